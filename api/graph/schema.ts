@@ -1,0 +1,106 @@
+// The graph contract (../shared/docs/graph-contract.md) as zod schemas: one schema per shape,
+// used for validation, for TypeScript types (z.infer) and for the OpenAPI document.
+// Extend it, never rename or drop what the contract lists.
+import { z } from 'zod';
+
+export const ENTITY_LABELS = ['Person', 'Office', 'Company', 'Organization', 'City', 'Event'] as const;
+export const EntityLabel = z.enum(ENTITY_LABELS);
+export type EntityLabel = z.infer<typeof EntityLabel>;
+
+export const RELATIONSHIP_TYPES = [
+  'HOLDS_POSITION',
+  'LOCATED_IN',
+  'SISTER_CITY_OF',
+  'PARTICIPATED_IN',
+  'MET_WITH',
+  'VISITED',
+  'MENTIONS',
+] as const;
+export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
+export type RelationshipType = z.infer<typeof RelationshipType>;
+
+/** Types stored once and read both ways. */
+export const SYMMETRIC_TYPES: ReadonlySet<RelationshipType> = new Set(['SISTER_CITY_OF', 'MET_WITH']);
+
+export const PARTICIPATION_ROLES = ['host', 'organizer', 'speaker', 'presenter', 'attendee', 'visitor'] as const;
+export const ParticipationRole = z.enum(PARTICIPATION_ROLES);
+export type ParticipationRole = z.infer<typeof ParticipationRole>;
+
+/** ISO 8601 date at year, month or day precision. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const Properties = z.record(z.string(), Scalar);
+export type Properties = z.infer<typeof Properties>;
+
+export const Article = z.object({
+  id: z.string().min(1).describe('stable content hash of the article'),
+  title: z.string(),
+  publishedAt: PartialDate.nullable().optional(),
+  publisher: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  file: z.string().nullable().optional().describe("the input file's name, when read from a file"),
+});
+export type Article = z.infer<typeof Article>;
+
+export const GraphNode = z.object({
+  id: z.string().min(1).describe('stable id, e.g. "person:lyu-zhicheng"'),
+  label: EntityLabel,
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  properties: Properties.default({}).describe('City: country, lat, lon; Event: date, kind'),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphRelationship = z.object({
+  type: RelationshipType,
+  source: z.string().min(1),
+  target: z.string().min(1),
+  properties: Properties.default({}),
+  sources: z.array(z.string()).default([]).describe('ids of the articles that state it'),
+  evidence: z.array(z.string()).default([]).describe('the sentences that state it'),
+});
+export type GraphRelationship = z.infer<typeof GraphRelationship>;
+
+export const GraphDocument = z.object({
+  articles: z.array(Article).default([]),
+  nodes: z.array(GraphNode).default([]),
+  relationships: z.array(GraphRelationship).default([]),
+});
+export type GraphDocument = z.infer<typeof GraphDocument>;
+
+// Cytoscape.js element JSON: what the API returns for subgraphs so the viewer can pass it to
+// cy.add() without reshaping.
+export const CyNode = z.object({
+  data: z
+    .object({
+      id: z.string(),
+      label: EntityLabel,
+      name: z.string(),
+      aliases: z.array(z.string()),
+    })
+    .catchall(Scalar.or(z.array(z.string()))),
+});
+export type CyNode = z.infer<typeof CyNode>;
+
+export const CyEdge = z.object({
+  data: z
+    .object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      type: RelationshipType,
+      sources: z.array(z.string()),
+      evidence: z.array(z.string()),
+    })
+    .catchall(Scalar.or(z.array(z.string()))),
+});
+export type CyEdge = z.infer<typeof CyEdge>;
+
+export const CyElements = z.object({
+  nodes: z.array(CyNode),
+  edges: z.array(CyEdge),
+});
+export type CyElements = z.infer<typeof CyElements>;
