@@ -1,0 +1,341 @@
+// Launches the bundled Neo4j Community server (Neo4j's own entry point, org.neo4j.server.CommunityEntryPoint,
+// with neo4j/neo4j.conf) on 127.0.0.1, waits until Bolt answers a query, and stops it cleanly with SIGTERM.
+// One data folder holds everything of one instance: data/ (the store), logs/, and launcher.json, the pid file
+// this launcher uses to find a server it (or a crashed earlier run) left running on that folder.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join, resolve } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
+
+export const DEFAULT_PORT = 7687;
+export const DEFAULT_USER = 'neo4j';
+/** Password of user `neo4j` in a new bundled database when NEO4J_PASSWORD is unset (Neo4j wants >= 8 chars). */
+export const DEFAULT_PASSWORD = 'exchange-graph';
+export const DEFAULT_DATA_DIR = resolve(neo4jDir, '..', '.neo4j', 'data');
+
+export interface BundledNeo4jOptions {
+  port?: number;
+  dataDir?: string;
+  /** Password of user neo4j; set at the first start of a data folder and checked at every later one. */
+  password?: string;
+  /** JVM heap (-Xmx), e.g. "512m". */
+  heap?: string;
+  /** server.memory.pagecache.size, e.g. "128m" (neo4j.conf has the default). */
+  pageCache?: string;
+  /** Keep running after this process exits (npm run db:start); stop() still stops it. */
+  detached?: boolean;
+  timeoutMs?: number;
+  /** Where the one "ready" line (and notes such as "stopped a stale server") go. */
+  log?: (line: string) => void;
+}
+
+export interface BundledNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  pid: number;
+  dataDir: string;
+  /** Launch to Bolt-ready, in ms; 0 when an already running server (npm run db:start) was reused. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+interface PidRecord {
+  pid: number;
+  port: number;
+  detached: boolean;
+  ownerPid: number;
+}
+
+const pidFileOf = (dataDir: string) => join(dataDir, 'launcher.json');
+
+export function readPidRecord(dataDir: string): PidRecord | null {
+  try {
+    return JSON.parse(readFileSync(pidFileOf(dataDir), 'utf8')) as PidRecord;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Is `pid` a Neo4j server on `dataDir` (and not a recycled pid)? Without /proc (macOS) trust the pid. */
+function isNeo4jOn(pid: number, dataDir: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${dataDir}`);
+  } catch {
+    return !existsSync('/proc/self');
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+/** SIGTERM (Neo4j checkpoints and closes the store), SIGKILL only if it hangs. */
+export async function terminate(pid: number, timeoutMs = 60_000): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(pid, timeoutMs))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function portIsTaken(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function neo4jVersion(): string {
+  const jar = readdirSync(libDir).find((f) => /^neo4j-5\.\d+\.\d+\.jar$/.test(f));
+  return jar ? jar.slice('neo4j-'.length, -'.jar'.length) : 'unknown';
+}
+
+const jvmFlags = (heap: string) => [
+  `-Xmx${heap}`,
+  '-XX:+UseG1GC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dlog4j2.disable.jmx=true',
+  '-Dfile.encoding=UTF-8',
+  // The module opens Neo4j's own wrapper passes; plain `java` needs them too.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
+/** First start of a data folder: give user neo4j its password (Neo4j's documented `dbms set-initial-password`). */
+function setInitialPassword(dataDir: string, password: string): void {
+  if (existsSync(join(dataDir, 'data', 'databases', 'system')) || existsSync(join(dataDir, 'data', 'dbms', 'auth.ini'))) {
+    return;
+  }
+  const result = spawnSync(
+    'java',
+    ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', join(libDir, '*'), 'org.neo4j.cli.AdminTool',
+      'dbms', 'set-initial-password', password],
+    { env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: neo4jDir }, encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    throw new Error(`could not set the initial Neo4j password: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
+  }
+}
+
+/** The last lines Neo4j printed, for error messages. */
+class OutputTail {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly file?: string) {}
+  push(chunk: Buffer | string): void {
+    const text = this.partial + chunk.toString();
+    const parts = text.split('\n');
+    this.partial = parts.pop() ?? '';
+    this.lines.push(...parts);
+    if (this.lines.length > 60) this.lines = this.lines.slice(-60);
+  }
+  toString(): string {
+    const lines = this.file && existsSync(this.file) ? readFileSync(this.file, 'utf8').split('\n') : [...this.lines, this.partial];
+    const wanted = lines.filter((l) => l.trim() !== '').slice(-15);
+    return wanted.length ? `\n  ${wanted.join('\n  ')}` : ' (it printed nothing)';
+  }
+}
+
+async function stopStaleServer(dataDir: string, log: (line: string) => void): Promise<PidRecord | null> {
+  const record = readPidRecord(dataDir);
+  if (!record) return null;
+  if (!isNeo4jOn(record.pid, dataDir)) {
+    rmSync(pidFileOf(dataDir), { force: true });
+    return null;
+  }
+  if (record.detached) return record;
+  if (record.ownerPid !== process.pid && isAlive(record.ownerPid)) {
+    throw new Error(
+      `the Neo4j data folder ${dataDir} is in use by Neo4j (pid ${record.pid}), started by process ${record.ownerPid}; ` +
+        'stop that process first, or use another data folder.',
+    );
+  }
+  log(`Stopping a Neo4j (pid ${record.pid}) left running on ${dataDir} by an earlier run...`);
+  await terminate(record.pid);
+  rmSync(pidFileOf(dataDir), { force: true });
+  return null;
+}
+
+/** Polls Bolt with a real query until it answers; a wrong password fails at once. */
+async function waitUntilReady(
+  uri: string, user: string, password: string, exited: () => string | null, deadline: number,
+): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    connectionTimeout: 2_000,
+    maxTransactionRetryTime: 0,
+    logging: { level: 'error', logger: () => {} },
+  });
+  try {
+    for (;;) {
+      const exit = exited();
+      if (exit) throw new Error(exit);
+      try {
+        await driver.executeQuery('RETURN 1');
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code.startsWith('Neo.ClientError.Security')) {
+          throw new Error(
+            `Neo4j is up but refused user "${user}": ${(error as Error).message.split('\n')[0]} ` +
+              'The data folder keeps the password of its first start: set NEO4J_PASSWORD to that password, or delete the data folder.',
+          );
+        }
+      }
+      if (Date.now() > deadline) throw new Error('timeout');
+      await sleep(200);
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise<BundledNeo4j> {
+  const port = opts.port ?? DEFAULT_PORT;
+  const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
+  const password = opts.password ?? DEFAULT_PASSWORD;
+  const user = DEFAULT_USER;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const log = opts.log ?? ((line: string) => console.log(line));
+
+  ensureNeo4jInstalled();
+  mkdirSync(dataDir, { recursive: true });
+
+  const running = await stopStaleServer(dataDir, log);
+  if (running) {
+    const uri = `bolt://127.0.0.1:${running.port}`;
+    await waitUntilReady(uri, user, password, () => null, Date.now() + 10_000);
+    log(`Neo4j already running on ${uri} (pid ${running.pid}, started by npm run db:start); using it.`);
+    return { uri, user, password, pid: running.pid, dataDir, startupMs: 0, stop: async () => {} };
+  }
+
+  if (password.length < 8) throw new Error('the Neo4j password must have at least 8 characters.');
+  if (await portIsTaken(port)) {
+    throw new Error(
+      `port ${port} on 127.0.0.1 is already in use, so the bundled Neo4j cannot listen there. ` +
+        'Set NEO4J_PORT to a free port, or set NEO4J_URI (with NEO4J_USER and NEO4J_PASSWORD) to use the server that is running.',
+    );
+  }
+  setInitialPassword(dataDir, password);
+
+  const args = [
+    ...jvmFlags(opts.heap ?? '512m'),
+    '-cp', join(libDir, '*'),
+    'org.neo4j.server.CommunityEntryPoint',
+    `--home-dir=${dataDir}`,
+    `--config-dir=${neo4jDir}`,
+    '--console-mode',
+    '-c', `server.bolt.listen_address=127.0.0.1:${port}`,
+    ...(opts.pageCache ? ['-c', `server.memory.pagecache.size=${opts.pageCache}`] : []),
+  ];
+
+  const started = Date.now();
+  let child: ChildProcess;
+  let tail: OutputTail;
+  if (opts.detached) {
+    mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    const consoleLog = join(dataDir, 'logs', 'console.log');
+    const fd = openSync(consoleLog, 'w');
+    child = spawn('java', args, { cwd: dataDir, detached: true, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    tail = new OutputTail(consoleLog);
+  } else {
+    child = spawn('java', args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    tail = new OutputTail();
+    child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk));
+  }
+  let exitNote: string | null = null;
+  child.once('error', (error) => (exitNote = `could not run java: ${error.message}`));
+  child.once('exit', (code, signal) => (exitNote = `Neo4j exited (${signal ?? `code ${code}`}) before it was ready.`));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start java (is it installed and on PATH?).');
+
+  const record: PidRecord = { pid, port, detached: !!opts.detached, ownerPid: process.pid };
+  writeFileSync(pidFileOf(dataDir), JSON.stringify(record));
+  // If this process ends without stop() (an uncaught error, process.exit), do not leave Neo4j behind.
+  const killOnExit = () => {
+    if (isAlive(pid)) process.kill(pid, 'SIGTERM');
+  };
+  if (!opts.detached) process.once('exit', killOnExit);
+
+  const uri = `bolt://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(uri, user, password, () => exitNote, started + timeoutMs);
+  } catch (error) {
+    if (!exitNote) await terminate(pid, 20_000);
+    rmSync(pidFileOf(dataDir), { force: true });
+    process.removeListener('exit', killOnExit);
+    const reason = (error as Error).message === 'timeout'
+      ? `Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s.`
+      : (error as Error).message;
+    throw new Error(`${reason} Data folder: ${dataDir}. Last lines of its output:${tail.toString()}`);
+  }
+  const startupMs = Date.now() - started;
+  if (opts.detached) child.unref();
+
+  log(`Neo4j ${neo4jVersion()} ready on ${uri} (pid ${pid}, data ${dataDir}, ${(startupMs / 1000).toFixed(1)} s)`);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    uri, user, password, pid, dataDir, startupMs,
+    stop() {
+      stopping ??= (async () => {
+        process.removeListener('exit', killOnExit);
+        await terminate(pid);
+        if (readPidRecord(dataDir)?.pid === pid) rmSync(pidFileOf(dataDir), { force: true });
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Stops the server recorded in a data folder's pid file (npm run db:stop). Returns its pid, or null if none ran. */
+export async function stopBundledNeo4j(dataDir = DEFAULT_DATA_DIR): Promise<number | null> {
+  const record = readPidRecord(resolve(dataDir));
+  if (!record) return null;
+  const running = isNeo4jOn(record.pid, resolve(dataDir));
+  if (running) await terminate(record.pid);
+  rmSync(pidFileOf(resolve(dataDir)), { force: true });
+  return running ? record.pid : null;
+}
+
+/** Resident memory of a process in MiB (Linux /proc), or null where that is not available. */
+export function residentMemoryMiB(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
