@@ -1,15 +1,446 @@
-import cytoscape from 'cytoscape';
+// The viewer's entry point: load the graph, build the panels and wire them to the graph and the
+// URL state. Each panel owns its DOM; this file only connects them.
+import './styles.css';
+import { api, ApiError, type CyElements, type EntityRef, type PathResult } from './api.ts';
+import { byId } from './dom.ts';
+import { exportJson, exportPng } from './export.ts';
+import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
+import { dateToMonths } from './graph/placement.ts';
+import { LABEL_LOOK } from './graph/vocabulary.ts';
+import { createDetails } from './panels/details.ts';
+import { createFilters, type Counts } from './panels/filters.ts';
+import { createPathFinder } from './panels/path.ts';
+import { createPicker } from './panels/picker.ts';
+import { createStatus } from './panels/status.ts';
+import { Store, VIEWS, type ViewName, type ViewState } from './state.ts';
 
-const container = document.getElementById('cy') as HTMLElement;
-container.style.cssText = 'position:fixed;inset:0';
-const cy = cytoscape({ container, style: [{ selector: 'node', style: { label: 'data(name)' } }] });
+/** How many nodes the first request asks for; past that the API truncates and we say so. */
+const LOAD_LIMIT = 2000;
+const EXPAND_LIMIT = 300;
 
-fetch('/api/graph/elements')
-  .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-  .then((body: { elements: cytoscape.ElementsDefinition }) => {
-    cy.add(body.elements);
-    cy.layout({ name: 'cose', animate: false }).run();
-  })
-  .catch((err: unknown) => {
-    container.textContent = `API unreachable: ${String(err)}`;
+const store = new Store(location.search);
+const status = createStatus(byId('status'), byId('banner'), byId('toasts'));
+let canvas: GraphCanvas | null = null;
+let pathShown: PathResult | null = null;
+
+// A read-only handle for tests and the browser console: `__cy.nodes().length`.
+Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function nodeRef(id: string): EntityRef | null {
+  const node = canvas?.cy.getElementById(id);
+  if (!node || node.empty() || !node.isNode()) return null;
+  return { id, label: node.data('label'), name: node.data('name') };
+}
+
+// ---- panels -------------------------------------------------------------------------------
+
+const details = createDetails(byId('details'), {
+  select: (id) => void reveal(id),
+  toggleExpand: (id) => void toggleExpand(id),
+  isExpanded: (id) => store.state.expanded.includes(id),
+  focus: (id) => {
+    store.update({ focus: id, expanded: [], selected: id });
+    void loadGraph();
+  },
+  pathFrom: (entity) => pathFinder.setFrom(entity),
+  pathTo: (entity) => pathFinder.setTo(entity),
+  edgeData: (id) => {
+    const edge = canvas?.cy.getElementById(id);
+    return edge && edge.nonempty() && edge.isEdge() ? (edge.data() as Record<string, unknown>) : null;
+  },
+  nodeRef,
+});
+
+const pathFinder = createPathFinder(byId('path'), store, {
+  show: (result, index) => showPath(result, index),
+  clear: () => {
+    pathShown = null;
+    canvas?.clearPath();
+    canvas?.highlightSelection(store.state.selected);
+  },
+  select: (id) => void reveal(id),
+});
+
+const filters = createFilters(byId('filters'), store);
+
+const search = createPicker({
+  testid: 'search',
+  placeholder: 'Search people, offices, cities…',
+  label: 'Search the graph',
+  onChoose: (result) => void reveal(result.id, result),
+});
+byId('search').append(search.root);
+
+for (const view of VIEWS) {
+  const button = byId(`view-${view}`);
+  button.addEventListener('click', () => setView(view));
+}
+byId('fit').addEventListener('click', () => canvas?.fit());
+byId('relayout').addEventListener('click', () => {
+  if (!canvas) return;
+  if (canvas.currentView() !== 'force') setView('force');
+  canvas.layoutAll();
+});
+byId('export-png').addEventListener('click', () => canvas && exportPng(canvas));
+byId('export-json').addEventListener('click', () => canvas && exportJson(canvas));
+byId('share').addEventListener('click', () => {
+  void navigator.clipboard?.writeText(location.href).then(
+    () => status.toast('Link copied: it reopens this view.'),
+    () => status.toast('Copy the address bar to share this view.'),
+  );
+});
+
+document.addEventListener('keydown', (event) => {
+  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+  if (event.key === '/' && !typing) {
+    event.preventDefault();
+    search.input.focus();
+  } else if (event.key === 'Escape' && !typing) {
+    select(null);
+  }
+});
+
+// ---- state → graph ------------------------------------------------------------------------
+
+let filterKey = '';
+store.subscribe((state) => {
+  if (!canvas) return;
+  const key = JSON.stringify([[...state.hiddenLabels], [...state.hiddenTypes], [...state.hiddenRoles], state.since, state.until]);
+  if (key === filterKey) return;
+  filterKey = key;
+  canvas.applyFilters(state);
+  if (canvas.currentView() !== 'force') reportView(canvas.applyView(canvas.currentView()).unplaced);
+  updateFooter();
+});
+
+function setView(view: ViewName): void {
+  store.update({ view });
+  for (const v of VIEWS) byId(`view-${v}`).setAttribute('aria-pressed', String(v === view));
+  if (!canvas) return;
+  reportView(canvas.applyView(view).unplaced);
+  if (pathShown) showPath(pathShown, null, false);
+}
+
+function reportView(unplaced: number): void {
+  const view = store.state.view;
+  if (view === 'timeline') {
+    status.banner(unplaced ? `Timeline: events by date, with the actors linked to them. ${unplaced} entities without a dated event are not shown here.` : 'Timeline: events by date, with the actors linked to them.');
+  } else if (view === 'geo') {
+    status.banner(`Map: cities at their coordinates, with sister-city links.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
+  } else {
+    bannerForGraph();
+  }
+}
+
+let truncatedNote: string | null = null;
+function bannerForGraph(): void {
+  if (store.state.focus) {
+    const name = nodeRef(store.state.focus)?.name ?? store.state.focus;
+    status.banner(`Showing ${name} and its neighbours. Double-click a node to expand further.`, {
+      text: 'Show whole graph',
+      run: () => {
+        store.update({ focus: null, expanded: [] });
+        void loadGraph();
+      },
+    });
+  } else {
+    status.banner(truncatedNote);
+  }
+}
+
+function counts(): Counts {
+  const c: Counts = { labels: new Map(), types: new Map(), roles: new Map(), eventMonths: [] };
+  if (!canvas) return c;
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const node of canvas.entities().nodes().toArray()) {
+    bump(c.labels, node.data('label'));
+    if (node.data('label') === 'Event') {
+      const t = dateToMonths(node.data('date'));
+      if (t !== null) c.eventMonths.push(t);
+    }
+  }
+  for (const edge of canvas.entities().edges().toArray()) {
+    bump(c.types, edge.data('type'));
+    if (edge.data('role')) bump(c.roles, edge.data('role'));
+  }
+  return c;
+}
+
+function graphChanged(): void {
+  if (!canvas) return;
+  filters.refresh(counts());
+  canvas.applyFilters(store.state);
+  updateFooter();
+}
+
+let healthText = '';
+function updateFooter(): void {
+  const footer = byId('footer-counts');
+  if (!canvas) {
+    footer.textContent = healthText;
+    return;
+  }
+  const visible = canvas.entities().filter(':visible');
+  footer.textContent = `On screen: ${visible.nodes().length} nodes, ${visible.edges().length} relationships${healthText ? ` · ${healthText}` : ''}`;
+}
+
+// ---- actions ------------------------------------------------------------------------------
+
+function select(id: string | null, opts: { center?: boolean } = {}): void {
+  if (!canvas) return;
+  const cy = canvas.cy;
+  cy.$(':selected').unselect();
+  const el = id ? cy.getElementById(id) : null;
+  if (!el || el.empty()) {
+    store.update({ selected: null });
+    canvas.highlightSelection(null);
+    details.clear();
+    return;
+  }
+  el.select();
+  store.update({ selected: id });
+  canvas.highlightSelection(id);
+  if (el.isNode()) void details.showNode(id!);
+  else details.showEdge(id!);
+  if (opts.center) {
+    cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
+  }
+}
+
+/** Select a node, fetching it and its neighbours first when it is not on screen. */
+async function reveal(id: string, ref?: EntityRef): Promise<void> {
+  if (!canvas) return;
+  let node = canvas.cy.getElementById(id);
+  if (node.empty()) {
+    try {
+      const nb = await api.neighborhood(id, { depth: 1, limit: EXPAND_LIMIT });
+      canvas.merge(nb.elements, null, null);
+      graphChanged();
+    } catch (err) {
+      status.toast(`Could not load ${ref?.name ?? id}: ${(err as Error).message}`, 'error');
+      return;
+    }
+    node = canvas.cy.getElementById(id);
+    if (node.empty()) {
+      status.toast(`${ref?.name ?? id} is not in the graph.`, 'error');
+      return;
+    }
+  }
+  const label = String(node.data('label'));
+  if (store.state.hiddenLabels.has(label)) {
+    const hidden = new Set(store.state.hiddenLabels);
+    hidden.delete(label);
+    store.update({ hiddenLabels: hidden });
+    status.toast(`Showing ${LABEL_LOOK.get(label)?.plural ?? label} again so ${node.data('name')} is visible.`);
+  }
+  if (node.hasClass('offview')) setView('force');
+  select(id, { center: true });
+}
+
+async function toggleExpand(id: string): Promise<void> {
+  if (!canvas) return;
+  if (store.state.expanded.includes(id)) {
+    const keep = new Set<string>(pathShown ? [...pathShown.elements.nodes.map((n) => n.data.id), ...pathShown.elements.edges.map((e) => e.data.id)] : []);
+    if (store.state.selected) keep.add(store.state.selected);
+    const removed = canvas.collapse(id, keep);
+    const still = store.state.expanded.filter((x) => x !== id && canvas!.cy.getElementById(x).nonempty());
+    store.update({ expanded: still });
+    status.toast(removed ? `Collapsed ${removed} element${removed === 1 ? '' : 's'}.` : 'Nothing to collapse.');
+    graphChanged();
+    if (store.state.selected === id) void details.showNode(id);
+    return;
+  }
+  const added = await expand(id);
+  const name = nodeRef(id)?.name ?? id;
+  if (added === null) return;
+  if (added === 0) status.toast(`All of ${name}'s neighbours are already on screen.`);
+  else status.toast(`Added ${added} neighbour${added === 1 ? '' : 's'} of ${name}. Double-click again to collapse.`);
+  if (store.state.selected === id) void details.showNode(id);
+}
+
+/** Add a node's neighbours; returns how many nodes were new, or null on error. */
+async function expand(id: string): Promise<number | null> {
+  if (!canvas) return null;
+  let body;
+  try {
+    body = await api.neighborhood(id, { depth: 1, limit: EXPAND_LIMIT });
+  } catch (err) {
+    status.toast(`Could not expand: ${(err as Error).message}`, 'error');
+    return null;
+  }
+  const tooMany = canvas.cy.nodes().length + body.elements.nodes.length > MAX_NODES || canvas.cy.edges().length + body.elements.edges.length > MAX_EDGES;
+  if (tooMany) {
+    status.toast(`Expanding would put more than ${MAX_NODES} nodes on screen. Hide some labels or focus on one actor first.`, 'error');
+    return null;
+  }
+  const fresh = canvas.merge(body.elements, id, id);
+  if (fresh.nonempty() || canvas.expansionOf(id).nonempty()) {
+    store.update({ expanded: [...store.state.expanded.filter((x) => x !== id), id] });
+  }
+  if (body.truncated) status.toast(`Showing the first ${EXPAND_LIMIT} neighbours only.`);
+  graphChanged();
+  return fresh.length;
+}
+
+function showPath(result: PathResult, index: number | null, fit = true): void {
+  if (!canvas) return;
+  pathShown = result;
+  canvas.merge(result.elements, null, null);
+  graphChanged();
+  const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const path of paths) {
+    path.nodes.forEach((n) => nodes.add(n));
+    for (const hop of path.hops) {
+      const edge = canvas.edgeFor(hop.source, hop.target, hop.type);
+      if (edge) edges.add(edge);
+    }
+  }
+  // A path through filtered-out nodes is still shown: the path is what the analyst asked for.
+  canvas.cy.nodes().filter((n) => nodes.has(n.id())).removeClass('filtered offview');
+  canvas.highlightPath([...nodes], [...edges], [result.from.id, result.to.id]);
+  if (fit) canvas.cy.animate({ fit: { eles: canvas.cy.$('.path'), padding: 80 } }, { duration: 400 });
+}
+
+// ---- loading ------------------------------------------------------------------------------
+
+async function loadHealth(): Promise<void> {
+  try {
+    const health = await api.health();
+    const db = health.neo4j.reachable ? `Neo4j ${health.neo4j.version ?? ''} ${health.neo4j.edition ?? ''}`.trim() : 'Neo4j unreachable';
+    const stored = health.counts ? ` · stored: ${health.counts.nodes} nodes, ${health.counts.relationships} relationships` : '';
+    healthText = `${db}${stored}`;
+  } catch (err) {
+    healthText = err instanceof ApiError && err.status === 503 ? 'Neo4j unreachable' : '';
+  }
+  updateFooter();
+}
+
+async function fetchElements(state: ViewState): Promise<{ elements: CyElements; truncated: string | null }> {
+  if (state.focus) {
+    const nb = await api.neighborhood(state.focus, { depth: 1, limit: LOAD_LIMIT });
+    return { elements: nb.elements, truncated: nb.truncated ? `Showing the first ${LOAD_LIMIT} neighbours.` : null };
+  }
+  const body = await api.graphElements({ limit: LOAD_LIMIT });
+  const note = body.truncated
+    ? `Showing ${body.elements.nodes.length.toLocaleString()} of ${body.total.nodes.toLocaleString()} entities. Search for an actor or use Focus to see the rest.`
+    : null;
+  return { elements: body.elements, truncated: note };
+}
+
+async function loadGraph(): Promise<void> {
+  status.loading('Loading the graph…');
+  status.banner(null);
+  let loaded;
+  try {
+    loaded = await fetchElements(store.state);
+  } catch (err) {
+    const unreachable = err instanceof ApiError && err.kind === 'unreachable';
+    const focusGone = err instanceof ApiError && err.kind === 'not-found' && store.state.focus;
+    status.show(
+      'error',
+      unreachable ? 'API unreachable' : focusGone ? 'Actor not found' : 'Could not load the graph',
+      unreachable
+        ? 'The graph server did not answer. Start it with `npm start`, then retry.'
+        : focusGone
+          ? `The link points at ${store.state.focus}, which is not in the graph any more.`
+          : (err as Error).message,
+      [
+        { text: 'Retry', run: () => void loadGraph() },
+        ...(focusGone
+          ? [
+              {
+                text: 'Show whole graph',
+                run: () => {
+                  store.update({ focus: null, expanded: [] });
+                  void loadGraph();
+                },
+              },
+            ]
+          : []),
+      ],
+    );
+    return;
+  }
+  const { elements } = loaded;
+  truncatedNote = loaded.truncated;
+  if (!elements.nodes.length) {
+    status.show('empty', 'The graph is empty', 'No articles have been ingested yet. Add some with `npm run ingest -- FILE…` or POST /api/articles, then reload.', [
+      { text: 'Reload', run: () => void loadGraph() },
+    ]);
+    return;
+  }
+  if (elements.nodes.length > MAX_NODES || elements.edges.length > MAX_EDGES) {
+    status.show(
+      'too-big',
+      'Too much to draw at once',
+      `The graph has ${elements.nodes.length.toLocaleString()} nodes and ${elements.edges.length.toLocaleString()} relationships; drawing more than ${MAX_NODES.toLocaleString()} would freeze the page. Search for an actor to start from its neighbourhood.`,
+      [{ text: 'Search', run: () => search.input.focus() }],
+    );
+    return;
+  }
+
+  status.loading(`Laying out ${elements.nodes.length.toLocaleString()} nodes…`);
+  await nextFrame();
+  const container = byId('cy');
+  if (!canvas) {
+    canvas = new GraphCanvas(container, { nodes: elements.nodes.length, edges: elements.edges.length });
+    wireGraphEvents(canvas);
+  }
+  canvas.load(elements);
+  filterKey = '';
+  for (const id of store.state.expanded) {
+    if (canvas.cy.getElementById(id).nonempty()) await expand(id);
+  }
+  graphChanged();
+  filterKey = JSON.stringify([[...store.state.hiddenLabels], [...store.state.hiddenTypes], [...store.state.hiddenRoles], store.state.since, store.state.until]);
+  setView(store.state.view);
+  if (store.state.view === 'force') canvas.fit();
+  status.ready();
+  byId('cy').dataset.nodes = String(canvas.entities().nodes().length);
+
+  const { pathFrom, pathTo, selected } = store.state;
+  if (selected && canvas.cy.getElementById(selected).nonempty()) select(selected, { center: !(pathFrom && pathTo) });
+  else if (selected) store.update({ selected: null });
+  if (pathFrom && pathTo) pathFinder.restore(pathFrom, pathTo);
+}
+
+function wireGraphEvents(c: GraphCanvas): void {
+  const cy = c.cy;
+  cy.on('tap', 'node, edge', (event) => {
+    if (event.target.hasClass('axis')) return;
+    select(event.target.id());
   });
+  cy.on('tap', (event) => {
+    if (event.target === cy) select(null);
+  });
+  cy.on('dbltap', 'node', (event) => {
+    if (!event.target.hasClass('axis')) void toggleExpand(event.target.id());
+  });
+  const tip = byId('tooltip');
+  cy.on('mouseover', 'node', (event) => {
+    const node = event.target;
+    if (node.hasClass('axis')) return;
+    byId('cy').style.cursor = 'pointer';
+    // Names are hidden when zoomed out; the tooltip keeps them a hover away.
+    tip.textContent = `${node.data('name')} · ${node.data('label')}`;
+    const p = node.renderedPosition();
+    tip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y - 30)}px)`;
+    tip.hidden = false;
+  });
+  cy.on('mouseout', 'node', () => {
+    byId('cy').style.cursor = '';
+    tip.hidden = true;
+  });
+  cy.on('viewport', () => {
+    tip.hidden = true;
+  });
+}
+
+window.addEventListener('popstate', () => location.reload());
+for (const v of VIEWS) byId(`view-${v}`).setAttribute('aria-pressed', String(v === store.state.view));
+void loadHealth();
+void loadGraph();

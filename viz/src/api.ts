@@ -1,0 +1,160 @@
+// Typed client for the HTTP API (docs: /docs, shapes agreed in the team's interfaces §3).
+// Every failure becomes an ApiError whose message an analyst can read on screen.
+import type { Article, CyElements, EntityLabel, GraphNode, RelationshipType } from '../../api/graph/schema.ts';
+
+export type { CyElements, EntityLabel, RelationshipType };
+
+export interface EntityRef {
+  id: string;
+  label: EntityLabel;
+  name: string;
+}
+
+export interface SearchResult extends EntityRef {
+  aliases: string[];
+  score: number;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+}
+
+export interface EntityRelationship {
+  id: string;
+  type: RelationshipType;
+  direction: 'out' | 'in';
+  other: EntityRef;
+  properties: Record<string, unknown>;
+  evidence: string[];
+  sources: SourceRef[];
+}
+
+export interface EntityDetails {
+  node: GraphNode;
+  relationships: EntityRelationship[];
+}
+
+export interface Hop {
+  source: string;
+  target: string;
+  type: RelationshipType;
+  properties: Record<string, unknown>;
+  evidence: string[];
+  sources: string[];
+}
+
+export interface PathResult {
+  from: EntityRef;
+  to: EntityRef;
+  paths: { length: number; nodes: string[]; hops: Hop[] }[];
+  elements: CyElements;
+}
+
+export interface GraphElements {
+  elements: CyElements;
+  total: { nodes: number; relationships: number };
+  truncated: boolean;
+}
+
+export interface Neighborhood {
+  center: string;
+  elements: CyElements;
+  truncated: boolean;
+}
+
+export interface Health {
+  status: string;
+  neo4j: { reachable: boolean; version?: string; edition?: string; uri?: string };
+  version?: string;
+  counts?: { nodes: number; relationships: number };
+}
+
+/** A failed call: `kind` tells the UI which state to show. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'not-found' | 'bad-request' | 'server',
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function url(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url(path, query), { headers: { accept: 'application/json' }, signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('API unreachable: the server did not answer. Is `npm start` running?', 'unreachable', null);
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy or static server answering with HTML means the API itself is not there.
+    if (!response.ok || response.headers.get('content-type')?.includes('text/html')) {
+      throw new ApiError(`API unreachable: ${path} answered HTTP ${response.status} without JSON`, 'unreachable', response.status);
+    }
+  }
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
+        ? body.message
+        : `HTTP ${response.status}`;
+    const kind =
+      response.status === 404 ? 'not-found' : response.status < 500 ? 'bad-request' : response.status === 502 || response.status === 504 ? 'unreachable' : 'server';
+    throw new ApiError(message, kind, response.status);
+  }
+  return body as T;
+}
+
+export const api = {
+  health: () => getJson<Health>('/api/health'),
+
+  graphElements: (q: { limit?: number; labels?: string; types?: string; since?: string; until?: string } = {}) =>
+    getJson<GraphElements>('/api/graph/elements', q),
+
+  searchEntities: (q: string, opts: { label?: string; limit?: number } = {}, signal?: AbortSignal) =>
+    getJson<{ results: SearchResult[] }>('/api/entities', { q, label: opts.label, limit: opts.limit ?? 10 }, signal),
+
+  entity: (id: string) => getJson<EntityDetails>(`/api/entities/${encodeURIComponent(id)}`),
+
+  neighborhood: (id: string, q: { depth?: number; limit?: number } = {}) =>
+    getJson<Neighborhood>(`/api/entities/${encodeURIComponent(id)}/neighborhood`, { depth: q.depth ?? 1, limit: q.limit }),
+
+  paths: (q: { from: string; to: string; maxHops: number; k?: number; types?: string; since?: string; until?: string }) =>
+    getJson<PathResult>('/api/paths', { ...q, k: q.k ?? 3 }),
+
+  article: (id: string) => getJson<{ article: Article; mentions: EntityRef[] }>(`/api/articles/${encodeURIComponent(id)}`),
+};
+
+const articleCache = new Map<string, Promise<Article | null>>();
+
+/** Article metadata by id, fetched once; null when the article is gone. */
+export function articleById(id: string): Promise<Article | null> {
+  let pending = articleCache.get(id);
+  if (!pending) {
+    pending = api.article(id).then(
+      (r) => r.article,
+      () => null,
+    );
+    articleCache.set(id, pending);
+  }
+  return pending;
+}

@@ -1,0 +1,392 @@
+// The graph on screen: one Cytoscape instance plus what the viewer does to it (load, merge,
+// expand/collapse, filter, highlight, switch views). Panels talk to the graph only through this.
+import cytoscape from 'cytoscape';
+import type { Collection, Core, EdgeSingular, ElementDefinition, NodeCollection, NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { CyElements } from '../api.ts';
+import type { ViewName } from '../state.ts';
+import { dateToMonths, geoPositions, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
+import { graphStyle } from './style.ts';
+import { edgeCaption } from './vocabulary.ts';
+
+cytoscape.use(fcose);
+
+/** Past this the page would stutter: the viewer asks the user to filter instead. */
+export const MAX_NODES = 3000;
+export const MAX_EDGES = 8000;
+/** From here on: straight haystack edges, no edge labels, textures while panning. */
+const LARGE_NODES = 600;
+const LARGE_EDGES = 1200;
+
+export interface Filters {
+  hiddenLabels: Set<string>;
+  hiddenTypes: Set<string>;
+  hiddenRoles: Set<string>;
+  since: string | null;
+  until: string | null;
+}
+
+export interface ViewReport {
+  view: ViewName;
+  unplaced: number;
+}
+
+/** Cytoscape shuffles with Math.random; a fixed seed gives the same picture on every load. */
+function withSeed<T>(seed: number, run: () => T): T {
+  const original = Math.random;
+  let s = seed >>> 0;
+  Math.random = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return run();
+  } finally {
+    Math.random = original;
+  }
+}
+
+function toDefinitions(elements: CyElements): ElementDefinition[] {
+  return [
+    ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data } })),
+    ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data, caption: edgeCaption(e.data) } })),
+  ];
+}
+
+export class GraphCanvas {
+  readonly cy: Core;
+  private large = false;
+  private view: ViewName = 'force';
+  /** Force-layout positions, kept while another view is shown. */
+  private forcePositions = new Map<string, Pos>();
+  /** Which expansion brought each element in, so collapsing removes exactly that. */
+  private addedBy = new Map<string, string>();
+
+  constructor(container: HTMLElement, size: { nodes: number; edges: number }) {
+    this.large = size.nodes > LARGE_NODES || size.edges > LARGE_EDGES;
+    this.cy = cytoscape({
+      container,
+      style: graphStyle({ large: this.large }),
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      textureOnViewport: this.large,
+      hideEdgesOnViewport: size.edges > 3000,
+      motionBlur: false,
+      pixelRatio: this.large ? 1 : 'auto',
+    });
+  }
+
+  /** Graph elements only (no axis decorations). */
+  entities(): Collection {
+    return this.cy.elements().not('.axis');
+  }
+
+  /** Replace everything with `elements` and lay it out. */
+  load(elements: CyElements): void {
+    this.cy.elements().remove();
+    this.addedBy.clear();
+    this.forcePositions.clear();
+    this.cy.add(toDefinitions(elements));
+    this.updateScaleMode();
+    this.layoutAll();
+  }
+
+  /**
+   * Add what is not on screen yet; new nodes start on a ring around `near` (or their first
+   * placed neighbour) and only they are laid out. Returns the new nodes.
+   */
+  merge(elements: CyElements, near: string | null, addedBy: string | null): NodeCollection {
+    const fresh = toDefinitions(elements).filter((d) => this.cy.getElementById(String(d.data.id)).empty());
+    if (!fresh.length) return this.cy.collection().nodes();
+    const added = this.cy.add(fresh);
+    if (addedBy) for (const el of added) this.addedBy.set(el.id(), addedBy);
+    const newNodes = added.nodes();
+    this.updateScaleMode();
+    if (newNodes.nonempty()) this.placeNew(newNodes, near);
+    return newNodes;
+  }
+
+  private placeNew(newNodes: NodeCollection, near: string | null): void {
+    const old = this.entities().nodes().difference(newNodes);
+    if (old.empty()) {
+      this.layoutAll();
+      return;
+    }
+    const bb = old.boundingBox();
+    const centroid = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    const groups = new Map<string, string[]>();
+    const nearNode = near ? this.cy.getElementById(near) : null;
+    for (const node of newNodes.toArray() as NodeSingular[]) {
+      const linkedToNear = nearNode?.nonempty() && node.edgesWith(nearNode).nonempty();
+      const anchor = linkedToNear ? nearNode : node.neighborhood('node').difference(newNodes).first();
+      const key = anchor && anchor.nonempty() ? anchor.id() : (near ?? '');
+      groups.set(key, [...(groups.get(key) ?? []), node.id()]);
+    }
+    for (const [anchorId, ids] of groups) {
+      const anchor = anchorId ? (this.cy.getElementById(anchorId) as NodeSingular) : null;
+      const origin = anchor?.nonempty() ? anchor.position() : { x: bb.x2 + 200, y: centroid.y };
+      for (const [id, pos] of ringAround(origin, centroid, ids)) (this.cy.getElementById(id) as NodeSingular).position(pos);
+    }
+    if (this.view !== 'force') {
+      for (const node of newNodes.toArray() as NodeSingular[]) this.forcePositions.set(node.id(), { ...node.position() });
+      this.applyView(this.view);
+      return;
+    }
+    // Settle only the new nodes among their placed neighbours, which stay fixed.
+    const anchors = newNodes.neighborhood('node').difference(newNodes);
+    if (newNodes.length > 1 && newNodes.length <= 400) {
+      withSeed(7, () =>
+        newNodes
+          .union(anchors)
+          .layout({
+            name: 'fcose',
+            randomize: false,
+            quality: 'proof',
+            animate: false,
+            fit: false,
+            nodeDimensionsIncludeLabels: true,
+            idealEdgeLength: () => 110,
+            nodeRepulsion: () => 9000,
+            fixedNodeConstraint: (anchors.toArray() as NodeSingular[]).map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+          } as cytoscape.LayoutOptions)
+          .run(),
+      );
+    }
+  }
+
+  /** Full force layout (initial load, "re-layout"). */
+  layoutAll(): void {
+    const nodes = this.entities().nodes();
+    if (nodes.empty()) return;
+    const n = nodes.length;
+    const small = n <= 300;
+    withSeed(42, () =>
+      this.entities()
+        .layout({
+          name: 'fcose',
+          quality: small ? 'proof' : 'default',
+          randomize: true,
+          animate: false,
+          fit: false,
+          nodeDimensionsIncludeLabels: small,
+          uniformNodeDimensions: !small,
+          idealEdgeLength: () => (small ? 120 : 60),
+          nodeRepulsion: () => (small ? 12000 : 4500),
+          edgeElasticity: () => 0.45,
+          numIter: small ? 2500 : 1200,
+          sampleSize: n > 1000 ? 50 : 25,
+          tile: true,
+          tilingPaddingVertical: 30,
+          tilingPaddingHorizontal: 30,
+          gravity: 0.3,
+        } as cytoscape.LayoutOptions)
+        .run(),
+    );
+    for (const node of nodes.toArray()) this.forcePositions.set(node.id(), { ...node.position() });
+    this.fit();
+  }
+
+  fit(eles?: Collection): void {
+    const target = eles && eles.nonempty() ? eles : this.entities().filter(':visible');
+    this.cy.fit(target.nonempty() ? target : undefined, 40);
+    // Never blow a tiny graph up past a comfortable reading size.
+    if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, position: target.nonempty() ? centerOf(target) : { x: 0, y: 0 } });
+  }
+
+  private updateScaleMode(): void {
+    const large = this.cy.nodes().length > LARGE_NODES || this.cy.edges().length > LARGE_EDGES;
+    if (large !== this.large) {
+      this.large = large;
+      this.cy.style(graphStyle({ large }));
+    }
+  }
+
+  isLarge(): boolean {
+    return this.large;
+  }
+
+  applyFilters(f: Filters): void {
+    // since/until are YYYY or YYYY-MM; compare against the first and last day they cover.
+    const since = f.since ? dateToMonths(f.since.length === 4 ? `${f.since}-01-01` : `${f.since}-01`) : null;
+    const untilMonths = f.until ? dateToMonths(f.until.length === 4 ? `${f.until}-12-31` : `${f.until}-31`) : null;
+    const outOfRange = (date: unknown): boolean => {
+      const t = dateToMonths(date);
+      if (t === null) return false;
+      return (since !== null && t < since) || (untilMonths !== null && t > untilMonths);
+    };
+    this.cy.batch(() => {
+      for (const node of this.entities().nodes().toArray()) {
+        const label = String(node.data('label'));
+        const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date')));
+        node.toggleClass('filtered', hide);
+      }
+      for (const edge of this.entities().edges().toArray()) {
+        const type = String(edge.data('type'));
+        const hide =
+          f.hiddenTypes.has(type) ||
+          (type === 'PARTICIPATED_IN' && f.hiddenRoles.has(String(edge.data('role')))) ||
+          outOfRange(edge.data('date'));
+        edge.toggleClass('filtered', hide);
+      }
+    });
+  }
+
+  /** Fade everything except the selected element and its neighbours. */
+  highlightSelection(id: string | null): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded neighbor');
+      if (!id || this.cy.$('.path').nonempty()) return;
+      const el = this.cy.getElementById(id);
+      if (el.empty()) return;
+      const keep = el.isEdge() ? el.union((el as unknown as EdgeSingular).connectedNodes()) : (el as unknown as NodeSingular).closedNeighborhood();
+      this.entities().difference(keep).addClass('faded');
+      keep.nodes().addClass('neighbor');
+    });
+  }
+
+  highlightPath(nodeIds: string[], edgeIds: string[], ends: string[]): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('path path-end faded neighbor');
+      const nodeSet = new Set(nodeIds);
+      const edgeSet = new Set(edgeIds);
+      const onPath = this.entities().filter((el) => (el.isNode() ? nodeSet : edgeSet).has(el.id()));
+      onPath.addClass('path');
+      for (const id of ends) this.cy.getElementById(id).addClass('path-end');
+      this.entities().difference(onPath).addClass('faded');
+    });
+  }
+
+  clearPath(): void {
+    this.cy.elements().removeClass('path path-end faded neighbor');
+  }
+
+  /** Find the on-screen edge for a path hop (symmetric types may be stored either way round). */
+  edgeFor(source: string, target: string, type: string): string | null {
+    const s = CSS.escape(source);
+    const t = CSS.escape(target);
+    const edge = this.cy.edges(`[type = "${type}"]`).filter((el) => {
+      const e = el as EdgeSingular;
+      const a = e.source().id();
+      const b = e.target().id();
+      return (a === source && b === target) || (a === target && b === source);
+    });
+    if (edge.nonempty()) return edge.first().id();
+    const any = this.cy.$(`#${s}`).edgesWith(`#${t}`);
+    return any.nonempty() ? any.first().id() : null;
+  }
+
+  /** Nodes that were brought in by expanding `id`, and have not been expanded themselves. */
+  expansionOf(id: string): Collection {
+    return this.cy.elements().filter((el) => this.addedBy.get(el.id()) === id);
+  }
+
+  collapse(id: string, keep: Set<string>): number {
+    const mine = this.expansionOf(id);
+    let removed = 0;
+    // Collapse nested expansions first so nothing is left dangling.
+    for (const node of mine.nodes().toArray()) removed += this.collapse(node.id(), keep);
+    const nodes = mine.nodes().filter((n) => !keep.has(n.id()));
+    removed += nodes.length;
+    const edges = mine.edges().filter((e) => !keep.has(e.id()));
+    this.cy.remove(nodes.union(edges));
+    for (const el of nodes.union(edges).toArray()) this.addedBy.delete(el.id());
+    return removed;
+  }
+
+  /** Switch between force, timeline and geographic views; returns how many nodes it could not place. */
+  applyView(view: ViewName): ViewReport {
+    const cy = this.cy;
+    if (this.view === 'force' && view !== 'force') {
+      for (const node of this.entities().nodes().toArray()) this.forcePositions.set(node.id(), { ...node.position() });
+    }
+    this.view = view;
+    let placed: Placed | null = null;
+    cy.batch(() => {
+      cy.$('.axis').remove();
+      cy.elements().removeClass('offview');
+      if (view === 'force') {
+        const missing = this.entities().nodes().filter((n) => !this.forcePositions.has(n.id()));
+        for (const node of this.entities().nodes().toArray()) {
+          const pos = this.forcePositions.get(node.id());
+          if (pos) node.position(pos);
+        }
+        if (missing.nonempty()) this.placeNew(missing, null);
+        return;
+      }
+      const visible = this.entities().nodes().not('.filtered');
+      const plainNodes: PlainNode[] = visible.map((n) => ({ id: n.id(), label: n.data('label'), date: n.data('date'), lat: n.data('lat'), lon: n.data('lon') }));
+      const plainEdges: PlainEdge[] = this.entities()
+        .edges()
+        .not('.filtered')
+        .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
+      placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : geoPositions(plainNodes);
+      for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
+      for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');
+      this.drawDecorations(placed);
+    });
+    this.fit();
+    return { view, unplaced: placed ? (placed as Placed).unplaced.length : 0 };
+  }
+
+  private drawDecorations(placed: Placed): void {
+    const defs: ElementDefinition[] = [];
+    for (const line of placed.lines) {
+      const horizontal = Math.abs(line.to.y - line.from.y) < 1;
+      defs.push({
+        group: 'nodes',
+        data: { id: `__axis:${line.id}`, name: '' },
+        classes: 'axis axis-line',
+        position: { x: (line.from.x + line.to.x) / 2, y: (line.from.y + line.to.y) / 2 },
+        style: horizontal
+          ? { width: Math.max(1, Math.abs(line.to.x - line.from.x)), height: 1.5 }
+          : { width: 1.5, height: Math.max(1, Math.abs(line.to.y - line.from.y)) },
+        selectable: false,
+        grabbable: false,
+        pannable: true,
+      });
+    }
+    for (const tick of placed.ticks) {
+      defs.push({
+        group: 'nodes',
+        data: { id: `__axis:t:${tick.id}`, name: tick.name },
+        classes: 'axis',
+        position: { x: tick.x, y: tick.y },
+        selectable: false,
+        grabbable: false,
+        pannable: true,
+      });
+    }
+    this.cy.add(defs);
+    this.cy.$('.axis-line').style('z-index', 0);
+    this.cy.$('.axis').lock();
+  }
+
+  currentView(): ViewName {
+    return this.view;
+  }
+
+  /** What is on screen, as Cytoscape element JSON with positions. */
+  visibleElements(): { nodes: unknown[]; edges: unknown[] } {
+    const visible = this.entities().filter(':visible');
+    return {
+      nodes: visible.nodes().map((n) => ({ data: stripInternal(n.data()), position: { ...n.position() } })),
+      edges: visible.edges().map((e) => ({ data: stripInternal(e.data()) })),
+    };
+  }
+}
+
+function stripInternal(data: Record<string, unknown>): Record<string, unknown> {
+  const { caption: _caption, ...rest } = data;
+  return rest;
+}
+
+function centerOf(eles: Collection): Pos {
+  const bb = eles.boundingBox();
+  return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+}

@@ -1,0 +1,227 @@
+// Pure position maths for the timeline and geographic views, and for placing newly expanded
+// nodes around their parent. No Cytoscape here: plain data in, positions out.
+export interface Pos {
+  x: number;
+  y: number;
+}
+
+export interface Tick {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+}
+
+export interface Line {
+  id: string;
+  from: Pos;
+  to: Pos;
+}
+
+export interface Placed {
+  positions: Map<string, Pos>;
+  ticks: Tick[];
+  lines: Line[];
+  /** Ids the view cannot place (no date, no coordinates, no dated event). */
+  unplaced: string[];
+}
+
+export interface PlainNode {
+  id: string;
+  label: string;
+  date?: unknown;
+  lat?: unknown;
+  lon?: unknown;
+}
+
+export interface PlainEdge {
+  source: string;
+  target: string;
+}
+
+/** A partial ISO date as fractional months since year 0, mid-period for coarse dates. */
+export function dateToMonths(date: unknown): number | null {
+  if (typeof date !== 'string') return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (!m[2]) return year * 12 + 6;
+  const month = Number(m[2]) - 1;
+  if (month < 0 || month > 11) return null;
+  const day = m[3] ? Number(m[3]) : 15;
+  return year * 12 + month + (day - 1) / 31;
+}
+
+export function monthsToLabel(months: number): string {
+  const year = Math.floor(months / 12);
+  const month = Math.floor(months - year * 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** Spread values in one lane so neighbours are at least `gap` apart, keeping their mean. */
+export function spread(items: { id: string; x: number }[], gap: number): Map<string, number> {
+  const sorted = [...items].sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
+  const xs = sorted.map((item) => item.x);
+  for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i]!, xs[i - 1]! + gap);
+  const shift = sorted.reduce((sum, item, i) => sum + item.x - xs[i]!, 0) / Math.max(1, sorted.length);
+  return new Map(sorted.map((item, i) => [item.id, xs[i]! + shift]));
+}
+
+const LANES = ['Person', 'Office', 'Organization', 'Company', 'City'] as const;
+const LANE_NAMES: Record<string, string> = { Person: 'People', Office: 'Offices', Organization: 'Organizations', Company: 'Companies', City: 'Cities' };
+
+/**
+ * Events on a horizontal time axis; each participant sits in its label's lane above, at the mean
+ * time of the events it is linked to.
+ */
+export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Placed {
+  const positions = new Map<string, Pos>();
+  const ticks: Tick[] = [];
+  const lines: Line[] = [];
+  const events = nodes
+    .filter((n) => n.label === 'Event')
+    .map((n) => ({ id: n.id, t: dateToMonths(n.date) }))
+    .filter((e): e is { id: string; t: number } => e.t !== null)
+    .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+  if (events.length === 0) return { positions, ticks, lines, unplaced: nodes.map((n) => n.id) };
+
+  let min = events[0]!.t;
+  let max = events[events.length - 1]!.t;
+  if (max - min < 12) {
+    const mid = (min + max) / 2;
+    min = mid - 6;
+    max = mid + 6;
+  }
+  const width = Math.max(900, events.length * 110);
+  const xOf = (t: number) => ((t - min) / (max - min)) * width;
+
+  // Events that would overlap stack into rows below the axis.
+  const rowEnds: number[] = [];
+  const ROW = 70;
+  for (const event of events) {
+    const x = xOf(event.t);
+    let row = rowEnds.findIndex((end) => end <= x - 120);
+    if (row === -1) {
+      row = rowEnds.length;
+      rowEnds.push(x);
+    } else rowEnds[row] = x;
+    positions.set(event.id, { x, y: row * ROW });
+  }
+
+  const eventX = new Map(events.map((e) => [e.id, positions.get(e.id)!.x]));
+  const linked = new Map<string, number[]>();
+  for (const edge of edges) {
+    for (const [a, b] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
+      const x = eventX.get(b);
+      if (x !== undefined && !eventX.has(a)) linked.set(a, [...(linked.get(a) ?? []), x]);
+    }
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const lanes = LANES.filter((label) => [...linked.keys()].some((id) => byId.get(id)?.label === label));
+  lanes.forEach((label, i) => {
+    const y = -150 - i * 120;
+    const members = [...linked.entries()]
+      .filter(([id]) => byId.get(id)?.label === label)
+      .map(([id, xs]) => ({ id, x: xs.reduce((a, b) => a + b, 0) / xs.length }));
+    for (const [id, x] of spread(members, 130)) positions.set(id, { x, y });
+    ticks.push({ id: `lane:${label}`, name: LANE_NAMES[label] ?? label, x: -160, y });
+  });
+  ticks.push({ id: 'lane:Event', name: 'Events', x: -160, y: 0 });
+
+  // Axis under the events: a tick per year, or per month when the span is short.
+  const axisY = rowEnds.length * ROW + 30;
+  lines.push({ id: 'axis', from: { x: xOf(min), y: axisY }, to: { x: xOf(max), y: axisY } });
+  const monthly = max - min <= 36;
+  const step = monthly ? (max - min <= 14 ? 1 : 3) : Math.max(1, Math.ceil((max - min) / 12 / 12)) * 12;
+  for (let t = Math.ceil(min / step) * step; t <= max; t += step) {
+    const label = monthly ? monthsToLabel(t) : String(Math.floor(t / 12));
+    ticks.push({ id: `tick:${t}`, name: label, x: xOf(t), y: axisY + 18 });
+  }
+  const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
+  return { positions, ticks, lines, unplaced };
+}
+
+const mercatorY = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (Math.max(-80, Math.min(80, lat)) * Math.PI) / 360)) * 180) / Math.PI;
+
+/** Cities at their coordinates (Mercator), nudged apart just enough for their labels. */
+export function geoPositions(nodes: PlainNode[], scale = 10, minGap = 56): Placed {
+  const positions = new Map<string, Pos>();
+  const ticks: Tick[] = [];
+  const lines: Line[] = [];
+  const cities = nodes.filter((n) => n.label === 'City' && typeof n.lat === 'number' && typeof n.lon === 'number');
+  const points = cities.map((n) => ({ id: n.id, x: (n.lon as number) * scale, y: -mercatorY(n.lat as number) * scale }));
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const a = points[i]!;
+        const b = points[j]!;
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        const d = Math.hypot(dx, dy);
+        if (d >= minGap) continue;
+        if (d === 0) [dx, dy] = [1, 0.5];
+        const push = (minGap - d) / 2 / (Math.hypot(dx, dy) || 1);
+        a.x -= dx * push;
+        a.y -= dy * push;
+        b.x += dx * push;
+        b.y += dy * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  for (const p of points) positions.set(p.id, { x: p.x, y: p.y });
+
+  if (points.length) {
+    // A graticule every 15° (30° for wide extents) so the map reads as a map.
+    const lons = cities.map((n) => n.lon as number);
+    const lats = cities.map((n) => n.lat as number);
+    const wide = Math.max(...lons) - Math.min(...lons) > 60;
+    const step = wide ? 30 : 15;
+    const lon0 = Math.floor(Math.min(...lons) / step) * step - step;
+    const lon1 = Math.ceil(Math.max(...lons) / step) * step + step;
+    const lat0 = Math.max(-75, Math.floor(Math.min(...lats) / step) * step - step);
+    const lat1 = Math.min(75, Math.ceil(Math.max(...lats) / step) * step + step);
+    const y = (lat: number) => -mercatorY(lat) * scale;
+    for (let lon = lon0; lon <= lon1; lon += step) {
+      lines.push({ id: `lon:${lon}`, from: { x: lon * scale, y: y(lat1) }, to: { x: lon * scale, y: y(lat0) } });
+      ticks.push({ id: `lon:${lon}`, name: `${Math.abs(lon)}°${lon < 0 ? 'W' : lon > 0 ? 'E' : ''}`, x: lon * scale, y: y(lat0) + 16 });
+    }
+    for (let lat = lat0; lat <= lat1; lat += step) {
+      lines.push({ id: `lat:${lat}`, from: { x: lon0 * scale, y: y(lat) }, to: { x: lon1 * scale, y: y(lat) } });
+      ticks.push({ id: `lat:${lat}`, name: `${Math.abs(lat)}°${lat < 0 ? 'S' : lat > 0 ? 'N' : ''}`, x: lon0 * scale - 28, y: y(lat) });
+    }
+  }
+  const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
+  return { positions, ticks, lines, unplaced };
+}
+
+/**
+ * Positions for nodes new to the screen, on rings around their parent and facing away from the
+ * rest of the graph, so nothing already placed has to move.
+ */
+export function ringAround(parent: Pos, centroid: Pos, ids: string[], radius = 140): Map<string, Pos> {
+  const out = new Map<string, Pos>();
+  const away = Math.atan2(parent.y - centroid.y, parent.x - centroid.x);
+  const facing = Number.isFinite(away) && (parent.x !== centroid.x || parent.y !== centroid.y);
+  let placed = 0;
+  let ring = 0;
+  while (placed < ids.length) {
+    const r = radius * (1 + ring * 0.7);
+    const capacity = Math.max(6, Math.floor((2 * Math.PI * r) / 90));
+    const count = Math.min(capacity, ids.length - placed);
+    // Facing outward: fill a half-circle arc; otherwise a full ring.
+    const arc = facing ? Math.min(Math.PI * 1.2, (count * 90) / r) : 2 * Math.PI;
+    for (let i = 0; i < count; i++) {
+      const angle = facing ? away - arc / 2 + (arc * (i + 0.5)) / count : (2 * Math.PI * i) / count;
+      out.set(ids[placed + i]!, { x: parent.x + r * Math.cos(angle), y: parent.y + r * Math.sin(angle) });
+    }
+    placed += count;
+    ring++;
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// The Cytoscape stylesheet. Labels sit under their nodes on a light plate and are wrapped, and
+// they vanish below a readable on-screen size, so zoomed-out views stay clean and fast.
+import type { StylesheetJson } from 'cytoscape';
+import { LABELS, TYPES } from './vocabulary.ts';
+
+export function graphStyle(opts: { large: boolean }): StylesheetJson {
+  const { large } = opts;
+  const style: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        width: 26,
+        height: 26,
+        'background-color': '#9aa5b1',
+        'border-width': 1.5,
+        'border-color': '#5f6b77',
+        label: 'data(name)',
+        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        'font-size': 11,
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '110px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': large ? 9 : 7,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+    ...LABELS.map((look) => ({
+      selector: `node[label = "${look.label}"]`,
+      style: { 'background-color': look.color, 'border-color': look.border, shape: look.shape as 'ellipse' },
+    })),
+    // Bigger nodes for better-connected actors, so hubs stand out at a glance.
+    {
+      selector: 'node[[degree >= 4]]',
+      style: { width: 32, height: 32, 'font-size': 12, 'font-weight': 600 },
+    },
+    {
+      selector: 'node[[degree >= 8]]',
+      style: { width: 40, height: 40, 'font-size': 13 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#b8c0c8',
+        'curve-style': large ? 'haystack' : 'bezier',
+        'haystack-radius': 0,
+        'target-arrow-shape': large ? 'none' : 'triangle',
+        'target-arrow-color': '#b8c0c8',
+        'arrow-scale': 0.8,
+        label: large ? '' : 'data(caption)',
+        'font-size': 9,
+        color: '#52606d',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f7f9fb',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+    ...TYPES.map((look) => ({
+      selector: `edge[type = "${look.type}"]`,
+      style: {
+        'line-color': look.color,
+        'target-arrow-color': look.color,
+        'line-style': look.lineStyle,
+        width: look.width,
+        ...(look.directed ? {} : { 'target-arrow-shape': 'none' as const }),
+      },
+    })),
+    { selector: '.filtered, .offview', style: { display: 'none' } },
+    { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: 'edge.faded', style: { opacity: 0.07, 'text-opacity': 0 } },
+    { selector: 'node.neighbor', style: { opacity: 1, 'text-opacity': 1 } },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': '#111827', 'overlay-opacity': 0, 'font-weight': 700, 'z-index': 10 },
+    },
+    { selector: 'edge:selected', style: { width: 4, 'overlay-color': '#111827', 'overlay-opacity': 0.12, 'z-index': 10 } },
+    {
+      selector: 'node.path',
+      style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 700, 'font-size': 12, 'z-index': 20 },
+    },
+    { selector: 'node.path-end', style: { 'border-color': '#d97706', 'border-width': 5 } },
+    {
+      selector: 'edge.path',
+      style: {
+        width: 5,
+        'line-color': '#d97706',
+        'target-arrow-color': '#d97706',
+        'line-style': 'solid',
+        'curve-style': 'bezier',
+        label: 'data(caption)',
+        'font-size': 10,
+        'font-weight': 700,
+        color: '#92400e',
+        'z-index': 20,
+      },
+    },
+    // Axis ticks and grid labels for the timeline and geographic views: text only, inert.
+    {
+      selector: 'node.axis',
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        label: 'data(name)',
+        color: '#7b8794',
+        'font-size': 11,
+        'font-weight': 600,
+        'text-valign': 'center',
+        'text-background-opacity': 0,
+        'min-zoomed-font-size': 0,
+        events: 'no',
+      },
+    },
+    {
+      selector: 'node.axis-line',
+      style: { shape: 'rectangle', 'background-color': '#e4e7eb', 'background-opacity': 1, 'border-width': 0, label: '', events: 'no' },
+    },
+  ];
+  return style;
+}
