@@ -1,0 +1,73 @@
+// The HTTP API as a Fastify instance: zod validation and serialisation, OpenAPI at /docs, the
+// built viewer at /, one plugin per resource under routes/. Keeps no state besides the Neo4j
+// connection it is given, so several instances can serve one database behind a load balancer.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import pkg from '../../package.json' with { type: 'json' };
+import type { Neo4jConnection } from '../store/neo4j.ts';
+import { requireTokenForWrites } from './auth.ts';
+import { installErrorHandlers } from './errors.ts';
+import { articleRoutes } from './routes/articles.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { eventRoutes } from './routes/events.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { healthRoutes } from './routes/health.ts';
+import { pathRoutes } from './routes/paths.ts';
+
+export interface AppOptions {
+  conn: Neo4jConnection;
+  /** When set, writes need `Authorization: Bearer <apiToken>`. */
+  apiToken?: string;
+  /** Largest accepted request body in bytes (default 5 MiB). */
+  bodyLimit?: number;
+  logger?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+const VIEWER_DIR = fileURLToPath(new URL('../../dist/viz/', import.meta.url));
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app, bodyLimit);
+  app.addContentTypeParser(['text/markdown', 'text/html'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  if (opts.apiToken) requireTokenForWrites(app, opts.apiToken);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Exchange graph API',
+        description: 'Articles about international exchanges in; people, offices, companies, cities, events and how they connect out.',
+        version: pkg.version,
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const routeOptions = { conn: opts.conn };
+  await app.register(healthRoutes, routeOptions);
+  await app.register(articleRoutes, routeOptions);
+  await app.register(entityRoutes, routeOptions);
+  await app.register(pathRoutes, routeOptions);
+  await app.register(eventRoutes, routeOptions);
+  await app.register(graphRoutes, routeOptions);
+
+  if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
+  return app;
+}

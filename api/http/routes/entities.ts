@@ -1,0 +1,58 @@
+// /api/entities: full-text search, one entity with its facts, and its neighbourhood.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Neo4jConnection } from '../../store/neo4j.ts';
+import { entityDetail, neighborhood, searchEntities } from '../../store/read.ts';
+import { notFound } from '../errors.ts';
+import { EntityDetail, ErrorResponse, IdParams, Neighborhood, NeighborhoodQuery, SearchQuery, SearchResults } from '../schemas.ts';
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse };
+
+export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+  app.get(
+    '/api/entities',
+    {
+      schema: {
+        summary: 'Search entities by name or alias (typo-tolerant, ranked)',
+        tags: ['entities'],
+        querystring: SearchQuery,
+        response: { 200: SearchResults, ...errors },
+      },
+    },
+    async (request) => ({ results: await searchEntities(conn, request.query) }),
+  );
+
+  app.get(
+    '/api/entities/:id',
+    {
+      schema: {
+        summary: 'An entity with every relationship, its evidence and source articles',
+        tags: ['entities'],
+        params: IdParams,
+        response: { 200: EntityDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await entityDetail(conn, request.params.id);
+      if (!found) throw notFound(`id: no entity "${request.params.id}"`);
+      return found;
+    },
+  );
+
+  app.get(
+    '/api/entities/:id/neighborhood',
+    {
+      schema: {
+        summary: 'The subgraph around an entity, as Cytoscape elements',
+        tags: ['entities'],
+        params: IdParams,
+        querystring: NeighborhoodQuery,
+        response: { 200: Neighborhood, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await neighborhood(conn, { ...request.query, id: request.params.id });
+      if (!found) throw notFound(`id: no entity "${request.params.id}"`);
+      return { center: request.params.id, ...found };
+    },
+  );
+};

@@ -1,0 +1,38 @@
+// GET /api/health: is Neo4j reachable, which versions, how big is the graph.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import pkg from '../../../package.json' with { type: 'json' };
+import { serverInfo } from '../../store/read.ts';
+import type { Neo4jConnection } from '../../store/neo4j.ts';
+import { Health } from '../schemas.ts';
+
+export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Is the database reachable, and how big is the graph',
+        tags: ['health'],
+        response: { 200: Health, 503: Health },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const info = await serverInfo(conn);
+        return {
+          status: 'ok' as const,
+          neo4j: { reachable: true, version: info.version, edition: info.edition, uri: conn.uri },
+          version: pkg.version,
+          counts: info.counts,
+        };
+      } catch (error) {
+        request.log.warn({ err: error }, 'health check failed');
+        return reply.code(503).send({
+          status: 'unavailable' as const,
+          neo4j: { reachable: false, version: null, edition: null, uri: conn.uri },
+          version: pkg.version,
+          counts: null,
+        });
+      }
+    },
+  );
+};

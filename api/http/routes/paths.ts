@@ -1,0 +1,28 @@
+// GET /api/paths: how two entities are connected.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Neo4jConnection } from '../../store/neo4j.ts';
+import { resolveEntity, shortestPaths } from '../../store/read.ts';
+import { notFound } from '../errors.ts';
+import { ErrorResponse, Paths, PathsQuery } from '../schemas.ts';
+
+export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+  app.get(
+    '/api/paths',
+    {
+      schema: {
+        summary: 'Up to k shortest paths between two entities (ids or names), each hop with its evidence',
+        tags: ['paths'],
+        querystring: PathsQuery,
+        response: { 200: Paths, 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { from: fromRef, to: toRef, ...rest } = request.query;
+      const [from, to] = await Promise.all([resolveEntity(conn, fromRef), resolveEntity(conn, toRef)]);
+      if (!from) throw notFound(`from: no entity "${fromRef}"`);
+      if (!to) throw notFound(`to: no entity "${toRef}"`);
+      const found = await shortestPaths(conn, { ...rest, from: from.id, to: to.id });
+      return { from, to, ...found };
+    },
+  );
+};

@@ -1,0 +1,217 @@
+// Request and response shapes of the HTTP API, one zod schema per shape; the graph shapes
+// themselves come from api/graph/schema.ts. Used for validation, types and the OpenAPI document.
+import { z } from 'zod';
+import {
+  Article,
+  CyElements,
+  EntityLabel,
+  GraphNode,
+  PartialDate,
+  Properties,
+  RelationshipType,
+} from '../graph/schema.ts';
+
+export const ErrorResponse = z
+  .object({ statusCode: z.number().int(), error: z.string(), message: z.string().describe('what is wrong, naming the field') })
+  .meta({ id: 'Error' });
+
+/** A comma-separated query parameter ("A,B") checked against an enum. */
+const commaList = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(item));
+
+const FactTypes = commaList(RelationshipType.exclude(['MENTIONS'])).describe('relationship types, comma-separated');
+const Labels = commaList(EntityLabel).describe('entity labels, comma-separated');
+const Since = PartialDate.optional().describe('only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)');
+const Until = PartialDate.optional().describe('only events on or before this date');
+
+export const EntityRef = z.object({ id: z.string(), label: EntityLabel, name: z.string() }).meta({ id: 'EntityRef' });
+
+export const Changes = z
+  .object({
+    nodesCreated: z.number().int(),
+    nodesDeleted: z.number().int(),
+    relationshipsCreated: z.number().int(),
+    relationshipsDeleted: z.number().int(),
+    propertiesSet: z.number().int(),
+  })
+  .meta({ id: 'Changes' });
+
+// ---- health -----------------------------------------------------------------------------------
+
+export const Health = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    neo4j: z.object({
+      reachable: z.boolean(),
+      version: z.string().nullable(),
+      edition: z.string().nullable(),
+      uri: z.string(),
+    }),
+    version: z.string().describe("this API's version"),
+    counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
+  })
+  .meta({ id: 'Health' });
+
+// ---- articles ---------------------------------------------------------------------------------
+
+export const ArticleSubmission = z
+  .object({
+    format: z.enum(['text', 'markdown', 'html']),
+    content: z.string().min(1, 'the article is empty'),
+    url: z.string().optional(),
+    file: z.string().optional(),
+    title: z.string().optional().describe('overrides the title found in the content'),
+  })
+  .meta({ id: 'ArticleSubmission' });
+
+export const ArticleQuery = z.object({
+  url: z.string().optional().describe('where the article was published (for text bodies)'),
+  title: z.string().optional().describe('overrides the title found in the content'),
+  file: z.string().optional().describe("the article's file name"),
+});
+
+export const IngestResponse = z
+  .object({
+    articles: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['new', 'updated', 'unchanged']) })),
+    changes: Changes,
+  })
+  .meta({ id: 'IngestResponse' });
+
+export const Page = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ArticleList = z.object({ articles: z.array(Article), total: z.number().int() }).meta({ id: 'ArticleList' });
+
+export const IdParams = z.object({ id: z.string().min(1) });
+
+export const ArticleDetail = z.object({ article: Article, mentions: z.array(EntityRef) }).meta({ id: 'ArticleDetail' });
+
+export const ArticleDeleted = z.object({ deleted: z.string(), changes: Changes }).meta({ id: 'ArticleDeleted' });
+
+// ---- entities ---------------------------------------------------------------------------------
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'say what to search for').max(200),
+  label: EntityLabel.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const SearchResults = z
+  .object({
+    results: z.array(EntityRef.extend({ aliases: z.array(z.string()), score: z.number() })),
+  })
+  .meta({ id: 'SearchResults' });
+
+export const SourceRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+
+export const EntityDetail = z
+  .object({
+    node: GraphNode,
+    relationships: z.array(
+      z.object({
+        id: z.string(),
+        type: RelationshipType,
+        direction: z.enum(['out', 'in']),
+        other: EntityRef,
+        properties: Properties,
+        evidence: z.array(z.string()),
+        sources: z.array(SourceRef),
+      }),
+    ),
+  })
+  .meta({ id: 'EntityDetail' });
+
+export const NeighborhoodQuery = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  types: FactTypes.optional(),
+  labels: Labels.optional(),
+  since: Since,
+  until: Until,
+  limit: z.coerce.number().int().min(1).max(2000).default(200).describe('at most this many entities'),
+});
+
+export const Neighborhood = z
+  .object({ center: z.string(), elements: CyElements, truncated: z.boolean() })
+  .meta({ id: 'Neighborhood' });
+
+// ---- paths ------------------------------------------------------------------------------------
+
+export const PathsQuery = z.object({
+  from: z.string().trim().min(1).describe('entity id or name'),
+  to: z.string().trim().min(1).describe('entity id or name'),
+  maxHops: z.coerce.number().int().min(1).max(8).default(6),
+  k: z.coerce.number().int().min(1).max(10).default(3).describe('at most this many paths'),
+  types: FactTypes.optional(),
+  since: Since,
+  until: Until,
+});
+
+export const Hop = z.object({
+  source: z.string(),
+  target: z.string(),
+  type: RelationshipType,
+  properties: Properties,
+  evidence: z.array(z.string()),
+  sources: z.array(z.string()).describe('ids of the articles that state it'),
+});
+
+export const Paths = z
+  .object({
+    from: EntityRef,
+    to: EntityRef,
+    paths: z.array(z.object({ length: z.number().int(), nodes: z.array(z.string()), hops: z.array(Hop) })),
+    elements: CyElements,
+    timedOut: z.boolean().describe('the search gave up after 1 s; paths may be missing'),
+  })
+  .meta({ id: 'Paths' });
+
+// ---- events -----------------------------------------------------------------------------------
+
+export const EventsQuery = z.object({
+  city: z.string().trim().min(1).optional().describe('city id or name'),
+  since: Since,
+  until: Until,
+});
+
+export const Events = z
+  .object({
+    events: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        date: z.string().nullable(),
+        kind: z.string().nullable(),
+        city: z.object({ id: z.string(), name: z.string() }).nullable(),
+        participants: z.array(EntityRef.extend({ role: z.string().nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: 'Events' });
+
+// ---- graph ------------------------------------------------------------------------------------
+
+export const ElementsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(20000).default(2000).describe('at most this many entities, best connected first'),
+  labels: Labels.optional(),
+  types: FactTypes.optional(),
+  since: Since,
+  until: Until,
+});
+
+export const GraphElements = z
+  .object({
+    elements: CyElements,
+    total: z.object({ nodes: z.number().int(), relationships: z.number().int() }),
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'GraphElements' });

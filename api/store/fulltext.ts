@@ -1,0 +1,21 @@
+// What a user types -> a Lucene query for the `entity_names` full-text index: the exact phrase
+// ranks highest, then whole words, then words within an edit or two (typos) and, for the last
+// word, prefixes (search as you type). Lucene syntax characters are never passed through.
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function words(text: string): string[] {
+  return text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0);
+}
+
+export function fulltextQuery(text: string): string {
+  const terms = words(text);
+  if (terms.length === 0) return '';
+  const clauses = [`"${terms.join(' ')}"^4`];
+  terms.forEach((term, i) => {
+    clauses.push(`${term}^2`);
+    if (term.length >= 4) clauses.push(`${term}~${term.length >= 7 ? 2 : 1}`);
+    if (i === terms.length - 1 && term.length >= 2) clauses.push(`${term}*`);
+  });
+  return clauses.join(' ');
+}

@@ -1,0 +1,305 @@
+// Named read queries (cypher/*.cypher) -> plain objects in the API's shapes. Every read goes
+// through executeRead so a cluster routes it to a reader; Neo4j integers come back as numbers.
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import {
+  ENTITY_LABELS,
+  RELATIONSHIP_TYPES,
+  type Article,
+  type CyEdge,
+  type CyElements,
+  type CyNode,
+  type GraphDocument,
+  type GraphNode,
+  type Properties,
+  type RelationshipType,
+} from '../graph/schema.ts';
+import { aliasKeys } from '../extract/resolve.ts';
+import { cypher } from './cypher.ts';
+import { fulltextQuery } from './fulltext.ts';
+import type { Neo4jConnection } from './neo4j.ts';
+import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
+
+type Row = Record<string, unknown>;
+
+/** Relationship types between entities (MENTIONS links articles, never entities). */
+export const FACT_TYPES = RELATIONSHIP_TYPES.filter((t) => t !== 'MENTIONS');
+
+async function read<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>, config?: { timeout?: number }): Promise<T> {
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(work, config);
+  } finally {
+    await session.close();
+  }
+}
+
+async function rows(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
+  const result = await tx.run(cypher(name), params);
+  return result.records.map((r) => plain(r.toObject()) as Row);
+}
+
+const int = (n: number) => neo4j.int(Math.trunc(n));
+
+export interface EntityRef {
+  id: string;
+  label: GraphNode['label'];
+  name: string;
+}
+
+// ---- server -----------------------------------------------------------------------------------
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  counts: { nodes: number; relationships: number };
+}
+
+export async function serverInfo(conn: Neo4jConnection): Promise<ServerInfo> {
+  const [row] = await read(conn, (tx) => rows(tx, 'server-info'));
+  return {
+    version: String(row?.version ?? ''),
+    edition: String(row?.edition ?? ''),
+    counts: { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) },
+  };
+}
+
+// ---- articles ---------------------------------------------------------------------------------
+
+export async function listArticles(conn: Neo4jConnection, page: { limit: number; offset: number }): Promise<{ articles: Article[]; total: number }> {
+  return read(conn, async (tx) => {
+    const list = await rows(tx, 'list-articles', { limit: int(page.limit), offset: int(page.offset) });
+    const [count] = await rows(tx, 'count-articles');
+    return { articles: list.map((r) => r.article as Article), total: Number(count?.total ?? 0) };
+  });
+}
+
+export async function articleDetail(conn: Neo4jConnection, id: string): Promise<{ article: Article; mentions: EntityRef[] } | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'article-detail', { id }));
+  return row ? { article: row.article as Article, mentions: row.mentions as EntityRef[] } : null;
+}
+
+// ---- entities ---------------------------------------------------------------------------------
+
+export interface SearchHit extends EntityRef {
+  aliases: string[];
+  score: number;
+}
+
+export async function searchEntities(conn: Neo4jConnection, opts: { q: string; label?: string; limit: number }): Promise<SearchHit[]> {
+  const query = fulltextQuery(opts.q);
+  if (query === '') return [];
+  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(opts.limit) }));
+  return hits as unknown as SearchHit[];
+}
+
+/** An entity by id, else by name or alias (any label), else the best full-text hit; null if none. */
+export async function resolveEntity(conn: Neo4jConnection, ref: string): Promise<EntityRef | null> {
+  return read(conn, async (tx) => {
+    const [byId] = await rows(tx, 'entity-by-id', { id: ref });
+    if (byId) return byId as unknown as EntityRef;
+    const keys = [...new Set(ENTITY_LABELS.flatMap((label) => aliasKeys({ id: ref, label, name: ref, aliases: [], properties: {} })))];
+    const [byName] = await rows(tx, 'entities-by-name', { keys });
+    if (byName) return byName as unknown as EntityRef;
+    const query = fulltextQuery(ref);
+    if (query === '') return null;
+    const [hit] = await rows(tx, 'search-entities', { query, label: null, limit: int(1) });
+    return hit ? ({ id: hit.id, label: hit.label, name: hit.name } as EntityRef) : null;
+  });
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+}
+export interface EntityRelationship {
+  id: string;
+  type: RelationshipType;
+  direction: 'out' | 'in';
+  other: EntityRef;
+  properties: Properties;
+  evidence: string[];
+  sources: SourceRef[];
+}
+
+export async function entityDetail(conn: Neo4jConnection, id: string): Promise<{ node: GraphNode; relationships: EntityRelationship[] } | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id }));
+  if (!row) return null;
+  const relationships = (row.relationships as Row[]).map((r) => ({
+    id: String(r.id),
+    type: r.type as RelationshipType,
+    direction: r.direction as 'out' | 'in',
+    other: r.other as EntityRef,
+    properties: relationshipProperties(r.properties as Row),
+    evidence: [...new Set(r.evidence as string[])],
+    sources: (r.sources as Row[]).map((s) => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null })),
+  }));
+  return { node: toGraphNode(row.node as Row), relationships };
+}
+
+// ---- subgraphs --------------------------------------------------------------------------------
+
+export interface GraphFilter {
+  types?: string[];
+  labels?: string[];
+  since?: string;
+  until?: string;
+}
+
+const filterParams = (f: GraphFilter) => ({
+  types: f.types && f.types.length > 0 ? f.types : FACT_TYPES,
+  labels: f.labels && f.labels.length > 0 ? f.labels : null,
+  since: f.since ?? null,
+  until: f.until ?? null,
+});
+
+function elementsOf(row: Row | undefined): CyElements {
+  return {
+    nodes: ((row?.nodes as Row[]) ?? []).map(toCyNode),
+    edges: ((row?.edges as Row[]) ?? []).map(toCyEdge),
+  };
+}
+
+/**
+ * The entities within `depth` hops of `id` (one query per ring, at most `limit` entities) and
+ * the relationships among them. null when the entity is unknown.
+ */
+export async function neighborhood(
+  conn: Neo4jConnection,
+  opts: GraphFilter & { id: string; depth: number; limit: number },
+): Promise<{ elements: CyElements; truncated: boolean } | null> {
+  const params = filterParams(opts);
+  return read(conn, async (tx) => {
+    const [center] = await rows(tx, 'entity-by-id', { id: opts.id });
+    if (!center) return null;
+    const seen = [opts.id];
+    let frontier = [opts.id];
+    let truncated = false;
+    for (let ring = 0; ring < opts.depth && frontier.length > 0 && !truncated; ring++) {
+      const room = opts.limit - seen.length;
+      const next = (await rows(tx, 'neighbors', { ...params, frontier, seen, limit: int(room + 1) })).map((r) => String(r.id));
+      truncated = next.length > room;
+      frontier = next.slice(0, room);
+      seen.push(...frontier);
+    }
+    const [sub] = await rows(tx, 'subgraph', { ids: seen, types: params.types });
+    return { elements: elementsOf(sub), truncated };
+  });
+}
+
+export async function graphElements(
+  conn: Neo4jConnection,
+  opts: GraphFilter & { limit: number },
+): Promise<{ elements: CyElements; total: { nodes: number; relationships: number }; truncated: boolean }> {
+  const params = filterParams(opts);
+  return read(conn, async (tx) => {
+    const [row] = await rows(tx, 'graph-elements', { ...params, limit: int(opts.limit) });
+    const [rels] = await rows(tx, 'count-relationships', { types: params.types });
+    const totalNodes = Number(row?.totalNodes ?? 0);
+    return {
+      elements: elementsOf(row),
+      total: { nodes: totalNodes, relationships: Number(rels?.total ?? 0) },
+      truncated: totalNodes > opts.limit,
+    };
+  });
+}
+
+// ---- paths ------------------------------------------------------------------------------------
+
+export interface Hop {
+  source: string;
+  target: string;
+  type: RelationshipType;
+  properties: Properties;
+  evidence: string[];
+  sources: string[];
+}
+export interface Path {
+  length: number;
+  nodes: string[];
+  hops: Hop[];
+}
+export interface PathsResult {
+  paths: Path[];
+  elements: CyElements;
+  timedOut: boolean;
+}
+
+/** A path search gives up after this long: "no path" must come back fast even on a big graph. */
+export const PATH_TIMEOUT_MS = 1000;
+
+export async function shortestPaths(
+  conn: Neo4jConnection,
+  opts: GraphFilter & { from: string; to: string; maxHops: number; k: number },
+): Promise<PathsResult> {
+  const { types, since, until } = filterParams(opts);
+  let found: Row[];
+  try {
+    found = await read(
+      conn,
+      (tx) => rows(tx, 'shortest-paths', { from: opts.from, to: opts.to, types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) }),
+      { timeout: PATH_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (isTimeout(error)) return { paths: [], elements: { nodes: [], edges: [] }, timedOut: true };
+    throw error;
+  }
+  const nodes = new Map<string, CyNode>();
+  const edges = new Map<string, CyEdge>();
+  const paths = found.map((row) => {
+    const pathNodes = row.nodes as Row[];
+    const hops = row.hops as Row[];
+    for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
+    for (const h of hops) edges.set(String(h.key), toCyEdge(h));
+    return {
+      length: hops.length,
+      nodes: pathNodes.map((n) => String(n.id)),
+      hops: hops.map((h) => {
+        const rel = toGraphRelationship(h);
+        return { source: rel.source, target: rel.target, type: rel.type, properties: rel.properties, evidence: rel.evidence, sources: rel.sources };
+      }),
+    };
+  });
+  return { paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
+}
+
+function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.includes('TransactionTimedOut');
+}
+
+// ---- events -----------------------------------------------------------------------------------
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  date: string | null;
+  kind: string | null;
+  city: { id: string; name: string } | null;
+  participants: (EntityRef & { role: string | null })[];
+}
+
+export async function listEvents(conn: Neo4jConnection, opts: { city?: string; since?: string; until?: string }): Promise<EventSummary[]> {
+  const found = await read(conn, (tx) => rows(tx, 'events', { city: opts.city ?? null, since: opts.since ?? null, until: opts.until ?? null }));
+  return found.map((e) => ({
+    id: String(e.id),
+    name: String(e.name),
+    date: (e.date as string) ?? null,
+    kind: (e.kind as string) ?? null,
+    city: (e.city as EventSummary['city']) ?? null,
+    participants: (e.participants as Row[]).map((p) => ({ ...(p as unknown as EntityRef), role: (p.role as string) ?? null })),
+  }));
+}
+
+// ---- export -----------------------------------------------------------------------------------
+
+/** The whole graph in the contract's format (what `npm run export` writes). */
+export async function exportGraph(conn: Neo4jConnection): Promise<GraphDocument> {
+  return read(conn, async (tx) => {
+    const articles = (await rows(tx, 'export-articles')).map((r) => r.article as Article);
+    const nodes = (await rows(tx, 'export-entities')).map((r) => toGraphNode(r.node as Row));
+    const relationships = (await rows(tx, 'export-relationships')).map((r) => toGraphRelationship(r.relationship as Row));
+    return { articles, nodes, relationships };
+  });
+}

@@ -1,0 +1,188 @@
+// Pure preparation of a GraphDocument for the write statements: canonical relationship
+// direction and keys, who mentions what, evidence paired with the article that states it.
+import {
+  SYMMETRIC_TYPES,
+  type Article,
+  type GraphDocument,
+  type GraphNode,
+  type GraphRelationship,
+  type Properties,
+} from '../graph/schema.ts';
+
+/** What tells two relationships of one type between the same two entities apart. */
+function discriminator(rel: GraphRelationship): string {
+  if (rel.type === 'HOLDS_POSITION') return String(rel.properties.title ?? '').toLowerCase();
+  if (rel.type === 'PARTICIPATED_IN') return String(rel.properties.role ?? '');
+  return '';
+}
+
+/** Symmetric relationships are stored once, from the smaller id to the larger. */
+export function canonicalDirection(rel: GraphRelationship): GraphRelationship {
+  if (!SYMMETRIC_TYPES.has(rel.type) || rel.source <= rel.target) return rel;
+  return { ...rel, source: rel.target, target: rel.source };
+}
+
+/** Stable identity of a stored relationship; also the Cytoscape edge id. */
+export function relationshipKey(rel: GraphRelationship): string {
+  const { type, source, target } = canonicalDirection(rel);
+  return [type, source, target, discriminator(rel)].join('|');
+}
+
+/**
+ * Which entities each article mentions: the endpoints of the relationships it is a source of,
+ * and, for entities in no relationship, every article of the document (nothing finer is known).
+ */
+export function mentionsByArticle(doc: GraphDocument): Map<string, Set<string>> {
+  const mentions = new Map(doc.articles.map((a) => [a.id, new Set<string>()]));
+  const connected = new Set<string>();
+  for (const rel of doc.relationships) {
+    connected.add(rel.source).add(rel.target);
+    for (const articleId of rel.sources) mentions.get(articleId)?.add(rel.source).add(rel.target);
+  }
+  for (const node of doc.nodes) {
+    if (connected.has(node.id)) continue;
+    for (const set of mentions.values()) set.add(node.id);
+  }
+  return mentions;
+}
+
+/**
+ * Relationships without sources are stated by the document as a whole, i.e. by all its articles.
+ * Throws a DocumentError naming the field when a relationship points at an unknown node or article.
+ */
+export function attributeSources(doc: GraphDocument): GraphDocument {
+  if (doc.articles.length === 0) throw new DocumentError('articles', 'articles: at least one article is required, so every fact has a source');
+  const nodeIds = new Set(doc.nodes.map((n) => n.id));
+  const articleIds = new Set(doc.articles.map((a) => a.id));
+  const relationships = doc.relationships.map((rel, i) => {
+    for (const end of ['source', 'target'] as const) {
+      if (!nodeIds.has(rel[end])) throw new DocumentError(`relationships[${i}].${end}`, `relationships[${i}].${end}: no node with id "${rel[end]}"`);
+    }
+    rel.sources.forEach((s, j) => {
+      if (!articleIds.has(s)) throw new DocumentError(`relationships[${i}].sources[${j}]`, `relationships[${i}].sources[${j}]: no article with id "${s}"`);
+    });
+    return rel.sources.length > 0 ? rel : { ...rel, sources: [...articleIds] };
+  });
+  return { ...doc, relationships };
+}
+
+export class DocumentError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}
+
+/** The part of a document the given articles state (used to skip articles stored already). */
+export function restrictToArticles(doc: GraphDocument, keep: ReadonlySet<string>): GraphDocument {
+  const mentions = mentionsByArticle(doc);
+  const mentioned = new Set<string>();
+  for (const id of keep) for (const nodeId of mentions.get(id) ?? []) mentioned.add(nodeId);
+  return {
+    articles: doc.articles.filter((a) => keep.has(a.id)),
+    nodes: doc.nodes.filter((n) => mentioned.has(n.id)),
+    relationships: doc.relationships
+      .map((rel) => ({ ...rel, sources: rel.sources.filter((s) => keep.has(s)) }))
+      .filter((rel) => rel.sources.length > 0),
+  };
+}
+
+export interface EntityRow {
+  id: string;
+  label: string;
+  name: string;
+  aliases: string[];
+  properties: Properties;
+}
+export interface ArticleRow {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  publisher: string | null;
+  url: string | null;
+  file: string | null;
+  mentions: string[];
+}
+export interface RelationshipRow {
+  key: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Properties;
+  sources: string[];
+  evidence: string[];
+  evidenceSources: string[];
+}
+export interface WriteRows {
+  entities: EntityRow[];
+  aliasKeys: { id: string; keys: string[] }[];
+  articles: ArticleRow[];
+  relationships: RelationshipRow[];
+}
+
+const withoutNulls = (p: Properties): Properties => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Rows for the UNWIND statements. Nodes that resolution mapped onto one id become one row;
+ * relationships with one key become one row; self-loops made by resolution are dropped.
+ * Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
+ */
+export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => string[]): WriteRows {
+  const entities = new Map<string, EntityRow>();
+  const keys = new Map<string, Set<string>>();
+  for (const node of doc.nodes) {
+    const row = entities.get(node.id);
+    if (row) {
+      row.aliases = union(row.aliases, [...node.aliases, node.name].filter((a) => a !== row.name));
+      row.properties = { ...withoutNulls(node.properties), ...row.properties };
+    } else {
+      entities.set(node.id, { id: node.id, label: node.label, name: node.name, aliases: union([], node.aliases), properties: withoutNulls(node.properties) });
+    }
+    const set = keys.get(node.id) ?? new Set<string>();
+    for (const key of aliasKeys(node)) set.add(key);
+    keys.set(node.id, set);
+  }
+
+  const relationships = new Map<string, RelationshipRow>();
+  for (const original of doc.relationships) {
+    const rel = canonicalDirection(original);
+    if (rel.source === rel.target) continue;
+    const key = relationshipKey(rel);
+    const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [] };
+    row.properties = { ...row.properties, ...withoutNulls(rel.properties) };
+    row.sources = union(row.sources, rel.sources);
+    for (const sentence of rel.evidence) {
+      for (const articleId of rel.sources) {
+        const seen = row.evidence.some((e, i) => e === sentence && row.evidenceSources[i] === articleId);
+        if (!seen) {
+          row.evidence.push(sentence);
+          row.evidenceSources.push(articleId);
+        }
+      }
+    }
+    relationships.set(key, row);
+  }
+
+  const mentions = mentionsByArticle(doc);
+  const articles = doc.articles.map((a: Article) => ({
+    id: a.id,
+    title: a.title,
+    publishedAt: a.publishedAt ?? null,
+    publisher: a.publisher ?? null,
+    url: a.url ?? null,
+    file: a.file ?? null,
+    mentions: [...(mentions.get(a.id) ?? [])].sort(),
+  }));
+
+  return {
+    entities: [...entities.values()].sort(byId),
+    aliasKeys: [...keys].map(([id, set]) => ({ id, keys: [...set].sort() })).sort(byId),
+    articles: articles.sort(byId),
+    relationships: [...relationships.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+}

@@ -1,0 +1,130 @@
+// GraphDocument -> Neo4j. One write transaction per call (a batch of articles), every statement an
+// UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
+// the driver's executeWrite may retry it after a deadlock or a lost leader.
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import type { GraphDocument } from '../graph/schema.ts';
+import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
+import { cypher } from './cypher.ts';
+import type { Neo4jConnection } from './neo4j.ts';
+import { attributeSources, restrictToArticles, writeRows } from './rows.ts';
+
+export interface Changes {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+export type ArticleStatus = 'new' | 'updated' | 'unchanged';
+export interface ArticleOutcome {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+}
+export interface WriteResult {
+  articles: ArticleOutcome[];
+  changes: Changes;
+}
+
+export const noChanges = (): Changes => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+
+export function addChanges(into: Changes, more: Changes): Changes {
+  for (const key of Object.keys(into) as (keyof Changes)[]) into[key] += more[key];
+  return into;
+}
+
+/** Runs a statement and adds what it changed to `changes`. */
+async function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>, changes?: Changes): Promise<QueryResult> {
+  const result = await tx.run(cypher(name), params);
+  if (changes) {
+    const u = result.summary.counters.updates();
+    addChanges(changes, {
+      nodesCreated: u.nodesCreated,
+      nodesDeleted: u.nodesDeleted,
+      relationshipsCreated: u.relationshipsCreated,
+      relationshipsDeleted: u.relationshipsDeleted,
+      propertiesSet: u.propertiesSet,
+    });
+  }
+  return result;
+}
+
+/**
+ * Removes what the given articles alone support, the articles themselves, and entities left
+ * with nothing mentioning or connecting them. Alias-key bookkeeping is not counted as a change.
+ */
+async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
+  await run(tx, 'remove-article-support', { articleIds }, changes);
+  const deleted = await run(tx, 'delete-articles', { articleIds }, changes);
+  const entityIds = [...new Set(deleted.records.flatMap((r) => r.get('mentioned') as string[]))];
+  await run(tx, 'release-orphan-alias-keys', { entityIds });
+  await run(tx, 'delete-orphan-entities', { entityIds }, changes);
+}
+
+async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteResult> {
+  const changes = noChanges();
+  const stored = await run(tx, 'existing-articles', { ids: doc.articles.map((a) => a.id) });
+  const unchanged = new Set(stored.records.map((r) => r.get('id') as string));
+  const fresh = doc.articles.filter((a) => !unchanged.has(a.id));
+  if (fresh.length === 0) {
+    return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: 'unchanged' })), changes };
+  }
+
+  const incoming = fresh.map((a) => ({ id: a.id, title: a.title, url: a.url ?? null, file: a.file ?? null }));
+  const versions = await run(tx, 'previous-versions', { articles: incoming });
+  const updated = new Set<string>();
+  const previous: string[] = [];
+  for (const record of versions.records) {
+    const ids = record.get('previous') as string[];
+    if (ids.length === 0) continue;
+    updated.add(record.get('id') as string);
+    previous.push(...ids);
+  }
+  if (previous.length > 0) await removeArticles(tx, previous, changes);
+
+  const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
+  const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
+  const known = await run(tx, 'entities-by-alias-key', { keys });
+  const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
+  const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+
+  await run(tx, 'write-entities', { rows: rows.entities }, changes);
+  await run(tx, 'write-alias-keys', { rows: rows.aliasKeys });
+  await run(tx, 'write-articles', { rows: rows.articles }, changes);
+  await run(tx, 'write-relationships', { rows: rows.relationships }, changes);
+
+  const status = (id: string): ArticleStatus => (unchanged.has(id) ? 'unchanged' : updated.has(id) ? 'updated' : 'new');
+  return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: status(a.id) })), changes };
+}
+
+/**
+ * Stores a document (one or many articles) in one transaction. Articles already stored under the
+ * same content hash are left alone; a new version of a stored article (same URL, or same title
+ * and file) replaces what the old version alone supported.
+ * Throws DocumentError (from rows.ts) when the document references unknown nodes or articles.
+ */
+export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
+  const attributed = attributeSources(doc);
+  const session = conn.driver.session({ database: conn.database });
+  try {
+    return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes an article and what it alone supports; null when no such article is stored. */
+export async function deleteArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
+  const session = conn.driver.session({ database: conn.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const stored = await run(tx, 'existing-articles', { ids: [id] });
+      if (stored.records.length === 0) return null;
+      const changes = noChanges();
+      await removeArticles(tx, [id], changes);
+      return changes;
+    });
+  } finally {
+    await session.close();
+  }
+}
