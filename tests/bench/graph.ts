@@ -1,0 +1,283 @@
+// Sections 3 and 4: path queries and API throughput on a large graph. The full run uses the
+// 100k-article graph, built once into .bench/neo4j-100k (minutes of ingest) and reused while the
+// corpus is unchanged; quick mode uses the 1k graph the ingest section left running. The API runs
+// as its own process (api-server.ts) so its peak memory is its own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { GENERATOR_VERSION } from '../../seed/generator/corpus.ts';
+import { Random } from '../../seed/generator/random.ts';
+import { importOrSkip, type BenchContext } from './context.ts';
+import { ingestAll, loadPipeline } from './ingest.ts';
+import { graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
+import { BENCH_DIR, corpusFiles, freePort, peakRssOfTreeMB, percentile, readTexts, seconds } from './support.ts';
+
+type ReadModule = typeof import('../../api/store/read.ts');
+type CypherModule = typeof import('../../api/store/cypher.ts');
+type WriteModule = typeof import('../../api/store/write.ts');
+
+const FULL_ARTICLES = 100_000;
+const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
+const MAX_HOPS = 6;
+const K = 3;
+
+interface GraphHandle {
+  db: BenchNeo4j;
+  articles: number;
+  owned: boolean;
+}
+
+/** The 100k graph: reused from .bench/neo4j-100k when it was completely built from this corpus. */
+async function fullGraph(ctx: BenchContext): Promise<GraphHandle> {
+  const marker = join(KEPT_GRAPH_DIR, 'bench-graph.json');
+  const wanted = { articles: FULL_ARTICLES, generator: GENERATOR_VERSION };
+  const built = existsSync(marker) && JSON.stringify(JSON.parse(readFileSync(marker, 'utf8'))) === JSON.stringify(wanted);
+  const files = built ? [] : corpusFiles(FULL_ARTICLES);
+  if (!built) rmSync(KEPT_GRAPH_DIR, { recursive: true, force: true });
+  const db = await startBenchNeo4j({ keepDir: KEPT_GRAPH_DIR, heap: '2g', pageCache: '1g' });
+  if (!built) {
+    try {
+      const pipeline = await loadPipeline();
+      const started = performance.now();
+      let extractSeconds = 0;
+      let writeSeconds = 0;
+      const chunk = 5000;
+      for (let i = 0; i < files.length; i += chunk) {
+        const t = await ingestAll(db, pipeline, readTexts(files.slice(i, i + chunk)));
+        extractSeconds += t.extractSeconds;
+        writeSeconds += t.writeSeconds;
+        console.error(`[bench] 100k graph: ${Math.min(files.length, i + chunk)}/${files.length} articles, ${seconds(started).toFixed(0)} s`);
+      }
+      const total = seconds(started);
+      ctx.report.info('paths', '100k graph build (extract + write)', total, 's', `${(FULL_ARTICLES / total).toFixed(0)} articles/s; extract ${extractSeconds.toFixed(0)} s, write ${writeSeconds.toFixed(0)} s`);
+      writeFileSync(marker, JSON.stringify(wanted));
+    } catch (error) {
+      await db.stop();
+      throw error;
+    }
+  } else {
+    ctx.note('paths', `reused the 100k graph in ${KEPT_GRAPH_DIR} (delete it to rebuild)`);
+  }
+  return { db, articles: FULL_ARTICLES, owned: true };
+}
+
+async function quickGraph(ctx: BenchContext): Promise<GraphHandle> {
+  if (ctx.graph) return { ...ctx.graph, owned: false };
+  const pipeline = await loadPipeline();
+  const db = await startBenchNeo4j();
+  try {
+    await ingestAll(db, pipeline, readTexts(corpusFiles(1000)));
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+  return { db, articles: 1000, owned: true };
+}
+
+/** Pairs of entities joined through fact relationships: random starts, a random walk of 2-4 hops. */
+async function connectedPairs(db: BenchNeo4j, types: readonly string[], n: number, random: Random): Promise<[string, string][]> {
+  const { conn } = db;
+  const total = Number((await conn.driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS c', {}, { database: conn.database })).records[0]!.get('c'));
+  const starts = await conn.driver.executeQuery(
+    'MATCH (a:Entity) WHERE rand() < $p AND EXISTS { (a)--(:Entity) } RETURN a.id AS id LIMIT $n',
+    { p: Math.min(1, (n * 8) / total), n: neo4j.int(n * 3) },
+    { database: conn.database },
+  );
+  const pairs: [string, string][] = [];
+  for (const record of starts.records) {
+    if (pairs.length >= n) break;
+    const from = record.get('id') as string;
+    const hops = random.int(2, 4);
+    const walk = await conn.driver.executeQuery(
+      `MATCH (a:Entity {id: $from})-[:${types.join('|')}*${hops}]-(b:Entity) WHERE b <> a RETURN b.id AS id LIMIT 20`,
+      { from },
+      { database: conn.database },
+    );
+    if (walk.records.length > 0) pairs.push([from, random.pick(walk.records).get('id') as string]);
+  }
+  return pairs;
+}
+
+/** Two entities joined only to each other: every path query from the big component to them finds nothing. */
+function islandDocument(): GraphDocument {
+  const article = 'bench-island-article';
+  return {
+    articles: [{ id: article, title: 'Benchmark island (no path to the rest of the graph)', publishedAt: null, publisher: null, url: null, file: null }],
+    nodes: [
+      { id: 'person:bench-island-a', label: 'Person', name: 'Benchmark Island A', aliases: [], properties: {} },
+      { id: 'person:bench-island-b', label: 'Person', name: 'Benchmark Island B', aliases: [], properties: {} },
+    ],
+    relationships: [
+      { type: 'MET_WITH', source: 'person:bench-island-a', target: 'person:bench-island-b', properties: {}, sources: [article], evidence: ['Benchmark Island A met with Benchmark Island B.'] },
+    ],
+  };
+}
+
+async function startApi(db: BenchNeo4j): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/api-server.ts'], {
+    env: { ...process.env, ...db.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening (\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited (code ${code}) before listening:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => (clearTimeout(kill), resolve()));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: 'GET'; setupRequest: (req: { path: string }) => { path: string } }[];
+}) => Promise<AutocannonResult>;
+
+export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api: boolean }): Promise<void> {
+  const { FACT_TYPES } = await importOrSkip<ReadModule>('../../api/store/read.ts', 'the read queries');
+  const { cypher } = await importOrSkip<CypherModule>('../../api/store/cypher.ts', 'the query loader');
+  const { writeGraph } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
+  await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
+  const graph = ctx.quick ? await quickGraph(ctx) : await fullGraph(ctx);
+  const { db } = graph;
+  const label = `${graph.articles / 1000}k`;
+  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  try {
+    await writeGraph(db.conn, islandDocument());
+    const counts = await graphCounts(db.conn);
+    ctx.report.info('paths', `${label} graph nodes`, counts.entities + counts.articles, 'nodes', `${counts.entities} entities + ${counts.articles} articles`);
+    ctx.report.info('paths', `${label} graph relationships`, counts.facts + counts.mentions + counts.other, 'relationships', `${counts.facts} facts, ${counts.mentions} MENTIONS, ${counts.other} alias-key links`);
+
+    const random = new Random(20260424);
+    const pairs = await connectedPairs(db, FACT_TYPES, ctx.quick ? 40 : 300, random);
+    if (pairs.length < 10) throw new Error(`found only ${pairs.length} connected pairs in the ${label} graph`);
+    api = await startApi(db);
+    const base = api.url;
+    const pathUrl = (from: string, to: string) => `${base}/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=${MAX_HOPS}&k=${K}`;
+    const viaApi = async (from: string, to: string) => {
+      const res = await fetch(pathUrl(from, to));
+      if (!res.ok) throw new Error(`GET /api/paths ${from} -> ${to}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { paths: unknown[] };
+    };
+    const query = cypher('shortest-paths');
+    const viaDriver = async (from: string, to: string) => {
+      const session = db.conn.driver.session({ database: db.conn.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead(
+          (tx) => tx.run(query, { from, to, types: FACT_TYPES, since: null, until: null, k: neo4j.int(K), maxHops: neo4j.int(MAX_HOPS) }),
+          { timeout: 1000 },
+        );
+      } finally {
+        await session.close();
+      }
+    };
+
+    if (which.paths) {
+      // Warm both paths (JIT, query plan cache, page cache), then measure them interleaved so
+      // drift on this shared machine hits both alike.
+      for (const [a, b] of pairs.slice(0, 10)) {
+        await viaApi(a, b);
+        await viaDriver(a, b);
+      }
+      const apiMs: number[] = [];
+      const driverMs: number[] = [];
+      let found = 0;
+      for (const [a, b] of pairs) {
+        const [ms, body] = await timed(() => viaApi(a, b));
+        apiMs.push(ms);
+        if (body.paths.length > 0) found++;
+        driverMs.push((await timed(() => viaDriver(a, b)))[0]);
+      }
+      for (const p of [50, 95, 99]) ctx.report.info('paths', `GET /api/paths p${p} (${pairs.length} connected pairs)`, percentile(apiMs, p), 'ms', `driver, same Cypher: ${percentile(driverMs, p).toFixed(1)} ms`);
+      ctx.report.target('paths', 'API overhead p50 (API / driver)', percentile(apiMs, 50) / percentile(driverMs, 50), '×', 1.3, false, '×');
+      ctx.report.target('paths', 'API overhead p95 (API / driver)', percentile(apiMs, 95) / percentile(driverMs, 95), '×', 1.3, false, '×');
+      ctx.note('paths', `${found}/${pairs.length} sampled pairs had a path within ${MAX_HOPS} hops (pairs are 2-4 hop random walks; k=${K})`);
+
+      const noPathMs: number[] = [];
+      const island = ['person:bench-island-a', 'person:bench-island-b'];
+      for (const [i, [a]] of pairs.slice(0, ctx.quick ? 10 : 40).entries()) {
+        const [ms, body] = await timed(() => viaApi(i % 2 ? island[i % 2]! : a, i % 2 ? a : island[i % 2]!));
+        if (body.paths.length > 0) throw new Error('a path to the island was found: the island is not isolated');
+        noPathMs.push(ms);
+      }
+      ctx.report.target('paths', `no-path pairs, slowest of ${noPathMs.length}`, Math.max(...noPathMs), 'ms', 1000, false, 'ms');
+      ctx.report.info('paths', 'no-path pairs p50', percentile(noPathMs, 50), 'ms', 'giant component -> isolated pair');
+    }
+
+    if (which.api) {
+      const require = createRequire(import.meta.url);
+      const autocannon = require('autocannon') as Autocannon;
+      const ids = [...new Set(pairs.flat())];
+      const names = (await db.conn.driver.executeQuery('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.name AS name', { ids }, { database: db.conn.database })).records.map((r) => r.get('name') as string);
+      const endpoints: { name: string; paths: string[] }[] = [
+        { name: 'entity detail', paths: ids.map((id) => `/api/entities/${encodeURIComponent(id)}`) },
+        { name: 'search', paths: names.map((n) => `/api/entities?q=${encodeURIComponent(n.split(' ')[0]!)}&limit=10`) },
+        { name: 'paths', paths: pairs.map(([a, b]) => `/api/paths?from=${encodeURIComponent(a)}&to=${encodeURIComponent(b)}&maxHops=${MAX_HOPS}&k=${K}`) },
+      ];
+      const duration = ctx.quick ? 3 : 10;
+      for (const endpoint of endpoints) {
+        for (const connections of [10, 50]) {
+          let next = 0;
+          const result = await autocannon({
+            url: base,
+            connections,
+            duration,
+            requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: endpoint.paths[next++ % endpoint.paths.length]! }) }],
+          });
+          const failures = result.errors + result.timeouts + result.non2xx;
+          ctx.report.info('api', `${endpoint.name}, ${connections} connections`, result.requests.average, 'req/s', `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${duration} s`);
+          ctx.report.target('api', `${endpoint.name}, ${connections} connections: errors`, failures, 'errors', 0, false, '');
+        }
+      }
+    }
+  } finally {
+    if (api) {
+      const peak = peakRssOfTreeMB(api.child.pid!);
+      if (peak !== null) ctx.memory.push({ process: `API process (${label} graph)`, peakMB: peak });
+      await api.stop();
+    }
+    const peak = db.peakRssMB();
+    if (peak !== null) ctx.memory.push({ process: `Neo4j (${label} graph, paths + API)`, peakMB: peak });
+    if (graph.owned) await db.stop();
+  }
+}
