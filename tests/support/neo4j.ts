@@ -5,11 +5,12 @@ import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 
 export { freePort } from './free-port.ts';
 
-export interface Neo4jEnv {
+// A type alias, not an interface, so it is assignable to NodeJS.ProcessEnv.
+export type Neo4jEnv = {
   NEO4J_URI: string;
   NEO4J_USER: string;
   NEO4J_PASSWORD: string;
-}
+};
 
 declare module 'vitest' {
   export interface ProvidedContext {
