@@ -8,7 +8,7 @@ export interface BenchContext {
   /** Free-text lines printed under the table (graph sizes, slice sizes, profiles). */
   note(section: string, line: string): void;
   /** Peak RSS figures collected by sections that start processes, reported by the memory section. */
-  memory: { process: string; peakMB: number }[];
+  memory: { process: string; peakMB: number; baseline: string }[];
   /** A graph a section built and left running for the next sections (quick mode reuses the ingest graph). */
   graph: { db: BenchNeo4j; articles: number } | null;
 }

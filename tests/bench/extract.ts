@@ -97,5 +97,5 @@ export async function benchExtract(ctx: BenchContext): Promise<void> {
 
   const ours = rate(timeExtraction(slice, extract));
   ctx.report.target(SECTION, `extractArticle / compromise speed (same ${slice.length})`, ours.mbPerSecond / theirs.mbPerSecond, '×', 3, true, '× (several times)');
-  ctx.memory.push({ process: 'bench process (extraction)', peakMB: process.resourceUsage().maxRSS / 1024 });
+  ctx.memory.push({ process: 'bench process (extraction)', peakMB: process.resourceUsage().maxRSS / 1024, baseline: `corpus texts held in memory: ${Math.round(totalBytes(corpora.at(-1)!.texts) / 1e6)} MB` });
 }

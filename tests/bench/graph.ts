@@ -13,7 +13,7 @@ import { Random } from '../../seed/generator/random.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
 import { ingestAll, loadPipeline } from './ingest.ts';
 import { graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
-import { BENCH_DIR, corpusFiles, freePort, peakRssOfTreeMB, percentile, readTexts, seconds } from './support.ts';
+import { BENCH_DIR, corpusFiles, freePort, peakRssOfTreeMB, percentile, readTexts, rssMB, seconds } from './support.ts';
 
 type ReadModule = typeof import('../../api/store/read.ts');
 type CypherModule = typeof import('../../api/store/cypher.ts');
@@ -116,7 +116,7 @@ function islandDocument(): GraphDocument {
   };
 }
 
-async function startApi(db: BenchNeo4j): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startApi(db: BenchNeo4j): Promise<{ url: string; child: ChildProcess; idleRssMB: number | null; stop(): Promise<void> }> {
   await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/api-server.ts'], {
@@ -143,6 +143,7 @@ async function startApi(db: BenchNeo4j): Promise<{ url: string; child: ChildProc
   return {
     url,
     child,
+    idleRssMB: rssMB(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -273,11 +274,11 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
   } finally {
     if (api) {
       const peak = peakRssOfTreeMB(api.child.pid!);
-      if (peak !== null) ctx.memory.push({ process: `API process (${label} graph)`, peakMB: peak });
+      if (peak !== null) ctx.memory.push({ process: `API process (${label} graph)`, peakMB: peak, baseline: `idle after start: ${Math.round(api.idleRssMB ?? NaN)} MB` });
       await api.stop();
     }
     const peak = db.peakRssMB();
-    if (peak !== null) ctx.memory.push({ process: `Neo4j (${label} graph, paths + API)`, peakMB: peak });
+    if (peak !== null) ctx.memory.push({ process: `Neo4j (${label} graph, paths + API)`, peakMB: peak, baseline: db.budget });
     if (graph.owned) await db.stop();
   }
 }

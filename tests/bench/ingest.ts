@@ -70,7 +70,7 @@ export async function benchIngest(ctx: BenchContext): Promise<void> {
   let keep = false;
   try {
     // Same slice, same empty database, same constraints: naive writer first, then ours.
-    const slice = texts.slice(0, ctx.quick ? 40 : 200);
+    const slice = texts.slice(0, ctx.quick ? 8 : 50);
     const sliceDoc = pipeline.extract(slice);
     let started = performance.now();
     const naive = await naiveWrite(db.conn, sliceDoc);
@@ -98,7 +98,7 @@ export async function benchIngest(ctx: BenchContext): Promise<void> {
     const counts = await graphCounts(db.conn);
     ctx.note(SECTION, `${label} graph: ${counts.entities} entities, ${counts.articles} articles, ${counts.facts} fact relationships, ${counts.mentions} MENTIONS, ${counts.other} other (alias keys)`);
     const peak = db.peakRssMB();
-    if (peak !== null) ctx.memory.push({ process: `Neo4j (ingest ${label})`, peakMB: peak });
+    if (peak !== null) ctx.memory.push({ process: `Neo4j (ingest ${label})`, peakMB: peak, baseline: db.budget });
     if (ctx.quick) {
       // Quick mode runs the path and API sections on this graph instead of building another.
       ctx.graph = { db, articles: count };

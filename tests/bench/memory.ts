@@ -6,5 +6,5 @@ import { benchGraph } from './graph.ts';
 
 export async function benchMemory(ctx: BenchContext): Promise<void> {
   if (ctx.memory.length === 0) await benchGraph(ctx, { paths: true, api: true });
-  for (const m of ctx.memory) ctx.report.info('memory', `peak RSS, ${m.process}`, m.peakMB, 'MB', m.process.startsWith('Neo4j') ? 'JVM heap + page cache + native' : 'informational');
+  for (const m of ctx.memory) ctx.report.info('memory', `peak RSS, ${m.process}`, m.peakMB, 'MB', m.baseline);
 }

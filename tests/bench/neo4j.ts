@@ -16,6 +16,8 @@ export interface BenchNeo4j {
   server: BundledNeo4j;
   conn: Neo4jConnection;
   env: { NEO4J_URI: string; NEO4J_USER: string; NEO4J_PASSWORD: string };
+  /** The memory it was given, e.g. "heap 1g + page cache 512m". */
+  budget: string;
   /** Peak RSS of the JVM so far (MB). */
   peakRssMB(): number | null;
   stop(): Promise<void>;
@@ -25,11 +27,13 @@ export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; p
   const { startBundledNeo4j } = await importOrSkip<ServerModule>('../../neo4j/server.ts', 'the bundled Neo4j launcher');
   const { connectNeo4j, applySchema } = await importOrSkip<ConnectionModule>('../../api/store/neo4j.ts', 'connectNeo4j');
   const dataDir = opts.keepDir ? resolve(opts.keepDir) : mkdtempSync(join(tmpdir(), 'bench-neo4j-'));
+  const heap = opts.heap ?? '1g';
+  const pageCache = opts.pageCache ?? '512m';
   const server = await startBundledNeo4j({
     port: await freePort(),
     dataDir,
-    heap: opts.heap ?? '1g',
-    pageCache: opts.pageCache ?? '512m',
+    heap,
+    pageCache,
     log: (line) => console.error(`[neo4j] ${line}`),
   });
   const env = { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password };
@@ -47,6 +51,7 @@ export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; p
     server,
     conn,
     env,
+    budget: `configured: heap ${heap} + page cache ${pageCache}`,
     peakRssMB: () => peakRssOfTreeMB(server.pid),
     async stop() {
       if (stopped) return;

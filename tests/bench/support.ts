@@ -78,6 +78,11 @@ export function peakRssMB(pid: number): number | null {
   return statusField(pid, 'VmHWM');
 }
 
+/** Current resident set (MB) of a live process, or null when it is gone. */
+export function rssMB(pid: number): number | null {
+  return statusField(pid, 'VmRSS');
+}
+
 /** The process and its descendants (a launcher script may sit in front of the JVM). */
 export function processTree(pid: number): number[] {
   const out = [pid];
