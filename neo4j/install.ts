@@ -12,6 +12,8 @@ const pomFile = join(neo4jDir, 'pom.xml');
 // Written last, with the pom it was made from: a half-copied lib/ or an edited pom means "install again".
 const stampFile = join(libDir, '.installed-from-pom.xml');
 
+export class MissingToolError extends Error {}
+
 export function isNeo4jInstalled(): boolean {
   return existsSync(stampFile) && readFileSync(stampFile, 'utf8') === readFileSync(pomFile, 'utf8');
 }
@@ -19,7 +21,7 @@ export function isNeo4jInstalled(): boolean {
 function requireTool(command: string, args: string[], what: string): void {
   const probe = spawnSync(command, args, { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error(
+    throw new MissingToolError(
       `${command} was not found or does not run (${probe.error?.message ?? probe.stderr.trim()}). ` +
         `The bundled Neo4j needs ${what}. Install it (Debian: apt-get install -y openjdk-17-jre-headless maven), ` +
         `or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use an existing Neo4j server instead.`,
@@ -65,7 +67,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     ensureNeo4jInstalled();
   } catch (error) {
-    console.error(`db:install: ${(error as Error).message}`);
-    process.exit(1);
+    // `npm install` (--postinstall) still succeeds without Java or Maven: that is fine for people who use
+    // their own server through NEO4J_URI, and the bundled Neo4j repeats this message when it is needed.
+    const soft = error instanceof MissingToolError && process.argv.includes('--postinstall');
+    console.error(`${soft ? 'warning' : 'db:install'}: ${(error as Error).message}`);
+    if (!soft) process.exit(1);
   }
 }
