@@ -49,9 +49,17 @@ function withSeed<T>(seed: number, run: () => T): T {
   }
 }
 
+/** Long names (event titles) are cut for the canvas; the full name is in the tooltip and panel. */
+export function shortName(name: string, max = 44): string {
+  if (name.length <= max) return name;
+  const cut = name.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:(-]+$/, '')}…`;
+}
+
 function toDefinitions(elements: CyElements): ElementDefinition[] {
   return [
-    ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data } })),
+    ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, short: shortName(n.data.name) } })),
     ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data, caption: edgeCaption(e.data) } })),
   ];
 }
@@ -72,7 +80,6 @@ export class GraphCanvas {
       style: graphStyle({ large: this.large }),
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
       textureOnViewport: this.large,
@@ -193,7 +200,7 @@ export class GraphCanvas {
   }
 
   fit(eles?: Collection): void {
-    const target = eles && eles.nonempty() ? eles : this.entities().filter(':visible');
+    const target = eles && eles.nonempty() ? eles : this.cy.elements(':visible');
     this.cy.fit(target.nonempty() ? target : undefined, 40);
     // Never blow a tiny graph up past a comfortable reading size.
     if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, position: target.nonempty() ? centerOf(target) : { x: 0, y: 0 } });
@@ -309,7 +316,7 @@ export class GraphCanvas {
     let placed: Placed | null = null;
     cy.batch(() => {
       cy.$('.axis').remove();
-      cy.elements().removeClass('offview');
+      cy.elements().removeClass('offview on-map');
       if (view === 'force') {
         const missing = this.entities().nodes().filter((n) => !this.forcePositions.has(n.id()));
         for (const node of this.entities().nodes().toArray()) {
@@ -327,7 +334,10 @@ export class GraphCanvas {
         .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
       placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : geoPositions(plainNodes);
       for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
+      if (view === 'geo') cy.nodes().filter((n) => placed!.positions.has(n.id())).addClass('on-map');
       for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');
+      // The timeline is about who took part in what: links between non-events would only clutter it.
+      if (view === 'timeline') this.entities().edges().filter((e) => !(e as EdgeSingular).connectedNodes().some((n) => n.data('label') === 'Event')).addClass('offview');
       this.drawDecorations(placed);
     });
     this.fit();
@@ -340,12 +350,14 @@ export class GraphCanvas {
       const horizontal = Math.abs(line.to.y - line.from.y) < 1;
       defs.push({
         group: 'nodes',
-        data: { id: `__axis:${line.id}`, name: '' },
+        data: {
+          id: `__axis:${line.id}`,
+          name: '',
+          w: horizontal ? Math.max(1, Math.abs(line.to.x - line.from.x)) : 1.5,
+          h: horizontal ? 1.5 : Math.max(1, Math.abs(line.to.y - line.from.y)),
+        },
         classes: 'axis axis-line',
         position: { x: (line.from.x + line.to.x) / 2, y: (line.from.y + line.to.y) / 2 },
-        style: horizontal
-          ? { width: Math.max(1, Math.abs(line.to.x - line.from.x)), height: 1.5 }
-          : { width: 1.5, height: Math.max(1, Math.abs(line.to.y - line.from.y)) },
         selectable: false,
         grabbable: false,
         pannable: true,
@@ -362,9 +374,7 @@ export class GraphCanvas {
         pannable: true,
       });
     }
-    this.cy.add(defs);
-    this.cy.$('.axis-line').style('z-index', 0);
-    this.cy.$('.axis').lock();
+    this.cy.add(defs).lock();
   }
 
   currentView(): ViewName {
@@ -382,7 +392,7 @@ export class GraphCanvas {
 }
 
 function stripInternal(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, ...rest } = data;
+  const { caption: _caption, short: _short, ...rest } = data;
   return rest;
 }
 

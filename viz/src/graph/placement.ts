@@ -146,12 +146,19 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
 
 const mercatorY = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (Math.max(-80, Math.min(80, lat)) * Math.PI) / 360)) * 180) / Math.PI;
 
-/** Cities at their coordinates (Mercator), nudged apart just enough for their labels. */
-export function geoPositions(nodes: PlainNode[], scale = 10, minGap = 56): Placed {
+/**
+ * Cities at their coordinates (Mercator), scaled so the whole set spans about `span` pixels and
+ * nudged apart just enough for their labels.
+ */
+export function geoPositions(nodes: PlainNode[], span = 1000, minGap = 64): Placed {
   const positions = new Map<string, Pos>();
   const ticks: Tick[] = [];
   const lines: Line[] = [];
   const cities = nodes.filter((n) => n.label === 'City' && typeof n.lat === 'number' && typeof n.lon === 'number');
+  const extent = (values: number[]) => (values.length ? Math.max(...values) - Math.min(...values) : 0);
+  const lonExtent = extent(cities.map((n) => n.lon as number));
+  const latExtent = extent(cities.map((n) => mercatorY(n.lat as number)));
+  const scale = Math.max(4, Math.min(80, span / Math.max(lonExtent, latExtent * 1.4, 1)));
   const points = cities.map((n) => ({ id: n.id, x: (n.lon as number) * scale, y: -mercatorY(n.lat as number) * scale }));
   for (let round = 0; round < 60; round++) {
     let moved = false;
@@ -182,10 +189,10 @@ export function geoPositions(nodes: PlainNode[], scale = 10, minGap = 56): Place
     const lats = cities.map((n) => n.lat as number);
     const wide = Math.max(...lons) - Math.min(...lons) > 60;
     const step = wide ? 30 : 15;
-    const lon0 = Math.floor(Math.min(...lons) / step) * step - step;
-    const lon1 = Math.ceil(Math.max(...lons) / step) * step + step;
-    const lat0 = Math.max(-75, Math.floor(Math.min(...lats) / step) * step - step);
-    const lat1 = Math.min(75, Math.ceil(Math.max(...lats) / step) * step + step);
+    const lon0 = Math.floor(Math.min(...lons) / step) * step;
+    const lon1 = Math.max(lon0 + step, Math.ceil(Math.max(...lons) / step) * step);
+    const lat0 = Math.max(-75, Math.floor(Math.min(...lats) / step) * step);
+    const lat1 = Math.min(75, Math.max(lat0 + step, Math.ceil(Math.max(...lats) / step) * step));
     const y = (lat: number) => -mercatorY(lat) * scale;
     for (let lon = lon0; lon <= lon1; lon += step) {
       lines.push({ id: `lon:${lon}`, from: { x: lon * scale, y: y(lat1) }, to: { x: lon * scale, y: y(lat0) } });

@@ -14,15 +14,15 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'background-color': '#9aa5b1',
         'border-width': 1.5,
         'border-color': '#5f6b77',
-        label: 'data(name)',
+        label: 'data(short)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
-        'font-size': 11,
+        'font-size': 12,
         color: '#1f2933',
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '110px',
+        'text-max-width': '120px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -39,11 +39,11 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
     // Bigger nodes for better-connected actors, so hubs stand out at a glance.
     {
       selector: 'node[[degree >= 4]]',
-      style: { width: 32, height: 32, 'font-size': 12, 'font-weight': 600 },
+      style: { width: 32, height: 32, 'font-size': 13, 'font-weight': 600 },
     },
     {
       selector: 'node[[degree >= 8]]',
-      style: { width: 40, height: 40, 'font-size': 13 },
+      style: { width: 40, height: 40, 'font-size': 14 },
     },
     {
       selector: 'edge',
@@ -56,7 +56,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'target-arrow-color': '#b8c0c8',
         'arrow-scale': 0.8,
         label: large ? '' : 'data(caption)',
-        'font-size': 9,
+        'font-size': 10,
         color: '#52606d',
         'text-rotation': 'autorotate',
         'text-background-color': '#f7f9fb',
@@ -78,6 +78,9 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       },
     })),
     { selector: '.filtered, .offview', style: { display: 'none' } },
+    // The map is zoomed out to show whole continents: bigger city marks and names keep it legible.
+    { selector: 'node.on-map', style: { width: 30, height: 30, 'font-size': 16, 'font-weight': 600 } },
+    { selector: 'node.on-map[[degree >= 4]]', style: { width: 38, height: 38, 'font-size': 18 } },
     { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'edge.faded', style: { opacity: 0.07, 'text-opacity': 0 } },
     { selector: 'node.neighbor', style: { opacity: 1, 'text-opacity': 1 } },
@@ -117,7 +120,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'border-width': 0,
         label: 'data(name)',
         color: '#7b8794',
-        'font-size': 11,
+        'font-size': 12,
         'font-weight': 600,
         'text-valign': 'center',
         'text-background-opacity': 0,
@@ -127,7 +130,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
     },
     {
       selector: 'node.axis-line',
-      style: { shape: 'rectangle', 'background-color': '#e4e7eb', 'background-opacity': 1, 'border-width': 0, label: '', events: 'no' },
+      style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'background-color': '#dde2e7', 'background-opacity': 1, 'border-width': 0, label: '', events: 'no' },
     },
   ];
   return style;
