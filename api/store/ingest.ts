@@ -1,8 +1,13 @@
-// Articles in any input format -> extraction -> one write per batch. Shared by the HTTP route and
-// the ingest CLI so both store exactly what `npm run extract` prints.
+// Article files and texts -> extraction -> one write per batch. Shared by the ingest CLI and
+// npm start, so both store exactly what `npm run extract` prints.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { formatFromFileName } from '../extract/document.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import { attributeSources } from './rows.ts';
 import { noChanges, writeGraph, type WriteResult } from './write.ts';
 
 export interface FailedInput {
@@ -17,7 +22,7 @@ const describe = (input: ExtractInput, i: number) => input.file ?? input.url ?? 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Extracts each input (a bad one is reported, not fatal), merges the batch so entities resolve
+ * Extracts and checks each input (a bad one is reported, not fatal), merges the batch so entities resolve
  * across its articles as `npm run extract` would, and writes it in one transaction.
  */
 export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
@@ -25,9 +30,7 @@ export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[])
   const failed: FailedInput[] = [];
   inputs.forEach((input, i) => {
     try {
-      const doc = extractArticle(input);
-      if (doc.articles.length === 0) throw new Error('no article found in the input');
-      docs.push(doc);
+      docs.push(attributeSources(extractArticle(input)));
     } catch (error) {
       failed.push({ file: describe(input, i), reason: reasonOf(error) });
     }
@@ -35,4 +38,26 @@ export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[])
   if (docs.length === 0) return { articles: [], changes: noChanges(), failed };
   const result = await writeGraph(conn, docs.length === 1 ? docs[0]! : mergeGraphs(docs));
   return { ...result, failed };
+}
+
+const ARTICLE_FILES = '**/*.{txt,text,md,markdown,html,htm,json}';
+
+/** Every file the arguments name: files as given, directories searched, anything else a glob. */
+export async function articleFiles(args: string[]): Promise<{ files: string[]; missing: FailedInput[] }> {
+  const files = new Set<string>();
+  const missing: FailedInput[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    const found = info?.isFile() ? [resolve(arg)] : await glob(info?.isDirectory() ? ARTICLE_FILES : arg, { cwd: info?.isDirectory() ? arg : undefined, absolute: true, onlyFiles: true });
+    if (found.length === 0) missing.push({ file: arg, reason: 'no such file, or no article files match' });
+    for (const file of found) files.add(file);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+/** An article file as extraction input, its format from the file name. */
+export async function readArticleFile(file: string): Promise<ExtractInput> {
+  const format = formatFromFileName(file);
+  if (!format) throw new Error('not an article file (.txt, .md, .html or .json)');
+  return { content: await readFile(file, 'utf8'), format, file: basename(file) };
 }

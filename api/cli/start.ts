@@ -1,0 +1,67 @@
+// npm start: connect to Neo4j (the bundled one when NEO4J_URI is unset), apply the schema, ingest
+// seed/articles (unchanged articles are skipped, so later starts change nothing), serve the API and
+// the viewer. SIGINT/SIGTERM: in-flight requests finish, then the driver closes, then Neo4j stops.
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../http/app.ts';
+import { articleFiles, ingestBatch, readArticleFile } from '../store/ingest.ts';
+import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+
+const SEED_DIR = fileURLToPath(new URL('../../seed/articles/', import.meta.url));
+const LOOPBACK = '127.0.0.1';
+
+async function seed(conn: Awaited<ReturnType<typeof connectNeo4j>>): Promise<string> {
+  const { files } = await articleFiles([SEED_DIR]);
+  const inputs = await Promise.all(files.map(readArticleFile));
+  const result = await ingestBatch(conn, inputs);
+  const added = result.articles.filter((a) => a.status !== 'unchanged').length;
+  const problems = result.failed.map((f) => `; ${f.file} failed: ${f.reason}`).join('');
+  return `seed: ${result.articles.length} articles (${added} new or updated)${problems}`;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const apiToken = env.API_TOKEN || undefined;
+  const bodyLimit = env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined;
+  if (bodyLimit !== undefined && !(bodyLimit > 0)) throw new Error(`BODY_LIMIT must be a number of bytes, not "${env.BODY_LIMIT}"`);
+  // Without a token anyone who can reach the port may write, so only this machine may reach it.
+  const host = apiToken ? (env.HOST ?? LOOPBACK) : LOOPBACK;
+
+  const conn = await connectNeo4j();
+  let closing = false;
+  const app = await buildApp({ conn, apiToken, bodyLimit, logger: env.LOG_REQUESTS === '1' });
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: stopping (in-flight requests finish first)`);
+    await app.close();
+    await conn.close();
+    console.log('stopped');
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await applySchema(conn);
+    console.log(await seed(conn));
+    await app.listen({ host, port });
+  } catch (error) {
+    await stop('error');
+    throw error;
+  }
+  const address = app.server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}/`;
+  console.log(`Neo4j: ${conn.uri}${conn.bundled ? ' (bundled)' : ''}`);
+  if (!apiToken) {
+    console.log(`API_TOKEN is not set: writes are open, so the server listens on ${LOOPBACK} only${env.HOST && env.HOST !== LOOPBACK ? ` (HOST=${env.HOST} ignored)` : ''}.`);
+  }
+  console.log(`exchange graph: ${url}  (API docs: ${url}docs)`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`start: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,87 @@
+// The seeding CLIs against the real Neo4j: npm run ingest (bad files listed, exit code, idempotent)
+// and npm run export, which must lose nothing: the exported dev corpus scores like `npm run extract`.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connectNeo4j, type Neo4jConnection } from '../../api/store/neo4j.ts';
+import { clearDatabase, testNeo4jEnv } from '../support/neo4j.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEV_CORPUS = join(ROOT, '.corpus/dev');
+const SEED_DIR = join(ROOT, 'seed/articles');
+
+function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, script), ...args],
+      { cwd: ROOT, env: { ...process.env, ...testNeo4jEnv() }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const score = (file: string) =>
+  new Promise<string>((resolve, reject) =>
+    execFile('node', [join(ROOT, '../shared/tools/score.mjs'), join(ROOT, '../shared/gold/dev'), file], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+
+let conn: Neo4jConnection;
+let tmp: string;
+beforeAll(async () => {
+  conn = await connectNeo4j({ env: { ...testNeo4jEnv() } });
+  tmp = mkdtempSync(join(tmpdir(), 'exchange-graph-cli-'));
+});
+afterAll(async () => {
+  await conn?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await clearDatabase(conn);
+});
+
+describe('npm run ingest', () => {
+  it('ingests files, directories and globs, lists bad files with the reason and exits non-zero', async () => {
+    const bad = join(tmp, 'broken.json');
+    writeFileSync(bad, '{"articles": [{"id": "x", "title": "t"}], "nodes": [{"id": "n", "label": "Planet", "name": "Mars"}]}');
+    const unsupported = join(tmp, 'notes.pdf');
+    writeFileSync(unsupported, '%PDF');
+    const first = await run('api/cli/ingest.ts', [SEED_DIR, bad, unsupported, join(tmp, 'missing-*.txt')]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/1 new, 0 updated, 0 unchanged/);
+    expect(first.stdout).toMatch(/[1-9]\d* nodes and [1-9]\d* relationships created/);
+    expect(first.stderr).toMatch(/3 failed/);
+    expect(first.stderr).toMatch(/broken\.json: .*label/);
+    expect(first.stderr).toMatch(/notes\.pdf: not an article file/);
+    expect(first.stderr).toMatch(/missing-\*\.txt: no such file/);
+
+    const again = await run('api/cli/ingest.ts', [join(SEED_DIR, '*.txt')]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 new, 0 updated, 1 unchanged; 0 nodes and 0 relationships created/);
+  });
+});
+
+describe('npm run export', () => {
+  it.skipIf(!existsSync(DEV_CORPUS))('of the ingested dev corpus scores the same as npm run extract on it', async () => {
+    const files = readdirSync(DEV_CORPUS).filter((f) => f.endsWith('.txt')).map((f) => join(DEV_CORPUS, f));
+    expect(files.length).toBeGreaterThan(0);
+    const ingested = await run('api/cli/ingest.ts', [DEV_CORPUS]);
+    expect(ingested.stderr).not.toMatch(/failed/);
+    expect(ingested.code).toBe(0);
+
+    const exported = join(tmp, 'exported.json');
+    const exportRun = await run('api/cli/export.ts', ['--out', exported]);
+    expect(exportRun.code).toBe(0);
+    const extracted = join(tmp, 'extracted.json');
+    const extractRun = await run('api/cli/extract.ts', files);
+    expect(extractRun.code).toBe(0);
+    writeFileSync(extracted, extractRun.stdout);
+
+    const [fromStore, fromExtract] = await Promise.all([score(exported), score(extracted)]);
+    expect(fromStore).toMatch(/F1|f1/);
+    expect(fromStore).toEqual(fromExtract);
+  }, 240_000);
+});

@@ -1,0 +1,191 @@
+// Storing articles through the real HTTP API into the real Neo4j: idempotence, edits, concurrency,
+// provenance-aware delete.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { call, startApi, type TestApi } from '../support/api.ts';
+import { clearDatabase } from '../support/neo4j.ts';
+
+const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+beforeEach(async () => {
+  await clearDatabase(api.conn);
+});
+
+async function counts() {
+  const health = await call(api, 'GET', '/api/health');
+  expect(health.status).toBe(200);
+  return health.body.counts as { nodes: number; relationships: number };
+}
+
+/** The stored graph with every list sorted, so two stores can be compared. */
+async function snapshot() {
+  const { body } = await call<GraphDocument>(api, 'GET', '/api/graph');
+  const sortBy = <T>(xs: T[], key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    articles: sortBy(body.articles, (a) => a.id),
+    nodes: sortBy(body.nodes, (n) => n.id).map((n) => ({ ...n, aliases: [...n.aliases].sort() })),
+    relationships: sortBy(body.relationships, (r) => `${r.type}|${r.source}|${r.target}|${JSON.stringify(r.properties)}`).map((r) => ({
+      ...r,
+      sources: [...r.sources].sort(),
+      evidence: [...r.evidence].sort(),
+    })),
+  };
+}
+
+/** Rows that would show a duplicate: two relationships with one key, two MENTIONS of one pair. */
+async function duplicates(): Promise<number> {
+  const session = api.conn.driver.session({ database: api.conn.database });
+  try {
+    const result = await session.run(`
+      CALL () { MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 RETURN count(*) AS n
+                UNION ALL
+                MATCH (a:Article)-[m:MENTIONS]->(e) WITH a, e, count(m) AS c WHERE c > 1 RETURN count(*) AS n
+                UNION ALL
+                MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n }
+      RETURN sum(n) AS total`);
+    return result.records[0]!.get('total').toNumber();
+  } finally {
+    await session.close();
+  }
+}
+
+/** Eight small articles that all state some facts (in both directions for symmetric ones) and each add their own. */
+function overlappingDocs(): GraphDocument[] {
+  return Array.from({ length: 8 }, (_, i) => {
+    const id = `article-${i}`;
+    const mayor = { type: 'HOLDS_POSITION' as const, source: 'person:anna-berg', target: 'city:lundby', properties: { title: 'Mayor' }, sources: [id], evidence: ['Anna Berg is the Mayor of Lundby.'] };
+    const sister = i % 2 === 0
+      ? { type: 'SISTER_CITY_OF' as const, source: 'city:lundby', target: 'city:port-evans', properties: { since: 1998 }, sources: [id], evidence: ['Lundby and Port Evans have been sister cities since 1998.'] }
+      : { type: 'SISTER_CITY_OF' as const, source: 'city:port-evans', target: 'city:lundby', properties: { since: 1998 }, sources: [id], evidence: ['Port Evans and Lundby are sister cities.'] };
+    const met = i % 2 === 0
+      ? { type: 'MET_WITH' as const, source: 'person:anna-berg', target: `person:guest-${i}`, properties: {}, sources: [id], evidence: [`Anna Berg met Guest ${i}.`] }
+      : { type: 'MET_WITH' as const, source: `person:guest-${i}`, target: 'person:anna-berg', properties: {}, sources: [id], evidence: [`Guest ${i} met Anna Berg.`] };
+    const joined = { type: 'PARTICIPATED_IN' as const, source: `person:guest-${i}`, target: `event:fair-${i % 3}`, properties: { role: 'attendee' }, sources: [id], evidence: [`Guest ${i} attended Fair ${i % 3}.`] };
+    const doc: GraphDocument = {
+      articles: [{ id, title: `Fair report ${i}`, publishedAt: '2024-05-01', url: `https://example.org/fair/${i}` }],
+      nodes: [
+        { id: 'person:anna-berg', label: 'Person', name: 'Anna Berg', aliases: ['Mayor Berg'], properties: {} },
+        { id: 'city:lundby', label: 'City', name: 'Lundby', aliases: [], properties: { country: 'SE' } },
+        { id: 'city:port-evans', label: 'City', name: 'Port Evans', aliases: [], properties: {} },
+        { id: `person:guest-${i}`, label: 'Person', name: `Guest ${i}`, aliases: [], properties: {} },
+        { id: `event:fair-${i % 3}`, label: 'Event', name: `Fair ${i % 3}`, aliases: [], properties: { date: '2024-04', kind: 'exhibition' } },
+      ],
+      relationships: [mayor, sister, met, joined],
+    };
+    return doc;
+  });
+}
+
+describe('ingesting articles', () => {
+  it('stores the seed article once: a second ingest reports unchanged and changes nothing', async () => {
+    const first = await call(api, 'POST', '/api/articles', SEED);
+    expect(first.status).toBe(201);
+    expect(first.body.articles).toEqual([expect.objectContaining({ status: 'new' })]);
+    expect(first.body.changes.nodesCreated).toBeGreaterThan(5);
+    const before = await counts();
+    const graphBefore = await snapshot();
+
+    const second = await call(api, 'POST', '/api/articles', SEED);
+    expect(second.status).toBe(200);
+    expect(second.body.articles).toEqual([{ ...first.body.articles[0], status: 'unchanged' }]);
+    expect(second.body.changes).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+    expect(await counts()).toEqual(before);
+    expect(await snapshot()).toEqual(graphBefore);
+  });
+
+  it('accepts the same article as JSON naming its format, as Markdown and as HTML', async () => {
+    const asJson = await call(api, 'POST', '/api/articles', { format: 'text', content: SEED, url: 'https://example.org/seed' });
+    expect(asJson.status).toBe(201);
+    const html = `<html><head><title>Exchange</title></head><body><article><h1>Mayor Exchange Day</h1><p>${SEED.split('\n\n')[2]}</p></article></body></html>`;
+    const asHtml = await call(api, 'POST', '/api/articles', html, { 'content-type': 'text/html; charset=utf-8' });
+    expect(asHtml.status).toBe(201);
+    const asMarkdown = await call(api, 'POST', '/api/articles?title=Exchange%20day', `# Exchange day\n\n${SEED.split('\n\n')[3]}`, { 'content-type': 'text/markdown' });
+    expect(asMarkdown.status).toBe(201);
+    expect(asMarkdown.body.articles[0].title).toBe('Exchange day');
+    const list = await call(api, 'GET', '/api/articles');
+    expect(list.body.total).toBe(3);
+  });
+
+  it('replaces what an edited article (same URL, new text) alone stated', async () => {
+    const url = 'https://example.org/shenyang-sasebo';
+    const edited = SEED.replace(', and Adora Cruises respectively made presentations', ' made presentations');
+    expect(edited).not.toEqual(SEED);
+
+    const alone = await call(api, 'POST', `/api/articles?url=${encodeURIComponent(url)}`, edited);
+    expect(alone.status).toBe(201);
+    const editedOnly = await snapshot();
+    await clearDatabase(api.conn);
+
+    await call(api, 'POST', `/api/articles?url=${encodeURIComponent(url)}`, SEED);
+    const adora = await call(api, 'GET', '/api/entities?q=Adora%20Cruises');
+    expect(adora.body.results[0]?.name).toBe('Adora Cruises');
+
+    const update = await call(api, 'POST', `/api/articles?url=${encodeURIComponent(url)}`, edited);
+    expect(update.status).toBe(201);
+    expect(update.body.articles[0].status).toBe('updated');
+    expect(update.body.changes.nodesDeleted).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(editedOnly);
+    const list = await call(api, 'GET', '/api/articles');
+    expect(list.body.articles.map((a: { id: string }) => a.id)).toEqual([update.body.articles[0].id]);
+  });
+
+  it('8 concurrent ingests of overlapping articles store exactly what ingesting them one by one stores', async () => {
+    const docs = overlappingDocs();
+    for (const doc of docs) expect((await call(api, 'POST', '/api/articles', doc)).status).toBe(201);
+    const oneByOne = await snapshot();
+    await clearDatabase(api.conn);
+
+    const replies = await Promise.all(docs.map((doc) => call(api, 'POST', '/api/articles', doc)));
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(await duplicates()).toBe(0);
+    expect(await snapshot()).toEqual(oneByOne);
+
+    const shared = oneByOne.relationships.filter((r) => r.type === 'HOLDS_POSITION' || r.type === 'SISTER_CITY_OF');
+    expect(shared).toHaveLength(2);
+    for (const rel of shared) expect(rel.sources).toHaveLength(8);
+  });
+
+  it('8 concurrent ingests of versions of the seed article leave no duplicate entity or relationship', async () => {
+    const versions = Array.from({ length: 8 }, (_, i) => `${SEED}\n\nUpdate ${i}: the two cities agreed to meet again.`);
+    const replies = await Promise.all(versions.map((text, i) => call(api, 'POST', `/api/articles?url=https://example.org/v${i}`, text)));
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(await duplicates()).toBe(0);
+    const graph = await snapshot();
+    const names = graph.nodes.map((n) => `${n.label}|${n.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(graph.articles).toHaveLength(8);
+  });
+
+  it('deleting an article removes what only it stated and keeps what others state too', async () => {
+    const [a, b] = overlappingDocs();
+    await call(api, 'POST', '/api/articles', a);
+    await call(api, 'POST', '/api/articles', b);
+
+    const deleted = await call(api, 'DELETE', '/api/articles/article-0');
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.deleted).toBe('article-0');
+    expect(deleted.body.changes.relationshipsDeleted).toBeGreaterThan(0);
+
+    const graph = await snapshot();
+    expect(graph.articles.map((x) => x.id)).toEqual(['article-1']);
+    const mayor = graph.relationships.find((r) => r.type === 'HOLDS_POSITION');
+    expect(mayor).toMatchObject({ source: 'person:anna-berg', target: 'city:lundby', sources: ['article-1'], evidence: ['Anna Berg is the Mayor of Lundby.'] });
+    const sister = graph.relationships.find((r) => r.type === 'SISTER_CITY_OF');
+    expect(sister?.evidence).toEqual(['Port Evans and Lundby are sister cities.']);
+    expect(graph.relationships.some((r) => r.source === 'person:guest-0' || r.target === 'person:guest-0')).toBe(false);
+    expect(graph.nodes.map((n) => n.id)).not.toContain('person:guest-0');
+    expect(graph.nodes.map((n) => n.id)).not.toContain('event:fair-0');
+    expect(graph.nodes.map((n) => n.id)).toContain('person:anna-berg');
+
+    expect((await call(api, 'GET', '/api/entities?q=Guest%200')).body.results.map((r: { id: string }) => r.id)).not.toContain('person:guest-0');
+    expect((await call(api, 'DELETE', '/api/articles/article-0')).status).toBe(404);
+  });
+});

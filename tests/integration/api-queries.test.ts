@@ -1,0 +1,181 @@
+// Reading the seed article's graph back through the real HTTP API: paths, search, entities,
+// neighbourhoods, events, the viewer's elements.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { call, startApi, type TestApi } from '../support/api.ts';
+import { clearDatabase } from '../support/neo4j.ts';
+
+const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
+
+/** Two entities nothing connects to the seed graph. */
+const ISLAND: GraphDocument = {
+  articles: [{ id: 'island-article', title: 'Island news', publishedAt: '2020-01-01' }],
+  nodes: [
+    { id: 'person:ida-island', label: 'Person', name: 'Ida Island', aliases: [], properties: {} },
+    { id: 'city:isola', label: 'City', name: 'Isola', aliases: [], properties: {} },
+  ],
+  relationships: [
+    { type: 'HOLDS_POSITION', source: 'person:ida-island', target: 'city:isola', properties: { title: 'Mayor' }, sources: ['island-article'], evidence: ['Ida Island is the Mayor of Isola.'] },
+  ],
+};
+
+let api: TestApi;
+let seedId: string;
+beforeAll(async () => {
+  api = await startApi();
+  await clearDatabase(api.conn);
+  const stored = await call(api, 'POST', '/api/articles', SEED);
+  expect(stored.status).toBe(201);
+  seedId = stored.body.articles[0].id;
+  expect((await call(api, 'POST', '/api/articles', ISLAND)).status).toBe(201);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+describe('paths', () => {
+  it('answers "How is Lyu Zhicheng connected to Adora Cruises?" with evidence on every hop', async () => {
+    const { status, body } = await call(api, 'GET', `/api/paths?${q({ from: 'Lyu Zhicheng', to: 'Adora Cruises' })}`);
+    expect(status).toBe(200);
+    expect(body.from.name).toBe('Lyu Zhicheng');
+    expect(body.to.name).toBe('Adora Cruises');
+    expect(body.paths.length).toBeGreaterThan(0);
+    const best = body.paths[0];
+    expect(best.nodes[0]).toBe(body.from.id);
+    expect(best.nodes.at(-1)).toBe(body.to.id);
+    expect(best.length).toBeLessThanOrEqual(3);
+    for (const path of body.paths) {
+      expect(path.hops).toHaveLength(path.length);
+      for (const hop of path.hops) {
+        expect(hop.type).not.toBe('MENTIONS');
+        expect(hop.evidence.length).toBeGreaterThan(0);
+        expect(hop.sources).toContain(seedId);
+      }
+    }
+    const elementIds = new Set(body.elements.nodes.map((n: { data: { id: string } }) => n.data.id));
+    for (const id of best.nodes) expect(elementIds).toContain(id);
+    expect(body.elements.edges.length).toBeGreaterThanOrEqual(best.length);
+  });
+
+  it('finds the same connection by ids, honours k and maxHops, and filters events by date', async () => {
+    const named = (await call(api, 'GET', `/api/paths?${q({ from: 'Lyu Zhicheng', to: 'Adora Cruises' })}`)).body;
+    const byId = await call(api, 'GET', `/api/paths?${q({ from: named.from.id, to: named.to.id, k: 1 })}`);
+    expect(byId.body.paths).toHaveLength(1);
+    expect(byId.body.paths[0].length).toBe(named.paths[0].length);
+
+    const tooShort = await call(api, 'GET', `/api/paths?${q({ from: named.from.id, to: named.to.id, maxHops: 1 })}`);
+    expect(tooShort.status).toBe(200);
+    expect(tooShort.body.paths.every((p: { length: number }) => p.length <= 1)).toBe(true);
+
+    const before = await call(api, 'GET', `/api/paths?${q({ from: named.from.id, to: named.to.id, until: '2023' })}`);
+    for (const path of before.body.paths) {
+      for (const id of path.nodes) expect(id.startsWith('event:')).toBe(false);
+    }
+  });
+
+  it('says there is no path (quickly) when the entities are not connected, and 404s unknown ones', async () => {
+    const started = performance.now();
+    const none = await call(api, 'GET', `/api/paths?${q({ from: 'Lyu Zhicheng', to: 'person:ida-island' })}`);
+    expect(none.status).toBe(200);
+    expect(none.body.paths).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+
+    const unknown = await call(api, 'GET', `/api/paths?${q({ from: 'Lyu Zhicheng', to: 'person:nobody-at-all' })}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/^to:/);
+  });
+});
+
+describe('search', () => {
+  const search = async (text: string, extra = '') => (await call(api, 'GET', `/api/entities?q=${encodeURIComponent(text)}${extra}`)).body.results as { id: string; label: string; name: string; aliases: string[] }[];
+  const known = (r: { name: string; aliases: string[] }, name: string) => [r.name, ...r.aliases].some((n) => n.toLowerCase() === name.toLowerCase());
+
+  it('finds Shenyang PAFFC and Daisuke Miyajima by name or alias', async () => {
+    const paffc = await search('Shenyang PAFFC');
+    expect(paffc.some((r) => known(r, 'Shenyang PAFFC'))).toBe(true);
+    const miyajima = await search('Daisuke Miyajima');
+    expect(miyajima[0]?.label).toBe('Person');
+    expect(known(miyajima[0]!, 'Miyajima Daisuke') || known(miyajima[0]!, 'Daisuke Miyajima')).toBe(true);
+  });
+
+  it('tolerates typos, ranks the best match first and filters by label', async () => {
+    const exact = await search('Daisuke Miyajima');
+    const typo = await search('Daisuke Miyajma');
+    expect(typo[0]?.id).toBe(exact[0]?.id);
+    const cities = await search('Sasebo', '&label=City');
+    expect(cities.length).toBeGreaterThan(0);
+    expect(cities.every((r) => r.label === 'City')).toBe(true);
+    expect(cities[0]!.name).toMatch(/Sasebo/);
+  });
+});
+
+describe('entities, neighbourhoods, events, elements', () => {
+  it('shows an entity with every relationship, its evidence and source articles', async () => {
+    const [lyu] = (await call(api, 'GET', '/api/entities?q=Lyu%20Zhicheng&label=Person')).body.results;
+    const { status, body } = await call(api, 'GET', `/api/entities/${encodeURIComponent(lyu.id)}`);
+    expect(status).toBe(200);
+    expect(body.node).toMatchObject({ id: lyu.id, label: 'Person', name: 'Lyu Zhicheng' });
+    expect(body.relationships.length).toBeGreaterThan(0);
+    for (const rel of body.relationships) {
+      expect(rel.evidence.length).toBeGreaterThan(0);
+      expect(rel.sources.map((s: { id: string }) => s.id)).toContain(seedId);
+      expect(['out', 'in']).toContain(rel.direction);
+    }
+    expect((await call(api, 'GET', '/api/entities/person:nobody')).status).toBe(404);
+  });
+
+  it('returns a neighbourhood Cytoscape can draw: every edge joins two returned nodes', async () => {
+    const [sasebo] = (await call(api, 'GET', '/api/entities?q=Sasebo&label=City')).body.results;
+    const one = (await call(api, 'GET', `/api/entities/${encodeURIComponent(sasebo.id)}/neighborhood`)).body;
+    const two = (await call(api, 'GET', `/api/entities/${encodeURIComponent(sasebo.id)}/neighborhood?depth=2`)).body;
+    expect(one.center).toBe(sasebo.id);
+    expect(two.elements.nodes.length).toBeGreaterThan(one.elements.nodes.length);
+    for (const view of [one, two]) {
+      const ids = new Set(view.elements.nodes.map((n: { data: { id: string } }) => n.data.id));
+      expect(ids).toContain(sasebo.id);
+      for (const edge of view.elements.edges) {
+        expect(ids).toContain(edge.data.source);
+        expect(ids).toContain(edge.data.target);
+        expect(edge.data.evidence.length).toBeGreaterThan(0);
+      }
+    }
+    const limited = (await call(api, 'GET', `/api/entities/${encodeURIComponent(sasebo.id)}/neighborhood?depth=2&limit=3`)).body;
+    expect(limited.elements.nodes).toHaveLength(3);
+    expect(limited.truncated).toBe(true);
+    const onlyCities = (await call(api, 'GET', `/api/entities/${encodeURIComponent(sasebo.id)}/neighborhood?labels=City`)).body;
+    expect(onlyCities.elements.nodes.every((n: { data: { label: string } }) => n.data.label === 'City')).toBe(true);
+  });
+
+  it('lists the events in time order with their participants', async () => {
+    const { body } = await call(api, 'GET', '/api/events');
+    expect(body.events.length).toBeGreaterThan(0);
+    const dates = body.events.map((e: { date: string | null }) => e.date).filter(Boolean);
+    expect([...dates].sort()).toEqual(dates);
+    const exchangeDay = body.events.find((e: { date: string | null }) => e.date === '2024-03-25');
+    expect(exchangeDay?.participants.length).toBeGreaterThan(2);
+    expect((await call(api, 'GET', '/api/events?since=2025')).body.events).toEqual([]);
+    expect((await call(api, 'GET', '/api/events?since=2024-03&until=2024-03-31')).body.events.length).toBeGreaterThan(0);
+  });
+
+  it('gives the viewer its first picture and the whole graph in the contract format', async () => {
+    const elements = (await call(api, 'GET', '/api/graph/elements?limit=5')).body;
+    expect(elements.elements.nodes).toHaveLength(5);
+    expect(elements.truncated).toBe(true);
+    expect(elements.total.nodes).toBeGreaterThan(5);
+    const graph = (await call<GraphDocument>(api, 'GET', '/api/graph')).body;
+    expect(graph.nodes).toHaveLength(elements.total.nodes);
+    expect(graph.relationships).toHaveLength(elements.total.relationships);
+    expect(graph.articles.map((a) => a.id).sort()).toEqual(['island-article', seedId].sort());
+    for (const rel of graph.relationships) expect(rel.sources.length).toBeGreaterThan(0);
+  });
+
+  it('shows an article with what it mentions', async () => {
+    const { status, body } = await call(api, 'GET', `/api/articles/${seedId}`);
+    expect(status).toBe(200);
+    expect(body.article.id).toBe(seedId);
+    expect(body.mentions.map((m: { name: string }) => m.name)).toContain('Lyu Zhicheng');
+  });
+});
