@@ -53,7 +53,7 @@ function messageOf(error: FastifyError, bodyLimit: number): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'body: empty JSON body';
     default:
-      return error.message;
+      return error.code?.startsWith('FST_ERR_CTP_') ? `body: ${error.message}` : error.message;
   }
 }
 

@@ -48,7 +48,9 @@ function documentFrom(body: unknown, contentType: string, query: z.infer<typeof 
   try {
     return parseStructured(body);
   } catch (error) {
-    if (error instanceof StructuredInputError) throw badRequest(`body.${error.field}: ${error.message}`);
+    if (error instanceof StructuredInputError) {
+      throw badRequest(error.message.startsWith(error.field) ? `body.${error.message}` : `body.${error.field}: ${error.message}`);
+    }
     throw error;
   }
 }
