@@ -7,8 +7,11 @@ import { bundledOptionsFromEnv } from './env.ts';
 try {
   const neo4j = await startBundledNeo4j({ ...bundledOptionsFromEnv(process.env), detached: true });
   if (neo4j.startupMs > 0) {
-    const rss = residentMemoryMiB(neo4j.pid);
-    console.log(`cold start ${(neo4j.startupMs / 1000).toFixed(2)} s (launch to Bolt-ready); JVM resident memory ${rss ?? '?'} MiB`);
+    const memory = residentMemoryMiB(neo4j.pid);
+    console.log(
+      `cold start ${(neo4j.startupMs / 1000).toFixed(2)} s (launch to Bolt-ready); JVM resident memory (RSS) ` +
+        (memory ? `${memory.rss} MiB: ${memory.anon} MiB anonymous + ${memory.file} MiB file-backed (jars, class archive)` : 'unknown'),
+    );
   }
   console.log(`Connect with NEO4J_URI=${neo4j.uri} NEO4J_USER=${neo4j.user} NEO4J_PASSWORD=… ; stop with npm run db:stop.`);
 } catch (error) {

@@ -1,4 +1,5 @@
 // The bundled Neo4j launcher and the connection's error messages, against real processes and sockets.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,45 @@ describe('bundled Neo4j launcher', () => {
       expect(records.map((r) => r.toObject())).toEqual([{ name: 'Sasebo', aliases: ['Sasebo City'] }]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('replaces a server left running by a run that was killed, and keeps its data', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const options = { port, dataDir, password: 'crash-password', heap: '384m', pageCache: '32m' };
+    // A separate Node process owns the first server and is then killed with SIGKILL: no cleanup runs,
+    // so its Neo4j keeps running and keeps the store locked, as after a crash of `npm start`.
+    const owner = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      import { startBundledNeo4j } from ${JSON.stringify(new URL('../../neo4j/server.ts', import.meta.url).href)};
+      import neo4j from 'neo4j-driver';
+      const server = await startBundledNeo4j(${JSON.stringify({ ...options, log: undefined })});
+      const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password));
+      await driver.executeQuery("CREATE (:Entity:Person {id: 'person:daisuke-miyajima', name: 'Daisuke Miyajima'})");
+      await driver.close();
+      console.log('written');
+      setInterval(() => {}, 1000);
+    `], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      owner.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('written') && resolve());
+      owner.once('exit', (code) => reject(new Error(`the owner process exited early (${code})`)));
+    });
+    const orphan = readPidRecord(dataDir)!.pid;
+    owner.kill('SIGKILL');
+    await new Promise((resolve) => owner.once('exit', resolve));
+    expect(() => process.kill(orphan, 0)).not.toThrow();
+
+    const notes: string[] = [];
+    const server = await startBundledNeo4j({ ...options, log: (line) => notes.push(line) });
+    try {
+      expect(notes[0]).toContain(`Stopping a Neo4j (pid ${orphan}) left running on ${dataDir}`);
+      expect(() => process.kill(orphan, 0)).toThrow();
+      const conn = await connectNeo4j({ env: { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password } });
+      const { records } = await conn.driver.executeQuery('MATCH (p:Person) RETURN p.name AS name');
+      await conn.close();
+      expect(records.map((r) => r.get('name'))).toEqual(['Daisuke Miyajima']);
+    } finally {
+      await server.stop();
     }
   });
 
