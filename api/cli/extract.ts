@@ -1,0 +1,37 @@
+// npm run extract -- FILE...  prints the graph document of the files (merged, resolved) on stdout.
+// Formats by file name: .txt/.text, .md/.markdown, .html/.htm, .json (a graph document). A file that
+// cannot be read or parsed is named on stderr; the others are still extracted; the exit code is 1.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { formatFromFileName, StructuredInputError } from '../extract/document.ts';
+import { extractArticle, mergeGraphs } from '../extract/index.ts';
+import type { GraphDocument } from '../graph/schema.ts';
+
+const files = process.argv.slice(2).filter((f) => f !== '--');
+if (files.length === 0) {
+  process.stderr.write('usage: npm run extract -- FILE... (.txt, .md, .html or .json)\n');
+  process.exit(2);
+}
+
+const docs: GraphDocument[] = [];
+let failed = 0;
+for (const file of files) {
+  try {
+    const format = formatFromFileName(file);
+    if (!format) throw new Error('unknown file type (expected .txt, .md, .html or .json)');
+    const content = readFileSync(file, 'utf8');
+    const doc = extractArticle({ content, format, file: basename(file) });
+    for (const a of doc.articles) a.file ??= basename(file);
+    docs.push(doc);
+  } catch (err) {
+    failed++;
+    const msg = err instanceof StructuredInputError ? `invalid graph document: ${err.message}`
+      : err instanceof SyntaxError ? `invalid JSON: ${err.message}`
+      : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file'
+      : (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory'
+      : (err as Error).message;
+    process.stderr.write(`${file}: ${msg}\n`);
+  }
+}
+process.stdout.write(JSON.stringify(mergeGraphs(docs), null, 2) + '\n');
+process.exitCode = failed ? 1 : 0;

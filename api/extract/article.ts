@@ -1,0 +1,558 @@
+// One article under analysis: its sentences with their mentions, a compact template of each sentence
+// (mentions replaced by placeholders such as ⟨P0⟩ for the patterns to read), the entities the mentions
+// stand for (resolved within the article: "Mayor Lyu" and "Zhuang" point at full names stated
+// elsewhere, "the Society" at the one society named) and the facts found, each with its sentences.
+import type { Properties, RelationshipType } from '../graph/schema.ts';
+import { findDates } from './dates.ts';
+import type { CityEntry } from './gazetteer.ts';
+import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
+import { fold, personKey, personWords, TITLE_RANK } from './names.ts';
+import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
+import { splitSentences } from './sentences.ts';
+
+export type Label = 'Person' | 'Office' | 'Company' | 'Organization' | 'City' | 'Event';
+
+export interface Entity {
+  id: string;
+  label: Label;
+  name: string;
+  aliases: Set<string>;
+  props: Properties;
+  /** Person: lower-cased words of the name */
+  words?: string[];
+  /** organisations: the city named in the name */
+  cityInName?: string;
+  /** sentence of the first mention */
+  first: number;
+  mentions: number;
+}
+
+export interface Fact {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Properties;
+  evidence: Set<number>;
+}
+
+export interface AnalyzedSentence {
+  index: number;
+  paragraph: number;
+  text: string;
+  mentions: Mention[];
+  /** entity id per mention (null: none) */
+  refs: (string | null)[];
+  template: string;
+}
+
+export interface ArticleInput {
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  publisher: string | null;
+  url: string | null;
+}
+
+const LETTER: Record<MentionKind, string> = {
+  Person: 'P', Office: 'O', Company: 'M', Organization: 'G', City: 'C', Event: 'E', Title: 'T', Place: 'N',
+  Venue: 'V', Unknown: 'X', Date: 'D',
+};
+const KIND_OF_LETTER = Object.fromEntries(Object.entries(LETTER).map(([k, v]) => [v, k])) as Record<string, MentionKind>;
+
+// Headline verbs are capitalised in title case; lower-case them so they do not join the names around them.
+const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
+
+function titleSentence(title: string): string {
+  const words = title.split(/\s+/).filter(Boolean);
+  const capitalised = words.filter((w) => /^[\p{Lu}"“(]/u.test(w)).length;
+  if (words.length < 4 || capitalised / words.length < 0.7) return title;
+  let first = true;
+  return title.replace(HEADLINE_WORDS, (w) => {
+    if (first) {
+      first = false;
+      if (title.startsWith(w)) return w;
+    }
+    return w.toLowerCase();
+  });
+}
+
+export class Article {
+  readonly sentences: AnalyzedSentence[] = [];
+  readonly entities = new Map<string, Entity>();
+  readonly facts = new Map<string, Fact>();
+  /** ISO countries named or implied in the article, with counts */
+  readonly countries = new Map<string, number>();
+  readonly compoundCities = new Set<string>();
+  homeCity: string | null = null;
+  /** Person id -> explicit positions (org/city ids) */
+  readonly input: ArticleInput;
+
+  constructor(input: ArticleInput) {
+    this.input = input;
+    this.analyse();
+  }
+
+  // ------------------------------------------------------------ building
+
+  private analyse(): void {
+    const { title, body, publishedAt } = this.input;
+    const texts: { text: string; paragraph: number }[] = [];
+    if (title.trim()) texts.push({ text: titleSentence(title.trim()), paragraph: -1 });
+    for (const s of splitSentences(body)) {
+      // a sentence repeating the title (pages often print it twice) adds nothing
+      if (s.index < 3 && title && fold(s.text) === fold(title)) continue;
+      texts.push({ text: s.text, paragraph: s.paragraph });
+    }
+    const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council/gu;
+    for (const t of texts) {
+      for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
+    }
+    for (const t of texts) {
+      const text = t.text.length > 2000 ? t.text.slice(0, 2000) : t.text;
+      const tokens = tokenize(text);
+      let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
+      const dates = findDates(text, publishedAt);
+      if (dates.length) {
+        mentions = mentions.filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
+        for (const d of dates) mentions.push({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 });
+        mentions.sort((a, b) => a.start - b.start);
+      }
+      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, mentions, refs: mentions.map(() => null), template: '' };
+      s.template = template(s);
+      this.sentences.push(s);
+    }
+    this.typeByContext();
+    this.register();
+  }
+
+  /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
+  private typeByContext(): void {
+    const personContexts: RegExp[] = [
+      /⟨X(\d+)⟩,? (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
+      /⟨X(\d+)⟩, who\b/g,
+      /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
+      /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
+      /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
+    ];
+    for (const s of this.sentences) {
+      if (!s.template.includes('⟨X')) continue;
+      const toPerson = new Set<number>();
+      for (const re of personContexts) for (const m of s.template.matchAll(re)) toPerson.add(Number(m[1]));
+      // a list after a plural title: "councilors A, B, C and D"
+      for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
+        if (!s.mentions[Number(m[1])]!.plural) continue;
+        for (const x of m[2]!.matchAll(/⟨X(\d+)⟩/g)) toPerson.add(Number(x[1]));
+      }
+      // "A and B, Chair and Secretary of …, respectively"
+      for (const m of s.template.matchAll(/⟨[XP](\d+)⟩ and ⟨[XP](\d+)⟩, ⟨T\d+⟩ and ⟨T\d+⟩/g)) {
+        toPerson.add(Number(m[1]));
+        toPerson.add(Number(m[2]));
+      }
+      let changed = false;
+      for (const j of toPerson) {
+        const m = s.mentions[j];
+        if (!m || m.kind !== 'Unknown' || m.words > 5 || !looksLikePersonName(m.name)) continue;
+        m.kind = 'Person';
+        changed = true;
+      }
+      if (changed) s.template = template(s);
+    }
+  }
+
+  /** Creates the entities of the article and points every mention at one. */
+  private register(): void {
+    // 1. full person names, organisations, events named by a head noun
+    for (const s of this.sentences) {
+      s.mentions.forEach((m, j) => {
+        if (m.kind === 'Person' && personWords(m.name).length >= 2) s.refs[j] = this.addPerson(m.name, s.index, m.text);
+        else if ((m.kind === 'Office' || m.kind === 'Company' || m.kind === 'Organization') && !isBareHead(m.name)) {
+          s.refs[j] = this.addOrg(m.kind, m.name, s.index);
+        }
+      });
+    }
+    // 2. acronyms and parenthesised alternative names
+    for (const s of this.sentences) {
+      for (const pm of s.template.matchAll(/⟨([OMG])(\d+)⟩ \(⟨([OMGX])(\d+)⟩\)/g)) {
+        const outer = s.refs[Number(pm[2])];
+        const inner = s.mentions[Number(pm[4])]!;
+        if (outer && inner.kind !== 'Person') {
+          this.entities.get(outer)!.aliases.add(inner.name);
+          if (s.refs[Number(pm[4])] && s.refs[Number(pm[4])] !== outer) this.mergeEntity(s.refs[Number(pm[4])]!, outer);
+          s.refs[Number(pm[4])] = outer;
+        }
+      }
+    }
+    // 3. cities (after the countries they may be qualified with)
+    for (const s of this.sentences) {
+      for (const m of s.mentions) {
+        if (m.kind === 'Place' && m.country) this.countries.set(m.country, (this.countries.get(m.country) ?? 0) + 1);
+      }
+    }
+    for (const s of this.sentences) {
+      s.mentions.forEach((m, j) => {
+        if (m.kind === 'City') s.refs[j] = this.addCity(m, s, j);
+      });
+    }
+    // 4. short references: single names, titled surnames, acronyms, "the Society"
+    for (const s of this.sentences) {
+      s.mentions.forEach((m, j) => {
+        if (s.refs[j]) return;
+        if (m.kind === 'Person' || m.kind === 'Unknown' || m.kind === 'City' && m.words === 1) {
+          const p = this.findPerson(m.name, m.title);
+          if (p) {
+            s.refs[j] = p;
+            if (m.kind !== 'Person') m.kind = 'Person';
+            if (m.text !== this.entities.get(p)!.name && m.kind === 'Person') this.entities.get(p)!.aliases.add(m.text.replace(/['’]s$/, ''));
+            return;
+          }
+          if (m.kind === 'Person') {
+            s.refs[j] = this.addPerson(m.name, s.index, m.text);
+            return;
+          }
+        }
+        if (m.kind === 'Unknown' || m.kind === 'Office' || m.kind === 'Organization' || m.kind === 'Company') {
+          const org = this.findOrgReference(m);
+          if (org) {
+            s.refs[j] = org;
+            const e = this.entities.get(org)!;
+            m.kind = e.label as MentionKind;
+          }
+        }
+      });
+      s.template = template(s);
+    }
+    // cities named inside organisation names: "Shenyang Municipal Health Commission", "Consulate … in Belfast"
+    for (const e of this.entities.values()) {
+      if (e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') e.cityInName = this.cityInName(e.name) ?? undefined;
+    }
+  }
+
+  // ------------------------------------------------------------ entities
+
+  addPerson(name: string, sentence: number, surface?: string): string {
+    const clean = name.replace(/['’]s$/, '').replace(/\s+/g, ' ').trim();
+    const key = personKey(clean);
+    for (const e of this.entities.values()) {
+      if (e.label === 'Person' && personKey(e.name) === key) {
+        if (surface && surface !== e.name) e.aliases.add(surface.replace(/['’]s$/, ''));
+        if (clean !== e.name) e.aliases.add(clean);
+        e.mentions++;
+        return e.id;
+      }
+    }
+    const id = personId(clean);
+    const e: Entity = { id, label: 'Person', name: clean, aliases: new Set(), props: {}, words: personWords(clean), first: sentence, mentions: 1 };
+    if (surface && surface !== clean) e.aliases.add(surface.replace(/['’]s$/, ''));
+    this.entities.set(id, e);
+    return id;
+  }
+
+  addOrg(label: 'Office' | 'Company' | 'Organization', name: string, sentence: number): string {
+    const clean = name.replace(/^(the|The)\s+/, '').replace(/\s+/g, ' ').trim();
+    const key = orgKey(clean);
+    for (const e of this.entities.values()) {
+      if (e.label === label && (orgKey(e.name) === key || [...e.aliases].some((a) => orgKey(a) === key))) {
+        if (clean !== e.name) e.aliases.add(clean);
+        e.mentions++;
+        return e.id;
+      }
+    }
+    const id = orgId(label, clean);
+    const existing = this.entities.get(id);
+    if (existing) return id;
+    this.entities.set(id, { id, label, name: clean, aliases: new Set(), props: {}, first: sentence, mentions: 1 });
+    return id;
+  }
+
+  addEvent(name: string, sentence: number, props: Properties): string {
+    const clean = name.replace(/\s+/g, ' ').replace(/^(the|The)\s+/, '').trim();
+    const key = fold(clean);
+    for (const e of this.entities.values()) {
+      if (e.label === 'Event' && (fold(e.name) === key || [...e.aliases].some((a) => fold(a) === key))) {
+        for (const [k, v] of Object.entries(props)) if (e.props[k] == null && v != null) e.props[k] = v;
+        return e.id;
+      }
+    }
+    let id = `event:${this.sentences.length}:${this.entities.size}`;
+    while (this.entities.has(id)) id += '+';
+    this.entities.set(id, { id, label: 'Event', name: clean, aliases: new Set(), props: { ...props }, first: sentence, mentions: 1 });
+    return id;
+  }
+
+  private addCity(m: Mention, s: AnalyzedSentence, j: number): string | null {
+    const name = m.name.replace(/^(the )?city of /i, '');
+    const lowerName = name.toLowerCase().replace(/ & /g, ' and ');
+    if (this.compoundCities.has(lowerName)) {
+      const parts = lowerName.split(' and ');
+      const first = place(parts[0]!).cities[0];
+      const canonical = name.replace(/ & /g, ' and ');
+      const id = cityId(canonical, first?.country ?? null);
+      return this.putCity(id, canonical, name, s.index, first ? { country: first.country, lat: first.lat, lon: first.lon } : {});
+    }
+    const p = place(name);
+    let cities = p.cities;
+    if (!cities.length) return null;
+    // a single common word that is also a small town ("Street", "Council") needs a city context
+    if (m.words === 1 && !/city$/i.test(m.name)) {
+      const before = s.text.slice(Math.max(0, m.start - 30), m.start);
+      const after = s.text.slice(m.end, m.end + 25);
+      const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || /^[A-Z\s]+$/.test(m.text);
+      const big = cities[0]!.population >= 100_000 || /^PPL(C|A)$/.test(cities[0]!.featureCode);
+      if (!context && !big) return null;
+      if (m.placeKind === 'ambiguous' && !context && !/city/i.test(after.slice(0, 6))) return null;
+    }
+    // context decides between same-named cities: a country right after the name, else the article's countries
+    const after = s.text.slice(m.end, m.end + 40);
+    const next = s.mentions[j + 1];
+    let country: string | null = null;
+    if (next && next.kind === 'Place' && next.country && /^\s*(,|\(|in\b)\s*(the\s+)?$/i.test(s.text.slice(m.end, next.start))) country = next.country;
+    if (!country && /^\s*,\s*(\p{Lu}[\p{L}.]+)/u.test(after)) country = null;
+    let chosen: CityEntry | undefined;
+    if (country) chosen = cities.find((c) => c.country === country);
+    if (!chosen && cities.length > 1 && this.countries.size) {
+      const ranked = [...cities].sort((a, b) => (this.countries.get(b.country) ?? 0) - (this.countries.get(a.country) ?? 0));
+      if ((this.countries.get(ranked[0]!.country) ?? 0) > 0) chosen = ranked[0];
+    }
+    chosen ??= cities[0]!;
+    cities = [chosen];
+    this.countries.set(chosen.country, (this.countries.get(chosen.country) ?? 0) + 0.5);
+    const canonical = chosen.name.replace(/\s+City$/, '') === name.replace(/\s+City$/i, '') ? name.replace(/\s+City$/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : name;
+    const display = /^[A-Z\s.]+$/.test(canonical) ? chosen.name : canonical;
+    const id = cityId(chosen.name, chosen.country);
+    return this.putCity(id, display, m.text, s.index, { country: chosen.country, lat: chosen.lat, lon: chosen.lon });
+  }
+
+  private putCity(id: string, name: string, surface: string, sentence: number, props: Properties): string {
+    const e = this.entities.get(id);
+    if (e) {
+      if (surface !== e.name && !/['’]s?$/.test(surface) && !/^[A-Z\s]+$/.test(surface)) e.aliases.add(surface);
+      e.mentions++;
+      return id;
+    }
+    const aliases = new Set<string>();
+    if (surface !== name && !/['’]s?$/.test(surface) && !/^[A-Z\s]+$/.test(surface)) aliases.add(surface);
+    this.entities.set(id, { id, label: 'City', name, aliases, props, first: sentence, mentions: 1 });
+    return id;
+  }
+
+  private mergeEntity(from: string, into: string): void {
+    const f = this.entities.get(from);
+    const t = this.entities.get(into);
+    if (!f || !t || f === t) return;
+    t.aliases.add(f.name);
+    for (const a of f.aliases) t.aliases.add(a);
+    t.mentions += f.mentions;
+    this.entities.delete(from);
+    for (const s of this.sentences) s.refs = s.refs.map((r) => (r === from ? into : r));
+  }
+
+  /** A person already named in full whose name contains this short name ("Zhuang", "Mayor Kwon"). */
+  findPerson(name: string, title?: string): string | null {
+    const words = personWords(name);
+    if (!words.length || words.length > 4) return null;
+    const key = words.slice().sort().join(' ');
+    let best: Entity | null = null;
+    let bestScore = -1;
+    for (const e of this.entities.values()) {
+      if (e.label !== 'Person' || !e.words) continue;
+      const exact = e.words.slice().sort().join(' ') === key;
+      const contains = words.every((w) => e.words!.includes(w)) && e.words.length > words.length;
+      if (!exact && !contains) continue;
+      let score = exact ? 10 : 1;
+      if (title && e.props.__titles && String(e.props.__titles).split('|').includes(title)) score += 5;
+      if (title && [...e.aliases].some((a) => a.toLowerCase().includes(title))) score += 5;
+      // a surname is a name's first word (East Asian order) or its last
+      if (!exact && (e.words[0] === words[0] || e.words[e.words.length - 1] === words[words.length - 1])) score += 1;
+      if (score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best?.id ?? null;
+  }
+
+  /** "the Society", "the Council", "LCCC", "Shenyang FAO": an organisation already named. */
+  private findOrgReference(m: Mention): string | null {
+    const name = m.name.replace(/^(the|The)\s+/, '');
+    const words = name.split(/\s+/);
+    const orgs = [...this.entities.values()].filter((e) => e.label === 'Office' || e.label === 'Company' || e.label === 'Organization');
+    // acronym, optionally after a city: "LCCC", "Shenyang FAO"
+    const acr = words[words.length - 1]!;
+    if (/^\p{Lu}{2,}$/u.test(acr)) {
+      const prefix = words.slice(0, -1).join(' ').toLowerCase();
+      for (const o of orgs) {
+        for (const n of [o.name, ...o.aliases]) {
+          const lowerN = n.toLowerCase();
+          if (prefix && !lowerN.startsWith(prefix)) continue;
+          const rest = prefix ? n.slice(prefix.length).trim() : n;
+          if (initials(rest) === acr || initials(n) === acr) {
+            o.aliases.add(name);
+            return o.id;
+          }
+        }
+      }
+    }
+    // a bare head noun: "the Society", "the Council", "the Bureau"
+    if (words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!)) {
+      const head = words[words.length - 1]!.toLowerCase();
+      const found = orgs.filter((o) => {
+        const hw = o.name.replace(/\s+(of|for|in)\s.*$/, '').split(/\s+/);
+        return hw[hw.length - 1]!.toLowerCase() === head;
+      });
+      if (found.length === 1) return found[0]!.id;
+      if (found.length > 1) return found.sort((a, b) => b.mentions - a.mentions)[0]!.id;
+    }
+    if (m.kind !== 'Unknown') return null;
+    const key = orgKey(name);
+    for (const o of orgs) if ([o.name, ...o.aliases].some((n) => orgKey(n) === key)) return o.id;
+    return null;
+  }
+
+  /** The city an organisation's name places it in: "… in Shenyang" wins, else the first city word. */
+  cityInName(name: string): string | null {
+    const inCity = /\bin (?:the )?(?:city of )?(\p{Lu}[\p{L}'’-]*(?:[ -](?:&|and|\p{Lu}[\p{L}'’-]*))*)\s*$/u.exec(name);
+    if (inCity) {
+      const c = this.cityByName(inCity[1]!);
+      if (c) return c;
+    }
+    const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+        const c = this.cityByName(words.slice(i, i + len).join(' '));
+        if (c) return c;
+      }
+    }
+    return null;
+  }
+
+  /** A city of the article with this name (or alias). */
+  cityByName(name: string): string | null {
+    const k = fold(name).replace(/ (city|municipality)$/, '');
+    if (!k) return null;
+    for (const e of this.entities.values()) {
+      if (e.label !== 'City') continue;
+      if ([e.name, ...e.aliases].some((n) => fold(n).replace(/ (city|municipality)$/, '') === k)) return e.id;
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------ facts
+
+  addFact(type: RelationshipType, from: string | null | undefined, to: string | null | undefined, props: Properties, ...evidence: number[]): void {
+    if (!from || !to || from === to) return;
+    const fe = this.entities.get(from);
+    const te = this.entities.get(to);
+    if (!fe || !te) return;
+    const [a, b] = (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && from > to ? [to, from] : [from, to];
+    const p = type === 'PARTICIPATED_IN' ? String(props.role) : type === 'HOLDS_POSITION' ? String(props.title).toLowerCase() : '';
+    const key = `${type}|${a}|${b}|${p}`;
+    const prev = this.facts.get(key);
+    if (prev) {
+      for (const e of evidence) prev.evidence.add(e);
+      for (const [k, v] of Object.entries(props)) if (prev.props[k] == null && v != null) prev.props[k] = v;
+      return;
+    }
+    this.facts.set(key, { type, from: a, to: b, props: { ...props }, evidence: new Set(evidence) });
+  }
+
+  hasFact(type: RelationshipType, from: string, to?: string): boolean {
+    for (const f of this.facts.values()) if (f.type === type && (f.from === from && (!to || f.to === to) || (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && f.to === from && (!to || f.from === to))) return true;
+    return false;
+  }
+
+  factsOf(type: RelationshipType): Fact[] {
+    return [...this.facts.values()].filter((f) => f.type === type);
+  }
+
+  // ------------------------------------------------------------ reading templates
+
+  /** The mention and entity behind a placeholder such as "P3". */
+  at(s: AnalyzedSentence, placeholder: string): { m: Mention; id: string | null } {
+    const j = Number(placeholder.slice(1));
+    return { m: s.mentions[j]!, id: s.refs[j] ?? null };
+  }
+
+  /** Entities of the given letters in a stretch of template, in order. */
+  refsIn(s: AnalyzedSentence, text: string, letters = 'POMGC'): string[] {
+    const out: string[] = [];
+    const re = new RegExp(`⟨([${letters}])(\\d+)⟩`, 'g');
+    for (const m of text.matchAll(re)) {
+      const id = s.refs[Number(m[2])];
+      if (id && !out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
+  label(id: string | null | undefined): Label | null {
+    return id ? this.entities.get(id)?.label ?? null : null;
+  }
+
+  /** The city of an entity: itself, the city in its name, or where it is located. */
+  cityOf(id: string | null | undefined): string | null {
+    if (!id) return null;
+    const e = this.entities.get(id);
+    if (!e) return null;
+    if (e.label === 'City') return id;
+    if (e.cityInName) return e.cityInName;
+    for (const f of this.facts.values()) if (f.type === 'LOCATED_IN' && f.from === id) return f.to;
+    return null;
+  }
+
+  countryOfCity(id: string | null | undefined): string | null {
+    const c = id ? this.entities.get(id)?.props.country : null;
+    return typeof c === 'string' ? c : null;
+  }
+
+  /** The person holding a title at an organisation or city, stated in the article. */
+  holderOf(title: string, orgOrCity: string): string | null {
+    for (const f of this.facts.values()) {
+      if (f.type === 'HOLDS_POSITION' && String(f.props.title).toLowerCase() === title.toLowerCase() && (f.to === orgOrCity || this.cityOf(f.to) === orgOrCity && this.label(f.to) !== 'City' && this.label(orgOrCity) === 'City')) return f.from;
+    }
+    return null;
+  }
+
+  /** The highest-ranking official of a city stated in the article. */
+  leaderOf(city: string): string | null {
+    let best: string | null = null;
+    let rank = 0;
+    for (const f of this.facts.values()) {
+      if (f.type !== 'HOLDS_POSITION' || f.props.former) continue;
+      if (f.to !== city && this.cityOf(f.to) !== city) continue;
+      const r = TITLE_RANK[String(f.props.title).toLowerCase()] ?? 1;
+      if (r > rank) {
+        rank = r;
+        best = f.from;
+      }
+    }
+    return best;
+  }
+}
+
+function template(s: AnalyzedSentence): string {
+  let out = '';
+  let pos = 0;
+  s.mentions.forEach((m, j) => {
+    if (m.start < pos) return;
+    out += s.text.slice(pos, m.start);
+    out += `⟨${LETTER[m.kind]}${j}⟩`;
+    pos = m.end;
+  });
+  out += s.text.slice(pos);
+  return out.replace(/\s+/g, ' ').replace(/ ([,.;:!?)])/g, '$1').replace(/\( /g, '(').replace(/[“”]/g, '"').trim();
+}
+
+export function kindOfLetter(letter: string): MentionKind {
+  return KIND_OF_LETTER[letter]!;
+}
+
+function isBareHead(name: string): boolean {
+  const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);
+  return words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!) || !!labelByHead(name) && words.length === 1;
+}
+
+/** Two to five capitalised words, none of them a common word of the genre. */
+function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|al|bin|de|van|von|der|la|le|da|di)$/u.test(w)) && !words.some((w) => /^(City|Council|Government|Committee|Province|County|Hall|Center|Centre|Day|Event)$/.test(w));
+}

@@ -1,0 +1,246 @@
+// Events: named happenings (head noun: … Festival, … Exchange Day Event), visits of delegations and
+// officials ("A delegation from X … visits Y", "Chinese trade delegation makes a visit to Y", "Mayor X
+// visits Y" in a headline), signings ("X and Y signed a sister-city agreement"), receptions at a venue,
+// and nominal events with a date ("the renewal of the charter on September 26th"). Each event gets a
+// date (resolved against publication), a kind and a city; within an article events whose names share
+// most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
+import type { AnalyzedSentence, Article } from './article.ts';
+import { fold } from './names.ts';
+import { actorsIn, cityAt, clauseEnd, subjectsBefore } from './relations/common.ts';
+
+export interface Visit {
+  event: string;
+  dest: string;
+  /** cities or organisations the visitors come from */
+  origins: string[];
+  /** ISO country of a visiting delegation named by nationality ("a Chinese trade delegation") */
+  originCountry: string | null;
+  visitors: Set<string>;
+  hosts: Set<string>;
+  sentences: Set<number>;
+}
+
+export interface Events {
+  main: string | null;
+  visits: Visit[];
+  /** event in focus per sentence index */
+  focus: (string | null)[];
+}
+
+const KINDS: [RegExp, string][] = [
+  [/exchange day/i, 'exchange day'],
+  [/\b(sign(ing|ed)?|agreement|pact|memorandum|mou)\b/i, 'signing'],
+  [/\brenewal\b/i, 'signing'],
+  [/\bvisit|delegation|trip\b/i, 'visit'],
+  [/\bfestival|fest\b/i, 'festival'],
+  [/\bforum\b/i, 'forum'],
+  [/\bexhibition|expo\b|\bfair\b/i, 'exhibition'],
+  [/\breception|banquet|dinner|luncheon|breakfast\b/i, 'reception'],
+  [/\bceremony\b/i, 'ceremony'],
+  [/\banniversary|celebration\b/i, 'anniversary'],
+  [/\bconference|summit|symposium|seminar|dialogue|workshop\b/i, 'conference'],
+  [/\bmatch|games|tournament|championship|marathon|cup|race\b/i, 'sports'],
+  [/\bconcert|performance|show\b/i, 'performance'],
+  [/\bmeeting|talks|meet\b/i, 'meeting'],
+];
+
+export function kindOf(name: string): string {
+  for (const [re, k] of KINDS) if (re.test(name)) return k;
+  return 'event';
+}
+
+const STOP = new Set(['the', 'of', 'and', 'in', 'a', 'an', 'for', 'to', 'on', 'at', 'with', 'event', 'day', 'successfully', 'held']);
+function contentWords(s: string): Set<string> {
+  return new Set(fold(s).split(' ').filter((w) => w && !STOP.has(w)));
+}
+function similar(a: string, b: string): boolean {
+  const A = contentWords(a);
+  const B = contentWords(b);
+  if (!A.size || !B.size) return false;
+  let inter = 0;
+  for (const w of A) if (B.has(w)) inter++;
+  return inter / Math.min(A.size, B.size) >= 0.75 && Math.min(A.size, B.size) >= 2;
+}
+
+function dateIn(s: AnalyzedSentence, from = 0): string | null {
+  const m = /⟨D(\d+)⟩/.exec(s.template.slice(from));
+  return m ? s.mentions[Number(m[1])]!.date ?? null : null;
+}
+
+function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
+  // one event per name within the article; similar names are one event
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Event') continue;
+    if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
+      if (fold(e.name) !== fold(name)) e.aliases.add(name);
+      if (!e.props.date && props.date) e.props.date = props.date;
+      if (!e.props.cityId && props.city) e.props.cityId = props.city;
+      return e.id;
+    }
+  }
+  return a.addEvent(name, s.index, { date: props.date ?? null, kind: props.kind ?? kindOf(name), cityId: props.city ?? null });
+}
+
+function nameOf(a: Article, id: string): string {
+  return a.entities.get(id)?.name ?? '';
+}
+
+/** "X delegation visit to Y": the visit of the origin actors (or nationality) to a destination city. */
+function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit {
+  const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
+  const date = dateIn(s);
+  if (existing) {
+    for (const o of origins) if (!existing.origins.includes(o)) existing.origins.push(o);
+    existing.originCountry ??= originCountry;
+    if (personVisitor) existing.visitors.add(personVisitor);
+    existing.sentences.add(s.index);
+    const e = a.entities.get(existing.event)!;
+    if (!e.props.date && date) e.props.date = date;
+    return existing;
+  }
+  const who = personVisitor ? nameOf(a, personVisitor) : origins.length ? origins.map((o) => nameOf(a, o)).join(' and ') + ' delegation' : `${originWords ?? ''} delegation`.trim();
+  const name = `${who} visit to ${nameOf(a, dest)}`;
+  const event = newEvent(a, name, s, { date, city: dest, kind: 'visit' });
+  const v: Visit = { event, dest, origins: [...origins], originCountry, visitors: new Set(personVisitor ? [personVisitor] : []), hosts: new Set(), sentences: new Set([s.index]) };
+  ev.visits.push(v);
+  return v;
+}
+
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|was in|were in|toured|invited\b[^⟨.]{0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+
+/** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
+function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
+  const rest = s.template.slice(at, clauseEnd(s.template, at) + 1);
+  const direct = cityAt(a, s, rest);
+  if (direct && !/^['’]/.test(rest.slice(direct.length))) return direct.id;
+  // "Seattle's Irish Sister City, Galway" / "Korean sister city Daejeon"
+  const m = /^(?:the )?(?:⟨C\d+⟩['’]s? )?(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
+  if (m) return s.refs[Number(m[1])] ?? null;
+  return null;
+}
+
+export function findEvents(a: Article): Events {
+  const ev: Events = { main: null, visits: [], focus: [] };
+  const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
+
+  for (const s of a.sentences) {
+    const t = s.template;
+    // named events
+    s.mentions.forEach((m, j) => {
+      if (m.kind !== 'Event' || m.words < 2) return;
+      const city = a.cityInName(m.name) ?? heldIn(s);
+      const id = newEvent(a, m.name, s, { date: /\b(held|on|from|opened|opening|will be|took place|kicked off)\b/i.test(t) ? dateIn(s) : null, city, kind: kindOf(m.name) });
+      s.refs[j] = id;
+    });
+    // "the September Special, a ten day music festival"
+    for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
+      const j = Number(m[1]);
+      const mm = s.mentions[j]!;
+      mm.kind = 'Event';
+      s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[2]!), date: null, city: null });
+    }
+    // visits of delegations
+    for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/g)) {
+      const originText = m[1]!;
+      let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
+      // "from X's sister city Y": the delegation comes from Y
+      const possessive = [...originText.matchAll(/⟨C(\d+)⟩['’]/g)].map((x) => s.refs[Number(x[1])]);
+      origins = origins.filter((o) => !possessive.includes(o));
+      const country = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!.country).find(Boolean) ?? null;
+      VISIT_VERB.lastIndex = m.index! + m[0].length;
+      let dest: string | null = null;
+      for (const v of t.matchAll(VISIT_VERB)) {
+        if (v.index! < m.index!) continue;
+        dest = destinationAfter(a, s, v.index! + v[0].length);
+        if (dest) break;
+      }
+      if (!dest && possessive[0] && s.paragraph === -1) dest = possessive[0];
+      if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
+    }
+    // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
+    for (const m of t.matchAll(/\b(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/g)) {
+      const adj = m[1]!.trim();
+      const after = m.index! + m[0].length;
+      const v = new RegExp(VISIT_VERB.source, 'g');
+      v.lastIndex = after;
+      const vm = v.exec(t);
+      if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
+      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      if (!dest) continue;
+      const nat = /⟨N(\d+)⟩/.exec(adj);
+      const cityAdj = /⟨C(\d+)⟩/.exec(adj);
+      const its = /^(its|their)\b/i.test(m[0]);
+      const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
+      const origins = cityAdj ? [s.refs[Number(cityAdj[1])]!].filter(Boolean) : subject ? [subject] : [];
+      const country = nat ? s.mentions[Number(nat[1])]!.country ?? null : null;
+      const words = adj.replace(/⟨N(\d+)⟩/, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨C\d+⟩ ?/, '').trim();
+      if (!origins.length && !country) continue;
+      if (origins.includes(dest)) continue;
+      addVisit(a, ev, s, dest, origins, words || null, country, null);
+    }
+    // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" with a date
+    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:\w+ ){0,3}?(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|led a delegation to(?: visit)?|headed a delegation to(?: visit)?)\s+/g)) {
+      const isTitle = s.paragraph === -1;
+      const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
+      if (!isTitle && !hasDate) continue;
+      const dest = destinationAfter(a, s, m.index! + m[0].length);
+      const person = s.refs[Number(m[1])];
+      if (!dest || !person) continue;
+      if (/delegation/.test(m[0])) addVisit(a, ev, s, dest, [], null, null, null).visitors.add(person);
+      else addVisit(a, ev, s, dest, [], null, null, person);
+    }
+    // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
+    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩ (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent))/gi)) {
+      const c1 = s.refs[Number(m[1])];
+      const c2 = s.refs[Number(m[2])];
+      if (!c1 || !c2) continue;
+      const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
+      newEvent(a, name, s, { date: dateIn(s), city: heldIn(s), kind: 'signing' });
+    }
+    // receptions and meetings at a venue
+    for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
+      const venue = s.mentions[Number(m[3])]!.name;
+      newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' });
+    }
+    for (const m of t.matchAll(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
+      const venue = s.mentions[Number(m[1])]!.name;
+      const origin = ev.visits[0]?.origins[0] ? nameOf(a, ev.visits[0].origins[0]) + ' ' : '';
+      newEvent(a, `meeting with the ${origin}delegation at ${venue}`, s, { date: dateIn(s), city: ev.visits[0]?.dest ?? null, kind: 'meeting' });
+    }
+    // "the renewal of the charter on September 26th"
+    for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on ⟨D(\d+)⟩/gi)) {
+      newEvent(a, m[1]!, s, { date: s.mentions[Number(m[2])]!.date ?? null, city: null, kind: kindOf(m[1]!) });
+    }
+  }
+
+  // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
+  if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
+    const headline = title.text.replace(/\s+/g, ' ').trim();
+    if (/\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length <= 14) {
+      newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
+    }
+  }
+
+  // the main event: the one the headline names, else the first visit, else the first event
+  const events = [...a.entities.values()].filter((e) => e.label === 'Event');
+  const inTitle = title ? events.find((e) => e.first === title.index) : undefined;
+  ev.main = inTitle?.id ?? ev.visits[0]?.event ?? events[0]?.id ?? null;
+
+  // focus: events mentioned in a sentence, else the previous focus
+  let focus = ev.main;
+  for (const s of a.sentences) {
+    const here = events.filter((e) => e.first === s.index).map((e) => e.id);
+    const named = s.refs.filter((r, j) => r && s.mentions[j]?.kind === 'Event') as string[];
+    const mentioned = named[0] ?? here[0] ?? null;
+    if (mentioned && s.paragraph !== -1) focus = mentioned;
+    if (/\bthe (visit|trip|delegation'?s? (\w+ )?visit)\b/i.test(s.text) && ev.visits[0] && !mentioned) focus = ev.visits[0].event;
+    ev.focus[s.index] = s.paragraph === -1 ? ev.main : focus;
+  }
+  return ev;
+}
+
+/** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */
+function heldIn(s: AnalyzedSentence): string | null {
+  const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
+  return m ? s.refs[Number(m[1])] ?? null : null;
+}

@@ -1,0 +1,150 @@
+// Extraction: article in, graph document out (../../shared/docs/graph-contract.md). Pure functions.
+// An article is read (document.ts), cut into sentences whose names are typed (mentions.ts), resolved
+// within the article (article.ts), read by the relation patterns (relations/), and given stable ids;
+// several articles are merged by alias keys (resolve.ts).
+import { createHash } from 'node:crypto';
+import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
+import { Article } from './article.ts';
+import { parseStructured, readDocument, type InputFormat, type SourceDocument } from './document.ts';
+import { findEvents } from './events.ts';
+import { fold } from './names.ts';
+import { locations } from './relations/locations.ts';
+import { meetings } from './relations/meetings.ts';
+import { participation, visitRoles } from './relations/participation.ts';
+import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
+import { sisterCities } from './relations/sister-cities.ts';
+import { visits } from './relations/visits.ts';
+import { eventId, mergeGraphs } from './resolve.ts';
+
+export { mergeGraphs } from './resolve.ts';
+
+export interface ExtractInput {
+  content: string;
+  format: InputFormat;
+  file?: string;
+  url?: string;
+}
+
+/** Stable article id: sha256 of the whitespace-normalised body (the title when the body is empty), 16 hex. */
+export function articleId(doc: SourceDocument): string {
+  const basis = doc.body.replace(/\s+/g, ' ').trim() || doc.title.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(basis).digest('hex').slice(0, 16);
+}
+
+/** The city the article is written from: the owner of "X's sister city", a dateline, the publisher's city, or the city named most. */
+function homeCity(a: Article): string | null {
+  for (const s of a.sentences) {
+    const m = /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\b/i.exec(s.template);
+    if (m && s.refs[Number(m[1])]) return s.refs[Number(m[1])]!;
+  }
+  const first = a.sentences.find((s) => s.paragraph >= 0);
+  if (first) {
+    const m = /^⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]/.exec(first.template);
+    if (m && first.refs[Number(m[1])]) return first.refs[Number(m[1])]!;
+  }
+  if (a.input.publisher) {
+    const c = a.cityInName(a.input.publisher);
+    if (c) return c;
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const e of a.entities.values()) {
+    if (e.label !== 'City') continue;
+    let count = e.mentions;
+    for (const o of a.entities.values()) if (o.cityInName === e.id) count += o.mentions;
+    if (count > n) {
+      n = count;
+      best = e.id;
+    }
+  }
+  return best;
+}
+
+/** Runs the relation patterns over an analysed article, in dependency order. */
+function readRelations(a: Article): ReturnType<typeof findEvents> {
+  a.homeCity = homeCity(a);
+  explicitPositions(a);
+  const ev = findEvents(a);
+  sisterCities(a);
+  visits(a, ev);
+  const pending = pendingTitles(a);
+  const origins = ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o));
+  implicitPositions(a, pending, [...new Set(origins)], ev.visits.map((v) => v.dest));
+  meetings(a, ev);
+  visitRoles(a, ev);
+  participation(a, ev);
+  visits(a, ev);
+  locations(a, ev);
+  return ev;
+}
+
+/** The graph document of one read article. */
+export function extractDocument(doc: SourceDocument): GraphDocument {
+  const id = articleId(doc);
+  const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file };
+  let a: Article;
+  let ev: ReturnType<typeof findEvents>;
+  try {
+    a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
+    ev = readRelations(a);
+  } catch {
+    // extraction never fails an ingest: an article that trips a pattern still counts as read
+    return { articles: [article], nodes: [], relationships: [] };
+  }
+  const title = a.sentences.find((s) => s.paragraph === -1);
+  const finalId = new Map<string, string>();
+  const nodes: GraphNode[] = [];
+  for (const e of a.entities.values()) {
+    let nid = e.id;
+    const properties: Properties = {};
+    if (e.label === 'City') Object.assign(properties, e.props);
+    if (e.label === 'Event') {
+      const city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
+      const date = typeof e.props.date === 'string' ? e.props.date : null;
+      const kind = typeof e.props.kind === 'string' ? e.props.kind : 'event';
+      properties.date = date;
+      properties.kind = kind;
+      if (city) properties.city = city;
+      nid = eventId(e.name, date, city, kind);
+      if (e.id === ev.main && title && e.first === title.index && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
+    }
+    finalId.set(e.id, nid);
+    const aliases = [...e.aliases].filter((x) => x && x !== e.name);
+    const prev = nodes.find((n) => n.id === nid);
+    if (prev) {
+      prev.aliases = [...new Set([...prev.aliases, e.name, ...aliases])].filter((x) => x !== prev.name);
+      continue;
+    }
+    nodes.push({ id: nid, label: e.label, name: e.name, aliases, properties });
+  }
+  const used = new Set<string>();
+  const relationships: GraphRelationship[] = [];
+  for (const f of a.facts.values()) {
+    const source = finalId.get(f.from);
+    const target = finalId.get(f.to);
+    if (!source || !target) continue;
+    const properties: Properties = {};
+    for (const [k, v] of Object.entries(f.props)) if (v !== null && v !== undefined) properties[k] = v;
+    relationships.push({
+      type: f.type, source, target, properties, sources: [id],
+      evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
+    });
+    used.add(source);
+    used.add(target);
+  }
+  return mergeGraphs([{ articles: [article], nodes, relationships }]);
+}
+
+/** One article from text, Markdown, HTML or a structured graph document. */
+export function extractArticle(input: ExtractInput): GraphDocument {
+  if (input.format === 'json') {
+    return mergeGraphs([parseStructured(JSON.parse(input.content))]);
+  }
+  const doc = readDocument(input.content, { format: input.format, file: input.file, url: input.url });
+  return extractDocument(doc);
+}
+
+/** Many articles, merged and resolved across articles. */
+export function extractGraph(inputs: ExtractInput[]): GraphDocument {
+  return mergeGraphs(inputs.map(extractArticle));
+}

@@ -1,0 +1,443 @@
+// Mentions: the names in a sentence, typed. One pass over the tokens groups capitalised words into
+// proper-noun phrases (with the connectors names use: "of", "for", "&", "Co., Ltd", a quoted part, a
+// parenthesised part), then each phrase is read from its parts: a title and a name (Mayor Lyu Zhicheng,
+// Daejeon Mayor Kwon Sun-taik), a title with "of" (Mayor of Foshan), a head noun (… Bureau, … Co., Ltd,
+// … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
+// the relation patterns decide what they are from their context.
+import { classifyPlace } from './gazetteer.ts';
+import {
+  COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
+  PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
+} from './names.ts';
+
+export type MentionKind =
+  | 'Person' | 'Office' | 'Company' | 'Organization' | 'City' | 'Event'
+  | 'Title' | 'Place' | 'Venue' | 'Unknown' | 'Date';
+
+export interface Mention {
+  kind: MentionKind;
+  /** surface text as written */
+  text: string;
+  /** cleaned name: no leading "the", no honorifics or titles, no possessive */
+  name: string;
+  /** offsets in the sentence text */
+  start: number;
+  end: number;
+  /** Person: title written with the name; Title: the title itself (lower case) */
+  title?: string;
+  former?: boolean;
+  /** text before the title inside the phrase ("Daejeon" in "Daejeon Mayor Kwon") */
+  titlePrefix?: string;
+  plural?: boolean;
+  possessive?: boolean;
+  /** Place: ISO country when the place is a country, region or demonym */
+  country?: string | null;
+  /** Place: 'country' | 'region' | 'demonym' */
+  placeKind?: string;
+  /** Date */
+  date?: string;
+  /** the number of words of the name */
+  words: number;
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'num' | 'punct';
+}
+
+const ABBREVIATIONS = new Set([
+  'co', 'ltd', 'inc', 'corp', 'jr', 'sr', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'prof', 'gov', 'sen', 'rep',
+  'hon', 'cllr', 'cr', 'messrs', 'mt', 'bros', 'plc', 'llc', 'vs', 'dept', 'univ', 'assn', 'intl', 'int',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'lt', 'gen', 'col',
+]);
+
+const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    let t = m[0];
+    let end = m.index + t.length;
+    const c = t.charCodeAt(0);
+    let kind: Token['kind'] = /\p{L}/u.test(t[0]!) ? 'word' : c >= 48 && c <= 57 || /\p{N}/u.test(t[0]!) ? 'num' : 'punct';
+    if (kind === 'word' && text[end] === '.' && (ABBREVIATIONS.has(t.toLowerCase()) || /^\p{Lu}$/u.test(t))) {
+      t += '.';
+      end++;
+      TOKEN_RE.lastIndex = end;
+    }
+    tokens.push({ text: t, start: m.index, end, kind });
+  }
+  return tokens;
+}
+
+const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+// Connectors that may stand inside a name between capitalised words.
+const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon', 'on']);
+const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st)['’]s$/i;
+const POSSESSIVE = /['’]s?$/;
+
+interface Phrase {
+  first: number; // token index
+  last: number; // token index, inclusive
+}
+
+/** Groups capitalised words into proper-noun phrases. */
+function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[] {
+  const out: Phrase[] = [];
+  let i = 0;
+  const n = tokens.length;
+  while (i < n) {
+    const t = tokens[i]!;
+    let start = -1;
+    // a short quoted part opening a name: "Hello, Shenyang" International … Day
+    if ((t.text === '"' || t.text === '“') && i + 1 < n) {
+      let j = i + 1;
+      while (j < n && j - i <= 8 && tokens[j]!.text !== '"' && tokens[j]!.text !== '”') j++;
+      if (j < n && j - i <= 8 && j > i + 1 && isCap(tokens[i + 1]) && isCap(tokens[j + 1])) {
+        start = i;
+        i = j + 1;
+      }
+    }
+    if (start < 0) {
+      if (!isCap(t)) {
+        i++;
+        continue;
+      }
+      start = i;
+      i++;
+    }
+    // extend
+    for (;;) {
+      const cur = tokens[i];
+      if (!cur) break;
+      const prevText = tokens[i - 1]!.text;
+      if (isCap(cur) && !POSSESSIVE.test(prevText) || isCap(cur) && NAME_POSSESSIVES.test(prevText)) {
+        if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
+        i++;
+        continue;
+      }
+      if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
+      const l = cur.text.toLowerCase();
+      // of / for / de … followed by a capital (allowing "the": "Consulate General of the People's Republic")
+      if (INNER.has(l) && cur.kind === 'word') {
+        let j = i + 1;
+        if (lower(tokens[j]) === 'the') j++;
+        if (isCap(tokens[j]) && !(l === 'on' && !isCap(tokens[i - 1]))) {
+          i = j + 1;
+          // a list of single words after "of": Bureau of Culture, Tourism, Radio and Television
+          if (l === 'of' || l === 'for') i = ofList(tokens, i);
+          continue;
+        }
+        break;
+      }
+      if (l === 'with' && /^friendship$/i.test(prevText) && isCap(tokens[i + 1])) {
+        i += 2;
+        continue;
+      }
+      if (cur.text === '&' && isCap(tokens[i + 1])) {
+        i += 2;
+        continue;
+      }
+      // "Co., Ltd" / "Co. Ltd." / ", Inc."
+      if (cur.text === ',' && /^(ltd\.?|inc\.?|llc|plc|limited|gmbh)$/i.test(tokens[i + 1]?.text ?? '') && /^(co\.?|company|corp\.?|corporation|\p{Lu}.*)$/iu.test(prevText)) {
+        i += 2;
+        continue;
+      }
+      // consulates and embassies are named by their seat: Consulate General of Japan in Shenyang
+      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
+        i += 2;
+        continue;
+      }
+      // a short parenthesised part inside a name: … Sister City (Shenyang-Sasebo) Mayor Exchange Day
+      if (cur.text === '(') {
+        let j = i + 1;
+        while (j < n && j - i <= 4 && tokens[j]!.text !== ')' && (isCap(tokens[j]) || tokens[j]!.text === '-')) j++;
+        if (tokens[j]?.text === ')' && j > i + 1 && isCap(tokens[j + 1]) && tokens[j + 1]!.start === tokens[j]!.end + 1) {
+          i = j + 1;
+          continue;
+        }
+      }
+      // "and" joins two names into one only in a few shapes
+      if ((l === 'and' || l === '&') && isCap(tokens[i + 1])) {
+        const j = joinAnd(tokens, start, i, compoundCities);
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
+      break;
+    }
+    out.push({ first: start, last: i - 1 });
+  }
+  return out;
+}
+
+/** After "of": continue through ", Word, Word and Word" when every item is a single common noun
+ * (Bureau of Culture, Tourism, Radio and Television; Chamber of Commerce and Industry). */
+function ofList(tokens: Token[], i: number): number {
+  let j = i;
+  const items: number[] = [i - 1];
+  for (;;) {
+    const sep = tokens[j];
+    if (sep?.text === ',' && isCap(tokens[j + 1]) && !isCap(tokens[j + 2]) && lower(tokens[j + 2]) !== 'of') {
+      items.push(j + 1);
+      j += 2;
+      continue;
+    }
+    let k = -1;
+    if (lower(sep) === 'and' && isCap(tokens[j + 1]) && !isCap(tokens[j + 2])) k = j + 1;
+    else if (sep?.text === ',' && lower(tokens[j + 1]) === 'and' && isCap(tokens[j + 2]) && !isCap(tokens[j + 3])) k = j + 2;
+    if (k < 0) return i;
+    items.push(k);
+    const common = items.every((x) => /^\p{Lu}\p{Ll}+$/u.test(tokens[x]!.text) && !place(tokens[x]!.text).reading && !TITLES.has(tokens[x]!.text.toLowerCase()));
+    return common ? k + 1 : i;
+  }
+}
+
+/** "A and B" as one name: "Food and Wine Festival", "Lisburn and Castlereagh City Council", a known compound city. */
+function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: ReadonlySet<string>): number {
+  let j = andAt + 1;
+  while (isCap(tokens[j]) && !POSSESSIVE.test(tokens[j]!.text)) j++;
+  const a = tokens.slice(start, andAt).map((t) => t.text);
+  const b = tokens.slice(andAt + 1, j).map((t) => t.text);
+  if (b.length === 0) return andAt;
+  const lastB = b[b.length - 1]!.toLowerCase();
+  const lastA = a[a.length - 1]!.toLowerCase();
+  if (tokens[andAt]!.text === '&') return j;
+  const joined = `${a.join(' ')} and ${b.join(' ')}`.toLowerCase();
+  if (compoundCities.has(joined)) return j;
+  for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
+  const headB = EVENT_HEAD.has(lastB) || ORGANIZATION_HEAD.has(lastB) || OFFICE_HEAD.has(lastB) || COMPANY_HEAD.has(lastB);
+  const headA = EVENT_HEAD.has(lastA) || ORGANIZATION_HEAD.has(lastA) || OFFICE_HEAD.has(lastA) || COMPANY_HEAD.has(lastA) || VENUE_HEAD.has(lastA);
+  if (headB && !headA && b.length <= 2 && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
+  if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
+  return andAt;
+}
+
+// ---------------------------------------------------------------- reading a phrase
+
+export interface ReadContext {
+  /** "X and Y" city names known in the article (from "X & Y City Council") */
+  compoundCities: ReadonlySet<string>;
+}
+
+const placeCache = new Map<string, ReturnType<typeof classifyPlace>>();
+export function place(name: string): ReturnType<typeof classifyPlace> {
+  let c = placeCache.get(name);
+  if (!c) {
+    c = classifyPlace(name);
+    if (placeCache.size > 50_000) placeCache.clear();
+    placeCache.set(name, c);
+  }
+  return c;
+}
+
+/** The title starting at word w (longest match), as [title, length]. */
+export function titleAt(words: string[], w: number): [string, number] | null {
+  for (let len = Math.min(MAX_TITLE_WORDS, words.length - w); len >= 1; len--) {
+    const t = words.slice(w, w + len).join(' ').toLowerCase().replace(/\.$/, '');
+    if (TITLES.has(t)) return [t, len];
+  }
+  return null;
+}
+
+function headOf(words: string[]): { head: string; head2: string } {
+  // the head noun is the last word before the first "of"/"for"/"in" complement
+  let end = words.length;
+  for (let k = 1; k < words.length; k++) {
+    if (/^(of|for|in)$/i.test(words[k]!)) {
+      end = k;
+      break;
+    }
+  }
+  const w = words.slice(0, end).map((x) => x.toLowerCase().replace(/['’]s$/, ''));
+  return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
+}
+
+/** Label of an organisation or event name from its head noun, or null. */
+export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
+  const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length) return null;
+  const { head, head2 } = headOf(words);
+  const whole = name.toLowerCase();
+  if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
+  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
+  if (/travel agency|travel service/i.test(whole)) return 'Company';
+  if (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall') return 'Venue';
+  if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
+  if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
+  if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
+  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign/i.test(whole) ? 'Office' : 'Organization';
+  if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|cultural center|sports/i.test(whole) ? 'Venue' : 'Organization';
+  if (head === 'museum') return 'Organization';
+  if (head === 'group' && words.length === 1) return null;
+  if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
+  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 ? 'Company' : null;
+  if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
+  if (EVENT_HEAD.has(head) || EVENT_HEAD.has(head2)) return words.length >= 2 ? 'Event' : null;
+  if (VENUE_HEAD.has(head)) return words.length >= 2 ? 'Venue' : null;
+  return null;
+}
+
+function stripThe(words: string[]): string[] {
+  let w = words;
+  while (w.length > 1 && /^(the|both|and|of|senior|relevant|local|other|all|including|among|representatives)$/i.test(w[0]!)) w = w.slice(1);
+  return w;
+}
+
+/** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
+function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
+  const toks = tokens.slice(ph.first, ph.last + 1);
+  // drop sentence-opening function words and leading "The"
+  let k = 0;
+  while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !TITLES.has(toks[k]!.text.toLowerCase()) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
+    if (!sentenceStart && k === 0 && !/^the$/i.test(toks[0]!.text)) break;
+    k++;
+  }
+  const used = toks.slice(k);
+  if (!used.length) return [];
+  return readTokens(sentence, used, ctx, sentenceStart && k === 0);
+}
+
+function mention(sentence: string, toks: Token[], kind: MentionKind, extra: Partial<Mention> = {}): Mention {
+  const start = toks[0]!.start;
+  const end = toks[toks.length - 1]!.end;
+  const text = sentence.slice(start, end);
+  let name = extra.name ?? text;
+  name = name.replace(/^(the|The)\s+/, '').replace(/['’]s$/, '').replace(/['’]$/, '');
+  return { kind, text, name, start, end, words: name.split(/\s+/).length, ...extra };
+}
+
+function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenceStart: boolean): Mention[] {
+  const words = toks.map((t) => t.text);
+  const last = words[words.length - 1]!;
+  const possessive = POSSESSIVE.test(last) && !NAME_POSSESSIVES.test(last) && /['’]/.test(last);
+  const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+  const clean = possessive ? full.replace(/['’]s?$/, '') : full;
+  const cleanWords = clean.split(/\s+/);
+  const byHead = labelByHead(clean);
+
+  // 1. a title inside the phrase
+  for (let w = 0; w < cleanWords.length; w++) {
+    const found = titleAt(cleanWords, w);
+    if (!found) continue;
+    const [title, len] = found;
+    const after = cleanWords.slice(w + len);
+    const before = cleanWords.slice(0, w);
+    // Title of X: split into the title and its complement
+    if (w === 0 && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
+      const tTok = toks.slice(0, len);
+      let restStart = len + 1;
+      if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
+      const rest = toks.slice(restStart);
+      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' ') })];
+      if (rest.length) out.push(...readTokens(sentence, rest, ctx, false));
+      return out;
+    }
+    // Title Name (with what is before the title: Former, a city, an office, a nationality)
+    if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
+      let nameWords = after;
+      while (nameWords.length > 1 && (HONORIFICS.has(nameWords[0]!.toLowerCase().replace(/\.$/, '')) || titleAt(nameWords, 0))) {
+        const t2 = titleAt(nameWords, 0);
+        nameWords = nameWords.slice(t2 ? t2[1] : 1);
+      }
+      if (nameWords.some((x) => /^(of|for|and|&)$/i.test(x))) break;
+      if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
+      const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+      const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
+      const nameText = nameWords.join(' ').replace(/['’]s$/, '');
+      return [mention(sentence, toks, 'Person', {
+        name: nameText, title, former, titlePrefix: prefixWords.join(' ') || undefined, possessive,
+      })];
+    }
+    // a bare title: "Mayor", "the Chinese Consul General"
+    if (after.length === 0 && !byHead) {
+      const prefixWords = before.filter((x) => !/^(former|acting|then)$/i.test(x));
+      return [mention(sentence, toks, 'Title', {
+        title, name: clean, titlePrefix: prefixWords.join(' ') || undefined,
+        former: before.some((x) => /^former$/i.test(x)), plural: false,
+      })];
+    }
+    break;
+  }
+
+  // 2. honorific + name
+  const h = cleanWords[0]!.toLowerCase().replace(/\.$/, '');
+  if (HONORIFICS.has(h) && cleanWords.length >= 2 && !byHead) {
+    return [mention(sentence, toks, 'Person', { name: cleanWords.slice(1).join(' '), possessive })];
+  }
+
+  // 3. organisations and events by head noun
+  if (byHead === 'Venue') return [mention(sentence, toks, 'Venue', { name: clean, possessive })];
+  if (byHead) return [mention(sentence, toks, byHead, { name: clean, possessive })];
+
+  // 4. places
+  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ');
+  if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
+  if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean))) {
+    const p = place(clean);
+    if (p.reading === 'country' || p.reading === 'region') {
+      return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: p.reading, possessive })];
+    }
+    if (p.reading === 'city' || p.reading === 'ambiguous') {
+      return [mention(sentence, toks, 'City', { name: clean, possessive, placeKind: p.reading })];
+    }
+    if (p.country && /^(\p{Lu}\p{Ll}+(an|ian|ese|ish|i|ch|sh|ic))$/u.test(clean)) {
+      return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: 'demonym' })];
+    }
+  }
+  // a place followed by more capitalised words: "Philippines Wadee Batti" after "Ambassador to the"
+  if (cleanWords.length >= 3) {
+    for (let w = Math.min(3, cleanWords.length - 2); w >= 1; w--) {
+      const head = cleanWords.slice(0, w).join(' ');
+      const p = place(head);
+      if (p.reading === 'country' || p.reading === 'region') {
+        const placeToks = toks.slice(0, w);
+        const rest = toks.slice(w);
+        return [
+          mention(sentence, placeToks, 'Place', { name: head, country: p.country, placeKind: p.reading }),
+          ...readTokens(sentence, rest, ctx, false),
+        ];
+      }
+    }
+  }
+  if (cleanWords.every((x) => NOT_NAME_WORDS.has(x.toLowerCase()))) return [];
+  return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
+}
+
+// lower-case titles: "Zhuang Jiahan, mayor of Xiamen"; plural titles before a list: "councilors A, B and C"
+const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|head|principal|dean|minister|manager)(s)?\b/g;
+
+/** All mentions of a sentence, in order. */
+export function findMentions(sentence: string, ctx: ReadContext, tokens = tokenize(sentence)): Mention[] {
+  const out: Mention[] = [];
+  const list = phrases(tokens, ctx.compoundCities);
+  for (const ph of list) {
+    const atStart = ph.first === 0 || /^["'“‘(]$/.test(tokens[0]!.text) && ph.first === 1;
+    out.push(...readPhrase(sentence, tokens, ph, ctx, atStart));
+  }
+  // lower-case titles between the phrases
+  LOWER_TITLE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOWER_TITLE_RE.exec(sentence))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.some((x) => x.start < e && s < x.end)) continue;
+    if (/^\p{Lu}/u.test(m[0])) continue;
+    const after = sentence.slice(e, e + 12);
+    const before = sentence.slice(Math.max(0, s - 6), s);
+    const plural = !!m[2];
+    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after);
+    if (!isTitleUse) continue;
+    const title = m[1]!.toLowerCase();
+    out.push({ kind: 'Title', text: m[0], name: m[0], start: s, end: e, title, plural, words: 1 });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}

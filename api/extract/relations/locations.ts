@@ -1,0 +1,47 @@
+// LOCATED_IN: organisations in the city their name carries ("Shenyang Municipal Health Commission",
+// "Consulate General of Japan in Shenyang", "Port Department of Sasebo City"), "X in Y" / "X, based in Y",
+// "Y's X" ("Xiamen's OGAWA Inc"), and events in their city (stated, named, or the visit's destination).
+import type { Article } from '../article.ts';
+import type { Events } from '../events.ts';
+
+export function locations(a: Article, ev: Events): void {
+  for (const e of a.entities.values()) {
+    if ((e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') && e.cityInName) {
+      a.addFact('LOCATED_IN', e.id, e.cityInName, {}, firstSentenceOf(a, e.id));
+    }
+  }
+  for (const s of a.sentences) {
+    const t = s.template;
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩,? (?:(?:which is |that is )?(?:based|located|headquartered|situated) )?in (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
+      const org = s.refs[Number(m[2])];
+      if (org && !a.entities.get(org)?.cityInName) a.addFact('LOCATED_IN', org, s.refs[Number(m[3])], {}, s.index);
+    }
+    for (const m of t.matchAll(/⟨C(\d+)⟩['’]s? (?:\w+ )?⟨([OMG])(\d+)⟩/g)) {
+      const org = s.refs[Number(m[3])];
+      if (org && !a.entities.get(org)?.cityInName) a.addFact('LOCATED_IN', org, s.refs[Number(m[1])], {}, s.index);
+    }
+  }
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Event') continue;
+    let city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
+    if (!city && e.id === ev.main) city = a.homeCity;
+    if (!city) {
+      const v = ev.visits.find((x) => x.event === e.id);
+      city = v?.dest ?? null;
+    }
+    if (!city && ev.main && e.id !== ev.main) {
+      // a happening during the main visit is in the visited city
+      const v = ev.visits.find((x) => x.event === ev.main);
+      if (v && Math.abs(e.first - (a.entities.get(v.event)?.first ?? 0)) < 6) city = v.dest;
+    }
+    if (city) {
+      e.props.cityId = city;
+      a.addFact('LOCATED_IN', e.id, city, {}, firstSentenceOf(a, e.id));
+    }
+  }
+}
+
+function firstSentenceOf(a: Article, id: string): number {
+  for (const s of a.sentences) if (s.refs.includes(id)) return s.index;
+  return a.entities.get(id)?.first ?? 0;
+}

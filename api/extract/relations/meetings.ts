@@ -1,0 +1,31 @@
+// MET_WITH: "X met with Y (and Z)", "X made courtesy calls with Y and Z", "X held talks with Y",
+// "X met with the delegation from C" (C's leading official), "during a meeting with Y" (the subject).
+import type { Article } from '../article.ts';
+import type { Events } from '../events.ts';
+import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
+
+export function meetings(a: Article, ev: Events): void {
+  for (const s of a.sentences) {
+    const t = s.template;
+    for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked) with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P)/gi)) {
+      const verbAt = m.index!;
+      let subjects = subjectsBefore(a, s, verbAt, 'P');
+      if (/^meeting/i.test(m[0]) && !subjects.length) subjects = actorsIn(s, 0, verbAt, 'P');
+      const end = clauseEnd(t, verbAt + m[0].length);
+      let objects = actorsIn(s, verbAt + m[0].length, end, 'P');
+      const del = /^(?:the )?(?:\w+ )?delegation (?:from|of) (?:the )?⟨C(\d+)⟩/.exec(t.slice(verbAt + m[0].length));
+      if (del) {
+        const c = s.refs[Number(del[1])];
+        const visit = ev.visits.find((v) => c && v.origins.includes(c));
+        const leader = c ? a.leaderOf(c) : null;
+        if (leader) objects.push(leader);
+        else if (visit) for (const p of visit.visitors) if (a.label(p) === 'Person') objects.push(p);
+      }
+      objects = objects.filter((o) => !subjects.includes(o));
+      const date = /⟨D(\d+)⟩/.exec(t);
+      for (const x of subjects) for (const y of objects) {
+        a.addFact('MET_WITH', x, y, { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
+      }
+    }
+  }
+}

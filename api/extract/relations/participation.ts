@@ -1,0 +1,180 @@
+// PARTICIPATED_IN with a role:
+// host       "jointly hosted by A and B", "a reception was hosted by X", "was invited … by X", the visited
+//            city's government, officials of the visited city who met the visitors;
+// organizer  "jointly organized by A (A') and B", "co-organised/arranged by";
+// speaker    "A, B and C attended the event and delivered speeches", "where A, B and C will speak";
+// presenter  "representatives from A, B and C respectively made presentations";
+// attendee   "A, B … attended the event", "attended/witnessed by A, B", "X signed the agreement";
+// visitor    members of a visiting delegation: "headed by", "consisted of", "Y figures, including X",
+//            the delegation's organisations, officials of its city or country.
+import type { ParticipationRole } from '../../graph/schema.ts';
+import type { AnalyzedSentence, Article } from '../article.ts';
+import type { Events, Visit } from '../events.ts';
+import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
+
+function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
+  if (!who || !event) return;
+  const l = a.label(who);
+  if (!l || l === 'Event' || a.label(event) !== 'Event') return;
+  a.addFact('PARTICIPATED_IN', who, event, { role }, s.index);
+}
+
+/** The event a verb at `at` is about: a named event right after it, an event of this sentence, or the focus. */
+function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
+  const after = /^[^.⟨]{0,60}?⟨E(\d+)⟩/.exec(s.template.slice(at));
+  if (after) return s.refs[Number(after[1])] ?? null;
+  const here = [...a.entities.values()].filter((e) => e.label === 'Event' && e.first === s.index);
+  if (here.length === 1) return here[0]!.id;
+  return ev.focus[s.index] ?? ev.main;
+}
+
+function byList(s: AnalyzedSentence, from: number): [number, number] {
+  const end = clauseEnd(s.template, from);
+  const rest = s.template.slice(from, end);
+  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b/.exec(rest);
+  return [from, stop ? from + stop.index : end];
+}
+
+export function participation(a: Article, ev: Events): void {
+  for (const s of a.sentences) {
+    const t = s.template;
+    for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored) by /gi)) {
+      const [f, e] = byList(s, m.index! + m[0].length);
+      const event = eventBefore(a, ev, s, m.index!);
+      for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
+    }
+    for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+      const [f, e] = byList(s, m.index! + m[0].length);
+      const event = eventBefore(a, ev, s, m.index!);
+      for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
+    }
+    for (const m of t.matchAll(/\b(?:attended|witnessed|joined) by /gi)) {
+      const [f, e] = byList(s, m.index! + m[0].length);
+      const event = eventBefore(a, ev, s, m.index!);
+      for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
+    }
+    // A, B and C (also) attended the event (and delivered speeches)
+    for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at)\b/gi)) {
+      if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
+      if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+      const subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      const event = eventFor(a, ev, s, m.index! + m[0].length);
+      const clause = t.slice(m.index!, clauseEnd(t, m.index!));
+      const speech = /\b(delivered|gave|made) (?:\w+ )?speech(es)?|\baddressed\b|\bspoke\b/.test(clause);
+      for (const id of subjects) {
+        add(a, id, event, 'attendee', s);
+        if (speech) add(a, id, event, 'speaker', s);
+      }
+    }
+    // where A, B and C will (all) speak / A delivered a speech
+    for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+      const start = Math.max(t.lastIndexOf('where ', m.index!), t.lastIndexOf(', ', t.lastIndexOf('where ', m.index!)) < 0 ? 0 : t.lastIndexOf('where ', m.index!));
+      const subjects = start > 0 ? actorsIn(s, start, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of subjects) add(a, id, event, 'speaker', s);
+    }
+    // Representatives from A, B and C (respectively) made presentations
+    for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented\b/gi)) {
+      const subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      const event = eventFor(a, ev, s, m.index! + m[0].length);
+      for (const id of subjects) add(a, id, event, 'presenter', s);
+    }
+    // X signed (on behalf of Y): a signing's participants
+    for (const m of t.matchAll(/\bsigned\b/g)) {
+      if (/\b(was|were|been|be)\s+$/.test(t.slice(Math.max(0, m.index! - 6), m.index!))) continue;
+      const signing = [...a.entities.values()].find((e) => e.label === 'Event' && e.props.kind === 'signing');
+      const event = signing?.id ?? ev.focus[s.index] ?? null;
+      for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
+      if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
+        for (const f of a.factsOf('HOLDS_POSITION')) if (/mayor|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
+      }
+    }
+    // X was invited by Y to take part in the opening ceremony of E
+    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
+      add(a, s.refs[Number(m[1])], s.refs[Number(m[3])], 'attendee', s);
+      add(a, s.refs[Number(m[2])], s.refs[Number(m[3])], 'host', s);
+    }
+  }
+}
+
+/** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
+function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
+  const before = [...s.template.slice(0, at).matchAll(/⟨E(\d+)⟩/g)];
+  const last = before[before.length - 1];
+  if (last) return s.refs[Number(last[1])] ?? null;
+  const here = [...a.entities.values()].filter((e) => e.label === 'Event' && e.first === s.index && s.paragraph !== -1);
+  if (here.length) return here[0]!.id;
+  return ev.focus[s.index] ?? ev.main;
+}
+
+/** Visitors and hosts of each visit, from the sentences about the delegation. */
+export function visitRoles(a: Article, ev: Events): void {
+  for (const v of ev.visits) {
+    for (const o of v.origins) if (a.label(o) !== 'City') v.visitors.add(o);
+    for (const s of a.sentences) {
+      const t = s.template;
+      // delegation … headed/led by X (its mayor)
+      for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
+        if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
+        else for (const o of v.origins) {
+          const leader = a.label(o) === 'City' ? a.leaderOf(o) : null;
+          if (leader) v.visitors.add(leader);
+        }
+      }
+      // the delegation / party from Y consisted of A, B and C
+      for (const m of t.matchAll(/\b(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included))\b:?/gi)) {
+        const end = clauseEnd(t, m.index! + m[0].length);
+        for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+      }
+      // Y figures, including X
+      for (const m of t.matchAll(/⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
+        const c = s.refs[Number(m[1])];
+        if (!c || !v.origins.includes(c) && a.countryOfCity(c) !== v.originCountry) continue;
+        for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) v.visitors.add(s.refs[Number(p[1])]!);
+      }
+      // invited (to Y) by X: X hosts
+      for (const m of t.matchAll(/\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {
+        if (!v.sentences.has(s.index)) continue;
+        const id = s.refs[Number(m[2])];
+        if (id) v.hosts.add(id);
+      }
+    }
+    // officials of the visiting city or country are visitors; those who meet them at the destination host
+    for (const f of a.factsOf('HOLDS_POSITION')) {
+      const city = a.cityOf(f.to);
+      if (!city || f.props.former) continue;
+      if (v.origins.includes(city) || v.origins.includes(f.to) || v.originCountry && a.countryOfCity(city) === v.originCountry && city !== v.dest) {
+        if (!v.hosts.has(f.from)) v.visitors.add(f.from);
+      }
+    }
+    for (const f of a.factsOf('MET_WITH')) {
+      for (const [x, y] of [[f.from, f.to], [f.to, f.from]] as const) {
+        if (v.visitors.has(y) && !v.visitors.has(x) && personCity(a, x) === v.dest) v.hosts.add(x);
+      }
+    }
+    for (const e of a.entities.values()) {
+      if (e.label === 'Office' && e.cityInName === v.dest && /\b(government|council|municipality|city hall)\b/i.test(e.name)) v.hosts.add(e.id);
+    }
+    for (const id of v.visitors) if (!v.hosts.has(id)) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'visitor' }, ...v.sentences);
+    for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'host' }, ...v.sentences);
+  }
+  // "the highlight of the visit was E": E's participants are the visit's
+  for (const s of a.sentences) {
+    if (!/\b(highlight|part|climax|centrepiece|centerpiece) of the (visit|trip)\b/i.test(s.text)) continue;
+    const v = ev.visits[0];
+    const sub = [...a.entities.values()].find((e) => e.label === 'Event' && e.first === s.index && e.id !== v?.event);
+    if (!v || !sub) continue;
+    for (const id of v.visitors) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'visitor' }, s.index);
+    for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'host' }, s.index);
+    if (!sub.props.cityId) sub.props.cityId = v.dest;
+  }
+}
+
+function personCity(a: Article, id: string): string | null {
+  for (const f of a.factsOf('HOLDS_POSITION')) if (f.from === id) return a.cityOf(f.to);
+  return null;
+}
+
+function isAtDest(a: Article, id: string, v: Visit): boolean {
+  return a.label(id) === 'Person' ? personCity(a, id) === v.dest : a.cityOf(id) === v.dest && !v.origins.includes(id);
+}

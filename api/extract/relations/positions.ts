@@ -1,0 +1,154 @@
+// HOLDS_POSITION: who holds which title where.
+// Explicit: "X, Mayor of Y" / "X, the Consul General of Y" / "Mayor of Y, Mr X" / "Y Mayor X" /
+// "Former Y Mayor X" / "A and B, Chair and Secretary of Y, respectively" / "X, Deputy Secretary of Y and
+// Mayor" (the second title belongs to Y's city) / "X, who … serve as Chair of Y".
+// Implicit: a bare "Mayor X" is placed by context: "Y figures, including Mayor X", "X signed on behalf
+// of Y", else the article's home city, else the visiting delegation's city, a city having one mayor.
+import type { AnalyzedSentence, Article } from '../article.ts';
+import type { Mention } from '../mentions.ts';
+import { titleCase } from '../names.ts';
+import { orgKey } from '../resolve.ts';
+
+interface Pending {
+  person: string;
+  title: string;
+  former: boolean;
+  sentence: number;
+}
+
+const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
+
+function position(a: Article, person: string | null, title: Mention, place: string | null, s: AnalyzedSentence): void {
+  if (!person || !place || !title.title) return;
+  if (a.label(person) !== 'Person') return;
+  const label = a.label(place);
+  if (!label || label === 'Person' || label === 'Event') return;
+  a.addFact('HOLDS_POSITION', person, place, { title: titleCase(title.title), former: !!title.former }, s.index);
+}
+
+/** The organisation or city an "of" complement names; "Calderdale" without a gazetteer entry finds "Calderdale Council". */
+function placeOf(a: Article, s: AnalyzedSentence, placeholder: string): string | null {
+  const { m, id } = a.at(s, placeholder);
+  if (id) return id;
+  if (!m) return null;
+  const k = orgKey(m.name);
+  for (const e of a.entities.values()) {
+    if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ')) return e.id;
+  }
+  return null;
+}
+
+export function explicitPositions(a: Article): void {
+  for (const s of a.sentences) {
+    const t = s.template;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.titlePrefix)) continue;
+    // X, (the) Title of Y (and Title2)
+    for (const m of t.matchAll(/⟨P(\d+)⟩,? (?:the |a |an )?(?:former )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+      const person = s.refs[Number(m[1])] ?? null;
+      const place = placeOf(a, s, m[3]! + m[4]);
+      position(a, person, s.mentions[Number(m[2])]!, place, s);
+      if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
+    }
+    // Title of Y, (Mr) X
+    for (const m of t.matchAll(/⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?, (?:the )?⟨P(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
+    }
+    // A and B, Title1 and Title2 of Y, respectively
+    for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
+      const place = placeOf(a, s, m[5]! + m[6]);
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
+      position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[4])]!, place, s);
+    }
+    // X, who … serve(s|d) as Title of Y
+    for (const m of t.matchAll(/⟨P(\d+)⟩[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
+    }
+    // Y Title X, Former Y Title X
+    s.mentions.forEach((m, j) => {
+      if (m.kind !== 'Person' || !m.title || !m.titlePrefix) return;
+      const prefix = m.titlePrefix.replace(/['’]s$/, '');
+      const place = a.cityByName(prefix) ?? orgByName(a, prefix);
+      position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
+    });
+  }
+}
+
+function orgByName(a: Article, name: string): string | null {
+  const k = orgKey(name);
+  if (!k) return null;
+  for (const e of a.entities.values()) {
+    if (e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') {
+      if ([e.name, ...e.aliases].some((n) => orgKey(n) === k)) return e.id;
+    }
+  }
+  return null;
+}
+
+/** Titles written without a place, for `implicitPositions` once visits are known. */
+export function pendingTitles(a: Article): Pending[] {
+  const out: Pending[] = [];
+  for (const s of a.sentences) {
+    s.mentions.forEach((m, j) => {
+      const id = s.refs[j];
+      if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
+    });
+    // councilors A, B and C
+    for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
+      const t = s.mentions[Number(m[1])]!;
+      if (!t.plural || !t.title) continue;
+      for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) {
+        const id = s.refs[Number(p[1])];
+        if (id) out.push({ person: id, title: t.title, former: false, sentence: s.index });
+      }
+    }
+  }
+  return out;
+}
+
+export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[]): void {
+  const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
+  const taken = new Map<string, string>(); // city|title -> person
+  for (const f of a.factsOf('HOLDS_POSITION')) {
+    const city = a.cityOf(f.to) ?? f.to;
+    taken.set(`${city}|${String(f.props.title).toLowerCase()}`, f.from);
+  }
+  const seen = new Set<string>();
+  for (const p of pending) {
+    if (explicit.has(p.person) || seen.has(p.person)) continue;
+    if (/^(councill?or|council member|alderman|commissioner|senator|representative|secretary|director|head|manager|chief)$/.test(p.title) && !/councill?or|council member|alderman/.test(p.title)) continue;
+    seen.add(p.person);
+    const s = a.sentences[p.sentence]!;
+    const visited = new Set(a.factsOf('VISITED').filter((f) => f.from === p.person).map((f) => f.to));
+    const candidates: string[] = [];
+    const local = localPlace(a, s, p.person);
+    if (local) candidates.push(local);
+    if (a.homeCity) candidates.push(a.homeCity);
+    for (const o of visitOrigins) candidates.push(o);
+    const one = TOP_TITLES.test(p.title);
+    for (const c of candidates) {
+      if (visited.has(c) || !local && visitDestinations.includes(c) && visitOrigins.length && c !== a.homeCity) continue;
+      if (visited.has(c)) continue;
+      const slot = `${a.cityOf(c) ?? c}|${p.title}`;
+      if (one && taken.has(slot) && taken.get(slot) !== p.person) continue;
+      taken.set(slot, p.person);
+      a.addFact('HOLDS_POSITION', p.person, c, { title: titleCase(p.title), former: p.former }, p.sentence);
+      break;
+    }
+  }
+}
+
+/** A place the sentence ties the person to: "Y figures, including Mayor X", "… on behalf of Y". */
+function localPlace(a: Article, s: AnalyzedSentence, person: string): string | null {
+  const t = s.template;
+  const j = s.refs.indexOf(person);
+  if (j < 0) return null;
+  const ph = `⟨P${j}⟩`;
+  const at = t.indexOf(ph);
+  const before = t.slice(Math.max(0, at - 90), at);
+  const including = /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegation|delegates|representatives|guests|members|visitors)\b[^⟨]{0,20}(?:including|led by|headed by|such as)\s*(?:the )?$/.exec(before);
+  if (including) return s.refs[Number(including[1])] ?? null;
+  const after = t.slice(at, at + 160);
+  const behalf = /^⟨P\d+⟩[^.⟨]{0,60}\bon behalf of (?:the )?(?:city of )?⟨C(\d+)⟩/.exec(after);
+  if (behalf) return s.refs[Number(behalf[1])] ?? null;
+  return null;
+}

@@ -1,0 +1,78 @@
+// SISTER_CITY_OF (symmetric) with `since`: "X's (Irish) sister city, Y", "Y, X's sister city in Japan",
+// "sister-city relations between X and Y", "since the twinning of X and Y in 2011", "X and Y signed a
+// sister-city pact", "sister cities such as A, B and C" (of the sentence's subject), "the 35th
+// anniversary of …" (since = publication year - 35).
+import type { AnalyzedSentence, Article } from '../article.ts';
+import { numberWord } from './common.ts';
+
+const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+
+function since(a: Article, s: AnalyzedSentence): string | null {
+  const t = s.template;
+  const year = /\b(?:in|since|from|of|established in|signed in|formed in)\s+(1[89]\d\d|20\d\d)\b/.exec(s.text);
+  if (year) return year[1]!;
+  const d = /⟨D(\d+)⟩/.exec(t);
+  if (d && /\b(since|in|established|signed|formed|began|yesterday|today)\b/i.test(t)) return s.mentions[Number(d[1])]!.date?.slice(0, 4) ?? null;
+  const anniv = /\b(\d+|[a-z]+)(?:st|nd|rd|th)? anniversary\b/i.exec(s.text);
+  const pub = a.input.publishedAt;
+  if (anniv && pub) {
+    const n = numberWord(anniv[1]!) ?? ordinal(anniv[1]!);
+    if (n) return String(Number(pub.slice(0, 4)) - n);
+  }
+  return null;
+}
+
+function ordinal(w: string): number | null {
+  const map: Record<string, number> = { tenth: 10, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70 };
+  return map[w.toLowerCase()] ?? null;
+}
+
+function pair(a: Article, x: string | null | undefined, y: string | null | undefined, s: AnalyzedSentence): void {
+  if (!x || !y || x === y || a.label(x) !== 'City' || a.label(y) !== 'City') return;
+  a.addFact('SISTER_CITY_OF', x, y, { since: since(a, s) }, s.index);
+}
+
+export function sisterCities(a: Article): void {
+  for (const s of a.sentences) {
+    if (!KEYWORD.test(s.text)) continue;
+    const t = s.template;
+    const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
+    let found = false;
+    // X's (Irish) sister city, Y  /  another of X's sister cities — Y
+    for (const m of t.matchAll(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–:-]+\s*)?(?:(?:of )?⟨N\d+⟩,? )?⟨C(\d+)⟩/gi)) {
+      pair(a, ref(m[1]), ref(m[2]), s);
+      found = true;
+    }
+    // Y, X's sister city
+    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
+      pair(a, ref(m[1]), ref(m[2]), s);
+      found = true;
+    }
+    // sister cities such as A, B and C: of the sentence's subject city
+    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner) (?:cities|towns)(?: such as| including| like|:| of ⟨C(\d+)⟩ (?:such as|including|like)?)?\s*((?:(?:and )?⟨C\d+⟩(?: \(⟨N\d+⟩\))?,? )*(?:and )?⟨C\d+⟩)/gi)) {
+      const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
+      for (const c of m[2]!.matchAll(/⟨C(\d+)⟩/g)) pair(a, owner, ref(c[1]), s);
+      found = true;
+    }
+    if (found) continue;
+    // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
+    const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
+    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    if (between) pair(a, ref(between[1]), ref(between[2]), s);
+    else if (cities.length === 2 && /\b(between|two cities|both cities|each other)\b/i.test(t)) pair(a, cities[0], cities[1], s);
+    else if (cities.length === 1 && /\b(?:with|and) (?:its|their) (?:\w+ )?(?:sister|twin|friendship|partner) (?:city|town)\b/i.test(t)) continue;
+    // "sister-city relationship with X" with the subject's city
+    const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨C(\d+)⟩/i.exec(t);
+    if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, ref(withX[1]), s);
+  }
+}
+
+/** The city the sentence is about before `at`: a city subject, or the city of an organisation subject. */
+function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null {
+  for (const m of s.template.slice(0, at).matchAll(/⟨([COGM])(\d+)⟩/g)) {
+    const id = s.refs[Number(m[2])];
+    const c = a.cityOf(id);
+    if (c) return c;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+// VISITED: "X visited Y", "X, who has visited the Chinese city for the eighth time", "his first visit
+// to Y", "its civic delegation visit to Y", "X has led a delegation to visit Y seven times", and every
+// visitor of a visit event. `times` when the article counts the visits.
+import type { Article } from '../article.ts';
+import type { Events } from '../events.ts';
+import { cityAt, clauseEnd, numberWord, subjectsBefore } from './common.ts';
+
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|paid a visit to|pays a visit to|made a visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to)\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+
+export function visits(a: Article, ev: Events): void {
+  for (const v of ev.visits) {
+    const date = a.entities.get(v.event)?.props.date ?? null;
+    for (const id of v.visitors) if (a.label(id) !== 'City') a.addFact('VISITED', id, v.dest, { date }, ...v.sentences);
+  }
+  for (const s of a.sentences) {
+    const t = s.template;
+    for (const m of t.matchAll(VERB)) {
+      const at = m.index! + m[0].length;
+      const rest = t.slice(at, clauseEnd(t, at) + 1);
+      let dest = cityAt(a, s, rest);
+      let skip = dest ? dest.length : 0;
+      if (dest && /^['’]/.test(rest.slice(dest.length))) {
+        const app = /^(?:⟨C\d+⟩['’]s? )(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
+        const id = app ? s.refs[Number(app[1])] : null;
+        dest = id ? { id, length: app![0].length } : null;
+        skip = app ? app[0].length : 0;
+      }
+      if (!dest) continue;
+      const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
+      const subjects = subjectsBefore(a, s, m.index!, possessiveSubject?.[1]?.toLowerCase() === 'its' ? 'OGM' : 'POGM');
+      const subject = possessiveSubject ? subjects[0] : subjects[0];
+      if (!subject) continue;
+      if (a.cityOf(subject) === dest.id) continue;
+      const after = rest.slice(skip, skip + 60);
+      const times = /^[^.]{0,30}?\b(\w+) times\b/.exec(after) ?? /^[^.]{0,30}?\bfor the (\w+) time\b/.exec(after);
+      const date = /⟨D(\d+)⟩/.exec(t);
+      const props: Record<string, string | number | null> = { date: date ? s.mentions[Number(date[1])]!.date ?? null : null };
+      const n = times ? numberWord(times[1]!) : null;
+      if (n) props.times = n;
+      a.addFact('VISITED', subject, dest.id, props, s.index);
+    }
+  }
+}

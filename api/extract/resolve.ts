@@ -1,0 +1,249 @@
+// Resolution: when two names are one actor. Every node gets normalised alias keys (label-scoped);
+// nodes that share a key are one node. Keys are built so that the spellings the genre uses for one
+// actor meet: "Port Department of Sasebo City" / "Sasebo Port Department", "the Japanese Consulate
+// General in Shenyang" / "the Consulate General of Japan in Shenyang", "Shenyang Municipal People's
+// Government" / "Shenyang Municipal Government", "Miyajima Daisuke" / "Daisuke Miyajima", Lyu / Lv / Lü.
+// Cities carry their country in the key, so two cities of one name in different countries stay apart.
+import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
+import { SYMMETRIC_TYPES } from '../graph/schema.ts';
+import { countryCode } from './gazetteer.ts';
+import { fold, personKey, personWords, slug } from './names.ts';
+
+const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
+const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'the', 'in', 's']);
+
+const countryCache = new Map<string, string | null>();
+function countryOf(words: string): string | null {
+  let c = countryCache.get(words);
+  if (c === undefined) {
+    c = /^(general|city|office|government|council|people|peoples|the|of|and|municipal|new|port)$/.test(words) ? null : countryCode(words);
+    countryCache.set(words, c);
+  }
+  return c;
+}
+
+/** Order-free, filler-free key of an organisation name. */
+export function orgKey(name: string): string {
+  let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '');
+  for (let i = 0; i < 2; i++) s = s.replace(COMPANY_SUFFIX, '');
+  let words = s.split(' ').filter(Boolean);
+  // countries and demonyms to codes (up to three words: "people s republic of china" is folded to peoples republic of china)
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let matched = 0;
+    for (let len = Math.min(5, words.length - i); len >= 1; len--) {
+      const span = words.slice(i, i + len).join(' ');
+      if (len === 1 && span.length < 3) continue;
+      const cc = countryOf(span);
+      if (cc) {
+        out.push(`cc${cc.toLowerCase()}`);
+        matched = len;
+        break;
+      }
+    }
+    if (matched) i += matched - 1;
+    else out.push(words[i]!);
+  }
+  words = out;
+  // "X of PLACE" -> "PLACE X" when the complement is a place (one or two words)
+  const of = words.indexOf('of');
+  if (of > 0 && of < words.length - 1) {
+    const comp = words.slice(of + 1);
+    const inAt = comp.indexOf('in');
+    const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
+    const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
+    if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
+      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length <= 2;
+      if (looksPlace) words = [...place, ...words.slice(0, of), ...seat];
+    }
+  }
+  const diplomatic = words.some((w) => /^(consulate|embassy|consul|consular)$/.test(w));
+  let key = words.filter((w) => !FILLER.has(w));
+  if (!diplomatic && key.length > 2 && key.some((w) => w.startsWith('cc'))) key = key.filter((w) => !w.startsWith('cc'));
+  return key.join(' ');
+}
+
+/** Initials of an organisation name's capitalised words: "Lisburn & Castlereagh City Council" -> LCCC. */
+export function initials(name: string): string {
+  return name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s\-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]!)
+    .join('');
+}
+
+export function personId(name: string): string {
+  return `person:${slug(personWords(name).slice().sort().join(' '))}`;
+}
+
+export function cityId(name: string, country: string | null | undefined): string {
+  return `city:${slug(name.replace(/\s+(city|municipality)$/i, ''))}${country ? '-' + country.toLowerCase() : ''}`;
+}
+
+export function orgId(label: string, name: string): string {
+  return `${label.toLowerCase()}:${slug(orgKey(name) || name)}`;
+}
+
+/** Events are identified by date, city and kind when the date is precise; else by their name. */
+export function eventId(name: string, date: string | null | undefined, cityKey: string | null | undefined, kind: string | null | undefined): string {
+  if (date && date.length >= 7 && cityKey && kind) return `event:${date}-${cityKey.replace(/^city:/, '')}-${slug(kind)}`;
+  return `event:${slug(name).slice(0, 70)}${date ? '-' + date.slice(0, 4) : ''}`;
+}
+
+/** Normalised keys under which a node can be found, scoped by label. */
+export function aliasKeys(node: GraphNode): string[] {
+  const keys = new Set<string>();
+  const names = [node.name, ...(node.aliases ?? [])];
+  const p = node.properties ?? {};
+  switch (node.label) {
+    case 'Person':
+      for (const n of names) {
+        const w = personWords(n);
+        if (w.length >= 2) keys.add(`Person|${personKey(n)}`);
+      }
+      break;
+    case 'City': {
+      const cc = typeof p.country === 'string' ? p.country.toLowerCase() : '';
+      for (const n of names) {
+        const k = fold(n).replace(/ (city|municipality|shi)$/, '');
+        if (k) keys.add(`City|${k}${cc ? '|' + cc : ''}`);
+      }
+      break;
+    }
+    case 'Event': {
+      if (typeof p.date === 'string' && p.date.length >= 7 && typeof p.city === 'string' && typeof p.kind === 'string') {
+        keys.add(`Event|${p.date}|${p.city}|${p.kind}`);
+      }
+      for (const n of names) {
+        const k = fold(n).replace(/^the /, '');
+        if (k) keys.add(`Event|${k}${typeof p.date === 'string' ? '|' + p.date.slice(0, 4) : ''}`);
+      }
+      break;
+    }
+    default:
+      for (const n of names) {
+        const k = orgKey(n);
+        if (k && (k.includes(' ') || k.length >= 3)) keys.add(`${node.label}|${k}`);
+      }
+  }
+  return [...keys];
+}
+
+// ---------------------------------------------------------------- merging documents
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb < ra ? ra : rb, rb < ra ? rb : ra);
+  }
+}
+
+function mergeNode(into: GraphNode, from: GraphNode): void {
+  const aliases = new Set([...into.aliases, ...from.aliases]);
+  if (from.name !== into.name) aliases.add(from.name);
+  aliases.delete(into.name);
+  into.aliases = [...aliases];
+  for (const [k, v] of Object.entries(from.properties)) {
+    if (into.properties[k] === undefined || into.properties[k] === null) into.properties[k] = v;
+    // a more precise date wins ("2024-03" < "2024-03-25")
+    else if (k === 'date' && typeof v === 'string' && typeof into.properties[k] === 'string' && v.length > (into.properties[k] as string).length && v.startsWith(into.properties[k] as string)) into.properties[k] = v;
+  }
+}
+
+function relKey(r: GraphRelationship): string {
+  const [a, b] = SYMMETRIC_TYPES.has(r.type) && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
+  const p = r.type === 'PARTICIPATED_IN' ? String(r.properties.role ?? '') : r.type === 'HOLDS_POSITION' ? String(r.properties.title ?? '').toLowerCase() : '';
+  return `${r.type}|${a}|${b}|${p}`;
+}
+
+/** Merges relationships that state one fact: union of sources and evidence, properties filled in. */
+export function dedupeRelationships(rels: GraphRelationship[]): GraphRelationship[] {
+  const byKey = new Map<string, GraphRelationship>();
+  for (const r of rels) {
+    if (r.source === r.target) continue;
+    const k = relKey(r);
+    const prev = byKey.get(k);
+    if (!prev) {
+      byKey.set(k, { ...r, properties: { ...r.properties }, sources: [...r.sources], evidence: [...r.evidence] });
+      continue;
+    }
+    prev.sources = [...new Set([...prev.sources, ...r.sources])];
+    prev.evidence = [...new Set([...prev.evidence, ...r.evidence])];
+    for (const [pk, v] of Object.entries(r.properties)) {
+      if (prev.properties[pk] === undefined || prev.properties[pk] === null) prev.properties[pk] = v;
+      else if (pk === 'former' && v === false) prev.properties[pk] = false;
+      else if (pk === 'times' && typeof v === 'number' && typeof prev.properties[pk] === 'number') prev.properties[pk] = Math.max(v, prev.properties[pk] as number);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Resolution across documents: nodes sharing an alias key become one; relationships follow. */
+export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
+  const uf = new UnionFind();
+  const nodes = new Map<string, GraphNode>();
+  const keyOwner = new Map<string, string>();
+  for (const d of docs) {
+    for (const n of d.nodes) {
+      const existing = nodes.get(n.id);
+      if (existing) {
+        if (existing.label === n.label) mergeNode(existing, structuredClone(n));
+      } else nodes.set(n.id, structuredClone({ ...n, aliases: n.aliases ?? [], properties: n.properties ?? {} }));
+      for (const k of aliasKeys(n)) {
+        const owner = keyOwner.get(k);
+        if (owner && owner !== n.id) uf.union(owner, n.id);
+        else keyOwner.set(k, n.id);
+      }
+    }
+  }
+  const merged = new Map<string, GraphNode>();
+  for (const [id, n] of nodes) {
+    const root = uf.find(id);
+    const into = merged.get(root);
+    if (!into) merged.set(root, root === id ? n : { ...structuredClone(nodes.get(root)!) });
+    if (root !== id) mergeNode(merged.get(root)!, n);
+  }
+  const articles = new Map<string, GraphDocument['articles'][number]>();
+  for (const d of docs) for (const a of d.articles) if (!articles.has(a.id)) articles.set(a.id, a);
+  const rels = docs.flatMap((d) => d.relationships).map((r) => ({ ...r, source: uf.find(r.source), target: uf.find(r.target) }));
+  return {
+    articles: [...articles.values()],
+    nodes: [...merged.values()],
+    relationships: dedupeRelationships(rels.filter((r) => merged.has(r.source) && merged.has(r.target) || r.type === 'MENTIONS')),
+  };
+}
+
+/** Rewrites node ids (and relationship endpoints) to nodes already stored under one of their alias keys. */
+export function remapToExisting(doc: GraphDocument, existing: Map<string, string>): GraphDocument {
+  const remap = new Map<string, string>();
+  for (const n of doc.nodes) {
+    for (const k of aliasKeys(n)) {
+      const id = existing.get(k);
+      if (id && id !== n.id) {
+        remap.set(n.id, id);
+        break;
+      }
+    }
+  }
+  if (remap.size === 0) return doc;
+  const nodes = new Map<string, GraphNode>();
+  for (const n of doc.nodes) {
+    const id = remap.get(n.id) ?? n.id;
+    const prev = nodes.get(id);
+    if (prev) mergeNode(prev, n);
+    else nodes.set(id, { ...n, id, aliases: [...n.aliases], properties: { ...n.properties } });
+  }
+  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target }));
+  return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(rels) };
+}
