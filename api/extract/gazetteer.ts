@@ -405,9 +405,12 @@ export function findCities(name: string): CityEntry[] {
   const p = load();
   const key = baseKey(name);
   if (!key) return [];
-  let found = cityIndexes(p, key);
+  // A country or region name reaches cities by their main name only: GeoNames lists "Mexico" among
+  // Mexico City's alternate names, and "Mexico" must not slide to it.
+  const regionFirst = regionPreferred(p, key);
+  let found = regionFirst ? (p.cities.byKey.get(key) ?? []) : cityIndexes(p, key);
   if (found.length === 0 && CITY_SUFFIX.test(key)) found = cityIndexes(p, key.replace(CITY_SUFFIX, ''));
-  if (found.length === 0 && !regionPreferred(p, key)) found = p.cities.byCityStem.get(key) ?? [];
+  if (found.length === 0 && !regionFirst) found = p.cities.byCityStem.get(key) ?? [];
   return found.map((i) => cityEntry(p.cities, i));
 }
 

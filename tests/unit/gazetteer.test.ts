@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPlace, countryCode, findCities, gazetteerStats, isCountryOrRegion } from '../../api/extract/gazetteer.ts';
+
+describe('findCities', () => {
+  it('places the sister cities of the seed article on the map', () => {
+    const [daejeon] = findCities('Daejeon');
+    expect(daejeon).toMatchObject({ name: 'Daejeon', country: 'KR' });
+    expect(daejeon!.lat).toBeCloseTo(36.35, 1);
+    expect(daejeon!.lon).toBeCloseTo(127.38, 1);
+    expect(findCities('Sasebo')[0]).toMatchObject({ country: 'JP' });
+    expect(findCities('Shenyang')[0]).toMatchObject({ country: 'CN' });
+  });
+
+  it('matches regardless of accents and case, keeping the gazetteer spelling', () => {
+    for (const spelling of ['Békéscsaba', 'Bekescsaba', 'BÉKÉSCSABA', 'bekescsaba']) {
+      expect(findCities(spelling)[0]).toMatchObject({ name: 'Békéscsaba', country: 'HU' });
+    }
+  });
+
+  it('puts the most populous place of a shared name first', () => {
+    const belfasts = findCities('Belfast');
+    expect(belfasts.length).toBeGreaterThan(1);
+    expect(belfasts[0]).toMatchObject({ country: 'GB' });
+    const populations = belfasts.map((c) => c.population);
+    expect(populations[0]).toBe(Math.max(...populations));
+  });
+
+  it('reads "X City" as X, "the City of X" as X, and X as "X City" when X is no region', () => {
+    expect(findCities('Sasebo City')[0]).toMatchObject({ name: 'Sasebo', country: 'JP' });
+    expect(findCities('the City of Seattle')[0]).toMatchObject({ name: 'Seattle', country: 'US' });
+    expect(findCities('Daejeon Metropolitan City')[0]).toMatchObject({ name: 'Daejeon' });
+    expect(findCities('Mandaue')[0]).toMatchObject({ name: 'Mandaue City', country: 'PH' });
+    expect(findCities('Sioux City')[0]).toMatchObject({ name: 'Sioux City', country: 'US' });
+  });
+
+  it('finds places by their English alternate names', () => {
+    expect(findCities('Galway')[0]).toMatchObject({ country: 'IE' });
+    expect(findCities('Cologne')[0]).toMatchObject({ country: 'DE' });
+    expect(findCities('Kiev')[0]).toMatchObject({ country: 'UA' });
+  });
+
+  it('never turns a province, a country or a region into a city', () => {
+    expect(findCities('Liaoning')).toEqual([]);
+    expect(findCities('Liaoning Province')).toEqual([]);
+    expect(findCities('Northeast Asia')).toEqual([]);
+    expect(findCities('Japan')).toEqual([]);
+    // "Mexico" is a country: it must not slide to Mexico City through the "X City" rule.
+    expect(findCities('Mexico').some((c) => c.name === 'Mexico City')).toBe(false);
+  });
+
+  it('finds nothing for names that are no place', () => {
+    expect(findCities('')).toEqual([]);
+    expect(findCities('Adora Cruises')).toEqual([]);
+  });
+});
+
+describe('isCountryOrRegion', () => {
+  it('recognises countries, provinces, states, prefectures and macro-regions', () => {
+    for (const name of ['Japan', 'Hungary', 'South Korea', 'Liaoning', 'Liaoning Province', 'Yamanashi Prefecture', 'Iowa', 'Northeast Asia', 'East Asia', 'Europe', 'Northern Ireland']) {
+      expect(isCountryOrRegion(name), name).toBe(true);
+    }
+  });
+
+  it('leaves cities, demonyms and capitals that share a region name alone', () => {
+    for (const name of ['Shenyang', 'Sasebo', 'Belfast', 'Daejeon', 'Tokyo', 'Nagasaki', 'Japanese', 'Sasebo City', 'Galway']) {
+      expect(isCountryOrRegion(name), name).toBe(false);
+    }
+  });
+});
+
+describe('classifyPlace', () => {
+  it('leaves a prefecture that is also a city to the context', () => {
+    const yamanashi = classifyPlace('Yamanashi');
+    expect(yamanashi.reading).toBe('ambiguous');
+    expect(yamanashi.cities[0]).toMatchObject({ name: 'Yamanashi', country: 'JP' });
+    expect(classifyPlace('Yamanashi City').reading).toBe('city');
+    expect(classifyPlace('Yamanashi Prefecture').reading).toBe('region');
+  });
+
+  it('tells countries, regions and cities apart', () => {
+    expect(classifyPlace('Georgia')).toMatchObject({ reading: 'country', country: 'GE' });
+    expect(classifyPlace('Liaoning')).toMatchObject({ reading: 'region', country: 'CN', cities: [] });
+    expect(classifyPlace('Sasebo')).toMatchObject({ reading: 'city', country: 'JP' });
+    expect(classifyPlace('Hello Shenyang Foods Group').reading).toBeNull();
+  });
+});
+
+describe('countryCode', () => {
+  it.each([
+    ['Japan', 'JP'],
+    ['Japanese', 'JP'],
+    ['South Korea', 'KR'],
+    ['Korean', 'KR'],
+    ['Korea', 'KR'],
+    ['the Republic of Korea', 'KR'],
+    ['Hungary', 'HU'],
+    ['Iraqi', 'IQ'],
+    ['Filipino', 'PH'],
+    ['American', 'US'],
+    ['U.S.', 'US'],
+    ['UK', 'GB'],
+    ['British', 'GB'],
+    ["People's Republic of China", 'CN'],
+  ])('%s -> %s', (name, code) => {
+    expect(countryCode(name)).toBe(code);
+  });
+
+  it('returns null for what is no country', () => {
+    expect(countryCode('Shenyang')).toBeNull();
+    expect(countryCode('Northeast Asia')).toBeNull();
+  });
+});
+
+describe('gazetteerStats', () => {
+  it('reports the GeoNames cities it loaded once', () => {
+    const stats = gazetteerStats();
+    expect(stats.cities).toBeGreaterThan(100_000);
+    expect(stats.loadMs).toBeGreaterThan(0);
+    expect(gazetteerStats().loadMs).toBe(stats.loadMs);
+  });
+});
