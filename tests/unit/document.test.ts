@@ -1,0 +1,353 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatFromContentType,
+  formatFromFileName,
+  parseStructured,
+  readDocument,
+  StructuredInputError,
+} from '../../api/extract/document.ts';
+
+const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
+
+const paragraphs = (body: string) => body.split('\n\n');
+
+describe('input formats', () => {
+  it.each([
+    ['article.txt', 'text'],
+    ['notes.TEXT', 'text'],
+    ['post.md', 'markdown'],
+    ['post.markdown', 'markdown'],
+    ['page.html', 'html'],
+    ['page.HTM', 'html'],
+    ['graph.json', 'json'],
+    ['archive.zip', null],
+    ['README', null],
+  ])('%s -> %s', (name, format) => {
+    expect(formatFromFileName(name)).toBe(format);
+  });
+
+  it.each([
+    ['text/plain; charset=utf-8', 'text'],
+    ['text/markdown', 'markdown'],
+    ['text/html;charset=UTF-8', 'html'],
+    ['application/xhtml+xml', 'html'],
+    ['application/json', 'json'],
+    ['application/ld+json', 'json'],
+    ['image/png', null],
+  ])('%s -> %s', (ct, format) => {
+    expect(formatFromContentType(ct)).toBe(format);
+  });
+});
+
+describe('readDocument: the seed article', () => {
+  const doc = readDocument(SEED, { format: 'text', file: 'shenyang-sasebo-mayor-exchange-day.txt' });
+
+  it('takes title, date and publisher from the title and Chinese source lines', () => {
+    expect(doc.title).toBe('"Hello, Shenyang" International Sister City (Shenyang-Sasebo) Mayor Exchange Day Event Successfully Held');
+    expect(doc.publishedAt).toBe('2024-04-01');
+    expect(doc.publisher).toBe('Shenyang Foreign Affairs Office');
+    expect(doc.file).toBe('shenyang-sasebo-mayor-exchange-day.txt');
+    expect(doc.format).toBe('text');
+  });
+
+  it('keeps the article paragraphs and nothing of the menu and footer', () => {
+    const paras = paragraphs(doc.body);
+    expect(paras).toHaveLength(7);
+    expect(paras[0]).toMatch(/^In order to thoroughly implement/);
+    expect(paras.at(-1)).toMatch(/Northeast Asia\.$/);
+    expect(doc.body).toContain('Békéscsaba (Hungary)');
+    for (const chrome of ['时间', '供稿部门', 'About Shenyang', 'General Info', 'Friendly Exchange', 'ICP', '公网安备', 'Copyright', '02422728035', '沈阳']) {
+      expect(doc.body).not.toContain(chrome);
+    }
+    expect(doc.body).not.toContain('Successfully Held');
+  });
+});
+
+describe('readDocument: plain text chrome', () => {
+  const page = [
+    'Harbour City welcomes mayor of twin town Oberstadt',
+    '',
+    'Home > News > International Exchange',
+    'Updated: 2018-08-07 10:15',
+    'By Jane Doe | Staff writer',
+    'Source: Harbour City Foreign Affairs Office',
+    '',
+    'Harbour City welcomes mayor of twin town Oberstadt',
+    '',
+    'Mayor Klaus Berger of Oberstadt arrived in Harbour City on Monday with a delegation of twelve. [Photo/harbourcity.gov]',
+    '',
+    'Mayor Klaus Berger of Oberstadt led a twelve-member delegation to Harbour City from July 30 to Aug 2, at the invitation of Mayor Li Wei.',
+    '',
+    'The two mayors met at City Hall and signed a memorandum on youth exchanges and tourism.',
+    'The visit marked the 25th anniversary of the twinning of the two cities.',
+    '',
+    'Home',
+    'About Us',
+    'News Center',
+    'Contact',
+    '',
+    'Copyright © 2018 Harbour City Foreign Affairs Office. All Rights Reserved.',
+    'Tel: +86 000 0000 0000   Address: 1 Harbour Road',
+    '津ICP备00000000号-1',
+  ].join('\n');
+  const doc = readDocument(page, { format: 'text' });
+
+  it('reads title, update date and source line', () => {
+    expect(doc.title).toBe('Harbour City welcomes mayor of twin town Oberstadt');
+    expect(doc.publishedAt).toBe('2018-08-07');
+    expect(doc.publisher).toBe('Harbour City Foreign Affairs Office');
+  });
+
+  it('drops breadcrumb, byline, repeated title, photo caption, menu and footer', () => {
+    expect(paragraphs(doc.body)).toEqual([
+      'Mayor Klaus Berger of Oberstadt led a twelve-member delegation to Harbour City from July 30 to Aug 2, at the invitation of Mayor Li Wei.',
+      'The two mayors met at City Hall and signed a memorandum on youth exchanges and tourism.',
+      'The visit marked the 25th anniversary of the twinning of the two cities.',
+    ]);
+  });
+
+  it('joins a sentence wrapped over two lines and keeps a dateline paragraph', () => {
+    const wrapped = readDocument(
+      [
+        'Twinning charter renewed',
+        'date 2009-09-26 KINGSFORD, England - A civic delegation from Kingsford Council travelled to Oberstadt this week.',
+        'The party consisted of Councillor Jane Holt, Mayor of Kingsford and her husband, and',
+        'Peter Grant, Chair of the Twinning Society.',
+      ].join('\n'),
+      { format: 'text' },
+    );
+    expect(wrapped.publishedAt).toBe('2009-09-26');
+    expect(paragraphs(wrapped.body)).toEqual([
+      'KINGSFORD, England - A civic delegation from Kingsford Council travelled to Oberstadt this week.',
+      'The party consisted of Councillor Jane Holt, Mayor of Kingsford and her husband, and Peter Grant, Chair of the Twinning Society.',
+    ]);
+  });
+
+  it('takes the date from the url path when the page states none', () => {
+    const doc2 = readDocument('Mayors sign pact\n\nThe two mayors signed a sister-city pact yesterday.', {
+      format: 'text',
+      url: 'https://news.example/metro/2011/12/10/123/mayors-sign-pact',
+    });
+    expect(doc2.publishedAt).toBe('2011-12-10');
+    expect(doc2.url).toBe('https://news.example/metro/2011/12/10/123/mayors-sign-pact');
+  });
+});
+
+describe('readDocument: Markdown', () => {
+  const md = [
+    '---',
+    'title: Twinning charter renewed',
+    'date: 2023-03-12',
+    'publisher: Kingsford Twinning Society',
+    '---',
+    '',
+    '# Twinning charter renewed',
+    '',
+    '- [Home](/)',
+    '- [News](/news)',
+    '- [Contact](/contact)',
+    '',
+    'The **Mayor of Kingsford**, Councillor Jane Holt, led a civic delegation to [Oberstadt](https://oberstadt.example) to renew the charter signed in 1979.',
+    '',
+    '![the two mayors](photo.jpg)',
+    '',
+    'The delegation included:',
+    '',
+    '- Councillor Jane Holt, Mayor of Kingsford',
+    '- Peter Grant, Chair of the Twinning Society',
+    '',
+    '```js',
+    'console.log("not article text")',
+    '```',
+    '',
+    '> Oberbürgermeister Klaus Berger hosted a reception at the town hall.',
+    '',
+    '© 2023 Kingsford Twinning Society',
+  ].join('\n');
+  const doc = readDocument(md, { format: 'markdown', file: 'charter.md' });
+
+  it('reads front matter and the first heading', () => {
+    expect(doc).toMatchObject({
+      title: 'Twinning charter renewed',
+      publishedAt: '2023-03-12',
+      publisher: 'Kingsford Twinning Society',
+      file: 'charter.md',
+      format: 'markdown',
+    });
+  });
+
+  it('keeps prose, quotes and content lists as plain text; drops link menus, images, code and footer', () => {
+    const paras = paragraphs(doc.body);
+    expect(paras[0]).toBe(
+      'The Mayor of Kingsford, Councillor Jane Holt, led a civic delegation to Oberstadt to renew the charter signed in 1979.',
+    );
+    expect(doc.body).toContain('Peter Grant, Chair of the Twinning Society');
+    expect(doc.body).toContain('Oberbürgermeister Klaus Berger hosted a reception at the town hall.');
+    for (const gone of ['Home', 'Contact', 'photo.jpg', 'the two mayors', 'console.log', '©', '**', '](']) {
+      expect(doc.body).not.toContain(gone);
+    }
+  });
+});
+
+describe('readDocument: HTML', () => {
+  const article = (head: string, extra = '') => `<!doctype html><html><head>${head}
+<script>window.tracker = "SCRIPT-TEXT";</script><style>.story { color: red } /* STYLE-TEXT */</style></head>
+<body><header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/about">About</a></li></ul></nav></header>
+<main><article><h1>Sister city mayors meet in Porto</h1>
+<p>By Ana Silva | Staff writer</p>
+<p>Mayor Rui Costa of Porto welcomed a delegation from Nantes on Tuesday, marking twenty years of the twinning between the two cities.</p>
+<p>The delegation, led by Deputy Mayor Claire Martin, visited the harbour and met representatives of the Porto Chamber of Commerce. The two mayors signed a cooperation agreement on culture and tourism at City Hall.</p>
+<script>document.write("SCRIPT-TEXT-2")</script>
+<p>The next exchange is planned for the spring, when a youth orchestra from Nantes will perform in Porto.</p>${extra}</article></main>
+<footer><p>Copyright 2024 The Harbour Gazette. All rights reserved.</p><p>Tel: 555 0100</p></footer></body></html>`;
+
+  it('extracts the main text without scripts, styles, navigation or footer', () => {
+    const doc = readDocument(article('<title>Sister city mayors meet in Porto | The Harbour Gazette</title>'), { format: 'html' });
+    const paras = paragraphs(doc.body);
+    expect(paras[0]).toMatch(/^Mayor Rui Costa of Porto welcomed/);
+    expect(paras).toHaveLength(3);
+    for (const gone of ['SCRIPT-TEXT', 'STYLE-TEXT', 'color: red', 'About', 'Copyright', 'Tel:', 'Staff writer']) {
+      expect(doc.body).not.toContain(gone);
+    }
+    expect(doc.title).toBe('Sister city mayors meet in Porto');
+  });
+
+  it('reads og:title, article:published_time and og:site_name', () => {
+    const doc = readDocument(
+      article(`<title>Porto | Gazette</title><meta property="og:title" content="Porto and Nantes mayors meet">
+<meta property="article:published_time" content="2024-05-02T09:30:00+02:00"><meta property="og:site_name" content="The Harbour Gazette">`),
+      { format: 'html', url: 'https://gazette.example/porto' },
+    );
+    expect(doc).toMatchObject({
+      title: 'Porto and Nantes mayors meet',
+      publishedAt: '2024-05-02',
+      publisher: 'The Harbour Gazette',
+      url: 'https://gazette.example/porto',
+      format: 'html',
+    });
+  });
+
+  it('falls back to <time datetime> and JSON-LD', () => {
+    const timed = readDocument(article('<title>x</title>', '<p><time datetime="2023-11-07">Nov. 7</time></p>'), { format: 'html' });
+    expect(timed.publishedAt).toBe('2023-11-07');
+    const ld = readDocument(
+      article(`<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2022-06-27","publisher":{"@type":"Organization","name":"Lisburn Courier"}}]}</script>`),
+      { format: 'html' },
+    );
+    expect(ld.publishedAt).toBe('2022-06-27');
+    expect(ld.publisher).toBe('Lisburn Courier');
+  });
+
+  it('reads a fragment without <html> and a page readability finds no article in', () => {
+    const fragment = readDocument('<p>The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.</p>', { format: 'html' });
+    expect(fragment.body).toBe('The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.');
+  });
+});
+
+describe('readDocument never throws', () => {
+  const formats = ['text', 'markdown', 'html'] as const;
+
+  it('on arbitrary strings in every format', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom(...formats), (s, format) => {
+        const doc = readDocument(s, { format });
+        expect(typeof doc.body).toBe('string');
+        expect(typeof doc.title).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on binary junk', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), fc.constantFrom(...formats), (bytes, format) => {
+        const doc = readDocument(Buffer.from(bytes).toString('utf8'), { format });
+        expect(doc.publishedAt === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(doc.publishedAt)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on HTML with scripts, whose text never reaches the body', () => {
+    const tag = fc.constantFrom('p', 'div', 'span', 'li', 'h2', 'td', 'section', 'a', 'b');
+    const words = fc.array(fc.constantFrom('Mayor', 'Sasebo', 'delegation', 'visited', 'Shenyang', 'the', 'on', 'March', '25th', '.', '&amp;', '<', '>'), { maxLength: 30 });
+    const element = fc.tuple(tag, words).map(([t, w]) => `<${t}>${w.join(' ')}</${t}>`);
+    const script = fc.string({ maxLength: 40 }).map((s) => `<script>var x = "SCRIPTMARK${s.replace(/<\/script/gi, '')}";</script>`);
+    const page = fc.array(fc.oneof(element, script, fc.string({ maxLength: 30 })), { maxLength: 40 }).map((parts) => `<html><body>${parts.join('')}</body></html>`);
+    fc.assert(
+      fc.property(page, (html) => {
+        const doc = readDocument(html, { format: 'html' });
+        expect(doc.body).not.toContain('SCRIPTMARK');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on 5 MB of text', () => {
+    const paragraph = 'The Mayor of Sasebo met the Mayor of Shenyang on March 25th and signed an agreement.\n\n';
+    const big = paragraph.repeat(Math.ceil(5_000_000 / paragraph.length));
+    const doc = readDocument(big, { format: 'text' });
+    expect(doc.body.length).toBeGreaterThan(4_000_000);
+  });
+
+  it('on input that is not text at all', () => {
+    expect(readDocument(undefined as unknown as string, { format: 'text' }).body).toBe('');
+    expect(readDocument(null as unknown as string, { format: 'html' }).body).toBe('');
+    expect(readDocument('', { format: 'markdown' })).toMatchObject({ body: '', title: '' });
+  });
+});
+
+describe('parseStructured', () => {
+  const valid = {
+    articles: [{ id: 'a1', title: 'Mayors meet' }],
+    nodes: [
+      { id: 'person:jane-holt', label: 'Person', name: 'Jane Holt' },
+      { id: 'city:kingsford-gb', label: 'City', name: 'Kingsford', properties: { country: 'GB' } },
+    ],
+    relationships: [
+      { type: 'HOLDS_POSITION', source: 'person:jane-holt', target: 'city:kingsford-gb', properties: { title: 'Mayor' }, sources: ['a1'] },
+      { type: 'MENTIONS', source: 'a1', target: 'person:jane-holt' },
+    ],
+  };
+
+  it('accepts a graph document and fills defaults', () => {
+    const doc = parseStructured(valid);
+    expect(doc.nodes[0]).toMatchObject({ aliases: [], properties: {} });
+    expect(doc.relationships[0]!.evidence).toEqual([]);
+  });
+
+  const failure = (input: unknown): StructuredInputError => {
+    try {
+      parseStructured(input);
+    } catch (e) {
+      expect(e).toBeInstanceOf(StructuredInputError);
+      return e as StructuredInputError;
+    }
+    throw new Error('parseStructured accepted bad input');
+  };
+
+  it('names the field of a wrong label', () => {
+    const nodes = [...valid.nodes, { id: 'x', label: 'Person', name: 'X' }, { id: 'y', label: 'Town', name: 'Y' }];
+    const err = failure({ ...valid, nodes });
+    expect(err.field).toBe('nodes[3].label');
+    expect(err.message).toBe('nodes[3].label: expected one of Person|Office|Company|Organization|City|Event');
+  });
+
+  it('names the field of a missing name, a bad date and a bad relationship type', () => {
+    expect(failure({ nodes: [{ id: 'p', label: 'Person' }] }).field).toBe('nodes[0].name');
+    expect(failure({ articles: [{ id: 'a', title: 't', publishedAt: 'March 2024' }] }).message).toMatch(/^articles\[0\]\.publishedAt: expected an ISO date/);
+    expect(failure({ ...valid, relationships: [{ type: 'LIKES', source: 'a', target: 'b' }] }).field).toBe('relationships[0].type');
+  });
+
+  it('rejects relationships to nodes that are not in the document', () => {
+    const err = failure({ ...valid, relationships: [{ type: 'VISITED', source: 'person:jane-holt', target: 'city:nowhere' }] });
+    expect(err.field).toBe('relationships[0].target');
+    expect(err.message).toContain('city:nowhere');
+  });
+
+  it('rejects what is not a document', () => {
+    for (const input of [null, 42, 'nodes', [valid]]) expect(failure(input).field).toBe('');
+  });
+});
