@@ -193,6 +193,12 @@ export class Article {
         if (m.kind === 'City') s.refs[j] = this.addCity(m, s, j);
       });
     }
+    // a city accepted once is that city wherever else it is named
+    for (const s of this.sentences) {
+      s.mentions.forEach((m, j) => {
+        if (m.kind === 'City' && !s.refs[j]) s.refs[j] = this.cityByName(m.name.replace(/^(the )?city of /i, ''));
+      });
+    }
     // 4. short references: single names, titled surnames, acronyms, "the Society"
     for (const s of this.sentences) {
       s.mentions.forEach((m, j) => {
@@ -316,7 +322,7 @@ export class Article {
     chosen ??= cities[0]!;
     cities = [chosen];
     this.countries.set(chosen.country, (this.countries.get(chosen.country) ?? 0) + 0.5);
-    const canonical = chosen.name.replace(/\s+City$/, '') === name.replace(/\s+City$/i, '') ? name.replace(/\s+City$/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : name;
+    const canonical = /\s+City$/i.test(name) && !/\s+City$/.test(chosen.name) ? name.replace(/\s+City$/i, '') : name;
     const display = /^[A-Z\s.]+$/.test(canonical) ? chosen.name : canonical;
     const id = cityId(chosen.name, chosen.country);
     return this.putCity(id, display, m.text, s.index, { country: chosen.country, lat: chosen.lat, lon: chosen.lon });
@@ -534,7 +540,7 @@ function template(s: AnalyzedSentence): string {
   s.mentions.forEach((m, j) => {
     if (m.start < pos) return;
     out += s.text.slice(pos, m.start);
-    out += `⟨${LETTER[m.kind]}${j}⟩`;
+    out += `⟨${LETTER[m.kind]}${j}⟩${m.possessive ? "'s" : ''}`;
     pos = m.end;
   });
   out += s.text.slice(pos);

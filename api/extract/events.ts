@@ -17,6 +17,8 @@ export interface Visit {
   originCountry: string | null;
   visitors: Set<string>;
   hosts: Set<string>;
+  /** titles of officials said to lead the delegation ("the Japanese city's mayor led a delegation") */
+  leaderTitles: string[];
   sentences: Set<number>;
 }
 
@@ -101,7 +103,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
   const who = personVisitor ? nameOf(a, personVisitor) : origins.length ? origins.map((o) => nameOf(a, o)).join(' and ') + ' delegation' : `${originWords ?? ''} delegation`.trim();
   const name = `${who} visit to ${nameOf(a, dest)}`;
   const event = newEvent(a, name, s, { date, city: dest, kind: 'visit' });
-  const v: Visit = { event, dest, origins: [...origins], originCountry, visitors: new Set(personVisitor ? [personVisitor] : []), hosts: new Set(), sentences: new Set([s.index]) };
+  const v: Visit = { event, dest, origins: [...origins], originCountry, visitors: new Set(personVisitor ? [personVisitor] : []), hosts: new Set(), leaderTitles: [], sentences: new Set([s.index]) };
   ev.visits.push(v);
   return v;
 }
@@ -129,7 +131,9 @@ export function findEvents(a: Article): Events {
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
       const city = a.cityInName(m.name) ?? heldIn(s);
-      const id = newEvent(a, m.name, s, { date: /\b(held|on|from|opened|opening|will be|took place|kicked off)\b/i.test(t) ? dateIn(s) : null, city, kind: kindOf(m.name) });
+      const near = new RegExp(`⟨E${j}⟩[^.⟨]{0,50}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩[^.⟨]{0,40}⟨E${j}⟩`).exec(t);
+      const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
+      const id = newEvent(a, m.name, s, { date, city, kind: kindOf(m.name) });
       s.refs[j] = id;
     });
     // "the September Special, a ten day music festival"
@@ -188,6 +192,14 @@ export function findEvents(a: Article): Events {
       if (!dest || !person) continue;
       if (/delegation/.test(m[0])) addVisit(a, ev, s, dest, [], null, null, null).visitors.add(person);
       else addVisit(a, ev, s, dest, [], null, null, person);
+    }
+    // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
+    for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
+      let origin: string | null = m[1] ? s.refs[Number(m[1])] ?? null : null;
+      if (!origin && m[2]) origin = cityAt(a, s, `the ⟨N${m[2]}⟩ city`)?.id ?? null;
+      const dest = destinationAfter(a, s, m.index! + m[0].length);
+      if (!origin || !dest || origin === dest) continue;
+      addVisit(a, ev, s, dest, [origin], null, null, null).leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
     for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩ (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent))/gi)) {

@@ -4,7 +4,7 @@
 // Daejeon Mayor Kwon Sun-taik), a title with "of" (Mayor of Foshan), a head noun (… Bureau, … Co., Ltd,
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
-import { classifyPlace } from './gazetteer.ts';
+import { classifyPlace, countryCode } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
   PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
@@ -78,7 +78,7 @@ const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // Connectors that may stand inside a name between capitalised words.
-const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon', 'on']);
+const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st)['’]s$/i;
 const POSSESSIVE = /['’]s?$/;
 
@@ -296,7 +296,8 @@ function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadCont
   const toks = tokens.slice(ph.first, ph.last + 1);
   // drop sentence-opening function words and leading "The"
   let k = 0;
-  while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !TITLES.has(toks[k]!.text.toLowerCase()) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
+  const plain = toks.map((t) => t.text);
+  while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
     if (!sentenceStart && k === 0 && !/^the$/i.test(toks[0]!.text)) break;
     k++;
   }
@@ -321,6 +322,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
   const clean = possessive ? full.replace(/['’]s?$/, '') : full;
   const cleanWords = clean.split(/\s+/);
+  // "Irish Sister City", "Sister Cities": the relation's words, not a name
+  if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
   const byHead = labelByHead(clean);
 
   // 1. a title inside the phrase
@@ -378,7 +381,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (byHead) return [mention(sentence, toks, byHead, { name: clean, possessive })];
 
   // 4. places
-  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ');
+  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
   if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
   if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean))) {
     const p = place(clean);
@@ -388,8 +391,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     if (p.reading === 'city' || p.reading === 'ambiguous') {
       return [mention(sentence, toks, 'City', { name: clean, possessive, placeKind: p.reading })];
     }
-    if (p.country && /^(\p{Lu}\p{Ll}+(an|ian|ese|ish|i|ch|sh|ic))$/u.test(clean)) {
-      return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: 'demonym' })];
+    if (!p.reading && /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch|sh|ic)$/u.test(clean)) {
+      const cc = countryCode(clean);
+      if (cc) return [mention(sentence, toks, 'Place', { name: clean, country: cc, placeKind: 'demonym' })];
     }
   }
   // a place followed by more capitalised words: "Philippines Wadee Batti" after "Ambassador to the"

@@ -78,7 +78,7 @@ const ORGANIZATION_HEADS = [
   'club', 'foundation', 'federation', 'union', 'museum', 'hospital', 'centre', 'center', 'league', 'orchestra',
   'choir', 'team', 'church', 'library', 'network', 'alliance', 'trust', 'organization', 'organisation',
   'conservatory', 'kindergarten', 'gymnasium', 'lyceum', 'polytechnic', 'seminary', 'committee', 'board',
-  'coalition', 'forum of', 'friendship association', 'sister cities', 'sister city association', 'band',
+  'coalition', 'forum of', 'friendship association', 'sister city association', 'band',
   'troupe', 'ensemble', 'theatre', 'theater', 'zoo', 'aquarium', 'observatory', 'laboratory', 'lab', 'clinic',
   'cooperative', 'co-op', 'guild', 'circle', 'initiative', 'program', 'programme', 'commission of',
 ];
@@ -131,7 +131,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'further', 'furthermore', 'moreover', 'later',
   'earlier', 'today', 'yesterday', 'tomorrow', 'tonight', 'once', 'now', 'currently', 'recently', 'finally',
   'lastly', 'firstly', 'secondly', 'contact', 'address', 'tel', 'fax', 'phone', 'website', 'web', 'site', 'map',
-  'english', 'chinese', 'japanese', 'korean', 'german', 'french', 'mr', 'ms', 'mrs', 'dr', 'president',
+  'mr', 'ms', 'mrs', 'dr', 'president',
   'government', 'council', 'city', 'town', 'county', 'province', 'state', 'mayor', 'governor', 'consul',
   'event', 'ceremony', 'forum', 'festival', 'visit', 'day', 'week', 'year', 'years', 'group', 'society',
   'committee', 'department', 'bureau', 'office', 'association', 'university', 'school', 'company', 'companies',

@@ -26,7 +26,7 @@ export function actorsIn(s: AnalyzedSentence, from: number, to: number, letters 
   const out: string[] = [];
   for (const sl of slots(s, from, to)) {
     if (!letters.includes(sl.letter) || !sl.id) continue;
-    const before = s.template.slice(Math.max(0, sl.at - 40), sl.at);
+    const before = s.template.slice(Math.max(from, sl.at - 40), sl.at);
     const complement = keepFrom
       ? /\b(of|at|in|for|to|with|on behalf of|by)\s(the\s)?$/i.test(before) && !/\b(representatives|leaders|officials|members|delegates|delegation|staff|guests|people|officers|heads?|those)\s+(of|from)\s(the\s)?$/i.test(before) && !/\bfrom\s(the\s)?$/i.test(before)
       : /\b(of|at|in|for|to|from|with|on behalf of|by)\s(the\s)?$/i.test(before);

@@ -68,8 +68,8 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
-      const start = Math.max(t.lastIndexOf('where ', m.index!), t.lastIndexOf(', ', t.lastIndexOf('where ', m.index!)) < 0 ? 0 : t.lastIndexOf('where ', m.index!));
-      const subjects = start > 0 ? actorsIn(s, start, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
+      const where = t.lastIndexOf('where ', m.index!);
+      const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
     }
@@ -111,6 +111,12 @@ function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): s
 export function visitRoles(a: Article, ev: Events): void {
   for (const v of ev.visits) {
     for (const o of v.origins) if (a.label(o) !== 'City') v.visitors.add(o);
+    for (const title of v.leaderTitles) {
+      for (const o of v.origins) {
+        const leader = a.holderOf(title, o);
+        if (leader) v.visitors.add(leader);
+      }
+    }
     for (const s of a.sentences) {
       const t = s.template;
       // delegation … headed/led by X (its mayor)

@@ -60,7 +60,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[4])]!, place, s);
     }
     // X, who … serve(s|d) as Title of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?,? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
     // Y Title X, Former Y Title X

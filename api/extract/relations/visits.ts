@@ -19,7 +19,7 @@ export function visits(a: Article, ev: Events): void {
       const rest = t.slice(at, clauseEnd(t, at) + 1);
       let dest = cityAt(a, s, rest);
       let skip = dest ? dest.length : 0;
-      if (dest && /^['’]/.test(rest.slice(dest.length))) {
+      if (!dest && /^(?:the )?⟨C\d+⟩'s/.test(rest) || dest && /^['’]/.test(rest.slice(dest.length))) {
         const app = /^(?:⟨C\d+⟩['’]s? )(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
         const id = app ? s.refs[Number(app[1])] : null;
         dest = id ? { id, length: app![0].length } : null;
