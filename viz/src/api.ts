@@ -51,6 +51,8 @@ export interface PathResult {
   to: EntityRef;
   paths: { length: number; nodes: string[]; hops: Hop[] }[];
   elements: CyElements;
+  /** The search gave up before exploring every path within maxHops. */
+  timedOut?: boolean;
 }
 
 export interface GraphElements {

@@ -23,6 +23,8 @@ export interface ViewState {
 }
 
 export const DEFAULT_MAX_HOPS = 6;
+/** The API's upper bound for maxHops. */
+export const MAX_HOPS = 8;
 
 export function defaultState(): ViewState {
   return {
@@ -51,7 +53,7 @@ export function parseState(search: string): ViewState {
   state.pathFrom = p.get('from');
   state.pathTo = p.get('to');
   const hops = Number(p.get('hops'));
-  if (Number.isInteger(hops) && hops >= 1 && hops <= 10) state.maxHops = hops;
+  if (Number.isInteger(hops) && hops >= 1 && hops <= MAX_HOPS) state.maxHops = hops;
   state.hiddenLabels = new Set(list(p.get('hideLabels')));
   state.hiddenTypes = new Set(list(p.get('hideTypes')));
   state.hiddenRoles = new Set(list(p.get('hideRoles')));

@@ -64,6 +64,19 @@ function toDefinitions(elements: CyElements): ElementDefinition[] {
   ];
 }
 
+const FCOSE_BASE = {
+  name: 'fcose',
+  animate: false,
+  fit: false,
+  idealEdgeLength: () => 120,
+  nodeRepulsion: () => 12000,
+  edgeElasticity: () => 0.45,
+  gravity: 0.3,
+  tile: true,
+  tilingPaddingVertical: 30,
+  tilingPaddingHorizontal: 30,
+};
+
 export class GraphCanvas {
   readonly cy: Core;
   private large = false;
@@ -86,6 +99,21 @@ export class GraphCanvas {
       hideEdgesOnViewport: size.edges > 3000,
       motionBlur: false,
       pixelRatio: this.large ? 1 : 'auto',
+    });
+    this.cy.on('viewport', debounceFrame(() => this.labelInView()));
+  }
+
+  /** In big graphs, names appear for the nodes in view once zoomed in far enough to read them. */
+  private labelInView(): void {
+    if (!this.large) return;
+    const zoomedIn = this.cy.zoom() >= 0.6;
+    const ext = this.cy.extent();
+    this.cy.batch(() => {
+      for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
+        const p = node.position();
+        const show = zoomedIn && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+        if (show !== node.hasClass('labelled')) node.toggleClass('labelled', show);
+      }
     });
   }
 
@@ -147,6 +175,7 @@ export class GraphCanvas {
     }
     // Settle only the new nodes among their placed neighbours, which stay fixed.
     const anchors = newNodes.neighborhood('node').difference(newNodes);
+    const pinned = (anchors.toArray() as NodeSingular[]).map((n) => ({ node: n, at: { ...n.position() } }));
     if (newNodes.length > 1 && newNodes.length <= 400) {
       withSeed(7, () =>
         newNodes
@@ -160,10 +189,17 @@ export class GraphCanvas {
             nodeDimensionsIncludeLabels: true,
             idealEdgeLength: () => 110,
             nodeRepulsion: () => 9000,
-            fixedNodeConstraint: (anchors.toArray() as NodeSingular[]).map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+            fixedNodeConstraint: pinned.map(({ node, at }) => ({ nodeId: node.id(), position: at })),
           } as cytoscape.LayoutOptions)
           .run(),
       );
+      // fcose may translate the whole result; shift it back so placed nodes stay exactly where they were.
+      if (pinned.length) {
+        const dx = pinned.reduce((sum, { node, at }) => sum + node.position('x') - at.x, 0) / pinned.length;
+        const dy = pinned.reduce((sum, { node, at }) => sum + node.position('y') - at.y, 0) / pinned.length;
+        for (const node of newNodes.toArray() as NodeSingular[]) node.position({ x: node.position('x') - dx, y: node.position('y') - dy });
+        for (const { node, at } of pinned) node.position(at);
+      }
     }
   }
 
@@ -172,30 +208,32 @@ export class GraphCanvas {
     const nodes = this.entities().nodes();
     if (nodes.empty()) return;
     const n = nodes.length;
-    const small = n <= 300;
-    withSeed(42, () =>
+    const small = n <= 150;
+    withSeed(42, () => {
+      if (small) {
+        // Small graphs get the careful layout: labels count as part of the node, so none overlap.
+        this.entities().layout({ ...FCOSE_BASE, quality: 'proof', randomize: true, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions).run();
+        return;
+      }
+      // Big graphs: the force phase costs seconds per hundred nodes, so mid-sized graphs get the
+      // fast-cooling variant and large ones the spectral draft alone (well under a second).
+      const mid = n <= 400;
       this.entities()
         .layout({
-          name: 'fcose',
-          quality: small ? 'proof' : 'default',
+          ...FCOSE_BASE,
+          quality: mid ? 'default' : 'draft',
           randomize: true,
-          animate: false,
-          fit: false,
-          nodeDimensionsIncludeLabels: small,
-          uniformNodeDimensions: !small,
-          idealEdgeLength: () => (small ? 120 : 60),
-          nodeRepulsion: () => (small ? 12000 : 4500),
-          edgeElasticity: () => 0.45,
-          numIter: small ? 2500 : 1200,
-          sampleSize: n > 1000 ? 50 : 25,
-          tile: true,
-          tilingPaddingVertical: 30,
-          tilingPaddingHorizontal: 30,
-          gravity: 0.3,
+          uniformNodeDimensions: true,
+          idealEdgeLength: () => 80,
+          nodeRepulsion: () => 8000,
+          numIter: 1000,
+          nodeSeparation: 90,
+          sampleSize: 50,
         } as cytoscape.LayoutOptions)
-        .run(),
-    );
-    for (const node of nodes.toArray()) this.forcePositions.set(node.id(), { ...node.position() });
+        .run();
+      if (!mid) spreadToArea(nodes, 60);
+    });
+    for (const node of nodes.toArray() as NodeSingular[]) this.forcePositions.set(node.id(), { ...node.position() });
     this.fit();
   }
 
@@ -389,6 +427,33 @@ export class GraphCanvas {
       edges: visible.edges().map((e) => ({ data: stripInternal(e.data()) })),
     };
   }
+}
+
+/** Run at most once per 120 ms of quiet, so panning never waits on it. */
+function debounceFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, 120);
+  };
+}
+
+/** Scale positions about their centre so each node gets about `spacing`² of room (the draft packs them tight). */
+function spreadToArea(nodes: NodeCollection, spacing: number): void {
+  // From positions, not boundingBox(): that would measure every label first.
+  const xs = nodes.map((n) => (n as NodeSingular).position('x'));
+  const ys = nodes.map((n) => (n as NodeSingular).position('y'));
+  const bb = { x1: Math.min(...xs), x2: Math.max(...xs), y1: Math.min(...ys), y2: Math.max(...ys), w: 0, h: 0 };
+  bb.w = bb.x2 - bb.x1;
+  bb.h = bb.y2 - bb.y1;
+  const side = Math.sqrt(nodes.length) * spacing;
+  const k = side / Math.max(bb.w, bb.h, 1);
+  const cx = (bb.x1 + bb.x2) / 2;
+  const cy = (bb.y1 + bb.y2) / 2;
+  nodes.positions((node) => {
+    const p = (node as NodeSingular).position();
+    return { x: cx + (p.x - cx) * k, y: cy + (p.y - cy) * k };
+  });
 }
 
 function stripInternal(data: Record<string, unknown>): Record<string, unknown> {

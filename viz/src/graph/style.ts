@@ -14,7 +14,9 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'background-color': '#9aa5b1',
         'border-width': 1.5,
         'border-color': '#5f6b77',
-        label: 'data(short)',
+        // Big graphs name only the nodes in view once zoomed in (class `labelled`): measuring
+        // thousands of labels nobody can read would cost seconds.
+        label: large ? '' : 'data(short)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         'font-size': 12,
         color: '#1f2933',
@@ -77,6 +79,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         ...(look.directed ? {} : { 'target-arrow-shape': 'none' as const }),
       },
     })),
+    { selector: 'node.labelled, node:selected, node.path, node.neighbor, node.on-map', style: { label: 'data(short)' } },
     { selector: '.filtered, .offview', style: { display: 'none' } },
     // The map is zoomed out to show whole continents: bigger city marks and names keep it legible.
     { selector: 'node.on-map', style: { width: 30, height: 30, 'font-size': 16, 'font-weight': 600 } },

@@ -68,7 +68,8 @@ export function edgeCaption(data: EdgeData): string {
     case 'MET_WITH':
       return 'met';
     case 'LOCATED_IN':
-      return 'in';
+      // Obvious from the grey line and the legend; a caption on every one would only add clutter.
+      return '';
     default:
       return TYPE_LOOK.get(type)?.name ?? type.toLowerCase().replaceAll('_', ' ');
   }

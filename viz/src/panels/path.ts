@@ -3,7 +3,7 @@
 import { api, ApiError, articleById, type EntityRef, type PathResult } from '../api.ts';
 import { clear, h, safeLink } from '../dom.ts';
 import { formatDate, relationPhrase } from '../graph/vocabulary.ts';
-import type { Store } from '../state.ts';
+import { MAX_HOPS, type Store } from '../state.ts';
 import { swatch } from './legend.ts';
 import { createPicker } from './picker.ts';
 
@@ -18,7 +18,7 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
   const from = createPicker({ testid: 'path-from', placeholder: 'From: person, office, city…', label: 'Path from', onChoose: () => to.value() || to.input.focus() });
   const to = createPicker({ testid: 'path-to', placeholder: 'To: person, office, city…', label: 'Path to', onChoose: () => from.value() && void find() });
   const hops = h('select', { testid: 'path-hops', 'aria-label': 'Maximum hops' });
-  for (let n = 1; n <= 10; n++) hops.append(h('option', { value: n }, `≤ ${n} hops`));
+  for (let n = 1; n <= MAX_HOPS; n++) hops.append(h('option', { value: n }, `≤ ${n} hop${n === 1 ? '' : 's'}`));
   hops.value = String(store.state.maxHops);
   const result = h('div', { class: 'path-result', testid: 'path-result', 'aria-live': 'polite' });
   let token = 0;
@@ -93,7 +93,12 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
     current = body;
     if (!body.paths.length) {
       actions.clear();
-      message(`No path within ${maxHops} hops between ${body.from.name} and ${body.to.name}.`, 'empty');
+      message(
+        body.timedOut
+          ? `No path found between ${body.from.name} and ${body.to.name}: the search stopped early. Try fewer hops.`
+          : `No path within ${maxHops} hop${maxHops === 1 ? '' : 's'} between ${body.from.name} and ${body.to.name}.`,
+        'empty',
+      );
       return;
     }
     actions.show(body, null);

@@ -1,0 +1,218 @@
+// Viewer benchmark: time from navigation to a drawn graph in headless Chromium, for the seed graph
+// and for a 2,000-node / 5,000-relationship graph, plus frame times while panning and zooming the
+// big one. Everything runs for real: a throw-away Neo4j, the API in-process serving dist/viz, the
+// graphs ingested through POST /api/articles. Called by tests/bench/run.ts (npm run bench).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from 'cytoscape';
+import type { Page } from 'playwright-core';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { ensureViewerBuilt, launchBrowser } from '../e2e/browser.ts';
+import { freePort } from '../support/free-port.ts';
+
+export interface Measure {
+  measure: string;
+  ms: number;
+  targetMs?: number;
+  note?: string;
+}
+
+const SEED_DIR = fileURLToPath(new URL('../../seed/articles/', import.meta.url));
+
+/** Deterministic PRNG so every run draws the same synthetic graph. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A graph shaped like the real one (people hold positions in offices, actors take part in events
+ * in cities, cities are twinned), with a few hubs, as one GraphDocument for POST /api/articles.
+ */
+export function syntheticGraph(nodeCount = 2000, relationshipCount = 5000, seed = 1): GraphDocument {
+  const random = prng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
+  // Preferential choice: low indexes are picked far more often, giving hubs.
+  const hubby = <T>(xs: T[]): T => xs[Math.floor(xs.length * random() ** 2.2)]!;
+  const article = { id: 'bench-synthetic-graph', title: 'Synthetic benchmark graph', publishedAt: '2024-01-01' };
+  const shares: [GraphDocument['nodes'][number]['label'], number][] = [
+    ['Person', 0.38],
+    ['Office', 0.2],
+    ['Company', 0.1],
+    ['Organization', 0.08],
+    ['City', 0.1],
+    ['Event', 0.14],
+  ];
+  const nodes: GraphDocument['nodes'] = [];
+  const byLabel = new Map<string, string[]>();
+  for (const [label, share] of shares) {
+    const count = Math.round(nodeCount * share);
+    for (let i = 0; i < count && nodes.length < nodeCount; i++) {
+      const id = `bench-${label.toLowerCase()}:${i}`;
+      const properties: Record<string, string | number> = {};
+      if (label === 'City') Object.assign(properties, { country: 'XX', lat: Math.round((random() * 120 - 50) * 100) / 100, lon: Math.round((random() * 340 - 170) * 100) / 100 });
+      if (label === 'Event') Object.assign(properties, { date: `${2005 + Math.floor(random() * 20)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`, kind: 'meeting' });
+      nodes.push({ id, label, name: `${label} ${String(i).padStart(4, '0')} bench`, aliases: [], properties });
+      byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    }
+  }
+  const ids = (label: string) => byLabel.get(label) ?? [];
+  const actors = [...ids('Person'), ...ids('Office'), ...ids('Company'), ...ids('Organization')];
+  const seen = new Set<string>();
+  const relationships: GraphDocument['relationships'] = [];
+  const add = (type: GraphDocument['relationships'][number]['type'], source: string, target: string, properties: Record<string, string | number | boolean> = {}) => {
+    const key = `${type}|${source}|${target}`;
+    if (source === target || seen.has(key)) return;
+    seen.add(key);
+    relationships.push({ type, source, target, properties, sources: [article.id], evidence: [`Synthetic sentence ${relationships.length} linking two benchmark actors.`] });
+  };
+  // Everyone is connected at least once, then the rest at random with hubs.
+  for (const person of ids('Person')) add('HOLDS_POSITION', person, hubby([...ids('Office'), ...ids('Company')]), { title: pick(['Mayor', 'Director', 'Deputy Mayor', 'Chairman']) });
+  for (const node of [...ids('Office'), ...ids('Company'), ...ids('Organization'), ...ids('Event')]) add('LOCATED_IN', node, hubby(ids('City')));
+  for (const city of ids('City')) add('SISTER_CITY_OF', city, hubby(ids('City')), { since: 1980 + Math.floor(random() * 40) });
+  const roles = ['host', 'organizer', 'speaker', 'presenter', 'attendee', 'visitor'];
+  let guard = 0;
+  while (relationships.length < relationshipCount && guard++ < relationshipCount * 20) {
+    const r = random();
+    if (r < 0.6) add('PARTICIPATED_IN', hubby(actors), hubby(ids('Event')), { role: pick(roles) });
+    else if (r < 0.75) add('MET_WITH', hubby(ids('Person')), hubby(ids('Person')), { date: '2023-05-01' });
+    else if (r < 0.9) add('VISITED', hubby(actors), hubby(ids('City')), { times: 1 + Math.floor(random() * 3) });
+    else add('HOLDS_POSITION', pick(ids('Person')), hubby(ids('Office')), { title: 'Member' });
+  }
+  return { articles: [article], nodes, relationships: relationships.slice(0, relationshipCount) };
+}
+
+interface Drawn {
+  drawnMs: number;
+  dataMs: number;
+  layoutMs: number;
+  nodes: number;
+  edges: number;
+}
+
+async function timeFirstDraw(page: Page, url: string): Promise<Drawn> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('viewer:drawn').length > 0 || document.body.dataset.state === 'error', null, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const cy = (window as unknown as { __cy: Core }).__cy;
+    return {
+      drawnMs: at('viewer:drawn'),
+      dataMs: at('viewer:data'),
+      layoutMs: at('viewer:layout') - at('viewer:data'),
+      nodes: cy?.nodes().length ?? 0,
+      edges: cy?.edges().length ?? 0,
+    };
+  });
+}
+
+/** Frame intervals while the page pans and zooms the graph for ~2 s, like a user dragging around. */
+async function panZoomFrames(page: Page): Promise<{ p95: number; mean: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ p95: number; mean: number }>((resolve) => {
+        const cy = (window as unknown as { __cy: Core }).__cy;
+        const zoom0 = cy.zoom();
+        const frames: number[] = [];
+        let last = performance.now();
+        let i = 0;
+        const step = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          i++;
+          cy.viewport({ zoom: zoom0 * (1 + 0.6 * Math.sin(i / 15)), pan: { x: 300 + 200 * Math.cos(i / 20), y: 300 + 150 * Math.sin(i / 25) } });
+          if (i < 120) requestAnimationFrame(step);
+          else {
+            const sorted = frames.slice(2).sort((a, b) => a - b);
+            resolve({ p95: sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN, mean: sorted.reduce((a, b) => a + b, 0) / sorted.length });
+          }
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+export async function measureViewer(opts: { runs?: number; log?: (line: string) => void } = {}): Promise<Measure[]> {
+  const runs = opts.runs ?? 3;
+  const log = opts.log ?? (() => {});
+  // Imported here so syntheticGraph stays usable without the server's dependencies.
+  const { buildApp } = await import('../../api/http/app.ts');
+  const { applySchema, connectNeo4j } = await import('../../api/store/neo4j.ts');
+  const { startBundledNeo4j } = await import('../../neo4j/server.ts');
+  await ensureViewerBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'exchange-graph-bench-viewer-'));
+  const neo4j = await startBundledNeo4j({ port: await freePort(), dataDir, password: 'bench-password', heap: '1g', pageCache: '256m' });
+  const conn = await connectNeo4j({ env: { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } });
+  const app = await buildApp({ conn, bodyLimit: 64 * 1024 * 1024 });
+  const browser = await launchBrowser();
+  const results: Measure[] = [];
+  try {
+    await applySchema(conn);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    for (const file of readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'))) {
+      const response = await fetch(`${base}/api/articles?file=${encodeURIComponent(file)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: readFileSync(join(SEED_DIR, file), 'utf8') });
+      if (!response.ok) throw new Error(`seed ingest failed: ${response.status} ${await response.text()}`);
+    }
+
+    const measureGraph = async (label: string, targetMs: number) => {
+      const samples: Drawn[] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.context.newPage();
+        samples.push(await timeFirstDraw(page, `${base}/`));
+        await page.close();
+      }
+      const last = samples[samples.length - 1]!;
+      const drawn = median(samples.map((s) => s.drawnMs));
+      log(`viewer ${label}: ${last.nodes} nodes / ${last.edges} edges drawn in ${Math.round(drawn)} ms (median of ${runs})`);
+      results.push({
+        measure: `viewer: navigation → drawn graph, ${label} (${last.nodes} nodes, ${last.edges} edges)`,
+        ms: Math.round(drawn),
+        targetMs,
+        note: `median of ${runs} cold page loads; data at ${Math.round(median(samples.map((s) => s.dataMs)))} ms, layout+render ${Math.round(median(samples.map((s) => s.layoutMs)))} ms`,
+      });
+    };
+
+    await measureGraph('seed graph', 1500);
+
+    const big = syntheticGraph(2000, 5000);
+    const response = await fetch(`${base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(big) });
+    if (!response.ok) throw new Error(`synthetic graph ingest failed: ${response.status} ${await response.text()}`);
+    await measureGraph('2,000-node graph', 6000);
+
+    const page = await browser.context.newPage();
+    await timeFirstDraw(page, `${base}/`);
+    const frames = await panZoomFrames(page);
+    await page.close();
+    results.push({
+      measure: 'viewer: pan/zoom frame time p95, 2,000-node graph',
+      ms: Math.round(frames.p95 * 10) / 10,
+      targetMs: 50,
+      note: `mean ${Math.round(frames.mean * 10) / 10} ms per frame over 120 frames, software rendering (--disable-gpu)`,
+    });
+  } finally {
+    await browser.close();
+    await app.close();
+    await conn.close();
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+// Runnable on its own: npx tsx tests/bench/viewer.ts
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const results = await measureViewer({ log: console.log });
+  for (const r of results) console.log(`${r.measure}: ${r.ms} ms${r.targetMs ? ` (target ${r.targetMs} ms)` : ''}${r.note ? ` — ${r.note}` : ''}`);
+}

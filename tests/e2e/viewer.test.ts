@@ -1,0 +1,308 @@
+// The viewer end to end: the real API (in-process, on the test Neo4j) serving the built viewer,
+// driven in headless Chromium the way an analyst would use it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from 'cytoscape';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startApi, type TestApi } from '../support/api.ts';
+import { clearDatabase } from '../support/neo4j.ts';
+import { ensureViewerBuilt, launchBrowser, type Browser } from './browser.ts';
+
+declare global {
+  interface Window {
+    __cy: Core | undefined;
+  }
+}
+
+const SEED_DIR = fileURLToPath(new URL('../../seed/articles/', import.meta.url));
+const seedFiles = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'));
+const seedText = seedFiles.map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n');
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+let api: TestApi;
+let browser: Browser;
+let seedTitle = '';
+
+async function open(path = '/'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(api.url + path);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 30_000 });
+  return page;
+}
+
+const idOf = (page: Page, name: string) =>
+  page.evaluate((n) => window.__cy!.nodes().filter((x) => x.data('name') === n).first().id() || null, name);
+
+const visibleNames = (page: Page) =>
+  page.evaluate(() =>
+    window
+      .__cy!.nodes('[label]:visible')
+      .map((n) => String(n.data('name'))),
+  );
+
+async function pointAt(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const cy = window.__cy!;
+    const p = cy.getElementById(nodeId).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+}
+
+async function choose(page: Page, testid: string, query: string, name: string): Promise<void> {
+  await page.fill(`[data-testid=${testid}-input]`, query);
+  await page.locator(`[data-testid=${testid}-option]`, { hasText: name }).first().click();
+}
+
+beforeAll(async () => {
+  await ensureViewerBuilt();
+  api = await startApi();
+  await clearDatabase(api.conn);
+  for (const file of seedFiles) {
+    const reply = await call(api, 'POST', `/api/articles?file=${encodeURIComponent(file)}`, readFileSync(join(SEED_DIR, file), 'utf8'));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    seedTitle = reply.body.articles[0].title;
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+describe('viewer on the seed graph', () => {
+  it('draws the seed graph with its actors, laid out without overlapping labels', async () => {
+    const page = await open();
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
+    const names = await visibleNames(page);
+    for (const actor of ['Lyu Zhicheng', 'Adora Cruises', 'Shenyang', 'Sasebo']) expect(names).toContain(actor);
+
+    const layout = await page.evaluate(() => {
+      const cy = window.__cy!;
+      const nodes = cy.nodes('[label]:visible');
+      const ext = cy.extent();
+      const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+      let overlaps = 0;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+        }
+      }
+      const inView = nodes.filter((n) => {
+        const p = n.position();
+        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+      }).length;
+      return { count: nodes.length, inView, overlaps, zoom: cy.zoom() };
+    });
+    expect(layout.inView).toBe(layout.count);
+    expect(layout.overlaps).toBe(0);
+    // The legend counts what is drawn.
+    expect(Number(await page.locator('[data-testid=filter-label-Company] ~ .filter-count').textContent())).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('search selects Adora Cruises and shows it in the details panel', async () => {
+    const page = await open();
+    await page.keyboard.press('/');
+    await page.keyboard.type('Adora');
+    await page.locator('[data-testid=search-option]', { hasText: 'Adora Cruises' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=details-title]', { hasText: 'Adora Cruises' }).waitFor();
+    const selected = await page.evaluate(() => window.__cy!.$('node:selected').map((n) => n.data('name')));
+    expect(selected).toEqual(['Adora Cruises']);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(await idOf(page, 'Adora Cruises'));
+    await page.close();
+  });
+
+  it('finds a path from Lyu Zhicheng to Adora Cruises, highlights it, and a reloaded link restores it', async () => {
+    const page = await open();
+    await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
+    await choose(page, 'path-to', 'Adora', 'Adora Cruises');
+    await page.locator('[data-testid=path-hop]').first().waitFor();
+    expect(await page.locator('[data-testid=path-summary]').textContent()).toMatch(/from Lyu Zhicheng to Adora Cruises/);
+
+    const highlighted = () =>
+      page.evaluate(() => {
+        const cy = window.__cy!;
+        return {
+          nodes: cy.nodes('.path').map((n) => n.data('name') as string).sort(),
+          edges: cy.edges('.path').length,
+          faded: cy.nodes('.faded').length,
+          others: cy.nodes('[label]').not('.path').length,
+        };
+      });
+    const first = await highlighted();
+    expect(first.nodes).toContain('Lyu Zhicheng');
+    expect(first.nodes).toContain('Adora Cruises');
+    expect(first.edges).toBeGreaterThanOrEqual(first.nodes.length - 1);
+    expect(first.faded).toBe(first.others);
+    const hops = await page.locator('[data-testid=path-hop]').count();
+    expect(hops).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count()).toBeGreaterThan(0);
+
+    const link = page.url();
+    expect(new URL(link).searchParams.get('from')).toBe(await idOf(page, 'Lyu Zhicheng'));
+    await page.close();
+
+    const reopened = await open(link.slice(api.url.length));
+    await reopened.locator('[data-testid=path-hop]').first().waitFor();
+    const second = await reopened.evaluate(() => window.__cy!.nodes('.path').map((n) => n.data('name') as string).sort());
+    expect(second).toEqual(first.nodes);
+    expect(await reopened.inputValue('[data-testid=path-from-input]')).toBe('Lyu Zhicheng');
+    expect(await reopened.inputValue('[data-testid=path-to-input]')).toBe('Adora Cruises');
+    await reopened.close();
+  });
+
+  it('says so when there is no path within the chosen number of hops', async () => {
+    const page = await open();
+    await page.selectOption('[data-testid=path-hops]', '1');
+    await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
+    await choose(page, 'path-to', 'Adora', 'Adora Cruises');
+    await expect.poll(() => page.locator('[data-testid=path-empty]').textContent()).toMatch(/No path within 1 hop between Lyu Zhicheng and Adora Cruises/);
+    expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(0);
+    await page.close();
+  });
+
+  it('a label filter hides Companies without reloading, and ticking it again brings them back', async () => {
+    const page = await open();
+    const companies = () =>
+      page.evaluate(() => {
+        const nodes = window.__cy!.nodes('[label = "Company"]');
+        return { total: nodes.length, visible: nodes.filter(':visible').length, others: window.__cy!.nodes(':visible').not('[label = "Company"]').filter('[label]').length };
+      });
+    const before = await companies();
+    expect(before.total).toBeGreaterThan(0);
+    expect(before.visible).toBe(before.total);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    await page.uncheck('[data-testid=filter-label-Company]');
+    const hidden = await companies();
+    expect(hidden.visible).toBe(0);
+    expect(hidden.others).toBe(before.others);
+    expect(new URL(page.url()).searchParams.get('hideLabels')).toBe('Company');
+    // Same document: the filter did not reload the page.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+
+    await page.check('[data-testid=filter-label-Company]');
+    expect((await companies()).visible).toBe(before.total);
+    await page.close();
+  });
+
+  it('the details panel shows the evidence sentence and source article of a relationship', async () => {
+    const page = await open();
+    const id = await idOf(page, 'Lyu Zhicheng');
+    expect(id).toBeTruthy();
+    const at = await pointAt(page, id!);
+    await page.mouse.click(at.x, at.y);
+    await page.locator('[data-testid=details-title]', { hasText: 'Lyu Zhicheng' }).waitFor();
+    const evidence = await page.locator('[data-testid=details] [data-testid=evidence]').allTextContents();
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const sentence of evidence) expect(squash(seedText)).toContain(squash(sentence));
+    await expect.poll(() => page.locator('[data-testid=details] [data-testid=source]').first().textContent()).toContain(seedTitle);
+    await page.close();
+  });
+
+  it('expands a node incrementally without moving what is placed, and collapses it again', async () => {
+    const page = await open();
+    const adora = (await idOf(page, 'Adora Cruises'))!;
+    await page.close();
+
+    const focused = await open(`/?focus=${encodeURIComponent(adora)}`);
+    const snapshot = () => focused.evaluate(() => Object.fromEntries(window.__cy!.nodes('[label]').map((n) => [n.id(), { ...n.position() }])));
+    const before = await snapshot();
+    const neighbour = await focused.evaluate((id) => window.__cy!.getElementById(id).neighborhood().nodes().first().id(), adora);
+    const at = await pointAt(focused, neighbour);
+    await focused.mouse.dblclick(at.x, at.y);
+    await expect.poll(async () => Object.keys(await snapshot()).length).toBeGreaterThan(Object.keys(before).length);
+    const after = await snapshot();
+    for (const [id, pos] of Object.entries(before)) expect(after[id]).toEqual(pos);
+    expect(new URL(focused.url()).searchParams.get('expand')).toBe(neighbour);
+
+    const again = await pointAt(focused, neighbour);
+    await focused.mouse.dblclick(again.x, again.y);
+    await expect.poll(async () => Object.keys(await snapshot()).sort()).toEqual(Object.keys(before).sort());
+    await focused.close();
+  });
+
+  it('map view places cities by their coordinates; timeline orders events by date', async () => {
+    const page = await open();
+    await page.click('[data-testid=view-geo]');
+    const map = await page.evaluate(() =>
+      window
+        .__cy!.nodes('[label]:visible')
+        .map((n) => ({ label: n.data('label'), lon: n.data('lon'), lat: n.data('lat'), x: n.position('x'), y: n.position('y') })),
+    );
+    expect(map.length).toBeGreaterThan(1);
+    expect(new Set(map.map((c) => c.label))).toEqual(new Set(['City']));
+    const byLon = [...map].sort((a, b) => a.lon - b.lon);
+    expect(byLon[0]!.x).toBeLessThan(byLon[byLon.length - 1]!.x);
+    const byLat = [...map].sort((a, b) => a.lat - b.lat);
+    expect(byLat[0]!.y).toBeGreaterThan(byLat[byLat.length - 1]!.y);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('geo');
+
+    await page.click('[data-testid=view-timeline]');
+    const events = await page.evaluate(() =>
+      window
+        .__cy!.nodes('[label = "Event"]:visible')
+        .map((n) => ({ date: String(n.data('date')), x: n.position('x') }))
+        .sort((a, b) => a.x - b.x),
+    );
+    expect(events.length).toBeGreaterThan(0);
+    const dates = events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    await page.close();
+  });
+
+  it('exports PNG and JSON of what is on screen', async () => {
+    const page = await open();
+    await page.uncheck('[data-testid=filter-label-Company]');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    const visible = await page.evaluate(() => window.__cy!.nodes('[label]:visible').length);
+    expect(exported.elements.nodes).toHaveLength(visible);
+    expect(exported.elements.nodes.some((n: { data: { label: string } }) => n.data.label === 'Company')).toBe(false);
+    await page.close();
+  });
+
+  it('says "API unreachable" when the API does not answer', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(api.url + '/');
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    expect(await page.locator('[data-testid=status-title]').textContent()).toBe('API unreachable');
+    await page.close();
+  });
+
+  it('renders untrusted article text as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">Evil <b>Corp</b>';
+    const sentence = 'The <script>window.__pwned=2</script> delegation met <img src=y onerror="window.__pwned=3"> officials.';
+    const reply = await call(api, 'POST', '/api/articles', {
+      articles: [{ id: 'e2e-hostile-article', title: '<i>hostile</i> title' }],
+      nodes: [
+        { id: 'company:e2e-hostile', label: 'Company', name: hostile, aliases: [], properties: {} },
+        { id: 'city:e2e-hostile-city', label: 'City', name: 'Hostileton', aliases: [], properties: {} },
+      ],
+      relationships: [{ type: 'LOCATED_IN', source: 'company:e2e-hostile', target: 'city:e2e-hostile-city', properties: {}, sources: ['e2e-hostile-article'], evidence: [sentence] }],
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+    const page = await open();
+    await page.keyboard.press('/');
+    await page.keyboard.type('Evil');
+    await page.locator('[data-testid=search-option]', { hasText: 'Evil' }).first().click();
+    await page.locator('[data-testid=details] [data-testid=evidence]').first().waitFor();
+    expect(await page.locator('[data-testid=details-title]').textContent()).toBe(hostile);
+    expect(await page.locator('[data-testid=details] [data-testid=evidence]').first().textContent()).toBe(sentence);
+    expect(await page.locator('[data-testid=details] img, [data-testid=details] script, [data-testid=search] img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+});
