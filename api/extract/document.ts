@@ -86,9 +86,20 @@ function sanitize(content: unknown): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const words = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+/** Number of words, counted up to `limit` (callers only ask "at most n?" or "at least n?"). */
+function words(s: string, limit = 64): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < limit; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 const SENTENCE_END = /[.!?。！？…]["'”’)\]]*$/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
 // Lines that are site furniture wherever they appear.
 const CHROME = [
@@ -109,6 +120,7 @@ function isChrome(text: string): boolean {
 
 /** "Home > International Exchange", "Home / Culture / Cultural Exchange", "首页 > 新闻动态" */
 function isBreadcrumb(text: string): boolean {
+  if (text.length > 200 || !/[>»›/|]/.test(text)) return false;
   const parts = text.split(/\s*(?:>|»|›|\/|\|)\s*/);
   return (
     parts.length >= 2 &&
@@ -157,7 +169,11 @@ function parseMetaLine(text: string): MetaHit | null {
     return {};
   }
 
-  const labels = [...line.matchAll(LABEL)];
+  // Labels open a meta line (after at most a short source prefix): look further only if one does.
+  LABEL.lastIndex = 0;
+  const opening = LABEL.exec(line.slice(0, 90));
+  LABEL.lastIndex = 0; // matchAll starts where the last exec stopped
+  const labels = opening ? [...line.matchAll(LABEL)] : [];
   if (labels.length > 0) {
     const first = labels[0]!;
     const before = line.slice(0, first.index).trim();
@@ -238,8 +254,10 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
       }
     }
     if (titleKey && text.toLowerCase() === titleKey) continue;
-    if (PHOTO_CREDIT.test(text)) continue;
-    text = text.replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();
+    if (/photo|image|picture|pic\b/i.test(text)) {
+      if (PHOTO_CREDIT.test(text)) continue;
+      text = text.replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();
+    }
     if (latinDoc && cjkShare(text) > 0.3) continue; // Chinese footer links on an English page
     if (text) kept.push({ text, kind: block.kind, gap: block.gap });
   }
@@ -275,6 +293,7 @@ function countCjk(blocks: Block[]): number {
   return all === 0 ? 0 : cjk / all;
 }
 function cjkShare(text: string): number {
+  if (!HAS_CJK.test(text)) return 0;
   const n = text.replace(/[\s\d\p{P}]/gu, '').length;
   return n === 0 ? 0 : (text.match(CJK)?.length ?? 0) / n;
 }
@@ -285,7 +304,8 @@ function joinParagraphs(blocks: Block[]): string {
   let current = '';
   for (const b of blocks) {
     // "…Mayor of Calderdale and his wife and" + "George Keith and…": one sentence wrapped in two lines.
-    const midSentence = /(?:^|\s)\p{Ll}[\p{L}'’-]*$|[,;]$/u.test(current) && words(current) >= 8;
+    const lastWord = current.slice(current.lastIndexOf(' ') + 1);
+    const midSentence = /^\p{Ll}|[,;]$/u.test(lastWord) && words(current, 8) >= 8;
     if (current && !b.gap && !SENTENCE_END.test(current) && b.kind === 'line' && (midSentence || /^[\p{Ll}(]/u.test(b.text))) {
       current += ` ${b.text}`;
     } else {
@@ -532,7 +552,7 @@ function htmlBlocks(content: string, meta: Meta): Block[] {
   meta.url ??= doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(doc, ['meta[property="og:url"]']);
 
   // Lines of the page as a whole, for date/source lines readability drops with the chrome around them.
-  const pageBlocks = domBlocks(doc.body, false);
+  const pageBlocks = meta.publishedAt && meta.publisher ? [] : domBlocks(doc.body, false).slice(0, 60);
   let article: ReturnType<Readability<string>['parse']> = null;
   try {
     article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
@@ -544,7 +564,7 @@ function htmlBlocks(content: string, meta: Meta): Block[] {
   meta.title ??= article?.title || null;
 
   const head: Meta = { title: '', publishedAt: null, publisher: null, url: null };
-  clean(pageBlocks.slice(0, 60), head, false);
+  clean(pageBlocks, head, false);
   meta.publishedAt ??= head.publishedAt;
   meta.publisher ??= head.publisher;
 

@@ -275,7 +275,10 @@ describe('readDocument never throws', () => {
     const words = fc.array(fc.constantFrom('Mayor', 'Sasebo', 'delegation', 'visited', 'Shenyang', 'the', 'on', 'March', '25th', '.', '&amp;', '<', '>'), { maxLength: 30 });
     const element = fc.tuple(tag, words).map(([t, w]) => `<${t}>${w.join(' ')}</${t}>`);
     const script = fc.string({ maxLength: 40 }).map((s) => `<script>var x = "SCRIPTMARK${s.replace(/<\/script/gi, '')}";</script>`);
-    const page = fc.array(fc.oneof(element, script, fc.string({ maxLength: 30 })), { maxLength: 40 }).map((parts) => `<html><body>${parts.join('')}</body></html>`);
+    // Free text is escaped: a stray "<A" before "<script>" would make the browser's parser read
+    // `<a<script>` as one odd tag, and the "script" as visible text.
+    const text = fc.string({ maxLength: 30 }).map((s) => s.replace(/</g, '&lt;'));
+    const page = fc.array(fc.oneof(element, script, text), { maxLength: 40 }).map((parts) => `<html><body>${parts.join('')}</body></html>`);
     fc.assert(
       fc.property(page, (html) => {
         const doc = readDocument(html, { format: 'html' });
