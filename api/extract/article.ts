@@ -148,7 +148,25 @@ export class Article {
         toPerson.add(Number(m[1]));
         toPerson.add(Number(m[2]));
       }
+      // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
+      const toCompany = new Set<number>();
+      for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩,? (?:and |or )?)+)/gi)) {
+        for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
+      }
+      for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?){2,}/g)) {
+        if (!/⟨[OMG]/.test(m[0])) continue;
+        for (const x of m[0].matchAll(/⟨X(\d+)⟩/g)) {
+          const mm = s.mentions[Number(x[1])]!;
+          if (mm.words >= 2 && mm.words <= 5 && !toPerson.has(Number(x[1]))) toCompany.add(Number(x[1]));
+        }
+      }
       let changed = false;
+      for (const j of toCompany) {
+        const m = s.mentions[j];
+        if (!m || m.kind !== 'Unknown' || /^\p{Lu}+$/u.test(m.name)) continue;
+        m.kind = 'Company';
+        changed = true;
+      }
       for (const j of toPerson) {
         const m = s.mentions[j];
         if (!m || m.kind !== 'Unknown' || m.words > 5 || !looksLikePersonName(m.name)) continue;
@@ -302,7 +320,7 @@ export class Article {
     if (m.words === 1 && !/city$/i.test(m.name)) {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);
       const after = s.text.slice(m.end, m.end + 25);
-      const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || /^[A-Z\s]+$/.test(m.text);
+      const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text);
       const big = cities[0]!.population >= 100_000 || /^PPL(C|A)$/.test(cities[0]!.featureCode);
       if (!context && !big) return null;
       if (m.placeKind === 'ambiguous' && !context && !/city/i.test(after.slice(0, 6))) return null;
@@ -313,13 +331,7 @@ export class Article {
     let country: string | null = null;
     if (next && next.kind === 'Place' && next.country && /^\s*(,|\(|in\b)\s*(the\s+)?$/i.test(s.text.slice(m.end, next.start))) country = next.country;
     if (!country && /^\s*,\s*(\p{Lu}[\p{L}.]+)/u.test(after)) country = null;
-    let chosen: CityEntry | undefined;
-    if (country) chosen = cities.find((c) => c.country === country);
-    if (!chosen && cities.length > 1 && this.countries.size) {
-      const ranked = [...cities].sort((a, b) => (this.countries.get(b.country) ?? 0) - (this.countries.get(a.country) ?? 0));
-      if ((this.countries.get(ranked[0]!.country) ?? 0) > 0) chosen = ranked[0];
-    }
-    chosen ??= cities[0]!;
+    const chosen = this.chooseCity(cities, country)!;
     cities = [chosen];
     this.countries.set(chosen.country, (this.countries.get(chosen.country) ?? 0) + 0.5);
     const canonical = /\s+City$/i.test(name) && !/\s+City$/.test(chosen.name) ? name.replace(/\s+City$/i, '') : name;
@@ -418,7 +430,7 @@ export class Article {
   cityInName(name: string): string | null {
     const inCity = /\bin (?:the )?(?:city of )?(\p{Lu}[\p{L}'’-]*(?:[ -](?:&|and|\p{Lu}[\p{L}'’-]*))*)\s*$/u.exec(name);
     if (inCity) {
-      const c = this.cityByName(inCity[1]!);
+      const c = this.cityByName(inCity[1]!) ?? this.seatCity(inCity[1]!);
       if (c) return c;
     }
     const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
@@ -429,6 +441,36 @@ export class Article {
       }
     }
     return null;
+  }
+
+  /** The city a consulate or an office is seated in ("… in Belfast"), from the gazetteer when the article names it nowhere else. */
+  private seatCity(name: string): string | null {
+    const p = place(name);
+    if (p.reading !== 'city' && p.reading !== 'ambiguous') return null;
+    const chosen = this.chooseCity(p.cities, null);
+    if (!chosen) return null;
+    return this.putCity(cityId(chosen.name, chosen.country), name, name, 0, { country: chosen.country, lat: chosen.lat, lon: chosen.lon });
+  }
+
+  /** Among same-named cities: the stated country, else a country the article names, else the one nearest the article's other cities. */
+  private chooseCity(cities: CityEntry[], country: string | null): CityEntry | undefined {
+    let chosen: CityEntry | undefined;
+    if (country) chosen = cities.find((c) => c.country === country);
+    if (!chosen && cities.length > 1 && this.countries.size) {
+      const ranked = [...cities].sort((a, b) => (this.countries.get(b.country) ?? 0) - (this.countries.get(a.country) ?? 0));
+      if ((this.countries.get(ranked[0]!.country) ?? 0) >= 1) chosen = ranked[0];
+    }
+    if (!chosen && cities.length > 1) {
+      const others = [...this.entities.values()].filter((e) => e.label === 'City' && typeof e.props.lat === 'number');
+      if (others.length) {
+        const score = (c: CityEntry): number => {
+          const d = Math.min(...others.map((o) => distanceKm(c.lat, c.lon, o.props.lat as number, o.props.lon as number)));
+          return Math.log(Math.max(c.population, 1000)) - d / 1000;
+        };
+        chosen = [...cities].sort((a, b) => score(b) - score(a))[0];
+      }
+    }
+    return chosen ?? cities[0];
   }
 
   /** A city of the article with this name (or alias). */
@@ -532,6 +574,12 @@ export class Article {
     }
     return best;
   }
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 function template(s: AnalyzedSentence): string {

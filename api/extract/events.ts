@@ -108,7 +108,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
   return v;
 }
 
-const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|was in|were in|toured|invited\b[^⟨.]{0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
@@ -123,6 +123,8 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 
 export function findEvents(a: Article): Events {
   const ev: Events = { main: null, visits: [], focus: [] };
+  // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
+  const introduced = new Map<number, string>();
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
 
   for (const s of a.sentences) {
@@ -144,7 +146,7 @@ export function findEvents(a: Article): Events {
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[2]!), date: null, city: null });
     }
     // visits of delegations
-    for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/g)) {
+    for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -162,7 +164,7 @@ export function findEvents(a: Article): Events {
       if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
     }
     // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
-    for (const m of t.matchAll(/\b(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/g)) {
+    for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
       const adj = m[1]!.trim();
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
@@ -212,7 +214,7 @@ export function findEvents(a: Article): Events {
     // receptions and meetings at a venue
     for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
-      newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' });
+      introduced.set(s.index, newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' }));
     }
     for (const m of t.matchAll(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[1])]!.name;
@@ -220,8 +222,9 @@ export function findEvents(a: Article): Events {
       newEvent(a, `meeting with the ${origin}delegation at ${venue}`, s, { date: dateIn(s), city: ev.visits[0]?.dest ?? null, kind: 'meeting' });
     }
     // "the renewal of the charter on September 26th"
-    for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on ⟨D(\d+)⟩/gi)) {
-      newEvent(a, m[1]!, s, { date: s.mentions[Number(m[2])]!.date ?? null, city: null, kind: kindOf(m[1]!) });
+    for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on (?:⟨D(\d+)⟩|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?\b)/gi)) {
+      const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
+      introduced.set(s.index, id);
     }
   }
 
@@ -242,8 +245,9 @@ export function findEvents(a: Article): Events {
   let focus = ev.main;
   for (const s of a.sentences) {
     const here = events.filter((e) => e.first === s.index).map((e) => e.id);
-    const named = s.refs.filter((r, j) => r && s.mentions[j]?.kind === 'Event') as string[];
-    const mentioned = named[0] ?? here[0] ?? null;
+    // named events inside a relative clause ("… where the annual X takes place") are not the topic
+    const named = s.refs.filter((r, j) => r && s.mentions[j]?.kind === 'Event' && !/\b(where|which|that|whose)\b[^,]*$/.test(s.text.slice(0, s.mentions[j]!.start))) as string[];
+    const mentioned = introduced.get(s.index) ?? named[0] ?? here[0] ?? null;
     if (mentioned && s.paragraph !== -1) focus = mentioned;
     if (/\bthe (visit|trip|delegation'?s? (\w+ )?visit)\b/i.test(s.text) && ev.visits[0] && !mentioned) focus = ev.visits[0].event;
     ev.focus[s.index] = s.paragraph === -1 ? ev.main : focus;

@@ -195,7 +195,11 @@ function ofList(tokens: Token[], i: number): number {
     else if (sep?.text === ',' && lower(tokens[j + 1]) === 'and' && isCap(tokens[j + 2]) && !isCap(tokens[j + 3])) k = j + 2;
     if (k < 0) return i;
     items.push(k);
-    const common = items.every((x) => /^\p{Lu}\p{Ll}+$/u.test(tokens[x]!.text) && !place(tokens[x]!.text).reading && !TITLES.has(tokens[x]!.text.toLowerCase()));
+    const common = items.every((x) => {
+      const p = place(tokens[x]!.text);
+      const isPlace = p.reading === 'country' || p.reading === 'region' || (p.cities[0]?.population ?? 0) >= 50_000;
+      return /^\p{Lu}\p{Ll}+$/u.test(tokens[x]!.text) && !isPlace && !TITLES.has(tokens[x]!.text.toLowerCase());
+    });
     return common ? k + 1 : i;
   }
 }

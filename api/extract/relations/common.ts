@@ -50,7 +50,7 @@ export function clauseEnd(t: string, from: number): number {
 export function clauseStart(t: string, to: number): number {
   const head = t.slice(0, to);
   let best = 0;
-  for (const m of head.matchAll(/(?:[.;!?] |\bwhile |\bwhereas |, (?:and |but )?(?:while|whereas|although|as|after|before|when) )/g)) best = m.index! + m[0].length;
+  for (const m of head.matchAll(/(?:[.;!?] |\bwhile |\bwhereas |, (?:and |but )?(?:while|whereas|although|as(?! well)|after|before|when) )/g)) best = m.index! + m[0].length;
   return best;
 }
 

@@ -145,11 +145,12 @@ export function visitRoles(a: Article, ev: Events): void {
         if (id) v.hosts.add(id);
       }
     }
-    // officials of the visiting city or country are visitors; those who meet them at the destination host
-    for (const f of a.factsOf('HOLDS_POSITION')) {
+    // officials of the visiting city or country are visitors (of the article's main visit);
+    // those who meet them at the destination host
+    for (const f of v === ev.visits[0] ? a.factsOf('HOLDS_POSITION') : []) {
       const city = a.cityOf(f.to);
       if (!city || f.props.former) continue;
-      if (v.origins.includes(city) || v.origins.includes(f.to) || v.originCountry && a.countryOfCity(city) === v.originCountry && city !== v.dest) {
+      if (v.origins.includes(city) || v.originCountry && a.countryOfCity(city) === v.originCountry && city !== v.dest) {
         if (!v.hosts.has(f.from)) v.visitors.add(f.from);
       }
     }

@@ -50,7 +50,7 @@ export function explicitPositions(a: Article): void {
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
-    for (const m of t.matchAll(/⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?, (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/(?<!⟨P\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?, (?:the )?⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // A and B, Title1 and Title2 of Y, respectively

@@ -9,17 +9,21 @@ const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations
 
 function since(a: Article, s: AnalyzedSentence): string | null {
   const t = s.template;
+  const pub = a.input.publishedAt;
+  const ago = /\b(\w+) years (?:since|after|ago)\b|\b(\w+)(?:st|nd|rd|th)? anniversary\b/i.exec(s.text);
+  const agoN = ago ? numberWord(ago[1] ?? ago[2]!) ?? ordinal(ago[1] ?? ago[2]!) ?? tens(ago[1] ?? ago[2]!) : null;
   const year = /\b(?:in|since|from|of|established in|signed in|formed in)\s+(1[89]\d\d|20\d\d)\b/.exec(s.text);
   if (year) return year[1]!;
+  if (agoN && pub) return String(Number(pub.slice(0, 4)) - agoN);
   const d = /⟨D(\d+)⟩/.exec(t);
   if (d && /\b(since|in|established|signed|formed|began|yesterday|today)\b/i.test(t)) return s.mentions[Number(d[1])]!.date?.slice(0, 4) ?? null;
-  const anniv = /\b(\d+|[a-z]+)(?:st|nd|rd|th)? anniversary\b/i.exec(s.text);
-  const pub = a.input.publishedAt;
-  if (anniv && pub) {
-    const n = numberWord(anniv[1]!) ?? ordinal(anniv[1]!);
-    if (n) return String(Number(pub.slice(0, 4)) - n);
-  }
+  if (agoN && pub) return String(Number(pub.slice(0, 4)) - agoN);
   return null;
+}
+
+function tens(w: string): number | null {
+  const map: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80 };
+  return map[w.toLowerCase()] ?? null;
 }
 
 function ordinal(w: string): number | null {
