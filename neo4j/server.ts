@@ -299,6 +299,11 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
 
   const archive = classArchiveFlags();
   const launch = [...archive.flags, ...args];
+  // If this process dies without stopping Neo4j (SIGKILL, a crash), the kernel sends Neo4j SIGTERM
+  // (setpriv --pdeathsig, util-linux), so no orphan keeps running and holding the store lock.
+  const [command, ...prefix] = !opts.detached && existsSync('/usr/bin/setpriv')
+    ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--', 'java']
+    : ['java'];
   const started = Date.now();
   let child: ChildProcess;
   let tail: OutputTail;
@@ -306,11 +311,11 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     mkdirSync(join(dataDir, 'logs'), { recursive: true });
     const consoleLog = join(dataDir, 'logs', 'console.log');
     const fd = openSync(consoleLog, 'w');
-    child = spawn('java', launch, { cwd: dataDir, detached: true, stdio: ['ignore', fd, fd] });
+    child = spawn(command!, [...prefix, ...launch], { cwd: dataDir, detached: true, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     tail = new OutputTail(consoleLog);
   } else {
-    child = spawn('java', launch, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(command!, [...prefix, ...launch], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
     tail = new OutputTail();
     child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk));

@@ -1,12 +1,12 @@
 // The bundled Neo4j launcher and the connection's error messages, against real processes and sockets.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectNeo4j } from '../../api/store/neo4j.ts';
-import { readPidRecord, startBundledNeo4j } from '../../neo4j/server.ts';
+import { readPidRecord, startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
 import { freePort } from '../support/neo4j.ts';
 
 const tempDirs: string[] = [];
@@ -17,46 +17,37 @@ const tempDir = () => {
 };
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function citiesIn(server: BundledNeo4j) {
+  const conn = await connectNeo4j({ env: { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password } });
+  try {
+    const { records } = await conn.driver.executeQuery('MATCH (c:City) RETURN c.name AS name, c.aliases AS aliases');
+    return records.map((r) => r.toObject());
+  } finally {
+    await conn.close();
+  }
+}
+
 describe('bundled Neo4j launcher', () => {
-  it('restarts on the same data folder with the data intact', async () => {
+  it('stops by itself when the process that started it is killed, and restarts with the data intact', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    const options = { port, dataDir, password: 'restart-password', heap: '384m', pageCache: '32m', log: () => {} };
-
-    const first = await startBundledNeo4j(options);
-    try {
-      const conn = await connectNeo4j({ env: { NEO4J_URI: first.uri, NEO4J_USER: first.user, NEO4J_PASSWORD: first.password } });
-      await conn.driver.executeQuery("CREATE (:Entity:City {id: 'city:sasebo-jp', name: 'Sasebo', aliases: ['Sasebo City']})");
-      await conn.close();
-    } finally {
-      await first.stop();
-    }
-    expect(readPidRecord(dataDir)).toBeNull();
-
-    const second = await startBundledNeo4j(options);
-    try {
-      expect(second.pid).not.toBe(first.pid);
-      const conn = await connectNeo4j({ env: { NEO4J_URI: second.uri, NEO4J_USER: second.user, NEO4J_PASSWORD: second.password } });
-      const { records } = await conn.driver.executeQuery("MATCH (c:City {id: 'city:sasebo-jp'}) RETURN c.name AS name, c.aliases AS aliases");
-      await conn.close();
-      expect(records.map((r) => r.toObject())).toEqual([{ name: 'Sasebo', aliases: ['Sasebo City'] }]);
-    } finally {
-      await second.stop();
-    }
-  });
-
-  it('replaces a server left running by a run that was killed, and keeps its data', async () => {
-    const dataDir = tempDir();
-    const port = await freePort();
-    const options = { port, dataDir, password: 'crash-password', heap: '384m', pageCache: '32m' };
-    // A separate Node process owns the first server and is then killed with SIGKILL: no cleanup runs,
-    // so its Neo4j keeps running and keeps the store locked, as after a crash of `npm start`.
+    const options = { port, dataDir, password: 'restart-password', heap: '384m', pageCache: '32m' };
+    // A separate Node process owns the first server and is killed with SIGKILL, so none of its cleanup runs.
     const owner = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
       import { startBundledNeo4j } from ${JSON.stringify(new URL('../../neo4j/server.ts', import.meta.url).href)};
       import neo4j from 'neo4j-driver';
-      const server = await startBundledNeo4j(${JSON.stringify({ ...options, log: undefined })});
+      const server = await startBundledNeo4j(${JSON.stringify(options)});
       const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password));
-      await driver.executeQuery("CREATE (:Entity:Person {id: 'person:daisuke-miyajima', name: 'Daisuke Miyajima'})");
+      await driver.executeQuery("CREATE (:Entity:City {id: 'city:sasebo-jp', name: 'Sasebo', aliases: ['Sasebo City']})");
       await driver.close();
       console.log('written');
       setInterval(() => {}, 1000);
@@ -65,22 +56,46 @@ describe('bundled Neo4j launcher', () => {
       owner.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('written') && resolve());
       owner.once('exit', (code) => reject(new Error(`the owner process exited early (${code})`)));
     });
-    const orphan = readPidRecord(dataDir)!.pid;
+    const first = readPidRecord(dataDir)!.pid;
     owner.kill('SIGKILL');
-    await new Promise((resolve) => owner.once('exit', resolve));
-    expect(() => process.kill(orphan, 0)).not.toThrow();
+    await expect.poll(() => isRunning(first), { timeout: 30_000, interval: 200 }).toBe(false);
 
-    const notes: string[] = [];
-    const server = await startBundledNeo4j({ ...options, log: (line) => notes.push(line) });
+    const second = await startBundledNeo4j({ ...options, log: () => {} });
     try {
-      expect(notes[0]).toContain(`Stopping a Neo4j (pid ${orphan}) left running on ${dataDir}`);
-      expect(() => process.kill(orphan, 0)).toThrow();
-      const conn = await connectNeo4j({ env: { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password } });
-      const { records } = await conn.driver.executeQuery('MATCH (p:Person) RETURN p.name AS name');
-      await conn.close();
-      expect(records.map((r) => r.get('name'))).toEqual(['Daisuke Miyajima']);
+      expect(second.pid).not.toBe(first);
+      expect(await citiesIn(second)).toEqual([{ name: 'Sasebo', aliases: ['Sasebo City'] }]);
     } finally {
-      await server.stop();
+      await second.stop();
+    }
+    expect(isRunning(second.pid)).toBe(false);
+    expect(readPidRecord(dataDir)).toBeNull();
+  });
+
+  it('stops a server that a crashed run left running on the data folder, then starts with the data intact', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const options = { port, dataDir, password: 'stale-password', heap: '384m', pageCache: '32m', log: () => {} };
+    // Started detached, it outlives its owner the way a server does where nothing stops it when its owner dies.
+    const stale = await startBundledNeo4j({ ...options, detached: true });
+    try {
+      const conn = await connectNeo4j({ env: { NEO4J_URI: stale.uri, NEO4J_USER: stale.user, NEO4J_PASSWORD: stale.password } });
+      await conn.driver.executeQuery("CREATE (:Entity:City {id: 'city:sasebo-jp', name: 'Sasebo', aliases: ['Sasebo City']})");
+      await conn.close();
+      const deadOwner = spawnSync(process.execPath, ['-e', '']).pid;
+      const record = JSON.parse(readFileSync(join(dataDir, 'launcher.json'), 'utf8'));
+      writeFileSync(join(dataDir, 'launcher.json'), JSON.stringify({ ...record, detached: false, ownerPid: deadOwner }));
+
+      const notes: string[] = [];
+      const fresh = await startBundledNeo4j({ ...options, log: (line) => notes.push(line) });
+      try {
+        expect(notes[0]).toBe(`Stopping a Neo4j (pid ${stale.pid}) left running on ${dataDir} by an earlier run...`);
+        expect(isRunning(stale.pid)).toBe(false);
+        expect(await citiesIn(fresh)).toEqual([{ name: 'Sasebo', aliases: ['Sasebo City'] }]);
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      await stale.stop();
     }
   });
 
