@@ -37,7 +37,7 @@ async function citiesIn(server: BundledNeo4j) {
 }
 
 describe('bundled Neo4j launcher', () => {
-  it('stops by itself when the process that started it is killed, and restarts with the data intact', async () => {
+  it('stops by itself when the process that started it is killed, and restarts with the data intact', { timeout: 180_000 }, async () => {
     const dataDir = tempDir();
     const port = await freePort();
     const options = { port, dataDir, password: 'restart-password', heap: '384m', pageCache: '32m' };
@@ -71,7 +71,7 @@ describe('bundled Neo4j launcher', () => {
     expect(readPidRecord(dataDir)).toBeNull();
   });
 
-  it('stops a server that a crashed run left running on the data folder, then starts with the data intact', async () => {
+  it('stops a server that a crashed run left running on the data folder, then starts with the data intact', { timeout: 180_000 }, async () => {
     const dataDir = tempDir();
     const port = await freePort();
     const options = { port, dataDir, password: 'stale-password', heap: '384m', pageCache: '32m', log: () => {} };
