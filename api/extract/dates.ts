@@ -31,6 +31,7 @@ const LEAD = `(?:${PART_OF_DAY}|(?:${WEEKDAY},? )(?=(?:the )?\\d|${MONTH}))?`;
 
 const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'iso', re: `\\b${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])(?![\\d])` },
+  { kind: 'numeric', re: `\\b(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|[12]\\d|3[01])[-/.]${YEAR}(?![\\d])` },
   { kind: 'cjk', re: `${YEAR}\\s*年\\s*(?:0?[1-9]|1[0-2])\\s*月(?:\\s*(?:0?[1-9]|[12]\\d|3[01])\\s*[日号])?` },
   { kind: 'monthDay', re: `\\b${LEAD}${MONTH} (?:the )?${DAY}(?:(?:-|–|to |and )${DAY})?(?:,? ${YEAR})?(?![\\d:])` },
   { kind: 'dayMonth', re: `\\b${LEAD}(?:the )?${DAY}(?:(?:-|–| to | and )${DAY})?(?: of)? ${MONTH}(?:,? ${YEAR})?(?![\\d])` },
@@ -43,7 +44,7 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'year', re: `\\b(?:(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n the year|[Yy]ear) )${YEAR}(?![\\d-])` },
 ];
 type Kind =
-  | 'iso' | 'cjk' | 'monthDay' | 'dayMonth' | 'monthYear' | 'relMonth' | 'relWeekday' | 'relative'
+  | 'iso' | 'numeric' | 'cjk' | 'monthDay' | 'dayMonth' | 'monthYear' | 'relMonth' | 'relWeekday' | 'relative'
   | 'yesterday' | 'bareMonth' | 'year' | 'bareYear';
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}`, 'i');
@@ -99,6 +100,13 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
       const [yy, mm, dd] = text.match(/\d+/g)!.map(Number);
       if (dd === undefined) return validDay(yy!, mm!, 1) ? ym(yy!, mm!) : null;
       return validDay(yy!, mm!, dd) ? ymd(yy!, mm!, dd) : null;
+    }
+    case 'numeric': {
+      // 13/05/2019 or 01-13-2023: read only when one of the two numbers cannot be a month.
+      const [a, b, yy] = text.match(/\d+/g)!.map(Number);
+      if (a! > 12 && b! <= 12) return validDay(yy!, b!, a!) ? ymd(yy!, b!, a!) : null;
+      if (b! > 12 && a! <= 12) return validDay(yy!, a!, b!) ? ymd(yy!, a!, b!) : null;
+      return a === b && validDay(yy!, a!, a!) ? ymd(yy!, a!, a!) : null;
     }
     case 'monthDay':
     case 'dayMonth': {

@@ -111,6 +111,9 @@ const CHROME = [
   /^(?:skip to (?:main )?content|top of page|bottom of page|back to (?:the )?top|loading(?:…|\.\.\.)?|share(?: this(?: article| story)?)?(?: - \w+)?|print(?: this)?|close|e-?mail|tweet|follow us(?: on .*)?|most (?:popular|read|viewed)|related (?:news|articles|stories|posts|links)|recommended(?: information| for you)?|comments are closed\.?|leave a (?:comment|reply)|read more|continue reading|subscribe(?: now)?|sign up|log ?in|sign in|register|search|menu|next|previous|prev(?:ious)? (?:article|post)|next (?:article|post)|top|english|中文|home|latest|trending|advertisement|sponsored|font size:?.*|[a-z]+ edition)$/i,
   /^\d+\s*(?:min(?:ute)?s?)\s+read(?: time)?$/i,
   /^(?:tags?|categories|filed under|share on|topics?|keywords?)\s*[:：]/i,
+  /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^当前位置|^您的位置/i,
+  /^(?:your email address will not be published|required fields are marked|more stories|you may also like|related:?$)/i,
+  /^(?:\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)$/i,
   /^\[?(?:photo|image|picture)s?\s*(?:\/|:|provided|courtesy|by)[^\]]*\]?$/i,
 ];
 
@@ -121,6 +124,7 @@ function isChrome(text: string): boolean {
 /** "Home > International Exchange", "Home / Culture / Cultural Exchange", "首页 > 新闻动态" */
 function isBreadcrumb(text: string): boolean {
   if (text.length > 200 || !/[>»›/|]/.test(text)) return false;
+  if (/^(?:home|homepage|首页|当前位置|you are here)\s*[>»›]/i.test(text)) return true; // "Home>Section>Page title"
   const parts = text.split(/\s*(?:>|»|›|\/|\|)\s*/);
   return (
     parts.length >= 2 &&
@@ -136,10 +140,10 @@ const INLINE_CREDIT = /\s*\[(?:photo|image|picture)s?\b[^\]]{0,80}\]/gi;
 const CREDIT_TAIL = /(?<=[.!?]|^)\s*(?:pic(?:ture)?|photo|image)s?\s*(?:credit|courtesy|by)?\s*[:：][^.!?]{0,80}$/i;
 
 const DATE_LABEL =
-  '时间|日期|发布时间|发布日期|更新时间|发表时间|date|dated|published(?: on| at)?|posted(?: on)?|updated(?: on| at)?|last updated|release date|publication date|publish date';
-const SOURCE_LABEL = '来源|供稿部门|供稿单位|信息来源|source|publisher|provided by|courtesy of';
+  '时间|日期|发布时间|发布日期|更新时间|发表时间|date|dated|time|published(?: on| at)?|posted(?: on)?|updated(?: on| at)?|last updated|release date|publication date|publish date';
+const SOURCE_LABEL = '来源|供稿部门|供稿单位|信息来源|source of news|news source|source|resource|publisher|provided by|courtesy of';
 const AUTHOR_LABEL =
-  '撰稿人|撰稿|作者|编辑|责任编辑|审核|摄影|author|authors|writer|written by|editor|edited by|reporter|reported by|photographer|photo|photos|by';
+  '撰稿人|撰稿|作者|编辑|责任编辑|审核|摄影|字号|打印|author|authors|writer|written by|editor|edited by|reporter|reported by|photographer|photo|photos|by|printing|print|font size|size|views|hits';
 const LABEL = new RegExp(
   `(?:^|\\s|\\|)(${DATE_LABEL}|${SOURCE_LABEL}|${AUTHOR_LABEL})\\s*(?:[:：]|(?=\\s*(?:\\d|\\p{Lu}\\p{Ll}{2,8}\\.?\\s+\\d)))`,
   'giu',
@@ -160,8 +164,18 @@ function labelKind(label: string): 'date' | 'source' | 'author' {
 }
 
 /** Reads a date/source/author line; null when the line is not one. */
+// Sites glue their labels to the value before: "Source: The seanewsEditor: Li01-13-2023",
+// "Time:2017-03-05Editor:Wang LeiResource:Department of Japanese AffairsPrintingSize:Large".
+const GLUED_LABELS = 'Editor|Source|Resource|Author|Reporter|Time|Date|Printing|Print|Size|Font size|Views|Hits';
+const GLUED_LABEL = new RegExp(`(?<=[\\p{Ll}\\d])(${GLUED_LABELS})(?=\\s*[:：])`, 'gu');
+const CHAINED_LABEL = new RegExp(`(?<=[\\p{Ll}\\d])(${GLUED_LABELS})(?=(?:${GLUED_LABELS})[:：])`, 'gu'); // "PrintingSize:"
+
+
 function parseMetaLine(text: string): MetaHit | null {
-  const line = squash(text);
+  const line = squash(text)
+    .replace(CHAINED_LABEL, ' $1: ')
+    .replace(GLUED_LABEL, ' $1')
+    .replace(/(?<=\p{L})(?=\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})/gu, ' '); // "Li Ming01-13-2023"
   if (line.length === 0 || line.length > 300) return null;
 
   // "By Jane Doe | Staff writer", "By JANE DOE, Staff Reporter"
@@ -178,8 +192,9 @@ function parseMetaLine(text: string): MetaHit | null {
     const first = labels[0]!;
     const before = line.slice(0, first.index).trim();
     // Allowed before the first label: nothing, "(chinadaily.com.cn)", "chinadaily.com.cn |".
-    const sourcePrefix = /^\(?([^()|]{2,60}?)\)?\s*\|?$/.exec(before)?.[1]?.trim();
-    if (before === '' || (sourcePrefix && words(before) <= 6)) {
+    const prefix = /^\(([^()]{2,60})\)$|^([^|()]{2,60}?)\s*\|$/.exec(before);
+    const sourcePrefix = (prefix?.[1] ?? prefix?.[2])?.trim();
+    if (before === '' || /^the$/i.test(before) || (sourcePrefix && words(before) <= 6)) {
       const hit: MetaHit = {};
       if (sourcePrefix) hit.publisher = sourcePrefix;
       for (let i = 0; i < labels.length; i++) {
@@ -201,8 +216,10 @@ function parseMetaLine(text: string): MetaHit | null {
           }
         } else if (kind === 'source' && value && words(value) <= 12) {
           hit.publisher ??= value;
-        } else if (kind === 'author' && words(value) > 12) {
-          return null; // "by the two cities…": prose
+        } else if (kind === 'author') {
+          if (words(value) > 12) return null; // "by the two cities…": prose
+          const glued = findDates(value, null)[0]; // "Editor: Li Ming01-13-2023 10:06"
+          if (glued) hit.date ??= glued.date;
         }
       }
       return hit;
@@ -236,7 +253,7 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
   for (const block of blocks) {
     let text = squash(block.text);
     if (!text) continue;
-    if (block.kind === 'link-item' || isChrome(text) || isBreadcrumb(text)) continue;
+    if (block.kind === 'link-item' || isChrome(text)) continue;
     const hit = parseMetaLine(text);
     if (hit) {
       if (hit.date) meta.publishedAt ??= hit.date;
@@ -244,6 +261,7 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
       if (!hit.rest) continue;
       text = hit.rest;
     }
+    if (isBreadcrumb(text)) continue;
     if (lookForTitle) {
       lookForTitle = false;
       // A headline is short and does not end with a full stop; otherwise the text starts untitled.

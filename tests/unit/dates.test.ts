@@ -46,6 +46,12 @@ describe('resolveDate', () => {
     expect(resolveDate('in 2011', null)).toBe('2011');
   });
 
+  it('reads numeric dates only when day and month cannot be confused', () => {
+    expect(resolveDate('13/05/2019', null)).toBe('2019-05-13');
+    expect(resolveDate('01-13-2023', null)).toBe('2023-01-13');
+    expect(resolveDate('05/06/2020', null)).toBeNull();
+  });
+
   it('rejects what is no date', () => {
     expect(resolveDate('2024-02-30', PUBLISHED)).toBeNull();
     expect(resolveDate('the delegation may visit', PUBLISHED)).toBeNull();

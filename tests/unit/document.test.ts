@@ -125,6 +125,32 @@ describe('readDocument: plain text chrome', () => {
     ]);
   });
 
+  const body = 'The two cities signed a memorandum on friendly exchanges and agreed to cooperate in trade and tourism.';
+  it.each([
+    ['(harbour.example) Updated:2018-08-07', '2018-08-07', 'harbour.example'],
+    ['harbour.example | Updated: 2021-12-09 10:07', '2021-12-09', 'harbour.example'],
+    ['Source: The Harbour NewsEditor: Li Ming01-13-2023 10:06', '2023-01-13', 'The Harbour News'],
+    ['Time:2017-03-05Editor:Wang LeiResource:Department of Japanese AffairsPrintingSize:LargeMediumSmall', '2017-03-05', 'Department of Japanese Affairs'],
+    ['时间:2024-04-01 撰稿人: 供稿部门:Harbour City Foreign Affairs Office', '2024-04-01', 'Harbour City Foreign Affairs Office'],
+    ['The source of news : Dynamic Harbour', null, 'Dynamic Harbour'],
+    ['Published 27th Jun 2023, 12:00 BST', '2023-06-27', null],
+    ['Posted on March 3, 2014 by admin', '2014-03-03', null],
+    ['00:54 | 13/05/2019', '2019-05-13', null],
+    ['Home>Local Cooperation>Vice President Meets with Mayors Delegation from Japan', null, null],
+    ['Your current location: |', null, null],
+    ['info@harbour.example', null, null],
+  ])('reads and drops the head line %s', (head, date, publisher) => {
+    const doc2 = readDocument(`Mayors sign memorandum\n${head}\n\n${body}`, { format: 'text' });
+    expect(doc2.publishedAt).toBe(date);
+    expect(doc2.publisher).toBe(publisher);
+    expect(doc2.body).toBe(body);
+  });
+
+  it('keeps prose that merely starts like a label', () => {
+    const prose = 'Date night in the twin town drew couples from both cities to the market square.';
+    expect(readDocument(`Twin towns\n\n${prose}`, { format: 'text' }).body).toBe(prose);
+  });
+
   it('takes the date from the url path when the page states none', () => {
     const doc2 = readDocument('Mayors sign pact\n\nThe two mayors signed a sister-city pact yesterday.', {
       format: 'text',
