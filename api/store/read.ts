@@ -229,22 +229,28 @@ export interface PathsResult {
 /** A path search gives up after this long: "no path" must come back fast even on a big graph. */
 export const PATH_TIMEOUT_MS = 1000;
 
+/**
+ * Up to k shortest paths, ranked by how specific their intermediate entities are. When listing
+ * every shortest path takes longer than PATH_TIMEOUT_MS (many equally short paths through hubs),
+ * one shortest path is returned instead; `timedOut` says the search gave up altogether.
+ */
 export async function shortestPaths(
   conn: Neo4jConnection,
   opts: GraphFilter & { from: string; to: string; maxHops: number; k: number },
 ): Promise<PathsResult> {
   const { types, since, until } = filterParams(opts);
-  let found: Row[];
-  try {
-    found = await read(
-      conn,
-      (tx) => rows(tx, 'shortest-paths', { from: opts.from, to: opts.to, types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) }),
-      { timeout: PATH_TIMEOUT_MS },
-    );
-  } catch (error) {
-    if (isTimeout(error)) return { paths: [], elements: { nodes: [], edges: [] }, timedOut: true };
-    throw error;
+  const params = { from: opts.from, to: opts.to, types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
+  let found: Row[] | null = null;
+  for (const query of ['shortest-paths', 'shortest-path']) {
+    try {
+      found = await read(conn, (tx) => rows(tx, query, params), { timeout: PATH_TIMEOUT_MS });
+      break;
+    } catch (error) {
+      if (!isTimeout(error)) throw error;
+    }
   }
+  if (!found) return { paths: [], elements: { nodes: [], edges: [] }, timedOut: true };
+
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge>();
   const paths = found.map((row) => {

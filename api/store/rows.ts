@@ -29,13 +29,19 @@ export function relationshipKey(rel: GraphRelationship): string {
 }
 
 /**
- * Which entities each article mentions: the endpoints of the relationships it is a source of,
- * and, for entities in no relationship, every article of the document (nothing finer is known).
+ * Which entities each article mentions: those a MENTIONS relationship of the document names, the
+ * endpoints of the relationships it is a source of, and, for entities in neither, every article
+ * of the document (nothing finer is known).
  */
 export function mentionsByArticle(doc: GraphDocument): Map<string, Set<string>> {
   const mentions = new Map(doc.articles.map((a) => [a.id, new Set<string>()]));
   const connected = new Set<string>();
   for (const rel of doc.relationships) {
+    if (rel.type === 'MENTIONS') {
+      mentions.get(rel.source)?.add(rel.target);
+      connected.add(rel.target);
+      continue;
+    }
     connected.add(rel.source).add(rel.target);
     for (const articleId of rel.sources) mentions.get(articleId)?.add(rel.source).add(rel.target);
   }
@@ -48,7 +54,8 @@ export function mentionsByArticle(doc: GraphDocument): Map<string, Set<string>> 
 
 /**
  * Relationships without sources are stated by the document as a whole, i.e. by all its articles.
- * Throws a DocumentError naming the field when a relationship points at an unknown node or article.
+ * Throws a DocumentError naming the field when a relationship points at an unknown node or article
+ * (a MENTIONS relationship goes from an article of the document to one of its nodes).
  */
 export function attributeSources(doc: GraphDocument): GraphDocument {
   if (doc.articles.length === 0) throw new DocumentError('articles', 'articles: at least one article is required, so every fact has a source');
@@ -56,7 +63,9 @@ export function attributeSources(doc: GraphDocument): GraphDocument {
   const articleIds = new Set(doc.articles.map((a) => a.id));
   const relationships = doc.relationships.map((rel, i) => {
     for (const end of ['source', 'target'] as const) {
-      if (!nodeIds.has(rel[end])) throw new DocumentError(`relationships[${i}].${end}`, `relationships[${i}].${end}: no node with id "${rel[end]}"`);
+      const known = end === 'source' && rel.type === 'MENTIONS' ? articleIds : nodeIds;
+      const what = known === articleIds ? 'article' : 'node';
+      if (!known.has(rel[end])) throw new DocumentError(`relationships[${i}].${end}`, `relationships[${i}].${end}: no ${what} with id "${rel[end]}"`);
     }
     rel.sources.forEach((s, j) => {
       if (!articleIds.has(s)) throw new DocumentError(`relationships[${i}].sources[${j}]`, `relationships[${i}].sources[${j}]: no article with id "${s}"`);
@@ -85,6 +94,7 @@ export function restrictToArticles(doc: GraphDocument, keep: ReadonlySet<string>
     articles: doc.articles.filter((a) => keep.has(a.id)),
     nodes: doc.nodes.filter((n) => mentioned.has(n.id)),
     relationships: doc.relationships
+      .filter((rel) => rel.type !== 'MENTIONS' || keep.has(rel.source))
       .map((rel) => ({ ...rel, sources: rel.sources.filter((s) => keep.has(s)) }))
       .filter((rel) => rel.sources.length > 0),
   };
@@ -150,6 +160,7 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
 
   const relationships = new Map<string, RelationshipRow>();
   for (const original of doc.relationships) {
+    if (original.type === 'MENTIONS') continue; // written as the articles' mentions
     const rel = canonicalDirection(original);
     if (rel.source === rel.target) continue;
     const key = relationshipKey(rel);
