@@ -286,8 +286,22 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
     macroRegions.add(r.replace(/s$/, '')); // "Americas" -> "America" as in "Latin America"
     if (r === 'antarctic') macroRegions.add('antarctica');
   }
-  // Written with dots, an alpha-2 code is an acronym too ("U.S."; "UK" is already in altSpellings).
-  for (const c of list) countryByAcronym.set(`${c.cca2[0]}.${c.cca2[1]}.`, c.cca2);
+  // Acronyms, matched in capitals only: the alpha-2 code ("US", also "U.S."), and the initials of the
+  // official name with and without "of" ("PRC", "ROK", "DPRK", "UAE") unless two countries share them.
+  const initials = new Map<string, Set<string>>();
+  for (const c of list) {
+    const official = c.name.official.replace(/[’']s\b/g, '').split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+    const all = official.map((w) => w[0]!.toUpperCase()).join('');
+    const capitalised = official.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join('');
+    for (const acronym of [all, capitalised]) {
+      if (acronym.length >= 3 && /^[A-Z]+$/.test(acronym)) initials.set(acronym, (initials.get(acronym) ?? new Set()).add(c.cca2));
+    }
+  }
+  for (const [acronym, codes] of initials) if (codes.size === 1 && !countryByAcronym.has(acronym)) countryByAcronym.set(acronym, [...codes][0]!);
+  for (const c of list) {
+    if (!countryByAcronym.has(c.cca2)) countryByAcronym.set(c.cca2, c.cca2);
+    countryByAcronym.set(`${c.cca2[0]}.${c.cca2[1]}.`, c.cca2);
+  }
   return { countryByKey, countryByAcronym, countryByStem, demonymKeys, cityStates, macroRegions };
 }
 
@@ -385,7 +399,7 @@ function alternateNames(c: Omit<Cities, 'byAltKey'>): Map<string, number[]> {
       const t4 = text.indexOf('\t', t3 + 1);
       const own = placeKey(c.name[i]!);
       for (const alt of [text.slice(t2 + 1, t3), ...text.slice(t3 + 1, t4).split(',')]) {
-        if (!ALT_NAME.test(alt)) continue;
+        if (!ALT_NAME.test(alt) || !/[a-z]/.test(alt)) continue; // no all-caps codes (ROK, USA)
         const key = placeKey(alt);
         if (key === own) continue;
         const list = altIndex.get(key);
@@ -404,7 +418,7 @@ function alternateNames(c: Omit<Cities, 'byAltKey'>): Map<string, number[]> {
 export function findCities(name: string): CityEntry[] {
   const p = load();
   const key = baseKey(name);
-  if (!key) return [];
+  if (!key || acronymCountry(p, name)) return []; // "USA" is no Usa in Japan
   // A country or region name reaches cities by their main name only: GeoNames lists "Mexico" among
   // Mexico City's alternate names, and "Mexico" must not slide to it.
   const regionFirst = regionPreferred(p, key);
@@ -419,7 +433,7 @@ export function findCities(name: string): CityEntry[] {
 export function countryCode(nameOrDemonym: string): string | null {
   const p = load();
   const trimmed = nameOrDemonym.trim();
-  const acronym = p.countryByAcronym.get(trimmed) ?? p.countryByAcronym.get(trimmed.replace(/\./g, ''));
+  const acronym = acronymCountry(p, trimmed);
   if (acronym) return acronym;
   const key = placeKey(trimmed).replace(/^the /, '');
   const direct = p.countryByKey.get(key);
@@ -439,6 +453,12 @@ function mostPopulous(p: Places, codes: string[]): string {
     }
   }
   return [...codes].sort((a, b) => (populationByCountry.get(b) ?? 0) - (populationByCountry.get(a) ?? 0))[0]!;
+}
+
+/** "USA", "U.S.", "PRC": a country's acronym, written in capitals. */
+function acronymCountry(p: Places, name: string): string | null {
+  const trimmed = name.trim();
+  return p.countryByAcronym.get(trimmed) ?? p.countryByAcronym.get(trimmed.replace(/\./g, '')) ?? null;
 }
 
 function isCountryName(p: Places, key: string): string | null {
@@ -482,7 +502,7 @@ function regionPreferred(p: Places, key: string): boolean {
 export function isCountryOrRegion(name: string): boolean {
   const p = load();
   const key = baseKey(name);
-  return key !== '' && regionPreferred(p, key);
+  return key !== '' && (acronymCountry(p, name) !== null || regionPreferred(p, key));
 }
 
 /** Every reading of a place name in one call; 'ambiguous' = a region reading wins by the data but
@@ -490,6 +510,8 @@ export function isCountryOrRegion(name: string): boolean {
 export function classifyPlace(name: string): PlaceClassification {
   const p = load();
   const key = baseKey(name);
+  const acronym = acronymCountry(p, name);
+  if (acronym) return { reading: 'country', country: acronym, cities: [] };
   const cities = key ? findCities(name) : [];
   if (!key) return { reading: null, country: null, cities };
   const countryOfName = isCountryName(p, key);

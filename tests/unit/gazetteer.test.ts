@@ -48,6 +48,18 @@ describe('findCities', () => {
     expect(findCities('Mexico').some((c) => c.name === 'Mexico City')).toBe(false);
   });
 
+  it('never makes a city of a country acronym', () => {
+    for (const acronym of ['USA', 'U.S.', 'US', 'UK', 'PRC', 'UAE']) {
+      expect(findCities(acronym), acronym).toEqual([]);
+      expect(isCountryOrRegion(acronym), acronym).toBe(true);
+    }
+    expect(countryCode('USA')).toBe('US');
+    expect(countryCode('PRC')).toBe('CN');
+    expect(classifyPlace('USA')).toMatchObject({ reading: 'country', country: 'US' });
+    // In ordinary case it is the Japanese city.
+    expect(findCities('Usa')[0]).toMatchObject({ name: 'Usa', country: 'JP' });
+  });
+
   it('finds nothing for names that are no place', () => {
     expect(findCities('')).toEqual([]);
     expect(findCities('Adora Cruises')).toEqual([]);
