@@ -103,7 +103,7 @@ export class Article {
       if (s.index < 3 && title && fold(s.text) === fold(title)) continue;
       texts.push({ text: s.text, paragraph: s.paragraph });
     }
-    const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council/gu;
+    const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council(?!s)/gu;
     for (const t of texts) {
       for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
@@ -128,10 +128,11 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨X(\d+)⟩,? (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
+      /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
+      /⟨T\d+⟩ ⟨X(\d+)⟩/g,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
     ];
     for (const s of this.sentences) {
@@ -171,6 +172,12 @@ export class Article {
         const m = s.mentions[j];
         if (!m || m.kind !== 'Unknown' || m.words > 5 || !looksLikePersonName(m.name)) continue;
         m.kind = 'Person';
+        // a lower-case title right before the name is the person's: "outgoing mayor Lindsay Millar"
+        const prev = s.mentions[j - 1];
+        if (prev?.kind === 'Title' && !prev.plural && s.text.slice(prev.end, m.start).trim() === '') {
+          m.title = prev.title;
+          m.former = /\b(former|outgoing|then)\s+$/i.test(s.text.slice(Math.max(0, prev.start - 10), prev.start));
+        }
         changed = true;
       }
       if (changed) s.template = template(s);
@@ -316,6 +323,8 @@ export class Article {
     const p = place(name);
     let cities = p.cities;
     if (!cities.length) return null;
+    // a surname already known as a person's ("Han briefed them") is the person
+    if (m.words === 1 && this.findPerson(name)) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
     if (m.words === 1 && !/city$/i.test(m.name)) {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);

@@ -132,7 +132,7 @@ export function findEvents(a: Article): Events {
     // named events
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
-      const city = a.cityInName(m.name) ?? heldIn(s);
+      const city = a.cityInName(m.name) ?? heldIn(s, a);
       const near = new RegExp(`⟨E${j}⟩[^.⟨]{0,50}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩[^.⟨]{0,40}⟨E${j}⟩`).exec(t);
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
       const id = newEvent(a, m.name, s, { date, city, kind: kindOf(m.name) });
@@ -195,6 +195,30 @@ export function findEvents(a: Article): Events {
       if (/delegation/.test(m[0])) addVisit(a, ev, s, dest, [], null, null, null).visitors.add(person);
       else addVisit(a, ev, s, dest, [], null, null, person);
     }
+    // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
+    for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
+      const leader = s.refs[Number(m[1])];
+      if (!leader) continue;
+      const v = new RegExp(VISIT_VERB.source, 'g');
+      v.lastIndex = m.index! + m[0].length;
+      const vm = v.exec(t);
+      if (!vm) continue;
+      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      const origin = a.factsOf('HOLDS_POSITION').filter((f) => f.from === leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
+      if (!dest || origin === dest) continue;
+      addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
+    }
+    // "X held a signing ceremony for …", "X and Y held a friendship forum"
+    for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
+      if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
+      const phrase = m[1]!.replace(/^(a|an|the) /i, '');
+      if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
+      const subj = subjectsBefore(a, s, m.index!, 'COGM').map((id) => a.cityOf(id)).filter(Boolean) as string[];
+      const cities = [...new Set(subj)];
+      const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
+      const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(phrase) });
+      introduced.set(s.index, id);
+    }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
     for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
       let origin: string | null = m[1] ? s.refs[Number(m[1])] ?? null : null;
@@ -209,7 +233,7 @@ export function findEvents(a: Article): Events {
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
       const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
-      newEvent(a, name, s, { date: dateIn(s), city: heldIn(s), kind: 'signing' });
+      newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
     }
     // receptions and meetings at a venue
     for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
@@ -256,7 +280,15 @@ export function findEvents(a: Article): Events {
 }
 
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */
-function heldIn(s: AnalyzedSentence): string | null {
+function heldIn(s: AnalyzedSentence, a: Article): string | null {
   const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
-  return m ? s.refs[Number(m[1])] ?? null : null;
+  if (m) return s.refs[Number(m[1])] ?? null;
+  // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall"
+  if (a) {
+    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
+      const c = a.cityInName(s.mentions[Number(v[1])]!.name);
+      if (c) return c;
+    }
+  }
+  return null;
 }

@@ -51,6 +51,7 @@ const ABBREVIATIONS = new Set([
   'co', 'ltd', 'inc', 'corp', 'jr', 'sr', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'prof', 'gov', 'sen', 'rep',
   'hon', 'cllr', 'cr', 'messrs', 'mt', 'bros', 'plc', 'llc', 'vs', 'dept', 'univ', 'assn', 'intl', 'int',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'lt', 'gen', 'col',
+  'supt', 'insp', 'cllr', 'ald', 'atty', 'engr', 'capt', 'sgt',
 ]);
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?|[^\s\p{L}\p{N}]/gu;
@@ -79,7 +80,7 @@ const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // Connectors that may stand inside a name between capitalised words.
 const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
-const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st)['’]s$/i;
+const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
 const POSSESSIVE = /['’]s?$/;
 
 interface Phrase {
@@ -254,6 +255,11 @@ export function titleAt(words: string[], w: number): [string, number] | null {
 function headOf(words: string[]): { head: string; head2: string } {
   // the head noun is the last word before the first "of"/"for"/"in" complement
   let end = words.length;
+  // "Queen's University Belfast": a head noun followed by its place
+  if (words.length >= 3) {
+    const penult = words[words.length - 2]!.toLowerCase();
+    if ((ORGANIZATION_HEAD.has(penult) || OFFICE_HEAD.has(penult)) && place(words[words.length - 1]!).reading) end = words.length - 1;
+  }
   for (let k = 1; k < words.length; k++) {
     if (/^(of|for|in)$/i.test(words[k]!)) {
       end = k;
@@ -326,8 +332,13 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
   const clean = possessive ? full.replace(/['’]s?$/, '') : full;
   const cleanWords = clean.split(/\s+/);
-  // "Irish Sister City", "Sister Cities": the relation's words, not a name
+  // "Irish Sister City", "Sister Cities": the relation's words, not a name; "Sister City of X": X
   if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
+  const sisterOf = /^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns) (?:of|with) (?:the )?/iu.exec(clean);
+  if (sisterOf) {
+    const skip = sisterOf[0].trim().split(/\s+/).length;
+    return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
+  }
   const byHead = labelByHead(clean);
 
   // 1. a title inside the phrase
@@ -420,7 +431,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
 }
 
 // lower-case titles: "Zhuang Jiahan, mayor of Xiamen"; plural titles before a list: "councilors A, B and C"
-const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|head|principal|dean|minister|manager)(s)?\b/g;
+const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|deputy-mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|vice-governor|deputy governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|head|principal|dean|minister|manager)(s)?\b/g;
 
 /** All mentions of a sentence, in order. */
 export function findMentions(sentence: string, ctx: ReadContext, tokens = tokenize(sentence)): Mention[] {
@@ -441,7 +452,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const after = sentence.slice(e, e + 12);
     const before = sentence.slice(Math.max(0, s - 6), s);
     const plural = !!m[2];
-    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after);
+    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after) || !plural && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(the|a|an|its|their|his|her)\s+$/i.test(before);
     if (!isTitleUse) continue;
     const title = m[1]!.toLowerCase();
     out.push({ kind: 'Title', text: m[0], name: m[0], start: s, end: e, title, plural, words: 1 });

@@ -26,6 +26,8 @@ const TITLE_LIST = [
   'provincial governor', 'magistrate', 'county magistrate', 'district mayor', 'prefect', 'sheriff',
   'founder', 'co-founder', 'owner', 'treasurer', 'publicity officer', 'officer', 'coordinator',
   'vice-chair', 'deputy chair', 'executive secretary', 'attache', 'attaché', 'envoy', 'special envoy',
+  'commander', 'district commander', 'inspector', 'chief inspector', 'chief superintendent', 'deputy-mayor',
+  'deputy-governor', 'party chief', 'party secretary-general', 'county commissioner', 'board member',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -47,8 +49,8 @@ export const TITLE_RANK: Readonly<Record<string, number>> = {
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'madam', 'madame', 'mme', 'sir', 'dame', 'lord',
   'lady', 'hon', 'honorable', 'honourable', 'his excellency', 'her excellency', 'h.e', 'excellency', 'cllr',
-  'cr', 'rev', 'reverend', 'father', 'sister', 'brother', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
-  'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice',
+  'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
+  'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
 ]);
 
 export type OrgLabel = 'Office' | 'Company' | 'Organization';

@@ -6,7 +6,7 @@
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
 import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
 import { SYMMETRIC_TYPES } from '../graph/schema.ts';
-import { countryCode } from './gazetteer.ts';
+import { classifyPlace, countryCode } from './gazetteer.ts';
 import { fold, personKey, personWords, slug } from './names.ts';
 
 const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
@@ -53,7 +53,7 @@ export function orgKey(name: string): string {
     const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
     const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
     if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
-      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length <= 2;
+      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || !!classifyPlace(place.join(' ')).reading;
       if (looksPlace) words = [...place, ...words.slice(0, of), ...seat];
     }
   }

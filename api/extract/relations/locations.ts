@@ -24,7 +24,7 @@ export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
     if (e.label !== 'Event') continue;
     let city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
-    if (!city && e.id === ev.main) city = a.homeCity;
+    if (!city && e.id === ev.main) city = venueCity(a) ?? a.homeCity;
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
       city = v?.dest ?? null;
@@ -39,6 +39,17 @@ export function locations(a: Article, ev: Events): void {
       a.addFact('LOCATED_IN', e.id, city, {}, firstSentenceOf(a, e.id));
     }
   }
+}
+
+/** The city of the first venue the article names with its city ("in Mandaue City Hall"). */
+function venueCity(a: Article): string | null {
+  for (const s of a.sentences) {
+    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
+      const c = a.cityInName(s.mentions[Number(v[1])]!.name);
+      if (c) return c;
+    }
+  }
+  return null;
 }
 
 function firstSentenceOf(a: Article, id: string): number {

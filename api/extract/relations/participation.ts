@@ -48,7 +48,7 @@ export function participation(a: Article, ev: Events): void {
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
     }
-    for (const m of t.matchAll(/\b(?:attended|witnessed|joined) by /gi)) {
+    for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);

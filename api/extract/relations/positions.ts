@@ -122,6 +122,9 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
+    // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
+    const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
+    if (councils.length === 1 && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
     const one = TOP_TITLES.test(p.title);

@@ -47,6 +47,15 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
+    // X and (its) sister-city Y; a sister city of Y (the subject's city)
+    for (const m of t.matchAll(/⟨C(\d+)⟩ (?:and|&|with) (?:its |their )?(?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩/gi)) {
+      pair(a, ref(m[1]), ref(m[2]), s);
+      found = true;
+    }
+    for (const m of t.matchAll(/\b(?:a|the) (?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|with) (?:the city of )?⟨C(\d+)⟩/gi)) {
+      pair(a, subjectCity(a, s, m.index!) ?? a.homeCity, ref(m[1]), s);
+      found = true;
+    }
     // Y, X's sister city
     for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
