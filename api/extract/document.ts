@@ -111,7 +111,8 @@ const CHROME = [
   /^(?:skip to (?:main )?content|top of page|bottom of page|back to (?:the )?top|loading(?:…|\.\.\.)?|share(?: this(?: article| story)?)?(?: - \w+)?|print(?: this)?|close|e-?mail|tweet|follow us(?: on .*)?|most (?:popular|read|viewed)|related (?:news|articles|stories|posts|links)|recommended(?: information| for you)?|comments are closed\.?|leave a (?:comment|reply)|read more|continue reading|subscribe(?: now)?|sign up|log ?in|sign in|register|search|menu|next|previous|prev(?:ious)? (?:article|post)|next (?:article|post)|top|english|中文|home|latest|trending|advertisement|sponsored|font size:?.*|[a-z]+ edition)$/i,
   /^\d+\s*(?:min(?:ute)?s?)\s+read(?: time)?$/i,
   /^(?:tags?|categories|filed under|share on|topics?|keywords?)\s*[:：]/i,
-  /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^当前位置|^您的位置/i,
+  /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^you are here\s*[:：]|^当前位置|^您的位置/i,
+  /^(?:spread the love|site icon\b.*|share (?:on|via) \w+|share embed.*|print this page|click to (?:share|print|email).*)$/i,
   /^(?:your email address will not be published|required fields are marked|more stories|you may also like|related:?$)/i,
   /^(?:\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)$/i,
   /^\[?(?:photo|image|picture)s?\s*(?:\/|:|provided|courtesy|by)[^\]]*\]?$/i,
@@ -196,7 +197,10 @@ function parseMetaLine(text: string): MetaHit | null {
     const sourcePrefix = (prefix?.[1] ?? prefix?.[2])?.trim();
     if (before === '' || /^the$/i.test(before) || (sourcePrefix && words(before) <= 6)) {
       const hit: MetaHit = {};
-      if (sourcePrefix) hit.publisher = sourcePrefix;
+      // "August 3, 2022 | Author: …": a date before the labels, not a source.
+      const prefixDate = sourcePrefix ? findDates(sourcePrefix, null)[0] : undefined;
+      if (prefixDate) hit.date = prefixDate.date;
+      else if (sourcePrefix) hit.publisher = sourcePrefix;
       for (let i = 0; i < labels.length; i++) {
         const m = labels[i]!;
         const start = m.index + m[0].length;
@@ -319,6 +323,13 @@ function cjkShare(text: string): number {
 /** One paragraph per block; a hard-wrapped line (no end punctuation, next starts lower case) joins the next. */
 function joinParagraphs(blocks: Block[]): string {
   const paras: string[] = [];
+  const seen = new Set<string>();
+  // A caption or teaser repeated word for word is said once.
+  const push = (para: string) => {
+    const key = para.toLowerCase();
+    if (!seen.has(key)) paras.push(para);
+    seen.add(key);
+  };
   let current = '';
   for (const b of blocks) {
     // "…Mayor of Calderdale and his wife and" + "George Keith and…": one sentence wrapped in two lines.
@@ -327,11 +338,11 @@ function joinParagraphs(blocks: Block[]): string {
     if (current && !b.gap && !SENTENCE_END.test(current) && b.kind === 'line' && (midSentence || /^[\p{Ll}(]/u.test(b.text))) {
       current += ` ${b.text}`;
     } else {
-      if (current) paras.push(current);
+      if (current) push(current);
       current = b.text;
     }
   }
-  if (current) paras.push(current);
+  if (current) push(current);
   return paras.join('\n\n');
 }
 
