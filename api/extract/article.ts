@@ -151,10 +151,10 @@ export class Article {
       }
       // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
       const toCompany = new Set<number>();
-      for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩,? (?:and |or )?)+)/gi)) {
+      for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
         for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
       }
-      for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?){2,}/g)) {
+      for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
         if (!/⟨[OMG]/.test(m[0])) continue;
         for (const x of m[0].matchAll(/⟨X(\d+)⟩/g)) {
           const mm = s.mentions[Number(x[1])]!;

@@ -295,11 +295,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   return null;
 }
 
-function stripThe(words: string[]): string[] {
-  let w = words;
-  while (w.length > 1 && /^(the|both|and|of|senior|relevant|local|other|all|including|among|representatives)$/i.test(w[0]!)) w = w.slice(1);
-  return w;
-}
+const DETERMINERS = /^(the|both|all|other|each|every|several|many|some|relevant|senior|including|among|these|those|this|that)$/i;
+
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
 function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
@@ -307,6 +304,8 @@ function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadCont
   // drop sentence-opening function words and leading "The"
   let k = 0;
   const plain = toks.map((t) => t.text);
+  // determiners never open a name, wherever the phrase stands: "Both Mandaue City", "All Sister Cities"
+  while (k < toks.length - 1 && DETERMINERS.test(toks[k]!.text)) k++;
   while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
     if (!sentenceStart && k === 0 && !/^the$/i.test(toks[0]!.text)) break;
     k++;

@@ -40,7 +40,7 @@ export function actorsIn(s: AnalyzedSentence, from: number, to: number, letters 
 
 /** Where the clause that starts at `from` ends. */
 export function clauseEnd(t: string, from: number): number {
-  const re = /(?:[.;:!?](?:\s|$)|,? (?:which|who|where|when|while|whereas|because|so that|in order to)\b|, (?:and )?(?:he|she|they|it) )/g;
+  const re = /(?:[.;!?](?:\s|$)|,? (?:which|who|where|when|while|whereas|because|so that|in order to)\b|, (?:and )?(?:he|she|they|it) )/g;
   re.lastIndex = from;
   const m = re.exec(t);
   return m ? m.index : t.length;

@@ -72,7 +72,7 @@ export function sisterCities(a: Article): void {
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
     const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     if (between) pair(a, ref(between[1]), ref(between[2]), s);
-    else if (cities.length === 2 && /\b(between|two cities|both cities|each other)\b/i.test(t)) pair(a, cities[0], cities[1], s);
+    else if (cities.length === 2 && /\b(between|two cities|both cities|each other|sign|signs|signed|ink|inks|inked|forge|forged|establish|established|renew|renewed)\b/i.test(t)) pair(a, cities[0], cities[1], s);
     else if (cities.length === 1 && /\b(?:with|and) (?:its|their) (?:\w+ )?(?:sister|twin|friendship|partner) (?:city|town)\b/i.test(t)) continue;
     // "sister-city relationship with X" with the subject's city
     const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨C(\d+)⟩/i.exec(t);

@@ -28,7 +28,7 @@ export function visits(a: Article, ev: Events): void {
       if (!dest) continue;
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
       const subjects = subjectsBefore(a, s, m.index!, possessiveSubject?.[1]?.toLowerCase() === 'its' ? 'OGM' : 'POGM');
-      const subject = possessiveSubject ? subjects[0] : subjects[0];
+      const subject = possessiveSubject ? subjects[0] : subjects[subjects.length - 1];
       if (!subject) continue;
       if (a.cityOf(subject) === dest.id) continue;
       const after = rest.slice(skip, skip + 60);
