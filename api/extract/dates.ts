@@ -34,9 +34,12 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'numeric', re: `\\b(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|[12]\\d|3[01])[-/.]${YEAR}(?![\\d])` },
   { kind: 'cjk', re: `${YEAR}\\s*年\\s*(?:0?[1-9]|1[0-2])\\s*月(?:\\s*(?:0?[1-9]|[12]\\d|3[01])\\s*[日号])?` },
   { kind: 'monthDay', re: `\\b${LEAD}${MONTH} (?:the )?${DAY}(?:(?:-|–|to |and )${DAY})?(?:,? ${YEAR})?(?![\\d:])` },
-  { kind: 'dayMonth', re: `\\b${LEAD}(?:the )?${DAY}(?:(?:-|–| to | and )${DAY})?(?: of)? ${MONTH}(?:,? ${YEAR})?(?![\\d])` },
+  { kind: 'dayMonth', re: `\\b${LEAD}(?:the )?${DAY}(?:(?:-|–| to | and )${DAY})?(?: day)?(?: of)? ${MONTH}(?:,? ${YEAR})?(?![\\d])` },
   { kind: 'monthYear', re: `\\b(?:(?:early|mid|late)[- ])?${MONTH},? (?:of )?${YEAR}\\b` },
-  { kind: 'relMonth', re: `\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this) ${MONTH}(?![\\w])` },
+  { kind: 'relMonth', re: `\\b(?:[Ll]ast|[Tt]his(?: past)?|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Pp]ast) ${MONTH}(?![\\w])` },
+  // "on the afternoon of the 2nd at City Hall": a day of the publication month (Korean and Chinese
+  // city news write so); not "on the 20th anniversary".
+  { kind: 'dayOnly', re: `\\b(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the (?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
   { kind: 'relWeekday', re: `\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil) (?:${PART_OF_DAY})?${WEEKDAY}(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
   { kind: 'relative', re: '\\b(?:(?:[Ee]arlier|[Ll]ater) )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:week|month|year)\\b' },
   { kind: 'yesterday', re: '\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]he day before yesterday)\\b' },
@@ -44,7 +47,7 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'year', re: `\\b(?:(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n the year|[Yy]ear) )${YEAR}(?![\\d-])` },
 ];
 type Kind =
-  | 'iso' | 'numeric' | 'cjk' | 'monthDay' | 'dayMonth' | 'monthYear' | 'relMonth' | 'relWeekday' | 'relative'
+  | 'iso' | 'numeric' | 'cjk' | 'dayOnly' | 'monthDay' | 'dayMonth' | 'monthYear' | 'relMonth' | 'relWeekday' | 'relative'
   | 'yesterday' | 'bareMonth' | 'year' | 'bareYear';
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}`, 'i');
@@ -117,6 +120,12 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
       if (yy === null) return null;
       return validDay(yy, mon, day) ? ymd(yy, mon, day) : null;
     }
+    case 'dayOnly': {
+      if (!ref) return null;
+      const day = Number(/(\d+)(?:st|nd|rd|th)/.exec(text)![1]);
+      const [yy, mm] = day <= ref.d ? [ref.y, ref.m] : ref.m === 1 ? [ref.y - 1, 12] : [ref.y, ref.m - 1];
+      return validDay(yy, mm, day) ? ymd(yy, mm, day) : null;
+    }
     case 'monthYear':
       return mon && y ? ym(y, mon) : null;
     case 'bareMonth':
@@ -124,7 +133,7 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
     case 'relMonth': {
       if (!mon || !ref) return null;
       const rel = text.toLowerCase();
-      if (rel.startsWith('last')) return ym(mon >= ref.m ? ref.y - 1 : ref.y, mon);
+      if (rel.startsWith('last') || rel.includes('past')) return ym(mon >= ref.m ? ref.y - 1 : ref.y, mon);
       if (rel.startsWith('next')) return ym(mon <= ref.m ? ref.y + 1 : ref.y, mon);
       return ym(ref.y, mon);
     }

@@ -28,6 +28,10 @@ describe('resolveDate', () => {
     ['on Monday', '2024-04-01'],
     ['last Monday', '2024-03-25'],
     ['next Friday', '2024-04-05'],
+    ['this past June', '2023-06'],
+    ['the 29th day of October, 2013', '2013-10-29'],
+    ['on the afternoon of the 1st at City Hall', '2024-04-01'],
+    ['on the 25th, when the delegation arrived', '2024-03-25'],
   ])('%s -> %s', (phrase, date) => {
     expect(resolveDate(phrase, PUBLISHED)).toBe(date);
   });
@@ -70,6 +74,10 @@ describe('findDates', () => {
       ['last October', '2023-10'],
     ]);
     for (const d of found) expect(sentence.slice(d.start, d.end)).toBe(d.text);
+  });
+
+  it('does not read an ordinal that counts something as a day', () => {
+    expect(findDates('The two cities celebrated on the 20th anniversary of their twinning.', PUBLISHED)).toEqual([]);
   });
 
   it('does not read the verbs "may" and "march", counts or times as dates', () => {
