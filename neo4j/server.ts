@@ -388,3 +388,14 @@ export function residentMemoryMiB(pid: number): { rss: number; anon: number; fil
     return null;
   }
 }
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc; 100 ticks a second), or null. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
