@@ -39,7 +39,7 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'relMonth', re: `\\b(?:[Ll]ast|[Tt]his(?: past)?|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Pp]ast) ${MONTH}(?![\\w])` },
   // "on the afternoon of the 2nd at City Hall": a day of the publication month (Korean and Chinese
   // city news write so); not "on the 20th anniversary".
-  { kind: 'dayOnly', re: `\\b(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the (?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
+  { kind: 'dayOnly', re: `\\b(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the (?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;:)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
   { kind: 'relWeekday', re: `\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil) (?:${PART_OF_DAY})?${WEEKDAY}(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
   { kind: 'relative', re: '\\b(?:(?:[Ee]arlier|[Ll]ater) )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:week|month|year)\\b' },
   { kind: 'yesterday', re: '\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]he day before yesterday)\\b' },

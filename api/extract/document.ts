@@ -254,7 +254,8 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
   let titleKey = meta.title ? squash(meta.title).toLowerCase() : null;
   let lookForTitle = titleFromFirstLine && meta.title === null;
 
-  for (const block of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
     let text = squash(block.text);
     if (!text) continue;
     if (block.kind === 'link-item' || isChrome(text)) continue;
@@ -268,8 +269,10 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
     if (isBreadcrumb(text)) continue;
     if (lookForTitle) {
       lookForTitle = false;
-      // A headline is short and does not end with a full stop; otherwise the text starts untitled.
-      if (words(text) <= 30 && !/[.。]["”’)]*$/.test(text)) {
+      // A headline is short and does not end with a full stop (or stands alone above a blank line,
+      // as some sites end theirs with one); otherwise the text starts untitled.
+      const alone = blocks[bi + 1]?.gap === true && words(text, 21) <= 20;
+      if (words(text) <= 30 && (alone || !/[.。]["”’)]*$/.test(text))) {
         meta.title = text;
         titleKey = text.toLowerCase();
         continue;

@@ -160,6 +160,13 @@ describe('readDocument: plain text chrome', () => {
     expect(readDocument(`Twin towns\n\n${prose}`, { format: 'text' }).body).toBe(prose);
   });
 
+  it('takes a short first line above a blank line as the title even with a full stop', () => {
+    const doc2 = readDocument(`Harbour City council honours its sister city.\n\nFriday, November 1, 2013\n\n${body}`, { format: 'text' });
+    expect(doc2.title).toBe('Harbour City council honours its sister city.');
+    expect(doc2.publishedAt).toBe('2013-11-01');
+    expect(doc2.body).toBe(body);
+  });
+
   it('takes the date from the url path when the page states none', () => {
     const doc2 = readDocument('Mayors sign pact\n\nThe two mayors signed a sister-city pact yesterday.', {
       format: 'text',
