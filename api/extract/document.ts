@@ -580,11 +580,15 @@ function htmlBlocks(content: string, meta: Meta): Block[] {
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   if (published) meta.publishedAt ??= resolveDate(published, null);
-  meta.publisher ??= siteName ?? ld.publisher ?? metaContent(doc, ['meta[name="ContentSource"]', 'meta[name="publisher"]']);
+  // Chinese government sites name themselves in Chinese in <meta name="SiteName"> and in English in the
+  // article's source line: an English article keeps the English name when there is one.
+  const metaPublisher = meta.publisher ?? siteName ?? ld.publisher ?? metaContent(doc, ['meta[name="ContentSource"]', 'meta[name="publisher"]']);
+  const foreignPublisher = metaPublisher !== null && cjkShare(metaPublisher) > 0.3;
+  if (!foreignPublisher) meta.publisher = metaPublisher;
   meta.url ??= doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(doc, ['meta[property="og:url"]']);
 
   // Lines of the page as a whole, for date/source lines readability drops with the chrome around them.
-  const pageBlocks = meta.publishedAt && meta.publisher ? [] : domBlocks(doc.body, false).slice(0, 60);
+  const pageBlocks = meta.publishedAt && meta.publisher ? [] : domBlocks(doc.body, false).slice(0, 80);
   let article: ReturnType<Readability<string>['parse']> = null;
   try {
     article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
@@ -598,7 +602,7 @@ function htmlBlocks(content: string, meta: Meta): Block[] {
   const head: Meta = { title: '', publishedAt: null, publisher: null, url: null };
   clean(pageBlocks, head, false);
   meta.publishedAt ??= head.publishedAt;
-  meta.publisher ??= head.publisher;
+  meta.publisher ??= head.publisher ?? metaPublisher;
 
   if (article?.content) {
     const inner = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document;

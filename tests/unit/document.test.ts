@@ -282,6 +282,27 @@ describe('readDocument: HTML', () => {
     expect(ld.publisher).toBe('Lisburn Courier');
   });
 
+  it('reads the seed article from a government page layout as it reads the plain text', () => {
+    const [titleLine] = SEED.split('\n');
+    const paras = SEED.split('\n\n').slice(1, 8);
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${titleLine}</title>
+<meta name="SiteName" content="沈阳市人民政府外事办公室"><script>var _hmt = _hmt || [];</script><style>.nav li { float: left }</style></head><body>
+<div class="top"><a href="/">English</a> | <a href="/cn">中文</a></div>
+<div class="nav"><ul><li><a href="/">Home</a></li><li><a href="/about">About Shenyang</a></li><li><a href="/news">News</a></li><li><a href="/fe">Friendly Exchange</a></li></ul></div>
+<div class="location">Your current location: <a href="/">Home</a> &gt; <a href="/news">News</a></div>
+<div class="main"><div class="article"><h2>${titleLine}</h2>
+<div class="info">时间:2024-04-01 撰稿人: 供稿部门:Shenyang Foreign Affairs Office</div>
+<div class="content">${paras.map((p) => `<p style="text-indent:2em">${p.replace(/&/g, '&amp;')}</p>`).join('\n')}</div>
+<div class="share">Share: <a>WeChat</a> <a>Weibo</a></div></div>
+<div class="side"><h3>About Shenyang</h3><ul><li><a>General Info</a></li><li><a>History and Culture</a></li><li><a>Friendly Exchange</a></li></ul></div></div>
+<div class="footer"><p>主办:沈阳市人民政府外事办公室 电话:02422728035</p><p>辽公网安备 21011202000250号 网站标识码:2101000008</p><p>Copyright 2019 All Rights Reserved 辽ICP备10001850号-2</p></div>
+<script>_hmt.push(['_trackPageview']);</script></body></html>`;
+    const fromHtml = readDocument(page, { format: 'html' });
+    const fromText = readDocument(SEED, { format: 'text' });
+    expect(fromHtml.body).toBe(fromText.body);
+    expect(fromHtml).toMatchObject({ title: fromText.title, publishedAt: '2024-04-01', publisher: 'Shenyang Foreign Affairs Office' });
+  });
+
   it('reads a fragment without <html> and a page readability finds no article in', () => {
     const fragment = readDocument('<p>The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.</p>', { format: 'html' });
     expect(fragment.body).toBe('The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.');
