@@ -357,6 +357,23 @@ function baseKey(name: string): string {
 
 const CITY_SUFFIX = /\s(?:(?:special |metropolitan |prefectural )?city|municipality)$/;
 
+/** "Minami-Boso" and "Minamiboso" are one name: keys without their spaces, for names that have some. */
+let compact: Map<string, string[]> | null = null;
+function compactKeys(c: Cities): Map<string, string[]> {
+  if (compact) return compact;
+  compact = new Map();
+  for (const map of [c.byKey, c.byAltKey]) {
+    for (const key of map.keys()) {
+      if (!key.includes(' ')) continue;
+      const k = key.replace(/ /g, '');
+      const list = compact.get(k);
+      if (!list) compact.set(k, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  }
+  return compact;
+}
+
 /** Places of that main or alternate name. A main name counts ten times its population, so "Cologne"
  * is Köln (1M, alternate name) before Cologne, Italy (7k, main name), but a main name is not lost to
  * a slightly bigger place that merely has it as an alternate. */
@@ -364,6 +381,11 @@ function cityIndexes(p: Places, key: string): number[] {
   const c = p.cities;
   const main = c.byKey.get(key) ?? [];
   const alt = c.byAltKey.get(key);
+  if (main.length === 0 && !alt) {
+    const joined = key.replace(/ /g, '');
+    const spelled = [joined, ...(compactKeys(c).get(joined) ?? [])].filter((k) => k !== key && (c.byKey.has(k) || c.byAltKey.has(k)));
+    return [...new Set(spelled.flatMap((k) => cityIndexes(p, k)))];
+  }
   if (!alt) return main;
   const score = (i: number, isMain: boolean) => rankOf(c, i) * (isMain ? 10 : 1);
   return [...main.map((i) => [i, score(i, true)] as const), ...alt.filter((i) => !main.includes(i)).map((i) => [i, score(i, false)] as const)]
@@ -422,7 +444,8 @@ export function findCities(name: string): CityEntry[] {
   // A country or region name reaches cities by their main name only: GeoNames lists "Mexico" among
   // Mexico City's alternate names, and "Mexico" must not slide to it.
   const regionFirst = regionPreferred(p, key);
-  let found = regionFirst ? (p.cities.byKey.get(key) ?? []) : cityIndexes(p, key);
+  const countryOrMacro = isCountryName(p, key) !== null || isMacroRegion(p, key);
+  let found = countryOrMacro ? (p.cities.byKey.get(key) ?? []) : cityIndexes(p, key);
   if (found.length === 0 && CITY_SUFFIX.test(key)) found = cityIndexes(p, key.replace(CITY_SUFFIX, ''));
   if (found.length === 0 && !regionFirst) found = p.cities.byCityStem.get(key) ?? [];
   return found.map((i) => cityEntry(p.cities, i));
@@ -527,7 +550,9 @@ export function classifyPlace(name: string): PlaceClassification {
   const rival = cities.some(
     (c) =>
       (regionCountries.includes(c.country) && (/^PPL(A\d?|C)$/.test(c.featureCode) || c.population >= 10_000)) ||
-      c.population >= 100_000, // Hanover the Jamaican parish, Hannover the German city
+      // Portland the Jamaican parish and Portland, Oregon; but Ontario, California (170k) leaves the
+      // Canadian province a province.
+      c.population >= 500_000,
   );
   return { reading: rival ? 'ambiguous' : 'region', country, cities };
 }

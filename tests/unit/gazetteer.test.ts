@@ -33,6 +33,12 @@ describe('findCities', () => {
     expect(findCities('Sioux City')[0]).toMatchObject({ name: 'Sioux City', country: 'US' });
   });
 
+  it('reads names written with or without hyphens and spaces alike', () => {
+    expect(findCities('Minami-Boso')[0]).toMatchObject({ country: 'JP' });
+    expect(findCities('Minamiboso')[0]).toMatchObject({ country: 'JP' });
+    expect(findCities('Burnham on Sea')[0]).toMatchObject({ name: 'Burnham-on-Sea', country: 'GB' });
+  });
+
   it('finds places by their English alternate names', () => {
     expect(findCities('Galway')[0]).toMatchObject({ country: 'IE' });
     expect(findCities('Cologne')[0]).toMatchObject({ country: 'DE' });
@@ -87,6 +93,12 @@ describe('classifyPlace', () => {
     expect(yamanashi.cities[0]).toMatchObject({ name: 'Yamanashi', country: 'JP' });
     expect(classifyPlace('Yamanashi City').reading).toBe('city');
     expect(classifyPlace('Yamanashi Prefecture').reading).toBe('region');
+  });
+
+  it('keeps a big province a province next to a mid-size foreign namesake, not next to a big one', () => {
+    expect(classifyPlace('Ontario').reading).toBe('region');
+    expect(classifyPlace('Portland').reading).toBe('ambiguous');
+    expect(classifyPlace('Limerick').cities.some((c) => c.country === 'IE')).toBe(true);
   });
 
   it('tells countries, regions and cities apart', () => {
