@@ -20,6 +20,8 @@ const SEED_DIR = fileURLToPath(new URL('../../seed/articles/', import.meta.url))
 const seedFiles = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'));
 const seedText = seedFiles.map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** The machine is shared and slow at times: wait for what the page does, generously. */
+const POLL = { timeout: 20_000 };
 
 let api: TestApi;
 let browser: Browser;
@@ -143,7 +145,7 @@ describe('viewer on the seed graph', () => {
     expect(first.faded).toBe(first.others);
     const hops = await page.locator('[data-testid=path-hop]').count();
     expect(hops).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count(), POLL).toBeGreaterThan(0);
 
     const link = page.url();
     expect(new URL(link).searchParams.get('from')).toBe(await idOf(page, 'Lyu Zhicheng'));
@@ -163,7 +165,7 @@ describe('viewer on the seed graph', () => {
     await page.selectOption('[data-testid=path-hops]', '1');
     await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
     await choose(page, 'path-to', 'Adora', 'Adora Cruises');
-    await expect.poll(() => page.locator('[data-testid=path-empty]').textContent()).toMatch(/No path within 1 hop between Lyu Zhicheng and Adora Cruises/);
+    await expect.poll(() => page.locator('[data-testid=path-empty]').textContent(), POLL).toMatch(/No path within 1 hop between Lyu Zhicheng and Adora Cruises/);
     expect(await page.evaluate(() => window.__cy!.nodes('.faded').length)).toBe(0);
     await page.close();
   });
@@ -203,7 +205,7 @@ describe('viewer on the seed graph', () => {
     const evidence = await page.locator('[data-testid=details] [data-testid=evidence]').allTextContents();
     expect(evidence.length).toBeGreaterThan(0);
     for (const sentence of evidence) expect(squash(seedText)).toContain(squash(sentence));
-    await expect.poll(() => page.locator('[data-testid=details] [data-testid=source]').first().textContent()).toContain(seedTitle);
+    await expect.poll(() => page.locator('[data-testid=details] [data-testid=source]').first().textContent(), POLL).toContain(seedTitle);
     await page.close();
   });
 
@@ -218,14 +220,14 @@ describe('viewer on the seed graph', () => {
     const neighbour = await focused.evaluate((id) => window.__cy!.getElementById(id).neighborhood().nodes().first().id(), adora);
     const at = await pointAt(focused, neighbour);
     await focused.mouse.dblclick(at.x, at.y);
-    await expect.poll(async () => Object.keys(await snapshot()).length).toBeGreaterThan(Object.keys(before).length);
+    await expect.poll(async () => Object.keys(await snapshot()).length, POLL).toBeGreaterThan(Object.keys(before).length);
     const after = await snapshot();
     for (const [id, pos] of Object.entries(before)) expect(after[id]).toEqual(pos);
     expect(new URL(focused.url()).searchParams.get('expand')).toBe(neighbour);
 
     const again = await pointAt(focused, neighbour);
     await focused.mouse.dblclick(again.x, again.y);
-    await expect.poll(async () => Object.keys(await snapshot()).sort()).toEqual(Object.keys(before).sort());
+    await expect.poll(async () => Object.keys(await snapshot()).sort(), POLL).toEqual(Object.keys(before).sort());
     await focused.close();
   });
 
@@ -245,17 +247,42 @@ describe('viewer on the seed graph', () => {
     expect(byLat[0]!.y).toBeGreaterThan(byLat[byLat.length - 1]!.y);
     expect(new URL(page.url()).searchParams.get('view')).toBe('geo');
 
-    await page.click('[data-testid=view-timeline]');
-    const events = await page.evaluate(() =>
+    await page.close();
+
+    // Two dated events of our own, so the order on the axis is known whatever the seed yields.
+    const reply = await call(api, 'POST', '/api/articles', {
+      articles: [{ id: 'e2e-timeline-article', title: 'Timeline fixture' }],
+      nodes: [
+        { id: 'event:e2e-later', label: 'Event', name: 'Later Friendship Forum', aliases: [], properties: { date: '2022-11', kind: 'forum' } },
+        { id: 'event:e2e-earlier', label: 'Event', name: 'Earlier Youth Exchange', aliases: [], properties: { date: '2019-05-02', kind: 'exchange' } },
+        { id: 'person:e2e-delegate', label: 'Person', name: 'Delegate Testperson', aliases: [], properties: {} },
+      ],
+      relationships: [
+        { type: 'PARTICIPATED_IN', source: 'person:e2e-delegate', target: 'event:e2e-later', properties: { role: 'speaker' }, sources: ['e2e-timeline-article'], evidence: ['Delegate Testperson spoke at the Later Friendship Forum.'] },
+        { type: 'PARTICIPATED_IN', source: 'person:e2e-delegate', target: 'event:e2e-earlier', properties: { role: 'attendee' }, sources: ['e2e-timeline-article'], evidence: ['Delegate Testperson attended the Earlier Youth Exchange.'] },
+      ],
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+    const timeline = await open('/?view=timeline');
+    const events = await timeline.evaluate(() =>
       window
         .__cy!.nodes('[label = "Event"]:visible')
         .map((n) => ({ date: String(n.data('date')), x: n.position('x') }))
         .sort((a, b) => a.x - b.x),
     );
-    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeGreaterThanOrEqual(2);
     const dates = events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
-    await page.close();
+    // The participant sits between its two events; entities without a dated event are not drawn.
+    const placed = await timeline.evaluate(() => {
+      const cy = window.__cy!;
+      const x = (id: string) => cy.getElementById(id).position('x');
+      return { earlier: x('event:e2e-earlier'), later: x('event:e2e-later'), delegate: x('person:e2e-delegate'), undated: cy.nodes('[label][^date]:visible').filter((n) => n.neighborhood('[label = "Event"][date]').empty()).length };
+    });
+    expect(placed.delegate).toBeGreaterThan(placed.earlier);
+    expect(placed.delegate).toBeLessThan(placed.later);
+    expect(placed.undated).toBe(0);
+    await timeline.close();
   });
 
   it('exports PNG and JSON of what is on screen', async () => {

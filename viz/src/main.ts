@@ -308,7 +308,7 @@ function showPath(result: PathResult, index: number | null, fit = true): void {
     }
   }
   // A path through filtered-out nodes is still shown: the path is what the analyst asked for.
-  canvas.cy.nodes().filter((n) => nodes.has(n.id())).removeClass('filtered offview');
+  canvas.cy.elements().filter((el) => nodes.has(el.id()) || edges.has(el.id())).removeClass('filtered offview');
   canvas.highlightPath([...nodes], [...edges], [result.from.id, result.to.id]);
   if (fit) canvas.cy.animate({ fit: { eles: canvas.cy.$('.path'), padding: 80 } }, { duration: 400 });
 }

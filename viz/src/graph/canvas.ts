@@ -276,7 +276,8 @@ export class GraphCanvas {
         const hide =
           f.hiddenTypes.has(type) ||
           (type === 'PARTICIPATED_IN' && f.hiddenRoles.has(String(edge.data('role')))) ||
-          outOfRange(edge.data('date'));
+          outOfRange(edge.data('date')) ||
+          (edge as EdgeSingular).connectedNodes().some((n) => (n as NodeSingular).hasClass('filtered'));
         edge.toggleClass('filtered', hide);
       }
     });
@@ -374,6 +375,10 @@ export class GraphCanvas {
       for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
       if (view === 'geo') cy.nodes().filter((n) => placed!.positions.has(n.id())).addClass('on-map');
       for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');
+      this.entities()
+        .edges()
+        .filter((e) => (e as EdgeSingular).connectedNodes().some((n) => (n as NodeSingular).hasClass('offview')))
+        .addClass('offview');
       // The timeline is about who took part in what: links between non-events would only clutter it.
       if (view === 'timeline') this.entities().edges().filter((e) => !(e as EdgeSingular).connectedNodes().some((n) => n.data('label') === 'Event')).addClass('offview');
       this.drawDecorations(placed);

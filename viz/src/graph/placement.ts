@@ -92,7 +92,7 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
     min = mid - 6;
     max = mid + 6;
   }
-  const width = Math.max(900, events.length * 110);
+  const width = Math.min(2400, Math.max(500, events.length * 160));
   const xOf = (t: number) => ((t - min) / (max - min)) * width;
 
   // Events that would overlap stack into rows below the axis.

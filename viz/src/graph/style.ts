@@ -80,7 +80,10 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       },
     })),
     { selector: 'node.labelled, node:selected, node.path, node.neighbor, node.on-map', style: { label: 'data(short)' } },
-    { selector: '.filtered, .offview', style: { display: 'none' } },
+    // Hidden with visibility, not display: toggling display on nodes with parallel edges leaves
+    // Cytoscape 3.34's edge caches stale and crashes its next bounding-box pass. Edges of hidden
+    // nodes get the class too (canvas.ts), so nothing dangles.
+    { selector: '.filtered, .offview', style: { visibility: 'hidden', events: 'no' } },
     // The map is zoomed out to show whole continents: bigger city marks and names keep it legible.
     { selector: 'node.on-map', style: { width: 30, height: 30, 'font-size': 16, 'font-weight': 600 } },
     { selector: 'node.on-map[[degree >= 4]]', style: { width: 38, height: 38, 'font-size': 18 } },

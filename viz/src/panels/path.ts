@@ -81,6 +81,11 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
     let body: PathResult;
     try {
       body = await api.paths({ from: a, to: b, maxHops, k: 3 });
+      // A search that hit the server's time limit on a cold database usually finishes on a second try.
+      if (body.timedOut && !body.paths.length && mine === token) {
+        message('The search stopped early; trying once more…', 'muted');
+        body = await api.paths({ from: a, to: b, maxHops, k: 3 });
+      }
     } catch (err) {
       if (mine !== token) return;
       actions.clear();
