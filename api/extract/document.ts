@@ -173,11 +173,10 @@ const CHAINED_LABEL = new RegExp(`(?<=[\\p{Ll}\\d])(${GLUED_LABELS})(?=(?:${GLUE
 
 
 function parseMetaLine(text: string): MetaHit | null {
-  const line = squash(text)
-    .replace(CHAINED_LABEL, ' $1: ')
-    .replace(GLUED_LABEL, ' $1')
-    .replace(/(?<=\p{L})(?=\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})/gu, ' '); // "Li Ming01-13-2023"
+  let line = squash(text);
   if (line.length === 0 || line.length > 300) return null;
+  if (/[:：]/.test(line)) line = line.replace(CHAINED_LABEL, ' $1: ').replace(GLUED_LABEL, ' $1');
+  if (/\p{L}\d/u.test(line)) line = line.replace(/(?<=\p{L})(?=\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})/gu, ' '); // "Li Ming01-13-2023"
 
   // "By Jane Doe | Staff writer", "By JANE DOE, Staff Reporter"
   if (/^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[|,/–—-].{0,60})?$/u.test(line) && !SENTENCE_END.test(line)) {
@@ -312,7 +311,7 @@ function countCjk(blocks: Block[]): number {
   let cjk = 0;
   let all = 0;
   for (const b of blocks) {
-    cjk += b.text.match(CJK)?.length ?? 0;
+    if (HAS_CJK.test(b.text)) cjk += b.text.match(CJK)?.length ?? 0;
     all += b.text.replace(/\s/g, '').length;
   }
   return all === 0 ? 0 : cjk / all;
