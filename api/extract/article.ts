@@ -62,6 +62,9 @@ const KIND_OF_LETTER = Object.fromEntries(Object.entries(LETTER).map(([k, v]) =>
 // Headline verbs are capitalised in title case; lower-case them so they do not join the names around them.
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
 
+// findDates is thorough; most sentences name no date at all, which this cheap test tells
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|tonight|tomorrow|week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|weekend|decade|century)/i;
+
 function titleSentence(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
   const capitalised = words.filter((w) => /^[\p{Lu}"“(]/u.test(w)).length;
@@ -111,7 +114,7 @@ export class Article {
       const text = t.text.length > 2000 ? t.text.slice(0, 2000) : t.text;
       const tokens = tokenize(text);
       let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
-      const dates = findDates(text, publishedAt);
+      const dates = MAY_HAVE_DATE.test(text) ? findDates(text, publishedAt) : [];
       if (dates.length) {
         mentions = mentions.filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
         for (const d of dates) mentions.push({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 });
@@ -128,6 +131,7 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
+      /⟨[XN](\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
@@ -136,7 +140,7 @@ export class Article {
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
     ];
     for (const s of this.sentences) {
-      if (!s.template.includes('⟨X')) continue;
+      if (!s.template.includes('⟨X') && !s.template.includes('⟨N')) continue;
       const toPerson = new Set<number>();
       for (const re of personContexts) for (const m of s.template.matchAll(re)) toPerson.add(Number(m[1]));
       // a list after a plural title: "councilors A, B, C and D"
@@ -170,7 +174,9 @@ export class Article {
       }
       for (const j of toPerson) {
         const m = s.mentions[j];
-        if (!m || m.kind !== 'Unknown' || m.words > 5 || !looksLikePersonName(m.name)) continue;
+        if (!m || m.words > 5 || !looksLikePersonName(m.name)) continue;
+        // a "region" of several words in a person's slot is a name the gazetteer happens to know ("Mori Ken")
+        if (m.kind !== 'Unknown' && !(m.kind === 'Place' && m.placeKind === 'region' && m.words >= 2)) continue;
         m.kind = 'Person';
         // a lower-case title right before the name is the person's: "outgoing mayor Lindsay Millar"
         const prev = s.mentions[j - 1];
@@ -228,7 +234,7 @@ export class Article {
     for (const s of this.sentences) {
       s.mentions.forEach((m, j) => {
         if (s.refs[j]) return;
-        if (m.kind === 'Person' || m.kind === 'Unknown' || m.kind === 'City' && m.words === 1) {
+        if (m.kind === 'Person' || m.kind === 'Unknown' || m.kind === 'Place' && m.placeKind !== 'demonym' || m.kind === 'City' && m.words === 1) {
           const p = this.findPerson(m.name, m.title);
           if (p) {
             s.refs[j] = p;
@@ -448,6 +454,14 @@ export class Article {
         const c = this.cityByName(words.slice(i, i + len).join(' '));
         if (c) return c;
       }
+    }
+    // public bodies are named after their city ("Kobe Port Bureau", "Dalian Municipal Government")
+    const label = labelByHead(name);
+    if (label === 'Office' || /^\p{Lu}[\p{L}-]+ (City|Municipal|Metropolitan|Prefectural)\b/u.test(name)) {
+      const first = words[0]!;
+      const p = place(first);
+      const big = p.cities[0] && (p.cities[0].population >= 100_000 || /^PPL(C|A)$/.test(p.cities[0].featureCode));
+      if ((p.reading === 'city' || p.reading === 'ambiguous' && /^\S+ (City|Municipal)\b/.test(name)) && big) return this.seatCity(first);
     }
     return null;
   }

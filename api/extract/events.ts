@@ -133,7 +133,7 @@ export function findEvents(a: Article): Events {
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
       const city = a.cityInName(m.name) ?? heldIn(s, a);
-      const near = new RegExp(`⟨E${j}⟩[^.⟨]{0,50}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩[^.⟨]{0,40}⟨E${j}⟩`).exec(t);
+      const near = new RegExp(`⟨E${j}⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,60}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,40}⟨E${j}⟩`).exec(t);
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
       const id = newEvent(a, m.name, s, { date, city, kind: kindOf(m.name) });
       s.refs[j] = id;
@@ -255,7 +255,9 @@ export function findEvents(a: Article): Events {
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
     const headline = title.text.replace(/\s+/g, ' ').trim();
-    if (/\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length <= 14) {
+    const kind = kindOf(headline);
+    const named = [...a.entities.values()].some((e) => e.label === 'Event' && e.props.kind === kind);
+    if (!named && /\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
       newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }

@@ -364,6 +364,18 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
         const t2 = titleAt(nameWords, 0);
         nameWords = nameWords.slice(t2 ? t2[1] : 1);
       }
+      // "Mayor Chen Lirong of Dalian": the name, then its place
+      const ofAt = nameWords.findIndex((x) => /^(of|from)$/i.test(x));
+      if (ofAt > 0 && !nameWords.slice(0, ofAt).some((x) => /^(for|and|&)$/i.test(x))) {
+        const cut = toks.findIndex((t, i) => i > w + len && /^(of|from)$/i.test(t.text));
+        let restAt = cut + 1;
+        if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
+        const personToks = toks.slice(0, cut);
+        const nameText = sentence.slice(toks[w + len]!.start, personToks[personToks.length - 1]!.end);
+        const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+        const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
+        return [person, ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : [])];
+      }
       if (nameWords.some((x) => /^(of|for|and|&)$/i.test(x))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));

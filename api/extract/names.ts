@@ -142,8 +142,19 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'chairman', 'chairwoman', 'director', 'secretary', 'chief', 'executive', 'former', 'deputy', 'vice', 'acting',
 ]);
 
+const foldCache = new Map<string, string>();
+
 /** Folds case, accents and punctuation: the form every key is built from. */
 export function fold(s: string): string {
+  const cached = foldCache.get(s);
+  if (cached !== undefined) return cached;
+  const out = foldUncached(s);
+  if (foldCache.size > 20_000) foldCache.clear();
+  if (s.length < 200) foldCache.set(s, out);
+  return out;
+}
+
+function foldUncached(s: string): string {
   let t = s;
   if (/[^\x20-\x7e]/.test(t)) {
     t = t
@@ -168,7 +179,19 @@ export function slug(s: string): string {
 const PINYIN_VARIANTS: Record<string, string> = { lv: 'lyu', lu: 'lu', lue: 'lyu', lyu: 'lyu', nv: 'nyu', nyu: 'nyu' };
 
 /** Lower-cased words of a person name without honorifics, titles or suffixes; pinyin variants folded. */
+const personWordsCache = new Map<string, string[]>();
+
 export function personWords(name: string): string[] {
+  let w = personWordsCache.get(name);
+  if (!w) {
+    w = personWordsUncached(name);
+    if (personWordsCache.size > 20_000) personWordsCache.clear();
+    personWordsCache.set(name, w);
+  }
+  return w;
+}
+
+function personWordsUncached(name: string): string[] {
   // Lü -> lyu before accents are folded away
   const pre = name.replace(/([LlNn])ü/g, '$1yu').replace(/([LlNn])u:/g, '$1yu');
   let words = fold(pre).split(' ').filter(Boolean);

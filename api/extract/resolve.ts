@@ -22,8 +22,20 @@ function countryOf(words: string): string | null {
   return c;
 }
 
+const orgKeyCache = new Map<string, string>();
+
 /** Order-free, filler-free key of an organisation name. */
 export function orgKey(name: string): string {
+  let k = orgKeyCache.get(name);
+  if (k === undefined) {
+    k = orgKeyUncached(name);
+    if (orgKeyCache.size > 20_000) orgKeyCache.clear();
+    orgKeyCache.set(name, k);
+  }
+  return k;
+}
+
+function orgKeyUncached(name: string): string {
   let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '');
   for (let i = 0; i < 2; i++) s = s.replace(COMPANY_SUFFIX, '');
   let words = s.split(' ').filter(Boolean);

@@ -33,7 +33,7 @@ const CONTINUES = /(?:[,;(\-–—&]|\b(?:and|or|of|the|to|in|for|with|a|an|by|a
 function periodEndsSentence(text: string, dot: number, next: string): boolean {
   // the word right before the period, including inner periods (U.S, e.g)
   let i = dot - 1;
-  while (i >= 0 && /[\p{L}\p{N}.]/u.test(text[i]!)) i--;
+  while (i >= 0 && dot - i < 40 && /[\p{L}\p{N}.]/u.test(text[i]!)) i--;
   const word = text.slice(i + 1, dot);
   const lower = word.toLowerCase();
   if (!word) return true;
@@ -44,6 +44,8 @@ function periodEndsSentence(text: string, dot: number, next: string): boolean {
   return true;
 }
 
+const NEXT_WORD = /\s*["'“‘(]*([\p{L}\p{N}]+)/uy;
+
 /** Splits one line-joined paragraph into sentence ranges [start, end) relative to it. */
 function splitParagraph(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -52,8 +54,8 @@ function splitParagraph(text: string): [number, number][] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const end = m.index + m[0].length;
-    const rest = text.slice(end);
-    const nextWord = /^\s*["'“‘(]*([\p{L}\p{N}]+)/u.exec(rest)?.[1] ?? '';
+    NEXT_WORD.lastIndex = end;
+    const nextWord = NEXT_WORD.exec(text)?.[1] ?? '';
     if (m[0][0] === '.' && m[0].length === 1 || m[0].startsWith('.') && /^\.["'”’)\]]+$/.test(m[0])) {
       if (!periodEndsSentence(text, m.index, nextWord)) continue;
     }
@@ -95,7 +97,7 @@ export function splitSentences(body: string): Sentence[] {
       if (!line.trim()) continue;
       const prev = runs[runs.length - 1];
       if (prev) {
-        const prevText = body.slice(prev[0], prev[1]);
+        const prevText = body.slice(Math.max(prev[0], prev[1] - 40), prev[1]);
         if (CONTINUES.test(prevText) || /^\s*\p{Ll}/u.test(line)) {
           prev[1] = b;
           continue;

@@ -63,6 +63,12 @@ export function explicitPositions(a: Article): void {
     for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?,? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
+    // Mayor X of Y
+    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      if (!pm.title || pm.titlePrefix) continue;
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[3])] ?? null, s);
+    }
     // Y Title X, Former Y Title X
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Person' || !m.title || !m.titlePrefix) return;
