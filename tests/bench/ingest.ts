@@ -63,15 +63,19 @@ export async function ingestAll(db: BenchNeo4j, pipeline: Pipeline, texts: Corpu
 }
 
 export async function benchIngest(ctx: BenchContext): Promise<void> {
-  const count = ctx.quick ? 1000 : 10_000;
-  const texts = loadCorpus(count);
+  const texts = ctx.quick ? loadCorpus(1000).slice(0, 300) : loadCorpus(10_000);
+  const count = texts.length;
   const pipeline = await loadPipeline();
   const db = await startBenchNeo4j();
   let keep = false;
   try {
-    // Same slice, same empty database, same constraints: naive writer first, then ours.
-    const slice = texts.slice(0, ctx.quick ? 8 : 50);
+    // Same slice, same empty database, same constraints: naive writer first, then ours. Both are
+    // warmed first on other articles (query planning and JIT are not what is compared).
+    const slice = texts.slice(0, ctx.quick ? 8 : 30);
     const sliceDoc = pipeline.extract(slice);
+    await naiveWrite(db.conn, pipeline.extract(texts.slice(-2)));
+    await pipeline.write(db, pipeline.extract(texts.slice(-40, -2)));
+    await clearDatabase(db.conn);
     let started = performance.now();
     const naive = await naiveWrite(db.conn, sliceDoc);
     const naiveSeconds = seconds(started);
@@ -89,9 +93,9 @@ export async function benchIngest(ctx: BenchContext): Promise<void> {
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const total = timing.extractSeconds + timing.writeSeconds;
-    const label = `${count / 1000}k`;
-    if (count === 10_000) ctx.report.target(SECTION, `${label} articles end to end (extract + write)`, total, 's', 60, false, 's');
-    else ctx.report.info(SECTION, `${label} articles end to end (extract + write)`, total, 's', 'target for 10k: ≤ 60 s (full run)');
+    const label = ctx.quick ? `${count} articles` : `${count / 1000}k`;
+    if (count === 10_000) ctx.report.target(SECTION, `${label} end to end (extract + write)`, total, 's', 60, false, 's');
+    else ctx.report.info(SECTION, `${label} end to end (extract + write)`, total, 's', 'target for 10k: ≤ 60 s (full run)');
     ctx.report.info(SECTION, `${label} ingest rate`, count / total, 'articles/s', `${(count / 60).toFixed(0)} articles/s would meet the 10k-in-60-s target`);
     ctx.report.info(SECTION, `${label} relationships/s`, timing.relationshipsCreated / total, 'relationships/s', `${timing.relationshipsCreated} relationships created`);
     ctx.report.info(SECTION, `${label} share of time in extraction`, (100 * timing.extractSeconds) / total, '%', `extract ${timing.extractSeconds.toFixed(1)} s, write ${timing.writeSeconds.toFixed(1)} s (batches of ${BATCH})`);

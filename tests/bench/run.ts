@@ -76,7 +76,7 @@ if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted
 if (ctx.graph) {
   // The quick run's ingest graph, kept for the path and API sections; its memory is reported below.
   const peak = ctx.graph.db.peakRssMB();
-  if (peak !== null) ctx.memory.push({ process: 'Neo4j (1k graph, ingest + paths + API)', peakMB: peak, baseline: ctx.graph.db.budget });
+  if (peak !== null) ctx.memory.push({ process: 'Neo4j (quick graph: ingest + paths + API)', peakMB: peak, baseline: ctx.graph.db.budget });
   await ctx.graph.db.stop();
   ctx.graph = null;
 }
