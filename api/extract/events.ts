@@ -129,6 +129,9 @@ export function findEvents(a: Article): Events {
 
   for (const s of a.sentences) {
     const t = s.template;
+    // cheap word tests spare most sentences the patterns that cannot match them
+    const lower = t.toLowerCase();
+    const hasDelegation = lower.includes('delegat');
     // named events
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
@@ -139,14 +142,14 @@ export function findEvents(a: Article): Events {
       s.refs[j] = id;
     });
     // "the September Special, a ten day music festival"
-    for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
+    if (lower.includes(', a')) for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
       const j = Number(m[1]);
       const mm = s.mentions[j]!;
       mm.kind = 'Event';
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[2]!), date: null, city: null });
     }
     // visits of delegations
-    for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -164,7 +167,7 @@ export function findEvents(a: Article): Events {
       if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
     }
     // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
-    for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
       const adj = m[1]!.trim();
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
@@ -185,7 +188,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" with a date
-    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:\w+ ){0,3}?(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|led a delegation to(?: visit)?|headed a delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat/.test(lower)) for (const m of t.matchAll(/⟨P(\d+)⟩ (?:\w+ ){0,3}?(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|led a delegation to(?: visit)?|headed a delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       if (!isTitle && !hasDate) continue;
@@ -196,7 +199,7 @@ export function findEvents(a: Article): Events {
       else addVisit(a, ev, s, dest, [], null, null, person);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
-    for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
       const leader = s.refs[Number(m[1])];
       if (!leader) continue;
       const v = new RegExp(VISIT_VERB.source, 'g');
@@ -209,7 +212,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
-    for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
+    if (/held|hold|host|organi|staged|launch|opened/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
       const phrase = m[1]!.replace(/^(a|an|the) /i, '');
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
@@ -220,7 +223,7 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, id);
     }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
-    for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
       let origin: string | null = m[1] ? s.refs[Number(m[1])] ?? null : null;
       if (!origin && m[2]) origin = cityAt(a, s, `the ⟨N${m[2]}⟩ city`)?.id ?? null;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
@@ -228,7 +231,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, [origin], null, null, null).leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩ (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent))/gi)) {
+    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩ (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
@@ -236,17 +239,17 @@ export function findEvents(a: Article): Events {
       newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
     }
     // receptions and meetings at a venue
-    for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
+    if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
       introduced.set(s.index, newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' }));
     }
-    for (const m of t.matchAll(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[1])]!.name;
       const origin = ev.visits[0]?.origins[0] ? nameOf(a, ev.visits[0].origins[0]) + ' ' : '';
       newEvent(a, `meeting with the ${origin}delegation at ${venue}`, s, { date: dateIn(s), city: ev.visits[0]?.dest ?? null, kind: 'meeting' });
     }
     // "the renewal of the charter on September 26th"
-    for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on (?:⟨D(\d+)⟩|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?\b)/gi)) {
+    if (lower.includes(' on ')) for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on (?:⟨D(\d+)⟩|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?\b)/gi)) {
       const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }

@@ -243,8 +243,11 @@ export function place(name: string): ReturnType<typeof classifyPlace> {
   return c;
 }
 
+const TITLE_FIRST_WORDS = new Set([...TITLES].map((t) => t.split(' ')[0]!));
+
 /** The title starting at word w (longest match), as [title, length]. */
 export function titleAt(words: string[], w: number): [string, number] | null {
+  if (!TITLE_FIRST_WORDS.has(words[w]!.toLowerCase().replace(/\.$/, ''))) return null;
   for (let len = Math.min(MAX_TITLE_WORDS, words.length - w); len >= 1; len--) {
     const t = words.slice(w, w + len).join(' ').toLowerCase().replace(/\.$/, '');
     if (TITLES.has(t)) return [t, len];
@@ -409,7 +412,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   // 4. places
   const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
   if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
-  if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean))) {
+  if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean)) && cleanWords.length <= 4 && !/\d/.test(clean)) {
     const p = place(clean);
     if (p.reading === 'country' || p.reading === 'region') {
       return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: p.reading, possessive })];

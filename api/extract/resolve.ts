@@ -161,6 +161,10 @@ class UnionFind {
   }
 }
 
+function copyNode(n: GraphNode): GraphNode {
+  return { id: n.id, label: n.label, name: n.name, aliases: [...(n.aliases ?? [])], properties: { ...(n.properties ?? {}) } };
+}
+
 function mergeNode(into: GraphNode, from: GraphNode): void {
   const aliases = new Set([...into.aliases, ...from.aliases]);
   if (from.name !== into.name) aliases.add(from.name);
@@ -210,8 +214,8 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
     for (const n of d.nodes) {
       const existing = nodes.get(n.id);
       if (existing) {
-        if (existing.label === n.label) mergeNode(existing, structuredClone(n));
-      } else nodes.set(n.id, structuredClone({ ...n, aliases: n.aliases ?? [], properties: n.properties ?? {} }));
+        if (existing.label === n.label) mergeNode(existing, copyNode(n));
+      } else nodes.set(n.id, copyNode(n));
       for (const k of aliasKeys(n)) {
         const owner = keyOwner.get(k);
         if (owner && owner !== n.id) uf.union(owner, n.id);
@@ -223,7 +227,7 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
   for (const [id, n] of nodes) {
     const root = uf.find(id);
     const into = merged.get(root);
-    if (!into) merged.set(root, root === id ? n : { ...structuredClone(nodes.get(root)!) });
+    if (!into) merged.set(root, root === id ? n : copyNode(nodes.get(root)!));
     if (root !== id) mergeNode(merged.get(root)!, n);
   }
   const articles = new Map<string, GraphDocument['articles'][number]>();

@@ -7,6 +7,7 @@ import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
 export function meetings(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
+    if (!/\bmet\b|meet|talks|courtesy|received|welcomed|hosted/i.test(t)) continue;
     for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked) with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P)/gi)) {
       const verbAt = m.index!;
       let subjects = subjectsBefore(a, s, verbAt, 'P');

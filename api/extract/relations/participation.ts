@@ -38,23 +38,24 @@ function byList(s: AnalyzedSentence, from: number): [number, number] {
 export function participation(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
-    for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored) by /gi)) {
+    const lower = t.toLowerCase();
+    if (/host|sponsor/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
-    for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+    if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
     }
-    for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
+    if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
-    for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at)\b/gi)) {
+    if (/attend|join|witness|particip|part in|present at/.test(lower)) for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at)\b/gi)) {
       if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
@@ -67,20 +68,20 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // where A, B and C will (all) speak / A delivered a speech
-    for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (/speak|spoke|speech|address/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
     }
     // Representatives from A, B and C (respectively) made presentations
-    for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented\b/gi)) {
+    if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented\b/gi)) {
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       for (const id of subjects) add(a, id, event, 'presenter', s);
     }
     // X signed (on behalf of Y): a signing's participants
-    for (const m of t.matchAll(/\bsigned\b/g)) {
+    if (lower.includes('signed')) for (const m of t.matchAll(/\bsigned\b/g)) {
       if (/\b(was|were|been|be)\s+$/.test(t.slice(Math.max(0, m.index! - 6), m.index!))) continue;
       const signing = [...a.entities.values()].find((e) => e.label === 'Event' && e.props.kind === 'signing');
       const event = signing?.id ?? ev.focus[s.index] ?? null;
@@ -90,7 +91,7 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // X was invited by Y to take part in the opening ceremony of E
-    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
+    if (lower.includes('invited')) for (const m of t.matchAll(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
       add(a, s.refs[Number(m[1])], s.refs[Number(m[3])], 'attendee', s);
       add(a, s.refs[Number(m[2])], s.refs[Number(m[3])], 'host', s);
     }
@@ -119,6 +120,7 @@ export function visitRoles(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
+      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);

@@ -7,6 +7,8 @@ import { numberWord } from './common.ts';
 
 const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
+const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
+
 function since(a: Article, s: AnalyzedSentence): string | null {
   const t = s.template;
   const pub = a.input.publishedAt;
@@ -38,7 +40,7 @@ function pair(a: Article, x: string | null | undefined, y: string | null | undef
 
 export function sisterCities(a: Article): void {
   for (const s of a.sentences) {
-    if (!KEYWORD.test(s.text)) continue;
+    if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     const t = s.template;
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
     let found = false;

@@ -14,6 +14,7 @@ export function visits(a: Article, ev: Events): void {
   }
   for (const s of a.sentences) {
     const t = s.template;
+    if (!/visit|travel|arriv|came to|delegation|trip/i.test(t)) continue;
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
