@@ -111,7 +111,10 @@ const CHROME = [
   /^(?:skip to (?:main )?content|top of page|bottom of page|back to (?:the )?top|loading(?:…|\.\.\.)?|share(?: this(?: article| story)?)?(?: - \w+)?|print(?: this)?|close|e-?mail|tweet|follow us(?: on .*)?|most (?:popular|read|viewed)|related (?:news|articles|stories|posts|links)|recommended(?: information| for you)?|comments are closed\.?|leave a (?:comment|reply)|read more|continue reading|subscribe(?: now)?|sign up|log ?in|sign in|register|search|menu|next|previous|prev(?:ious)? (?:article|post)|next (?:article|post)|top|english|中文|home|latest|trending|advertisement|sponsored|font size:?.*|[a-z]+ edition)$/i,
   /^\d+\s*(?:min(?:ute)?s?)\s+read(?: time)?$/i,
   /^(?:tags?|categories|filed under|share on|topics?|keywords?)\s*[:：]/i,
-  /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^you are here\s*[:：]|^当前位置|^您的位置/i,
+  /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^you are (?:here|viewing)\s*[:：]|^当前位置|^您的位置/i,
+  // press-release furniture: "FOR IMMEDIATE RELEASE", "COUNCIL PUBLIC INFORMATION NEWS ADVISORY"
+  /^(?:for )?immediate release\b|^[A-Z ]{0,40}\bNEWS (?:RELEASE|ADVISORY)$|^(?:media contact|press contact|contact)\s*[:：]/i,
+  /^rate this page$|\bcreative commons\b.{0,80}(?:image|photo|licen[cs]e)|^\S+\.(?:jpe?g|png|gif|webp)$|^[\w-]+_[\w-]+$/i,
   /^(?:spread the love|site icon\b.*|share (?:on|via) \w+|share embed.*|print this page|click to (?:share|print|email).*)$/i,
   /^(?:your email address will not be published|required fields are marked|more stories|you may also like|related:?$)/i,
   /^(?:\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)$/i,
@@ -119,8 +122,14 @@ const CHROME = [
 ];
 
 function isChrome(text: string): boolean {
-  return CHROME.some((re) => re.test(text));
+  if (CHROME.some((re) => re.test(text))) return true;
+  // A letterhead: address and web site on one line, no sentence.
+  return /\bwww\.|https?:\/\//.test(text) && !SENTENCE_END.test(text) && /\d/.test(text) && words(text, 31) <= 30;
 }
+
+// Advisory labels in front of a paragraph: "WHAT Richmond City Council will welcome…" (not WHO: the
+// World Health Organization opens sentences too).
+const ADVISORY_LABEL = /^(?:WHAT|WHEN|WHERE|WHY|DETAILS|BACKGROUND)\s*[:：]?\s+(?=\S)/;
 
 /** "Home > International Exchange", "Home / Culture / Cultural Exchange", "首页 > 新闻动态" */
 function isBreadcrumb(text: string): boolean {
@@ -266,6 +275,7 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
       text = hit.rest;
     }
     if (isBreadcrumb(text)) continue;
+    text = text.replace(ADVISORY_LABEL, '');
     if (lookForTitle) {
       lookForTitle = false;
       // A headline is short and does not end with a full stop (or stands alone above a blank line,

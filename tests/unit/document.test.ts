@@ -143,11 +143,21 @@ describe('readDocument: plain text chrome', () => {
     ['You are here: News / International Exchange / Visits', null, null],
     ['Wednesday, December 21, 2011', '2011-12-21', null],
     ['By Maria Santos-Reyes', null, null],
+    ['FOR IMMEDIATE RELEASE', null, null],
+    ['COUNCIL PUBLIC INFORMATION NEWS ADVISORY', null, null],
+    ['Harbour City Council – City Hall - 900 E. Broad Street, Suite 200 - Harbour City 23219 www.council.harbour.example', null, null],
+    ['You are viewing : Home » Town Twinning', null, null],
+    ['Harbour_Twinning_Jan24.JPEG', null, null],
   ])('reads and drops the head line %s', (head, date, publisher) => {
     const doc2 = readDocument(`Mayors sign memorandum\n${head}\n\n${body}`, { format: 'text' });
     expect(doc2.publishedAt).toBe(date);
     expect(doc2.publisher).toBe(publisher);
     expect(doc2.body).toBe(body);
+  });
+
+  it('drops the WHAT/WHEN labels of a media advisory but keeps their text', () => {
+    const advisory = readDocument(`Council to welcome delegation\n\nWHAT The City Council and Mayor will welcome a delegation from Oberstadt.\n\nWHEN Tuesday, May 18, 2010`, { format: 'text' });
+    expect(paragraphs(advisory.body)[0]).toBe('The City Council and Mayor will welcome a delegation from Oberstadt.');
   });
 
   it('says a paragraph repeated word for word once', () => {
