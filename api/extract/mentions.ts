@@ -124,6 +124,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         continue;
       }
       if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
+      // elided particles of place names: Reggio nell'Emilia, Castelnuovo dell'Abate
+      if (/^(?:nell|dell|dall|sull|all|d|l)['’]\p{Lu}/u.test(cur.text)) {
+        i++;
+        continue;
+      }
       const l = cur.text.toLowerCase();
       // of / for / de … followed by a capital (allowing "the": "Consulate General of the People's Republic")
       if (INNER.has(l) && cur.kind === 'word') {
@@ -192,9 +197,15 @@ function ofList(tokens: Token[], i: number): number {
       continue;
     }
     let k = -1;
-    if (lower(sep) === 'and' && isCap(tokens[j + 1]) && !isCap(tokens[j + 2])) k = j + 1;
-    else if (sep?.text === ',' && lower(tokens[j + 1]) === 'and' && isCap(tokens[j + 2]) && !isCap(tokens[j + 3])) k = j + 2;
+    if (lower(sep) === 'and' && isCap(tokens[j + 1])) k = j + 1;
+    else if (sep?.text === ',' && lower(tokens[j + 1]) === 'and' && isCap(tokens[j + 2])) k = j + 2;
     if (k < 0) return i;
+    // the last item may have two words: "Agriculture and Rural Affairs", "Housing and Urban Development"
+    if (isCap(tokens[k + 1])) {
+      if (isCap(tokens[k + 2]) || /^(city|county|council|government|committee|office|bureau|department|province)$/i.test(tokens[k + 1]!.text)) return i;
+      items.push(k);
+      k++;
+    }
     items.push(k);
     const common = items.every((x) => {
       const p = place(tokens[x]!.text);

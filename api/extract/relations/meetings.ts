@@ -4,6 +4,12 @@ import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
 
+/** The people of the article's visiting delegation. */
+function delegationPeople(a: Article, ev: Events): string[] {
+  const v = ev.visits[0];
+  return v ? [...v.visitors].filter((p) => a.label(p) === 'Person') : [];
+}
+
 export function meetings(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
@@ -12,9 +18,12 @@ export function meetings(a: Article, ev: Events): void {
       const verbAt = m.index!;
       let subjects = subjectsBefore(a, s, verbAt, 'P');
       if (/^meeting/i.test(m[0]) && !subjects.length) subjects = actorsIn(s, 0, verbAt, 'P');
+      // "the delegation held talks with X": the delegation's people
+      if (!subjects.length && /\bthe (?:\w+ )?delegation\b/i.test(t.slice(Math.max(0, verbAt - 120), verbAt))) subjects = delegationPeople(a, ev);
       const end = clauseEnd(t, verbAt + m[0].length);
       let objects = actorsIn(s, verbAt + m[0].length, end, 'P');
       const del = /^(?:the )?(?:\w+ )?delegation (?:from|of) (?:the )?⟨C(\d+)⟩/.exec(t.slice(verbAt + m[0].length));
+      if (!del && /^(?:the|a|its|their) (?:[\w-]+ )?delegation\b/i.test(t.slice(verbAt + m[0].length))) objects.push(...delegationPeople(a, ev));
       if (del) {
         const c = s.refs[Number(del[1])];
         const visit = ev.visits.find((v) => c && v.origins.includes(c));

@@ -55,7 +55,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
-    if (/attend|join|witness|particip|part in|present at/.test(lower)) for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at)\b/gi)) {
+    if (/attend|join|witness|particip|part in|present at|accompan/.test(lower)) for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
       if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
