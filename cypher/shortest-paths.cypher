@@ -3,7 +3,7 @@
 // given, only through events in it. Quantifiers take literals only: at most 8 hops; $maxHops trims.
 // Of the paths of that length, the $k through the most specific entities come first: a path
 // through a person who met both ends says more than one through a city hundreds of things are
-// located in (each intermediate entity costs log(1 + its number of relationships)). Paths that
+// located in (each intermediate entity costs log(1 + its degree), MENTIONS included: a cheap count). Paths that
 // differ only in a parallel relationship (speaker and attendee of one event) count once.
 MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
 MATCH p = ALL SHORTEST (from)
@@ -14,7 +14,7 @@ MATCH p = ALL SHORTEST (from)
   (to)
 WHERE length(p) <= $maxHops
 WITH p, [n IN nodes(p) | n.id] AS route,
-     reduce(cost = 0.0, n IN nodes(p)[1..-1] | cost + log(1 + COUNT { (n)--(:Entity) })) AS hubCost
+     reduce(cost = 0.0, n IN nodes(p)[1..-1] | cost + log(1 + COUNT { (n)--() })) AS hubCost
 ORDER BY hubCost
 WITH route, hubCost, head(collect(p)) AS p
 ORDER BY hubCost, route

@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { ExtractInput } from '../extract/index.ts';
-import { articleFiles, ingestBatch, readArticleFile, type FailedInput } from '../store/ingest.ts';
+import { articleFiles, extractBatch, readArticleFile, type FailedInput } from '../store/ingest.ts';
 import { applySchema, connectNeo4j } from '../store/neo4j.ts';
-import { addChanges, noChanges } from '../store/write.ts';
+import { addChanges, noChanges, writeGraph, type WriteResult } from '../store/write.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string', default: '25' } } });
@@ -30,6 +30,13 @@ async function main(): Promise<number> {
     );
     const started = performance.now();
     bar.start(files.length, 0, { rate: '0.0', failed: failed.length });
+    const record = (result: WriteResult, done: number) => {
+      for (const article of result.articles) counts[article.status] += 1;
+      addChanges(changes, result.changes);
+      bar.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1), failed: failed.length });
+    };
+    // Extraction (CPU, here) of one batch overlaps the write (Neo4j, elsewhere) of the one before.
+    let writing: Promise<void> = Promise.resolve();
     for (let i = 0; i < files.length; i += batchSize) {
       const inputs: ExtractInput[] = [];
       for (const file of files.slice(i, i + batchSize)) {
@@ -39,13 +46,14 @@ async function main(): Promise<number> {
           failed.push({ file, reason: (error as Error).message });
         }
       }
-      const result = await ingestBatch(conn, inputs);
-      failed.push(...result.failed);
-      for (const article of result.articles) counts[article.status] += 1;
-      addChanges(changes, result.changes);
+      const batch = extractBatch(inputs);
+      failed.push(...batch.failed);
+      await writing;
       const done = Math.min(i + batchSize, files.length);
-      bar.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1), failed: failed.length });
+      writing = batch.doc ? writeGraph(conn, batch.doc).then((result) => record(result, done)) : Promise.resolve(record({ articles: [], changes: noChanges() }, done));
+      writing.catch(() => {}); // a failed write is reported where it is awaited, not as an unhandled rejection
     }
+    await writing;
     bar.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(

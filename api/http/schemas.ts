@@ -171,7 +171,7 @@ export const Paths = z
     to: EntityRef,
     paths: z.array(z.object({ length: z.number().int(), nodes: z.array(z.string()), hops: z.array(Hop) })),
     elements: CyElements,
-    timedOut: z.boolean().describe('the search gave up after 1 s; paths may be missing'),
+    timedOut: z.boolean().describe('the search gave up (after 4 s at most); paths may be missing'),
   })
   .meta({ id: 'Paths' });
 

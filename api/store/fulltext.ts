@@ -19,3 +19,8 @@ export function fulltextQuery(text: string): string {
   });
   return clauses.join(' ');
 }
+
+/** A Lucene query matching names that contain every word, exactly (no typo tolerance). */
+export function allWordsQuery(text: string): string {
+  return words(text).map((w) => `+${w}`).join(' ');
+}

@@ -21,11 +21,17 @@ export interface BatchResult extends WriteResult {
 const describe = (input: ExtractInput, i: number) => input.file ?? input.url ?? `input ${i + 1}`;
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+export interface ExtractedBatch {
+  /** The batch's articles merged into one document, or null when every input failed. */
+  doc: GraphDocument | null;
+  failed: FailedInput[];
+}
+
 /**
- * Extracts and checks each input (a bad one is reported, not fatal), merges the batch so entities resolve
- * across its articles as `npm run extract` would, and writes it in one transaction.
+ * Extracts and checks each input (a bad one is reported, not fatal) and merges the batch so
+ * entities resolve across its articles as `npm run extract` would.
  */
-export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
+export function extractBatch(inputs: ExtractInput[]): ExtractedBatch {
   const docs: GraphDocument[] = [];
   const failed: FailedInput[] = [];
   inputs.forEach((input, i) => {
@@ -35,8 +41,14 @@ export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[])
       failed.push({ file: describe(input, i), reason: reasonOf(error) });
     }
   });
-  if (docs.length === 0) return { articles: [], changes: noChanges(), failed };
-  const result = await writeGraph(conn, docs.length === 1 ? docs[0]! : mergeGraphs(docs));
+  const doc = docs.length === 0 ? null : docs.length === 1 ? docs[0]! : mergeGraphs(docs);
+  return { doc, failed };
+}
+
+/** Extracts a batch and writes it in one transaction. */
+export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
+  const { doc, failed } = extractBatch(inputs);
+  const result = doc ? await writeGraph(conn, doc) : { articles: [], changes: noChanges() };
   return { ...result, failed };
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../graph/schema.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import { cypher } from './cypher.ts';
-import { fulltextQuery } from './fulltext.ts';
+import { allWordsQuery, fulltextQuery } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
 
@@ -92,7 +92,10 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
   return hits as unknown as SearchHit[];
 }
 
-/** An entity by id, else by name or alias (any label), else the best full-text hit; null if none. */
+/**
+ * An entity by id, else by name or alias (any label), else the best-scored entity whose name
+ * contains every word ("Lyu"); null if none. No typo tolerance here: a guess would hide a 404.
+ */
 export async function resolveEntity(conn: Neo4jConnection, ref: string): Promise<EntityRef | null> {
   return read(conn, async (tx) => {
     const [byId] = await rows(tx, 'entity-by-id', { id: ref });
@@ -100,7 +103,7 @@ export async function resolveEntity(conn: Neo4jConnection, ref: string): Promise
     const keys = [...new Set(ENTITY_LABELS.flatMap((label) => aliasKeys({ id: ref, label, name: ref, aliases: [], properties: {} })))];
     const [byName] = await rows(tx, 'entities-by-name', { keys });
     if (byName) return byName as unknown as EntityRef;
-    const query = fulltextQuery(ref);
+    const query = allWordsQuery(ref);
     if (query === '') return null;
     const [hit] = await rows(tx, 'search-entities', { query, label: null, limit: int(1) });
     return hit ? ({ id: hit.id, label: hit.label, name: hit.name } as EntityRef) : null;
@@ -226,13 +229,17 @@ export interface PathsResult {
   timedOut: boolean;
 }
 
-/** A path search gives up after this long: "no path" must come back fast even on a big graph. */
+/**
+ * Listing every shortest path gives up after PATH_TIMEOUT_MS (many equally short paths through
+ * hubs, or a cold query plan on a busy server); finding one shortest path, a cheaper search, after
+ * ONE_PATH_TIMEOUT_MS more. "No path" answers fast either way: the search ends when one side runs out.
+ */
 export const PATH_TIMEOUT_MS = 1000;
+export const ONE_PATH_TIMEOUT_MS = 3000;
 
 /**
- * Up to k shortest paths, ranked by how specific their intermediate entities are. When listing
- * every shortest path takes longer than PATH_TIMEOUT_MS (many equally short paths through hubs),
- * one shortest path is returned instead; `timedOut` says the search gave up altogether.
+ * Up to k shortest paths, ranked by how specific their intermediate entities are; one shortest
+ * path when listing them all takes too long; `timedOut` when even that search gave up.
  */
 export async function shortestPaths(
   conn: Neo4jConnection,
@@ -241,9 +248,9 @@ export async function shortestPaths(
   const { types, since, until } = filterParams(opts);
   const params = { from: opts.from, to: opts.to, types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
   let found: Row[] | null = null;
-  for (const query of ['shortest-paths', 'shortest-path']) {
+  for (const [query, timeout] of [['shortest-paths', PATH_TIMEOUT_MS], ['shortest-path', ONE_PATH_TIMEOUT_MS]] as const) {
     try {
-      found = await read(conn, (tx) => rows(tx, query, params), { timeout: PATH_TIMEOUT_MS });
+      found = await read(conn, (tx) => rows(tx, query, params), { timeout });
       break;
     } catch (error) {
       if (!isTimeout(error)) throw error;
