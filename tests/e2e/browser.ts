@@ -53,6 +53,9 @@ export async function launchBrowser(viewport = { width: 1440, height: 900 }): Pr
       '--disable-sync',
     ],
   });
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
+  // carry that call into the page, so give the page a no-op of it.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   return {
     context,
     async close() {

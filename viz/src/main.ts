@@ -406,8 +406,9 @@ async function loadGraph(): Promise<void> {
   }
   graphChanged();
   filterKey = JSON.stringify([[...store.state.hiddenLabels], [...store.state.hiddenTypes], [...store.state.hiddenRoles], store.state.since, store.state.until]);
-  setView(store.state.view);
-  if (store.state.view === 'force') canvas.fit();
+  // The force layout is already on screen; other views are computed from it.
+  if (store.state.view !== 'force') setView(store.state.view);
+  else reportView(0);
   status.ready();
   // Marks for benchmarks: data arrived → laid out → painted (two frames after the layout).
   performance.mark('viewer:layout');

@@ -57,6 +57,17 @@ export function shortName(name: string, max = 44): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:(-]+$/, '')}…`;
 }
 
+/** Node degrees computed up front, so the first style pass already sizes the hubs. */
+function withDegrees(defs: ElementDefinition[]): ElementDefinition[] {
+  const degree = new Map<string, number>();
+  for (const d of defs) {
+    if (d.group !== 'edges') continue;
+    for (const end of [String(d.data.source), String(d.data.target)]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+  for (const d of defs) if (d.group === 'nodes') d.data.deg = degree.get(String(d.data.id)) ?? 0;
+  return defs;
+}
+
 function toDefinitions(elements: CyElements): ElementDefinition[] {
   return [
     ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, short: shortName(n.data.name) } })),
@@ -96,7 +107,7 @@ export class GraphCanvas {
       boxSelectionEnabled: false,
       selectionType: 'single',
       textureOnViewport: this.large,
-      hideEdgesOnViewport: size.edges > 3000,
+      hideEdgesOnViewport: this.large,
       motionBlur: false,
       pixelRatio: this.large ? 1 : 'auto',
     });
@@ -127,7 +138,7 @@ export class GraphCanvas {
     this.cy.elements().remove();
     this.addedBy.clear();
     this.forcePositions.clear();
-    this.cy.add(toDefinitions(elements));
+    this.cy.add(withDegrees(toDefinitions(elements)));
     this.updateScaleMode();
     this.layoutAll();
   }
@@ -140,6 +151,7 @@ export class GraphCanvas {
     const fresh = toDefinitions(elements).filter((d) => this.cy.getElementById(String(d.data.id)).empty());
     if (!fresh.length) return this.cy.collection().nodes();
     const added = this.cy.add(fresh);
+    this.updateDegrees(added.connectedNodes().union(added.nodes()));
     if (addedBy) for (const el of added) this.addedBy.set(el.id(), addedBy);
     const newNodes = added.nodes();
     this.updateScaleMode();
@@ -203,6 +215,14 @@ export class GraphCanvas {
     }
   }
 
+  private updateDegrees(nodes: Collection): void {
+    this.cy.batch(() => {
+      for (const node of nodes.nodes().toArray() as NodeSingular[]) {
+        if (!node.hasClass('axis')) node.data('deg', node.degree(false));
+      }
+    });
+  }
+
   /** Full force layout (initial load, "re-layout"). */
   layoutAll(): void {
     const nodes = this.entities().nodes();
@@ -238,10 +258,37 @@ export class GraphCanvas {
   }
 
   fit(eles?: Collection): void {
+    if (!eles && this.large) {
+      this.fitPositions();
+      return;
+    }
     const target = eles && eles.nonempty() ? eles : this.cy.elements(':visible');
     this.cy.fit(target.nonempty() ? target : undefined, 40);
     // Never blow a tiny graph up past a comfortable reading size.
     if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, position: target.nonempty() ? centerOf(target) : { x: 0, y: 0 } });
+  }
+
+  /**
+   * Fit from node positions alone. cy.fit() measures the bounding box of every element, which
+   * on thousands of elements costs a second or more; for a big graph the centres are enough.
+   */
+  private fitPositions(): void {
+    const nodes = this.cy.nodes(':visible').toArray() as NodeSingular[];
+    if (!nodes.length) return;
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const node of nodes) {
+      const p = node.position();
+      x1 = Math.min(x1, p.x);
+      x2 = Math.max(x2, p.x);
+      y1 = Math.min(y1, p.y);
+      y2 = Math.max(y2, p.y);
+    }
+    const pad = 60;
+    const zoom = Math.min(1.6, Math.max(this.cy.minZoom(), Math.min((this.cy.width() - 2 * pad) / Math.max(1, x2 - x1), (this.cy.height() - 2 * pad) / Math.max(1, y2 - y1))));
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - zoom * ((x1 + x2) / 2), y: this.cy.height() / 2 - zoom * ((y1 + y2) / 2) } });
   }
 
   private updateScaleMode(): void {
@@ -340,7 +387,9 @@ export class GraphCanvas {
     const nodes = mine.nodes().filter((n) => !keep.has(n.id()));
     removed += nodes.length;
     const edges = mine.edges().filter((e) => !keep.has(e.id()));
+    const touched = nodes.union(edges).connectedNodes().difference(nodes);
     this.cy.remove(nodes.union(edges));
+    this.updateDegrees(touched);
     for (const el of nodes.union(edges).toArray()) this.addedBy.delete(el.id());
     return removed;
   }
@@ -462,7 +511,7 @@ function spreadToArea(nodes: NodeCollection, spacing: number): void {
 }
 
 function stripInternal(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, short: _short, ...rest } = data;
+  const { caption: _caption, short: _short, deg: _deg, ...rest } = data;
   return rest;
 }
 

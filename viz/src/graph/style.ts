@@ -38,13 +38,14 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       selector: `node[label = "${look.label}"]`,
       style: { 'background-color': look.color, 'border-color': look.border, shape: look.shape as 'ellipse' },
     })),
-    // Bigger nodes for better-connected actors, so hubs stand out at a glance.
+    // Bigger nodes for better-connected actors, so hubs stand out at a glance. `deg` is set by
+    // the canvas: a [[degree]] selector would restyle nodes on every edge added.
     {
-      selector: 'node[[degree >= 4]]',
+      selector: 'node[deg >= 4]',
       style: { width: 32, height: 32, 'font-size': 13, 'font-weight': 600 },
     },
     {
-      selector: 'node[[degree >= 8]]',
+      selector: 'node[deg >= 8]',
       style: { width: 40, height: 40, 'font-size': 14 },
     },
     {
@@ -86,7 +87,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
     { selector: '.filtered, .offview', style: { visibility: 'hidden', events: 'no' } },
     // The map is zoomed out to show whole continents: bigger city marks and names keep it legible.
     { selector: 'node.on-map', style: { width: 30, height: 30, 'font-size': 16, 'font-weight': 600 } },
-    { selector: 'node.on-map[[degree >= 4]]', style: { width: 38, height: 38, 'font-size': 18 } },
+    { selector: 'node.on-map[deg >= 4]', style: { width: 38, height: 38, 'font-size': 18 } },
     { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'edge.faded', style: { opacity: 0.07, 'text-opacity': 0 } },
     { selector: 'node.neighbor', style: { opacity: 1, 'text-opacity': 1 } },
