@@ -102,6 +102,13 @@ function load(): Places {
   const heap0 = process.memoryUsage().heapUsed;
   const cities = loadCities();
   const countries = loadCountries();
+  // City-states and territories named after their capital (Singapore, Hong Kong, Macau, Monaco):
+  // world-countries names Hong Kong's capital "City of Victoria", GeoNames knows the city by the name.
+  for (let i = 0; i < cities.name.length; i++) {
+    if (cities.featureCode[i] !== 'PPLC') continue;
+    const code = countries.countryByKey.get(placeKey(cities.name[i]!));
+    if (code !== undefined && code === cities.country[i]) countries.cityStates.add(code);
+  }
   places = { cities, ...countries, regions: loadRegions() };
   globalThis.gc?.();
   stats = {
@@ -247,6 +254,7 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
     countryByStem.set(key, codes);
   };
   // "Korea, Republic of" -> "Republic of Korea" and the stem "Korea"; "South Korea" -> "Korea".
+  const nameKeys = new Set<string>();
   const addName = (raw: string, code: string) => {
     const comma = /^(.+?), (.+)$/.exec(raw);
     const names = comma ? [`${comma[2]} ${comma[1]}`, comma[1]!] : [raw];
@@ -254,7 +262,10 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
       const key = placeKey(name).replace(/^the /, '');
       if (!key) continue;
       if (name === comma?.[1]) addStem(key, code);
-      else setName(key, code);
+      else {
+        setName(key, code);
+        nameKeys.add(key);
+      }
       const stem = /^(?:south|north|republic of) (.+)$/.exec(key);
       if (stem) addStem(stem[1]!, code);
     }
@@ -302,6 +313,8 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
     if (!countryByAcronym.has(c.cca2)) countryByAcronym.set(c.cca2, c.cca2);
     countryByAcronym.set(`${c.cca2[0]}.${c.cca2[1]}.`, c.cca2);
   }
+  // "Djibouti" and "Gibraltar" are their own demonyms: a name stays a name.
+  for (const key of nameKeys) demonymKeys.delete(key);
   return { countryByKey, countryByAcronym, countryByStem, demonymKeys, cityStates, macroRegions };
 }
 
@@ -529,7 +542,8 @@ export function isCountryOrRegion(name: string): boolean {
 }
 
 /** Every reading of a place name in one call; 'ambiguous' = a region reading wins by the data but
- * same-named cities exist, so context must decide ("Yamanashi City" vs "Yamanashi Prefecture"). */
+ * same-named cities exist, so context must decide ("Yamanashi City" vs "Yamanashi Prefecture"), or the
+ * name is a city-state's (Singapore, Hong Kong). */
 export function classifyPlace(name: string): PlaceClassification {
   const p = load();
   const key = baseKey(name);
@@ -540,6 +554,12 @@ export function classifyPlace(name: string): PlaceClassification {
   const countryOfName = isCountryName(p, key);
   const regionCountry = p.regions.get(key.replace(REGION_WORDS, ''))?.[0] ?? null;
   const country = countryOfName ?? regionCountry ?? cities[0]?.country ?? null;
+  if (countryOfName && p.cityStates.has(countryOfName) && cities.length > 0) {
+    let own = cities.filter((c) => c.country === countryOfName);
+    // "Macao": the city is "Macau" in GeoNames, and "Macao" one of its alternate names.
+    if (own.length === 0) own = cityIndexes(p, key).filter((i) => p.cities.country[i] === countryOfName).map((i) => cityEntry(p.cities, i));
+    return { reading: 'ambiguous', country, cities: [...own, ...cities.filter((c) => c.country !== countryOfName)] };
+  }
   if (!regionPreferred(p, key)) return { reading: cities.length > 0 ? 'city' : null, country, cities };
   if (countryOfName || isMacroRegion(p, key) || REGION_WORDS.test(key)) {
     return { reading: countryOfName ? 'country' : 'region', country, cities };

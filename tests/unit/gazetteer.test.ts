@@ -101,6 +101,14 @@ describe('classifyPlace', () => {
     expect(classifyPlace('Limerick').cities.some((c) => c.country === 'IE')).toBe(true);
   });
 
+  it('leaves city-states to the context, with their own city first', () => {
+    for (const [name, code] of [['Singapore', 'SG'], ['Hong Kong', 'HK'], ['Macao', 'MO']] as const) {
+      const place = classifyPlace(name);
+      expect(place.reading, name).toBe('ambiguous');
+      expect(place.cities[0]?.country, name).toBe(code);
+    }
+  });
+
   it('tells countries, regions and cities apart', () => {
     expect(classifyPlace('Georgia')).toMatchObject({ reading: 'country', country: 'GE' });
     expect(classifyPlace('Liaoning')).toMatchObject({ reading: 'region', country: 'CN', cities: [] });
