@@ -3,10 +3,10 @@
 // One data folder holds everything of one instance: data/ (the store), logs/, and launcher.json, the pid file
 // this launcher uses to find a server it (or a crashed earlier run) left running on that folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
 
@@ -30,6 +30,8 @@ export interface BundledNeo4jOptions {
   timeoutMs?: number;
   /** Where the one "ready" line (and notes such as "stopped a stale server") go. */
   log?: (line: string) => void;
+  /** Extra JVM flags, in place of the class archive's. */
+  jvmFlags?: string[];
 }
 
 export interface BundledNeo4j {
@@ -48,8 +50,6 @@ interface PidRecord {
   port: number;
   detached: boolean;
   ownerPid: number;
-  /** Where this JVM writes its class archive at exit, if it does. */
-  pendingArchive?: string;
 }
 
 const pidFileOf = (dataDir: string) => join(dataDir, 'launcher.json');
@@ -92,7 +92,7 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /** SIGTERM (Neo4j checkpoints and closes the store), SIGKILL only if it hangs. */
-export async function terminate(pid: number, timeoutMs = 60_000, pendingArchive?: string): Promise<void> {
+export async function terminate(pid: number, timeoutMs = 60_000): Promise<void> {
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
@@ -102,30 +102,40 @@ export async function terminate(pid: number, timeoutMs = 60_000, pendingArchive?
     process.kill(pid, 'SIGKILL');
     await waitForExit(pid, 5_000);
   }
-  if (pendingArchive) keepClassArchive(pendingArchive);
 }
 
-// Class data sharing: the first server to stop cleanly leaves an archive of the classes it loaded
-// (-XX:ArchiveClassesAtExit, ~75 MB in neo4j/lib/, once per install; that stop takes a few seconds longer),
-// and every later start maps it instead of loading 200 jars' classes again: about a third off the cold start.
-// A JVM that cannot use the archive (another Java version) ignores it.
-const classArchive = () => join(libDir, 'neo4j-classes.jsa');
+// Class data sharing: `npm run db:install` starts Neo4j once with -XX:ArchiveClassesAtExit and keeps the
+// archive of the classes it loaded (~100 MB in neo4j/lib/); every start maps it instead of loading 200 jars'
+// classes again, about half off the cold start. A JVM that cannot use it (another Java version) ignores it.
+export const classArchive = join(libDir, 'neo4j-classes.jsa');
 
-/** JVM flags that use the archive, or that write one at exit into `pending` (a file of its own per server). */
-function classArchiveFlags(): { flags: string[]; pending?: string } {
-  if (existsSync(classArchive())) return { flags: [`-XX:SharedArchiveFile=${classArchive()}`] };
-  // Archives of servers that were not stopped through terminate() (a crash, the exit hook) are never used.
-  for (const file of readdirSync(libDir).filter((f) => f.endsWith('.jsa.partial'))) {
-    if (Date.now() - statSync(join(libDir, file)).mtimeMs > 10 * 60_000) rmSync(join(libDir, file), { force: true });
+/** Starts and stops a throw-away server that writes the class archive, unless there is one. */
+export async function buildClassArchive(): Promise<void> {
+  if (existsSync(classArchive)) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'exchange-graph-class-archive-'));
+  const partial = `${classArchive}.${process.pid}.partial`;
+  try {
+    const server = await startBundledNeo4j({
+      port: await freePort(), dataDir, heap: '512m', log: () => {}, jvmFlags: [`-XX:ArchiveClassesAtExit=${partial}`],
+    });
+    await server.stop();
+    if (!existsSync(partial)) throw new Error('the JVM wrote no class archive');
+    renameSync(partial, classArchive);
+  } finally {
+    rmSync(partial, { force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  const pending = join(libDir, `neo4j-classes-${randomUUID()}.jsa.partial`);
-  return { flags: [`-XX:ArchiveClassesAtExit=${pending}`], pending };
 }
 
-function keepClassArchive(pending: string): void {
-  if (!existsSync(pending)) return;
-  if (existsSync(classArchive())) rmSync(pending, { force: true });
-  else renameSync(pending, classArchive());
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -220,7 +230,7 @@ async function stopStaleServer(dataDir: string, log: (line: string) => void): Pr
     );
   }
   log(`Stopping a Neo4j (pid ${record.pid}) left running on ${dataDir} by an earlier run...`);
-  await terminate(record.pid, undefined, record.pendingArchive);
+  await terminate(record.pid);
   rmSync(pidFileOf(dataDir), { force: true });
   return null;
 }
@@ -297,8 +307,8 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     ...(opts.pageCache ? ['-c', `server.memory.pagecache.size=${opts.pageCache}`] : []),
   ];
 
-  const archive = classArchiveFlags();
-  const launch = [...archive.flags, ...args];
+  const archiveFlags = opts.jvmFlags ?? (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
+  const launch = [...archiveFlags, ...args];
   // If this process dies without stopping Neo4j (SIGKILL, a crash), the kernel sends Neo4j SIGTERM
   // (setpriv --pdeathsig, util-linux), so no orphan keeps running and holding the store lock.
   const [command, ...prefix] = !opts.detached && existsSync('/usr/bin/setpriv')
@@ -326,7 +336,7 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start java (is it installed and on PATH?).');
 
-  const record: PidRecord = { pid, port, detached: !!opts.detached, ownerPid: process.pid, pendingArchive: archive.pending };
+  const record: PidRecord = { pid, port, detached: !!opts.detached, ownerPid: process.pid };
   writeFileSync(pidFileOf(dataDir), JSON.stringify(record));
   // If this process ends without stop() (an uncaught error, process.exit), do not leave Neo4j behind.
   const killOnExit = () => {
@@ -339,7 +349,6 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     await waitUntilReady(uri, user, password, () => exitNote, started + timeoutMs);
   } catch (error) {
     if (!exitNote) await terminate(pid, 20_000);
-    if (archive.pending) rmSync(archive.pending, { force: true });
     rmSync(pidFileOf(dataDir), { force: true });
     process.removeListener('exit', killOnExit);
     const reason = (error as Error).message === 'timeout'
@@ -358,7 +367,7 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     stop() {
       stopping ??= (async () => {
         process.removeListener('exit', killOnExit);
-        await terminate(pid, undefined, archive.pending);
+        await terminate(pid);
         if (readPidRecord(dataDir)?.pid === pid) rmSync(pidFileOf(dataDir), { force: true });
       })();
       return stopping;
@@ -371,7 +380,7 @@ export async function stopBundledNeo4j(dataDir = DEFAULT_DATA_DIR): Promise<numb
   const record = readPidRecord(resolve(dataDir));
   if (!record) return null;
   const running = isNeo4jOn(record.pid, resolve(dataDir));
-  if (running) await terminate(record.pid, undefined, record.pendingArchive);
+  if (running) await terminate(record.pid);
   rmSync(pidFileOf(resolve(dataDir)), { force: true });
   return running ? record.pid : null;
 }
