@@ -134,8 +134,10 @@ export class Article {
       /⟨[XN](\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
+      /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
+      /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
       /⟨T\d+⟩ ⟨X(\d+)⟩/g,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
     ];
@@ -227,7 +229,11 @@ export class Article {
     // a city accepted once is that city wherever else it is named
     for (const s of this.sentences) {
       s.mentions.forEach((m, j) => {
-        if (m.kind === 'City' && !s.refs[j]) s.refs[j] = this.cityByName(m.name.replace(/^(the )?city of /i, ''));
+        if (m.kind !== 'City' || s.refs[j]) return;
+        const id = this.cityByName(m.name.replace(/^(the )?city of /i, ''));
+        if (!id) return;
+        s.refs[j] = id;
+        this.entities.get(id)!.mentions++;
       });
     }
     // 4. short references: single names, titled surnames, acronyms, "the Society"
@@ -276,6 +282,14 @@ export class Article {
         e.mentions++;
         return e.id;
       }
+    }
+    // "Chase-Green" after "Patricia Chase-Green": a part of a name already stated
+    const words = personWords(clean);
+    const wider = [...this.entities.values()].filter((e) => e.label === 'Person' && e.words && e.words.length > words.length && words.every((w) => e.words!.includes(w)));
+    if (wider.length === 1) {
+      wider[0]!.aliases.add(clean);
+      wider[0]!.mentions++;
+      return wider[0]!.id;
     }
     const id = personId(clean);
     const e: Entity = { id, label: 'Person', name: clean, aliases: new Set(), props: {}, words: personWords(clean), first: sentence, mentions: 1 };

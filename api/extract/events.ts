@@ -163,6 +163,11 @@ export function findEvents(a: Article): Events {
         dest = destinationAfter(a, s, v.index! + v[0].length);
         if (dest) break;
       }
+      // "the visit of a delegation from X … to Y"
+      if (!dest && /\bvisits? (?:of|by) (?:an? |the )?(?:[\w-]+ )?$/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
+        const to = /^[^.]{0,60}?\bto (?:the )?⟨C(\d+)⟩(?!['’])/.exec(t.slice(m.index! + m[0].length));
+        if (to) dest = s.refs[Number(to[1])] ?? null;
+      }
       if (!dest && possessive[0] && s.paragraph === -1) dest = possessive[0];
       if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
     }

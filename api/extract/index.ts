@@ -32,20 +32,23 @@ export function articleId(doc: SourceDocument): string {
 }
 
 /** The city the article is written from: the owner of "X's sister city", a dateline, the publisher's city, or the city named most. */
-function homeCity(a: Article): string | null {
+function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null {
   for (const s of a.sentences) {
     const m = /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\b/i.exec(s.template);
     if (m && s.refs[Number(m[1])]) return s.refs[Number(m[1])]!;
   }
   const first = a.sentences.find((s) => s.paragraph >= 0);
   if (first) {
-    const m = /^⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]/.exec(first.template);
+    const m = /^(?:⟨D\d+⟩ )?(?:[\d:]+ )?⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]/.exec(first.template);
     if (m && first.refs[Number(m[1])]) return first.refs[Number(m[1])]!;
   }
   if (a.input.publisher) {
     const c = a.cityInName(a.input.publisher);
     if (c) return c;
   }
+  // an article about a visit is usually written where the visitors went
+  const visit = ev.visits.find((v) => v.event === ev.main);
+  if (visit) return visit.dest;
   let best: string | null = null;
   let n = 0;
   for (const e of a.entities.values()) {
@@ -62,9 +65,9 @@ function homeCity(a: Article): string | null {
 
 /** Runs the relation patterns over an analysed article, in dependency order. */
 function readRelations(a: Article): ReturnType<typeof findEvents> {
-  a.homeCity = homeCity(a);
   explicitPositions(a);
   const ev = findEvents(a);
+  a.homeCity = homeCity(a, ev);
   sisterCities(a);
   visits(a, ev);
   const pending = pendingTitles(a);

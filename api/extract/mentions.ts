@@ -293,6 +293,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
   if (/travel agency|travel service/i.test(whole)) return 'Company';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
   if (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall') return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
@@ -456,7 +457,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
 }
 
 // lower-case titles: "Zhuang Jiahan, mayor of Xiamen"; plural titles before a list: "councilors A, B and C"
-const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|deputy-mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|vice-governor|deputy governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|head|principal|dean|minister|manager)(s)?\b/g;
+const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|deputy-mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|vice-governor|deputy governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|town clerk|city clerk|clerk|head|principal|dean|minister|manager)(s)?\b/g;
 
 /** All mentions of a sentence, in order. */
 export function findMentions(sentence: string, ctx: ReadContext, tokens = tokenize(sentence)): Mention[] {

@@ -28,6 +28,7 @@ const TITLE_LIST = [
   'vice-chair', 'deputy chair', 'executive secretary', 'attache', 'attaché', 'envoy', 'special envoy',
   'commander', 'district commander', 'inspector', 'chief inspector', 'chief superintendent', 'deputy-mayor',
   'deputy-governor', 'party chief', 'party secretary-general', 'county commissioner', 'board member',
+  'director emeritus', 'president emeritus', 'chair emeritus', 'professor emeritus', 'vice chair', 'deputy clerk',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -51,6 +52,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'lady', 'hon', 'honorable', 'honourable', 'his excellency', 'her excellency', 'h.e', 'excellency', 'cllr',
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
+  'coun', 'councillor', 'councilor', 'honourable',
 ]);
 
 export type OrgLabel = 'Office' | 'Company' | 'Organization';

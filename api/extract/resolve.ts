@@ -10,7 +10,7 @@ import { classifyPlace, countryCode } from './gazetteer.ts';
 import { fold, personKey, personWords, slug } from './names.ts';
 
 const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
-const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'the', 'in', 's']);
+const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'town', 'borough', 'the', 'in', 's']);
 
 const countryCache = new Map<string, string | null>();
 function countryOf(words: string): string | null {

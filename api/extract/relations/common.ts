@@ -60,6 +60,26 @@ export function subjectsBefore(a: Article, s: AnalyzedSentence, verbAt: number, 
   return actorsIn(s, start, verbAt, letters, true).filter((id) => a.label(id) !== 'City' || letters.includes('C'));
 }
 
+/** The subject of a verb as a coordinated run ending nearest the verb: "A and B (…) attended", not "A visited X, B visited". */
+export function nearestSubjects(a: Article, s: AnalyzedSentence, verbAt: number, letters = 'POMG'): string[] {
+  const start = clauseStart(s.template, verbAt);
+  const sl = slots(s, start, verbAt).filter((x) => letters.includes(x.letter) && x.id);
+  const actors = new Set(actorsIn(s, start, verbAt, letters, true));
+  const run: Slot[] = [];
+  for (let i = sl.length - 1; i >= 0; i--) {
+    const x = sl[i]!;
+    if (!actors.has(x.id!)) continue;
+    const prev = run[run.length - 1];
+    if (prev) {
+      const between = s.template.slice(x.at, prev.at).replace(/^⟨[A-Z]\d+⟩(?:'s)?/, '');
+      const coordinated = /^(?:,? (?:and |or |as well as )?|, )(?:the )?$/.test(between) || /^(?: \([^)]*\)|, [^,]*,)?,? (?:and |as well as )(?:the )?$/.test(between);
+      if (!coordinated) break;
+    }
+    run.push(x);
+  }
+  return [...new Set(run.reverse().map((x) => x.id!))];
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   once: 1, twice: 2, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,

@@ -58,6 +58,12 @@ export function sisterCities(a: Article): void {
       pair(a, subjectCity(a, s, m.index!) ?? a.homeCity, ref(m[1]), s);
       found = true;
     }
+    // "a delegation from X toured (its) sister city Y"
+    for (const m of t.matchAll(/⟨C(\d+)⟩[^.]{0,80}?\b(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩(?!['’])/gi)) {
+      if (/['’]s? (?:[\w-]+ )?$/.test(t.slice(0, m.index! + m[0].length).replace(/⟨C\d+⟩(?!.*⟨C)/, ''))) continue;
+      pair(a, ref(m[1]), ref(m[2]), s);
+      found = true;
+    }
     // Y, X's sister city
     for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);

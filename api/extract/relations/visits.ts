@@ -3,9 +3,9 @@
 // visitor of a visit event. `times` when the article counts the visits.
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
-import { cityAt, clauseEnd, numberWord, subjectsBefore } from './common.ts';
+import { cityAt, clauseEnd, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
-const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|paid a visit to|pays a visit to|made a visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to)\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|paid a visit to|pays a visit to|made a visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
 export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
@@ -14,7 +14,7 @@ export function visits(a: Article, ev: Events): void {
   }
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/visit|travel|arriv|came to|delegation|trip/i.test(t)) continue;
+    if (!/visit|travel|arriv|came to|delegation|trip|attended/i.test(t)) continue;
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
@@ -28,17 +28,16 @@ export function visits(a: Article, ev: Events): void {
       }
       if (!dest) continue;
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
-      const subjects = subjectsBefore(a, s, m.index!, possessiveSubject?.[1]?.toLowerCase() === 'its' ? 'OGM' : 'POGM');
-      const subject = possessiveSubject ? subjects[0] : subjects[subjects.length - 1];
-      if (!subject) continue;
-      if (a.cityOf(subject) === dest.id) continue;
+      const its = possessiveSubject?.[1]?.toLowerCase() === 'its';
+      const subjects = possessiveSubject ? subjectsBefore(a, s, m.index!, its ? 'OGM' : 'POGM').slice(0, 1) : nearestSubjects(a, s, m.index!, 'POGM');
+      if (!subjects.length) continue;
       const after = rest.slice(skip, skip + 60);
       const times = /^[^.]{0,30}?\b(\w+) times\b/.exec(after) ?? /^[^.]{0,30}?\bfor the (\w+) time\b/.exec(after);
       const date = /⟨D(\d+)⟩/.exec(t);
       const props: Record<string, string | number | null> = { date: date ? s.mentions[Number(date[1])]!.date ?? null : null };
       const n = times ? numberWord(times[1]!) : null;
       if (n) props.times = n;
-      a.addFact('VISITED', subject, dest.id, props, s.index);
+      for (const subject of subjects) if (a.cityOf(subject) !== dest.id) a.addFact('VISITED', subject, dest.id, props, s.index);
     }
   }
 }
