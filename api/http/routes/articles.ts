@@ -3,9 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatFromContentType } from '../../extract/document.ts';
-import { extractArticle, type ExtractInput } from '../../extract/index.ts';
-import { parseStructured, StructuredInputError } from '../../extract/document.ts';
+import { formatFromContentType, parseStructured, StructuredInputError } from '../../extract/document.ts';
+import { extractArticle } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
@@ -42,8 +41,7 @@ function documentFrom(body: unknown, contentType: string, query: z.infer<typeof 
       throw badRequest(`body.${issue.path.join('.')}: ${issue.message}`);
     }
     const { content, format, url, file, title } = parsed.data;
-    const input: ExtractInput = { content, format, url, file };
-    return titled(extractArticle(input), title);
+    return titled(extractArticle({ content, format, url, file }), title);
   }
   try {
     return parseStructured(body);
