@@ -147,14 +147,21 @@ describe('viewer on the seed graph', () => {
     expect(hops).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count(), POLL).toBeGreaterThan(0);
 
+    const summary = (p: Page) => p.locator('[data-testid=path-summary]').textContent().then((t) => /shortest (\d+) hop/.exec(t ?? '')?.[1]);
+    const shortest = await summary(page);
+    expect(shortest).toBeTruthy();
     const link = page.url();
     expect(new URL(link).searchParams.get('from')).toBe(await idOf(page, 'Lyu Zhicheng'));
     await page.close();
 
     const reopened = await open(link.slice(api.url.length));
     await reopened.locator('[data-testid=path-hop]').first().waitFor();
-    const second = await reopened.evaluate(() => window.__cy!.nodes('.path').map((n) => n.data('name') as string).sort());
-    expect(second).toEqual(first.nodes);
+    // The same question is asked again: same ends, same shortest length (how many alternative
+    // paths come back may vary with the server's time budget).
+    const ends = await reopened.evaluate(() => window.__cy!.nodes('.path-end').map((n) => n.data('name') as string).sort());
+    expect(ends).toEqual(['Adora Cruises', 'Lyu Zhicheng']);
+    expect(await summary(reopened)).toBe(shortest);
+    expect(await reopened.evaluate(() => window.__cy!.edges('.path').length)).toBeGreaterThanOrEqual(Number(shortest));
     expect(await reopened.inputValue('[data-testid=path-from-input]')).toBe('Lyu Zhicheng');
     expect(await reopened.inputValue('[data-testid=path-to-input]')).toBe('Adora Cruises');
     await reopened.close();

@@ -117,12 +117,14 @@ export class GraphCanvas {
   /** In big graphs, names appear for the nodes in view once zoomed in far enough to read them. */
   private labelInView(): void {
     if (!this.large) return;
-    const zoomedIn = this.cy.zoom() >= 0.6;
+    // Hubs are named first; everyone once zoomed in close.
+    const zoom = this.cy.zoom();
+    const minDegree = zoom >= 2 ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
     const ext = this.cy.extent();
     this.cy.batch(() => {
       for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
         const p = node.position();
-        const show = zoomedIn && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+        const show = Number(node.data('deg') ?? 0) >= minDegree && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
         if (show !== node.hasClass('labelled')) node.toggleClass('labelled', show);
       }
     });
@@ -251,7 +253,7 @@ export class GraphCanvas {
           sampleSize: 50,
         } as cytoscape.LayoutOptions)
         .run();
-      if (!mid) spreadToArea(nodes, 60);
+      if (!mid) spreadToArea(nodes, 90);
     });
     for (const node of nodes.toArray() as NodeSingular[]) this.forcePositions.set(node.id(), { ...node.position() });
     this.fit();

@@ -19,13 +19,17 @@ export interface DetailsActions {
 const HIDDEN_PROPS = new Set(['id', 'label', 'name', 'aliases', 'caption', 'source', 'target', 'type', 'sources', 'evidence']);
 const PER_TYPE = 25;
 
-function propertyRows(props: Record<string, unknown>): HTMLElement | null {
+/** Property values that are ids of entities on screen (an event's `city`) read as their names. */
+function propertyRows(props: Record<string, unknown>, nameOf: (id: string) => string | null = () => null): HTMLElement | null {
   const entries = Object.entries(props).filter(([k, v]) => !HIDDEN_PROPS.has(k) && v !== null && v !== undefined && v !== '');
   if (!entries.length) return null;
   return h(
     'dl',
     { class: 'props', testid: 'details-properties' },
-    ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, k === 'date' || k === 'since' ? `${formatDate(String(v))}` : Array.isArray(v) ? v.join(', ') : String(v))]),
+    ...entries.flatMap(([k, v]) => [
+      h('dt', {}, k),
+      h('dd', {}, k === 'date' || k === 'since' ? formatDate(String(v)) : Array.isArray(v) ? v.join(', ') : (typeof v === 'string' && nameOf(v)) || String(v)),
+    ]),
   );
 }
 
@@ -124,7 +128,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         h('div', {}, h('h3', { testid: 'details-title' }, node.name), h('span', { class: 'badge', style: `--badge:${look?.color ?? '#999'}` }, node.label)),
       ),
       node.aliases.length ? h('div', { class: 'aliases', testid: 'details-aliases' }, h('span', { class: 'muted' }, 'Also known as '), ...node.aliases.map((a) => h('span', { class: 'chip' }, a))) : null,
-      propertyRows(node.properties),
+      propertyRows(node.properties, (value) => actions.nodeRef(value)?.name ?? null),
       h(
         'div',
         { class: 'details-actions' },
