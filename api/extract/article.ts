@@ -68,7 +68,7 @@ const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|J
 function titleSentence(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
   const capitalised = words.filter((w) => /^[\p{Lu}"“(]/u.test(w)).length;
-  if (words.length < 4 || capitalised / words.length < 0.7) return title;
+  if (words.length < 4 || capitalised / words.length < 0.6) return title;
   let first = true;
   return title.replace(HEADLINE_WORDS, (w) => {
     if (first) {
@@ -351,6 +351,8 @@ export class Article {
       const after = s.text.slice(m.end, m.end + 25);
       const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text);
       const big = cities[0]!.population >= 100_000 || /^PPL(C|A)$/.test(cities[0]!.featureCode);
+      // a headline capitalises every word: "… Urban Safety and Economy" names no town Economy
+      if (s.paragraph === -1 && !big) return null;
       if (!context && !big) return null;
       if (m.placeKind === 'ambiguous' && !context && !/city/i.test(after.slice(0, 6))) return null;
     }

@@ -125,6 +125,7 @@ export function findEvents(a: Article): Events {
   const ev: Events = { main: null, visits: [], focus: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
+  const namedEvents = a.sentences.some((s) => s.mentions.some((m) => m.kind === 'Event' && m.words >= 2));
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
 
   for (const s of a.sentences) {
@@ -216,6 +217,17 @@ export function findEvents(a: Article): Events {
       if (!dest || origin === dest) continue;
       addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
     }
+    // "the mayor welcomed the delegation … coming from Kure": a visit to the welcoming side's city
+    // (an article about a named event tells of delegations that came for it: no visit of its own)
+    if (hasDelegation && !namedEvents) for (const m of t.matchAll(/\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives) (?:the |a |an )?(?:[\w-]+ )?delegation\b[^.]{0,120}?\bfrom (?:the )?⟨C(\d+)⟩/gi)) {
+      const origin = s.refs[Number(m[1])];
+      const host = subjectsBefore(a, s, m.index!, 'POGM')[0];
+      const explicit = host ? a.factsOf('HOLDS_POSITION').filter((f) => f.from === host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host) : null;
+      const dest = explicit ?? hostCity(a);
+      if (!origin || !dest || origin === dest) continue;
+      const v = addVisit(a, ev, s, dest, [origin], null, null, null);
+      if (host) v.hosts.add(host);
+    }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
@@ -287,6 +299,19 @@ export function findEvents(a: Article): Events {
     ev.focus[s.index] = s.paragraph === -1 ? ev.main : focus;
   }
   return ev;
+}
+
+/** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */
+function hostCity(a: Article): string | null {
+  const first = a.sentences.find((s) => s.paragraph >= 0);
+  const dateline = first ? /^⟨C(\d+)⟩,? /.exec(first.template) : null;
+  if (dateline && first!.refs[Number(dateline[1])]) return first!.refs[Number(dateline[1])]!;
+  const publisher = a.input.publisher ? a.cityInName(a.input.publisher) : null;
+  if (publisher) return publisher;
+  let best: string | null = null;
+  let n = 0;
+  for (const e of a.entities.values()) if (e.label === 'City' && e.mentions > n) { best = e.id; n = e.mentions; }
+  return best;
 }
 
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */

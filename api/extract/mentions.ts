@@ -294,7 +294,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
   if (/travel agency|travel service/i.test(whole)) return 'Company';
   if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
-  if (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall') return 'Venue';
+  if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
@@ -478,7 +478,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const after = sentence.slice(e, e + 12);
     const before = sentence.slice(Math.max(0, s - 6), s);
     const plural = !!m[2];
-    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after) || !plural && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(the|a|an|its|their|his|her)\s+$/i.test(before);
+    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after) || !plural && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before);
     if (!isTitleUse) continue;
     const title = m[1]!.toLowerCase();
     out.push({ kind: 'Title', text: m[0], name: m[0], start: s, end: e, title, plural, words: 1 });

@@ -2,7 +2,7 @@
 // "X met with the delegation from C" (C's leading official), "during a meeting with Y" (the subject).
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
-import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
+import { actorsIn, clauseEnd, nearestSubjects, subjectsBefore } from './common.ts';
 
 /** The people of the article's visiting delegation. */
 function delegationPeople(a: Article, ev: Events): string[] {
@@ -14,6 +14,13 @@ export function meetings(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
     if (!/\bmet\b|meet|talks|courtesy|received|welcomed|hosted/i.test(t)) continue;
+    // "A and B, governor of Tokyo, met": a meeting of the two
+    for (const m of t.matchAll(/\b(?:met|meet|held talks|talked)\b(?! with)/g)) {
+      const pair = nearestSubjects(a, s, m.index!, 'P');
+      if (pair.length < 2) continue;
+      const date = /⟨D(\d+)⟩/.exec(t);
+      for (let i = 0; i < pair.length; i++) for (let j = i + 1; j < pair.length; j++) a.addFact('MET_WITH', pair[i], pair[j], { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
+    }
     for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked) with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P)/gi)) {
       const verbAt = m.index!;
       let subjects = subjectsBefore(a, s, verbAt, 'P');

@@ -75,7 +75,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of subjects) add(a, id, event, 'speaker', s);
     }
     // Representatives from A, B and C (respectively) made presentations
-    if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented\b/gi)) {
+    if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       for (const id of subjects) add(a, id, event, 'presenter', s);
@@ -108,8 +108,8 @@ function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): s
   return ev.focus[s.index] ?? ev.main;
 }
 
-/** Visitors and hosts of each visit, from the sentences about the delegation. */
-export function visitRoles(a: Article, ev: Events): void {
+/** Members of each visiting delegation the text names: "headed by", "consisted of", "Y figures, including X", "invited by". */
+export function visitMembers(a: Article, ev: Events): void {
   for (const v of ev.visits) {
     for (const o of v.origins) if (a.label(o) !== 'City') v.visitors.add(o);
     for (const title of v.leaderTitles) {
@@ -122,7 +122,7 @@ export function visitRoles(a: Article, ev: Events): void {
       const t = s.template;
       if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
-      for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
+      for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
         else for (const o of v.origins) {
           const leader = a.label(o) === 'City' ? a.leaderOf(o) : null;
@@ -147,6 +147,12 @@ export function visitRoles(a: Article, ev: Events): void {
         if (id) v.hosts.add(id);
       }
     }
+  }
+}
+
+/** Visitors and hosts of each visit: the members named, officials of the visiting city or country, those who met them. */
+export function visitRoles(a: Article, ev: Events): void {
+  for (const v of ev.visits) {
     // officials of the visiting city or country are visitors (of the article's main visit);
     // those who meet them at the destination host
     for (const f of v === ev.visits[0] ? a.factsOf('HOLDS_POSITION') : []) {

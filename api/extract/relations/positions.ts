@@ -41,7 +41,7 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string): string |
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.titlePrefix)) continue;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
     // X, (the) Title of Y (and Title2)
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
@@ -62,6 +62,10 @@ export function explicitPositions(a: Article): void {
     // X, who … serve(s|d) as Title of Y
     for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?,? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
+    }
+    // Kure city mayor X: a city, then a lower-case title and the name
+    for (const m of t.matchAll(/⟨C(\d+)⟩(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
     }
     // Mayor X of Y
     for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
@@ -111,7 +115,7 @@ export function pendingTitles(a: Article): Pending[] {
   return out;
 }
 
-export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[]): void {
+export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set()): void {
   const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
   const taken = new Map<string, string>(); // city|title -> person
   for (const f of a.factsOf('HOLDS_POSITION')) {
@@ -125,6 +129,8 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     seen.add(p.person);
     const s = a.sentences[p.sentence]!;
     const visited = new Set(a.factsOf('VISITED').filter((f) => f.from === p.person).map((f) => f.to));
+    // a member of a visiting delegation holds no office in the city visited
+    if (visitors.has(p.person)) for (const d of visitDestinations) visited.add(d);
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);

@@ -70,7 +70,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner) (?:cities|towns)(?: such as| including| like|:| of ⟨C(\d+)⟩ (?:such as|including|like)?)?\s*((?:(?:and )?⟨C\d+⟩(?: \(⟨N\d+⟩\))?,? )*(?:and )?⟨C\d+⟩)/gi)) {
+    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:| of ⟨C(\d+)⟩ (?:such as|including|like)?)?\s*((?:(?:and )?⟨C\d+⟩(?: \(⟨N\d+⟩\))?,? )*(?:and )?⟨C\d+⟩)/gi)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
       for (const c of m[2]!.matchAll(/⟨C(\d+)⟩/g)) pair(a, owner, ref(c[1]), s);
       found = true;

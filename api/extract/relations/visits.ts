@@ -5,7 +5,7 @@ import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
-const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|paid a visit to|pays a visit to|made a visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
 export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
@@ -25,6 +25,25 @@ export function visits(a: Article, ev: Events): void {
         const id = app ? s.refs[Number(app[1])] : null;
         dest = id ? { id, length: app![0].length } : null;
         skip = app ? app[0].length : 0;
+      }
+      // "visited two cities in Japan – Tokyo and Sapporo"
+      const several = /^(?:\w+ ){0,3}(?:cities|towns)(?: in ⟨N\d+⟩)?\s*[–—:-]\s*((?:⟨C\d+⟩,? (?:and )?)+)/.exec(rest);
+      if (!dest && several) {
+        const subjects = nearestSubjects(a, s, m.index!, 'POGM');
+        for (const c of several[1]!.matchAll(/⟨C(\d+)⟩/g)) for (const subject of subjects) a.addFact('VISITED', subject, s.refs[Number(c[1])], {}, s.index);
+        continue;
+      }
+      // "made an official visit to Mayor Ko of Taipei City": the host's city
+      const toPerson = /^⟨P(\d+)⟩(?: of (?:the )?⟨C(\d+)⟩)?/.exec(rest);
+      if (!dest && toPerson) {
+        const host = s.refs[Number(toPerson[1])];
+        const city = toPerson[2] ? s.refs[Number(toPerson[2])] : null;
+        const subjects = nearestSubjects(a, s, m.index!, 'P');
+        for (const subject of subjects) {
+          if (host) a.addFact('MET_WITH', subject, host, {}, s.index);
+          if (city) a.addFact('VISITED', subject, city, {}, s.index);
+        }
+        continue;
       }
       if (!dest) continue;
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
