@@ -114,6 +114,7 @@ const CHROME = [
   /^(?:your )?(?:current )?(?:location|position)\s*[:：]|^you are (?:here|viewing)\s*[:：]|^当前位置|^您的位置/i,
   // press-release furniture: "FOR IMMEDIATE RELEASE", "COUNCIL PUBLIC INFORMATION NEWS ADVISORY"
   /^(?:for )?immediate release\b|^[A-Z ]{0,40}\bNEWS (?:RELEASE|ADVISORY)$|^(?:media contact|press contact|contact)\s*[:：]/i,
+  /^(?:previous|next|prev)(?: article| post| story| news| page)?\s*[:：]|^(?:上一篇|下一篇|上一条|下一条)/i,
   /^rate this page$|\bcreative commons\b.{0,80}(?:image|photo|licen[cs]e)|^\S+\.(?:jpe?g|png|gif|webp)$|^[\w-]+_[\w-]+$/i,
   /^(?:spread the love|site icon\b.*|share (?:on|via) \w+|share embed.*|print this page|click to (?:share|print|email).*)$/i,
   /^(?:your email address will not be published|required fields are marked|more stories|you may also like|related:?$)/i,
@@ -123,6 +124,8 @@ const CHROME = [
 
 function isChrome(text: string): boolean {
   if (CHROME.some((re) => re.test(text))) return true;
+  // A teaser cut short ("Mayor Li meets the delegation from…"): a link to another article.
+  if (/(?:\.\.\.|…)$/.test(text) && words(text, 21) <= 20 && !/[.!?。](?=\s)/.test(text)) return true;
   // A letterhead: address and web site on one line, no sentence.
   return /\bwww\.|https?:\/\//.test(text) && !SENTENCE_END.test(text) && /\d/.test(text) && words(text, 31) <= 30;
 }

@@ -144,6 +144,8 @@ describe('readDocument: plain text chrome', () => {
     ['Wednesday, December 21, 2011', '2011-12-21', null],
     ['By Maria Santos-Reyes', null, null],
     ['FOR IMMEDIATE RELEASE', null, null],
+    ['Previous Article: Harbour City hosts youth football match', null, null],
+    ['Next: Vice Mayor Chen meets the delegation from…', null, null],
     ['COUNCIL PUBLIC INFORMATION NEWS ADVISORY', null, null],
     ['Harbour City Council – City Hall - 900 E. Broad Street, Suite 200 - Harbour City 23219 www.council.harbour.example', null, null],
     ['You are viewing : Home » Town Twinning', null, null],
