@@ -11,6 +11,10 @@ export interface BenchContext {
   memory: { process: string; peakMB: number; baseline: string }[];
   /** A graph a section built and left running for the next sections (quick mode reuses the ingest graph). */
   graph: { db: BenchNeo4j; articles: number } | null;
+  /** Articles/s of the ingest section, to say what building the 100k graph would cost. */
+  ingestRate: number | null;
+  /** Build the 100k-article graph for the path and API sections (long; kept in .bench/neo4j-100k). */
+  build100k: boolean;
 }
 
 /** Thrown when a dependency of a section has not landed: the run prints "skipped: <why>". */

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory]
+// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory] [--build-100k]
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    'build-100k': { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
   },
 });
@@ -38,6 +39,8 @@ const ctx: BenchContext = {
   quick: values.quick,
   memory: [],
   graph: null,
+  ingestRate: null,
+  build100k: values['build-100k'],
   note: (section, line) => {
     const outcome = report.sections.find((s) => s.section === section);
     if (outcome) outcome.notes.push(line);
@@ -70,13 +73,14 @@ function version(cmd: string, args: string[]): string {
 }
 
 const started = performance.now();
+const loadBefore = os.loadavg()[0]!;
 if (wanted('extract')) await runSection('extract', () => benchExtract(ctx));
 if (wanted('ingest')) await runSection('ingest', () => benchIngest(ctx));
 if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted('api') ? 'paths+api' : wanted('paths') ? 'paths' : 'api', () => benchGraph(ctx, { paths: wanted('paths'), api: wanted('api') }));
 if (ctx.graph) {
-  // The quick run's ingest graph, kept for the path and API sections; its memory is reported below.
+  // The ingest section's graph, kept for the path and API sections; its memory is reported below.
   const peak = ctx.graph.db.peakRssMB();
-  if (peak !== null) ctx.memory.push({ process: 'Neo4j (quick graph: ingest + paths + API)', peakMB: peak, baseline: ctx.graph.db.budget });
+  if (peak !== null) ctx.memory.push({ process: `Neo4j (${ctx.graph.articles}-article graph: ingest + paths + API)`, peakMB: peak, baseline: ctx.graph.db.budget });
   await ctx.graph.db.stop();
   ctx.graph = null;
 }
@@ -92,11 +96,13 @@ const machine = {
   node: process.version,
   java: javaVersion,
   platform: `${os.type()} ${os.release()}`,
+  // The machine is shared: absolute figures drift with load, ratios hold better.
+  loadAverage1m: { start: loadBefore, end: os.loadavg()[0]! },
 };
 console.log('');
 report.print();
 console.log('');
-console.log(`${values.quick ? 'quick' : 'full'} run took ${totalSeconds.toFixed(0)} s on ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.java}`);
+console.log(`${values.quick ? 'quick' : 'full'} run took ${totalSeconds.toFixed(0)} s on ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.java}; load average ${loadBefore.toFixed(1)} at start, ${machine.loadAverage1m.end.toFixed(1)} at end`);
 
 mkdirSync(BENCH_DIR, { recursive: true });
 const results = {
