@@ -232,6 +232,8 @@ describe('viewer on the seed graph', () => {
     for (const [id, pos] of Object.entries(before)) expect(after[id]).toEqual(pos);
     expect(new URL(focused.url()).searchParams.get('expand')).toBe(neighbour);
 
+    // The view glides to show the new neighbours; aim once it has stopped.
+    await focused.waitForFunction(() => !window.__cy!.animated());
     const again = await pointAt(focused, neighbour);
     await focused.mouse.dblclick(again.x, again.y);
     await expect.poll(async () => Object.keys(await snapshot()).sort(), POLL).toEqual(Object.keys(before).sort());

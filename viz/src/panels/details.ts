@@ -16,7 +16,7 @@ export interface DetailsActions {
   nodeRef(id: string): EntityRef | null;
 }
 
-const HIDDEN_PROPS = new Set(['id', 'label', 'name', 'aliases', 'caption', 'source', 'target', 'type', 'sources', 'evidence']);
+const HIDDEN_PROPS = new Set(['id', 'label', 'name', 'aliases', 'caption', 'short', 'deg', 'source', 'target', 'type', 'sources', 'evidence', 'sourceCount']);
 const PER_TYPE = 25;
 
 /** Property values that are ids of entities on screen (an event's `city`) read as their names. */
@@ -156,7 +156,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
   };
 
   const showEdge = (id: string) => {
-    ++token;
+    const mine = ++token;
     const data = actions.edgeData(id);
     clear(container);
     container.append(h('h2', {}, 'Details'));
@@ -180,10 +180,22 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         target ? entityButton(target) : null,
       ),
       propertyRows(data),
-      h('h4', {}, evidence.length ? 'Evidence' : 'No evidence sentence stored'),
-      ...evidenceBlock(evidence),
-      sourcesByIds(sources),
     );
+    // The graph carries an edge's first sentence and a few sources; the full record comes from
+    // the entity endpoint and replaces them when it arrives.
+    const why = h('div', { class: 'why' }, h('h4', {}, evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(evidence), sourcesByIds(sources));
+    container.append(why);
+    void api
+      .entity(String(data.source))
+      .then((body) => {
+        const full = body.relationships.find((rel) => rel.id === id);
+        if (!full || mine !== token) return;
+        clear(why);
+        append(why, h('h4', {}, full.evidence.length > 1 ? `Evidence (${full.evidence.length} sentences)` : full.evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(full.evidence), ...full.sources.map(sourceLine));
+      })
+      .catch(() => {
+        // The short version from the graph stays on screen.
+      });
   };
 
   intro();
