@@ -254,6 +254,9 @@ function parseMetaLine(text: string): MetaHit | null {
 function isShort(b: Block): boolean {
   return words(b.text) <= 6 && !SENTENCE_END.test(b.text);
 }
+function isCaption(b: Block): boolean {
+  return words(b.text) >= 5 && (b.text.match(/(?:^|\s)\p{Ll}{3,}/gu)?.length ?? 0) >= 2;
+}
 function isProse(b: Block): boolean {
   return SENTENCE_END.test(b.text) || words(b.text) >= 10;
 }
@@ -292,8 +295,8 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
     }
     if (titleKey && text.toLowerCase() === titleKey) continue;
     if (/photo|image|picture|pic\b/i.test(text)) {
-      if (PHOTO_CREDIT.test(text)) continue;
-      text = text.replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();
+      // A captioned photo's credit goes; the caption stays, it may name who hosted whom.
+      text = text.replace(PHOTO_CREDIT, '').replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();
     }
     if (latinDoc && cjkShare(text) > 0.3) continue; // Chinese footer links on an English page
     if (text) kept.push({ text, kind: block.kind, gap: block.gap });
@@ -317,7 +320,10 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
   if (first < 0) return joinParagraphs(out.filter((b) => !isShort(b) || b.kind === 'para'));
   let last = out.length - 1;
   while (last > first && !isProse(out[last]!)) last--;
-  return joinParagraphs(out.slice(first, last + 1));
+  // Above the first paragraph, a photo caption ("Deputy Consul General Iryu delivers his remarks")
+  // is kept; section labels and edition switches ("Local Governments Cooperation") are not.
+  const captions = out.slice(0, first).filter(isCaption);
+  return joinParagraphs([...captions, ...out.slice(first, last + 1)]);
 }
 
 function countCjk(blocks: Block[]): number {

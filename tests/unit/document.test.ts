@@ -100,12 +100,21 @@ describe('readDocument: plain text chrome', () => {
     expect(doc.publisher).toBe('Harbour City Foreign Affairs Office');
   });
 
-  it('drops breadcrumb, byline, repeated title, photo caption, menu and footer', () => {
+  it('drops breadcrumb, byline, repeated title, photo credit, menu and footer', () => {
     expect(paragraphs(doc.body)).toEqual([
+      'Mayor Klaus Berger of Oberstadt arrived in Harbour City on Monday with a delegation of twelve.',
       'Mayor Klaus Berger of Oberstadt led a twelve-member delegation to Harbour City from July 30 to Aug 2, at the invitation of Mayor Li Wei.',
       'The two mayors met at City Hall and signed a memorandum on youth exchanges and tourism.',
       'The visit marked the 25th anniversary of the twinning of the two cities.',
     ]);
+  });
+
+  it('keeps a photo caption above the article, not a section label', () => {
+    const captioned = readDocument(
+      ['Welcome dinner for the Oberstadt delegation', '', 'World News', '', 'Deputy Consul General Ito delivers his congratulatory remarks', '', body].join('\n'),
+      { format: 'text' },
+    );
+    expect(paragraphs(captioned.body)).toEqual(['Deputy Consul General Ito delivers his congratulatory remarks', body]);
   });
 
   it('joins a sentence wrapped over two lines and keeps a dateline paragraph', () => {
