@@ -34,6 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     heap: '512m',
     pageCache: '64m',
     log: (line) => console.log(`[test Neo4j] ${line}`),
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   useForTests(project, { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password });
   return async () => {
