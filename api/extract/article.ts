@@ -144,7 +144,10 @@ export class Article {
     for (const s of this.sentences) {
       if (!s.template.includes('⟨X') && !s.template.includes('⟨N')) continue;
       const toPerson = new Set<number>();
-      for (const re of personContexts) for (const m of s.template.matchAll(re)) toPerson.add(Number(m[1]));
+      for (const re of personContexts) {
+        if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
+        for (const m of s.template.matchAll(re)) toPerson.add(Number(m[1]));
+      }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
         if (!s.mentions[Number(m[1])]!.plural) continue;
@@ -157,10 +160,10 @@ export class Article {
       }
       // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
       const toCompany = new Set<number>();
-      for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
+      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
         for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
       }
-      for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
+      if (s.template.includes('⟨X') && /⟨[OMG]/.test(s.template)) for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
         if (!/⟨[OMG]/.test(m[0])) continue;
         for (const x of m[0].matchAll(/⟨X(\d+)⟩/g)) {
           const mm = s.mentions[Number(x[1])]!;
@@ -238,6 +241,7 @@ export class Article {
     }
     // 4. short references: single names, titled surnames, acronyms, "the Society"
     for (const s of this.sentences) {
+      const before = s.mentions.map((m) => m.kind).join();
       s.mentions.forEach((m, j) => {
         if (s.refs[j]) return;
         if (m.kind === 'Person' || m.kind === 'Unknown' || m.kind === 'Place' && m.placeKind !== 'demonym' || m.kind === 'City' && m.words === 1) {
@@ -262,7 +266,7 @@ export class Article {
           }
         }
       });
-      s.template = template(s);
+      if (s.mentions.map((m) => m.kind).join() !== before) s.template = template(s);
     }
     // cities named inside organisation names: "Shenyang Municipal Health Commission", "Consulate … in Belfast"
     for (const e of this.entities.values()) {

@@ -314,7 +314,23 @@ const DETERMINERS = /^(the|both|all|other|each|every|several|many|some|relevant|
 
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
+// Phrases recur (city names, titles, offices): their reading is cached by text and re-placed.
+const phraseCache = new Map<string, Mention[]>();
+
 function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
+  const from = tokens[ph.first]!.start;
+  const text = sentence.slice(from, tokens[ph.last]!.end);
+  const key = `${sentenceStart ? 1 : 0}|${ctx.compoundCities.size ? [...ctx.compoundCities].join(',') : ''}|${text}`;
+  let cached = phraseCache.get(key);
+  if (!cached) {
+    cached = readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+    if (phraseCache.size > 50_000) phraseCache.clear();
+    phraseCache.set(key, cached);
+  }
+  return cached.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+}
+
+function readPhraseUncached(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
   const toks = tokens.slice(ph.first, ph.last + 1);
   // drop sentence-opening function words and leading "The"
   let k = 0;
