@@ -493,7 +493,68 @@ export function findCities(name: string): CityEntry[] {
   let found = countryOrMacro ? (p.cities.byKey.get(key) ?? []) : cityIndexes(p, key);
   if (found.length === 0 && CITY_SUFFIX.test(key)) found = cityIndexes(p, key.replace(CITY_SUFFIX, ''));
   if (found.length === 0 && !regionFirst) found = p.cities.byCityStem.get(key) ?? [];
+  if (found.length === 0 && ABBREVIATED.test(key)) found = cityIndexes(p, key.replace(ABBREVIATED, (w) => ABBREVIATIONS[w]!));
+  if (found.length === 0 && EXPANDED.test(key)) found = cityIndexes(p, key.replace(EXPANDED, (w) => EXPANSIONS[w]!));
   return found.map((i) => cityEntry(p.cities, i));
+}
+
+// "St Pol sur Ternoise" is GeoNames' "Saint-Pol-sur-Ternoise", while "St Albans" is written so there.
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'port' };
+const EXPANSIONS: Record<string, string> = { saint: 'st', sainte: 'ste', mount: 'mt', fort: 'ft' };
+const ABBREVIATED = /\b(?:st|ste|mt|ft|pt)\b/g;
+const EXPANDED = /\b(?:saint|sainte|mount|fort)\b/g;
+
+/** Cities of one country whose name is one edit away from `name` (two for names of nine letters or
+ * more): "Shimoneseki City, Japan" is Shimonoseki. Only with the country the text states, since
+ * without one a misspelling matches too many places. */
+export function findCitiesBySpelling(name: string, country: string): CityEntry[] {
+  const p = load();
+  const key = baseKey(name).replace(CITY_SUFFIX, '');
+  if (key.length < 5) return [];
+  const c = p.cities;
+  const limit = key.length >= 9 ? 2 : 1;
+  const found: number[] = [];
+  for (const [i, other] of citiesOf(c, country)) {
+    if (Math.abs(other.length - key.length) <= limit && editDistance(key, other, limit) <= limit) found.push(i);
+  }
+  return found.sort((a, b) => rankOf(c, b) - rankOf(c, a)).map((i) => cityEntry(c, i));
+}
+
+/** A country's cities with their keys, built on first use. */
+let byCountry: Map<string, [number, string][]> | null = null;
+function citiesOf(c: Cities, country: string): [number, string][] {
+  if (!byCountry) {
+    byCountry = new Map();
+    for (const [key, list] of c.byKey) {
+      for (const i of list) {
+        const entries = byCountry.get(c.country[i]!);
+        if (entries) entries.push([i, key]);
+        else byCountry.set(c.country[i]!, [[i, key]]);
+      }
+    }
+  }
+  return byCountry.get(country.toUpperCase()) ?? [];
+}
+
+/** Levenshtein distance with adjacent transpositions, giving up above `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 /** ISO 3166-1 alpha-2 for a country name, official name, alternate spelling, acronym or demonym:

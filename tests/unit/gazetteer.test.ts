@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPlace, countryCode, findCities, gazetteerStats, isCommonWord, isCountryOrRegion } from '../../api/extract/gazetteer.ts';
+import {
+  classifyPlace,
+  countryCode,
+  findCities,
+  findCitiesBySpelling,
+  gazetteerStats,
+  isCommonWord,
+  isCountryOrRegion,
+} from '../../api/extract/gazetteer.ts';
 
 describe('findCities', () => {
   it('places the sister cities of the seed article on the map', () => {
@@ -37,6 +45,18 @@ describe('findCities', () => {
     expect(findCities('Minami-Boso')[0]).toMatchObject({ country: 'JP' });
     expect(findCities('Minamiboso')[0]).toMatchObject({ country: 'JP' });
     expect(findCities('Burnham on Sea')[0]).toMatchObject({ name: 'Burnham-on-Sea', country: 'GB' });
+  });
+
+  it('reads St and Saint, Mt and Mount alike', () => {
+    expect(findCities('St Pol sur Ternoise')[0]).toMatchObject({ country: 'FR' });
+    expect(findCities('St Albans')[0]).toMatchObject({ country: 'GB' });
+  });
+
+  it('finds a misspelt city within the country the text states', () => {
+    expect(findCities('Shimoneseki')).toEqual([]);
+    expect(findCitiesBySpelling('Shimoneseki City', 'JP')[0]).toMatchObject({ name: 'Shimonoseki', country: 'JP' });
+    expect(findCitiesBySpelling('Bekescaba', 'HU')[0]).toMatchObject({ name: 'Békéscsaba' });
+    expect(findCitiesBySpelling('Shimoneseki', 'KR')).toEqual([]);
   });
 
   it('finds places by their English alternate names', () => {
