@@ -151,8 +151,9 @@ async function panZoomFrames(page: Page): Promise<{ p95: number; mean: number; f
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-export async function measureViewer(opts: { runs?: number; log?: (line: string) => void } = {}): Promise<Measure[]> {
-  const runs = opts.runs ?? 3;
+/** `quick`: one page load per graph instead of three (npm run bench -- --quick). */
+export async function measureViewer(opts: { runs?: number; quick?: boolean; log?: (line: string) => void } = {}): Promise<Measure[]> {
+  const runs = opts.runs ?? (opts.quick ? 1 : 3);
   const log = opts.log ?? (() => {});
   // Imported here so syntheticGraph stays usable without the server's dependencies.
   const { buildApp } = await import('../../api/http/app.ts');
@@ -189,7 +190,7 @@ export async function measureViewer(opts: { runs?: number; log?: (line: string) 
         measure: `viewer: navigation → drawn graph, ${label} (${last.nodes} nodes, ${last.edges} edges)`,
         ms: Math.round(drawn),
         targetMs,
-        note: `median of ${runs} cold page loads (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(median(samples.map((s) => s.dataMs)))} ms, layout+render ${Math.round(median(samples.map((s) => s.layoutMs)))} ms`,
+        note: `${runs === 1 ? 'one cold page load' : `median of ${runs} cold page loads`} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(median(samples.map((s) => s.dataMs)))} ms, layout+render ${Math.round(median(samples.map((s) => s.layoutMs)))} ms`,
       });
     };
 
