@@ -46,6 +46,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(['text/markdown', 'text/html'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (opts.apiToken) requireTokenForWrites(app, opts.apiToken);
 
+  // Graceful shutdown: requests in flight when close() is called are answered, with
+  // "Connection: close" so their keep-alive sockets end and close() can finish.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(fastifySwagger, {
     openapi: {
       info: {
