@@ -1,0 +1,46 @@
+// Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
+import { describe, expect, it } from 'vitest';
+import { cypher, cypherStatements } from '../../api/store/cypher.ts';
+import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
+import { DEFAULT_PASSWORD, DEFAULT_PORT } from '../../neo4j/server.ts';
+
+describe('cypher(name)', () => {
+  it('returns the text of cypher/<name>.cypher', () => {
+    expect(cypher('schema')).toContain('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS');
+  });
+
+  it('names the missing file, and refuses names that are not plain query names', () => {
+    expect(() => cypher('no-such-query')).toThrow('cypher/no-such-query.cypher does not exist');
+    expect(() => cypher('../package')).toThrow('"../package" is not a query name');
+  });
+
+  it('splits the schema into single idempotent statements without comments', () => {
+    const statements = cypherStatements('schema');
+    expect(statements.length).toBeGreaterThanOrEqual(10);
+    for (const statement of statements) {
+      expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS FOR /);
+      expect(statement).not.toContain(';');
+      expect(statement).not.toContain('//');
+    }
+  });
+});
+
+describe('bundled Neo4j settings from the environment', () => {
+  it('defaults to port 7687 and the documented password', () => {
+    expect(bundledOptionsFromEnv({})).toMatchObject({ port: DEFAULT_PORT, password: DEFAULT_PASSWORD });
+    expect(DEFAULT_PORT).toBe(7687);
+    expect(DEFAULT_PASSWORD).toBe('exchange-graph');
+  });
+
+  it('takes NEO4J_PORT and NEO4J_PASSWORD', () => {
+    expect(bundledOptionsFromEnv({ NEO4J_PORT: '7700', NEO4J_PASSWORD: 'another-secret' })).toMatchObject({
+      port: 7700,
+      password: 'another-secret',
+    });
+  });
+
+  it('rejects a NEO4J_PORT that is not a port, saying what it got', () => {
+    expect(() => bundledOptionsFromEnv({ NEO4J_PORT: 'seven' })).toThrow('NEO4J_PORT must be a port number (1-65535), not "seven"');
+    expect(() => bundledOptionsFromEnv({ NEO4J_PORT: '70000' })).toThrow('not "70000"');
+  });
+});
