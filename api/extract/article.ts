@@ -62,6 +62,8 @@ const KIND_OF_LETTER = Object.fromEntries(Object.entries(LETTER).map(([k, v]) =>
 // Headline verbs are capitalised in title case; lower-case them so they do not join the names around them.
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
 
+const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨X(\d+)⟩/g;
+
 // findDates is thorough; most sentences name no date at all, which this cheap test tells
 const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|tonight|tomorrow|week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|weekend|decade|century)/i;
 
@@ -138,7 +140,7 @@ export class Article {
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
-      /⟨T\d+⟩ ⟨X(\d+)⟩/g,
+      TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
     ];
     for (const s of this.sentences) {
@@ -146,7 +148,8 @@ export class Article {
       const toPerson = new Set<number>();
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
-        for (const m of s.template.matchAll(re)) toPerson.add(Number(m[1]));
+        // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
+        for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
       }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {

@@ -6,7 +6,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
-import { actorsIn, cityAt, clauseEnd, subjectsBefore } from './relations/common.ts';
+import { actorsIn, cityAt, clauseEnd, nearestSubjects, subjectsBefore } from './relations/common.ts';
 
 export interface Visit {
   event: string;
@@ -194,15 +194,14 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" with a date
-    if (/visit|delegat/.test(lower)) for (const m of t.matchAll(/⟨P(\d+)⟩ (?:\w+ ){0,3}?(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|led a delegation to(?: visit)?|headed a delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       if (!isTitle && !hasDate) continue;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
-      const person = s.refs[Number(m[1])];
-      if (!dest || !person) continue;
-      if (/delegation/.test(m[0])) addVisit(a, ev, s, dest, [], null, null, null).visitors.add(person);
-      else addVisit(a, ev, s, dest, [], null, null, person);
+      const person = nearestSubjects(a, s, m.index!, 'P')[0];
+      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(t.slice(0, m.index!)) && !/⟨P\d+⟩(?:,[^.]{0,120},)\s*$/.test(t.slice(0, m.index!))) continue;
+      addVisit(a, ev, s, dest, [], null, null, person);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
@@ -235,6 +234,10 @@ export function findEvents(a: Article): Events {
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
       const subj = subjectsBefore(a, s, m.index!, 'COGM').map((id) => a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
+      if (!cities.length) {
+        const here = hostCity(a);
+        if (here) cities.push(here);
+      }
       const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
       const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(phrase) });
       introduced.set(s.index, id);

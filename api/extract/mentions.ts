@@ -421,7 +421,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       const prefixWords = before.filter((x) => !/^(former|acting|then)$/i.test(x));
       return [mention(sentence, toks, 'Title', {
         title, name: clean, titlePrefix: prefixWords.join(' ') || undefined,
-        former: before.some((x) => /^former$/i.test(x)), plural: false,
+        former: before.some((x) => /^former$/i.test(x)), plural: false, possessive,
       })];
     }
     break;

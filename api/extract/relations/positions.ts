@@ -125,7 +125,8 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   const seen = new Set<string>();
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
-    if (/^(councill?or|council member|alderman|commissioner|senator|representative|secretary|director|head|manager|chief)$/.test(p.title) && !/councill?or|council member|alderman/.test(p.title)) continue;
+    // only civic offices are placed by context; a director or a police commander could be anyone's
+    if (!/mayor|governor|councill?or|council member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
     const s = a.sentences[p.sentence]!;
     const visited = new Set(a.factsOf('VISITED').filter((f) => f.from === p.person).map((f) => f.to));
