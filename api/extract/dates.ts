@@ -39,8 +39,10 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'relMonth', re: `\\b(?:[Ll]ast|[Tt]his(?: past)?|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Pp]ast) ${MONTH}(?![\\w])` },
   // "on the afternoon of the 2nd at City Hall": a day of the publication month (Korean and Chinese
   // city news write so); not "on the 20th anniversary".
-  { kind: 'dayOnly', re: `\\b(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the (?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;:)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
+  { kind: 'dayOnly', re: `\\b(?:(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the |(?:[Oo]n )?${WEEKDAY},? (?:the )?)(?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;:)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
   { kind: 'relWeekday', re: `\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil) (?:${PART_OF_DAY})?${WEEKDAY}(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
+  // News style without "on": "the two cities forged a sisterhood Saturday", "filled Monday night".
+  { kind: 'relWeekday', re: `(?<=(?:^|[\\s(])[a-z][a-z'’]*,? )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
   { kind: 'relative', re: '\\b(?:(?:[Ee]arlier|[Ll]ater) )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:week|month|year)\\b' },
   { kind: 'yesterday', re: '\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]he day before yesterday)\\b' },
   { kind: 'bareMonth', re: `\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?) ${MONTH}(?![\\w])(?! \\d)` },
@@ -123,8 +125,12 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
     case 'dayOnly': {
       if (!ref) return null;
       const day = Number(/(\d+)(?:st|nd|rd|th)/.exec(text)![1]);
+      const named = WEEKDAY_WORD.exec(text);
       const [yy, mm] = day <= ref.d ? [ref.y, ref.m] : ref.m === 1 ? [ref.y - 1, 12] : [ref.y, ref.m - 1];
-      return validDay(yy, mm, day) ? ymd(yy, mm, day) : null;
+      if (!validDay(yy, mm, day)) return null;
+      // "Saturday 4th": the weekday must agree, or the day is not of that month.
+      if (named && new Date(Date.UTC(yy, mm - 1, day)).getUTCDay() !== WEEKDAYS[named[1]!.toLowerCase()]) return null;
+      return ymd(yy, mm, day);
     }
     case 'monthYear':
       return mon && y ? ym(y, mon) : null;

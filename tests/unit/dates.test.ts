@@ -76,6 +76,17 @@ describe('findDates', () => {
     for (const d of found) expect(sentence.slice(d.start, d.end)).toBe(d.text);
   });
 
+  it('reads a bare weekday after a verb, as news style writes it, but not a holiday', () => {
+    expect(findDates('The two cities forged a sisterhood Saturday to deepen ties.', PUBLISHED).map((d) => d.date)).toEqual(['2024-03-30']);
+    expect(findDates('Council chambers were filled Monday night for the meeting.', PUBLISHED).map((d) => d.text)).toEqual(['Monday night']);
+    expect(findDates('The choir sang on Good Friday.', PUBLISHED)).toEqual([]);
+  });
+
+  it('reads a weekday with a day of the month only when they agree', () => {
+    expect(resolveDate('on Saturday 30th', PUBLISHED)).toBe('2024-03-30');
+    expect(resolveDate('on Sunday 30th', PUBLISHED)).toBeNull();
+  });
+
   it('does not read an ordinal that counts something as a day', () => {
     expect(findDates('The two cities celebrated on the 20th anniversary of their twinning.', PUBLISHED)).toEqual([]);
   });
