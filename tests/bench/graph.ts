@@ -204,7 +204,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
     ctx.report.info('paths', `${label} graph relationships`, counts.facts + counts.mentions + counts.other, 'relationships', `${counts.facts} facts, ${counts.mentions} MENTIONS, ${counts.other} alias-key links`);
 
     const random = new Random(20260424);
-    const pairs = await connectedPairs(db, FACT_TYPES, ctx.quick ? 40 : 300, random);
+    const pairs = await connectedPairs(db, FACT_TYPES, ctx.quick ? 40 : 150, random);
     if (pairs.length < 10) throw new Error(`found only ${pairs.length} connected pairs in the ${label} graph`);
     api = await startApi(db);
     const base = api.url;
