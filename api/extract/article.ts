@@ -142,6 +142,7 @@ export class Article {
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
+      /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨X(\d+)⟩/g,
     ];
     for (const s of this.sentences) {
       if (!s.template.includes('⟨X') && !s.template.includes('⟨N')) continue;
@@ -509,11 +510,11 @@ export class Article {
     if (!chosen && cities.length > 1) {
       const others = [...this.entities.values()].filter((e) => e.label === 'City' && typeof e.props.lat === 'number');
       if (others.length) {
-        const score = (c: CityEntry): number => {
-          const d = Math.min(...others.map((o) => distanceKm(c.lat, c.lon, o.props.lat as number, o.props.lon as number)));
-          return Math.log(Math.max(c.population, 1000)) - d / 1000;
-        };
-        chosen = [...cities].sort((a, b) => score(b) - score(a))[0];
+        // among cities of comparable size, the one nearest the others named; a far smaller namesake never wins
+        const largest = Math.max(...cities.map((c) => c.population));
+        const comparable = cities.filter((c) => c.population * 5 >= largest);
+        const distance = (c: CityEntry): number => Math.min(...others.map((o) => distanceKm(c.lat, c.lon, o.props.lat as number, o.props.lon as number)));
+        chosen = comparable.sort((a, b) => distance(a) - distance(b))[0];
       }
     }
     return chosen ?? cities[0];
