@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Neo4jConnection } from '../store/neo4j.ts';
+import { preparePathQueries } from '../store/read.ts';
 import { requireTokenForWrites } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -79,5 +80,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(graphRoutes, routeOptions);
 
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
+  // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
+  app.addHook('onReady', async () => {
+    preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));
+  });
   return app;
 }
