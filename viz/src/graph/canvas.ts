@@ -301,10 +301,6 @@ export class GraphCanvas {
     }
   }
 
-  isLarge(): boolean {
-    return this.large;
-  }
-
   applyFilters(f: Filters): void {
     // since/until are YYYY or YYYY-MM; compare against the first and last day they cover.
     const since = f.since ? dateToMonths(f.since.length === 4 ? `${f.since}-01-01` : `${f.since}-01`) : null;

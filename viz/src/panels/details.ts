@@ -62,14 +62,18 @@ function sourcesByIds(ids: string[]): HTMLElement {
 
 export function createDetails(container: HTMLElement, actions: DetailsActions) {
   let token = 0;
+  let showingIntro = true;
+  let summary = '';
 
   const intro = () => {
+    showingIntro = true;
     clear(container);
     container.append(
       h('h2', {}, 'Details'),
       h(
         'div',
         { class: 'intro', testid: 'details-empty' },
+        summary ? h('p', { class: 'summary', testid: 'graph-summary' }, summary) : null,
         h('p', {}, 'Each shape is an actor; each line says how two actors are connected, in the words of the article that states it.'),
         h(
           'ul',
@@ -96,6 +100,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
     );
 
   const showNode = async (id: string) => {
+    showingIntro = false;
     const mine = ++token;
     const ref = actions.nodeRef(id);
     clear(container);
@@ -156,6 +161,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
   };
 
   const showEdge = (id: string) => {
+    showingIntro = false;
     const mine = ++token;
     const data = actions.edgeData(id);
     clear(container);
@@ -199,5 +205,17 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
   };
 
   intro();
-  return { showNode, showEdge, clear: () => { ++token; intro(); } };
+  return {
+    showNode,
+    showEdge,
+    clear: () => {
+      ++token;
+      intro();
+    },
+    /** One line on what the graph holds, shown while nothing is selected. */
+    setSummary(text: string) {
+      summary = text;
+      if (showingIntro) intro();
+    },
+  };
 }

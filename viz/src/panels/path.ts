@@ -15,8 +15,9 @@ export interface PathActions {
 }
 
 export function createPathFinder(container: HTMLElement, store: Store, actions: PathActions) {
-  const from = createPicker({ testid: 'path-from', placeholder: 'From: person, office, city…', label: 'Path from', onChoose: () => to.value() || to.input.focus() });
-  const to = createPicker({ testid: 'path-to', placeholder: 'To: person, office, city…', label: 'Path to', onChoose: () => from.value() && void find() });
+  // Choosing the first end moves on to the second; choosing the second runs the search.
+  const from = createPicker({ testid: 'path-from', placeholder: 'From: person, office, city…', label: 'Path from', onChoose: () => (to.value() ? void find() : to.input.focus()) });
+  const to = createPicker({ testid: 'path-to', placeholder: 'To: person, office, city…', label: 'Path to', onChoose: () => (from.value() ? void find() : from.input.focus()) });
   const hops = h('select', { testid: 'path-hops', 'aria-label': 'Maximum hops' });
   for (let n = 1; n <= MAX_HOPS; n++) hops.append(h('option', { value: n }, `≤ ${n} hop${n === 1 ? '' : 's'}`));
   hops.value = String(store.state.maxHops);
@@ -167,7 +168,6 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
   };
 
   return {
-    find,
     /** Restore from the URL: fill the ends and run. */
     restore(a: string, b: string) {
       void find(a, b);
@@ -182,6 +182,5 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
       if (from.value()) void find();
       else from.input.focus();
     },
-    reset,
   };
 }
