@@ -90,6 +90,8 @@ interface Places {
   /** "korea" -> [KR, KP]: stems of "South Korea", "Korea, Republic of", decided by population */
   countryByStem: Map<string, string[]>;
   demonymKeys: Set<string>;
+  /** names of languages ("English", "Welsh"): adjectives, never towns */
+  languageKeys: Set<string>;
   /** countries whose capital carries the country's name (Singapore, Monaco): city readings */
   cityStates: Set<string>;
   /** continents, UN sub-regions and a few common groupings */
@@ -255,6 +257,7 @@ interface WorldCountry {
   independent: boolean;
   capital: string[];
   altSpellings: string[];
+  languages: Record<string, string>;
   region: string;
   subregion: string;
   demonyms: { eng?: { f: string; m: string } };
@@ -272,6 +275,7 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
   const countryByAcronym = new Map<string, string>();
   const countryByStem = new Map<string, string[]>();
   const demonymKeys = new Set<string>();
+  const languageKeys = new Set<string>();
   const cityStates = new Set<string>();
   const macroRegions = new Set<string>(EXTRA_MACRO_REGIONS.map(placeKey));
   const independent = new Set(list.filter((c) => c.independent).map((c) => c.cca2));
@@ -298,7 +302,7 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
         setName(key, code);
         nameKeys.add(key);
       }
-      const stem = /^(?:south|north|republic of) (.+)$/.exec(key);
+      const stem = /^(?:south|north|republic of|great) (.+)$/.exec(key);
       if (stem) addStem(stem[1]!, code);
     }
   };
@@ -323,6 +327,7 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
       }
     }
     if (c.capital.some((cap) => placeKey(cap) === placeKey(c.name.common))) cityStates.add(c.cca2);
+    for (const language of Object.values(c.languages ?? {})) languageKeys.add(placeKey(language));
     for (const r of [c.region, c.subregion]) if (r) macroRegions.add(placeKey(r));
   }
   for (const r of [...macroRegions]) {
@@ -346,8 +351,11 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
     countryByAcronym.set(`${c.cca2[0]}.${c.cca2[1]}.`, c.cca2);
   }
   // "Djibouti" and "Gibraltar" are their own demonyms: a name stays a name.
-  for (const key of nameKeys) demonymKeys.delete(key);
-  return { countryByKey, countryByAcronym, countryByStem, demonymKeys, cityStates, macroRegions };
+  for (const key of nameKeys) {
+    demonymKeys.delete(key);
+    languageKeys.delete(key);
+  }
+  return { countryByKey, countryByAcronym, countryByStem, demonymKeys, languageKeys, cityStates, macroRegions };
 }
 
 // Administrative words that name the kind of a subdivision, in English and in the romanised names
@@ -395,7 +403,7 @@ function cityEntry(c: Cities, i: number): CityEntry {
 
 /** "the City of X" -> "x"; trims articles the text may carry. */
 function baseKey(name: string): string {
-  return placeKey(name)
+  return placeKey(name.replace(/^\s*([SN])\.?\s+(?=\p{Lu})/u, (_, d: string) => (d === 'S' ? 'South ' : 'North '))) // "S. Korea"
     .replace(/^the /, '')
     .replace(/^(?:city|municipality) of /, '');
 }
@@ -486,6 +494,7 @@ export function findCities(name: string): CityEntry[] {
   const p = load();
   const key = baseKey(name);
   if (!key || acronymCountry(p, name)) return []; // "USA" is no Usa in Japan
+  if (p.demonymKeys.has(key) || p.languageKeys.has(key)) return []; // "Welsh", "English": no towns in Louisiana or Indiana
   // A country or region name reaches cities by their main name only: GeoNames lists "Mexico" among
   // Mexico City's alternate names, and "Mexico" must not slide to it.
   const regionFirst = regionPreferred(p, key);
@@ -564,7 +573,7 @@ export function countryCode(nameOrDemonym: string): string | null {
   const trimmed = nameOrDemonym.trim();
   const acronym = acronymCountry(p, trimmed);
   if (acronym) return acronym;
-  const key = placeKey(trimmed).replace(/^the /, '');
+  const key = baseKey(trimmed);
   const direct = p.countryByKey.get(key);
   if (direct) return direct;
   const stems = p.countryByStem.get(key);

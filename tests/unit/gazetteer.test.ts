@@ -164,8 +164,18 @@ describe('countryCode', () => {
     ['UK', 'GB'],
     ['British', 'GB'],
     ["People's Republic of China", 'CN'],
+    ['S. Korea', 'KR'],
+    ['S. Korean', 'KR'],
+    ['Britain', 'GB'],
   ])('%s -> %s', (name, code) => {
     expect(countryCode(name)).toBe(code);
+  });
+
+  it('never makes a town of a demonym or a language name', () => {
+    for (const word of ['Japanese', 'Korean', 'English']) {
+      expect(findCities(word), word).toEqual([]);
+      expect(classifyPlace(word).reading, word).toBeNull();
+    }
   });
 
   it('returns null for what is no country', () => {
