@@ -4,7 +4,7 @@
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0);
 }
 
