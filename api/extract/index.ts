@@ -113,6 +113,8 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
       nid = eventId(e.name, date, city, kind);
       if (e.id === ev.main && title && e.first === title.index && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
+    // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
+    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
     const aliases = [...e.aliases].filter((x) => x && x !== e.name);
     const prev = nodes.find((n) => n.id === nid);

@@ -124,6 +124,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         continue;
       }
       if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
+      // "No. 3 Middle School"
+      if (/^no\.?$/i.test(cur.text) && tokens[i + 1]?.kind === 'num' && isCap(tokens[i + 2])) {
+        i += 3;
+        continue;
+      }
       // elided particles of place names: Reggio nell'Emilia, Castelnuovo dell'Abate
       if (/^(?:nell|dell|dall|sull|all|d|l)['’]\p{Lu}/u.test(cur.text)) {
         i++;

@@ -100,7 +100,7 @@ export function orgId(label: string, name: string): string {
 /** Events are identified by date, city and kind when the date is precise; else by their name. */
 export function eventId(name: string, date: string | null | undefined, cityKey: string | null | undefined, kind: string | null | undefined): string {
   if (date && date.length >= 7 && cityKey && kind) return `event:${date}-${cityKey.replace(/^city:/, '')}-${slug(kind)}`;
-  return `event:${slug(name).slice(0, 70)}${date ? '-' + date.slice(0, 4) : ''}`;
+  return `event:${slug(name).slice(0, 60)}${cityKey ? '-' + cityKey.replace(/^city:/, '') : ''}${date ? '-' + date.slice(0, 4) : ''}`;
 }
 
 /** Normalised keys under which a node can be found, scoped by label. */
@@ -129,7 +129,7 @@ export function aliasKeys(node: GraphNode): string[] {
       }
       for (const n of names) {
         const k = fold(n).replace(/^the /, '');
-        if (k) keys.add(`Event|${k}${typeof p.date === 'string' ? '|' + p.date.slice(0, 4) : ''}`);
+        if (k) keys.add(`Event|${k}${typeof p.city === 'string' ? '|' + p.city : ''}${typeof p.date === 'string' ? '|' + p.date.slice(0, 4) : ''}`);
       }
       break;
     }
