@@ -255,8 +255,27 @@ export class GraphCanvas {
         .run();
       if (!mid) spreadToArea(nodes, 90);
     });
+    this.shelveIsolated(nodes);
     for (const node of nodes.toArray() as NodeSingular[]) this.forcePositions.set(node.id(), { ...node.position() });
     this.fit();
+  }
+
+  /**
+   * Nodes without relationships would float far off (the layout pushes them out), shrinking
+   * everything else on fit; they go on a shelf right under the connected part instead.
+   */
+  private shelveIsolated(nodes: NodeCollection): void {
+    const isolated = nodes.filter((n) => (n as NodeSingular).degree(false) === 0).toArray() as NodeSingular[];
+    const connected = nodes.filter((n) => (n as NodeSingular).degree(false) > 0).toArray() as NodeSingular[];
+    if (!isolated.length || !connected.length) return;
+    const xs = connected.map((n) => n.position('x'));
+    const ys = connected.map((n) => n.position('y'));
+    const x1 = Math.min(...xs);
+    const width = Math.max(...xs) - x1;
+    const perRow = Math.max(1, Math.floor(width / 140) + 1);
+    isolated.forEach((node, i) => {
+      node.position({ x: x1 + (i % perRow) * 140, y: Math.max(...ys) + 110 + Math.floor(i / perRow) * 90 });
+    });
   }
 
   fit(eles?: Collection): void {
