@@ -645,11 +645,18 @@ export function readDocument(
   content: string,
   opts: { format: Exclude<InputFormat, 'json'>; file?: string; url?: string },
 ): SourceDocument {
-  const format = opts?.format === 'markdown' || opts?.format === 'html' ? opts.format : 'text';
+  const declared = opts?.format === 'markdown' || opts?.format === 'html' ? opts.format : 'text';
+  let text = '';
+  try {
+    text = sanitize(content);
+  } catch {
+    // an object whose toString throws: nothing to read
+  }
+  // A page saved as .txt or posted as text/plain is still a page.
+  const format = /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 1000)) ? 'html' : declared;
   const meta: Meta = { title: null, publishedAt: null, publisher: null, url: opts?.url ?? null };
   let body = '';
   try {
-    const text = sanitize(content);
     if (format === 'html') body = clean(htmlBlocks(text, meta), meta, false);
     else if (format === 'markdown') body = clean(markdownBlocks(text, meta), meta, true);
     else body = clean(textBlocks(text), meta, true);

@@ -324,6 +324,13 @@ describe('readDocument: HTML', () => {
     expect(fromHtml).toMatchObject({ title: fromText.title, publishedAt: '2024-04-01', publisher: 'Shenyang Foreign Affairs Office' });
   });
 
+  it('reads a whole page handed over as plain text as a page', () => {
+    const doc = readDocument(article('<title>Sister city mayors meet in Porto | The Harbour Gazette</title>'), { format: 'text' });
+    expect(doc.format).toBe('html');
+    expect(doc.body).not.toContain('SCRIPT-TEXT');
+    expect(paragraphs(doc.body)[0]).toMatch(/^Mayor Rui Costa of Porto welcomed/);
+  });
+
   it('reads a fragment without <html> and a page readability finds no article in', () => {
     const fragment = readDocument('<p>The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.</p>', { format: 'html' });
     expect(fragment.body).toBe('The Mayor of Sasebo met the Mayor of Shenyang at City Hall on Monday.');
