@@ -133,7 +133,7 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨[XN](\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      /⟨[XN](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
@@ -488,6 +488,15 @@ export class Article {
       if ((p.reading === 'city' || p.reading === 'ambiguous' && /^\S+ (City|Municipal)\b/.test(name)) && big) return this.seatCity(first);
     }
     return null;
+  }
+
+  /** A municipality named with its kind ("Hurunui District"): placed by the gazetteer when it knows the name. */
+  municipality(name: string, sentence: number): string {
+    const base = name.replace(/\s+(district|county|borough|township|municipality|shire)$/i, '');
+    const p = place(base);
+    const c = p.reading === 'city' || p.reading === 'ambiguous' ? this.chooseCity(p.cities, null) : undefined;
+    const props: Properties = c ? { country: c.country, lat: c.lat, lon: c.lon } : {};
+    return this.putCity(cityId(name, c?.country ?? null), name, name, sentence, props);
   }
 
   /** The city a consulate or an office is seated in ("… in Belfast"), from the gazetteer when the article names it nowhere else. */

@@ -6,6 +6,7 @@
 // of Y", else the article's home city, else the visiting delegation's city, a city having one mayor.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Mention } from '../mentions.ts';
+import { labelByHead } from '../mentions.ts';
 import { titleCase } from '../names.ts';
 import { orgKey } from '../resolve.ts';
 
@@ -31,6 +32,8 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string): string |
   const { m, id } = a.at(s, placeholder);
   if (id) return id;
   if (!m) return null;
+  // "Mayor … of Hurunui District": a district, county or borough with a mayor is a municipality
+  if (m.kind === 'Venue' && /\b(district|county|borough|township|municipality|shire)$/i.test(m.name)) return a.municipality(m.name, s.index);
   const k = orgKey(m.name);
   for (const e of a.entities.values()) {
     if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ')) return e.id;
@@ -43,7 +46,7 @@ export function explicitPositions(a: Article): void {
     const t = s.template;
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
     // X, (the) Title of Y (and Title2)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
@@ -51,6 +54,7 @@ export function explicitPositions(a: Article): void {
     }
     // Title of Y, (Mr) X
     for (const m of t.matchAll(/(?<!⟨P\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
+      if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // A and B, Title1 and Title2 of Y, respectively
@@ -68,16 +72,18 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
     }
     // Mayor X of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGCV])(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[1])]!;
       if (!pm.title || pm.titlePrefix) continue;
-      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[3])] ?? null, s);
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, placeOf(a, s, m[2]! + m[3]), s);
     }
     // Y Title X, Former Y Title X
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Person' || !m.title || !m.titlePrefix) return;
       const prefix = m.titlePrefix.replace(/['’]s$/, '');
-      const place = a.cityByName(prefix) ?? orgByName(a, prefix);
+      // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
+      const label = labelByHead(prefix);
+      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : null);
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
     });
   }
