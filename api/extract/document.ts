@@ -241,6 +241,13 @@ function parseMetaLine(text: string): MetaHit | null {
     }
   }
 
+  // A paragraph stamped with its date: "2013-04-17 08:15 Fort Worth, Texas — Sister Cities is sending…"
+  const stamped = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+(\S.*)$/.exec(line);
+  if (stamped && words(stamped[2]!) >= 8) {
+    const date = resolveDate(stamped[1]!, null);
+    if (date) return { date, rest: stamped[2]! };
+  }
+
   // A line that is only a date (with a time or zone): "2024-04-01 10:07", "September 28, 9:03 UTC+3".
   if (line.length <= 60) {
     const found = findDates(line, null);

@@ -188,6 +188,12 @@ describe('readDocument: plain text chrome', () => {
     expect(doc2.body).toBe(body);
   });
 
+  it('reads a paragraph stamped with its date', () => {
+    const stamped = readDocument(`Delegation to Oberstadt\n\n2013-04-17 08:15 Harbour City — ${body}`, { format: 'text' });
+    expect(stamped.publishedAt).toBe('2013-04-17');
+    expect(stamped.body).toBe(`Harbour City — ${body}`);
+  });
+
   it('takes the date from the url path when the page states none', () => {
     const doc2 = readDocument('Mayors sign pact\n\nThe two mayors signed a sister-city pact yesterday.', {
       format: 'text',
