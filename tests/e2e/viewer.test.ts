@@ -240,7 +240,7 @@ describe('viewer on the seed graph', () => {
     await focused.close();
   });
 
-  it('map view places cities by their coordinates; timeline orders events by date', async () => {
+  it('map view places cities by their coordinates; timeline orders events by date; the date slider filters them', async () => {
     const page = await open();
     await page.click('[data-testid=view-geo]');
     const map = await page.evaluate(() =>
@@ -291,6 +291,13 @@ describe('viewer on the seed graph', () => {
     expect(placed.delegate).toBeGreaterThan(placed.earlier);
     expect(placed.delegate).toBeLessThan(placed.later);
     expect(placed.undated).toBe(0);
+
+    // The date range slider over the events hides what happened before the chosen month.
+    await timeline.locator('[data-testid=date-since]').fill(String(2020 * 12));
+    await expect.poll(() => timeline.evaluate(() => window.__cy!.getElementById('event:e2e-earlier').visible()), POLL).toBe(false);
+    expect(await timeline.evaluate(() => window.__cy!.getElementById('event:e2e-later').visible())).toBe(true);
+    expect(new URL(timeline.url()).searchParams.get('since')).toBe('2020-01');
+    expect(await timeline.locator('[data-testid=date-readout]').textContent()).toMatch(/^Jan 2020 – /);
     await timeline.close();
   });
 
