@@ -93,12 +93,13 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
     { selector: 'node.neighbor', style: { opacity: 1, 'text-opacity': 1 } },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#111827', 'overlay-opacity': 0, 'font-weight': 700, 'z-index': 10 },
+      // Emphasis without changing the font: Cytoscape's cached label size would clip a bolder one.
+      style: { 'border-width': 4, 'border-color': '#111827', 'overlay-opacity': 0, color: '#000000', 'text-background-opacity': 1, 'z-index': 10 },
     },
     { selector: 'edge:selected', style: { width: 4, 'overlay-color': '#111827', 'overlay-opacity': 0.12, 'z-index': 10 } },
     {
       selector: 'node.path',
-      style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 700, 'font-size': 12, 'z-index': 20 },
+      style: { 'border-width': 4, 'border-color': '#111827', color: '#000000', 'text-background-opacity': 1, 'z-index': 20 },
     },
     { selector: 'node.path-end', style: { 'border-color': '#d97706', 'border-width': 5 } },
     {
