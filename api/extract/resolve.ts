@@ -12,6 +12,14 @@ import { fold, personKey, personWords, slug } from './names.ts';
 const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
 const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'town', 'borough', 'the', 'in', 's']);
 
+// words that never open a country's name: spare the lookups
+const NOT_COUNTRY_START = new Set([
+  'municipal', 'metropolitan', 'peoples', 'people', 'city', 'town', 'borough', 'county', 'district', 'the', 'of', 'and',
+  'for', 'in', 'with', 's', 'government', 'office', 'bureau', 'council', 'committee', 'department', 'commission',
+  'association', 'society', 'university', 'school', 'college', 'group', 'co', 'ltd', 'company', 'foreign', 'affairs',
+  'friendship', 'culture', 'tourism', 'sports', 'health', 'port', 'international', 'general', 'consulate', 'embassy',
+  'chamber', 'commerce', 'industry', 'trade', 'youth', 'exchange', 'foods', 'cruises', 'centre', 'center', 'museum',
+]);
 const countryCache = new Map<string, string | null>();
 function countryOf(words: string): string | null {
   let c = countryCache.get(words);
@@ -43,7 +51,7 @@ function orgKeyUncached(name: string): string {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let matched = 0;
-    for (let len = Math.min(5, words.length - i); len >= 1; len--) {
+    for (let len = NOT_COUNTRY_START.has(words[i]!) ? 0 : Math.min(5, words.length - i); len >= 1; len--) {
       const span = words.slice(i, i + len).join(' ');
       if (len === 1 && span.length < 3) continue;
       const cc = countryOf(span);

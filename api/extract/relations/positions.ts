@@ -109,7 +109,7 @@ export function pendingTitles(a: Article): Pending[] {
       if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
     });
     // councilors A, B and C
-    for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
+    if (s.mentions.some((m) => m.kind === 'Title' && m.plural)) for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
       const t = s.mentions[Number(m[1])]!;
       if (!t.plural || !t.title) continue;
       for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) {
