@@ -3,8 +3,9 @@
 //
 // Real pages carry chrome around the article: a date/author/source line ("时间:2024-04-01 撰稿人:
 // 供稿部门:…", "Updated: 2018-08-07", "By Jane Doe | Staff writer"), breadcrumbs ("Home > News"),
-// navigation menus (runs of short lines without sentence punctuation), share buttons, photo captions
-// and footers (copyright, ICP/公网安备 registration numbers, address and phone lines). The same cleaning
+// navigation menus (runs of short lines without sentence punctuation), share buttons, photo credits
+// and footers (copyright, ICP/公网安备 registration numbers, address and phone lines). Photo captions stay:
+// they often say who hosted or spoke. The same cleaning
 // runs on every format after it has been cut into blocks: lines for text, tokens of `marked`'s lexer
 // for Markdown, block elements of the readability extract for HTML.
 import { Readability } from '@mozilla/readability';
@@ -146,7 +147,7 @@ function isBreadcrumb(text: string): boolean {
   );
 }
 
-// A caption that ends with a photo credit repeats the article's first sentence: dropped whole.
+// Photo credits: "[Photo/fo.xm.gov.cn]", "(Photo provided to China Daily)" at the end of a caption.
 const PHOTO_CREDIT = /\s*[[(](?:photo|image|picture|pictured|file photo)s?\b[^\])]{0,80}[\])]\s*$/i;
 const INLINE_CREDIT = /\s*\[(?:photo|image|picture)s?\b[^\]]{0,80}\]/gi;
 // "…Madam Meifang Zhang. Pic credit: Lisburn City Council": the caption stays, its credit goes.
@@ -322,7 +323,7 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
       i = Math.max(j, i + 1);
     }
   }
-  // Section labels and captions before the first and after the last sentence of prose.
+  // Section labels and link lists before the first and after the last sentence of prose.
   const first = out.findIndex(isProse);
   if (first < 0) return joinParagraphs(out.filter((b) => !isShort(b) || b.kind === 'para'));
   let last = out.length - 1;
