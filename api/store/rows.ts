@@ -133,14 +133,21 @@ export interface WriteRows {
   relationships: RelationshipRow[];
 }
 
+/**
+ * Sentences kept per article for one relationship. Enough to say why the fact exists; without a
+ * bound, a fact stated in thousands of articles (an office located in its city) would carry tens
+ * of thousands of sentences, rewritten with every new article.
+ */
+export const EVIDENCE_PER_ARTICLE = 2;
+
 const withoutNulls = (p: Properties): Properties => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Rows for the UNWIND statements. Nodes that resolution mapped onto one id become one row;
- * relationships with one key become one row; self-loops made by resolution are dropped.
- * Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
+ * relationships with one key become one row, with at most EVIDENCE_PER_ARTICLE sentences from
+ * each article; self-loops made by resolution are dropped. Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
  */
 export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => string[]): WriteRows {
   const entities = new Map<string, EntityRow>();
@@ -167,13 +174,14 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [] };
     row.properties = { ...row.properties, ...withoutNulls(rel.properties) };
     row.sources = union(row.sources, rel.sources);
-    for (const sentence of rel.evidence) {
-      for (const articleId of rel.sources) {
-        const seen = row.evidence.some((e, i) => e === sentence && row.evidenceSources[i] === articleId);
-        if (!seen) {
-          row.evidence.push(sentence);
-          row.evidenceSources.push(articleId);
-        }
+    for (const articleId of rel.sources) {
+      let kept = row.evidenceSources.filter((s) => s === articleId).length;
+      for (const sentence of rel.evidence) {
+        if (kept >= EVIDENCE_PER_ARTICLE) break;
+        if (row.evidence.some((e, i) => e === sentence && row.evidenceSources[i] === articleId)) continue;
+        row.evidence.push(sentence);
+        row.evidenceSources.push(articleId);
+        kept += 1;
       }
     }
     relationships.set(key, row);
