@@ -6,7 +6,7 @@ import { byId } from './dom.ts';
 import { exportJson, exportPng } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
-import { LABEL_LOOK, LABELS } from './graph/vocabulary.ts';
+import { LABEL_LOOK, LABELS, TYPE_LOOK } from './graph/vocabulary.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPathFinder } from './panels/path.ts';
@@ -457,7 +457,18 @@ function wireGraphEvents(c: GraphCanvas): void {
     tip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y - 30)}px)`;
     tip.hidden = false;
   });
-  cy.on('mouseout', 'node', () => {
+  cy.on('mouseover', 'edge', (event) => {
+    const edge = event.target;
+    if (edge.hasClass('filtered') || edge.hasClass('offview')) return;
+    byId('cy').style.cursor = 'pointer';
+    const type = TYPE_LOOK.get(String(edge.data('type')))?.name ?? String(edge.data('type'));
+    const caption = String(edge.data('caption') ?? '');
+    tip.textContent = `${edge.source().data('name')} — ${caption && caption !== type ? `${type} (${caption})` : type} — ${edge.target().data('name')}`;
+    const p = edge.renderedMidpoint();
+    tip.style.transform = `translate(${Math.round(p.x + 10)}px, ${Math.round(p.y - 28)}px)`;
+    tip.hidden = false;
+  });
+  cy.on('mouseout', 'node, edge', () => {
     byId('cy').style.cursor = '';
     tip.hidden = true;
   });

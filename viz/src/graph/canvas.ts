@@ -329,20 +329,23 @@ export class GraphCanvas {
       if (t === null) return false;
       return (since !== null && t < since) || (untilMonths !== null && t > untilMonths);
     };
+    const hiddenNodes = new Set<string>();
     this.cy.batch(() => {
       for (const node of this.entities().nodes().toArray()) {
         const label = String(node.data('label'));
         const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date')));
-        node.toggleClass('filtered', hide);
+        if (hide) hiddenNodes.add(node.id());
+        if (hide !== node.hasClass('filtered')) node.toggleClass('filtered', hide);
       }
-      for (const edge of this.entities().edges().toArray()) {
+      for (const edge of this.cy.edges().toArray()) {
         const type = String(edge.data('type'));
         const hide =
           f.hiddenTypes.has(type) ||
           (type === 'PARTICIPATED_IN' && f.hiddenRoles.has(String(edge.data('role')))) ||
           outOfRange(edge.data('date')) ||
-          (edge as EdgeSingular).connectedNodes().some((n) => (n as NodeSingular).hasClass('filtered'));
-        edge.toggleClass('filtered', hide);
+          hiddenNodes.has(edge.data('source')) ||
+          hiddenNodes.has(edge.data('target'));
+        if (hide !== edge.hasClass('filtered')) edge.toggleClass('filtered', hide);
       }
     });
   }

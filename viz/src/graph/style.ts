@@ -111,12 +111,12 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'line-style': 'solid',
         'curve-style': 'bezier',
         label: 'data(caption)',
-        'font-size': 10,
-        'font-weight': 700,
         color: '#92400e',
         'z-index': 20,
       },
     },
+    // On a path every hop is named, even the ones the network view leaves unlabelled.
+    { selector: 'edge.path[type = "LOCATED_IN"]', style: { label: 'located in' } },
     // Axis ticks and grid labels for the timeline and geographic views: text only, inert.
     {
       selector: 'node.axis',
