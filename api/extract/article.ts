@@ -62,7 +62,7 @@ const KIND_OF_LETTER = Object.fromEntries(Object.entries(LETTER).map(([k, v]) =>
 // Headline verbs are capitalised in title case; lower-case them so they do not join the names around them.
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
 
-const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨X(\d+)⟩/g;
+const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨[XNC](\d+)⟩/g;
 
 // findDates is thorough; most sentences name no date at all, which this cheap test tells
 const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|tonight|tomorrow|week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|weekend|decade|century)/i;
@@ -133,7 +133,7 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨[XN](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      /⟨[XNC](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
@@ -142,10 +142,10 @@ export class Article {
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
-      /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨X(\d+)⟩/g,
+      /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
     ];
     for (const s of this.sentences) {
-      if (!s.template.includes('⟨X') && !s.template.includes('⟨N')) continue;
+      if (!s.template.includes('⟨X') && !s.template.includes('⟨N') && !s.template.includes('⟨T')) continue;
       const toPerson = new Set<number>();
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
@@ -184,8 +184,9 @@ export class Article {
       for (const j of toPerson) {
         const m = s.mentions[j];
         if (!m || m.words > 5 || !looksLikePersonName(m.name)) continue;
-        // a "region" of several words in a person's slot is a name the gazetteer happens to know ("Mori Ken")
-        if (m.kind !== 'Unknown' && !(m.kind === 'Place' && m.placeKind === 'region' && m.words >= 2)) continue;
+        // a "region" or "town" of several words in a person's slot is a name the gazetteer happens to know ("Mori Ken", "Anna Berg")
+        const placeLike = m.kind === 'Place' && m.placeKind === 'region' || m.kind === 'City' && !/\b(city|town)$/i.test(m.name);
+        if (m.kind !== 'Unknown' && !(placeLike && m.words >= 2)) continue;
         m.kind = 'Person';
         // a lower-case title right before the name is the person's: "outgoing mayor Lindsay Millar"
         const prev = s.mentions[j - 1];

@@ -54,7 +54,9 @@ const ABBREVIATIONS = new Set([
   'supt', 'insp', 'cllr', 'ald', 'atty', 'engr', 'capt', 'sgt',
 ]);
 
-const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?|[^\s\p{L}\p{N}]/gu;
+// words (with inner apostrophes and hyphens), numbers (with ordinals), single punctuation marks
+const TOKEN_RE = /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?)|[^\s\p{L}\p{N}]/gu;
+const DOTTED = /(?:\p{L}\.){2,}/uy;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -63,12 +65,25 @@ export function tokenize(text: string): Token[] {
   while ((m = TOKEN_RE.exec(text))) {
     let t = m[0];
     let end = m.index + t.length;
-    const c = t.charCodeAt(0);
-    let kind: Token['kind'] = /\p{L}/u.test(t[0]!) ? 'word' : c >= 48 && c <= 57 || /\p{N}/u.test(t[0]!) ? 'num' : 'punct';
-    if (kind === 'word' && text[end] === '.' && (ABBREVIATIONS.has(t.toLowerCase()) || /^\p{Lu}$/u.test(t))) {
-      t += '.';
-      end++;
-      TOKEN_RE.lastIndex = end;
+    const kind: Token['kind'] = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'punct';
+    if (kind === 'word' && text.charCodeAt(end) === 46 /* . */) {
+      // dotted acronyms: U.S., P.R.C.
+      if (t.length === 1) {
+        DOTTED.lastIndex = m.index;
+        const d = DOTTED.exec(text);
+        if (d) {
+          t = d[0];
+          end = m.index + t.length;
+          TOKEN_RE.lastIndex = end;
+          tokens.push({ text: t, start: m.index, end, kind });
+          continue;
+        }
+      }
+      if (ABBREVIATIONS.has(t.toLowerCase()) || t.length === 1 && t !== t.toLowerCase()) {
+        t += '.';
+        end++;
+        TOKEN_RE.lastIndex = end;
+      }
     }
     tokens.push({ text: t, start: m.index, end, kind });
   }

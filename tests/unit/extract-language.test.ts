@@ -139,6 +139,28 @@ describe('relation families', () => {
     expect(rel(g, 'HOLDS_POSITION', 'Mori Ken', 'Qingdao')).toBeUndefined();
   });
 
+  it('more phrasings of meetings, visits, positions and attendance', () => {
+    const g = extract('Forum in Dalian', [
+      'The Dalian-Kobe Friendship Forum was held in Dalian on May 3.',
+      'Among those present were Anna Berg, President of Kobe Gakuin University, and the Kobe Port Bureau.',
+      'Mayor Wu Mingde of Dalian welcomed a delegation led by his Kobe counterpart Mori Ken.',
+      'Kobe city mayor Mori Ken said that Mayor Wu Mingde\'s visit to Kobe last year had opened the way.',
+      'Wu Mingde and Sato Kenji, Governor of Hyogo, met for the second time.',
+      'Last year Mori Ken visited two cities in China – Dalian and Qingdao.',
+      'Mayor Tom Baker of Hurunui District sent greetings.',
+    ].join(' '));
+    const forum = 'Dalian-Kobe Friendship Forum';
+    expect(rel(g, 'PARTICIPATED_IN', 'Anna Berg', forum, { role: 'attendee' })).toBeDefined();
+    expect(rel(g, 'PARTICIPATED_IN', 'Kobe Port Bureau', forum, { role: 'attendee' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Wu Mingde', 'Dalian', { title: 'Mayor' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Mori Ken', 'Kobe', { title: 'Mayor' })).toBeDefined();
+    expect(rel(g, 'MET_WITH', 'Wu Mingde', 'Mori Ken')).toBeDefined();
+    expect(rel(g, 'MET_WITH', 'Wu Mingde', 'Sato Kenji')).toBeDefined();
+    expect(rel(g, 'VISITED', 'Wu Mingde', 'Kobe')).toBeDefined();
+    expect(rel(g, 'VISITED', 'Mori Ken', 'Qingdao')).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Tom Baker', 'Hurunui District', { title: 'Mayor' })).toBeDefined();
+  });
+
   it('LOCATED_IN from the name, "X in Y" and "Y\'s X"', () => {
     const g = extract('Schools link up', 'The delegation visited Kobe\'s Harbour Pearl Inc and Rokko School in Kobe, then the Dalian Port Authority.');
     expect(rel(g, 'LOCATED_IN', 'Harbour Pearl Inc', 'Kobe')).toBeDefined();

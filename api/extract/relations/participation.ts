@@ -67,6 +67,12 @@ export function participation(a: Article, ev: Events): void {
         if (speech) add(a, id, event, 'speaker', s);
       }
     }
+    // "Among those present were A, B and C", "Guests included A and B"
+    if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending)(?: were)?|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
+      const end = clauseEnd(t, m.index! + m[0].length);
+      const event = ev.focus[s.index] ?? ev.main;
+      for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
+    }
     // where A, B and C will (all) speak / A delivered a speech
     if (/speak|spoke|speech|address/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);

@@ -60,7 +60,9 @@ export function sisterCities(a: Article): void {
     }
     // "a delegation from X toured (its) sister city Y"
     for (const m of t.matchAll(/⟨C(\d+)⟩[^.]{0,80}?\b(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩(?!['’])/gi)) {
-      if (/['’]s? (?:[\w-]+ )?$/.test(t.slice(0, m.index! + m[0].length).replace(/⟨C\d+⟩(?!.*⟨C)/, ''))) continue;
+      // "A … B's sister city C" pairs B and C (the possessive pattern below), not A
+      const kw = m[0].search(/(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town)/i);
+      if (/['’]s?\s+(?:[\w-]+\s+)?$/.test(m[0].slice(0, kw))) continue;
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }

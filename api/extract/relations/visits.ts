@@ -5,7 +5,7 @@ import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
-const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
 export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
@@ -27,7 +27,7 @@ export function visits(a: Article, ev: Events): void {
         skip = app ? app[0].length : 0;
       }
       // "visited two cities in Japan – Tokyo and Sapporo"
-      const several = /^(?:\w+ ){0,3}(?:cities|towns)(?: in ⟨N\d+⟩)?\s*[–—:-]\s*((?:⟨C\d+⟩,? (?:and )?)+)/.exec(rest);
+      const several = /^(?:\w+ ){0,3}(?:cities|towns)(?: in ⟨N\d+⟩)?\s*[–—:-]\s*((?:⟨C\d+⟩(?:,? (?:and )?)?)+)/.exec(rest);
       if (!dest && several) {
         const subjects = nearestSubjects(a, s, m.index!, 'POGM');
         for (const c of several[1]!.matchAll(/⟨C(\d+)⟩/g)) for (const subject of subjects) a.addFact('VISITED', subject, s.refs[Number(c[1])], {}, s.index);
@@ -46,6 +46,12 @@ export function visits(a: Article, ev: Events): void {
         continue;
       }
       if (!dest) continue;
+      // "Mayor Kim's visit to Daejeon": the possessor is the visitor
+      const owner = /⟨([POGM])(\d+)⟩'s (?:[\w-]+ ){0,3}$/.exec(t.slice(Math.max(0, m.index! - 60), m.index!));
+      if (owner && /^(?:visit|trip) to/.test(m[0]) && s.refs[Number(owner[2])]) {
+        a.addFact('VISITED', s.refs[Number(owner[2])], dest.id, {}, s.index);
+        continue;
+      }
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
       const its = possessiveSubject?.[1]?.toLowerCase() === 'its';
       const subjects = possessiveSubject ? subjectsBefore(a, s, m.index!, its ? 'OGM' : 'POGM').slice(0, 1) : nearestSubjects(a, s, m.index!, 'POGM');
