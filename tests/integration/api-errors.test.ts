@@ -1,5 +1,6 @@
 // Every error the API promises, produced by a real request: 400 naming the field, 401, 404, 413,
 // 415; bad input changes nothing and never gets a 500. And the OpenAPI document.
+import { existsSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../api/graph/schema.ts';
@@ -147,5 +148,11 @@ describe('OpenAPI', () => {
     );
     const ui = await fetch(`${api.url}/docs`);
     expect(ui.status).toBe(200);
+  });
+
+  it.skipIf(!existsSync(new URL('../../dist/viz/index.html', import.meta.url)))('serves the built viewer at /', async () => {
+    const page = await fetch(`${api.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
   });
 });
