@@ -25,10 +25,13 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
-/** The driver could not reach a server (or the database is starting or stopping). */
+/**
+ * The driver could not reach a server (or the database is starting or stopping), or a transient
+ * error (deadlock, lock timeout) outlasted the driver's retries: the client should try again.
+ */
 export function isNeo4jUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.'));
 }
 
 function fieldOf(path: string): string {
@@ -63,7 +66,8 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
     let message: string;
     if (isNeo4jUnavailable(error)) {
       statusCode = 503;
-      message = 'Neo4j is unreachable; try again shortly';
+      message = 'Neo4j is unreachable or busy; try again shortly';
+      reply.header('retry-after', '5');
       request.log.warn({ code: error.code }, 'neo4j unavailable');
     } else if (statusCode >= 500) {
       statusCode = 500;
