@@ -133,7 +133,7 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨[XNC](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
@@ -145,7 +145,7 @@ export class Article {
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
     ];
     for (const s of this.sentences) {
-      if (!s.template.includes('⟨X') && !s.template.includes('⟨N') && !s.template.includes('⟨T')) continue;
+      if (!/⟨[XNT]/.test(s.template)) continue;
       const toPerson = new Set<number>();
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
@@ -185,7 +185,7 @@ export class Article {
         const m = s.mentions[j];
         if (!m || m.words > 5 || !looksLikePersonName(m.name)) continue;
         // a "region" or "town" of several words in a person's slot is a name the gazetteer happens to know ("Mori Ken", "Anna Berg")
-        const placeLike = m.kind === 'Place' && m.placeKind === 'region' || m.kind === 'City' && !/\b(city|town)$/i.test(m.name);
+        const placeLike = m.kind === 'Place' && m.placeKind === 'region' || m.kind === 'City' && !/\b(city|town)$/i.test(m.name) || m.kind === 'Venue' && m.words <= 3;
         if (m.kind !== 'Unknown' && !(placeLike && m.words >= 2)) continue;
         m.kind = 'Person';
         // a lower-case title right before the name is the person's: "outgoing mayor Lindsay Millar"

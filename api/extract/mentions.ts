@@ -251,7 +251,7 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
   const headB = EVENT_HEAD.has(lastB) || ORGANIZATION_HEAD.has(lastB) || OFFICE_HEAD.has(lastB) || COMPANY_HEAD.has(lastB);
   const headA = EVENT_HEAD.has(lastA) || ORGANIZATION_HEAD.has(lastA) || OFFICE_HEAD.has(lastA) || COMPANY_HEAD.has(lastA) || VENUE_HEAD.has(lastA);
-  if (headB && !headA && b.length <= 2 && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
+  if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
   return andAt;
 }
