@@ -68,7 +68,7 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // "Among those present were A, B and C", "Guests included A and B"
-    if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending)(?: were)?|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
+    if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
       const end = clauseEnd(t, m.index! + m[0].length);
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
