@@ -29,6 +29,8 @@ const TITLE_LIST = [
   'commander', 'district commander', 'inspector', 'chief inspector', 'chief superintendent', 'deputy-mayor',
   'deputy-governor', 'party chief', 'party secretary-general', 'county commissioner', 'board member',
   'director emeritus', 'president emeritus', 'chair emeritus', 'professor emeritus', 'vice chair', 'deputy clerk',
+  'vice secretary', 'executive deputy director', 'first vice mayor', 'first vice-mayor', 'member', 'standing committee member',
+  'deputy party secretary', 'vice party secretary', 'secretary-general', 'executive vice president', 'vice-secretary',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -36,7 +38,7 @@ export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).
 /** Titles so common as ordinary words that they count as titles only before a name or before "of". */
 export const WEAK_TITLES: ReadonlySet<string> = new Set([
   'head', 'chief', 'chair', 'officer', 'manager', 'owner', 'founder', 'representative', 'speaker', 'clerk',
-  'principal', 'coordinator', 'secretary', 'director', 'president', 'dean', 'minister', 'envoy',
+  'principal', 'coordinator', 'secretary', 'director', 'president', 'dean', 'minister', 'envoy', 'member',
 ]);
 
 /** Titles that outrank others when one person leads a delegation or a city. */

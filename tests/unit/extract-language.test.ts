@@ -85,6 +85,19 @@ describe('relation families', () => {
     expect(rel(g, 'HOLDS_POSITION', 'Tom Reed', 'Tianjin Friendship Society', { title: 'Secretary' })).toBeDefined();
   });
 
+  it('HOLDS_POSITION from apposition chains and "Mayor and Vice Secretary of"', () => {
+    const g = extract('Leaders meet', [
+      'Gao Yun, Member of the Standing Committee of the CPC Jinan Committee, Vice Mayor of Jinan, and Ivan Petrov, First Vice Mayor of Perm, signed the agreement.',
+      'Sun Hai, Mayor and Vice Secretary of the Jinan Municipal CPC Committee, met them.',
+    ].join(' '));
+    expect(rel(g, 'HOLDS_POSITION', 'Gao Yun', 'Jinan', { title: 'Vice Mayor' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Gao Yun', 'Standing Committee of the CPC Jinan Committee', { title: 'Member' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Ivan Petrov', 'Perm', { title: 'First Vice Mayor' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Sun Hai', 'Jinan', { title: 'Mayor' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Sun Hai', 'Jinan Municipal CPC Committee', { title: 'Vice Secretary' })).toBeDefined();
+    expect(rel(g, 'HOLDS_POSITION', 'Ivan Petrov', 'Jinan')).toBeUndefined();
+  });
+
   it('PARTICIPATED_IN: hosted by, jointly organized by, speeches, presentations, attendees', () => {
     const g = extract('Qingdao-Kobe Friendship Exchange Day Held', [
       'The Qingdao-Kobe Friendship Exchange Day was held in Qingdao on May 3rd.',

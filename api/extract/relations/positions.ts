@@ -52,6 +52,20 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
+    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
+    for (const m of t.matchAll(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
+      const person = s.refs[Number(m[1])] ?? null;
+      for (const x of m[2]!.matchAll(/⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+        position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
+      }
+    }
+    // X, Mayor and Vice Secretary of Y: the second title is Y's, the first Y's city's
+    for (const m of t.matchAll(/(?<!⟨P\d+⟩ and )⟨P(\d+)⟩,? (?:the )?⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?!,? respectively)/g)) {
+      const person = s.refs[Number(m[1])] ?? null;
+      const place = placeOf(a, s, m[4]! + m[5]);
+      position(a, person, s.mentions[Number(m[3])]!, place, s);
+      position(a, person, s.mentions[Number(m[2])]!, a.cityOf(place) ?? place, s);
+    }
     // Title of Y, (Mr) X
     for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
