@@ -411,7 +411,12 @@ async function loadGraph(): Promise<void> {
     canvas = new GraphCanvas(container, { nodes: elements.nodes.length, edges: elements.edges.length });
     wireGraphEvents(canvas);
   }
-  canvas.load(elements);
+  try {
+    canvas.load(elements);
+  } catch (err) {
+    status.show('error', 'Could not draw the graph', `The data arrived but drawing it failed: ${(err as Error).message}`, [{ text: 'Retry', run: () => void loadGraph() }]);
+    return;
+  }
   filterKey = '';
   for (const id of store.state.expanded) {
     if (canvas.cy.getElementById(id).nonempty()) await expand(id);

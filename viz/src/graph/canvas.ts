@@ -68,11 +68,23 @@ function withDegrees(defs: ElementDefinition[]): ElementDefinition[] {
   return defs;
 }
 
-function toDefinitions(elements: CyElements): ElementDefinition[] {
-  return [
-    ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, short: shortName(n.data.name) } })),
-    ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data, caption: edgeCaption(e.data) } })),
-  ];
+/**
+ * Element JSON ready for cy.add(): each id once, and no edge whose end is neither in the payload
+ * nor already on screen (Cytoscape would throw and leave the page half drawn).
+ */
+function toDefinitions(elements: CyElements, onScreen: (id: string) => boolean = () => false): ElementDefinition[] {
+  const nodes = new Map<string, ElementDefinition>();
+  for (const n of elements.nodes) {
+    if (!nodes.has(n.data.id)) nodes.set(n.data.id, { group: 'nodes', data: { ...n.data, short: shortName(n.data.name) } });
+  }
+  const edges = new Map<string, ElementDefinition>();
+  const known = (id: string) => nodes.has(id) || onScreen(id);
+  for (const e of elements.edges) {
+    if (!edges.has(e.data.id) && known(e.data.source) && known(e.data.target)) {
+      edges.set(e.data.id, { group: 'edges', data: { ...e.data, caption: edgeCaption(e.data) } });
+    }
+  }
+  return [...nodes.values(), ...edges.values()];
 }
 
 const FCOSE_BASE = {
@@ -150,7 +162,8 @@ export class GraphCanvas {
    * placed neighbour) and only they are laid out. Returns the new nodes.
    */
   merge(elements: CyElements, near: string | null, addedBy: string | null): NodeCollection {
-    const fresh = toDefinitions(elements).filter((d) => this.cy.getElementById(String(d.data.id)).empty());
+    const onScreen = (id: string) => this.cy.getElementById(id).nonempty();
+    const fresh = toDefinitions(elements, onScreen).filter((d) => !onScreen(String(d.data.id)));
     if (!fresh.length) return this.cy.collection().nodes();
     const added = this.cy.add(fresh);
     this.updateDegrees(added.connectedNodes().union(added.nodes()));
