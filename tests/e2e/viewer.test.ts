@@ -348,4 +348,14 @@ describe('viewer on the seed graph', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   });
+
+  // Last: it empties the database.
+  it('says the graph is empty when nothing has been ingested', async () => {
+    await clearDatabase(api.conn);
+    const page = await open();
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('empty');
+    expect(await page.locator('[data-testid=status-title]').textContent()).toBe('The graph is empty');
+    expect(await page.locator('[data-testid=status-text]').textContent()).toMatch(/npm run ingest/);
+    await page.close();
+  });
 });
