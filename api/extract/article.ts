@@ -89,6 +89,16 @@ export class Article {
   readonly countries = new Map<string, number>();
   readonly compoundCities = new Set<string>();
   homeCity: string | null = null;
+  // indexes, so that long articles with thousands of names stay linear
+  private readonly personByKey = new Map<string, string>();
+  private readonly personsByWord = new Map<string, Set<string>>();
+  private readonly orgByKey = new Map<string, string>();
+  private readonly cityByKey = new Map<string, string>();
+  private readonly eventsByFirst = new Map<number, string[]>();
+  private readonly factsByType = new Map<RelationshipType, Fact[]>();
+  private readonly locatedIn = new Map<string, string>();
+  private readonly positionsByPerson = new Map<string, Fact[]>();
+  private firstRefs: Map<string, number> | null = null;
   /** Person id -> explicit positions (org/city ids) */
   readonly input: ArticleInput;
 
@@ -217,7 +227,7 @@ export class Article {
         const outer = s.refs[Number(pm[2])];
         const inner = s.mentions[Number(pm[4])]!;
         if (outer && inner.kind !== 'Person') {
-          this.entities.get(outer)!.aliases.add(inner.name);
+          this.addOrgAlias(outer, inner.name);
           if (s.refs[Number(pm[4])] && s.refs[Number(pm[4])] !== outer) this.mergeEntity(s.refs[Number(pm[4])]!, outer);
           s.refs[Number(pm[4])] = outer;
         }
@@ -284,17 +294,17 @@ export class Article {
   addPerson(name: string, sentence: number, surface?: string): string {
     const clean = name.replace(/['’]s$/, '').replace(/\s+/g, ' ').trim();
     const key = personKey(clean);
-    for (const e of this.entities.values()) {
-      if (e.label === 'Person' && personKey(e.name) === key) {
-        if (surface && surface !== e.name) e.aliases.add(surface.replace(/['’]s$/, ''));
-        if (clean !== e.name) e.aliases.add(clean);
-        e.mentions++;
-        return e.id;
-      }
+    const known = this.personByKey.get(key);
+    const e0 = known ? this.entities.get(known) : undefined;
+    if (e0) {
+      if (surface && surface !== e0.name) e0.aliases.add(surface.replace(/['’]s$/, ''));
+      if (clean !== e0.name) e0.aliases.add(clean);
+      e0.mentions++;
+      return e0.id;
     }
     // "Chase-Green" after "Patricia Chase-Green": a part of a name already stated
     const words = personWords(clean);
-    const wider = [...this.entities.values()].filter((e) => e.label === 'Person' && e.words && e.words.length > words.length && words.every((w) => e.words!.includes(w)));
+    const wider = [...(this.personsByWord.get(words[0]!) ?? [])].map((id) => this.entities.get(id)!).filter((e) => e && e.words && e.words.length > words.length && words.every((w) => e.words!.includes(w)));
     if (wider.length === 1) {
       wider[0]!.aliases.add(clean);
       wider[0]!.mentions++;
@@ -304,31 +314,47 @@ export class Article {
     const e: Entity = { id, label: 'Person', name: clean, aliases: new Set(), props: {}, words: personWords(clean), first: sentence, mentions: 1 };
     if (surface && surface !== clean) e.aliases.add(surface.replace(/['’]s$/, ''));
     this.entities.set(id, e);
+    this.personByKey.set(key, id);
+    for (const w of e.words!) {
+      let set = this.personsByWord.get(w);
+      if (!set) this.personsByWord.set(w, (set = new Set()));
+      set.add(id);
+    }
     return id;
   }
 
   addOrg(label: 'Office' | 'Company' | 'Organization', name: string, sentence: number): string {
     const clean = name.replace(/^(the|The)\s+/, '').replace(/\s+/g, ' ').trim();
     const key = orgKey(clean);
-    for (const e of this.entities.values()) {
-      if (e.label === label && (orgKey(e.name) === key || [...e.aliases].some((a) => orgKey(a) === key))) {
-        if (clean !== e.name) e.aliases.add(clean);
-        e.mentions++;
-        return e.id;
-      }
+    const known = this.orgByKey.get(`${label}|${key}`);
+    const e0 = known ? this.entities.get(known) : undefined;
+    if (e0) {
+      if (clean !== e0.name) e0.aliases.add(clean);
+      e0.mentions++;
+      return e0.id;
     }
     const id = orgId(label, clean);
     const existing = this.entities.get(id);
     if (existing) return id;
     this.entities.set(id, { id, label, name: clean, aliases: new Set(), props: {}, first: sentence, mentions: 1 });
+    this.orgByKey.set(`${label}|${key}`, id);
     return id;
+  }
+
+  /** Records another name of an organisation (a parenthesised alternative, an acronym). */
+  addOrgAlias(id: string, alias: string): void {
+    const e = this.entities.get(id);
+    if (!e) return;
+    e.aliases.add(alias);
+    const k = `${e.label}|${orgKey(alias)}`;
+    if (!this.orgByKey.has(k)) this.orgByKey.set(k, id);
   }
 
   addEvent(name: string, sentence: number, props: Properties): string {
     const clean = name.replace(/\s+/g, ' ').replace(/^(the|The)\s+/, '').trim();
     const key = fold(clean);
-    for (const e of this.entities.values()) {
-      if (e.label === 'Event' && (fold(e.name) === key || [...e.aliases].some((a) => fold(a) === key))) {
+    for (const e of this.events()) {
+      if (fold(e.name) === key || [...e.aliases].some((a) => fold(a) === key)) {
         for (const [k, v] of Object.entries(props)) if (e.props[k] == null && v != null) e.props[k] = v;
         return e.id;
       }
@@ -336,7 +362,25 @@ export class Article {
     let id = `event:${this.sentences.length}:${this.entities.size}`;
     while (this.entities.has(id)) id += '+';
     this.entities.set(id, { id, label: 'Event', name: clean, aliases: new Set(), props: { ...props }, first: sentence, mentions: 1 });
+    const list = this.eventsByFirst.get(sentence) ?? [];
+    list.push(id);
+    this.eventsByFirst.set(sentence, list);
     return id;
+  }
+
+  /** The article's events, in the order they were found. */
+  events(): Entity[] {
+    const out: Entity[] = [];
+    for (const ids of this.eventsByFirst.values()) for (const id of ids) {
+      const e = this.entities.get(id);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** Events first named in a sentence. */
+  eventsFirstIn(sentence: number): Entity[] {
+    return (this.eventsByFirst.get(sentence) ?? []).map((id) => this.entities.get(id)!).filter(Boolean);
   }
 
   private addCity(m: Mention, s: AnalyzedSentence, j: number): string | null {
@@ -385,12 +429,20 @@ export class Article {
     if (e) {
       if (surface !== e.name && !/['’]s?$/.test(surface) && !/^[A-Z\s]+$/.test(surface)) e.aliases.add(surface);
       e.mentions++;
+      this.indexCity(id, surface);
       return id;
     }
     const aliases = new Set<string>();
     if (surface !== name && !/['’]s?$/.test(surface) && !/^[A-Z\s]+$/.test(surface)) aliases.add(surface);
     this.entities.set(id, { id, label: 'City', name, aliases, props, first: sentence, mentions: 1 });
+    this.indexCity(id, name);
+    this.indexCity(id, surface);
     return id;
+  }
+
+  private indexCity(id: string, name: string): void {
+    const k = cityKey(name);
+    if (k && !this.cityByKey.has(k)) this.cityByKey.set(k, id);
   }
 
   private mergeEntity(from: string, into: string): void {
@@ -411,8 +463,9 @@ export class Article {
     const key = words.slice().sort().join(' ');
     let best: Entity | null = null;
     let bestScore = -1;
-    for (const e of this.entities.values()) {
-      if (e.label !== 'Person' || !e.words) continue;
+    for (const id of this.personsByWord.get(words[0]!) ?? []) {
+      const e = this.entities.get(id);
+      if (!e || !e.words) continue;
       const exact = e.words.slice().sort().join(' ') === key;
       const contains = words.every((w) => e.words!.includes(w)) && e.words.length > words.length;
       if (!exact && !contains) continue;
@@ -433,9 +486,10 @@ export class Article {
   private findOrgReference(m: Mention): string | null {
     const name = m.name.replace(/^(the|The)\s+/, '');
     const words = name.split(/\s+/);
-    const orgs = [...this.entities.values()].filter((e) => e.label === 'Office' || e.label === 'Company' || e.label === 'Organization');
-    // acronym, optionally after a city: "LCCC", "Shenyang FAO"
     const acr = words[words.length - 1]!;
+    const bare = words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!);
+    const orgs = /^\p{Lu}{2,}$/u.test(acr) || bare ? [...this.entities.values()].filter((e) => e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') : [];
+    // acronym, optionally after a city: "LCCC", "Shenyang FAO"
     if (/^\p{Lu}{2,}$/u.test(acr)) {
       const prefix = words.slice(0, -1).join(' ').toLowerCase();
       for (const o of orgs) {
@@ -444,14 +498,14 @@ export class Article {
           if (prefix && !lowerN.startsWith(prefix)) continue;
           const rest = prefix ? n.slice(prefix.length).trim() : n;
           if (initials(rest) === acr || initials(n) === acr) {
-            o.aliases.add(name);
+            this.addOrgAlias(o.id, name);
             return o.id;
           }
         }
       }
     }
     // a bare head noun: "the Society", "the Council", "the Bureau"
-    if (words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!)) {
+    if (bare) {
       const head = words[words.length - 1]!.toLowerCase();
       const found = orgs.filter((o) => {
         const hw = o.name.replace(/\s+(of|for|in)\s.*$/, '').split(/\s+/);
@@ -462,7 +516,10 @@ export class Article {
     }
     if (m.kind !== 'Unknown') return null;
     const key = orgKey(name);
-    for (const o of orgs) if ([o.name, ...o.aliases].some((n) => orgKey(n) === key)) return o.id;
+    for (const label of ['Office', 'Company', 'Organization']) {
+      const id = this.orgByKey.get(`${label}|${key}`);
+      if (id) return id;
+    }
     return null;
   }
 
@@ -532,13 +589,8 @@ export class Article {
 
   /** A city of the article with this name (or alias). */
   cityByName(name: string): string | null {
-    const k = fold(name).replace(/ (city|municipality)$/, '');
-    if (!k) return null;
-    for (const e of this.entities.values()) {
-      if (e.label !== 'City') continue;
-      if ([e.name, ...e.aliases].some((n) => fold(n).replace(/ (city|municipality)$/, '') === k)) return e.id;
-    }
-    return null;
+    const k = cityKey(name);
+    return k ? this.cityByKey.get(k) ?? null : null;
   }
 
   // ------------------------------------------------------------ facts
@@ -557,16 +609,35 @@ export class Article {
       for (const [k, v] of Object.entries(props)) if (prev.props[k] == null && v != null) prev.props[k] = v;
       return;
     }
-    this.facts.set(key, { type, from: a, to: b, props: { ...props }, evidence: new Set(evidence) });
+    const fact: Fact = { type, from: a, to: b, props: { ...props }, evidence: new Set(evidence) };
+    this.facts.set(key, fact);
+    const list = this.factsByType.get(type) ?? [];
+    list.push(fact);
+    this.factsByType.set(type, list);
+    if (type === 'LOCATED_IN' && !this.locatedIn.has(a)) this.locatedIn.set(a, b);
+    if (type === 'HOLDS_POSITION') {
+      const p = this.positionsByPerson.get(a) ?? [];
+      p.push(fact);
+      this.positionsByPerson.set(a, p);
+    }
   }
 
-  hasFact(type: RelationshipType, from: string, to?: string): boolean {
-    for (const f of this.facts.values()) if (f.type === type && (f.from === from && (!to || f.to === to) || (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && f.to === from && (!to || f.from === to))) return true;
-    return false;
+  /** The positions stated for a person. */
+  positionsOf(person: string): Fact[] {
+    return this.positionsByPerson.get(person) ?? [];
+  }
+
+  /** The first sentence that names an entity. */
+  firstSentenceOf(id: string): number {
+    if (!this.firstRefs) {
+      this.firstRefs = new Map();
+      for (const s of this.sentences) for (const r of s.refs) if (r && !this.firstRefs.has(r)) this.firstRefs.set(r, s.index);
+    }
+    return this.firstRefs.get(id) ?? this.entities.get(id)?.first ?? 0;
   }
 
   factsOf(type: RelationshipType): Fact[] {
-    return [...this.facts.values()].filter((f) => f.type === type);
+    return this.factsByType.get(type) ?? [];
   }
 
   // ------------------------------------------------------------ reading templates
@@ -599,8 +670,7 @@ export class Article {
     if (!e) return null;
     if (e.label === 'City') return id;
     if (e.cityInName) return e.cityInName;
-    for (const f of this.facts.values()) if (f.type === 'LOCATED_IN' && f.from === id) return f.to;
-    return null;
+    return this.locatedIn.get(id) ?? null;
   }
 
   countryOfCity(id: string | null | undefined): string | null {
@@ -610,8 +680,8 @@ export class Article {
 
   /** The person holding a title at an organisation or city, stated in the article. */
   holderOf(title: string, orgOrCity: string): string | null {
-    for (const f of this.facts.values()) {
-      if (f.type === 'HOLDS_POSITION' && String(f.props.title).toLowerCase() === title.toLowerCase() && (f.to === orgOrCity || this.cityOf(f.to) === orgOrCity && this.label(f.to) !== 'City' && this.label(orgOrCity) === 'City')) return f.from;
+    for (const f of this.factsOf('HOLDS_POSITION')) {
+      if (String(f.props.title).toLowerCase() === title.toLowerCase() && (f.to === orgOrCity || this.cityOf(f.to) === orgOrCity && this.label(f.to) !== 'City' && this.label(orgOrCity) === 'City')) return f.from;
     }
     return null;
   }
@@ -620,8 +690,8 @@ export class Article {
   leaderOf(city: string): string | null {
     let best: string | null = null;
     let rank = 0;
-    for (const f of this.facts.values()) {
-      if (f.type !== 'HOLDS_POSITION' || f.props.former) continue;
+    for (const f of this.factsOf('HOLDS_POSITION')) {
+      if (f.props.former) continue;
       if (f.to !== city && this.cityOf(f.to) !== city) continue;
       const r = TITLE_RANK[String(f.props.title).toLowerCase()] ?? 1;
       if (r > rank) {
@@ -631,6 +701,10 @@ export class Article {
     }
     return best;
   }
+}
+
+function cityKey(name: string): string {
+  return fold(name.replace(/^(the )?city of /i, '')).replace(/ (city|municipality)$/, '');
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -71,8 +71,7 @@ function dateIn(s: AnalyzedSentence, from = 0): string | null {
 
 function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
   // one event per name within the article; similar names are one event
-  for (const e of a.entities.values()) {
-    if (e.label !== 'Event') continue;
+  for (const e of a.events()) {
     if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
       if (fold(e.name) !== fold(name)) e.aliases.add(name);
       if (!e.props.date && props.date) e.props.date = props.date;
@@ -212,7 +211,7 @@ export function findEvents(a: Article): Events {
       const vm = v.exec(t);
       if (!vm) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
-      const origin = a.factsOf('HOLDS_POSITION').filter((f) => f.from === leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
+      const origin = a.positionsOf(leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
       if (!dest || origin === dest) continue;
       addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
     }
@@ -221,7 +220,7 @@ export function findEvents(a: Article): Events {
     if (hasDelegation && !namedEvents) for (const m of t.matchAll(/\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives) (?:the |a |an )?(?:[\w-]+ )?delegation\b[^.]{0,120}?\bfrom (?:the )?⟨C(\d+)⟩/gi)) {
       const origin = s.refs[Number(m[1])];
       const host = subjectsBefore(a, s, m.index!, 'POGM')[0];
-      const explicit = host ? a.factsOf('HOLDS_POSITION').filter((f) => f.from === host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host) : null;
+      const explicit = host ? a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host) : null;
       const dest = explicit ?? hostCity(a);
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
@@ -279,21 +278,21 @@ export function findEvents(a: Article): Events {
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
-    const named = [...a.entities.values()].some((e) => e.label === 'Event' && e.props.kind === kind);
+    const named = a.events().some((e) => e.props.kind === kind);
     if (!named && /\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
       newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }
 
   // the main event: the one the headline names, else the first visit, else the first event
-  const events = [...a.entities.values()].filter((e) => e.label === 'Event');
+  const events = a.events();
   const inTitle = title ? events.find((e) => e.first === title.index) : undefined;
   ev.main = inTitle?.id ?? ev.visits[0]?.event ?? events[0]?.id ?? null;
 
   // focus: events mentioned in a sentence, else the previous focus
   let focus = ev.main;
   for (const s of a.sentences) {
-    const here = events.filter((e) => e.first === s.index).map((e) => e.id);
+    const here = a.eventsFirstIn(s.index).map((e) => e.id);
     // named events inside a relative clause ("… where the annual X takes place") are not the topic
     const named = s.refs.filter((r, j) => r && s.mentions[j]?.kind === 'Event' && !/\b(where|which|that|whose)\b[^,]*$/.test(s.text.slice(0, s.mentions[j]!.start))) as string[];
     const mentioned = introduced.get(s.index) ?? named[0] ?? here[0] ?? null;
@@ -305,7 +304,15 @@ export function findEvents(a: Article): Events {
 }
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */
+const hostCities = new WeakMap<Article, string | null>();
 function hostCity(a: Article): string | null {
+  if (hostCities.has(a)) return hostCities.get(a)!;
+  const found = findHostCity(a);
+  hostCities.set(a, found);
+  return found;
+}
+
+function findHostCity(a: Article): string | null {
   const first = a.sentences.find((s) => s.paragraph >= 0);
   const dateline = first ? /^⟨C(\d+)⟩,? /.exec(first.template) : null;
   if (dateline && first!.refs[Number(dateline[1])]) return first!.refs[Number(dateline[1])]!;

@@ -49,15 +49,17 @@ function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null 
   // an article about a visit is usually written where the visitors went
   const visit = ev.visits.find((v) => v.event === ev.main);
   if (visit) return visit.dest;
+  const counts = new Map<string, number>();
+  for (const e of a.entities.values()) {
+    if (e.label === 'City') counts.set(e.id, (counts.get(e.id) ?? 0) + e.mentions);
+    else if (e.cityInName) counts.set(e.cityInName, (counts.get(e.cityInName) ?? 0) + e.mentions);
+  }
   let best: string | null = null;
   let n = 0;
-  for (const e of a.entities.values()) {
-    if (e.label !== 'City') continue;
-    let count = e.mentions;
-    for (const o of a.entities.values()) if (o.cityInName === e.id) count += o.mentions;
-    if (count > n) {
+  for (const [id, count] of counts) {
+    if (count > n && a.label(id) === 'City') {
       n = count;
-      best = e.id;
+      best = id;
     }
   }
   return best;
@@ -99,6 +101,7 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
   const title = a.sentences.find((s) => s.paragraph === -1);
   const finalId = new Map<string, string>();
   const nodes: GraphNode[] = [];
+  const byId = new Map<string, GraphNode>();
   for (const e of a.entities.values()) {
     let nid = e.id;
     const properties: Properties = {};
@@ -117,12 +120,14 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
     if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
     const aliases = [...e.aliases].filter((x) => x && x !== e.name);
-    const prev = nodes.find((n) => n.id === nid);
+    const prev = byId.get(nid);
     if (prev) {
       prev.aliases = [...new Set([...prev.aliases, e.name, ...aliases])].filter((x) => x !== prev.name);
       continue;
     }
-    nodes.push({ id: nid, label: e.label, name: e.name, aliases, properties });
+    const node: GraphNode = { id: nid, label: e.label, name: e.name, aliases, properties };
+    nodes.push(node);
+    byId.set(nid, node);
   }
   const used = new Set<string>();
   const relationships: GraphRelationship[] = [];

@@ -7,7 +7,7 @@ import type { Events } from '../events.ts';
 export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
     if ((e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') && e.cityInName) {
-      a.addFact('LOCATED_IN', e.id, e.cityInName, {}, firstSentenceOf(a, e.id));
+      a.addFact('LOCATED_IN', e.id, e.cityInName, {}, a.firstSentenceOf(e.id));
     }
   }
   for (const s of a.sentences) {
@@ -36,7 +36,7 @@ export function locations(a: Article, ev: Events): void {
     }
     if (city) {
       e.props.cityId = city;
-      a.addFact('LOCATED_IN', e.id, city, {}, firstSentenceOf(a, e.id));
+      a.addFact('LOCATED_IN', e.id, city, {}, a.firstSentenceOf(e.id));
     }
   }
 }
@@ -50,9 +50,4 @@ function venueCity(a: Article): string | null {
     }
   }
   return null;
-}
-
-function firstSentenceOf(a: Article, id: string): number {
-  for (const s of a.sentences) if (s.refs.includes(id)) return s.index;
-  return a.entities.get(id)?.first ?? 0;
 }

@@ -23,7 +23,7 @@ function add(a: Article, who: string | null | undefined, event: string | null | 
 function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
   const after = /^[^.⟨]{0,60}?⟨E(\d+)⟩/.exec(s.template.slice(at));
   if (after) return s.refs[Number(after[1])] ?? null;
-  const here = [...a.entities.values()].filter((e) => e.label === 'Event' && e.first === s.index);
+  const here = a.eventsFirstIn(s.index);
   if (here.length === 1) return here[0]!.id;
   return ev.focus[s.index] ?? ev.main;
 }
@@ -89,7 +89,7 @@ export function participation(a: Article, ev: Events): void {
     // X signed (on behalf of Y): a signing's participants
     if (lower.includes('signed')) for (const m of t.matchAll(/\bsigned\b/g)) {
       if (/\b(was|were|been|be)\s+$/.test(t.slice(Math.max(0, m.index! - 6), m.index!))) continue;
-      const signing = [...a.entities.values()].find((e) => e.label === 'Event' && e.props.kind === 'signing');
+      const signing = a.events().find((e) => e.props.kind === 'signing');
       const event = signing?.id ?? ev.focus[s.index] ?? null;
       for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
@@ -109,7 +109,7 @@ function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): s
   const before = [...s.template.slice(0, at).matchAll(/⟨E(\d+)⟩/g)];
   const last = before[before.length - 1];
   if (last) return s.refs[Number(last[1])] ?? null;
-  const here = [...a.entities.values()].filter((e) => e.label === 'Event' && e.first === s.index && s.paragraph !== -1);
+  const here = s.paragraph !== -1 ? a.eventsFirstIn(s.index) : [];
   if (here.length) return here[0]!.id;
   return ev.focus[s.index] ?? ev.main;
 }
@@ -183,7 +183,7 @@ export function visitRoles(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     if (!/\b(highlight|part|climax|centrepiece|centerpiece) of the (visit|trip)\b/i.test(s.text)) continue;
     const v = ev.visits[0];
-    const sub = [...a.entities.values()].find((e) => e.label === 'Event' && e.first === s.index && e.id !== v?.event);
+    const sub = a.eventsFirstIn(s.index).find((e) => e.id !== v?.event);
     if (!v || !sub) continue;
     for (const id of v.visitors) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'visitor' }, s.index);
     for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'host' }, s.index);
@@ -192,7 +192,7 @@ export function visitRoles(a: Article, ev: Events): void {
 }
 
 function personCity(a: Article, id: string): string | null {
-  for (const f of a.factsOf('HOLDS_POSITION')) if (f.from === id) return a.cityOf(f.to);
+  for (const f of a.positionsOf(id)) return a.cityOf(f.to);
   return null;
 }
 

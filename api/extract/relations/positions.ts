@@ -143,20 +143,22 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     taken.set(`${city}|${String(f.props.title).toLowerCase()}`, f.from);
   }
   const seen = new Set<string>();
+  const visitedBy = new Map<string, string[]>();
+  for (const f of a.factsOf('VISITED')) visitedBy.set(f.from, [...(visitedBy.get(f.from) ?? []), f.to]);
+  // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
+  const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
     // only civic offices are placed by context; a director or a police commander could be anyone's
     if (!/mayor|governor|councill?or|council member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
     const s = a.sentences[p.sentence]!;
-    const visited = new Set(a.factsOf('VISITED').filter((f) => f.from === p.person).map((f) => f.to));
+    const visited = new Set(visitedBy.get(p.person) ?? []);
     // a member of a visiting delegation holds no office in the city visited
     if (visitors.has(p.person)) for (const d of visitDestinations) visited.add(d);
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
-    // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
-    const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
     if (councils.length === 1 && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
