@@ -307,7 +307,8 @@ export class GraphCanvas {
    * on thousands of elements costs a second or more; for a big graph the centres are enough.
    */
   private fitPositions(): void {
-    const nodes = this.cy.nodes(':visible').toArray() as NodeSingular[];
+    // By class, not ':visible': right after a view switch the hidden state may not be styled yet.
+    const nodes = this.cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('offview')).toArray() as NodeSingular[];
     if (!nodes.length) return;
     let x1 = Infinity;
     let y1 = Infinity;

@@ -121,14 +121,24 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const lanes = LANES.filter((label) => [...linked.keys()].some((id) => byId.get(id)?.label === label));
-  lanes.forEach((label, i) => {
-    const y = -150 - i * 120;
+  // Each lane is one row while its members fit along the axis; crowded lanes wrap into more rows
+  // (members keep their time order) instead of stretching far past the axis.
+  const GAP = 130;
+  const SUBROW = 44;
+  let top = -150;
+  for (const label of lanes) {
     const members = [...linked.entries()]
       .filter(([id]) => byId.get(id)?.label === label)
-      .map(([id, xs]) => ({ id, x: xs.reduce((a, b) => a + b, 0) / xs.length }));
-    for (const [id, x] of spread(members, 130)) positions.set(id, { x, y });
-    ticks.push({ id: `lane:${label}`, name: LANE_NAMES[label] ?? label, x: -160, y });
-  });
+      .map(([id, xs]) => ({ id, x: xs.reduce((a, b) => a + b, 0) / xs.length }))
+      .sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
+    const rows = Math.max(1, Math.ceil((members.length * GAP) / (width + GAP)));
+    for (let r = 0; r < rows; r++) {
+      const row = members.filter((_, i) => i % rows === r);
+      for (const [id, x] of spread(row, GAP)) positions.set(id, { x, y: top - r * SUBROW });
+    }
+    ticks.push({ id: `lane:${label}`, name: LANE_NAMES[label] ?? label, x: -160, y: top - ((rows - 1) * SUBROW) / 2 });
+    top -= (rows - 1) * SUBROW + 120;
+  }
   ticks.push({ id: 'lane:Event', name: 'Events', x: -160, y: 0 });
 
   // Axis under the events: a tick per year, or per month when the span is short.

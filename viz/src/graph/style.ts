@@ -80,7 +80,8 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         ...(look.directed ? {} : { 'target-arrow-shape': 'none' as const }),
       },
     })),
-    { selector: 'node.labelled, node:selected, node.path, node.neighbor, node.on-map', style: { label: 'data(short)' } },
+    // On a big map names follow the zoom like everywhere else; a small map names every city.
+    { selector: `node.labelled, node:selected, node.path, node.neighbor${large ? '' : ', node.on-map'}`, style: { label: 'data(short)' } },
     // Hidden with visibility, not display: toggling display on nodes with parallel edges leaves
     // Cytoscape 3.34's edge caches stale and crashes its next bounding-box pass. Edges of hidden
     // nodes get the class too (canvas.ts), so nothing dangles.
