@@ -103,6 +103,8 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
   const nodes: GraphNode[] = [];
   const byId = new Map<string, GraphNode>();
   for (const e of a.entities.values()) {
+    // a name the readers reduced to nothing is no node
+    if (!e.name.trim() || e.label === 'Person' && !e.words?.length) continue;
     let nid = e.id;
     const properties: Properties = {};
     if (e.label === 'City') Object.assign(properties, e.props);

@@ -428,6 +428,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
         return [person, ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : [])];
       }
       if (nameWords.some((x) => /^(of|for|and|&)$/i.test(x))) break;
+      // "Mayor Deputy Mayor": titles only, no name
+      if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
