@@ -57,7 +57,10 @@ export function clauseStart(t: string, to: number): number {
 /** The subject of a verb at `verbAt`: the actors before it in its clause. */
 export function subjectsBefore(a: Article, s: AnalyzedSentence, verbAt: number, letters = 'POMGC'): string[] {
   const start = clauseStart(s.template, verbAt);
-  return actorsIn(s, start, verbAt, letters, true).filter((id) => a.label(id) !== 'City' || letters.includes('C'));
+  // names after an earlier verb of the clause are its objects ("… visited A and B, and attended …")
+  const verb = /\b(?:visited|toured|met|signed|held|hosted|received|welcomed|invited|inspected|thanked|praised|said|told|briefed|introduced|called on|witnessed|accompanied|joined)\b/.exec(s.template.slice(start, verbAt));
+  const end = verb ? start + verb.index : verbAt;
+  return actorsIn(s, start, end, letters, true).filter((id) => a.label(id) !== 'City' || letters.includes('C'));
 }
 
 /** The subject of a verb as a coordinated run ending nearest the verb: "A and B (…) attended", not "A visited X, B visited". */

@@ -24,8 +24,12 @@ function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): stri
   const after = /^[^.⟨]{0,60}?⟨E(\d+)⟩/.exec(s.template.slice(at));
   if (after) return s.refs[Number(after[1])] ?? null;
   const here = a.eventsFirstIn(s.index);
-  if (here.length === 1) return here[0]!.id;
-  return ev.focus[s.index] ?? ev.main;
+  const event = here.length === 1 ? here[0]! : a.entities.get(ev.focus[s.index] ?? ev.main ?? '');
+  if (!event) return null;
+  // "present at the meeting" is not the festival in focus: the noun must fit the event
+  const noun = /^\s*(?:the|this|that) (meeting|talks|ceremony|festival|forum|reception|banquet|dinner|signing|exhibition|conference|visit|match|concert|celebration|seminar)\b/i.exec(s.template.slice(at));
+  if (noun && !new RegExp(noun[1]!, 'i').test(`${event.name} ${event.props.kind ?? ''}`) && !(noun[1] === 'signing' && event.props.kind === 'signing')) return null;
+  return event.id;
 }
 
 function byList(s: AnalyzedSentence, from: number): [number, number] {
