@@ -150,7 +150,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
     // only civic offices are placed by context; a director or a police commander could be anyone's
-    if (!/mayor|governor|councill?or|council member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
+    if (!/mayor|governor|councill?or|council ?member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
     const s = a.sentences[p.sentence]!;
     const visited = new Set(visitedBy.get(p.person) ?? []);
