@@ -65,7 +65,7 @@ const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Con
 const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨[XNC](\d+)⟩/g;
 
 // findDates is thorough; most sentences name no date at all, which this cheap test tells
-const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|tonight|tomorrow|week|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|weekend|decade|century)/i;
+const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|next|this|past|coming|previous|earlier|later|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)/i;
 
 function titleSentence(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
@@ -120,6 +120,7 @@ export class Article {
     }
     const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council(?!s)/gu;
     for (const t of texts) {
+      if (!t.text.includes(' Council')) continue;
       for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
     for (const t of texts) {
