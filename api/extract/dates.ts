@@ -1,7 +1,9 @@
 // English date expressions of news articles, resolved to ISO partial dates (YYYY, YYYY-MM, YYYY-MM-DD)
 // against the article's publication date. Articles report the past: a month without a year that lies
 // after the publication month is last year's ("on December 5th" in an article of 2024-04-01 is 2023-12-05);
-// a bare weekday is the latest such day on or before publication ("on Tuesday").
+// a bare weekday is the latest such day on or before publication ("on Tuesday"). Unless the clause before
+// the date speaks of the future ("will be in Sioux City on Nov. 16", "is expected to visit in April"):
+// then the date is the next one on or after publication.
 // Vague spans keep a vague precision: "last week" and "earlier this month" give a month, "this year" a year.
 
 export interface DateMention {
@@ -23,7 +25,7 @@ const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 
 // Only abbreviations take a dot, so a sentence-final "in May." keeps its full stop.
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
-const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?)';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const PART_OF_DAY = '(?:(?:the )?(?:early |late )?(?:morning|afternoon|evening|night) of )';
@@ -90,11 +92,23 @@ function monthOf(word: string): number | undefined {
 
 /** Year for a month (and day) written without one: the publication year, or the year before when that
  * month lies after the publication month. */
-function yearFor(month: number, ref: Ref): number {
+function yearFor(month: number, ref: Ref, future: boolean): number {
+  if (future) return month < ref.m ? ref.y + 1 : ref.y;
   return month > ref.m ? ref.y - 1 : ref.y;
 }
 
-function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null {
+// Words that put what follows in the future; "would" is left out (reported speech looks back).
+const FUTURE =
+  /\b(?:will|shall|(?:is|are|was|were) (?:expected|scheduled|set|due|slated|planned|going|invited) to|plans? to|planning to|intends? to|to be held|scheduled (?:for|on)|planned (?:for|on)|upcoming|forthcoming)\b/i;
+
+/** The future applies to a date when the words before it in its clause are in the future tense. */
+function futureBefore(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 120), index);
+  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('. ')) + 1);
+  return FUTURE.test(clause);
+}
+
+function resolveMatch(kind: Kind, text: string, ref: Ref | null, future: boolean): string | null {
   const year = /\b(1[89]\d\d|20\d\d)\b/.exec(text)?.[1];
   const y = year ? Number(year) : null;
   const monthWord = MONTH_WORD.exec(text)?.[0];
@@ -118,7 +132,7 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
       if (!mon) return null;
       const withoutYear = year ? text.replace(year, '') : text;
       const day = Number(/\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(withoutYear)?.[1]);
-      const yy = y ?? (ref ? yearFor(mon, ref) : null);
+      const yy = y ?? (ref ? yearFor(mon, ref, future) : null);
       if (yy === null) return null;
       return validDay(yy, mon, day) ? ymd(yy, mon, day) : null;
     }
@@ -126,7 +140,9 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
       if (!ref) return null;
       const day = Number(/(\d+)(?:st|nd|rd|th)/.exec(text)![1]);
       const named = WEEKDAY_WORD.exec(text);
-      const [yy, mm] = day <= ref.d ? [ref.y, ref.m] : ref.m === 1 ? [ref.y - 1, 12] : [ref.y, ref.m - 1];
+      const [yy, mm] = future
+        ? day >= ref.d ? [ref.y, ref.m] : ref.m === 12 ? [ref.y + 1, 1] : [ref.y, ref.m + 1]
+        : day <= ref.d ? [ref.y, ref.m] : ref.m === 1 ? [ref.y - 1, 12] : [ref.y, ref.m - 1];
       if (!validDay(yy, mm, day)) return null;
       // "Saturday 4th": the weekday must agree, or the day is not of that month.
       if (named && new Date(Date.UTC(yy, mm - 1, day)).getUTCDay() !== WEEKDAYS[named[1]!.toLowerCase()]) return null;
@@ -135,7 +151,7 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
     case 'monthYear':
       return mon && y ? ym(y, mon) : null;
     case 'bareMonth':
-      return mon && ref ? ym(yearFor(mon, ref), mon) : null;
+      return mon && ref ? ym(yearFor(mon, ref, future), mon) : null;
     case 'relMonth': {
       if (!mon || !ref) return null;
       const rel = text.toLowerCase();
@@ -151,6 +167,7 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null): string | null 
       let offset = -((refWd - wd + 7) % 7); // back to the latest such weekday, publication day included
       if (rel.startsWith('last') && offset === 0) offset = -7;
       if (rel.startsWith('next')) offset = (wd - refWd + 7) % 7 || 7;
+      else if (future && !rel.startsWith('last')) offset = (wd - refWd + 7) % 7; // "will visit on Tuesday"
       const t = shiftDays(ref, offset);
       return ymd(t.y, t.m, t.d);
     }
@@ -184,7 +201,7 @@ function scan(text: string, ref: Ref | null): DateMention[] {
     const groups = m.groups!;
     const i = PATTERNS.findIndex((_, k) => groups[`k${k}`] !== undefined);
     const raw = m[0];
-    const date = resolveMatch(PATTERNS[i]!.kind, raw, ref);
+    const date = resolveMatch(PATTERNS[i]!.kind, raw, ref, futureBefore(text, m.index));
     if (date === null) continue;
     const lead = STRIP_LEAD.exec(raw)?.[0].length ?? 0;
     const start = m.index + lead;

@@ -87,6 +87,18 @@ describe('findDates', () => {
     expect(resolveDate('on Sunday 30th', PUBLISHED)).toBeNull();
   });
 
+  it('reads a yearless date after a future-tense clause as the next one', () => {
+    const feb = '2024-02-07'; // a Wednesday
+    expect(findDates('A delegation is expected to visit Harbour City in April.', feb).map((d) => d.date)).toEqual(['2024-04']);
+    expect(findDates('The mayor visited Harbour City in April.', feb).map((d) => d.date)).toEqual(['2023-04']);
+    expect(findDates('The delegation will arrive on Tuesday.', feb).map((d) => [d.text, d.date])).toEqual([['Tuesday', '2024-02-13']]);
+    expect(findDates('The delegation arrived on Tuesday.', feb).map((d) => d.date)).toEqual(['2024-02-06']);
+    expect(findDates('A delegation will be in Harbour City on Nov. 16 and 17.', '2023-11-07').map((d) => d.date)).toEqual(['2023-11-16']);
+    // The future of one clause does not reach back to an earlier one.
+    expect(findDates('The cities signed a pact in December; the mayor will visit in May.', feb).map((d) => d.date)).toEqual(['2023-12', '2024-05']);
+    expect(findDates('He said he would visit in April.', feb).map((d) => d.date)).toEqual(['2023-04']);
+  });
+
   it('does not read an ordinal that counts something as a day', () => {
     expect(findDates('The two cities celebrated on the 20th anniversary of their twinning.', PUBLISHED)).toEqual([]);
   });
