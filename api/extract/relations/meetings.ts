@@ -13,7 +13,13 @@ function delegationPeople(a: Article, ev: Events): string[] {
 export function meetings(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/\bmet\b|meet|talks|courtesy|received|welcomed|hosted/i.test(t)) continue;
+    if (!/\bmet\b|meet|talks|courtesy|received|welcomed|hosted|signed|inked|concluded/i.test(t)) continue;
+    // "X signed a memorandum with Y": the two met to sign it
+    for (const m of t.matchAll(/\b(?:signed|inked|concluded)\b[^.⟨]{0,80}?\bwith (?:the )?(?:⟨[CN]\d+⟩ )?⟨P(\d+)⟩/g)) {
+      const y = s.refs[Number(m[1])];
+      const date = /⟨D(\d+)⟩/.exec(t);
+      for (const x of nearestSubjects(a, s, m.index!, 'P')) a.addFact('MET_WITH', x, y, { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
+    }
     // "A and B, governor of Tokyo, met": a meeting of the two
     for (const m of t.matchAll(/\b(?:met|meet|held talks|talked)\b(?! with)/g)) {
       const pair = nearestSubjects(a, s, m.index!, 'P');
