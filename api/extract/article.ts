@@ -57,7 +57,6 @@ const LETTER: Record<MentionKind, string> = {
   Person: 'P', Office: 'O', Company: 'M', Organization: 'G', City: 'C', Event: 'E', Title: 'T', Place: 'N',
   Venue: 'V', Unknown: 'X', Date: 'D',
 };
-const KIND_OF_LETTER = Object.fromEntries(Object.entries(LETTER).map(([k, v]) => [v, k])) as Record<string, MentionKind>;
 
 // Headline verbs are capitalised in title case; lower-case them so they do not join the names around them.
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
@@ -727,9 +726,6 @@ function template(s: AnalyzedSentence): string {
   return out.replace(/\s+/g, ' ').replace(/ ([,.;:!?)])/g, '$1').replace(/\( /g, '(').replace(/[“”]/g, '"').trim();
 }
 
-export function kindOfLetter(letter: string): MentionKind {
-  return KIND_OF_LETTER[letter]!;
-}
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);

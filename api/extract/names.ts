@@ -209,9 +209,6 @@ export function personKey(name: string): string {
   return [...personWords(name)].sort().join(' ');
 }
 
-export function capitalize(s: string): string {
-  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
-}
 
 /** Canonical spelling of a title: "deputy mayor" -> "Deputy Mayor". */
 export function titleCase(title: string): string {
