@@ -5,7 +5,7 @@ import type { Report } from './report.ts';
 export interface BenchContext {
   report: Report;
   quick: boolean;
-  /** Free-text lines printed under the table (graph sizes, slice sizes, profiles). */
+  /** Free-text lines printed under the table (graph sizes, caps, what was reused). */
   note(section: string, line: string): void;
   /** Peak RSS figures collected by sections that start processes, reported by the memory section. */
   memory: { process: string; peakMB: number; baseline: string }[];
@@ -15,6 +15,8 @@ export interface BenchContext {
   ingestRate: number | null;
   /** Build the 100k-article graph for the path and API sections (long; kept in .bench/neo4j-100k). */
   build100k: boolean;
+  /** The 100k build stops after this many minutes; the graph is then the prefix that was ingested. */
+  buildCapMinutes: number;
 }
 
 /** Thrown when a dependency of a section has not landed: the run prints "skipped: <why>". */

@@ -18,12 +18,12 @@ export interface SectionOutcome {
   status: 'ran' | 'skipped' | 'failed';
   why?: string;
   seconds: number;
-  notes: string[];
 }
 
 export class Report {
   readonly figures: Figure[] = [];
   readonly sections: SectionOutcome[] = [];
+  readonly notes: { section: string; line: string }[] = [];
 
   add(f: Figure): void {
     this.figures.push(f);
@@ -47,10 +47,8 @@ export class Report {
     out(line(header));
     out(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of rows) out(line(r));
-    for (const s of this.sections) {
-      if (s.status !== 'ran') out(`${s.section}: ${s.status}: ${s.why}`);
-      for (const n of s.notes) out(`${s.section}: ${n}`);
-    }
+    for (const s of this.sections) if (s.status !== 'ran') out(`${s.section}: ${s.status}: ${s.why}`);
+    for (const n of this.notes) out(`${n.section}: ${n.line}`);
   }
 
   /** The same table as Markdown, for docs/benchmarks.md. */

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory] [--build-100k]
+// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory] [--build-100k [--build-cap-min 60]]
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'build-100k': { type: 'boolean', default: false },
+    'build-cap-min': { type: 'string', default: '60' },
     only: { type: 'string', multiple: true },
   },
 });
@@ -32,6 +33,10 @@ for (const s of only) {
   }
 }
 const wanted = (s: Section) => only.length === 0 || only.includes(s);
+if (!(Number(values['build-cap-min']) > 0)) {
+  console.error(`--build-cap-min expects a number of minutes; got "${values['build-cap-min']}"`);
+  process.exit(2);
+}
 
 const report = new Report();
 const ctx: BenchContext = {
@@ -41,20 +46,15 @@ const ctx: BenchContext = {
   graph: null,
   ingestRate: null,
   build100k: values['build-100k'],
-  note: (section, line) => {
-    const outcome = report.sections.find((s) => s.section === section);
-    if (outcome) outcome.notes.push(line);
-    else pendingNotes.push({ section, line });
-  },
+  buildCapMinutes: Number(values['build-cap-min']),
+  note: (section, line) => report.notes.push({ section, line }),
 };
-const pendingNotes: { section: string; line: string }[] = [];
 
 async function runSection(name: string, fn: () => Promise<void>): Promise<void> {
   const started = performance.now();
   console.error(`[bench] ${name} ...`);
-  const outcome = { section: name, status: 'ran' as 'ran' | 'skipped' | 'failed', why: undefined as string | undefined, seconds: 0, notes: [] as string[] };
+  const outcome = { section: name, status: 'ran' as 'ran' | 'skipped' | 'failed', why: undefined as string | undefined, seconds: 0 };
   report.sections.push(outcome);
-  for (const n of pendingNotes.splice(0)) ctx.note(n.section, n.line);
   try {
     await fn();
   } catch (err) {
@@ -113,6 +113,7 @@ const results = {
   machine,
   sections: report.sections,
   figures: report.figures,
+  notes: report.notes,
   memory: ctx.memory,
   markdown: report.markdown(),
 };
