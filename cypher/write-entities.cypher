@@ -1,9 +1,11 @@
 // Entities: MERGE on id (unique), add the contract label, set properties, union aliases.
 // The first stored name stays the name; a different incoming name becomes an alias.
-// SET also write-locks every node, so relationship MERGEs later in this transaction are serialised.
+// Rows arrive one per id with aliases that exclude the name (api/store/rows.ts), so every write
+// sits inside the MERGE (no read of a property a later clause sets, hence no Eager).
+// ON MATCH always sets aliases, which write-locks every stored node: relationship writes later in
+// this transaction are serialised against concurrent ingests touching the same entities.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-  ON CREATE SET n.name = row.name, n.aliases = []
-SET n:$(row.label), n += row.properties
-WITH n, [a IN row.aliases + [row.name] WHERE a <> n.name] AS incoming
-SET n.aliases = reduce(acc = n.aliases, a IN incoming | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+  ON CREATE SET n:$(row.label), n += row.properties, n.name = row.name, n.aliases = row.aliases
+  ON MATCH SET n:$(row.label), n += row.properties,
+    n.aliases = reduce(acc = n.aliases, a IN row.aliases + [row.name] | CASE WHEN a = n.name OR a IN acc THEN acc ELSE acc + a END)

@@ -104,6 +104,7 @@ export interface EntityRow {
   id: string;
   label: string;
   name: string;
+  /** Other names, never `name` itself. */
   aliases: string[];
   properties: Properties;
 }
@@ -198,10 +199,21 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     mentions: [...(mentions.get(a.id) ?? [])].sort(),
   }));
 
+  for (const row of entities.values()) row.aliases = row.aliases.filter((a) => a !== row.name);
   return {
     entities: [...entities.values()].sort(byId),
     aliasKeys: [...keys].map(([id, set]) => ({ id, keys: [...set].sort() })).sort(byId),
     articles: articles.sort(byId),
     relationships: [...relationships.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
+}
+
+/** Rows for write-new-relationships: the key and the provenance lists become properties of the new relationship. */
+export function newRelationshipRows(rows: RelationshipRow[]): { type: string; source: string; target: string; properties: Record<string, unknown> }[] {
+  return rows.map(({ key, type, source, target, properties, sources, evidence, evidenceSources }) => ({
+    type,
+    source,
+    target,
+    properties: { ...properties, key, sources, evidence, evidenceSources },
+  }));
 }

@@ -6,7 +6,7 @@ import type { GraphDocument } from '../graph/schema.ts';
 import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources, restrictToArticles, writeRows } from './rows.ts';
+import { attributeSources, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
 
 export interface Changes {
   nodesCreated: number;
@@ -91,7 +91,10 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   await run(tx, 'write-alias-keys', { rows: rows.aliasKeys });
   await run(tx, 'write-articles', { rows: rows.articles }, changes);
-  await run(tx, 'write-relationships', { rows: rows.relationships }, changes);
+  const found = await run(tx, 'write-relationships', { rows: rows.relationships }, changes);
+  const foundKeys = new Set(found.records.map((r) => r.get('key') as string));
+  const created = newRelationshipRows(rows.relationships.filter((row) => !foundKeys.has(row.key)));
+  if (created.length > 0) await run(tx, 'write-new-relationships', { rows: created }, changes);
 
   const status = (id: string): ArticleStatus => (unchanged.has(id) ? 'unchanged' : updated.has(id) ? 'updated' : 'new');
   return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: status(a.id) })), changes };
@@ -105,13 +108,23 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
  */
 export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
   const attributed = attributeSources(doc);
-  const session = conn.driver.session({ database: conn.database });
-  try {
-    return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
-  } finally {
-    await session.close();
+  for (let attempt = 1; ; attempt++) {
+    const session = conn.driver.session({ database: conn.database });
+    try {
+      return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
+    } catch (error) {
+      // A concurrent ingest stored one of these articles first (write-articles CREATEs them): run
+      // again, and that article is now found stored (unchanged).
+      if (!isArticleConflict(error) || attempt >= ARTICLE_CONFLICT_ATTEMPTS) throw error;
+    } finally {
+      await session.close();
+    }
   }
 }
+
+const ARTICLE_CONFLICT_ATTEMPTS = 3;
+const isArticleConflict = (error: unknown) =>
+  (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 
 /** Deletes an article and what it alone supports; null when no such article is stored. */
 export async function deleteArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
