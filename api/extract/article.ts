@@ -723,9 +723,11 @@ function template(s: AnalyzedSentence): string {
     pos = m.end;
   });
   out += s.text.slice(pos);
-  return out.replace(/\s+/g, ' ').replace(/ ([,.;:!?)])/g, '$1').replace(/\( /g, '(').replace(/[“”]/g, '"').trim();
+  return out.replace(SPACING, (m: string, beforeClose?: string, run?: string) => (beforeClose !== undefined ? '' : run !== undefined ? ' ' : m[0] === '(' ? '(' : '"')).trim();
 }
 
+// white space before closing punctuation; other runs of white space; "(" and the space after it; curly double quotes
+const SPACING = /(\s+)(?=[,.;:!?)])|(\s+)|\(\s+|[“”]/g;
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);

@@ -227,7 +227,7 @@ export function findEvents(a: Article): Events {
       if (host) v.hosts.add(host);
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
-    if (/held|hold|host|organi|staged|launch|opened/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
+    if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
       const phrase = m[1]!.replace(/^(a|an|the) /i, '');
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
