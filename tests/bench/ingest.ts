@@ -119,6 +119,8 @@ export async function benchIngest(ctx: BenchContext): Promise<void> {
     }
     ctx.report.target(SECTION, `${label} ingest rate`, rate, 'articles/s', targetRate, true, 'articles/s (10k in 60 s)');
     ctx.report.info(SECTION, `${label} relationships/s`, timing.relationshipsCreated / total, 'relationships/s', `${timing.relationshipsCreated} relationships created`);
+    const naiveRate = naive.relationshipsCreated / naiveSeconds;
+    ctx.report.info(SECTION, `${label} relationships/s (writes only) / naive writer`, timing.relationshipsCreated / timing.writeSeconds / naiveRate, '×', `naive ${naiveRate.toFixed(0)} relationships/s on its slice`);
     ctx.report.info(SECTION, `${label} share of time in extraction`, (100 * timing.extractSeconds) / total, '%', `extract ${timing.extractSeconds.toFixed(1)} s, write ${timing.writeSeconds.toFixed(1)} s (batches of ${BATCH})`);
     const counts = await graphCounts(db.conn);
     ctx.note(SECTION, `${label} graph: ${counts.entities} entities, ${counts.articles} articles, ${counts.facts} fact relationships, ${counts.mentions} MENTIONS, ${counts.other} other (alias keys)`);
