@@ -97,6 +97,7 @@ const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
 const POSSESSIVE = /['’]s?$/;
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 interface Phrase {
   first: number; // token index
@@ -133,12 +134,14 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       const cur = tokens[i];
       if (!cur) break;
       const prevText = tokens[i - 1]!.text;
-      if (isCap(cur) && !POSSESSIVE.test(prevText) || isCap(cur) && NAME_POSSESSIVES.test(prevText)) {
+      if ((isCap(cur) && !POSSESSIVE.test(prevText) || isCap(cur) && NAME_POSSESSIVES.test(prevText)) && !(WEEKDAY.test(cur.text) && !/^the$/i.test(prevText))) {
         if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
         i++;
         continue;
       }
       if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
+      // "… Theater of X City Wednesday evening": a weekday follows a name, never ends one
+      if (WEEKDAY.test(cur.text) && !/^the$/i.test(prevText)) break;
       // "No. 3 Middle School"
       if (/^no\.?$/i.test(cur.text) && tokens[i + 1]?.kind === 'num' && isCap(tokens[i + 2])) {
         i += 3;
@@ -230,6 +233,8 @@ function ofList(tokens: Token[], i: number): number {
     const common = items.every((x) => {
       const p = place(tokens[x]!.text);
       const isPlace = p.reading === 'country' || p.reading === 'region' || (p.cities[0]?.population ?? 0) >= 50_000;
+      // an acronym among common nouns is one of them (TV, IT), not a country code
+      if (/^\p{Lu}{2,4}$/u.test(tokens[x]!.text)) return items.length > 2;
       return /^\p{Lu}\p{Ll}+$/u.test(tokens[x]!.text) && !isPlace && !TITLES.has(tokens[x]!.text.toLowerCase());
     });
     return common ? k + 1 : i;
@@ -246,11 +251,15 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   const lastB = b[b.length - 1]!.toLowerCase();
   const lastA = a[a.length - 1]!.toLowerCase();
   if (tokens[andAt]!.text === '&') return j;
+  // "Mayor Jo Ames and City Council members": a title and a person's name never open an organisation
+  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, '')))) return andAt;
   const joined = `${a.join(' ')} and ${b.join(' ')}`.toLowerCase();
   if (compoundCities.has(joined)) return j;
   for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
   const headB = EVENT_HEAD.has(lastB) || ORGANIZATION_HEAD.has(lastB) || OFFICE_HEAD.has(lastB) || COMPANY_HEAD.has(lastB);
   const headA = EVENT_HEAD.has(lastA) || ORGANIZATION_HEAD.has(lastA) || OFFICE_HEAD.has(lastA) || COMPANY_HEAD.has(lastA) || VENUE_HEAD.has(lastA);
+  // "with Acme in Riverton and Kao Corp. in Kita": a place after in/at/from ends there
+  if (headB && /^(in|at|from|to|near)$/i.test(tokens[start - 1]?.text ?? '') && place(a.join(' ')).reading) return andAt;
   if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
   return andAt;
@@ -312,7 +321,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
-  if (/travel agency|travel service/i.test(whole)) return 'Company';
+  if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
@@ -322,6 +331,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|cultural center|sports/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
   if (head === 'group' && words.length === 1) return null;
+  // a town's twinning or friendship group is a civic body; "X Group" alone is a business
+  if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
   if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
@@ -390,6 +401,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
   const byHead = labelByHead(clean);
+
+  // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
+  if (toks.length >= 2 && !byHead) {
+    const plural = pluralTitle(words[0]!);
+    if (plural) return [mention(sentence, toks.slice(0, 1), 'Title', { title: plural, name: words[0]!, plural: true }), ...readTokens(sentence, toks.slice(1), ctx, false)];
+  }
 
   // 1. a title inside the phrase
   for (let w = 0; w < cleanWords.length; w++) {
@@ -464,6 +481,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
   if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean)) && cleanWords.length <= 4 && !/\d/.test(clean)) {
     const p = place(clean);
+    // "Same efforts are …": a dictionary word opening a sentence names no place
+    if (p.commonWord && atSentenceStart && cleanWords.length === 1) return [];
+    // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
+    if (p.reading && /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 16))) {
+      return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: 'region', possessive })];
+    }
     if (p.reading === 'country' || p.reading === 'region') {
       return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: p.reading, possessive })];
     }
@@ -494,8 +517,28 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
 }
 
-// lower-case titles: "Zhuang Jiahan, mayor of Xiamen"; plural titles before a list: "councilors A, B and C"
-const LOWER_TITLE_RE = /\b(executive vice mayor|deputy mayor|deputy-mayor|vice mayor|vice-mayor|lord mayor|mayor|vice governor|vice-governor|deputy governor|governor|consul general|consul-general|deputy director general|director general|director-general|deputy director|director|deputy secretary-general|secretary-general|secretary general|deputy secretary|party secretary|secretary|chairwoman|chairman|chairperson|chair|vice president|president|chief executive|city manager|ambassador|councillor|councilor|council member|alderman|commissioner|town clerk|city clerk|clerk|head|principal|dean|minister|manager)(s)?\b/g;
+// Plural titles and their abbreviations, before a list of names: "Crs A, B and C", "Councillors A and B".
+const PLURAL_ABBREVIATIONS: Readonly<Record<string, string>> = { crs: 'councillor', cllrs: 'councillor', reps: 'representative', drs: 'doctor' };
+
+function pluralTitle(word: string): string | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (PLURAL_ABBREVIATIONS[w]) return PLURAL_ABBREVIATIONS[w]!;
+  return w.length > 3 && w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !WEAK_TITLES.has(w.slice(0, -1)) ? w.slice(0, -1) : null;
+}
+
+/** A lower-case title starting at token i (longest first): "vice chairman", "representatives". */
+function lowerTitleAt(tokens: Token[], i: number): { title: string; plural: boolean; last: number } | null {
+  const first = tokens[i]!.text;
+  if (!TITLE_FIRST_WORDS.has(first) && !(first.endsWith('s') && TITLE_FIRST_WORDS.has(first.slice(0, -1)))) return null;
+  let len = 0;
+  while (len < MAX_TITLE_WORDS && i + len < tokens.length && tokens[i + len]!.kind === 'word' && !isCap(tokens[i + len])) len++;
+  for (; len >= 1; len--) {
+    const t = tokens.slice(i, i + len).map((x) => x.text).join(' ');
+    if (TITLES.has(t)) return { title: t, plural: false, last: i + len - 1 };
+    if (t.endsWith('s') && TITLES.has(t.slice(0, -1))) return { title: t.slice(0, -1), plural: true, last: i + len - 1 };
+  }
+  return null;
+}
 
 /** All mentions of a sentence, in order. */
 export function findMentions(sentence: string, ctx: ReadContext, tokens = tokenize(sentence)): Mention[] {
@@ -505,21 +548,27 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const atStart = ph.first === 0 || /^["'“‘(]$/.test(tokens[0]!.text) && ph.first === 1;
     out.push(...readPhrase(sentence, tokens, ph, ctx, atStart));
   }
-  // lower-case titles between the phrases
-  LOWER_TITLE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LOWER_TITLE_RE.exec(sentence))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (out.some((x) => x.start < e && s < x.end)) continue;
-    if (/^\p{Lu}/u.test(m[0])) continue;
+  // lower-case titles between the phrases: "Ann Ito, vice chairman of …", "representatives Al Poe and Bo Dee"
+  const phraseCount = out.length;
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.kind !== 'word' || isCap(tok)) continue;
+    while (next < phraseCount && out[next]!.end <= tok.start) next++;
+    if (next < phraseCount && out[next]!.start <= tok.start) continue;
+    const found = lowerTitleAt(tokens, i);
+    if (!found) continue;
+    const s = tok.start;
+    const e = tokens[found.last]!.end;
+    if (next < phraseCount && out[next]!.start < e) continue;
     const after = sentence.slice(e, e + 12);
     const before = sentence.slice(Math.max(0, s - 6), s);
-    const plural = !!m[2];
-    const isTitleUse = /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || plural && /^\s+\p{Lu}/u.test(after) || !plural && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before);
+    const plural = found.plural;
+    // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
+    const isTitleUse = plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before);
+    i = found.last;
     if (!isTitleUse) continue;
-    const title = m[1]!.toLowerCase();
-    out.push({ kind: 'Title', text: m[0], name: m[0], start: s, end: e, title, plural, words: 1 });
+    out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
   }
   out.sort((a, b) => a.start - b.start);
   return out;

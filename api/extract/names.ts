@@ -31,6 +31,8 @@ const TITLE_LIST = [
   'director emeritus', 'president emeritus', 'chair emeritus', 'professor emeritus', 'vice chair', 'deputy clerk',
   'vice secretary', 'executive deputy director', 'first vice mayor', 'first vice-mayor', 'member', 'standing committee member',
   'deputy party secretary', 'vice party secretary', 'secretary-general', 'executive vice president', 'vice-secretary',
+  'assistant chief', 'deputy chief', 'section chief', 'division chief', 'assistant director', 'assistant manager',
+  'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));

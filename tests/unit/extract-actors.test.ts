@@ -1,0 +1,86 @@
+// People in lists, organisation names that must not swallow a neighbour, and places that are not
+// cities, on sentences written for these tests in the style of foreign-affairs news (no article text).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(body: string, title = 'Delegation visit strengthens sister city ties', date = '2023-05-10'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);
+
+function position(g: GraphDocument, person: string, target: string): string | undefined {
+  const a = g.nodes.find((n) => n.name === person);
+  const b = g.nodes.find((n) => n.name === target || n.aliases.includes(target));
+  const r = g.relationships.find((x) => x.type === 'HOLDS_POSITION' && x.source === a?.id && x.target === b?.id);
+  return r ? String(r.properties.title) : undefined;
+}
+
+describe('people in lists', () => {
+  it('reads a semicolon list of "Name, lower-case title of Org"', () => {
+    const g = extract(
+      'A delegation from Matsue arrived in Nelson on Monday. The delegation included Ann Ito, assistant chief of the ' +
+        'International Exchange Section; Ben Oda, vice chairman of Matsue City Council; Cy Ueda, professor at Shimane ' +
+        'University; and Di Sato, vice chairman of the Matsue Chamber of Commerce.',
+    );
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Ann Ito', 'Ben Oda', 'Cy Ueda', 'Di Sato']));
+    expect(position(g, 'Ben Oda', 'Matsue City Council')).toBe('Vice Chairman');
+    expect(position(g, 'Cy Ueda', 'Shimane University')).toBe('Professor');
+    expect(position(g, 'Di Sato', 'Matsue Chamber of Commerce')).toBe('Vice Chairman');
+  });
+
+  it('distributes a plural or abbreviated title over the names after it', () => {
+    const g = extract('Mayor Tim Shaw, with Crs Jo Bell, Al Carr and Di Fox, left Nelson for Matsue on Friday.');
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Jo Bell', 'Al Carr', 'Di Fox']));
+    expect(names(g, 'Person').some((n) => /Crs/.test(n))).toBe(false);
+  });
+
+  it('reads names after lower-case role nouns, never as companies', () => {
+    const g = extract('Community representative Tim Ngata and Nelson Friendship Society representatives Al Poe and Bo Dee also joined the delegation.');
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Tim Ngata', 'Al Poe', 'Bo Dee']));
+    expect(names(g, 'Company')).toEqual([]);
+  });
+
+  it('keeps "Mayor Name and City Council" apart', () => {
+    const g = extract('The guests from Matsue gave Mayor Jo Ames and City Council members a painted lantern.');
+    expect(names(g, 'Person')).toContain('Jo Ames');
+    expect([...names(g, 'Office'), ...names(g, 'Organization')].some((n) => /Ames/.test(n))).toBe(false);
+  });
+});
+
+describe('organisation names', () => {
+  it('ends a company at the place after "in" and a name before a weekday', () => {
+    const g = extract(
+      'The two cities host big paper makers, with Acme Paper Corp. in Nelson and Kao Corp. in Matsue. ' +
+        'A concert was held at the People’s Theatre of Matsue City Wednesday evening.',
+    );
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Kao Corp.']));
+    expect(names(g, 'Company').some((n) => /Nelson and/.test(n))).toBe(false);
+    expect([...names(g, 'Organization'), ...names(g, 'Office')].some((n) => /Wednesday/.test(n))).toBe(false);
+  });
+
+  it('types a town\'s international group as an organisation and a news agency as a company', () => {
+    const g = extract('David Moss, President of the Nelson International Group, thanked the Pacific News Agency for its report.');
+    expect(names(g, 'Organization')).toContain('Nelson International Group');
+    expect(names(g, 'Company')).toContain('Pacific News Agency');
+    expect(position(g, 'David Moss', 'Nelson International Group')).toBe('President');
+  });
+
+  it('reads a list after "Bureau of" with an acronym in it', () => {
+    const g = extract('The gala was organised by the Matsue Municipal Bureau of Culture, Radio, TV and Tourism.');
+    expect(names(g, 'Office')).toContain('Matsue Municipal Bureau of Culture, Radio, TV and Tourism');
+  });
+});
+
+describe('places that are not cities', () => {
+  it('never makes a sentence-opening common word or a prefecture a city', () => {
+    const g = extract('The mayor visited Kumagaya, in Saitama prefecture, last week. Same efforts are under way in Nelson.');
+    expect(names(g, 'City')).toContain('Kumagaya');
+    expect(names(g, 'City')).not.toContain('Saitama');
+    expect(names(g, 'City')).not.toContain('Same');
+  });
+});
