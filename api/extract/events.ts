@@ -149,7 +149,7 @@ export function findEvents(a: Article): Events {
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[2]!), date: null, city: null });
     }
     // visits of delegations
-    if (hasDelegation) for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,3}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
+    if (hasDelegation) for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,5}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -170,6 +170,12 @@ export function findEvents(a: Article): Events {
       }
       if (!dest && possessive[0] && s.paragraph === -1) dest = possessive[0];
       if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
+    }
+    // "the visit of the X Federation to Y": an organisation's visit
+    if (lower.includes('visit')) for (const m of t.matchAll(/\b(?:visit|trip) (?:of|by) (?:the |an? )?⟨([OGM])(\d+)⟩ to (?:the )?⟨C(\d+)⟩(?!['’])/g)) {
+      const org = s.refs[Number(m[2])];
+      const dest = s.refs[Number(m[3])];
+      if (org && dest && a.cityOf(org) !== dest) addVisit(a, ev, s, dest, [org], null, null, null);
     }
     // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
     if (hasDelegation) for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
@@ -192,15 +198,18 @@ export function findEvents(a: Article): Events {
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
-    // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" with a date
-    if (/visit|delegat/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
+    if (/visit|delegat|attended/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       if (!isTitle && !hasDate) continue;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
-      const person = nearestSubjects(a, s, m.index!, 'P')[0];
-      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(t.slice(0, m.index!)) && !/⟨P\d+⟩(?:,[^.]{0,120},)\s*$/.test(t.slice(0, m.index!))) continue;
-      addVisit(a, ev, s, dest, [], null, null, person);
+      const people = nearestSubjects(a, s, m.index!, 'P');
+      const person = people[0];
+      const head = t.slice(0, m.index!);
+      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\))\s*$/.test(head)) continue;
+      const v = addVisit(a, ev, s, dest, [], null, null, person);
+      for (const p of people) v.visitors.add(p);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
@@ -250,12 +259,21 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, [origin], null, null, null).leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩ (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent))/gi)) {
+    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
       const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
       newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
+    }
+    if (/sign/.test(lower)) signings(a, s, introduced);
+    // a quoted name that "was held": 'The gala "Evening of Friends" was held at …', headline '"X" held in Y'
+    if (/held|staged|took place|opened/.test(lower)) for (const m of t.matchAll(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
+      const j = Number(m[2]);
+      const mm = s.mentions[j]!;
+      mm.kind = 'Event';
+      s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[1] ?? mm.name), date: dateIn(s), city: heldIn(s, a) });
+      introduced.set(s.index, s.refs[j]!);
     }
     // receptions and meetings at a venue
     if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
@@ -301,6 +319,54 @@ export function findEvents(a: Article): Events {
     ev.focus[s.index] = s.paragraph === -1 ? ev.main : focus;
   }
   return ev;
+}
+
+const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
+
+/** Template text back to the article's words. */
+function words(s: AnalyzedSentence, t: string): string {
+  return t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Signings: "the (re-)signing (by both mayors) of a memorandum of understanding", "the official twinning
+ * signing between A and B", "Mayor X signed an agreement with his Y counterpart". A signing reported as
+ * background ("Since signing …", "was first signed in 1993") is no event of the article.
+ */
+function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, string>): void {
+  const t = s.template;
+  const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
+  for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
+    const object = words(s, m[2]!);
+    if (!AGREEMENT.test(object)) continue;
+    const id = newEvent(a, `${m[1]!.replace(/^(official|formal) /i, '')} ${object}`, s, { date: dateIn(s), city: place(), kind: 'signing' });
+    introduced.set(s.index, id);
+  }
+  for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:[\w-]+ ){0,2}?(?:twinning|sister[- ]city|friendship|partnership|agreement|mou|cooperation) (?:re-?)?signing(?: ceremony)?) between ⟨C(\d+)⟩ and ⟨C(\d+)⟩/gi)) {
+    const pair = [s.refs[Number(m[2])], s.refs[Number(m[3])]];
+    const host = hostCity(a);
+    const city = heldIn(s, a) ?? (host && pair.includes(host) ? host : null);
+    introduced.set(s.index, newEvent(a, `${m[1]} between ${words(s, `⟨C${m[2]}⟩ and ⟨C${m[3]}⟩`)}`, s, { date: dateIn(s), city, kind: 'signing' }));
+  }
+  // "Mayor X (and Mayor Y) signed an agreement with …": one signing per article unless another agreement is named
+  if (a.events().some((e) => e.props.kind === 'signing')) return;
+  const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
+  if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index))) return;
+  const signer = s.refs[Number(m[1])];
+  const cities: string[] = [];
+  for (const f of signer ? a.positionsOf(signer) : []) {
+    const c = a.cityOf(f.to);
+    if (c) cities.push(c);
+  }
+  // the counterpart's city: "with his Y counterpart", "to link X and Y as sister cities" (not the venue's)
+  for (const c of t.slice(m.index + m[0].length).matchAll(/⟨C(\d+)⟩/g)) {
+    const id = s.refs[Number(c[1])];
+    if (id && !/\b(?:in|at)\s+(?:the\s+)?$/.test(t.slice(Math.max(0, c.index! + m.index + m[0].length - 8), c.index! + m.index + m[0].length))) cities.push(id);
+  }
+  const pair = [...new Set(cities)].slice(0, 2);
+  const prefix = pair.length === 2 ? pair.map((c) => nameOf(a, c)).join('–') + ' ' : '';
+  const object = words(s, m[2]!).replace(/^(?:sister[- ]city|twinning|friendship) /i, '');
+  introduced.set(s.index, newEvent(a, `${prefix}${object} signing`, s, { date: dateIn(s), city: place(), kind: 'signing' }));
 }
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */

@@ -1,0 +1,129 @@
+// Events and who took part in them: signings, quoted happenings "held", visits with a group subject.
+// Sentences written for these tests in the style of foreign-affairs news (no article text is copied here).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+// the gazetteer loads once, on first use; a busy machine may need more than a test's default time
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+function events(g: GraphDocument) {
+  return g.nodes.filter((n) => n.label === 'Event');
+}
+
+function named(g: GraphDocument, name: string) {
+  return g.nodes.find((n) => n.name === name || n.aliases.includes(name));
+}
+
+/** Roles the actor named `who` has in `event` (by id). */
+function roles(g: GraphDocument, who: string, event: string): unknown[] {
+  const a = named(g, who);
+  return g.relationships
+    .filter((r) => r.type === 'PARTICIPATED_IN' && r.source === a?.id && r.target === event)
+    .map((r) => r.properties.role);
+}
+
+function locatedIn(g: GraphDocument, event: string): string | undefined {
+  const r = g.relationships.find((x) => x.type === 'LOCATED_IN' && x.source === event);
+  return g.nodes.find((n) => n.id === r?.target)?.name;
+}
+
+describe('signings', () => {
+  it('reads "the signing of a memorandum" as an event whose signers attend it', () => {
+    const g = extract(
+      'Nantes gains a new sister city',
+      'NANTES: Nantes welcomed Kobe as its newest sister city following the signing of a memorandum of understanding at the city hall here on Monday. ' +
+        'Mayor Anne Leroy and Kobe Mayor Kenji Ota signed the memorandum before an audience of students.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toMatch(/signing of a memorandum of understanding/);
+    expect(signing?.properties.date).toBe('2023-05-08');
+    expect(locatedIn(g, signing!.id)).toBe('Nantes');
+    expect(roles(g, 'Kenji Ota', signing!.id)).toContain('attendee');
+    expect(roles(g, 'Anne Leroy', signing!.id)).toContain('attendee');
+  });
+
+  it('names a signing by a mayor after the two cities and places it at the venue', () => {
+    const g = extract(
+      'Daegu and Cardiff become sister cities',
+      'Daegu Mayor Park Min-su signed an agreement with his Cardiff counterpart at Cardiff City Hall to link Daegu and Cardiff as sister cities.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Daegu–Cardiff agreement signing');
+    expect(locatedIn(g, signing!.id)).toBe('Cardiff');
+    expect(roles(g, 'Park Min-su', signing!.id)).toContain('attendee');
+  });
+
+  it('reads "the twinning signing between A and B" and "the re-signing by both mayors of the agreement"', () => {
+    const g = extract(
+      'Twinning weekend in Aachen',
+      'The weekend began on Saturday with the official twinning signing between Aachen and Reims. ' +
+        'A highlight of the weekend was the re-signing by both mayors of the friendship agreement between Aachen and Halifax.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names).toContain('official twinning signing between Aachen and Reims');
+    expect(names).toContain('re-signing of the friendship agreement between Aachen and Halifax');
+  });
+
+  it('does not make an event of a signing told as background', () => {
+    const g = extract(
+      'Nantes looks back',
+      'Since signing a sister city agreement with Kobe in 1998, Nantes has added partners in Europe and Africa. ' +
+        'The agreement between Nantes and Kobe was first signed in 1998.',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'signing')).toEqual([]);
+  });
+});
+
+describe('happenings held under a quoted name', () => {
+  it('makes the quoted name an event with its organisers', () => {
+    const g = extract(
+      'Friendship evening in Nantes',
+      'The gala "Spring of Friends" was held at the Grand Theatre of Nantes on May 3. ' +
+        'The activity was organized by the Nantes Foreign Affairs Office and the Nantes Bureau of Culture.',
+    );
+    const gala = events(g).find((e) => e.name === 'Spring of Friends');
+    expect(gala?.properties.date).toBe('2023-05-03');
+    expect(roles(g, 'Nantes Foreign Affairs Office', gala!.id)).toContain('organizer');
+  });
+});
+
+describe('visits with a group subject', () => {
+  it('reads "a delegation of teachers and students from X are visiting Y"', () => {
+    const g = extract(
+      'Guests from Kobe',
+      'For the first time, a delegation of teachers and students from Kobe are visiting Nantes this week.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(locatedIn(g, visit!.id)).toBe('Nantes');
+  });
+
+  it('reads "the visit of an organisation to a city" with the organisation and its chair as visitors', () => {
+    const g = extract(
+      'Mayor meets friendship league',
+      'Mayor Kim Dae-ho of Daegu met with Sato Emi, Chairperson of the Kobe Friendship League, at City Hall on Monday. ' +
+        'The visit of the Kobe Friendship League to Daegu was arranged to discuss exchanges between the two cities.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(locatedIn(g, visit!.id)).toBe('Daegu');
+    expect(roles(g, 'Kobe Friendship League', visit!.id)).toContain('visitor');
+  });
+
+  it('reads "A and B (title of org) attended <town>" with a date as their visit', () => {
+    const g = extract(
+      'Mayor speaks in Aachen',
+      'Mayor Tom Reed and Ann Lowe (President of the Halifax Twinning Association) attended Aachen in Germany on 4th and 5th June.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(roles(g, 'Tom Reed', visit!.id)).toContain('visitor');
+    expect(roles(g, 'Ann Lowe', visit!.id)).toContain('visitor');
+  });
+});
