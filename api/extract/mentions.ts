@@ -564,12 +564,23 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const after = sentence.slice(e, e + 12);
     const before = sentence.slice(Math.max(0, s - 6), s);
     const plural = found.plural;
+    // "Ben Ross, Riverton councilman, …": a title right after ", Place" closes an apposition
+    const prev = next > 0 ? out[next - 1] : undefined;
+    const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
+      /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*[,;]/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    const isTitleUse = plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before);
+    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
   }
   out.sort((a, b) => a.start - b.start);
+  // "Ben Ross, Riverton councilman,": the name before that apposition is a person's
+  for (let j = 0; j + 2 < out.length; j++) {
+    const [m, placeM, title] = [out[j]!, out[j + 1]!, out[j + 2]!];
+    if (m.kind !== 'Unknown' || m.words < 2 || m.words > 4 || title.kind !== 'Title' || title.plural) continue;
+    if (placeM.kind !== 'City' && placeM.kind !== 'Unknown' || !/^,\s*$/.test(sentence.slice(m.end, placeM.start)) || sentence.slice(placeM.end, title.start).trim() !== '') continue;
+    if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
+  }
   return out;
 }

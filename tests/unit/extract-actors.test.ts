@@ -52,6 +52,24 @@ describe('people in lists', () => {
   });
 });
 
+describe('positions and their place', () => {
+  it('gives the travelling deputy mayor the city the group leaves, not the one it visits', () => {
+    const g = extract(
+      'Matsue is known for its castle and its lake. Mayor Tim Shaw, along with deputy mayor Al Carr, departed Nelson on ' +
+        'Friday to spend a week in Matsue. Matsue and Nelson have been sister cities since 1976.',
+      'Matsue festival welcomes friends',
+    );
+    expect(position(g, 'Al Carr', 'Nelson')).toBe('Deputy Mayor');
+    expect(position(g, 'Al Carr', 'Matsue')).toBeUndefined();
+  });
+
+  it('reads "Name, City title," as a person holding that title there', () => {
+    const g = extract('Ben Ross, Nelson councilman, was on a private trip and stopped in Matsue. Ben Ross handed over a letter.');
+    expect(names(g, 'Person')).toContain('Ben Ross');
+    expect(position(g, 'Ben Ross', 'Nelson')).toBe('Councilman');
+  });
+});
+
 describe('organisation names', () => {
   it('ends a company at the place after "in" and a name before a weekday', () => {
     const g = extract(

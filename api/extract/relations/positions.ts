@@ -85,6 +85,10 @@ export function explicitPositions(a: Article): void {
     for (const m of t.matchAll(/⟨C(\d+)⟩(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
     }
+    // X, Y councilman, …: an apposition naming the place and the title
+    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
+    }
     // Mayor X of Y
     for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGCV])(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[1])]!;
@@ -188,5 +192,8 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   const after = t.slice(at, at + 160);
   const behalf = /^⟨P\d+⟩[^.⟨]{0,60}\bon behalf of (?:the )?(?:city of )?⟨C(\d+)⟩/.exec(after);
   if (behalf) return s.refs[Number(behalf[1])] ?? null;
+  // "A, with deputy mayor B and Crs C and D, left Riverton for Kita": the city the group leaves is theirs
+  const left = /^⟨P\d+⟩[^.]{0,200}?\b(?:departed(?: from)?|left|leaves|leaving|set (?:off|out) from|flew out of) (?:the )?(?:city of )?⟨C(\d+)⟩/.exec(t.slice(at, at + 240));
+  if (left) return s.refs[Number(left[1])] ?? null;
   return null;
 }
