@@ -4,7 +4,7 @@
 // Daejeon Mayor Kwon Sun-taik), a title with "of" (Mayor of Foshan), a head noun (… Bureau, … Co., Ltd,
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
-import { classifyPlace, countryCode } from './gazetteer.ts';
+import { classifyPlace, countryCode, findCitiesBySpelling } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
   PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
@@ -514,7 +514,20 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     }
   }
   if (cleanWords.every((x) => NOT_NAME_WORDS.has(x.toLowerCase()))) return [];
+  const misspelt = misspeltCity(sentence, toks, clean);
+  if (misspelt) return [mention(sentence, toks, 'City', { name: misspelt, possessive })];
   return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
+}
+
+/** "Shimoneseki City, Japan": an unknown name the stated country has a city one typing slip away from; its gazetteer spelling. */
+function misspeltCity(sentence: string, toks: Token[], name: string): string | null {
+  if (toks.length > 3) return null;
+  const stated = /^,\s*(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)/u.exec(sentence.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40));
+  if (!stated) return null;
+  const country = place(stated[1]!);
+  if (country.reading !== 'country' || !country.country) return null;
+  const found = findCitiesBySpelling(name, country.country);
+  return found.length > 0 && found.every((c) => c.name === found[0]!.name) ? found[0]!.name : null;
 }
 
 // Plural titles and their abbreviations, before a list of names: "Crs A, B and C", "Councillors A and B".

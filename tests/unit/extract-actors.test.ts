@@ -101,4 +101,16 @@ describe('places that are not cities', () => {
     expect(names(g, 'City')).not.toContain('Saitama');
     expect(names(g, 'City')).not.toContain('Same');
   });
+
+  it('places a misspelt city when its country is stated', () => {
+    const g = extract('Nelson signed a friendship agreement with Shimoneseki City, Japan in 1980.');
+    expect(names(g, 'City')).toContain('Shimonoseki');
+    expect(g.nodes.find((n) => n.name === 'Shimonoseki')?.properties.country).toBe('JP');
+  });
+
+  it('makes a municipality the gazetteer lacks a city when its mayor is named with it', () => {
+    const g = extract('Mayor Tim Shaw and Hanbit-gu Mayor Kim Min-jun signed the agreement at Nelson City Hall.');
+    expect(names(g, 'City')).toContain('Hanbit-gu');
+    expect(position(g, 'Kim Min-jun', 'Hanbit-gu')).toBe('Mayor');
+  });
 });

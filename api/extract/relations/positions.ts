@@ -6,7 +6,8 @@
 // of Y", else the article's home city, else the visiting delegation's city, a city having one mayor.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Mention } from '../mentions.ts';
-import { labelByHead } from '../mentions.ts';
+import { countryCode } from '../gazetteer.ts';
+import { labelByHead, place } from '../mentions.ts';
 import { titleCase } from '../names.ts';
 import { orgKey } from '../resolve.ts';
 
@@ -101,10 +102,19 @@ export function explicitPositions(a: Article): void {
       const prefix = m.titlePrefix.replace(/['’]s$/, '');
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
-      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : null);
+      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : unlistedMunicipality(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
     });
   }
+}
+
+/** "Dobong-gu Mayor X": a place name the gazetteer lacks is a municipality when a mayor heads it. */
+function unlistedMunicipality(a: Article, name: string, title: string, sentence: number): string | null {
+  if (!/mayor|b(ü|u|ue)rgermeister|burgomaster/.test(title) || labelByHead(name)) return null;
+  if (!/^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}$/u.test(name) || /\b(City|Town|Vice|Deputy|Former|Acting)$/.test(name)) return null;
+  const p = place(name);
+  if (p.reading || countryCode(name)) return null;
+  return a.municipality(name, sentence);
 }
 
 function orgByName(a: Article, name: string): string | null {
