@@ -189,7 +189,8 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
   }
 
   const mentions = mentionsByArticle(doc);
-  const articles = doc.articles.map((a: Article) => ({
+  // One row per article id (write-articles CREATEs them); a repeated id keeps its last metadata.
+  const articles = [...new Map(doc.articles.map((a) => [a.id, a])).values()].map((a: Article) => ({
     id: a.id,
     title: a.title,
     publishedAt: a.publishedAt ?? null,
