@@ -250,6 +250,16 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(phrase) });
       introduced.set(s.index, id);
     }
+    // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
+    if (/ (?:was|were|will be) (?:held|staged)/.test(lower)) for (const m of t.matchAll(/\b(?:an?|one) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair)) (?:was|were|will be) (?:held|staged)\b/gi)) {
+      const city = heldIn(s, a) ?? null;
+      const prefix = city ? `${nameOf(a, city)} ` : '';
+      // a bare "a ceremony was held" needs its purpose to be told apart: "… to unveil the X"
+      const purpose = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|[\w-]+(?: [\w-]+){0,3}))/.exec(t.slice(m.index! + m[0].length));
+      const name = `${prefix}${m[1]}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
+      if (name.split(' ').length < 2) continue;
+      introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[1]!) }));
+    }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
     if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
       let origin: string | null = m[1] ? s.refs[Number(m[1])] ?? null : null;

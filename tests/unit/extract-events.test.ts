@@ -127,3 +127,43 @@ describe('visits with a group subject', () => {
     expect(roles(g, 'Ann Lowe', visit!.id)).toContain('visitor');
   });
 });
+
+describe('roles', () => {
+  it('reads remarks as a speech and "speak with" as no speech', () => {
+    const g = extract(
+      'Welcome dinner for the Kobe delegation',
+      'A welcome dinner was held at the Grand Hotel in Nantes on Friday for a delegation from Kobe. ' +
+        'Consul General Aiko Mori delivered congratulatory remarks at the dinner. ' +
+        'Later, Mayor Anne Leroy took the opportunity to speak with the consul about school exchanges.',
+    );
+    const dinner = events(g).find((e) => /dinner/i.test(e.name));
+    expect(dinner).toBeDefined();
+    expect(roles(g, 'Aiko Mori', dinner!.id)).toContain('speaker');
+    expect(g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === named(g, 'Anne Leroy')?.id && r.properties.role === 'speaker')).toEqual([]);
+  });
+
+  it('reads "witnesses to the ceremony were A" and "the signing by both mayors" as attendance', () => {
+    const g = extract(
+      'Daegu and Cardiff sign',
+      'The signing of a friendship agreement between Daegu and Cardiff took place at Cardiff City Hall on Monday. ' +
+        'Witnesses to the ceremony were councillor Rhys Evans and Daegu Mayor Kim Dae-ho. ' +
+        'Daegu Mayor Kim Dae-ho and Cardiff Mayor Huw Jones shook hands after the signing by both mayors of the friendship agreement.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(roles(g, 'Rhys Evans', signing!.id)).toContain('attendee');
+    expect(roles(g, 'Huw Jones', signing!.id)).toContain('attendee');
+  });
+
+  it('makes those who joined the delegation visitors, and who welcomed it a host', () => {
+    const g = extract(
+      'Kobe delegation visits Nantes',
+      'A delegation from Kobe visited Nantes on May 2. ' +
+        'Teacher Emi Sato and student representative Ken Ueda also joined the delegation. ' +
+        'During the meeting, Mayor Anne Leroy of Nantes extended a warm welcome to the Kobe delegation.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(roles(g, 'Ken Ueda', visit!.id)).toContain('visitor');
+    expect(roles(g, 'Anne Leroy', visit!.id)).toContain('host');
+    expect(roles(g, 'Ken Ueda', visit!.id)).not.toContain('attendee');
+  });
+});

@@ -62,6 +62,8 @@ export function participation(a: Article, ev: Events): void {
     if (/attend|join|witness|particip|part in|present at|accompan/.test(lower)) for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
       if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+      // "attended Warstein" is a visit to the town, "joined the delegation" a place in it (read with the visits)
+      if (/^ (?:the )?(?:⟨C\d+⟩|(?:\w+ )?(?:delegation|group|party|team)\b)/.test(t.slice(m.index! + m[0].length))) continue;
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       const clause = t.slice(m.index!, clauseEnd(t, m.index!));
@@ -77,8 +79,15 @@ export function participation(a: Article, ev: Events): void {
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
+    // "Witnesses to the ceremony were A and B" (a capitalised first word is read as an unknown name)
+    if (lower.includes('witnesses') || /⟨X\d+⟩ (?:to|of|at) the/.test(t)) for (const m of t.matchAll(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
+      if (m[1] && !/^witnesses$/i.test(s.mentions[Number(m[1])]!.name)) continue;
+      const event = ev.focus[s.index] ?? ev.main;
+      for (const id of actorsIn(s, m.index! + m[0].length, clauseEnd(t, m.index! + m[0].length), 'POMG', true)) add(a, id, event, 'attendee', s);
+    }
     // where A, B and C will (all) speak / A delivered a speech
-    if (/speak|spoke|speech|address/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak|spoke|delivered (?:a |their )?speech(?:es)?|gave (?:a |their )?speech(?:es)?|made (?:a |their )?speech(?:es)?|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    // (talking "with" someone is no speech; remarks are)
+    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|made|makes) (?:a |an |his |her |their )?(?:\w+ )?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
@@ -99,6 +108,14 @@ export function participation(a: Article, ev: Events): void {
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
         for (const f of a.factsOf('HOLDS_POSITION')) if (/mayor|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
       }
+    }
+    // "the (re-)signing by both mayors of …": the mayors the article names attend the signing
+    if (lower.includes('signing by')) for (const m of t.matchAll(/\bsigning by (?:both|the two) (?:⟨T\d+⟩|mayors)/gi)) {
+      const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'signing')?.id ?? ev.focus[s.index];
+      const mayors = new Set(a.factsOf('HOLDS_POSITION').filter((f) => /\bmayor\b/i.test(String(f.props.title)) && !f.props.former).map((f) => f.from));
+      for (const e of a.entities.values()) if (e.label === 'Person' && [...e.aliases].some((x) => /^mayor\b/i.test(x))) mayors.add(e.id);
+      if (/⟨T(\d+)⟩/.test(m[0]) && !/mayors/i.test(s.mentions[Number(/⟨T(\d+)⟩/.exec(m[0])![1])]!.name)) continue;
+      for (const id of mayors) add(a, id, event, 'attendee', s);
     }
     // X was invited by Y to take part in the opening ceremony of E
     if (lower.includes('invited')) for (const m of t.matchAll(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
@@ -130,7 +147,7 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
-      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited/i.test(t)) continue;
+      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited|joined|welcom|greeted|received/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
@@ -150,6 +167,15 @@ export function visitMembers(a: Article, ev: Events): void {
         if (!c || !v.origins.includes(c) && a.countryOfCity(c) !== v.originCountry) continue;
         for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) v.visitors.add(s.refs[Number(p[1])]!);
       }
+      // A and B (also) joined the delegation: members of the main visit
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:also )?joined the (?:\w+ )?(?:delegation|group|party|trip)\b/gi)) {
+        for (const id of subjectsBefore(a, s, m.index!, 'POMG')) v.visitors.add(id);
+      }
+      // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
+      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
+        if (!v.origins.includes(s.refs[Number(m[1])] ?? '')) continue;
+        for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
+      }
       // invited (to Y) by X: X hosts
       for (const m of t.matchAll(/\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {
         if (!v.sentences.has(s.index)) continue;
@@ -166,8 +192,11 @@ export function visitRoles(a: Article, ev: Events): void {
     // officials of the visiting city or country are visitors (of the article's main visit);
     // those who meet them at the destination host
     for (const f of v === ev.visits[0] ? a.factsOf('HOLDS_POSITION') : []) {
+      if (f.props.former) continue;
+      // officials of a visiting organisation ("the visit of the X League", its chairperson)
+      if (v.origins.includes(f.to) && a.label(f.to) !== 'City' && !v.hosts.has(f.from)) v.visitors.add(f.from);
       const city = a.cityOf(f.to);
-      if (!city || f.props.former) continue;
+      if (!city) continue;
       if (v.origins.includes(city) || v.originCountry && a.countryOfCity(city) === v.originCountry && city !== v.dest) {
         if (!v.hosts.has(f.from)) v.visitors.add(f.from);
       }
