@@ -322,6 +322,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
+  if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
   if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
@@ -422,7 +423,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
       const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' ') })];
-      if (rest.length) out.push(...readTokens(sentence, rest, ctx, false));
+      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
@@ -528,6 +529,25 @@ function misspeltCity(sentence: string, toks: Token[], name: string): string | n
   if (country.reading !== 'country' || !country.country) return null;
   const found = findCitiesBySpelling(name, country.country);
   return found.length > 0 && found.every((c) => c.name === found[0]!.name) ? found[0]!.name : null;
+}
+
+/** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
+function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
+  for (let k = toks.length - 1; k >= 2; k--) {
+    const head = toks[k - 1]!.text.toLowerCase();
+    if (!ORGANIZATION_HEAD.has(head) && !OFFICE_HEAD.has(head) && !COMPANY_HEAD.has(head)) continue;
+    const bodyToks = toks.slice(0, k);
+    const label = labelByHead(sentence.slice(bodyToks[0]!.start, bodyToks[k - 1]!.end));
+    if (label !== 'Office' && label !== 'Organization' && label !== 'Company') return null;
+    const rest = toks.slice(toks[k]!.text === '&' || lower(toks[k]) === 'and' ? k + 1 : k);
+    if (!rest.length) return null;
+    let person = readTokens(sentence, rest, ctx, false);
+    const plainName = rest.length >= 2 && rest.length <= 4 && rest.every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text) && !NOT_NAME_WORDS.has(t.text.toLowerCase()));
+    if (person.length === 1 && person[0]!.kind === 'Unknown' && plainName) person = [{ ...person[0]!, kind: 'Person' }];
+    if (person.length !== 1 || person[0]!.kind !== 'Person') return null;
+    return [...readTokens(sentence, bodyToks, ctx, false), ...person];
+  }
+  return null;
 }
 
 // Plural titles and their abbreviations, before a list of names: "Crs A, B and C", "Councillors A and B".

@@ -113,4 +113,20 @@ describe('places that are not cities', () => {
     expect(names(g, 'City')).toContain('Hanbit-gu');
     expect(position(g, 'Kim Min-jun', 'Hanbit-gu')).toBe('Mayor');
   });
+
+  it('reads the officer named right after "Title of Body", also after "& Place Title"', () => {
+    const g = extract(
+      'President of the Nelson Rowing Club Tom Hale welcomed the crew from Matsue. ' +
+        'President of Nelson Sister City Association & Nelson Treasurer Jo Ames delivered remarks at the dinner.',
+    );
+    expect(position(g, 'Tom Hale', 'Nelson Rowing Club')).toBe('President');
+    expect(names(g, 'Organization')).toContain('Nelson Sister City Association');
+    expect(position(g, 'Jo Ames', 'Nelson Sister City Association')).toBe('President');
+    expect(position(g, 'Jo Ames', 'Nelson')).toBe('Treasurer');
+  });
+
+  it('never makes an agreement an organisation', () => {
+    const g = extract('The highlight was the re-signing of the Friendship Agreement of the Sister City relationship by both mayors in Nelson.');
+    expect(names(g, 'Organization').some((n) => /Agreement/.test(n))).toBe(false);
+  });
 });

@@ -72,6 +72,11 @@ export function explicitPositions(a: Article): void {
       if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
+    // Title of Y X, Title of Y & Z Title2 X: the officer named right after the body
+    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMG])(\d+)⟩ (?:(?:&|and) )?⟨P(\d+)⟩/g)) {
+      if (s.mentions[Number(m[1])]!.plural) continue;
+      position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
+    }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
       const place = placeOf(a, s, m[5]! + m[6]);
@@ -102,18 +107,18 @@ export function explicitPositions(a: Article): void {
       const prefix = m.titlePrefix.replace(/['’]s$/, '');
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
-      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : unlistedMunicipality(a, prefix, m.title, s.index));
+      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
     });
   }
 }
 
-/** "Dobong-gu Mayor X": a place name the gazetteer lacks is a municipality when a mayor heads it. */
-function unlistedMunicipality(a: Article, name: string, title: string, sentence: number): string | null {
-  if (!/mayor|b(ü|u|ue)rgermeister|burgomaster/.test(title) || labelByHead(name)) return null;
+/** "Dobong-gu Mayor X", "Nelson Treasurer X": a town named only here, or one the gazetteer lacks, when a civic title is its. */
+function municipalityOf(a: Article, name: string, title: string, sentence: number): string | null {
+  if (!/mayor|b(ü|u|ue)rgermeister|burgomaster|treasurer|councill?or|council ?member|councilman|councilwoman|alderman|city manager|clerk/.test(title) || labelByHead(name)) return null;
   if (!/^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}$/u.test(name) || /\b(City|Town|Vice|Deputy|Former|Acting)$/.test(name)) return null;
   const p = place(name);
-  if (p.reading || countryCode(name)) return null;
+  if (p.reading && p.reading !== 'city' || countryCode(name) || p.commonWord) return null;
   return a.municipality(name, sentence);
 }
 
