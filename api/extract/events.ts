@@ -211,6 +211,21 @@ export function findEvents(a: Article): Events {
       const v = addVisit(a, ev, s, dest, [], null, null, person);
       for (const p of people) v.visitors.add(p);
     }
+    // "A, with B and C, departed X on July 19 for Y" / "… to spend a week in Y" / "left X for Y": a trip from home
+    if (/departed|left|leav/.test(lower)) for (const m of t.matchAll(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
+      const home = s.refs[Number(m[1])];
+      const people = subjectsBefore(a, s, m.index!, 'P');
+      if (!home || !people.length) continue;
+      const after = m.index! + m[0].length;
+      let dest: string | null = null;
+      for (const c of t.slice(after).matchAll(/(?:\b(?:for|to|in|with|visit|visiting) (?:the )?(?:city of )?)⟨C(\d+)⟩(?!['’])/g)) {
+        const id = s.refs[Number(c[1])];
+        if (id && id !== home) { dest = id; break; }
+      }
+      if (!dest) continue;
+      const v = addVisit(a, ev, s, dest, [home], null, null, null);
+      for (const p of people) v.visitors.add(p);
+    }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
       const leader = s.refs[Number(m[1])];

@@ -167,3 +167,24 @@ describe('roles', () => {
     expect(roles(g, 'Ken Ueda', visit!.id)).not.toContain('attendee');
   });
 });
+
+describe('trips from home', () => {
+  it('reads "A, along with B and C, departed X on a date to … with Y" as their visit to Y', () => {
+    const g = extract(
+      'Halifax trip a success',
+      'Mayor Tom Reed, along with deputy mayor Jo Bell and councillors Al Carr and Di Fox, departed Halifax on July 19 to spend a week in Germany to mark 40 years of the twinning with Aachen. ' +
+        'Mr Reed said during their stay they re-signed the charter.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(locatedIn(g, visit!.id)).toBe('Aachen');
+    for (const who of ['Tom Reed', 'Jo Bell', 'Di Fox']) expect(roles(g, who, visit!.id)).toContain('visitor');
+    // the one who reports a signing is not thereby its attendee
+    expect(roles(g, 'Tom Reed', visit!.id)).not.toContain('attendee');
+  });
+
+  it('does not make a trip of leaving a place with no destination', () => {
+    const g = extract('Mayor back home', 'Mayor Tom Reed left Aachen on Sunday after two days of talks.');
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
+  });
+});

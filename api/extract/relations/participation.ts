@@ -10,7 +10,7 @@
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events, Visit } from '../events.ts';
-import { actorsIn, clauseEnd, subjectsBefore } from './common.ts';
+import { actorsIn, clauseEnd, clauseStart, subjectsBefore } from './common.ts';
 
 function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
   if (!who || !event) return;
@@ -102,6 +102,8 @@ export function participation(a: Article, ev: Events): void {
     // X signed (on behalf of Y): a signing's participants
     if (lower.includes('signed')) for (const m of t.matchAll(/\bsigned\b/g)) {
       if (/\b(was|were|been|be)\s+$/.test(t.slice(Math.max(0, m.index! - 6), m.index!))) continue;
+      // "X said … they re-signed": the signers are in the reported clause, not the speaker
+      if (/\b(?:said|says|told|added|noted|explained)\b/.test(t.slice(clauseStart(t, m.index!), m.index!))) continue;
       const signing = a.events().find((e) => e.props.kind === 'signing');
       const event = signing?.id ?? ev.focus[s.index] ?? null;
       for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
