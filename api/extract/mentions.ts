@@ -615,5 +615,11 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (placeM.kind !== 'City' && placeM.kind !== 'Unknown' || !/^,\s*$/.test(sentence.slice(m.end, placeM.start)) || sentence.slice(placeM.end, title.start).trim() !== '') continue;
     if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
+  // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
+  for (let j = 0; j + 2 < out.length; j++) {
+    const [m, placeM, other] = [out[j]!, out[j + 1]!, out[j + 2]!];
+    if (m.kind !== 'Unknown' || placeM.kind !== 'City' || other.kind !== 'Company' && other.kind !== 'Organization') continue;
+    if (/^\s+in\s+$/.test(sentence.slice(m.end, placeM.start)) && /^,?\s+and\s+$/.test(sentence.slice(placeM.end, other.start))) m.kind = other.kind;
+  }
   return out;
 }

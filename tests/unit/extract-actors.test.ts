@@ -129,4 +129,12 @@ describe('places that are not cities', () => {
     const g = extract('The highlight was the re-signing of the Friendship Agreement of the Sister City relationship by both mayors in Nelson.');
     expect(names(g, 'Organization').some((n) => /Agreement/.test(n))).toBe(false);
   });
+
+  it('types an unheaded name coordinated with a company, each with its place, as a company', () => {
+    const g = extract('The two cities are home to big paper makers, with Tasman Fibre in Nelson and Kao Corp. in Matsue.');
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Tasman Fibre', 'Kao Corp.']));
+    const fibre = g.nodes.find((n) => n.name === 'Tasman Fibre');
+    const nelson = g.nodes.find((n) => n.name === 'Nelson');
+    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === fibre?.id && r.target === nelson?.id)).toBe(true);
+  });
 });
