@@ -33,6 +33,7 @@ const TITLE_LIST = [
   'deputy party secretary', 'vice party secretary', 'secretary-general', 'executive vice president', 'vice-secretary',
   'assistant chief', 'deputy chief', 'section chief', 'division chief', 'assistant director', 'assistant manager',
   'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
+  'superintendent of education', 'superintendent of schools', 'director of education',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -216,5 +217,5 @@ export function personKey(name: string): string {
 export function titleCase(title: string): string {
   const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   if (t === 'ceo' || t === 'coo') return t.toUpperCase();
-  return t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  return t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/ (Of|For|And|The) /g, (w) => w.toLowerCase());
 }

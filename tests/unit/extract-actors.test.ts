@@ -63,6 +63,15 @@ describe('positions and their place', () => {
     expect(position(g, 'Al Carr', 'Matsue')).toBeUndefined();
   });
 
+  it('reads "X City City Councilmember Name" and "Name, superintendent of education for X City"', () => {
+    const g = extract(
+      'The delegation arrived in Nelson on Monday. Nelson City City Councilmember Dave Rowe greeted them. ' +
+        'The visitors included Ken Mori, superintendent of education for Matsue City.',
+    );
+    expect(position(g, 'Dave Rowe', 'Nelson')).toBe('Councilmember');
+    expect(position(g, 'Ken Mori', 'Matsue')).toBe('Superintendent of Education');
+  });
+
   it('reads "Name, City title," as a person holding that title there', () => {
     const g = extract('Ben Ross, Nelson councilman, was on a private trip and stopped in Matsue. Ben Ross handed over a letter.');
     expect(names(g, 'Person')).toContain('Ben Ross');

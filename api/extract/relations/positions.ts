@@ -107,7 +107,8 @@ export function explicitPositions(a: Article): void {
       const prefix = m.titlePrefix.replace(/['’]s$/, '');
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
-      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
+      // "Yuba City City Councilmember X": the second "City" belongs to the title (city council member)
+      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
     });
   }
