@@ -199,7 +199,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (/visit|delegat|attended/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       if (!isTitle && !hasDate) continue;
@@ -207,7 +207,7 @@ export function findEvents(a: Article): Events {
       const people = nearestSubjects(a, s, m.index!, 'P');
       const person = people[0];
       const head = t.slice(0, m.index!);
-      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\))\s*$/.test(head)) continue;
+      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
       for (const p of people) v.visitors.add(p);
     }

@@ -188,3 +188,28 @@ describe('trips from home', () => {
     expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
   });
 });
+
+describe('members of a visiting delegation', () => {
+  it('reads a semicolon list of "Name, title of Org" after "the delegation included"', () => {
+    const g = extract(
+      'Kobe delegation in Nantes',
+      'A delegation of teachers and officials from Kobe is visiting Nantes this week. ' +
+        'The delegation included Emi Sato, head of the Kobe Exchange Section; Ken Ueda, professor at Kobe University; and Jun Ito, vice chairman of Kobe City Council.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    for (const who of ['Emi Sato', 'Ken Ueda', 'Jun Ito']) expect(roles(g, who, visit!.id)).toContain('visitor');
+  });
+
+  it('reads "was a privilege for the Council to host A, B and C" and "A and three delegates were welcomed to Y"', () => {
+    const g = extract(
+      'Kobe guests in Cardiff',
+      'Kobe Mayor Kenji Ota and three delegates were welcomed to Cardiff on May 2. ' +
+        'Mayor Huw Jones said it was a privilege for Cardiff City Council to host Mayor Kenji Ota, Chairman Jun Ito and councillor Emi Sato.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(locatedIn(g, visit!.id)).toBe('Cardiff');
+    for (const who of ['Kenji Ota', 'Jun Ito']) expect(roles(g, who, visit!.id)).toContain('visitor');
+    expect(roles(g, 'Cardiff City Council', visit!.id)).toContain('host');
+  });
+});

@@ -149,7 +149,7 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
-      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited|joined|welcom|greeted|received/i.test(t)) continue;
+      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
@@ -160,8 +160,10 @@ export function visitMembers(a: Article, ev: Events): void {
       }
       // the delegation / party from Y consisted of A, B and C
       for (const m of t.matchAll(/\b(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included))\b:?/gi)) {
-        const end = clauseEnd(t, m.index! + m[0].length);
-        for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        const from = m.index! + m[0].length;
+        // a list whose items carry their own titles is split by semicolons: "A, chief of X; B, professor at Y; and C"
+        const end = /^[^.]*;/.test(t.slice(from)) ? listEnd(t, from) : clauseEnd(t, from);
+        for (const id of actorsIn(s, from, end, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
       }
       // Y figures, including X
       for (const m of t.matchAll(/⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
@@ -172,6 +174,13 @@ export function visitMembers(a: Article, ev: Events): void {
       // A and B (also) joined the delegation: members of the main visit
       if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:also )?joined the (?:\w+ )?(?:delegation|group|party|trip)\b/gi)) {
         for (const id of subjectsBefore(a, s, m.index!, 'POMG')) v.visitors.add(id);
+      }
+      // "it was a privilege for the X Council to host A, B and C": A, B and C visit, the council hosts
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:privilege|honou?r|pleasure|delight|proud|pleased|delighted|happy) (?:for (?:the )?⟨([OGM])(\d+)⟩[^.⟨]{0,40}? )?to (?:host|welcome|receive) /gi)) {
+        const from = m.index! + m[0].length;
+        for (const id of actorsIn(s, from, clauseEnd(t, from), 'P', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        const org = m[2] ? s.refs[Number(m[2])] : null;
+        if (org) v.hosts.add(org);
       }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
       for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
@@ -224,6 +233,12 @@ export function visitRoles(a: Article, ev: Events): void {
     for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'host' }, s.index);
     if (!sub.props.cityId) sub.props.cityId = v.dest;
   }
+}
+
+/** End of a semicolon-separated list: the sentence end, or a clause that follows its last item. */
+function listEnd(t: string, from: number): number {
+  const last = t.lastIndexOf(';', t.indexOf('. ', from) < 0 ? t.length : t.indexOf('. ', from));
+  return clauseEnd(t, Math.max(from, last + 1));
 }
 
 function personCity(a: Article, id: string): string | null {
