@@ -199,15 +199,21 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
-      if (!isTitle && !hasDate) continue;
+      // "took the opportunity for a visit in the German sister city Y": a visit of its own, dated or not
+      const toTwin = /^(?:the )?(?:⟨N\d+⟩ )?(?:sister|twin|partner) (?:city|town) ⟨C\d+⟩/.test(t.slice(m.index! + m[0].length)) && /\bvisit (?:in|to)\s+$/.test(m[0]);
+      if (!isTitle && !hasDate && !toTwin) continue;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
-      const people = nearestSubjects(a, s, m.index!, 'P');
-      const person = people[0];
+      let people = nearestSubjects(a, s, m.index!, 'P');
       const head = t.slice(0, m.index!);
-      if (!dest || !person || !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
+      if (toTwin && !people.length) {
+        const only = subjectsBefore(a, s, m.index!, 'P');
+        if (only.length === 1 && (head.match(/⟨P\d+⟩/g) ?? []).length === 1) people = only;
+      }
+      const person = people[0];
+      if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
       for (const p of people) v.visitors.add(p);
     }

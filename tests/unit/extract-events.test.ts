@@ -213,3 +213,18 @@ describe('members of a visiting delegation', () => {
     expect(roles(g, 'Cardiff City Council', visit!.id)).toContain('host');
   });
 });
+
+describe('a private stop in a twin town', () => {
+  it('reads "took the opportunity for a visit in the sister city Y" and "was received by deputy mayor X"', () => {
+    const g = extract(
+      'Guest from Halifax in Aachen',
+      'Councilman Tom Reed, of Halifax, was on a private trip in Europe and took the opportunity for a visit in the German sister city Aachen. ' +
+        'The guest was received in the absence of Lord Mayor Hans Kurz by deputy mayor Karl Weber.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit).toBeDefined();
+    expect(locatedIn(g, visit!.id)).toBe('Aachen');
+    expect(roles(g, 'Tom Reed', visit!.id)).toContain('visitor');
+    expect(roles(g, 'Karl Weber', visit!.id)).toContain('host');
+  });
+});

@@ -182,6 +182,11 @@ export function visitMembers(a: Article, ev: Events): void {
         const org = m[2] ? s.refs[Number(m[2])] : null;
         if (org) v.hosts.add(org);
       }
+      // "the guest was received (in the mayor's absence) by deputy mayor X": X hosts
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:warmly |officially )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+        const id = s.refs[Number(m[1])];
+        if (id && !v.visitors.has(id)) v.hosts.add(id);
+      }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
       for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
         if (!v.origins.includes(s.refs[Number(m[1])] ?? '')) continue;
