@@ -13,6 +13,8 @@ export interface BenchContext {
   graph: { db: BenchNeo4j; articles: number } | null;
   /** Articles/s of the ingest section, to say what building the 100k graph would cost. */
   ingestRate: number | null;
+  /** The path/API section ran (even if it failed), so the memory section does not start it again. */
+  graphAttempted: boolean;
   /** Build the 100k-article graph for the path and API sections (long; kept in .bench/neo4j-100k). */
   build100k: boolean;
   /** The 100k build stops after this many minutes; the graph is then the prefix that was ingested. */

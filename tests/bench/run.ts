@@ -45,6 +45,7 @@ const ctx: BenchContext = {
   memory: [],
   graph: null,
   ingestRate: null,
+  graphAttempted: false,
   build100k: values['build-100k'],
   buildCapMinutes: Number(values['build-cap-min']),
   note: (section, line) => report.notes.push({ section, line }),
@@ -76,7 +77,10 @@ const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
 if (wanted('extract')) await runSection('extract', () => benchExtract(ctx));
 if (wanted('ingest')) await runSection('ingest', () => benchIngest(ctx));
-if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted('api') ? 'paths+api' : wanted('paths') ? 'paths' : 'api', () => benchGraph(ctx, { paths: wanted('paths'), api: wanted('api') }));
+if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted('api') ? 'paths+api' : wanted('paths') ? 'paths' : 'api', () => {
+  ctx.graphAttempted = true;
+  return benchGraph(ctx, { paths: wanted('paths'), api: wanted('api') });
+});
 if (ctx.graph) {
   // The ingest section's graph, kept for the path and API sections; its memory is reported below.
   const peak = ctx.graph.db.peakRssMB();
