@@ -520,6 +520,21 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
 }
 
+// "CityLink, an association of …", "Domtar, a paper company": what a definition apposition says the name is
+const DEFINED_AS: ReadonlyArray<[RegExp, MentionKind]> = [
+  [/^(association|society|network|organi[sz]ation|foundation|club|alliance|coalition|charity|ngo|non-profit|nonprofit|federation|union|institute|university|school|college|league)$/, 'Organization'],
+  [/^(company|firm|business|manufacturer|maker|producer|bank|airline|carrier|newspaper|broadcaster|brand|start-?up|corporation|retailer|developer|operator|chain)$/, 'Company'],
+  [/^(ministry|bureau|department|authority)$/, 'Office'],
+];
+const DEFINITION = /^,\s+(?:an?|the)\s+((?:[\p{Ll}-]+\s*){1,4})/u;
+
+function definedKind(sentence: string, end: number): MentionKind | null {
+  const d = DEFINITION.exec(sentence.slice(end, end + 60));
+  if (!d) return null;
+  for (const w of d[1]!.trim().split(/\s+/)) for (const [re, kind] of DEFINED_AS) if (re.test(w)) return kind;
+  return null;
+}
+
 /** "Shimoneseki City, Japan": an unknown name the stated country has a city one typing slip away from; its gazetteer spelling. */
 function misspeltCity(sentence: string, toks: Token[], name: string): string | null {
   if (toks.length > 3) return null;
@@ -533,6 +548,12 @@ function misspeltCity(sentence: string, toks: Token[], name: string): string | n
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
 function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
+  // "(Mayor of) Lindenberg Herr Karl Weber": an honorific opens the person
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (!HONORIFICS.has(lower(toks[k]).replace(/\.$/, '')) || TITLES.has(lower(toks[k]))) continue;
+    const person = readTokens(sentence, toks.slice(k), ctx, false);
+    if (person.length === 1 && person[0]!.kind === 'Person') return [...readTokens(sentence, toks.slice(0, k), ctx, false), ...person];
+  }
   for (let k = toks.length - 1; k >= 2; k--) {
     const head = toks[k - 1]!.text.toLowerCase();
     if (!ORGANIZATION_HEAD.has(head) && !OFFICE_HEAD.has(head) && !COMPANY_HEAD.has(head)) continue;
@@ -614,6 +635,11 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (m.kind !== 'Unknown' || m.words < 2 || m.words > 4 || title.kind !== 'Title' || title.plural) continue;
     if (placeM.kind !== 'City' && placeM.kind !== 'Unknown' || !/^,\s*$/.test(sentence.slice(m.end, placeM.start)) || sentence.slice(placeM.end, title.start).trim() !== '') continue;
     if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
+  }
+  for (const m of out) {
+    if (m.kind !== 'Unknown' || m.words > 5) continue;
+    const kind = definedKind(sentence, m.end);
+    if (kind) m.kind = kind;
   }
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {

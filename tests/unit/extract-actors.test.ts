@@ -146,4 +146,22 @@ describe('places that are not cities', () => {
     const nelson = g.nodes.find((n) => n.name === 'Nelson');
     expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === fibre?.id && r.target === nelson?.id)).toBe(true);
   });
+
+  it('reads a foreign honorific between "Mayor of X" and the name, and a town the gazetteer lacks after "Mayor of"', () => {
+    const g = extract('The guests were welcomed by the Mayor of Matsue Herr Karl Weber. Tom Vale, Mayor of Hebden Wold, spoke next.');
+    expect(position(g, 'Karl Weber', 'Matsue')).toBe('Mayor');
+    expect(names(g, 'City')).toContain('Hebden Wold');
+    expect(position(g, 'Tom Vale', 'Hebden Wold')).toBe('Mayor');
+  });
+
+  it('gives no title to a person merely listed after "Title of X and"', () => {
+    const g = extract('The President of the Nelson Rowing Club and Mayor Tim Shaw attended the race in Nelson.');
+    expect(position(g, 'Tim Shaw', 'Nelson Rowing Club')).toBeUndefined();
+  });
+
+  it('types a name by its definition apposition', () => {
+    const g = extract('The forum was run by Urban Link, an association of city planners, and Tasman Fibre, a paper company based in Nelson.');
+    expect(names(g, 'Organization')).toContain('Urban Link');
+    expect(names(g, 'Company')).toContain('Tasman Fibre');
+  });
 });

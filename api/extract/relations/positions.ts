@@ -29,10 +29,15 @@ function position(a: Article, person: string | null, title: Mention, place: stri
 }
 
 /** The organisation or city an "of" complement names; "Calderdale" without a gazetteer entry finds "Calderdale Council". */
-function placeOf(a: Article, s: AnalyzedSentence, placeholder: string): string | null {
+function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: Mention): string | null {
   const { m, id } = a.at(s, placeholder);
   if (id) return id;
   if (!m) return null;
+  // "X, Mayor of Hebden-on-Wold": a town the gazetteer lacks, headed by a mayor
+  if (m.kind === 'Unknown' && title?.title) {
+    const town = municipalityOf(a, m.name, title.title, s.index, true);
+    if (town) return town;
+  }
   // "Mayor … of Hurunui District": a district, county or borough with a mayor is a municipality
   if (m.kind === 'Venue' && /\b(district|county|borough|township|municipality|shire)$/i.test(m.name)) return a.municipality(m.name, s.index);
   const k = orgKey(m.name);
@@ -49,7 +54,7 @@ export function explicitPositions(a: Article): void {
     // X, (the) Title of Y (and Title2)
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
-      const place = placeOf(a, s, m[3]! + m[4]);
+      const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
@@ -73,9 +78,12 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // Title of Y X, Title of Y & Z Title2 X: the officer named right after the body
-    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMG])(\d+)⟩ (?:(?:&|and) )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGC])(\d+)⟩ ((?:&|and) )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
-      position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
+      // after "and", only a person with a title of their own shares the phrase ("… Association & Yuba City Treasurer X")
+      const pm = s.mentions[Number(m[5])]!;
+      if (m[4] && (m[2] === 'C' || !pm.titlePrefix)) continue;
+      position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
@@ -115,8 +123,9 @@ export function explicitPositions(a: Article): void {
 }
 
 /** "Dobong-gu Mayor X", "Nelson Treasurer X": a town named only here, or one the gazetteer lacks, when a civic title is its. */
-function municipalityOf(a: Article, name: string, title: string, sentence: number): string | null {
-  if (!/mayor|b(ü|u|ue)rgermeister|burgomaster|treasurer|councill?or|council ?member|councilman|councilwoman|alderman|city manager|clerk/.test(title) || labelByHead(name)) return null;
+function municipalityOf(a: Article, name: string, title: string, sentence: number, mayorOnly = false): string | null {
+  const civic = mayorOnly ? /mayor|b(ü|u|ue)rgermeister|burgomaster/ : /mayor|b(ü|u|ue)rgermeister|burgomaster|treasurer|councill?or|council ?member|councilman|councilwoman|alderman|city manager|clerk/;
+  if (!civic.test(title) || labelByHead(name)) return null;
   if (!/^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}$/u.test(name) || /\b(City|Town|Vice|Deputy|Former|Acting)$/.test(name)) return null;
   const p = place(name);
   if (p.reading && p.reading !== 'city' || countryCode(name) || p.commonWord) return null;
