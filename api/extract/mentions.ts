@@ -484,10 +484,6 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const p = place(clean);
     // "Same efforts are …": a dictionary word opening a sentence names no place
     if (p.commonWord && atSentenceStart && cleanWords.length === 1) return [];
-    // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
-    if (p.reading && /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 16))) {
-      return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: 'region', possessive })];
-    }
     if (p.reading === 'country' || p.reading === 'region') {
       return [mention(sentence, toks, 'Place', { name: clean, country: p.country, placeKind: p.reading, possessive })];
     }
@@ -515,8 +511,6 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     }
   }
   if (cleanWords.every((x) => NOT_NAME_WORDS.has(x.toLowerCase()))) return [];
-  const misspelt = misspeltCity(sentence, toks, clean);
-  if (misspelt) return [mention(sentence, toks, 'City', { name: misspelt, possessive })];
   return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
 }
 
@@ -535,15 +529,25 @@ function definedKind(sentence: string, end: number): MentionKind | null {
   return null;
 }
 
-/** "Shimoneseki City, Japan": an unknown name the stated country has a city one typing slip away from; its gazetteer spelling. */
-function misspeltCity(sentence: string, toks: Token[], name: string): string | null {
-  if (toks.length > 3) return null;
-  const stated = /^,\s*(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)/u.exec(sentence.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40));
+const spellingCache = new Map<string, string | null>();
+
+/** "Shimoneseki City, Japan": an unknown town name the stated country has a city one typing slip away from; its gazetteer spelling. */
+function misspeltCity(sentence: string, m: Mention): string | null {
+  if (!/^\p{Lu}[\p{Ll}'’-]{3,}(?: (?:City|Town))?$/u.test(m.name)) return null;
+  const stated = /^,\s*(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)/u.exec(sentence.slice(m.end, m.end + 40));
   if (!stated) return null;
   const country = place(stated[1]!);
   if (country.reading !== 'country' || !country.country) return null;
-  const found = findCitiesBySpelling(name, country.country);
-  return found.length > 0 && found.every((c) => c.name === found[0]!.name) ? found[0]!.name : null;
+  const key = `${m.name}|${country.country}`;
+  let found = spellingCache.get(key);
+  if (found === undefined) {
+    // ~10 ms a call on a big country: asked only in this rare shape, and once per name
+    const hits = findCitiesBySpelling(m.name, country.country);
+    found = hits.length > 0 && hits.every((c) => c.name === hits[0]!.name) ? hits[0]!.name : null;
+    if (spellingCache.size > 5_000) spellingCache.clear();
+    spellingCache.set(key, found);
+  }
+  return found;
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
@@ -637,9 +641,16 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
   for (const m of out) {
+    // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
+    if (m.kind === 'City' && /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(m.end, m.end + 16))) {
+      Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
+      continue;
+    }
     if (m.kind !== 'Unknown' || m.words > 5) continue;
     const kind = definedKind(sentence, m.end);
     if (kind) m.kind = kind;
+    const misspelt = kind ? null : misspeltCity(sentence, m);
+    if (misspelt) Object.assign(m, { kind: 'City', name: misspelt });
   }
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {

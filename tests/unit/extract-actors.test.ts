@@ -111,6 +111,11 @@ describe('places that are not cities', () => {
     expect(names(g, 'City')).not.toContain('Same');
   });
 
+  it('reads a name as a prefecture only where "prefecture" follows it', () => {
+    const g = extract('The mayor visited Kumagaya, in Saitama prefecture. Later the group toured Saitama and Tokyo by train.');
+    expect(names(g, 'City')).toEqual(expect.arrayContaining(['Kumagaya', 'Saitama']));
+  });
+
   it('places a misspelt city when its country is stated', () => {
     const g = extract('Nelson signed a friendship agreement with Shimoneseki City, Japan in 1980.');
     expect(names(g, 'City')).toContain('Shimonoseki');
