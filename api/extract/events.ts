@@ -124,6 +124,8 @@ export function findEvents(a: Article): Events {
   const ev: Events = { main: null, visits: [], focus: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
+  // a mayor who signs in the other city is that city's visitor: the signing is then the article's visit
+  let signingAbroad: Omit<Visit, 'hosts' | 'leaderTitles' | 'originCountry'> | null = null;
   const namedEvents = a.sentences.some((s) => s.mentions.some((m) => m.kind === 'Event' && m.words >= 2));
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
 
@@ -297,7 +299,7 @@ export function findEvents(a: Article): Events {
       const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
       newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
     }
-    if (/sign/.test(lower)) signings(a, s, introduced);
+    if (/sign/.test(lower)) signingAbroad ??= signings(a, s, introduced);
     // a quoted name that "was held": 'The gala "Evening of Friends" was held at …', headline '"X" held in Y'
     if (/held|staged|took place|opened/.test(lower)) for (const m of t.matchAll(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
       const j = Number(m[2]);
@@ -322,6 +324,8 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, id);
     }
   }
+
+  if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
 
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
@@ -364,7 +368,7 @@ function words(s: AnalyzedSentence, t: string): string {
  * signing between A and B", "Mayor X signed an agreement with his Y counterpart". A signing reported as
  * background ("Since signing …", "was first signed in 1993") is no event of the article.
  */
-function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, string>): void {
+function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, string>): Omit<Visit, 'hosts' | 'leaderTitles' | 'originCountry'> | null {
   const t = s.template;
   const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
   for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
@@ -380,9 +384,9 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
     introduced.set(s.index, newEvent(a, `${m[1]} between ${words(s, `⟨C${m[2]}⟩ and ⟨C${m[3]}⟩`)}`, s, { date: dateIn(s), city, kind: 'signing' }));
   }
   // "Mayor X (and Mayor Y) signed an agreement with …": one signing per article unless another agreement is named
-  if (a.events().some((e) => e.props.kind === 'signing')) return;
+  if (a.events().some((e) => e.props.kind === 'signing')) return null;
   const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
-  if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index))) return;
+  if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index))) return null;
   const signer = s.refs[Number(m[1])];
   const cities: string[] = [];
   for (const f of signer ? a.positionsOf(signer) : []) {
@@ -397,7 +401,12 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const pair = [...new Set(cities)].slice(0, 2);
   const prefix = pair.length === 2 ? pair.map((c) => nameOf(a, c)).join('–') + ' ' : '';
   const object = words(s, m[2]!).replace(/^(?:sister[- ]city|twinning|friendship) /i, '');
-  introduced.set(s.index, newEvent(a, `${prefix}${object} signing`, s, { date: dateIn(s), city: place(), kind: 'signing' }));
+  const city = place();
+  const event = newEvent(a, `${prefix}${object} signing`, s, { date: dateIn(s), city, kind: 'signing' });
+  introduced.set(s.index, event);
+  const home = signer ? a.positionsOf(signer).map((f) => a.cityOf(f.to)).find(Boolean) : null;
+  if (!signer || !city || !home || home === city) return null;
+  return { event, dest: city, origins: [home], visitors: new Set([signer]), sentences: new Set([s.index]) };
 }
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */

@@ -56,7 +56,11 @@ describe('signings', () => {
     const signing = events(g).find((e) => e.properties.kind === 'signing');
     expect(signing?.name).toBe('Daegu–Cardiff agreement signing');
     expect(locatedIn(g, signing!.id)).toBe('Cardiff');
-    expect(roles(g, 'Park Min-su', signing!.id)).toContain('attendee');
+    expect(roles(g, 'Park Min-su', signing!.id)).toEqual(['attendee']);
+    // signing in the other city is visiting it
+    const park = named(g, 'Park Min-su');
+    const cardiff = named(g, 'Cardiff');
+    expect(g.relationships.some((r) => r.type === 'VISITED' && r.source === park?.id && r.target === cardiff?.id)).toBe(true);
   });
 
   it('reads "the twinning signing between A and B" and "the re-signing by both mayors of the agreement"', () => {

@@ -225,7 +225,9 @@ export function visitRoles(a: Article, ev: Events): void {
     for (const e of a.entities.values()) {
       if (e.label === 'Office' && e.cityInName === v.dest && /\b(government|council|municipality|city hall)\b/i.test(e.name)) v.hosts.add(e.id);
     }
-    for (const id of v.visitors) if (!v.hosts.has(id)) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'visitor' }, ...v.sentences);
+    // at a signing abroad the signers are attendees (read with the signing); the trip gives their VISITED only
+    const signing = a.entities.get(v.event)?.props.kind === 'signing';
+    for (const id of v.visitors) if (!v.hosts.has(id) && !signing) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'visitor' }, ...v.sentences);
     for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'host' }, ...v.sentences);
   }
   // "the highlight of the visit was E": E's participants are the visit's
