@@ -225,6 +225,8 @@ export function findEvents(a: Article): Events {
       const people = subjectsBefore(a, s, m.index!, 'P');
       if (!home || !people.length) continue;
       const after = m.index! + m[0].length;
+      // "left X in 2019 to work in Y" is a move, not a trip
+      if (/^[^.]{0,40}?\bto (?:work|live|study|settle|move|retire|join)\b/.test(t.slice(after)) || longBefore(a, dateIn(s))) continue;
       let dest: string | null = null;
       for (const c of t.slice(after).matchAll(/(?:\b(?:for|to|in|with|visit|visiting) (?:the )?(?:city of )?)⟨C(\d+)⟩(?!['’])/g)) {
         const id = s.refs[Number(c[1])];
@@ -358,6 +360,15 @@ export function findEvents(a: Article): Events {
 
 const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
+/** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
+function longBefore(a: Article, date: string | null): boolean {
+  const published = a.input.publishedAt;
+  if (!date || !published) return false;
+  const year = Number(date.slice(0, 4));
+  const pubYear = Number(published.slice(0, 4));
+  return year <= pubYear - 2 || date.length === 4 && year < pubYear;
+}
+
 /** Template text back to the article's words. */
 function words(s: AnalyzedSentence, t: string): string {
   return t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '').replace(/\s+/g, ' ').trim();
@@ -373,7 +384,7 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
   for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
     const object = words(s, m[2]!);
-    if (!AGREEMENT.test(object)) continue;
+    if (!AGREEMENT.test(object) || longBefore(a, dateIn(s))) continue;
     const id = newEvent(a, `${m[1]!.replace(/^(official|formal) /i, '')} ${object}`, s, { date: dateIn(s), city: place(), kind: 'signing' });
     introduced.set(s.index, id);
   }
@@ -386,7 +397,7 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   // "Mayor X (and Mayor Y) signed an agreement with …": one signing per article unless another agreement is named
   if (a.events().some((e) => e.props.kind === 'signing')) return null;
   const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
-  if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index))) return null;
+  if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
   const signer = s.refs[Number(m[1])];
   const cities: string[] = [];
   for (const f of signer ? a.positionsOf(signer) : []) {

@@ -232,3 +232,15 @@ describe('a private stop in a twin town', () => {
     expect(roles(g, 'Karl Weber', visit!.id)).toContain('host');
   });
 });
+
+describe('history is not news', () => {
+  it('makes no event of a signing or a departure told with a date years before publication', () => {
+    const g = extract(
+      'Nantes and Kobe look back',
+      'Mayor Anne Leroy of Nantes signed an agreement with Kobe in 2015. ' +
+        'Mayor Anne Leroy left Nantes in 2012 to work in Lyon for three years.',
+      '2024-03-01',
+    );
+    expect(events(g)).toEqual([]);
+  });
+});
