@@ -323,6 +323,9 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
+  // "Board of Directors": a generic body with no proper name of its own
+  if (/^(board|council|committee) of (directors|trustees|governors|supervisors|management|regents|elders)$/i.test(name)) return null;
+  if (/^(?:[\p{L}-]+ ){0,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Organization';
   if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
@@ -429,7 +432,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
     if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
       let nameWords = after;
-      while (nameWords.length > 1 && (HONORIFICS.has(nameWords[0]!.toLowerCase().replace(/\.$/, '')) || titleAt(nameWords, 0))) {
+      while (nameWords.length > 1 && (HONORIFICS.has(nameWords[0]!.toLowerCase().replace(/\.$/, '')) || titleAt(nameWords, 0) || /^(&|and)$/i.test(nameWords[0]!) && titleAt(nameWords, 1))) {
+        // "President & CEO Mary Kane": a second title joined by "&" before the name
+        if (/^(&|and)$/i.test(nameWords[0]!)) nameWords = nameWords.slice(1);
         const t2 = titleAt(nameWords, 0);
         nameWords = nameWords.slice(t2 ? t2[1] : 1);
       }
@@ -440,7 +445,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
         let restAt = cut + 1;
         if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
         const personToks = toks.slice(0, cut);
-        const nameText = sentence.slice(toks[w + len]!.start, personToks[personToks.length - 1]!.end);
+        const nameAt = toks.findIndex((t, i) => i >= w + len && t.text === nameWords[0]);
+        const nameText = sentence.slice(toks[nameAt >= 0 ? nameAt : w + len]!.start, personToks[personToks.length - 1]!.end);
         const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
         const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
         return [person, ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : [])];

@@ -169,4 +169,15 @@ describe('places that are not cities', () => {
     expect(names(g, 'Organization')).toContain('Urban Link');
     expect(names(g, 'Company')).toContain('Tasman Fibre');
   });
+
+  it('reads "Name, Title, Body" appositions, "President & CEO Name of Body", and no generic board', () => {
+    const g = extract(
+      'The pact was signed by Tom A. Reed, Chairman, Twin Towns International, and Madam Li Hua, President, Nelson ' +
+        'Friendship Association. President & CEO Mary D. Kane of Twin Towns International and the Board of Directors attended.',
+    );
+    expect(position(g, 'Tom A. Reed', 'Twin Towns International')).toBe('Chairman');
+    expect(position(g, 'Li Hua', 'Nelson Friendship Association')).toBe('President');
+    expect(position(g, 'Mary D. Kane', 'Twin Towns International')).toBe('President');
+    expect(names(g, 'Organization')).not.toContain('Board of Directors');
+  });
 });

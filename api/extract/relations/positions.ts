@@ -58,6 +58,10 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
+    // X, Chairman, Y: a bare comma apposition of title and body
+    for (const m of t.matchAll(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
+    }
     // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
     for (const m of t.matchAll(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
