@@ -244,3 +244,14 @@ describe('history is not news', () => {
     expect(events(g)).toEqual([]);
   });
 });
+
+describe('what a signature is', () => {
+  it('gives no part in the event in focus for signing a guest book', () => {
+    const g = extract(
+      'Friendship festival in Nantes',
+      'The Nantes Friendship Festival opened on May 2 at the Grand Hotel in Nantes. Kobe Mayor Kenji Ota signed the guest book at the entrance.',
+    );
+    const ota = named(g, 'Kenji Ota');
+    expect(g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === ota?.id)).toEqual([]);
+  });
+});

@@ -105,6 +105,8 @@ export function participation(a: Article, ev: Events): void {
       // "X said … they re-signed": the signers are in the reported clause, not the speaker
       if (/\b(?:said|says|told|added|noted|explained)\b/.test(t.slice(clauseStart(t, m.index!), m.index!))) continue;
       const signing = a.events().find((e) => e.props.kind === 'signing');
+      // signing a guest book or a letter is no part in the event in focus
+      if (!signing && !/^\s+(?:\w+ ){0,5}?(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent|contracts?|deals?|declaration)\b/i.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
       const event = signing?.id ?? ev.focus[s.index] ?? null;
       for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
