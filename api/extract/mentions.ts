@@ -165,6 +165,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         }
         break;
       }
+      // a nickname in quotes inside a name: Robert “Bob” Quill
+      if ((cur.text === '“' || cur.text === '"') && isCap(tokens[i + 1]) && /^[”"]$/.test(tokens[i + 2]?.text ?? '') && isCap(tokens[i + 3])) {
+        i += 4;
+        continue;
+      }
       if (l === 'with' && /^friendship$/i.test(prevText) && isCap(tokens[i + 1])) {
         i += 2;
         continue;
@@ -429,6 +434,20 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
+    // "Special Representative for Pacific Municipal Affairs Ana Lee Ross": a title with its remit, then the name
+    if (/^(for|of)$/i.test(after[0] ?? '') && !byHead) {
+      const remitEnd = after.findIndex((x, k) => k >= 2 && REMIT_NOUNS.test(x));
+      const nameWords = remitEnd > 0 ? after.slice(remitEnd + 1) : [];
+      if (nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((x) => /^\p{Lu}[\p{L}'’.-]*$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()))) {
+        let from = w;
+        while (from > 0 && /^(special|senior|chief|deputy|assistant|executive|principal)$/i.test(before[from - 1]!)) from--;
+        const nameTok = toks.length - nameWords.length;
+        return [mention(sentence, toks.slice(nameTok), 'Person', {
+          name: nameWords.join(' '), title: cleanWords.slice(from, w + len + remitEnd + 1).join(' ').toLowerCase(),
+          titlePrefix: before.slice(0, from).join(' ') || undefined,
+        })];
+      }
+    }
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
     if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
       let nameWords = after;
@@ -517,7 +536,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     }
   }
   if (cleanWords.every((x) => NOT_NAME_WORDS.has(x.toLowerCase()))) return [];
-  return [mention(sentence, toks, 'Unknown', { name: clean, possessive })];
+  // Robert “Bob” Quill: the nickname's quotes are not part of the name
+  return [mention(sentence, toks, 'Unknown', { name: /[“”"]/.test(clean) ? clean.replace(/[“”"]/g, '') : clean, possessive })];
 }
 
 // "CityLink, an association of …", "Domtar, a paper company": what a definition apposition says the name is
@@ -580,6 +600,9 @@ function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Men
   }
   return null;
 }
+
+// Last words of a title's remit: "… for Global Intergovernmental Affairs", "… of International Relations"
+const REMIT_NOUNS = /^(affairs|relations|cooperation|co-operation|exchanges?|development|policy|trade|tourism|culture|education|investment|partnerships?|outreach|diplomacy|protocol)$/i;
 
 // Plural titles and their abbreviations, before a list of names: "Crs A, B and C", "Councillors A and B".
 const PLURAL_ABBREVIATIONS: Readonly<Record<string, string>> = { crs: 'councillor', cllrs: 'councillor', reps: 'representative', drs: 'doctor' };

@@ -180,4 +180,15 @@ describe('places that are not cities', () => {
     expect(position(g, 'Mary D. Kane', 'Twin Towns International')).toBe('President');
     expect(names(g, 'Organization')).not.toContain('Board of Directors');
   });
+
+  it('finds a person after a long title with its remit, and a person with a quoted nickname', () => {
+    const g = extract(
+      'The New Zealand Special Representative for Pacific Municipal Affairs Ana Lee Ross opened the forum in Nelson. ' +
+        'Robert “Bob” Quill, president of the Nelson Rowing Club, thanked her.',
+    );
+    expect(names(g, 'Person')).toContain('Ana Lee Ross');
+    const quill = g.nodes.find((n) => n.label === 'Person' && /Quill/.test(n.name));
+    expect(quill?.name.replace(/[“”"]/g, '')).toMatch(/^Robert\s+Bob\s+Quill$/);
+    expect(position(g, quill!.name, 'Nelson Rowing Club')).toBe('President');
+  });
 });
