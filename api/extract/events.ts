@@ -276,14 +276,16 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, id);
     }
     // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
-    if (/ (?:was|were|will be) (?:held|staged)/.test(lower)) for (const m of t.matchAll(/\b(?:an?|one) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair)) (?:was|were|will be) (?:held|staged)\b/gi)) {
+    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair)) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
+      // "the ceremony was held …" names an event told before, unless none of its kind is known yet
+      if (/^the$/i.test(m[1]!) && a.events().some((e) => e.props.kind === kindOf(m[2]!))) continue;
       const city = heldIn(s, a) ?? null;
       const prefix = city ? `${nameOf(a, city)} ` : '';
       // a bare "a ceremony was held" needs its purpose to be told apart: "… to unveil the X"
       const purpose = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|[\w-]+(?: [\w-]+){0,3}))/.exec(t.slice(m.index! + m[0].length));
-      const name = `${prefix}${m[1]}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
+      const name = `${prefix}${m[2]}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
       if (name.split(' ').length < 2) continue;
-      introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[1]!) }));
+      introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[2]!) }));
     }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
     if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
@@ -399,9 +401,11 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
   if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
   const signer = s.refs[Number(m[1])];
+  // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
+  const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
-  for (const f of signer ? a.positionsOf(signer) : []) {
-    const c = a.cityOf(f.to);
+  for (const p of signers) {
+    const c = a.positionsOf(p).map((f) => a.cityOf(f.to)).find(Boolean);
     if (c) cities.push(c);
   }
   // the counterpart's city: "with his Y counterpart", "to link X and Y as sister cities" (not the venue's)

@@ -255,3 +255,25 @@ describe('what a signature is', () => {
     expect(g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === ota?.id)).toEqual([]);
   });
 });
+
+describe('more signing and ceremony phrasings', () => {
+  it('names a signing by two mayors after both their cities', () => {
+    const g = extract(
+      'Chuncheon and Da Lat',
+      'Chuncheon Mayor Lee Min-ho and Da Lat Mayor Tran Van Binh signed a sister city agreement at a ceremony in Da Lat on Saturday.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Chuncheon–Da Lat agreement signing');
+    expect(locatedIn(g, signing!.id)).toBe('Da Lat');
+  });
+
+  it('reads "the gala took place in Y" as an event when none of its kind is known, and as the known one otherwise', () => {
+    const fresh = extract('Gala in Cardiff', 'The friendship gala took place in Cardiff on Friday, with 300 guests.');
+    expect(events(fresh).map((e) => e.name)).toEqual(['Cardiff friendship gala']);
+    const known = extract(
+      'Gala in Cardiff',
+      'A friendship gala was held in Cardiff on Friday. The gala took place in the old town hall.',
+    );
+    expect(events(known).map((e) => e.name)).toEqual(['Cardiff friendship gala']);
+  });
+});
