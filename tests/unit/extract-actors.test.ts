@@ -72,6 +72,12 @@ describe('positions and their place', () => {
     expect(position(g, 'Ken Mori', 'Matsue')).toBe('Superintendent of Education');
   });
 
+  it('never makes a mayor the mayor of the city the sentence sends them to', () => {
+    const g = extract('Mayor Sam Holt attended the festival in Lindenberg with Lee Dunn (President of the Nelson Twinning Group).');
+    expect(position(g, 'Sam Holt', 'Lindenberg')).toBeUndefined();
+    expect(position(g, 'Lee Dunn', 'Nelson Twinning Group')).toBe('President');
+  });
+
   it('reads "Name, City title," as a person holding that title there', () => {
     const g = extract('Ben Ross, Nelson councilman, was on a private trip and stopped in Matsue. Ben Ross handed over a letter.');
     expect(names(g, 'Person')).toContain('Ben Ross');

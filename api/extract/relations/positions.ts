@@ -199,6 +199,8 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     for (const c of candidates) {
       if (visited.has(c) || !local && visitDestinations.includes(c) && visitOrigins.length && c !== a.homeCity) continue;
       if (visited.has(c)) continue;
+      // "Mayor X attended the festival in Y": a city the person goes to in that sentence is not theirs
+      if (c !== local && travelsTo(a, s, p.person, c)) continue;
       const slot = `${a.cityOf(c) ?? c}|${p.title}`;
       if (one && taken.has(slot) && taken.get(slot) !== p.person) continue;
       taken.set(slot, p.person);
@@ -206,6 +208,21 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
       break;
     }
   }
+}
+
+/** Whether the sentence sends the person to the city: "X attended … in Y", "X travelled to Y", "X visited Y". */
+function travelsTo(a: Article, s: AnalyzedSentence, person: string, city: string): boolean {
+  const j = s.refs.indexOf(person);
+  const c = s.refs.indexOf(city);
+  if (j < 0 || c < 0 || c < j) return false;
+  const t = s.template;
+  const from = t.indexOf(`⟨P${j}⟩`);
+  const at = t.indexOf(`⟨C${c}⟩`);
+  if (from < 0 || at < from) return false;
+  // "visited Seattle's sister city": the possessive city is the person's own
+  if (/^['’]/.test(t.slice(at + `⟨C${c}⟩`.length))) return false;
+  const between = t.slice(from, at);
+  return between.length < 120 && /\b(attended|attends|visited|visits|visiting|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
 }
 
 /** A place the sentence ties the person to: "Y figures, including Mayor X", "… on behalf of Y". */
