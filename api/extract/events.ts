@@ -151,7 +151,8 @@ export function findEvents(a: Article): Events {
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[2]!), date: null, city: null });
     }
     // visits of delegations
-    if (hasDelegation) for (const m of t.matchAll(/\bdelegations? (?:\w+ ){0,5}?(?:from|of) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
+    // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
+    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(/\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y

@@ -108,6 +108,14 @@ describe('visits with a group subject', () => {
     expect(locatedIn(g, visit!.id)).toBe('Nantes');
   });
 
+  it('reads "a group of students from X arrived in Y" and "a youth choir from X toured Y" as visits', () => {
+    const g = extract(
+      'Young guests',
+      'A group of 20 students from Kobe arrived in Nantes on Monday for a two-week stay. A youth choir from Daegu toured Cardiff in April.',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'visit').map((e) => locatedIn(g, e.id)).sort()).toEqual(['Cardiff', 'Nantes']);
+  });
+
   it('reads "the visit of an organisation to a city" with the organisation and its chair as visitors', () => {
     const g = extract(
       'Mayor meets friendship league',
