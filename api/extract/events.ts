@@ -266,7 +266,8 @@ export function findEvents(a: Article): Events {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
       const phrase = m[1]!.replace(/^(a|an|the) /i, '');
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
-      const subj = subjectsBefore(a, s, m.index!, 'COGM').map((id) => a.cityOf(id)).filter(Boolean) as string[];
+      // the hosts' cities: a person's is where they hold office ("Xiamen Mayor X hosted a banquet")
+      const subj = subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
       if (!cities.length) {
         const here = hostCity(a);

@@ -285,3 +285,17 @@ describe('more signing and ceremony phrasings', () => {
     expect(events(known).map((e) => e.name)).toEqual(['Cardiff friendship gala']);
   });
 });
+
+describe('who holds a banquet', () => {
+  it('makes the mayor who hosted a banquet its host and places it in the mayor’s city', () => {
+    const g = extract(
+      'Daegu delegation in Xiamen',
+      'A delegation from Daegu led by Mayor Kim Dae-ho visited Xiamen on April 10. ' +
+        'Xiamen Mayor Huang Wei hosted a welcome banquet for the delegation at the Xiamen International Hotel.',
+    );
+    const banquet = events(g).find((e) => /banquet/.test(e.name));
+    expect(banquet?.name).toBe('Xiamen welcome banquet');
+    expect(locatedIn(g, banquet!.id)).toBe('Xiamen');
+    expect(roles(g, 'Huang Wei', banquet!.id)).toEqual(['host']);
+  });
+});

@@ -48,6 +48,13 @@ export function participation(a: Article, ev: Events): void {
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
+    // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
+    if (/hosted|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration)\b/gi)) {
+      const event = ev.focus[s.index];
+      if (!event || a.entities.get(event)?.first !== s.index) continue;
+      const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
+    }
     if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
