@@ -299,3 +299,15 @@ describe('who holds a banquet', () => {
     expect(roles(g, 'Huang Wei', banquet!.id)).toEqual(['host']);
   });
 });
+
+describe('the council of a signing city', () => {
+  it('hosts the signing told in the sentence that names it', () => {
+    const g = extract(
+      'Kobe and Nantes',
+      'The Nantes City Council chambers were full on Monday night for a special meeting in which Nantes and Kobe, Japan, signed a resolution of cooperation as sister cities.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Nantes–Kobe resolution of cooperation signing');
+    expect(roles(g, 'Nantes City Council', signing!.id)).toContain('host');
+  });
+});

@@ -134,6 +134,23 @@ export function participation(a: Article, ev: Events): void {
       add(a, s.refs[Number(m[2])], s.refs[Number(m[3])], 'host', s);
     }
   }
+  signingHosts(a, ev);
+}
+
+/** The council or government of the city a signing takes place in, named where the signing is told, hosts it. */
+function signingHosts(a: Article, ev: Events): void {
+  for (const e of a.events()) {
+    if (e.props.kind !== 'signing') continue;
+    const city = typeof e.props.cityId === 'string' ? e.props.cityId : e.id === ev.main ? a.homeCity : null;
+    const s = a.sentences[e.first];
+    if (!s) continue;
+    // where the place is not told, the one council of a signing city named in the sentence
+    const councils = [...new Set(s.refs)].map((id) => (id ? a.entities.get(id) : null)).filter((o) =>
+      o?.label === 'Office' && !!o.cityInName && /\b(council|government|municipality|city hall)\b/i.test(o.name) &&
+      (city ? o.cityInName === city : s.refs.includes(o.cityInName!)));
+    if (!city && councils.length !== 1) continue;
+    for (const o of councils) add(a, o!.id, e.id, 'host', s);
+  }
 }
 
 /** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
