@@ -1,7 +1,11 @@
 // Events: named happenings (head noun: … Festival, … Exchange Day Event), visits of delegations and
 // officials ("A delegation from X … visits Y", "Chinese trade delegation makes a visit to Y", "Mayor X
-// visits Y" in a headline), signings ("X and Y signed a sister-city agreement"), receptions at a venue,
-// and nominal events with a date ("the renewal of the charter on September 26th"). Each event gets a
+// visits Y" in a headline, "the visit of the X League to Y", "a group of students from X arrived in Y",
+// "A, with B and C, departed X for Y", "A and B (…) attended Y"), signings ("X and Y signed a sister-city
+// agreement", "the (re-)signing of a memorandum", "Mayor X signed an agreement with his Y counterpart"),
+// happenings "held" ('The gala "Z" was held', "a welcome dinner was held in Y"), receptions at a venue,
+// and nominal events with a date ("the renewal of the charter on September 26th"). What is dated years
+// before publication is history, not an event. Each event gets a
 // date (resolved against publication), a kind and a city; within an article events whose names share
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';

@@ -1,12 +1,16 @@
 // PARTICIPATED_IN with a role:
-// host       "jointly hosted by A and B", "a reception was hosted by X", "was invited … by X", the visited
-//            city's government, officials of the visited city who met the visitors;
+// host       "jointly hosted by A and B", "a reception was hosted by X", "Mayor X hosted a banquet", "was
+//            invited … by X", "was received by X", "X welcomed the Y delegation", "a privilege for ORG to
+//            host …", the visited city's government, the signing city's council, officials who met the visitors;
 // organizer  "jointly organized by A (A') and B", "co-organised/arranged by";
-// speaker    "A, B and C attended the event and delivered speeches", "where A, B and C will speak";
+// speaker    "A, B and C attended the event and delivered speeches", "where A, B and C will speak", "X
+//            delivered remarks" (not "spoke with");
 // presenter  "representatives from A, B and C respectively made presentations";
-// attendee   "A, B … attended the event", "attended/witnessed by A, B", "X signed the agreement";
-// visitor    members of a visiting delegation: "headed by", "consisted of", "Y figures, including X",
-//            the delegation's organisations, officials of its city or country.
+// attendee   "A, B … attended the event", "attended/witnessed by A, B", "witnesses to the ceremony were A",
+//            "X signed the agreement", "the signing by both mayors";
+// visitor    members of a visiting delegation: "headed by", "consisted of" (also semicolon lists), "Y
+//            figures, including X", "also joined the delegation", the delegation's organisations, officials
+//            of its city, country or organisation.
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events, Visit } from '../events.ts';
@@ -87,7 +91,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // "Witnesses to the ceremony were A and B" (a capitalised first word is read as an unknown name)
-    if (lower.includes('witnesses') || /⟨X\d+⟩ (?:to|of|at) the/.test(t)) for (const m of t.matchAll(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
+    if (s.text.toLowerCase().includes('witnesses')) for (const m of t.matchAll(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
       if (m[1] && !/^witnesses$/i.test(s.mentions[Number(m[1])]!.name)) continue;
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, clauseEnd(t, m.index! + m[0].length), 'POMG', true)) add(a, id, event, 'attendee', s);
