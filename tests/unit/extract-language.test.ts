@@ -133,6 +133,16 @@ describe('relation families', () => {
     expect(rel(g, 'SISTER_CITY_OF', 'Tacoma', 'Dalian')).toBeUndefined();
   });
 
+  it('SISTER_CITY_OF: a fronted clause does not supply the owner of a list of sister cities', () => {
+    const g = extract('Dalian widens its circle', [
+      'Since signing a friendship agreement with Kitakyushu, Japan in 1979, Dalian has also twinned with sister cities such as Vladivostok and Oakland.',
+    ].join(' '));
+    for (const c of ['Vladivostok', 'Oakland']) {
+      expect(rel(g, 'SISTER_CITY_OF', 'Dalian', c)).toBeDefined();
+      expect(rel(g, 'SISTER_CITY_OF', 'Kitakyushu', c)).toBeUndefined();
+    }
+  });
+
   it('MET_WITH and VISITED with times, and a delegation visit event with visitors and hosts', () => {
     const g = extract('Kobe delegation visits Qingdao', [
       'A delegation from Kobe headed by Mayor Mori Ken visited Qingdao from April 2 to April 5.',

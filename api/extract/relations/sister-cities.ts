@@ -90,9 +90,13 @@ export function sisterCities(a: Article): void {
   }
 }
 
+/** A fronted adverbial clause ("Since signing a pact with X in 1976, …") names no subject. */
+const FRONTED_CLAUSE = /^(?:since|after|following|before|when|while|having|upon)\b[^,]{0,200},\s*/i;
+
 /** The city the sentence is about before `at`: a city subject, or the city of an organisation subject. */
 function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null {
-  for (const m of s.template.slice(0, at).matchAll(/⟨([COGM])(\d+)⟩/g)) {
+  const fronted = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
+  for (const m of s.template.slice(fronted, at).matchAll(/⟨([COGM])(\d+)⟩/g)) {
     const id = s.refs[Number(m[2])];
     const c = a.cityOf(id);
     if (c) return c;
