@@ -13,7 +13,8 @@ import { Random } from '../../seed/generator/random.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
 import { ingestAll, loadPipeline } from './ingest.ts';
 import { graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
-import { BENCH_DIR, corpusFiles, freePort, peakRssOfTreeMB, percentile, readTexts, rssMB, seconds } from './support.ts';
+import { BENCH_DIR, corpusFiles, peakRssOfTreeMB, percentile, readTexts, rssMB, seconds } from './support.ts';
+import { freePort } from '../support/free-port.ts';
 
 type ReadModule = typeof import('../../api/store/read.ts');
 type CypherModule = typeof import('../../api/store/cypher.ts');

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import type { BundledNeo4j } from '../../neo4j/server.ts';
 import { importOrSkip } from './context.ts';
-import { freePort, peakRssOfTreeMB } from './support.ts';
+import { peakRssOfTreeMB } from './support.ts';
+import { freePort } from '../support/free-port.ts';
 
 type ServerModule = typeof import('../../neo4j/server.ts');
 type ConnectionModule = typeof import('../../api/store/neo4j.ts');

@@ -1,7 +1,6 @@
 // Small helpers shared by the benchmark sections: corpora on disk, free ports, percentiles,
 // peak resident memory of a process.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import { ensureCorpus } from '../../seed/generator/corpus.ts';
 
@@ -41,18 +40,6 @@ export function corpusDir(count: number): string {
 
 export function totalBytes(texts: { bytes: number }[]): number {
   return texts.reduce((sum, t) => sum + t.bytes, 0);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** p in [0, 100], nearest-rank on a sorted copy. */
