@@ -1,6 +1,6 @@
 // Relationships already stored (found by their key between their two endpoints): the incoming
-// articles' ids join `sources`, their sentences join `evidence`, and evidenceSources[i] names the
-// article that states evidence[i], so a delete can take it back. An article already among the
+// articles' ids join `sources`, their sentences join `evidence` (at most $maxEvidence in all),
+// and evidenceSources[i] names the article that states evidence[i], so a delete can take it back. An article already among the
 // sources (the same article ingested concurrently) adds nothing. Returns the keys it found;
 // write-new-relationships creates the others.
 // Both endpoints were written by write-entities in this transaction, hence write-locked: a
@@ -9,7 +9,9 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
 MATCH (a)-[r {key: row.key}]->(b)
 WITH r, row, [s IN row.sources WHERE NOT s IN r.sources] AS fresh
-WITH r, row, fresh, [i IN range(0, size(row.evidence) - 1) WHERE row.evidenceSources[i] IN fresh] AS kept
+WITH r, row, fresh, [i IN range(0, size(row.evidence) - 1) WHERE row.evidenceSources[i] IN fresh] AS stated
+// evidence stops growing at $maxEvidence sentences (sources keeps every article)
+WITH r, row, fresh, CASE WHEN size(r.evidence) >= $maxEvidence THEN [] ELSE stated[0..($maxEvidence - size(r.evidence))] END AS kept
 SET r += row.properties,
     r.sources = r.sources + fresh,
     r.evidence = r.evidence + [i IN kept | row.evidence[i]],

@@ -141,6 +141,13 @@ export interface WriteRows {
  */
 export const EVIDENCE_PER_ARTICLE = 2;
 
+/**
+ * Sentences kept for one relationship in all, from the first articles that state it (`sources`
+ * keeps every article). Without it a fact restated by thousands of articles carries a list that
+ * grows with each one and outgrows Neo4j's transaction memory when it is rewritten.
+ */
+export const EVIDENCE_PER_RELATIONSHIP = 12;
+
 const withoutNulls = (p: Properties): Properties => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -148,7 +155,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 /**
  * Rows for the UNWIND statements. Nodes that resolution mapped onto one id become one row;
  * relationships with one key become one row, with at most EVIDENCE_PER_ARTICLE sentences from
- * each article; self-loops made by resolution are dropped. Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
+ * each article and EVIDENCE_PER_RELATIONSHIP in all; self-loops made by resolution are dropped. Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
  */
 export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => string[]): WriteRows {
   const entities = new Map<string, EntityRow>();
@@ -178,7 +185,7 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     for (const articleId of rel.sources) {
       let kept = row.evidenceSources.filter((s) => s === articleId).length;
       for (const sentence of rel.evidence) {
-        if (kept >= EVIDENCE_PER_ARTICLE) break;
+        if (kept >= EVIDENCE_PER_ARTICLE || row.evidence.length >= EVIDENCE_PER_RELATIONSHIP) break;
         if (row.evidence.some((e, i) => e === sentence && row.evidenceSources[i] === articleId)) continue;
         row.evidence.push(sentence);
         row.evidenceSources.push(articleId);

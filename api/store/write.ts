@@ -1,12 +1,12 @@
 // GraphDocument -> Neo4j. One write transaction per call (a batch of articles), every statement an
 // UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
-import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../graph/schema.ts';
 import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
+import { attributeSources, EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
 
 export interface Changes {
   nodesCreated: number;
@@ -91,7 +91,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   await run(tx, 'write-alias-keys', { rows: rows.aliasKeys });
   await run(tx, 'write-articles', { rows: rows.articles }, changes);
-  const found = await run(tx, 'write-relationships', { rows: rows.relationships }, changes);
+  const found = await run(tx, 'write-relationships', { rows: rows.relationships, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
   const foundKeys = new Set(found.records.map((r) => r.get('key') as string));
   const created = newRelationshipRows(rows.relationships.filter((row) => !foundKeys.has(row.key)));
   if (created.length > 0) await run(tx, 'write-new-relationships', { rows: created }, changes);

@@ -188,4 +188,31 @@ describe('ingesting articles', () => {
     expect((await call(api, 'GET', '/api/entities?q=Guest%200')).body.results.map((r: { id: string }) => r.id)).not.toContain('person:guest-0');
     expect((await call(api, 'DELETE', '/api/articles/article-0')).status).toBe(404);
   });
+  it('a fact restated by many articles keeps every source but a bounded list of evidence sentences', async () => {
+    const fact = (i: number) => ({
+      articles: [{ id: `restated-${i}`, title: `Lundby news ${i}`, publishedAt: '2024-05-01', url: `https://example.org/lundby/${i}` }],
+      nodes: [
+        { id: 'person:anna-berg', label: 'Person', name: 'Anna Berg', aliases: [], properties: {} },
+        { id: 'city:lundby', label: 'City', name: 'Lundby', aliases: [], properties: {} },
+      ],
+      relationships: [{ type: 'HOLDS_POSITION', source: 'person:anna-berg', target: 'city:lundby', properties: { title: 'Mayor' }, sources: [`restated-${i}`], evidence: [`Anna Berg, Mayor of Lundby, spoke on day ${i}.`, `Mayor Berg of Lundby thanked guests on day ${i}.`] }],
+    });
+    for (let i = 0; i < 3; i++) expect((await call(api, 'POST', '/api/articles', fact(i))).status).toBe(201);
+    const batch = { articles: [] as unknown[], nodes: [] as unknown[], relationships: [] as unknown[] };
+    for (let i = 3; i < 20; i++) {
+      const doc = fact(i);
+      batch.articles.push(...doc.articles);
+      batch.nodes.push(...doc.nodes);
+      batch.relationships.push(...doc.relationships);
+    }
+    expect((await call(api, 'POST', '/api/articles', batch)).status).toBe(201);
+
+    const { body } = await call<GraphDocument>(api, 'GET', '/api/graph');
+    const mayor = body.relationships.filter((r) => r.type === 'HOLDS_POSITION');
+    expect(mayor).toHaveLength(1);
+    expect(new Set(mayor[0]!.sources).size).toBe(20);
+    expect(mayor[0]!.evidence.length).toBeGreaterThan(0);
+    expect(mayor[0]!.evidence.length).toBeLessThanOrEqual(12);
+    expect(mayor[0]!.evidence).toContain('Anna Berg, Mayor of Lundby, spoke on day 0.');
+  });
 });
