@@ -9,6 +9,7 @@ import type { BundledNeo4j } from '../../neo4j/server.ts';
 import { importOrSkip } from './context.ts';
 import { peakRssOfTreeMB } from './support.ts';
 import { freePort } from '../support/free-port.ts';
+export { clearDatabase } from '../support/clear-database.ts';
 
 type ServerModule = typeof import('../../neo4j/server.ts');
 type ConnectionModule = typeof import('../../api/store/neo4j.ts');
@@ -62,16 +63,6 @@ export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; p
       if (!opts.keepDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Empties the database in bounded transactions (a 10k graph in one transaction needs a big heap). */
-export async function clearDatabase(conn: Neo4jConnection): Promise<void> {
-  const session = conn.driver.session({ database: conn.database });
-  try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
 }
 
 export async function graphCounts(conn: Neo4jConnection): Promise<{ entities: number; articles: number; facts: number; mentions: number; other: number }> {

@@ -1,9 +1,9 @@
 // Helpers for integration tests: the environment that points connectNeo4j at the test Neo4j started by
-// global-setup.ts, and emptying its database between tests.
+// global-setup.ts, and emptying its database between tests (clear-database.ts).
 import { inject } from 'vitest';
-import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 
 export { freePort } from './free-port.ts';
+export { clearDatabase } from './clear-database.ts';
 
 // A type alias, not an interface, so it is assignable to NodeJS.ProcessEnv.
 export type Neo4jEnv = {
@@ -21,14 +21,4 @@ declare module 'vitest' {
 /** Pass as `connectNeo4j({ env: testNeo4jEnv() })`: the test database, never the user's. */
 export function testNeo4jEnv(): Neo4jEnv {
   return inject('neo4jEnv');
-}
-
-/** Deletes every node and relationship; constraints and indexes stay. */
-export async function clearDatabase(conn: Neo4jConnection): Promise<void> {
-  const session = conn.driver.session({ database: conn.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
 }
