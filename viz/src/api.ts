@@ -1,78 +1,24 @@
 // Typed client for the HTTP API (docs: /docs, shapes agreed in the team's interfaces §3).
 // Every failure becomes an ApiError whose message an analyst can read on screen.
-import type { Article, CyElements, EntityLabel, GraphNode, RelationshipType } from '../../api/graph/schema.ts';
+import type { z } from 'zod';
+import type { Article, CyElements, EntityLabel, RelationshipType } from '../../api/graph/schema.ts';
 
 export type { CyElements, EntityLabel, RelationshipType };
 
-export interface EntityRef {
-  id: string;
-  label: EntityLabel;
-  name: string;
-}
+// Response shapes are the API's own zod schemas (type-only import: nothing of the server is bundled).
+type Schema = typeof import('../../api/http/schemas.ts');
+type Body<K extends keyof Schema> = Schema[K] extends z.ZodType ? z.infer<Schema[K]> : never;
 
-export interface SearchResult extends EntityRef {
-  aliases: string[];
-  score: number;
-}
-
-export interface SourceRef {
-  id: string;
-  title: string;
-  url: string | null;
-  publishedAt: string | null;
-}
-
-export interface EntityRelationship {
-  id: string;
-  type: RelationshipType;
-  direction: 'out' | 'in';
-  other: EntityRef;
-  properties: Record<string, unknown>;
-  evidence: string[];
-  sources: SourceRef[];
-}
-
-export interface EntityDetails {
-  node: GraphNode;
-  relationships: EntityRelationship[];
-}
-
-export interface Hop {
-  source: string;
-  target: string;
-  type: RelationshipType;
-  properties: Record<string, unknown>;
-  evidence: string[];
-  sources: string[];
-}
-
-export interface PathResult {
-  from: EntityRef;
-  to: EntityRef;
-  paths: { length: number; nodes: string[]; hops: Hop[] }[];
-  elements: CyElements;
-  /** The search gave up before exploring every path within maxHops. */
-  timedOut?: boolean;
-}
-
-export interface GraphElements {
-  elements: CyElements;
-  total: { nodes: number; relationships: number };
-  truncated: boolean;
-}
-
-export interface Neighborhood {
-  center: string;
-  elements: CyElements;
-  truncated: boolean;
-}
-
-export interface Health {
-  status: string;
-  neo4j: { reachable: boolean; version?: string; edition?: string; uri?: string };
-  version?: string;
-  counts?: { nodes: number; relationships: number };
-}
+export type EntityRef = Body<'EntityRef'>;
+export type SearchResult = Body<'SearchResults'>['results'][number];
+export type SourceRef = Body<'SourceRef'>;
+export type EntityDetails = Body<'EntityDetail'>;
+export type EntityRelationship = EntityDetails['relationships'][number];
+export type Hop = Body<'Hop'>;
+export type PathResult = Body<'Paths'>;
+export type GraphElements = Body<'GraphElements'>;
+export type Neighborhood = Body<'Neighborhood'>;
+export type Health = Body<'Health'>;
 
 /** A failed call: `kind` tells the UI which state to show. */
 export class ApiError extends Error {
@@ -143,7 +89,7 @@ export const api = {
   paths: (q: { from: string; to: string; maxHops: number; k?: number; types?: string; since?: string; until?: string }) =>
     getJson<PathResult>('/api/paths', { ...q, k: q.k ?? 3 }),
 
-  article: (id: string) => getJson<{ article: Article; mentions: EntityRef[] }>(`/api/articles/${encodeURIComponent(id)}`),
+  article: (id: string) => getJson<Body<'ArticleDetail'>>(`/api/articles/${encodeURIComponent(id)}`),
 };
 
 const articleCache = new Map<string, Promise<Article | null>>();
