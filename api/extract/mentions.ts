@@ -4,6 +4,7 @@
 // Daejeon Mayor Kwon Sun-taik), a title with "of" (Mayor of Foshan), a head noun (… Bureau, … Co., Ltd,
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
+import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode, findCitiesBySpelling } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
@@ -277,15 +278,9 @@ export interface ReadContext {
   compoundCities: ReadonlySet<string>;
 }
 
-const placeCache = new Map<string, ReturnType<typeof classifyPlace>>();
+const placeCache = new BoundedCache<ReturnType<typeof classifyPlace>>(50_000);
 export function place(name: string): ReturnType<typeof classifyPlace> {
-  let c = placeCache.get(name);
-  if (!c) {
-    c = classifyPlace(name);
-    if (placeCache.size > 50_000) placeCache.clear();
-    placeCache.set(name, c);
-  }
-  return c;
+  return placeCache.get(name, () => classifyPlace(name));
 }
 
 const TITLE_FIRST_WORDS = new Set([...TITLES].map((t) => t.split(' ')[0]!));
@@ -355,18 +350,14 @@ const DETERMINERS = /^(the|both|all|other|each|every|several|many|some|relevant|
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
 // Phrases recur (city names, titles, offices): their reading is cached by text and re-placed.
-const phraseCache = new Map<string, Mention[]>();
+const phraseCache = new BoundedCache<Mention[]>(50_000);
 
 function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
   const from = tokens[ph.first]!.start;
   const text = sentence.slice(from, tokens[ph.last]!.end);
   const key = `${sentenceStart ? 1 : 0}|${ctx.compoundCities.size ? [...ctx.compoundCities].join(',') : ''}|${text}`;
-  let cached = phraseCache.get(key);
-  if (!cached) {
-    cached = readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
-    if (phraseCache.size > 50_000) phraseCache.clear();
-    phraseCache.set(key, cached);
-  }
+  const cached = phraseCache.get(key, () =>
+    readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => ({ ...m, start: m.start - from, end: m.end - from })));
   return cached.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
 }
 
@@ -555,7 +546,7 @@ function definedKind(sentence: string, end: number): MentionKind | null {
   return null;
 }
 
-const spellingCache = new Map<string, string | null>();
+const spellingCache = new BoundedCache<string | null>(5_000);
 
 /** "Shimoneseki City, Japan": an unknown town name the stated country has a city one typing slip away from; its gazetteer spelling. */
 function misspeltCity(sentence: string, m: Mention): string | null {
@@ -565,15 +556,11 @@ function misspeltCity(sentence: string, m: Mention): string | null {
   const country = place(stated[1]!);
   if (country.reading !== 'country' || !country.country) return null;
   const key = `${m.name}|${country.country}`;
-  let found = spellingCache.get(key);
-  if (found === undefined) {
-    // ~10 ms a call on a big country: asked only in this rare shape, and once per name
-    const hits = findCitiesBySpelling(m.name, country.country);
-    found = hits.length > 0 && hits.every((c) => c.name === hits[0]!.name) ? hits[0]!.name : null;
-    if (spellingCache.size > 5_000) spellingCache.clear();
-    spellingCache.set(key, found);
-  }
-  return found;
+  // ~10 ms a call on a big country: asked only in this rare shape, and once per name
+  return spellingCache.get(key, () => {
+    const hits = findCitiesBySpelling(m.name, country.country!);
+    return hits.length > 0 && hits.every((c) => c.name === hits[0]!.name) ? hits[0]!.name : null;
+  });
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */

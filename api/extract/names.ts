@@ -1,5 +1,6 @@
 // Word lists of the genre (titles, honorifics, head nouns of organisations and events) and the
 // name normalisation every other part relies on. Lists hold kinds of words, never names of actors.
+import { BoundedCache } from './bounded-cache.ts';
 
 /** Titles of office, lower case, as they appear before a name or after "X, … of". Longest first at lookup. */
 const TITLE_LIST = [
@@ -149,16 +150,11 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'chairman', 'chairwoman', 'director', 'secretary', 'chief', 'executive', 'former', 'deputy', 'vice', 'acting',
 ]);
 
-const foldCache = new Map<string, string>();
+const foldCache = new BoundedCache<string>(20_000);
 
 /** Folds case, accents and punctuation: the form every key is built from. */
 export function fold(s: string): string {
-  const cached = foldCache.get(s);
-  if (cached !== undefined) return cached;
-  const out = foldUncached(s);
-  if (foldCache.size > 20_000) foldCache.clear();
-  if (s.length < 200) foldCache.set(s, out);
-  return out;
+  return s.length < 200 ? foldCache.get(s, () => foldUncached(s)) : foldUncached(s);
 }
 
 function foldUncached(s: string): string {
@@ -186,16 +182,10 @@ export function slug(s: string): string {
 const PINYIN_VARIANTS: Record<string, string> = { lv: 'lyu', lu: 'lu', lue: 'lyu', lyu: 'lyu', nv: 'nyu', nyu: 'nyu' };
 
 /** Lower-cased words of a person name without honorifics, titles or suffixes; pinyin variants folded. */
-const personWordsCache = new Map<string, string[]>();
+const personWordsCache = new BoundedCache<string[]>(20_000);
 
 export function personWords(name: string): string[] {
-  let w = personWordsCache.get(name);
-  if (!w) {
-    w = personWordsUncached(name);
-    if (personWordsCache.size > 20_000) personWordsCache.clear();
-    personWordsCache.set(name, w);
-  }
-  return w;
+  return personWordsCache.get(name, () => personWordsUncached(name));
 }
 
 function personWordsUncached(name: string): string[] {

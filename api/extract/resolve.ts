@@ -6,6 +6,7 @@
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
 import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
 import { SYMMETRIC_TYPES } from '../graph/schema.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
 import { fold, personKey, personWords, slug } from './names.ts';
 
@@ -30,17 +31,11 @@ function countryOf(words: string): string | null {
   return c;
 }
 
-const orgKeyCache = new Map<string, string>();
+const orgKeyCache = new BoundedCache<string>(20_000);
 
 /** Order-free, filler-free key of an organisation name. */
 export function orgKey(name: string): string {
-  let k = orgKeyCache.get(name);
-  if (k === undefined) {
-    k = orgKeyUncached(name);
-    if (orgKeyCache.size > 20_000) orgKeyCache.clear();
-    orgKeyCache.set(name, k);
-  }
-  return k;
+  return orgKeyCache.get(name, () => orgKeyUncached(name));
 }
 
 function orgKeyUncached(name: string): string {
