@@ -4,10 +4,9 @@
 // exit code is 1 if any failed.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import type { ExtractInput } from '../extract/index.ts';
-import { articleFiles, extractBatch, readArticleFile, type FailedInput } from '../store/ingest.ts';
+import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../store/ingest.ts';
 import { applySchema, connectNeo4j } from '../store/neo4j.ts';
-import { addChanges, noChanges, writeGraph, type WriteResult } from '../store/write.ts';
+import { addChanges, noChanges, type WriteResult } from '../store/write.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string', default: '25' } } });
@@ -35,25 +34,11 @@ async function main(): Promise<number> {
       addChanges(changes, result.changes);
       bar.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1), failed: failed.length });
     };
-    // Extraction (CPU, here) of one batch overlaps the write (Neo4j, elsewhere) of the one before.
-    let writing: Promise<void> = Promise.resolve();
-    for (let i = 0; i < files.length; i += batchSize) {
-      const inputs: ExtractInput[] = [];
-      for (const file of files.slice(i, i + batchSize)) {
-        try {
-          inputs.push(await readArticleFile(file));
-        } catch (error) {
-          failed.push({ file, reason: (error as Error).message });
-        }
-      }
-      const batch = extractBatch(inputs);
-      failed.push(...batch.failed);
-      await writing;
-      const done = Math.min(i + batchSize, files.length);
-      writing = batch.doc ? writeGraph(conn, batch.doc).then((result) => record(result, done)) : Promise.resolve(record({ articles: [], changes: noChanges() }, done));
-      writing.catch(() => {}); // a failed write is reported where it is awaited, not as an unhandled rejection
-    }
-    await writing;
+    let done = 0;
+    await ingestStream(conn, fileBatches(files, batchSize), (result, inputs) => {
+      failed.push(...result.failed);
+      record(result, (done += inputs));
+    });
     bar.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -7,7 +7,8 @@ import { formatFromFileName } from '../extract/document.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources } from './rows.ts';
+import { ExtractionThread } from './extraction-thread.ts';
+import { attributeSources, withArticleMentions } from './rows.ts';
 import { noChanges, writeGraph, type WriteResult } from './write.ts';
 
 export interface FailedInput {
@@ -36,7 +37,7 @@ export function extractBatch(inputs: ExtractInput[]): ExtractedBatch {
   const failed: FailedInput[] = [];
   inputs.forEach((input, i) => {
     try {
-      docs.push(attributeSources(extractArticle(input)));
+      docs.push(withArticleMentions(attributeSources(extractArticle(input))));
     } catch (error) {
       failed.push({ file: describe(input, i), reason: reasonOf(error) });
     }
@@ -50,6 +51,71 @@ export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[])
   const { doc, failed } = extractBatch(inputs);
   const result = doc ? await writeGraph(conn, doc) : { articles: [], changes: noChanges() };
   return { ...result, failed };
+}
+
+export interface InputBatch {
+  inputs: ExtractInput[];
+  /** Inputs that could not even be read, reported with the batch. */
+  failed: FailedInput[];
+}
+export interface StreamTimes {
+  /** Time the extraction thread was busy. */
+  extractSeconds: number;
+  /** Time spent writing to Neo4j. */
+  writeSeconds: number;
+}
+
+/**
+ * Ingests batch after batch, each written in one transaction (`onBatch` hears of each). Extraction
+ * runs on a worker thread one batch ahead, so it overlaps the write of the batch before and a long
+ * ingest takes about as long as the slower of the two, not their sum.
+ */
+export async function ingestStream(
+  conn: Neo4jConnection,
+  batches: AsyncIterable<InputBatch> | Iterable<InputBatch>,
+  onBatch?: (result: BatchResult, inputs: number) => void,
+): Promise<StreamTimes> {
+  const times: StreamTimes = { extractSeconds: 0, writeSeconds: 0 };
+  const thread = new ExtractionThread();
+  const extract = async (batch: InputBatch) => {
+    const reply = await thread.extract(batch.inputs);
+    times.extractSeconds += reply.seconds;
+    return { ...reply.batch, failed: [...batch.failed, ...reply.batch.failed], inputs: batch.inputs.length + batch.failed.length };
+  };
+  const write = async (extracted: Awaited<ReturnType<typeof extract>>) => {
+    const started = performance.now();
+    const result = extracted.doc ? await writeGraph(conn, extracted.doc) : { articles: [], changes: noChanges() };
+    times.writeSeconds += (performance.now() - started) / 1000;
+    onBatch?.({ ...result, failed: extracted.failed }, extracted.inputs);
+  };
+  try {
+    let previous: ReturnType<typeof extract> | null = null;
+    for await (const batch of batches) {
+      const next = extract(batch);
+      next.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
+      if (previous) await write(await previous);
+      previous = next;
+    }
+    if (previous) await write(await previous);
+  } finally {
+    await thread.close();
+  }
+  return times;
+}
+
+/** Article files read batch by batch; a file that cannot be read is reported with its batch. */
+export async function* fileBatches(files: string[], size: number): AsyncGenerator<InputBatch> {
+  for (let i = 0; i < files.length; i += size) {
+    const batch: InputBatch = { inputs: [], failed: [] };
+    for (const file of files.slice(i, i + size)) {
+      try {
+        batch.inputs.push(await readArticleFile(file));
+      } catch (error) {
+        batch.failed.push({ file, reason: reasonOf(error) });
+      }
+    }
+    yield batch;
+  }
 }
 
 const ARTICLE_FILES = '**/*.{txt,text,md,markdown,html,htm,json}';

@@ -53,6 +53,21 @@ export function mentionsByArticle(doc: GraphDocument): Map<string, Set<string>> 
 }
 
 /**
+ * A one-article document: its article mentions every node in it, stated as MENTIONS so that the
+ * fact survives merging it with other articles (mentionsByArticle would otherwise have every
+ * article of a merged batch mention an entity no relationship ties to one of them).
+ */
+export function withArticleMentions(doc: GraphDocument): GraphDocument {
+  if (doc.articles.length !== 1) return doc;
+  const article = doc.articles[0]!.id;
+  const stated = new Set(doc.relationships.filter((r) => r.type === 'MENTIONS').map((r) => r.target));
+  const mentions: GraphRelationship[] = doc.nodes
+    .filter((n) => !stated.has(n.id))
+    .map((n) => ({ type: 'MENTIONS', source: article, target: n.id, properties: {}, sources: [article], evidence: [] }));
+  return { ...doc, relationships: [...doc.relationships, ...mentions] };
+}
+
+/**
  * Relationships without sources are stated by the document as a whole, i.e. by all its articles.
  * Throws a DocumentError naming the field when a relationship points at an unknown node or article
  * (a MENTIONS relationship goes from an article of the document to one of its nodes).

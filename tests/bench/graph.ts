@@ -11,7 +11,7 @@ import type { GraphDocument } from '../../api/graph/schema.ts';
 import { GENERATOR_VERSION } from '../../seed/generator/corpus.ts';
 import { Random } from '../../seed/generator/random.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
-import { ingestAll, loadPipeline } from './ingest.ts';
+import { ingestAll } from './ingest.ts';
 import { graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { BENCH_DIR, corpusFiles, peakRssOfTreeMB, percentile, readTexts, rssMB, seconds } from './support.ts';
 import { freePort } from '../support/free-port.ts';
@@ -57,7 +57,6 @@ async function bigGraph(ctx: BenchContext): Promise<GraphHandle> {
   const db = await startBenchNeo4j({ keepDir: KEPT_GRAPH_DIR, heap: '2g', pageCache: '1g' });
   if (!marker) {
     try {
-      const pipeline = await loadPipeline();
       const capSeconds = ctx.buildCapMinutes * 60;
       const started = performance.now();
       let extractSeconds = 0;
@@ -65,7 +64,7 @@ async function bigGraph(ctx: BenchContext): Promise<GraphHandle> {
       let articles = 0;
       const chunk = 5000;
       for (let i = 0; i < files.length && seconds(started) < capSeconds; i += chunk) {
-        const t = await ingestAll(db, pipeline, readTexts(files.slice(i, i + chunk)), { capSeconds: capSeconds - seconds(started) });
+        const t = await ingestAll(db, readTexts(files.slice(i, i + chunk)), { capSeconds: capSeconds - seconds(started) });
         extractSeconds += t.extractSeconds;
         writeSeconds += t.writeSeconds;
         articles += t.articles;
@@ -73,7 +72,7 @@ async function bigGraph(ctx: BenchContext): Promise<GraphHandle> {
       }
       const total = seconds(started);
       marker = { generator: GENERATOR_VERSION, articles };
-      ctx.report.info('paths', `graph build, ${articles} articles of the 100k corpus`, total, 's', `${(articles / total).toFixed(0)} articles/s; extract ${extractSeconds.toFixed(0)} s, write ${writeSeconds.toFixed(0)} s; cap ${ctx.buildCapMinutes} min`);
+      ctx.report.info('paths', `graph build, ${articles} articles of the 100k corpus`, total, 's', `${(articles / total).toFixed(0)} articles/s; extraction thread busy ${extractSeconds.toFixed(0)} s, writes ${writeSeconds.toFixed(0)} s, overlapping; cap ${ctx.buildCapMinutes} min`);
       if (articles < FULL_ARTICLES) ctx.note('paths', `the 100k build stopped at the ${ctx.buildCapMinutes}-minute cap after ${articles} articles; paths and API ran on that graph`);
       writeFileSync(join(KEPT_GRAPH_DIR, 'bench-graph.json'), JSON.stringify(marker));
     } catch (error) {
@@ -97,10 +96,9 @@ async function chooseGraph(ctx: BenchContext): Promise<GraphHandle> {
     ctx.note('paths', `100k graph not built (${rate}); measured on the ${ctx.graph?.articles ?? 80}-article graph instead. Build it once with: npm run bench -- --only paths,api --build-100k`);
   }
   if (ctx.graph) return { ...ctx.graph, owned: false };
-  const pipeline = await loadPipeline();
   const db = await startBenchNeo4j();
   try {
-    await ingestAll(db, pipeline, readTexts(corpusFiles(1000).slice(0, 80)));
+    await ingestAll(db, readTexts(corpusFiles(1000).slice(0, 80)));
   } catch (error) {
     await db.stop();
     throw error;
