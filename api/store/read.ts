@@ -97,17 +97,23 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
  * contains every word ("Lyu"); null if none. No typo tolerance here: a guess would hide a 404.
  */
 export async function resolveEntity(conn: Neo4jConnection, ref: string): Promise<EntityRef | null> {
-  return read(conn, async (tx) => {
-    const [byId] = await rows(tx, 'entity-by-id', { id: ref });
-    if (byId) return byId as unknown as EntityRef;
-    const keys = [...new Set(ENTITY_LABELS.flatMap((label) => aliasKeys({ id: ref, label, name: ref, aliases: [], properties: {} })))];
-    const [byName] = await rows(tx, 'entities-by-name', { keys });
-    if (byName) return byName as unknown as EntityRef;
-    const query = allWordsQuery(ref);
-    if (query === '') return null;
-    const [hit] = await rows(tx, 'search-entities', { query, label: null, limit: int(1) });
-    return hit ? ({ id: hit.id, label: hit.label, name: hit.name } as EntityRef) : null;
-  });
+  return read(conn, async (tx) => (await resolveEnds(tx, [ref]))[0]!);
+}
+
+/** resolveEntity for several references in one transaction: all ids in one query, names one by one. */
+async function resolveEnds(tx: ManagedTransaction, refs: string[]): Promise<(EntityRef | null)[]> {
+  const byId = await rows(tx, 'entities-by-id', { ids: refs });
+  return Promise.all(refs.map(async (ref, i) => (byId[i]?.entity as EntityRef | null) ?? resolveName(tx, ref)));
+}
+
+async function resolveName(tx: ManagedTransaction, ref: string): Promise<EntityRef | null> {
+  const keys = [...new Set(ENTITY_LABELS.flatMap((label) => aliasKeys({ id: ref, label, name: ref, aliases: [], properties: {} })))];
+  const [byName] = await rows(tx, 'entities-by-name', { keys });
+  if (byName) return byName as unknown as EntityRef;
+  const query = allWordsQuery(ref);
+  if (query === '') return null;
+  const [hit] = await rows(tx, 'search-entities', { query, label: null, limit: int(1) });
+  return hit ? ({ id: hit.id, label: hit.label, name: hit.name } as EntityRef) : null;
 }
 
 export interface SourceRef {
@@ -237,26 +243,51 @@ export interface PathsResult {
 export const PATH_TIMEOUT_MS = 1000;
 export const ONE_PATH_TIMEOUT_MS = 3000;
 
+export interface PathsBetween extends PathsResult {
+  /** The ends as resolved (resolveEntity); null when a reference names no entity (no search then). */
+  from: EntityRef | null;
+  to: EntityRef | null;
+}
+
 /**
- * Up to k shortest paths, ranked by how specific their intermediate entities are; one shortest
- * path when listing them all takes too long; `timedOut` when even that search gave up.
+ * Up to k shortest paths between two entities given by id or name (resolveEntity), ranked by how
+ * specific their intermediate entities are; one shortest path when listing them all takes too
+ * long; `timedOut` when even that search gave up. The ends are resolved in the transaction of the
+ * ranked search: one round trip of the driver's for an API request in the usual case.
  */
 export async function shortestPaths(
   conn: Neo4jConnection,
   opts: GraphFilter & { from: string; to: string; maxHops: number; k: number },
-): Promise<PathsResult> {
+): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
-  const params = { from: opts.from, to: opts.to, types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
+  const params = { types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
+  let ends: (EntityRef | null)[] = [null, null];
+  const none = (timedOut: boolean): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut });
   let found: Row[] | null = null;
-  for (const [query, timeout] of [['shortest-paths', PATH_TIMEOUT_MS], ['shortest-path', ONE_PATH_TIMEOUT_MS]] as const) {
+  try {
+    found = await read(
+      conn,
+      async (tx) => {
+        ends = await resolveEnds(tx, [opts.from, opts.to]);
+        const [from, to] = ends;
+        return from && to ? rows(tx, 'shortest-paths', { ...params, from: from.id, to: to.id }) : null;
+      },
+      { timeout: PATH_TIMEOUT_MS },
+    );
+    if (!found) return none(false);
+  } catch (error) {
+    if (!isTimeout(error)) throw error;
+  }
+  if (!found) {
+    const [from, to] = ends;
+    if (!from || !to) return none(true);
     try {
-      found = await read(conn, (tx) => rows(tx, query, params), { timeout });
-      break;
+      found = await read(conn, (tx) => rows(tx, 'shortest-path', { ...params, from: from.id, to: to.id }), { timeout: ONE_PATH_TIMEOUT_MS });
     } catch (error) {
       if (!isTimeout(error)) throw error;
+      return none(true);
     }
   }
-  if (!found) return { paths: [], elements: { nodes: [], edges: [] }, timedOut: true };
 
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge>();
@@ -274,7 +305,7 @@ export async function shortestPaths(
       }),
     };
   });
-  return { paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
+  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
 }
 
 /**

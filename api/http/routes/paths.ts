@@ -1,7 +1,7 @@
 // GET /api/paths: how two entities are connected.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
-import { resolveEntity, shortestPaths } from '../../store/read.ts';
+import { shortestPaths } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
 import { ErrorResponse, Paths, PathsQuery } from '../schemas.ts';
 
@@ -17,11 +17,9 @@ export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = asyn
       },
     },
     async (request) => {
-      const { from: fromRef, to: toRef, ...rest } = request.query;
-      const [from, to] = await Promise.all([resolveEntity(conn, fromRef), resolveEntity(conn, toRef)]);
-      if (!from) throw notFound(`from: no entity "${fromRef}"`);
-      if (!to) throw notFound(`to: no entity "${toRef}"`);
-      const found = await shortestPaths(conn, { ...rest, from: from.id, to: to.id });
+      const { from, to, ...found } = await shortestPaths(conn, request.query);
+      if (!from) throw notFound(`from: no entity "${request.query.from}"`);
+      if (!to) throw notFound(`to: no entity "${request.query.to}"`);
       return { from, to, ...found };
     },
   );
