@@ -89,7 +89,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   const rows = writeRows(remapToExisting(part, existing), aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
-  await run(tx, 'write-alias-keys', { rows: rows.aliasKeys });
+  // keys that already name their entity (most of them, for recurring actors) need no write
+  const newKeys = rows.aliasKeys.map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) })).filter((row) => row.keys.length > 0);
+  await run(tx, 'write-alias-keys', { rows: newKeys });
   await run(tx, 'write-articles', { rows: rows.articles }, changes);
   const found = await run(tx, 'write-relationships', { rows: rows.relationships, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
   const foundKeys = new Set(found.records.map((r) => r.get('key') as string));
