@@ -5,23 +5,12 @@
 // trips and transactions, not about missing indexes).
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
+import { mentionsByArticle } from '../../api/store/rows.ts';
 
 export interface NaiveWriteResult {
   queries: number;
   nodesCreated: number;
   relationshipsCreated: number;
-}
-
-/** Article -> entities it mentions: every entity touched by a relationship the article states. */
-function mentions(doc: GraphDocument): [string, string][] {
-  const pairs = new Set<string>();
-  for (const rel of doc.relationships) {
-    for (const article of rel.sources) {
-      pairs.add(`${article}\u0000${rel.source}`);
-      pairs.add(`${article}\u0000${rel.target}`);
-    }
-  }
-  return [...pairs].map((p) => p.split('\u0000') as [string, string]);
 }
 
 export async function naiveWrite(conn: Neo4jConnection, doc: GraphDocument): Promise<NaiveWriteResult> {
@@ -46,13 +35,16 @@ export async function naiveWrite(conn: Neo4jConnection, doc: GraphDocument): Pro
       });
     }
     for (const r of doc.relationships) {
+      if (r.type === 'MENTIONS') continue; // written below, like the store does
       await run(
         `MATCH (a:Entity {id: $source}), (b:Entity {id: $target}) MERGE (a)-[r:${r.type}]->(b) SET r += $properties, r.sources = $sources, r.evidence = $evidence`,
         { source: r.source, target: r.target, properties: r.properties, sources: r.sources, evidence: r.evidence },
       );
     }
-    for (const [article, entity] of mentions(doc)) {
-      await run('MATCH (a:Article {id: $article}), (e:Entity {id: $entity}) MERGE (a)-[:MENTIONS]->(e)', { article, entity });
+    for (const [article, entities] of mentionsByArticle(doc)) {
+      for (const entity of entities) {
+        await run('MATCH (a:Article {id: $article}), (e:Entity {id: $entity}) MERGE (a)-[:MENTIONS]->(e)', { article, entity });
+      }
     }
   } finally {
     await session.close();
