@@ -123,7 +123,7 @@ export class Article {
       for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
     for (const t of texts) {
-      const text = t.text.length > 2000 ? t.text.slice(0, 2000) : t.text;
+      const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
       const tokens = tokenize(text);
       let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
       const dates = MAY_HAVE_DATE.test(text) ? findDates(text, publishedAt) : [];
@@ -395,7 +395,8 @@ export class Article {
     }
     const p = place(name);
     let cities = p.cities;
-    if (!cities.length) return null;
+    // a town the text itself calls one ("Yonaguni Town", "the Japanese town of Takachiho") needs no gazetteer entry
+    if (!cities.length) return m.placeKind === 'stated' ? this.municipality(name, s.index) : null;
     // a surname already known as a person's ("Han briefed them") is the person
     if (m.words === 1 && this.findPerson(name)) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
@@ -550,10 +551,13 @@ export class Article {
 
   /** A municipality named with its kind ("Hurunui District"): placed by the gazetteer when it knows the name. */
   municipality(name: string, sentence: number): string {
-    const base = name.replace(/\s+(district|county|borough|township|municipality|shire)$/i, '');
+    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town)$/i, '');
     const p = place(base);
     const c = p.reading === 'city' || p.reading === 'ambiguous' ? this.chooseCity(p.cities, null) : undefined;
     const props: Properties = c ? { country: c.country, lat: c.lat, lon: c.lon } : {};
+    // "Takachiho Town" and "Takachiho" are one town
+    const known = [base, ...MUNICIPALITY_KINDS.map((k) => `${base} ${k}`)].map((n) => this.cityByName(n)).find(Boolean);
+    if (known) return this.putCity(known, name, name, sentence, props);
     return this.putCity(cityId(name, c?.country ?? null), name, name, sentence, props);
   }
 
@@ -735,6 +739,13 @@ function isBareHead(name: string): boolean {
 }
 
 /** Two to five capitalised words, none of them a common word of the genre. */
+const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];
+
+/** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */
+function spaceBeforeParenthesis(text: string): string {
+  return text.includes('(') ? text.replace(/([\p{L}.])\((?=\p{Lu})/gu, '$1 (') : text;
+}
+
 function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > 5) return false;

@@ -313,6 +313,11 @@ function headOf(words: string[]): { head: string; head2: string } {
   return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
 }
 
+/** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
+function publicFriendshipBody(lowerName: string): boolean {
+  return /\bfriendship\b/.test(lowerName) && /\b(assembly|parliament(ary)?|parliamentarians'?|legislat\w*|prefectural|provincial|municipal|people'?s|government)\b/.test(lowerName);
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
@@ -325,14 +330,19 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
   // "Board of Directors": a generic body with no proper name of its own
   if (/^(board|council|committee) of (directors|trustees|governors|supervisors|management|regents|elders)$/i.test(name)) return null;
+  // a township's or county's governing board: "Warminster Board of Supervisors"
+  if (/\bboard of (supervisors|selectmen|aldermen|commissioners|freeholders|county commissioners)$/i.test(name)) return 'Office';
+  // "the Summer Capital of the Philippines": a capital of a place is a description, not a business
+  if (head === 'capital' && /\bcapital of\b/i.test(name)) return null;
   if (/^(?:[\p{L}-]+ ){0,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Organization';
   if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
-  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign/i.test(whole) ? 'Office' : 'Organization';
-  if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|cultural center|sports/i.test(whole) ? 'Venue' : 'Organization';
+  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
+  if ((head === 'federation' || head === 'league') && publicFriendshipBody(whole)) return 'Office';
+  if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|trading center|cultural center|sports|civic|community|leisure|visitor/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
   if (head === 'group' && words.length === 1) return null;
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
@@ -400,7 +410,21 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const skip = sisterOf[0].trim().split(/\s+/).length;
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
-  const byHead = labelByHead(clean);
+  const headLabel = labelByHead(clean);
+  const leadingTitle = titleAt(cleanWords, 0);
+  // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
+  const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
+  // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
+  const ofAt = words.findIndex((x) => /^of$/i.test(x));
+  const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
+  if (municipality && !leadingTitle && !NOT_NAME_WORDS.has(cleanWords[0]!.toLowerCase()) && !place(cleanWords[0]!).commonWord) {
+    const n = municipality[0].split(' ').length;
+    const restAt = n + 1 + (/^the$/i.test(words[n + 1] ?? '') ? 1 : 0);
+    return [
+      mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),
+      ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : []),
+    ];
+  }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
   if (toks.length >= 2 && !byHead) {
@@ -509,6 +533,17 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     if (!p.reading && /^\p{Lu}\p{Ll}+(an|ese|ish|i|ch|sh|ic)$/u.test(clean)) {
       const cc = countryCode(clean);
       if (cc) return [mention(sentence, toks, 'Place', { name: clean, country: cc, placeKind: 'demonym' })];
+    }
+  }
+  // "Japan Mito": a country, then one of its cities
+  if (cleanWords.length === 2 && place(cleanWords[0]!).reading === 'country') {
+    const city = place(cleanWords[1]!);
+    if ((city.reading === 'city' || city.reading === 'ambiguous') && !city.commonWord) {
+      const p = place(cleanWords[0]!);
+      return [
+        mention(sentence, toks.slice(0, 1), 'Place', { name: cleanWords[0]!, country: p.country, placeKind: 'country' }),
+        mention(sentence, toks.slice(1), 'City', { name: cleanWords[1]!, possessive, placeKind: city.reading }),
+      ];
     }
   }
   // a place followed by more capitalised words: "Philippines Wadee Batti" after "Ambassador to the"
@@ -658,7 +693,9 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
   }
   for (const m of out) {
     // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
-    if (m.kind === 'City' && /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(m.end, m.end + 16))) {
+    // … and so is one after "the U.S. state of", "the province of"
+    const subdivisionOf = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start));
+    if (m.kind === 'City' && (subdivisionOf || /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(m.end, m.end + 16)))) {
       Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
       continue;
     }

@@ -69,6 +69,7 @@ const OFFICE_HEADS = [
   'embassy', 'council', 'administration', 'authority', 'agency', 'congress', 'assembly', 'parliament', 'senate',
   'secretariat', 'municipality', 'cabinet', 'legislature', 'prefecture government', 'court', 'police',
   'directorate', 'mission', 'diet', 'delegation of the european union', 'customs', 'service',
+  'consultative conference',
 ];
 /** Head nouns of businesses. */
 const COMPANY_HEADS = [

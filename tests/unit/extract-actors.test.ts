@@ -198,3 +198,57 @@ describe('places that are not cities', () => {
     expect(position(g, quill!.name, 'Nelson Rowing Club')).toBe('President');
   });
 });
+
+function sisterPairs(g: GraphDocument): string[] {
+  const name = (id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [name(r.source), name(r.target)].sort().join(' ~ ')).sort();
+}
+
+describe('sister-city statements of every shape', () => {
+  it('pairs every town of a "sister city ties with" list with the subject, towns the gazetteer lacks included', () => {
+    const g = extract(
+      'Between 1990 and 1994, Nelson forged sister city ties with Japan\'s Miyazu, Japan\'s Tsuwano Town, Eugene in the ' +
+        'U.S. state of Oregon, and Kerikeri Municipality of Northland Region.',
+      'Nelson marks thirty years of ties',
+    );
+    expect(sisterPairs(g)).toEqual(['Eugene ~ Nelson', 'Kerikeri Municipality ~ Nelson', 'Miyazu ~ Nelson', 'Nelson ~ Tsuwano Town']);
+    expect(names(g, 'City')).not.toContain('Oregon');
+  });
+
+  it('reads the partner of a fronted "Since signing … with X," clause, "its sister city, X" and "between X and Y" with an unknown town', () => {
+    const g = extract(
+      'Since signing a sister city agreement with Matsue, Japan in 1982, Nelson has built friendship cooperation cities with Osaka and Kobe. ' +
+        'Mayor Tim Shaw of Nelson thanked the Consulate for its support in promoting relations with its sister city, Huangshi. ' +
+        'He recalled the sister-city relationship between Waimea and Yangling.',
+      'Nelson marks thirty years of ties',
+    );
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Matsue ~ Nelson', 'Huangshi ~ Nelson', 'Waimea ~ Yangling']));
+  });
+});
+
+describe('names the head noun alone would mislabel', () => {
+  it('reads a title glued to a parenthesis, a country before its city, and "Mayor Park"', () => {
+    const g = extract('Mr. Ken Ota(Mayor of Japan Matsue) met Li Wei(Deputy Mayor of Chongqing). Mayor Park welcomed them.');
+    expect(position(g, 'Ken Ota', 'Matsue')).toBe('Mayor');
+    expect(position(g, 'Li Wei', 'Chongqing')).toBe('Deputy Mayor');
+    expect(names(g, 'Person')).toContain('Park');
+    expect(names(g, 'City')).not.toContain('Japan Matsue');
+  });
+
+  it('labels boards of supervisors and consultative conferences as offices, civic centres as venues, and "the Capital of X" as nothing', () => {
+    const g = extract(
+      'Ann Lee, the vice president of Tianjin People\'s Political Consultative Conference, met Bob Cross, chairman of Riverton Board of Supervisors, ' +
+        'at the Riverton Civic Centre, praising Baguio as the Summer Capital of the Philippines.',
+    );
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(["Tianjin People's Political Consultative Conference", 'Riverton Board of Supervisors']));
+    expect(names(g, 'Organization')).toEqual([]);
+    expect(names(g, 'Company')).toEqual([]);
+    expect(names(g, 'Event')).not.toContain("Tianjin People's Political Consultative Conference");
+  });
+
+  it('labels a friendship league of legislators as a public body', () => {
+    const g = extract('Mayor Kim Ho-jin of Busan met Sato Yumi, Chairperson of the Japan-Korea Friendship Osaka Prefectural Assembly Federation.');
+    expect(names(g, 'Office')).toContain('Japan-Korea Friendship Osaka Prefectural Assembly Federation');
+    expect(position(g, 'Sato Yumi', 'Japan-Korea Friendship Osaka Prefectural Assembly Federation')).toBe('Chairperson');
+  });
+});

@@ -52,7 +52,8 @@ export function explicitPositions(a: Article): void {
     const t = s.template;
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
     // X, (the) Title of Y (and Title2)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    // ("Mayor of Japan Mito": a country may stand before the city)
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
