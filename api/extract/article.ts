@@ -153,7 +153,11 @@ export class Article {
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
+      // "St Norbert College student Bryce Hellmrich", "council staff Ann Lee": a role noun of a body, then the name
+      /⟨[OMGC]\d+⟩ (?:student|teacher|pupil|interpreter|translator|volunteer|staff|staffer|employee|official|resident|artist|chef|coach|player) ⟨X(\d+)⟩/g,
     ];
+    // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
+    const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
     for (const s of this.sentences) {
       if (!/⟨[XNT]/.test(s.template)) continue;
       const toPerson = new Set<number>();
@@ -161,6 +165,10 @@ export class Article {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
         for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
+      }
+      for (const m of s.template.matchAll(coordinated)) {
+        const j = Number(m[1] ?? m[2]);
+        if (s.mentions[j]!.words === 2) toPerson.add(j);
       }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
@@ -233,6 +241,7 @@ export class Article {
         }
       }
     }
+    this.townsOfCouncils();
     // 3. cities (after the countries they may be qualified with)
     for (const s of this.sentences) {
       for (const m of s.mentions) {
@@ -286,6 +295,25 @@ export class Article {
     // cities named inside organisation names: "Shenyang Municipal Health Commission", "Consulate … in Belfast"
     for (const e of this.entities.values()) {
       if (e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') e.cityInName = this.cityInName(e.name) ?? undefined;
+    }
+  }
+
+  /** "Adachi" beside "Adachi City Council", "Central Highlands" beside "Central Highlands Regional Council": the council's town. */
+  private townsOfCouncils(): void {
+    const towns = new Set<string>();
+    for (const e of this.entities.values()) {
+      const m = e.label === 'Office' ? COUNCIL_OF_TOWN.exec(e.name) : null;
+      if (m) towns.add(fold(m[1]!));
+    }
+    if (!towns.size) return;
+    for (const s of this.sentences) {
+      let changed = false;
+      for (const m of s.mentions) {
+        if (m.kind !== 'Unknown' || m.possessive || !towns.has(fold(m.name))) continue;
+        Object.assign(m, { kind: 'City', placeKind: 'stated' });
+        changed = true;
+      }
+      if (changed) s.template = template(s);
     }
   }
 
@@ -400,7 +428,7 @@ export class Article {
     // a surname already known as a person's ("Han briefed them") is the person
     if (m.words === 1 && this.findPerson(name)) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
-    if (m.words === 1 && !/city$/i.test(m.name)) {
+    if (m.words === 1 && !/city$/i.test(m.name) && m.placeKind !== 'stated') {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);
       const after = s.text.slice(m.end, m.end + 25);
       const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text);
@@ -739,6 +767,8 @@ function isBareHead(name: string): boolean {
 }
 
 /** Two to five capitalised words, none of them a common word of the genre. */
+const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?) (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
+
 const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];
 
 /** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */

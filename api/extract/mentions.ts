@@ -175,6 +175,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
+      // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
+      if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
+        i += 2;
+        break;
+      }
       if (cur.text === '&' && isCap(tokens[i + 1])) {
         i += 2;
         continue;
@@ -507,6 +512,15 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     break;
   }
 
+  // "Belmont MLA Glenys Godfrey": a place, a member's post-nominal, then the name
+  const memberAt = cleanWords.findIndex((x, k) => k >= 1 && /^(MLA|MP|MEP|MHA|MLC|MPP|TD|MSP)$/.test(x));
+  if (memberAt >= 1 && !byHead && cleanWords.length - memberAt - 1 >= 2 && cleanWords.length - memberAt - 1 <= 3) {
+    const nameToks = toks.slice(memberAt + 1);
+    if (nameToks.every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text))) {
+      return [mention(sentence, nameToks, 'Person', { name: nameToks.map((t) => t.text).join(' '), possessive })];
+    }
+  }
+
   // 2. honorific + name
   const h = cleanWords[0]!.toLowerCase().replace(/\.$/, '');
   if (HONORIFICS.has(h) && cleanWords.length >= 2 && !byHead) {
@@ -565,6 +579,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   // Robert “Bob” Quill: the nickname's quotes are not part of the name
   return [mention(sentence, toks, 'Unknown', { name: /[“”"]/.test(clean) ? clean.replace(/[“”"]/g, '') : clean, possessive })];
 }
+
+const PERSON_SHAPE = /^\p{Lu}\p{Ll}+ (?:(?:\p{Lu}\.? )\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)*(?: (?:Jr\.?|Sr\.?|II|III|IV))?|\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)* (?:Jr\.?|Sr\.?|II|III|IV))$/u;
 
 // "CityLink, an association of …", "Domtar, a paper company": what a definition apposition says the name is
 const DEFINED_AS: ReadonlyArray<[RegExp, MentionKind]> = [
@@ -692,6 +708,11 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
   for (const m of out) {
+    // "Leo Quinn III", "Claudia B Quinn": a middle initial or a generational suffix marks a person
+    if (m.kind === 'Unknown' && PERSON_SHAPE.test(m.name)) {
+      m.kind = 'Person';
+      continue;
+    }
     // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
     // … and so is one after "the U.S. state of", "the province of"
     const subdivisionOf = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start));

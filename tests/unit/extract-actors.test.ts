@@ -252,3 +252,28 @@ describe('names the head noun alone would mislabel', () => {
     expect(position(g, 'Sato Yumi', 'Japan-Korea Friendship Osaka Prefectural Assembly Federation')).toBe('Chairperson');
   });
 });
+
+describe('people and towns the context names', () => {
+  it('reads middle initials, generational suffixes, a name coordinated with a person, a role noun of a body and an MLA', () => {
+    const g = extract(
+      'Visitors included Leo Hart III - who was previously Chairperson for Riverton Board of Supervisors - along with Claudia B Hart and Kevin J O’Neill. ' +
+        'Mayor Ann Lee welcomed Mr Ken Ota and Yumi Sato. Riverton MLA Glenys Moore was there, and St Anne College student Bryce Kell interpreted.',
+    );
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Leo Hart III', 'Claudia B Hart', 'Kevin J O’Neill', 'Yumi Sato', 'Glenys Moore', 'Bryce Kell']));
+    expect(position(g, 'Leo Hart III', 'Riverton Board of Supervisors')).toBe('Chairperson');
+  });
+
+  it('reads "Body lower-case-title Name" and a town named beside its council', () => {
+    const g = extract(
+      'Adachi City Council chairman Go Senuma said the group was welcomed in Riverton. Adachi and Riverton are of similar size. ' +
+        'Mito city council deputy speaker Ken Ota thanked the Riverton Sister City Association chairwoman Ann Lee.',
+    );
+    expect(position(g, 'Go Senuma', 'Adachi City Council')).toBe('Chairman');
+    expect(position(g, 'Ann Lee', 'Riverton Sister City Association')).toBe('Chairwoman');
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['Adachi City Council', 'Mito city council']));
+    expect(names(g, 'City')).toContain('Adachi');
+    const council = g.nodes.find((n) => n.name === 'Adachi City Council')!;
+    const adachi = g.nodes.find((n) => n.name === 'Adachi' && n.label === 'City')!;
+    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === council.id && r.target === adachi.id)).toBe(true);
+  });
+});

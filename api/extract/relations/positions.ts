@@ -97,12 +97,24 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[4])]!, place, s);
     }
     // X, who … serve(s|d) as Title of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?,? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
+    }
+    // "X – who was previously Chairperson for Y –", "X, who is the president of Y,"
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      const former = !!m[2] && /previously|formerly|once/.test(m[2]);
+      position(a, s.refs[Number(m[1])] ?? null, { ...title, former: former || !!title.former }, placeOf(a, s, m[4]! + m[5]), s);
     }
     // Kure city mayor X: a city, then a lower-case title and the name
     for (const m of t.matchAll(/⟨C(\d+)⟩(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
+    }
+    // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      if (title.plural || /\p{Lu}/u.test(title.text[0]!)) continue;
+      position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
     for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {

@@ -131,9 +131,9 @@ function listedTowns(a: Article, s: AnalyzedSentence, from: number): string[] {
 function townAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
   const j = Number(index);
   const id = s.refs[j];
-  if (letter === 'C') return id ?? null;
+  if (letter === 'C' || id) return id ?? null;
   const m = s.mentions[j]!;
-  if (id || m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
+  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
   const town = a.municipality(m.name, s.index);
   s.refs[j] = town;
   m.kind = 'City';
