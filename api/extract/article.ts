@@ -6,7 +6,7 @@ import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
 import type { CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
-import { fold, personKey, personWords, TITLE_RANK } from './names.ts';
+import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -182,6 +182,8 @@ export class Article {
       }
       // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
       const toCompany = new Set<number>();
+      // "the head office of Baidu company"
+      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:company|corporation|firm)\b/g)) toCompany.add(Number(m[1]));
       if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
         for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
       }
@@ -763,7 +765,9 @@ const SPACING = /(\s+)(?=[,.;:!?)])|(\s+)|\(\s+|[“”]/g;
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);
-  return words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!) || !!labelByHead(name) && words.length === 1;
+  // a one-word name typed by its context ("Baidu company", "Domtar, a paper company") is a name; "Council" alone is not
+  if (words.length === 1) return !!labelByHead(name) || NOT_NAME_WORDS.has(words[0]!.toLowerCase()) || /^\p{Ll}/u.test(words[0]!);
+  return words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!);
 }
 
 /** Two to five capitalised words, none of them a common word of the genre. */

@@ -100,6 +100,8 @@ const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|
 const POSSESSIVE = /['’]s?$/;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
+const REMIT_ADJECTIVES = new Set(['foreign', 'culture', 'cultural', 'commerce', 'science', 'education', 'health', 'sports', 'housing', 'agriculture', 'industry', 'trade', 'tourism', 'radio', 'information', 'transport', 'transportation', 'planning', 'finance', 'justice']);
+
 interface Phrase {
   first: number; // token index
   last: number; // token index, inclusive
@@ -179,6 +181,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
         i += 2;
         break;
+      }
+      // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
+      if (l === 'and' && i === start + 1 && REMIT_ADJECTIVES.has(lower(tokens[start])) && isCap(tokens[i + 1])) {
+        i++;
+        continue;
       }
       if (cur.text === '&' && isCap(tokens[i + 1])) {
         i += 2;
@@ -480,11 +487,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Chen Lirong of Dalian": the name, then its place
       const ofAt = nameWords.findIndex((x) => /^(of|from)$/i.test(x));
       if (ofAt > 0 && !nameWords.slice(0, ofAt).some((x) => /^(for|and|&)$/i.test(x))) {
-        const cut = toks.findIndex((t, i) => i > w + len && /^(of|from)$/i.test(t.text));
+        const nameAt = toks.findIndex((t, i) => i >= w + len && t.text === nameWords[0]);
+        // the "of" after the name, not one inside a second title ("Consul & Head of Post Ren Faqiang of …")
+        const cut = toks.findIndex((t, i) => i > Math.max(nameAt, w + len) && /^(of|from)$/i.test(t.text));
         let restAt = cut + 1;
         if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
         const personToks = toks.slice(0, cut);
-        const nameAt = toks.findIndex((t, i) => i >= w + len && t.text === nameWords[0]);
         const nameText = sentence.slice(toks[nameAt >= 0 ? nameAt : w + len]!.start, personToks[personToks.length - 1]!.end);
         const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
         const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
@@ -578,6 +586,21 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (cleanWords.every((x) => NOT_NAME_WORDS.has(x.toLowerCase()))) return [];
   // Robert “Bob” Quill: the nickname's quotes are not part of the name
   return [mention(sentence, toks, 'Unknown', { name: /[“”"]/.test(clean) ? clean.replace(/[“”"]/g, '') : clean, possessive })];
+}
+
+/** "from 9 countries including Costa Rica, Panama, Honduras, Salvador and Mexico": a one-word "city" in a list of countries is one of them. */
+function countriesAmongCountries(sentence: string, out: Mention[]): void {
+  let start = 0;
+  for (let j = 1; j <= out.length; j++) {
+    const joined = j < out.length && /^(?:,|,? and|,? or) $/.test(sentence.slice(out[j - 1]!.end, out[j]!.start));
+    if (joined) continue;
+    const run = out.slice(start, j);
+    start = j;
+    if (run.length < 4) continue;
+    const countries = run.filter((m) => m.kind === 'Place' && m.placeKind === 'country').length;
+    if (countries * 2 <= run.length) continue;
+    for (const m of run) if (m.kind === 'City' && m.words === 1) Object.assign(m, { kind: 'Place', placeKind: 'country', country: null });
+  }
 }
 
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+ (?:(?:\p{Lu}\.? )\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)*(?: (?:Jr\.?|Sr\.?|II|III|IV))?|\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)* (?:Jr\.?|Sr\.?|II|III|IV))$/u;
@@ -726,6 +749,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const misspelt = kind ? null : misspeltCity(sentence, m);
     if (misspelt) Object.assign(m, { kind: 'City', name: misspelt });
   }
+  countriesAmongCountries(sentence, out);
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {
     const [m, placeM, other] = [out[j]!, out[j + 1]!, out[j + 2]!];

@@ -277,3 +277,21 @@ describe('people and towns the context names', () => {
     expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === council.id && r.target === adachi.id)).toBe(true);
   });
 });
+
+describe('consulates, lists of countries and one-word companies', () => {
+  it('reads a title joined by "&" to a title with "of", then the name and its consulate', () => {
+    const g = extract('On May 2, Consul & Head of Post Wu Lin of the Chinese Consulate in Cebu paid a courtesy visit to Mayor Ann Cruz of Mandaue.');
+    expect(names(g, 'Person')).toContain('Wu Lin');
+    expect(position(g, 'Wu Lin', 'Chinese Consulate in Cebu')).toBe('Consul');
+  });
+
+  it('makes a one-word "city" in a list of countries a country, and keeps a one-word company named by its context', () => {
+    const g = extract(
+      'A delegation of mayors from Costa Rica, Panama, Honduras, Salvador and Mexico visited Beijing and the head office of Baidu company. ' +
+        'They were received by the Foreign and Overseas Chinese Affairs Office of Beijing.',
+    );
+    expect(names(g, 'City')).toEqual(['Beijing']);
+    expect(names(g, 'Company')).toEqual(['Baidu']);
+    expect(names(g, 'Office')).toContain('Foreign and Overseas Chinese Affairs Office of Beijing');
+  });
+});
