@@ -88,6 +88,8 @@ export class Article {
   readonly countries = new Map<string, number>();
   readonly compoundCities = new Set<string>();
   homeCity: string | null = null;
+  /** Names the article gives as prefectures or provinces ("Okinawa Prefecture"): never a city of the article */
+  private readonly regionNames = new Set<string>();
   // indexes, so that long articles with thousands of names stay linear
   private readonly personByKey = new Map<string, string>();
   private readonly personsByWord = new Map<string, Set<string>>();
@@ -144,7 +146,7 @@ export class Article {
   private typeByContext(): void {
     const personContexts: RegExp[] = [
       /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
-      /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
+      /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
@@ -244,16 +246,21 @@ export class Article {
       }
     }
     this.townsOfCouncils();
+    this.prefecturesNotCities();
     // 3. cities (after the countries they may be qualified with)
     for (const s of this.sentences) {
       for (const m of s.mentions) {
         if (m.kind === 'Place' && m.country) this.countries.set(m.country, (this.countries.get(m.country) ?? 0) + 1);
       }
     }
-    for (const s of this.sentences) {
-      s.mentions.forEach((m, j) => {
-        if (m.kind === 'City') s.refs[j] = this.addCity(m, s, j);
-      });
+    // names the gazetteer knows once come first, so that a name shared by several cities ("Hamilton") is read beside them
+    const unique = (m: Mention) => place(m.name.replace(/^(the )?city of /i, '')).cities.length <= 1;
+    for (const firstPass of [true, false]) {
+      for (const s of this.sentences) {
+        s.mentions.forEach((m, j) => {
+          if (m.kind === 'City' && !s.refs[j] && unique(m) === firstPass) s.refs[j] = this.addCity(m, s, j);
+        });
+      }
     }
     // a city accepted once is that city wherever else it is named
     for (const s of this.sentences) {
@@ -297,6 +304,30 @@ export class Article {
     // cities named inside organisation names: "Shenyang Municipal Health Commission", "Consulate … in Belfast"
     for (const e of this.entities.values()) {
       if (e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') e.cityInName = this.cityInName(e.name) ?? undefined;
+    }
+  }
+
+  /** "Okinawa" in an article that calls it "Okinawa Prefecture" (and never "Okinawa City") is the prefecture. */
+  private prefecturesNotCities(): void {
+    const regions = new Set<string>();
+    const cities = new Set<string>();
+    for (const s of this.sentences) {
+      for (const m of s.mentions) {
+        if (m.kind !== 'City') for (const r of m.name.matchAll(REGION_IN_NAME)) regions.add(fold(r[1]!));
+        if (m.kind === 'City' && / City$/.test(m.name)) cities.add(fold(m.name.replace(/ City$/, '')));
+      }
+    }
+    if (!regions.size) return;
+    for (const r of regions) if (!cities.has(r)) this.regionNames.add(r);
+    for (const s of this.sentences) {
+      let changed = false;
+      for (const m of s.mentions) {
+        const key = fold(m.name);
+        if (m.kind !== 'City' || !regions.has(key) || cities.has(key)) continue;
+        Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
+        changed = true;
+      }
+      if (changed) s.template = template(s);
     }
   }
 
@@ -429,6 +460,8 @@ export class Article {
     if (!cities.length) return m.placeKind === 'stated' ? this.municipality(name, s.index) : null;
     // a surname already known as a person's ("Han briefed them") is the person
     if (m.words === 1 && this.findPerson(name)) return null;
+    // "at the Guildhall": a town's name takes no article
+    if (m.words === 1 && m.placeKind !== 'stated' && /\bthe\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start))) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
     if (m.words === 1 && !/city$/i.test(m.name) && m.placeKind !== 'stated') {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);
@@ -593,6 +626,7 @@ export class Article {
 
   /** The city a consulate or an office is seated in ("… in Belfast"), from the gazetteer when the article names it nowhere else. */
   private seatCity(name: string): string | null {
+    if (this.regionNames.has(fold(name))) return null;
     const p = place(name);
     if (p.reading !== 'city' && p.reading !== 'ambiguous') return null;
     const chosen = this.chooseCity(p.cities, null);
@@ -771,6 +805,8 @@ function isBareHead(name: string): boolean {
 }
 
 /** Two to five capitalised words, none of them a common word of the genre. */
+const REGION_IN_NAME = /(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:Prefecture|Province)\b/gu;
+
 const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?) (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
 
 const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];

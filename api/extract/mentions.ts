@@ -137,6 +137,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       const cur = tokens[i];
       if (!cur) break;
       const prevText = tokens[i - 1]!.text;
+      // "UK-China Regional Leaders’ Summit", "Veterans’ Day": a plural possessive inside a name
+      if (isCap(cur) && /^['’]$/.test(prevText) && i - 2 > start && /s$/.test(tokens[i - 2]!.text) && isCap(tokens[i - 2]) && tokens[i - 1]!.start === tokens[i - 2]!.end) {
+        i++;
+        continue;
+      }
       if ((isCap(cur) && !POSSESSIVE.test(prevText) || isCap(cur) && NAME_POSSESSIVES.test(prevText)) && !(WEEKDAY.test(cur.text) && !/^the$/i.test(prevText))) {
         if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
         i++;
@@ -197,7 +202,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         continue;
       }
       // consulates and embassies are named by their seat: Consulate General of Japan in Shenyang
-      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
+      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul|friendship association/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
         i += 2;
         continue;
       }
@@ -352,7 +357,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
-  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
+  // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
+  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
   if ((head === 'federation' || head === 'league') && publicFriendshipBody(whole)) return 'Office';
   if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|trading center|cultural center|sports|civic|community|leisure|visitor/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
@@ -391,7 +397,8 @@ function readPhraseUncached(sentence: string, tokens: Token[], ph: Phrase, ctx: 
   // determiners never open a name, wherever the phrase stands: "Both Mandaue City", "All Sister Cities"
   while (k < toks.length - 1 && DETERMINERS.test(toks[k]!.text)) k++;
   while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
-    if (!sentenceStart && k === 0 && !/^the$/i.test(toks[0]!.text)) break;
+    // inside a sentence only "the" is dropped: "between The University of Waikato and …" keeps "University"
+    if (!sentenceStart && !/^the$/i.test(toks[k]!.text)) break;
     k++;
   }
   const used = toks.slice(k);
@@ -426,6 +433,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const leadingTitle = titleAt(cleanWords, 0);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
   const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
+  // "Corporation of Delta": a municipal corporation named after its town is the town
+  const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
+  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive })];
   // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
   const ofAt = words.findIndex((x) => /^of$/i.test(x));
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
@@ -717,7 +727,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
       /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*[,;]/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
+    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
@@ -739,7 +749,8 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
     // … and so is one after "the U.S. state of", "the province of"
     const subdivisionOf = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start));
-    if (m.kind === 'City' && (subdivisionOf || /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(m.end, m.end + 16)))) {
+    const subdivisionAfter = /^\s+(prefecture|province|county|state|region|oblast|governorate)\b|^\s+(districts|provinces|prefectures|counties|states|regions)\b/.test(sentence.slice(m.end, m.end + 16));
+    if (m.kind === 'City' && (subdivisionOf || subdivisionAfter)) {
       Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
       continue;
     }

@@ -35,6 +35,7 @@ const TITLE_LIST = [
   'assistant chief', 'deputy chief', 'section chief', 'division chief', 'assistant director', 'assistant manager',
   'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
   'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
+  'chief administrative officer', 'municipal commissioner', 'administrative manager',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));

@@ -39,7 +39,8 @@ export function orgKey(name: string): string {
 }
 
 function orgKeyUncached(name: string): string {
-  let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '');
+  // "… Association in Okinawa Prefecture" is the one "in Okinawa"
+  let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '').replace(/( in \w+(?: \w+)?) (?:prefecture|province)$/, '$1');
   for (let i = 0; i < 2; i++) s = s.replace(COMPANY_SUFFIX, '');
   let words = s.split(' ').filter(Boolean);
   // countries and demonyms to codes (up to three words: "people s republic of china" is folded to peoples republic of china)

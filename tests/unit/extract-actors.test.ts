@@ -295,3 +295,38 @@ describe('consulates, lists of countries and one-word companies', () => {
     expect(names(g, 'Office')).toContain('Foreign and Overseas Chinese Affairs Office of Beijing');
   });
 });
+
+describe('bodies, seats and prefectures', () => {
+  it('reads a friendship association named by its seat as one public body, its chairman after "headed by X, its chairman", and no city of a prefecture', () => {
+    const g = extract(
+      'A delegation from the China-Japan Friendship Association in Kagawa Prefecture, Japan, headed by Ken Ota, its chairman, visited Xiamen. ' +
+        '"We will do more with the China-Japan Friendship Association in Kagawa," said Li Na, deputy director of the Xiamen Friendship Association.',
+    );
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['China-Japan Friendship Association in Kagawa Prefecture', 'Xiamen Friendship Association']));
+    expect(names(g, 'Office')).toHaveLength(2);
+    expect(names(g, 'Organization')).toEqual([]);
+    expect(position(g, 'Ken Ota', 'China-Japan Friendship Association in Kagawa Prefecture')).toBe('Chairman');
+    expect(names(g, 'City')).not.toContain('Kagawa');
+  });
+
+  it('makes "Corporation of X" the town, keeps "The University of X" whole, and no town of "at the Guildhall"', () => {
+    const g = extract(
+      'Corporation of Delta, Canada mayor Louise Jackson visited Mangalore, then met guests at the Guildhall. ' +
+        'The MOUs are between The University of Waikato and Chengdu Hi-tech Zone.',
+    );
+    expect(names(g, 'City')).toEqual(expect.arrayContaining(['Delta', 'Mangalore']));
+    expect(names(g, 'City')).not.toContain('Guildhall');
+    expect(position(g, 'Louise Jackson', 'Delta')).toBe('Mayor');
+    expect(names(g, 'Organization')).toContain('University of Waikato');
+  });
+
+  it('gives the mayor of "the Chinese city X" and the leader of "the delegation representing X" their city', () => {
+    const g = extract(
+      'A meeting between Luo Wen, Mayor of the Chinese city Chengdu and Hamilton Mayor Andrew Kerr will take place tomorrow. ' +
+        'Mayor Ann Lee of Derry hosted the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin, at the UK-China Regional Leaders’ Summit.',
+    );
+    expect(position(g, 'Luo Wen', 'Chengdu')).toBe('Mayor');
+    expect(position(g, 'Lu Lin', 'Dalian')).toBe('Vice-Mayor');
+    expect(names(g, 'City')).not.toContain('Summit');
+  });
+});

@@ -52,8 +52,8 @@ export function explicitPositions(a: Article): void {
     const t = s.template;
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
     // X, (the) Title of Y (and Title2)
-    // ("Mayor of Japan Mito": a country may stand before the city)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
@@ -107,7 +107,8 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[1])] ?? null, { ...title, former: former || !!title.former }, placeOf(a, s, m[4]! + m[5]), s);
     }
     // Kure city mayor X: a city, then a lower-case title and the name
-    for (const m of t.matchAll(/⟨C(\d+)⟩(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
+    for (const m of t.matchAll(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
     }
     // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
@@ -115,6 +116,15 @@ export function explicitPositions(a: Article): void {
       const title = s.mentions[Number(m[3])]!;
       if (title.plural || /\p{Lu}/u.test(title.text[0]!)) continue;
       position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin": a titled leader is the city's
+    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[2])]!;
+      if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
+    }
+    // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[4])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
     for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {
