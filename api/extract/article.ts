@@ -4,7 +4,7 @@
 // elsewhere, "the Society" at the one society named) and the facts found, each with its sentences.
 import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
-import type { CityEntry } from './gazetteer.ts';
+import { countryCode, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
 import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
@@ -122,7 +122,8 @@ export class Article {
     const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council(?!s)/gu;
     for (const t of texts) {
       if (!t.text.includes(' Council')) continue;
-      for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
+      // "Daejeon Metropolitan City, Korea and Brisbane City Council" joins no country to a town
+      for (const m of t.text.matchAll(compound)) if (!countryCode(m[1]!)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
     for (const t of texts) {
       const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
@@ -157,6 +158,8 @@ export class Article {
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
       // "St Norbert College student Bryce Hellmrich", "council staff Ann Lee": a role noun of a body, then the name
       /⟨[OMGC]\d+⟩ (?:student|teacher|pupil|interpreter|translator|volunteer|staff|staffer|employee|official|resident|artist|chef|coach|player) ⟨X(\d+)⟩/g,
+      // "said mayoral aide Joe Spencer", "council spokeswoman Ann Lee"
+      /\b(?:aide|spokes(?:person|man|woman)|adviser|advisor|assistant|interpreter|translator) ⟨X(\d+)⟩/g,
     ];
     // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
     const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
@@ -186,8 +189,13 @@ export class Article {
       const toCompany = new Set<number>();
       // "the head office of Baidu company"
       for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:company|corporation|firm)\b/g)) toCompany.add(Number(m[1]));
-      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
-        for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
+      // "major companies such as Oracle, IBM, CISCO and Convergys": towns and acronyms of the list too
+      const listed = new Set<number>();
+      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGOC]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
+        for (const x of m[1]!.matchAll(/⟨([XC])(\d+)⟩/g)) {
+          toCompany.add(Number(x[2]));
+          listed.add(Number(x[2]));
+        }
       }
       if (s.template.includes('⟨X') && /⟨[OMG]/.test(s.template)) for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
         if (!/⟨[OMG]/.test(m[0])) continue;
@@ -199,7 +207,7 @@ export class Article {
       let changed = false;
       for (const j of toCompany) {
         const m = s.mentions[j];
-        if (!m || m.kind !== 'Unknown' || /^\p{Lu}+$/u.test(m.name)) continue;
+        if (!m || !(m.kind === 'Unknown' || m.kind === 'City' && listed.has(j)) || /^\p{Lu}+$/u.test(m.name) && !listed.has(j)) continue;
         m.kind = 'Company';
         changed = true;
       }
@@ -337,12 +345,13 @@ export class Article {
     for (const e of this.entities.values()) {
       const m = e.label === 'Office' ? COUNCIL_OF_TOWN.exec(e.name) : null;
       if (m) towns.add(fold(m[1]!));
+      if (m?.[2]) towns.add(fold(m[2]));
     }
     if (!towns.size) return;
     for (const s of this.sentences) {
       let changed = false;
       for (const m of s.mentions) {
-        if (m.kind !== 'Unknown' || m.possessive || !towns.has(fold(m.name))) continue;
+        if (m.kind !== 'Unknown' && m.kind !== 'City' || m.possessive || !towns.has(fold(m.name))) continue;
         Object.assign(m, { kind: 'City', placeKind: 'stated' });
         changed = true;
       }
@@ -359,6 +368,12 @@ export class Article {
     const e0 = known ? this.entities.get(known) : undefined;
     if (e0) {
       if (surface && surface !== e0.name) e0.aliases.add(surface.replace(/['’]s$/, ''));
+      // a name first met in an all-capitals headline takes the text's spelling
+      if (isAllCaps(e0.name) && !isAllCaps(clean)) {
+        e0.aliases.add(e0.name);
+        e0.name = clean;
+        e0.aliases.delete(clean);
+      }
       if (clean !== e0.name) e0.aliases.add(clean);
       e0.mentions++;
       return e0.id;
@@ -807,9 +822,14 @@ function isBareHead(name: string): boolean {
 /** Two to five capitalised words, none of them a common word of the genre. */
 const REGION_IN_NAME = /(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:Prefecture|Province)\b/gu;
 
-const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?) (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
+// "Adachi City Council", "Central Highlands Regional Council", "Derry City & Strabane District Council"
+const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?)(?: City| Town| District| Borough)?(?: (?:&|and) (\p{Lu}[\p{L}'’-]+))? (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
 
 const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];
+
+function isAllCaps(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
+}
 
 /** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */
 function spaceBeforeParenthesis(text: string): string {

@@ -52,7 +52,7 @@ const ABBREVIATIONS = new Set([
   'co', 'ltd', 'inc', 'corp', 'jr', 'sr', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'prof', 'gov', 'sen', 'rep',
   'hon', 'cllr', 'cr', 'messrs', 'mt', 'bros', 'plc', 'llc', 'vs', 'dept', 'univ', 'assn', 'intl', 'int',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'lt', 'gen', 'col',
-  'supt', 'insp', 'cllr', 'ald', 'atty', 'engr', 'capt', 'sgt',
+  'supt', 'insp', 'cllr', 'colr', 'ald', 'atty', 'engr', 'capt', 'sgt',
 ]);
 
 // words (with inner apostrophes and hyphens), numbers (with ordinals), single punctuation marks
@@ -97,7 +97,7 @@ const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 // Connectors that may stand inside a name between capitalised words.
 const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
-const POSSESSIVE = /['’]s?$/;
+const POSSESSIVE = /['’][sS]?$/;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const REMIT_ADJECTIVES = new Set(['foreign', 'culture', 'cultural', 'commerce', 'science', 'education', 'health', 'sports', 'housing', 'agriculture', 'industry', 'trade', 'tourism', 'radio', 'information', 'transport', 'transportation', 'planning', 'finance', 'justice']);
@@ -284,7 +284,8 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // "with Acme in Riverton and Kao Corp. in Kita": a place after in/at/from ends there
   if (headB && /^(in|at|from|to|near)$/i.test(tokens[start - 1]?.text ?? '') && place(a.join(' ')).reading) return andAt;
   if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
-  if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
+  // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
+  if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
   return andAt;
 }
 
@@ -352,7 +353,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // "the Summer Capital of the Philippines": a capital of a place is a description, not a business
   if (head === 'capital' && /\bcapital of\b/i.test(name)) return null;
   if (/^(?:[\p{L}-]+ ){0,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Organization';
-  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
@@ -411,7 +412,7 @@ function mention(sentence: string, toks: Token[], kind: MentionKind, extra: Part
   const end = toks[toks.length - 1]!.end;
   const text = sentence.slice(start, end);
   let name = extra.name ?? text;
-  name = name.replace(/^(the|The)\s+/, '').replace(/['’]s$/, '').replace(/['’]$/, '');
+  name = name.replace(/^(the|The)\s+/, '').replace(/['’][sS]$/, '').replace(/['’]$/, '');
   return { kind, text, name, start, end, words: name.split(/\s+/).length, ...extra };
 }
 
@@ -420,7 +421,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const last = words[words.length - 1]!;
   const possessive = POSSESSIVE.test(last) && !NAME_POSSESSIVES.test(last) && /['’]/.test(last);
   const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  const clean = possessive ? full.replace(/['’]s?$/, '') : full;
+  const clean = possessive ? full.replace(/['’][sS]?$/, '') : full;
   const cleanWords = clean.split(/\s+/);
   // "Irish Sister City", "Sister Cities": the relation's words, not a name; "Sister City of X": X
   if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
@@ -514,7 +515,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
-      const nameText = nameWords.join(' ').replace(/['’]s$/, '');
+      const nameText = nameWords.join(' ').replace(/['’][sS]$/, '');
       return [mention(sentence, toks, 'Person', {
         name: nameText, title, former, titlePrefix: prefixWords.join(' ') || undefined, possessive,
       })];
@@ -761,6 +762,16 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (misspelt) Object.assign(m, { kind: 'City', name: misspelt });
   }
   countriesAmongCountries(sentence, out);
+  for (let j = 1; j < out.length; j++) {
+    const [prev, m] = [out[j - 1]!, out[j]!];
+    // "Panama City, Panama": a name after "Town," that is also a country's is the country
+    if (m.kind === 'City' && m.words <= 2 && (prev.kind === 'City' || prev.kind === 'Unknown') && /^, $/.test(sentence.slice(prev.end, m.start))) {
+      const cc = countryCode(m.name);
+      if (cc && place(m.name).reading !== 'city') Object.assign(m, { kind: 'Place', placeKind: 'country', country: cc });
+    }
+  }
+  // "Suseong-gu", "Gimhae-si": a Korean municipality by its suffix
+  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}\p{Ll}+-(?:gu|si|gun)$/u.test(m.name)) Object.assign(m, { kind: 'City', placeKind: 'stated' });
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {
     const [m, placeM, other] = [out[j]!, out[j + 1]!, out[j + 2]!];

@@ -35,7 +35,8 @@ const TITLE_LIST = [
   'assistant chief', 'deputy chief', 'section chief', 'division chief', 'assistant director', 'assistant manager',
   'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
   'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
-  'chief administrative officer', 'municipal commissioner', 'administrative manager',
+  'chief administrative officer', 'municipal commissioner', 'administrative manager', 'marketing director',
+  'communications director', 'program director', 'programme director', 'marketing manager',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -59,7 +60,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'lady', 'hon', 'honorable', 'honourable', 'his excellency', 'her excellency', 'h.e', 'excellency', 'cllr',
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
-  'coun', 'councillor', 'councilor', 'honourable',
+  'coun', 'colr', 'councillor', 'councilor', 'honourable',
 ]);
 
 export type OrgLabel = 'Office' | 'Company' | 'Organization';

@@ -330,3 +330,39 @@ describe('bodies, seats and prefectures', () => {
     expect(names(g, 'City')).not.toContain('Summit');
   });
 });
+
+describe('names in US, UK and Korean local news', () => {
+  it('reads "mayoral aide X", "X, marketing director at Y", companies listed with town names, and a country after "Town,"', () => {
+    const g = extract(
+      'The group will go to Nagasaki, Japan, said mayoral aide Joe Kemp. "It is packed," said Sara Voss, marketing director at the Riverton Chamber of Commerce. ' +
+        'Kemp said the mayor met major companies such as Oracle, IBM and Convergys. Mayor Jo Ames signed a pact with Panama City, Panama Mayor Luis Ortega.',
+    );
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Joe Kemp', 'Sara Voss', 'Luis Ortega']));
+    expect(names(g, 'City')).not.toContain('Kemp');
+    expect(position(g, 'Sara Voss', 'Riverton Chamber of Commerce')).toBe('Marketing Director');
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Oracle', 'IBM', 'Convergys']));
+    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'));
+    expect(panama?.properties.country).toBe('PA');
+    expect(position(g, 'Luis Ortega', panama!.name)).toBe('Mayor');
+  });
+
+  it('reads an all-capitals possessive headline, "the Mayor, Colr. X," and the towns of a compound council', () => {
+    const g = extract(
+      'Derry forged closer ties with Dalian when the Mayor, Colr. Sean Boyd, paid a visit. Derry City & Strabane District Council signed an agreement with Dalian.',
+      'MAYOR SEAN BOYD’S TRIP TO CHINA',
+    );
+    expect(names(g, 'Person')).toEqual(['Sean Boyd']);
+    expect(names(g, 'City')).toEqual(expect.arrayContaining(['Derry', 'Dalian']));
+  });
+
+  it('pairs a sister-cities body\'s agreement with a city, a Korean district by its suffix, and no country with a council', () => {
+    const g = extract(
+      'Charleston Mayor Jo Ames announced the Charleston Sister Cities International agreement with Panama City. ' +
+        'Nelson has a Sister City relationship with Suseong-gu. The forum is organised between Daejeon Metropolitan City, Korea and Brisbane City Council.',
+      'Riverton news',
+    );
+    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'))!;
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining([['Charleston', panama.name].sort().join(' ~ '), 'Nelson ~ Suseong-gu']));
+    expect(names(g, 'Office')).toContain('Brisbane City Council');
+  });
+});

@@ -88,6 +88,14 @@ export function sisterCities(a: Article): void {
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
       found = true;
     }
+    // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
+    for (const m of t.matchAll(/⟨G(\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
+      const body = s.mentions[Number(m[1])]!;
+      if (/\bsister cit(?:y|ies)\b/i.test(body.name)) {
+        pair(a, a.cityOf(ref(m[1])) ?? a.cityInName(body.name), ref(m[2]), s);
+        found = true;
+      }
+    }
     // "Since signing a sister-city agreement with X, (country,) Y has …": the fronted clause's partner is the main clause's city
     const fronted = FRONTED_CLAUSE.exec(t);
     const frontedWith = fronted && /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact) with (?:the city of )?⟨C(\d+)⟩/i.exec(fronted[0]);
@@ -103,8 +111,8 @@ export function sisterCities(a: Article): void {
     else if (cities.length === 2 && /\b(between|two cities|both cities|each other|sign|signs|signed|ink|inks|inked|forge|forged|establish|established|renew|renewed)\b/i.test(t)) pair(a, cities[0], cities[1], s);
     else if (cities.length === 1 && /\b(?:with|and) (?:its|their) (?:\w+ )?(?:sister|twin|friendship|partner) (?:city|town)\b/i.test(t)) continue;
     // "sister-city relationship with X" with the subject's city
-    const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨C(\d+)⟩/i.exec(t);
-    if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, ref(withX[1]), s);
+    const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨([CX])(\d+)⟩/i.exec(t);
+    if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, townAt(a, s, withX[1]!, withX[2]!), s);
   }
 }
 
