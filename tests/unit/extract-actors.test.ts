@@ -366,3 +366,11 @@ describe('names in US, UK and Korean local news', () => {
     expect(names(g, 'Office')).toContain('Brisbane City Council');
   });
 });
+
+describe('sister cities in relative clauses', () => {
+  it('reads "Y, which has been X\'s sister city since 1955"', () => {
+    const g = extract('The mayor will keep the strong relationship with Nagasaki, which has been St. Paul\'s sister city since 1955.', 'St. Paul news');
+    expect(sisterPairs(g)).toEqual(['Nagasaki ~ St. Paul']);
+    expect(g.relationships.find((r) => r.type === 'SISTER_CITY_OF')?.properties.since).toBe('1955');
+  });
+});

@@ -71,8 +71,8 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
-    // Y, X's sister city
-    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
+    // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
+    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:which (?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
