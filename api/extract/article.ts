@@ -158,6 +158,8 @@ export class Article {
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
       // "St Norbert College student Bryce Hellmrich", "council staff Ann Lee": a role noun of a body, then the name
       /⟨[OMGC]\d+⟩ (?:student|teacher|pupil|interpreter|translator|volunteer|staff|staffer|employee|official|resident|artist|chef|coach|player) ⟨X(\d+)⟩/g,
+      // "local artist Peter Brown"
+      /\b(?:artist|photographer|musician|painter|sculptor|businessman|businesswoman|entrepreneur) ⟨X(\d+)⟩/g,
       // "said mayoral aide Joe Spencer", "council spokeswoman Ann Lee"
       /\b(?:aide|spokes(?:person|man|woman)|adviser|advisor|assistant|interpreter|translator) ⟨X(\d+)⟩/g,
     ];
@@ -205,6 +207,13 @@ export class Article {
         }
       }
       let changed = false;
+      // "with the Friends of Alzey group"
+      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:group|society|club|choir)\b/g)) {
+        const mm = s.mentions[Number(m[1])]!;
+        if (mm.kind !== 'Unknown' || mm.words < 2) continue;
+        mm.kind = 'Organization';
+        changed = true;
+      }
       for (const j of toCompany) {
         const m = s.mentions[j];
         if (!m || !(m.kind === 'Unknown' || m.kind === 'City' && listed.has(j)) || /^\p{Lu}+$/u.test(m.name) && !listed.has(j)) continue;
@@ -475,6 +484,11 @@ export class Article {
     if (!cities.length) return m.placeKind === 'stated' ? this.municipality(name, s.index) : null;
     // a surname already known as a person's ("Han briefed them") is the person
     if (m.words === 1 && this.findPerson(name)) return null;
+    // "Salon" after "Salon-de-Provence": the town named in short
+    if (m.words === 1) {
+      const long = [...this.entities.values()].find((e) => e.label === 'City' && e.name.startsWith(`${name}-`));
+      if (long) return this.putCity(long.id, long.name, m.text, s.index, {});
+    }
     // "at the Guildhall": a town's name takes no article
     if (m.words === 1 && m.placeKind !== 'stated' && /\bthe\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start))) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context

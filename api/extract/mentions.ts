@@ -463,12 +463,14 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const after = cleanWords.slice(w + len);
     const before = cleanWords.slice(0, w);
     // Title of X: split into the title and its complement
-    if (w === 0 && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
-      const tTok = toks.slice(0, len);
-      let restStart = len + 1;
+    // ("Former Mayor of Zurich": a former title too)
+    const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
+    if ((w === 0 || onlyFormer) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
+      const tTok = toks.slice(0, w + len);
+      let restStart = w + len + 1;
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
-      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' ') })];
+      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
       if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
@@ -770,6 +772,10 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
       if (cc && place(m.name).reading !== 'city') Object.assign(m, { kind: 'Place', placeKind: 'country', country: cc });
     }
   }
+  // "in the Hailey Centre": a centre one is in is a place
+  for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';
+  // "CCFAO", "SFAO": a city's Foreign Affairs Office by its acronym
+  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}{1,4}FAO$/u.test(m.name)) m.kind = 'Office';
   // "Suseong-gu", "Gimhae-si": a Korean municipality by its suffix
   for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}\p{Ll}+-(?:gu|si|gun)$/u.test(m.name)) Object.assign(m, { kind: 'City', placeKind: 'stated' });
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too

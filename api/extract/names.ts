@@ -36,7 +36,7 @@ const TITLE_LIST = [
   'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
   'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
   'chief administrative officer', 'municipal commissioner', 'administrative manager', 'marketing director',
-  'communications director', 'program director', 'programme director', 'marketing manager',
+  'communications director', 'program director', 'programme director', 'marketing manager', 'executive deputy chief',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));

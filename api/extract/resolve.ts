@@ -69,7 +69,7 @@ function orgKeyUncached(name: string): string {
     const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
     const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
     if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
-      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || !!classifyPlace(place.join(' ')).reading;
+      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length === 2 && /^(district|county)$/.test(place[1]!) || !!classifyPlace(place.join(' ')).reading;
       if (looksPlace) words = [...place, ...words.slice(0, of), ...seat];
     }
   }

@@ -374,3 +374,33 @@ describe('sister cities in relative clauses', () => {
     expect(g.relationships.find((r) => r.type === 'SISTER_CITY_OF')?.properties.since).toBe('1955');
   });
 });
+
+describe('titles before "of", towns named in short and list pairs', () => {
+  it('reads "Former Mayor of Country City and President of Body Dr. X", a FAO acronym and "the X District" resolution', () => {
+    const g = extract(
+      'Mayor Li Wen met the delegation led by Former Mayor of Switzerland Zurich and President of Sino-Swiss Friendship Association Dr. Hans Keller. ' +
+        'Wang Bo, Executive Deputy Chief of Shuangyang District Government, visited Chen Hua, Deputy Director General of CCFAO. ' +
+        'The delegation thanked CCFAO on behalf of the People’s Government of Shuangyang District.',
+    );
+    expect(position(g, 'Hans Keller', 'Zurich')).toBe('Mayor');
+    expect(position(g, 'Hans Keller', 'Sino-Swiss Friendship Association')).toBe('President');
+    expect(position(g, 'Wang Bo', 'Shuangyang District Government')).toBe('Executive Deputy Chief');
+    expect(position(g, 'Chen Hua', 'CCFAO')).toBe('Deputy Director General');
+    expect(names(g, 'Office').filter((n) => /Shuangyang/.test(n))).toHaveLength(1);
+  });
+
+  it('pairs every "between X and Y" of a sentence but not the last two towns of a list, and reads "Salon" as "Salon-de-Provence"', () => {
+    const g = extract(
+      'Representatives from all the twin towns (Huntingdon, Szentendre, Salon-de-Provence, Gubbio and Wertheim) took part. ' +
+        'They planned the twin town anniversaries (50 years between Wertheim and Salon, 25 years between Wertheim and Szentendre).',
+      'Twin town meeting',
+    );
+    expect(sisterPairs(g)).toEqual(['Salon-de-Provence ~ Wertheim', 'Szentendre ~ Wertheim']);
+  });
+
+  it('reads "local artist X", "the Friends of X group" and a centre one is in as a venue', () => {
+    const g = extract('The mayor of Harpenden went to Alzey with the Friends of Alzey group and presented a painting by local artist Peter Brown in the Hailey Centre.');
+    expect(names(g, 'Person')).toContain('Peter Brown');
+    expect(names(g, 'Organization')).toEqual(['Friends of Alzey']);
+  });
+});

@@ -103,7 +103,10 @@ export function sisterCities(a: Article): void {
     if (found) continue;
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
-    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
+    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
+    if (between?.[0].startsWith('between')) for (const m of t.slice(between.index + between[0].length).matchAll(/\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
     // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
     const betweenTown = between ? null : /\b(?:relations?|relationships?|ties|agreement|pact|twinning) between ⟨([CX])(\d+)⟩ and ⟨([CX])(\d+)⟩/.exec(t);
     if (between) pair(a, ref(between[1]), ref(between[2]), s);
