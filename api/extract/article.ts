@@ -624,8 +624,11 @@ export class Article {
       if (c) return c;
     }
     const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+    // "Panama Embassy to the United States": an embassy is named after its country, not a town
+    const diplomatic = /\b(embassy|consulate)\b/i.test(name);
     for (let i = 0; i < words.length; i++) {
       for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+        if (diplomatic && countryCode(words.slice(i, i + len).join(' '))) continue;
         const c = this.cityByName(words.slice(i, i + len).join(' '));
         if (c) return c;
       }

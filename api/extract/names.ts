@@ -113,7 +113,7 @@ const VENUE_HEADS = [
   'mansion', 'villa', 'lake', 'river', 'mountain', 'mount', 'island', 'islands', 'bay', 'beach', 'valley',
   'district', 'zone', 'town hall', 'city hall', 'convention center', 'convention centre', 'exhibition center',
   'exhibition centre', 'conference center', 'conference centre', 'memorial', 'cemetery', 'campus', 'parlour',
-  'room', 'chamber room', 'coronation hall', 'floor', 'lounge', 'court of', 'pavilion', 'expressway', 'highway',
+  'room', 'chamber room', 'council chamber', 'council chambers', 'coronation hall', 'floor', 'lounge', 'court of', 'pavilion', 'expressway', 'highway',
   'peninsula', 'province', 'prefecture', 'county', 'state', 'region', 'area', 'coast', 'strait', 'sea', 'ocean',
 ];
 

@@ -404,3 +404,15 @@ describe('titles before "of", towns named in short and list pairs', () => {
     expect(names(g, 'Organization')).toEqual(['Friends of Alzey']);
   });
 });
+
+describe('rooms and embassies', () => {
+  it('reads a council chamber as a room and places no embassy in the town named like its country', () => {
+    const g = extract(
+      'Mayor Jo Ames of Charleston signed a pact with Panama City, Panama. Guests were welcomed into the Council Chamber. ' +
+        'A delegation from the Panama Embassy to the United States will travel to Charleston.',
+    );
+    expect(names(g, 'Organization')).toEqual([]);
+    const embassy = g.nodes.find((n) => n.name === 'Panama Embassy')!;
+    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === embassy.id)).toBe(false);
+  });
+});
