@@ -95,7 +95,7 @@ const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // Connectors that may stand inside a name between capitalised words.
-const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
+const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'ten', 'ter', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
 const POSSESSIVE = /['’][sS]?$/;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -188,7 +188,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         break;
       }
       // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
-      if (l === 'and' && i === start + 1 && REMIT_ADJECTIVES.has(lower(tokens[start])) && isCap(tokens[i + 1])) {
+      if (l === 'and' && REMIT_ADJECTIVES.has(lower(tokens[i - 1])) && (i === start + 1 || /^(of|the)$/i.test(tokens[i - 2]!.text)) && isCap(tokens[i + 1])) {
         i++;
         continue;
       }
@@ -275,7 +275,8 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   const lastA = a[a.length - 1]!.toLowerCase();
   if (tokens[andAt]!.text === '&') return j;
   // "Mayor Jo Ames and City Council members": a title and a person's name never open an organisation
-  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, '')))) return andAt;
+  // ("Vice President of East Java Industrial and Commercial Association": after "of" the name is the body's)
+  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, ''))) && !a.some((x) => /^of$/i.test(x))) return andAt;
   const joined = `${a.join(' ')} and ${b.join(' ')}`.toLowerCase();
   if (compoundCities.has(joined)) return j;
   for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
@@ -309,6 +310,9 @@ export function titleAt(words: string[], w: number): [string, number] | null {
   for (let len = Math.min(MAX_TITLE_WORDS, words.length - w); len >= 1; len--) {
     const t = words.slice(w, w + len).join(' ').toLowerCase().replace(/\.$/, '');
     if (TITLES.has(t)) return [t, len];
+    // "Deputy Consul-General" is the "deputy consul general" of the list
+    const spaced = t.replace(/-/g, ' ');
+    if (spaced !== t && TITLES.has(spaced)) return [spaced, len];
   }
   return null;
 }
@@ -343,7 +347,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const { head, head2 } = headOf(words);
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
-  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
+  // "Greater Columbus Sister Cities International Inc.": an incorporated sister-cities body is still a civic one
+  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return /\bsister cit(y|ies)\b/i.test(name) ? 'Organization' : 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
   // "Board of Directors": a generic body with no proper name of its own
@@ -465,7 +470,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title of X: split into the title and its complement
     // ("Former Mayor of Zurich": a former title too)
     const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
-    if ((w === 0 || onlyFormer) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim)$/i.test(x));
+    if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
       const tTok = toks.slice(0, w + len);
       let restStart = w + len + 1;
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;

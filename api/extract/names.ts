@@ -37,6 +37,7 @@ const TITLE_LIST = [
   'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
   'chief administrative officer', 'municipal commissioner', 'administrative manager', 'marketing director',
   'communications director', 'program director', 'programme director', 'marketing manager', 'executive deputy chief',
+  'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -87,7 +88,7 @@ const COMPANY_HEADS = [
 ];
 /** Head nouns of other organised bodies. */
 const ORGANIZATION_HEADS = [
-  'university', 'college', 'school', 'academy', 'institute', 'institution', 'association', 'society', 'chamber',
+  'university', 'college', 'school', 'schools', 'academy', 'institute', 'institution', 'association', 'society', 'chamber',
   'club', 'foundation', 'federation', 'union', 'museum', 'hospital', 'centre', 'center', 'league', 'orchestra',
   'choir', 'team', 'church', 'library', 'network', 'alliance', 'trust', 'organization', 'organisation',
   'conservatory', 'kindergarten', 'gymnasium', 'lyceum', 'polytechnic', 'seminary', 'committee', 'board',

@@ -416,3 +416,26 @@ describe('rooms and embassies', () => {
     expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === embassy.id)).toBe(false);
   });
 });
+
+describe('consular titles, Dutch particles and civic bodies', () => {
+  it('reads hyphenated and acting consular titles, "A and B, both Title of Y", and "Pim ten Haaf"', () => {
+    const g = extract(
+      'Accompanied by Mr. Zhang Wei and Mr. Pan Lu, both Vice Consul-general of Chinese Consulate-general in Surabaya, the delegation met guests. ' +
+        'Guests included Mr. Pim ten Haaf, Deputy Consul-General of the Kingdom of the Netherlands in Chongqing, and Mayor Pro Tem Milton Slack of Rome.',
+    );
+    expect(position(g, 'Zhang Wei', 'Chinese Consulate-general in Surabaya')).toMatch(/^Vice Consul.General$/);
+    expect(position(g, 'Pan Lu', 'Chinese Consulate-general in Surabaya')).toMatch(/^Vice Consul.General$/);
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Pim ten Haaf', 'Milton Slack']));
+    expect(position(g, 'Milton Slack', 'Rome')).toBe('Mayor Pro Tem');
+  });
+
+  it('keeps "Industrial and Commercial Association" and "Foreign and Overseas Affairs Office of X" whole after "Title of", and an incorporated sister-cities body civic', () => {
+    const g = extract(
+      'Mr. Chen Bo, Deputy Director-general of the Foreign and Overseas Affairs Office of Jiangxi Province, met Mr. Benny, Vice President of East Java Industrial and Commercial Association. ' +
+        'Tim Sword, president of Greater Columbus Sister Cities International Inc., attended with Delaware City Schools.',
+    );
+    expect(names(g, 'Office')).toContain('Foreign and Overseas Affairs Office of Jiangxi Province');
+    expect(names(g, 'Organization')).toEqual(expect.arrayContaining(['East Java Industrial and Commercial Association', 'Greater Columbus Sister Cities International Inc.', 'Delaware City Schools']));
+    expect(names(g, 'Company')).toEqual([]);
+  });
+});

@@ -90,6 +90,12 @@ export function explicitPositions(a: Article): void {
       if (m[4] && (m[2] === 'C' || !pm.titlePrefix)) continue;
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
+    // "A and B, both Vice Consul-general of Y"
+    for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+      const place = placeOf(a, s, m[4]! + m[5]);
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
+      position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
+    }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
       const place = placeOf(a, s, m[5]! + m[6]);
