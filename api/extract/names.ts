@@ -84,7 +84,7 @@ const COMPANY_HEADS = [
   'shipping', 'media', 'television', 'tv', 'broadcasting', 'railway', 'railways', 'lines', 'trading',
   'manufacturing', 'steel', 'energy', 'systems', 'solutions', 'partners', 'investments', 'capital', 'bakery',
   'restaurant', 'stores', 'mart', 'supermarket', 'farms',
-  'studio', 'studios', 'publishing', 'press', 'insurance', 'securities', 'telecom', 'motor', 'automotive',
+  'studio', 'studios', 'publishing', 'press', 'insurance', 'securities', 'telecom', 'motor', 'automotive', 'laboratories',
 ];
 /** Head nouns of other organised bodies. */
 const ORGANIZATION_HEADS = [

@@ -439,3 +439,10 @@ describe('consular titles, Dutch particles and civic bodies', () => {
     expect(names(g, 'Company')).toEqual([]);
   });
 });
+
+describe('companies by a plural head', () => {
+  it('reads "X Laboratories" as a company', () => {
+    const g = extract('The delegation will also visit Hill Laboratories and the Hamilton Gardens.');
+    expect(names(g, 'Company')).toEqual(['Hill Laboratories']);
+  });
+});
