@@ -4,9 +4,9 @@
 // elsewhere, "the Society" at the one society named) and the facts found, each with its sentences.
 import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
-import type { CityEntry } from './gazetteer.ts';
+import { countryCode, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
-import { fold, personKey, personWords, TITLE_RANK } from './names.ts';
+import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -88,6 +88,8 @@ export class Article {
   readonly countries = new Map<string, number>();
   readonly compoundCities = new Set<string>();
   homeCity: string | null = null;
+  /** Names the article gives as prefectures or provinces ("Okinawa Prefecture"): never a city of the article */
+  private readonly regionNames = new Set<string>();
   // indexes, so that long articles with thousands of names stay linear
   private readonly personByKey = new Map<string, string>();
   private readonly personsByWord = new Map<string, Set<string>>();
@@ -120,10 +122,11 @@ export class Article {
     const compound = /(\p{Lu}[\p{L}'’-]+) (?:&|and) (\p{Lu}[\p{L}'’-]+) (?:City|Borough|District) Council(?!s)/gu;
     for (const t of texts) {
       if (!t.text.includes(' Council')) continue;
-      for (const m of t.text.matchAll(compound)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
+      // "Daejeon Metropolitan City, Korea and Brisbane City Council" joins no country to a town
+      for (const m of t.text.matchAll(compound)) if (!countryCode(m[1]!)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
     for (const t of texts) {
-      const text = t.text.length > 2000 ? t.text.slice(0, 2000) : t.text;
+      const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
       const tokens = tokenize(text);
       let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
       const dates = MAY_HAVE_DATE.test(text) ? findDates(text, publishedAt) : [];
@@ -144,7 +147,7 @@ export class Article {
   private typeByContext(): void {
     const personContexts: RegExp[] = [
       /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
-      /⟨X(\d+)⟩, (?:the |a |an )?(?:former |then |acting )?⟨T\d+⟩/g,
+      /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
@@ -153,7 +156,15 @@ export class Article {
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
+      // "St Norbert College student Bryce Hellmrich", "council staff Ann Lee": a role noun of a body, then the name
+      /⟨[OMGC]\d+⟩ (?:student|teacher|pupil|interpreter|translator|volunteer|staff|staffer|employee|official|resident|artist|chef|coach|player) ⟨X(\d+)⟩/g,
+      // "local artist Peter Brown"
+      /\b(?:artist|photographer|musician|painter|sculptor|businessman|businesswoman|entrepreneur) ⟨X(\d+)⟩/g,
+      // "said mayoral aide Joe Spencer", "council spokeswoman Ann Lee"
+      /\b(?:aide|spokes(?:person|man|woman)|adviser|advisor|assistant|interpreter|translator) ⟨X(\d+)⟩/g,
     ];
+    // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
+    const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
     for (const s of this.sentences) {
       if (!/⟨[XNT]/.test(s.template)) continue;
       const toPerson = new Set<number>();
@@ -161,6 +172,10 @@ export class Article {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
         for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
+      }
+      for (const m of s.template.matchAll(coordinated)) {
+        const j = Number(m[1] ?? m[2]);
+        if (s.mentions[j]!.words === 2) toPerson.add(j);
       }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
@@ -174,8 +189,15 @@ export class Article {
       }
       // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
       const toCompany = new Set<number>();
-      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGO]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
-        for (const x of m[1]!.matchAll(/⟨X(\d+)⟩/g)) toCompany.add(Number(x[1]));
+      // "the head office of Baidu company"
+      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:company|corporation|firm)\b/g)) toCompany.add(Number(m[1]));
+      // "major companies such as Oracle, IBM, CISCO and Convergys": towns and acronyms of the list too
+      const listed = new Set<number>();
+      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGOC]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
+        for (const x of m[1]!.matchAll(/⟨([XC])(\d+)⟩/g)) {
+          toCompany.add(Number(x[2]));
+          listed.add(Number(x[2]));
+        }
       }
       if (s.template.includes('⟨X') && /⟨[OMG]/.test(s.template)) for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
         if (!/⟨[OMG]/.test(m[0])) continue;
@@ -185,9 +207,16 @@ export class Article {
         }
       }
       let changed = false;
+      // "with the Friends of Alzey group"
+      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:group|society|club|choir)\b/g)) {
+        const mm = s.mentions[Number(m[1])]!;
+        if (mm.kind !== 'Unknown' || mm.words < 2) continue;
+        mm.kind = 'Organization';
+        changed = true;
+      }
       for (const j of toCompany) {
         const m = s.mentions[j];
-        if (!m || m.kind !== 'Unknown' || /^\p{Lu}+$/u.test(m.name)) continue;
+        if (!m || !(m.kind === 'Unknown' || m.kind === 'City' && listed.has(j)) || /^\p{Lu}+$/u.test(m.name) && !listed.has(j)) continue;
         m.kind = 'Company';
         changed = true;
       }
@@ -233,16 +262,22 @@ export class Article {
         }
       }
     }
+    this.townsOfCouncils();
+    this.prefecturesNotCities();
     // 3. cities (after the countries they may be qualified with)
     for (const s of this.sentences) {
       for (const m of s.mentions) {
         if (m.kind === 'Place' && m.country) this.countries.set(m.country, (this.countries.get(m.country) ?? 0) + 1);
       }
     }
-    for (const s of this.sentences) {
-      s.mentions.forEach((m, j) => {
-        if (m.kind === 'City') s.refs[j] = this.addCity(m, s, j);
-      });
+    // names the gazetteer knows once come first, so that a name shared by several cities ("Hamilton") is read beside them
+    const unique = (m: Mention) => place(m.name.replace(/^(the )?city of /i, '')).cities.length <= 1;
+    for (const firstPass of [true, false]) {
+      for (const s of this.sentences) {
+        s.mentions.forEach((m, j) => {
+          if (m.kind === 'City' && !s.refs[j] && unique(m) === firstPass) s.refs[j] = this.addCity(m, s, j);
+        });
+      }
     }
     // a city accepted once is that city wherever else it is named
     for (const s of this.sentences) {
@@ -289,6 +324,50 @@ export class Article {
     }
   }
 
+  /** "Okinawa" in an article that calls it "Okinawa Prefecture" (and never "Okinawa City") is the prefecture. */
+  private prefecturesNotCities(): void {
+    const regions = new Set<string>();
+    const cities = new Set<string>();
+    for (const s of this.sentences) {
+      for (const m of s.mentions) {
+        if (m.kind !== 'City') for (const r of m.name.matchAll(REGION_IN_NAME)) regions.add(fold(r[1]!));
+        if (m.kind === 'City' && / City$/.test(m.name)) cities.add(fold(m.name.replace(/ City$/, '')));
+      }
+    }
+    if (!regions.size) return;
+    for (const r of regions) if (!cities.has(r)) this.regionNames.add(r);
+    for (const s of this.sentences) {
+      let changed = false;
+      for (const m of s.mentions) {
+        const key = fold(m.name);
+        if (m.kind !== 'City' || !regions.has(key) || cities.has(key)) continue;
+        Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
+        changed = true;
+      }
+      if (changed) s.template = template(s);
+    }
+  }
+
+  /** "Adachi" beside "Adachi City Council", "Central Highlands" beside "Central Highlands Regional Council": the council's town. */
+  private townsOfCouncils(): void {
+    const towns = new Set<string>();
+    for (const e of this.entities.values()) {
+      const m = e.label === 'Office' ? COUNCIL_OF_TOWN.exec(e.name) : null;
+      if (m) towns.add(fold(m[1]!));
+      if (m?.[2]) towns.add(fold(m[2]));
+    }
+    if (!towns.size) return;
+    for (const s of this.sentences) {
+      let changed = false;
+      for (const m of s.mentions) {
+        if (m.kind !== 'Unknown' && m.kind !== 'City' || m.possessive || !towns.has(fold(m.name))) continue;
+        Object.assign(m, { kind: 'City', placeKind: 'stated' });
+        changed = true;
+      }
+      if (changed) s.template = template(s);
+    }
+  }
+
   // ------------------------------------------------------------ entities
 
   addPerson(name: string, sentence: number, surface?: string): string {
@@ -298,6 +377,12 @@ export class Article {
     const e0 = known ? this.entities.get(known) : undefined;
     if (e0) {
       if (surface && surface !== e0.name) e0.aliases.add(surface.replace(/['’]s$/, ''));
+      // a name first met in an all-capitals headline takes the text's spelling
+      if (isAllCaps(e0.name) && !isAllCaps(clean)) {
+        e0.aliases.add(e0.name);
+        e0.name = clean;
+        e0.aliases.delete(clean);
+      }
       if (clean !== e0.name) e0.aliases.add(clean);
       e0.mentions++;
       return e0.id;
@@ -395,11 +480,19 @@ export class Article {
     }
     const p = place(name);
     let cities = p.cities;
-    if (!cities.length) return null;
+    // a town the text itself calls one ("Yonaguni Town", "the Japanese town of Takachiho") needs no gazetteer entry
+    if (!cities.length) return m.placeKind === 'stated' ? this.municipality(name, s.index) : null;
     // a surname already known as a person's ("Han briefed them") is the person
     if (m.words === 1 && this.findPerson(name)) return null;
+    // "Salon" after "Salon-de-Provence": the town named in short
+    if (m.words === 1) {
+      const long = [...this.entities.values()].find((e) => e.label === 'City' && e.name.startsWith(`${name}-`));
+      if (long) return this.putCity(long.id, long.name, m.text, s.index, {});
+    }
+    // "at the Guildhall": a town's name takes no article
+    if (m.words === 1 && m.placeKind !== 'stated' && /\bthe\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start))) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
-    if (m.words === 1 && !/city$/i.test(m.name)) {
+    if (m.words === 1 && !/city$/i.test(m.name) && m.placeKind !== 'stated') {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);
       const after = s.text.slice(m.end, m.end + 25);
       const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text);
@@ -531,8 +624,11 @@ export class Article {
       if (c) return c;
     }
     const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+    // "Panama Embassy to the United States": an embassy is named after its country, not a town
+    const diplomatic = /\b(embassy|consulate)\b/i.test(name);
     for (let i = 0; i < words.length; i++) {
       for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+        if (diplomatic && countryCode(words.slice(i, i + len).join(' '))) continue;
         const c = this.cityByName(words.slice(i, i + len).join(' '));
         if (c) return c;
       }
@@ -550,15 +646,19 @@ export class Article {
 
   /** A municipality named with its kind ("Hurunui District"): placed by the gazetteer when it knows the name. */
   municipality(name: string, sentence: number): string {
-    const base = name.replace(/\s+(district|county|borough|township|municipality|shire)$/i, '');
+    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town)$/i, '');
     const p = place(base);
     const c = p.reading === 'city' || p.reading === 'ambiguous' ? this.chooseCity(p.cities, null) : undefined;
     const props: Properties = c ? { country: c.country, lat: c.lat, lon: c.lon } : {};
+    // "Takachiho Town" and "Takachiho" are one town
+    const known = [base, ...MUNICIPALITY_KINDS.map((k) => `${base} ${k}`)].map((n) => this.cityByName(n)).find(Boolean);
+    if (known) return this.putCity(known, name, name, sentence, props);
     return this.putCity(cityId(name, c?.country ?? null), name, name, sentence, props);
   }
 
   /** The city a consulate or an office is seated in ("… in Belfast"), from the gazetteer when the article names it nowhere else. */
   private seatCity(name: string): string | null {
+    if (this.regionNames.has(fold(name))) return null;
     const p = place(name);
     if (p.reading !== 'city' && p.reading !== 'ambiguous') return null;
     const chosen = this.chooseCity(p.cities, null);
@@ -731,10 +831,28 @@ const SPACING = /(\s+)(?=[,.;:!?)])|(\s+)|\(\s+|[“”]/g;
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);
-  return words.length === 1 || words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!) || !!labelByHead(name) && words.length === 1;
+  // a one-word name typed by its context ("Baidu company", "Domtar, a paper company") is a name; "Council" alone is not
+  if (words.length === 1) return !!labelByHead(name) || NOT_NAME_WORDS.has(words[0]!.toLowerCase()) || /^\p{Ll}/u.test(words[0]!);
+  return words.length === 2 && /^(city|municipal|county|town)$/i.test(words[0]!);
 }
 
 /** Two to five capitalised words, none of them a common word of the genre. */
+const REGION_IN_NAME = /(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:Prefecture|Province)\b/gu;
+
+// "Adachi City Council", "Central Highlands Regional Council", "Derry City & Strabane District Council"
+const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?)(?: City| Town| District| Borough)?(?: (?:&|and) (\p{Lu}[\p{L}'’-]+))? (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
+
+const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];
+
+function isAllCaps(name: string): boolean {
+  return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+/** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */
+function spaceBeforeParenthesis(text: string): string {
+  return text.includes('(') ? text.replace(/([\p{L}.])\((?=\p{Lu})/gu, '$1 (') : text;
+}
+
 function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > 5) return false;

@@ -52,7 +52,7 @@ const ABBREVIATIONS = new Set([
   'co', 'ltd', 'inc', 'corp', 'jr', 'sr', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'prof', 'gov', 'sen', 'rep',
   'hon', 'cllr', 'cr', 'messrs', 'mt', 'bros', 'plc', 'llc', 'vs', 'dept', 'univ', 'assn', 'intl', 'int',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'lt', 'gen', 'col',
-  'supt', 'insp', 'cllr', 'ald', 'atty', 'engr', 'capt', 'sgt',
+  'supt', 'insp', 'cllr', 'colr', 'ald', 'atty', 'engr', 'capt', 'sgt',
 ]);
 
 // words (with inner apostrophes and hyphens), numbers (with ordinals), single punctuation marks
@@ -95,10 +95,12 @@ const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // Connectors that may stand inside a name between capitalised words.
-const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
+const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'ten', 'ter', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
-const POSSESSIVE = /['’]s?$/;
+const POSSESSIVE = /['’][sS]?$/;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+const REMIT_ADJECTIVES = new Set(['foreign', 'culture', 'cultural', 'commerce', 'science', 'education', 'health', 'sports', 'housing', 'agriculture', 'industry', 'trade', 'tourism', 'radio', 'information', 'transport', 'transportation', 'planning', 'finance', 'justice']);
 
 interface Phrase {
   first: number; // token index
@@ -135,6 +137,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       const cur = tokens[i];
       if (!cur) break;
       const prevText = tokens[i - 1]!.text;
+      // "UK-China Regional Leaders’ Summit", "Veterans’ Day": a plural possessive inside a name
+      if (isCap(cur) && /^['’]$/.test(prevText) && i - 2 > start && /s$/.test(tokens[i - 2]!.text) && isCap(tokens[i - 2]) && tokens[i - 1]!.start === tokens[i - 2]!.end) {
+        i++;
+        continue;
+      }
       if ((isCap(cur) && !POSSESSIVE.test(prevText) || isCap(cur) && NAME_POSSESSIVES.test(prevText)) && !(WEEKDAY.test(cur.text) && !/^the$/i.test(prevText))) {
         if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
         i++;
@@ -175,6 +182,16 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
+      // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
+      if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
+        i += 2;
+        break;
+      }
+      // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
+      if (l === 'and' && REMIT_ADJECTIVES.has(lower(tokens[i - 1])) && (i === start + 1 || /^(of|the)$/i.test(tokens[i - 2]!.text)) && isCap(tokens[i + 1])) {
+        i++;
+        continue;
+      }
       if (cur.text === '&' && isCap(tokens[i + 1])) {
         i += 2;
         continue;
@@ -185,7 +202,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         continue;
       }
       // consulates and embassies are named by their seat: Consulate General of Japan in Shenyang
-      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
+      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul|friendship association/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
         i += 2;
         continue;
       }
@@ -258,7 +275,8 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   const lastA = a[a.length - 1]!.toLowerCase();
   if (tokens[andAt]!.text === '&') return j;
   // "Mayor Jo Ames and City Council members": a title and a person's name never open an organisation
-  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, '')))) return andAt;
+  // ("Vice President of East Java Industrial and Commercial Association": after "of" the name is the body's)
+  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, ''))) && !a.some((x) => /^of$/i.test(x))) return andAt;
   const joined = `${a.join(' ')} and ${b.join(' ')}`.toLowerCase();
   if (compoundCities.has(joined)) return j;
   for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
@@ -267,7 +285,8 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // "with Acme in Riverton and Kao Corp. in Kita": a place after in/at/from ends there
   if (headB && /^(in|at|from|to|near)$/i.test(tokens[start - 1]?.text ?? '') && place(a.join(' ')).reading) return andAt;
   if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
-  if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
+  // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
+  if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
   return andAt;
 }
 
@@ -291,6 +310,9 @@ export function titleAt(words: string[], w: number): [string, number] | null {
   for (let len = Math.min(MAX_TITLE_WORDS, words.length - w); len >= 1; len--) {
     const t = words.slice(w, w + len).join(' ').toLowerCase().replace(/\.$/, '');
     if (TITLES.has(t)) return [t, len];
+    // "Deputy Consul-General" is the "deputy consul general" of the list
+    const spaced = t.replace(/-/g, ' ');
+    if (spaced !== t && TITLES.has(spaced)) return [spaced, len];
   }
   return null;
 }
@@ -313,6 +335,11 @@ function headOf(words: string[]): { head: string; head2: string } {
   return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
 }
 
+/** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
+function publicFriendshipBody(lowerName: string): boolean {
+  return /\bfriendship\b/.test(lowerName) && /\b(assembly|parliament(ary)?|parliamentarians'?|legislat\w*|prefectural|provincial|municipal|people'?s|government)\b/.test(lowerName);
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
@@ -320,19 +347,26 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const { head, head2 } = headOf(words);
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
-  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return 'Company';
+  // "Greater Columbus Sister Cities International Inc.": an incorporated sister-cities body is still a civic one
+  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return /\bsister cit(y|ies)\b/i.test(name) ? 'Organization' : 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
   // "Board of Directors": a generic body with no proper name of its own
   if (/^(board|council|committee) of (directors|trustees|governors|supervisors|management|regents|elders)$/i.test(name)) return null;
+  // a township's or county's governing board: "Warminster Board of Supervisors"
+  if (/\bboard of (supervisors|selectmen|aldermen|commissioners|freeholders|county commissioners)$/i.test(name)) return 'Office';
+  // "the Summer Capital of the Philippines": a capital of a place is a description, not a business
+  if (head === 'capital' && /\bcapital of\b/i.test(name)) return null;
   if (/^(?:[\p{L}-]+ ){0,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Organization';
-  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3) return 'Organization';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Organization';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
-  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign/i.test(whole) ? 'Office' : 'Organization';
-  if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|cultural center|sports/i.test(whole) ? 'Venue' : 'Organization';
+  // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
+  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
+  if ((head === 'federation' || head === 'league') && publicFriendshipBody(whole)) return 'Office';
+  if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|trading center|cultural center|sports|civic|community|leisure|visitor/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
   if (head === 'group' && words.length === 1) return null;
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
@@ -369,7 +403,8 @@ function readPhraseUncached(sentence: string, tokens: Token[], ph: Phrase, ctx: 
   // determiners never open a name, wherever the phrase stands: "Both Mandaue City", "All Sister Cities"
   while (k < toks.length - 1 && DETERMINERS.test(toks[k]!.text)) k++;
   while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
-    if (!sentenceStart && k === 0 && !/^the$/i.test(toks[0]!.text)) break;
+    // inside a sentence only "the" is dropped: "between The University of Waikato and …" keeps "University"
+    if (!sentenceStart && !/^the$/i.test(toks[k]!.text)) break;
     k++;
   }
   const used = toks.slice(k);
@@ -382,7 +417,7 @@ function mention(sentence: string, toks: Token[], kind: MentionKind, extra: Part
   const end = toks[toks.length - 1]!.end;
   const text = sentence.slice(start, end);
   let name = extra.name ?? text;
-  name = name.replace(/^(the|The)\s+/, '').replace(/['’]s$/, '').replace(/['’]$/, '');
+  name = name.replace(/^(the|The)\s+/, '').replace(/['’][sS]$/, '').replace(/['’]$/, '');
   return { kind, text, name, start, end, words: name.split(/\s+/).length, ...extra };
 }
 
@@ -391,7 +426,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const last = words[words.length - 1]!;
   const possessive = POSSESSIVE.test(last) && !NAME_POSSESSIVES.test(last) && /['’]/.test(last);
   const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  const clean = possessive ? full.replace(/['’]s?$/, '') : full;
+  const clean = possessive ? full.replace(/['’][sS]?$/, '') : full;
   const cleanWords = clean.split(/\s+/);
   // "Irish Sister City", "Sister Cities": the relation's words, not a name; "Sister City of X": X
   if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
@@ -400,7 +435,24 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const skip = sisterOf[0].trim().split(/\s+/).length;
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
-  const byHead = labelByHead(clean);
+  const headLabel = labelByHead(clean);
+  const leadingTitle = titleAt(cleanWords, 0);
+  // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
+  const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
+  // "Corporation of Delta": a municipal corporation named after its town is the town
+  const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
+  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive })];
+  // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
+  const ofAt = words.findIndex((x) => /^of$/i.test(x));
+  const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
+  if (municipality && !leadingTitle && !NOT_NAME_WORDS.has(cleanWords[0]!.toLowerCase()) && !place(cleanWords[0]!).commonWord) {
+    const n = municipality[0].split(' ').length;
+    const restAt = n + 1 + (/^the$/i.test(words[n + 1] ?? '') ? 1 : 0);
+    return [
+      mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),
+      ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : []),
+    ];
+  }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
   if (toks.length >= 2 && !byHead) {
@@ -416,12 +468,15 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const after = cleanWords.slice(w + len);
     const before = cleanWords.slice(0, w);
     // Title of X: split into the title and its complement
-    if (w === 0 && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
-      const tTok = toks.slice(0, len);
-      let restStart = len + 1;
+    // ("Former Mayor of Zurich": a former title too)
+    const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim)$/i.test(x));
+    if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
+      const tTok = toks.slice(0, w + len);
+      let restStart = w + len + 1;
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
-      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' ') })];
+      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
       if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
@@ -451,11 +506,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Chen Lirong of Dalian": the name, then its place
       const ofAt = nameWords.findIndex((x) => /^(of|from)$/i.test(x));
       if (ofAt > 0 && !nameWords.slice(0, ofAt).some((x) => /^(for|and|&)$/i.test(x))) {
-        const cut = toks.findIndex((t, i) => i > w + len && /^(of|from)$/i.test(t.text));
+        const nameAt = toks.findIndex((t, i) => i >= w + len && t.text === nameWords[0]);
+        // the "of" after the name, not one inside a second title ("Consul & Head of Post Ren Faqiang of …")
+        const cut = toks.findIndex((t, i) => i > Math.max(nameAt, w + len) && /^(of|from)$/i.test(t.text));
         let restAt = cut + 1;
         if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
         const personToks = toks.slice(0, cut);
-        const nameAt = toks.findIndex((t, i) => i >= w + len && t.text === nameWords[0]);
         const nameText = sentence.slice(toks[nameAt >= 0 ? nameAt : w + len]!.start, personToks[personToks.length - 1]!.end);
         const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
         const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
@@ -467,7 +523,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
-      const nameText = nameWords.join(' ').replace(/['’]s$/, '');
+      const nameText = nameWords.join(' ').replace(/['’][sS]$/, '');
       return [mention(sentence, toks, 'Person', {
         name: nameText, title, former, titlePrefix: prefixWords.join(' ') || undefined, possessive,
       })];
@@ -481,6 +537,15 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       })];
     }
     break;
+  }
+
+  // "Belmont MLA Glenys Godfrey": a place, a member's post-nominal, then the name
+  const memberAt = cleanWords.findIndex((x, k) => k >= 1 && /^(MLA|MP|MEP|MHA|MLC|MPP|TD|MSP)$/.test(x));
+  if (memberAt >= 1 && !byHead && cleanWords.length - memberAt - 1 >= 2 && cleanWords.length - memberAt - 1 <= 3) {
+    const nameToks = toks.slice(memberAt + 1);
+    if (nameToks.every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text))) {
+      return [mention(sentence, nameToks, 'Person', { name: nameToks.map((t) => t.text).join(' '), possessive })];
+    }
   }
 
   // 2. honorific + name
@@ -511,6 +576,17 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (cc) return [mention(sentence, toks, 'Place', { name: clean, country: cc, placeKind: 'demonym' })];
     }
   }
+  // "Japan Mito": a country, then one of its cities
+  if (cleanWords.length === 2 && place(cleanWords[0]!).reading === 'country') {
+    const city = place(cleanWords[1]!);
+    if ((city.reading === 'city' || city.reading === 'ambiguous') && !city.commonWord) {
+      const p = place(cleanWords[0]!);
+      return [
+        mention(sentence, toks.slice(0, 1), 'Place', { name: cleanWords[0]!, country: p.country, placeKind: 'country' }),
+        mention(sentence, toks.slice(1), 'City', { name: cleanWords[1]!, possessive, placeKind: city.reading }),
+      ];
+    }
+  }
   // a place followed by more capitalised words: "Philippines Wadee Batti" after "Ambassador to the"
   if (cleanWords.length >= 3) {
     for (let w = Math.min(3, cleanWords.length - 2); w >= 1; w--) {
@@ -530,6 +606,23 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   // Robert “Bob” Quill: the nickname's quotes are not part of the name
   return [mention(sentence, toks, 'Unknown', { name: /[“”"]/.test(clean) ? clean.replace(/[“”"]/g, '') : clean, possessive })];
 }
+
+/** "from 9 countries including Costa Rica, Panama, Honduras, Salvador and Mexico": a one-word "city" in a list of countries is one of them. */
+function countriesAmongCountries(sentence: string, out: Mention[]): void {
+  let start = 0;
+  for (let j = 1; j <= out.length; j++) {
+    const joined = j < out.length && /^(?:,|,? and|,? or) $/.test(sentence.slice(out[j - 1]!.end, out[j]!.start));
+    if (joined) continue;
+    const run = out.slice(start, j);
+    start = j;
+    if (run.length < 4) continue;
+    const countries = run.filter((m) => m.kind === 'Place' && m.placeKind === 'country').length;
+    if (countries * 2 <= run.length) continue;
+    for (const m of run) if (m.kind === 'City' && m.words === 1) Object.assign(m, { kind: 'Place', placeKind: 'country', country: null });
+  }
+}
+
+const PERSON_SHAPE = /^\p{Lu}\p{Ll}+ (?:(?:\p{Lu}\.? )\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)*(?: (?:Jr\.?|Sr\.?|II|III|IV))?|\p{Lu}[\p{Ll}'’]*(?:[-’']\p{Lu}\p{Ll}+)* (?:Jr\.?|Sr\.?|II|III|IV))$/u;
 
 // "CityLink, an association of …", "Domtar, a paper company": what a definition apposition says the name is
 const DEFINED_AS: ReadonlyArray<[RegExp, MentionKind]> = [
@@ -643,7 +736,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
       /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*[,;]/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+)?$/.test(before) && /^\s*(of|at|for|,)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
+    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
@@ -657,8 +750,16 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
   for (const m of out) {
+    // "Leo Quinn III", "Claudia B Quinn": a middle initial or a generational suffix marks a person
+    if (m.kind === 'Unknown' && PERSON_SHAPE.test(m.name)) {
+      m.kind = 'Person';
+      continue;
+    }
     // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
-    if (m.kind === 'City' && /^\s+(prefecture|province|county|state|region|oblast|governorate)\b/.test(sentence.slice(m.end, m.end + 16))) {
+    // … and so is one after "the U.S. state of", "the province of"
+    const subdivisionOf = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start));
+    const subdivisionAfter = /^\s+(prefecture|province|county|state|region|oblast|governorate)\b|^\s+(districts|provinces|prefectures|counties|states|regions)\b/.test(sentence.slice(m.end, m.end + 16));
+    if (m.kind === 'City' && (subdivisionOf || subdivisionAfter)) {
       Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
       continue;
     }
@@ -668,6 +769,21 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const misspelt = kind ? null : misspeltCity(sentence, m);
     if (misspelt) Object.assign(m, { kind: 'City', name: misspelt });
   }
+  countriesAmongCountries(sentence, out);
+  for (let j = 1; j < out.length; j++) {
+    const [prev, m] = [out[j - 1]!, out[j]!];
+    // "Panama City, Panama": a name after "Town," that is also a country's is the country
+    if (m.kind === 'City' && m.words <= 2 && (prev.kind === 'City' || prev.kind === 'Unknown') && /^, $/.test(sentence.slice(prev.end, m.start))) {
+      const cc = countryCode(m.name);
+      if (cc && place(m.name).reading !== 'city') Object.assign(m, { kind: 'Place', placeKind: 'country', country: cc });
+    }
+  }
+  // "in the Hailey Centre": a centre one is in is a place
+  for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';
+  // "CCFAO", "SFAO": a city's Foreign Affairs Office by its acronym
+  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}{1,4}FAO$/u.test(m.name)) m.kind = 'Office';
+  // "Suseong-gu", "Gimhae-si": a Korean municipality by its suffix
+  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}\p{Ll}+-(?:gu|si|gun)$/u.test(m.name)) Object.assign(m, { kind: 'City', placeKind: 'stated' });
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {
     const [m, placeM, other] = [out[j]!, out[j + 1]!, out[j + 2]!];

@@ -34,7 +34,10 @@ const TITLE_LIST = [
   'deputy party secretary', 'vice party secretary', 'secretary-general', 'executive vice president', 'vice-secretary',
   'assistant chief', 'deputy chief', 'section chief', 'division chief', 'assistant director', 'assistant manager',
   'professor', 'associate professor', 'assistant professor', 'city clerk', 'vice chairperson',
-  'superintendent of education', 'superintendent of schools', 'director of education',
+  'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
+  'chief administrative officer', 'municipal commissioner', 'administrative manager', 'marketing director',
+  'communications director', 'program director', 'programme director', 'marketing manager', 'executive deputy chief',
+  'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).length));
@@ -58,7 +61,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'lady', 'hon', 'honorable', 'honourable', 'his excellency', 'her excellency', 'h.e', 'excellency', 'cllr',
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
-  'coun', 'councillor', 'councilor', 'honourable',
+  'coun', 'colr', 'councillor', 'councilor', 'honourable',
 ]);
 
 export type OrgLabel = 'Office' | 'Company' | 'Organization';
@@ -69,6 +72,7 @@ const OFFICE_HEADS = [
   'embassy', 'council', 'administration', 'authority', 'agency', 'congress', 'assembly', 'parliament', 'senate',
   'secretariat', 'municipality', 'cabinet', 'legislature', 'prefecture government', 'court', 'police',
   'directorate', 'mission', 'diet', 'delegation of the european union', 'customs', 'service',
+  'consultative conference',
 ];
 /** Head nouns of businesses. */
 const COMPANY_HEADS = [
@@ -80,11 +84,11 @@ const COMPANY_HEADS = [
   'shipping', 'media', 'television', 'tv', 'broadcasting', 'railway', 'railways', 'lines', 'trading',
   'manufacturing', 'steel', 'energy', 'systems', 'solutions', 'partners', 'investments', 'capital', 'bakery',
   'restaurant', 'stores', 'mart', 'supermarket', 'farms',
-  'studio', 'studios', 'publishing', 'press', 'insurance', 'securities', 'telecom', 'motor', 'automotive',
+  'studio', 'studios', 'publishing', 'press', 'insurance', 'securities', 'telecom', 'motor', 'automotive', 'laboratories',
 ];
 /** Head nouns of other organised bodies. */
 const ORGANIZATION_HEADS = [
-  'university', 'college', 'school', 'academy', 'institute', 'institution', 'association', 'society', 'chamber',
+  'university', 'college', 'school', 'schools', 'academy', 'institute', 'institution', 'association', 'society', 'chamber',
   'club', 'foundation', 'federation', 'union', 'museum', 'hospital', 'centre', 'center', 'league', 'orchestra',
   'choir', 'team', 'church', 'library', 'network', 'alliance', 'trust', 'organization', 'organisation',
   'conservatory', 'kindergarten', 'gymnasium', 'lyceum', 'polytechnic', 'seminary', 'committee', 'board',
@@ -110,7 +114,7 @@ const VENUE_HEADS = [
   'mansion', 'villa', 'lake', 'river', 'mountain', 'mount', 'island', 'islands', 'bay', 'beach', 'valley',
   'district', 'zone', 'town hall', 'city hall', 'convention center', 'convention centre', 'exhibition center',
   'exhibition centre', 'conference center', 'conference centre', 'memorial', 'cemetery', 'campus', 'parlour',
-  'room', 'chamber room', 'coronation hall', 'floor', 'lounge', 'court of', 'pavilion', 'expressway', 'highway',
+  'room', 'chamber room', 'council chamber', 'council chambers', 'coronation hall', 'floor', 'lounge', 'court of', 'pavilion', 'expressway', 'highway',
   'peninsula', 'province', 'prefecture', 'county', 'state', 'region', 'area', 'coast', 'strait', 'sea', 'ocean',
 ];
 

@@ -39,7 +39,8 @@ export function orgKey(name: string): string {
 }
 
 function orgKeyUncached(name: string): string {
-  let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '');
+  // "… Association in Okinawa Prefecture" is the one "in Okinawa"
+  let s = fold(name.replace(/\([^)]*\)/g, ' ')).replace(/^the /, '').replace(/( in \w+(?: \w+)?) (?:prefecture|province)$/, '$1');
   for (let i = 0; i < 2; i++) s = s.replace(COMPANY_SUFFIX, '');
   let words = s.split(' ').filter(Boolean);
   // countries and demonyms to codes (up to three words: "people s republic of china" is folded to peoples republic of china)
@@ -68,7 +69,7 @@ function orgKeyUncached(name: string): string {
     const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
     const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
     if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
-      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || !!classifyPlace(place.join(' ')).reading;
+      const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length === 2 && /^(district|county)$/.test(place[1]!) || !!classifyPlace(place.join(' ')).reading;
       if (looksPlace) words = [...place, ...words.slice(0, of), ...seat];
     }
   }

@@ -16,7 +16,7 @@ export interface Sentence {
 // Abbreviations after which a period never ends a sentence (lower-cased, without the period).
 const NEVER_FINAL = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'co', 'no', 'nos', 'vs', 'etc', 'approx', 'dept', 'gov', 'govt',
-  'sen', 'rep', 'hon', 'gen', 'lt', 'col', 'capt', 'sgt', 'cllr', 'cr', 'rev', 'fr', 'pres', 'supt', 'messrs',
+  'sen', 'rep', 'hon', 'gen', 'lt', 'col', 'capt', 'sgt', 'cllr', 'colr', 'cr', 'rev', 'fr', 'pres', 'supt', 'messrs',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues',
   'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'e.g', 'i.e', 'fig', 'ave', 'blvd', 'ph.d',
 ]);

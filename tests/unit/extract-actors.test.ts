@@ -198,3 +198,251 @@ describe('places that are not cities', () => {
     expect(position(g, quill!.name, 'Nelson Rowing Club')).toBe('President');
   });
 });
+
+function sisterPairs(g: GraphDocument): string[] {
+  const name = (id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [name(r.source), name(r.target)].sort().join(' ~ ')).sort();
+}
+
+describe('sister-city statements of every shape', () => {
+  it('pairs every town of a "sister city ties with" list with the subject, towns the gazetteer lacks included', () => {
+    const g = extract(
+      'Between 1990 and 1994, Nelson forged sister city ties with Japan\'s Miyazu, Japan\'s Tsuwano Town, Eugene in the ' +
+        'U.S. state of Oregon, and Kerikeri Municipality of Northland Region.',
+      'Nelson marks thirty years of ties',
+    );
+    expect(sisterPairs(g)).toEqual(['Eugene ~ Nelson', 'Kerikeri Municipality ~ Nelson', 'Miyazu ~ Nelson', 'Nelson ~ Tsuwano Town']);
+    expect(names(g, 'City')).not.toContain('Oregon');
+  });
+
+  it('reads the partner of a fronted "Since signing … with X," clause, "its sister city, X" and "between X and Y" with an unknown town', () => {
+    const g = extract(
+      'Since signing a sister city agreement with Matsue, Japan in 1982, Nelson has built friendship cooperation cities with Osaka and Kobe. ' +
+        'Mayor Tim Shaw of Nelson thanked the Consulate for its support in promoting relations with its sister city, Huangshi. ' +
+        'He recalled the sister-city relationship between Waimea and Yangling.',
+      'Nelson marks thirty years of ties',
+    );
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Matsue ~ Nelson', 'Huangshi ~ Nelson', 'Waimea ~ Yangling']));
+  });
+});
+
+describe('names the head noun alone would mislabel', () => {
+  it('reads a title glued to a parenthesis, a country before its city, and "Mayor Park"', () => {
+    const g = extract('Mr. Ken Ota(Mayor of Japan Matsue) met Li Wei(Deputy Mayor of Chongqing). Mayor Park welcomed them.');
+    expect(position(g, 'Ken Ota', 'Matsue')).toBe('Mayor');
+    expect(position(g, 'Li Wei', 'Chongqing')).toBe('Deputy Mayor');
+    expect(names(g, 'Person')).toContain('Park');
+    expect(names(g, 'City')).not.toContain('Japan Matsue');
+  });
+
+  it('labels boards of supervisors and consultative conferences as offices, civic centres as venues, and "the Capital of X" as nothing', () => {
+    const g = extract(
+      'Ann Lee, the vice president of Tianjin People\'s Political Consultative Conference, met Bob Cross, chairman of Riverton Board of Supervisors, ' +
+        'at the Riverton Civic Centre, praising Baguio as the Summer Capital of the Philippines.',
+    );
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(["Tianjin People's Political Consultative Conference", 'Riverton Board of Supervisors']));
+    expect(names(g, 'Organization')).toEqual([]);
+    expect(names(g, 'Company')).toEqual([]);
+    expect(names(g, 'Event')).not.toContain("Tianjin People's Political Consultative Conference");
+  });
+
+  it('labels a friendship league of legislators as a public body', () => {
+    const g = extract('Mayor Kim Ho-jin of Busan met Sato Yumi, Chairperson of the Japan-Korea Friendship Osaka Prefectural Assembly Federation.');
+    expect(names(g, 'Office')).toContain('Japan-Korea Friendship Osaka Prefectural Assembly Federation');
+    expect(position(g, 'Sato Yumi', 'Japan-Korea Friendship Osaka Prefectural Assembly Federation')).toBe('Chairperson');
+  });
+});
+
+describe('people and towns the context names', () => {
+  it('reads middle initials, generational suffixes, a name coordinated with a person, a role noun of a body and an MLA', () => {
+    const g = extract(
+      'Visitors included Leo Hart III - who was previously Chairperson for Riverton Board of Supervisors - along with Claudia B Hart and Kevin J O’Neill. ' +
+        'Mayor Ann Lee welcomed Mr Ken Ota and Yumi Sato. Riverton MLA Glenys Moore was there, and St Anne College student Bryce Kell interpreted.',
+    );
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Leo Hart III', 'Claudia B Hart', 'Kevin J O’Neill', 'Yumi Sato', 'Glenys Moore', 'Bryce Kell']));
+    expect(position(g, 'Leo Hart III', 'Riverton Board of Supervisors')).toBe('Chairperson');
+  });
+
+  it('reads "Body lower-case-title Name" and a town named beside its council', () => {
+    const g = extract(
+      'Adachi City Council chairman Go Senuma said the group was welcomed in Riverton. Adachi and Riverton are of similar size. ' +
+        'Mito city council deputy speaker Ken Ota thanked the Riverton Sister City Association chairwoman Ann Lee.',
+    );
+    expect(position(g, 'Go Senuma', 'Adachi City Council')).toBe('Chairman');
+    expect(position(g, 'Ann Lee', 'Riverton Sister City Association')).toBe('Chairwoman');
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['Adachi City Council', 'Mito city council']));
+    expect(names(g, 'City')).toContain('Adachi');
+    const council = g.nodes.find((n) => n.name === 'Adachi City Council')!;
+    const adachi = g.nodes.find((n) => n.name === 'Adachi' && n.label === 'City')!;
+    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === council.id && r.target === adachi.id)).toBe(true);
+  });
+});
+
+describe('consulates, lists of countries and one-word companies', () => {
+  it('reads a title joined by "&" to a title with "of", then the name and its consulate', () => {
+    const g = extract('On May 2, Consul & Head of Post Wu Lin of the Chinese Consulate in Cebu paid a courtesy visit to Mayor Ann Cruz of Mandaue.');
+    expect(names(g, 'Person')).toContain('Wu Lin');
+    expect(position(g, 'Wu Lin', 'Chinese Consulate in Cebu')).toBe('Consul');
+  });
+
+  it('makes a one-word "city" in a list of countries a country, and keeps a one-word company named by its context', () => {
+    const g = extract(
+      'A delegation of mayors from Costa Rica, Panama, Honduras, Salvador and Mexico visited Beijing and the head office of Baidu company. ' +
+        'They were received by the Foreign and Overseas Chinese Affairs Office of Beijing.',
+    );
+    expect(names(g, 'City')).toEqual(['Beijing']);
+    expect(names(g, 'Company')).toEqual(['Baidu']);
+    expect(names(g, 'Office')).toContain('Foreign and Overseas Chinese Affairs Office of Beijing');
+  });
+});
+
+describe('bodies, seats and prefectures', () => {
+  it('reads a friendship association named by its seat as one public body, its chairman after "headed by X, its chairman", and no city of a prefecture', () => {
+    const g = extract(
+      'A delegation from the China-Japan Friendship Association in Kagawa Prefecture, Japan, headed by Ken Ota, its chairman, visited Xiamen. ' +
+        '"We will do more with the China-Japan Friendship Association in Kagawa," said Li Na, deputy director of the Xiamen Friendship Association.',
+    );
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['China-Japan Friendship Association in Kagawa Prefecture', 'Xiamen Friendship Association']));
+    expect(names(g, 'Office')).toHaveLength(2);
+    expect(names(g, 'Organization')).toEqual([]);
+    expect(position(g, 'Ken Ota', 'China-Japan Friendship Association in Kagawa Prefecture')).toBe('Chairman');
+    expect(names(g, 'City')).not.toContain('Kagawa');
+  });
+
+  it('makes "Corporation of X" the town, keeps "The University of X" whole, and no town of "at the Guildhall"', () => {
+    const g = extract(
+      'Corporation of Delta, Canada mayor Louise Jackson visited Mangalore, then met guests at the Guildhall. ' +
+        'The MOUs are between The University of Waikato and Chengdu Hi-tech Zone.',
+    );
+    expect(names(g, 'City')).toEqual(expect.arrayContaining(['Delta', 'Mangalore']));
+    expect(names(g, 'City')).not.toContain('Guildhall');
+    expect(position(g, 'Louise Jackson', 'Delta')).toBe('Mayor');
+    expect(names(g, 'Organization')).toContain('University of Waikato');
+  });
+
+  it('gives the mayor of "the Chinese city X" and the leader of "the delegation representing X" their city', () => {
+    const g = extract(
+      'A meeting between Luo Wen, Mayor of the Chinese city Chengdu and Hamilton Mayor Andrew Kerr will take place tomorrow. ' +
+        'Mayor Ann Lee of Derry hosted the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin, at the UK-China Regional Leaders’ Summit.',
+    );
+    expect(position(g, 'Luo Wen', 'Chengdu')).toBe('Mayor');
+    expect(position(g, 'Lu Lin', 'Dalian')).toBe('Vice-Mayor');
+    expect(names(g, 'City')).not.toContain('Summit');
+  });
+});
+
+describe('names in US, UK and Korean local news', () => {
+  it('reads "mayoral aide X", "X, marketing director at Y", companies listed with town names, and a country after "Town,"', () => {
+    const g = extract(
+      'The group will go to Nagasaki, Japan, said mayoral aide Joe Kemp. "It is packed," said Sara Voss, marketing director at the Riverton Chamber of Commerce. ' +
+        'Kemp said the mayor met major companies such as Oracle, IBM and Convergys. Mayor Jo Ames signed a pact with Panama City, Panama Mayor Luis Ortega.',
+    );
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Joe Kemp', 'Sara Voss', 'Luis Ortega']));
+    expect(names(g, 'City')).not.toContain('Kemp');
+    expect(position(g, 'Sara Voss', 'Riverton Chamber of Commerce')).toBe('Marketing Director');
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Oracle', 'IBM', 'Convergys']));
+    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'));
+    expect(panama?.properties.country).toBe('PA');
+    expect(position(g, 'Luis Ortega', panama!.name)).toBe('Mayor');
+  });
+
+  it('reads an all-capitals possessive headline, "the Mayor, Colr. X," and the towns of a compound council', () => {
+    const g = extract(
+      'Derry forged closer ties with Dalian when the Mayor, Colr. Sean Boyd, paid a visit. Derry City & Strabane District Council signed an agreement with Dalian.',
+      'MAYOR SEAN BOYD’S TRIP TO CHINA',
+    );
+    expect(names(g, 'Person')).toEqual(['Sean Boyd']);
+    expect(names(g, 'City')).toEqual(expect.arrayContaining(['Derry', 'Dalian']));
+  });
+
+  it('pairs a sister-cities body\'s agreement with a city, a Korean district by its suffix, and no country with a council', () => {
+    const g = extract(
+      'Charleston Mayor Jo Ames announced the Charleston Sister Cities International agreement with Panama City. ' +
+        'Nelson has a Sister City relationship with Suseong-gu. The forum is organised between Daejeon Metropolitan City, Korea and Brisbane City Council.',
+      'Riverton news',
+    );
+    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'))!;
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining([['Charleston', panama.name].sort().join(' ~ '), 'Nelson ~ Suseong-gu']));
+    expect(names(g, 'Office')).toContain('Brisbane City Council');
+  });
+});
+
+describe('sister cities in relative clauses', () => {
+  it('reads "Y, which has been X\'s sister city since 1955"', () => {
+    const g = extract('The mayor will keep the strong relationship with Nagasaki, which has been St. Paul\'s sister city since 1955.', 'St. Paul news');
+    expect(sisterPairs(g)).toEqual(['Nagasaki ~ St. Paul']);
+    expect(g.relationships.find((r) => r.type === 'SISTER_CITY_OF')?.properties.since).toBe('1955');
+  });
+});
+
+describe('titles before "of", towns named in short and list pairs', () => {
+  it('reads "Former Mayor of Country City and President of Body Dr. X", a FAO acronym and "the X District" resolution', () => {
+    const g = extract(
+      'Mayor Li Wen met the delegation led by Former Mayor of Switzerland Zurich and President of Sino-Swiss Friendship Association Dr. Hans Keller. ' +
+        'Wang Bo, Executive Deputy Chief of Shuangyang District Government, visited Chen Hua, Deputy Director General of CCFAO. ' +
+        'The delegation thanked CCFAO on behalf of the People’s Government of Shuangyang District.',
+    );
+    expect(position(g, 'Hans Keller', 'Zurich')).toBe('Mayor');
+    expect(position(g, 'Hans Keller', 'Sino-Swiss Friendship Association')).toBe('President');
+    expect(position(g, 'Wang Bo', 'Shuangyang District Government')).toBe('Executive Deputy Chief');
+    expect(position(g, 'Chen Hua', 'CCFAO')).toBe('Deputy Director General');
+    expect(names(g, 'Office').filter((n) => /Shuangyang/.test(n))).toHaveLength(1);
+  });
+
+  it('pairs every "between X and Y" of a sentence but not the last two towns of a list, and reads "Salon" as "Salon-de-Provence"', () => {
+    const g = extract(
+      'Representatives from all the twin towns (Huntingdon, Szentendre, Salon-de-Provence, Gubbio and Wertheim) took part. ' +
+        'They planned the twin town anniversaries (50 years between Wertheim and Salon, 25 years between Wertheim and Szentendre).',
+      'Twin town meeting',
+    );
+    expect(sisterPairs(g)).toEqual(['Salon-de-Provence ~ Wertheim', 'Szentendre ~ Wertheim']);
+  });
+
+  it('reads "local artist X", "the Friends of X group" and a centre one is in as a venue', () => {
+    const g = extract('The mayor of Harpenden went to Alzey with the Friends of Alzey group and presented a painting by local artist Peter Brown in the Hailey Centre.');
+    expect(names(g, 'Person')).toContain('Peter Brown');
+    expect(names(g, 'Organization')).toEqual(['Friends of Alzey']);
+  });
+});
+
+describe('rooms and embassies', () => {
+  it('reads a council chamber as a room and places no embassy in the town named like its country', () => {
+    const g = extract(
+      'Mayor Jo Ames of Charleston signed a pact with Panama City, Panama. Guests were welcomed into the Council Chamber. ' +
+        'A delegation from the Panama Embassy to the United States will travel to Charleston.',
+    );
+    expect(names(g, 'Organization')).toEqual([]);
+    const embassy = g.nodes.find((n) => n.name === 'Panama Embassy')!;
+    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === embassy.id)).toBe(false);
+  });
+});
+
+describe('consular titles, Dutch particles and civic bodies', () => {
+  it('reads hyphenated and acting consular titles, "A and B, both Title of Y", and "Pim ten Haaf"', () => {
+    const g = extract(
+      'Accompanied by Mr. Zhang Wei and Mr. Pan Lu, both Vice Consul-general of Chinese Consulate-general in Surabaya, the delegation met guests. ' +
+        'Guests included Mr. Pim ten Haaf, Deputy Consul-General of the Kingdom of the Netherlands in Chongqing, and Mayor Pro Tem Milton Slack of Rome.',
+    );
+    expect(position(g, 'Zhang Wei', 'Chinese Consulate-general in Surabaya')).toMatch(/^Vice Consul.General$/);
+    expect(position(g, 'Pan Lu', 'Chinese Consulate-general in Surabaya')).toMatch(/^Vice Consul.General$/);
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Pim ten Haaf', 'Milton Slack']));
+    expect(position(g, 'Milton Slack', 'Rome')).toBe('Mayor Pro Tem');
+  });
+
+  it('keeps "Industrial and Commercial Association" and "Foreign and Overseas Affairs Office of X" whole after "Title of", and an incorporated sister-cities body civic', () => {
+    const g = extract(
+      'Mr. Chen Bo, Deputy Director-general of the Foreign and Overseas Affairs Office of Jiangxi Province, met Mr. Benny, Vice President of East Java Industrial and Commercial Association. ' +
+        'Tim Sword, president of Greater Columbus Sister Cities International Inc., attended with Delaware City Schools.',
+    );
+    expect(names(g, 'Office')).toContain('Foreign and Overseas Affairs Office of Jiangxi Province');
+    expect(names(g, 'Organization')).toEqual(expect.arrayContaining(['East Java Industrial and Commercial Association', 'Greater Columbus Sister Cities International Inc.', 'Delaware City Schools']));
+    expect(names(g, 'Company')).toEqual([]);
+  });
+});
+
+describe('companies by a plural head', () => {
+  it('reads "X Laboratories" as a company', () => {
+    const g = extract('The delegation will also visit Hill Laboratories and the Hamilton Gardens.');
+    expect(names(g, 'Company')).toEqual(['Hill Laboratories']);
+  });
+});

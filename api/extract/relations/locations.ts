@@ -6,9 +6,10 @@ import type { Events } from '../events.ts';
 
 export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
-    if ((e.label === 'Office' || e.label === 'Company' || e.label === 'Organization') && e.cityInName) {
-      a.addFact('LOCATED_IN', e.id, e.cityInName, {}, a.firstSentenceOf(e.id));
-    }
+    if (e.label !== 'Office' && e.label !== 'Company' && e.label !== 'Organization') continue;
+    // bodies first named by the relation readers ("Hamilton City Council Chief Executive X") are placed here
+    e.cityInName ??= a.cityInName(e.name) ?? undefined;
+    if (e.cityInName) a.addFact('LOCATED_IN', e.id, e.cityInName, {}, a.firstSentenceOf(e.id));
   }
   for (const s of a.sentences) {
     const t = s.template;

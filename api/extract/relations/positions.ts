@@ -52,7 +52,8 @@ export function explicitPositions(a: Article): void {
     const t = s.template;
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
     // X, (the) Title of Y (and Title2)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
@@ -89,6 +90,12 @@ export function explicitPositions(a: Article): void {
       if (m[4] && (m[2] === 'C' || !pm.titlePrefix)) continue;
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
+    // "A and B, both Vice Consul-general of Y"
+    for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+      const place = placeOf(a, s, m[4]! + m[5]);
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
+      position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
+    }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
       const place = placeOf(a, s, m[5]! + m[6]);
@@ -96,12 +103,40 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[4])]!, place, s);
     }
     // X, who … serve(s|d) as Title of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?,? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
+    // "X – who was previously Chairperson for Y –", "X, who is the president of Y,"
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      const former = !!m[2] && /previously|formerly|once/.test(m[2]);
+      position(a, s.refs[Number(m[1])] ?? null, { ...title, former: former || !!title.former }, placeOf(a, s, m[4]! + m[5]), s);
+    }
     // Kure city mayor X: a city, then a lower-case title and the name
-    for (const m of t.matchAll(/⟨C(\d+)⟩(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
+    for (const m of t.matchAll(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
+    }
+    // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      if (title.plural || /\p{Lu}/u.test(title.text[0]!)) continue;
+      position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin": a titled leader is the city's
+    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[2])]!;
+      if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
+    }
+    // "Former Mayor of Zurich and President of the Y Association Dr. X": both titles are the person's after them
+    for (const m of t.matchAll(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const person = s.refs[Number(m[7])] ?? null;
+      position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
+      position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
+    }
+    // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[4])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
     for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {

@@ -54,6 +54,11 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
+    // "(promoting their relations with) its sister city, Hangzhou": the partner of the subject's city
+    for (const m of t.matchAll(/\b(?:its|their|our) (?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi)) {
+      pair(a, ownerCity(a, s, m.index!), ref(m[1]), s);
+      found = true;
+    }
     for (const m of t.matchAll(/\b(?:a|the) (?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|with) (?:the city of )?⟨C(\d+)⟩/gi)) {
       pair(a, subjectCity(a, s, m.index!) ?? a.homeCity, ref(m[1]), s);
       found = true;
@@ -66,8 +71,8 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
-    // Y, X's sister city
-    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
+    // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
+    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:which (?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
@@ -77,17 +82,96 @@ export function sisterCities(a: Article): void {
       for (const c of m[2]!.matchAll(/⟨C(\d+)⟩/g)) pair(a, owner, ref(c[1]), s);
       found = true;
     }
+    // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
+    for (const m of t.matchAll(TIES_WITH)) {
+      const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
+      for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      found = true;
+    }
+    // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
+    for (const m of t.matchAll(/⟨G(\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
+      const body = s.mentions[Number(m[1])]!;
+      if (/\bsister cit(?:y|ies)\b/i.test(body.name)) {
+        pair(a, a.cityOf(ref(m[1])) ?? a.cityInName(body.name), ref(m[2]), s);
+        found = true;
+      }
+    }
+    // "Since signing a sister-city agreement with X, (country,) Y has …": the fronted clause's partner is the main clause's city
+    const fronted = FRONTED_CLAUSE.exec(t);
+    const frontedWith = fronted && /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact) with (?:the city of )?⟨C(\d+)⟩/i.exec(fronted[0]);
+    if (frontedWith) pair(a, firstCityAfter(s, fronted![0].length), ref(frontedWith[1]), s);
     if (found) continue;
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
-    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
+    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
+    if (between?.[0].startsWith('between')) for (const m of t.slice(between.index + between[0].length).matchAll(/\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
+    // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
+    const betweenTown = between ? null : /\b(?:relations?|relationships?|ties|agreement|pact|twinning) between ⟨([CX])(\d+)⟩ and ⟨([CX])(\d+)⟩/.exec(t);
     if (between) pair(a, ref(between[1]), ref(between[2]), s);
+    else if (betweenTown && (betweenTown[1] === 'C' || betweenTown[3] === 'C')) pair(a, townAt(a, s, betweenTown[1]!, betweenTown[2]!), townAt(a, s, betweenTown[3]!, betweenTown[4]!), s);
     else if (cities.length === 2 && /\b(between|two cities|both cities|each other|sign|signs|signed|ink|inks|inked|forge|forged|establish|established|renew|renewed)\b/i.test(t)) pair(a, cities[0], cities[1], s);
     else if (cities.length === 1 && /\b(?:with|and) (?:its|their) (?:\w+ )?(?:sister|twin|friendship|partner) (?:city|town)\b/i.test(t)) continue;
     // "sister-city relationship with X" with the subject's city
-    const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨C(\d+)⟩/i.exec(t);
-    if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, ref(withX[1]), s);
+    const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨([CX])(\d+)⟩/i.exec(t);
+    if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, townAt(a, s, withX[1]!, withX[2]!), s);
   }
+}
+
+// "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
+const TIES_WITH = /\b(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)(?: of ⟨C(\d+)⟩)? with /gi;
+
+// One partner of a list: "Japan's A", "A Town", "the Japanese town of A", "A in the U.S. state of B", "A (Japan)", "A, Japan,"
+const LISTED_TOWN = /(?:(?:, |,? and |, and )?)(?:⟨N\d+⟩['’]s )?(?:the (?:⟨N\d+⟩ )?(?:city|town) of )?⟨([CX])(\d+)⟩(?: in (?:the )?(?:⟨N\d+⟩ )?(?:(?:state|province|prefecture|county|region) of )?(?:the )?⟨[NCVX]\d+⟩(?: of (?:the )?⟨[NCVX]\d+⟩)?| \(⟨N\d+⟩\)|, ⟨N\d+⟩(?=,| and))?/y;
+
+/** The towns of a list starting at `from`, a name the gazetteer lacks made a town of its own. */
+function listedTowns(a: Article, s: AnalyzedSentence, from: number): string[] {
+  const out: string[] = [];
+  LISTED_TOWN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = LISTED_TOWN.exec(s.template))) {
+    const id = townAt(a, s, m[1]!, m[2]!);
+    if (id) out.push(id);
+    if (LISTED_TOWN.lastIndex >= s.template.length) break;
+  }
+  return out;
+}
+
+/** The city at a ⟨C⟩ or ⟨X⟩ slot of a sister-city phrase: an unknown one- to three-word name there is a town. */
+function townAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
+  const j = Number(index);
+  const id = s.refs[j];
+  if (letter === 'C' || id) return id ?? null;
+  const m = s.mentions[j]!;
+  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
+  const town = a.municipality(m.name, s.index);
+  s.refs[j] = town;
+  m.kind = 'City';
+  return town;
+}
+
+/** The city of the clause's first actor before `at` (a person's through their position), else the article's. */
+function ownerCity(a: Article, s: AnalyzedSentence, at: number): string | null {
+  const start = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
+  for (const m of s.template.slice(start, at).matchAll(/⟨([PCOGM])(\d+)⟩/g)) {
+    const id = s.refs[Number(m[2])];
+    if (!id) continue;
+    if (m[1] === 'P') {
+      const held = a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean);
+      if (held) return held;
+      continue;
+    }
+    const c = a.cityOf(id);
+    if (c) return c;
+  }
+  return a.homeCity;
+}
+
+/** The first city named after `from` (the subject of a main clause after a fronted one). */
+function firstCityAfter(s: AnalyzedSentence, from: number): string | null {
+  const m = /⟨C(\d+)⟩/.exec(s.template.slice(from));
+  return m ? s.refs[Number(m[1])] ?? null : null;
 }
 
 /** A fronted adverbial clause ("Since signing a pact with X in 1976, …") names no subject. */
