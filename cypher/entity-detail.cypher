@@ -1,12 +1,21 @@
-// One entity with every fact about it, each with its evidence and the articles that state it.
+// One entity with a page of its facts ($offset, $limit; by type, then the other end's name), each
+// with its evidence, how many articles state it and the first $maxSources of them. Bounded for
+// hubs: a city named by thousands of articles has thousands of facts, each with thousands of sources.
 MATCH (n:Entity {id: $id})
-OPTIONAL MATCH (n)-[r]-(other:Entity)
-OPTIONAL MATCH (source:Article) WHERE source.id IN r.sources
-WITH n, r, other, collect(source {.id, .title, .url, .publishedAt}) AS sources
-ORDER BY type(r), other.name
-RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node,
-       [x IN collect(CASE WHEN r IS NULL THEN null ELSE {
-          id: r.key, type: type(r),
-          direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
-          other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
-          properties: properties(r), evidence: r.evidence, sources: sources} END) WHERE x IS NOT NULL] AS relationships
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(other:Entity)
+  WITH r, other ORDER BY type(r), other.name, r.key
+  SKIP $offset LIMIT $limit
+  CALL (r) {
+    UNWIND coalesce(r.sources, [])[0..$maxSources] AS sourceId
+    MATCH (source:Article {id: sourceId})
+    RETURN collect(source {.id, .title, .url, .publishedAt}) AS sources
+  }
+  RETURN [x IN collect(CASE WHEN r IS NULL THEN null ELSE {
+            id: r.key, type: type(r),
+            direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
+            other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
+            properties: properties(r), evidence: r.evidence, sources: sources,
+            sourceCount: size(coalesce(r.sources, []))} END) WHERE x IS NOT NULL] AS relationships
+}
+RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node, relationships, COUNT { (n)--(:Entity) } AS total

@@ -114,9 +114,16 @@ export const SourceRef = z.object({
   publishedAt: z.string().nullable(),
 });
 
+export const EntityDetailQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0).describe('relationships to skip (type, then name order)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('at most this many relationships'),
+  sources: z.coerce.number().int().min(0).max(100).default(10).describe('source articles listed per relationship'),
+});
+
 export const EntityDetail = z
   .object({
     node: GraphNode,
+    total: z.number().int().describe('relationships of the entity in all (this page lists up to limit of them)'),
     relationships: z.array(
       z.object({
         id: z.string(),
@@ -125,7 +132,8 @@ export const EntityDetail = z
         other: EntityRef,
         properties: Properties,
         evidence: z.array(z.string()),
-        sources: z.array(SourceRef),
+        sources: z.array(SourceRef).describe('the first source articles'),
+        sourceCount: z.number().int().describe('articles that state it, in all'),
       }),
     ),
   })

@@ -129,11 +129,26 @@ export interface EntityRelationship {
   other: EntityRef;
   properties: Properties;
   evidence: string[];
+  /** The first of the articles that state it (`sourceCount` in all). */
   sources: SourceRef[];
+  sourceCount: number;
 }
 
-export async function entityDetail(conn: Neo4jConnection, id: string): Promise<{ node: GraphNode; relationships: EntityRelationship[] } | null> {
-  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id }));
+export interface DetailPage {
+  /** Relationships to skip and to return, in type and name order. */
+  offset: number;
+  limit: number;
+  /** Source articles listed per relationship. */
+  sources: number;
+}
+
+/** An entity with a page of its relationships; `total` counts them all. null when the entity is unknown. */
+export async function entityDetail(
+  conn: Neo4jConnection,
+  id: string,
+  page: DetailPage,
+): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number } | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }));
   if (!row) return null;
   const relationships = (row.relationships as Row[]).map((r) => ({
     id: String(r.id),
@@ -143,8 +158,9 @@ export async function entityDetail(conn: Neo4jConnection, id: string): Promise<{
     properties: relationshipProperties(r.properties as Row),
     evidence: [...new Set(r.evidence as string[])],
     sources: (r.sources as Row[]).map((s) => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null })),
+    sourceCount: Number(r.sourceCount),
   }));
-  return { node: toGraphNode(row.node as Row), relationships };
+  return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total) };
 }
 
 // ---- subgraphs --------------------------------------------------------------------------------

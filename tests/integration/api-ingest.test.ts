@@ -2,9 +2,13 @@
 // provenance-aware delete.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { GraphDocument } from '../../api/graph/schema.ts';
+import type { EntityDetail } from '../../api/http/schemas.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
+
+type EntityDetails = z.infer<typeof EntityDetail>;
 
 const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
 
@@ -214,5 +218,30 @@ describe('ingesting articles', () => {
     expect(mayor[0]!.evidence.length).toBeGreaterThan(0);
     expect(mayor[0]!.evidence.length).toBeLessThanOrEqual(12);
     expect(mayor[0]!.evidence).toContain('Anna Berg, Mayor of Lundby, spoke on day 0.');
+
+    // the entity's detail lists the first sources and says how many there are in all
+    const detail = await call<EntityDetails>(api, 'GET', '/api/entities/city:lundby?sources=5');
+    expect(detail.body.total).toBe(1);
+    expect(detail.body.relationships[0]!.sourceCount).toBe(20);
+    expect(detail.body.relationships[0]!.sources.map((s) => s.title)).toEqual(['Lundby news 0', 'Lundby news 1', 'Lundby news 2', 'Lundby news 3', 'Lundby news 4']);
+  });
+
+  it('pages the relationships of an entity with many of them', async () => {
+    const city = { id: 'city:lundby', label: 'City', name: 'Lundby', aliases: [], properties: {} };
+    const people = Array.from({ length: 12 }, (_, i) => ({ id: `person:councillor-${String(i).padStart(2, '0')}`, label: 'Person', name: `Councillor ${String.fromCharCode(65 + i)} Holm`, aliases: [], properties: {} }));
+    const doc = {
+      articles: [{ id: 'council-list', title: 'Lundby council', publishedAt: '2024-05-01' }],
+      nodes: [city, ...people],
+      relationships: people.map((p) => ({ type: 'HOLDS_POSITION', source: p.id, target: city.id, properties: { title: 'Councillor' }, sources: [], evidence: [`${p.name} sits on the Lundby council.`] })),
+    };
+    expect((await call(api, 'POST', '/api/articles', doc)).status).toBe(201);
+    const first = await call<EntityDetails>(api, 'GET', '/api/entities/city:lundby?limit=5');
+    const rest = await call<EntityDetails>(api, 'GET', '/api/entities/city:lundby?limit=10&offset=5');
+    expect(first.body.total).toBe(12);
+    expect(first.body.relationships).toHaveLength(5);
+    expect(rest.body.relationships).toHaveLength(7);
+    const names = [...first.body.relationships, ...rest.body.relationships].map((r) => r.other.name);
+    expect(names).toEqual(people.map((p) => p.name).sort());
+    expect((await call(api, 'GET', '/api/entities/city:lundby?limit=0')).status).toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { entityDetail, neighborhood, searchEntities } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
-import { EntityDetail, ErrorResponse, IdParams, Neighborhood, NeighborhoodQuery, SearchQuery, SearchResults } from '../schemas.ts';
+import { EntityDetail, EntityDetailQuery, ErrorResponse, IdParams, Neighborhood, NeighborhoodQuery, SearchQuery, SearchResults } from '../schemas.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse };
 
@@ -25,14 +25,15 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
     '/api/entities/:id',
     {
       schema: {
-        summary: 'An entity with every relationship, its evidence and source articles',
+        summary: 'An entity with its relationships (paged), their evidence and source articles',
         tags: ['entities'],
         params: IdParams,
+        querystring: EntityDetailQuery,
         response: { 200: EntityDetail, ...errors },
       },
     },
     async (request) => {
-      const found = await entityDetail(conn, request.params.id);
+      const found = await entityDetail(conn, request.params.id, request.query);
       if (!found) throw notFound(`id: no entity "${request.params.id}"`);
       return found;
     },

@@ -97,6 +97,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
       h('div', { class: 'rel-head' }, h('span', { class: 'rel-phrase' }, relationPhrase(rel.type, rel.properties, rel.direction)), entityButton(rel.other)),
       ...evidenceBlock(rel.evidence),
       ...(rel.sources.length ? rel.sources.map(sourceLine) : []),
+      rel.sourceCount > rel.sources.length ? h('div', { class: 'muted' }, `and ${rel.sourceCount - rel.sources.length} more articles`) : null,
     );
 
   const showNode = async (id: string) => {
@@ -115,7 +116,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
       return;
     }
     if (mine !== token) return;
-    const { node, relationships } = body;
+    const { node, relationships, total } = body;
     const look = LABEL_LOOK.get(node.label);
     const expanded = actions.isExpanded(id);
     const entity: EntityRef = { id: node.id, label: node.label, name: node.name };
@@ -142,7 +143,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         h('button', { onclick: () => actions.pathFrom(entity), title: 'Start a path here' }, 'Path from'),
         h('button', { onclick: () => actions.pathTo(entity), title: 'End a path here' }, 'Path to'),
       ),
-      h('h4', {}, relationships.length ? `${relationships.length} relationship${relationships.length === 1 ? '' : 's'}` : 'No relationships'),
+      h('h4', {}, total ? `${total} relationship${total === 1 ? '' : 's'}${total > relationships.length ? `, the first ${relationships.length} listed` : ''}` : 'No relationships'),
     );
     for (const [type, rels] of byType) {
       const list = h('ul', { class: 'rels' });
