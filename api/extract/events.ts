@@ -91,9 +91,11 @@ function nameOf(a: Article, id: string): string {
 }
 
 /** "X delegation visit to Y": the visit of the origin actors (or nationality) to a destination city. */
-function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit {
-  const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
+function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
   const date = dateIn(s);
+  // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
+  if (longBefore(a, date)) return null;
+  const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
   if (existing) {
     for (const o of origins) if (!existing.origins.includes(o)) existing.origins.push(o);
     existing.originCountry ??= originCountry;
@@ -111,7 +113,16 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
   return v;
 }
 
-const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+/** Words that may stand between "from" and a delegation's origin: "from its sister city, X". */
+const ORIGIN_LEAD = String.raw`(?:the |its |their )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
+
+/** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+
+/** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
+const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩ (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})delegations?\b/gi;
+
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
@@ -132,6 +143,8 @@ export function findEvents(a: Article): Events {
   let signingAbroad: Omit<Visit, 'hosts' | 'leaderTitles' | 'originCountry'> | null = null;
   const namedEvents = a.sentences.some((s) => s.mentions.some((m) => m.kind === 'Event' && m.words >= 2));
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
+  // origins of the delegation named last: "the delegation" refers to it
+  let lastDelegation: string[] = [];
 
   for (const s of a.sentences) {
     const t = s.template;
@@ -156,13 +169,14 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(/\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
+    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
       const possessive = [...originText.matchAll(/⟨C(\d+)⟩['’]/g)].map((x) => s.refs[Number(x[1])]);
       origins = origins.filter((o) => !possessive.includes(o));
-      const country = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!.country).find(Boolean) ?? null;
+      const nation = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+      const country = nation?.country ?? null;
       VISIT_VERB.lastIndex = m.index! + m[0].length;
       let dest: string | null = null;
       for (const v of t.matchAll(VISIT_VERB)) {
@@ -176,7 +190,8 @@ export function findEvents(a: Article): Events {
         if (to) dest = s.refs[Number(to[1])] ?? null;
       }
       if (!dest && possessive[0] && s.paragraph === -1) dest = possessive[0];
-      if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
+      // "a delegation from China's Haiyan county visited Y": a country is origin enough
+      if (dest && (origins.length || country) && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, origins.length ? null : nation!.name, country, null);
     }
     // "the visit of the X Federation to Y": an organisation's visit
     if (lower.includes('visit')) for (const m of t.matchAll(/\b(?:visit|trip) (?:of|by) (?:the |an? )?⟨([OGM])(\d+)⟩ to (?:the )?⟨C(\d+)⟩(?!['’])/g)) {
@@ -184,9 +199,18 @@ export function findEvents(a: Article): Events {
       const dest = s.refs[Number(m[3])];
       if (org && dest && a.cityOf(org) !== dest) addVisit(a, ev, s, dest, [org], null, null, null);
     }
-    // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
-    if (hasDelegation) for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
+    // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y", "A Goulburn Council delegation
+    // will fly to Y"; "the delegation will visit Y" is the delegation named before ("the 11th JNMA delegation")
+    if (hasDelegation) for (const m of t.matchAll(DELEGATION_NOUN)) {
       const adj = m[1]!.trim();
+      const nat = /⟨N(\d+)⟩/.exec(adj);
+      const named = /⟨([COGM])(\d+)⟩/.exec(adj);
+      const its = /^(its|their)\b/i.test(m[0]);
+      const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
+      const own = named ? [s.refs[Number(named[2])]!].filter(Boolean) : subject ? [subject] : [];
+      if (own.length) lastDelegation = own;
+      const anaphor = /^the delegation$/i.test(m[0]) && !own.length;
+      const origins = anaphor ? lastDelegation : own;
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
       v.lastIndex = after;
@@ -194,14 +218,11 @@ export function findEvents(a: Article): Events {
       if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       if (!dest) continue;
-      const nat = /⟨N(\d+)⟩/.exec(adj);
-      const cityAdj = /⟨C(\d+)⟩/.exec(adj);
-      const its = /^(its|their)\b/i.test(m[0]);
-      const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
-      const origins = cityAdj ? [s.refs[Number(cityAdj[1])]!].filter(Boolean) : subject ? [subject] : [];
       const country = nat ? s.mentions[Number(nat[1])]!.country ?? null : null;
-      const words = adj.replace(/⟨N(\d+)⟩/, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨C\d+⟩ ?/, '').trim();
-      if (!origins.length && !country) continue;
+      const words = adj.replace(/⟨[NX](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨[COGM]\d+⟩ ?|\(⟨X\d+⟩\) ?/g, '').trim();
+      // a delegation named by its words alone ("Latin American mayors delegation") only in the opening lines
+      const described = /⟨X\d+⟩/.test(adj) && s.paragraph <= 0 && !ev.visits.length;
+      if (!origins.length && !country && !described) continue;
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
@@ -222,7 +243,7 @@ export function findEvents(a: Article): Events {
       const person = people[0];
       if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
-      for (const p of people) v.visitors.add(p);
+      for (const p of people) v?.visitors.add(p);
     }
     // "A, with B and C, departed X on July 19 for Y" / "… to spend a week in Y" / "left X for Y": a trip from home
     if (/departed|left|leav/.test(lower)) for (const m of t.matchAll(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
@@ -239,7 +260,7 @@ export function findEvents(a: Article): Events {
       }
       if (!dest) continue;
       const v = addVisit(a, ev, s, dest, [home], null, null, null);
-      for (const p of people) v.visitors.add(p);
+      for (const p of people) v?.visitors.add(p);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
@@ -252,7 +273,7 @@ export function findEvents(a: Article): Events {
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       const origin = a.positionsOf(leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
       if (!dest || origin === dest) continue;
-      addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
+      addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader)?.visitors.add(leader);
     }
     // "the mayor welcomed the delegation … coming from Kure": a visit to the welcoming side's city
     // (an article about a named event tells of delegations that came for it: no visit of its own)
@@ -263,7 +284,7 @@ export function findEvents(a: Article): Events {
       const dest = explicit ?? hostCity(a);
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
-      if (host) v.hosts.add(host);
+      if (host) v?.hosts.add(host);
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
@@ -299,7 +320,7 @@ export function findEvents(a: Article): Events {
       if (!origin && m[2]) origin = cityAt(a, s, `the ⟨N${m[2]}⟩ city`)?.id ?? null;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
       if (!origin || !dest || origin === dest) continue;
-      addVisit(a, ev, s, dest, [origin], null, null, null).leaderTitles.push(m[3]!.toLowerCase());
+      addVisit(a, ev, s, dest, [origin], null, null, null)?.leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
     if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {

@@ -311,3 +311,50 @@ describe('the council of a signing city', () => {
     expect(roles(g, 'Nantes City Council', signing!.id)).toContain('host');
   });
 });
+
+/** VISITED targets of the actor named `who`. */
+function visited(g: GraphDocument, who: string): string[] {
+  const a = named(g, who);
+  return g.relationships
+    .filter((r) => r.type === 'VISITED' && r.source === a?.id)
+    .map((r) => g.nodes.find((n) => n.id === r.target)?.name ?? '');
+}
+
+describe('visits of delegations', () => {
+  it('reads an organisation’s delegation that "will fly to" a city as its visit', () => {
+    const g = extract(
+      'Council delegation to mark 30 years with Tottori',
+      'A Nelson City Council delegation will fly to Tottori on Friday, May 12 to mark the 30th anniversary of the sister city relationship.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Nelson City Council delegation visit to Tottori');
+    expect(visited(g, 'Nelson City Council')).toEqual(['Tottori']);
+  });
+
+  it('takes a visit dated years before publication for background, not the article’s visit', () => {
+    const g = extract(
+      'Friendship with Tottori',
+      'The friendship began after a group from Tottori visited Nelson in 1995 and met local growers.',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
+  });
+
+  it('lets a country name the origin: "a delegation from China’s X county visited its sister city Y"', () => {
+    const g = extract(
+      'Delegation in Indiana',
+      'A delegation from China\'s Tongxiang county visited its sister city Greensburg on Tuesday.',
+    );
+    expect(events(g).map((e) => e.name)).toContain('China delegation visit to Greensburg');
+  });
+
+  it('refers "the delegation" to the one named before: "the 5th JNMA delegation … the delegation will visit Y"', () => {
+    const g = extract(
+      'Vice President Li meets mayors',
+      'Mr. Li Hua, Vice President of the Chinese People’s Association for Friendship with Foreign Countries, met in Beijing with the 5th Japan Mayors Association delegation led by President Sato Ken on May 3. ' +
+        'During its stay, the delegation will visit Chengdu from 4 to 8 May.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Japan Mayors Association delegation visit to Chengdu');
+    expect(visited(g, 'Sato Ken')).toContain('Chengdu');
+  });
+});
