@@ -122,6 +122,9 @@ const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩ (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})delegations?\b/gi;
 
+/** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
+const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
+
 const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
@@ -154,6 +157,8 @@ export function findEvents(a: Article): Events {
     // named events
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
+      // "the deputy secretary general of the X Conference": a body someone holds office in, not a happening
+      if (new RegExp(`⟨T\\d+⟩ of (?:the )?⟨E${j}⟩`).test(t)) return;
       const city = a.cityInName(m.name) ?? heldIn(s, a);
       const near = new RegExp(`⟨E${j}⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,60}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,40}⟨E${j}⟩`).exec(t);
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
@@ -275,12 +280,13 @@ export function findEvents(a: Article): Events {
       if (!dest || origin === dest) continue;
       addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader)?.visitors.add(leader);
     }
-    // "the mayor welcomed the delegation … coming from Kure": a visit to the welcoming side's city
+    // "the mayor welcomed the delegation … coming from Kure", "The City of X is hosting a delegation from its sister
+    // city, Y", "the Town Council welcomed guests from Y": a visit to the welcoming side's city
     // (an article about a named event tells of delegations that came for it: no visit of its own)
-    if (hasDelegation && !namedEvents) for (const m of t.matchAll(/\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives) (?:the |a |an )?(?:[\w-]+ )?delegation\b[^.]{0,120}?\bfrom (?:the )?⟨C(\d+)⟩/gi)) {
+    if (!namedEvents && /delegat|guests|visitors/.test(lower)) for (const m of t.matchAll(WELCOMED_FROM)) {
       const origin = s.refs[Number(m[1])];
-      const host = subjectsBefore(a, s, m.index!, 'POGM')[0];
-      const explicit = host ? a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host) : null;
+      const host = subjectsBefore(a, s, m.index!, 'POGMC')[0] ?? cityNamedAsSubject(s, m.index!);
+      const explicit = !host ? null : a.label(host) === 'City' ? host : a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host);
       const dest = explicit ?? hostCity(a);
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
@@ -470,6 +476,12 @@ function findHostCity(a: Article): string | null {
   let n = 0;
   for (const e of a.entities.values()) if (e.label === 'City' && e.mentions > n) { best = e.id; n = e.mentions; }
   return best;
+}
+
+/** "The City of X is hosting …": the city a subject names with "city of" (read as a complement elsewhere). */
+function cityNamedAsSubject(s: AnalyzedSentence, verbAt: number): string | null {
+  const m = /^(?:the )?(?:city|town|municipality|borough) of ⟨C(\d+)⟩ (?:is |are |has |will )?$/i.exec(s.template.slice(0, verbAt));
+  return m ? s.refs[Number(m[1])] ?? null : null;
 }
 
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */

@@ -358,3 +358,47 @@ describe('visits of delegations', () => {
     expect(visited(g, 'Sato Ken')).toContain('Chengdu');
   });
 });
+
+describe('hosts and organisers of a visit', () => {
+  it('reads "The City of X is hosting a delegation from its sister city, Y" as Y’s visit hosted by X', () => {
+    const g = extract(
+      'Sister city students in town',
+      'The City of Rockford is hosting a delegation from its sister city, Takasaki, Japan, the first visit in ten years.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Takasaki delegation visit to Rockford');
+    expect(roles(g, 'Rockford', visit!.id)).toEqual(['host']);
+  });
+
+  it('makes who "formally welcomed" the delegates their host', () => {
+    const g = extract(
+      'Ueda delegation arrives in Carlsbad',
+      'Ten delegates arrived Sunday from Ueda, Japan. The delegation was formally welcomed by Carlsbad Mayor Anna Berg at the Civic Hall.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(roles(g, 'Anna Berg', visit!.id)).toEqual(['host']);
+  });
+
+  it('reads "at the invitation of X", "A and B held banquets for the delegation" and "with the arrangement of X"', () => {
+    const g = extract(
+      'Mayors from Peru visit Chengdu',
+      'At the invitation of the Sichuan Provincial Foreign Affairs Office, a delegation from Cusco visited Chengdu from June 2 to 6. ' +
+        'During the visit, Mr. Wang Lin and Ms. Zhao Mei held banquets for the delegation. ' +
+        'With the assistance and arrangement of the Chengdu Foreign Affairs Office, Mr. Liu Bo held working talks with the delegation on tourism.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    expect(roles(g, 'Sichuan Provincial Foreign Affairs Office', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Wang Lin', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Zhao Mei', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Liu Bo', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Chengdu Foreign Affairs Office', visit.id)).toEqual(['organizer']);
+  });
+
+  it('sends the visitors to every city of "the delegation will visit A, B and C"', () => {
+    const g = extract(
+      'Osaka delegation in China',
+      'A delegation from Osaka led by Mayor Ken Tanaka arrived in Beijing on May 3. The delegation will visit Beijing, Xi’an and Hangzhou from 3 to 9 May.',
+    );
+    expect(visited(g, 'Ken Tanaka').sort()).toEqual(['Beijing', 'Hangzhou', 'Xi’an']);
+  });
+});

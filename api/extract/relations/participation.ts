@@ -64,6 +64,11 @@ export function participation(a: Article, ev: Events): void {
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
     }
+    // "With the assistance and arrangement of X, …", "under the coordination of X": X organises what the sentence tells
+    if (/arrangement|coordination/.test(lower)) for (const m of t.matchAll(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
+      const forDelegation = /\bthe delegation\b/i.test(t) ? ev.visits[0]?.event : null;
+      add(a, s.refs[Number(m[2])], forDelegation ?? ev.focus[s.index] ?? ev.main, 'organizer', s);
+    }
     if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
@@ -179,7 +184,7 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
-      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy/i.test(t)) continue;
+      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invit|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy|delegation/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
@@ -213,7 +218,7 @@ export function visitMembers(a: Article, ev: Events): void {
         if (org) v.hosts.add(org);
       }
       // "the guest was received (in the mayor's absence) by deputy mayor X": X hosts
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:warmly |officially )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:\w+ly )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
         const id = s.refs[Number(m[1])];
         if (id && !v.visitors.has(id)) v.hosts.add(id);
       }
@@ -221,6 +226,15 @@ export function visitMembers(a: Article, ev: Events): void {
       for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
         if (!v.origins.includes(s.refs[Number(m[1])] ?? '')) continue;
         for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
+      }
+      // "At the invitation of X, the delegation …": X hosts
+      if (v === ev.visits[0] || v.sentences.has(s.index)) for (const m of t.matchAll(/\bat the invitation of (?:the )?⟨([POGM])(\d+)⟩/gi)) {
+        const id = s.refs[Number(m[2])];
+        if (id && !v.visitors.has(id) && (v.sentences.has(s.index) || /\bdelegation\b/i.test(t))) v.hosts.add(id);
+      }
+      // "A and B held banquets for the delegation", "X held working talks with the delegation": they host it
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:held|hosted|gave|threw|offered) (?:a |an )?(?:[\w-]+ ){0,2}?(?:banquets?|receptions?|dinners?|luncheons?|lunch|symposiums?|symposia|talks|meetings?|seminars?|discussions?) (?:for|with|in honou?r of) the (?:[\w-]+ )?(?:delegation|delegates|guests|visitors)\b/gi)) {
+        for (const id of subjectsBefore(a, s, m.index!, 'POGM')) if (!v.visitors.has(id)) v.hosts.add(id);
       }
       // invited (to Y) by X: X hosts
       for (const m of t.matchAll(/\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {

@@ -11,6 +11,14 @@ export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
     const date = a.entities.get(v.event)?.props.date ?? null;
     for (const id of v.visitors) if (a.label(id) !== 'City') a.addFact('VISITED', id, v.dest, { date }, ...v.sentences);
+    // "the delegation will visit A, B, C and D": the visitors go to every city of the list
+    for (const i of v.sentences) {
+      const s = a.sentences[i]!;
+      for (const city of itinerary(s.template, s.refs)) {
+        if (city === v.dest) continue;
+        for (const id of v.visitors) if (a.label(id) !== 'City' && a.cityOf(id) !== city) a.addFact('VISITED', id, city, { date }, i);
+      }
+    }
   }
   for (const s of a.sentences) {
     const t = s.template;
@@ -65,4 +73,11 @@ export function visits(a: Article, ev: Events): void {
       for (const subject of subjects) if (a.cityOf(subject) !== dest.id) a.addFact('VISITED', subject, dest.id, props, s.index);
     }
   }
+}
+
+/** The cities a visit verb lists: "visited A and B", "will visit A, B, C and D". */
+function itinerary(t: string, refs: (string | null)[]): string[] {
+  const m = /\b(?:visit|visits|visited|visiting|toured|tour)\s+(⟨C\d+⟩(?:(?:,| and|, and) ⟨C\d+⟩)+)/.exec(t);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/⟨C(\d+)⟩/g)].map((c) => refs[Number(c[1])]).filter(Boolean) as string[];
 }
