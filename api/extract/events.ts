@@ -74,8 +74,11 @@ function dateIn(s: AnalyzedSentence, from = 0): string | null {
 }
 
 function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
-  // one event per name within the article; similar names are one event
+  // one event per name within the article; similar names are one event, but a visit and a meeting or
+  // reception during it ("the meeting to welcome the X delegation") stay two
+  const kind = props.kind ?? kindOf(name);
   for (const e of a.events()) {
+    if ((kind === 'visit') !== (e.props.kind === 'visit')) continue;
     if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
       if (fold(e.name) !== fold(name)) e.aliases.add(name);
       if (!e.props.date && props.date) e.props.date = props.date;
@@ -83,7 +86,7 @@ function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?:
       return e.id;
     }
   }
-  return a.addEvent(name, s.index, { date: props.date ?? null, kind: props.kind ?? kindOf(name), cityId: props.city ?? null });
+  return a.addEvent(name, s.index, { date: props.date ?? null, kind, cityId: props.city ?? null });
 }
 
 function nameOf(a: Article, id: string): string {
@@ -124,6 +127,12 @@ const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )
 
 /** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
 const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
+
+/** What a happening is held for: "… to unveil the X", "… to welcome the Y delegation". */
+const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3}))/;
+
+/** "will attend a civic ceremony (marking the 25th anniversary)": an indefinite happening someone attends. */
+const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes part in|participate in|participated in|join|joined) an? ((?:[\w-]+ ){0,3}?(?:ceremony|reception|banquet|dinner|luncheon|festival|forum|conference|seminar|symposium|concert|parade|celebration|exhibition|fair|gala))((?: (?:marking|to mark|celebrating|to celebrate|commemorating) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:anniversary|founding|opening|centenary|jubilee))?)/gi;
 
 const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
@@ -295,30 +304,47 @@ export function findEvents(a: Article): Events {
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
-      const phrase = m[1]!.replace(/^(a|an|the) /i, '');
+      // "hosted the meeting to welcome the Y delegation": the purpose tells a bare meeting apart
+      const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
+      const phrase = m[1]!.replace(/^(a|an|the) /i, '') + (purpose ? ' ' + words(s, purpose[1]!) : '');
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
       // the hosts' cities: a person's is where they hold office ("Xiamen Mayor X hosted a banquet")
-      const subj = subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
+      const host = hostingCity(s, m.index!);
+      const subj = host ? [host] : subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
       if (!cities.length) {
         const here = hostCity(a);
         if (here) cities.push(here);
       }
       const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
-      const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(phrase) });
+      const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
     // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
-    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair)) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
+    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
       // "the ceremony was held …" names an event told before, unless none of its kind is known yet
       if (/^the$/i.test(m[1]!) && a.events().some((e) => e.props.kind === kindOf(m[2]!))) continue;
       const city = heldIn(s, a) ?? null;
       const prefix = city ? `${nameOf(a, city)} ` : '';
       // a bare "a ceremony was held" needs its purpose to be told apart: "… to unveil the X"
-      const purpose = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|[\w-]+(?: [\w-]+){0,3}))/.exec(t.slice(m.index! + m[0].length));
-      const name = `${prefix}${m[2]}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
+      const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
+      // "a welcome party for the X delegation was held": for whom tells it apart as well
+      const name = `${prefix}${m[2]}${words(s, m[3]!) ? ' ' + words(s, m[3]!) : ''}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
       if (name.split(' ').length < 2) continue;
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[2]!) }));
+    }
+    // "will attend a civic ceremony marking the 25th anniversary": a happening its attendees introduce
+    if (/attend|part in|particip|join/.test(lower)) for (const m of t.matchAll(ATTEND_NEW)) {
+      const name = `${m[1]}${m[2]}`;
+      if (name.split(' ').length < 2) continue;
+      introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: kindOf(m[1]!) }));
+    }
+    // "were invited to help celebrate the 40th anniversary of X": X's anniversary, in X
+    if (lower.includes('anniversary of')) for (const m of t.matchAll(/\bto (?:help )?(?:celebrate|mark|commemorate|attend|join) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) anniversary of (?:the )?⟨([COGM])(\d+)⟩)/gi)) {
+      const owner = s.refs[Number(m[3])];
+      if (!owner) continue;
+      const city = m[2] === 'C' ? owner : a.cityOf(owner);
+      introduced.set(s.index, newEvent(a, words(s, m[1]!), s, { date: dateIn(s), city, kind: 'anniversary' }));
     }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
     if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
@@ -476,6 +502,12 @@ function findHostCity(a: Article): string | null {
   let n = 0;
   for (const e of a.entities.values()) if (e.label === 'City' && e.mentions > n) { best = e.id; n = e.mentions; }
   return best;
+}
+
+/** "Yangju city hosted the meeting": a city named right before the verb is its subject. */
+export function hostingCity(s: AnalyzedSentence, verbAt: number): string | null {
+  const m = /⟨C(\d+)⟩(?: [Cc]ity)? $/.exec(s.template.slice(Math.max(0, verbAt - 16), verbAt));
+  return m ? s.refs[Number(m[1])] ?? null : null;
 }
 
 /** "The City of X is hosting …": the city a subject names with "city of" (read as a complement elsewhere). */

@@ -402,3 +402,52 @@ describe('hosts and organisers of a visit', () => {
     expect(visited(g, 'Ken Tanaka').sort()).toEqual(['Beijing', 'Hangzhou', 'Xi’an']);
   });
 });
+
+describe('happenings during a visit', () => {
+  it('reads "X city hosted the meeting to welcome the Y delegation" as a meeting apart from the visit, hosted by X', () => {
+    const g = extract(
+      'Weihai delegation visits Gunsan',
+      'A trade delegation from Weihai visited Gunsan on March 3. Gunsan city hosted the meeting to welcome the Weihai delegation.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(meeting?.name).toBe('Gunsan meeting to welcome the Weihai delegation');
+    expect(roles(g, 'Gunsan', meeting!.id)).toEqual(['host']);
+    expect(locatedIn(g, meeting!.id)).toBe('Gunsan');
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toHaveLength(1);
+  });
+
+  it('reads "will attend a civic ceremony marking the anniversary" as an event its subjects attend', () => {
+    const g = extract(
+      'Council delegation to Kumamoto',
+      'A Bendigo City Council delegation will fly to Kumamoto on June 2. The delegation, comprising Mayor Jane Ross and Cr Tom Hill, will attend a civic ceremony marking the 30th anniversary during the visit.',
+    );
+    const ceremony = events(g).find((e) => e.properties.kind === 'ceremony');
+    expect(ceremony?.name).toBe('civic ceremony marking the 30th anniversary');
+    expect(roles(g, 'Jane Ross', ceremony!.id)).toEqual(['attendee']);
+    expect(locatedIn(g, ceremony!.id)).toBe('Kumamoto');
+  });
+
+  it('reads "were invited to help celebrate the 50th anniversary of X" as X’s anniversary, held in X', () => {
+    const g = extract(
+      'Civic party back from Germany',
+      'Mayor Ann Lee and town clerk Rob Day were invited to help celebrate the 50th anniversary of Lahr.',
+      '2019-06-01',
+    );
+    const anniversary = events(g).find((e) => e.properties.kind === 'anniversary');
+    expect(anniversary?.name).toBe('50th anniversary of Lahr');
+    expect(locatedIn(g, anniversary!.id)).toBe('Lahr');
+  });
+
+  it('reads "a welcome party for the X delegation was held by Y" and "A made speeches while B and C did"', () => {
+    const g = extract(
+      'Welcome party for the Kochi delegation',
+      'A welcome party for the Kochi delegation was held on Friday. At 7 pm a welcome party was held by the Fresno Sister Cities Association. ' +
+        'Mayor Ann Cole and Mr. Dan Ito made speeches for the hosts while Mayor Ken Oda and Prof. Emi Sato did for the guests.',
+    );
+    const party = events(g).find((e) => /party/.test(e.name));
+    expect(party?.name).toBe('welcome party for the Kochi delegation');
+    expect(roles(g, 'Fresno Sister Cities Association', party!.id)).toEqual(['host']);
+    for (const who of ['Ann Cole', 'Dan Ito', 'Ken Oda', 'Emi Sato']) expect(roles(g, who, party!.id)).toEqual(['speaker']);
+    expect(locatedIn(g, party!.id)).not.toBe('Kochi');
+  });
+});

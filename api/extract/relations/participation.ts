@@ -13,7 +13,7 @@
 //            of its city, country or organisation.
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
-import type { Events, Visit } from '../events.ts';
+import { hostingCity, type Events, type Visit } from '../events.ts';
 import { actorsIn, clauseEnd, clauseStart, subjectsBefore } from './common.ts';
 
 function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
@@ -47,17 +47,18 @@ export function participation(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
     const lower = t.toLowerCase();
-    if (/host|sponsor/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored) by /gi)) {
+    if (/host|sponsor|held by/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
     // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
-    if (/hosted|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration)\b/gi)) {
+    if (/hosted|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
       const event = ev.focus[s.index];
       if (!event || a.entities.get(event)?.first !== s.index) continue;
       const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
-      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
+      const city = hostingCity(s, m.index!);
+      for (const id of city ? [city] : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
     }
     if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
@@ -108,6 +109,9 @@ export function participation(a: Article, ev: Events): void {
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
+      // "A made speeches for the hosts while B and C did for the guests": the ellipsis speaks too
+      const also = /^[^.]{0,60}?\b(?:while|and|as) ((?:(?:the )?⟨P\d+⟩,? (?:and )?)+)did\b/.exec(t.slice(m.index! + m[0].length));
+      if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
     }
     // Representatives from A, B and C (respectively) made presentations
     if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
