@@ -451,3 +451,18 @@ describe('happenings during a visit', () => {
     expect(locatedIn(g, party!.id)).not.toBe('Kochi');
   });
 });
+
+describe('member lists of a delegation', () => {
+  it('reads names no reader types as persons where "the members of the delegation are" lists them', () => {
+    const g = extract(
+      'Welcoming the Joetsu delegation',
+      'The City of Salem is hosting a delegation from its sister city, Joetsu, Japan. The members of the delegation are Haruka Mori, Daiki B Kondo, and Ren Takeda III.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    for (const who of ['Haruka Mori', 'Daiki B Kondo', 'Ren Takeda III']) {
+      expect(named(g, who)?.label).toBe('Person');
+      expect(roles(g, who, visit.id)).toEqual(['visitor']);
+      expect(visited(g, who)).toEqual(['Salem']);
+    }
+  });
+});

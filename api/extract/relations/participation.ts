@@ -14,7 +14,8 @@
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { hostingCity, type Events, type Visit } from '../events.ts';
-import { actorsIn, clauseEnd, clauseStart, subjectsBefore } from './common.ts';
+import { labelByHead } from '../mentions.ts';
+import { actorsIn, clauseEnd, clauseStart, slots, subjectsBefore } from './common.ts';
 
 function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
   if (!who || !event) return;
@@ -198,11 +199,18 @@ export function visitMembers(a: Article, ev: Events): void {
         }
       }
       // the delegation / party from Y consisted of A, B and C
-      for (const m of t.matchAll(/\b(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included))\b:?/gi)) {
+      // (also "the members of the delegation are A, B and C", "visitors from Y included A – … – along with B and C")
+      for (const m of s.template.matchAll(MEMBER_LIST)) {
         const from = m.index! + m[0].length;
         // a list whose items carry their own titles is split by semicolons: "A, chief of X; B, professor at Y; and C"
-        const end = /^[^.]*;/.test(t.slice(from)) ? listEnd(t, from) : clauseEnd(t, from);
-        for (const id of actorsIn(s, from, end, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        const end = /^[^.]*;/.test(s.template.slice(from)) ? listEnd(s.template, from) : clauseEnd(s.template, from);
+        const along = /\balong with\b/.exec(s.template.slice(end));
+        const parts: [number, number][] = [[from, end]];
+        if (along) parts.push([end + along.index + along[0].length, clauseEnd(s.template, end + along.index + along[0].length)]);
+        for (const [f, e] of parts) {
+          namesAsPersons(a, s, f, e);
+          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        }
       }
       // Y figures, including X
       for (const m of t.matchAll(/⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
@@ -289,6 +297,23 @@ export function visitRoles(a: Article, ev: Events): void {
     if (!sub.props.cityId) sub.props.cityId = v.dest;
   }
 }
+
+/** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included)))\b:?/gi;
+
+/** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
+function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {
+  for (const sl of slots(s, from, to)) {
+    const m = s.mentions[sl.index]!;
+    if (sl.letter !== 'X' || m.kind !== 'Unknown' || !PERSON_SHAPE.test(m.name) || labelByHead(m.name)) continue;
+    m.kind = 'Person';
+    s.refs[sl.index] = a.addPerson(m.name, s.index);
+    s.template = s.template.slice(0, sl.at) + `⟨P${sl.index}⟩` + s.template.slice(sl.at + `⟨X${sl.index}⟩`.length);
+  }
+}
+
+/** Two to four capitalised words, initials and a generation suffix allowed: "Claudia B Quinn", "Leo Quinn III". */
+const PERSON_SHAPE = /^[A-Z][a-z’'-]+(?: (?:[A-Z]\.?|[A-Z][a-z’'-]+|O[’'][A-Z][a-z]+)){0,2} (?:[A-Z][a-z’'-]+|O[’'][A-Z][a-z]+)(?: (?:II|III|IV|Jr\.?))?$/;
 
 /** End of a semicolon-separated list: the sentence end, or a clause that follows its last item. */
 function listEnd(t: string, from: number): number {
