@@ -157,12 +157,27 @@ export function findEvents(a: Article): Events {
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
+  // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
+  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks|held talks) with\b/.test(title.template)
+    ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
+    : null;
 
   for (const s of a.sentences) {
     const t = s.template;
     // cheap word tests spare most sentences the patterns that cannot match them
     const lower = t.toLowerCase();
     const hasDelegation = lower.includes('delegat');
+    if (headlineMeeting && s.paragraph >= 0) {
+      const met = /\b(?:met|meets|held talks|holds talks)(?: in (?:the )?⟨C(\d+)⟩)?(?: on ⟨D\d+⟩)? with\b/.exec(t);
+      if (met) {
+        const e = a.entities.get(headlineMeeting)!;
+        const host = subjectsBefore(a, s, met.index, 'P').map((p) => a.positionsOf(p).map((f) => a.cityOf(f.to)).find(Boolean)).find(Boolean);
+        e.props.cityId ??= (met[1] ? s.refs[Number(met[1])] : null) ?? heldIn(s, a) ?? host ?? null;
+        e.props.date ??= dateIn(s);
+        introduced.set(s.index, headlineMeeting);
+        headlineMeeting = null;
+      }
+    }
     // named events
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;

@@ -466,3 +466,29 @@ describe('member lists of a delegation', () => {
     }
   });
 });
+
+describe('meetings', () => {
+  it('makes the headline "A meets with B" a meeting that the body’s "met (in Y) with" places and attends', () => {
+    const g = extract(
+      'Vice President Zhou Ping Meets with Osaka Mayors Association Delegation',
+      'Ms. Zhou Ping, Vice President of the Chinese People’s Association for Friendship with Foreign Countries, met in Beijing with the 9th Osaka Mayors Association (OMA) delegation led by President Ito Jun on May 5.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(meeting?.name).toBe('Vice President Zhou Ping Meets with Osaka Mayors Association Delegation');
+    expect(locatedIn(g, meeting!.id)).toBe('Beijing');
+    expect(roles(g, 'Zhou Ping', meeting!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Ito Jun', meeting!.id)).toEqual(['attendee']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toContain('Ito Jun & Zhou Ping');
+  });
+
+  it('places the headline meeting in the city of the host who "met with" the guest', () => {
+    const g = extract(
+      'Mayor Choi meets with Kobe assembly members',
+      'Mayor Choi Min-ho of Daegu met with Tanaka Yumi, Chairperson of the Kobe Friendship Assembly Federation, at City Hall on Monday.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(locatedIn(g, meeting!.id)).toBe('Daegu');
+    expect(roles(g, 'Tanaka Yumi', meeting!.id)).toEqual(['attendee']);
+  });
+});

@@ -27,7 +27,7 @@ export function meetings(a: Article, ev: Events): void {
       const date = /⟨D(\d+)⟩/.exec(t);
       for (let i = 0; i < pair.length; i++) for (let j = i + 1; j < pair.length; j++) a.addFact('MET_WITH', pair[i], pair[j], { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
     }
-    for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked) with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P|(?:the |a |an )?(?:[\w-]+ )?delegation\b[^.⟨]{0,40}?\b(?:led|headed) by)/gi)) {
+    for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked)(?: in (?:the )?⟨C\d+⟩)? with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P|(?:the |a |an )?(?:[\w-]+ )?delegation\b[^.⟨]{0,40}?\b(?:led|headed) by)/gi)) {
       const verbAt = m.index!;
       let subjects = subjectsBefore(a, s, verbAt, 'P');
       if (/^meeting/i.test(m[0]) && !subjects.length) subjects = actorsIn(s, 0, verbAt, 'P');
@@ -36,7 +36,7 @@ export function meetings(a: Article, ev: Events): void {
       const end = clauseEnd(t, verbAt + m[0].length);
       let objects = actorsIn(s, verbAt + m[0].length, end, 'P');
       // "welcomed a delegation led by his Chicago counterpart Richard Daley": the leader
-      const ledBy = /^(?:the |a |an )?(?:[\w-]+ )?delegation\b[^.⟨]{0,40}?\b(?:led|headed) by (?:his |her |its |their |the )?(?:[\w-]+ |⟨C\d+⟩ ){0,3}?⟨P(\d+)⟩/i.exec(t.slice(verbAt + m[0].length));
+      const ledBy = /^(?:the |a |an )?(?:[\w-]+ |⟨[A-Z]\d+⟩ |\(⟨[A-Z]\d+⟩\) ){0,4}delegation\b[^.⟨]{0,40}?\b(?:led|headed) by (?:his |her |its |their |the )?(?:[\w-]+ |⟨C\d+⟩ ){0,3}?⟨P(\d+)⟩/i.exec(t.slice(verbAt + m[0].length));
       if (ledBy && s.refs[Number(ledBy[1])]) objects.push(s.refs[Number(ledBy[1])]!);
       const del = /^(?:the )?(?:\w+ )?delegation (?:from|of) (?:the )?⟨C(\d+)⟩/.exec(t.slice(verbAt + m[0].length));
       if (!del && /^(?:the|a|its|their) (?:[\w-]+ )?delegation\b/i.test(t.slice(verbAt + m[0].length))) objects.push(...delegationPeople(a, ev));
@@ -49,8 +49,12 @@ export function meetings(a: Article, ev: Events): void {
       }
       objects = objects.filter((o) => !subjects.includes(o));
       const date = /⟨D(\d+)⟩/.exec(t);
+      // the meeting the sentence tells (the headline's "X meets with Y") is attended by both sides
+      const meeting = a.entities.get(ev.focus[s.index] ?? '');
+      const attended = meeting?.props.kind === 'meeting' && objects.length ? meeting.id : null;
       for (const x of subjects) for (const y of objects) {
         a.addFact('MET_WITH', x, y, { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
+        if (attended) for (const p of [x, y]) a.addFact('PARTICIPATED_IN', p, attended, { role: 'attendee' }, s.index);
       }
     }
   }
