@@ -97,7 +97,9 @@ function nameOf(a: Article, id: string): string {
 function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
   const date = dateIn(s);
   // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
-  if (longBefore(a, date)) return null;
+  // ("the first visit since the reorganisation in 2009" is not dated 2009)
+  const since = s.template.search(/\bsince\b/i);
+  if (longBefore(a, since < 0 ? date : dateIn({ ...s, template: s.template.slice(0, since) }))) return null;
   const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
   if (existing) {
     for (const o of origins) if (!existing.origins.includes(o)) existing.origins.push(o);
@@ -123,7 +125,7 @@ const ORIGIN_LEAD = String.raw`(?:the |its |their )?(?:(?:sister|twin|partner|fr
 const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
-const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩ (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})delegations?\b/gi;
+const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
 
 /** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
 const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
@@ -230,7 +232,7 @@ export function findEvents(a: Article): Events {
     }
     // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y", "A Goulburn Council delegation
     // will fly to Y"; "the delegation will visit Y" is the delegation named before ("the 11th JNMA delegation")
-    if (hasDelegation) for (const m of t.matchAll(DELEGATION_NOUN)) {
+    if (hasDelegation || lower.includes('civic part')) for (const m of t.matchAll(DELEGATION_NOUN)) {
       const adj = m[1]!.trim();
       const nat = /⟨N(\d+)⟩/.exec(adj);
       const named = /⟨([COGM])(\d+)⟩/.exec(adj);
@@ -238,12 +240,19 @@ export function findEvents(a: Article): Events {
       const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
       const own = named ? [s.refs[Number(named[2])]!].filter(Boolean) : subject ? [subject] : [];
       if (own.length) lastDelegation = own;
-      const anaphor = /^the delegation$/i.test(m[0]) && !own.length;
+      const anaphor = /^the (?:delegation|civic party)$/i.test(m[0]) && !own.length;
       const origins = anaphor ? lastDelegation : own;
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
       v.lastIndex = after;
       const vm = v.exec(t);
+      // "the X delegation, led by A, signed the agreement with Y", where the signing is told to be in Y: a visit to Y
+      const signedWith = /^,? (?:(?:led|headed) by [^,.]{0,40}, )?(?:signed|inked) [^.]{0,80}?\bwith (?:the )?⟨C(\d+)⟩/.exec(t.slice(after));
+      const partner = signedWith ? s.refs[Number(signedWith[1])] : null;
+      if (partner && origins.length && !origins.includes(partner) && signedIn(a, partner)) {
+        addVisit(a, ev, s, partner, origins, null, null, null);
+        continue;
+      }
       if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       if (!dest) continue;
@@ -254,6 +263,11 @@ export function findEvents(a: Article): Events {
       if (!origins.length && !country && !described) continue;
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
+    }
+    // "It was the first twinning visit to Y since 2009": the visit of the delegation the article is about
+    if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+      const dest = s.refs[Number(m[1])];
+      if (dest && !lastDelegation.includes(dest) && !subjectsBefore(a, s, m.index!, 'POGM').length) addVisit(a, ev, s, dest, lastDelegation, null, null, null);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
     if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
@@ -370,7 +384,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, [origin], null, null, null)?.leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
+    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
@@ -517,6 +531,12 @@ function findHostCity(a: Article): string | null {
   let n = 0;
   for (const e of a.entities.values()) if (e.label === 'City' && e.mentions > n) { best = e.id; n = e.mentions; }
   return best;
+}
+
+/** Whether the article places its signing in `city`: a signing there, or a venue that carries its name ("at Qingdao City Hall"). */
+function signedIn(a: Article, city: string): boolean {
+  if (a.events().some((e) => e.props.kind === 'signing' && e.props.cityId === city)) return true;
+  return a.sentences.some((s) => /\bsign/i.test(s.text) && [...s.template.matchAll(/\bat (?:the )?⟨V(\d+)⟩/g)].some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
 }
 
 /** "Yangju city hosted the meeting": a city named right before the verb is its subject. */

@@ -492,3 +492,34 @@ describe('meetings', () => {
     expect(roles(g, 'Tanaka Yumi', meeting!.id)).toEqual(['attendee']);
   });
 });
+
+describe('visits told indirectly', () => {
+  it('reads "X and Y sign \'Sister City Agreement\'" and "the X delegation, led by A, signed … with Y" at a venue in Y as A’s visit', () => {
+    const g = extract(
+      "Suwon and Dalian Sign 'Sister City Agreement'",
+      'Suwon announced that it signed a sister city agreement with Dalian at Dalian City Hall on the 3rd. ' +
+        'The Suwon delegation, led by Deputy Mayor Lee Jun-ho, signed the agreement with Dalian and agreed to cooperate in tourism.',
+      '2024-05-05',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Suwon–Dalian Sister City Agreement signing');
+    expect(roles(g, 'Lee Jun-ho', signing!.id)).toEqual(['attendee']);
+    expect(visited(g, 'Lee Jun-ho')).toEqual(['Dalian']);
+  });
+
+  it('reads "the first twinning visit to Y since 2009" as the visit of the civic party the article is about', () => {
+    const g = extract(
+      'Swindon civic party returns from twinning visit to France',
+      'Swindon’s civic party has returned from a twinning visit to France. Mayor Jo Reed and deputy mayor Sam Holt were welcomed warmly. ' +
+        '"It was a valuable experience," Mayor Reed told Swindon Town Council. ' +
+        'It was the first twinning visit to Dinan since the reorganisation of the councils in 2009.',
+      '2019-06-01',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Swindon delegation visit to Dinan');
+    expect(visited(g, 'Jo Reed')).toEqual(['Dinan']);
+    // a report of the party's return is written at home: the mayor is Swindon's
+    const mayor = g.relationships.find((r) => r.type === 'HOLDS_POSITION' && r.source === named(g, 'Jo Reed')?.id);
+    expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Swindon');
+  });
+});

@@ -130,6 +130,9 @@ export function participation(a: Article, ev: Events): void {
       if (!signing && !/^\s+(?:\w+ ){0,5}?(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent|contracts?|deals?|declaration)\b/i.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
       const event = signing?.id ?? ev.focus[s.index] ?? null;
       for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
+      // "The X delegation, led by A, signed …": the leader signs for it
+      const leader = /\b(?:delegation|group|party)\b,? (?:led|headed) by (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩,? $/.exec(t.slice(clauseStart(t, m.index!), m.index!));
+      if (leader) add(a, s.refs[Number(leader[1])], event, 'attendee', s);
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
         for (const f of a.factsOf('HOLDS_POSITION')) if (/mayor|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
       }
