@@ -122,7 +122,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 const ORIGIN_LEAD = String.raw`(?:the |its |their )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
-const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
@@ -200,7 +200,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra|party|parties)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -400,6 +400,11 @@ export function findEvents(a: Article): Events {
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[1] ?? mm.name), date: dateIn(s), city: heldIn(s, a) });
       introduced.set(s.index, s.refs[j]!);
     }
+    // "Mayor X welcomed the visitors at a civic reception": X hosts a reception of the visit
+    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
+      const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
+      introduced.set(s.index, id);
+    }
     // receptions and meetings at a venue
     if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
@@ -420,7 +425,8 @@ export function findEvents(a: Article): Events {
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
 
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
-  if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
+  // (a headline that says "visits" tells the article's visit, when one is read)
+  if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index)) && !(ev.visits.length && /\bvisit/i.test(title.text))) {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
     const named = a.events().some((e) => e.props.kind === kind);

@@ -523,3 +523,46 @@ describe('visits told indirectly', () => {
     expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Swindon');
   });
 });
+
+describe('guests, receptions and the visiting official', () => {
+  it('reads "a party of officials from X visited Y", "Mayor Z welcomed the visitors at a civic reception" and "the visiting mayor of X met with W"', () => {
+    const g = extract(
+      'Mayor of Kofu visits Ballarat for the begonia festival',
+      'Kofu Mayor Ken Abe and a party of five officials from Kofu visited Ballarat on Friday to take part in the Ballarat Begonia Festival. ' +
+        'Ballarat Mayor Des Hudson welcomed the visitors at a civic reception on Friday evening. ' +
+        'The visiting mayor of Kofu also met with Mr. Tom Burke, chairman of the Ballarat Sister Cities Committee.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Kofu delegation visit to Ballarat');
+    expect(events(g).map((e) => e.name)).not.toContain('Mayor of Kofu visits Ballarat for the begonia festival');
+    expect(roles(g, 'Ken Abe', visit!.id)).toEqual(['visitor']);
+    expect(roles(g, 'Des Hudson', visit!.id)).toEqual(['host']);
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(reception?.name).toBe('civic reception');
+    expect(roles(g, 'Des Hudson', reception!.id)).toEqual(['host']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toContain('Ken Abe & Tom Burke');
+  });
+
+  it('makes visitors invited to help celebrate an anniversary in the visited city its attendees', () => {
+    const g = extract(
+      'Swindon civic party returns from twinning visit to France',
+      'Swindon’s civic party has returned from a twinning visit to France. Mayor Jo Reed and deputy mayor Sam Holt were invited to help celebrate the 50th anniversary of Dinan. ' +
+        '"It was a valuable experience," Mayor Reed told Swindon Town Council. It was the first twinning visit to Dinan since 2009.',
+      '2019-06-01',
+    );
+    const anniversary = events(g).find((e) => e.properties.kind === 'anniversary')!;
+    expect(roles(g, 'Jo Reed', anniversary.id)).toEqual(['attendee']);
+    expect(roles(g, 'Sam Holt', anniversary.id)).toEqual(['attendee']);
+  });
+
+  it('gives the officials of a delegation that "X received" a meeting with X, not every member', () => {
+    const g = extract(
+      'Students from Nara visit Canberra',
+      'A delegation from Nara led by Deputy Mayor Aki Mori visited Canberra on May 2. The members of the delegation are Aki Mori, Yui Sato and Ren Ito. ' +
+        'Chief Minister Andrew Barr received the delegation at the Legislative Assembly.',
+    );
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toEqual(['Aki Mori & Andrew Barr']);
+  });
+});

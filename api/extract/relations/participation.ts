@@ -91,6 +91,18 @@ export function participation(a: Article, ev: Events): void {
         if (speech) add(a, id, event, 'speaker', s);
       }
     }
+    // "Mayor X welcomed the visitors at a civic reception": X hosts the reception
+    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
+      const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'reception');
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event?.id, 'host', s);
+    }
+    // "A and B were invited to help celebrate E": guests of E where they are visitors of E's city
+    if (lower.includes('invited')) for (const m of t.matchAll(/\binvited (?:\w+ ){0,3}?to (?:help )?(?:celebrate|attend|join|take part in)\b/gi)) {
+      const event = eventFor(a, ev, s, m.index! + m[0].length);
+      const city = a.entities.get(event ?? '')?.props.cityId;
+      const guests = new Set(ev.visits.filter((v) => v.dest === city).flatMap((v) => [...v.visitors]));
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) if (guests.has(id)) add(a, id, event, 'attendee', s);
+    }
     // "Among those present were A, B and C", "Guests included A and B"
     if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
       const end = clauseEnd(t, m.index! + m[0].length);
@@ -238,8 +250,9 @@ export function visitMembers(a: Article, ev: Events): void {
         if (id && !v.visitors.has(id)) v.hosts.add(id);
       }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
-      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
-        if (!v.origins.includes(s.refs[Number(m[1])] ?? '')) continue;
+      // (also "X welcomed the visitors": the article's visit)
+      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests))\b/g)) {
+        if (m[1] ? !v.origins.includes(s.refs[Number(m[1])] ?? '') : v !== ev.visits[0]) continue;
         for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
       }
       // "At the invitation of X, the delegation …": X hosts
