@@ -122,7 +122,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 const ORIGIN_LEAD = String.raw`(?:the |its |their )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
-const DELEGATION_FROM = new RegExp(String.raw`\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
@@ -160,7 +160,7 @@ export function findEvents(a: Article): Events {
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
   // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
-  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks|held talks) with\b/.test(title.template)
+  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 
@@ -200,7 +200,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra|party|parties)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -325,7 +325,7 @@ export function findEvents(a: Article): Events {
       const origin = s.refs[Number(m[1])];
       const host = subjectsBefore(a, s, m.index!, 'POGMC')[0] ?? cityNamedAsSubject(s, m.index!);
       const explicit = !host ? null : a.label(host) === 'City' ? host : a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host);
-      const dest = explicit ?? hostCity(a);
+      const dest = explicit ?? heldIn(s, a) ?? hostCity(a);
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
       if (host) v?.hosts.add(host);
@@ -561,10 +561,10 @@ function cityNamedAsSubject(s: AnalyzedSentence, verbAt: number): string | null 
 function heldIn(s: AnalyzedSentence, a: Article): string | null {
   const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
   if (m) return s.refs[Number(m[1])] ?? null;
-  // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall"
+  // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall", "at the Shenzhen Civic Center"
   if (a) {
-    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
-      const c = a.cityInName(s.mentions[Number(v[1])]!.name);
+    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩|\bat (?:the )?⟨G(\d+)⟩/g)) {
+      const c = a.cityInName(s.mentions[Number(v[1] ?? v[2])]!.name);
       if (c) return c;
     }
   }

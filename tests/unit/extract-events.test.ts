@@ -566,3 +566,42 @@ describe('guests, receptions and the visiting official', () => {
     expect(met).toEqual(['Aki Mori & Andrew Barr']);
   });
 });
+
+describe('visits in foreign-affairs and twinning reports', () => {
+  it('reads "A met with a delegation from X led by B at the <venue of Y>" as X’s visit to Y, A meeting B', () => {
+    const g = extract(
+      'Vice Mayor Liu Yang meets Busan delegation',
+      'On the morning of April 9, Vice Mayor Liu Yang met with a delegation from Busan led by Deputy Mayor Kim Tae-ho at the Shenzhen Civic Center. ' +
+        'Officials from the Shenzhen Foreign Affairs Office attended the meeting.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Busan delegation visit to Shenzhen');
+    expect(roles(g, 'Kim Tae-ho', visit!.id)).toEqual(['visitor']);
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting')!;
+    expect(roles(g, 'Shenzhen Foreign Affairs Office', meeting.id)).toEqual(['attendee']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toEqual(['Kim Tae-ho & Liu Yang']);
+  });
+
+  it('reads "members of the X Association travelled to Y" as the association’s visit, "hosted by Z" its host', () => {
+    const g = extract(
+      'Twinners enjoy weekend in Rouen',
+      'Members of the Norwich Twinning Association travelled to Rouen last weekend for the annual exchange. The group was hosted by the Rouen Twinning Committee.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Norwich Twinning Association delegation visit to Rouen');
+    expect(roles(g, 'Rouen Twinning Committee', visit!.id)).toEqual(['host']);
+  });
+
+  it('reads "a delegation of 15 junior high school students from X will visit Y" and "Mayor Z will host a welcome ceremony"', () => {
+    const g = extract(
+      'Kurashiki students to visit Kansas City',
+      'A delegation of 15 junior high school students from Kurashiki will visit Kansas City from July 20 to 28. ' +
+        'Kansas City Mayor Quinton Lucas will host a welcome ceremony for the students at City Hall on July 22.',
+      '2024-06-30',
+    );
+    expect(events(g).map((e) => e.name)).toContain('Kurashiki delegation visit to Kansas City');
+    const ceremony = events(g).find((e) => e.properties.kind === 'ceremony');
+    expect(roles(g, 'Quinton Lucas', ceremony!.id)).toEqual(['host']);
+  });
+});

@@ -40,9 +40,9 @@ export function meetings(a: Article, ev: Events): void {
       const end = clauseEnd(t, verbAt + m[0].length);
       let objects = actorsIn(s, verbAt + m[0].length, end, 'P');
       // "welcomed a delegation led by his Chicago counterpart Richard Daley": the leader
-      const ledBy = /^(?:the |a |an )?(?:[\w-]+ |⟨[A-Z]\d+⟩ |\(⟨[A-Z]\d+⟩\) ){0,4}delegation\b[^.⟨]{0,40}?\b(?:led|headed) by (?:his |her |its |their |the )?(?:[\w-]+ |⟨C\d+⟩ ){0,3}?⟨P(\d+)⟩/i.exec(t.slice(verbAt + m[0].length));
+      const ledBy = /^(?:the |a |an )?(?:[\w-]+ |⟨[A-Z]\d+⟩ |\(⟨[A-Z]\d+⟩\) ){0,4}delegation\b(?:[^.⟨]|⟨[CN]\d+⟩){0,40}?\b(?:led|headed) by (?:his |her |its |their |the )?(?:[\w-]+ |⟨C\d+⟩ ){0,3}?⟨P(\d+)⟩/i.exec(t.slice(verbAt + m[0].length));
       if (ledBy && s.refs[Number(ledBy[1])]) objects.push(s.refs[Number(ledBy[1])]!);
-      const del = /^(?:the )?(?:\w+ )?delegation (?:from|of) (?:the )?⟨C(\d+)⟩/.exec(t.slice(verbAt + m[0].length));
+      const del = /^(?:the |a |an )?(?:\w+ )?delegation (?:from|of) (?:the )?⟨C(\d+)⟩/.exec(t.slice(verbAt + m[0].length));
       // "X received the delegation": its officials (not every student or chaperone in it)
       const received = /^(?:received|welcomed|hosted)/i.test(m[0]);
       if (!del && /^(?:the|a|its|their) (?:[\w-]+ )?delegation\b/i.test(t.slice(verbAt + m[0].length))) objects.push(...delegationPeople(a, ev).filter((p) => !received || a.positionsOf(p).length));

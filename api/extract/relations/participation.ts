@@ -54,7 +54,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
     // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
-    if (/hosted|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
+    if (/host|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
       const event = ev.focus[s.index];
       if (!event || a.entities.get(event)?.first !== s.index) continue;
       const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
