@@ -29,6 +29,8 @@ export interface Visit {
 export interface Events {
   main: string | null;
   visits: Visit[];
+  /** destinations of visits told as background ("a group from X visited Y in 1994"): where the article is at home */
+  pastDestinations: string[];
   /** event in focus per sentence index */
   focus: (string | null)[];
 }
@@ -99,7 +101,10 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
   // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
   // ("the first visit since the reorganisation in 2009" is not dated 2009)
   const since = s.template.search(/\bsince\b/i);
-  if (longBefore(a, since < 0 ? date : dateIn({ ...s, template: s.template.slice(0, since) }))) return null;
+  if (longBefore(a, since < 0 ? date : dateIn({ ...s, template: s.template.slice(0, since) }))) {
+    ev.pastDestinations.push(dest);
+    return null;
+  }
   const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
   if (existing) {
     for (const o of origins) if (!existing.origins.includes(o)) existing.origins.push(o);
@@ -150,7 +155,7 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 }
 
 export function findEvents(a: Article): Events {
-  const ev: Events = { main: null, visits: [], focus: [] };
+  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
   // a mayor who signs in the other city is that city's visitor: the signing is then the article's visit

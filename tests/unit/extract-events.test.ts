@@ -605,3 +605,18 @@ describe('visits in foreign-affairs and twinning reports', () => {
     expect(roles(g, 'Quinton Lucas', ceremony!.id)).toEqual(['host']);
   });
 });
+
+describe('visits told as background', () => {
+  it('places the article where a past visit went, though the visit is no event', () => {
+    const g = extract(
+      'Council backs sister city budget',
+      'Toowoomba Regional Council voted on Tuesday to keep funding its sister city program with Takatsuki. ' +
+        'Mayor Paul Antonio said the relationship had brought students from both cities together. ' +
+        'A group from Takatsuki visited Toowoomba in 2019 for the Carnival of Flowers. Takatsuki has sent students every year since then.',
+      '2024-02-10',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
+    const mayor = g.relationships.find((r) => r.type === 'HOLDS_POSITION' && r.source === named(g, 'Paul Antonio')?.id);
+    expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Toowoomba');
+  });
+});
