@@ -620,3 +620,23 @@ describe('visits told as background', () => {
     expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Toowoomba');
   });
 });
+
+describe('what a delegation attends and what an organisation organises', () => {
+  it('makes the visit’s people attendees of what "the delegation also attended"', () => {
+    const g = extract(
+      'Signing ceremony marks new friendship ties',
+      'Lyon Mayor Anne Roux led a 10-member delegation to Wuhan from May 2 to 5. During the visit, the delegation also attended the Wuhan Yangtze River Forum.',
+    );
+    const forum = events(g).find((e) => e.properties.kind === 'forum');
+    expect(roles(g, 'Anne Roux', forum!.id)).toEqual(['attendee']);
+  });
+
+  it('does not give the event in focus to who organised a named programme', () => {
+    const g = extract(
+      'Students at the summer festival',
+      'The students will take part in the Kobe Harbour Festival on August 10. They are in Kobe as part of the Kobe-Seattle Youth Exchange Program organized by the Kobe International Association.',
+    );
+    const festival = events(g).find((e) => e.properties.kind === 'festival');
+    expect(roles(g, 'Kobe International Association', festival!.id)).toEqual([]);
+  });
+});

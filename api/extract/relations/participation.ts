@@ -62,6 +62,8 @@ export function participation(a: Article, ev: Events): void {
       for (const id of city ? [city] : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
     }
     if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+      // "the X Exchange Program organized by Y": what Y organises is the named thing, not the event in focus
+      if (/⟨[GOMX]\d+⟩,? $/.test(t.slice(0, m.index!))) continue;
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
@@ -82,7 +84,9 @@ export function participation(a: Article, ev: Events): void {
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       // "attended Warstein" is a visit to the town, "joined the delegation" a place in it (read with the visits)
       if (/^ (?:the )?(?:⟨C\d+⟩|(?:\w+ )?(?:delegation|group|party|team)\b)/.test(t.slice(m.index! + m[0].length))) continue;
-      const subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      let subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      // "the delegation (also) attended E": the people and bodies of the article's visit
+      if (!subjects.length && /\bthe (?:[\w-]+ )?delegation (?:\w+ )?$/i.test(t.slice(0, m.index!)) && ev.visits[0]) subjects = [...ev.visits[0].visitors].filter((id) => a.label(id) !== 'City');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       const clause = t.slice(m.index!, clauseEnd(t, m.index!));
       const speech = /\b(delivered|gave|made) (?:\w+ )?speech(es)?|\baddressed\b|\bspoke\b/.test(clause);
