@@ -124,10 +124,10 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 }
 
 /** Words that may stand between "from" and a delegation's origin: "from its sister city, X". */
-const ORIGIN_LEAD = String.raw`(?:the |its |their )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
+const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
-const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
@@ -205,7 +205,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -220,6 +220,8 @@ export function findEvents(a: Article): Events {
         dest = destinationAfter(a, s, v.index! + v[0].length);
         if (dest) break;
       }
+      // "students from X paid a courtesy call on the mayor at Y City Hall": the venue's city
+      if (!dest && /\b(?:paid|pays|pay|made|makes) a courtesy (?:call|visit)\b/i.test(t.slice(m.index! + m[0].length))) dest = heldIn(s, a);
       // "the visit of a delegation from X … to Y"
       if (!dest && /\bvisits? (?:of|by) (?:an? |the )?(?:[\w-]+ )?$/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
         const to = /^[^.]{0,60}?\bto (?:the )?⟨C(\d+)⟩(?!['’])/.exec(t.slice(m.index! + m[0].length));

@@ -640,3 +640,17 @@ describe('what a delegation attends and what an organisation organises', () => {
     expect(roles(g, 'Kobe International Association', festival!.id)).toEqual([]);
   });
 });
+
+describe('student exchanges', () => {
+  it('reads "students from our sister city, X, paid a courtesy call on the mayor at Y City Hall" as X’s visit to Y', () => {
+    const g = extract(
+      'Students from sister city Eugene visit the mayor',
+      'On August 3, ten high school students from our sister city, Eugene, paid a courtesy call on Mayor Taro Kato at Nagaoka City Hall. ' +
+        'Mayor Kato welcomed the students and gave each of them a small gift.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Eugene delegation visit to Nagaoka');
+    expect(locatedIn(g, visit!.id)).toBe('Nagaoka');
+    expect(roles(g, 'Taro Kato', visit!.id)).toEqual(['host']);
+  });
+});

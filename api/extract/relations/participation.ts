@@ -255,7 +255,7 @@ export function visitMembers(a: Article, ev: Events): void {
       }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
       // (also "X welcomed the visitors": the article's visit)
-      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests))\b/g)) {
+      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests|students))\b/g)) {
         if (m[1] ? !v.origins.includes(s.refs[Number(m[1])] ?? '') : v !== ev.visits[0]) continue;
         for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
       }
