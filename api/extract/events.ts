@@ -1,11 +1,15 @@
 // Events: named happenings (head noun: … Festival, … Exchange Day Event), visits of delegations and
 // officials ("A delegation from X … visits Y", "Chinese trade delegation makes a visit to Y", "Mayor X
 // visits Y" in a headline, "the visit of the X League to Y", "a group of students from X arrived in Y",
-// "A, with B and C, departed X for Y", "A and B (…) attended Y"), signings ("X and Y signed a sister-city
+// "A, with B and C, departed X for Y", "A and B (…) attended Y", "A X Council delegation will fly to Y", "The
+// City of Y is hosting a delegation from its sister city, X", "A met with a delegation from X led by B", "the
+// delegation will visit Y" for the delegation named before), a headline meeting ("A meets with B"), signings ("X and Y signed a sister-city
 // agreement", "the (re-)signing of a memorandum", "Mayor X signed an agreement with his Y counterpart"),
-// happenings "held" ('The gala "Z" was held', "a welcome dinner was held in Y"), receptions at a venue,
+// happenings "held" ('The gala "Z" was held', "a welcome party for the X delegation was held", "Y city hosted
+// the meeting to welcome the X delegation"), happenings attended ("will attend a civic ceremony marking …",
+// "invited to help celebrate the 40th anniversary of Y"), receptions at a venue or "welcomed … at a reception",
 // and nominal events with a date ("the renewal of the charter on September 26th"). What is dated years
-// before publication is history, not an event. Each event gets a
+// before publication is history, not an event (nor a visit). Each event gets a
 // date (resolved against publication), a kind and a city; within an article events whose names share
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
@@ -43,7 +47,7 @@ const KINDS: [RegExp, string][] = [
   [/\bfestival|fest\b/i, 'festival'],
   [/\bforum\b/i, 'forum'],
   [/\bexhibition|expo\b|\bfair\b/i, 'exhibition'],
-  [/\breception|banquet|dinner|luncheon|breakfast\b/i, 'reception'],
+  [/\breception|banquet|dinner|luncheon|breakfast|welcome party|farewell party\b/i, 'reception'],
   [/\bceremony\b/i, 'ceremony'],
   [/\banniversary|celebration\b/i, 'anniversary'],
   [/\bconference|summit|symposium|seminar|dialogue|workshop\b/i, 'conference'],

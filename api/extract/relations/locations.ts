@@ -43,6 +43,7 @@ export function locations(a: Article, ev: Events): void {
   }
 }
 
+/** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */
 function heldForItsDelegation(event: string, city: string | undefined): boolean {
   return !!city && event.toLowerCase().includes(`for the ${city.toLowerCase()} delegation`);
 }

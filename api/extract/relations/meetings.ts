@@ -1,5 +1,7 @@
 // MET_WITH: "X met with Y (and Z)", "X made courtesy calls with Y and Z", "X held talks with Y",
-// "X met with the delegation from C" (C's leading official), "during a meeting with Y" (the subject).
+// "X met with the delegation from C" (C's leading official), "during a meeting with Y" (the subject), "X met in
+// C with the delegation led by Y", "X received the delegation" (its officials), "the visiting mayor of C met
+// with Y"; both sides attend the meeting in focus.
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { actorsIn, clauseEnd, nearestSubjects, subjectsBefore } from './common.ts';

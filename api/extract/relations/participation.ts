@@ -1,16 +1,20 @@
 // PARTICIPATED_IN with a role:
 // host       "jointly hosted by A and B", "a reception was hosted by X", "Mayor X hosted a banquet", "was
 //            invited … by X", "was received by X", "X welcomed the Y delegation", "a privilege for ORG to
-//            host …", the visited city's government, the signing city's council, officials who met the visitors;
-// organizer  "jointly organized by A (A') and B", "co-organised/arranged by";
+//            host …", the visited city's government, the signing city's council, officials who met the visitors,
+//            "at the invitation of X", "A and B held banquets for the delegation", "(formally) welcomed by X",
+//            "X city hosted the meeting", "a welcome party was held by X", "X welcomed the visitors at a reception";
+// organizer  "jointly organized by A (A') and B", "co-organised/arranged by", "with the arrangement of X";
 // speaker    "A, B and C attended the event and delivered speeches", "where A, B and C will speak", "X
-//            delivered remarks" (not "spoke with");
+//            delivered remarks" (not "spoke with"), "A made speeches while B and C did";
 // presenter  "representatives from A, B and C respectively made presentations";
 // attendee   "A, B … attended the event", "attended/witnessed by A, B", "witnesses to the ceremony were A",
-//            "X signed the agreement", "the signing by both mayors";
+//            "X signed the agreement", "the signing by both mayors", "the delegation attended E", visitors
+//            "invited to help celebrate" E in the city they visit;
 // visitor    members of a visiting delegation: "headed by", "consisted of" (also semicolon lists), "Y
-//            figures, including X", "also joined the delegation", the delegation's organisations, officials
-//            of its city, country or organisation.
+//            figures, including X", "also joined the delegation", "the members of the delegation are A, B",
+//            "visitors … included A … along with B", the delegation's organisations, officials of its city,
+//            country or organisation.
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { hostingCity, type Events, type Visit } from '../events.ts';

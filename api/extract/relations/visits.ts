@@ -1,6 +1,7 @@
 // VISITED: "X visited Y", "X, who has visited the Chinese city for the eighth time", "his first visit
 // to Y", "its civic delegation visit to Y", "X has led a delegation to visit Y seven times", and every
-// visitor of a visit event. `times` when the article counts the visits.
+// visitor of a visit event, to every city of "the delegation will visit A, B and C". `times` when the article
+// counts the visits.
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
