@@ -15,6 +15,7 @@
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
 import { actorsIn, cityAt, clauseEnd, nearestSubjects, subjectsBefore } from './relations/common.ts';
+import { lastPersonBefore } from './relations/visits.ts';
 
 export interface Visit {
   event: string;
@@ -279,6 +280,12 @@ export function findEvents(a: Article): Events {
     if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
       const dest = s.refs[Number(m[1])];
       if (dest && !lastDelegation.includes(dest) && !subjectsBefore(a, s, m.index!, 'POGM').length) addVisit(a, ev, s, dest, lastDelegation, null, null, null);
+    }
+    // "A welcomed B on her first visit to Y": B's visit (not where a named event is the article's topic)
+    if (!namedEvents && /\b(?:his|her|their) /i.test(t)) for (const m of t.matchAll(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+      const person = lastPersonBefore(s, m.index!);
+      const dest = s.refs[Number(m[1])];
+      if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
     if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {

@@ -654,3 +654,17 @@ describe('student exchanges', () => {
     expect(roles(g, 'Taro Kato', visit!.id)).toEqual(['host']);
   });
 });
+
+describe('a visit told with a possessive', () => {
+  it('gives "A welcomed B on her first visit to Y" to B, not A', () => {
+    const g = extract(
+      'Mayor Chen Hao holds talks with visiting Mayor of Nantes',
+      'On October 15, Mayor Chen Hao held talks with Nantes Mayor Johanna Rolland in Jinan. Chen Hao welcomed Johanna Rolland on her first visit to Jinan.',
+    );
+    expect(visited(g, 'Johanna Rolland')).toEqual(['Jinan']);
+    expect(visited(g, 'Chen Hao')).toEqual([]);
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Johanna Rolland visit to Jinan');
+    expect(roles(g, 'Johanna Rolland', visit!.id)).toContain('visitor');
+  });
+});
