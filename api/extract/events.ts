@@ -508,11 +508,11 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
     const city = heldIn(s, a) ?? (host && pair.includes(host) ? host : null);
     introduced.set(s.index, newEvent(a, `${m[1]} between ${words(s, `⟨C${m[2]}⟩ and ⟨C${m[3]}⟩`)}`, s, { date: dateIn(s), city, kind: 'signing' }));
   }
-  // "Mayor X (and Mayor Y) signed an agreement with …": one signing per article unless another agreement is named
+  // "Mayor X (and Mayor Y) / the two mayors signed an agreement with …": one signing per article unless another agreement is named
   if (a.events().some((e) => e.props.kind === 'signing')) return null;
-  const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
+  const m = /(?:⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*|\b(?:the two|both) mayors)(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
   if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
-  const signer = s.refs[Number(m[1])];
+  const signer = m[1] ? s.refs[Number(m[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
   const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];

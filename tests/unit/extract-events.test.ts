@@ -668,3 +668,19 @@ describe('a visit told with a possessive', () => {
     expect(roles(g, 'Johanna Rolland', visit!.id)).toContain('visitor');
   });
 });
+
+describe('a signing by "the two mayors"', () => {
+  it('makes the signing an event of the visit, attended by the mayors and not their deputies', () => {
+    const g = extract(
+      'Mayor Chen Hao holds talks with visiting Mayor of Nantes',
+      'On October 15, Mayor Chen Hao held talks with Nantes Mayor Johanna Rolland in Jinan. Chen Hao welcomed Johanna Rolland on her first visit to Jinan. ' +
+        'After the talks, the two mayors signed a memorandum of understanding on friendly exchanges. Vice Mayor Sun Li was present at the talks.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('memorandum of understanding signing');
+    expect(locatedIn(g, signing!.id)).toBe('Jinan');
+    expect(roles(g, 'Chen Hao', signing!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Johanna Rolland', signing!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Sun Li', signing!.id)).toEqual([]);
+  });
+});

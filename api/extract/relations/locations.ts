@@ -32,7 +32,7 @@ export function locations(a: Article, ev: Events): void {
     }
     if (!city && ev.main && e.id !== ev.main) {
       // a happening during the main visit is in the visited city: told near it, or with that city named
-      const v = ev.visits.find((x) => x.event === ev.main);
+      const v = ev.visits.find((x) => x.event === ev.main) ?? (ev.visits.length === 1 ? ev.visits[0] : undefined);
       const withDest = v && a.sentences[e.first]?.refs.includes(v.dest);
       if (v && (withDest || Math.abs(e.first - (a.entities.get(v.event)?.first ?? 0)) < 6)) city = v.dest;
     }

@@ -154,7 +154,8 @@ export function participation(a: Article, ev: Events): void {
       const leader = /\b(?:delegation|group|party)\b,? (?:led|headed) by (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩,? $/.exec(t.slice(clauseStart(t, m.index!), m.index!));
       if (leader) add(a, s.refs[Number(leader[1])], event, 'attendee', s);
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
-        for (const f of a.factsOf('HOLDS_POSITION')) if (/mayor|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
+        // the two mayors, not their deputies
+        for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
       }
     }
     // "the (re-)signing by both mayors of …": the mayors the article names attend the signing
