@@ -1,16 +1,21 @@
 // Events: named happenings (head noun: … Festival, … Exchange Day Event), visits of delegations and
 // officials ("A delegation from X … visits Y", "Chinese trade delegation makes a visit to Y", "Mayor X
 // visits Y" in a headline, "the visit of the X League to Y", "a group of students from X arrived in Y",
-// "A, with B and C, departed X for Y", "A and B (…) attended Y"), signings ("X and Y signed a sister-city
+// "A, with B and C, departed X for Y", "A and B (…) attended Y", "A X Council delegation will fly to Y", "The
+// City of Y is hosting a delegation from its sister city, X", "A met with a delegation from X led by B", "the
+// delegation will visit Y" for the delegation named before), a headline meeting ("A meets with B"), signings ("X and Y signed a sister-city
 // agreement", "the (re-)signing of a memorandum", "Mayor X signed an agreement with his Y counterpart"),
-// happenings "held" ('The gala "Z" was held', "a welcome dinner was held in Y"), receptions at a venue,
+// happenings "held" ('The gala "Z" was held', "a welcome party for the X delegation was held", "Y city hosted
+// the meeting to welcome the X delegation"), happenings attended ("will attend a civic ceremony marking …",
+// "invited to help celebrate the 40th anniversary of Y"), receptions at a venue or "welcomed … at a reception",
 // and nominal events with a date ("the renewal of the charter on September 26th"). What is dated years
-// before publication is history, not an event. Each event gets a
+// before publication is history, not an event (nor a visit). Each event gets a
 // date (resolved against publication), a kind and a city; within an article events whose names share
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
 import { actorsIn, cityAt, clauseEnd, nearestSubjects, subjectsBefore } from './relations/common.ts';
+import { lastPersonBefore } from './relations/visits.ts';
 
 export interface Visit {
   event: string;
@@ -29,6 +34,8 @@ export interface Visit {
 export interface Events {
   main: string | null;
   visits: Visit[];
+  /** destinations of visits told as background ("a group from X visited Y in 1994"): where the article is at home */
+  pastDestinations: string[];
   /** event in focus per sentence index */
   focus: (string | null)[];
 }
@@ -41,7 +48,7 @@ const KINDS: [RegExp, string][] = [
   [/\bfestival|fest\b/i, 'festival'],
   [/\bforum\b/i, 'forum'],
   [/\bexhibition|expo\b|\bfair\b/i, 'exhibition'],
-  [/\breception|banquet|dinner|luncheon|breakfast\b/i, 'reception'],
+  [/\breception|banquet|dinner|luncheon|breakfast|welcome party|farewell party\b/i, 'reception'],
   [/\bceremony\b/i, 'ceremony'],
   [/\banniversary|celebration\b/i, 'anniversary'],
   [/\bconference|summit|symposium|seminar|dialogue|workshop\b/i, 'conference'],
@@ -74,8 +81,11 @@ function dateIn(s: AnalyzedSentence, from = 0): string | null {
 }
 
 function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
-  // one event per name within the article; similar names are one event
+  // one event per name within the article; similar names are one event, but a visit and a meeting or
+  // reception during it ("the meeting to welcome the X delegation") stay two
+  const kind = props.kind ?? kindOf(name);
   for (const e of a.events()) {
+    if ((kind === 'visit') !== (e.props.kind === 'visit')) continue;
     if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
       if (fold(e.name) !== fold(name)) e.aliases.add(name);
       if (!e.props.date && props.date) e.props.date = props.date;
@@ -83,7 +93,7 @@ function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?:
       return e.id;
     }
   }
-  return a.addEvent(name, s.index, { date: props.date ?? null, kind: props.kind ?? kindOf(name), cityId: props.city ?? null });
+  return a.addEvent(name, s.index, { date: props.date ?? null, kind, cityId: props.city ?? null });
 }
 
 function nameOf(a: Article, id: string): string {
@@ -91,9 +101,16 @@ function nameOf(a: Article, id: string): string {
 }
 
 /** "X delegation visit to Y": the visit of the origin actors (or nationality) to a destination city. */
-function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit {
-  const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
+function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
   const date = dateIn(s);
+  // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
+  // ("the first visit since the reorganisation in 2009" is not dated 2009)
+  const since = s.template.search(/\bsince\b/i);
+  if (longBefore(a, since < 0 ? date : dateIn({ ...s, template: s.template.slice(0, since) }))) {
+    ev.pastDestinations.push(dest);
+    return null;
+  }
+  const existing = ev.visits.find((v) => v.dest === dest && (!personVisitor || v.visitors.has(personVisitor) || v.origins.length > 0 || originWords));
   if (existing) {
     for (const o of origins) if (!existing.origins.includes(o)) existing.origins.push(o);
     existing.originCountry ??= originCountry;
@@ -111,7 +128,25 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
   return v;
 }
 
-const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+/** Words that may stand between "from" and a delegation's origin: "from its sister city, X". */
+const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
+
+/** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+
+/** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
+const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
+
+/** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
+const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
+
+/** What a happening is held for: "… to unveil the X", "… to welcome the Y delegation". */
+const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3}))/;
+
+/** "will attend a civic ceremony (marking the 25th anniversary)": an indefinite happening someone attends. */
+const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes part in|participate in|participated in|join|joined) an? ((?:[\w-]+ ){0,3}?(?:ceremony|reception|banquet|dinner|luncheon|festival|forum|conference|seminar|symposium|concert|parade|celebration|exhibition|fair|gala))((?: (?:marking|to mark|celebrating|to celebrate|commemorating) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:anniversary|founding|opening|centenary|jubilee))?)/gi;
+
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
@@ -125,22 +160,41 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 }
 
 export function findEvents(a: Article): Events {
-  const ev: Events = { main: null, visits: [], focus: [] };
+  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
   // a mayor who signs in the other city is that city's visitor: the signing is then the article's visit
   let signingAbroad: Omit<Visit, 'hosts' | 'leaderTitles' | 'originCountry'> | null = null;
   const namedEvents = a.sentences.some((s) => s.mentions.some((m) => m.kind === 'Event' && m.words >= 2));
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
+  // origins of the delegation named last: "the delegation" refers to it
+  let lastDelegation: string[] = [];
+  // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
+  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+    ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
+    : null;
 
   for (const s of a.sentences) {
     const t = s.template;
     // cheap word tests spare most sentences the patterns that cannot match them
     const lower = t.toLowerCase();
     const hasDelegation = lower.includes('delegat');
+    if (headlineMeeting && s.paragraph >= 0) {
+      const met = /\b(?:met|meets|held talks|holds talks)(?: in (?:the )?⟨C(\d+)⟩)?(?: on ⟨D\d+⟩)? with\b/.exec(t);
+      if (met) {
+        const e = a.entities.get(headlineMeeting)!;
+        const host = subjectsBefore(a, s, met.index, 'P').map((p) => a.positionsOf(p).map((f) => a.cityOf(f.to)).find(Boolean)).find(Boolean);
+        e.props.cityId ??= (met[1] ? s.refs[Number(met[1])] : null) ?? heldIn(s, a) ?? host ?? null;
+        e.props.date ??= dateIn(s);
+        introduced.set(s.index, headlineMeeting);
+        headlineMeeting = null;
+      }
+    }
     // named events
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Event' || m.words < 2) return;
+      // "the deputy secretary general of the X Conference": a body someone holds office in, not a happening
+      if (new RegExp(`⟨T\\d+⟩ of (?:the )?⟨E${j}⟩`).test(t)) return;
       const city = a.cityInName(m.name) ?? heldIn(s, a);
       const near = new RegExp(`⟨E${j}⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,60}?\\b(?:on|from|in|between|since)\\s+⟨D(\\d+)⟩|\\b(?:on|from) ⟨D(\\d+)⟩(?:[^.⟨]|⟨[CVN]\\d+⟩){0,40}⟨E${j}⟩`).exec(t);
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
@@ -156,13 +210,14 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from\b/.test(lower)) for (const m of t.matchAll(/\b(?:delegations? (?:\w+ ){0,5}?(?:from|of)|(?:group|team|troupe|choir|orchestra)s? (?:[\w-]+ ){0,5}?from) (?:the )?((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)/gi)) {
+    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
       const possessive = [...originText.matchAll(/⟨C(\d+)⟩['’]/g)].map((x) => s.refs[Number(x[1])]);
       origins = origins.filter((o) => !possessive.includes(o));
-      const country = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!.country).find(Boolean) ?? null;
+      const nation = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+      const country = nation?.country ?? null;
       VISIT_VERB.lastIndex = m.index! + m[0].length;
       let dest: string | null = null;
       for (const v of t.matchAll(VISIT_VERB)) {
@@ -170,13 +225,16 @@ export function findEvents(a: Article): Events {
         dest = destinationAfter(a, s, v.index! + v[0].length);
         if (dest) break;
       }
+      // "students from X paid a courtesy call on the mayor at Y City Hall": the venue's city
+      if (!dest && /\b(?:paid|pays|pay|made|makes) a courtesy (?:call|visit)\b/i.test(t.slice(m.index! + m[0].length))) dest = heldIn(s, a);
       // "the visit of a delegation from X … to Y"
       if (!dest && /\bvisits? (?:of|by) (?:an? |the )?(?:[\w-]+ )?$/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
         const to = /^[^.]{0,60}?\bto (?:the )?⟨C(\d+)⟩(?!['’])/.exec(t.slice(m.index! + m[0].length));
         if (to) dest = s.refs[Number(to[1])] ?? null;
       }
       if (!dest && possessive[0] && s.paragraph === -1) dest = possessive[0];
-      if (dest && origins.length && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, null, country, null);
+      // "a delegation from China's Haiyan county visited Y": a country is origin enough
+      if (dest && (origins.length || country) && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, origins.length ? null : nation!.name, country, null);
     }
     // "the visit of the X Federation to Y": an organisation's visit
     if (lower.includes('visit')) for (const m of t.matchAll(/\b(?:visit|trip) (?:of|by) (?:the |an? )?⟨([OGM])(\d+)⟩ to (?:the )?⟨C(\d+)⟩(?!['’])/g)) {
@@ -184,26 +242,50 @@ export function findEvents(a: Article): Events {
       const dest = s.refs[Number(m[3])];
       if (org && dest && a.cityOf(org) !== dest) addVisit(a, ev, s, dest, [org], null, null, null);
     }
-    // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y"
-    if (hasDelegation) for (const m of t.matchAll(/(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:⟨[NC]\d+⟩ )?(?:[\w-]+ ){0,2})delegations?\b/gi)) {
+    // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y", "A Goulburn Council delegation
+    // will fly to Y"; "the delegation will visit Y" is the delegation named before ("the 11th JNMA delegation")
+    if (hasDelegation || lower.includes('civic part')) for (const m of t.matchAll(DELEGATION_NOUN)) {
       const adj = m[1]!.trim();
+      const nat = /⟨N(\d+)⟩/.exec(adj);
+      const named = /⟨([COGM])(\d+)⟩/.exec(adj);
+      const its = /^(its|their)\b/i.test(m[0]);
+      const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
+      const own = named ? [s.refs[Number(named[2])]!].filter(Boolean) : subject ? [subject] : [];
+      if (own.length) lastDelegation = own;
+      const anaphor = /^the (?:delegation|civic party)$/i.test(m[0]) && !own.length;
+      const origins = anaphor ? lastDelegation : own;
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
       v.lastIndex = after;
       const vm = v.exec(t);
+      // "the X delegation, led by A, signed the agreement with Y", where the signing is told to be in Y: a visit to Y
+      const signedWith = /^,? (?:(?:led|headed) by [^,.]{0,40}, )?(?:signed|inked) [^.]{0,80}?\bwith (?:the )?⟨C(\d+)⟩/.exec(t.slice(after));
+      const partner = signedWith ? s.refs[Number(signedWith[1])] : null;
+      if (partner && origins.length && !origins.includes(partner) && signedIn(a, partner)) {
+        addVisit(a, ev, s, partner, origins, null, null, null);
+        continue;
+      }
       if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       if (!dest) continue;
-      const nat = /⟨N(\d+)⟩/.exec(adj);
-      const cityAdj = /⟨C(\d+)⟩/.exec(adj);
-      const its = /^(its|their)\b/i.test(m[0]);
-      const subject = its ? subjectsBefore(a, s, m.index!, 'OGM')[0] ?? null : null;
-      const origins = cityAdj ? [s.refs[Number(cityAdj[1])]!].filter(Boolean) : subject ? [subject] : [];
       const country = nat ? s.mentions[Number(nat[1])]!.country ?? null : null;
-      const words = adj.replace(/⟨N(\d+)⟩/, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨C\d+⟩ ?/, '').trim();
-      if (!origins.length && !country) continue;
+      const words = adj.replace(/⟨[NX](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨[COGM]\d+⟩ ?|\(⟨X\d+⟩\) ?/g, '').trim();
+      // a delegation named by its words alone ("Latin American mayors delegation") only in the opening lines
+      const described = /⟨X\d+⟩/.test(adj) && s.paragraph <= 0 && !ev.visits.length;
+      if (!origins.length && !country && !described) continue;
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
+    }
+    // "It was the first twinning visit to Y since 2009": the visit of the delegation the article is about
+    if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+      const dest = s.refs[Number(m[1])];
+      if (dest && !lastDelegation.includes(dest) && !subjectsBefore(a, s, m.index!, 'POGM').length) addVisit(a, ev, s, dest, lastDelegation, null, null, null);
+    }
+    // "A welcomed B on her first visit to Y": B's visit (not where a named event is the article's topic)
+    if (!namedEvents && /\b(?:his|her|their) /i.test(t)) for (const m of t.matchAll(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+      const person = lastPersonBefore(s, m.index!);
+      const dest = s.refs[Number(m[1])];
+      if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
     if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
@@ -222,7 +304,7 @@ export function findEvents(a: Article): Events {
       const person = people[0];
       if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
-      for (const p of people) v.visitors.add(p);
+      for (const p of people) v?.visitors.add(p);
     }
     // "A, with B and C, departed X on July 19 for Y" / "… to spend a week in Y" / "left X for Y": a trip from home
     if (/departed|left|leav/.test(lower)) for (const m of t.matchAll(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
@@ -239,7 +321,7 @@ export function findEvents(a: Article): Events {
       }
       if (!dest) continue;
       const v = addVisit(a, ev, s, dest, [home], null, null, null);
-      for (const p of people) v.visitors.add(p);
+      for (const p of people) v?.visitors.add(p);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
@@ -252,46 +334,64 @@ export function findEvents(a: Article): Events {
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       const origin = a.positionsOf(leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
       if (!dest || origin === dest) continue;
-      addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader).visitors.add(leader);
+      addVisit(a, ev, s, dest, origin ? [origin] : [], null, null, origin ? null : leader)?.visitors.add(leader);
     }
-    // "the mayor welcomed the delegation … coming from Kure": a visit to the welcoming side's city
+    // "the mayor welcomed the delegation … coming from Kure", "The City of X is hosting a delegation from its sister
+    // city, Y", "the Town Council welcomed guests from Y": a visit to the welcoming side's city
     // (an article about a named event tells of delegations that came for it: no visit of its own)
-    if (hasDelegation && !namedEvents) for (const m of t.matchAll(/\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives) (?:the |a |an )?(?:[\w-]+ )?delegation\b[^.]{0,120}?\bfrom (?:the )?⟨C(\d+)⟩/gi)) {
+    if (!namedEvents && /delegat|guests|visitors/.test(lower)) for (const m of t.matchAll(WELCOMED_FROM)) {
       const origin = s.refs[Number(m[1])];
-      const host = subjectsBefore(a, s, m.index!, 'POGM')[0];
-      const explicit = host ? a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host) : null;
-      const dest = explicit ?? hostCity(a);
+      const host = subjectsBefore(a, s, m.index!, 'POGMC')[0] ?? cityNamedAsSubject(s, m.index!);
+      const explicit = !host ? null : a.label(host) === 'City' ? host : a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host);
+      const dest = explicit ?? heldIn(s, a) ?? hostCity(a);
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
-      if (host) v.hosts.add(host);
+      if (host) v?.hosts.add(host);
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
-      const phrase = m[1]!.replace(/^(a|an|the) /i, '');
+      // "hosted the meeting to welcome the Y delegation": the purpose tells a bare meeting apart
+      const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
+      const phrase = m[1]!.replace(/^(a|an|the) /i, '') + (purpose ? ' ' + words(s, purpose[1]!) : '');
       if (phrase.split(' ').length === 1 && !/ceremony|forum|festival|reception|banquet|exhibition|conference|summit|seminar|symposium|gala|concert|fair|expo/i.test(phrase)) continue;
       // the hosts' cities: a person's is where they hold office ("Xiamen Mayor X hosted a banquet")
-      const subj = subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
+      const host = hostingCity(s, m.index!);
+      const subj = host ? [host] : subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
       if (!cities.length) {
         const here = hostCity(a);
         if (here) cities.push(here);
       }
       const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
-      const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(phrase) });
+      const id = newEvent(a, `${prefix}${phrase}`, s, { date: dateIn(s), city: heldIn(s, a) ?? (cities.length === 1 ? cities[0] : null), kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
     // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
-    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair)) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
+    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
       // "the ceremony was held …" names an event told before, unless none of its kind is known yet
       if (/^the$/i.test(m[1]!) && a.events().some((e) => e.props.kind === kindOf(m[2]!))) continue;
       const city = heldIn(s, a) ?? null;
       const prefix = city ? `${nameOf(a, city)} ` : '';
       // a bare "a ceremony was held" needs its purpose to be told apart: "… to unveil the X"
-      const purpose = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|[\w-]+(?: [\w-]+){0,3}))/.exec(t.slice(m.index! + m[0].length));
-      const name = `${prefix}${m[2]}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
+      const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
+      // "a welcome party for the X delegation was held": for whom tells it apart as well
+      const name = `${prefix}${m[2]}${words(s, m[3]!) ? ' ' + words(s, m[3]!) : ''}${purpose ? ' ' + words(s, purpose[1]!) : ''}`;
       if (name.split(' ').length < 2) continue;
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[2]!) }));
+    }
+    // "will attend a civic ceremony marking the 25th anniversary": a happening its attendees introduce
+    if (/attend|part in|particip|join/.test(lower)) for (const m of t.matchAll(ATTEND_NEW)) {
+      const name = `${m[1]}${m[2]}`;
+      if (name.split(' ').length < 2) continue;
+      introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: kindOf(m[1]!) }));
+    }
+    // "were invited to help celebrate the 40th anniversary of X": X's anniversary, in X
+    if (lower.includes('anniversary of')) for (const m of t.matchAll(/\bto (?:help )?(?:celebrate|mark|commemorate|attend|join) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) anniversary of (?:the )?⟨([COGM])(\d+)⟩)/gi)) {
+      const owner = s.refs[Number(m[3])];
+      if (!owner) continue;
+      const city = m[2] === 'C' ? owner : a.cityOf(owner);
+      introduced.set(s.index, newEvent(a, words(s, m[1]!), s, { date: dateIn(s), city, kind: 'anniversary' }));
     }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
     if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
@@ -299,10 +399,10 @@ export function findEvents(a: Article): Events {
       if (!origin && m[2]) origin = cityAt(a, s, `the ⟨N${m[2]}⟩ city`)?.id ?? null;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
       if (!origin || !dest || origin === dest) continue;
-      addVisit(a, ev, s, dest, [origin], null, null, null).leaderTitles.push(m[3]!.toLowerCase());
+      addVisit(a, ev, s, dest, [origin], null, null, null)?.leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
+    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
@@ -317,6 +417,11 @@ export function findEvents(a: Article): Events {
       mm.kind = 'Event';
       s.refs[j] = newEvent(a, mm.name, s, { kind: kindOf(m[1] ?? mm.name), date: dateIn(s), city: heldIn(s, a) });
       introduced.set(s.index, s.refs[j]!);
+    }
+    // "Mayor X welcomed the visitors at a civic reception": X hosts a reception of the visit
+    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
+      const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
+      introduced.set(s.index, id);
     }
     // receptions and meetings at a venue
     if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
@@ -338,7 +443,8 @@ export function findEvents(a: Article): Events {
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
 
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
-  if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index))) {
+  // (a headline that says "visits" tells the article's visit, when one is read)
+  if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index)) && !(ev.visits.length && /\bvisit/i.test(title.text))) {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
     const named = a.events().some((e) => e.props.kind === kind);
@@ -402,11 +508,11 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
     const city = heldIn(s, a) ?? (host && pair.includes(host) ? host : null);
     introduced.set(s.index, newEvent(a, `${m[1]} between ${words(s, `⟨C${m[2]}⟩ and ⟨C${m[3]}⟩`)}`, s, { date: dateIn(s), city, kind: 'signing' }));
   }
-  // "Mayor X (and Mayor Y) signed an agreement with …": one signing per article unless another agreement is named
+  // "Mayor X (and Mayor Y) / the two mayors signed an agreement with …": one signing per article unless another agreement is named
   if (a.events().some((e) => e.props.kind === 'signing')) return null;
-  const m = /⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
+  const m = /(?:⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*|\b(?:the two|both) mayors)(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
   if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
-  const signer = s.refs[Number(m[1])];
+  const signer = m[1] ? s.refs[Number(m[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
   const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
@@ -451,14 +557,32 @@ function findHostCity(a: Article): string | null {
   return best;
 }
 
+/** Whether the article places its signing in `city`: a signing there, or a venue that carries its name ("at Qingdao City Hall"). */
+function signedIn(a: Article, city: string): boolean {
+  if (a.events().some((e) => e.props.kind === 'signing' && e.props.cityId === city)) return true;
+  return a.sentences.some((s) => /\bsign/i.test(s.text) && [...s.template.matchAll(/\bat (?:the )?⟨V(\d+)⟩/g)].some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
+}
+
+/** "Yangju city hosted the meeting": a city named right before the verb is its subject. */
+export function hostingCity(s: AnalyzedSentence, verbAt: number): string | null {
+  const m = /⟨C(\d+)⟩(?: [Cc]ity)? $/.exec(s.template.slice(Math.max(0, verbAt - 16), verbAt));
+  return m ? s.refs[Number(m[1])] ?? null : null;
+}
+
+/** "The City of X is hosting …": the city a subject names with "city of" (read as a complement elsewhere). */
+function cityNamedAsSubject(s: AnalyzedSentence, verbAt: number): string | null {
+  const m = /^(?:the )?(?:city|town|municipality|borough) of ⟨C(\d+)⟩ (?:is |are |has |will )?$/i.exec(s.template.slice(0, verbAt));
+  return m ? s.refs[Number(m[1])] ?? null : null;
+}
+
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */
 function heldIn(s: AnalyzedSentence, a: Article): string | null {
   const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
   if (m) return s.refs[Number(m[1])] ?? null;
-  // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall"
+  // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall", "at the Shenzhen Civic Center"
   if (a) {
-    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
-      const c = a.cityInName(s.mentions[Number(v[1])]!.name);
+    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩|\bat (?:the )?⟨G(\d+)⟩/g)) {
+      const c = a.cityInName(s.mentions[Number(v[1] ?? v[2])]!.name);
       if (c) return c;
     }
   }

@@ -46,9 +46,12 @@ function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null 
     const c = a.cityInName(a.input.publisher);
     if (c) return c;
   }
-  // an article about a visit is usually written where the visitors went
+  // an article about a visit is usually written where the visitors went, unless it tells of their return home
   const visit = ev.visits.find((v) => v.event === ev.main);
+  const origin = visit?.origins.find((o) => a.label(o) === 'City');
+  if (visit && origin && a.sentences.some((s) => /\b(?:returned|returns|came back|is back|are back) (?:home )?from\b/i.test(s.text))) return origin;
   if (visit) return visit.dest;
+  if (ev.pastDestinations[0]) return ev.pastDestinations[0];
   const counts = new Map<string, number>();
   for (const e of a.entities.values()) {
     if (e.label === 'City') counts.set(e.id, (counts.get(e.id) ?? 0) + e.mentions);

@@ -311,3 +311,376 @@ describe('the council of a signing city', () => {
     expect(roles(g, 'Nantes City Council', signing!.id)).toContain('host');
   });
 });
+
+/** VISITED targets of the actor named `who`. */
+function visited(g: GraphDocument, who: string): string[] {
+  const a = named(g, who);
+  return g.relationships
+    .filter((r) => r.type === 'VISITED' && r.source === a?.id)
+    .map((r) => g.nodes.find((n) => n.id === r.target)?.name ?? '');
+}
+
+describe('visits of delegations', () => {
+  it('reads an organisation’s delegation that "will fly to" a city as its visit', () => {
+    const g = extract(
+      'Council delegation to mark 30 years with Tottori',
+      'A Nelson City Council delegation will fly to Tottori on Friday, May 12 to mark the 30th anniversary of the sister city relationship.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Nelson City Council delegation visit to Tottori');
+    expect(visited(g, 'Nelson City Council')).toEqual(['Tottori']);
+  });
+
+  it('takes a visit dated years before publication for background, not the article’s visit', () => {
+    const g = extract(
+      'Friendship with Tottori',
+      'The friendship began after a group from Tottori visited Nelson in 1995 and met local growers.',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
+  });
+
+  it('lets a country name the origin: "a delegation from China’s X county visited its sister city Y"', () => {
+    const g = extract(
+      'Delegation in Indiana',
+      'A delegation from China\'s Tongxiang county visited its sister city Greensburg on Tuesday.',
+    );
+    expect(events(g).map((e) => e.name)).toContain('China delegation visit to Greensburg');
+  });
+
+  it('refers "the delegation" to the one named before: "the 5th JNMA delegation … the delegation will visit Y"', () => {
+    const g = extract(
+      'Vice President Li meets mayors',
+      'Mr. Li Hua, Vice President of the Chinese People’s Association for Friendship with Foreign Countries, met in Beijing with the 5th Japan Mayors Association delegation led by President Sato Ken on May 3. ' +
+        'During its stay, the delegation will visit Chengdu from 4 to 8 May.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Japan Mayors Association delegation visit to Chengdu');
+    expect(visited(g, 'Sato Ken')).toContain('Chengdu');
+  });
+});
+
+describe('hosts and organisers of a visit', () => {
+  it('reads "The City of X is hosting a delegation from its sister city, Y" as Y’s visit hosted by X', () => {
+    const g = extract(
+      'Sister city students in town',
+      'The City of Rockford is hosting a delegation from its sister city, Takasaki, Japan, the first visit in ten years.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Takasaki delegation visit to Rockford');
+    expect(roles(g, 'Rockford', visit!.id)).toEqual(['host']);
+  });
+
+  it('makes who "formally welcomed" the delegates their host', () => {
+    const g = extract(
+      'Ueda delegation arrives in Carlsbad',
+      'Ten delegates arrived Sunday from Ueda, Japan. The delegation was formally welcomed by Carlsbad Mayor Anna Berg at the Civic Hall.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(roles(g, 'Anna Berg', visit!.id)).toEqual(['host']);
+  });
+
+  it('reads "at the invitation of X", "A and B held banquets for the delegation" and "with the arrangement of X"', () => {
+    const g = extract(
+      'Mayors from Peru visit Chengdu',
+      'At the invitation of the Sichuan Provincial Foreign Affairs Office, a delegation from Cusco visited Chengdu from June 2 to 6. ' +
+        'During the visit, Mr. Wang Lin and Ms. Zhao Mei held banquets for the delegation. ' +
+        'With the assistance and arrangement of the Chengdu Foreign Affairs Office, Mr. Liu Bo held working talks with the delegation on tourism.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    expect(roles(g, 'Sichuan Provincial Foreign Affairs Office', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Wang Lin', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Zhao Mei', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Liu Bo', visit.id)).toEqual(['host']);
+    expect(roles(g, 'Chengdu Foreign Affairs Office', visit.id)).toEqual(['organizer']);
+  });
+
+  it('sends the visitors to every city of "the delegation will visit A, B and C"', () => {
+    const g = extract(
+      'Osaka delegation in China',
+      'A delegation from Osaka led by Mayor Ken Tanaka arrived in Beijing on May 3. The delegation will visit Beijing, Xi’an and Hangzhou from 3 to 9 May.',
+    );
+    expect(visited(g, 'Ken Tanaka').sort()).toEqual(['Beijing', 'Hangzhou', 'Xi’an']);
+  });
+});
+
+describe('happenings during a visit', () => {
+  it('reads "X city hosted the meeting to welcome the Y delegation" as a meeting apart from the visit, hosted by X', () => {
+    const g = extract(
+      'Weihai delegation visits Gunsan',
+      'A trade delegation from Weihai visited Gunsan on March 3. Gunsan city hosted the meeting to welcome the Weihai delegation.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(meeting?.name).toBe('Gunsan meeting to welcome the Weihai delegation');
+    expect(roles(g, 'Gunsan', meeting!.id)).toEqual(['host']);
+    expect(locatedIn(g, meeting!.id)).toBe('Gunsan');
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toHaveLength(1);
+  });
+
+  it('reads "will attend a civic ceremony marking the anniversary" as an event its subjects attend', () => {
+    const g = extract(
+      'Council delegation to Kumamoto',
+      'A Bendigo City Council delegation will fly to Kumamoto on June 2. The delegation, comprising Mayor Jane Ross and Cr Tom Hill, will attend a civic ceremony marking the 30th anniversary during the visit.',
+    );
+    const ceremony = events(g).find((e) => e.properties.kind === 'ceremony');
+    expect(ceremony?.name).toBe('civic ceremony marking the 30th anniversary');
+    expect(roles(g, 'Jane Ross', ceremony!.id)).toEqual(['attendee']);
+    expect(locatedIn(g, ceremony!.id)).toBe('Kumamoto');
+  });
+
+  it('reads "were invited to help celebrate the 50th anniversary of X" as X’s anniversary, held in X', () => {
+    const g = extract(
+      'Civic party back from Germany',
+      'Mayor Ann Lee and town clerk Rob Day were invited to help celebrate the 50th anniversary of Lahr.',
+      '2019-06-01',
+    );
+    const anniversary = events(g).find((e) => e.properties.kind === 'anniversary');
+    expect(anniversary?.name).toBe('50th anniversary of Lahr');
+    expect(locatedIn(g, anniversary!.id)).toBe('Lahr');
+  });
+
+  it('reads "a welcome party for the X delegation was held by Y" and "A made speeches while B and C did"', () => {
+    const g = extract(
+      'Welcome party for the Kochi delegation',
+      'A welcome party for the Kochi delegation was held on Friday. At 7 pm a welcome party was held by the Fresno Sister Cities Association. ' +
+        'Mayor Ann Cole and Mr. Dan Ito made speeches for the hosts while Mayor Ken Oda and Prof. Emi Sato did for the guests.',
+    );
+    const party = events(g).find((e) => /party/.test(e.name));
+    expect(party?.name).toBe('welcome party for the Kochi delegation');
+    expect(roles(g, 'Fresno Sister Cities Association', party!.id)).toEqual(['host']);
+    for (const who of ['Ann Cole', 'Dan Ito', 'Ken Oda', 'Emi Sato']) expect(roles(g, who, party!.id)).toEqual(['speaker']);
+    expect(locatedIn(g, party!.id)).not.toBe('Kochi');
+  });
+});
+
+describe('member lists of a delegation', () => {
+  it('reads names no reader types as persons where "the members of the delegation are" lists them', () => {
+    const g = extract(
+      'Welcoming the Joetsu delegation',
+      'The City of Salem is hosting a delegation from its sister city, Joetsu, Japan. The members of the delegation are Haruka Mori, Daiki B Kondo, and Ren Takeda III.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    for (const who of ['Haruka Mori', 'Daiki B Kondo', 'Ren Takeda III']) {
+      expect(named(g, who)?.label).toBe('Person');
+      expect(roles(g, who, visit.id)).toEqual(['visitor']);
+      expect(visited(g, who)).toEqual(['Salem']);
+    }
+  });
+});
+
+describe('meetings', () => {
+  it('makes the headline "A meets with B" a meeting that the body’s "met (in Y) with" places and attends', () => {
+    const g = extract(
+      'Vice President Zhou Ping Meets with Osaka Mayors Association Delegation',
+      'Ms. Zhou Ping, Vice President of the Chinese People’s Association for Friendship with Foreign Countries, met in Beijing with the 9th Osaka Mayors Association (OMA) delegation led by President Ito Jun on May 5.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(meeting?.name).toBe('Vice President Zhou Ping Meets with Osaka Mayors Association Delegation');
+    expect(locatedIn(g, meeting!.id)).toBe('Beijing');
+    expect(roles(g, 'Zhou Ping', meeting!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Ito Jun', meeting!.id)).toEqual(['attendee']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toContain('Ito Jun & Zhou Ping');
+  });
+
+  it('places the headline meeting in the city of the host who "met with" the guest', () => {
+    const g = extract(
+      'Mayor Choi meets with Kobe assembly members',
+      'Mayor Choi Min-ho of Daegu met with Tanaka Yumi, Chairperson of the Kobe Friendship Assembly Federation, at City Hall on Monday.',
+    );
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting');
+    expect(locatedIn(g, meeting!.id)).toBe('Daegu');
+    expect(roles(g, 'Tanaka Yumi', meeting!.id)).toEqual(['attendee']);
+  });
+});
+
+describe('visits told indirectly', () => {
+  it('reads "X and Y sign \'Sister City Agreement\'" and "the X delegation, led by A, signed … with Y" at a venue in Y as A’s visit', () => {
+    const g = extract(
+      "Suwon and Dalian Sign 'Sister City Agreement'",
+      'Suwon announced that it signed a sister city agreement with Dalian at Dalian City Hall on the 3rd. ' +
+        'The Suwon delegation, led by Deputy Mayor Lee Jun-ho, signed the agreement with Dalian and agreed to cooperate in tourism.',
+      '2024-05-05',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Suwon–Dalian Sister City Agreement signing');
+    expect(roles(g, 'Lee Jun-ho', signing!.id)).toEqual(['attendee']);
+    expect(visited(g, 'Lee Jun-ho')).toEqual(['Dalian']);
+  });
+
+  it('reads "the first twinning visit to Y since 2009" as the visit of the civic party the article is about', () => {
+    const g = extract(
+      'Swindon civic party returns from twinning visit to France',
+      'Swindon’s civic party has returned from a twinning visit to France. Mayor Jo Reed and deputy mayor Sam Holt were welcomed warmly. ' +
+        '"It was a valuable experience," Mayor Reed told Swindon Town Council. ' +
+        'It was the first twinning visit to Dinan since the reorganisation of the councils in 2009.',
+      '2019-06-01',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Swindon delegation visit to Dinan');
+    expect(visited(g, 'Jo Reed')).toEqual(['Dinan']);
+    // a report of the party's return is written at home: the mayor is Swindon's
+    const mayor = g.relationships.find((r) => r.type === 'HOLDS_POSITION' && r.source === named(g, 'Jo Reed')?.id);
+    expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Swindon');
+  });
+});
+
+describe('guests, receptions and the visiting official', () => {
+  it('reads "a party of officials from X visited Y", "Mayor Z welcomed the visitors at a civic reception" and "the visiting mayor of X met with W"', () => {
+    const g = extract(
+      'Mayor of Kofu visits Ballarat for the begonia festival',
+      'Kofu Mayor Ken Abe and a party of five officials from Kofu visited Ballarat on Friday to take part in the Ballarat Begonia Festival. ' +
+        'Ballarat Mayor Des Hudson welcomed the visitors at a civic reception on Friday evening. ' +
+        'The visiting mayor of Kofu also met with Mr. Tom Burke, chairman of the Ballarat Sister Cities Committee.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Kofu delegation visit to Ballarat');
+    expect(events(g).map((e) => e.name)).not.toContain('Mayor of Kofu visits Ballarat for the begonia festival');
+    expect(roles(g, 'Ken Abe', visit!.id)).toEqual(['visitor']);
+    expect(roles(g, 'Des Hudson', visit!.id)).toEqual(['host']);
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(reception?.name).toBe('civic reception');
+    expect(roles(g, 'Des Hudson', reception!.id)).toEqual(['host']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toContain('Ken Abe & Tom Burke');
+  });
+
+  it('makes visitors invited to help celebrate an anniversary in the visited city its attendees', () => {
+    const g = extract(
+      'Swindon civic party returns from twinning visit to France',
+      'Swindon’s civic party has returned from a twinning visit to France. Mayor Jo Reed and deputy mayor Sam Holt were invited to help celebrate the 50th anniversary of Dinan. ' +
+        '"It was a valuable experience," Mayor Reed told Swindon Town Council. It was the first twinning visit to Dinan since 2009.',
+      '2019-06-01',
+    );
+    const anniversary = events(g).find((e) => e.properties.kind === 'anniversary')!;
+    expect(roles(g, 'Jo Reed', anniversary.id)).toEqual(['attendee']);
+    expect(roles(g, 'Sam Holt', anniversary.id)).toEqual(['attendee']);
+  });
+
+  it('gives the officials of a delegation that "X received" a meeting with X, not every member', () => {
+    const g = extract(
+      'Students from Nara visit Canberra',
+      'A delegation from Nara led by Deputy Mayor Aki Mori visited Canberra on May 2. The members of the delegation are Aki Mori, Yui Sato and Ren Ito. ' +
+        'Chief Minister Andrew Barr received the delegation at the Legislative Assembly.',
+    );
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toEqual(['Aki Mori & Andrew Barr']);
+  });
+});
+
+describe('visits in foreign-affairs and twinning reports', () => {
+  it('reads "A met with a delegation from X led by B at the <venue of Y>" as X’s visit to Y, A meeting B', () => {
+    const g = extract(
+      'Vice Mayor Liu Yang meets Busan delegation',
+      'On the morning of April 9, Vice Mayor Liu Yang met with a delegation from Busan led by Deputy Mayor Kim Tae-ho at the Shenzhen Civic Center. ' +
+        'Officials from the Shenzhen Foreign Affairs Office attended the meeting.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Busan delegation visit to Shenzhen');
+    expect(roles(g, 'Kim Tae-ho', visit!.id)).toEqual(['visitor']);
+    const meeting = events(g).find((e) => e.properties.kind === 'meeting')!;
+    expect(roles(g, 'Shenzhen Foreign Affairs Office', meeting.id)).toEqual(['attendee']);
+    const met = g.relationships.filter((r) => r.type === 'MET_WITH').map((r) => [r.source, r.target].map((id) => g.nodes.find((n) => n.id === id)?.name).sort().join(' & '));
+    expect(met).toEqual(['Kim Tae-ho & Liu Yang']);
+  });
+
+  it('reads "members of the X Association travelled to Y" as the association’s visit, "hosted by Z" its host', () => {
+    const g = extract(
+      'Twinners enjoy weekend in Rouen',
+      'Members of the Norwich Twinning Association travelled to Rouen last weekend for the annual exchange. The group was hosted by the Rouen Twinning Committee.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Norwich Twinning Association delegation visit to Rouen');
+    expect(roles(g, 'Rouen Twinning Committee', visit!.id)).toEqual(['host']);
+  });
+
+  it('reads "a delegation of 15 junior high school students from X will visit Y" and "Mayor Z will host a welcome ceremony"', () => {
+    const g = extract(
+      'Kurashiki students to visit Kansas City',
+      'A delegation of 15 junior high school students from Kurashiki will visit Kansas City from July 20 to 28. ' +
+        'Kansas City Mayor Quinton Lucas will host a welcome ceremony for the students at City Hall on July 22.',
+      '2024-06-30',
+    );
+    expect(events(g).map((e) => e.name)).toContain('Kurashiki delegation visit to Kansas City');
+    const ceremony = events(g).find((e) => e.properties.kind === 'ceremony');
+    expect(roles(g, 'Quinton Lucas', ceremony!.id)).toEqual(['host']);
+  });
+});
+
+describe('visits told as background', () => {
+  it('places the article where a past visit went, though the visit is no event', () => {
+    const g = extract(
+      'Council backs sister city budget',
+      'Toowoomba Regional Council voted on Tuesday to keep funding its sister city program with Takatsuki. ' +
+        'Mayor Paul Antonio said the relationship had brought students from both cities together. ' +
+        'A group from Takatsuki visited Toowoomba in 2019 for the Carnival of Flowers. Takatsuki has sent students every year since then.',
+      '2024-02-10',
+    );
+    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
+    const mayor = g.relationships.find((r) => r.type === 'HOLDS_POSITION' && r.source === named(g, 'Paul Antonio')?.id);
+    expect(g.nodes.find((n) => n.id === mayor?.target)?.name).toBe('Toowoomba');
+  });
+});
+
+describe('what a delegation attends and what an organisation organises', () => {
+  it('makes the visit’s people attendees of what "the delegation also attended"', () => {
+    const g = extract(
+      'Signing ceremony marks new friendship ties',
+      'Lyon Mayor Anne Roux led a 10-member delegation to Wuhan from May 2 to 5. During the visit, the delegation also attended the Wuhan Yangtze River Forum.',
+    );
+    const forum = events(g).find((e) => e.properties.kind === 'forum');
+    expect(roles(g, 'Anne Roux', forum!.id)).toEqual(['attendee']);
+  });
+
+  it('does not give the event in focus to who organised a named programme', () => {
+    const g = extract(
+      'Students at the summer festival',
+      'The students will take part in the Kobe Harbour Festival on August 10. They are in Kobe as part of the Kobe-Seattle Youth Exchange Program organized by the Kobe International Association.',
+    );
+    const festival = events(g).find((e) => e.properties.kind === 'festival');
+    expect(roles(g, 'Kobe International Association', festival!.id)).toEqual([]);
+  });
+});
+
+describe('student exchanges', () => {
+  it('reads "students from our sister city, X, paid a courtesy call on the mayor at Y City Hall" as X’s visit to Y', () => {
+    const g = extract(
+      'Students from sister city Eugene visit the mayor',
+      'On August 3, ten high school students from our sister city, Eugene, paid a courtesy call on Mayor Taro Kato at Nagaoka City Hall. ' +
+        'Mayor Kato welcomed the students and gave each of them a small gift.',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Eugene delegation visit to Nagaoka');
+    expect(locatedIn(g, visit!.id)).toBe('Nagaoka');
+    expect(roles(g, 'Taro Kato', visit!.id)).toEqual(['host']);
+  });
+});
+
+describe('a visit told with a possessive', () => {
+  it('gives "A welcomed B on her first visit to Y" to B, not A', () => {
+    const g = extract(
+      'Mayor Chen Hao holds talks with visiting Mayor of Nantes',
+      'On October 15, Mayor Chen Hao held talks with Nantes Mayor Johanna Rolland in Jinan. Chen Hao welcomed Johanna Rolland on her first visit to Jinan.',
+    );
+    expect(visited(g, 'Johanna Rolland')).toEqual(['Jinan']);
+    expect(visited(g, 'Chen Hao')).toEqual([]);
+    const visit = events(g).find((e) => e.properties.kind === 'visit');
+    expect(visit?.name).toBe('Johanna Rolland visit to Jinan');
+    expect(roles(g, 'Johanna Rolland', visit!.id)).toContain('visitor');
+  });
+});
+
+describe('a signing by "the two mayors"', () => {
+  it('makes the signing an event of the visit, attended by the mayors and not their deputies', () => {
+    const g = extract(
+      'Mayor Chen Hao holds talks with visiting Mayor of Nantes',
+      'On October 15, Mayor Chen Hao held talks with Nantes Mayor Johanna Rolland in Jinan. Chen Hao welcomed Johanna Rolland on her first visit to Jinan. ' +
+        'After the talks, the two mayors signed a memorandum of understanding on friendly exchanges. Vice Mayor Sun Li was present at the talks.',
+    );
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('memorandum of understanding signing');
+    expect(locatedIn(g, signing!.id)).toBe('Jinan');
+    expect(roles(g, 'Chen Hao', signing!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Johanna Rolland', signing!.id)).toEqual(['attendee']);
+    expect(roles(g, 'Sun Li', signing!.id)).toEqual([]);
+  });
+});

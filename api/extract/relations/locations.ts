@@ -25,21 +25,28 @@ export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
     if (e.label !== 'Event') continue;
     let city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
-    if (!city && e.id === ev.main) city = venueCity(a) ?? a.homeCity;
+    // "a welcome party for the X delegation" is not held in X
+    if (!city && e.id === ev.main) city = venueCity(a) ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
       city = v?.dest ?? null;
     }
     if (!city && ev.main && e.id !== ev.main) {
-      // a happening during the main visit is in the visited city
-      const v = ev.visits.find((x) => x.event === ev.main);
-      if (v && Math.abs(e.first - (a.entities.get(v.event)?.first ?? 0)) < 6) city = v.dest;
+      // a happening during the main visit is in the visited city: told near it, or with that city named
+      const v = ev.visits.find((x) => x.event === ev.main) ?? (ev.visits.length === 1 ? ev.visits[0] : undefined);
+      const withDest = v && a.sentences[e.first]?.refs.includes(v.dest);
+      if (v && (withDest || Math.abs(e.first - (a.entities.get(v.event)?.first ?? 0)) < 6)) city = v.dest;
     }
     if (city) {
       e.props.cityId = city;
       a.addFact('LOCATED_IN', e.id, city, {}, a.firstSentenceOf(e.id));
     }
   }
+}
+
+/** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */
+function heldForItsDelegation(event: string, city: string | undefined): boolean {
+  return !!city && event.toLowerCase().includes(`for the ${city.toLowerCase()} delegation`);
 }
 
 /** The city of the first venue the article names with its city ("in Mandaue City Hall"). */

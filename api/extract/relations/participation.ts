@@ -1,20 +1,25 @@
 // PARTICIPATED_IN with a role:
 // host       "jointly hosted by A and B", "a reception was hosted by X", "Mayor X hosted a banquet", "was
 //            invited … by X", "was received by X", "X welcomed the Y delegation", "a privilege for ORG to
-//            host …", the visited city's government, the signing city's council, officials who met the visitors;
-// organizer  "jointly organized by A (A') and B", "co-organised/arranged by";
+//            host …", the visited city's government, the signing city's council, officials who met the visitors,
+//            "at the invitation of X", "A and B held banquets for the delegation", "(formally) welcomed by X",
+//            "X city hosted the meeting", "a welcome party was held by X", "X welcomed the visitors at a reception";
+// organizer  "jointly organized by A (A') and B", "co-organised/arranged by", "with the arrangement of X";
 // speaker    "A, B and C attended the event and delivered speeches", "where A, B and C will speak", "X
-//            delivered remarks" (not "spoke with");
+//            delivered remarks" (not "spoke with"), "A made speeches while B and C did";
 // presenter  "representatives from A, B and C respectively made presentations";
 // attendee   "A, B … attended the event", "attended/witnessed by A, B", "witnesses to the ceremony were A",
-//            "X signed the agreement", "the signing by both mayors";
+//            "X signed the agreement", "the signing by both mayors", "the delegation attended E", visitors
+//            "invited to help celebrate" E in the city they visit;
 // visitor    members of a visiting delegation: "headed by", "consisted of" (also semicolon lists), "Y
-//            figures, including X", "also joined the delegation", the delegation's organisations, officials
-//            of its city, country or organisation.
+//            figures, including X", "also joined the delegation", "the members of the delegation are A, B",
+//            "visitors … included A … along with B", the delegation's organisations, officials of its city,
+//            country or organisation.
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
-import type { Events, Visit } from '../events.ts';
-import { actorsIn, clauseEnd, clauseStart, subjectsBefore } from './common.ts';
+import { hostingCity, type Events, type Visit } from '../events.ts';
+import { labelByHead } from '../mentions.ts';
+import { actorsIn, clauseEnd, clauseStart, slots, subjectsBefore } from './common.ts';
 
 function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
   if (!who || !event) return;
@@ -47,22 +52,30 @@ export function participation(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
     const lower = t.toLowerCase();
-    if (/host|sponsor/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored) by /gi)) {
+    if (/host|sponsor|held by/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
     // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
-    if (/hosted|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration)\b/gi)) {
+    if (/host|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
       const event = ev.focus[s.index];
       if (!event || a.entities.get(event)?.first !== s.index) continue;
       const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
-      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
+      const city = hostingCity(s, m.index!);
+      for (const id of city ? [city] : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
     }
     if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+      // "the X Exchange Program organized by Y": what Y organises is the named thing, not the event in focus
+      if (/⟨[GOMX]\d+⟩,? $/.test(t.slice(0, m.index!))) continue;
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
+    }
+    // "With the assistance and arrangement of X, …", "under the coordination of X": X organises what the sentence tells
+    if (/arrangement|coordination/.test(lower)) for (const m of t.matchAll(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
+      const forDelegation = /\bthe delegation\b/i.test(t) ? ev.visits[0]?.event : null;
+      add(a, s.refs[Number(m[2])], forDelegation ?? ev.focus[s.index] ?? ev.main, 'organizer', s);
     }
     if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
@@ -75,7 +88,9 @@ export function participation(a: Article, ev: Events): void {
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       // "attended Warstein" is a visit to the town, "joined the delegation" a place in it (read with the visits)
       if (/^ (?:the )?(?:⟨C\d+⟩|(?:\w+ )?(?:delegation|group|party|team)\b)/.test(t.slice(m.index! + m[0].length))) continue;
-      const subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      let subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      // "the delegation (also) attended E": the people and bodies of the article's visit
+      if (!subjects.length && /\bthe (?:[\w-]+ )?delegation (?:\w+ )?$/i.test(t.slice(0, m.index!)) && ev.visits[0]) subjects = [...ev.visits[0].visitors].filter((id) => a.label(id) !== 'City');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       const clause = t.slice(m.index!, clauseEnd(t, m.index!));
       const speech = /\b(delivered|gave|made) (?:\w+ )?speech(es)?|\baddressed\b|\bspoke\b/.test(clause);
@@ -83,6 +98,18 @@ export function participation(a: Article, ev: Events): void {
         add(a, id, event, 'attendee', s);
         if (speech) add(a, id, event, 'speaker', s);
       }
+    }
+    // "Mayor X welcomed the visitors at a civic reception": X hosts the reception
+    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
+      const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'reception');
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event?.id, 'host', s);
+    }
+    // "A and B were invited to help celebrate E": guests of E where they are visitors of E's city
+    if (lower.includes('invited')) for (const m of t.matchAll(/\binvited (?:\w+ ){0,3}?to (?:help )?(?:celebrate|attend|join|take part in)\b/gi)) {
+      const event = eventFor(a, ev, s, m.index! + m[0].length);
+      const city = a.entities.get(event ?? '')?.props.cityId;
+      const guests = new Set(ev.visits.filter((v) => v.dest === city).flatMap((v) => [...v.visitors]));
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) if (guests.has(id)) add(a, id, event, 'attendee', s);
     }
     // "Among those present were A, B and C", "Guests included A and B"
     if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
@@ -103,6 +130,9 @@ export function participation(a: Article, ev: Events): void {
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
+      // "A made speeches for the hosts while B and C did for the guests": the ellipsis speaks too
+      const also = /^[^.]{0,60}?\b(?:while|and|as) ((?:(?:the )?⟨P\d+⟩,? (?:and )?)+)did\b/.exec(t.slice(m.index! + m[0].length));
+      if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
     }
     // Representatives from A, B and C (respectively) made presentations
     if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
@@ -120,8 +150,12 @@ export function participation(a: Article, ev: Events): void {
       if (!signing && !/^\s+(?:\w+ ){0,5}?(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent|contracts?|deals?|declaration)\b/i.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 60))) continue;
       const event = signing?.id ?? ev.focus[s.index] ?? null;
       for (const id of subjectsBefore(a, s, m.index!, 'P')) add(a, id, event, 'attendee', s);
+      // "The X delegation, led by A, signed …": the leader signs for it
+      const leader = /\b(?:delegation|group|party)\b,? (?:led|headed) by (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩,? $/.exec(t.slice(clauseStart(t, m.index!), m.index!));
+      if (leader) add(a, s.refs[Number(leader[1])], event, 'attendee', s);
       if (/\bthe two mayors\b/i.test(t.slice(Math.max(0, m.index! - 30), m.index!))) {
-        for (const f of a.factsOf('HOLDS_POSITION')) if (/mayor|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
+        // the two mayors, not their deputies
+        for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$|oberb/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, ev.focus[s.index] ?? event, 'attendee', s);
       }
     }
     // "the (re-)signing by both mayors of …": the mayors the article names attend the signing
@@ -179,7 +213,7 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
-      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invited|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy/i.test(t)) continue;
+      if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invit|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy|delegation/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
@@ -189,11 +223,18 @@ export function visitMembers(a: Article, ev: Events): void {
         }
       }
       // the delegation / party from Y consisted of A, B and C
-      for (const m of t.matchAll(/\b(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included))\b:?/gi)) {
+      // (also "the members of the delegation are A, B and C", "visitors from Y included A – … – along with B and C")
+      for (const m of s.template.matchAll(MEMBER_LIST)) {
         const from = m.index! + m[0].length;
         // a list whose items carry their own titles is split by semicolons: "A, chief of X; B, professor at Y; and C"
-        const end = /^[^.]*;/.test(t.slice(from)) ? listEnd(t, from) : clauseEnd(t, from);
-        for (const id of actorsIn(s, from, end, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        const end = /^[^.]*;/.test(s.template.slice(from)) ? listEnd(s.template, from) : clauseEnd(s.template, from);
+        const along = /\balong with\b/.exec(s.template.slice(end));
+        const parts: [number, number][] = [[from, end]];
+        if (along) parts.push([end + along.index + along[0].length, clauseEnd(s.template, end + along.index + along[0].length)]);
+        for (const [f, e] of parts) {
+          namesAsPersons(a, s, f, e);
+          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+        }
       }
       // Y figures, including X
       for (const m of t.matchAll(/⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
@@ -213,14 +254,24 @@ export function visitMembers(a: Article, ev: Events): void {
         if (org) v.hosts.add(org);
       }
       // "the guest was received (in the mayor's absence) by deputy mayor X": X hosts
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:warmly |officially )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:\w+ly )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
         const id = s.refs[Number(m[1])];
         if (id && !v.visitors.has(id)) v.hosts.add(id);
       }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
-      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the ⟨C(\d+)⟩ delegation\b/g)) {
-        if (!v.origins.includes(s.refs[Number(m[1])] ?? '')) continue;
+      // (also "X welcomed the visitors": the article's visit)
+      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests|students))\b/g)) {
+        if (m[1] ? !v.origins.includes(s.refs[Number(m[1])] ?? '') : v !== ev.visits[0]) continue;
         for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
+      }
+      // "At the invitation of X, the delegation …": X hosts
+      if (v === ev.visits[0] || v.sentences.has(s.index)) for (const m of t.matchAll(/\bat the invitation of (?:the )?⟨([POGM])(\d+)⟩/gi)) {
+        const id = s.refs[Number(m[2])];
+        if (id && !v.visitors.has(id) && (v.sentences.has(s.index) || /\bdelegation\b/i.test(t))) v.hosts.add(id);
+      }
+      // "A and B held banquets for the delegation", "X held working talks with the delegation": they host it
+      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:held|hosted|gave|threw|offered) (?:a |an )?(?:[\w-]+ ){0,2}?(?:banquets?|receptions?|dinners?|luncheons?|lunch|symposiums?|symposia|talks|meetings?|seminars?|discussions?) (?:for|with|in honou?r of) the (?:[\w-]+ )?(?:delegation|delegates|guests|visitors)\b/gi)) {
+        for (const id of subjectsBefore(a, s, m.index!, 'POGM')) if (!v.visitors.has(id)) v.hosts.add(id);
       }
       // invited (to Y) by X: X hosts
       for (const m of t.matchAll(/\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {
@@ -271,6 +322,23 @@ export function visitRoles(a: Article, ev: Events): void {
     if (!sub.props.cityId) sub.props.cityId = v.dest;
   }
 }
+
+/** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included)))\b:?/gi;
+
+/** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
+function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {
+  for (const sl of slots(s, from, to)) {
+    const m = s.mentions[sl.index]!;
+    if (sl.letter !== 'X' || m.kind !== 'Unknown' || !PERSON_SHAPE.test(m.name) || labelByHead(m.name)) continue;
+    m.kind = 'Person';
+    s.refs[sl.index] = a.addPerson(m.name, s.index);
+    s.template = s.template.slice(0, sl.at) + `⟨P${sl.index}⟩` + s.template.slice(sl.at + `⟨X${sl.index}⟩`.length);
+  }
+}
+
+/** Two to four capitalised words, initials and a generation suffix allowed: "Claudia B Quinn", "Leo Quinn III". */
+const PERSON_SHAPE = /^[A-Z][a-z’'-]+(?: (?:[A-Z]\.?|[A-Z][a-z’'-]+|O[’'][A-Z][a-z]+)){0,2} (?:[A-Z][a-z’'-]+|O[’'][A-Z][a-z]+)(?: (?:II|III|IV|Jr\.?))?$/;
 
 /** End of a semicolon-separated list: the sentence end, or a clause that follows its last item. */
 function listEnd(t: string, from: number): number {
