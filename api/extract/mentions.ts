@@ -513,7 +513,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
         if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
         const personToks = toks.slice(0, cut);
         const nameText = sentence.slice(toks[nameAt >= 0 ? nameAt : w + len]!.start, personToks[personToks.length - 1]!.end);
-        const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+        const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));
         const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
         return [person, ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : [])];
       }
@@ -521,7 +521,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Deputy Mayor": titles only, no name
       if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
-      const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+      const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
       const nameText = nameWords.join(' ').replace(/['’][sS]$/, '');
       return [mention(sentence, toks, 'Person', {

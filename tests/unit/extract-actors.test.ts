@@ -446,3 +446,49 @@ describe('companies by a plural head', () => {
     expect(names(g, 'Company')).toEqual(['Hill Laboratories']);
   });
 });
+
+describe('twinning statements, second batch', () => {
+  it('reads "A has been twinned with B since YEAR" and a list after "twinned with"', () => {
+    const g = extract('The mayor said that Freiburg has been twinned with Besançon since 1985. Nantes, twinned with Cardiff and Seattle, hosted the fair.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Besançon ~ Freiburg', 'Cardiff ~ Nantes', 'Nantes ~ Seattle']));
+    expect(g.relationships.find((r) => r.type === 'SISTER_CITY_OF')?.properties.since).toBe('1985');
+  });
+
+  it('pairs the two towns of a hyphenated "A-B sister city relationship"', () => {
+    const g = extract('Mayor Jo Sato of Kofu and Mayor Al Reed of Des Moines met on Monday. They marked the 30th anniversary of the Kofu-Des Moines Sister City Relationship.');
+    expect(sisterPairs(g)).toEqual(['Des Moines ~ Kofu']);
+  });
+
+  it('reads "Y, Country is X\'s closest sister city" and "X\'s sister cities include A, B and C"', () => {
+    const g = extract('Puebla, Mexico is Oakland\'s closest sister city. Oakland\'s sister cities include Fukuoka, Dalian and Funchal.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Oakland ~ Puebla', 'Dalian ~ Oakland', 'Fukuoka ~ Oakland', 'Funchal ~ Oakland']));
+  });
+
+  it('pairs the towns of the officials who sign a sister-city agreement', () => {
+    const g = extract('Laredo Mayor Ann Ruiz and the Mayor of Monterrey then signed a sister city agreement.');
+    expect(sisterPairs(g)).toEqual(['Laredo ~ Monterrey']);
+  });
+});
+
+describe('places and titles, second batch', () => {
+  it('knows "Chuo Ward" and a later "Chuo" as one town', () => {
+    const g = extract('Mr Ken Oda (Mayor of Chuo Ward in Tokyo) gave a speech. In 1991 both Chuo and Perth decided to forge a sister city relationship.');
+    expect(g.nodes.filter((n) => n.label === 'City' && /Chuo/.test(n.name))).toHaveLength(1);
+    expect(sisterPairs(g)).toEqual([expect.stringMatching(/^Chuo( Ward)? ~ Perth$|^Perth ~ Chuo/)]);
+  });
+
+  it('takes "Honorable" before a title for a courtesy, not a town', () => {
+    const g = extract('The delegation from Austin travelled to Monterrey, Mexico, to meet the Honorable Mayor Luisa Garza Ortiz.');
+    expect(g.nodes.some((n) => n.label === 'City' && /Honou?rable/.test(n.name))).toBe(false);
+  });
+
+  it('reads a town named again without its country as the one already placed', () => {
+    const g = extract('The group flew to Toluca, Mexico on Monday. Since 1998 Fort Worth has been proud to call Toluca a friend.');
+    expect(g.nodes.filter((n) => n.label === 'City' && n.name === 'Toluca')).toHaveLength(1);
+  });
+
+  it('reads no person in a shouted headline', () => {
+    const g = extract('The delegation will meet the new mayor.', 'OFFICIAL DELEGATION TRAVELING TO TOLUCA, MEXICO TO MEET NEW MAYOR');
+    expect(names(g, 'Person')).toEqual([]);
+  });
+});
