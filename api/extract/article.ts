@@ -153,6 +153,8 @@ export class Article {
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
+      // "Fano's Mayor, Massimo Seri": a possessive place's title, then the name in apposition
+      /⟨[OMGC]\d+⟩['’]s? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,

@@ -470,7 +470,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title of X: split into the title and its complement
     // ("Former Mayor of Zurich": a former title too)
     const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
-    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim)$/i.test(x));
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present)$/i.test(x));
     if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
       const tTok = toks.slice(0, w + len);
       let restStart = w + len + 1;

@@ -492,3 +492,34 @@ describe('places and titles, second batch', () => {
     expect(names(g, 'Person')).toEqual([]);
   });
 });
+
+describe('positions, second batch', () => {
+  it('reads "C\'s Mayor, Name" and a body\'s possessive list of titled names', () => {
+    const g = extract('Gifts were exchanged with Siena\'s Mayor, Paolo Verdi. The Riverton Friendship Society\'s Vice Chairman Ann Holt, Treasurer Ben Ward and President Cy Moss were also present.');
+    expect(position(g, 'Paolo Verdi', 'Siena')).toBe('Mayor');
+    expect(position(g, 'Ann Holt', 'Riverton Friendship Society')).toBe('Vice Chairman');
+    expect(position(g, 'Ben Ward', 'Riverton Friendship Society')).toBe('Treasurer');
+    expect(position(g, 'Cy Moss', 'Riverton Friendship Society')).toBe('President');
+  });
+
+  it('reads "former mayors of C, including Name" as a former mayor of C', () => {
+    const g = extract('Guests included six former mayors of Leeds, including Tom Hale, who signed the charter.');
+    expect(position(g, 'Tom Hale', 'Leeds')).toBe('Mayor');
+  });
+
+  it('reads "Current Mayor of C Councillor Name" as the mayor, the councillor a style', () => {
+    const g = extract('Current Mayor of Leeds Councillor Jo Marsh said the link had helped many people.');
+    expect(position(g, 'Jo Marsh', 'Leeds')).toBe('Mayor');
+    expect(g.relationships.filter((r) => r.type === 'HOLDS_POSITION')).toHaveLength(1);
+  });
+
+  it('places a lower-case "deputy mayor, Mr. Name" apposition in the city of the visit', () => {
+    const g = extract('Mr. Tom Bell of Austin paid a visit to Wuxi City in May. During the stay in Wuxi, deputy mayor, Mr. Wang Lei, met with him.');
+    expect(position(g, 'Wang Lei', 'Wuxi')).toBe('Deputy Mayor');
+  });
+
+  it('gives the mayor a delegation goes "to C to meet" the town C', () => {
+    const g = extract('Austin Sister Cities is sending a delegation to Saltillo, Mexico to meet the Honorable Mayor Luisa Garza Ortiz. Mayor Kirk Watson of Austin sent a letter.');
+    expect(position(g, 'Luisa Garza Ortiz', 'Saltillo')).toBe('Mayor');
+  });
+});
