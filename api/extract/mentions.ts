@@ -372,7 +372,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
   if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
-  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 ? 'Company' : null;
+  // a byline glued to its paper ("Staff ReporterSouthern Gazette") or a reporter's credit names no business
+  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
   if (EVENT_HEAD.has(head) || EVENT_HEAD.has(head2)) return words.length >= 2 ? 'Event' : null;
   if (VENUE_HEAD.has(head)) return words.length >= 2 ? 'Venue' : null;
@@ -521,6 +522,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Deputy Mayor": titles only, no name
       if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
+      // "Associate Editor DWalker@paper.com": an e-mail address names no person
+      if (sentence[toks[toks.length - 1]!.end] === '@') break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
       const nameText = nameWords.join(' ').replace(/['’][sS]$/, '');

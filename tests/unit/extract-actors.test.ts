@@ -523,3 +523,27 @@ describe('positions, second batch', () => {
     expect(position(g, 'Luisa Garza Ortiz', 'Saltillo')).toBe('Mayor');
   });
 });
+
+describe('newspapers, bylines and unnamed office holders', () => {
+  it('reads "X Shimbun" and "X Gazette" as companies, and "Name, President and Editor of X" as both its titles', () => {
+    const g = extract('Speeches were given by Mr. Ken Mori, President and Editor of Kofu Nichi Shimbun. The Dover Gazette reported the visit.');
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Kofu Nichi Shimbun', 'Dover Gazette']));
+    expect(g.relationships.filter((r) => r.type === 'HOLDS_POSITION').map((r) => r.properties.title).sort()).toEqual(['Editor', 'President']);
+  });
+
+  it('makes no company of a byline glued to its paper, and no person of an e-mail address', () => {
+    const g = extract('Staff ReporterHarbour Gazette\n\n- By Ann Lee Associate Editor ALee@harbour-news.com\n\nThe delegation from Nelson arrived on Monday.');
+    expect(names(g, 'Company').some((n) => /Reporter/.test(n))).toBe(false);
+    expect(names(g, 'Person').some((n) => /ALee/.test(n))).toBe(false);
+  });
+
+  it('gives a named mayor the town whose unnamed mayor the article introduced', () => {
+    const g = extract('The mayor of Hitchin visited a festival in the Italian town of Lucca. Mayor Tom Reed and his wife travelled to Lucca by train.');
+    expect(position(g, 'Tom Reed', 'Hitchin')).toBe('Mayor');
+  });
+
+  it('reads "C public information officer Name"', () => {
+    const g = extract('The trip went well, Anaheim public information officer Jo Kerr said.');
+    expect(position(g, 'Jo Kerr', 'Anaheim')).toBe('Public Information Officer');
+  });
+});

@@ -75,7 +75,9 @@ export function explicitPositions(a: Article): void {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, person, s.mentions[Number(m[3])]!, place, s);
-      position(a, person, s.mentions[Number(m[2])]!, a.cityOf(place) ?? place, s);
+      // "President and Editor of the X Shimbun": a business's or a society's titles are both its own
+      const own = a.label(place) === 'Company' || a.label(place) === 'Organization';
+      position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
     for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
@@ -258,6 +260,16 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const f of a.factsOf('VISITED')) visitedBy.set(f.from, [...(visitedBy.get(f.from) ?? []), f.to]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
+  const unnamedHolders = new Map<string, Set<string>>();
+  for (const s of a.sentences) {
+    if (!s.template.includes('⟨T')) continue;
+    for (const m of s.template.matchAll(/(?<!⟨P\d+⟩,? (?:the |a )?)\b(?:[Tt]he|[Oo]ur|[Tt]heir) ⟨T(\d+)⟩ of (?:the )?⟨C(\d+)⟩(?!,? (?:the |Mr\.? |Ms\.? |Mrs\.? )?⟨[PX]\d+⟩| ⟨[PX]\d+⟩| \()/g)) {
+      const tm = s.mentions[Number(m[1])]!;
+      const c = s.refs[Number(m[2])];
+      if (tm.plural || !tm.title || !c) continue;
+      unnamedHolders.set(tm.title, (unnamedHolders.get(tm.title) ?? new Set()).add(c));
+    }
+  }
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
     // only civic offices are placed by context; a director or a police commander could be anyone's
@@ -270,6 +282,9 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
+    // "The mayor of St Albans visited Fano. … Mayor Anthony Rowlands said": the one town whose unnamed holder of the title the article names
+    const unnamed = unnamedHolders.get(p.title);
+    if (unnamed?.size === 1) candidates.push([...unnamed][0]!);
     if (councils.length === 1 && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
