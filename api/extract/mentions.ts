@@ -5,7 +5,7 @@
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
 import { BoundedCache } from './bounded-cache.ts';
-import { classifyPlace, countryCode, findCitiesBySpelling } from './gazetteer.ts';
+import { classifyPlace, countryCode, findCitiesBySpelling, isCommonWord } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
   PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
@@ -340,6 +340,12 @@ function publicFriendshipBody(lowerName: string): boolean {
   return /\bfriendship\b/.test(lowerName) && /\b(assembly|parliament(ary)?|parliamentarians'?|legislat\w*|prefectural|provincial|municipal|people'?s|government)\b/.test(lowerName);
 }
 
+/** "Social Media", "Local Press", "Global Trade Solutions": a head noun after common words only names no one business. */
+function genericName(words: string[]): boolean {
+  const before = words.slice(0, -1).filter((w) => !/^(and|&|of|the)$/i.test(w));
+  return before.length > 0 && before.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w));
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
@@ -373,7 +379,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
   // a byline glued to its paper ("Staff ReporterSouthern Gazette") or a reporter's credit names no business
-  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) ? 'Company' : null;
+  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) && !genericName(words) ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
   if (EVENT_HEAD.has(head) || EVENT_HEAD.has(head2)) return words.length >= 2 ? 'Event' : null;
   if (VENUE_HEAD.has(head)) return words.length >= 2 ? 'Venue' : null;

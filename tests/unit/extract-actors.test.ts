@@ -547,3 +547,12 @@ describe('newspapers, bylines and unnamed office holders', () => {
     expect(position(g, 'Jo Kerr', 'Anaheim')).toBe('Public Information Officer');
   });
 });
+
+describe('company names need more than a head noun after common words', () => {
+  it('makes no company of "Social Media", "Local Press" or "Community News", and keeps "Kyoto Trading" and "Nelson Airways"', () => {
+    const g = extract('The visitors met Social Media volunteers and Local Press reporters. Posted in Community News. Students from Kyoto Trading and Nelson Airways joined the tour.');
+    const companies = names(g, 'Company');
+    expect(companies).toEqual(expect.arrayContaining(['Kyoto Trading', 'Nelson Airways']));
+    expect(companies.some((n) => /Social|Local|Community/.test(n))).toBe(false);
+  });
+});
