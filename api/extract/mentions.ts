@@ -528,6 +528,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Deputy Mayor": titles only, no name
       if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
+      // "the “Mayor Making” ceremonies": a title before a common -ing word names an occasion, not a person
+      if (nameWords.length === 1 && /^\p{Lu}\p{Ll}+ing$/u.test(nameWords[0]!) && isCommonWord(nameWords[0]!)) break;
       // "Associate Editor DWalker@paper.com": an e-mail address names no person
       if (sentence[toks[toks.length - 1]!.end] === '@') break;
       const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));

@@ -556,3 +556,21 @@ describe('company names need more than a head noun after common words', () => {
     expect(companies.some((n) => /Social|Local|Community/.test(n))).toBe(false);
   });
 });
+
+describe('twinning lists and appositions, third batch', () => {
+  it('pairs "it has N sister cities, which include A in X, B in Y and C in Z" with the article\'s town', () => {
+    const g = extract('Dayton welcomed the guests to Dayton City Hall, and the Dayton choir sang. Currently, it has 4 sister cities, which includes Augsburg in Germany, Holon in Israel, and Oiso in Japan.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Augsburg ~ Dayton', 'Dayton ~ Holon', 'Dayton ~ Oiso']));
+  });
+
+  it('pairs the towns of "the Council\'s twinning charters with A in X and B in Y"', () => {
+    const g = extract('Volunteers in Frome support the Council\'s twinning charters with Murrhardt in Germany and Château-Gontier in France.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Frome ~ Murrhardt', 'Château-Gontier ~ Frome']));
+  });
+
+  it('reads "our then Mayor, Cllr. Name" as the home town\'s mayor, and no person in "the Mayor Making ceremonies"', () => {
+    const g = extract('I served in Frome last year, representing our then Mayor, Cllr. Jo Baker. The annual "Mayor Making" ceremonies drew to a close.');
+    expect(position(g, 'Jo Baker', 'Frome')).toBe('Mayor');
+    expect(names(g, 'Person')).not.toContain('Making');
+  });
+});

@@ -227,11 +227,13 @@ export function pendingTitles(a: Article): Pending[] {
       if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
     });
     // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
-    if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
+    if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
       const pm = s.mentions[Number(m[3])]!;
       const id = s.refs[Number(m[3])];
       const tm = m[2] === undefined ? null : s.mentions[Number(m[2])]!;
-      const title = m[1]?.toLowerCase() ?? (tm && !tm.plural && !/\p{Lu}/u.test(tm.text[0]!) && /mayor|governor|councill?or/.test(tm.title ?? '') ? tm.title! : null);
+      // a capitalised title too after a determiner: "representing our then Mayor, Cllr. Graham Hill"
+      const determined = /\b(?:our|their|its)(?: then| former)? $/i.test(s.template.slice(Math.max(0, m.index! - 20), m.index!));
+      const title = m[1]?.toLowerCase() ?? (tm && !tm.plural && (!/\p{Lu}/u.test(tm.text[0]!) || determined) && /mayor|governor|councill?or/.test(tm.title ?? '') ? tm.title! : null);
       if (pm.title || !id || !title) continue;
       out.push({ person: id, title, former: false, sentence: s.index });
     }

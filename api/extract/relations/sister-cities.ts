@@ -93,9 +93,9 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:| (?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨C\d+⟩(?: \(⟨N\d+⟩\))?,? )*(?:and )?⟨C\d+⟩)/gi)) {
+    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const c of m[2]!.matchAll(/⟨C(\d+)⟩/g)) pair(a, owner, ref(c[1]), s);
+      for (const c of m[2]!.matchAll(/⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
@@ -144,7 +144,7 @@ export function sisterCities(a: Article): void {
 }
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
-const TIES_WITH = /\b(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)(?: of ⟨C(\d+)⟩)? with /gi;
+const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)|twinning (?:charters|agreements|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
 
 // One partner of a list: "Japan's A", "A Town", "the Japanese town of A", "A in the U.S. state of B", "A (Japan)", "A, Japan,"
 const LISTED_TOWN = /(?:(?:, |,? and |, and )?)(?:⟨N\d+⟩['’]s )?(?:the (?:⟨N\d+⟩ )?(?:city|town) of )?⟨([CX])(\d+)⟩(?: in (?:the )?(?:⟨N\d+⟩ )?(?:(?:state|province|prefecture|county|region) of )?(?:the )?⟨[NCVX]\d+⟩(?: of (?:the )?⟨[NCVX]\d+⟩)?| \(⟨N\d+⟩\)|, ⟨N\d+⟩(?=,| and))?/y;
