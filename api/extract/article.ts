@@ -153,6 +153,8 @@ export class Article {
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
+      // "Fano's Mayor, Massimo Seri": a possessive place's title, then the name in apposition
+      /⟨[OMGC]\d+⟩['’]s? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
@@ -508,6 +510,9 @@ export class Article {
     let country: string | null = null;
     if (next && next.kind === 'Place' && next.country && /^\s*(,|\(|in\b)\s*(the\s+)?$/i.test(s.text.slice(m.end, next.start))) country = next.country;
     if (!country && /^\s*,\s*(\p{Lu}[\p{L}.]+)/u.test(after)) country = null;
+    // a town named again without its country is the one the article already placed ("Toluca, Mexico … Toluca")
+    const placed = country ? null : this.cityByName(name);
+    if (placed && this.entities.get(placed)?.label === 'City') return this.putCity(placed, name, m.text, s.index, {});
     const chosen = this.chooseCity(cities, country)!;
     cities = [chosen];
     this.countries.set(chosen.country, (this.countries.get(chosen.country) ?? 0) + 0.5);
@@ -646,13 +651,15 @@ export class Article {
 
   /** A municipality named with its kind ("Hurunui District"): placed by the gazetteer when it knows the name. */
   municipality(name: string, sentence: number): string {
-    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town)$/i, '');
+    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town|ward)$/i, '');
     const p = place(base);
     const c = p.reading === 'city' || p.reading === 'ambiguous' ? this.chooseCity(p.cities, null) : undefined;
     const props: Properties = c ? { country: c.country, lat: c.lat, lon: c.lon } : {};
     // "Takachiho Town" and "Takachiho" are one town
     const known = [base, ...MUNICIPALITY_KINDS.map((k) => `${base} ${k}`)].map((n) => this.cityByName(n)).find(Boolean);
     if (known) return this.putCity(known, name, name, sentence, props);
+    // "Chuo Ward" is the gazetteer's Chuo, also when the short name comes later
+    if (c && base !== name) return this.putCity(cityId(c.name, c.country), name, name, sentence, props);
     return this.putCity(cityId(name, c?.country ?? null), name, name, sentence, props);
   }
 
@@ -842,7 +849,7 @@ const REGION_IN_NAME = /(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:Prefec
 // "Adachi City Council", "Central Highlands Regional Council", "Derry City & Strabane District Council"
 const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?)(?: City| Town| District| Borough)?(?: (?:&|and) (\p{Lu}[\p{L}'’-]+))? (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
 
-const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township'];
+const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township', 'Ward'];
 
 function isAllCaps(name: string): boolean {
   return /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name);
@@ -856,5 +863,7 @@ function spaceBeforeParenthesis(text: string): string {
 function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
+  // a shouted headline is no name: "OFFICIAL DELEGATION TRAVELING TO TOLUCA"
+  if (words.some((w) => /^(TO|OF|AND|THE|FOR|IN|WITH|AT|ON|FROM|BY)$/.test(w))) return false;
   return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|al|bin|de|van|von|der|la|le|da|di)$/u.test(w)) && !words.some((w) => /^(City|Council|Government|Committee|Province|County|Hall|Center|Centre|Day|Event)$/.test(w));
 }

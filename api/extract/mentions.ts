@@ -5,7 +5,7 @@
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
 import { BoundedCache } from './bounded-cache.ts';
-import { classifyPlace, countryCode, findCitiesBySpelling } from './gazetteer.ts';
+import { classifyPlace, countryCode, findCitiesBySpelling, isCommonWord } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
   PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
@@ -340,6 +340,12 @@ function publicFriendshipBody(lowerName: string): boolean {
   return /\bfriendship\b/.test(lowerName) && /\b(assembly|parliament(ary)?|parliamentarians'?|legislat\w*|prefectural|provincial|municipal|people'?s|government)\b/.test(lowerName);
 }
 
+/** "Social Media", "Local Press", "Global Trade Solutions": a head noun after common words only names no one business. */
+function genericName(words: string[]): boolean {
+  const before = words.slice(0, -1).filter((w) => !/^(and|&|of|the)$/i.test(w));
+  return before.length > 0 && before.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w));
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
@@ -372,7 +378,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
   if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
-  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 ? 'Company' : null;
+  // a byline glued to its paper ("Staff ReporterSouthern Gazette") or a reporter's credit names no business
+  if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) && !genericName(words) ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
   if (EVENT_HEAD.has(head) || EVENT_HEAD.has(head2)) return words.length >= 2 ? 'Event' : null;
   if (VENUE_HEAD.has(head)) return words.length >= 2 ? 'Venue' : null;
@@ -470,7 +477,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title of X: split into the title and its complement
     // ("Former Mayor of Zurich": a former title too)
     const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
-    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim)$/i.test(x));
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present)$/i.test(x));
     if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
       const tTok = toks.slice(0, w + len);
       let restStart = w + len + 1;
@@ -513,7 +520,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
         if (/^the$/i.test(toks[restAt]?.text ?? '')) restAt++;
         const personToks = toks.slice(0, cut);
         const nameText = sentence.slice(toks[nameAt >= 0 ? nameAt : w + len]!.start, personToks[personToks.length - 1]!.end);
-        const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+        const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));
         const person = mention(sentence, personToks, 'Person', { name: nameText.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.?\s+)+/, ''), title, former: before.some((x) => /^(former|then|outgoing|late)$/i.test(x)), titlePrefix: prefixWords.join(' ') || undefined });
         return [person, ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : [])];
       }
@@ -521,7 +528,11 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Mayor Deputy Mayor": titles only, no name
       if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
-      const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late)$/i.test(x));
+      // "the “Mayor Making” ceremonies": a title before a common -ing word names an occasion, not a person
+      if (nameWords.length === 1 && /^\p{Lu}\p{Ll}+ing$/u.test(nameWords[0]!) && isCommonWord(nameWords[0]!)) break;
+      // "Associate Editor DWalker@paper.com": an e-mail address names no person
+      if (sentence[toks[toks.length - 1]!.end] === '@') break;
+      const prefixWords = before.filter((x) => !/^(former|acting|then|incoming|outgoing|late|honou?rable|hon\.?|worshipful|right|his|her)$/i.test(x));
       const former = before.some((x) => /^(former|then|outgoing|late)$/i.test(x));
       const nameText = nameWords.join(' ').replace(/['’][sS]$/, '');
       return [mention(sentence, toks, 'Person', {

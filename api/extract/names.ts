@@ -37,6 +37,8 @@ const TITLE_LIST = [
   'superintendent of education', 'superintendent of schools', 'director of education', 'head of post', 'head of mission',
   'chief administrative officer', 'municipal commissioner', 'administrative manager', 'marketing director',
   'communications director', 'program director', 'programme director', 'marketing manager', 'executive deputy chief',
+  'editor', 'editor-in-chief', 'editor in chief', 'chief editor', 'managing editor', 'publisher',
+  'public information officer', 'press officer', 'information officer',
   'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
@@ -46,6 +48,7 @@ export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).
 export const WEAK_TITLES: ReadonlySet<string> = new Set([
   'head', 'chief', 'chair', 'officer', 'manager', 'owner', 'founder', 'representative', 'speaker', 'clerk',
   'principal', 'coordinator', 'secretary', 'director', 'president', 'dean', 'minister', 'envoy', 'member',
+  'editor', 'publisher',
 ]);
 
 /** Titles that outrank others when one person leads a delegation or a city. */
@@ -85,6 +88,7 @@ const COMPANY_HEADS = [
   'manufacturing', 'steel', 'energy', 'systems', 'solutions', 'partners', 'investments', 'capital', 'bakery',
   'restaurant', 'stores', 'mart', 'supermarket', 'farms',
   'studio', 'studios', 'publishing', 'press', 'insurance', 'securities', 'telecom', 'motor', 'automotive', 'laboratories',
+  'shimbun', 'ilbo', 'gazette', 'herald', 'tribune',
 ];
 /** Head nouns of other organised bodies. */
 const ORGANIZATION_HEADS = [

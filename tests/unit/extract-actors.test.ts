@@ -446,3 +446,131 @@ describe('companies by a plural head', () => {
     expect(names(g, 'Company')).toEqual(['Hill Laboratories']);
   });
 });
+
+describe('twinning statements, second batch', () => {
+  it('reads "A has been twinned with B since YEAR" and a list after "twinned with"', () => {
+    const g = extract('The mayor said that Freiburg has been twinned with Besançon since 1985. Nantes, twinned with Cardiff and Seattle, hosted the fair.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Besançon ~ Freiburg', 'Cardiff ~ Nantes', 'Nantes ~ Seattle']));
+    expect(g.relationships.find((r) => r.type === 'SISTER_CITY_OF')?.properties.since).toBe('1985');
+  });
+
+  it('pairs the two towns of a hyphenated "A-B sister city relationship"', () => {
+    const g = extract('Mayor Jo Sato of Kofu and Mayor Al Reed of Des Moines met on Monday. They marked the 30th anniversary of the Kofu-Des Moines Sister City Relationship.');
+    expect(sisterPairs(g)).toEqual(['Des Moines ~ Kofu']);
+  });
+
+  it('reads "Y, Country is X\'s closest sister city" and "X\'s sister cities include A, B and C"', () => {
+    const g = extract('Puebla, Mexico is Oakland\'s closest sister city. Oakland\'s sister cities include Fukuoka, Dalian and Funchal.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Oakland ~ Puebla', 'Dalian ~ Oakland', 'Fukuoka ~ Oakland', 'Funchal ~ Oakland']));
+  });
+
+  it('pairs the towns of the officials who sign a sister-city agreement', () => {
+    const g = extract('Laredo Mayor Ann Ruiz and the Mayor of Monterrey then signed a sister city agreement.');
+    expect(sisterPairs(g)).toEqual(['Laredo ~ Monterrey']);
+  });
+});
+
+describe('places and titles, second batch', () => {
+  it('knows "Chuo Ward" and a later "Chuo" as one town', () => {
+    const g = extract('Mr Ken Oda (Mayor of Chuo Ward in Tokyo) gave a speech. In 1991 both Chuo and Perth decided to forge a sister city relationship.');
+    expect(g.nodes.filter((n) => n.label === 'City' && /Chuo/.test(n.name))).toHaveLength(1);
+    expect(sisterPairs(g)).toEqual([expect.stringMatching(/^Chuo( Ward)? ~ Perth$|^Perth ~ Chuo/)]);
+  });
+
+  it('takes "Honorable" before a title for a courtesy, not a town', () => {
+    const g = extract('The delegation from Austin travelled to Monterrey, Mexico, to meet the Honorable Mayor Luisa Garza Ortiz.');
+    expect(g.nodes.some((n) => n.label === 'City' && /Honou?rable/.test(n.name))).toBe(false);
+  });
+
+  it('reads a town named again without its country as the one already placed', () => {
+    const g = extract('The group flew to Toluca, Mexico on Monday. Since 1998 Fort Worth has been proud to call Toluca a friend.');
+    expect(g.nodes.filter((n) => n.label === 'City' && n.name === 'Toluca')).toHaveLength(1);
+  });
+
+  it('reads no person in a shouted headline', () => {
+    const g = extract('The delegation will meet the new mayor.', 'OFFICIAL DELEGATION TRAVELING TO TOLUCA, MEXICO TO MEET NEW MAYOR');
+    expect(names(g, 'Person')).toEqual([]);
+  });
+});
+
+describe('positions, second batch', () => {
+  it('reads "C\'s Mayor, Name" and a body\'s possessive list of titled names', () => {
+    const g = extract('Gifts were exchanged with Siena\'s Mayor, Paolo Verdi. The Riverton Friendship Society\'s Vice Chairman Ann Holt, Treasurer Ben Ward and President Cy Moss were also present.');
+    expect(position(g, 'Paolo Verdi', 'Siena')).toBe('Mayor');
+    expect(position(g, 'Ann Holt', 'Riverton Friendship Society')).toBe('Vice Chairman');
+    expect(position(g, 'Ben Ward', 'Riverton Friendship Society')).toBe('Treasurer');
+    expect(position(g, 'Cy Moss', 'Riverton Friendship Society')).toBe('President');
+  });
+
+  it('reads "former mayors of C, including Name" as a former mayor of C', () => {
+    const g = extract('Guests included six former mayors of Leeds, including Tom Hale, who signed the charter.');
+    expect(position(g, 'Tom Hale', 'Leeds')).toBe('Mayor');
+  });
+
+  it('reads "Current Mayor of C Councillor Name" as the mayor, the councillor a style', () => {
+    const g = extract('Current Mayor of Leeds Councillor Jo Marsh said the link had helped many people.');
+    expect(position(g, 'Jo Marsh', 'Leeds')).toBe('Mayor');
+    expect(g.relationships.filter((r) => r.type === 'HOLDS_POSITION')).toHaveLength(1);
+  });
+
+  it('places a lower-case "deputy mayor, Mr. Name" apposition in the city of the visit', () => {
+    const g = extract('Mr. Tom Bell of Austin paid a visit to Wuxi City in May. During the stay in Wuxi, deputy mayor, Mr. Wang Lei, met with him.');
+    expect(position(g, 'Wang Lei', 'Wuxi')).toBe('Deputy Mayor');
+  });
+
+  it('gives the mayor a delegation goes "to C to meet" the town C', () => {
+    const g = extract('Austin Sister Cities is sending a delegation to Saltillo, Mexico to meet the Honorable Mayor Luisa Garza Ortiz. Mayor Kirk Watson of Austin sent a letter.');
+    expect(position(g, 'Luisa Garza Ortiz', 'Saltillo')).toBe('Mayor');
+  });
+});
+
+describe('newspapers, bylines and unnamed office holders', () => {
+  it('reads "X Shimbun" and "X Gazette" as companies, and "Name, President and Editor of X" as both its titles', () => {
+    const g = extract('Speeches were given by Mr. Ken Mori, President and Editor of Kofu Nichi Shimbun. The Dover Gazette reported the visit.');
+    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Kofu Nichi Shimbun', 'Dover Gazette']));
+    expect(g.relationships.filter((r) => r.type === 'HOLDS_POSITION').map((r) => r.properties.title).sort()).toEqual(['Editor', 'President']);
+  });
+
+  it('makes no company of a byline glued to its paper, and no person of an e-mail address', () => {
+    const g = extract('Staff ReporterHarbour Gazette\n\n- By Ann Lee Associate Editor ALee@harbour-news.com\n\nThe delegation from Nelson arrived on Monday.');
+    expect(names(g, 'Company').some((n) => /Reporter/.test(n))).toBe(false);
+    expect(names(g, 'Person').some((n) => /ALee/.test(n))).toBe(false);
+  });
+
+  it('gives a named mayor the town whose unnamed mayor the article introduced', () => {
+    const g = extract('The mayor of Hitchin visited a festival in the Italian town of Lucca. Mayor Tom Reed and his wife travelled to Lucca by train.');
+    expect(position(g, 'Tom Reed', 'Hitchin')).toBe('Mayor');
+  });
+
+  it('reads "C public information officer Name"', () => {
+    const g = extract('The trip went well, Anaheim public information officer Jo Kerr said.');
+    expect(position(g, 'Jo Kerr', 'Anaheim')).toBe('Public Information Officer');
+  });
+});
+
+describe('company names need more than a head noun after common words', () => {
+  it('makes no company of "Social Media", "Local Press" or "Community News", and keeps "Kyoto Trading" and "Nelson Airways"', () => {
+    const g = extract('The visitors met Social Media volunteers and Local Press reporters. Posted in Community News. Students from Kyoto Trading and Nelson Airways joined the tour.');
+    const companies = names(g, 'Company');
+    expect(companies).toEqual(expect.arrayContaining(['Kyoto Trading', 'Nelson Airways']));
+    expect(companies.some((n) => /Social|Local|Community/.test(n))).toBe(false);
+  });
+});
+
+describe('twinning lists and appositions, third batch', () => {
+  it('pairs "it has N sister cities, which include A in X, B in Y and C in Z" with the article\'s town', () => {
+    const g = extract('Dayton welcomed the guests to Dayton City Hall, and the Dayton choir sang. Currently, it has 4 sister cities, which includes Augsburg in Germany, Holon in Israel, and Oiso in Japan.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Augsburg ~ Dayton', 'Dayton ~ Holon', 'Dayton ~ Oiso']));
+  });
+
+  it('pairs the towns of "the Council\'s twinning charters with A in X and B in Y"', () => {
+    const g = extract('Volunteers in Frome support the Council\'s twinning charters with Murrhardt in Germany and Château-Gontier in France.');
+    expect(sisterPairs(g)).toEqual(expect.arrayContaining(['Frome ~ Murrhardt', 'Château-Gontier ~ Frome']));
+  });
+
+  it('reads "our then Mayor, Cllr. Name" as the home town\'s mayor, and no person in "the Mayor Making ceremonies"', () => {
+    const g = extract('I served in Frome last year, representing our then Mayor, Cllr. Jo Baker. The annual "Mayor Making" ceremonies drew to a close.');
+    expect(position(g, 'Jo Baker', 'Frome')).toBe('Mayor');
+    expect(names(g, 'Person')).not.toContain('Making');
+  });
+});

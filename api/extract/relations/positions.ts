@@ -50,7 +50,7 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title)) continue;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t)) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
@@ -75,12 +75,36 @@ export function explicitPositions(a: Article): void {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, person, s.mentions[Number(m[3])]!, place, s);
-      position(a, person, s.mentions[Number(m[2])]!, a.cityOf(place) ?? place, s);
+      // "President and Editor of the X Shimbun": a business's or a society's titles are both its own
+      const own = a.label(place) === 'Company' || a.label(place) === 'Organization';
+      position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
     for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
+    }
+    // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
+    for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩['’]s? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
+      if (s.mentions[Number(m[3])]!.plural) continue;
+      position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
+    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
+      for (const x of m[3]!.matchAll(/⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (!pm.title || pm.titlePrefix) continue;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
+      }
+    }
+    // "12 former mayors of Worcester, including Philip Hytch": a plural title of a place, then the ones named
+    if (/\b(?:including|among them|such as)\b/.test(t)) for (const m of t.matchAll(/\b(former |past |previous )?((?:deputy |vice )?(?:mayors|lord mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors)) (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩,? (?:including|among them|such as) ((?:⟨P\d+⟩,? (?:and )?)+)/gi)) {
+      const title = m[2]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
+      for (const x of m[5]!.matchAll(/⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (pm.title && pm.title !== title) continue;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title', title, former: !!m[1] }, placeOf(a, s, m[3]! + m[4]), s);
+      }
     }
     // Title of Y X, Title of Y & Z Title2 X: the officer named right after the body
     for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGC])(\d+)⟩ ((?:&|and) )?⟨P(\d+)⟩/g)) {
@@ -148,9 +172,21 @@ export function explicitPositions(a: Article): void {
       if (!pm.title || pm.titlePrefix) continue;
       position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, placeOf(a, s, m[2]! + m[3]), s);
     }
+    // "Current Mayor of Worcester Councillor Ian Imray": the title before "of" is the person's at the place; "Councillor" is a style
+    const styled = new Set<number>();
+    for (const m of t.matchAll(/⟨T(\d+)⟩ of (?:the )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[2])]!;
+      if (!pm.titlePrefix || !pm.title) continue;
+      const prefix = pm.titlePrefix.replace(/['’]s$/, '');
+      const outer = s.mentions[Number(m[1])]!;
+      const place = a.cityByName(prefix) ?? orgByName(a, prefix) ?? (outer.title ? municipalityOf(a, prefix, outer.title, s.index) : null);
+      if (!place) continue;
+      position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[1])]!, place, s);
+      if (/^(councill?or|cllr|alderman|alderwoman)$/.test(pm.title)) styled.add(Number(m[2]));
+    }
     // Y Title X, Former Y Title X
     s.mentions.forEach((m, j) => {
-      if (m.kind !== 'Person' || !m.title || !m.titlePrefix) return;
+      if (m.kind !== 'Person' || !m.title || !m.titlePrefix || styled.has(j)) return;
       const prefix = m.titlePrefix.replace(/['’]s$/, '');
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
@@ -190,6 +226,17 @@ export function pendingTitles(a: Article): Pending[] {
       const id = s.refs[j];
       if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
     });
+    // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
+    if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
+      const pm = s.mentions[Number(m[3])]!;
+      const id = s.refs[Number(m[3])];
+      const tm = m[2] === undefined ? null : s.mentions[Number(m[2])]!;
+      // a capitalised title too after a determiner: "representing our then Mayor, Cllr. Graham Hill"
+      const determined = /\b(?:our|their|its)(?: then| former)? $/i.test(s.template.slice(Math.max(0, m.index! - 20), m.index!));
+      const title = m[1]?.toLowerCase() ?? (tm && !tm.plural && (!/\p{Lu}/u.test(tm.text[0]!) || determined) && /mayor|governor|councill?or/.test(tm.title ?? '') ? tm.title! : null);
+      if (pm.title || !id || !title) continue;
+      out.push({ person: id, title, former: false, sentence: s.index });
+    }
     // councilors A, B and C
     if (s.mentions.some((m) => m.kind === 'Title' && m.plural)) for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
       const t = s.mentions[Number(m[1])]!;
@@ -215,6 +262,16 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const f of a.factsOf('VISITED')) visitedBy.set(f.from, [...(visitedBy.get(f.from) ?? []), f.to]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
+  const unnamedHolders = new Map<string, Set<string>>();
+  for (const s of a.sentences) {
+    if (!s.template.includes('⟨T')) continue;
+    for (const m of s.template.matchAll(/(?<!⟨P\d+⟩,? (?:the |a )?)\b(?:[Tt]he|[Oo]ur|[Tt]heir) ⟨T(\d+)⟩ of (?:the )?⟨C(\d+)⟩(?!,? (?:the |Mr\.? |Ms\.? |Mrs\.? )?⟨[PX]\d+⟩| ⟨[PX]\d+⟩| \()/g)) {
+      const tm = s.mentions[Number(m[1])]!;
+      const c = s.refs[Number(m[2])];
+      if (tm.plural || !tm.title || !c) continue;
+      unnamedHolders.set(tm.title, (unnamedHolders.get(tm.title) ?? new Set()).add(c));
+    }
+  }
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
     // only civic offices are placed by context; a director or a police commander could be anyone's
@@ -227,6 +284,9 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
+    // "The mayor of St Albans visited Fano. … Mayor Anthony Rowlands said": the one town whose unnamed holder of the title the article names
+    const unnamed = unnamedHolders.get(p.title);
+    if (unnamed?.size === 1) candidates.push([...unnamed][0]!);
     if (councils.length === 1 && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
@@ -270,6 +330,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   const before = t.slice(Math.max(0, at - 90), at);
   const including = /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegation|delegates|representatives|guests|members|visitors)\b[^⟨]{0,20}(?:including|led by|headed by|such as)\s*(?:the )?$/.exec(before);
   if (including) return s.refs[Number(including[1])] ?? null;
+  // "sending a delegation to Toluca, Mexico to meet the Mayor X": the mayor met there is that town's
+  const meet = /⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? to (?:meet|greet|see|call on)(?: with)? (?:the )?(?:new )?$/.exec(before);
+  if (meet) return s.refs[Number(meet[1])] ?? null;
   const after = t.slice(at, at + 160);
   const behalf = /^⟨P\d+⟩[^.⟨]{0,60}\bon behalf of (?:the )?(?:city of )?⟨C(\d+)⟩/.exec(after);
   if (behalf) return s.refs[Number(behalf[1])] ?? null;

@@ -49,6 +49,21 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
+    // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
+    if (/\btwinned with\b/i.test(t)) for (const m of t.matchAll(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which |that )?)?(?:(?:has|have|had) (?:also )?been |(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+      const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
+      for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      found = true;
+    }
+    // "the Tsuyama-Santa Fe Sister City Relationship", "Chuo-Sutherland sister city relations": a hyphenated pair of the article's towns
+    for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?)[-–](\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?) (?:sister[- ](?:city|cities|town|towns)|twinning|twin[- ](?:city|town)|friendship[- ](?:city|cities))\b/giu)) {
+      const x = townNamed(a, m[1]!);
+      const y = townNamed(a, m[2]!);
+      if (x && y) {
+        pair(a, x, y, s);
+        found = true;
+      }
+    }
     // X and (its) sister-city Y; a sister city of Y (the subject's city)
     for (const m of t.matchAll(/⟨C(\d+)⟩ (?:and|&|with) (?:its |their )?(?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
@@ -72,14 +87,15 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
-    for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:which (?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
+    // ("Toluca, Mexico is Fort Worth's closest sister city")
+    for (const m of t.matchAll(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:| of ⟨C(\d+)⟩ (?:such as|including|like)?)?\s*((?:(?:and )?⟨C\d+⟩(?: \(⟨N\d+⟩\))?,? )*(?:and )?⟨C\d+⟩)/gi)) {
+    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const c of m[2]!.matchAll(/⟨C(\d+)⟩/g)) pair(a, owner, ref(c[1]), s);
+      for (const c of m[2]!.matchAll(/⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
@@ -103,6 +119,14 @@ export function sisterCities(a: Article): void {
     if (found) continue;
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
+    // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
+    if (cities.length < 2 && /\b(?:sign|signs|signed|signing|ink|inks|inked|renew|renewed|reaffirm|reaffirmed)\b/i.test(t) && /\bagreement|pact|charter|memorand/i.test(t)) {
+      for (const m of t.matchAll(/⟨P(\d+)⟩/g)) {
+        const id = ref(m[1]);
+        const c = id ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) : null;
+        if (c && !cities.includes(c)) cities.push(c);
+      }
+    }
     // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
     const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
@@ -120,7 +144,7 @@ export function sisterCities(a: Article): void {
 }
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
-const TIES_WITH = /\b(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)(?: of ⟨C(\d+)⟩)? with /gi;
+const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)|twinning (?:charters|agreements|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
 
 // One partner of a list: "Japan's A", "A Town", "the Japanese town of A", "A in the U.S. state of B", "A (Japan)", "A, Japan,"
 const LISTED_TOWN = /(?:(?:, |,? and |, and )?)(?:⟨N\d+⟩['’]s )?(?:the (?:⟨N\d+⟩ )?(?:city|town) of )?⟨([CX])(\d+)⟩(?: in (?:the )?(?:⟨N\d+⟩ )?(?:(?:state|province|prefecture|county|region) of )?(?:the )?⟨[NCVX]\d+⟩(?: of (?:the )?⟨[NCVX]\d+⟩)?| \(⟨N\d+⟩\)|, ⟨N\d+⟩(?=,| and))?/y;
@@ -136,6 +160,12 @@ function listedTowns(a: Article, s: AnalyzedSentence, from: number): string[] {
     if (LISTED_TOWN.lastIndex >= s.template.length) break;
   }
   return out;
+}
+
+/** A town of the article by its name, or by its name's last word ("Anniversary Tsuyama"). */
+function townNamed(a: Article, name: string): string | null {
+  const id = a.cityByName(name) ?? (name.includes(' ') ? a.cityByName(name.split(' ').pop()!) : null);
+  return id && a.label(id) === 'City' ? id : null;
 }
 
 /** The city at a ⟨C⟩ or ⟨X⟩ slot of a sister-city phrase: an unknown one- to three-word name there is a town. */
