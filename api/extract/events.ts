@@ -438,6 +438,9 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
+    // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
+    // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
+    if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
   }
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
@@ -587,4 +590,73 @@ function heldIn(s: AnalyzedSentence, a: Article): string | null {
     }
   }
   return null;
+}
+
+/** Event nouns: a sentence without one is spared the noun-phrase patterns. */
+const EVENT_NOUNS = String.raw`(?:receptions?|banquets?|dinners?|luncheons?|breakfasts?|ceremony|ceremonies|celebrations?|festivals?|forums?|conferences?|conventions?|summits?|symposium|seminars?|workshops?|exhibitions?|expos?|fairs?|tournaments?|competitions?|matches|match|concerts?|meetings?|talks|parties|party|galas?|parades?|(?:re-?)?dedication|unveiling|exchange program(?:me)?)`;
+const EVENT_NOUN_TEST = new RegExp(String.raw`\b${EVENT_NOUNS}\b`, 'i');
+/** A noun phrase headed by an event noun, with at most three modifiers (plain words, not names). */
+const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
+/** Words that do not make a modifier of an event: "their meeting", "this year's festival". */
+const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
+/** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
+const HAPPENED = [
+  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
+  new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ ){0,4}?[\w-]+)?`).replace(/NP/g, NP), 'gi'),
+  // "At the commemorative ceremony on the 3rd, …"
+  new RegExp(String.raw`^(?:at|during) (?:a|an|the) NP(?= on ⟨D\d+⟩| on the \d|,)`.replace(/NP/g, NP), 'gi'),
+];
+
+/** Events a sentence introduces with a common noun phrase (see HAPPENED); returns their ids. */
+function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
+  const t = s.template;
+  const date = dateIn(s);
+  // "have had an active exchange program for many years": a standing practice, not a happening
+  if (longBefore(a, date) || /\b(?:for (?:many|several|some|\w+) years|every (?:year|\w+ years))\b/i.test(t)) return [];
+  const out: string[] = [];
+  for (const re of HAPPENED) {
+    re.lastIndex = 0;
+    for (const m of t.matchAll(re)) {
+      for (const g of [m[1], m[2]]) {
+        if (!g) continue;
+        const at = m.index! + m[0].indexOf(g);
+        const id = nounEvent(a, ev, s, g, at + g.length, date);
+        if (id && !out.includes(id)) out.push(id);
+      }
+    }
+  }
+  return out;
+}
+
+function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, end: number, date: string | null): string | null {
+  let ws = phrase.split(' ');
+  // drop leading words that are no modifiers ("their meeting", "this welcome dinner")
+  while (ws.length > 1 && NOT_MODIFIER.test(ws[0]!)) ws = ws.slice(1);
+  if (ws.some((w) => NOT_MODIFIER.test(w) && w !== ws[ws.length - 1])) return null;
+  const head = ws[ws.length - 1]!;
+  let name = ws.join(' ');
+  const kind = kindOf(name.replace(/^(?:re-?)?dedication$|^unveiling$/i, 'ceremony'));
+  const rest = s.template.slice(end);
+  // a bare noun is told apart by its venue or object: "ceremony at Kin Park", "re-dedication of the Toro lantern"
+  if (ws.length === 1) {
+    // (after the verb of a passive: "a ceremony was held at Kin Park")
+    const q = /^(?: (?:was|were|will be) (?:held|hosted|staged))? (at|of|for) (?:the )?((?:⟨[VGOXE]\d+⟩)|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?![\w-]* ⟨)|(?:[\w-]+ ){0,2}?(?:⟨[VGOX]\d+⟩|[\w-]+))(?=[\s,.;]|$)/.exec(rest);
+    const obj = q ? words(s, q[2]!) : '';
+    if (q && obj && !/^(?:the|a|an|this|that|which|who|city|town|hall)$/i.test(obj) && (q[1] !== 'for' || /⟨/.test(q[2]!))) name = `${name} ${q[1]} ${q[1] === 'of' && /^the /i.test(rest.slice(q[1].length + 2)) ? 'the ' : ''}${obj}`;
+    else {
+      // "the ceremony" is one told before, if there is one of its kind
+      const known = a.events().find((e) => e.props.kind === kind && e.props.kind !== 'visit');
+      if (known) return known.id;
+      if (/^(?:meeting|meetings|talks|party|parties|match|matches|fair|fairs|competition|competitions)$/i.test(head)) return null;
+    }
+  }
+  // "witnessed the signing ceremony" after "A signed a memorandum with B": the article's signing
+  if (kind === 'signing' && /^(?:(?:official|formal) )?signing(?: ceremony)?$/i.test(name)) {
+    const known = a.events().find((e) => e.props.kind === 'signing');
+    if (known) return known.id;
+  }
+  const city = heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
+  return newEvent(a, name, s, { date, city, kind });
 }

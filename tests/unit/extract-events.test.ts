@@ -684,3 +684,45 @@ describe('a signing by "the two mayors"', () => {
     expect(roles(g, 'Sun Li', signing!.id)).toEqual([]);
   });
 });
+
+describe('events named by an event noun', () => {
+  it('reads "attended a seminar at the X" and "had a buffet luncheon" as events of the visit', () => {
+    const g = extract(
+      'Porto delegation visits Rennes',
+      'A delegation from Porto visited Rennes on Monday. The delegation attended a seminar at the University of Rennes about research links. ' +
+        'Afterwards the guests had a buffet luncheon at the Grand Hotel.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names.some((n) => /^seminar at /.test(n))).toBe(true);
+    expect(names).toContain('buffet luncheon');
+  });
+
+  it('names a bare "ceremony was held at" by its venue and places it in the visited city', () => {
+    const g = extract(
+      'Guests from Lyon in Turin',
+      'A delegation from Lyon arrived in Turin on Tuesday. On Wednesday, a ceremony was held at Valentino Park where a tree was planted.',
+    );
+    const e = events(g).find((x) => x.name === 'ceremony at Valentino Park');
+    expect(e).toBeDefined();
+    expect(locatedIn(g, e!.id)).toBe('Turin');
+  });
+
+  it('reads "A and B were held" and "At the X ceremony on …," as events', () => {
+    const g = extract(
+      'Friendship cities gather',
+      'A gala dinner for the visiting mayors and a friendship awards ceremony were held on May 4. ' +
+        'At the closing ceremony on May 5, the mayors exchanged gifts.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['gala dinner', 'friendship awards ceremony', 'closing ceremony']));
+  });
+
+  it('does not read a standing programme or a hoped-for conference as a happening', () => {
+    const g = extract(
+      'Twin towns keep in touch',
+      'The two towns have had an active youth exchange program for many years. The mayor hoped the trade conference would be useful.',
+    );
+    expect(events(g).map((e) => e.name)).not.toContain('active youth exchange program');
+    expect(events(g).map((e) => e.name)).not.toContain('trade conference');
+  });
+});
