@@ -132,7 +132,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
-const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils|visitors|guests) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
@@ -210,7 +210,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -438,6 +438,16 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
+    // "A, B and members of the X delegation attended E, held in Y": the delegation's visit to E's city
+    if (hasDelegation && lower.includes('attended')) for (const m of t.matchAll(/(?:members of )?(?:the |a |an )?⟨C(\d+)⟩ (?:[\w-]+ )?delegations? (?:also )?attended\b/gi)) {
+      const said = s.mentions[Number(m[1])]!.name;
+      const origin = s.refs[Number(m[1])] ?? [...a.entities.values()].find((e) => e.label === 'City' && fold(e.name) === fold(said))?.id;
+      const here = a.eventsFirstIn(s.index)[0] ?? s.refs.map((r, j) => (r && s.mentions[j]?.kind === 'Event' ? a.entities.get(r) : undefined)).find(Boolean);
+      const dest = heldIn(s, a) ?? (here?.props.cityId as string | undefined) ?? null;
+      if (!origin || !dest || origin === dest) continue;
+      const v = addVisit(a, ev, s, dest, [origin], null, null, null);
+      for (const p of subjectsBefore(a, s, m.index!, 'P')) v?.visitors.add(p);
+    }
     // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
     // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
     if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
@@ -501,7 +511,8 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
   for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
     const object = words(s, m[2]!);
-    if (!AGREEMENT.test(object) || longBefore(a, dateIn(s))) continue;
+    // "50 years … since the signing of the agreement": the anniversary's origin, not a signing of the news
+    if (!AGREEMENT.test(object) || longBefore(a, dateIn(s)) || /\b(?:since|after|years of)\s+$/i.test(t.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const id = newEvent(a, `${m[1]!.replace(/^(official|formal) /i, '')} ${object}`, s, { date: dateIn(s), city: place(), kind: 'signing' });
     introduced.set(s.index, id);
   }
@@ -605,6 +616,8 @@ const HAPPENED = [
   new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
   new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ ){0,4}?[\w-]+)?`).replace(/NP/g, NP), 'gi'),
+  // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits
+  new RegExp(String.raw`\b(?:for|to|at) NP(?= (?:hosted|organi[sz]ed|given|offered) by\b)`.replace(/NP/g, NP), 'gi'),
   // "At the commemorative ceremony on the 3rd, …"
   new RegExp(String.raw`^(?:at|during) (?:a|an|the) NP(?= on ⟨D\d+⟩| on the \d|,)`.replace(/NP/g, NP), 'gi'),
 ];

@@ -726,3 +726,32 @@ describe('events named by an event noun', () => {
     expect(events(g).map((e) => e.name)).not.toContain('trade conference');
   });
 });
+
+describe('visits told by what the visitors did', () => {
+  it('reads "members of the X delegation attended E, held in Y" as a visit of X to Y', () => {
+    const g = extract(
+      'Kaunas delegation in Ghent',
+      'On May 2, Kaunas Mayor Lina Petraitis and members of the Kaunas delegation attended the 30th Anniversary Friendship Ceremony, held in the Ghent City Council Chambers.',
+    );
+    const lina = named(g, 'Lina Petraitis');
+    const ghent = named(g, 'Ghent');
+    expect(g.relationships.some((r) => r.type === 'VISITED' && r.source === lina?.id && r.target === ghent?.id)).toBe(true);
+  });
+
+  it('reads "visitors from X arrived in Y" as a visit', () => {
+    const g = extract('Friends from abroad', 'On October 3, visitors from Uppsala arrived in the City of Tartu for a week of exchanges.');
+    expect(events(g).some((e) => e.properties.kind === 'visit' && locatedIn(g, e.id) === 'Tartu')).toBe(true);
+  });
+
+  it('reads "for dinner hosted by X" as an event hosted by X, and "since the signing of" as no signing', () => {
+    const g = extract(
+      'Fifty years of friendship',
+      'On October 3, guests from Uppsala arrived in Tartu to celebrate 50 years since the signing of a Sister City Agreement. ' +
+        'All guests gathered at the Town Theatre on Saturday evening for dinner hosted by the City of Tartu.',
+    );
+    expect(events(g).some((e) => e.properties.kind === 'signing')).toBe(false);
+    const dinner = events(g).find((e) => e.name === 'dinner');
+    expect(dinner).toBeDefined();
+    expect(roles(g, 'Tartu', dinner!.id)).toContain('host');
+  });
+});

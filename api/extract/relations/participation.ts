@@ -125,7 +125,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|made|makes) (?:a |an |his |her |their )?(?:\w+ )?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
