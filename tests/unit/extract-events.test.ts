@@ -755,3 +755,17 @@ describe('visits told by what the visitors did', () => {
     expect(roles(g, 'Tartu', dinner!.id)).toContain('host');
   });
 });
+
+describe('where an event without a place is', () => {
+  it('places a forum of a conference in the conference city, but not one whose sentence names another city', () => {
+    const g = extract(
+      'Twin Towns Annual Conference 2023 opens',
+      'Delegates are arriving in Ghent today for the Twin Towns Annual Conference 2023 being hosted by the city. ' +
+        'The schedule begins on Thursday with the Youth Forum. ' +
+        'Last year a closing ceremony was held in Bruges.',
+    );
+    const forum = events(g).find((e) => e.name === 'Youth Forum');
+    expect(forum).toBeDefined();
+    expect(locatedIn(g, forum!.id)).toBe('Ghent');
+  });
+});
