@@ -38,6 +38,8 @@ export interface Events {
   pastDestinations: string[];
   /** event in focus per sentence index */
   focus: (string | null)[];
+  /** "X arranged a welcome party": events that are the object of a verb, with where the verb is (for its subject's role) */
+  objects: { sentence: number; event: string; verbAt: number; verb: string }[];
 }
 
 const KINDS: [RegExp, string][] = [
@@ -160,7 +162,7 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 }
 
 export function findEvents(a: Article): Events {
-  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [] };
+  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [], objects: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
   // a mayor who signs in the other city is that city's visitor: the signing is then the article's visit
@@ -632,11 +634,14 @@ function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
   for (const re of HAPPENED) {
     re.lastIndex = 0;
     for (const m of t.matchAll(re)) {
+      let from = 0;
       for (const g of [m[1], m[2]]) {
         if (!g) continue;
-        const at = m.index! + m[0].indexOf(g);
+        const at = m.index! + m[0].indexOf(g, from);
+        from = at - m.index! + g.length;
         const id = nounEvent(a, ev, s, g, at + g.length, date);
         if (id && !out.includes(id)) out.push(id);
+        if (id && re === HAPPENED[0]) ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: m[0].split(' ')[0]!.toLowerCase() });
       }
     }
   }

@@ -769,3 +769,15 @@ describe('where an event without a place is', () => {
     expect(locatedIn(g, forum!.id)).toBe('Ghent');
   });
 });
+
+describe('roles from the verb of an event noun', () => {
+  it('makes the subject of "arranged a welcome party and the signing ceremony" their host', () => {
+    const g = extract(
+      'Tartu delegation visits Ghent',
+      'The Mayor of Ghent, Cllr. Anna De Smet has arranged a welcome party and the signing ceremony at the Town Hall for the guests.',
+    );
+    const party = events(g).find((e) => e.name === 'welcome party');
+    expect(party).toBeDefined();
+    expect(roles(g, 'Anna De Smet', party!.id)).toContain('host');
+  });
+});

@@ -49,6 +49,15 @@ function byList(s: AnalyzedSentence, from: number): [number, number] {
 }
 
 export function participation(a: Article, ev: Events): void {
+  // "X arranged a welcome party and the signing ceremony", "the guests enjoyed a luncheon": the subject's part
+  for (const o of ev.objects) {
+    const s = a.sentences[o.sentence]!;
+    const role: ParticipationRole | null = /^(?:arranged|hosted)$/.test(o.verb) ? 'host' : /^organi[sz]ed$/.test(o.verb) ? 'organizer'
+      : /^(?:performed|performs)$/.test(o.verb) ? 'presenter' : /^(?:spoke|speech|speeches)$/.test(o.verb) ? 'speaker'
+      : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had)$/.test(o.verb) ? 'attendee' : null;
+    if (!role) continue;
+    for (const id of subjectsBefore(a, s, o.verbAt, role === 'host' || role === 'organizer' ? 'POMGC' : 'POMG')) add(a, id, o.event, role, s);
+  }
   for (const s of a.sentences) {
     const t = s.template;
     const lower = t.toLowerCase();
