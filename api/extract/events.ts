@@ -617,7 +617,7 @@ const HAPPENED = [
   // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
   new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
-  new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ ){0,4}?[\w-]+)?`).replace(/NP/g, NP), 'gi'),
+  new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
   // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits
   new RegExp(String.raw`\b(?:for|to|at) NP(?= (?:hosted|organi[sz]ed|given|offered) by\b)`.replace(/NP/g, NP), 'gi'),
   // "At the commemorative ceremony on the 3rd, …"
@@ -660,7 +660,7 @@ function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, 
   // a bare noun is told apart by its venue or object: "ceremony at Kin Park", "re-dedication of the Toro lantern"
   if (ws.length === 1) {
     // (after the verb of a passive: "a ceremony was held at Kin Park")
-    const q = /^(?: (?:was|were|will be) (?:held|hosted|staged))? (at|of|for) (?:the )?((?:⟨[VGOXE]\d+⟩)|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?![\w-]* ⟨)|(?:[\w-]+ ){0,2}?(?:⟨[VGOX]\d+⟩|[\w-]+))(?=[\s,.;]|$)/.exec(rest);
+    const q = /^(?: (?:was|were|will be) (?:held|hosted|staged))? (at|of|for) (?:the )?((?:⟨[VGOXECN]\d+⟩(?: (?!(?:at|in|on|of|for|with|and|or|by|was|were|is|are|will|where|which|who|that|when|while|to|as|during|after|before|from|the|a|an)\b)[a-z][\w-]*(?=[\s,.;]|$))?)|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?![\w-]* ⟨)|(?:[\w-]+ ){0,2}?(?:⟨[VGOX]\d+⟩|[\w-]+))(?=[\s,.;]|$)/.exec(rest);
     const obj = q ? words(s, q[2]!) : '';
     if (q && obj && !/^(?:the|a|an|this|that|which|who|city|town|hall)$/i.test(obj) && (q[1] !== 'for' || /⟨/.test(q[2]!))) name = `${name} ${q[1]} ${q[1] === 'of' && /^the /i.test(rest.slice(q[1].length + 2)) ? 'the ' : ''}${obj}`;
     else {

@@ -781,3 +781,21 @@ describe('roles from the verb of an event noun', () => {
     expect(roles(g, 'Anna De Smet', party!.id)).toContain('host');
   });
 });
+
+describe('naming a bare event noun by what follows', () => {
+  it('names "attended the re-dedication of the X lantern" by its object, apart from a ceremony told before', () => {
+    const g = extract(
+      'Guests from Tartu',
+      'A delegation from Tartu arrived in Ghent last week. On Wednesday, a ceremony was held at Citadel Park. ' +
+        'The delegates also attended the re-dedication of the Kobe lantern at the library on Thursday.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names).toContain('ceremony at Citadel Park');
+    expect(names.some((n) => /^re-dedication of the Kobe/.test(n))).toBe(true);
+  });
+
+  it('names "the first convention of the X Alliance was held" by its organisation', () => {
+    const g = extract('Alliance meets', 'After the forum, the first convention of the Baltic Cities Tourism Alliance was held on the afternoon of May 3.');
+    expect(events(g).some((e) => /^convention of the Baltic Cities Tourism Alliance/.test(e.name))).toBe(true);
+  });
+});
