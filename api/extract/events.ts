@@ -38,6 +38,8 @@ export interface Events {
   pastDestinations: string[];
   /** event in focus per sentence index */
   focus: (string | null)[];
+  /** "X arranged a welcome party": events that are the object of a verb, with where the verb is (for its subject's role) */
+  objects: { sentence: number; event: string; verbAt: number; verb: string }[];
 }
 
 const KINDS: [RegExp, string][] = [
@@ -132,7 +134,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
-const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
+const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils|visitors|guests) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
@@ -160,7 +162,7 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 }
 
 export function findEvents(a: Article): Events {
-  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [] };
+  const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [], objects: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
   // a mayor who signs in the other city is that city's visitor: the signing is then the article's visit
@@ -210,7 +212,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -438,6 +440,19 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
+    // "A, B and members of the X delegation attended E, held in Y": the delegation's visit to E's city
+    if (hasDelegation && lower.includes('attended')) for (const m of t.matchAll(/(?:members of )?(?:the |a |an )?⟨C(\d+)⟩ (?:[\w-]+ )?delegations? (?:also )?attended\b/gi)) {
+      const said = s.mentions[Number(m[1])]!.name;
+      const origin = s.refs[Number(m[1])] ?? [...a.entities.values()].find((e) => e.label === 'City' && fold(e.name) === fold(said))?.id;
+      const here = a.eventsFirstIn(s.index)[0] ?? s.refs.map((r, j) => (r && s.mentions[j]?.kind === 'Event' ? a.entities.get(r) : undefined)).find(Boolean);
+      const dest = heldIn(s, a) ?? (here?.props.cityId as string | undefined) ?? null;
+      if (!origin || !dest || origin === dest) continue;
+      const v = addVisit(a, ev, s, dest, [origin], null, null, null);
+      for (const p of subjectsBefore(a, s, m.index!, 'P')) v?.visitors.add(p);
+    }
+    // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
+    // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
+    if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
   }
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
@@ -498,7 +513,8 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
   for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
     const object = words(s, m[2]!);
-    if (!AGREEMENT.test(object) || longBefore(a, dateIn(s))) continue;
+    // "50 years … since the signing of the agreement": the anniversary's origin, not a signing of the news
+    if (!AGREEMENT.test(object) || longBefore(a, dateIn(s)) || /\b(?:since|after|years of)\s+$/i.test(t.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const id = newEvent(a, `${m[1]!.replace(/^(official|formal) /i, '')} ${object}`, s, { date: dateIn(s), city: place(), kind: 'signing' });
     introduced.set(s.index, id);
   }
@@ -587,4 +603,78 @@ function heldIn(s: AnalyzedSentence, a: Article): string | null {
     }
   }
   return null;
+}
+
+/** Event nouns: a sentence without one is spared the noun-phrase patterns. */
+const EVENT_NOUNS = String.raw`(?:receptions?|banquets?|dinners?|luncheons?|breakfasts?|ceremony|ceremonies|celebrations?|festivals?|forums?|conferences?|conventions?|summits?|symposium|seminars?|workshops?|exhibitions?|expos?|fairs?|tournaments?|competitions?|matches|match|concerts?|meetings?|talks|parties|party|galas?|parades?|(?:re-?)?dedication|unveiling|exchange program(?:me)?)`;
+const EVENT_NOUN_TEST = new RegExp(String.raw`\b${EVENT_NOUNS}\b`, 'i');
+/** A noun phrase headed by an event noun, with at most three modifiers (plain words, not names). */
+const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
+/** Words that do not make a modifier of an event: "their meeting", "this year's festival". */
+const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
+/** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
+const HAPPENED = [
+  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
+  new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
+  // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits
+  new RegExp(String.raw`\b(?:for|to|at) NP(?= (?:hosted|organi[sz]ed|given|offered) by\b)`.replace(/NP/g, NP), 'gi'),
+  // "At the commemorative ceremony on the 3rd, …"
+  new RegExp(String.raw`^(?:at|during) (?:a|an|the) NP(?= on ⟨D\d+⟩| on the \d|,)`.replace(/NP/g, NP), 'gi'),
+];
+
+/** Events a sentence introduces with a common noun phrase (see HAPPENED); returns their ids. */
+function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
+  const t = s.template;
+  const date = dateIn(s);
+  // "have had an active exchange program for many years": a standing practice, not a happening
+  if (longBefore(a, date) || /\b(?:for (?:many|several|some|\w+) years|every (?:year|\w+ years))\b/i.test(t)) return [];
+  const out: string[] = [];
+  for (const re of HAPPENED) {
+    re.lastIndex = 0;
+    for (const m of t.matchAll(re)) {
+      let from = 0;
+      for (const g of [m[1], m[2]]) {
+        if (!g) continue;
+        const at = m.index! + m[0].indexOf(g, from);
+        from = at - m.index! + g.length;
+        const id = nounEvent(a, ev, s, g, at + g.length, date);
+        if (id && !out.includes(id)) out.push(id);
+        if (id && re === HAPPENED[0]) ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: m[0].split(' ')[0]!.toLowerCase() });
+      }
+    }
+  }
+  return out;
+}
+
+function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, end: number, date: string | null): string | null {
+  let ws = phrase.split(' ');
+  // drop leading words that are no modifiers ("their meeting", "this welcome dinner")
+  while (ws.length > 1 && NOT_MODIFIER.test(ws[0]!)) ws = ws.slice(1);
+  if (ws.some((w) => NOT_MODIFIER.test(w) && w !== ws[ws.length - 1])) return null;
+  const head = ws[ws.length - 1]!;
+  let name = ws.join(' ');
+  const kind = kindOf(name.replace(/^(?:re-?)?dedication$|^unveiling$/i, 'ceremony'));
+  const rest = s.template.slice(end);
+  // a bare noun is told apart by its venue or object: "ceremony at Kin Park", "re-dedication of the Toro lantern"
+  if (ws.length === 1) {
+    // (after the verb of a passive: "a ceremony was held at Kin Park")
+    const q = /^(?: (?:was|were|will be) (?:held|hosted|staged))? (at|of|for) (?:the )?((?:⟨[VGOXECN]\d+⟩(?: (?!(?:at|in|on|of|for|with|and|or|by|was|were|is|are|will|where|which|who|that|when|while|to|as|during|after|before|from|the|a|an)\b)[a-z][\w-]*(?=[\s,.;]|$))?)|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}(?![\w-]* ⟨)|(?:[\w-]+ ){0,2}?(?:⟨[VGOX]\d+⟩|[\w-]+))(?=[\s,.;]|$)/.exec(rest);
+    const obj = q ? words(s, q[2]!) : '';
+    if (q && obj && !/^(?:the|a|an|this|that|which|who|city|town|hall)$/i.test(obj) && (q[1] !== 'for' || /⟨/.test(q[2]!))) name = `${name} ${q[1]} ${q[1] === 'of' && /^the /i.test(rest.slice(q[1].length + 2)) ? 'the ' : ''}${obj}`;
+    else {
+      // "the ceremony" is one told before, if there is one of its kind
+      const known = a.events().find((e) => e.props.kind === kind && e.props.kind !== 'visit');
+      if (known) return known.id;
+      if (/^(?:meeting|meetings|talks|party|parties|match|matches|fair|fairs|competition|competitions)$/i.test(head)) return null;
+    }
+  }
+  // "witnessed the signing ceremony" after "A signed a memorandum with B": the article's signing
+  if (kind === 'signing' && /^(?:(?:official|formal) )?signing(?: ceremony)?$/i.test(name)) {
+    const known = a.events().find((e) => e.props.kind === 'signing');
+    if (known) return known.id;
+  }
+  const city = heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
+  return newEvent(a, name, s, { date, city, kind });
 }

@@ -684,3 +684,118 @@ describe('a signing by "the two mayors"', () => {
     expect(roles(g, 'Sun Li', signing!.id)).toEqual([]);
   });
 });
+
+describe('events named by an event noun', () => {
+  it('reads "attended a seminar at the X" and "had a buffet luncheon" as events of the visit', () => {
+    const g = extract(
+      'Porto delegation visits Rennes',
+      'A delegation from Porto visited Rennes on Monday. The delegation attended a seminar at the University of Rennes about research links. ' +
+        'Afterwards the guests had a buffet luncheon at the Grand Hotel.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names.some((n) => /^seminar at /.test(n))).toBe(true);
+    expect(names).toContain('buffet luncheon');
+  });
+
+  it('names a bare "ceremony was held at" by its venue and places it in the visited city', () => {
+    const g = extract(
+      'Guests from Lyon in Turin',
+      'A delegation from Lyon arrived in Turin on Tuesday. On Wednesday, a ceremony was held at Valentino Park where a tree was planted.',
+    );
+    const e = events(g).find((x) => x.name === 'ceremony at Valentino Park');
+    expect(e).toBeDefined();
+    expect(locatedIn(g, e!.id)).toBe('Turin');
+  });
+
+  it('reads "A and B were held" and "At the X ceremony on …," as events', () => {
+    const g = extract(
+      'Friendship cities gather',
+      'A gala dinner for the visiting mayors and a friendship awards ceremony were held on May 4. ' +
+        'At the closing ceremony on May 5, the mayors exchanged gifts.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['gala dinner', 'friendship awards ceremony', 'closing ceremony']));
+  });
+
+  it('does not read a standing programme or a hoped-for conference as a happening', () => {
+    const g = extract(
+      'Twin towns keep in touch',
+      'The two towns have had an active youth exchange program for many years. The mayor hoped the trade conference would be useful.',
+    );
+    expect(events(g).map((e) => e.name)).not.toContain('active youth exchange program');
+    expect(events(g).map((e) => e.name)).not.toContain('trade conference');
+  });
+});
+
+describe('visits told by what the visitors did', () => {
+  it('reads "members of the X delegation attended E, held in Y" as a visit of X to Y', () => {
+    const g = extract(
+      'Kaunas delegation in Ghent',
+      'On May 2, Kaunas Mayor Lina Petraitis and members of the Kaunas delegation attended the 30th Anniversary Friendship Ceremony, held in the Ghent City Council Chambers.',
+    );
+    const lina = named(g, 'Lina Petraitis');
+    const ghent = named(g, 'Ghent');
+    expect(g.relationships.some((r) => r.type === 'VISITED' && r.source === lina?.id && r.target === ghent?.id)).toBe(true);
+  });
+
+  it('reads "visitors from X arrived in Y" as a visit', () => {
+    const g = extract('Friends from abroad', 'On October 3, visitors from Uppsala arrived in the City of Tartu for a week of exchanges.');
+    expect(events(g).some((e) => e.properties.kind === 'visit' && locatedIn(g, e.id) === 'Tartu')).toBe(true);
+  });
+
+  it('reads "for dinner hosted by X" as an event hosted by X, and "since the signing of" as no signing', () => {
+    const g = extract(
+      'Fifty years of friendship',
+      'On October 3, guests from Uppsala arrived in Tartu to celebrate 50 years since the signing of a Sister City Agreement. ' +
+        'All guests gathered at the Town Theatre on Saturday evening for dinner hosted by the City of Tartu.',
+    );
+    expect(events(g).some((e) => e.properties.kind === 'signing')).toBe(false);
+    const dinner = events(g).find((e) => e.name === 'dinner');
+    expect(dinner).toBeDefined();
+    expect(roles(g, 'Tartu', dinner!.id)).toContain('host');
+  });
+});
+
+describe('where an event without a place is', () => {
+  it('places a forum of a conference in the conference city, but not one whose sentence names another city', () => {
+    const g = extract(
+      'Twin Towns Annual Conference 2023 opens',
+      'Delegates are arriving in Ghent today for the Twin Towns Annual Conference 2023 being hosted by the city. ' +
+        'The schedule begins on Thursday with the Youth Forum. ' +
+        'Last year a closing ceremony was held in Bruges.',
+    );
+    const forum = events(g).find((e) => e.name === 'Youth Forum');
+    expect(forum).toBeDefined();
+    expect(locatedIn(g, forum!.id)).toBe('Ghent');
+  });
+});
+
+describe('roles from the verb of an event noun', () => {
+  it('makes the subject of "arranged a welcome party and the signing ceremony" their host', () => {
+    const g = extract(
+      'Tartu delegation visits Ghent',
+      'The Mayor of Ghent, Cllr. Anna De Smet has arranged a welcome party and the signing ceremony at the Town Hall for the guests.',
+    );
+    const party = events(g).find((e) => e.name === 'welcome party');
+    expect(party).toBeDefined();
+    expect(roles(g, 'Anna De Smet', party!.id)).toContain('host');
+  });
+});
+
+describe('naming a bare event noun by what follows', () => {
+  it('names "attended the re-dedication of the X lantern" by its object, apart from a ceremony told before', () => {
+    const g = extract(
+      'Guests from Tartu',
+      'A delegation from Tartu arrived in Ghent last week. On Wednesday, a ceremony was held at Citadel Park. ' +
+        'The delegates also attended the re-dedication of the Kobe lantern at the library on Thursday.',
+    );
+    const names = events(g).map((e) => e.name);
+    expect(names).toContain('ceremony at Citadel Park');
+    expect(names.some((n) => /^re-dedication of the Kobe/.test(n))).toBe(true);
+  });
+
+  it('names "the first convention of the X Alliance was held" by its organisation', () => {
+    const g = extract('Alliance meets', 'After the forum, the first convention of the Baltic Cities Tourism Alliance was held on the afternoon of May 3.');
+    expect(events(g).some((e) => /^convention of the Baltic Cities Tourism Alliance/.test(e.name))).toBe(true);
+  });
+});

@@ -42,6 +42,16 @@ export function locations(a: Article, ev: Events): void {
       a.addFact('LOCATED_IN', e.id, city, {}, a.firstSentenceOf(e.id));
     }
   }
+  // a happening told without a place is in the city of the article's main event (the forums of a conference,
+  // the ceremonies of a festival), unless its sentence names another city
+  const mainCity = ev.main ? a.entities.get(ev.main)?.props.cityId : null;
+  if (typeof mainCity === 'string') for (const e of a.entities.values()) {
+    if (e.label !== 'Event' || e.props.cityId || e.id === ev.main) continue;
+    const s = a.sentences[e.first];
+    if (!s || s.refs.some((r, j) => r && r !== mainCity && a.label(r) === 'City')) continue;
+    e.props.cityId = mainCity;
+    a.addFact('LOCATED_IN', e.id, mainCity, {}, a.firstSentenceOf(e.id));
+  }
 }
 
 /** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */

@@ -49,6 +49,15 @@ function byList(s: AnalyzedSentence, from: number): [number, number] {
 }
 
 export function participation(a: Article, ev: Events): void {
+  // "X arranged a welcome party and the signing ceremony", "the guests enjoyed a luncheon": the subject's part
+  for (const o of ev.objects) {
+    const s = a.sentences[o.sentence]!;
+    const role: ParticipationRole | null = /^(?:arranged|hosted)$/.test(o.verb) ? 'host' : /^organi[sz]ed$/.test(o.verb) ? 'organizer'
+      : /^(?:performed|performs)$/.test(o.verb) ? 'presenter' : /^(?:spoke|speech|speeches)$/.test(o.verb) ? 'speaker'
+      : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had)$/.test(o.verb) ? 'attendee' : null;
+    if (!role) continue;
+    for (const id of subjectsBefore(a, s, o.verbAt, role === 'host' || role === 'organizer' ? 'POMGC' : 'POMG')) add(a, id, o.event, role, s);
+  }
   for (const s of a.sentences) {
     const t = s.template;
     const lower = t.toLowerCase();
@@ -125,7 +134,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|made|makes) (?:a |an |his |her |their )?(?:\w+ )?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
