@@ -304,7 +304,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
         { name: 'search', paths: names.map((n) => `/api/entities?q=${encodeURIComponent(n.split(' ')[0]!)}&limit=10`) },
         { name: 'paths', paths: pairs.map(([a, b]) => `/api/paths?from=${encodeURIComponent(a)}&to=${encodeURIComponent(b)}&maxHops=${MAX_HOPS}&k=${K}`) },
       ];
-      const duration = ctx.quick ? 4 : 10;
+      const duration = ctx.quick ? 2 : 10;
       for (const endpoint of endpoints) {
         // A few requests first, so the first measured run does not pay for cold query plans.
         for (const path of endpoint.paths.slice(0, 5)) await fetch(`${base}${path}`).then((r) => r.arrayBuffer());
