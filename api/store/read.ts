@@ -196,8 +196,8 @@ export async function neighborhood(
 ): Promise<{ elements: CyElements; truncated: boolean } | null> {
   const params = filterParams(opts);
   return read(conn, async (tx) => {
-    const [center] = await rows(tx, 'entity-by-id', { id: opts.id });
-    if (!center) return null;
+    const [center] = await rows(tx, 'entities-by-id', { ids: [opts.id] });
+    if (!center?.entity) return null;
     const seen = [opts.id];
     let frontier = [opts.id];
     let truncated = false;
