@@ -63,8 +63,6 @@ const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Con
 
 const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨[XNC](\d+)⟩/g;
 
-// findDates is thorough; most sentences name no date at all, which this cheap test tells
-const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|next|this|past|coming|previous|earlier|later|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)/i;
 
 function titleSentence(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
@@ -129,7 +127,7 @@ export class Article {
       const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
       const tokens = tokenize(text);
       let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
-      const dates = MAY_HAVE_DATE.test(text) ? findDates(text, publishedAt) : [];
+      const dates = findDates(text, publishedAt);
       if (dates.length) {
         mentions = mentions.filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
         for (const d of dates) mentions.push({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 });

@@ -25,7 +25,8 @@ const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 
 // Only abbreviations take a dot, so a sentence-final "in May." keeps its full stop.
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?)';
+// Abbreviations are whole words: "by Sunshine Coast", "a Wedding" name no weekday.
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?(?![a-z]))';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const PART_OF_DAY = '(?:(?:the )?(?:early |late )?(?:morning|afternoon|evening|night) of )';
@@ -44,7 +45,7 @@ const PATTERNS: { re: string; kind: Kind }[] = [
   { kind: 'dayOnly', re: `\\b(?:(?:[Oo]n|[Oo]f) (?:${PART_OF_DAY})?the |(?:[Oo]n )?${WEEKDAY},? (?:the )?)(?:[12]\\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\\s*[,.;:)]|\\s+(?:at|in|and|to|with|from|when|during|as|after|before|for)\\b|\\s*$)` },
   { kind: 'relWeekday', re: `\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil) (?:${PART_OF_DAY})?${WEEKDAY}(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
   // News style without "on": "the two cities forged a sisterhood Saturday", "filled Monday night".
-  { kind: 'relWeekday', re: `(?<=(?:^|[\\s(])[a-z][a-z'’]*,? )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
+  { kind: 'relWeekday', re: `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?<=(?:^|[\\s(])[a-z][a-z'’]*,? (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?: (?:morning|afternoon|evening|night)))?(?![\\w,]*\\s*(?:the )?(?:\\d|${MONTH}))` },
   { kind: 'relative', re: '\\b(?:(?:[Ee]arlier|[Ll]ater) )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:week|month|year)\\b' },
   { kind: 'yesterday', re: '\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]he day before yesterday)\\b' },
   { kind: 'bareMonth', re: `\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?) ${MONTH}(?![\\w])(?! \\d)` },
@@ -56,6 +57,10 @@ type Kind =
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}`, 'i');
 const WEEKDAY_WORD = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?! of)/i;
+// Every date the scanner reads has a digit or one of these words; most sentences have neither, and
+// this test costs a fraction of a scan.
+const MAY_HAVE_DATE =
+  /\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|tomorrow|(?:last|this|next|previous|past) (?:week|month|year))\b/i;
 const SCANNER = new RegExp(PATTERNS.map((p, i) => `(?<k${i}>${p.re})`).join('|'), 'g');
 const BARE_YEAR = new RegExp(`^\\s*(?:(?:in|since|from|of|by|until|during|early|late|mid-?) )?(?:the year )?(${YEAR})\\s*$`, 'i');
 // Leading prepositions and weekday/part-of-day words are not part of the reported text.
@@ -213,7 +218,7 @@ function scan(text: string, ref: Ref | null): DateMention[] {
 /** Every date expression of a sentence with its resolved date; those that cannot be resolved
  * (a month without a year and no publication date) are left out. Never throws. */
 export function findDates(sentence: string, reference: string | null): DateMention[] {
-  if (typeof sentence !== 'string' || sentence.length === 0) return [];
+  if (typeof sentence !== 'string' || !MAY_HAVE_DATE.test(sentence)) return [];
   return scan(sentence, parseReference(reference));
 }
 

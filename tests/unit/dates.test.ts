@@ -108,6 +108,11 @@ describe('findDates', () => {
     expect(findDates(sentence, PUBLISHED)).toEqual([]);
   });
 
+  it('does not read a name that starts like a weekday as one ("by Sato", "on Sunshine Coast")', () => {
+    expect(findDates('The delegation was led by Sato Koji and stayed on Sunshine Coast.', PUBLISHED)).toEqual([]);
+    expect(findDates('A group led by Sung-min Seo arrived by Wednesday.', PUBLISHED).map((d) => d.text)).toEqual(['Wednesday']);
+  });
+
   it('keeps a sentence-final full stop out of the date', () => {
     const [may] = findDates('The exhibition opens in May.', PUBLISHED);
     expect(may).toMatchObject({ text: 'May', date: '2023-05' });
