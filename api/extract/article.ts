@@ -831,8 +831,9 @@ function template(s: AnalyzedSentence): string {
   return out.replace(SPACING, (m: string, beforeClose?: string, run?: string) => (beforeClose !== undefined ? '' : run !== undefined ? ' ' : m[0] === '(' ? '(' : '"')).trim();
 }
 
-// white space before closing punctuation; other runs of white space; "(" and the space after it; curly double quotes
-const SPACING = /(\s+)(?=[,.;:!?)])|(\s+)|\(\s+|[“”]/g;
+// white space before closing punctuation; other white space than one plain space; "(" and the space
+// after it; curly double quotes (single spaces are not matched: a callback for each costs more than the rest)
+const SPACING = /(\s+)(?=[,.;:!?)])|(\s{2,}|[^\S ])|\(\s+|[“”]/g;
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);

@@ -86,7 +86,9 @@ function sanitize(content: unknown): string {
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufeff\u200b-\u200d\ufffd]/g, '');
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Most lines have single spaces only: testing for that is cheaper than rebuilding them.
+const UNSQUASHED = /\s{2,}|[^\S ]|^ | $/;
+const squash = (s: string) => (UNSQUASHED.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 /** Number of words, counted up to `limit` (callers only ask "at most n?" or "at least n?"). */
 function words(s: string, limit = 64): number {
   let n = 0;
@@ -177,16 +179,15 @@ function labelKind(label: string): 'date' | 'source' | 'author' {
   return 'author';
 }
 
-/** Reads a date/source/author line; null when the line is not one. */
 // Sites glue their labels to the value before: "Source: The seanewsEditor: Li01-13-2023",
 // "Time:2017-03-05Editor:Wang LeiResource:Department of Japanese AffairsPrintingSize:Large".
 const GLUED_LABELS = 'Editor|Source|Resource|Author|Reporter|Time|Date|Printing|Print|Size|Font size|Views|Hits';
 const GLUED_LABEL = new RegExp(`(?<=[\\p{Ll}\\d])(${GLUED_LABELS})(?=\\s*[:：])`, 'gu');
 const CHAINED_LABEL = new RegExp(`(?<=[\\p{Ll}\\d])(${GLUED_LABELS})(?=(?:${GLUED_LABELS})[:：])`, 'gu'); // "PrintingSize:"
 
-
+/** Reads a date/source/author line (white space already squashed); null when the line is not one. */
 function parseMetaLine(text: string): MetaHit | null {
-  let line = squash(text);
+  let line = text;
   if (line.length === 0 || line.length > 300) return null;
   if (/[:：]/.test(line)) line = line.replace(CHAINED_LABEL, ' $1: ').replace(GLUED_LABEL, ' $1');
   if (/\p{L}\d/u.test(line)) line = line.replace(/(?<=\p{L})(?=\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})/gu, ' '); // "Li Ming01-13-2023"
