@@ -88,6 +88,8 @@ function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?:
   const kind = props.kind ?? kindOf(name);
   for (const e of a.events()) {
     if ((kind === 'visit') !== (e.props.kind === 'visit')) continue;
+    // happenings in two cities are two ("X delegation visit to Y", "Y students' visit to X")
+    if (props.city && e.props.cityId && props.city !== e.props.cityId) continue;
     if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
       if (fold(e.name) !== fold(name)) e.aliases.add(name);
       if (!e.props.date && props.date) e.props.date = props.date;
@@ -131,13 +133,16 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 }
 
 /** Words that may stand between "from" and a delegation's origin: "from its sister city, X". */
-const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
+const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? |(?:⟨N\d+⟩ )?(?:city|town|municipality) of )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
 const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils|visitors|guests) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
 
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
+
+/** A group named by its city or nationality: "Japanese students", "the Edmonds exchange pupils". */
+const GROUP_NOUN = /(?:^|(?<=[\s(]))(?:(?:the|a|an) )?⟨([NC])(\d+)⟩ (?:[\w-]+ ){0,2}?(?:students|pupils|delegates|officials|teachers|youths)\b/g;
 
 /** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
 const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
@@ -148,7 +153,7 @@ const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|h
 /** "will attend a civic ceremony (marking the 25th anniversary)": an indefinite happening someone attends. */
 const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes part in|participate in|participated in|join|joined) an? ((?:[\w-]+ ){0,3}?(?:ceremony|reception|banquet|dinner|luncheon|festival|forum|conference|seminar|symposium|concert|parade|celebration|exhibition|fair|gala))((?: (?:marking|to mark|celebrating|to celebrate|commemorating) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:anniversary|founding|opening|centenary|jubilee))?)/gi;
 
-const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arriv(?:e|es|ed|ing)(?: (?:on )?(?:⟨D\d+⟩|\w+day|today|tomorrow|yesterday))? in|will be in|came to|travell?(?:ed|ing) to|travels? to|fl(?:y|ies|ew|ying) to|head(?:s|ed|ing)? (?:off )?to|(?:went|goes|go|going) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
@@ -156,9 +161,26 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
   const direct = cityAt(a, s, rest);
   if (direct && !/^['’]/.test(rest.slice(direct.length))) return direct.id;
   // "Seattle's Irish Sister City, Galway" / "Korean sister city Daejeon"
-  const m = /^(?:the )?(?:⟨C\d+⟩['’]s? )?(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
+  const m = /^(?:the )?(?:⟨C\d+⟩['’]s? )?(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?(?:of (?:the )?)?⟨C(\d+)⟩/i.exec(rest);
   if (m) return s.refs[Number(m[1])] ?? null;
   return null;
+}
+
+/** "X's twin town of Y", "Y, X's sister city": the city Y is twinned to, as the sentence tells it. */
+function twinOwner(s: AnalyzedSentence, dest: string): string | null {
+  for (const m of s.template.matchAll(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|partner|friendship) (?:city|town)(?:,? (?:of )?(?:the )?⟨C(\d+)⟩)?/gi)) {
+    const owner = s.refs[Number(m[1])];
+    const twin = m[2] ? s.refs[Number(m[2])] : null;
+    if (owner && owner !== dest && (twin === dest || !twin && new RegExp(`⟨C(?:${s.refs.map((r, j) => (r === dest ? j : -1)).filter((j) => j >= 0).join('|')})⟩,? $`).test(s.template.slice(0, m.index)))) return owner;
+  }
+  return null;
+}
+
+/** The city of a dateline ("LEEDS — …"): where the article is written from. */
+function datelineCity(a: Article): string | null {
+  const first = a.sentences.find((s) => s.paragraph >= 0);
+  const m = first ? /^(?:⟨D\d+⟩ )?⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?[—–-]/.exec(first.template) : null;
+  return m ? first!.refs[Number(m[1])] ?? null : null;
 }
 
 export function findEvents(a: Article): Events {
@@ -255,7 +277,7 @@ export function findEvents(a: Article): Events {
       const own = named ? [s.refs[Number(named[2])]!].filter(Boolean) : subject ? [subject] : [];
       if (own.length) lastDelegation = own;
       const anaphor = /^the (?:delegation|civic party)$/i.test(m[0]) && !own.length;
-      const origins = anaphor ? lastDelegation : own;
+      const origins = anaphor ? [...lastDelegation] : own;
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
       v.lastIndex = after;
@@ -267,9 +289,28 @@ export function findEvents(a: Article): Events {
         addVisit(a, ev, s, partner, origins, null, null, null);
         continue;
       }
-      if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
-      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      // "the city of X's first-ever delegation to Y (will make the trip)": the destination right after the noun
+      const to = /^ to (?:the )?(?:city of )?⟨C(\d+)⟩(?!['’])/.exec(t.slice(after));
+      // "a delegation of six X students and one chaperone are traveling to Y": the members' words may name the origin
+      const between = vm ? t.slice(after, vm.index) : '';
+      const members = vm && !to ? /^ of (?:[^⟨.]|⟨[CN](\d+)⟩){0,80}$/.exec(between) : null;
+      if (!to && (!vm || (vm.index - after > 40 || /⟨[COGMP]/.test(between)) && !members)) continue;
+      const dest = to ? s.refs[Number(to[1])] ?? null : destinationAfter(a, s, vm!.index + vm![0].length);
       if (!dest) continue;
+      if (!origins.length && members) {
+        const c = [...between.matchAll(/⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
+        if (c) origins.push(c);
+      }
+      // "a seven-strong delegation visited X's twin town of Y", "a delegation is visiting Y, X's twin city": from X;
+      // an indefinite delegation of the opening lines otherwise comes from the city the article is datelined in
+      if (!origins.length && !nat && /^(?:an?|one) /i.test(m[0])) {
+        const owner = twinOwner(s, dest) ?? datelineCity(a);
+        if (owner && owner !== dest) origins.push(owner);
+        else if (s.paragraph <= 1 && !ev.visits.length) {
+          addVisit(a, ev, s, dest, [], null, null, null);
+          continue;
+        }
+      }
       const country = nat ? s.mentions[Number(nat[1])]!.country ?? null : null;
       const words = adj.replace(/⟨[NX](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨[COGM]\d+⟩ ?|\(⟨X\d+⟩\) ?/g, '').trim();
       // a delegation named by its words alone ("Latin American mayors delegation") only in the opening lines
@@ -277,6 +318,20 @@ export function findEvents(a: Article): Events {
       if (!origins.length && !country && !described) continue;
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
+    }
+    // "Japanese students will travel to Y", "Edmonds pupils are visiting Y": a group named by its city or nationality
+    if (/students|pupils|delegates|officials|teachers|youths/.test(lower)) for (const m of t.matchAll(GROUP_NOUN)) {
+      const j = Number(m[2]);
+      const after = m.index! + m[0].length;
+      const v = new RegExp(VISIT_VERB.source, 'g');
+      v.lastIndex = after;
+      const vm = v.exec(t);
+      if (!vm || vm.index - after > 30 || /⟨|[,;]/.test(t.slice(after, vm.index))) continue;
+      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      const origin = m[1] === 'C' ? s.refs[j] ?? null : null;
+      const country = m[1] === 'N' ? s.mentions[j]!.country ?? null : null;
+      if (!dest || !origin && !country || origin === dest || country && a.countryOfCity(dest) === country) continue;
+      addVisit(a, ev, s, dest, origin ? [origin] : [], origin ? null : s.mentions[j]!.name, country, null);
     }
     // "It was the first twinning visit to Y since 2009": the visit of the delegation the article is about
     if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {

@@ -242,7 +242,9 @@ export function visitMembers(a: Article, ev: Events): void {
         if (along) parts.push([end + along.index + along[0].length, clauseEnd(s.template, end + along.index + along[0].length)]);
         for (const [f, e] of parts) {
           namesAsPersons(a, s, f, e);
-          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+          // "Delaware City Schools teacher Joanne Meyer": the body that qualifies a member is not one
+          const qualifiers = new Set(slots(s, f, e).filter((x) => 'OMG'.includes(x.letter) && /^(?: [a-z][\w-]*){1,3} ⟨P\d+⟩| ⟨T\d+⟩ ⟨P\d+⟩/.test(s.template.slice(x.at + `⟨${x.letter}${x.index}⟩`.length))).map((x) => x.id));
+          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v) && !qualifiers.has(id)) v.visitors.add(id);
         }
       }
       // Y figures, including X
@@ -333,7 +335,7 @@ export function visitRoles(a: Article, ev: Events): void {
 }
 
 /** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
-const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included)))\b:?/gi;
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|will consist of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
 
 /** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
 function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {

@@ -1,0 +1,91 @@
+// Delegation visits told without a "from" phrase, their members and leaders, and the roles people take
+// at the happenings of a visit. Sentences written for these tests in the genre's style (no article text copied).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+const events = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Event');
+const named = (g: GraphDocument, name: string) => g.nodes.find((n) => n.name === name || n.aliases.includes(name));
+function roles(g: GraphDocument, who: string, event: string | undefined): unknown[] {
+  const a = named(g, who);
+  return g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === a?.id && r.target === event).map((r) => r.properties.role);
+}
+function locatedIn(g: GraphDocument, event: string | undefined): string | undefined {
+  const r = g.relationships.find((x) => x.type === 'LOCATED_IN' && x.source === event);
+  return g.nodes.find((n) => n.id === r?.target)?.name;
+}
+const visits = (g: GraphDocument) => events(g).filter((e) => e.properties.kind === 'visit');
+
+describe('delegation visits without a "from" phrase', () => {
+  it('reads a numbered delegation that will travel from the dateline city, with its leader and members', () => {
+    const g = extract(
+      'Council delegation to visit Yokohama',
+      'LEEDS — A 13-member delegation will travel to Yokohama next month to mark 20 years of the partnership. ' +
+        'The delegation will be led by Leeds Mayor Ann Hart and will include Councillor Bob Stone.',
+    );
+    const [v] = visits(g);
+    expect(v?.name).toBe('Leeds delegation visit to Yokohama');
+    expect(locatedIn(g, v?.id)).toBe('Yokohama');
+    expect(roles(g, 'Ann Hart', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Bob Stone', v?.id)).toEqual(['visitor']);
+  });
+
+  it('takes the origin from "X\'s twin town of Y" and "Y, X\'s twin city"', () => {
+    const g = extract(
+      'Taunton group in Lisieux',
+      'A seven-strong delegation visited Taunton’s twin town of Lisieux last week. The group included Mayor Carl Brown and Councillor Jane Fox.',
+    );
+    const [v] = visits(g);
+    expect(v?.name).toBe('Taunton delegation visit to Lisieux');
+    expect(roles(g, 'Carl Brown', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Jane Fox', v?.id)).toEqual(['visitor']);
+    const h = extract('Pupils in Bristol', 'A delegation of 18 students is visiting Bristol, Hanover’s twin city, this week.');
+    expect(visits(h)[0]?.name).toBe('Hanover delegation visit to Bristol');
+  });
+
+  it('finds the origin among the members\' words and keeps two visits to two cities apart', () => {
+    const g = extract(
+      'Exchange students on the move',
+      'A delegation of six Edmonds students and one teacher are traveling to Hekinan from July 29. On Aug. 19, Japanese students will travel to Edmonds.',
+    );
+    const names = visits(g).map((v) => v.name).sort();
+    expect(names).toEqual(['Edmonds delegation visit to Hekinan', 'Japanese delegation visit to Edmonds']);
+    const back = visits(g).find((v) => v.name.startsWith('Japanese'));
+    expect(locatedIn(g, back?.id)).toBe('Edmonds');
+  });
+
+  it('reads "the city of X\'s first-ever delegation to Y" and "A will arrive Thursday in Y"', () => {
+    const g = extract('Group heads to Japan', 'The city of Delaware’s first-ever delegation to Sakata will leave on Thursday. The delegation will include Mayor Ruth Kline and City Manager Tom Hale.');
+    const [v] = visits(g);
+    expect(v?.name).toBe('Delaware delegation visit to Sakata');
+    expect(roles(g, 'Ruth Kline', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Tom Hale', v?.id)).toEqual(['visitor']);
+    const h = extract('Students due', 'A delegation of students and teachers from Mutsu will arrive Thursday in Port Angeles.');
+    expect(visits(h)[0]?.name).toBe('Mutsu delegation visit to Port Angeles');
+  });
+
+  it('reads a welcome for "a delegation from the Japanese city of X"', () => {
+    const g = extract('Guests from Japan', 'Invercargill city councillors last week welcomed a delegation from the Japanese city of Kumagaya.', '2025-02-13');
+    const [v] = visits(g);
+    expect(v?.name).toBe('Kumagaya delegation visit to Invercargill');
+    expect(locatedIn(g, v?.id)).toBe('Invercargill');
+  });
+
+  it('does not take the body a member works for as a member, nor a host thanked by the group as a visitor', () => {
+    const g = extract(
+      'Delegation to Sakata',
+      'The city of Delaware’s first-ever delegation to Sakata will leave on Thursday. The delegation will include Mayor Ruth Kline and Delaware City Schools teacher Joan Mays. ' +
+        'The group thanked Sakata’s Mayor Ken Abe for his hospitality.',
+    );
+    const [v] = visits(g);
+    expect(roles(g, 'Joan Mays', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Delaware City Schools', v?.id)).toEqual([]);
+    expect(roles(g, 'Ken Abe', v?.id)).not.toContain('visitor');
+  });
+});
