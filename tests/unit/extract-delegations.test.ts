@@ -89,3 +89,52 @@ describe('delegation visits without a "from" phrase', () => {
     expect(roles(g, 'Ken Abe', v?.id)).not.toContain('visitor');
   });
 });
+
+describe('speakers and presenters at the happenings of a visit', () => {
+  it('reads "speeches by A and B" and stops a "hosted by" list at the verb', () => {
+    const g = extract(
+      'Taunton group visits Lisieux',
+      'A seven-strong delegation visited Taunton’s twin town of Lisieux last week. The group included Mayor Carl Brown and Councillor Jane Fox. ' +
+        'A civic reception hosted by Lisieux Mayor Paul Martin was held at the town hall, with speeches by Mayor Martin and Mayor Brown.',
+    );
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(roles(g, 'Paul Martin', reception?.id).sort()).toEqual(['host', 'speaker']);
+    expect(roles(g, 'Carl Brown', reception?.id)).toEqual(['speaker']);
+    expect(locatedIn(g, reception?.id)).toBe('Lisieux');
+  });
+
+  it('reads words of welcome, greetings from, a message read, a toast and a presentation of information', () => {
+    const g = extract(
+      'Reception marks the anniversary',
+      'The Perth-Kagoshima 40th anniversary reception was held at the Town Hall in Perth. ' +
+        'Consul General Ken Mori began with a few words of welcome, followed by greetings from Perth Mayor Anna Webb. ' +
+        'Director Emi Sato read a message from the Kagoshima mayor. Association President Ian Cole presented information on the history of the relationship. ' +
+        'Councillor Ray Dunn began the festivities with a toast.',
+    );
+    const [r] = events(g);
+    expect(roles(g, 'Ken Mori', r?.id)).toContain('speaker');
+    expect(roles(g, 'Anna Webb', r?.id)).toContain('speaker');
+    expect(roles(g, 'Emi Sato', r?.id)).toContain('speaker');
+    expect(roles(g, 'Ian Cole', r?.id)).toContain('presenter');
+    expect(roles(g, 'Ray Dunn', r?.id)).toContain('speaker');
+  });
+
+  it('reads "both mayors gave speeches" and "with A attending and giving short remarks"', () => {
+    const g = extract(
+      'Anniversary ceremony in Santa Fe',
+      'On October 2, Hida Mayor Jun Oda and members of the Hida delegation attended the 30th Anniversary Ceremony of the Hida-Santa Fe Sister City Relationship, held in Santa Fe. ' +
+        'During the ceremony, Mayor Lee Ward of Santa Fe and Mayor Oda signed a declaration. Both mayors also gave speeches. ' +
+        'The Consulate-General was also invited, with Consul Aki Ueda attending and giving short remarks.',
+    );
+    const c = events(g).find((e) => e.properties.kind === 'ceremony' || /Ceremony/.test(e.name));
+    expect(roles(g, 'Jun Oda', c?.id)).toContain('speaker');
+    expect(roles(g, 'Lee Ward', c?.id)).toContain('speaker');
+    expect(roles(g, 'Aki Ueda', c?.id)).toContain('speaker');
+  });
+
+  it('does not take a prize handed over for a presentation', () => {
+    const g = extract('Award for volunteer', 'The anniversary reception was held at City Hall in Perth. Consul General Ken Mori presented the award to volunteer Jo Lane.');
+    const [r] = events(g);
+    expect(roles(g, 'Ken Mori', r?.id)).not.toContain('presenter');
+  });
+});

@@ -44,7 +44,7 @@ function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): stri
 function byList(s: AnalyzedSentence, from: number): [number, number] {
   const end = clauseEnd(s.template, from);
   const rest = s.template.slice(from, end);
-  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b/.exec(rest);
+  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b| (?:was|were|is|are|will be|has been) (?:held|staged|given|followed|opened)\b|, with\b/.exec(rest);
   return [from, stop ? from + stop.index : end];
 }
 
@@ -142,6 +142,36 @@ export function participation(a: Article, ev: Events): void {
       // "A made speeches for the hosts while B and C did for the guests": the ellipsis speaks too
       const also = /^[^.]{0,60}?\b(?:while|and|as) ((?:(?:the )?⟨P\d+⟩,? (?:and )?)+)did\b/.exec(t.slice(m.index! + m[0].length));
       if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
+    }
+    // "speeches by A and B", "followed by greetings from A", "remarks from A": the speakers follow the noun
+    if (/speech|remarks|greeting|address|toast|presentation/.test(lower)) for (const m of t.matchAll(/\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+      const from = m.index! + m[0].length;
+      // "an address by the Mayor of X" is no speech by the city; "a talk from the visitors" names nobody
+      const ids = actorsIn(s, from, byList(s, from)[1], 'POMG', true);
+      const role: ParticipationRole = /^presentation|^talk/i.test(m[0]) ? 'presenter' : 'speaker';
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of ids) add(a, id, event, role, s);
+    }
+    // "A began with a few words of welcome", "A read a message from …", "A proposed a toast", "with A giving short remarks",
+    // "Both mayors … also gave speeches": a speech by the subject
+    if (/welcome|message|toast|remarks|speech/.test(lower)) for (const m of t.matchAll(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
+      let subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      // "… invited, with A attending and giving short remarks": the name right before the participle
+      const participle = /^(?:giving|delivering|making)/i.test(m[0]) ? /⟨P(\d+)⟩,? (?:(?:\w+ ){1,2}and )?$/.exec(t.slice(Math.max(0, m.index! - 40), m.index!)) : null;
+      if (participle) subjects = [s.refs[Number(participle[1])]!].filter(Boolean);
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of subjects) add(a, id, event, 'speaker', s);
+    }
+    if (/\b(?:both|the two) mayors\b/i.test(t)) for (const m of t.matchAll(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
+      const event = eventFor(a, ev, s, m.index!);
+      for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, event, 'speaker', s);
+    }
+    // "A presented information on …", "A introduced a promotional video": a presentation by the subject
+    // (not "presented the award to B": that hands over a prize)
+    if (/presented|introduced|showcased|demonstrated/.test(lower)) for (const m of t.matchAll(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
+      if (/^[^.]{0,60}?\bto (?:the )?⟨P/.test(t.slice(m.index! + m[0].length))) continue;
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, 'presenter', s);
     }
     // Representatives from A, B and C (respectively) made presentations
     if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
