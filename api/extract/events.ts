@@ -214,9 +214,17 @@ export function findEvents(a: Article): Events {
         headlineMeeting = null;
       }
     }
-    // named events
-    s.mentions.forEach((m, j) => {
-      if (m.kind !== 'Event' || m.words < 2) return;
+    // named events ("the Commemoration Ceremony for the 25th Anniversary of X" is one, though read as two names)
+    const joined = new Map<number, [number, string]>();
+    if (t.includes('⟨E')) for (const m of t.matchAll(/⟨E(\d+)⟩ (for|of|marking|celebrating|commemorating) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) )?⟨E(\d+)⟩/g)) {
+      const [h, d] = [Number(m[1]), Number(m[4])];
+      if (joined.has(h) || [...joined.values()].some(([x]) => x === h)) continue;
+      joined.set(h, [d, `${s.mentions[h]!.name} ${m[2]} the ${m[3] ?? ''}${s.mentions[d]!.name}`]);
+    }
+    const dependents = new Map([...joined].map(([h, [d]]) => [d, h]));
+    s.mentions.forEach((m0, j) => {
+      if (m0.kind !== 'Event' || m0.words < 2 || dependents.has(j)) return;
+      const m = joined.has(j) ? { ...m0, name: joined.get(j)![1] } : m0;
       // "the deputy secretary general of the X Conference": a body someone holds office in, not a happening
       if (new RegExp(`⟨T\\d+⟩ of (?:the )?⟨E${j}⟩`).test(t)) return;
       const city = a.cityInName(m.name) ?? heldIn(s, a);
@@ -224,6 +232,7 @@ export function findEvents(a: Article): Events {
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
       const id = newEvent(a, m.name, s, { date, city, kind: kindOf(m.name) });
       s.refs[j] = id;
+      if (joined.has(j)) s.refs[joined.get(j)![0]] = id;
     });
     // "the September Special, a ten day music festival"
     if (lower.includes(', a')) for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
@@ -417,7 +426,8 @@ export function findEvents(a: Article): Events {
       const subj = host ? [host] : subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
       if (!cities.length) {
-        const here = hostCity(a);
+        // during a visit the happenings told without a place are at its destination, not at home
+        const here = ev.visits[0]?.dest ?? hostCity(a);
         if (here) cities.push(here);
       }
       const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
@@ -508,6 +518,9 @@ export function findEvents(a: Article): Events {
     // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
     // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
     if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
+    // "the trip will include sightseeing … and a signing ceremony", "highlights of the visit included a reception at
+    // X … and a community dinner": the happenings a visit's programme lists are events of the visit
+    if (ev.visits.length && EVENT_NOUN_TEST.test(lower)) for (const id of programmeEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
   }
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
@@ -698,6 +711,28 @@ function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
         if (id && !out.includes(id)) out.push(id);
         if (id && re === HAPPENED[0]) ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: m[0].split(' ')[0]!.toLowerCase() });
       }
+    }
+  }
+  return out;
+}
+
+/** What introduces a visit's programme: "the trip will include", "highlights of the visit included", "many events, including". */
+const PROGRAMME = /\b(?:trip|visit|tour|stay|programme|program|itinerary|schedule|highlights?|agenda|events|activities)\b[^.⟨]{0,60}?\b(?:will include|includes|included|include|including|featured|features|will feature|such as)\b:?/gi;
+const LISTED_EVENT = new RegExp(String.raw`(?:^ ?|, |,? and |: )(?:a|an|the) ${NP}`, 'gi');
+
+function programmeEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
+  const t = s.template;
+  const date = dateIn(s);
+  if (longBefore(a, date)) return [];
+  const out: string[] = [];
+  for (const p of t.matchAll(PROGRAMME)) {
+    const from = p.index! + p[0].length;
+    const list = t.slice(from, clauseEnd(t, from));
+    for (const m of list.matchAll(LISTED_EVENT)) {
+      const g = m[1]!;
+      const at = from + m.index! + m[0].length - g.length;
+      const id = nounEvent(a, ev, s, g, at + g.length, date);
+      if (id && !out.includes(id)) out.push(id);
     }
   }
   return out;

@@ -138,3 +138,36 @@ describe('speakers and presenters at the happenings of a visit', () => {
     expect(roles(g, 'Ken Mori', r?.id)).not.toContain('presenter');
   });
 });
+
+describe('the happenings of a visit and where they are', () => {
+  it('reads the events a visit\'s programme lists, in the visited city', () => {
+    const g = extract(
+      'Frome visitors in Murrhardt',
+      'A delegation of twelve people visited Frome’s twin town of Murrhardt last week. ' +
+        'Highlights from the trip included a reception at Murrhardt Town Hall, a boat trip and a community dinner.',
+    );
+    const reception = events(g).find((e) => e.name === 'reception at Murrhardt Town Hall');
+    expect(reception).toBeDefined();
+    expect(locatedIn(g, reception?.id)).toBe('Murrhardt');
+    const h = extract('Group heading to Japan', 'The city of Delaware’s first-ever delegation to Sakata will leave on Thursday. The trip will include visits to schools and a signing ceremony for the partnership.');
+    const signing = events(h).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('signing ceremony');
+    expect(locatedIn(h, signing?.id)).toBe('Sakata');
+  });
+
+  it('places a reception a host gives during a visit in the visited city, not in the city named first', () => {
+    const g = extract('Pupils in Bristol', 'A delegation of 18 students from Hanover is visiting Bristol this week. Mayor Jo Reed hosted a reception for the group at City Hall.');
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(locatedIn(g, reception?.id)).toBe('Bristol');
+    expect(roles(g, 'Jo Reed', reception?.id)).toEqual(['host']);
+  });
+
+  it('reads a headline "Ceremony for the 25th Anniversary of X" as one event with the body\'s', () => {
+    const g = extract(
+      'Commemoration Ceremony for the 30th Anniversary of the Hida-Santa Fe Sister City Relationship',
+      'On October 2, Hida Mayor Jun Oda and members of the Hida delegation attended the 30th Anniversary Commemoration Ceremony of the Hida-Santa Fe Sister City Relationship, held in Santa Fe.',
+    );
+    const names = events(g).filter((e) => e.properties.kind !== 'visit').map((e) => e.name);
+    expect(names).toEqual(['Commemoration Ceremony for the 30th Anniversary of the Hida-Santa Fe Sister City Relationship']);
+  });
+});
