@@ -171,3 +171,35 @@ describe('the happenings of a visit and where they are', () => {
     expect(names).toEqual(['Commemoration Ceremony for the 30th Anniversary of the Hida-Santa Fe Sister City Relationship']);
   });
 });
+
+describe('roles told with a passive noun, a relative clause or the name of a visit', () => {
+  it('reads "Speeches were given by A" and "B, who also presented a video"', () => {
+    const g = extract(
+      'Friendship day',
+      'The Kobe-Seattle Friendship Day was held on Saturday in Seattle. Speeches were given by Mayor Ed Marr. The celebration was attended by Consul General Ken Abe, who also presented a video.',
+    );
+    const [d] = events(g);
+    expect(roles(g, 'Ed Marr', d?.id)).toEqual(['speaker']);
+    expect(roles(g, 'Ken Abe', d?.id).sort()).toEqual(['attendee', 'presenter']);
+  });
+
+  it('takes the body a visit is named after as its visitor', () => {
+    const g = extract(
+      'Students due in Port Angeles',
+      'A delegation of students and teachers from Mutsu will arrive Thursday in Port Angeles. The visit marks 21 years of exchanges, according to the organizer of the upcoming Tanabu High School visit.',
+    );
+    const [v] = visits(g);
+    expect(roles(g, 'Tanabu High School', v?.id)).toEqual(['visitor']);
+  });
+
+  it('refers "the ceremony" and "the event" to the one told before', () => {
+    const g = extract(
+      'Tree planted for friendship',
+      'A delegation from Tsubame is visiting Sheboygan this week. As part of the visit, a tree-planting ceremony was held yesterday at Peace Park. ' +
+        'The ceremony was attended by Mayor Ryan Sol. At the ceremony, Mayor Sol gave a speech. The event ended with a song.',
+    );
+    const nonVisit = events(g).filter((e) => e.properties.kind !== 'visit');
+    expect(nonVisit.map((e) => e.name)).toEqual(['tree-planting ceremony']);
+    expect(roles(g, 'Ryan Sol', nonVisit[0]?.id).sort()).toEqual(['attendee', 'speaker']);
+  });
+});

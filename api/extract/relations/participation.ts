@@ -144,18 +144,23 @@ export function participation(a: Article, ev: Events): void {
       if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
     }
     // "speeches by A and B", "followed by greetings from A", "remarks from A": the speakers follow the noun
-    if (/speech|remarks|greeting|address|toast|presentation/.test(lower)) for (const m of t.matchAll(/\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+    // (a capitalised first word is read as an unknown name: "Speeches were given by A")
+    const lead = /^⟨X(\d+)⟩/.exec(t);
+    const leadNoun = lead && /^(?:speeches|remarks|greetings|addresses|presentations|talks)$/i.test(s.mentions[Number(lead[1])]!.name) ? s.mentions[Number(lead[1])]!.name : null;
+    if (leadNoun || /speech|remarks|greeting|address|toast|presentation/.test(lower)) for (const m of t.matchAll(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+      if (m[0].startsWith('⟨') && !leadNoun) continue;
       const from = m.index! + m[0].length;
       // "an address by the Mayor of X" is no speech by the city; "a talk from the visitors" names nobody
       const ids = actorsIn(s, from, byList(s, from)[1], 'POMG', true);
-      const role: ParticipationRole = /^presentation|^talk/i.test(m[0]) ? 'presenter' : 'speaker';
+      const role: ParticipationRole = /^presentation|^talk/i.test(m[0].startsWith('⟨') ? leadNoun! : m[0]) ? 'presenter' : 'speaker';
       const event = eventFor(a, ev, s, m.index!);
       for (const id of ids) add(a, id, event, role, s);
     }
     // "A began with a few words of welcome", "A read a message from …", "A proposed a toast", "with A giving short remarks",
     // "Both mayors … also gave speeches": a speech by the subject
     if (/welcome|message|toast|remarks|speech/.test(lower)) for (const m of t.matchAll(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
-      let subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      let subjects = antecedent(s, m.index!);
+      if (!subjects.length) subjects = subjectsBefore(a, s, m.index!, 'POMG');
       // "… invited, with A attending and giving short remarks": the name right before the participle
       const participle = /^(?:giving|delivering|making)/i.test(m[0]) ? /⟨P(\d+)⟩,? (?:(?:\w+ ){1,2}and )?$/.exec(t.slice(Math.max(0, m.index! - 40), m.index!)) : null;
       if (participle) subjects = [s.refs[Number(participle[1])]!].filter(Boolean);
@@ -171,7 +176,8 @@ export function participation(a: Article, ev: Events): void {
     if (/presented|introduced|showcased|demonstrated/.test(lower)) for (const m of t.matchAll(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
       if (/^[^.]{0,60}?\bto (?:the )?⟨P/.test(t.slice(m.index! + m[0].length))) continue;
       const event = eventFor(a, ev, s, m.index!);
-      for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, 'presenter', s);
+      const who = antecedent(s, m.index!);
+      for (const id of who.length ? who : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, 'presenter', s);
     }
     // Representatives from A, B and C (respectively) made presentations
     if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
@@ -230,6 +236,13 @@ function signingHosts(a: Article, ev: Events): void {
   }
 }
 
+/** "…, attended by Consul General A, who also presented a video": the name a relative "who" stands for. */
+function antecedent(s: AnalyzedSentence, at: number): string[] {
+  const m = /⟨([POMG])(\d+)⟩,? who (?:(?:also|then|later|each|both) )?$/.exec(s.template.slice(Math.max(0, at - 60), at));
+  const id = m ? s.refs[Number(m[2])] : null;
+  return id ? [id] : [];
+}
+
 /** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
 function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
   const before = [...s.template.slice(0, at).matchAll(/⟨E(\d+)⟩/g)];
@@ -252,6 +265,11 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
+      // "the upcoming X High School visit", "the Y Association's trip": the body the visit is named after makes it
+      if (v === ev.visits[0] && /visit|trip|tour/.test(t)) for (const m of t.matchAll(/\b(?:the|this|their|its) (?:(?:upcoming|recent|forthcoming|first|official|latest|annual) )*⟨([GOM])(\d+)⟩(?:['’]s?)? (?:visit|trip|tour)\b/g)) {
+        const id = s.refs[Number(m[2])];
+        if (id && !isAtDest(a, id, v) && !v.hosts.has(id)) v.visitors.add(id);
+      }
       if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invit|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy|delegation/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
