@@ -14,7 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
-import { actorsIn, cityAt, clauseEnd, nearestSubjects, subjectsBefore } from './relations/common.ts';
+import { actorsIn, cityAt, clauseEnd, clauseStart, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 import { lastPersonBefore } from './relations/visits.ts';
 
 export interface Visit {
@@ -148,7 +148,7 @@ const GROUP_NOUN = /(?:^|(?<=[\s(]))(?:(?:the|a|an) )?⟨([NC])(\d+)⟩ (?:[\w-]
 const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
 
 /** What a happening is held for: "… to unveil the X", "… to welcome the Y delegation". */
-const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3}))/;
+const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3})|in hono(?:u)?r of (?:the )?(?:visiting )?(?:⟨T\d+⟩ of (?:the )?⟨C\d+⟩|⟨[TPCOG]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,2} (?:delegation|visitors|guests)))/;
 
 /** "will attend a civic ceremony (marking the 25th anniversary)": an indefinite happening someone attends. */
 const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes part in|participate in|participated in|join|joined) an? ((?:[\w-]+ ){0,3}?(?:ceremony|reception|banquet|dinner|luncheon|festival|forum|conference|seminar|symposium|concert|parade|celebration|exhibition|fair|gala))((?: (?:marking|to mark|celebrating|to celebrate|commemorating) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:anniversary|founding|opening|centenary|jubilee))?)/gi;
@@ -172,6 +172,16 @@ function twinOwner(s: AnalyzedSentence, dest: string): string | null {
     const owner = s.refs[Number(m[1])];
     const twin = m[2] ? s.refs[Number(m[2])] : null;
     if (owner && owner !== dest && (twin === dest || !twin && new RegExp(`⟨C(?:${s.refs.map((r, j) => (r === dest ? j : -1)).filter((j) => j >= 0).join('|')})⟩,? $`).test(s.template.slice(0, m.index)))) return owner;
+  }
+  return null;
+}
+
+/** The city of the subject before `at`: a city, a title that names one ("the Georgetown Mayor"), a holder's or a body's. */
+function subjectCity(a: Article, s: AnalyzedSentence, at: number, not: string | null): string | null {
+  for (const sl of slots(s, clauseStart(s.template, at), at)) {
+    const name = s.mentions[sl.index]?.name ?? '';
+    const c = sl.letter === 'C' ? sl.id : sl.letter === 'T' ? a.cityInName(name) : sl.letter === 'P' && sl.id ? a.positionsOf(sl.id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : sl.id && 'OGM'.includes(sl.letter) ? a.cityOf(sl.id) : null;
+    if (c && c !== not) return c;
   }
   return null;
 }
@@ -354,7 +364,7 @@ export function findEvents(a: Article): Events {
       if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat|attended|welcomed to|arriv/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       // "took the opportunity for a visit in the German sister city Y": a visit of its own, dated or not
@@ -367,8 +377,12 @@ export function findEvents(a: Article): Events {
         const only = subjectsBefore(a, s, m.index!, 'P');
         if (only.length === 1 && (head.match(/⟨P\d+⟩/g) ?? []).length === 1) people = only;
       }
+      // "Mayor A of X, along with seven other X officials, arrive in Y": the one named nearest arrives
+      const arrives = /^arriv/.test(m[0]);
+      if (arrives) people = people.slice(-1);
       const person = people[0];
-      if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
+      if (arrives && person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) continue;
+      if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?: of (?:the )?⟨C\d+⟩(?:, ⟨N\d+⟩)?)?(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
       for (const p of people) v?.visitors.add(p);
     }
@@ -413,6 +427,25 @@ export function findEvents(a: Article): Events {
       if (!origin || !dest || origin === dest) continue;
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
       if (host) v?.hosts.add(host);
+    }
+    // "hosted a reception in honour of the visiting Mayor of X, A", "welcomed A and his delegation to Y": A's visit
+    if (/visiting|welcomed/.test(lower)) {
+      for (const m of t.matchAll(/\bthe visiting (?:⟨T\d+⟩ (?:of (?:the )?⟨C(\d+)⟩(?:, ⟨N\d+⟩)?,? )?)?⟨P(\d+)⟩/g)) {
+        const person = s.refs[Number(m[2])];
+        if (!person) continue;
+        const origin = (m[1] ? s.refs[Number(m[1])] : null) ?? a.positionsOf(person).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
+        const dest = heldIn(s, a) ?? subjectCity(a, s, m.index!, origin) ?? [datelineCity(a), hostCity(a)].find((c) => c && c !== origin) ?? null;
+        if (!dest || dest === origin) continue;
+        addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
+      }
+      for (const m of t.matchAll(/\bwelcomed (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?: of (?:the )?⟨C\d+⟩)?(?:,[^.⟨]{0,40},)? (?:and (?:his|her|their) (?:\w+ )?(?:delegation|team|party|group) )?to (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
+        const person = s.refs[Number(m[1])];
+        const dest = s.refs[Number(m[2])];
+        if (!person || !dest || a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) continue;
+        const v = addVisit(a, ev, s, dest, [], null, null, person);
+        v?.visitors.add(person);
+        for (const h of subjectsBefore(a, s, m.index!, 'P')) if (h !== person) v?.hosts.add(h);
+      }
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
@@ -683,7 +716,7 @@ const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|m
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
 const HAPPENED = [
   // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
-  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
   new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
   // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits

@@ -203,3 +203,51 @@ describe('roles told with a passive noun, a relative clause or the name of a vis
     expect(roles(g, 'Ryan Sol', nonVisit[0]?.id).sort()).toEqual(['attendee', 'speaker']);
   });
 });
+
+describe('visits of one official, told by the hosts', () => {
+  it('reads "a reception in honour of the visiting Mayor of X, A" as A\'s visit and names the reception by its purpose', () => {
+    const g = extract(
+      'Town twinned with Georgetown',
+      'The Georgetown Mayor and City Councillors yesterday hosted a reception in honour of the visiting Mayor of Stonecrest, Georgia, Jason Larry.',
+      '2018-08-18',
+    );
+    const [v] = visits(g);
+    expect(v?.name).toBe('Jason Larry visit to Georgetown');
+    expect(roles(g, 'Jason Larry', v?.id)).toEqual(['visitor']);
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(reception?.name).toMatch(/reception in honour of the visiting Mayor of Stonecrest$/);
+    expect(locatedIn(g, reception?.id)).toBe('Georgetown');
+  });
+
+  it('reads "A welcomed B and his delegation to Y" and stops an "attended by" list at the next verb', () => {
+    const g = extract(
+      'Guests from Lishui',
+      'Earlier, Mayor Surendra Furtado, during a special programme attended by the councillors, welcomed Mayor Zhu Chen of Lishui and his delegation to Panaji.',
+    );
+    const [v] = visits(g);
+    expect(roles(g, 'Zhu Chen', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Surendra Furtado', v?.id)).toEqual(['host']);
+    expect(locatedIn(g, v?.id)).toBe('Panaji');
+  });
+
+  it('reads "Mayor A of X, along with other X officials, arrive in Y" and keeps the signers at the signing', () => {
+    const g = extract(
+      'Fort Worth and Guiyang to sign',
+      'The agreements will be signed by Mayor Betsy Price and Mayor Li Zaiyong of Guiyang, China, along with seven other Guiyang officials, arrive in Fort Worth on Sunday. ' +
+        'The official signing ceremony will be held Monday at City Hall in Fort Worth.',
+      '2011-10-11',
+    );
+    const [v] = visits(g);
+    expect(roles(g, 'Li Zaiyong', v?.id)).toEqual(['visitor']);
+    expect(roles(g, 'Betsy Price', v?.id)).toEqual([]);
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(roles(g, 'Betsy Price', signing?.id)).toEqual(['attendee']);
+  });
+
+  it('reads "the visit ended in a reception at the Guildhall" as that reception', () => {
+    const g = extract('Twinning anniversary', 'A group of visitors from the German town of Kleve visited Worcester last week. The visit ended in a reception at the Guildhall.');
+    const reception = events(g).find((e) => e.properties.kind === 'reception');
+    expect(reception?.name).toMatch(/^reception at (?:the )?Guildhall$/);
+    expect(locatedIn(g, reception?.id)).toBe('Worcester');
+  });
+});

@@ -44,7 +44,7 @@ function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): stri
 function byList(s: AnalyzedSentence, from: number): [number, number] {
   const end = clauseEnd(s.template, from);
   const rest = s.template.slice(from, end);
-  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b| (?:was|were|is|are|will be|has been) (?:held|staged|given|followed|opened)\b|, with\b/.exec(rest);
+  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b| (?:was|were|is|are|will be|has been) (?:held|staged|given|followed|opened)\b|, with\b|, (?:welcomed|greeted|received|thanked|said|added|told|met|hosted|signed)\b/.exec(rest);
   return [from, stop ? from + stop.index : end];
 }
 
@@ -88,7 +88,9 @@ export function participation(a: Article, ev: Events): void {
     }
     if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
-      const event = eventBefore(a, ev, s, m.index!);
+      // "agreements will be signed by A and B": their part is in the article's signing, not in the visit told alongside
+      const signing = /^(?:sealed|signed|inked|initial)/i.test(m[0]) && !/⟨E\d+⟩/.test(t.slice(0, m.index!)) ? a.events().find((x) => x.props.kind === 'signing') : undefined;
+      const event = signing?.id ?? eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
