@@ -523,6 +523,14 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
       introduced.set(s.index, id);
     }
+    // "they were formally welcomed by A and other officials at an informal greeting at the X Club": A hosts it
+    if (/welcomed by|greeted by|received by/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
+      const venue = s.mentions[Number(m[3])]!;
+      const city = a.cityInName(venue.name) ?? heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
+      const id = newEvent(a, `${m[1]} at the ${venue.name}`, s, { date: dateIn(s), city, kind: kindOf(m[1]!.replace(/greeting|gathering/, 'reception')) });
+      introduced.set(s.index, id);
+      ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: 'welcomed by' });
+    }
     // receptions and meetings at a venue
     if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
@@ -723,6 +731,9 @@ const HAPPENED = [
   new RegExp(String.raw`\b(?:for|to|at) NP(?= (?:hosted|organi[sz]ed|given|offered) by\b)`.replace(/NP/g, NP), 'gi'),
   // "At the commemorative ceremony on the 3rd, …"
   new RegExp(String.raw`^(?:at|during) (?:a|an|the) NP(?= on ⟨D\d+⟩| on the \d|,)`.replace(/NP/g, NP), 'gi'),
+  // "The anniversary celebration was in a friendly atmosphere", "The welcome dinner drew 80 guests": a sentence about
+  // a happening with a modifier (a bare "The meeting was …" is not told apart)
+  new RegExp(String.raw`^(?:the|a|an) NP(?= (?:was|were) (?:in|a|an|attended|opened|followed|a success)\b| (?:began|started|ended|opened|closed|drew|attracted|featured)\b)`.replace(/NP/g, String.raw`((?:[\w-]+ ){1,3}?${EVENT_NOUNS})\b`), 'gi'),
 ];
 
 /** Events a sentence introduces with a common noun phrase (see HAPPENED); returns their ids. */

@@ -251,3 +251,27 @@ describe('visits of one official, told by the hosts', () => {
     expect(locatedIn(g, reception?.id)).toBe('Worcester');
   });
 });
+
+describe('happenings told as a subject or by a passive welcome', () => {
+  it('reads "welcomed by A and other officials at an informal greeting at the X Club", with A its host', () => {
+    const g = extract(
+      'Delegation from Anjo arrives',
+      'Ten delegates arrived Monday from Anjo, Japan. They were formally welcomed by Edmonds Mayor Mike Nelson and other city officials at an informal greeting at the Harbor Square Club.',
+    );
+    const greeting = events(g).find((e) => /greeting/.test(e.name));
+    expect(greeting?.name).toBe('informal greeting at the Harbor Square Club');
+    expect(roles(g, 'Mike Nelson', greeting?.id)).toEqual(['host']);
+  });
+
+  it('reads "The anniversary celebration was in a friendly atmosphere" as an event, and "A delivered a lecture" as a speech', () => {
+    const g = extract(
+      'A day in Freiburg',
+      'The anniversary celebration was in a friendly atmosphere from start to finish. Mr. Ken Oda, the mayor of Matsuyama, delivered a lecture about the city.',
+    );
+    const c = events(g).find((e) => e.name === 'anniversary celebration');
+    expect(c).toBeDefined();
+    expect(roles(g, 'Ken Oda', c?.id)).toEqual(['speaker']);
+    // a bare "The meeting was …" is not told apart
+    expect(events(extract('Talks', 'The meeting was in a friendly atmosphere.'))).toEqual([]);
+  });
+});

@@ -52,6 +52,13 @@ export function participation(a: Article, ev: Events): void {
   // "X arranged a welcome party and the signing ceremony", "the guests enjoyed a luncheon": the subject's part
   for (const o of ev.objects) {
     const s = a.sentences[o.sentence]!;
+    // "welcomed by A and other officials at a greeting": those after "by" host it
+    if (o.verb === 'welcomed by') {
+      const from = o.verbAt + s.template.slice(o.verbAt).indexOf(' by ') + 4;
+      const to = s.template.indexOf(' at ', from);
+      for (const id of actorsIn(s, from, to < 0 ? from : to, 'POMG', true)) add(a, id, o.event, 'host', s);
+      continue;
+    }
     const role: ParticipationRole | null = /^(?:arranged|hosted)$/.test(o.verb) ? 'host' : /^organi[sz]ed$/.test(o.verb) ? 'organizer'
       : /^(?:performed|performs)$/.test(o.verb) ? 'presenter' : /^(?:spoke|speech|speeches)$/.test(o.verb) ? 'speaker'
       : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had)$/.test(o.verb) ? 'attendee' : null;
@@ -136,7 +143,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (/speak|spoke|speech|address|remarks|lecture|talk|keynote/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
