@@ -14,7 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
-import { actorsIn, cityAt, clauseEnd, nearestSubjects, subjectsBefore } from './relations/common.ts';
+import { actorsIn, cityAt, clauseEnd, clauseStart, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 import { lastPersonBefore } from './relations/visits.ts';
 
 export interface Visit {
@@ -88,6 +88,8 @@ function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?:
   const kind = props.kind ?? kindOf(name);
   for (const e of a.events()) {
     if ((kind === 'visit') !== (e.props.kind === 'visit')) continue;
+    // happenings in two cities are two ("X delegation visit to Y", "Y students' visit to X")
+    if (props.city && e.props.cityId && props.city !== e.props.cityId) continue;
     if ([e.name, ...e.aliases].some((n) => similar(n, name))) {
       if (fold(e.name) !== fold(name)) e.aliases.add(name);
       if (!e.props.date && props.date) e.props.date = props.date;
@@ -131,7 +133,7 @@ function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, ori
 }
 
 /** Words that may stand between "from" and a delegation's origin: "from its sister city, X". */
-const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? )?`;
+const ORIGIN_LEAD = String.raw`(?:the |its |their |our )?(?:(?:sister|twin|partner|friendship) (?:city|town),? |(?:⟨N\d+⟩ )?(?:city|town|municipality) of )?`;
 
 /** "a delegation (of officials) from X (and Y)", "a group of students from X": the origins are the placeholders. */
 const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|representatives) (?:\w+ ){0,7}?(?:from|of)|(?:group|team|troupe|choir|orchestra|party|parties|students|pupils|visitors|guests) (?:[\w-]+ ){0,5}?from) ${ORIGIN_LEAD}((?:⟨[COGMNX]\d+⟩(?:['’]s?)?,? (?:and )?(?:the )?)+)`, 'gi');
@@ -139,16 +141,19 @@ const DELEGATION_FROM = new RegExp(String.raw`\b(?:(?:delegations?|members|repre
 /** A delegation noun phrase: its article, then what may name its origin ("the 11th JNMA (JNMA) delegation"). */
 const DELEGATION_NOUN = /(?:^|(?<=[\s(]))(?:(?:an?|the|its|their) )?((?:[\w-]+ )?(?:⟨[NCOGMX]\d+⟩(?:['’]s)? (?:\(⟨X\d+⟩\) )?)?(?:[\w-]+ ){0,2})(?:delegations?|civic party|civic parties)\b/gi;
 
+/** A group named by its city or nationality: "Japanese students", "the Edmonds exchange pupils". */
+const GROUP_NOUN = /(?:^|(?<=[\s(]))(?:(?:the|a|an) )?⟨([NC])(\d+)⟩ (?:[\w-]+ ){0,2}?(?:students|pupils|delegates|officials|teachers|youths)\b/g;
+
 /** "X welcomed / is hosting a delegation (…) from (its sister city,) Y": Y's visit to X. */
 const WELCOMED_FROM = new RegExp(String.raw`\b(?:welcomed|received|hosted|greeted|met with|meets with|welcomes|receives|(?:is |are |will be )?hosting|hosts|will host) (?:the |a |an )?(?:[\w-]+ )?(?:delegation|guests|visitors)\b[^.]{0,120}?\bfrom ${ORIGIN_LEAD}⟨C(\d+)⟩`, 'gi');
 
 /** What a happening is held for: "… to unveil the X", "… to welcome the Y delegation". */
-const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3}))/;
+const PURPOSE = /^ (to (?:unveil|open|mark|celebrate|launch|inaugurate|welcome|honou?r|commemorate) (?:the )?(?:⟨[XEGMO]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,3})|in hono(?:u)?r of (?:the )?(?:visiting )?(?:⟨T\d+⟩ of (?:the )?⟨C\d+⟩|⟨[TPCOG]\d+⟩|(?:⟨[CN]\d+⟩ )?[\w-]+(?: [\w-]+){0,2} (?:delegation|visitors|guests)))/;
 
 /** "will attend a civic ceremony (marking the 25th anniversary)": an indefinite happening someone attends. */
 const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes part in|participate in|participated in|join|joined) an? ((?:[\w-]+ ){0,3}?(?:ceremony|reception|banquet|dinner|luncheon|festival|forum|conference|seminar|symposium|concert|parade|celebration|exhibition|fair|gala))((?: (?:marking|to mark|celebrating|to celebrate|commemorating) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:anniversary|founding|opening|centenary|jubilee))?)/gi;
 
-const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arrived in|arrives in|will be in|came to|travell?ed to|travels? to|fl(?:y|ies|ew) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
+const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arriv(?:e|es|ed|ing)(?: (?:on )?(?:⟨D\d+⟩|\w+day|today|tomorrow|yesterday))? in|will be in|came to|travell?(?:ed|ing) to|travels? to|fl(?:y|ies|ew|ying) to|head(?:s|ed|ing)? (?:off )?to|(?:went|goes|go|going) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
@@ -156,9 +161,36 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
   const direct = cityAt(a, s, rest);
   if (direct && !/^['’]/.test(rest.slice(direct.length))) return direct.id;
   // "Seattle's Irish Sister City, Galway" / "Korean sister city Daejeon"
-  const m = /^(?:the )?(?:⟨C\d+⟩['’]s? )?(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
+  const m = /^(?:the )?(?:⟨C\d+⟩['’]s? )?(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?(?:of (?:the )?)?⟨C(\d+)⟩/i.exec(rest);
   if (m) return s.refs[Number(m[1])] ?? null;
   return null;
+}
+
+/** "X's twin town of Y", "Y, X's sister city": the city Y is twinned to, as the sentence tells it. */
+function twinOwner(s: AnalyzedSentence, dest: string): string | null {
+  for (const m of s.template.matchAll(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|partner|friendship) (?:city|town)(?:,? (?:of )?(?:the )?⟨C(\d+)⟩)?/gi)) {
+    const owner = s.refs[Number(m[1])];
+    const twin = m[2] ? s.refs[Number(m[2])] : null;
+    if (owner && owner !== dest && (twin === dest || !twin && new RegExp(`⟨C(?:${s.refs.map((r, j) => (r === dest ? j : -1)).filter((j) => j >= 0).join('|')})⟩,? $`).test(s.template.slice(0, m.index)))) return owner;
+  }
+  return null;
+}
+
+/** The city of the subject before `at`: a city, a title that names one ("the Georgetown Mayor"), a holder's or a body's. */
+function subjectCity(a: Article, s: AnalyzedSentence, at: number, not: string | null): string | null {
+  for (const sl of slots(s, clauseStart(s.template, at), at)) {
+    const name = s.mentions[sl.index]?.name ?? '';
+    const c = sl.letter === 'C' ? sl.id : sl.letter === 'T' ? a.cityInName(name) : sl.letter === 'P' && sl.id ? a.positionsOf(sl.id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : sl.id && 'OGM'.includes(sl.letter) ? a.cityOf(sl.id) : null;
+    if (c && c !== not) return c;
+  }
+  return null;
+}
+
+/** The city of a dateline ("LEEDS — …"): where the article is written from. */
+function datelineCity(a: Article): string | null {
+  const first = a.sentences.find((s) => s.paragraph >= 0);
+  const m = first ? /^(?:⟨D\d+⟩ )?⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?[—–-]/.exec(first.template) : null;
+  return m ? first!.refs[Number(m[1])] ?? null : null;
 }
 
 export function findEvents(a: Article): Events {
@@ -192,9 +224,17 @@ export function findEvents(a: Article): Events {
         headlineMeeting = null;
       }
     }
-    // named events
-    s.mentions.forEach((m, j) => {
-      if (m.kind !== 'Event' || m.words < 2) return;
+    // named events ("the Commemoration Ceremony for the 25th Anniversary of X" is one, though read as two names)
+    const joined = new Map<number, [number, string]>();
+    if (t.includes('⟨E')) for (const m of t.matchAll(/⟨E(\d+)⟩ (for|of|marking|celebrating|commemorating) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) )?⟨E(\d+)⟩/g)) {
+      const [h, d] = [Number(m[1]), Number(m[4])];
+      if (joined.has(h) || [...joined.values()].some(([x]) => x === h)) continue;
+      joined.set(h, [d, `${s.mentions[h]!.name} ${m[2]} the ${m[3] ?? ''}${s.mentions[d]!.name}`]);
+    }
+    const dependents = new Map([...joined].map(([h, [d]]) => [d, h]));
+    s.mentions.forEach((m0, j) => {
+      if (m0.kind !== 'Event' || m0.words < 2 || dependents.has(j)) return;
+      const m = joined.has(j) ? { ...m0, name: joined.get(j)![1] } : m0;
       // "the deputy secretary general of the X Conference": a body someone holds office in, not a happening
       if (new RegExp(`⟨T\\d+⟩ of (?:the )?⟨E${j}⟩`).test(t)) return;
       const city = a.cityInName(m.name) ?? heldIn(s, a);
@@ -202,6 +242,7 @@ export function findEvents(a: Article): Events {
       const date = near ? s.mentions[Number(near[1] ?? near[2])]!.date ?? null : null;
       const id = newEvent(a, m.name, s, { date, city, kind: kindOf(m.name) });
       s.refs[j] = id;
+      if (joined.has(j)) s.refs[joined.get(j)![0]] = id;
     });
     // "the September Special, a ten day music festival"
     if (lower.includes(', a')) for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
@@ -255,7 +296,7 @@ export function findEvents(a: Article): Events {
       const own = named ? [s.refs[Number(named[2])]!].filter(Boolean) : subject ? [subject] : [];
       if (own.length) lastDelegation = own;
       const anaphor = /^the (?:delegation|civic party)$/i.test(m[0]) && !own.length;
-      const origins = anaphor ? lastDelegation : own;
+      const origins = anaphor ? [...lastDelegation] : own;
       const after = m.index! + m[0].length;
       const v = new RegExp(VISIT_VERB.source, 'g');
       v.lastIndex = after;
@@ -267,9 +308,28 @@ export function findEvents(a: Article): Events {
         addVisit(a, ev, s, partner, origins, null, null, null);
         continue;
       }
-      if (!vm || vm.index - after > 40 || /⟨[COGMP]/.test(t.slice(after, vm.index))) continue;
-      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      // "the city of X's first-ever delegation to Y (will make the trip)": the destination right after the noun
+      const to = /^ to (?:the )?(?:city of )?⟨C(\d+)⟩(?!['’])/.exec(t.slice(after));
+      // "a delegation of six X students and one chaperone are traveling to Y": the members' words may name the origin
+      const between = vm ? t.slice(after, vm.index) : '';
+      const members = vm && !to ? /^ of (?:[^⟨.]|⟨[CN](\d+)⟩){0,80}$/.exec(between) : null;
+      if (!to && (!vm || (vm.index - after > 40 || /⟨[COGMP]/.test(between)) && !members)) continue;
+      const dest = to ? s.refs[Number(to[1])] ?? null : destinationAfter(a, s, vm!.index + vm![0].length);
       if (!dest) continue;
+      if (!origins.length && members) {
+        const c = [...between.matchAll(/⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
+        if (c) origins.push(c);
+      }
+      // "a seven-strong delegation visited X's twin town of Y", "a delegation is visiting Y, X's twin city": from X;
+      // an indefinite delegation of the opening lines otherwise comes from the city the article is datelined in
+      if (!origins.length && !nat && /^(?:an?|one) /i.test(m[0])) {
+        const owner = twinOwner(s, dest) ?? datelineCity(a);
+        if (owner && owner !== dest) origins.push(owner);
+        else if (s.paragraph <= 1 && !ev.visits.length) {
+          addVisit(a, ev, s, dest, [], null, null, null);
+          continue;
+        }
+      }
       const country = nat ? s.mentions[Number(nat[1])]!.country ?? null : null;
       const words = adj.replace(/⟨[NX](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]!.name).replace(/⟨[COGM]\d+⟩ ?|\(⟨X\d+⟩\) ?/g, '').trim();
       // a delegation named by its words alone ("Latin American mayors delegation") only in the opening lines
@@ -277,6 +337,20 @@ export function findEvents(a: Article): Events {
       if (!origins.length && !country && !described) continue;
       if (origins.includes(dest)) continue;
       addVisit(a, ev, s, dest, origins, words || null, country, null);
+    }
+    // "Japanese students will travel to Y", "Edmonds pupils are visiting Y": a group named by its city or nationality
+    if (/students|pupils|delegates|officials|teachers|youths/.test(lower)) for (const m of t.matchAll(GROUP_NOUN)) {
+      const j = Number(m[2]);
+      const after = m.index! + m[0].length;
+      const v = new RegExp(VISIT_VERB.source, 'g');
+      v.lastIndex = after;
+      const vm = v.exec(t);
+      if (!vm || vm.index - after > 30 || /⟨|[,;]/.test(t.slice(after, vm.index))) continue;
+      const dest = destinationAfter(a, s, vm.index + vm[0].length);
+      const origin = m[1] === 'C' ? s.refs[j] ?? null : null;
+      const country = m[1] === 'N' ? s.mentions[j]!.country ?? null : null;
+      if (!dest || !origin && !country || origin === dest || country && a.countryOfCity(dest) === country) continue;
+      addVisit(a, ev, s, dest, origin ? [origin] : [], origin ? null : s.mentions[j]!.name, country, null);
     }
     // "It was the first twinning visit to Y since 2009": the visit of the delegation the article is about
     if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
@@ -290,7 +364,7 @@ export function findEvents(a: Article): Events {
       if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (/visit|delegat|attended|welcomed to/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (/visit|delegat|attended|welcomed to|arriv/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
       const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
       // "took the opportunity for a visit in the German sister city Y": a visit of its own, dated or not
@@ -303,8 +377,12 @@ export function findEvents(a: Article): Events {
         const only = subjectsBefore(a, s, m.index!, 'P');
         if (only.length === 1 && (head.match(/⟨P\d+⟩/g) ?? []).length === 1) people = only;
       }
+      // "Mayor A of X, along with seven other X officials, arrive in Y": the one named nearest arrives
+      const arrives = /^arriv/.test(m[0]);
+      if (arrives) people = people.slice(-1);
       const person = people[0];
-      if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
+      if (arrives && person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) continue;
+      if (!dest || !person || !toTwin && !/⟨P\d+⟩[^⟨]{0,3}$/.test(head) && !/⟨P\d+⟩(?: of (?:the )?⟨C\d+⟩(?:, ⟨N\d+⟩)?)?(?:,[^.]{0,120},| \([^().]{0,80}\)| and (?:\w+ ){0,2}(?:delegates|officials|members|colleagues|others|staff))\s*$/.test(head)) continue;
       const v = addVisit(a, ev, s, dest, [], null, null, person);
       for (const p of people) v?.visitors.add(p);
     }
@@ -350,6 +428,25 @@ export function findEvents(a: Article): Events {
       const v = addVisit(a, ev, s, dest, [origin], null, null, null);
       if (host) v?.hosts.add(host);
     }
+    // "hosted a reception in honour of the visiting Mayor of X, A", "welcomed A and his delegation to Y": A's visit
+    if (/visiting|welcomed/.test(lower)) {
+      for (const m of t.matchAll(/\bthe visiting (?:⟨T\d+⟩ (?:of (?:the )?⟨C(\d+)⟩(?:, ⟨N\d+⟩)?,? )?)?⟨P(\d+)⟩/g)) {
+        const person = s.refs[Number(m[2])];
+        if (!person) continue;
+        const origin = (m[1] ? s.refs[Number(m[1])] : null) ?? a.positionsOf(person).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
+        const dest = heldIn(s, a) ?? subjectCity(a, s, m.index!, origin) ?? [datelineCity(a), hostCity(a)].find((c) => c && c !== origin) ?? null;
+        if (!dest || dest === origin) continue;
+        addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
+      }
+      for (const m of t.matchAll(/\bwelcomed (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?: of (?:the )?⟨C\d+⟩)?(?:,[^.⟨]{0,40},)? (?:and (?:his|her|their) (?:\w+ )?(?:delegation|team|party|group) )?to (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
+        const person = s.refs[Number(m[1])];
+        const dest = s.refs[Number(m[2])];
+        if (!person || !dest || a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) continue;
+        const v = addVisit(a, ev, s, dest, [], null, null, person);
+        v?.visitors.add(person);
+        for (const h of subjectsBefore(a, s, m.index!, 'P')) if (h !== person) v?.hosts.add(h);
+      }
+    }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
     if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
@@ -362,7 +459,8 @@ export function findEvents(a: Article): Events {
       const subj = host ? [host] : subjectsBefore(a, s, m.index!, 'PCOGM').map((id) => a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id)).filter(Boolean) as string[];
       const cities = [...new Set(subj)];
       if (!cities.length) {
-        const here = hostCity(a);
+        // during a visit the happenings told without a place are at its destination, not at home
+        const here = ev.visits[0]?.dest ?? hostCity(a);
         if (here) cities.push(here);
       }
       const prefix = cities.length ? cities.map((c) => nameOf(a, c)).join('–') + ' ' : '';
@@ -425,6 +523,14 @@ export function findEvents(a: Article): Events {
       const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
       introduced.set(s.index, id);
     }
+    // "they were formally welcomed by A and other officials at an informal greeting at the X Club": A hosts it
+    if (/welcomed by|greeted by|received by/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
+      const venue = s.mentions[Number(m[3])]!;
+      const city = a.cityInName(venue.name) ?? heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
+      const id = newEvent(a, `${m[1]} at the ${venue.name}`, s, { date: dateIn(s), city, kind: kindOf(m[1]!.replace(/greeting|gathering/, 'reception')) });
+      introduced.set(s.index, id);
+      ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: 'welcomed by' });
+    }
     // receptions and meetings at a venue
     if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
@@ -453,6 +559,9 @@ export function findEvents(a: Article): Events {
     // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
     // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
     if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
+    // "the trip will include sightseeing … and a signing ceremony", "highlights of the visit included a reception at
+    // X … and a community dinner": the happenings a visit's programme lists are events of the visit
+    if (ev.visits.length && EVENT_NOUN_TEST.test(lower)) for (const id of programmeEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
   }
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
@@ -615,13 +724,16 @@ const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|m
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
 const HAPPENED = [
   // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
-  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
   new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
   // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits
   new RegExp(String.raw`\b(?:for|to|at) NP(?= (?:hosted|organi[sz]ed|given|offered) by\b)`.replace(/NP/g, NP), 'gi'),
   // "At the commemorative ceremony on the 3rd, …"
   new RegExp(String.raw`^(?:at|during) (?:a|an|the) NP(?= on ⟨D\d+⟩| on the \d|,)`.replace(/NP/g, NP), 'gi'),
+  // "The anniversary celebration was in a friendly atmosphere", "The welcome dinner drew 80 guests": a sentence about
+  // a happening with a modifier (a bare "The meeting was …" is not told apart)
+  new RegExp(String.raw`^(?:the|a|an) NP(?= (?:was|were) (?:in|a|an|attended|opened|followed|a success)\b| (?:began|started|ended|opened|closed|drew|attracted|featured)\b)`.replace(/NP/g, String.raw`((?:[\w-]+ ){1,3}?${EVENT_NOUNS})\b`), 'gi'),
 ];
 
 /** Events a sentence introduces with a common noun phrase (see HAPPENED); returns their ids. */
@@ -643,6 +755,28 @@ function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
         if (id && !out.includes(id)) out.push(id);
         if (id && re === HAPPENED[0]) ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: m[0].split(' ')[0]!.toLowerCase() });
       }
+    }
+  }
+  return out;
+}
+
+/** What introduces a visit's programme: "the trip will include", "highlights of the visit included", "many events, including". */
+const PROGRAMME = /\b(?:trip|visit|tour|stay|programme|program|itinerary|schedule|highlights?|agenda|events|activities)\b[^.⟨]{0,60}?\b(?:will include|includes|included|include|including|featured|features|will feature|such as)\b:?/gi;
+const LISTED_EVENT = new RegExp(String.raw`(?:^ ?|, |,? and |: )(?:a|an|the) ${NP}`, 'gi');
+
+function programmeEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
+  const t = s.template;
+  const date = dateIn(s);
+  if (longBefore(a, date)) return [];
+  const out: string[] = [];
+  for (const p of t.matchAll(PROGRAMME)) {
+    const from = p.index! + p[0].length;
+    const list = t.slice(from, clauseEnd(t, from));
+    for (const m of list.matchAll(LISTED_EVENT)) {
+      const g = m[1]!;
+      const at = from + m.index! + m[0].length - g.length;
+      const id = nounEvent(a, ev, s, g, at + g.length, date);
+      if (id && !out.includes(id)) out.push(id);
     }
   }
   return out;

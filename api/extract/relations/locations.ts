@@ -26,7 +26,9 @@ export function locations(a: Article, ev: Events): void {
     if (e.label !== 'Event') continue;
     let city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
     // "a welcome party for the X delegation" is not held in X
-    if (!city && e.id === ev.main) city = venueCity(a) ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
+    // (an article about a visit abroad tells its main happening where the visitors are, not at home)
+    const abroad = ev.visits.length === 1 && ev.visits[0]!.event !== e.id ? ev.visits[0]!.dest : null;
+    if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
       city = v?.dest ?? null;

@@ -44,7 +44,7 @@ function eventFor(a: Article, ev: Events, s: AnalyzedSentence, at: number): stri
 function byList(s: AnalyzedSentence, from: number): [number, number] {
   const end = clauseEnd(s.template, from);
   const rest = s.template.slice(from, end);
-  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b/.exec(rest);
+  const stop = /,? (?:and |while )?(?:jointly |co-?)?(?:hosted|sponsored|organi[sz]ed|undertaken|arranged|supported|attended|witnessed) by\b| at ⟨V| and attended\b| and (?:will|was|were|is|are|has|have)\b| (?:was|were|is|are|will be|has been) (?:held|staged|given|followed|opened)\b|, with\b|, (?:welcomed|greeted|received|thanked|said|added|told|met|hosted|signed)\b/.exec(rest);
   return [from, stop ? from + stop.index : end];
 }
 
@@ -52,6 +52,13 @@ export function participation(a: Article, ev: Events): void {
   // "X arranged a welcome party and the signing ceremony", "the guests enjoyed a luncheon": the subject's part
   for (const o of ev.objects) {
     const s = a.sentences[o.sentence]!;
+    // "welcomed by A and other officials at a greeting": those after "by" host it
+    if (o.verb === 'welcomed by') {
+      const from = o.verbAt + s.template.slice(o.verbAt).indexOf(' by ') + 4;
+      const to = s.template.indexOf(' at ', from);
+      for (const id of actorsIn(s, from, to < 0 ? from : to, 'POMG', true)) add(a, id, o.event, 'host', s);
+      continue;
+    }
     const role: ParticipationRole | null = /^(?:arranged|hosted)$/.test(o.verb) ? 'host' : /^organi[sz]ed$/.test(o.verb) ? 'organizer'
       : /^(?:performed|performs)$/.test(o.verb) ? 'presenter' : /^(?:spoke|speech|speeches)$/.test(o.verb) ? 'speaker'
       : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had)$/.test(o.verb) ? 'attendee' : null;
@@ -88,7 +95,9 @@ export function participation(a: Article, ev: Events): void {
     }
     if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
-      const event = eventBefore(a, ev, s, m.index!);
+      // "agreements will be signed by A and B": their part is in the article's signing, not in the visit told alongside
+      const signing = /^(?:sealed|signed|inked|initial)/i.test(m[0]) && !/⟨E\d+⟩/.test(t.slice(0, m.index!)) ? a.events().find((x) => x.props.kind === 'signing') : undefined;
+      const event = signing?.id ?? eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
@@ -134,7 +143,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (/speak|spoke|speech|address|remarks/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (/speak|spoke|speech|address|remarks|lecture|talk|keynote/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
@@ -142,6 +151,42 @@ export function participation(a: Article, ev: Events): void {
       // "A made speeches for the hosts while B and C did for the guests": the ellipsis speaks too
       const also = /^[^.]{0,60}?\b(?:while|and|as) ((?:(?:the )?⟨P\d+⟩,? (?:and )?)+)did\b/.exec(t.slice(m.index! + m[0].length));
       if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
+    }
+    // "speeches by A and B", "followed by greetings from A", "remarks from A": the speakers follow the noun
+    // (a capitalised first word is read as an unknown name: "Speeches were given by A")
+    const lead = /^⟨X(\d+)⟩/.exec(t);
+    const leadNoun = lead && /^(?:speeches|remarks|greetings|addresses|presentations|talks)$/i.test(s.mentions[Number(lead[1])]!.name) ? s.mentions[Number(lead[1])]!.name : null;
+    if (leadNoun || /speech|remarks|greeting|address|toast|presentation/.test(lower)) for (const m of t.matchAll(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+      if (m[0].startsWith('⟨') && !leadNoun) continue;
+      const from = m.index! + m[0].length;
+      // "an address by the Mayor of X" is no speech by the city; "a talk from the visitors" names nobody
+      const ids = actorsIn(s, from, byList(s, from)[1], 'POMG', true);
+      const role: ParticipationRole = /^presentation|^talk/i.test(m[0].startsWith('⟨') ? leadNoun! : m[0]) ? 'presenter' : 'speaker';
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of ids) add(a, id, event, role, s);
+    }
+    // "A began with a few words of welcome", "A read a message from …", "A proposed a toast", "with A giving short remarks",
+    // "Both mayors … also gave speeches": a speech by the subject
+    if (/welcome|message|toast|remarks|speech/.test(lower)) for (const m of t.matchAll(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
+      let subjects = antecedent(s, m.index!);
+      if (!subjects.length) subjects = subjectsBefore(a, s, m.index!, 'POMG');
+      // "… invited, with A attending and giving short remarks": the name right before the participle
+      const participle = /^(?:giving|delivering|making)/i.test(m[0]) ? /⟨P(\d+)⟩,? (?:(?:\w+ ){1,2}and )?$/.exec(t.slice(Math.max(0, m.index! - 40), m.index!)) : null;
+      if (participle) subjects = [s.refs[Number(participle[1])]!].filter(Boolean);
+      const event = eventFor(a, ev, s, m.index!);
+      for (const id of subjects) add(a, id, event, 'speaker', s);
+    }
+    if (/\b(?:both|the two) mayors\b/i.test(t)) for (const m of t.matchAll(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
+      const event = eventFor(a, ev, s, m.index!);
+      for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, event, 'speaker', s);
+    }
+    // "A presented information on …", "A introduced a promotional video": a presentation by the subject
+    // (not "presented the award to B": that hands over a prize)
+    if (/presented|introduced|showcased|demonstrated/.test(lower)) for (const m of t.matchAll(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
+      if (/^[^.]{0,60}?\bto (?:the )?⟨P/.test(t.slice(m.index! + m[0].length))) continue;
+      const event = eventFor(a, ev, s, m.index!);
+      const who = antecedent(s, m.index!);
+      for (const id of who.length ? who : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, 'presenter', s);
     }
     // Representatives from A, B and C (respectively) made presentations
     if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
@@ -200,6 +245,13 @@ function signingHosts(a: Article, ev: Events): void {
   }
 }
 
+/** "…, attended by Consul General A, who also presented a video": the name a relative "who" stands for. */
+function antecedent(s: AnalyzedSentence, at: number): string[] {
+  const m = /⟨([POMG])(\d+)⟩,? who (?:(?:also|then|later|each|both) )?$/.exec(s.template.slice(Math.max(0, at - 60), at));
+  const id = m ? s.refs[Number(m[2])] : null;
+  return id ? [id] : [];
+}
+
 /** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
 function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
   const before = [...s.template.slice(0, at).matchAll(/⟨E(\d+)⟩/g)];
@@ -222,6 +274,11 @@ export function visitMembers(a: Article, ev: Events): void {
     }
     for (const s of a.sentences) {
       const t = s.template;
+      // "the upcoming X High School visit", "the Y Association's trip": the body the visit is named after makes it
+      if (v === ev.visits[0] && /visit|trip|tour/.test(t)) for (const m of t.matchAll(/\b(?:the|this|their|its) (?:(?:upcoming|recent|forthcoming|first|official|latest|annual) )*⟨([GOM])(\d+)⟩(?:['’]s?)? (?:visit|trip|tour)\b/g)) {
+        const id = s.refs[Number(m[2])];
+        if (id && !isAtDest(a, id, v) && !v.hosts.has(id)) v.visitors.add(id);
+      }
       if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invit|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy|delegation/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
       for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
@@ -242,7 +299,9 @@ export function visitMembers(a: Article, ev: Events): void {
         if (along) parts.push([end + along.index + along[0].length, clauseEnd(s.template, end + along.index + along[0].length)]);
         for (const [f, e] of parts) {
           namesAsPersons(a, s, f, e);
-          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
+          // "Delaware City Schools teacher Joanne Meyer": the body that qualifies a member is not one
+          const qualifiers = new Set(slots(s, f, e).filter((x) => 'OMG'.includes(x.letter) && /^(?: [a-z][\w-]*){1,3} ⟨P\d+⟩| ⟨T\d+⟩ ⟨P\d+⟩/.test(s.template.slice(x.at + `⟨${x.letter}${x.index}⟩`.length))).map((x) => x.id));
+          for (const id of actorsIn(s, f, e, 'POMG', true)) if (!isAtDest(a, id, v) && !qualifiers.has(id)) v.visitors.add(id);
         }
       }
       // Y figures, including X
@@ -333,7 +392,7 @@ export function visitRoles(a: Article, ev: Events): void {
 }
 
 /** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
-const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|included|includes|including|comprised|comprising|was made up of|was composed of|members? (?:were|are|included)))\b:?/gi;
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|will consist of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
 
 /** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
 function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {

@@ -330,6 +330,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   const before = t.slice(Math.max(0, at - 90), at);
   const including = /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegation|delegates|representatives|guests|members|visitors)\b[^⟨]{0,20}(?:including|led by|headed by|such as)\s*(?:the )?$/.exec(before);
   if (including) return s.refs[Number(including[1])] ?? null;
+  // "the group thanked Y's Mayor X": the possessive city is the holder's
+  const owner = /⟨C(\d+)⟩['’]s? (?:(?:new|current|own) )?$/.exec(before);
+  if (owner) return s.refs[Number(owner[1])] ?? null;
   // "sending a delegation to Toluca, Mexico to meet the Mayor X": the mayor met there is that town's
   const meet = /⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? to (?:meet|greet|see|call on)(?: with)? (?:the )?(?:new )?$/.exec(before);
   if (meet) return s.refs[Number(meet[1])] ?? null;
