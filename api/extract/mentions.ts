@@ -56,42 +56,112 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // words (with inner apostrophes and hyphens), numbers (with ordinals), single punctuation marks
-const TOKEN_RE = /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?)|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?)|[^\s\p{L}\p{N}]/uy;
 const DOTTED = /(?:\p{L}\.){2,}/uy;
+const SPACE = /\s/;
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || isAsciiDigit(c);
+
+interface RawToken {
+  index: number;
+  end: number;
+  kind: Token['kind'];
+}
+
+/** The ASCII token at `i` as TOKEN_RE reads it, or null when a character past ASCII could change it. */
+function asciiToken(text: string, i: number): RawToken | null {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  let j = i + 1;
+  if (isAsciiLetter(c)) {
+    for (;;) {
+      while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 39 || d === 45) && j + 1 < n && isAsciiAlnum(text.charCodeAt(j + 1))) j += 2;
+      else if (d > 127 || ((d === 39 || d === 45) && text.charCodeAt(j + 1) > 127)) return null;
+      else return { index: i, end: j, kind: 'word' };
+    }
+  }
+  if (isAsciiDigit(c)) {
+    for (;;) {
+      while (j < n && isAsciiDigit(text.charCodeAt(j))) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 44 || d === 58) && isAsciiDigit(text.charCodeAt(j + 1))) j += 2;
+      else if (d > 127 || ((d === 46 || d === 44 || d === 58) && text.charCodeAt(j + 1) > 127)) return null;
+      else break;
+    }
+    const suffix = text.slice(j, j + 2);
+    if (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') j += 2;
+    else if (text.charCodeAt(j) === 115 /* s */) j++;
+    return { index: i, end: j, kind: 'num' };
+  }
+  return { index: i, end: j, kind: 'punct' };
+}
+
+/** The next token from `from` on: ASCII by hand (most of the text), the rest by TOKEN_RE. */
+function nextToken(text: string, from: number): RawToken | null {
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    if (c > 127 && SPACE.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const ascii = c <= 127 ? asciiToken(text, i) : null;
+    if (ascii) return ascii;
+    TOKEN_RE.lastIndex = i;
+    const m = TOKEN_RE.exec(text)!;
+    return { index: i, end: i + m[0].length, kind: m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'punct' };
+  }
+  return null;
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
-    let t = m[0];
-    let end = m.index + t.length;
-    const kind: Token['kind'] = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'punct';
+  let pos = 0;
+  let raw: RawToken | null;
+  while ((raw = nextToken(text, pos))) {
+    const start = raw.index;
+    let end = raw.end;
+    let t = text.slice(start, end);
+    const kind = raw.kind;
+    pos = end;
     if (kind === 'word' && text.charCodeAt(end) === 46 /* . */) {
       // dotted acronyms: U.S., P.R.C.
       if (t.length === 1) {
-        DOTTED.lastIndex = m.index;
+        DOTTED.lastIndex = start;
         const d = DOTTED.exec(text);
         if (d) {
           t = d[0];
-          end = m.index + t.length;
-          TOKEN_RE.lastIndex = end;
-          tokens.push({ text: t, start: m.index, end, kind });
+          end = start + t.length;
+          pos = end;
+          tokens.push({ text: t, start: start, end, kind });
           continue;
         }
       }
       if (ABBREVIATIONS.has(t.toLowerCase()) || t.length === 1 && t !== t.toLowerCase()) {
         t += '.';
         end++;
-        TOKEN_RE.lastIndex = end;
+        pos = end;
       }
     }
-    tokens.push({ text: t, start: m.index, end, kind });
+    tokens.push({ text: t, start: start, end, kind });
   }
   return tokens;
 }
 
-const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token | undefined): boolean => {
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
+};
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // Connectors that may stand inside a name between capitalised words.
