@@ -330,7 +330,7 @@ export class Article {
     const cities = new Set<string>();
     for (const s of this.sentences) {
       for (const m of s.mentions) {
-        if (m.kind !== 'City') for (const r of m.name.matchAll(REGION_IN_NAME)) regions.add(fold(r[1]!));
+        if (m.kind !== 'City' && / Pr(?:efecture|ovince)/.test(m.name)) for (const r of m.name.matchAll(REGION_IN_NAME)) regions.add(fold(r[1]!));
         if (m.kind === 'City' && / City$/.test(m.name)) cities.add(fold(m.name.replace(/ City$/, '')));
       }
     }
