@@ -1,0 +1,36 @@
+// HOLDS_POSITION: titles and the bodies or towns they belong to, on sentences written for these tests
+// in the style of news about officials' visits and meetings (no article text).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(body: string, title = 'Officials meet to deepen exchanges', date = '2024-03-12'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);
+
+function position(g: GraphDocument, person: string, target: string): string | undefined {
+  const a = g.nodes.find((n) => n.name === person);
+  const b = g.nodes.find((n) => n.name === target || n.aliases.includes(target));
+  const r = g.relationships.find((x) => x.type === 'HOLDS_POSITION' && x.source === a?.id && x.target === b?.id);
+  return r ? String(r.properties.title) : undefined;
+}
+
+describe('honorifics', () => {
+  it('strips courtesy titles of other languages from the name', () => {
+    const g = extract('Monsieur Luc Bernard, Mayor of Dijon, received Sheikh Khalid Al Mansoori and Signora Paola Conti at the town hall.');
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Luc Bernard', 'Khalid Al Mansoori', 'Paola Conti']));
+    expect(names(g, 'Person').some((n) => /Monsieur|Sheikh|Signora/.test(n))).toBe(false);
+    expect(position(g, 'Luc Bernard', 'Dijon')).toBe('Mayor');
+  });
+
+  it('strips Mr, Dr, Madam and Cllr', () => {
+    const g = extract('Cllr Ruth Ames, Mayor of Bolton, met Dr Zhou Ping and Madam Liu Fang in Suzhou. Mr Omar Haddad also attended.');
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Ruth Ames', 'Zhou Ping', 'Liu Fang', 'Omar Haddad']));
+    expect(names(g, 'Person').some((n) => /^(Cllr|Dr|Madam|Mr)\b/.test(n))).toBe(false);
+  });
+});
