@@ -149,6 +149,8 @@ export class Article {
       /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
       /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
+      // "a visit by Ann Lee as Mayor of Nelson", "the delegation led by Ali Reza as the Consul General"
+      /⟨X(\d+)⟩,? as (?:the |a |an )?(?:new |first |former |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,

@@ -484,6 +484,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
       const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
+      // "Consul General of Japan in Seattle (Yoshio Yamagata)": the post is the consulate of that country in that city
+      const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
+      if (seat) return [...out, ...seat];
       if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
@@ -500,6 +503,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
           titlePrefix: before.slice(0, from).join(' ') || undefined,
         })];
       }
+    }
+    // "the Iranian Consul General in Shanghai (Ali Reza)": a consul named by the seat of the consulate
+    if (CONSULAR_TITLE.test(title) && /^in$/i.test(after[0] ?? '')) {
+      const prefix = before.filter((x) => !/^(former|acting|then|new)$/i.test(x)).join(' ');
+      const seat = consulateSeat(sentence, toks.slice(w + len), title, prefix, ctx);
+      if (seat) return [mention(sentence, toks.slice(0, w + len), 'Title', { title, name: toks.slice(0, w + len).map((t) => t.text).join(' '), titlePrefix: prefix || undefined, former: before.some((x) => /^former$/i.test(x)) || undefined }), ...seat];
     }
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
     if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
@@ -668,6 +677,36 @@ function misspeltCity(sentence: string, m: Mention): string | null {
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
+const CONSULAR_TITLE = /^(?:(?:deputy|vice) )?consul(?:[ -]general)?$|^(?:deputy )?ambassador$/;
+
+/** "(Consul General of) the People's Republic of China in Mumbai Tang Guocai", "(Iranian Consul General) in Shanghai":
+ * the consulate or embassy, named after its country and its seat, then the officer's name if one follows. */
+function consulateSeat(sentence: string, toks: Token[], title: string, prefix: string, ctx: ReadContext): Mention[] | null {
+  const inAt = toks.findIndex((t) => /^in$/i.test(t.text));
+  if (inAt < 0 || inAt + 1 >= toks.length || !prefix && inAt === 0) return null;
+  let country = toks.slice(0, inAt).map((t) => t.text).join(' ');
+  if (country && !/^(?:the )?\p{Lu}/u.test(country)) return null;
+  if (country && /^\p{Lu}/u.test(country) && /^(?:People|Republic|Kingdom|Federal|Islamic|United|Socialist|Democratic|State)\b/.test(country)) country = `the ${country}`;
+  const after = toks.slice(inAt + 1);
+  for (let n = Math.min(3, after.length); n >= 1; n--) {
+    const cityText = after.slice(0, n).map((t) => t.text).join(' ');
+    const p = place(cityText);
+    if (p.reading !== 'city' && p.reading !== 'ambiguous' || p.commonWord) continue;
+    const nameToks = after.slice(n);
+    if (nameToks.length === 1 || nameToks.length > 5) continue;
+    const noun = /ambassador/.test(title) ? 'Embassy' : /general/.test(title) ? 'Consulate General' : 'Consulate';
+    // "Consul General of the Japanese Consulate General in Shenyang": the consulate is named already
+    const named = /\b(?:consulate|embassy)\b/i.test(country);
+    const name = named ? `${country.replace(/^the /i, '')} in ${cityText}` : country ? `${noun} of ${country} in ${cityText}` : `${prefix ? prefix + ' ' : ''}${noun} in ${cityText}`;
+    const office = mention(sentence, toks.slice(0, inAt + 1 + n), 'Office', { name });
+    if (!nameToks.length) return [office];
+    const person = readTokens(sentence, nameToks, ctx, false);
+    if (person.length !== 1 || person[0]!.kind !== 'Person' && person[0]!.kind !== 'Unknown') continue;
+    return [office, { ...person[0]!, kind: 'Person' }];
+  }
+  return null;
+}
+
 function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
   // "(Mayor of) Lindenberg Herr Karl Weber": an honorific opens the person
   for (let k = 1; k + 1 < toks.length; k++) {

@@ -34,3 +34,35 @@ describe('honorifics', () => {
     expect(names(g, 'Person').some((n) => /^(Cllr|Dr|Madam|Mr)\b/.test(n))).toBe(false);
   });
 });
+
+describe('consuls and their consulates', () => {
+  it('names the consulate after the country and seat of a "Consul General of X in Y"', () => {
+    const g = extract('The Consul General of Japan in Portland, Kenji Ota, called on the mayor of Salem on Monday.');
+    expect(names(g, 'Office')).toContain('Consulate General of Japan in Portland');
+    expect(position(g, 'Kenji Ota', 'Consulate General of Japan in Portland')).toBe('Consul General');
+  });
+
+  it('reads the name right after the seat', () => {
+    const g = extract('The Consul General of the Republic of Korea in Denver Park Min-su visited Boulder.');
+    expect(names(g, 'Person')).toContain('Park Min-su');
+    expect(position(g, 'Park Min-su', 'Consulate General of the Republic of Korea in Denver')).toBe('Consul General');
+  });
+
+  it('reads "X as the <nationality> Consul General in Y"', () => {
+    const g = extract('A delegation led by Omid Karimi as the Iranian Consul General in Guangzhou toured Foshan.');
+    expect(position(g, 'Omid Karimi', 'Iranian Consulate General in Guangzhou')).toBe('Consul General');
+  });
+
+  it('keeps a consulate the text names itself', () => {
+    const g = extract('Lena Hart, Consul General of the British Consulate General in Chongqing, attended the forum.');
+    expect(names(g, 'Office')).toContain('British Consulate General in Chongqing');
+    expect(position(g, 'Lena Hart', 'British Consulate General in Chongqing')).toBe('Consul General');
+  });
+});
+
+describe('"as" a title', () => {
+  it('reads "the first visit by X as Mayor of Y"', () => {
+    const g = extract('It will be the first trip to Dunedin by Aiko Mori as Mayor of Otaru.');
+    expect(position(g, 'Aiko Mori', 'Otaru')).toBe('Mayor');
+  });
+});

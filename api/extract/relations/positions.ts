@@ -53,11 +53,18 @@ export function explicitPositions(a: Article): void {
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t)) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
+    }
+    // "Ali Reza, the Iranian Consul General in Shanghai", "… as the Consul General in Osaka": the consulate named by its seat
+    if (t.includes('⟨O')) for (const m of t.matchAll(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
+      const title = s.mentions[Number(m[2])]!;
+      if (!/consul|ambassador/.test(title.title ?? '') || !/^(?:Consulate|Embassy)\b|\b(?:Consulate|Embassy)(?: General)? in\b/.test(s.mentions[Number(m[3])]!.name)) continue;
+      const who = m[1] ?? m[4];
+      if (who !== undefined) position(a, s.refs[Number(who)] ?? null, title, s.refs[Number(m[3])] ?? null, s);
     }
     // X, Chairman, Y: a bare comma apposition of title and body
     for (const m of t.matchAll(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
