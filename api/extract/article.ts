@@ -156,7 +156,7 @@ export class Article {
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
       // "Fano's Mayor, Massimo Seri": a possessive place's title, then the name in apposition
-      /⟨[OMGC]\d+⟩['’]s? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
+      /⟨[OMGC]\d+⟩(?:['’]s?)? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
@@ -180,6 +180,12 @@ export class Article {
       for (const m of s.template.matchAll(coordinated)) {
         const j = Number(m[1] ?? m[2]);
         if (s.mentions[j]!.words === 2) toPerson.add(j);
+      }
+      // "…, Lily Mei and Raj Salwan": a name coordinated with one the contexts just typed
+      if (toPerson.size) for (const m of s.template.matchAll(/⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
+        const [i, j] = [Number(m[1]), Number(m[2])];
+        if (toPerson.has(i) && s.mentions[j]!.words === 2) toPerson.add(j);
+        else if (toPerson.has(j) && s.mentions[i]!.words === 2) toPerson.add(i);
       }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {

@@ -784,9 +784,19 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     // "Ben Ross, Riverton councilman, …": a title right after ", Place" closes an apposition
     const prev = next > 0 ? out[next - 1] : undefined;
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
-      /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*[,;]/.test(after);
+      /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*(?:[,;]|\.\s*$|$)/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
+    // "Kobe mayor, Kizo Hisamoto": a town's lower-case title, then the name in apposition
+    const placeThenName = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown' || prev.kind === 'Office') && /^['’]?s?\s*$/.test(sentence.slice(prev.end, s)) &&
+      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
+    // "the mayor and deputy mayor of Fremont": a title coordinated with a second one that has the complement
+    const coordinatedTitle = !plural && /^\s+and\s/.test(after) && (() => {
+      let k = found.last + 2;
+      if (tokens[k]?.text === 'the') k++;
+      const second = tokens[k] && !isCap(tokens[k]) ? lowerTitleAt(tokens, k) : null;
+      return !!second && /^(of|for|at)$/.test(tokens[second.last + 1]?.text ?? '');
+    })();
+    const isTitleUse = afterPlace || placeThenName || coordinatedTitle || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
@@ -797,7 +807,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const [m, placeM, title] = [out[j]!, out[j + 1]!, out[j + 2]!];
     if (m.kind !== 'Unknown' || m.words < 2 || m.words > 4 || title.kind !== 'Title' || title.plural) continue;
     if (placeM.kind !== 'City' && placeM.kind !== 'Unknown' || !/^,\s*$/.test(sentence.slice(m.end, placeM.start)) || sentence.slice(placeM.end, title.start).trim() !== '') continue;
-    if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
+    if (/^\s*(?:[,;]|\.\s*$|$)/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
   for (const m of out) {
     // "Leo Quinn III", "Claudia B Quinn": a middle initial or a generational suffix marks a person

@@ -66,3 +66,17 @@ describe('"as" a title', () => {
     expect(position(g, 'Aiko Mori', 'Otaru')).toBe('Mayor');
   });
 });
+
+describe('coordinated and appositive lower-case titles', () => {
+  it('gives "the mayor and deputy mayor of X, A and B" in order', () => {
+    const g = extract('The mayor and deputy mayor of Hamilton, Tia Reed and Sam Ngata, welcomed the guests from Shizuoka.');
+    expect(position(g, 'Tia Reed', 'Hamilton')).toBe('Mayor');
+    expect(position(g, 'Sam Ngata', 'Hamilton')).toBe('Deputy Mayor');
+  });
+
+  it('reads "<town> mayor, <Name>" and "<Name>, <town>\'s mayor"', () => {
+    const g = extract('Otaru mayor, Ken Sato, greeted the students. The visit was hosted by Rosa Lima, Dunedin\'s mayor.');
+    expect(position(g, 'Ken Sato', 'Otaru')).toBe('Mayor');
+    expect(position(g, 'Rosa Lima', 'Dunedin')).toBe('Mayor');
+  });
+});

@@ -87,12 +87,13 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
-    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
-    for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩['’]s? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
+    // ("Kobe mayor, Kizo Hisamoto": the town without its possessive)
+    for (const m of t.matchAll(/(?<!of (?:the )?)⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[3])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
@@ -126,6 +127,14 @@ export function explicitPositions(a: Article): void {
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
+    }
+    // "the mayor and deputy mayor of Fremont, Lily Mei and Raj Salwan": the titles go to the names in order
+    for (const m of t.matchAll(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
+      const [t1, t2] = [s.mentions[Number(m[1])]!, s.mentions[Number(m[2])]!];
+      if (t1.plural || t2.plural || t1.title === t2.title) continue;
+      const place = placeOf(a, s, m[3]! + m[4], t2);
+      position(a, s.refs[Number(m[5])] ?? null, t1, place, s);
+      position(a, s.refs[Number(m[6])] ?? null, t2, place, s);
     }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
@@ -170,7 +179,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[4])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
-    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;]|\.?$)/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // Mayor X of Y
