@@ -378,6 +378,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
   if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
+  // "Greater Visakhapatnam Municipal Corporation": a town's corporation is its local government
+  if (/\b(?:municipal|metropolitan|city) corporation$/i.test(name) && words.length >= 3) return 'Office';
   // a byline glued to its paper ("Staff ReporterSouthern Gazette") or a reporter's credit names no business
   if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) && !genericName(words) ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
@@ -459,6 +461,19 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),
       ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : []),
     ];
+  }
+
+  // "Sara Cole of Nelson City Council", "Jose Cruz of the Sangguniang Panlungsod": a plain name, then the body it belongs to
+  if (ofAt >= 2 && ofAt <= 3 && !leadingTitle && toks.length > ofAt + 1) {
+    const nameWords = words.slice(0, ofAt);
+    const restAt = ofAt + 1 + (/^the$/i.test(words[ofAt + 1] ?? '') ? 1 : 0);
+    const rest = words.slice(restAt).join(' ');
+    const bodyLabel = labelByHead(rest);
+    if ((bodyLabel === 'Office' || bodyLabel === 'Organization' || bodyLabel === 'Company') && restAt < toks.length &&
+      nameWords.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase())) &&
+      !labelByHead(nameWords.join(' ')) && !place(nameWords.join(' ')).reading && !nameWords.some((x) => place(x).reading === 'country')) {
+      return [mention(sentence, toks.slice(0, ofAt), 'Person', { name: nameWords.join(' ') }), ...readTokens(sentence, toks.slice(restAt), ctx, false)];
+    }
   }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"

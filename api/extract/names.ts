@@ -79,6 +79,8 @@ const OFFICE_HEADS = [
   'secretariat', 'municipality', 'cabinet', 'legislature', 'prefecture government', 'court', 'police',
   'directorate', 'mission', 'diet', 'delegation of the european union', 'customs', 'service',
   'consultative conference',
+  // a government's sub-units, and the Philippine local councils (Sangguniang Panlungsod: city council)
+  'section', 'division', 'sangguniang panlungsod', 'sangguniang bayan', 'sangguniang panlalawigan', 'sangguniang barangay',
 ];
 /** Head nouns of businesses. */
 const COMPANY_HEADS = [

@@ -80,3 +80,23 @@ describe('coordinated and appositive lower-case titles', () => {
     expect(position(g, 'Rosa Lima', 'Dunedin')).toBe('Mayor');
   });
 });
+
+describe('bodies and their members', () => {
+  it('reads sections, divisions and Philippine city councils as offices', () => {
+    const g = extract('Rina Flores, head of the Davao City Tourism Section, and Leo Ramos of the Sangguniang Panlungsod of Davao City welcomed the guests from Kagoshima.');
+    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['Davao City Tourism Section', 'Sangguniang Panlungsod of Davao City']));
+    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Rina Flores', 'Leo Ramos']));
+    expect(position(g, 'Rina Flores', 'Davao City Tourism Section')).toBe('Head');
+  });
+
+  it('reads a municipal corporation as an office', () => {
+    const g = extract('Officials of the Greater Pune Municipal Corporation visited the head office in Nagpur.');
+    expect(names(g, 'Office')).toContain('Greater Pune Municipal Corporation');
+  });
+
+  it('gives "Councillors A and B of Y" the title at Y', () => {
+    const g = extract('Councillors Ian Moss and Jo Kerr of Timaru District Council travelled to Eniwa last week.');
+    expect(position(g, 'Ian Moss', 'Timaru District Council')).toBe('Councillor');
+    expect(position(g, 'Jo Kerr', 'Timaru District Council')).toBe('Councillor');
+  });
+});

@@ -122,6 +122,13 @@ export function explicitPositions(a: Article): void {
       if (m[4] && (m[2] === 'C' || !pm.titlePrefix)) continue;
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
+    // "Councillors Tom Reed and Sara Cole of Nelson City Council": a plural title, the names, then their body
+    for (const m of t.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+      const tm = s.mentions[Number(m[1])]!;
+      if (!tm.plural || !tm.title) continue;
+      const place = placeOf(a, s, m[3]! + m[4], tm);
+      for (const x of m[2]!.matchAll(/⟨P(\d+)⟩/g)) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
+    }
     // "A and B, both Vice Consul-general of Y"
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
       const place = placeOf(a, s, m[4]! + m[5]);
