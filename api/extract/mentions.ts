@@ -502,7 +502,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       // "Consul General of Japan in Seattle (Yoshio Yamagata)": the post is the consulate of that country in that city
       const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
       if (seat) return [...out, ...seat];
-      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
+      // "Mayor of London Boris Johnson": a town, then the holder's name
+      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? (rest.length >= 3 ? townThenPerson(sentence, rest) : null) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
     // "Special Representative for Pacific Municipal Affairs Ana Lee Ross": a title with its remit, then the name
@@ -692,6 +693,23 @@ function misspeltCity(sentence: string, m: Mention): string | null {
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
+/** "(Mayor of) London Boris Johnson": a known town of one or two words, then a two- to four-word name. */
+function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
+  const all = toks.map((t) => t.text);
+  if (place(all.join(' ')).reading || labelByHead(all.join(' '))) return null;
+  for (let n = Math.min(2, toks.length - 2); n >= 1; n--) {
+    const town = all.slice(0, n).join(' ');
+    const p = place(town);
+    if (p.reading !== 'city' || p.commonWord) continue;
+    const name = all.slice(n);
+    if (name.length > 4 || !name.every((x) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) &&
+      !HONORIFICS.has(x.toLowerCase()) && !ORGANIZATION_HEAD.has(x.toLowerCase()) && !OFFICE_HEAD.has(x.toLowerCase()) && !COMPANY_HEAD.has(x.toLowerCase()))) continue;
+    if (place(name.join(' ')).reading || labelByHead(name.join(' ')) || place(name[0]!).reading === 'city' && !place(name[0]!).commonWord) continue;
+    return [mention(sentence, toks.slice(0, n), 'City', { name: town }), mention(sentence, toks.slice(n), 'Person', { name: name.join(' ') })];
+  }
+  return null;
+}
+
 const CONSULAR_TITLE = /^(?:(?:deputy|vice) )?consul(?:[ -]general)?$|^(?:deputy )?ambassador$/;
 
 /** "(Consul General of) the People's Republic of China in Mumbai Tang Guocai", "(Iranian Consul General) in Shanghai":

@@ -100,3 +100,25 @@ describe('bodies and their members', () => {
     expect(position(g, 'Jo Kerr', 'Timaru District Council')).toBe('Councillor');
   });
 });
+
+describe('more title shapes', () => {
+  it('reads "Mayor of <Town> <Name>" with no comma', () => {
+    const g = extract('Mayor of Leeds Harriet Cole opened the exhibition from Dortmund.');
+    expect(position(g, 'Harriet Cole', 'Leeds')).toBe('Mayor');
+  });
+
+  it('reads "X, who chairs the Y" as the chair', () => {
+    const g = extract('Owen Price, who chairs the Nelson Sister Cities Committee, led the group to Miyazu.');
+    expect(position(g, 'Owen Price', 'Nelson Sister Cities Committee')).toBe('Chair');
+  });
+
+  it('reads a secretary-general of a body without a head noun', () => {
+    const g = extract('Karl Berg, Secretary-General of the Nordic Towns Union, spoke at the forum in Oslo.');
+    expect(position(g, 'Karl Berg', 'Nordic Towns Union')).toBe('Secretary-General');
+  });
+
+  it('does not place a vice governor of a province in the city of a delegation', () => {
+    const g = extract('Vice Governor Wu Lan of Hubei Province met the delegation from Sendai.');
+    expect(g.relationships.some((r) => r.type === 'HOLDS_POSITION')).toBe(false);
+  });
+});

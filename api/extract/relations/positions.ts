@@ -38,6 +38,10 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
     const town = municipalityOf(a, m.name, title.title, s.index, true);
     if (town) return town;
   }
+  // "Secretary-General of the United Nations": a secretariat's or directorate's chief heads a body, whatever its name's head
+  if (m.kind === 'Unknown' && /^(?:deputy |assistant )?(?:secretary|director)[ -]general$/.test(title?.title ?? '') && m.words >= 2 && m.words <= 6 && /^\p{Lu}/u.test(m.name) && !place(m.name).reading) {
+    return a.addOrg('Organization', m.name, s.index);
+  }
   // "Mayor … of Hurunui District": a district, county or borough with a mayor is a municipality
   if (m.kind === 'Venue' && /\b(district|county|borough|township|municipality|shire)$/i.test(m.name)) return a.municipality(m.name, s.index);
   const k = orgKey(m.name);
@@ -50,7 +54,7 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t)) continue;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !/ who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
@@ -153,6 +157,12 @@ export function explicitPositions(a: Article): void {
     for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
+    // "Anna Lee, who chairs the Tacoma Sister Cities Council": the verb names the post
+    if (/ who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+      const title = { chairs: 'chair', heads: 'head', directs: 'director' }[m[2] as 'chairs' | 'heads' | 'directs'];
+      const pm = s.mentions[Number(m[1])]!;
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title', title, former: false }, s.refs[Number(m[4])] ?? null, s);
+    }
     // "X – who was previously Chairperson for Y –", "X, who is the president of Y,"
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       const title = s.mentions[Number(m[3])]!;
@@ -247,7 +257,11 @@ export function pendingTitles(a: Article): Pending[] {
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       const id = s.refs[j];
-      if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
+      if (m.kind === 'Person' && m.title && !m.titlePrefix && id) {
+        // "Vice Governor Li Ming of Jilin Province": the title's place is named, and it is no city
+        if (s.template.includes(`⟨P${j}⟩ of`) && new RegExp(`⟨P${j}⟩ of (?:the )?⟨[NV]\\d+⟩`).test(s.template)) return;
+        out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
+      }
     });
     // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
     if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
