@@ -450,7 +450,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
   // "Corporation of Delta": a municipal corporation named after its town is the town
   const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
-  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive })];
+  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive, placeKind: 'stated' })];
   // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
   const ofAt = words.findIndex((x) => /^of$/i.test(x));
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));

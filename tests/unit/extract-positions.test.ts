@@ -122,3 +122,20 @@ describe('more title shapes', () => {
     expect(g.relationships.some((r) => r.type === 'HOLDS_POSITION')).toBe(false);
   });
 });
+
+describe('titles placed by the text around them', () => {
+  it('gives "council chief executive X" to the council named last', () => {
+    const g = extract('The Timaru District Council will host a delegation from Eniwa in May. The guests wrote to council chief executive Nigel Bowen about the programme.');
+    expect(position(g, 'Nigel Bowen', 'Timaru District Council')).toBe('Chief Executive');
+  });
+
+  it('reads "<Town> <initials> Mayor X" against the body named in full', () => {
+    const g = extract('Members of the Greater Pune Municipal Corporation (MC) toured Nagpur. Greater Pune MC Mayor Asha Rao thanked the hosts.');
+    expect(position(g, 'Asha Rao', 'Greater Pune Municipal Corporation')).toBe('Mayor');
+  });
+
+  it('places "its councillors headed by city Mayor X" in the body\'s town', () => {
+    const g = extract('The Corporation of the City of Nashik is proposing to send its councillors headed by city Mayor Rohan Naik to visit Lishui.');
+    expect(position(g, 'Rohan Naik', 'Nashik')).toBe('Mayor');
+  });
+});

@@ -16,6 +16,8 @@ interface Pending {
   title: string;
   former: boolean;
   sentence: number;
+  /** "council chief executive Clare Hadley": the title is the local council's */
+  council?: boolean;
 }
 
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
@@ -224,7 +226,7 @@ export function explicitPositions(a: Article): void {
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
       // "Yuba City City Councilmember X": the second "City" belongs to the title (city council member)
-      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
+      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? orgByAcronym(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
     });
   }
@@ -238,6 +240,20 @@ function municipalityOf(a: Article, name: string, title: string, sentence: numbe
   const p = place(name);
   if (p.reading && p.reading !== 'city' || countryCode(name) || p.commonWord) return null;
   return a.municipality(name, sentence);
+}
+
+/** "Greater Visakhapatnam MC": a town and the initials of a body the article names in full ("… Municipal Corporation"). */
+function orgByAcronym(a: Article, name: string): string | null {
+  const m = /^(.+?) (\p{Lu}{2,6})$/u.exec(name);
+  if (!m) return null;
+  const town = m[1]!.toLowerCase() + ' ';
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Office' && e.label !== 'Company' && e.label !== 'Organization') continue;
+    if (!e.name.toLowerCase().startsWith(town)) continue;
+    const initials = e.name.slice(town.length).split(/\s+/).filter((w) => !/^(of|the|and|&|for)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+    if (initials === m[2]) return e.id;
+  }
+  return null;
 }
 
 function orgByName(a: Article, name: string): string | null {
@@ -260,7 +276,9 @@ export function pendingTitles(a: Article): Pending[] {
       if (m.kind === 'Person' && m.title && !m.titlePrefix && id) {
         // "Vice Governor Li Ming of Jilin Province": the title's place is named, and it is no city
         if (s.template.includes(`⟨P${j}⟩ of`) && new RegExp(`⟨P${j}⟩ of (?:the )?⟨[NV]\\d+⟩`).test(s.template)) return;
-        out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
+        const council = /^(?:chief executive|chief executive officer|ceo|city manager|town clerk|clerk|mayor|deputy mayor|councill?or)$/.test(m.title) &&
+          new RegExp(`\\bcouncil(?:['’]s)? ${m.title.replace(/ /g, '\\s+')}\\s+$`, 'i').test(s.text.slice(Math.max(0, m.start - 40), m.start) + (m.text.toLowerCase().startsWith(m.title) ? m.title + ' ' : ''));
+        out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index, council: council || undefined });
       }
     });
     // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
@@ -311,6 +329,25 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   }
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
+    // "council chief executive Clare Hadley": "council" is the council the text last named
+    if (p.council) {
+      let council: string | null = null;
+      for (let k = p.sentence; k >= 0 && !council; k--) {
+        const refs = a.sentences[k]!.refs;
+        for (let j = refs.length - 1; j >= 0; j--) {
+          const e = refs[j] ? a.entities.get(refs[j]!) : undefined;
+          if (e?.label === 'Office' && /\bcouncil\b/i.test(e.name)) {
+            council = e.id;
+            break;
+          }
+        }
+      }
+      if (council) {
+        seen.add(p.person);
+        a.addFact('HOLDS_POSITION', p.person, council, { title: titleCase(p.title), former: p.former }, p.sentence);
+        continue;
+      }
+    }
     // only civic offices are placed by context; a director or a police commander could be anyone's
     if (!/mayor|governor|councill?or|council ?member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
@@ -354,7 +391,7 @@ function travelsTo(a: Article, s: AnalyzedSentence, person: string, city: string
   // "visited Seattle's sister city": the possessive city is the person's own
   if (/^['’]/.test(t.slice(at + `⟨C${c}⟩`.length))) return false;
   const between = t.slice(from, at);
-  return between.length < 120 && /\b(attended|attends|visited|visits|visiting|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
+  return between.length < 120 && /\b(attended|attends|visit|visited|visits|visiting|travel|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visit|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
 }
 
 /** A place the sentence ties the person to: "Y figures, including Mayor X", "… on behalf of Y". */
@@ -367,6 +404,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   const before = t.slice(Math.max(0, at - 90), at);
   const including = /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegation|delegates|representatives|guests|members|visitors)\b[^⟨]{0,20}(?:including|led by|headed by|such as)\s*(?:the )?$/.exec(before);
   if (including) return s.refs[Number(including[1])] ?? null;
+  // "the Corporation of Panaji (CCP) is proposing to send its councillors headed by city Mayor X": the body's own people
+  const own = /⟨C(\d+)⟩(?: \(⟨X\d+⟩\))?[^⟨.]{0,50}\b(?:its|their) (?:\w+ ){0,2}(?:councill?ors|officials|delegation|delegates|representatives|members|team)\b[^⟨]{0,12}(?:including|led by|headed by)\s*(?:the )?(?:city |town |municipal )?$/.exec(before);
+  if (own) return s.refs[Number(own[1])] ?? null;
   // "sending a delegation to Toluca, Mexico to meet the Mayor X": the mayor met there is that town's
   const meet = /⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? to (?:meet|greet|see|call on)(?: with)? (?:the )?(?:new )?$/.exec(before);
   if (meet) return s.refs[Number(meet[1])] ?? null;
