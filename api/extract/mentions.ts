@@ -447,7 +447,14 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const headLabel = labelByHead(clean);
   const leadingTitle = titleAt(cleanWords, 0);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
-  const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
+  // … and "Mayor Tom Hall of Kalamazoo": a title, then a given name and a surname that is a venue word
+  const venueSurname = headLabel === 'Venue' && !!leadingTitle && (() => {
+    const of = cleanWords.findIndex((x) => /^of$/i.test(x));
+    const end = of > 0 ? of : cleanWords.length;
+    const nameWords = cleanWords.slice(leadingTitle[1], end);
+    return nameWords.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(nameWords[0]!) && !isCommonWord(nameWords[0]!) && !place(nameWords[0]!).reading && !NOT_NAME_WORDS.has(nameWords[0]!.toLowerCase());
+  })();
+  const byHead = headLabel === 'Venue' && leadingTitle && (cleanWords.length === leadingTitle[1] + 1 || venueSurname) ? null : headLabel;
   // "Corporation of Delta": a municipal corporation named after its town is the town
   const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
   if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive, placeKind: 'stated' })];
@@ -704,7 +711,7 @@ function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
     const name = all.slice(n);
     if (name.length > 4 || !name.every((x) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) &&
       !HONORIFICS.has(x.toLowerCase()) && !ORGANIZATION_HEAD.has(x.toLowerCase()) && !OFFICE_HEAD.has(x.toLowerCase()) && !COMPANY_HEAD.has(x.toLowerCase()))) continue;
-    if (place(name.join(' ')).reading || labelByHead(name.join(' ')) || place(name[0]!).reading === 'city' && !place(name[0]!).commonWord) continue;
+    if (place(name.join(' ')).reading || labelByHead(name.join(' '))) continue;
     return [mention(sentence, toks.slice(0, n), 'City', { name: town }), mention(sentence, toks.slice(n), 'Person', { name: name.join(' ') })];
   }
   return null;

@@ -139,3 +139,16 @@ describe('titles placed by the text around them', () => {
     expect(position(g, 'Rohan Naik', 'Nashik')).toBe('Mayor');
   });
 });
+
+describe('names that look like other things', () => {
+  it('reads a surname that is a venue word after a title', () => {
+    const g = extract('The agreement was signed by Mayor Dan Hall of Kalamazoo and Mayor Sato Ichiro of Numazu.');
+    expect(position(g, 'Dan Hall', 'Kalamazoo')).toBe('Mayor');
+    expect(position(g, 'Sato Ichiro', 'Numazu')).toBe('Mayor');
+  });
+
+  it('reads a given name that is also a town after "Title of <Town>"', () => {
+    const g = extract('Deputy Mayor of Sapporo Hiro Tanaka and his delegation arrived in Portland on Monday.');
+    expect(position(g, 'Hiro Tanaka', 'Sapporo')).toBe('Deputy Mayor');
+  });
+});

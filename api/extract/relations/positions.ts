@@ -277,7 +277,7 @@ export function pendingTitles(a: Article): Pending[] {
         // "Vice Governor Li Ming of Jilin Province": the title's place is named, and it is no city
         if (s.template.includes(`⟨P${j}⟩ of`) && new RegExp(`⟨P${j}⟩ of (?:the )?⟨[NV]\\d+⟩`).test(s.template)) return;
         const council = /^(?:chief executive|chief executive officer|ceo|city manager|town clerk|clerk|mayor|deputy mayor|councill?or)$/.test(m.title) &&
-          new RegExp(`\\bcouncil(?:['’]s)? ${m.title.replace(/ /g, '\\s+')}\\s+$`, 'i').test(s.text.slice(Math.max(0, m.start - 40), m.start) + (m.text.toLowerCase().startsWith(m.title) ? m.title + ' ' : ''));
+          /\bcouncil/i.test(s.text.slice(Math.max(0, m.start - 40), m.start)) && new RegExp(`\\bcouncil(?:['’]s)? ${m.title.replace(/ /g, '\\s+')}\\s+$`, 'i').test(s.text.slice(Math.max(0, m.start - 40), m.start) + (m.text.toLowerCase().startsWith(m.title) ? m.title + ' ' : ''));
         out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index, council: council || undefined });
       }
     });
