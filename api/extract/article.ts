@@ -146,7 +146,10 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum"
+      /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨X(\d+)⟩ and ⟨[XP]\d+⟩/g,
+      /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨[XP]\d+⟩ and ⟨X(\d+)⟩/g,
       /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
       // "a visit by Ann Lee as Mayor of Nelson", "the delegation led by Ali Reza as the Consul General"

@@ -836,7 +836,9 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
       const second = tokens[k] && !isCap(tokens[k]) ? lowerTitleAt(tokens, k) : null;
       return !!second && /^(of|for|at)$/.test(tokens[second.last + 1]?.text ?? '');
     })();
-    const isTitleUse = afterPlace || placeThenName || coordinatedTitle || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
+    // "a delegation …, led by its mayor Kenji Kitahashi": the title of the body just named, then the name
+    const ledByIts = !plural && /\b(?:led|headed) by (?:its|their)\s+$/i.test(sentence.slice(Math.max(0, s - 20), s)) && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40));
+    const isTitleUse = afterPlace || placeThenName || coordinatedTitle || ledByIts || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });

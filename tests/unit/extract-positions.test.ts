@@ -152,3 +152,26 @@ describe('names that look like other things', () => {
     expect(position(g, 'Hiro Tanaka', 'Sapporo')).toBe('Deputy Mayor');
   });
 });
+
+describe('more apposition shapes', () => {
+  it('reads "X (Title, Town)"', () => {
+    const g = extract('Mina Cho (Deputy Mayor, Suwon) presented a gift to the council.');
+    expect(position(g, 'Mina Cho', 'Suwon')).toBe('Deputy Mayor');
+  });
+
+  it('reads "the mayors of A and B, X and Y" in order', () => {
+    const g = extract('The mayors of Kofu and Tacoma, Ichiro Noda and Gail Price, exchanged gifts.');
+    expect(position(g, 'Ichiro Noda', 'Kofu')).toBe('Mayor');
+    expect(position(g, 'Gail Price', 'Tacoma')).toBe('Mayor');
+  });
+
+  it('reads "X, the newly elected Mayor of Y"', () => {
+    const g = extract('Ross Hill, the newly elected Mayor of Timaru, welcomed the students from Eniwa.');
+    expect(position(g, 'Ross Hill', 'Timaru')).toBe('Mayor');
+  });
+
+  it('reads "a delegation from Y, led by its mayor X"', () => {
+    const g = extract('A delegation from Kurume, led by its mayor Ken Oda, arrived in Dalian.');
+    expect(position(g, 'Ken Oda', 'Kurume')).toBe('Mayor');
+  });
+});

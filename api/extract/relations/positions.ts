@@ -59,7 +59,7 @@ export function explicitPositions(a: Article): void {
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !/ who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
@@ -149,6 +149,18 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[5])] ?? null, t1, place, s);
       position(a, s.refs[Number(m[6])] ?? null, t2, place, s);
     }
+    // "Hana Kim (Deputy Mayor, Incheon)": the title and the place in brackets
+    if (t.includes(' (⟨T')) for (const m of t.matchAll(/⟨P(\d+)⟩ \((?:the )?⟨T(\d+)⟩,? (?:of )?(?:the )?⟨([OMGC])(\d+)⟩\)/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]), s);
+    }
+    // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum": one title, two places, two names in order
+    if (/\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of t.matchAll(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
+      const title = m[1]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
+      const pm = s.mentions[Number(m[6])]!;
+      const tm: Mention = { ...pm, kind: 'Title', title, former: false };
+      position(a, s.refs[Number(m[6])] ?? null, tm, placeOf(a, s, m[2]! + m[3]), s);
+      position(a, s.refs[Number(m[7])] ?? null, tm, placeOf(a, s, m[4]! + m[5]), s);
+    }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
       const place = placeOf(a, s, m[5]! + m[6]);
@@ -183,7 +195,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
     }
     // "the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin": a titled leader is the city's
-    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the |its |their )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[2])]!;
       if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
     }
