@@ -48,7 +48,8 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
   if (m.kind === 'Venue' && /\b(district|county|borough|township|municipality|shire)$/i.test(m.name)) return a.municipality(m.name, s.index);
   const k = orgKey(m.name);
   for (const e of a.entities.values()) {
-    if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ')) return e.id;
+    // (a town's division or bureau is not what its mayor heads)
+    if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ') && !/\b(?:section|division|bureau|department|unit)$/i.test(e.name)) return e.id;
   }
   return null;
 }
