@@ -134,7 +134,9 @@ export function explicitPositions(a: Article): void {
       const tm = s.mentions[Number(m[1])]!;
       if (!tm.plural || !tm.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], tm);
-      for (const x of m[2]!.matchAll(/⟨P(\d+)⟩/g)) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
+      const people = [...m[2]!.matchAll(/⟨P(\d+)⟩/g)];
+      // "Mayors Price and Li of Guiyang": a town has one mayor, so the place is only the last one's
+      for (const x of TOP_TITLES.test(tm.title) ? people.slice(-1) : people) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
     }
     // "A and B, both Vice Consul-general of Y"
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
