@@ -62,6 +62,11 @@ const LETTER: Record<MentionKind, string> = {
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
 
 const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨[XNC](\d+)⟩/g;
+// "a visit by Ann Lee as Mayor of Nelson", "the delegation led by Ali Reza as the Consul General"
+const AS_TITLE = /⟨X(\d+)⟩,? as (?:the |a |an )?(?:new |first |former |acting )?⟨T\d+⟩/g;
+// "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum"
+const PLURAL_OF_A = /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨X(\d+)⟩ and ⟨[XP]\d+⟩/g;
+const PLURAL_OF_B = /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨[XP]\d+⟩ and ⟨X(\d+)⟩/g;
 
 // findDates is thorough; most sentences name no date at all, which this cheap test tells
 const MAY_HAVE_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|next|this|past|coming|previous|earlier|later|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)/i;
@@ -147,13 +152,11 @@ export class Article {
   private typeByContext(): void {
     const personContexts: RegExp[] = [
       /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T\d+⟩ (?:of|at|for)\b/g,
-      // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum"
-      /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨X(\d+)⟩ and ⟨[XP]\d+⟩/g,
-      /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨[XP]\d+⟩ and ⟨X(\d+)⟩/g,
+      PLURAL_OF_A,
+      PLURAL_OF_B,
       /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
-      // "a visit by Ann Lee as Mayor of Nelson", "the delegation led by Ali Reza as the Consul General"
-      /⟨X(\d+)⟩,? as (?:the |a |an )?(?:new |first |former |acting )?⟨T\d+⟩/g,
+      AS_TITLE,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
@@ -177,6 +180,7 @@ export class Article {
       const toPerson = new Set<number>();
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
+        if (re === AS_TITLE && !s.template.includes(' as ') || (re === PLURAL_OF_A || re === PLURAL_OF_B) && !s.template.includes('s of ⟨')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
         for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
       }
@@ -185,7 +189,7 @@ export class Article {
         if (s.mentions[j]!.words === 2) toPerson.add(j);
       }
       // "…, Lily Mei and Raj Salwan": a name coordinated with one the contexts just typed
-      if (toPerson.size) for (const m of s.template.matchAll(/⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
+      if (toPerson.size && s.template.includes(' and ⟨X')) for (const m of s.template.matchAll(/⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
         const [i, j] = [Number(m[1]), Number(m[2])];
         if (toPerson.has(i) && s.mentions[j]!.words === 2) toPerson.add(j);
         else if (toPerson.has(j) && s.mentions[i]!.words === 2) toPerson.add(i);

@@ -57,7 +57,7 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !/ who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) continue;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
@@ -67,7 +67,7 @@ export function explicitPositions(a: Article): void {
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
     // "Ali Reza, the Iranian Consul General in Shanghai", "… as the Consul General in Osaka": the consulate named by its seat
-    if (t.includes('⟨O')) for (const m of t.matchAll(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
+    if (t.includes('⟨O') && (s.text.includes('onsul') || s.text.includes('mbassador'))) for (const m of t.matchAll(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
       const title = s.mentions[Number(m[2])]!;
       if (!/consul|ambassador/.test(title.title ?? '') || !/^(?:Consulate|Embassy)\b|\b(?:Consulate|Embassy)(?: General)? in\b/.test(s.mentions[Number(m[3])]!.name)) continue;
       const who = m[1] ?? m[4];
@@ -100,8 +100,8 @@ export function explicitPositions(a: Article): void {
     }
     // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
     // ("Kobe mayor, Kizo Hisamoto": the town without its possessive)
-    for (const m of t.matchAll(/(?<!of (?:the )?)⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
-      if (s.mentions[Number(m[3])]!.plural) continue;
+    if (t.includes('⟩, ')) for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
+      if (s.mentions[Number(m[3])]!.plural || /\bof (?:the )?$/.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
@@ -130,7 +130,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
     // "Councillors Tom Reed and Sara Cole of Nelson City Council": a plural title, the names, then their body
-    for (const m of t.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+    if (s.mentions.some((x) => x.kind === 'Title' && x.plural)) for (const m of t.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
       const tm = s.mentions[Number(m[1])]!;
       if (!tm.plural || !tm.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], tm);
@@ -145,7 +145,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
     }
     // "the mayor and deputy mayor of Fremont, Lily Mei and Raj Salwan": the titles go to the names in order
-    for (const m of t.matchAll(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
+    if (t.includes(' and ⟨T') || t.includes(' and the ⟨T')) for (const m of t.matchAll(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
       const [t1, t2] = [s.mentions[Number(m[1])]!, s.mentions[Number(m[2])]!];
       if (t1.plural || t2.plural || t1.title === t2.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], t2);
@@ -157,7 +157,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]), s);
     }
     // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum": one title, two places, two names in order
-    if (/\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of t.matchAll(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
+    if (t.includes('s of ⟨') && /\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of t.matchAll(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
       const title = m[1]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
       const pm = s.mentions[Number(m[6])]!;
       const tm: Mention = { ...pm, kind: 'Title', title, former: false };
@@ -175,7 +175,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
     // "Anna Lee, who chairs the Tacoma Sister Cities Council": the verb names the post
-    if (/ who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+    if (t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
       const title = { chairs: 'chair', heads: 'head', directs: 'director' }[m[2] as 'chairs' | 'heads' | 'directs'];
       const pm = s.mentions[Number(m[1])]!;
       position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title', title, former: false }, s.refs[Number(m[4])] ?? null, s);
