@@ -175,3 +175,17 @@ describe('more apposition shapes', () => {
     expect(position(g, 'Ken Oda', 'Kurume')).toBe('Mayor');
   });
 });
+
+describe('a shared place before coordinated titles', () => {
+  it('gives "<Town> Mayor A and Vice Mayor B" both titles at the town', () => {
+    const g = extract('Iloilo Mayor Ramon Cruz and Vice Mayor Lea Santos welcomed the delegation from Kagoshima.');
+    expect(position(g, 'Ramon Cruz', 'Iloilo')).toBe('Mayor');
+    expect(position(g, 'Lea Santos', 'Iloilo')).toBe('Vice Mayor');
+  });
+
+  it('does not share the place when the second has its own', () => {
+    const g = extract('Sendai Mayor Emi Kori and Deputy Mayor Tom Ruiz of Dallas met at city hall.');
+    expect(position(g, 'Tom Ruiz', 'Sendai')).toBeUndefined();
+    expect(position(g, 'Tom Ruiz', 'Dallas')).toBe('Deputy Mayor');
+  });
+});
