@@ -244,7 +244,7 @@ export function explicitPositions(a: Article): void {
       const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? orgByAcronym(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
       // "Mandaluyong Mayor A and Vice Mayor B": the place before the first title is the second's too
-      const next = t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩(?: \\([^)⟨]*\\))?,? and ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
+      const next = t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩(?: \\([^)⟨]*\\))? and ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
       const other = next ? s.mentions[Number(next[1])] : undefined;
       // (a town's own posts only: "Daejeon Mayor A and Chairwoman B" chairs a council, not the town)
       if (place && other?.title && !other.titlePrefix && other.title !== m.title && (a.label(place) !== 'City' || /mayor|councill?or|alderman|city manager|clerk|treasurer/.test(other.title))) position(a, s.refs[Number(next![1])] ?? null, { ...other, kind: 'Title' }, place, s);
