@@ -478,7 +478,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const bodyLabel = labelByHead(rest);
     if ((bodyLabel === 'Office' || bodyLabel === 'Organization' || bodyLabel === 'Company') && restAt < toks.length &&
       nameWords.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase())) &&
-      !labelByHead(nameWords.join(' ')) && !place(nameWords.join(' ')).reading && !nameWords.some((x) => place(x).reading === 'country')) {
+      !labelByHead(nameWords.join(' ')) && !place(nameWords.join(' ')).reading && !nameWords.some((x) => countryCode(x))) {
       return [mention(sentence, toks.slice(0, ofAt), 'Person', { name: nameWords.join(' ') }), ...readTokens(sentence, toks.slice(restAt), ctx, false)];
     }
   }
@@ -703,6 +703,9 @@ function misspeltCity(sentence: string, m: Mention): string | null {
 /** "(Mayor of) London Boris Johnson": a known town of one or two words, then a two- to four-word name. */
 function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
   const all = toks.map((t) => t.text);
+  const nameShaped = (x: string) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase());
+  // cheap shape test first: the last two words must look like a name
+  if (!nameShaped(all[all.length - 1]!) || !nameShaped(all[all.length - 2]!)) return null;
   if (place(all.join(' ')).reading || labelByHead(all.join(' '))) return null;
   for (let n = Math.min(2, toks.length - 2); n >= 1; n--) {
     const town = all.slice(0, n).join(' ');
