@@ -62,6 +62,11 @@ const LETTER: Record<MentionKind, string> = {
 const HEADLINE_WORDS = /\b(Successfully|Held|Holds?|Opens?|Opened|Kicks?|Off|Concludes?|Concluded|Closes?|Closed|Launch(?:es|ed)?|Begins?|Began|Ends?|Ended|Signs?|Signed|Visits?|Visited|Visiting|Meets?|Met|Hosts?|Hosted|Welcomes?|Welcomed|Attends?|Attended|Deepens?|Strengthens?|Boosts?|Makes?|Leads?|Led|Marks?|Celebrates?|Renews?|Inks?|Receives?|Received|To|With|In|On|At|For|And|From|Of|A|An|The|Is|Are|Was|Were|Successful|New|Group)\b/g;
 
 const TITLE_THEN_NAME = /⟨T\d+⟩ ⟨[XNC](\d+)⟩/g;
+// "a visit by Ann Lee as Mayor of Nelson", "the delegation led by Ali Reza as the Consul General"
+const AS_TITLE = /⟨X(\d+)⟩,? as (?:the |a |an )?(?:new |first |former |acting )?⟨T\d+⟩/g;
+// "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum"
+const PLURAL_OF_A = /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨X(\d+)⟩ and ⟨[XP]\d+⟩/g;
+const PLURAL_OF_B = /\b(?:mayors|governors|chairmen|chairwomen|presidents|deputy mayors|vice mayors) of (?:the )?⟨[COG]\d+⟩ and (?:the )?⟨[COG]\d+⟩, ⟨[XP]\d+⟩ and ⟨X(\d+)⟩/g;
 
 
 function titleSentence(title: string): string {
@@ -144,15 +149,18 @@ export class Article {
   /** Unknown phrases typed by the words around them ("X, Mayor of …", "X said", "councilors A, B and C"). */
   private typeByContext(): void {
     const personContexts: RegExp[] = [
-      /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      /⟨[XNCV](\d+)⟩, (?:the |a |an )?(?:former |then |acting |first |new |current |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T\d+⟩ (?:of|at|for)\b/g,
+      PLURAL_OF_A,
+      PLURAL_OF_B,
       /⟨X(\d+)⟩, (?:the |a |an |its |their )?(?:former |then |acting )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩, who\b/g,
+      AS_TITLE,
       /⟨X(\d+)⟩ \((?:the )?⟨T\d+⟩/g,
       /⟨X(\d+)⟩ (?:also |further |then |has |had |once )?(?:said|says|stated|states|noted|notes|added|adds|told|remarked|expressed|hoped|hopes|thanked|praised|briefed|introduced|welcomed|pointed|spoke|delivered|emphasized|emphasised|stressed|explained|recalled|signed|invited|agreed|believes|believed)\b/g,
       /⟨T\d+⟩ to (?:the )?⟨N\d+⟩ ⟨X(\d+)⟩/g,
       /⟨T\d+⟩ (?:of|at) (?:the )?⟨[OMGC]\d+⟩(?:, ⟨N\d+⟩)*, (?:the )?⟨X(\d+)⟩/g,
       // "Fano's Mayor, Massimo Seri": a possessive place's title, then the name in apposition
-      /⟨[OMGC]\d+⟩['’]s? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
+      /⟨[OMGC]\d+⟩(?:['’]s?)? ⟨T\d+⟩, (?:Mr\.? |Ms\.? |Mrs\.? |Dr\.? )?⟨X(\d+)⟩(?=[,.;:]| and\b|$)/g,
       TITLE_THEN_NAME,
       /\b(?:Mr|Mrs|Ms|Dr|Madam|Madame)\.? ⟨X(\d+)⟩/g,
       /\b(?:counterpart|equivalent|predecessor|successor)s? ⟨[XNC](\d+)⟩/g,
@@ -170,12 +178,19 @@ export class Article {
       const toPerson = new Set<number>();
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
+        if (re === AS_TITLE && !s.template.includes(' as ') || (re === PLURAL_OF_A || re === PLURAL_OF_B) && !s.template.includes('s of ⟨')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
         for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
       }
       for (const m of s.template.matchAll(coordinated)) {
         const j = Number(m[1] ?? m[2]);
         if (s.mentions[j]!.words === 2) toPerson.add(j);
+      }
+      // "…, Lily Mei and Raj Salwan": a name coordinated with one the contexts just typed
+      if (toPerson.size && s.template.includes(' and ⟨X')) for (const m of s.template.matchAll(/⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
+        const [i, j] = [Number(m[1]), Number(m[2])];
+        if (toPerson.has(i) && s.mentions[j]!.words === 2) toPerson.add(j);
+        else if (toPerson.has(j) && s.mentions[i]!.words === 2) toPerson.add(i);
       }
       // a list after a plural title: "councilors A, B, C and D"
       for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {

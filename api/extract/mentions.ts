@@ -448,6 +448,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // a town's twinning or friendship group is a civic body; "X Group" alone is a business
   if (head === 'group' && (/\b(twinning|friendship|exchange|sister|community|volunteers?|youth|residents|citizens)\b/i.test(whole) || /^international$/i.test(words[words.length - 2]!) && place(words.slice(0, -2).join(' ')).reading === 'city')) return 'Organization';
   if (OFFICE_HEAD.has(head2) || OFFICE_HEAD.has(head)) return 'Office';
+  // "Greater Visakhapatnam Municipal Corporation": a town's corporation is its local government
+  if (/\b(?:municipal|metropolitan|city) corporation$/i.test(name) && words.length >= 3) return 'Office';
   // a byline glued to its paper ("Staff ReporterSouthern Gazette") or a reporter's credit names no business
   if (COMPANY_HEAD.has(head2) || COMPANY_HEAD.has(head)) return words.length >= 2 && !words.some((x) => /\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(x)) && !/^(staff|reporter|correspondent|by|photo|source)$/i.test(words[0]!) && !genericName(words) ? 'Company' : null;
   if (ORGANIZATION_HEAD.has(head2) || ORGANIZATION_HEAD.has(head)) return words.length >= 2 ? 'Organization' : null;
@@ -515,10 +517,17 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const headLabel = labelByHead(clean);
   const leadingTitle = titleAt(cleanWords, 0);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
-  const byHead = headLabel === 'Venue' && leadingTitle && cleanWords.length === leadingTitle[1] + 1 ? null : headLabel;
+  // … and "Mayor Tom Hall of Kalamazoo": a title, then a given name and a surname that is a venue word
+  const venueSurname = headLabel === 'Venue' && !!leadingTitle && (() => {
+    const of = cleanWords.findIndex((x) => /^of$/i.test(x));
+    const end = of > 0 ? of : cleanWords.length;
+    const nameWords = cleanWords.slice(leadingTitle[1], end);
+    return nameWords.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(nameWords[0]!) && !isCommonWord(nameWords[0]!) && !place(nameWords[0]!).reading && !NOT_NAME_WORDS.has(nameWords[0]!.toLowerCase());
+  })();
+  const byHead = headLabel === 'Venue' && leadingTitle && (cleanWords.length === leadingTitle[1] + 1 || venueSurname) ? null : headLabel;
   // "Corporation of Delta": a municipal corporation named after its town is the town
   const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
-  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive })];
+  if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive, placeKind: 'stated' })];
   // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
   const ofAt = words.findIndex((x) => /^of$/i.test(x));
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
@@ -529,6 +538,19 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),
       ...(restAt < toks.length ? readTokens(sentence, toks.slice(restAt), ctx, false) : []),
     ];
+  }
+
+  // "Sara Cole of Nelson City Council", "Jose Cruz of the Sangguniang Panlungsod": a plain name, then the body it belongs to
+  if (ofAt >= 2 && ofAt <= 3 && !leadingTitle && toks.length > ofAt + 1) {
+    const nameWords = words.slice(0, ofAt);
+    const restAt = ofAt + 1 + (/^the$/i.test(words[ofAt + 1] ?? '') ? 1 : 0);
+    const rest = words.slice(restAt).join(' ');
+    const bodyLabel = labelByHead(rest);
+    if ((bodyLabel === 'Office' || bodyLabel === 'Organization' || bodyLabel === 'Company') && restAt < toks.length &&
+      nameWords.every((x) => /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase())) &&
+      !labelByHead(nameWords.join(' ')) && !place(nameWords.join(' ')).reading && !nameWords.some((x) => countryCode(x))) {
+      return [mention(sentence, toks.slice(0, ofAt), 'Person', { name: nameWords.join(' ') }), ...readTokens(sentence, toks.slice(restAt), ctx, false)];
+    }
   }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
@@ -554,7 +576,11 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
       const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
-      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? readTokens(sentence, rest, ctx, false)));
+      // "Consul General of Japan in Seattle (Yoshio Yamagata)": the post is the consulate of that country in that city
+      const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
+      if (seat) return [...out, ...seat];
+      // "Mayor of London Boris Johnson": a town, then the holder's name
+      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? (rest.length >= 3 ? townThenPerson(sentence, rest) : null) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
     // "Special Representative for Pacific Municipal Affairs Ana Lee Ross": a title with its remit, then the name
@@ -570,6 +596,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
           titlePrefix: before.slice(0, from).join(' ') || undefined,
         })];
       }
+    }
+    // "the Iranian Consul General in Shanghai (Ali Reza)": a consul named by the seat of the consulate
+    if (CONSULAR_TITLE.test(title) && /^in$/i.test(after[0] ?? '')) {
+      const prefix = before.filter((x) => !/^(former|acting|then|new)$/i.test(x)).join(' ');
+      const seat = consulateSeat(sentence, toks.slice(w + len), title, prefix, ctx);
+      if (seat) return [mention(sentence, toks.slice(0, w + len), 'Title', { title, name: toks.slice(0, w + len).map((t) => t.text).join(' '), titlePrefix: prefix || undefined, former: before.some((x) => /^former$/i.test(x)) || undefined }), ...seat];
     }
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
     if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
@@ -738,6 +770,56 @@ function misspeltCity(sentence: string, m: Mention): string | null {
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
+/** "(Mayor of) London Boris Johnson": a known town of one or two words, then a two- to four-word name. */
+function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
+  const all = toks.map((t) => t.text);
+  const nameShaped = (x: string) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase());
+  // cheap shape test first: the last two words must look like a name
+  if (!nameShaped(all[all.length - 1]!) || !nameShaped(all[all.length - 2]!)) return null;
+  if (place(all.join(' ')).reading || labelByHead(all.join(' '))) return null;
+  for (let n = Math.min(2, toks.length - 2); n >= 1; n--) {
+    const town = all.slice(0, n).join(' ');
+    const p = place(town);
+    if (p.reading !== 'city' || p.commonWord) continue;
+    const name = all.slice(n);
+    if (name.length > 4 || !name.every((x) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) &&
+      !HONORIFICS.has(x.toLowerCase()) && !ORGANIZATION_HEAD.has(x.toLowerCase()) && !OFFICE_HEAD.has(x.toLowerCase()) && !COMPANY_HEAD.has(x.toLowerCase()))) continue;
+    if (place(name.join(' ')).reading || labelByHead(name.join(' '))) continue;
+    return [mention(sentence, toks.slice(0, n), 'City', { name: town }), mention(sentence, toks.slice(n), 'Person', { name: name.join(' ') })];
+  }
+  return null;
+}
+
+const CONSULAR_TITLE = /^(?:(?:deputy|vice) )?consul(?:[ -]general)?$|^(?:deputy )?ambassador$/;
+
+/** "(Consul General of) the People's Republic of China in Mumbai Tang Guocai", "(Iranian Consul General) in Shanghai":
+ * the consulate or embassy, named after its country and its seat, then the officer's name if one follows. */
+function consulateSeat(sentence: string, toks: Token[], title: string, prefix: string, ctx: ReadContext): Mention[] | null {
+  const inAt = toks.findIndex((t) => /^in$/i.test(t.text));
+  if (inAt < 0 || inAt + 1 >= toks.length || !prefix && inAt === 0) return null;
+  let country = toks.slice(0, inAt).map((t) => t.text).join(' ');
+  if (country && !/^(?:the )?\p{Lu}/u.test(country)) return null;
+  if (country && /^\p{Lu}/u.test(country) && /^(?:People|Republic|Kingdom|Federal|Islamic|United|Socialist|Democratic|State)\b/.test(country)) country = `the ${country}`;
+  const after = toks.slice(inAt + 1);
+  for (let n = Math.min(3, after.length); n >= 1; n--) {
+    const cityText = after.slice(0, n).map((t) => t.text).join(' ');
+    const p = place(cityText);
+    if (p.reading !== 'city' && p.reading !== 'ambiguous' || p.commonWord) continue;
+    const nameToks = after.slice(n);
+    if (nameToks.length === 1 || nameToks.length > 5) continue;
+    const noun = /ambassador/.test(title) ? 'Embassy' : /general/.test(title) ? 'Consulate General' : 'Consulate';
+    // "Consul General of the Japanese Consulate General in Shenyang": the consulate is named already
+    const named = /\b(?:consulate|embassy)\b/i.test(country);
+    const name = named ? `${country.replace(/^the /i, '')} in ${cityText}` : country ? `${noun} of ${country} in ${cityText}` : `${prefix ? prefix + ' ' : ''}${noun} in ${cityText}`;
+    const office = mention(sentence, toks.slice(0, inAt + 1 + n), 'Office', { name });
+    if (!nameToks.length) return [office];
+    const person = readTokens(sentence, nameToks, ctx, false);
+    if (person.length !== 1 || person[0]!.kind !== 'Person' && person[0]!.kind !== 'Unknown') continue;
+    return [office, { ...person[0]!, kind: 'Person' }];
+  }
+  return null;
+}
+
 function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
   // "(Mayor of) Lindenberg Herr Karl Weber": an honorific opens the person
   for (let k = 1; k + 1 < toks.length; k++) {
@@ -815,9 +897,21 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     // "Ben Ross, Riverton councilman, …": a title right after ", Place" closes an apposition
     const prev = next > 0 ? out[next - 1] : undefined;
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
-      /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*[,;]/.test(after);
+      /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*(?:[,;]|\.\s*$|$)/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    const isTitleUse = afterPlace || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
+    // "Kobe mayor, Kizo Hisamoto": a town's lower-case title, then the name in apposition
+    const placeThenName = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown' || prev.kind === 'Office') && /^['’]?s?\s*$/.test(sentence.slice(prev.end, s)) &&
+      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
+    // "the mayor and deputy mayor of Fremont": a title coordinated with a second one that has the complement
+    const coordinatedTitle = !plural && /^\s+and\s/.test(after) && (() => {
+      let k = found.last + 2;
+      if (tokens[k]?.text === 'the') k++;
+      const second = tokens[k] && !isCap(tokens[k]) ? lowerTitleAt(tokens, k) : null;
+      return !!second && /^(of|for|at)$/.test(tokens[second.last + 1]?.text ?? '');
+    })();
+    // "a delegation …, led by its mayor Kenji Kitahashi": the title of the body just named, then the name
+    const ledByIts = !plural && /\b(?:led|headed) by (?:its|their)\s+$/i.test(sentence.slice(Math.max(0, s - 20), s)) && /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40));
+    const isTitleUse = afterPlace || placeThenName || coordinatedTitle || ledByIts || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
     out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
@@ -828,7 +922,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const [m, placeM, title] = [out[j]!, out[j + 1]!, out[j + 2]!];
     if (m.kind !== 'Unknown' || m.words < 2 || m.words > 4 || title.kind !== 'Title' || title.plural) continue;
     if (placeM.kind !== 'City' && placeM.kind !== 'Unknown' || !/^,\s*$/.test(sentence.slice(m.end, placeM.start)) || sentence.slice(placeM.end, title.start).trim() !== '') continue;
-    if (/^\s*[,;]/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
+    if (/^\s*(?:[,;]|\.\s*$|$)/.test(sentence.slice(title.end, title.end + 3))) m.kind = 'Person';
   }
   for (const m of out) {
     // "Leo Quinn III", "Claudia B Quinn": a middle initial or a generational suffix marks a person

@@ -65,6 +65,9 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
   'coun', 'colr', 'councillor', 'councilor', 'honourable',
+  // courtesy titles of other languages, written before the name in English text
+  'monsieur', 'mademoiselle', 'signor', 'signore', 'signora', 'signorina', 'señora', 'senora', 'señorita', 'senorita',
+  'sheikh', 'sheik', 'shaikh', 'sheikha', 'shaikha', 'datuk', 'dato', 'tan sri', 'hajji', 'haji',
 ]);
 
 export type OrgLabel = 'Office' | 'Company' | 'Organization';
@@ -76,6 +79,8 @@ const OFFICE_HEADS = [
   'secretariat', 'municipality', 'cabinet', 'legislature', 'prefecture government', 'court', 'police',
   'directorate', 'mission', 'diet', 'delegation of the european union', 'customs', 'service',
   'consultative conference',
+  // a government's sub-units, and the Philippine local councils (Sangguniang Panlungsod: city council)
+  'section', 'division', 'sangguniang panlungsod', 'sangguniang bayan', 'sangguniang panlalawigan', 'sangguniang barangay',
 ];
 /** Head nouns of businesses. */
 const COMPANY_HEADS = [

@@ -16,6 +16,8 @@ interface Pending {
   title: string;
   former: boolean;
   sentence: number;
+  /** "council chief executive Clare Hadley": the title is the local council's */
+  council?: boolean;
 }
 
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
@@ -38,11 +40,16 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
     const town = municipalityOf(a, m.name, title.title, s.index, true);
     if (town) return town;
   }
+  // "Secretary-General of the United Nations": a secretariat's or directorate's chief heads a body, whatever its name's head
+  if (m.kind === 'Unknown' && /^(?:deputy |assistant )?(?:secretary|director)[ -]general$/.test(title?.title ?? '') && m.words >= 2 && m.words <= 6 && /^\p{Lu}/u.test(m.name) && !place(m.name).reading) {
+    return a.addOrg('Organization', m.name, s.index);
+  }
   // "Mayor … of Hurunui District": a district, county or borough with a mayor is a municipality
   if (m.kind === 'Venue' && /\b(district|county|borough|township|municipality|shire)$/i.test(m.name)) return a.municipality(m.name, s.index);
   const k = orgKey(m.name);
   for (const e of a.entities.values()) {
-    if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ')) return e.id;
+    // (a town's division or bureau is not what its mayor heads)
+    if ((e.label === 'Office' || e.label === 'Organization') && orgKey(e.name).startsWith(k + ' ') && !/\b(?:section|division|bureau|department|unit)$/i.test(e.name)) return e.id;
   }
   return null;
 }
@@ -50,14 +57,21 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t)) continue;
+    if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \()(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
+    }
+    // "Ali Reza, the Iranian Consul General in Shanghai", "… as the Consul General in Osaka": the consulate named by its seat
+    if (t.includes('⟨O') && (s.text.includes('onsul') || s.text.includes('mbassador'))) for (const m of t.matchAll(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
+      const title = s.mentions[Number(m[2])]!;
+      if (!/consul|ambassador/.test(title.title ?? '') || !/^(?:Consulate|Embassy)\b|\b(?:Consulate|Embassy)(?: General)? in\b/.test(s.mentions[Number(m[3])]!.name)) continue;
+      const who = m[1] ?? m[4];
+      if (who !== undefined) position(a, s.refs[Number(who)] ?? null, title, s.refs[Number(m[3])] ?? null, s);
     }
     // X, Chairman, Y: a bare comma apposition of title and body
     for (const m of t.matchAll(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
@@ -80,13 +94,14 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
-    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
-    for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩['’]s? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
-      if (s.mentions[Number(m[3])]!.plural) continue;
+    // ("Kobe mayor, Kizo Hisamoto": the town without its possessive)
+    if (t.includes('⟩, ')) for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
+      if (s.mentions[Number(m[3])]!.plural || /\bof (?:the )?$/.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
@@ -114,11 +129,40 @@ export function explicitPositions(a: Article): void {
       if (m[4] && (m[2] === 'C' || !pm.titlePrefix)) continue;
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
+    // "Councillors Tom Reed and Sara Cole of Nelson City Council": a plural title, the names, then their body
+    if (s.mentions.some((x) => x.kind === 'Title' && x.plural)) for (const m of t.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+      const tm = s.mentions[Number(m[1])]!;
+      if (!tm.plural || !tm.title) continue;
+      const place = placeOf(a, s, m[3]! + m[4], tm);
+      const people = [...m[2]!.matchAll(/⟨P(\d+)⟩/g)];
+      // "Mayors Price and Li of Guiyang": a town has one mayor, so the place is only the last one's
+      for (const x of TOP_TITLES.test(tm.title) ? people.slice(-1) : people) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
+    }
     // "A and B, both Vice Consul-general of Y"
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
+    }
+    // "the mayor and deputy mayor of Fremont, Lily Mei and Raj Salwan": the titles go to the names in order
+    if (t.includes(' and ⟨T') || t.includes(' and the ⟨T')) for (const m of t.matchAll(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
+      const [t1, t2] = [s.mentions[Number(m[1])]!, s.mentions[Number(m[2])]!];
+      if (t1.plural || t2.plural || t1.title === t2.title) continue;
+      const place = placeOf(a, s, m[3]! + m[4], t2);
+      position(a, s.refs[Number(m[5])] ?? null, t1, place, s);
+      position(a, s.refs[Number(m[6])] ?? null, t2, place, s);
+    }
+    // "Hana Kim (Deputy Mayor, Incheon)": the title and the place in brackets
+    if (t.includes(' (⟨T')) for (const m of t.matchAll(/⟨P(\d+)⟩ \((?:the )?⟨T(\d+)⟩,? (?:of )?(?:the )?⟨([OMGC])(\d+)⟩\)/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]), s);
+    }
+    // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum": one title, two places, two names in order
+    if (t.includes('s of ⟨') && /\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of t.matchAll(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
+      const title = m[1]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
+      const pm = s.mentions[Number(m[6])]!;
+      const tm: Mention = { ...pm, kind: 'Title', title, former: false };
+      position(a, s.refs[Number(m[6])] ?? null, tm, placeOf(a, s, m[2]! + m[3]), s);
+      position(a, s.refs[Number(m[7])] ?? null, tm, placeOf(a, s, m[4]! + m[5]), s);
     }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
@@ -129,6 +173,12 @@ export function explicitPositions(a: Article): void {
     // X, who … serve(s|d) as Title of Y
     for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
+    }
+    // "Anna Lee, who chairs the Tacoma Sister Cities Council": the verb names the post
+    if (t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+      const title = { chairs: 'chair', heads: 'head', directs: 'director' }[m[2] as 'chairs' | 'heads' | 'directs'];
+      const pm = s.mentions[Number(m[1])]!;
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title', title, former: false }, s.refs[Number(m[4])] ?? null, s);
     }
     // "X – who was previously Chairperson for Y –", "X, who is the president of Y,"
     for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
@@ -148,7 +198,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
     }
     // "the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin": a titled leader is the city's
-    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the |its |their )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[2])]!;
       if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
     }
@@ -163,7 +213,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[4])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
-    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;])/g)) {
+    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;]|\.?$)/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // Mayor X of Y
@@ -191,8 +241,13 @@ export function explicitPositions(a: Article): void {
       // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
       const label = labelByHead(prefix);
       // "Yuba City City Councilmember X": the second "City" belongs to the title (city council member)
-      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
+      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? orgByAcronym(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
+      // "Mandaluyong Mayor A and Vice Mayor B": the place before the first title is the second's too
+      const next = t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩(?: \\([^)⟨]*\\))? and ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
+      const other = next ? s.mentions[Number(next[1])] : undefined;
+      // (a town's own posts only: "Daejeon Mayor A and Chairwoman B" chairs a council, not the town)
+      if (place && other?.title && !other.titlePrefix && other.title !== m.title && (a.label(place) !== 'City' || /mayor|councill?or|alderman|city manager|clerk|treasurer/.test(other.title))) position(a, s.refs[Number(next![1])] ?? null, { ...other, kind: 'Title' }, place, s);
     });
   }
 }
@@ -205,6 +260,20 @@ function municipalityOf(a: Article, name: string, title: string, sentence: numbe
   const p = place(name);
   if (p.reading && p.reading !== 'city' || countryCode(name) || p.commonWord) return null;
   return a.municipality(name, sentence);
+}
+
+/** "Greater Visakhapatnam MC": a town and the initials of a body the article names in full ("… Municipal Corporation"). */
+function orgByAcronym(a: Article, name: string): string | null {
+  const m = /^(.+?) (\p{Lu}{2,6})$/u.exec(name);
+  if (!m) return null;
+  const town = m[1]!.toLowerCase() + ' ';
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Office' && e.label !== 'Company' && e.label !== 'Organization') continue;
+    if (!e.name.toLowerCase().startsWith(town)) continue;
+    const initials = e.name.slice(town.length).split(/\s+/).filter((w) => !/^(of|the|and|&|for)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+    if (initials === m[2]) return e.id;
+  }
+  return null;
 }
 
 function orgByName(a: Article, name: string): string | null {
@@ -224,7 +293,13 @@ export function pendingTitles(a: Article): Pending[] {
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       const id = s.refs[j];
-      if (m.kind === 'Person' && m.title && !m.titlePrefix && id) out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index });
+      if (m.kind === 'Person' && m.title && !m.titlePrefix && id) {
+        // "Vice Governor Li Ming of Jilin Province": the title's place is named, and it is no city
+        if (s.template.includes(`⟨P${j}⟩ of`) && new RegExp(`⟨P${j}⟩ of (?:the )?⟨[NV]\\d+⟩`).test(s.template)) return;
+        const council = /^(?:chief executive|chief executive officer|ceo|city manager|town clerk|clerk|mayor|deputy mayor|councill?or)$/.test(m.title) &&
+          /\bcouncil/i.test(s.text.slice(Math.max(0, m.start - 40), m.start)) && new RegExp(`\\bcouncil(?:['’]s)? ${m.title.replace(/ /g, '\\s+')}\\s+$`, 'i').test(s.text.slice(Math.max(0, m.start - 40), m.start) + (m.text.toLowerCase().startsWith(m.title) ? m.title + ' ' : ''));
+        out.push({ person: id, title: m.title, former: !!m.former, sentence: s.index, council: council || undefined });
+      }
     });
     // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
     if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
@@ -274,6 +349,25 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   }
   for (const p of pending) {
     if (explicit.has(p.person) || seen.has(p.person)) continue;
+    // "council chief executive Clare Hadley": "council" is the council the text last named
+    if (p.council) {
+      let council: string | null = null;
+      for (let k = p.sentence; k >= 0 && !council; k--) {
+        const refs = a.sentences[k]!.refs;
+        for (let j = refs.length - 1; j >= 0; j--) {
+          const e = refs[j] ? a.entities.get(refs[j]!) : undefined;
+          if (e?.label === 'Office' && /\bcouncil\b/i.test(e.name)) {
+            council = e.id;
+            break;
+          }
+        }
+      }
+      if (council) {
+        seen.add(p.person);
+        a.addFact('HOLDS_POSITION', p.person, council, { title: titleCase(p.title), former: p.former }, p.sentence);
+        continue;
+      }
+    }
     // only civic offices are placed by context; a director or a police commander could be anyone's
     if (!/mayor|governor|councill?or|council ?member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
@@ -317,7 +411,7 @@ function travelsTo(a: Article, s: AnalyzedSentence, person: string, city: string
   // "visited Seattle's sister city": the possessive city is the person's own
   if (/^['’]/.test(t.slice(at + `⟨C${c}⟩`.length))) return false;
   const between = t.slice(from, at);
-  return between.length < 120 && /\b(attended|attends|visited|visits|visiting|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
+  return between.length < 120 && /\b(attended|attends|visit|visited|visits|visiting|travel|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visit|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
 }
 
 /** A place the sentence ties the person to: "Y figures, including Mayor X", "… on behalf of Y". */
@@ -333,6 +427,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   // "the group thanked Y's Mayor X": the possessive city is the holder's
   const owner = /⟨C(\d+)⟩['’]s? (?:(?:new|current|own) )?$/.exec(before);
   if (owner) return s.refs[Number(owner[1])] ?? null;
+  // "the Corporation of Panaji (CCP) is proposing to send its councillors headed by city Mayor X": the body's own people
+  const own = /⟨C(\d+)⟩(?: \(⟨X\d+⟩\))?[^⟨.]{0,50}\b(?:its|their) (?:\w+ ){0,2}(?:councill?ors|officials|delegation|delegates|representatives|members|team)\b[^⟨]{0,12}(?:including|led by|headed by)\s*(?:the )?(?:city |town |municipal )?$/.exec(before);
+  if (own) return s.refs[Number(own[1])] ?? null;
   // "sending a delegation to Toluca, Mexico to meet the Mayor X": the mayor met there is that town's
   const meet = /⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? to (?:meet|greet|see|call on)(?: with)? (?:the )?(?:new )?$/.exec(before);
   if (meet) return s.refs[Number(meet[1])] ?? null;
