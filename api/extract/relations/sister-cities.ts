@@ -5,15 +5,16 @@
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { numberWord } from './common.ts';
 
-const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
 const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
 
 function since(a: Article, s: AnalyzedSentence): string | null {
   const t = s.template;
   const pub = a.input.publishedAt;
-  const ago = /\b(\w+) years (?:since|after|ago)\b|\b(\w+)(?:st|nd|rd|th)? anniversary\b/i.exec(s.text);
-  const agoN = ago ? numberWord(ago[1] ?? ago[2]!) ?? ordinal(ago[1] ?? ago[2]!) ?? tens(ago[1] ?? ago[2]!) : null;
+  const ago = /\b(\w+) years (?:since|after|ago)\b|\b(\w+)(?:st|nd|rd|th)? anniversary\b|\b(\w+)[- ]years? (?:of (?:being |the |their |our )?(?:sister|twin|friendship|partner|sisterhood\b)|(?:old )?(?:sister|twin|friendship|partnership\b|relationship\b|twinning\b|sisterhood\b))/i.exec(s.text);
+  const agoW = ago ? ago[1] ?? ago[2] ?? ago[3]! : null;
+  const agoN = agoW ? numberWord(agoW) ?? ordinal(agoW) ?? tens(agoW) : null;
   const year = /\b(?:in|since|from|of|established in|signed in|formed in)\s+(1[89]\d\d|20\d\d)\b/.exec(s.text);
   if (year) return year[1]!;
   if (agoN && pub) return String(Number(pub.slice(0, 4)) - agoN);
@@ -36,6 +37,11 @@ function ordinal(w: string): number | null {
 function pair(a: Article, x: string | null | undefined, y: string | null | undefined, s: AnalyzedSentence): void {
   if (!x || !y || x === y || a.label(x) !== 'City' || a.label(y) !== 'City') return;
   a.addFact('SISTER_CITY_OF', x, y, { since: since(a, s) }, s.index);
+}
+
+function pairSince(a: Article, x: string | null | undefined, y: string | null | undefined, year: string, s: AnalyzedSentence): void {
+  if (!x || !y || x === y || a.label(x) !== 'City' || a.label(y) !== 'City') return;
+  a.addFact('SISTER_CITY_OF', x, y, { since: year }, s.index);
 }
 
 export function sisterCities(a: Article): void {
@@ -101,7 +107,11 @@ export function sisterCities(a: Article): void {
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
     for (const m of t.matchAll(TIES_WITH)) {
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
-      for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      const items = listedTowns(a, s, m.index! + m[0].length);
+      // "… with A and B in 1976 and 1993": one year for each partner, respectively
+      const years = /\bin ((?:1[89]|20)\d\d)((?:,? (?:and )?(?:1[89]|20)\d\d)+)\b/.exec(s.text);
+      const each = years ? [years[1]!, ...years[2]!.match(/\d{4}/g)!] : [];
+      items.forEach((item, i) => (each.length === items.length && items.length > 1 ? pairSince(a, owner, item, each[i]!, s) : pair(a, owner, item, s)));
       found = true;
     }
     // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
@@ -144,7 +154,8 @@ export function sisterCities(a: Article): void {
 }
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
-const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)|twinning (?:charters|agreements|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
+// "signed sisterhood/friendship/twinning agreements with A and B": a plural agreement noun lists partners
+const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements|pacts|accords|charters)|(?:twinning|sisterhood|friendship|partnership) (?:charters|agreements|pacts|accords|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
 
 // One partner of a list: "Japan's A", "A Town", "the Japanese town of A", "A in the U.S. state of B", "A (Japan)", "A, Japan,"
 const LISTED_TOWN = /(?:(?:, |,? and |, and )?)(?:⟨N\d+⟩['’]s )?(?:the (?:⟨N\d+⟩ )?(?:city|town) of )?⟨([CX])(\d+)⟩(?: in (?:the )?(?:⟨N\d+⟩ )?(?:(?:state|province|prefecture|county|region) of )?(?:the )?⟨[NCVX]\d+⟩(?: of (?:the )?⟨[NCVX]\d+⟩)?| \(⟨N\d+⟩\)|, ⟨N\d+⟩(?=,| and))?/y;

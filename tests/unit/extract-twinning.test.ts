@@ -1,0 +1,58 @@
+// Sister-city and visit statements that earlier readers missed, on sentences written for these tests
+// in the style of council and foreign-affairs news (no article text).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(body: string, title = 'Delegation visit strengthens ties', date = '2023-05-10'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+
+function pairs(g: GraphDocument): string[] {
+  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' ~ ')).sort();
+}
+
+function since(g: GraphDocument, city: string): unknown {
+  const r = g.relationships.find((x) => x.type === 'SISTER_CITY_OF' && [nameOf(g, x.source), nameOf(g, x.target)].includes(city));
+  return r?.properties.since;
+}
+
+function visited(g: GraphDocument): string[] {
+  return g.relationships.filter((r) => r.type === 'VISITED').map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`).sort();
+}
+
+describe('coordinated partners of a plural agreement', () => {
+  it('pairs the subject with every partner of "signed sisterhood agreements with A and B"', () => {
+    const g = extract('Nelson signed sisterhood agreements with Matsue and Huangshi in 1976 and 1993.');
+    expect(pairs(g)).toEqual(['Huangshi ~ Nelson', 'Matsue ~ Nelson']);
+    expect(since(g, 'Matsue')).toBe('1976');
+    expect(since(g, 'Huangshi')).toBe('1993');
+  });
+
+  it('reads friendship and twinning agreements the same way', () => {
+    expect(pairs(extract('Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).toEqual(['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']);
+    expect(pairs(extract('In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.'))).toEqual(['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']);
+  });
+
+  it('does not pair the two partners with each other', () => {
+    expect(pairs(extract('Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).not.toContain('Cienfuegos ~ Kitakyushu');
+  });
+});
+
+describe('the age of a relationship', () => {
+  it('dates "N years of being sister cities" back from the publication year', () => {
+    const g = extract('The mayors of Dunedin and Otaru celebrated 40 years of being sister cities on Tuesday.');
+    expect(pairs(g)).toEqual(['Dunedin ~ Otaru']);
+    expect(since(g, 'Otaru')).toBe('1983');
+  });
+
+  it('dates "the 25-year partnership between the two sister cities" too', () => {
+    const g = extract('Students from Perth and Kagoshima marked the 25-year partnership between the two sister cities.', 'Students mark ties', '2024-03-01');
+    expect(since(g, 'Kagoshima')).toBe('1999');
+  });
+});
