@@ -56,3 +56,43 @@ describe('the age of a relationship', () => {
     expect(since(g, 'Kagoshima')).toBe('1999');
   });
 });
+
+describe('the pair from context', () => {
+  it('pairs "the two cities have been twinned since 1985" with the two towns named before', () => {
+    const g = extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. The two cities have been twinned since 1985.');
+    expect(pairs(g)).toEqual(['Keswick ~ Wiesbaden']);
+    expect(since(g, 'Wiesbaden')).toBe('1985');
+  });
+
+  it('reads "both cities have been partner towns since" the same way', () => {
+    expect(pairs(extract('A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.'))).toEqual(['Galway ~ Lorient']);
+  });
+
+  it('makes no pair of "the two cities" without a twinning word', () => {
+    expect(pairs(extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.'))).toEqual([]);
+  });
+});
+
+describe('twin town, partner city and friendship city variants', () => {
+  it('reads "the twin town of", "a partner city of" and "friendship city"', () => {
+    expect(pairs(extract('A band from Bayeux, the twin town of Dorchester, played on Sunday.'))).toEqual(['Bayeux ~ Dorchester']);
+    expect(pairs(extract('Bremen has been a partner city of Riga since 1985.'))).toEqual(['Bremen ~ Riga']);
+    expect(pairs(extract("Riga's friendship city Suzhou sent a delegation."))).toEqual(['Riga ~ Suzhou']);
+  });
+});
+
+describe('a known town with a municipal word', () => {
+  it('takes "Mildura Rural City" for the town Mildura', () => {
+    const g = extract('A delegation from Mildura Rural City, the sister city of Kawanishi, arrived on Monday.');
+    expect(pairs(g)).toEqual(['Kawanishi ~ Mildura Rural City']);
+    expect(g.nodes.find((n) => n.name === 'Mildura Rural City')?.id).toBe(g.nodes.find((n) => n.id.startsWith('city:mildura'))?.id);
+  });
+
+  it('takes a Japanese "-cho" for a town', () => {
+    expect(pairs(extract('A Nelson delegation to its sister town Nagaizumi-cho left on Friday.'))).toEqual(['Nagaizumi-cho ~ Nelson']);
+  });
+
+  it('leaves an unknown name with "City" alone', () => {
+    expect(pairs(extract('Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.'))).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 // sister-city pact", "sister cities such as A, B and C" (of the sentence's subject), "the 35th
 // anniversary of …" (since = publication year - 35).
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 
 const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
@@ -47,6 +48,7 @@ function pairSince(a: Article, x: string | null | undefined, y: string | null | 
 export function sisterCities(a: Article): void {
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
+    municipalNames(a, s);
     const t = s.template;
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
     let found = false;
@@ -127,6 +129,14 @@ export function sisterCities(a: Article): void {
     const frontedWith = fronted && /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact) with (?:the city of )?⟨C(\d+)⟩/i.exec(fronted[0]);
     if (frontedWith) pair(a, firstCityAfter(s, fronted![0].length), ref(frontedWith[1]), s);
     if (found) continue;
+    // "The two cities have been twinned since 1985": the two towns the sentences before name
+    if (TWO_CITIES.test(t) && !/⟨C\d+⟩[^.]*⟨C\d+⟩/.test(t)) {
+      const two = contextPair(a, s);
+      if (two) {
+        pair(a, two[0], two[1], s);
+        continue;
+      }
+    }
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
     // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
@@ -227,4 +237,45 @@ function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null
     if (c) return c;
   }
   return null;
+}
+
+/** "the two cities have been twinned", "both towns became partner cities" (no town named) */
+const TWO_CITIES = /\b(?:the|our|these|both|the two|our two) (?:two )?(?:cities|towns|communities|municipalities)\b(?! of\b)/i;
+
+/** The two towns named last before sentence `s` (up to three sentences back, the title aside): a town of the sentence counts first. */
+function contextPair(a: Article, s: AnalyzedSentence): [string, string] | null {
+  const seen: string[] = [];
+  const add = (id: string | null | undefined) => {
+    if (id && a.label(id) === 'City' && !seen.includes(id)) seen.push(id);
+  };
+  for (let i = s.index; i >= Math.max(0, s.index - 3) && seen.length < 2; i--) {
+    const x = a.sentences[i];
+    if (!x || x.paragraph < 0) break;
+    // the sentence's own towns first, then each earlier sentence's, the last named first
+    const ids: (string | null)[] = [];
+    for (const m of x.template.matchAll(/⟨([CP])(\d+)⟩/g)) {
+      const id = x.refs[Number(m[2])];
+      if (!id) continue;
+      ids.push(m[1] === 'C' ? id : a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null);
+    }
+    for (const id of ids.reverse()) add(id);
+  }
+  return seen.length === 2 ? [seen[0]!, seen[1]!] : null;
+}
+
+/** "Mildura Rural City", "Takachiho Town", "Nagaizumi-cho": a known town's name with a municipal word is that town. */
+const MUNICIPAL = /^(\p{Lu}[\p{L}'’-]+?(?: \p{Lu}[\p{L}'’-]+)??)(?: (?:Rural City|City|Town|Municipality|Shire|District|Township|Borough)|(-(?:cho|machi|mura)))$/u;
+
+function municipalNames(a: Article, s: AnalyzedSentence): void {
+  for (const [j, m] of s.mentions.entries()) {
+    if (m.kind !== 'Unknown' || s.refs[j]) continue;
+    const mm = MUNICIPAL.exec(m.name);
+    const stem = mm?.[1];
+    if (!stem) continue;
+    // a Japanese town suffix ("-cho") names a town by itself; a word like "City" only after a known town
+    if (!mm[2] && !a.cityByName(stem) && !place(stem).cities.length) continue;
+    s.refs[j] = a.municipality(m.name, s.index);
+    m.kind = 'City';
+    s.template = s.template.replace(`⟨X${j}⟩`, `⟨C${j}⟩`);
+  }
 }
