@@ -96,3 +96,22 @@ describe('a known town with a municipal word', () => {
     expect(pairs(extract('Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.'))).toEqual([]);
   });
 });
+
+describe('verbs of travelling', () => {
+  it('reads "will travel to", "plans to travel to" and "will fly / flew to"', () => {
+    expect(visited(extract('Mayor Jane Roe of Geelong will travel to Izumiotsu next month.'))).toEqual(['Jane Roe -> Izumiotsu']);
+    expect(visited(extract('Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.'))).toEqual(['Ian Cole -> Kagoshima']);
+    expect(visited(extract('Councillor Bob Vance of Hastings will fly to Guilin on Sunday.'))).toEqual(['Bob Vance -> Guilin']);
+    expect(visited(extract('Mayor Kim Ho of Daejeon flew to Seattle on Monday.'))).toEqual(['Kim Ho -> Seattle']);
+  });
+
+  it('reads "arrive(s) in" and "were welcomed to"', () => {
+    expect(visited(extract('Governor Ken Ota of Shizuoka arrives in Wellington on Friday.'))).toEqual(['Ken Ota -> Wellington']);
+    expect(visited(extract('Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.'))).toEqual(['Ana Diaz -> Fort Worth']);
+    expect(visited(extract('Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.'))).toEqual(['Dan Moe -> Christchurch']);
+  });
+
+  it('does not make the host who welcomes guests a visitor', () => {
+    expect(visited(extract('Mayor Dan Moe welcomed guests to Christchurch on Monday.'))).toEqual([]);
+  });
+});
