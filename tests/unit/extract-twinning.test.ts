@@ -115,3 +115,15 @@ describe('verbs of travelling', () => {
     expect(visited(extract('Mayor Dan Moe welcomed guests to Christchurch on Monday.'))).toEqual([]);
   });
 });
+
+describe('districts', () => {
+  it('takes "visited X district, Mongolia" for a visit to the district, not the country', () => {
+    const g = extract('Mayor Sun Choi of Ansan visited Bayanzurkh district, Mongolia, last week.');
+    expect(visited(g)).toEqual(['Sun Choi -> Bayanzurkh district']);
+    expect(g.nodes.find((n) => n.name === 'Bayanzurkh district')?.label).toBe('City');
+  });
+
+  it('takes "the X district of Y" for a visit to Y', () => {
+    expect(visited(extract('Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.'))).toEqual(['Ray Lund -> Ulaanbaatar']);
+  });
+});

@@ -27,7 +27,7 @@ export function visits(a: Article, ev: Events): void {
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
-      let dest = cityAt(a, s, rest);
+      let dest = cityAt(a, s, rest) ?? district(a, s, rest);
       let skip = dest ? dest.length : 0;
       if (!dest && /^(?:the )?⟨C\d+⟩'s/.test(rest) || dest && /^['’]/.test(rest.slice(dest.length))) {
         const app = /^(?:⟨C\d+⟩['’]s? )(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
@@ -89,4 +89,21 @@ function itinerary(t: string, refs: (string | null)[]): string[] {
   const m = /\b(?:visit|visits|visited|visiting|toured|tour)\s+(⟨C\d+⟩(?:(?:,| and|, and) ⟨C\d+⟩)+)/.exec(t);
   if (!m) return [];
   return [...m[1]!.matchAll(/⟨C(\d+)⟩/g)].map((c) => refs[Number(c[1])]).filter(Boolean) as string[];
+}
+
+/** "visited Bayanzurkh district, Mongolia": the district is the town visited, not the country; "the X district of Y" is Y. */
+function district(a: Article, s: AnalyzedSentence, rest: string): { id: string; length: number } | null {
+  const m = /^(?:the )?⟨[XV](\d+)⟩ (district|county|township|municipality|ward|borough|soum|town|village)\b(?: of (?:the )?(?:city of )?⟨C(\d+)⟩)?(?=,? ⟨N\d+⟩|[ ,.;]|$)/i.exec(rest);
+  if (!m) return null;
+  if (m[3]) {
+    const id = s.refs[Number(m[3])];
+    return id ? { id, length: m[0].length } : null;
+  }
+  const mention = s.mentions[Number(m[1])]!;
+  if (s.refs[Number(m[1])] || mention.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(mention.name)) return null;
+  const word = s.text.slice(mention.end).match(/^\s+(\w+)/)?.[1] ?? m[2]!;
+  const id = a.municipality(`${mention.name} ${word}`, s.index);
+  s.refs[Number(m[1])] = id;
+  mention.kind = 'City';
+  return { id, length: m[0].length };
 }
