@@ -127,3 +127,21 @@ describe('districts', () => {
     expect(visited(extract('Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.'))).toEqual(['Ray Lund -> Ulaanbaatar']);
   });
 });
+
+describe('a visit to a sister city', () => {
+  it('pairs the visitor\'s town with the sister city visited', () => {
+    const g = extract('Mayor Tom Bell of Tauranga will make his first Sister Cities visit to Hitachi in May.', 'News from the council');
+    expect(pairs(g)).toEqual(['Hitachi ~ Tauranga']);
+    expect(visited(g)).toEqual(['Tom Bell -> Hitachi']);
+  });
+
+  it('reads "visits (Japanese) sister city Y" as a visit to Y and a pair', () => {
+    const g = extract('Deputy Mayor Ann Kim of Portland visits Japanese sister city Sapporo this week.', 'News from the council');
+    expect(pairs(g)).toEqual(['Portland ~ Sapporo']);
+    expect(visited(g)).toEqual(['Ann Kim -> Sapporo']);
+  });
+
+  it('makes no pair of a sister-city garden', () => {
+    expect(pairs(extract('Students visited the sister city garden in Hastings.', 'News from the council'))).toEqual([]);
+  });
+});

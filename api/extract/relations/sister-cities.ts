@@ -94,6 +94,15 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
+    // "Mayor A will make his first Sister Cities visit to Y", "A visits (Korean) sister city Y": the visitor's town and Y
+    if (!found) for (const m of t.matchAll(VISIT_SISTER)) {
+      const owner = ownerCity(a, s, m.index!);
+      const dest = ref(m[1] ?? m[2]);
+      if (owner && dest && owner !== dest) {
+        pair(a, owner, dest, s);
+        found = true;
+      }
+    }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
     // ("Toluca, Mexico is Fort Worth's closest sister city")
     for (const m of t.matchAll(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
@@ -162,6 +171,8 @@ export function sisterCities(a: Article): void {
     if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, townAt(a, s, withX[1]!, withX[2]!), s);
   }
 }
+
+const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
 // "signed sisterhood/friendship/twinning agreements with A and B": a plural agreement noun lists partners

@@ -27,7 +27,10 @@ export function visits(a: Article, ev: Events): void {
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
-      let dest = cityAt(a, s, rest) ?? district(a, s, rest);
+      // "visits (Japanese) sister city Sapporo", "visited their twin town Guilin"
+      const lead = /^(?:(?:its|his|her|their|our) )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? (?=⟨C\d+⟩)/i.exec(rest)?.[0].length ?? 0;
+      const found = cityAt(a, s, rest.slice(lead));
+      let dest = found ? { id: found.id, length: found.length + lead } : district(a, s, rest);
       let skip = dest ? dest.length : 0;
       if (!dest && /^(?:the )?⟨C\d+⟩'s/.test(rest) || dest && /^['’]/.test(rest.slice(dest.length))) {
         const app = /^(?:⟨C\d+⟩['’]s? )(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
