@@ -145,3 +145,19 @@ describe('a visit to a sister city', () => {
     expect(pairs(extract('Students visited the sister city garden in Hastings.', 'News from the council'))).toEqual([]);
   });
 });
+
+describe('members of a delegation', () => {
+  it('sends the members of "are part of a delegation that includes" to where the delegation goes', () => {
+    const g = extract(
+      'A Tauranga delegation to Japanese sister city Hitachi will mark the anniversary, says Mayor Tom Bell. ' +
+        'Mayor Bell and Councillor Ann Law are part of a five-strong official delegation that includes Chief Executive Ray Cole and Councillor Jo Marsh.',
+      'News from the council',
+    );
+    expect(visited(g)).toEqual(expect.arrayContaining(['Ann Law -> Hitachi', 'Jo Marsh -> Hitachi', 'Ray Cole -> Hitachi', 'Tom Bell -> Hitachi']));
+  });
+
+  it('sends nobody without a stated destination', () => {
+    const g = extract('Mayor Tom Bell and Councillor Ann Law are part of a five-strong official delegation that includes Ray Cole.', 'News from the council');
+    expect(visited(g)).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ export function visits(a: Article, ev: Events): void {
       }
     }
   }
+  delegationMembers(a);
   for (const s of a.sentences) {
     const t = s.template;
     if (!/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed/i.test(t)) continue;
@@ -109,4 +110,35 @@ function district(a: Article, s: AnalyzedSentence, rest: string): { id: string; 
   s.refs[Number(m[1])] = id;
   mention.kind = 'City';
   return { id, length: m[0].length };
+}
+
+/**
+ * "A Whanganui delegation to (Japanese sister city) Y …" names where the article's delegation goes; "A and B are
+ * part of a seven-strong delegation that includes C and D" / "The delegation includes C and D" names its members,
+ * who visit Y.
+ */
+function delegationMembers(a: Article): void {
+  let dest: string | null = null;
+  for (const s of a.sentences) {
+    const m = /\bdelegation (?:to|will visit|is visiting|visiting|travell?ing to|bound for) (?:its |their )?(?:(?:the )?⟨N\d+⟩ )?(?:(?:sister|twin|friendship|partner)[- ](?:city|town),? )?(?:the city of )?⟨C(\d+)⟩(?!['’])/i.exec(s.template);
+    if (m && s.refs[Number(m[1])]) {
+      dest = s.refs[Number(m[1])]!;
+      break;
+    }
+  }
+  if (!dest) return;
+  for (const s of a.sentences) {
+    const t = s.template;
+    const part = /\b(?:are|is|were|was|will be) (?:all )?(?:part|members?) of (?:a|the|an) [^.⟨]{0,40}?(?:⟨O\d+⟩ )?delegation\b/i.exec(t);
+    const incl = /\bdelegation (?:that |which )?(?:includes|included|including|consists of|comprises)\b/i.exec(t);
+    if (!part && !(incl && /^(?:the|our|this|a|an) [^.⟨]{0,40}?delegation\b/i.test(t))) continue;
+    const from = incl ? incl.index + incl[0].length : t.length;
+    const spans = part ? [[0, part.index], [from, t.length]] : [[from, t.length]];
+    for (const [x, y] of spans) {
+      for (const m of t.slice(x, y).matchAll(/⟨P(\d+)⟩/g)) {
+        const id = s.refs[Number(m[1])];
+        if (id && a.label(id) === 'Person' && a.cityOf(id) !== dest) a.addFact('VISITED', id, dest, {}, s.index);
+      }
+    }
+  }
 }
