@@ -161,3 +161,10 @@ describe('members of a delegation', () => {
     expect(visited(g)).toEqual([]);
   });
 });
+
+describe('a visit told in a later clause', () => {
+  it('gives "…, and is here for his third visit to Y" to the person the sentence opens with', () => {
+    const g = extract('Mr. Ito is mayor of Matsue, Japan, the sister city of Nelson for 20 years, and is here for his third visit to Nelson with his wife.', 'News');
+    expect(visited(g)).toEqual(['Ito -> Nelson']);
+  });
+});

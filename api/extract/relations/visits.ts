@@ -68,7 +68,8 @@ export function visits(a: Article, ev: Events): void {
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
       const its = possessiveSubject?.[1]?.toLowerCase() === 'its';
       // "A welcomed B on her first visit to Y": his/her is the person named last before it
-      const possessor = possessiveSubject && !its ? lastPersonBefore(s, m.index!) : null;
+      // ("A is mayor of X, …, and is here for his fourth visit to Y": no person in the clause, the sentence's subject)
+      const possessor = possessiveSubject && !its ? lastPersonBefore(s, m.index!) ?? sentenceSubject(s, m.index!) : null;
       const subjects = possessor ? [possessor] : possessiveSubject ? subjectsBefore(a, s, m.index!, its ? 'OGM' : 'POGM').slice(0, 1) : nearestSubjects(a, s, m.index!, 'POGM');
       if (!subjects.length) continue;
       const after = rest.slice(skip, skip + 60);
@@ -141,4 +142,11 @@ function delegationMembers(a: Article): void {
       }
     }
   }
+}
+
+/** The person a sentence opens with, when a later clause of it goes on without a subject ("…, and is here for his visit"). */
+function sentenceSubject(s: AnalyzedSentence, at: number): string | null {
+  const m = /^(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?:,[^,]*,)? (?:is|was|has|had|will|and)\b/.exec(s.template);
+  if (!m || !/,\s*(?:and )?(?:is|was|has|had|will)\b[^,]*$/.test(s.template.slice(0, at))) return null;
+  return s.refs[Number(m[1])] ?? null;
 }
