@@ -6,7 +6,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, clauseStart, nearestSubjects, numberWord, slots, subjectsBefore } from './common.ts';
 
-const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:will |to |plans? to |is set to |are set to )?(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) (?:on )?to|(?:arrived?|arrives|arriving) (?:safely |today |yesterday )?in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed (?:back )?to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
 export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
@@ -24,7 +24,7 @@ export function visits(a: Article, ev: Events): void {
   delegationMembers(a);
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed/i.test(t)) continue;
+    if (!/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed to/i.test(t)) continue;
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
