@@ -664,7 +664,7 @@ export class Article {
 
   /** A municipality named with its kind ("Hurunui District"): placed by the gazetteer when it knows the name. */
   municipality(name: string, sentence: number): string {
-    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town|ward)$/i, '');
+    const base = name.replace(/\s+(district|county|borough|township|municipality|shire|town|ward|rural city|city)$/i, '').replace(/-(?:cho|machi|mura)$/i, '');
     const p = place(base);
     const c = p.reading === 'city' || p.reading === 'ambiguous' ? this.chooseCity(p.cities, null) : undefined;
     const props: Properties = c ? { country: c.country, lat: c.lat, lon: c.lon } : {};

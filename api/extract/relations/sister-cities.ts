@@ -3,17 +3,19 @@
 // sister-city pact", "sister cities such as A, B and C" (of the sentence's subject), "the 35th
 // anniversary of …" (since = publication year - 35).
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 
-const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
 const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
 
 function since(a: Article, s: AnalyzedSentence): string | null {
   const t = s.template;
   const pub = a.input.publishedAt;
-  const ago = /\b(\w+) years (?:since|after|ago)\b|\b(\w+)(?:st|nd|rd|th)? anniversary\b/i.exec(s.text);
-  const agoN = ago ? numberWord(ago[1] ?? ago[2]!) ?? ordinal(ago[1] ?? ago[2]!) ?? tens(ago[1] ?? ago[2]!) : null;
+  const ago = /\b(\w+) years (?:since|after|ago)\b|\b(\w+)(?:st|nd|rd|th)? anniversary\b|\b(\w+)[- ]years? (?:of (?:being |the |their |our )?(?:sister|twin|friendship|partner|sisterhood\b)|(?:old )?(?:sister|twin|friendship|partnership\b|relationship\b|twinning\b|sisterhood\b))/i.exec(s.text);
+  const agoW = ago ? ago[1] ?? ago[2] ?? ago[3]! : null;
+  const agoN = agoW ? numberWord(agoW) ?? ordinal(agoW) ?? tens(agoW) : null;
   const year = /\b(?:in|since|from|of|established in|signed in|formed in)\s+(1[89]\d\d|20\d\d)\b/.exec(s.text);
   if (year) return year[1]!;
   if (agoN && pub) return String(Number(pub.slice(0, 4)) - agoN);
@@ -38,9 +40,15 @@ function pair(a: Article, x: string | null | undefined, y: string | null | undef
   a.addFact('SISTER_CITY_OF', x, y, { since: since(a, s) }, s.index);
 }
 
+function pairSince(a: Article, x: string | null | undefined, y: string | null | undefined, year: string, s: AnalyzedSentence): void {
+  if (!x || !y || x === y || a.label(x) !== 'City' || a.label(y) !== 'City') return;
+  a.addFact('SISTER_CITY_OF', x, y, { since: year }, s.index);
+}
+
 export function sisterCities(a: Article): void {
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
+    municipalNames(a, s);
     const t = s.template;
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
     let found = false;
@@ -86,6 +94,15 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
+    // "Mayor A will make his first Sister Cities visit to Y", "A visits (Korean) sister city Y": the visitor's town and Y
+    if (!found) for (const m of t.matchAll(VISIT_SISTER)) {
+      const owner = ownerCity(a, s, m.index!);
+      const dest = ref(m[1] ?? m[2]);
+      if (owner && dest && owner !== dest) {
+        pair(a, owner, dest, s);
+        found = true;
+      }
+    }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
     // ("Toluca, Mexico is Fort Worth's closest sister city")
     for (const m of t.matchAll(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
@@ -101,7 +118,11 @@ export function sisterCities(a: Article): void {
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
     for (const m of t.matchAll(TIES_WITH)) {
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
-      for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      const items = listedTowns(a, s, m.index! + m[0].length);
+      // "… with A and B in 1976 and 1993": one year for each partner, respectively
+      const years = /\bin ((?:1[89]|20)\d\d)((?:,? (?:and )?(?:1[89]|20)\d\d)+)\b/.exec(s.text);
+      const each = years ? [years[1]!, ...years[2]!.match(/\d{4}/g)!] : [];
+      items.forEach((item, i) => (each.length === items.length && items.length > 1 ? pairSince(a, owner, item, each[i]!, s) : pair(a, owner, item, s)));
       found = true;
     }
     // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
@@ -117,6 +138,14 @@ export function sisterCities(a: Article): void {
     const frontedWith = fronted && /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact) with (?:the city of )?⟨C(\d+)⟩/i.exec(fronted[0]);
     if (frontedWith) pair(a, firstCityAfter(s, fronted![0].length), ref(frontedWith[1]), s);
     if (found) continue;
+    // "The two cities have been twinned since 1985": the two towns the sentences before name
+    if (TWO_CITIES.test(t) && !/⟨C\d+⟩[^.]*⟨C\d+⟩/.test(t)) {
+      const two = contextPair(a, s);
+      if (two) {
+        pair(a, two[0], two[1], s);
+        continue;
+      }
+    }
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
     // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
@@ -143,8 +172,11 @@ export function sisterCities(a: Article): void {
   }
 }
 
+const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
+
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
-const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements)|twinning (?:charters|agreements|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
+// "signed sisterhood/friendship/twinning agreements with A and B": a plural agreement noun lists partners
+const TIES_WITH = /\b(?:(?:sister|twin|friendship|friendly|partner)[- ](?:city|cities|town|towns) (?:ties|relations|relationships|links|agreements|pacts|accords|charters)|(?:twinning|sisterhood|friendship|partnership) (?:charters|agreements|pacts|accords|links|ties))(?: of ⟨C(\d+)⟩)? with /gi;
 
 // One partner of a list: "Japan's A", "A Town", "the Japanese town of A", "A in the U.S. state of B", "A (Japan)", "A, Japan,"
 const LISTED_TOWN = /(?:(?:, |,? and |, and )?)(?:⟨N\d+⟩['’]s )?(?:the (?:⟨N\d+⟩ )?(?:city|town) of )?⟨([CX])(\d+)⟩(?: in (?:the )?(?:⟨N\d+⟩ )?(?:(?:state|province|prefecture|county|region) of )?(?:the )?⟨[NCVX]\d+⟩(?: of (?:the )?⟨[NCVX]\d+⟩)?| \(⟨N\d+⟩\)|, ⟨N\d+⟩(?=,| and))?/y;
@@ -216,4 +248,45 @@ function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null
     if (c) return c;
   }
   return null;
+}
+
+/** "the two cities have been twinned", "both towns became partner cities" (no town named) */
+const TWO_CITIES = /\b(?:the|our|these|both|the two|our two) (?:two )?(?:cities|towns|communities|municipalities)\b(?! of\b)/i;
+
+/** The two towns named last before sentence `s` (up to three sentences back, the title aside): a town of the sentence counts first. */
+function contextPair(a: Article, s: AnalyzedSentence): [string, string] | null {
+  const seen: string[] = [];
+  const add = (id: string | null | undefined) => {
+    if (id && a.label(id) === 'City' && !seen.includes(id)) seen.push(id);
+  };
+  for (let i = s.index; i >= Math.max(0, s.index - 3) && seen.length < 2; i--) {
+    const x = a.sentences[i];
+    if (!x || x.paragraph < 0) break;
+    // the sentence's own towns first, then each earlier sentence's, the last named first
+    const ids: (string | null)[] = [];
+    for (const m of x.template.matchAll(/⟨([CP])(\d+)⟩/g)) {
+      const id = x.refs[Number(m[2])];
+      if (!id) continue;
+      ids.push(m[1] === 'C' ? id : a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null);
+    }
+    for (const id of ids.reverse()) add(id);
+  }
+  return seen.length === 2 ? [seen[0]!, seen[1]!] : null;
+}
+
+/** "Mildura Rural City", "Takachiho Town", "Nagaizumi-cho": a known town's name with a municipal word is that town. */
+const MUNICIPAL = /^(\p{Lu}[\p{L}'’-]+?(?: \p{Lu}[\p{L}'’-]+)??)(?: (?:Rural City|City|Town|Municipality|Shire|District|Township|Borough)|(-(?:cho|machi|mura)))$/u;
+
+function municipalNames(a: Article, s: AnalyzedSentence): void {
+  for (const [j, m] of s.mentions.entries()) {
+    if (m.kind !== 'Unknown' || s.refs[j]) continue;
+    const mm = MUNICIPAL.exec(m.name);
+    const stem = mm?.[1];
+    if (!stem) continue;
+    // a Japanese town suffix ("-cho") names a town by itself; a word like "City" only after a known town
+    if (!mm[2] && !a.cityByName(stem) && !place(stem).cities.length) continue;
+    s.refs[j] = a.municipality(m.name, s.index);
+    m.kind = 'City';
+    s.template = s.template.replace(`⟨X${j}⟩`, `⟨C${j}⟩`);
+  }
 }

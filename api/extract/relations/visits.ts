@@ -6,7 +6,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, clauseStart, nearestSubjects, numberWord, slots, subjectsBefore } from './common.ts';
 
-const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|arrived in|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
+const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
 export function visits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
@@ -21,13 +21,17 @@ export function visits(a: Article, ev: Events): void {
       }
     }
   }
+  delegationMembers(a);
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/visit|travel|arriv|came to|delegation|trip|attended/i.test(t)) continue;
+    if (!/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed to/i.test(t)) continue;
     for (const m of t.matchAll(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
-      let dest = cityAt(a, s, rest);
+      // "visits (Japanese) sister city Sapporo", "visited their twin town Guilin"
+      const lead = /^(?:(?:its|his|her|their|our) )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? (?=⟨C\d+⟩)/i.exec(rest)?.[0].length ?? 0;
+      const found = cityAt(a, s, rest.slice(lead));
+      let dest = found ? { id: found.id, length: found.length + lead } : district(a, s, rest);
       let skip = dest ? dest.length : 0;
       if (!dest && /^(?:the )?⟨C\d+⟩'s/.test(rest) || dest && /^['’]/.test(rest.slice(dest.length))) {
         const app = /^(?:⟨C\d+⟩['’]s? )(?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–-]+\s*)?⟨C(\d+)⟩/i.exec(rest);
@@ -64,7 +68,8 @@ export function visits(a: Article, ev: Events): void {
       const possessiveSubject = /^(his|her|their|its)\b/i.exec(m[0]);
       const its = possessiveSubject?.[1]?.toLowerCase() === 'its';
       // "A welcomed B on her first visit to Y": his/her is the person named last before it
-      const possessor = possessiveSubject && !its ? lastPersonBefore(s, m.index!) : null;
+      // ("A is mayor of X, …, and is here for his fourth visit to Y": no person in the clause, the sentence's subject)
+      const possessor = possessiveSubject && !its ? lastPersonBefore(s, m.index!) ?? sentenceSubject(s, m.index!) : null;
       const subjects = possessor ? [possessor] : possessiveSubject ? subjectsBefore(a, s, m.index!, its ? 'OGM' : 'POGM').slice(0, 1) : nearestSubjects(a, s, m.index!, 'POGM');
       if (!subjects.length) continue;
       const after = rest.slice(skip, skip + 60);
@@ -89,4 +94,59 @@ function itinerary(t: string, refs: (string | null)[]): string[] {
   const m = /\b(?:visit|visits|visited|visiting|toured|tour)\s+(⟨C\d+⟩(?:(?:,| and|, and) ⟨C\d+⟩)+)/.exec(t);
   if (!m) return [];
   return [...m[1]!.matchAll(/⟨C(\d+)⟩/g)].map((c) => refs[Number(c[1])]).filter(Boolean) as string[];
+}
+
+/** "visited Bayanzurkh district, Mongolia": the district is the town visited, not the country; "the X district of Y" is Y. */
+function district(a: Article, s: AnalyzedSentence, rest: string): { id: string; length: number } | null {
+  const m = /^(?:the )?⟨[XV](\d+)⟩ (district|county|township|municipality|ward|borough|soum|town|village)\b(?: of (?:the )?(?:city of )?⟨C(\d+)⟩)?(?=,? ⟨N\d+⟩|[ ,.;]|$)/i.exec(rest);
+  if (!m) return null;
+  if (m[3]) {
+    const id = s.refs[Number(m[3])];
+    return id ? { id, length: m[0].length } : null;
+  }
+  const mention = s.mentions[Number(m[1])]!;
+  if (s.refs[Number(m[1])] || mention.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(mention.name)) return null;
+  const word = s.text.slice(mention.end).match(/^\s+(\w+)/)?.[1] ?? m[2]!;
+  const id = a.municipality(`${mention.name} ${word}`, s.index);
+  s.refs[Number(m[1])] = id;
+  mention.kind = 'City';
+  return { id, length: m[0].length };
+}
+
+/**
+ * "A Whanganui delegation to (Japanese sister city) Y …" names where the article's delegation goes; "A and B are
+ * part of a seven-strong delegation that includes C and D" / "The delegation includes C and D" names its members,
+ * who visit Y.
+ */
+function delegationMembers(a: Article): void {
+  let dest: string | null = null;
+  for (const s of a.sentences) {
+    const m = /\bdelegation (?:to|will visit|is visiting|visiting|travell?ing to|bound for) (?:its |their )?(?:(?:the )?⟨N\d+⟩ )?(?:(?:sister|twin|friendship|partner)[- ](?:city|town),? )?(?:the city of )?⟨C(\d+)⟩(?!['’])/i.exec(s.template);
+    if (m && s.refs[Number(m[1])]) {
+      dest = s.refs[Number(m[1])]!;
+      break;
+    }
+  }
+  if (!dest) return;
+  for (const s of a.sentences) {
+    const t = s.template;
+    const part = /\b(?:are|is|were|was|will be) (?:all )?(?:part|members?) of (?:a|the|an) [^.⟨]{0,40}?(?:⟨O\d+⟩ )?delegation\b/i.exec(t);
+    const incl = /\bdelegation (?:that |which )?(?:includes|included|including|consists of|comprises)\b/i.exec(t);
+    if (!part && !(incl && /^(?:the|our|this|a|an) [^.⟨]{0,40}?delegation\b/i.test(t))) continue;
+    const from = incl ? incl.index + incl[0].length : t.length;
+    const spans = part ? [[0, part.index], [from, t.length]] : [[from, t.length]];
+    for (const [x, y] of spans) {
+      for (const m of t.slice(x, y).matchAll(/⟨P(\d+)⟩/g)) {
+        const id = s.refs[Number(m[1])];
+        if (id && a.label(id) === 'Person' && a.cityOf(id) !== dest) a.addFact('VISITED', id, dest, {}, s.index);
+      }
+    }
+  }
+}
+
+/** The person a sentence opens with, when a later clause of it goes on without a subject ("…, and is here for his visit"). */
+function sentenceSubject(s: AnalyzedSentence, at: number): string | null {
+  const m = /^(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?:,[^,]*,)? (?:is|was|has|had|will|and)\b/.exec(s.template);
+  if (!m || !/,\s*(?:and )?(?:is|was|has|had|will)\b[^,]*$/.test(s.template.slice(0, at))) return null;
+  return s.refs[Number(m[1])] ?? null;
 }

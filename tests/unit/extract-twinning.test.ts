@@ -1,0 +1,170 @@
+// Sister-city and visit statements that earlier readers missed, on sentences written for these tests
+// in the style of council and foreign-affairs news (no article text).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+function extract(body: string, title = 'Delegation visit strengthens ties', date = '2023-05-10'): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+
+function pairs(g: GraphDocument): string[] {
+  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' ~ ')).sort();
+}
+
+function since(g: GraphDocument, city: string): unknown {
+  const r = g.relationships.find((x) => x.type === 'SISTER_CITY_OF' && [nameOf(g, x.source), nameOf(g, x.target)].includes(city));
+  return r?.properties.since;
+}
+
+function visited(g: GraphDocument): string[] {
+  return g.relationships.filter((r) => r.type === 'VISITED').map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`).sort();
+}
+
+describe('coordinated partners of a plural agreement', () => {
+  it('pairs the subject with every partner of "signed sisterhood agreements with A and B"', () => {
+    const g = extract('Nelson signed sisterhood agreements with Matsue and Huangshi in 1976 and 1993.');
+    expect(pairs(g)).toEqual(['Huangshi ~ Nelson', 'Matsue ~ Nelson']);
+    expect(since(g, 'Matsue')).toBe('1976');
+    expect(since(g, 'Huangshi')).toBe('1993');
+  });
+
+  it('reads friendship and twinning agreements the same way', () => {
+    expect(pairs(extract('Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).toEqual(['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']);
+    expect(pairs(extract('In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.'))).toEqual(['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']);
+  });
+
+  it('does not pair the two partners with each other', () => {
+    expect(pairs(extract('Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).not.toContain('Cienfuegos ~ Kitakyushu');
+  });
+});
+
+describe('the age of a relationship', () => {
+  it('dates "N years of being sister cities" back from the publication year', () => {
+    const g = extract('The mayors of Dunedin and Otaru celebrated 40 years of being sister cities on Tuesday.');
+    expect(pairs(g)).toEqual(['Dunedin ~ Otaru']);
+    expect(since(g, 'Otaru')).toBe('1983');
+  });
+
+  it('dates "the 25-year partnership between the two sister cities" too', () => {
+    const g = extract('Students from Perth and Kagoshima marked the 25-year partnership between the two sister cities.', 'Students mark ties', '2024-03-01');
+    expect(since(g, 'Kagoshima')).toBe('1999');
+  });
+});
+
+describe('the pair from context', () => {
+  it('pairs "the two cities have been twinned since 1985" with the two towns named before', () => {
+    const g = extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. The two cities have been twinned since 1985.');
+    expect(pairs(g)).toEqual(['Keswick ~ Wiesbaden']);
+    expect(since(g, 'Wiesbaden')).toBe('1985');
+  });
+
+  it('reads "both cities have been partner towns since" the same way', () => {
+    expect(pairs(extract('A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.'))).toEqual(['Galway ~ Lorient']);
+  });
+
+  it('makes no pair of "the two cities" without a twinning word', () => {
+    expect(pairs(extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.'))).toEqual([]);
+  });
+});
+
+describe('twin town, partner city and friendship city variants', () => {
+  it('reads "the twin town of", "a partner city of" and "friendship city"', () => {
+    expect(pairs(extract('A band from Bayeux, the twin town of Dorchester, played on Sunday.'))).toEqual(['Bayeux ~ Dorchester']);
+    expect(pairs(extract('Bremen has been a partner city of Riga since 1985.'))).toEqual(['Bremen ~ Riga']);
+    expect(pairs(extract("Riga's friendship city Suzhou sent a delegation."))).toEqual(['Riga ~ Suzhou']);
+  });
+});
+
+describe('a known town with a municipal word', () => {
+  it('takes "Mildura Rural City" for the town Mildura', () => {
+    const g = extract('A delegation from Mildura Rural City, the sister city of Kawanishi, arrived on Monday.');
+    expect(pairs(g)).toEqual(['Kawanishi ~ Mildura Rural City']);
+    expect(g.nodes.find((n) => n.name === 'Mildura Rural City')?.id).toBe(g.nodes.find((n) => n.id.startsWith('city:mildura'))?.id);
+  });
+
+  it('takes a Japanese "-cho" for a town', () => {
+    expect(pairs(extract('A Nelson delegation to its sister town Nagaizumi-cho left on Friday.'))).toEqual(['Nagaizumi-cho ~ Nelson']);
+  });
+
+  it('leaves an unknown name with "City" alone', () => {
+    expect(pairs(extract('Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.'))).toEqual([]);
+  });
+});
+
+describe('verbs of travelling', () => {
+  it('reads "will travel to", "plans to travel to" and "will fly / flew to"', () => {
+    expect(visited(extract('Mayor Jane Roe of Geelong will travel to Izumiotsu next month.'))).toEqual(['Jane Roe -> Izumiotsu']);
+    expect(visited(extract('Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.'))).toEqual(['Ian Cole -> Kagoshima']);
+    expect(visited(extract('Councillor Bob Vance of Hastings will fly to Guilin on Sunday.'))).toEqual(['Bob Vance -> Guilin']);
+    expect(visited(extract('Mayor Kim Ho of Daejeon flew to Seattle on Monday.'))).toEqual(['Kim Ho -> Seattle']);
+  });
+
+  it('reads "arrive(s) in" and "were welcomed to"', () => {
+    expect(visited(extract('Governor Ken Ota of Shizuoka arrives in Wellington on Friday.'))).toEqual(['Ken Ota -> Wellington']);
+    expect(visited(extract('Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.'))).toEqual(['Ana Diaz -> Fort Worth']);
+    expect(visited(extract('Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.'))).toEqual(['Dan Moe -> Christchurch']);
+  });
+
+  it('does not make the host who welcomes guests a visitor', () => {
+    expect(visited(extract('Mayor Dan Moe welcomed guests to Christchurch on Monday.'))).toEqual([]);
+  });
+});
+
+describe('districts', () => {
+  it('takes "visited X district, Mongolia" for a visit to the district, not the country', () => {
+    const g = extract('Mayor Sun Choi of Ansan visited Bayanzurkh district, Mongolia, last week.');
+    expect(visited(g)).toEqual(['Sun Choi -> Bayanzurkh district']);
+    expect(g.nodes.find((n) => n.name === 'Bayanzurkh district')?.label).toBe('City');
+  });
+
+  it('takes "the X district of Y" for a visit to Y', () => {
+    expect(visited(extract('Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.'))).toEqual(['Ray Lund -> Ulaanbaatar']);
+  });
+});
+
+describe('a visit to a sister city', () => {
+  it('pairs the visitor\'s town with the sister city visited', () => {
+    const g = extract('Mayor Tom Bell of Tauranga will make his first Sister Cities visit to Hitachi in May.', 'News from the council');
+    expect(pairs(g)).toEqual(['Hitachi ~ Tauranga']);
+    expect(visited(g)).toEqual(['Tom Bell -> Hitachi']);
+  });
+
+  it('reads "visits (Japanese) sister city Y" as a visit to Y and a pair', () => {
+    const g = extract('Deputy Mayor Ann Kim of Portland visits Japanese sister city Sapporo this week.', 'News from the council');
+    expect(pairs(g)).toEqual(['Portland ~ Sapporo']);
+    expect(visited(g)).toEqual(['Ann Kim -> Sapporo']);
+  });
+
+  it('makes no pair of a sister-city garden', () => {
+    expect(pairs(extract('Students visited the sister city garden in Hastings.', 'News from the council'))).toEqual([]);
+  });
+});
+
+describe('members of a delegation', () => {
+  it('sends the members of "are part of a delegation that includes" to where the delegation goes', () => {
+    const g = extract(
+      'A Tauranga delegation to Japanese sister city Hitachi will mark the anniversary, says Mayor Tom Bell. ' +
+        'Mayor Bell and Councillor Ann Law are part of a five-strong official delegation that includes Chief Executive Ray Cole and Councillor Jo Marsh.',
+      'News from the council',
+    );
+    expect(visited(g)).toEqual(expect.arrayContaining(['Ann Law -> Hitachi', 'Jo Marsh -> Hitachi', 'Ray Cole -> Hitachi', 'Tom Bell -> Hitachi']));
+  });
+
+  it('sends nobody without a stated destination', () => {
+    const g = extract('Mayor Tom Bell and Councillor Ann Law are part of a five-strong official delegation that includes Ray Cole.', 'News from the council');
+    expect(visited(g)).toEqual([]);
+  });
+});
+
+describe('a visit told in a later clause', () => {
+  it('gives "…, and is here for his third visit to Y" to the person the sentence opens with', () => {
+    const g = extract('Mr. Ito is mayor of Matsue, Japan, the sister city of Nelson for 20 years, and is here for his third visit to Nelson with his wife.', 'News');
+    expect(visited(g)).toEqual(['Ito -> Nelson']);
+  });
+});
