@@ -2,23 +2,11 @@
 // cities, on sentences written for these tests in the style of foreign-affairs news (no article text).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
-import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractArticle } from '../../api/extract/index.ts';
+import { extractText, names, position, sisterPairs } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
-function extract(body: string, title = 'Delegation visit strengthens sister city ties', date = '2023-05-10'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
-}
-
-const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);
-
-function position(g: GraphDocument, person: string, target: string): string | undefined {
-  const a = g.nodes.find((n) => n.name === person);
-  const b = g.nodes.find((n) => n.name === target || n.aliases.includes(target));
-  const r = g.relationships.find((x) => x.type === 'HOLDS_POSITION' && x.source === a?.id && x.target === b?.id);
-  return r ? String(r.properties.title) : undefined;
-}
+const extract = (body: string, title = 'Delegation visit strengthens sister city ties', date = '2023-05-10') => extractText(title, body, date);
 
 describe('people in lists', () => {
   it('reads a semicolon list of "Name, lower-case title of Org"', () => {
@@ -199,10 +187,6 @@ describe('places that are not cities', () => {
   });
 });
 
-function sisterPairs(g: GraphDocument): string[] {
-  const name = (id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
-  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [name(r.source), name(r.target)].sort().join(' ~ ')).sort();
-}
 
 describe('sister-city statements of every shape', () => {
   it('pairs every town of a "sister city ties with" list with the subject, towns the gazetteer lacks included', () => {

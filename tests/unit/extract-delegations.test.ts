@@ -3,23 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractArticle } from '../../api/extract/index.ts';
+import { events, extractText, locatedIn, named, roles } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
-function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
-}
-const events = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Event');
-const named = (g: GraphDocument, name: string) => g.nodes.find((n) => n.name === name || n.aliases.includes(name));
-function roles(g: GraphDocument, who: string, event: string | undefined): unknown[] {
-  const a = named(g, who);
-  return g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === a?.id && r.target === event).map((r) => r.properties.role);
-}
-function locatedIn(g: GraphDocument, event: string | undefined): string | undefined {
-  const r = g.relationships.find((x) => x.type === 'LOCATED_IN' && x.source === event);
-  return g.nodes.find((n) => n.id === r?.target)?.name;
-}
+const extract = (title: string, body: string, date = '2023-05-10') => extractText(title, body, date);
 const visits = (g: GraphDocument) => events(g).filter((e) => e.properties.kind === 'visit');
 
 describe('delegation visits without a "from" phrase', () => {

@@ -3,35 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractArticle } from '../../api/extract/index.ts';
+import { events, extractText, locatedIn, named, roles } from '../support/extraction.ts';
 
 // the gazetteer loads once, on first use; a busy machine may need more than a test's default time
 beforeAll(() => void gazetteerStats(), 120_000);
 
-function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
-}
-
-function events(g: GraphDocument) {
-  return g.nodes.filter((n) => n.label === 'Event');
-}
-
-function named(g: GraphDocument, name: string) {
-  return g.nodes.find((n) => n.name === name || n.aliases.includes(name));
-}
-
-/** Roles the actor named `who` has in `event` (by id). */
-function roles(g: GraphDocument, who: string, event: string): unknown[] {
-  const a = named(g, who);
-  return g.relationships
-    .filter((r) => r.type === 'PARTICIPATED_IN' && r.source === a?.id && r.target === event)
-    .map((r) => r.properties.role);
-}
-
-function locatedIn(g: GraphDocument, event: string): string | undefined {
-  const r = g.relationships.find((x) => x.type === 'LOCATED_IN' && x.source === event);
-  return g.nodes.find((n) => n.id === r?.target)?.name;
-}
+const extract = (title: string, body: string, date = '2023-05-10') => extractText(title, body, date);
 
 describe('signings', () => {
   it('reads "the signing of a memorandum" as an event whose signers attend it', () => {

@@ -2,23 +2,11 @@
 // in the style of news about officials' visits and meetings (no article text).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
-import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractArticle } from '../../api/extract/index.ts';
+import { extractText, names, position } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
-function extract(body: string, title = 'Officials meet to deepen exchanges', date = '2024-03-12'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
-}
-
-const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);
-
-function position(g: GraphDocument, person: string, target: string): string | undefined {
-  const a = g.nodes.find((n) => n.name === person);
-  const b = g.nodes.find((n) => n.name === target || n.aliases.includes(target));
-  const r = g.relationships.find((x) => x.type === 'HOLDS_POSITION' && x.source === a?.id && x.target === b?.id);
-  return r ? String(r.properties.title) : undefined;
-}
+const extract = (body: string, title = 'Officials meet to deepen exchanges', date = '2024-03-12') => extractText(title, body, date);
 
 describe('honorifics', () => {
   it('strips courtesy titles of other languages from the name', () => {

@@ -3,19 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractArticle } from '../../api/extract/index.ts';
+import { extractText, nameOf, sisterPairs as pairs } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
-function extract(body: string, title = 'Delegation visit strengthens ties', date = '2023-05-10'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
-}
-
-const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
-
-function pairs(g: GraphDocument): string[] {
-  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' ~ ')).sort();
-}
+const extract = (body: string, title = 'Delegation visit strengthens ties', date = '2023-05-10') => extractText(title, body, date);
 
 function since(g: GraphDocument, city: string): unknown {
   const r = g.relationships.find((x) => x.type === 'SISTER_CITY_OF' && [nameOf(g, x.source), nameOf(g, x.target)].includes(city));

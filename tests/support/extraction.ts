@@ -1,0 +1,38 @@
+// A test article in, and lookups on the graph document that comes out: shared by the extraction unit tests.
+import { extractArticle } from '../../api/extract/index.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+
+/** The graph of one plain-text article: title line, date line, blank line, body. */
+export function extractText(title: string, body: string, date: string): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+}
+
+export const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);
+export const named = (g: GraphDocument, name: string) => g.nodes.find((n) => n.name === name || n.aliases.includes(name));
+export const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+export const events = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Event');
+
+/** The title `person` holds at `target` (by name or alias), if any. */
+export function position(g: GraphDocument, person: string, target: string): string | undefined {
+  const a = g.nodes.find((n) => n.name === person);
+  const b = named(g, target);
+  const r = g.relationships.find((x) => x.type === 'HOLDS_POSITION' && x.source === a?.id && x.target === b?.id);
+  return r ? String(r.properties.title) : undefined;
+}
+
+/** Roles the actor named `who` has in `event` (by id). */
+export function roles(g: GraphDocument, who: string, event: string | undefined): unknown[] {
+  const a = named(g, who);
+  return g.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && r.source === a?.id && r.target === event).map((r) => r.properties.role);
+}
+
+/** The name of the city `event` (by id) is located in. */
+export function locatedIn(g: GraphDocument, event: string | undefined): string | undefined {
+  const r = g.relationships.find((x) => x.type === 'LOCATED_IN' && x.source === event);
+  return g.nodes.find((n) => n.id === r?.target)?.name;
+}
+
+/** Sister-city pairs as sorted "A ~ B" lines. */
+export function sisterPairs(g: GraphDocument): string[] {
+  return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' ~ ')).sort();
+}
