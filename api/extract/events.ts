@@ -155,6 +155,12 @@ const ATTEND_NEW = /\b(?:attend|attends|attended|take part in|took part in|takes
 
 const VISIT_VERB = /\b(?:visits|visited|visiting|to visit|will visit|paid a visit to|pays a visit to|made a visit to|makes a (?:\w+ )?visit to|made a (?:\w+ )?visit to|(?:\w+ )?visit to|arriv(?:e|es|ed|ing)(?: (?:on )?(?:⟨D\d+⟩|\w+day|today|tomorrow|yesterday))? in|will be in|came to|travell?(?:ed|ing) to|travels? to|fl(?:y|ies|ew|ying) to|head(?:s|ed|ing)? (?:off )?to|(?:went|goes|go|going) to|was in|were in|toured|invited\b(?:[^⟨.]|⟨D\d+⟩){0,40}? to)\s+(?:(?:another of|one of)\s+)?/g;
 
+/** The first verb of visiting at or after `from` in a template. */
+function visitVerbFrom(t: string, from: number): RegExpExecArray | null {
+  VISIT_VERB.lastIndex = from;
+  return VISIT_VERB.exec(t);
+}
+
 /** The destination city after a visit verb at `at`: skips a possessive owner ("Seattle's Irish Sister City, Galway"). */
 function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string | null {
   const rest = s.template.slice(at, clauseEnd(s.template, at) + 1);
@@ -298,9 +304,7 @@ export function findEvents(a: Article): Events {
       const anaphor = /^the (?:delegation|civic party)$/i.test(m[0]) && !own.length;
       const origins = anaphor ? [...lastDelegation] : own;
       const after = m.index! + m[0].length;
-      const v = new RegExp(VISIT_VERB.source, 'g');
-      v.lastIndex = after;
-      const vm = v.exec(t);
+      const vm = visitVerbFrom(t, after);
       // "the X delegation, led by A, signed the agreement with Y", where the signing is told to be in Y: a visit to Y
       const signedWith = /^,? (?:(?:led|headed) by [^,.]{0,40}, )?(?:signed|inked) [^.]{0,80}?\bwith (?:the )?⟨C(\d+)⟩/.exec(t.slice(after));
       const partner = signedWith ? s.refs[Number(signedWith[1])] : null;
@@ -342,9 +346,7 @@ export function findEvents(a: Article): Events {
     if (/students|pupils|delegates|officials|teachers|youths/.test(lower)) for (const m of t.matchAll(GROUP_NOUN)) {
       const j = Number(m[2]);
       const after = m.index! + m[0].length;
-      const v = new RegExp(VISIT_VERB.source, 'g');
-      v.lastIndex = after;
-      const vm = v.exec(t);
+      const vm = visitVerbFrom(t, after);
       if (!vm || vm.index - after > 30 || /⟨|[,;]/.test(t.slice(after, vm.index))) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       const origin = m[1] === 'C' ? s.refs[j] ?? null : null;
@@ -407,9 +409,7 @@ export function findEvents(a: Article): Events {
     if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
       const leader = s.refs[Number(m[1])];
       if (!leader) continue;
-      const v = new RegExp(VISIT_VERB.source, 'g');
-      v.lastIndex = m.index! + m[0].length;
-      const vm = v.exec(t);
+      const vm = visitVerbFrom(t, m.index! + m[0].length);
       if (!vm) continue;
       const dest = destinationAfter(a, s, vm.index + vm[0].length);
       const origin = a.positionsOf(leader).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
