@@ -25,4 +25,4 @@ CREATE INDEX met_with_date IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.date);
 CREATE INDEX visited_date IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.date);
 
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
-CREATE INDEX article_title IF NOT EXISTS FOR (a:Article) ON (a.title);
+CREATE INDEX article_file IF NOT EXISTS FOR (a:Article) ON (a.file);

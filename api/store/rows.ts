@@ -67,13 +67,37 @@ export function withArticleMentions(doc: GraphDocument): GraphDocument {
   return { ...doc, relationships: [...doc.relationships, ...mentions] };
 }
 
+/** Stored on every entity by the store itself: `properties` may not set them. */
+export const RESERVED_NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'label', 'name', 'aliases']);
+/** The bookkeeping of a stored relationship (identity and provenance): `properties` may not set it. */
+export const RESERVED_RELATIONSHIP_FIELDS: ReadonlySet<string> = new Set(['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources']);
+const MAX_PROPERTY_NAME = 100;
+
+/**
+ * Properties may add facts, never overwrite the store's own fields: a document that set `name`,
+ * `aliases` or `sources` through them would rewrite what other articles stated, beyond the reach
+ * of deleting it.
+ */
+function checkPropertyNames(doc: GraphDocument): void {
+  const check = (where: string, properties: Properties, reserved: ReadonlySet<string>) => {
+    for (const key of Object.keys(properties)) {
+      if (reserved.has(key)) throw new DocumentError(`${where}.${key}`, `${where}.${key} is reserved: the store sets ${[...reserved].join(', ')} itself`);
+      if (key.trim() === '' || key.length > MAX_PROPERTY_NAME) throw new DocumentError(where, `${where}: property names are 1 to ${MAX_PROPERTY_NAME} characters, not "${key.slice(0, 40)}"`);
+    }
+  };
+  doc.nodes.forEach((node, i) => check(`nodes[${i}].properties`, node.properties, RESERVED_NODE_FIELDS));
+  doc.relationships.forEach((rel, i) => check(`relationships[${i}].properties`, rel.properties, RESERVED_RELATIONSHIP_FIELDS));
+}
+
 /**
  * Relationships without sources are stated by the document as a whole, i.e. by all its articles.
  * Throws a DocumentError naming the field when a relationship points at an unknown node or article
- * (a MENTIONS relationship goes from an article of the document to one of its nodes).
+ * (a MENTIONS relationship goes from an article of the document to one of its nodes), or when
+ * properties name a reserved field.
  */
 export function attributeSources(doc: GraphDocument): GraphDocument {
   if (doc.articles.length === 0) throw new DocumentError('articles', 'articles: at least one article is required, so every fact has a source');
+  checkPropertyNames(doc);
   const nodeIds = new Set(doc.nodes.map((n) => n.id));
   const articleIds = new Set(doc.articles.map((a) => a.id));
   const relationships = doc.relationships.map((rel, i) => {
@@ -123,6 +147,17 @@ export interface EntityRow {
   aliases: string[];
   properties: Properties;
 }
+/**
+ * What one article states about an entity it mentions, kept on its MENTIONS relationship so that
+ * deleting the article can take exactly that back (entityFromMentions).
+ */
+export interface MentionRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** the article's properties of the entity, as JSON (a relationship property holds no map) */
+  properties: string;
+}
 export interface ArticleRow {
   id: string;
   title: string;
@@ -130,7 +165,7 @@ export interface ArticleRow {
   publisher: string | null;
   url: string | null;
   file: string | null;
-  mentions: string[];
+  mentions: MentionRow[];
 }
 export interface RelationshipRow {
   key: string;
@@ -219,7 +254,10 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     publisher: a.publisher ?? null,
     url: a.url ?? null,
     file: a.file ?? null,
-    mentions: [...(mentions.get(a.id) ?? [])].sort(),
+    mentions: [...(mentions.get(a.id) ?? [])].sort().flatMap((id) => {
+      const entity = entities.get(id);
+      return entity ? [{ id, name: entity.name, aliases: entity.aliases.filter((x) => x !== entity.name), properties: JSON.stringify(entity.properties) }] : [];
+    }),
   }));
 
   for (const row of entities.values()) row.aliases = row.aliases.filter((a) => a !== row.name);
@@ -239,4 +277,27 @@ export function newRelationshipRows(rows: RelationshipRow[]): { type: string; so
     target,
     properties: { ...properties, key, sources, evidence, evidenceSources },
   }));
+}
+
+/** What a MENTIONS relationship keeps of the article's view of an entity (see MentionRow). */
+export interface StoredMention {
+  name: string;
+  aliases: string[];
+  properties: string;
+}
+
+/**
+ * An entity as the articles still mentioning it state it, oldest article first, by the rules of
+ * the write: the first name stays the name, every other name is an alias, and a property keeps the
+ * first value stated.
+ */
+export function entityFromMentions(id: string, label: GraphNode['label'], mentions: StoredMention[]): GraphNode {
+  const name = mentions[0]!.name;
+  const aliases = new Set<string>();
+  let properties: Properties = {};
+  for (const mention of mentions) {
+    for (const alias of [mention.name, ...mention.aliases]) if (alias !== name) aliases.add(alias);
+    properties = { ...(JSON.parse(mention.properties) as Properties), ...properties };
+  }
+  return { id, label, name, aliases: [...aliases], properties };
 }

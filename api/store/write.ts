@@ -2,11 +2,20 @@
 // UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import type { GraphDocument } from '../graph/schema.ts';
+import type { GraphDocument, GraphNode } from '../graph/schema.ts';
 import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources, EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
+import {
+  attributeSources,
+  DocumentError,
+  entityFromMentions,
+  EVIDENCE_PER_RELATIONSHIP,
+  newRelationshipRows,
+  restrictToArticles,
+  writeRows,
+  type StoredMention,
+} from './rows.ts';
 
 export interface Changes {
   nodesCreated: number;
@@ -51,7 +60,9 @@ async function run(tx: ManagedTransaction, name: string, params: Record<string, 
 
 /**
  * Removes what the given articles alone support, the articles themselves, and entities left
- * with nothing mentioning or connecting them. Alias-key bookkeeping is not counted as a change.
+ * with nothing mentioning or connecting them; the entities that stay are rebuilt from the articles
+ * still mentioning them, so a name, alias or property only these articles stated goes too.
+ * Alias-key bookkeeping is not counted as a change.
  */
 async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
   await run(tx, 'remove-article-support', { articleIds }, changes);
@@ -59,6 +70,28 @@ async function removeArticles(tx: ManagedTransaction, articleIds: string[], chan
   const entityIds = [...new Set(deleted.records.flatMap((r) => r.get('mentioned') as string[]))];
   await run(tx, 'release-orphan-alias-keys', { entityIds });
   await run(tx, 'delete-orphan-entities', { entityIds }, changes);
+
+  const mentioned = await run(tx, 'entity-mentions', { entityIds });
+  const rebuilt = mentioned.records.map((r) => entityFromMentions(r.get('id') as string, r.get('label') as GraphNode['label'], r.get('mentions') as StoredMention[]));
+  if (rebuilt.length === 0) return;
+  const stored = rebuilt.map((node) => ({ id: node.id, stored: { ...node.properties, id: node.id, name: node.name, aliases: node.aliases } }));
+  await run(tx, 'reset-entities', { rows: stored });
+  const keys = rebuilt.map((node) => ({ id: node.id, keys: aliasKeys(node) }));
+  await run(tx, 'release-alias-keys', { rows: keys });
+  await run(tx, 'write-alias-keys', { rows: keys });
+}
+
+/** An incoming node must have the label its id is stored with: a second label would change what other articles stated. */
+async function checkLabels(tx: ManagedTransaction, doc: GraphDocument, nodes: GraphNode[]): Promise<void> {
+  const stored = await run(tx, 'entity-labels', { ids: nodes.map((n) => n.id) });
+  const labels = new Map(stored.records.map((r) => [r.get('id') as string, r.get('label') as string]));
+  for (const node of nodes) {
+    const label = labels.get(node.id);
+    if (label === undefined || label === node.label) continue;
+    const i = doc.nodes.findIndex((n) => n.id === node.id);
+    const field = i >= 0 ? `nodes[${i}].label` : 'nodes';
+    throw new DocumentError(field, `${field}: "${node.id}" is stored as a ${label}, not a ${node.label}`);
+  }
 }
 
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteResult> {
@@ -86,7 +119,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+  const remapped = remapToExisting(part, existing);
+  await checkLabels(tx, doc, remapped.nodes);
+  const rows = writeRows(remapped, aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   // keys that already name their entity (most of them, for recurring actors) need no write
