@@ -120,7 +120,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
 
-  if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
+  // The viewer's files; /api/... is never a file (a path the API router refused gets the API's 404).
+  if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
     preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName } from '../extract/document.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
@@ -133,9 +134,9 @@ export async function articleFiles(args: string[]): Promise<{ files: string[]; m
   return { files: [...files].sort(), missing };
 }
 
-/** An article file as extraction input, its format from the file name. */
+/** An article file as extraction input, its format from the file name, its text in its own charset (api/extract/charset.ts). */
 export async function readArticleFile(file: string): Promise<ExtractInput> {
   const format = formatFromFileName(file);
   if (!format) throw new Error('not an article file (.txt, .md, .html or .json)');
-  return { content: await readFile(file, 'utf8'), format, file: basename(file) };
+  return { content: decodeText(await readFile(file), { html: format === 'html' }), format, file: basename(file) };
 }
