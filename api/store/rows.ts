@@ -70,7 +70,7 @@ export function withArticleMentions(doc: GraphDocument): GraphDocument {
 /** Stored on every entity by the store itself: `properties` may not set them. */
 export const RESERVED_NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'label', 'name', 'aliases']);
 /** The bookkeeping of a stored relationship (identity and provenance): `properties` may not set it. */
-export const RESERVED_RELATIONSHIP_FIELDS: ReadonlySet<string> = new Set(['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources']);
+export const RESERVED_RELATIONSHIP_FIELDS: ReadonlySet<string> = new Set(['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources', 'statedProperties']);
 const MAX_PROPERTY_NAME = 100;
 
 /**
@@ -176,6 +176,8 @@ export interface RelationshipRow {
   sources: string[];
   evidence: string[];
   evidenceSources: string[];
+  /** what each source article states of the relationship's properties (statement()), when it states any */
+  statedProperties: string[];
 }
 export interface WriteRows {
   entities: EntityRow[];
@@ -229,8 +231,14 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     const rel = canonicalDirection(original);
     if (rel.source === rel.target) continue;
     const key = relationshipKey(rel);
-    const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [] };
-    row.properties = { ...row.properties, ...withoutNulls(rel.properties) };
+    const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [], statedProperties: [] };
+    const properties = withoutNulls(rel.properties);
+    row.properties = { ...properties, ...row.properties };
+    if (Object.keys(properties).length > 0) {
+      for (const articleId of rel.sources) {
+        if (!row.sources.includes(articleId)) row.statedProperties.push(statement(articleId, properties));
+      }
+    }
     row.sources = union(row.sources, rel.sources);
     for (const articleId of rel.sources) {
       let kept = row.evidenceSources.filter((s) => s === articleId).length;
@@ -271,12 +279,27 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
 
 /** Rows for write-new-relationships: the key and the provenance lists become properties of the new relationship. */
 export function newRelationshipRows(rows: RelationshipRow[]): { type: string; source: string; target: string; properties: Record<string, unknown> }[] {
-  return rows.map(({ key, type, source, target, properties, sources, evidence, evidenceSources }) => ({
+  return rows.map(({ key, type, source, target, properties, sources, evidence, evidenceSources, statedProperties }) => ({
     type,
     source,
     target,
-    properties: { ...properties, key, sources, evidence, evidenceSources },
+    properties: { ...properties, key, sources, evidence, evidenceSources, statedProperties },
   }));
+}
+
+/**
+ * "articleId<TAB>{properties as JSON}": what one article states of a relationship's properties,
+ * kept on the relationship (a property holds no map) so a delete can take exactly that back.
+ */
+export function statement(articleId: string, properties: Properties): string {
+  return `${articleId}\t${JSON.stringify(properties)}`;
+}
+
+/** A relationship's properties from the statements of the articles left, first stated first (the write's rule). */
+export function propertiesFromStatements(statements: string[]): Properties {
+  let properties: Properties = {};
+  for (const s of statements) properties = { ...(JSON.parse(s.slice(s.indexOf('\t') + 1)) as Properties), ...properties };
+  return properties;
 }
 
 /** What a MENTIONS relationship keeps of the article's view of an entity (see MentionRow). */

@@ -12,6 +12,7 @@ import {
   entityFromMentions,
   EVIDENCE_PER_RELATIONSHIP,
   newRelationshipRows,
+  propertiesFromStatements,
   restrictToArticles,
   writeRows,
   type StoredMention,
@@ -61,11 +62,14 @@ async function run(tx: ManagedTransaction, name: string, params: Record<string, 
 /**
  * Removes what the given articles alone support, the articles themselves, and entities left
  * with nothing mentioning or connecting them; the entities that stay are rebuilt from the articles
- * still mentioning them, so a name, alias or property only these articles stated goes too.
+ * still mentioning them, and relationships they stated with others get their properties from
+ * the others' statements: a name, alias or property only these articles stated goes too.
  * Alias-key bookkeeping is not counted as a change.
  */
 async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
-  await run(tx, 'remove-article-support', { articleIds }, changes);
+  const restated = await run(tx, 'remove-article-support', { articleIds }, changes);
+  const relationships = restated.records.map((r) => ({ id: r.get('id') as string, properties: propertiesFromStatements(r.get('statements') as string[]) }));
+  if (relationships.length > 0) await run(tx, 'reset-relationship-properties', { rows: relationships });
   const deleted = await run(tx, 'delete-articles', { articleIds }, changes);
   const entityIds = [...new Set(deleted.records.flatMap((r) => r.get('mentioned') as string[]))];
   await run(tx, 'release-orphan-alias-keys', { entityIds });

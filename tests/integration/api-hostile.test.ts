@@ -109,6 +109,26 @@ describe('a graph document cannot rewrite what other articles stated (1)', () =>
     expect(left.properties).toEqual({ population: 5 });
   });
 
+  it('a relationship keeps the properties the articles left state: a delete takes back what only it added', async () => {
+    const twinned = (article: string, properties: Record<string, string | number>): GraphDocument => ({
+      articles: [{ id: article, title: article }],
+      nodes: [
+        { id: 'city:alford', label: 'City', name: 'Alford', aliases: [], properties: {} },
+        { id: 'city:bexby', label: 'City', name: 'Bexby', aliases: [], properties: {} },
+      ],
+      relationships: [{ type: 'SISTER_CITY_OF', source: 'city:alford', target: 'city:bexby', properties, sources: [article], evidence: [`${article} says so.`] }],
+    });
+    const sisterProperties = async () => (await call(api, 'GET', '/api/entities/city:alford')).body.relationships.find((r: { type: string }) => r.type === 'SISTER_CITY_OF').properties;
+    await call(api, 'POST', '/api/articles', twinned('first', { since: 2001 }));
+    await call(api, 'POST', '/api/articles', twinned('second', { since: 1999, note: 'HACKED' }));
+    expect(await sisterProperties()).toEqual({ since: 2001, note: 'HACKED' });
+    await call(api, 'DELETE', '/api/articles/second');
+    expect(await sisterProperties()).toEqual({ since: 2001 });
+    await call(api, 'POST', '/api/articles', twinned('third', { since: 1999 }));
+    await call(api, 'DELETE', '/api/articles/first');
+    expect(await sisterProperties()).toEqual({ since: 1999 });
+  });
+
   it('refuses a node whose id is stored with another label (400), so no entity gains a second label', async () => {
     await call(api, 'POST', '/api/articles', cityDoc('first', {}));
     const reply = await call(api, 'POST', '/api/articles', { ...cityDoc('second', {}), nodes: [{ id: 'city:alford', label: 'Person', name: 'Alford Smith' }] });
@@ -148,7 +168,7 @@ describe('the default server (no API_TOKEN) answers only this machine (4)', () =
     for (const host of ['localhost:3000', '127.0.0.1', '[::1]:3000']) expect((await raw('/api/health', { headers: { host } })).status).toBe(200);
 
     const before = await counts();
-    const crossSite = [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
@@ -228,7 +248,7 @@ describe('charsets (6)', () => {
   const names = async () => (await call(api, 'GET', '/api/graph')).body.nodes.map((n: { name: string }) => n.name) as string[];
 
   it('decodes the declared charset of a text body (ISO-8859-1, GB18030) and detects an undeclared one', async () => {
-    const send = (bytes: Buffer, contentType: string) => fetch(`${api.url}/api/articles`, { method: 'POST', headers: { 'content-type': contentType }, body: bytes });
+    const send = (bytes: Buffer, contentType: string) => fetch(`${api.url}/api/articles`, { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(bytes) });
     expect((await send(iconv.encode(text, 'latin1'), 'text/plain; charset=ISO-8859-1')).status).toBe(201);
     expect(await names()).toEqual(expect.arrayContaining(['Jörg Müller', 'Köln']));
 

@@ -108,12 +108,29 @@ const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(),
 const id = fc.oneof(fc.constantFrom('person:lyu-zhicheng', 'city:shenyang-cn', 'a', ''), fc.string({ maxLength: 20 }), fc.string({ minLength: 500, maxLength: 700 }));
 const knownId = fc.constantFrom('person:lyu-zhicheng', 'city:shenyang-cn', 'city:sasebo-jp', 'fuzz:new');
 const validScalar = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean());
-/** Graph documents that pass the schema, about the seed's entities, with any property names (reserved ones too). */
-const plausibleDocument = fc.record({
-  articles: fc.tuple(fc.string({ minLength: 1, maxLength: 30 }), fc.option(fc.constantFrom('https://example.org/a', 'https://example.org/b'))).map(([id, url]) => [{ id: `fuzz-${id}`, title: 'fuzz', url }]),
-  nodes: fc.uniqueArray(fc.record({ id: knownId, label: fc.constantFrom<string>('Person', 'City'), name: fc.string({ minLength: 1, maxLength: 20 }), aliases: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 2 }), properties: fc.dictionary(property, validScalar, { maxKeys: 3 }) }), { minLength: 1, maxLength: 3, selector: (n) => n.id }),
-  relationships: fc.constant([]),
-});
+const LABEL_OF: Record<string, string> = { 'person:lyu-zhicheng': 'Person', 'city:shenyang-cn': 'City', 'city:sasebo-jp': 'City', 'fuzz:new': 'Person' };
+/**
+ * Graph documents that pass the schema, about the seed's entities (new names, aliases, properties
+ * with any names, reserved ones too, and a relationship between two of them with any properties).
+ */
+const plausibleDocument = fc
+  .record({
+    article: fc.string({ minLength: 1, maxLength: 30 }),
+    url: fc.option(fc.constantFrom('https://example.org/a', 'https://example.org/b'), { nil: undefined }),
+    nodes: fc.uniqueArray(
+      fc.record({ id: knownId, name: fc.string({ minLength: 1, maxLength: 20 }), aliases: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 2 }), properties: fc.dictionary(property, validScalar, { maxKeys: 3 }) }),
+      { minLength: 1, maxLength: 3, selector: (n) => n.id },
+    ),
+    relationship: fc.record({ type: fc.constantFrom('SISTER_CITY_OF', 'MET_WITH', 'VISITED', 'HOLDS_POSITION'), properties: fc.dictionary(property, validScalar, { maxKeys: 3 }) }),
+  })
+  .map(({ article, url, nodes, relationship }) => {
+    const id = `fuzz-${article}`;
+    return {
+      articles: [{ id, title: 'fuzz', url }],
+      nodes: nodes.map((n) => ({ ...n, label: LABEL_OF[n.id] })),
+      relationships: nodes.length < 2 ? [] : [{ ...relationship, source: nodes[0]!.id, target: nodes[1]!.id, sources: [id], evidence: ['Fuzz says so.'] }],
+    };
+  });
 /** Graph documents that are almost right: a wrong field, a reserved property, a dangling reference, an impossible date. */
 const graphDocument = fc.record(
   {
@@ -163,7 +180,34 @@ async function send(method: string, url: string, payload?: { contentType: string
   return { status: response.status, text: await response.text() };
 }
 
+/** The stored graph with every list sorted, so two states can be compared. */
+async function snapshot(): Promise<unknown> {
+  const { body } = await call(api, 'GET', '/api/graph');
+  const sorted = <T>(xs: T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
+  return {
+    articles: sorted(body.articles),
+    nodes: sorted(body.nodes.map((n: { aliases: string[] }) => ({ ...n, aliases: [...n.aliases].sort() }))),
+    relationships: sorted(body.relationships.map((r: { sources: string[]; evidence: string[] }) => ({ ...r, sources: [...r.sources].sort(), evidence: [...r.evidence].sort() }))),
+  };
+}
+
 describe('fuzzing every route of the OpenAPI document', () => {
+  it('deleting an article a graph document added restores the graph exactly as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(plausibleDocument, async (doc) => {
+        const before = await snapshot();
+        const reply = await call(api, 'POST', '/api/articles', doc);
+        expect(reply.status, `${JSON.stringify(doc)} -> ${JSON.stringify(reply.body)}`).toBeLessThan(500);
+        if (reply.status === 201) {
+          expect(reply.body.articles[0].status, JSON.stringify(doc)).toBe('new');
+          expect((await call(api, 'DELETE', `/api/articles/${encodeURIComponent(doc.articles[0]!.id)}`)).status).toBe(200);
+        }
+        expect(await snapshot(), JSON.stringify(doc)).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  }, RUNS * 2_000);
+
   it('covers every documented operation', () => {
     expect(operations.map(([m, p]) => `${m} ${p}`)).toEqual(expect.arrayContaining(['POST /api/articles', 'GET /api/paths', 'DELETE /api/articles/{id}', 'GET /api/entities/{id}/neighborhood']));
   });
