@@ -154,9 +154,10 @@ export interface EntityRow {
 export interface MentionRow {
   id: string;
   name: string;
-  aliases: string[];
-  /** the article's properties of the entity, as JSON (a relationship property holds no map) */
-  properties: string;
+  /** null when none (most mentions: nothing stored then) */
+  aliases: string[] | null;
+  /** the article's properties of the entity as JSON (a relationship property holds no map); null when none */
+  properties: string | null;
 }
 export interface ArticleRow {
   id: string;
@@ -264,7 +265,10 @@ export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => st
     file: a.file ?? null,
     mentions: [...(mentions.get(a.id) ?? [])].sort().flatMap((id) => {
       const entity = entities.get(id);
-      return entity ? [{ id, name: entity.name, aliases: entity.aliases.filter((x) => x !== entity.name), properties: JSON.stringify(entity.properties) }] : [];
+      if (!entity) return [];
+      const aliases = entity.aliases.filter((x) => x !== entity.name);
+      const properties = Object.keys(entity.properties).length > 0 ? JSON.stringify(entity.properties) : null;
+      return [{ id, name: entity.name, aliases: aliases.length > 0 ? aliases : null, properties }];
     }),
   }));
 
@@ -302,25 +306,22 @@ export function propertiesFromStatements(statements: string[]): Properties {
   return properties;
 }
 
-/** What a MENTIONS relationship keeps of the article's view of an entity (see MentionRow). */
-export interface StoredMention {
+/** What the articles still mentioning an entity state of it (cypher/entity-mentions.cypher). */
+export interface MentionSummary {
+  /** the name the oldest of them gives */
   name: string;
-  aliases: string[];
-  properties: string;
+  /** every name and alias they give */
+  names: string[];
+  /** their distinct properties as JSON (MentionRow), oldest first */
+  properties: string[];
 }
 
 /**
- * An entity as the articles still mentioning it state it, oldest article first, by the rules of
- * the write: the first name stays the name, every other name is an alias, and a property keeps the
- * first value stated.
+ * An entity as the articles still mentioning it state it, by the rules of the write: the first
+ * name stays the name, every other name is an alias, and a property keeps the first value stated.
  */
-export function entityFromMentions(id: string, label: GraphNode['label'], mentions: StoredMention[]): GraphNode {
-  const name = mentions[0]!.name;
-  const aliases = new Set<string>();
+export function entityFromMentions(id: string, label: GraphNode['label'], mentions: MentionSummary): GraphNode {
   let properties: Properties = {};
-  for (const mention of mentions) {
-    for (const alias of [mention.name, ...mention.aliases]) if (alias !== name) aliases.add(alias);
-    properties = { ...(JSON.parse(mention.properties) as Properties), ...properties };
-  }
-  return { id, label, name, aliases: [...aliases], properties };
+  for (const json of mentions.properties) properties = { ...(JSON.parse(json) as Properties), ...properties };
+  return { id, label, name: mentions.name, aliases: mentions.names.filter((n) => n !== mentions.name), properties };
 }

@@ -15,8 +15,8 @@ import {
   propertiesFromStatements,
   restrictToArticles,
   writeRows,
-  type StoredMention,
 } from './rows.ts';
+import { plain } from './stored.ts';
 
 export interface Changes {
   nodesCreated: number;
@@ -76,13 +76,28 @@ async function removeArticles(tx: ManagedTransaction, articleIds: string[], chan
   await run(tx, 'delete-orphan-entities', { entityIds }, changes);
 
   const mentioned = await run(tx, 'entity-mentions', { entityIds });
-  const rebuilt = mentioned.records.map((r) => entityFromMentions(r.get('id') as string, r.get('label') as GraphNode['label'], r.get('mentions') as StoredMention[]));
+  const rebuilt: GraphNode[] = [];
+  const stored: { id: string; stored: Record<string, unknown> }[] = [];
+  for (const record of mentioned.records) {
+    const summary = { name: record.get('name') as string, names: record.get('names') as string[], properties: record.get('properties') as string[] };
+    const node = entityFromMentions(record.get('id') as string, record.get('label') as GraphNode['label'], summary);
+    const wanted = { ...node.properties, id: node.id, name: node.name, aliases: node.aliases };
+    if (sameProperties(wanted, plain(record.get('current')) as Record<string, unknown>)) continue;
+    rebuilt.push(node);
+    stored.push({ id: node.id, stored: wanted });
+  }
   if (rebuilt.length === 0) return;
-  const stored = rebuilt.map((node) => ({ id: node.id, stored: { ...node.properties, id: node.id, name: node.name, aliases: node.aliases } }));
   await run(tx, 'reset-entities', { rows: stored });
   const keys = rebuilt.map((node) => ({ id: node.id, keys: aliasKeys(node) }));
   await run(tx, 'release-alias-keys', { rows: keys });
   await run(tx, 'write-alias-keys', { rows: keys });
+}
+
+/** Same keys and values, in any order (aliases as a set). */
+function sameProperties(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (x: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(x).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]).sort(([k1], [k2]) => ((k1 as string) < (k2 as string) ? -1 : 1)));
+  return canonical(a) === canonical(b);
 }
 
 /** An incoming node must have the label its id is stored with: a second label would change what other articles stated. */
