@@ -9,8 +9,8 @@ import type { GraphDocument } from '../graph/schema.ts';
 import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { ExtractionThread } from './extraction-thread.ts';
-import { attributeSources, withArticleMentions } from './rows.ts';
-import { noChanges, writeGraph, type WriteResult } from './write.ts';
+import { attributeSources, DocumentError, restrictToArticles, withArticleMentions } from './rows.ts';
+import { addChanges, noChanges, writeGraph, type WriteResult } from './write.ts';
 
 export interface FailedInput {
   file: string;
@@ -47,11 +47,37 @@ export function extractBatch(inputs: ExtractInput[]): ExtractedBatch {
   return { doc, failed };
 }
 
+/**
+ * Writes a batch in one transaction. When the store refuses it (an article's graph document gives
+ * a stored entity another label), its articles are written one by one and the refused one is
+ * reported, so one bad file does not stop the batch or the ingest.
+ */
+async function writeBatch(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
+  if (!doc) return { articles: [], changes: noChanges(), failed: [] };
+  try {
+    return { ...(await writeGraph(conn, doc)), failed: [] };
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+  }
+  const result: BatchResult = { articles: [], changes: noChanges(), failed: [] };
+  for (const article of doc.articles) {
+    try {
+      const written = await writeGraph(conn, restrictToArticles(doc, new Set([article.id])));
+      result.articles.push(...written.articles);
+      addChanges(result.changes, written.changes);
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      result.failed.push({ file: article.file ?? article.url ?? `article ${article.id}`, reason: error.message });
+    }
+  }
+  return result;
+}
+
 /** Extracts a batch and writes it in one transaction. */
 export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
   const { doc, failed } = extractBatch(inputs);
-  const result = doc ? await writeGraph(conn, doc) : { articles: [], changes: noChanges() };
-  return { ...result, failed };
+  const result = await writeBatch(conn, doc);
+  return { ...result, failed: [...failed, ...result.failed] };
 }
 
 export interface InputBatch {
@@ -85,9 +111,9 @@ export async function ingestStream(
   };
   const write = async (extracted: Awaited<ReturnType<typeof extract>>) => {
     const started = performance.now();
-    const result = extracted.doc ? await writeGraph(conn, extracted.doc) : { articles: [], changes: noChanges() };
+    const result = await writeBatch(conn, extracted.doc);
     times.writeSeconds += (performance.now() - started) / 1000;
-    onBatch?.({ ...result, failed: extracted.failed }, extracted.inputs);
+    onBatch?.({ ...result, failed: [...extracted.failed, ...result.failed] }, extracted.inputs);
   };
   try {
     let previous: ReturnType<typeof extract> | null = null;

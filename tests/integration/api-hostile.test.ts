@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../api/graph/schema.ts';
+import { ingestBatch } from '../../api/store/ingest.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 
@@ -127,6 +128,18 @@ describe('a graph document cannot rewrite what other articles stated (1)', () =>
     await call(api, 'POST', '/api/articles', twinned('third', { since: 1999 }));
     await call(api, 'DELETE', '/api/articles/first');
     expect(await sisterProperties()).toEqual({ since: 1999 });
+  });
+
+  it('the ingest CLI reports a file that gives a stored entity another label and stores the rest of its batch', async () => {
+    await call(api, 'POST', '/api/articles', cityDoc('first', {}));
+    const clash = JSON.stringify({ ...cityDoc('second', {}), nodes: [{ id: 'city:alford', label: 'Person', name: 'Alford Smith' }] });
+    const result = await ingestBatch(api.conn, [
+      { content: clash, format: 'json', file: 'clash.json' },
+      { content: SEED, format: 'text', file: 'seed.txt' },
+    ]);
+    expect(result.failed).toEqual([{ file: 'article second', reason: expect.stringMatching(/stored as a City/) }]);
+    expect(result.articles).toEqual([expect.objectContaining({ status: 'new' })]);
+    expect((await entity('person:lyu-zhicheng')).name).toBe('Lyu Zhicheng');
   });
 
   it('refuses a node whose id is stored with another label (400), so no entity gains a second label', async () => {
