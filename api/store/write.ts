@@ -2,39 +2,28 @@
 // UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { z } from 'zod';
 import type { GraphDocument, GraphNode } from '../graph/schema.ts';
-import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
+import type * as Api from '../http/schemas.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import {
-  attributeSources,
   DocumentError,
   entityFromMentions,
   EVIDENCE_PER_RELATIONSHIP,
   newRelationshipRows,
   propertiesFromStatements,
+  remapToExisting,
   restrictToArticles,
   writeRows,
+  type AliasKeys,
 } from './rows.ts';
 import { plain } from './stored.ts';
 
-export interface Changes {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-}
-export type ArticleStatus = 'new' | 'updated' | 'unchanged';
-export interface ArticleOutcome {
-  id: string;
-  title: string;
-  status: ArticleStatus;
-}
-export interface WriteResult {
-  articles: ArticleOutcome[];
-  changes: Changes;
-}
+// The answers' shapes are the API's zod schemas (type-only: the store does not load the HTTP layer).
+export type Changes = z.infer<typeof Api.Changes>;
+export type WriteResult = z.infer<typeof Api.IngestResponse>;
+type ArticleStatus = WriteResult['articles'][number]['status'];
 
 export const noChanges = (): Changes => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
@@ -62,11 +51,11 @@ async function run(tx: ManagedTransaction, name: string, params: Record<string, 
 /**
  * Removes what the given articles alone support, the articles themselves, and entities left
  * with nothing mentioning or connecting them; the entities that stay are rebuilt from the articles
- * still mentioning them, and relationships they stated with others get their properties from
- * the others' statements: a name, alias or property only these articles stated goes too.
- * Alias-key bookkeeping is not counted as a change.
+ * still mentioning them (their alias keys from `aliasKeys`), and relationships they stated with
+ * others get their properties from the others' statements: a name, alias or property only these
+ * articles stated goes too. Alias-key bookkeeping is not counted as a change.
  */
-async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
+async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes, aliasKeys: AliasKeys): Promise<void> {
   const restated = await run(tx, 'remove-article-support', { articleIds }, changes);
   const relationships = restated.records.map((r) => ({ id: r.get('id') as string, properties: propertiesFromStatements(r.get('statements') as string[]) }));
   if (relationships.length > 0) await run(tx, 'reset-relationship-properties', { rows: relationships });
@@ -113,7 +102,7 @@ async function checkLabels(tx: ManagedTransaction, doc: GraphDocument, nodes: Gr
   }
 }
 
-async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteResult> {
+async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   const changes = noChanges();
   const stored = await run(tx, 'existing-articles', { ids: doc.articles.map((a) => a.id) });
   const unchanged = new Set(stored.records.map((r) => r.get('id') as string));
@@ -132,13 +121,13 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     updated.add(record.get('id') as string);
     previous.push(...ids);
   }
-  if (previous.length > 0) await removeArticles(tx, previous, changes);
+  if (previous.length > 0) await removeArticles(tx, previous, changes, aliasKeys);
 
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
   const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const remapped = remapToExisting(part, existing);
+  const remapped = remapToExisting(part, existing, aliasKeys);
   await checkLabels(tx, doc, remapped.nodes);
   const rows = writeRows(remapped, aliasKeys);
 
@@ -157,17 +146,17 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
 }
 
 /**
- * Stores a document (one or many articles) in one transaction. Articles already stored under the
- * same content hash are left alone; a new version of a stored article (same URL, or same title
- * and file) replaces what the old version alone supported.
- * Throws DocumentError (from rows.ts) when the document references unknown nodes or articles.
+ * Stores a document (one or many articles, every relationship attributed to its sources: see
+ * attributeSources) in one transaction; entities are found among the stored ones by `aliasKeys`.
+ * Articles already stored under the same content hash are left alone; a new version of a stored
+ * article (same URL, or, without URLs, same file) replaces what the old version alone supported.
+ * Throws DocumentError when a node's id is stored with another label.
  */
-export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
-  const attributed = attributeSources(doc);
+export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
     const session = conn.driver.session({ database: conn.database });
     try {
-      return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
+      return await session.executeWrite((tx) => writeInTransaction(tx, doc, aliasKeys));
     } catch (error) {
       // A concurrent ingest stored one of these articles first (write-articles CREATEs them): run
       // again, and that article is now found stored (unchanged).
@@ -182,15 +171,15 @@ const ARTICLE_CONFLICT_ATTEMPTS = 3;
 const isArticleConflict = (error: unknown) =>
   (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 
-/** Deletes an article and what it alone supports; null when no such article is stored. */
-export async function deleteArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
+/** Deletes an article and what it alone supports (see removeArticles); null when no such article is stored. */
+export async function deleteArticle(conn: Neo4jConnection, id: string, aliasKeys: AliasKeys): Promise<Changes | null> {
   const session = conn.driver.session({ database: conn.database });
   try {
     return await session.executeWrite(async (tx) => {
       const stored = await run(tx, 'existing-articles', { ids: [id] });
       if (stored.records.length === 0) return null;
       const changes = noChanges();
-      await removeArticles(tx, [id], changes);
+      await removeArticles(tx, [id], changes, aliasKeys);
       return changes;
     });
   } finally {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { ingestBatch } from '../../api/store/ingest.ts';
+import { ingestBatch } from '../../api/ingest/service.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 

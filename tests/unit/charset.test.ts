@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CharsetError, charsetOf, decodeText } from '../../api/extract/charset.ts';
-import { readArticleFile } from '../../api/store/ingest.ts';
+import { readArticleFile } from '../../api/ingest/service.ts';
 
 const SAMPLES: [string, string][] = [
   ['Mayor Jörg Müller of Köln met Mayor Ferenc Szabó of Békéscsaba.', 'latin1'],
