@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { events, extractText, locatedIn, named, roles } from '../support/extraction.ts';
+import { events, extractText, locatedIn, named, roles, table } from '../support/extraction.ts';
 
 // the gazetteer loads once, on first use; a busy machine may need more than a test's default time
 beforeAll(() => void gazetteerStats(), 120_000);
@@ -51,14 +51,11 @@ describe('signings', () => {
     expect(names).toContain('re-signing of the friendship agreement between Aachen and Halifax');
   });
 
-  it('does not make an event of a signing told as background', () => {
-    const g = extract(
-      'Nantes looks back',
-      'Since signing a sister city agreement with Kobe in 1998, Nantes has added partners in Europe and Africa. ' +
-        'The agreement between Nantes and Kobe was first signed in 1998.',
-    );
-    expect(events(g).filter((e) => e.properties.kind === 'signing')).toEqual([]);
-  });
+  table([
+    ['does not make an event of a signing told as background', () => extract('Nantes looks back', 'Since signing a sister city agreement with Kobe in 1998, Nantes has added partners in Europe and Africa. The agreement between Nantes and Kobe was first signed in 1998.'), [
+      (g) => expect(events(g).filter((e) => e.properties.kind === 'signing')).toEqual([]),
+    ]],
+  ]);
 });
 
 describe('happenings held under a quoted name', () => {
@@ -85,13 +82,11 @@ describe('visits with a group subject', () => {
     expect(locatedIn(g, visit!.id)).toBe('Nantes');
   });
 
-  it('reads "a group of students from X arrived in Y" and "a youth choir from X toured Y" as visits', () => {
-    const g = extract(
-      'Young guests',
-      'A group of 20 students from Kobe arrived in Nantes on Monday for a two-week stay. A youth choir from Daegu toured Cardiff in April.',
-    );
-    expect(events(g).filter((e) => e.properties.kind === 'visit').map((e) => locatedIn(g, e.id)).sort()).toEqual(['Cardiff', 'Nantes']);
-  });
+  table([
+    ['reads "a group of students from X arrived in Y" and "a youth choir from X toured Y" as visits', () => extract('Young guests', 'A group of 20 students from Kobe arrived in Nantes on Monday for a two-week stay. A youth choir from Daegu toured Cardiff in April.'), [
+      (g) => expect(events(g).filter((e) => e.properties.kind === 'visit').map((e) => locatedIn(g, e.id)).sort()).toEqual(['Cardiff', 'Nantes']),
+    ]],
+  ]);
 
   it('reads "the visit of an organisation to a city" with the organisation and its chair as visitors', () => {
     const g = extract(
@@ -172,10 +167,11 @@ describe('trips from home', () => {
     expect(roles(g, 'Tom Reed', visit!.id)).not.toContain('attendee');
   });
 
-  it('does not make a trip of leaving a place with no destination', () => {
-    const g = extract('Mayor back home', 'Mayor Tom Reed left Aachen on Sunday after two days of talks.');
-    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
-  });
+  table([
+    ['does not make a trip of leaving a place with no destination', () => extract('Mayor back home', 'Mayor Tom Reed left Aachen on Sunday after two days of talks.'), [
+      (g) => expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]),
+    ]],
+  ]);
 });
 
 describe('members of a visiting delegation', () => {
@@ -219,15 +215,11 @@ describe('a private stop in a twin town', () => {
 });
 
 describe('history is not news', () => {
-  it('makes no event of a signing or a departure told with a date years before publication', () => {
-    const g = extract(
-      'Nantes and Kobe look back',
-      'Mayor Anne Leroy of Nantes signed an agreement with Kobe in 2015. ' +
-        'Mayor Anne Leroy left Nantes in 2012 to work in Lyon for three years.',
-      '2024-03-01',
-    );
-    expect(events(g)).toEqual([]);
-  });
+  table([
+    ['makes no event of a signing or a departure told with a date years before publication', () => extract('Nantes and Kobe look back', 'Mayor Anne Leroy of Nantes signed an agreement with Kobe in 2015. Mayor Anne Leroy left Nantes in 2012 to work in Lyon for three years.', '2024-03-01'), [
+      (g) => expect(events(g)).toEqual([]),
+    ]],
+  ]);
 });
 
 describe('what a signature is', () => {
@@ -308,21 +300,14 @@ describe('visits of delegations', () => {
     expect(visited(g, 'Nelson City Council')).toEqual(['Tottori']);
   });
 
-  it('takes a visit dated years before publication for background, not the article’s visit', () => {
-    const g = extract(
-      'Friendship with Tottori',
-      'The friendship began after a group from Tottori visited Nelson in 1995 and met local growers.',
-    );
-    expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]);
-  });
-
-  it('lets a country name the origin: "a delegation from China’s X county visited its sister city Y"', () => {
-    const g = extract(
-      'Delegation in Indiana',
-      'A delegation from China\'s Tongxiang county visited its sister city Greensburg on Tuesday.',
-    );
-    expect(events(g).map((e) => e.name)).toContain('China delegation visit to Greensburg');
-  });
+  table([
+    ['takes a visit dated years before publication for background, not the article’s visit', () => extract('Friendship with Tottori', 'The friendship began after a group from Tottori visited Nelson in 1995 and met local growers.'), [
+      (g) => expect(events(g).filter((e) => e.properties.kind === 'visit')).toEqual([]),
+    ]],
+    ['lets a country name the origin: "a delegation from China’s X county visited its sister city Y"', () => extract('Delegation in Indiana', 'A delegation from China\'s Tongxiang county visited its sister city Greensburg on Tuesday.'), [
+      (g) => expect(events(g).map((e) => e.name)).toContain('China delegation visit to Greensburg'),
+    ]],
+  ]);
 
   it('refers "the delegation" to the one named before: "the 5th JNMA delegation … the delegation will visit Y"', () => {
     const g = extract(
@@ -371,13 +356,11 @@ describe('hosts and organisers of a visit', () => {
     expect(roles(g, 'Chengdu Foreign Affairs Office', visit.id)).toEqual(['organizer']);
   });
 
-  it('sends the visitors to every city of "the delegation will visit A, B and C"', () => {
-    const g = extract(
-      'Osaka delegation in China',
-      'A delegation from Osaka led by Mayor Ken Tanaka arrived in Beijing on May 3. The delegation will visit Beijing, Xi’an and Hangzhou from 3 to 9 May.',
-    );
-    expect(visited(g, 'Ken Tanaka').sort()).toEqual(['Beijing', 'Hangzhou', 'Xi’an']);
-  });
+  table([
+    ['sends the visitors to every city of "the delegation will visit A, B and C"', () => extract('Osaka delegation in China', 'A delegation from Osaka led by Mayor Ken Tanaka arrived in Beijing on May 3. The delegation will visit Beijing, Xi’an and Hangzhou from 3 to 9 May.'), [
+      (g) => expect(visited(g, 'Ken Tanaka').sort()).toEqual(['Beijing', 'Hangzhou', 'Xi’an']),
+    ]],
+  ]);
 });
 
 describe('happenings during a visit', () => {
@@ -694,14 +677,12 @@ describe('events named by an event noun', () => {
     expect(names).toEqual(expect.arrayContaining(['gala dinner', 'friendship awards ceremony', 'closing ceremony']));
   });
 
-  it('does not read a standing programme or a hoped-for conference as a happening', () => {
-    const g = extract(
-      'Twin towns keep in touch',
-      'The two towns have had an active youth exchange program for many years. The mayor hoped the trade conference would be useful.',
-    );
-    expect(events(g).map((e) => e.name)).not.toContain('active youth exchange program');
-    expect(events(g).map((e) => e.name)).not.toContain('trade conference');
-  });
+  table([
+    ['does not read a standing programme or a hoped-for conference as a happening', () => extract('Twin towns keep in touch', 'The two towns have had an active youth exchange program for many years. The mayor hoped the trade conference would be useful.'), [
+      (g) => expect(events(g).map((e) => e.name)).not.toContain('active youth exchange program'),
+      (g) => expect(events(g).map((e) => e.name)).not.toContain('trade conference'),
+    ]],
+  ]);
 });
 
 describe('visits told by what the visitors did', () => {
@@ -715,10 +696,11 @@ describe('visits told by what the visitors did', () => {
     expect(g.relationships.some((r) => r.type === 'VISITED' && r.source === lina?.id && r.target === ghent?.id)).toBe(true);
   });
 
-  it('reads "visitors from X arrived in Y" as a visit', () => {
-    const g = extract('Friends from abroad', 'On October 3, visitors from Uppsala arrived in the City of Tartu for a week of exchanges.');
-    expect(events(g).some((e) => e.properties.kind === 'visit' && locatedIn(g, e.id) === 'Tartu')).toBe(true);
-  });
+  table([
+    ['reads "visitors from X arrived in Y" as a visit', () => extract('Friends from abroad', 'On October 3, visitors from Uppsala arrived in the City of Tartu for a week of exchanges.'), [
+      (g) => expect(events(g).some((e) => e.properties.kind === 'visit' && locatedIn(g, e.id) === 'Tartu')).toBe(true),
+    ]],
+  ]);
 
   it('reads "for dinner hosted by X" as an event hosted by X, and "since the signing of" as no signing', () => {
     const g = extract(
@@ -771,8 +753,9 @@ describe('naming a bare event noun by what follows', () => {
     expect(names.some((n) => /^re-dedication of the Kobe/.test(n))).toBe(true);
   });
 
-  it('names "the first convention of the X Alliance was held" by its organisation', () => {
-    const g = extract('Alliance meets', 'After the forum, the first convention of the Baltic Cities Tourism Alliance was held on the afternoon of May 3.');
-    expect(events(g).some((e) => /^convention of the Baltic Cities Tourism Alliance/.test(e.name))).toBe(true);
-  });
+  table([
+    ['names "the first convention of the X Alliance was held" by its organisation', () => extract('Alliance meets', 'After the forum, the first convention of the Baltic Cities Tourism Alliance was held on the afternoon of May 3.'), [
+      (g) => expect(events(g).some((e) => /^convention of the Baltic Cities Tourism Alliance/.test(e.name))).toBe(true),
+    ]],
+  ]);
 });
