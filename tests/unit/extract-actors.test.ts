@@ -1,6 +1,6 @@
 // People in lists, organisation names that must not swallow a neighbour, and places that are not
 // cities, on sentences written for these tests in the style of foreign-affairs news (no article text).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { extractText, hasNames, holds, names, position, sisterPairs, sisters, table } from '../support/extraction.ts';
 
@@ -99,14 +99,17 @@ describe('places that are not cities', () => {
     ]],
   ]);
 
-  it('types an unheaded name coordinated with a company, each with its place, as a company', () => {
-    const g = extract('The two cities are home to big paper makers, with Tasman Fibre in Nelson and Kao Corp. in Matsue.');
-    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Tasman Fibre', 'Kao Corp.']));
-    const fibre = g.nodes.find((n) => n.name === 'Tasman Fibre');
-    const nelson = g.nodes.find((n) => n.name === 'Nelson');
-    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === fibre?.id && r.target === nelson?.id)).toBe(true);
-  });
 
+  table([
+    ['types an unheaded name coordinated with a company, each with its place, as a company', () => extract('The two cities are home to big paper makers, with Tasman Fibre in Nelson and Kao Corp. in Matsue.'), [
+      (g) => {
+        expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Tasman Fibre', 'Kao Corp.']));
+        const fibre = g.nodes.find((n) => n.name === 'Tasman Fibre');
+        const nelson = g.nodes.find((n) => n.name === 'Nelson');
+        expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === fibre?.id && r.target === nelson?.id)).toBe(true);
+      },
+    ]],
+  ]);
   table([
     ['reads a foreign honorific between "Mayor of X" and the name, and a town the gazetteer lacks after "Mayor of"', () => extract('The guests were welcomed by the Mayor of Matsue Herr Karl Weber. Tom Vale, Mayor of Hebden Wold, spoke next.'), [
       holds('Karl Weber', 'Matsue', 'Mayor'),
@@ -128,16 +131,16 @@ describe('places that are not cities', () => {
     ]],
   ]);
 
-  it('finds a person after a long title with its remit, and a person with a quoted nickname', () => {
-    const g = extract(
-      'The New Zealand Special Representative for Pacific Municipal Affairs Ana Lee Ross opened the forum in Nelson. ' +
-        'Robert “Bob” Quill, president of the Nelson Rowing Club, thanked her.',
-    );
-    expect(names(g, 'Person')).toContain('Ana Lee Ross');
-    const quill = g.nodes.find((n) => n.label === 'Person' && /Quill/.test(n.name));
-    expect(quill?.name.replace(/[“”"]/g, '')).toMatch(/^Robert\s+Bob\s+Quill$/);
-    expect(position(g, quill!.name, 'Nelson Rowing Club')).toBe('President');
-  });
+  table([
+    ['finds a person after a long title with its remit, and a person with a quoted nickname', () => extract('The New Zealand Special Representative for Pacific Municipal Affairs Ana Lee Ross opened the forum in Nelson. Robert “Bob” Quill, president of the Nelson Rowing Club, thanked her.'), [
+      (g) => {
+        expect(names(g, 'Person')).toContain('Ana Lee Ross');
+        const quill = g.nodes.find((n) => n.label === 'Person' && /Quill/.test(n.name));
+        expect(quill?.name.replace(/[“”"]/g, '')).toMatch(/^Robert\s+Bob\s+Quill$/);
+        expect(position(g, quill!.name, 'Nelson Rowing Club')).toBe('President');
+      },
+    ]],
+  ]);
 });
 
 
@@ -182,19 +185,19 @@ describe('people and towns the context names', () => {
     ]],
   ]);
 
-  it('reads "Body lower-case-title Name" and a town named beside its council', () => {
-    const g = extract(
-      'Adachi City Council chairman Go Senuma said the group was welcomed in Riverton. Adachi and Riverton are of similar size. ' +
-        'Mito city council deputy speaker Ken Ota thanked the Riverton Sister City Association chairwoman Ann Lee.',
-    );
-    expect(position(g, 'Go Senuma', 'Adachi City Council')).toBe('Chairman');
-    expect(position(g, 'Ann Lee', 'Riverton Sister City Association')).toBe('Chairwoman');
-    expect(names(g, 'Office')).toEqual(expect.arrayContaining(['Adachi City Council', 'Mito city council']));
-    expect(names(g, 'City')).toContain('Adachi');
-    const council = g.nodes.find((n) => n.name === 'Adachi City Council')!;
-    const adachi = g.nodes.find((n) => n.name === 'Adachi' && n.label === 'City')!;
-    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === council.id && r.target === adachi.id)).toBe(true);
-  });
+  table([
+    ['reads "Body lower-case-title Name" and a town named beside its council', () => extract('Adachi City Council chairman Go Senuma said the group was welcomed in Riverton. Adachi and Riverton are of similar size. Mito city council deputy speaker Ken Ota thanked the Riverton Sister City Association chairwoman Ann Lee.'), [
+      (g) => {
+        expect(position(g, 'Go Senuma', 'Adachi City Council')).toBe('Chairman');
+        expect(position(g, 'Ann Lee', 'Riverton Sister City Association')).toBe('Chairwoman');
+        expect(names(g, 'Office')).toEqual(expect.arrayContaining(['Adachi City Council', 'Mito city council']));
+        expect(names(g, 'City')).toContain('Adachi');
+        const council = g.nodes.find((n) => n.name === 'Adachi City Council')!;
+        const adachi = g.nodes.find((n) => n.name === 'Adachi' && n.label === 'City')!;
+        expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === council.id && r.target === adachi.id)).toBe(true);
+      },
+    ]],
+  ]);
 });
 
 describe('consulates, lists of countries and one-word companies', () => {
@@ -235,20 +238,20 @@ describe('bodies, seats and prefectures', () => {
 });
 
 describe('names in US, UK and Korean local news', () => {
-  it('reads "mayoral aide X", "X, marketing director at Y", companies listed with town names, and a country after "Town,"', () => {
-    const g = extract(
-      'The group will go to Nagasaki, Japan, said mayoral aide Joe Kemp. "It is packed," said Sara Voss, marketing director at the Riverton Chamber of Commerce. ' +
-        'Kemp said the mayor met major companies such as Oracle, IBM and Convergys. Mayor Jo Ames signed a pact with Panama City, Panama Mayor Luis Ortega.',
-    );
-    expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Joe Kemp', 'Sara Voss', 'Luis Ortega']));
-    expect(names(g, 'City')).not.toContain('Kemp');
-    expect(position(g, 'Sara Voss', 'Riverton Chamber of Commerce')).toBe('Marketing Director');
-    expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Oracle', 'IBM', 'Convergys']));
-    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'));
-    expect(panama?.properties.country).toBe('PA');
-    expect(position(g, 'Luis Ortega', panama!.name)).toBe('Mayor');
-  });
 
+  table([
+    ['reads "mayoral aide X", "X, marketing director at Y", companies listed with town names, and a country after "Town,"', () => extract('The group will go to Nagasaki, Japan, said mayoral aide Joe Kemp. "It is packed," said Sara Voss, marketing director at the Riverton Chamber of Commerce. Kemp said the mayor met major companies such as Oracle, IBM and Convergys. Mayor Jo Ames signed a pact with Panama City, Panama Mayor Luis Ortega.'), [
+      (g) => {
+        expect(names(g, 'Person')).toEqual(expect.arrayContaining(['Joe Kemp', 'Sara Voss', 'Luis Ortega']));
+        expect(names(g, 'City')).not.toContain('Kemp');
+        expect(position(g, 'Sara Voss', 'Riverton Chamber of Commerce')).toBe('Marketing Director');
+        expect(names(g, 'Company')).toEqual(expect.arrayContaining(['Oracle', 'IBM', 'Convergys']));
+        const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'));
+        expect(panama?.properties.country).toBe('PA');
+        expect(position(g, 'Luis Ortega', panama!.name)).toBe('Mayor');
+      },
+    ]],
+  ]);
   table([
     ['reads an all-capitals possessive headline, "the Mayor, Colr. X," and the towns of a compound council', () => extract('Derry forged closer ties with Dalian when the Mayor, Colr. Sean Boyd, paid a visit. Derry City & Strabane District Council signed an agreement with Dalian.', 'MAYOR SEAN BOYD’S TRIP TO CHINA'), [
       (g) => expect(names(g, 'Person')).toEqual(['Sean Boyd']),
@@ -256,16 +259,15 @@ describe('names in US, UK and Korean local news', () => {
     ]],
   ]);
 
-  it('pairs a sister-cities body\'s agreement with a city, a Korean district by its suffix, and no country with a council', () => {
-    const g = extract(
-      'Charleston Mayor Jo Ames announced the Charleston Sister Cities International agreement with Panama City. ' +
-        'Nelson has a Sister City relationship with Suseong-gu. The forum is organised between Daejeon Metropolitan City, Korea and Brisbane City Council.',
-      'Riverton news',
-    );
-    const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'))!;
-    expect(sisterPairs(g)).toEqual(expect.arrayContaining([['Charleston', panama.name].sort().join(' ~ '), 'Nelson ~ Suseong-gu']));
-    expect(names(g, 'Office')).toContain('Brisbane City Council');
-  });
+  table([
+    ['pairs a sister-cities body\'s agreement with a city, a Korean district by its suffix, and no country with a council', () => extract('Charleston Mayor Jo Ames announced the Charleston Sister Cities International agreement with Panama City. Nelson has a Sister City relationship with Suseong-gu. The forum is organised between Daejeon Metropolitan City, Korea and Brisbane City Council.', 'Riverton news'), [
+      (g) => {
+        const panama = g.nodes.find((n) => n.label === 'City' && [n.name, ...n.aliases].includes('Panama City'))!;
+        expect(sisterPairs(g)).toEqual(expect.arrayContaining([['Charleston', panama.name].sort().join(' ~ '), 'Nelson ~ Suseong-gu']));
+        expect(names(g, 'Office')).toContain('Brisbane City Council');
+      },
+    ]],
+  ]);
 });
 
 describe('sister cities in relative clauses', () => {
@@ -297,15 +299,15 @@ describe('titles before "of", towns named in short and list pairs', () => {
 });
 
 describe('rooms and embassies', () => {
-  it('reads a council chamber as a room and places no embassy in the town named like its country', () => {
-    const g = extract(
-      'Mayor Jo Ames of Charleston signed a pact with Panama City, Panama. Guests were welcomed into the Council Chamber. ' +
-        'A delegation from the Panama Embassy to the United States will travel to Charleston.',
-    );
-    expect(names(g, 'Organization')).toEqual([]);
-    const embassy = g.nodes.find((n) => n.name === 'Panama Embassy')!;
-    expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === embassy.id)).toBe(false);
-  });
+  table([
+    ['reads a council chamber as a room and places no embassy in the town named like its country', () => extract('Mayor Jo Ames of Charleston signed a pact with Panama City, Panama. Guests were welcomed into the Council Chamber. A delegation from the Panama Embassy to the United States will travel to Charleston.'), [
+      (g) => {
+        expect(names(g, 'Organization')).toEqual([]);
+        const embassy = g.nodes.find((n) => n.name === 'Panama Embassy')!;
+        expect(g.relationships.some((r) => r.type === 'LOCATED_IN' && r.source === embassy.id)).toBe(false);
+      },
+    ]],
+  ]);
 });
 
 describe('consular titles, Dutch particles and civic bodies', () => {
@@ -412,12 +414,15 @@ describe('newspapers, bylines and unnamed office holders', () => {
 });
 
 describe('company names need more than a head noun after common words', () => {
-  it('makes no company of "Social Media", "Local Press" or "Community News", and keeps "Kyoto Trading" and "Nelson Airways"', () => {
-    const g = extract('The visitors met Social Media volunteers and Local Press reporters. Posted in Community News. Students from Kyoto Trading and Nelson Airways joined the tour.');
-    const companies = names(g, 'Company');
-    expect(companies).toEqual(expect.arrayContaining(['Kyoto Trading', 'Nelson Airways']));
-    expect(companies.some((n) => /Social|Local|Community/.test(n))).toBe(false);
-  });
+  table([
+    ['makes no company of "Social Media", "Local Press" or "Community News", and keeps "Kyoto Trading" and "Nelson Airways"', () => extract('The visitors met Social Media volunteers and Local Press reporters. Posted in Community News. Students from Kyoto Trading and Nelson Airways joined the tour.'), [
+      (g) => {
+        const companies = names(g, 'Company');
+        expect(companies).toEqual(expect.arrayContaining(['Kyoto Trading', 'Nelson Airways']));
+        expect(companies.some((n) => /Social|Local|Community/.test(n))).toBe(false);
+      },
+    ]],
+  ]);
 });
 
 describe('twinning lists and appositions, third batch', () => {
