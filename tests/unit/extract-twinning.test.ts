@@ -27,10 +27,10 @@ describe('coordinated partners of a plural agreement', () => {
     ]],
   ]);
 
-  it('reads friendship and twinning agreements the same way', () => {
-    expect(pairs(extract('Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).toEqual(['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']);
-    expect(pairs(extract('In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.'))).toEqual(['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']);
-  });
+  it.each([
+    ['Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.', ['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']],
+    ['In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.', ['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']],
+  ])('reads friendship and twinning agreements the same way: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
   it('does not pair the two partners with each other', () => {
     expect(pairs(extract('Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).not.toContain('Cienfuegos ~ Kitakyushu');
@@ -57,21 +57,21 @@ describe('the pair from context', () => {
     ]],
   ]);
 
-  it('reads "both cities have been partner towns since" the same way', () => {
-    expect(pairs(extract('A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.'))).toEqual(['Galway ~ Lorient']);
-  });
+  it.each([
+    ['A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.', ['Galway ~ Lorient']],
+  ])('reads "both cities have been partner towns since" the same way: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
-  it('makes no pair of "the two cities" without a twinning word', () => {
-    expect(pairs(extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.'))).toEqual([]);
-  });
+  it.each([
+    ['Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.', []],
+  ])('makes no pair of "the two cities" without a twinning word: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('twin town, partner city and friendship city variants', () => {
-  it('reads "the twin town of", "a partner city of" and "friendship city"', () => {
-    expect(pairs(extract('A band from Bayeux, the twin town of Dorchester, played on Sunday.'))).toEqual(['Bayeux ~ Dorchester']);
-    expect(pairs(extract('Bremen has been a partner city of Riga since 1985.'))).toEqual(['Bremen ~ Riga']);
-    expect(pairs(extract("Riga's friendship city Suzhou sent a delegation."))).toEqual(['Riga ~ Suzhou']);
-  });
+  it.each([
+    ['A band from Bayeux, the twin town of Dorchester, played on Sunday.', ['Bayeux ~ Dorchester']],
+    ['Bremen has been a partner city of Riga since 1985.', ['Bremen ~ Riga']],
+    ["Riga's friendship city Suzhou sent a delegation.", ['Riga ~ Suzhou']],
+  ])('reads "the twin town of", "a partner city of" and "friendship city": %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('a known town with a municipal word', () => {
@@ -82,32 +82,32 @@ describe('a known town with a municipal word', () => {
     ]],
   ]);
 
-  it('takes a Japanese "-cho" for a town', () => {
-    expect(pairs(extract('A Nelson delegation to its sister town Nagaizumi-cho left on Friday.'))).toEqual(['Nagaizumi-cho ~ Nelson']);
-  });
+  it.each([
+    ['A Nelson delegation to its sister town Nagaizumi-cho left on Friday.', ['Nagaizumi-cho ~ Nelson']],
+  ])('takes a Japanese "-cho" for a town: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
-  it('leaves an unknown name with "City" alone', () => {
-    expect(pairs(extract('Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.'))).toEqual([]);
-  });
+  it.each([
+    ['Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.', []],
+  ])('leaves an unknown name with "City" alone: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('verbs of travelling', () => {
-  it('reads "will travel to", "plans to travel to" and "will fly / flew to"', () => {
-    expect(visited(extract('Mayor Jane Roe of Geelong will travel to Izumiotsu next month.'))).toEqual(['Jane Roe -> Izumiotsu']);
-    expect(visited(extract('Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.'))).toEqual(['Ian Cole -> Kagoshima']);
-    expect(visited(extract('Councillor Bob Vance of Hastings will fly to Guilin on Sunday.'))).toEqual(['Bob Vance -> Guilin']);
-    expect(visited(extract('Mayor Kim Ho of Daejeon flew to Seattle on Monday.'))).toEqual(['Kim Ho -> Seattle']);
-  });
+  it.each([
+    ['Mayor Jane Roe of Geelong will travel to Izumiotsu next month.', ['Jane Roe -> Izumiotsu']],
+    ['Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.', ['Ian Cole -> Kagoshima']],
+    ['Councillor Bob Vance of Hastings will fly to Guilin on Sunday.', ['Bob Vance -> Guilin']],
+    ['Mayor Kim Ho of Daejeon flew to Seattle on Monday.', ['Kim Ho -> Seattle']],
+  ])('reads "will travel to", "plans to travel to" and "will fly / flew to": %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 
-  it('reads "arrive(s) in" and "were welcomed to"', () => {
-    expect(visited(extract('Governor Ken Ota of Shizuoka arrives in Wellington on Friday.'))).toEqual(['Ken Ota -> Wellington']);
-    expect(visited(extract('Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.'))).toEqual(['Ana Diaz -> Fort Worth']);
-    expect(visited(extract('Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.'))).toEqual(['Dan Moe -> Christchurch']);
-  });
+  it.each([
+    ['Governor Ken Ota of Shizuoka arrives in Wellington on Friday.', ['Ken Ota -> Wellington']],
+    ['Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.', ['Ana Diaz -> Fort Worth']],
+    ['Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.', ['Dan Moe -> Christchurch']],
+  ])('reads "arrive(s) in" and "were welcomed to": %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 
-  it('does not make the host who welcomes guests a visitor', () => {
-    expect(visited(extract('Mayor Dan Moe welcomed guests to Christchurch on Monday.'))).toEqual([]);
-  });
+  it.each([
+    ['Mayor Dan Moe welcomed guests to Christchurch on Monday.', []],
+  ])('does not make the host who welcomes guests a visitor: %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 });
 
 describe('districts', () => {
@@ -118,9 +118,9 @@ describe('districts', () => {
     ]],
   ]);
 
-  it('takes "the X district of Y" for a visit to Y', () => {
-    expect(visited(extract('Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.'))).toEqual(['Ray Lund -> Ulaanbaatar']);
-  });
+  it.each([
+    ['Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.', ['Ray Lund -> Ulaanbaatar']],
+  ])('takes "the X district of Y" for a visit to Y: %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 });
 
 describe('a visit to a sister city', () => {
