@@ -13,6 +13,13 @@ export const named = (g: GraphDocument, name: string) => g.nodes.find((n) => n.n
 export const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
 export const events = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Event');
 
+/** The (first) visit event of a graph; the test fails when there is none. */
+export function visitOf(g: GraphDocument): GraphDocument['nodes'][number] {
+  const visit = events(g).find((e) => e.properties.kind === 'visit');
+  expect(visit, 'a visit event').toBeDefined();
+  return visit!;
+}
+
 /** The title `person` holds at `target` (by name or alias), if any. */
 export function position(g: GraphDocument, person: string, target: string): string | undefined {
   const a = g.nodes.find((n) => n.name === person);

@@ -187,7 +187,6 @@ describe('bodies, seats and prefectures', () => {
 });
 
 describe('names in US, UK and Korean local news', () => {
-
   table([
     ['reads "mayoral aide X", "X, marketing director at Y", companies listed with town names, and a country after "Town,"', () => extract('The group will go to Nagasaki, Japan, said mayoral aide Joe Kemp. "It is packed," said Sara Voss, marketing director at the Riverton Chamber of Commerce. Kemp said the mayor met major companies such as Oracle, IBM and Convergys. Mayor Jo Ames signed a pact with Panama City, Panama Mayor Luis Ortega.'), [
       (g) => {
