@@ -8,6 +8,7 @@ import {
   CyNode,
   EntityLabel,
   GraphNode,
+  ID_MAX_LENGTH,
   PartialDate,
   Properties,
   RelationshipType,
@@ -17,10 +18,18 @@ export const ErrorResponse = z
   .object({ statusCode: z.number().int(), error: z.string(), message: z.string().describe('what is wrong, naming the field') })
   .meta({ id: 'Error' });
 
+// Caps on every string parameter: nothing a user types is longer, and nothing longer reaches a query.
+/** Entity or article id, or a name standing for an entity (from, to, city). */
+const Ref = z.string().trim().min(1).max(ID_MAX_LENGTH);
+const Url = z.string().max(2048);
+const FileName = z.string().max(1024);
+const Title = z.string().max(1000);
+
 /** A comma-separated query parameter ("A,B") checked against an enum. */
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
+    .max(500)
     .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
     .pipe(z.array(item));
 
@@ -63,16 +72,16 @@ export const ArticleSubmission = z
   .object({
     format: z.enum(['text', 'markdown', 'html']),
     content: z.string().min(1, 'the article is empty'),
-    url: z.string().optional(),
-    file: z.string().optional(),
-    title: z.string().optional().describe('overrides the title found in the content'),
+    url: Url.optional(),
+    file: FileName.optional(),
+    title: Title.optional().describe('overrides the title found in the content'),
   })
   .meta({ id: 'ArticleSubmission' });
 
 export const ArticleQuery = z.object({
-  url: z.string().optional().describe('where the article was published (for text bodies)'),
-  title: z.string().optional().describe('overrides the title found in the content'),
-  file: z.string().optional().describe("the article's file name"),
+  url: Url.optional().describe('where the article was published (for text bodies); an article sent again with the same URL is a new version of it'),
+  title: Title.optional().describe('overrides the title found in the content'),
+  file: FileName.optional().describe("the article's file name; without a URL, an article sent again with the same file name is a new version of it"),
 });
 
 export const IngestResponse = z
@@ -89,7 +98,7 @@ export const Page = z.object({
 
 export const ArticleList = z.object({ articles: z.array(Article), total: z.number().int() }).meta({ id: 'ArticleList' });
 
-export const IdParams = z.object({ id: z.string().min(1) });
+export const IdParams = z.object({ id: z.string().min(1).max(ID_MAX_LENGTH) });
 
 export const ArticleDetail = z.object({ article: Article, mentions: z.array(EntityRef) }).meta({ id: 'ArticleDetail' });
 
@@ -157,8 +166,8 @@ export const Neighborhood = z
 // ---- paths ------------------------------------------------------------------------------------
 
 export const PathsQuery = z.object({
-  from: z.string().trim().min(1).describe('entity id or name'),
-  to: z.string().trim().min(1).describe('entity id or name'),
+  from: Ref.describe('entity id or name'),
+  to: Ref.describe('entity id or name'),
   maxHops: z.coerce.number().int().min(1).max(8).default(6),
   k: z.coerce.number().int().min(1).max(10).default(3).describe('at most this many paths'),
   sources: z.coerce.number().int().min(0).max(100).default(10).describe('source articles listed per relationship'),
@@ -193,7 +202,7 @@ export const Paths = z
 // ---- events -----------------------------------------------------------------------------------
 
 export const EventsQuery = z.object({
-  city: z.string().trim().min(1).optional().describe('city id or name'),
+  city: Ref.optional().describe('city id or name'),
   since: Since,
   until: Until,
 });
