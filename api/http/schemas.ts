@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import {
   Article,
+  CyEdge,
   CyElements,
+  CyNode,
   EntityLabel,
   GraphNode,
   ID_MAX_LENGTH,
@@ -168,26 +170,31 @@ export const PathsQuery = z.object({
   to: Ref.describe('entity id or name'),
   maxHops: z.coerce.number().int().min(1).max(8).default(6),
   k: z.coerce.number().int().min(1).max(10).default(3).describe('at most this many paths'),
+  sources: z.coerce.number().int().min(0).max(100).default(10).describe('source articles listed per relationship'),
   types: FactTypes.optional(),
   since: Since,
   until: Until,
 });
 
-export const Hop = z.object({
-  source: z.string(),
-  target: z.string(),
-  type: RelationshipType,
-  properties: Properties,
-  evidence: z.array(z.string()),
-  sources: z.array(z.string()).describe('ids of the articles that state it'),
-});
+/** A relationship on a path: a Cytoscape edge, and the articles that state it, titled and linked. */
+export const PathEdge = CyEdge.extend({
+  articles: z.array(SourceRef).describe("the first of the edge's `sources` (the query's `sources` of them), with title, URL and date"),
+}).meta({ id: 'PathEdge' });
 
 export const Paths = z
   .object({
     from: EntityRef,
     to: EntityRef,
-    paths: z.array(z.object({ length: z.number().int(), nodes: z.array(z.string()), hops: z.array(Hop) })),
-    elements: CyElements,
+    paths: z.array(
+      z.object({
+        length: z.number().int(),
+        nodes: z.array(z.string()).describe('ids of the entities along the path, from `from` to `to`'),
+        hops: z.array(z.string()).describe('ids of its relationships in `elements.edges`, in order'),
+      }),
+    ),
+    elements: z
+      .object({ nodes: z.array(CyNode), edges: z.array(PathEdge) })
+      .describe('every entity and relationship of the paths, each once'),
     timedOut: z.boolean().describe('the search gave up (after 4 s at most); paths may be missing'),
   })
   .meta({ id: 'Paths' });
