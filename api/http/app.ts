@@ -15,9 +15,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { ExtractionPool, type ExtractionPoolOptions } from '../store/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { requireTokenForWrites } from './auth.ts';
+import { answerWithin } from './deadline.ts';
 import { installErrorHandlers } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -33,14 +35,36 @@ export interface AppOptions {
   /** Largest accepted request body in bytes (default 5 MiB). */
   bodyLimit?: number;
   logger?: boolean;
+  /** Threads, queue and time budget of the extraction pool (extraction-pool.ts). */
+  extraction?: ExtractionPoolOptions;
+  /** A database route answers 503 after this long without an answer from Neo4j. */
+  databaseDeadlineMs?: number;
+  /** Receiving one whole request (headers and body) may take this long; then 408. */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_DATABASE_DEADLINE_MS = 10_000;
+// A 5 MiB body in 30 s needs 175 KB/s; a client that trickles slower is cut off (408).
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// A socket silent this long is closed; longer than any answer takes (extraction budget + write).
+const CONNECTION_IDLE_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 const VIEWER_DIR = fileURLToPath(new URL('../../dist/viz/', import.meta.url));
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  const databaseDeadlineMs = opts.databaseDeadlineMs ?? DEFAULT_DATABASE_DEADLINE_MS;
+  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit,
+    return503OnClosing: true,
+    requestTimeout,
+    connectionTimeout: CONNECTION_IDLE_TIMEOUT_MS,
+    // Node checks the request timeout on this interval (30 s by default, which would double it).
+    http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout) },
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app, bodyLimit);
@@ -71,9 +95,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
+  const extraction = new ExtractionPool(opts.extraction);
+  app.addHook('onClose', () => extraction.close());
+  // POST /api/articles bounds its extraction by the pool's budget and its write by its own deadline;
+  // /api/health has a shorter one of its own.
+  answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
+
   const routeOptions = { conn: opts.conn };
   await app.register(healthRoutes, routeOptions);
-  await app.register(articleRoutes, routeOptions);
+  await app.register(articleRoutes, { ...routeOptions, extraction, databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);
