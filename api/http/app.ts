@@ -37,7 +37,7 @@ export interface AppOptions {
   logger?: boolean;
   /** Threads, queue and time budget of the extraction pool (extraction-pool.ts). */
   extraction?: ExtractionPoolOptions;
-  /** A database route answers 503 after this long without an answer from Neo4j. */
+  /** A database route answers 503 after this long without an answer from Neo4j (a write: 3 times as long). */
   databaseDeadlineMs?: number;
   /** Receiving one whole request (headers and body) may take this long; then 408. */
   requestTimeoutMs?: number;
@@ -103,7 +103,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const routeOptions = { conn: opts.conn };
   await app.register(healthRoutes, routeOptions);
-  await app.register(articleRoutes, { ...routeOptions, extraction, databaseDeadlineMs });
+  // A write of a 5 MB article on a busy machine takes seconds, not tens of them.
+  await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 3 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);

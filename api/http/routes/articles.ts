@@ -75,10 +75,10 @@ export interface ArticleRouteOptions {
   conn: Neo4jConnection;
   extraction: ExtractionPool;
   /** How long the write may take before the answer is a 503 (Neo4j not answering). */
-  databaseDeadlineMs: number;
+  writeDeadlineMs: number;
 }
 
-export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (app, { conn, extraction, databaseDeadlineMs }) => {
+export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (app, { conn, extraction, writeDeadlineMs }) => {
   const extract = extractOn(extraction);
   app.post(
     '/api/articles',
@@ -99,7 +99,7 @@ export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (
     async (request, reply) => {
       const doc = await documentFrom(request.body, request.headers['content-type'] ?? '', request.query, extract);
       try {
-        const result = await within(writeGraph(conn, doc), databaseDeadlineMs, () => new DeadlineError(databaseDeadlineMs / 1000));
+        const result = await within(writeGraph(conn, doc), writeDeadlineMs, () => new DeadlineError(writeDeadlineMs / 1000));
         const somethingNew = result.articles.some((a) => a.status !== 'unchanged');
         return reply.code(somethingNew ? 201 : 200).send(result);
       } catch (error) {
