@@ -62,8 +62,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     requestTimeout,
     connectionTimeout: CONNECTION_IDLE_TIMEOUT_MS,
-    // Node checks the request timeout on this interval (30 s by default, which would double it).
-    http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout) },
+    // Node takes the request timeout only when it creates the server (Fastify sets it afterwards, to
+    // no effect), and checks it on this interval (30 s by default).
+    http: { requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -35,4 +35,7 @@ export function extractWithinBudget(input: ExtractInput): TaskResult {
   return { doc: extractArticle(input) };
 }
 
-extractArticle({ content: 'Mayor Anna Berg of Lund visited Paris.', format: 'text' });
+const WARM_UP =
+  'Twin towns\n\nMayor Anna Berg of Lund led a delegation to Shenyang, China, on March 3, 2024, and met Vice Mayor ' +
+  'Li Wei at the city hall, where the two cities signed a sister city agreement with Kobe Steel and the Red Cross.';
+extractArticle({ content: WARM_UP, format: 'text' });
