@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
-import { ExtractionPool, type ExtractionPoolOptions } from '../store/extraction-pool.ts';
+import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { requireTokenForWrites } from './auth.ts';

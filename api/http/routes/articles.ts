@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { formatFromContentType, parseStructured, StructuredInputError } from '../../extract/document.ts';
 import type { ExtractInput } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
-import { ExtractionRefused, type ExtractionPool } from '../../store/extraction-pool.ts';
+import { ExtractionRefused, type ExtractionPool } from '../../ingest/extraction-pool.ts';
+import { ingestDocument } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
-import { deleteArticle, writeGraph } from '../../store/write.ts';
-import { within, DeadlineError } from '../deadline.ts';
+import { deleteArticle } from '../../store/write.ts';
+import { DeadlineError, within } from '../deadline.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import {
   ArticleDeleted,
@@ -99,7 +100,7 @@ export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (
     async (request, reply) => {
       const doc = await documentFrom(request.body, request.headers['content-type'] ?? '', request.query, extract);
       try {
-        const result = await within(writeGraph(conn, doc), writeDeadlineMs, () => new DeadlineError(writeDeadlineMs / 1000));
+        const result = await within(ingestDocument(conn, doc), writeDeadlineMs, () => new DeadlineError(writeDeadlineMs / 1000));
         const somethingNew = result.articles.some((a) => a.status !== 'unchanged');
         return reply.code(somethingNew ? 201 : 200).send(result);
       } catch (error) {
