@@ -48,7 +48,7 @@ export const DEFAULT_DATABASE_DEADLINE_MS = 30_000;
 // A 5 MiB body in 30 s needs 175 KB/s; a client that trickles slower is cut off (408).
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 // A socket silent this long is closed (e.g. a client that stopped reading its answer); longer than
-// any answer takes (extraction budget of a 5 MB article, 18 s, plus a write's deadline).
+// any answer takes (extraction budget of a 5 MB article, 25 s, plus a write's deadline).
 const CONNECTION_IDLE_TIMEOUT_MS = 120_000;
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
