@@ -7,11 +7,10 @@ import { formatFromContentType, parseStructured, StructuredInputError } from '..
 import type { ExtractInput } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
 import { ExtractionRefused, type ExtractionPool } from '../../ingest/extraction-pool.ts';
-import { ingestDocument } from '../../ingest/service.ts';
+import { ingestDocument, removeArticle } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
-import { deleteArticle } from '../../store/write.ts';
 import { DeadlineError, within } from '../deadline.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import {
@@ -138,7 +137,7 @@ export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (
       },
     },
     async (request) => {
-      const changes = await deleteArticle(conn, request.params.id);
+      const changes = await removeArticle(conn, request.params.id);
       if (!changes) throw notFound(`id: no article "${request.params.id}"`);
       return { deleted: request.params.id, changes };
     },
