@@ -145,7 +145,8 @@ function islandDocument(): GraphDocument {
   };
 }
 
-async function startApi(db: BenchNeo4j): Promise<{ url: string; child: ChildProcess; idleRssMB: number | null; stop(): Promise<void> }> {
+/** The API as its own process (api-server.ts) on `db`; also used by the load section. */
+export async function startApiProcess(db: BenchNeo4j): Promise<{ url: string; child: ChildProcess; idleRssMB: number | null; stop(): Promise<void> }> {
   await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/api-server.ts'], {
@@ -211,7 +212,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
   const graph = await chooseGraph(ctx);
   const { db } = graph;
   const label = graph.articles % 1000 === 0 ? `${graph.articles / 1000}k` : `${graph.articles}-article`;
-  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  let api: Awaited<ReturnType<typeof startApiProcess>> | null = null;
   try {
     await ingestDocument(db.conn, islandDocument());
     const counts = await graphCounts(db.conn);
@@ -221,7 +222,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
     const random = new Random(20260424);
     const pairs = await connectedPairs(db, FACT_TYPES, ctx.quick ? 40 : 150, random);
     if (pairs.length < 10) throw new Error(`found only ${pairs.length} connected pairs in the ${label} graph`);
-    api = await startApi(db);
+    api = await startApiProcess(db);
     const base = api.url;
     const pathUrl = (from: string, to: string) => `${base}/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=${MAX_HOPS}&k=${K}`;
     const viaApi = async (from: string, to: string) => {

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory] [--build-100k [--build-cap-min 60]]
+// npm run bench [-- --quick] [--only extract|ingest|paths|api|load|viewer|memory] [--build-100k [--build-cap-min 60]]
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,10 +11,11 @@ import { BENCH_DIR, seconds } from './support.ts';
 import { benchExtract } from './extract.ts';
 import { benchIngest } from './ingest.ts';
 import { benchGraph } from './graph.ts';
+import { benchLoad } from './load.ts';
 import { benchViewer } from './viewer-section.ts';
 import { benchMemory } from './memory.ts';
 
-const SECTIONS = ['extract', 'ingest', 'paths', 'api', 'viewer', 'memory'] as const;
+const SECTIONS = ['extract', 'ingest', 'paths', 'api', 'load', 'viewer', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -88,6 +89,7 @@ if (ctx.graph) {
   await ctx.graph.db.stop();
   ctx.graph = null;
 }
+if (wanted('load')) await runSection('load', () => benchLoad(ctx));
 if (wanted('viewer')) await runSection('viewer', () => benchViewer(ctx));
 if (wanted('memory')) await runSection('memory', () => benchMemory(ctx));
 const totalSeconds = seconds(started);
