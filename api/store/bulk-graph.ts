@@ -1,0 +1,121 @@
+// The graph a first load builds in memory before `neo4j-admin database import` writes it: the
+// batches go through the very steps of writeGraph (write.ts): skip stored articles, resolve
+// against stored alias keys, writeRows (rows.ts); the rows are then applied with the semantics of
+// cypher/write-*.cypher (noted at each step), so the imported graph equals what incremental
+// ingest of the same batches in the same order builds. tests/integration/bulk-import.test.ts
+// compares the two.
+import type { GraphDocument } from '../graph/schema.ts';
+import type { Properties } from '../graph/schema.ts';
+import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
+import { attributeSources, EVIDENCE_PER_RELATIONSHIP, restrictToArticles, writeRows, type ArticleRow, type RelationshipRow } from './rows.ts';
+
+export interface BulkEntity {
+  id: string;
+  /** Contract labels in the order they were set (one, unless ids of two labels collided). */
+  labels: string[];
+  name: string;
+  aliases: string[];
+  properties: Properties;
+}
+export type BulkRelationship = Omit<RelationshipRow, 'key'> & { key: string };
+
+export interface BulkBatchResult {
+  /** Articles written by this batch. */
+  added: number;
+  /** Articles already in the graph under the same content hash. */
+  unchanged: number;
+  /** Articles that would replace an earlier version (same URL, or same title and file): not loaded. */
+  replacing: { id: string; title: string; file: string | null; previous: string }[];
+}
+
+const versionKeys = (a: { url?: string | null; title: string; file?: string | null }) =>
+  a.url ? [`url|${a.url}`] : [`title|${a.title}|${a.file ?? ''}`];
+
+export class BulkGraph {
+  readonly entities = new Map<string, BulkEntity>();
+  /** Alias key -> the entities it names (a key naming several is ambiguous: entities-by-alias-key skips it). */
+  readonly aliasKeys = new Map<string, Set<string>>();
+  readonly articles = new Map<string, ArticleRow>();
+  readonly relationships = new Map<string, BulkRelationship>();
+  private readonly versions = new Map<string, string>();
+
+  /** Adds one batch, as writeGraph would write it into a database holding what was added before. */
+  add(batch: GraphDocument): BulkBatchResult {
+    const doc = attributeSources(batch);
+    const result: BulkBatchResult = { added: 0, unchanged: 0, replacing: [] };
+    const fresh = new Set<string>();
+    for (const article of doc.articles) {
+      if (this.articles.has(article.id) || fresh.has(article.id)) {
+        result.unchanged += 1;
+        continue;
+      }
+      // previous-versions.cypher: a stored article with the same URL, or without URLs the same title and file
+      const previous = versionKeys(article).map((key) => this.versions.get(key)).find((id) => id !== undefined && id !== article.id);
+      if (previous) result.replacing.push({ id: article.id, title: article.title, file: article.file ?? null, previous });
+      else fresh.add(article.id);
+    }
+    if (fresh.size === 0) return result;
+
+    const part = restrictToArticles(doc, fresh);
+    const existing = this.entitiesByAliasKey(part.nodes.flatMap(aliasKeys));
+    const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+
+    for (const row of rows.entities) this.writeEntity(row);
+    for (const { id, keys } of rows.aliasKeys) {
+      // write-alias-keys.cypher: MERGE the key and its link
+      for (const key of keys) {
+        if (existing.get(key) === id) continue;
+        const ids = this.aliasKeys.get(key) ?? new Set<string>();
+        ids.add(id);
+        this.aliasKeys.set(key, ids);
+      }
+    }
+    for (const row of rows.articles) {
+      this.articles.set(row.id, row);
+      for (const key of versionKeys(row)) if (!this.versions.has(key)) this.versions.set(key, row.id);
+    }
+    for (const row of rows.relationships) this.writeRelationship(row);
+    result.added = rows.articles.length;
+    return result;
+  }
+
+  /** entities-by-alias-key.cypher: keys naming exactly one entity. */
+  private entitiesByAliasKey(keys: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const key of keys) {
+      const ids = this.aliasKeys.get(key);
+      if (ids?.size === 1) found.set(key, ids.values().next().value!);
+    }
+    return found;
+  }
+
+  /** write-entities.cypher: the first name stays, other names join the aliases, incoming properties win. */
+  private writeEntity(row: { id: string; label: string; name: string; aliases: string[]; properties: Properties }): void {
+    const stored = this.entities.get(row.id);
+    if (!stored) {
+      this.entities.set(row.id, { id: row.id, labels: [row.label], name: row.name, aliases: [...row.aliases], properties: { ...row.properties } });
+      return;
+    }
+    if (!stored.labels.includes(row.label)) stored.labels.push(row.label);
+    stored.properties = { ...stored.properties, ...row.properties };
+    for (const alias of [...row.aliases, row.name]) {
+      if (alias !== stored.name && !stored.aliases.includes(alias)) stored.aliases.push(alias);
+    }
+  }
+
+  /** write-relationships.cypher (stored: new sources and capped evidence join) or write-new-relationships.cypher. */
+  private writeRelationship(row: RelationshipRow): void {
+    const stored = this.relationships.get(row.key);
+    if (!stored) {
+      this.relationships.set(row.key, { ...row, properties: { ...row.properties }, sources: [...row.sources], evidence: [...row.evidence], evidenceSources: [...row.evidenceSources] });
+      return;
+    }
+    const fresh = row.sources.filter((s) => !stored.sources.includes(s));
+    const stated = row.evidence.map((_, i) => i).filter((i) => fresh.includes(row.evidenceSources[i]!));
+    const kept = stored.evidence.length >= EVIDENCE_PER_RELATIONSHIP ? [] : stated.slice(0, EVIDENCE_PER_RELATIONSHIP - stored.evidence.length);
+    stored.properties = { ...stored.properties, ...row.properties };
+    stored.sources.push(...fresh);
+    stored.evidence.push(...kept.map((i) => row.evidence[i]!));
+    stored.evidenceSources.push(...kept.map((i) => row.evidenceSources[i]!));
+  }
+}
