@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
-import { isNeo4jOn, jvmFlags, readPidRecord } from './server.ts';
+import { cpuSeconds, isNeo4jOn, jvmFlags, readPidRecord, residentMemoryMiB } from './server.ts';
 
 export const DEFAULT_DATABASE = 'neo4j';
 
@@ -30,7 +30,8 @@ export function storeExists(dataDir: string, database = DEFAULT_DATABASE): boole
 
 /**
  * Imports CSV files into `database` of the bundled data folder, replacing it. Resolves with the
- * importer's wall time; rejects with the end of its output when it fails.
+ * importer's wall time, CPU time and peak memory (sampled from /proc, null elsewhere); rejects with
+ * the end of its output when it fails.
  */
 export async function runAdminImport(opts: {
   dataDir: string;
@@ -38,7 +39,7 @@ export async function runAdminImport(opts: {
   database?: string;
   heap?: string;
   log?: (line: string) => void;
-}): Promise<{ seconds: number }> {
+}): Promise<{ seconds: number; cpuSeconds: number | null; peakRssMiB: number | null }> {
   ensureNeo4jInstalled();
   const dataDir = resolve(opts.dataDir);
   assertStopped(dataDir);
@@ -61,10 +62,17 @@ export async function runAdminImport(opts: {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
+  let cpu: number | null = null;
+  let peakRssMiB: number | null = null;
+  const sample = setInterval(() => {
+    cpu = cpuSeconds(child.pid!) ?? cpu;
+    const rss = residentMemoryMiB(child.pid!)?.rss;
+    if (rss !== undefined) peakRssMiB = Math.max(peakRssMiB ?? 0, rss);
+  }, 250);
   const code = await new Promise<number | null>((done, fail) => {
     child.once('error', (error) => fail(new Error(`could not run java: ${error.message}`)));
     child.once('exit', (exitCode) => done(exitCode));
-  });
+  }).finally(() => clearInterval(sample));
   if (code !== 0) throw new Error(`neo4j-admin database import failed (exit code ${code}):\n  ${output.slice(-15).join('\n  ')}`);
-  return { seconds: (performance.now() - started) / 1000 };
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu, peakRssMiB };
 }

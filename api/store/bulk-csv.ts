@@ -3,7 +3,7 @@
 // quoting, "" for a quote inside a quoted field). Every string is quoted, so an empty string stays
 // an empty string; arrays are joined with U+001F, which no text of ours contains (checked).
 // Property types follow what the driver writes: a JS number is a Cypher float, hence :double.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Properties } from '../graph/schema.ts';
 import type { BulkGraph } from './bulk-graph.ts';
@@ -18,6 +18,8 @@ export interface ImportFiles {
   multiline: boolean;
   nodes: number;
   relationships: number;
+  /** Size of the CSV files. */
+  bytes: number;
   /** Entities stored without aliases and relationships without evidence: lists the CSV cannot hold empty (see emptyListFixes). */
   emptyLists: { aliases: number; evidence: number };
 }
@@ -146,6 +148,7 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
     multiline: files.some((f) => f.multiline),
     nodes: graph.entities.size + graph.articles.size + graph.aliasKeys.size,
     relationships: mentions.rows + keyOf.rows + graph.relationships.size,
+    bytes: files.reduce((sum, f) => sum + statSync(f.path).size, 0),
     emptyLists,
   };
 }

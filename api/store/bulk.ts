@@ -88,6 +88,9 @@ export interface BundledSeed {
   csvSeconds: number;
   importSeconds: number;
   finishSeconds: number;
+  /** The importer's CPU time and peak resident memory (Linux /proc; null elsewhere). */
+  importCpuSeconds: number | null;
+  importPeakRssMiB: number | null;
 }
 
 /** Refuses to bulk-load a bundled database that holds anything (the import replaces the whole store). */
@@ -129,7 +132,7 @@ export async function seedBundled(
   const files = writeImportFiles(build.graph, opts.csvDir);
   const csvSeconds = (performance.now() - started) / 1000;
   try {
-    const { seconds: importSeconds } = await runAdminImport({ dataDir: opts.server.dataDir, args: importArguments(files), log: opts.log });
+    const imported = await runAdminImport({ dataDir: opts.server.dataDir, args: importArguments(files), log: opts.log });
     started = performance.now();
     const server = await startBundledNeo4j({ ...opts.server, log: opts.log ?? (() => {}) });
     try {
@@ -143,7 +146,11 @@ export async function seedBundled(
     } finally {
       await server.stop();
     }
-    return { build, files, csvSeconds, importSeconds, finishSeconds: (performance.now() - started) / 1000 };
+    return {
+      build, files, csvSeconds,
+      importSeconds: imported.seconds, importCpuSeconds: imported.cpuSeconds, importPeakRssMiB: imported.peakRssMiB,
+      finishSeconds: (performance.now() - started) / 1000,
+    };
   } finally {
     if (!opts.keepCsv) rmSync(opts.csvDir, { recursive: true, force: true });
   }
