@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../api/extract/index.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
 import { connectNeo4j, type Neo4jConnection } from '../../api/store/neo4j.ts';
 import { resolveEntity, searchEntities, shortestPaths } from '../../api/store/read.ts';
 import { writeGraph } from '../../api/store/write.ts';
@@ -14,7 +15,9 @@ import { clearDatabase, testNeo4jEnv } from '../support/neo4j.ts';
 const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
 
 let conn: Neo4jConnection;
+let article: GraphDocument;
 beforeAll(async () => {
+  article = extractArticle({ content: SEED, format: 'text', file: 'seed.txt' }); // loads the gazetteer: seconds on a busy machine
   const env = testNeo4jEnv();
   conn = await connectNeo4j({ env: { ...env, NEO4J_URI: env.NEO4J_URI.replace(/^bolt:/, 'neo4j:') } });
   await clearDatabase(conn);
@@ -32,7 +35,7 @@ describe('neo4j:// routing', () => {
   });
 
   it('writes through write sessions and reads the article back through read sessions', async () => {
-    const written = await writeGraph(conn, extractArticle({ content: SEED, format: 'text', file: 'seed.txt' }));
+    const written = await writeGraph(conn, article);
     expect(written.articles.map((a) => a.status)).toEqual(['new']);
     const hits = await searchEntities(conn, { q: 'Shenyang', limit: 5 });
     expect(hits.some((h) => h.name === 'Shenyang')).toBe(true);
