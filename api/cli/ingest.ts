@@ -14,11 +14,14 @@ import cliProgress from 'cli-progress';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { adminImportCommand, DEFAULT_DATABASE } from '../../neo4j/import.ts';
 import { DEFAULT_DATA_DIR } from '../../neo4j/server.ts';
+import { buildBulkGraph, type BulkBuild } from '../ingest/bulk.ts';
+import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../ingest/service.ts';
 import { importArguments, writeImportFiles } from '../store/bulk-csv.ts';
-import { buildBulkGraph, finishBulkImport, seedBundled, type BulkBuild } from '../store/bulk.ts';
-import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../store/ingest.ts';
-import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+import { finishBulkImport } from '../store/bulk.ts';
+import { applySchema } from '../store/neo4j.ts';
 import { addChanges, noChanges, type WriteResult } from '../store/write.ts';
+import { seedBundled } from './bulk.ts';
+import { openDatabase, type Database } from './database.ts';
 
 const USAGE =
   'usage: npm run ingest -- PATH... [--batch N]   (files, directories or globs; N >= 1, default 25)\n' +
@@ -100,7 +103,8 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
 async function incremental(files: string[], failed: FailedInput[], batchSize: number): Promise<number> {
   const counts = { new: 0, updated: 0, unchanged: 0 };
   const changes = noChanges();
-  const conn = await connectNeo4j();
+  const db: Database = await openDatabase();
+  const { conn } = db;
   try {
     await applySchema(conn);
     const progress = progressBar(files.length, () => failed.length);
@@ -121,7 +125,7 @@ async function incremental(files: string[], failed: FailedInput[], batchSize: nu
     );
     return reportFailed(failed);
   } finally {
-    await conn.close();
+    await db.close();
   }
 }
 
@@ -139,13 +143,13 @@ async function main(): Promise<number> {
   const batchSize = Number(values.batch);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (values['finish-bulk']) {
-    const conn = await connectNeo4j();
+    const db = await openDatabase();
     try {
-      await finishBulkImport(conn);
-      console.log(`schema applied and empty lists set on ${conn.uri}`);
+      await finishBulkImport(db.conn);
+      console.log(`schema applied and empty lists set on ${db.conn.uri}`);
       return 0;
     } finally {
-      await conn.close();
+      await db.close();
     }
   }
   if (positionals.length === 0 || !Number.isInteger(batchSize) || batchSize < 1 || (threads !== undefined && (!Number.isInteger(threads) || threads < 1))) {

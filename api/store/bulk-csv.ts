@@ -124,12 +124,12 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
   const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file'], '--nodes=Article');
   for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file]);
   const keys = open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
-  for (const key of graph.aliasKeys.keys()) keys.row([key]);
+  for (const key of graph.keys.keys()) keys.row([key]);
 
   const mentions = open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)'], '--relationships=MENTIONS');
   for (const a of graph.articles.values()) for (const id of a.mentions) mentions.row([a.id, id]);
   const keyOf = open('key-of.csv', [':START_ID(AliasKey)', ':END_ID(Entity)'], '--relationships=KEY_OF');
-  for (const [key, ids] of graph.aliasKeys) for (const id of ids) keyOf.row([key, id]);
+  for (const [key, ids] of graph.keys) for (const id of ids) keyOf.row([key, id]);
 
   for (const [type, rels] of groupBy(graph.relationships.values(), (r) => r.type)) {
     const columns = propertyColumns(rels.map((r) => r.properties), `${type} relationships`);
@@ -146,7 +146,7 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
     dir,
     fileArgs,
     multiline: files.some((f) => f.multiline),
-    nodes: graph.entities.size + graph.articles.size + graph.aliasKeys.size,
+    nodes: graph.entities.size + graph.articles.size + graph.keys.size,
     relationships: mentions.rows + keyOf.rows + graph.relationships.size,
     bytes: files.reduce((sum, f) => sum + statSync(f.path).size, 0),
     emptyLists,

@@ -4,10 +4,8 @@
 // cypher/write-*.cypher (noted at each step), so the imported graph equals what incremental
 // ingest of the same batches in the same order builds. tests/integration/bulk-import.test.ts
 // compares the two.
-import type { GraphDocument } from '../graph/schema.ts';
-import type { Properties } from '../graph/schema.ts';
-import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
-import { attributeSources, EVIDENCE_PER_RELATIONSHIP, restrictToArticles, writeRows, type ArticleRow, type RelationshipRow } from './rows.ts';
+import type { GraphDocument, Properties } from '../graph/schema.ts';
+import { EVIDENCE_PER_RELATIONSHIP, remapToExisting, restrictToArticles, writeRows, type AliasKeys, type ArticleRow, type RelationshipRow } from './rows.ts';
 
 export interface BulkEntity {
   id: string;
@@ -34,14 +32,16 @@ const versionKeys = (a: { url?: string | null; title: string; file?: string | nu
 export class BulkGraph {
   readonly entities = new Map<string, BulkEntity>();
   /** Alias key -> the entities it names (a key naming several is ambiguous: entities-by-alias-key skips it). */
-  readonly aliasKeys = new Map<string, Set<string>>();
+  readonly keys = new Map<string, Set<string>>();
   readonly articles = new Map<string, ArticleRow>();
   readonly relationships = new Map<string, BulkRelationship>();
   private readonly versions = new Map<string, string>();
 
-  /** Adds one batch, as writeGraph would write it into a database holding what was added before. */
-  add(batch: GraphDocument): BulkBatchResult {
-    const doc = attributeSources(batch);
+  /** `aliasKeys`: how entities are found among the stored ones, as given to writeGraph. */
+  constructor(private readonly aliasKeys: AliasKeys) {}
+
+  /** Adds one prepared batch, as writeGraph would write it into a database holding what was added before. */
+  add(doc: GraphDocument): BulkBatchResult {
     const result: BulkBatchResult = { added: 0, unchanged: 0, replacing: [] };
     const fresh = new Set<string>();
     for (const article of doc.articles) {
@@ -57,17 +57,17 @@ export class BulkGraph {
     if (fresh.size === 0) return result;
 
     const part = restrictToArticles(doc, fresh);
-    const existing = this.entitiesByAliasKey(part.nodes.flatMap(aliasKeys));
-    const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+    const existing = this.entitiesByAliasKey(part.nodes.flatMap(this.aliasKeys));
+    const rows = writeRows(remapToExisting(part, existing, this.aliasKeys), this.aliasKeys);
 
     for (const row of rows.entities) this.writeEntity(row);
     for (const { id, keys } of rows.aliasKeys) {
       // write-alias-keys.cypher: MERGE the key and its link
       for (const key of keys) {
         if (existing.get(key) === id) continue;
-        const ids = this.aliasKeys.get(key) ?? new Set<string>();
+        const ids = this.keys.get(key) ?? new Set<string>();
         ids.add(id);
-        this.aliasKeys.set(key, ids);
+        this.keys.set(key, ids);
       }
     }
     for (const row of rows.articles) {
@@ -83,7 +83,7 @@ export class BulkGraph {
   private entitiesByAliasKey(keys: string[]): Map<string, string> {
     const found = new Map<string, string>();
     for (const key of keys) {
-      const ids = this.aliasKeys.get(key);
+      const ids = this.keys.get(key);
       if (ids?.size === 1) found.set(key, ids.values().next().value!);
     }
     return found;

@@ -19,9 +19,8 @@ import { freePort } from '../support/free-port.ts';
 
 type ReadModule = typeof import('../../api/store/read.ts');
 type CypherModule = typeof import('../../api/store/cypher.ts');
-type WriteModule = typeof import('../../api/store/write.ts');
-type BulkModule = typeof import('../../api/store/bulk.ts');
-type IngestModule = typeof import('../../api/store/ingest.ts');
+type IngestModule = typeof import('../../api/ingest/service.ts');
+type BulkModule = typeof import('../../api/cli/bulk.ts');
 
 const FULL_ARTICLES = 100_000;
 const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
@@ -75,8 +74,8 @@ async function bigGraph(ctx: BenchContext): Promise<GraphHandle> {
 const duBytes = (path: string) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
 
 async function buildBulk(ctx: BenchContext, files: string[]): Promise<void> {
-  const { seedBundled } = await importOrSkip<BulkModule>('../../api/store/bulk.ts', 'bulk seeding');
-  const { fileBatches } = await importOrSkip<IngestModule>('../../api/store/ingest.ts', 'the store');
+  const { seedBundled } = await importOrSkip<BulkModule>('../../api/cli/bulk.ts', 'bulk seeding');
+  const { fileBatches } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
   const loadStart = loadavg()[0]!;
   const cpuStart = process.cpuUsage();
   const started = performance.now();
@@ -109,7 +108,7 @@ async function buildBulk(ctx: BenchContext, files: string[]): Promise<void> {
       `(${importCpu.toFixed(0)} s CPU, peak ${seed.importPeakRssMiB ?? '?'} MiB), server start + schema + empty lists ${seed.finishSeconds.toFixed(0)} s`);
   ctx.report.info('paths', 'bulk: graph imported', rels, 'relationships',
     `${seed.files.nodes.toLocaleString('en')} nodes (${seed.build.graph.entities.size.toLocaleString('en')} entities, ${articles.toLocaleString('en')} articles, ` +
-      `${seed.build.graph.aliasKeys.size.toLocaleString('en')} alias keys), ${(rels / articles).toFixed(1)} relationships per article`);
+      `${seed.build.graph.keys.size.toLocaleString('en')} alias keys), ${(rels / articles).toFixed(1)} relationships per article`);
   const perArticle = {
     wallMs: (total * 1000) / articles,
     cpuMs: ((nodeCpu + importCpu) * 1000) / articles,
@@ -247,14 +246,14 @@ type Autocannon = (opts: {
 export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api: boolean }): Promise<void> {
   const { FACT_TYPES, ONE_PATH_TIMEOUT_MS, PATH_TIMEOUT_MS } = await importOrSkip<ReadModule>('../../api/store/read.ts', 'the read queries');
   const { cypher } = await importOrSkip<CypherModule>('../../api/store/cypher.ts', 'the query loader');
-  const { writeGraph } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
+  const { ingestDocument } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
   await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
   const graph = await chooseGraph(ctx);
   const { db } = graph;
   const label = graph.articles % 1000 === 0 ? `${graph.articles / 1000}k` : `${graph.articles}-article`;
   let api: Awaited<ReturnType<typeof startApi>> | null = null;
   try {
-    await writeGraph(db.conn, islandDocument());
+    await ingestDocument(db.conn, islandDocument());
     const counts = await graphCounts(db.conn);
     ctx.report.info('paths', `${label} graph nodes`, counts.entities + counts.articles, 'nodes', `${counts.entities} entities + ${counts.articles} articles`);
     ctx.report.info('paths', `${label} graph relationships`, counts.facts + counts.mentions + counts.other, 'relationships', `${counts.facts} facts, ${counts.mentions} MENTIONS, ${counts.other} alias-key links`);

@@ -7,8 +7,10 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
+import { prepareDocument } from '../../api/ingest/prepare.ts';
 import { connectNeo4j, type Neo4jConnection } from '../../api/store/neo4j.ts';
-import { resolveEntity, searchEntities, shortestPaths } from '../../api/store/read.ts';
+import { aliasKeys } from '../../api/extract/resolve.ts';
+import { searchEntities, shortestPaths } from '../../api/store/read.ts';
 import { writeGraph } from '../../api/store/write.ts';
 import { clearDatabase, testNeo4jEnv } from '../support/neo4j.ts';
 
@@ -17,7 +19,7 @@ const SEED = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exc
 let conn: Neo4jConnection;
 let article: GraphDocument;
 beforeAll(async () => {
-  article = extractArticle({ content: SEED, format: 'text', file: 'seed.txt' }); // loads the gazetteer: seconds on a busy machine
+  article = prepareDocument(extractArticle({ content: SEED, format: 'text', file: 'seed.txt' })); // loads the gazetteer: seconds on a busy machine
   const env = testNeo4jEnv();
   conn = await connectNeo4j({ env: { ...env, NEO4J_URI: env.NEO4J_URI.replace(/^bolt:/, 'neo4j:') } });
   await clearDatabase(conn);
@@ -35,12 +37,12 @@ describe('neo4j:// routing', () => {
   });
 
   it('writes through write sessions and reads the article back through read sessions', async () => {
-    const written = await writeGraph(conn, article);
+    const written = await writeGraph(conn, article, aliasKeys);
     expect(written.articles.map((a) => a.status)).toEqual(['new']);
     const hits = await searchEntities(conn, { q: 'Shenyang', limit: 5 });
     expect(hits.some((h) => h.name === 'Shenyang')).toBe(true);
-    expect((await resolveEntity(conn, 'Sasebo'))?.name).toBe('Sasebo');
-    const paths = await shortestPaths(conn, { from: 'Shenyang', to: 'Sasebo', k: 3, maxHops: 6 });
+    const paths = await shortestPaths(conn, { from: 'Shenyang', to: 'Sasebo', k: 3, maxHops: 6 }, aliasKeys);
+    expect(paths.to?.name).toBe('Sasebo');
     expect(paths.paths.length).toBeGreaterThan(0);
   });
 
