@@ -20,7 +20,7 @@ export interface ImportFiles {
   relationships: number;
   /** Size of the CSV files. */
   bytes: number;
-  /** Entities stored without aliases and relationships without evidence: lists the CSV cannot hold empty (see emptyListFixes). */
+  /** Entities stored without aliases, facts without evidence or stated properties: lists the CSV cannot hold empty (store/bulk.ts fills them in). */
   emptyLists: { aliases: number; evidence: number };
 }
 
@@ -121,23 +121,23 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
     }
   }
 
-  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file'], '--nodes=Article');
-  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file]);
+  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'storedAt:long'], '--nodes=Article');
+  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.storedAt]);
   const keys = open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
   for (const key of graph.keys.keys()) keys.row([key]);
 
-  const mentions = open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)'], '--relationships=MENTIONS');
-  for (const a of graph.articles.values()) for (const id of a.mentions) mentions.row([a.id, id]);
+  const mentions = open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)', 'name', 'aliases:string[]', 'properties'], '--relationships=MENTIONS');
+  for (const a of graph.articles.values()) for (const m of a.mentions) mentions.row([a.id, m.id, m.name, m.aliases, m.properties]);
   const keyOf = open('key-of.csv', [':START_ID(AliasKey)', ':END_ID(Entity)'], '--relationships=KEY_OF');
   for (const [key, ids] of graph.keys) for (const id of ids) keyOf.row([key, id]);
 
   for (const [type, rels] of groupBy(graph.relationships.values(), (r) => r.type)) {
     const columns = propertyColumns(rels.map((r) => r.properties), `${type} relationships`);
-    const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]'];
+    const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]', 'statedProperties:string[]'];
     const file = open(`facts-${type}.csv`, [':START_ID(Entity)', ':END_ID(Entity)', ...provenance, ...columns.map((c) => c.header)], `--relationships=${type}`);
     for (const r of rels) {
-      if (r.evidence.length === 0) emptyLists.evidence += 1;
-      file.row([r.source, r.target, r.key, r.sources, r.evidence, r.evidenceSources, ...columns.map((c) => r.properties[c.key])]);
+      if (r.evidence.length === 0 || r.statedProperties.length === 0) emptyLists.evidence += 1;
+      file.row([r.source, r.target, r.key, r.sources, r.evidence, r.evidenceSources, r.statedProperties, ...columns.map((c) => r.properties[c.key])]);
     }
   }
 

@@ -9,7 +9,7 @@ import { EVIDENCE_PER_RELATIONSHIP, remapToExisting, restrictToArticles, writeRo
 
 export interface BulkEntity {
   id: string;
-  /** Contract labels in the order they were set (one, unless ids of two labels collided). */
+  /** The contract label of the first write (later writes of the id do not change it). */
   labels: string[];
   name: string;
   aliases: string[];
@@ -33,7 +33,9 @@ export class BulkGraph {
   readonly entities = new Map<string, BulkEntity>();
   /** Alias key -> the entities it names (a key naming several is ambiguous: entities-by-alias-key skips it). */
   readonly keys = new Map<string, Set<string>>();
-  readonly articles = new Map<string, ArticleRow>();
+  /** Each article with the time its batch was added (write-articles sets storedAt = timestamp()). */
+  readonly articles = new Map<string, ArticleRow & { storedAt: number }>();
+  private lastStoredAt = 0;
   readonly relationships = new Map<string, BulkRelationship>();
   private readonly versions = new Map<string, string>();
 
@@ -70,8 +72,10 @@ export class BulkGraph {
         this.keys.set(key, ids);
       }
     }
+    // strictly increasing, so batches keep their order even when two are added within a millisecond
+    const storedAt = (this.lastStoredAt = Math.max(Date.now(), this.lastStoredAt + 1));
     for (const row of rows.articles) {
-      this.articles.set(row.id, row);
+      this.articles.set(row.id, { ...row, storedAt });
       for (const key of versionKeys(row)) if (!this.versions.has(key)) this.versions.set(key, row.id);
     }
     for (const row of rows.relationships) this.writeRelationship(row);
@@ -89,15 +93,14 @@ export class BulkGraph {
     return found;
   }
 
-  /** write-entities.cypher: the first name stays, other names join the aliases, incoming properties win. */
+  /** write-entities.cypher: the label and name of the first write stay, other names join the aliases, a stored property keeps its value. */
   private writeEntity(row: { id: string; label: string; name: string; aliases: string[]; properties: Properties }): void {
     const stored = this.entities.get(row.id);
     if (!stored) {
       this.entities.set(row.id, { id: row.id, labels: [row.label], name: row.name, aliases: [...row.aliases], properties: { ...row.properties } });
       return;
     }
-    if (!stored.labels.includes(row.label)) stored.labels.push(row.label);
-    stored.properties = { ...stored.properties, ...row.properties };
+    stored.properties = { ...row.properties, ...stored.properties };
     for (const alias of [...row.aliases, row.name]) {
       if (alias !== stored.name && !stored.aliases.includes(alias)) stored.aliases.push(alias);
     }
@@ -107,13 +110,16 @@ export class BulkGraph {
   private writeRelationship(row: RelationshipRow): void {
     const stored = this.relationships.get(row.key);
     if (!stored) {
-      this.relationships.set(row.key, { ...row, properties: { ...row.properties }, sources: [...row.sources], evidence: [...row.evidence], evidenceSources: [...row.evidenceSources] });
+      this.relationships.set(row.key, {
+        ...row, properties: { ...row.properties }, sources: [...row.sources], evidence: [...row.evidence], evidenceSources: [...row.evidenceSources], statedProperties: [...row.statedProperties],
+      });
       return;
     }
     const fresh = row.sources.filter((s) => !stored.sources.includes(s));
     const stated = row.evidence.map((_, i) => i).filter((i) => fresh.includes(row.evidenceSources[i]!));
     const kept = stored.evidence.length >= EVIDENCE_PER_RELATIONSHIP ? [] : stated.slice(0, EVIDENCE_PER_RELATIONSHIP - stored.evidence.length);
-    stored.properties = { ...stored.properties, ...row.properties };
+    stored.properties = { ...row.properties, ...stored.properties };
+    stored.statedProperties.push(...row.statedProperties.filter((statement) => fresh.includes(statement.split('\t')[0]!)));
     stored.sources.push(...fresh);
     stored.evidence.push(...kept.map((i) => row.evidence[i]!));
     stored.evidenceSources.push(...kept.map((i) => row.evidenceSources[i]!));

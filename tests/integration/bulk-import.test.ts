@@ -29,8 +29,17 @@ async function snapshot(conn: Neo4jConnection) {
       v && typeof v === 'object' && !Array.isArray(v) && !('low' in v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
     );
   const query = async (text: string) => (await conn.driver.executeQuery(text, {}, { database: conn.database })).records.map((r) => canonical(r.toObject())).sort();
+  // storedAt is the write's clock: compared as the order of the batches (its rank), not as a time
+  const { records } = await conn.driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties', {}, { database: conn.database });
+  const clock = [...new Set(records.map((r) => r.get('properties').storedAt?.toString()).filter(Boolean))].sort((a, b) => Number(a) - Number(b));
+  const nodes = records
+    .map((r) => {
+      const properties = r.get('properties');
+      return canonical({ labels: r.get('labels'), properties: properties.storedAt ? { ...properties, storedAt: clock.indexOf(properties.storedAt.toString()) } : properties });
+    })
+    .sort();
   return {
-    nodes: await query('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties'),
+    nodes,
     relationships: await query('MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to, properties(r) AS properties'),
     constraints: await query('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties'),
     indexes: await query('SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state'),

@@ -41,7 +41,7 @@ describe('neo4j:// routing', () => {
     expect(written.articles.map((a) => a.status)).toEqual(['new']);
     const hits = await searchEntities(conn, { q: 'Shenyang', limit: 5 });
     expect(hits.some((h) => h.name === 'Shenyang')).toBe(true);
-    const paths = await shortestPaths(conn, { from: 'Shenyang', to: 'Sasebo', k: 3, maxHops: 6 }, aliasKeys);
+    const paths = await shortestPaths(conn, { from: 'Shenyang', to: 'Sasebo', k: 3, maxHops: 6, sources: 3 }, aliasKeys);
     expect(paths.to?.name).toBe('Sasebo');
     expect(paths.paths.length).toBeGreaterThan(0);
   });
