@@ -75,7 +75,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Is `pid` a Neo4j server on `dataDir` (and not a recycled pid)? Without /proc (macOS) trust the pid. */
-function isNeo4jOn(pid: number, dataDir: string): boolean {
+export function isNeo4jOn(pid: number, dataDir: string): boolean {
   if (!isAlive(pid)) return false;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -162,7 +162,7 @@ const megabytes = (size: string) => {
   return Number(match[1]) * { k: 1 / 1024, m: 1, g: 1024 }[match[2]!.toLowerCase() as 'k' | 'm' | 'g'];
 };
 
-const jvmFlags = (heap: string) => [
+export const jvmFlags = (heap: string) => [
   `-Xmx${heap}`,
   // Start small and grow: without -Xms G1 commits 1/64 of the machine's memory up front.
   `-Xms${Math.min(128, megabytes(heap))}m`,

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|paths|api|load|viewer|memory] [--build-100k [--build-cap-min 60]]
+// npm run bench [-- --quick] [--only extract|ingest|paths|api|load|viewer|memory] [--build-100k]
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,6 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'build-100k': { type: 'boolean', default: false },
-    'build-cap-min': { type: 'string', default: '60' },
     only: { type: 'string', multiple: true },
   },
 });
@@ -34,10 +33,6 @@ for (const s of only) {
   }
 }
 const wanted = (s: Section) => only.length === 0 || only.includes(s);
-if (!(Number(values['build-cap-min']) > 0)) {
-  console.error(`--build-cap-min expects a number of minutes; got "${values['build-cap-min']}"`);
-  process.exit(2);
-}
 
 const report = new Report();
 const ctx: BenchContext = {
@@ -48,7 +43,6 @@ const ctx: BenchContext = {
   ingestRate: null,
   graphAttempted: false,
   build100k: values['build-100k'],
-  buildCapMinutes: Number(values['build-cap-min']),
   note: (section, line) => report.notes.push({ section, line }),
 };
 
