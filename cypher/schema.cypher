@@ -26,3 +26,7 @@ CREATE INDEX visited_date IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.date);
 
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
 CREATE INDEX article_title IF NOT EXISTS FOR (a:Article) ON (a.title);
+
+// Analyst corrections (api/curation): one record each, listed newest first.
+CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (c:Correction) REQUIRE c.id IS UNIQUE;
+CREATE INDEX correction_seq IF NOT EXISTS FOR (c:Correction) ON (c.seq);

@@ -20,6 +20,7 @@ import { preparePathQueries } from '../store/read.ts';
 import { requireTokenForWrites } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
+import { correctionRoutes } from './routes/corrections.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
+  await app.register(correctionRoutes, routeOptions);
 
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.

@@ -136,6 +136,21 @@ export const EntityDetail = z
         sourceCount: z.number().int().describe('articles that state it, in all'),
       }),
     ),
+    rejected: z
+      .array(
+        z.object({
+          id: z.string(),
+          type: RelationshipType,
+          direction: z.enum(['out', 'in']),
+          other: EntityRef,
+          properties: Properties,
+          evidence: z.array(z.string()),
+          rejectedBy: z.string().describe('the analyst who rejected it'),
+          rejectedIn: z.string().describe('the rejecting correction'),
+          restatedSince: z.number().int().describe('articles that stated it since it was rejected'),
+        }),
+      )
+      .describe('relationships an analyst rejected: in no other answer, kept so they can be restored'),
   })
   .meta({ id: 'EntityDetail' });
 

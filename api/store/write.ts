@@ -3,7 +3,8 @@
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { GraphDocument } from '../graph/schema.ts';
-import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
+import { aliasKeys, remapIds, remapToExisting } from '../extract/resolve.ts';
+import { mergedIdKey } from '../curation/ops.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { attributeSources, EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
@@ -83,12 +84,20 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   if (previous.length > 0) await removeArticles(tx, previous, changes);
 
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
-  const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
+  // an entity merged away by an analyst is found under its id's key: its names land on the kept entity
+  const keys = [...new Set(part.nodes.flatMap((node) => [...aliasKeys(node), mergedIdKey(node.id)]))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+  const merged = new Map(part.nodes.flatMap((node) => {
+    const into = existing.get(mergedIdKey(node.id));
+    return into && into !== node.id ? [[node.id, into] as const] : [];
+  }));
+  const rows = writeRows(remapToExisting(remapIds(part, merged), existing), aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
+  // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
+  const mergedMeanwhile = await run(tx, 'merged-entity-ids', { ids: rows.entities.map((e) => e.id) });
+  if (mergedMeanwhile.records.length > 0) throw new MergedMeanwhile(mergedMeanwhile.records.map((r) => r.get('id') as string));
   // keys that already name their entity (most of them, for recurring actors) need no write
   const newKeys = rows.aliasKeys.map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) })).filter((row) => row.keys.length > 0);
   await run(tx, 'write-alias-keys', { rows: newKeys });
@@ -115,16 +124,24 @@ export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Pro
     try {
       return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
     } catch (error) {
-      // A concurrent ingest stored one of these articles first (write-articles CREATEs them): run
-      // again, and that article is now found stored (unchanged).
-      if (!isArticleConflict(error) || attempt >= ARTICLE_CONFLICT_ATTEMPTS) throw error;
+      // A concurrent ingest stored one of these articles first (write-articles CREATEs them), or
+      // an analyst merged an entity of the batch: run again, and that article is now found stored
+      // (unchanged), that entity's names resolve to the kept one.
+      if (!(isArticleConflict(error) || error instanceof MergedMeanwhile) || attempt >= CONFLICT_ATTEMPTS) throw error;
     } finally {
       await session.close();
     }
   }
 }
 
-const ARTICLE_CONFLICT_ATTEMPTS = 3;
+const CONFLICT_ATTEMPTS = 3;
+
+class MergedMeanwhile extends Error {
+  constructor(ids: string[]) {
+    super(`merged by an analyst while this batch was written: ${ids.join(', ')}`);
+    this.name = 'MergedMeanwhile';
+  }
+}
 const isArticleConflict = (error: unknown) =>
   (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 
