@@ -1,10 +1,16 @@
 // Analyst corrections through the real HTTP API on the real Neo4j: the calls as the issue writes
 // them, their errors, and that every correction survives later ingests, re-ingests, new versions
 // and deletions of articles; undo; corrections and ingests at the same time.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CuratedGraph } from '../../api/curation/schema.ts';
 import type { GraphDocument, GraphNode, GraphRelationship } from '../../api/graph/schema.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
-import { clearDatabase } from '../support/neo4j.ts';
+import { clearDatabase, testNeo4jEnv } from '../support/neo4j.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -307,3 +313,61 @@ describe('corrections and ingests at the same time', () => {
     expect((await call(api, 'GET', '/api/corrections')).body.corrections).toHaveLength(10);
   });
 });
+
+describe('npm run export and import', () => {
+  it('exports the corrections, and importing the export into an empty Neo4j gives the same curated graph', async () => {
+    await ingest(ARTICLE_1);
+    await ingest(ARTICLE_2);
+    for (const body of [
+      MERGE_FAO,
+      REJECT_MET,
+      { action: 'rename', entity: SASEBO.id, name: 'Sasebo City' },
+      { action: 'add', entity: { label: 'Person', name: 'Hanna Berg' }, note: 'interpreter' },
+      { action: 'add', relationship: { type: 'VISITED', source: LYU.id, target: SASEBO.id }, note: 'city website', evidence: 'Lyu visited Sasebo.' },
+    ]) {
+      expect((await correct(body)).status).toBe(201);
+    }
+    const undone = await correct({ action: 'annotate', entity: LYU.id, note: 'check the title' });
+    expect((await call(api, 'POST', `/api/corrections/${undone.body.id}/undo`)).status).toBe(201);
+
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'curated-export-'));
+    try {
+      const file = join(dir, 'graph.json');
+      await new Promise<void>((resolve, reject) =>
+        execFile(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/cli/export.ts'), '--out', file], { cwd: root, env: { ...process.env, ...testNeo4jEnv() } }, (error) => (error ? reject(error) : resolve())),
+      );
+      const exported = JSON.parse(readFileSync(file, 'utf8')) as CuratedGraph;
+      expect(exported.corrections.map((c) => c.action)).toEqual(['merge', 'reject', 'rename', 'add', 'add', 'annotate', 'undo']);
+      expect(exported.rejected).toEqual([expect.objectContaining({ type: 'MET_WITH' })]);
+
+      await clearDatabase(api.conn);
+      const imported = await call(api, 'POST', '/api/graph', exported);
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+      const again = (await call<CuratedGraph>(api, 'GET', '/api/graph')).body;
+      expect(normalised(again)).toEqual(normalised(exported));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // and the imported graph stays curated through ingests
+    await ingest(article('after-import', [FAO_SHORT, LYU, MIYAJIMA], [rel('MET_WITH', LYU.id, MIYAJIMA.id, 'They met.'), rel('HOLDS_POSITION', LYU.id, FAO_SHORT.id, 'Lyu of the Shenyang FAO.', { title: 'Director' })]));
+    expect((await named('Shenyang FAO')).map((n) => n.id)).toEqual([FAO.id]);
+    expect(await pathExists(LYU.id, MIYAJIMA.id, 'MET_WITH')).toBe(false);
+    // the records came back as they were: what was undone stays undone
+    expect((await call(api, 'POST', `/api/corrections/${undone.body.id}/undo`)).status).toBe(409);
+  }, 180_000);
+});
+
+/** A curated graph with every list in a stable order, so two can be compared. */
+function normalised(doc: CuratedGraph) {
+  const by = <T>(xs: T[], key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  const rels = (xs: GraphRelationship[]) => by(xs.map((r) => ({ ...r, sources: [...r.sources].sort(), evidence: [...r.evidence].sort() })), (r) => JSON.stringify(r));
+  return {
+    articles: by(doc.articles, (a) => a.id),
+    nodes: by(doc.nodes.map((n) => ({ ...n, aliases: [...n.aliases].sort() })), (n) => n.id),
+    relationships: rels(doc.relationships),
+    rejected: rels(doc.rejected),
+    corrections: doc.corrections,
+    curatedKeys: doc.curatedKeys,
+  };
+}
