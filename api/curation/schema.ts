@@ -124,3 +124,20 @@ export const CuratedGraph = GraphDocument.extend({
   curatedKeys: z.array(z.object({ key: z.string(), id: z.string() })).default([]).describe('alias keys of corrected entities'),
 }).meta({ id: 'CuratedGraph' });
 export type CuratedGraph = z.infer<typeof CuratedGraph>;
+
+const ReviewEntity = z.object({ id: z.string(), label: EntityLabel, name: z.string(), aliases: z.array(z.string()) });
+export const DuplicateReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shared-alias-key'), keys: z.array(z.string()).describe('normalised names both go by') }),
+  z.object({ kind: z.literal('similar-names'), names: z.tuple([z.string(), z.string()]), how: z.enum(['same words in another order or spelling', 'initials', 'most words shared']) }),
+  z.object({ kind: z.literal('same-place'), places: z.array(z.string()).describe('cities, offices… both are located in or hold positions at') }),
+  z.object({ kind: z.literal('co-occurrence'), articles: z.number().int().describe('articles that mention both') }),
+]);
+
+export const DuplicateReview = z
+  .object({
+    candidates: z.array(z.object({ a: ReviewEntity, b: ReviewEntity, score: z.number(), reasons: z.array(DuplicateReason) })),
+    total: z.number().int().describe('candidates in all (this page lists up to limit)'),
+  })
+  .meta({ id: 'DuplicateReview' });
+
+export const DuplicateQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });

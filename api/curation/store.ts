@@ -30,6 +30,7 @@ import {
   type RelState,
   type Stamp,
 } from './ops.ts';
+import { dismissedKey, findCandidates, score, type NamedEntity, type Reason } from './duplicates.ts';
 import type { Correction, CorrectionRecord, CorrectionRequest, RelationshipRef } from './schema.ts';
 
 type Row = Record<string, unknown>;
@@ -353,4 +354,38 @@ export async function correctionRecords(tx: ManagedTransaction): Promise<Correct
 export async function storeCorrectionRecords(tx: ManagedTransaction, records: CorrectionRecord[]): Promise<void> {
   if (records.length === 0) return;
   await tx.run(cypher('write-correction'), { records: records.map(({ ops, seq, ...correction }) => storedRecord(correction, ops as unknown as Op[], seq)) });
+}
+
+export interface ReviewedCandidate {
+  a: { id: string; label: EntityLabel; name: string; aliases: string[] };
+  b: { id: string; label: EntityLabel; name: string; aliases: string[] };
+  score: number;
+  reasons: Reason[];
+}
+
+/**
+ * The duplicate review queue: candidate pairs by name (duplicates.ts), the best 4 × limit of them
+ * looked up in the graph (same place, articles naming both), ranked by score.
+ */
+export async function reviewDuplicates(conn: Neo4jConnection, limit: number): Promise<{ candidates: ReviewedCandidate[]; total: number }> {
+  return read(conn, async (tx) => {
+    const named = (await rows(tx, 'duplicate-entities')) as unknown as NamedEntity[];
+    const shared = (await rows(tx, 'duplicate-shared-keys')) as unknown as { a: string; b: string; keys: string[] }[];
+    const dismissed = new Set((await rows(tx, 'dismissed-duplicates')).map((r) => dismissedKey(r.entities as string[])));
+    const all = findCandidates(named, shared, dismissed).sort((x, y) => score(y.reasons) - score(x.reasons));
+    const found = all.slice(0, limit * 4);
+    const context = await rows(tx, 'duplicate-context', { pairs: found.map(({ a, b }) => ({ a, b })) });
+    const byPair = new Map(context.map((c) => [`${String(c.a)}\n${String(c.b)}`, c]));
+    for (const candidate of found) {
+      const c = byPair.get(`${candidate.a}\n${candidate.b}`);
+      const places = [...new Set((c?.places as string[]) ?? [])];
+      if (places.length > 0) candidate.reasons.push({ kind: 'same-place', places });
+      if (Number(c?.together ?? 0) > 0) candidate.reasons.push({ kind: 'co-occurrence', articles: Number(c?.together) });
+    }
+    const byId = new Map(named.map((n) => [n.id, n]));
+    const ranked = found
+      .map((c) => ({ a: byId.get(c.a)!, b: byId.get(c.b)!, score: score(c.reasons), reasons: c.reasons }))
+      .sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name));
+    return { candidates: ranked.slice(0, limit), total: all.length };
+  });
 }

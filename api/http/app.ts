@@ -26,6 +26,7 @@ import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathRoutes } from './routes/paths.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 export interface AppOptions {
   conn: Neo4jConnection;
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
   await app.register(correctionRoutes, routeOptions);
+  await app.register(reviewRoutes, routeOptions);
 
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.

@@ -371,3 +371,34 @@ function normalised(doc: CuratedGraph) {
     curatedKeys: doc.curatedKeys,
   };
 }
+
+describe('duplicate review', () => {
+  it('ranks likely duplicates with reasons; accepting merges, dismissing is remembered', async () => {
+    await ingest(ARTICLE_1);
+    await ingest(ARTICLE_2);
+    await ingest(article('twins', [person('person:lee-minho', 'Lee Minho'), person('person:minho-lee', 'Minho Lee'), SASEBO], [
+      rel('VISITED', 'person:lee-minho', SASEBO.id, 'Lee Minho visited Sasebo.'),
+      rel('VISITED', 'person:minho-lee', SASEBO.id, 'Minho Lee visited Sasebo.'),
+    ]));
+    const review = await call(api, 'GET', '/api/review/duplicates');
+    expect(review.status).toBe(200);
+    const pair = (c: { a: { id: string }; b: { id: string } }) => [c.a.id, c.b.id].sort().join(' ~ ');
+    expect(review.body.candidates.map(pair)).toEqual(['person:lee-minho ~ person:minho-lee', `${FAO_SHORT.id} ~ ${FAO.id}`].map((p) => p.split(' ~ ').sort().join(' ~ ')));
+    const [twins, fao] = review.body.candidates;
+    expect(twins.reasons.map((r: { kind: string }) => r.kind)).toEqual(['shared-alias-key', 'similar-names', 'co-occurrence']);
+    expect(fao.reasons).toEqual([
+      expect.objectContaining({ kind: 'similar-names', how: 'initials' }),
+      { kind: 'same-place', places: ['Shenyang'] },
+    ]);
+    expect(twins.score).toBeGreaterThan(fao.score);
+
+    const dismissed = await correct({ action: 'dismiss', entities: [twins.a.id, twins.b.id], note: 'brothers' });
+    expect(dismissed.status).toBe(201);
+    expect((await correct({ action: 'merge', keep: FAO.id, merge: [FAO_SHORT.id] })).status).toBe(201);
+    await ingest(article('later', [person('person:minho-lee', 'Minho Lee')], []));
+    expect((await call(api, 'GET', '/api/review/duplicates')).body.candidates).toEqual([]);
+    // undoing the dismissal puts the pair back in the queue
+    expect((await call(api, 'POST', `/api/corrections/${dismissed.body.id}/undo`)).status).toBe(201);
+    expect((await call(api, 'GET', '/api/review/duplicates')).body.candidates.map(pair)).toEqual(['person:lee-minho ~ person:minho-lee']);
+  });
+});
