@@ -90,10 +90,15 @@ export function findCandidates(entities: NamedEntity[], sharedKeys: { a: string;
   const byId = new Map(entities.map((e) => [e.id, e]));
   const candidates = new Map<string, Candidate>();
   const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+  // the fuller name first: the one to keep when the pair is merged
+  const ordered = (a: string, b: string): [string, string] => {
+    const [na, nb] = [byId.get(a)!.name.length, byId.get(b)!.name.length];
+    return na > nb || (na === nb && a < b) ? [a, b] : [b, a];
+  };
   const add = (a: string, b: string, reason: Reason) => {
     const key = pairKey(a, b);
     if (dismissed.has(key)) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
+    const [x, y] = ordered(a, b);
     const found = candidates.get(key) ?? { a: x, b: y, reasons: [] };
     found.reasons.push(reason);
     candidates.set(key, found);
@@ -113,8 +118,9 @@ export function findCandidates(entities: NamedEntity[], sharedKeys: { a: string;
         const key = pairKey(ids[i]!, ids[j]!);
         if (compared.has(key)) continue;
         compared.add(key);
-        const reason = similarity(byId.get(ids[i]!)!, byId.get(ids[j]!)!);
-        if (reason) add(ids[i]!, ids[j]!, reason);
+        const [x, y] = ordered(ids[i]!, ids[j]!);
+        const reason = similarity(byId.get(x)!, byId.get(y)!);
+        if (reason) add(x, y, reason);
       }
     }
   }

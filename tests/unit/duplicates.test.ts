@@ -1,6 +1,6 @@
 // The duplicate review's name comparisons (api/curation/duplicates.ts): which pairs are candidates and why.
 import { describe, expect, it } from 'vitest';
-import { findCandidates, score, type NamedEntity } from '../../api/curation/duplicates.ts';
+import { findCandidates, score, type NamedEntity, type Reason } from '../../api/curation/duplicates.ts';
 
 const e = (id: string, label: NamedEntity['label'], name: string, aliases: string[] = []): NamedEntity => ({ id, label, name, aliases });
 
@@ -32,7 +32,7 @@ describe('duplicate candidates', () => {
   });
 
   it('ranks more and stronger reasons higher', () => {
-    const names = { kind: 'similar-names', names: ['a', 'b'], how: 'initials' } as const;
+    const names: Reason = { kind: 'similar-names', names: ['a', 'b'], how: 'initials' };
     expect(score([names, { kind: 'same-place', places: ['Shenyang'] }])).toBeGreaterThan(score([names]));
     expect(score([{ kind: 'shared-alias-key', keys: ['k'] }])).toBeGreaterThan(score([names]));
   });
