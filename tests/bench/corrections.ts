@@ -81,7 +81,7 @@ export async function benchCorrections(ctx: BenchContext): Promise<void> {
     const withCorrections = await bestOf3();
 
     const label = `${setCount} articles onto a ${baseCount.toLocaleString('en')}-article graph`;
-    ctx.report.info(SECTION, `write ${label}, no corrections`, without, 's', `best of 2 (writeGraph, batches of ${BATCH}, extraction done before)`);
+    ctx.report.info(SECTION, `write ${label}, no corrections`, without, 's', `best of 3 (writeGraph, batches of ${BATCH}, extraction done before)`);
     ctx.report.info(SECTION, `write ${label}, ${made} corrections on it`, withCorrections, 's', 'best of 3');
     ctx.report.target(SECTION, `ingest cost with ${made} corrections vs without`, (100 * (withCorrections - without)) / without, '% more', 10, false, '% more');
     ctx.report.info(SECTION, `${made} corrections, one transaction each`, (1000 * correctionSeconds) / Math.max(1, made + refused), 'ms/correction', `${made} made, ${refused} refused (409/404: their target was gone) in ${correctionSeconds.toFixed(1)} s`);
