@@ -165,23 +165,21 @@ export async function entityDetail(
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
   const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id, types: FACT_TYPES, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }));
   if (!row) return null;
-  const relationships = (row.relationships as Row[]).map((r) => ({
+  const seenFrom = (r: Row) => ({
     id: String(r.id),
     type: r.type as RelationshipType,
     direction: r.direction as 'out' | 'in',
     other: r.other as EntityRef,
     properties: relationshipProperties(r.properties as Row),
     evidence: [...new Set(r.evidence as string[])],
+  });
+  const relationships = (row.relationships as Row[]).map((r) => ({
+    ...seenFrom(r),
     sources: (r.sources as Row[]).map((s) => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null })),
     sourceCount: Number(r.sourceCount),
   }));
   const rejected = (row.rejected as Row[]).map((r) => ({
-    id: String(r.id),
-    type: r.type as RelationshipType,
-    direction: r.direction as 'out' | 'in',
-    other: r.other as EntityRef,
-    properties: relationshipProperties(r.properties as Row),
-    evidence: [...new Set(r.evidence as string[])],
+    ...seenFrom(r),
     rejectedBy: String(r.rejectedBy ?? ''),
     rejectedIn: String(r.rejectedIn ?? ''),
     restatedSince: Number(r.restatedSince ?? 0),
