@@ -61,9 +61,13 @@ export async function benchCorrections(ctx: BenchContext): Promise<void> {
       for (const id of articleIds) await deleteArticle(db.conn, id);
       return took;
     };
-    const bestOf3 = async () => Math.min(await writeSet(), await writeSet(), await writeSet());
+    const runs: { without: number[]; with: number[] } = { without: [], with: [] };
+    const bestOf3 = async (into: number[]) => {
+      for (let i = 0; i < 3; i++) into.push(await writeSet());
+      return Math.min(...into);
+    };
     await writeSet(); // plans the write queries, fills the page cache
-    const without = await bestOf3();
+    const without = await bestOf3(runs.without);
 
     let made = 0;
     let refused = 0;
@@ -78,13 +82,14 @@ export async function benchCorrections(ctx: BenchContext): Promise<void> {
       }
     }
     const correctionSeconds = seconds(started);
-    const withCorrections = await bestOf3();
+    const withCorrections = await bestOf3(runs.with);
 
     const label = `${setCount} articles onto a ${baseCount.toLocaleString('en')}-article graph`;
     ctx.report.info(SECTION, `write ${label}, no corrections`, without, 's', `best of 3 (writeGraph, batches of ${BATCH}, extraction done before)`);
     ctx.report.info(SECTION, `write ${label}, ${made} corrections on it`, withCorrections, 's', 'best of 3');
     ctx.report.target(SECTION, `ingest cost with ${made} corrections vs without`, (100 * (withCorrections - without)) / without, '% more', 10, false, '% more');
     ctx.report.info(SECTION, `${made} corrections, one transaction each`, (1000 * correctionSeconds) / Math.max(1, made + refused), 'ms/correction', `${made} made, ${refused} refused (409/404: their target was gone) in ${correctionSeconds.toFixed(1)} s`);
+    ctx.note(SECTION, `every run (s): without ${runs.without.map((t) => t.toFixed(2)).join(', ')}; with ${runs.with.map((t) => t.toFixed(2)).join(', ')} (on a shared machine the load drifts between the two halves)`);
     const counts = await graphCounts(db.conn);
     const [corrected] = await sample(db, 'MATCH (c:Correction) RETURN count(c) AS n');
     ctx.note(SECTION, `base graph: ${base.articles} articles ingested in ${base.totalSeconds.toFixed(0)} s; now ${counts.entities} entities, ${counts.facts} fact relationships, ${(corrected!.n as { toNumber(): number }).toNumber()} correction records`);
