@@ -68,23 +68,34 @@ async function open(): Promise<Page> {
   return page;
 }
 
-/** Clicks a node, or an edge at its midpoint, where it is drawn. */
+/**
+ * Clicks a node, or an edge at its midpoint, where it is drawn once the view stands still (a
+ * reload re-centres on the selection); tries again if a late animation moved it under the pointer.
+ */
 async function click(page: Page, id: string): Promise<void> {
-  const at = await page.evaluate((elementId) => {
-    const cy = window.__cy!;
-    const el = cy.getElementById(elementId);
-    const p = el.isEdge() ? el.renderedMidpoint() : cy.nodes().getElementById(elementId).renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, id);
-  await page.mouse.click(at.x, at.y);
-  await page.waitForFunction((elementId) => window.__cy!.getElementById(elementId).selected(), id, POLL);
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForFunction(() => !window.__cy!.animated(), null, POLL);
+    const at = await page.evaluate((elementId) => {
+      const cy = window.__cy!;
+      const el = cy.getElementById(elementId);
+      const p = el.isEdge() ? el.renderedMidpoint() : cy.nodes().getElementById(elementId).renderedPosition();
+      const box = cy.container()!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, id);
+    await page.mouse.click(at.x, at.y);
+    try {
+      await page.waitForFunction((elementId) => window.__cy!.getElementById(elementId).selected(), id, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 const onScreen = (page: Page, id: string) => page.evaluate((elementId) => window.__cy!.getElementById(elementId).nonempty(), id);
 const edgeOf = (page: Page, type: string) => page.evaluate((t) => window.__cy!.edges(`[type = "${t}"]`).first().id() || '', type);
 
-describe('curating in the viewer', { timeout: 120_000 }, () => {
+describe('curating in the viewer', { timeout: 180_000 }, () => {
   it('merges two picked nodes: one node left, marked, its details saying what, who and why', async () => {
     const page = await open();
     await click(page, FAO.id);
