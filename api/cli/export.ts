@@ -3,12 +3,14 @@
 // analysts' corrections, rejected relationships and corrected entities' alias keys (POST /api/graph imports it).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+import { applySchema } from '../store/neo4j.ts';
+import { openDatabase } from './database.ts';
 import { exportCuratedGraph } from '../curation/export.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const conn = await connectNeo4j();
+  const db = await openDatabase();
+  const { conn } = db;
   try {
     await applySchema(conn);
     const doc = await exportCuratedGraph(conn);
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
       process.stdout.write(json);
     }
   } finally {
-    await conn.close();
+    await db.close();
   }
 }
 

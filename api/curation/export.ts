@@ -6,9 +6,10 @@ import type { GraphRelationship } from '../graph/schema.ts';
 import { cypher } from '../store/cypher.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { exportDocument, read } from '../store/read.ts';
-import { canonicalDirection, relationshipKey } from '../store/rows.ts';
+import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
+import { ingestDocument } from '../ingest/service.ts';
 import { plain, toGraphRelationship } from '../store/stored.ts';
-import { noChanges, writeGraph, type Changes } from '../store/write.ts';
+import { noChanges, type Changes } from '../store/write.ts';
 import { REJECTED_PREFIX } from './ops.ts';
 import type { CuratedGraph } from './schema.ts';
 import { correctionRecords, storeCorrectionRecords } from './store.ts';
@@ -26,12 +27,12 @@ export async function exportCuratedGraph(conn: Neo4jConnection): Promise<Curated
 
 /** A relationship's stored properties: key, provenance lists (evidence paired with the first source, or the analyst). */
 function storedRelationship(rel: GraphRelationship, type: string) {
-  const canonical = canonicalDirection(rel);
+  const [source, target] = canonicalEnds(rel.type, rel.source, rel.target);
   const evidenceSource = rel.sources[0] ?? `analyst:${String(rel.properties.addedBy ?? '')}`;
   return {
     type,
-    source: canonical.source,
-    target: canonical.target,
+    source,
+    target,
     properties: { ...rel.properties, key: relationshipKey(rel), sources: rel.sources, evidence: rel.evidence, evidenceSources: rel.evidence.map(() => evidenceSource) },
   };
 }
@@ -45,7 +46,7 @@ export interface ImportResult {
 }
 
 /**
- * Imports a curated export: what articles state goes through the ordinary write (writeGraph);
+ * Imports a curated export: what articles state goes through the ordinary ingest (ingestDocument);
  * what analysts added (entities and relationships with no article behind them), the rejected
  * relationships, the corrected entities' alias keys and the correction records follow in one
  * more transaction.
@@ -59,7 +60,7 @@ export async function importCuratedGraph(conn: Neo4jConnection, doc: CuratedGrap
     nodes: doc.nodes.filter((n) => !addedIds.has(n.id)),
     relationships: doc.relationships.filter((r) => r.sources.length > 0),
   };
-  const changes = stated.articles.length > 0 ? (await writeGraph(conn, stated)).changes : noChanges();
+  const changes = stated.articles.length > 0 ? (await ingestDocument(conn, stated)).changes : noChanges();
   const session = conn.driver.session({ database: conn.database });
   try {
     await session.executeWrite(async (tx: ManagedTransaction) => {

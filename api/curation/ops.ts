@@ -2,8 +2,10 @@
 // from the current state of what it touches (no I/O) and applied by api/curation/store.ts. Each
 // operation has an inverse, so undo is the inverted list: a correction like any other.
 import { aliasKeys, cityId, eventId, orgId, personId } from '../extract/resolve.ts';
-import { SYMMETRIC_TYPES, type EntityLabel, type GraphNode, type GraphRelationship, type RelationshipType } from '../graph/schema.ts';
-import { canonicalDirection, EVIDENCE_PER_RELATIONSHIP, relationshipKey } from '../store/rows.ts';
+import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
+import { MODEL } from '../graph/model.ts';
+import type { EntityLabel, GraphNode, RelationshipType } from '../graph/schema.ts';
+import { EVIDENCE_PER_RELATIONSHIP } from '../store/rows.ts';
 import type { NewEntity, NewRelationship, RelationshipRef } from './schema.ts';
 
 /** An entity as stored: contract fields, other stored properties, alias keys naming it, articles mentioning it. */
@@ -87,9 +89,9 @@ const asNode = (e: { id: string; label: EntityLabel; name: string; aliases: stri
 
 /** The relationship with other ends: canonical direction and key recomputed (a key names its ends). */
 function withEnds(rel: RelState, source: string, target: string): RelState {
-  const contract: GraphRelationship = { type: factType(rel.type), source, target, properties: { title: (rel.properties.title as string) ?? null, role: (rel.properties.role as string) ?? null }, sources: [], evidence: [] };
-  const canonical = canonicalDirection(contract);
-  return { type: rel.type, source: canonical.source, target: canonical.target, properties: { ...rel.properties, key: relationshipKey(contract) } };
+  const type = factType(rel.type);
+  const [from, to] = canonicalEnds(type, source, target);
+  return { type: rel.type, source: from, target: to, properties: { ...rel.properties, key: relationshipKey({ type, source, target, properties: rel.properties }) } };
 }
 
 /** One relationship from two that state the same fact: sources united, evidence up to the bound, first one's properties win. */
@@ -128,7 +130,7 @@ function restrictSources(rel: RelState, keep: (articleId: string) => boolean): R
 
 /** Relationships an analyst names: type and ends (either order for symmetric types), narrowed by role or title. */
 export function matchingRelationships(rels: RelState[], ref: RelationshipRef): RelState[] {
-  const symmetric = SYMMETRIC_TYPES.has(ref.type);
+  const symmetric = MODEL.relationships[ref.type]?.symmetric ?? false;
   return rels.filter((rel) => {
     if (factType(rel.type) !== ref.type) return false;
     const forward = rel.source === ref.source && rel.target === ref.target;
@@ -379,15 +381,14 @@ export function planAddEntity(spec: NewEntity, id: string, stamp: Stamp): Plan {
 /** Add a relationship by hand: its source is the analyst (no article ids), its evidence what the analyst gave. */
 export function planAddRelationship(spec: NewRelationship, existing: RelState[], evidence: string | undefined, stamp: Stamp): Plan {
   if (spec.source === spec.target) throw new CorrectionError(400, 'relationship.target', 'a relationship joins two different entities');
-  const contract: GraphRelationship = { ...spec, sources: [], evidence: [] };
-  const canonical = canonicalDirection(contract);
-  const key = relationshipKey(contract);
+  const [source, target] = canonicalEnds(spec.type, spec.source, spec.target);
+  const key = relationshipKey(spec);
   const stated = existing.find((r) => keyOf(r) === key);
   if (stated) throw new CorrectionError(409, 'relationship', `${spec.type} ${spec.source} -> ${spec.target} is stated already${isRejected(stated) ? ' (rejected: restore it instead)' : ''}`);
   const relationship: RelState = {
     type: spec.type,
-    source: canonical.source,
-    target: canonical.target,
+    source,
+    target,
     properties: {
       ...spec.properties,
       key,

@@ -2,41 +2,57 @@
 // used for validation, for TypeScript types (z.infer) and for the OpenAPI document.
 // Extend it, never rename or drop what the contract lists.
 import { z } from 'zod';
+import { MODEL, type EntityLabel as ModelLabel, type GraphModel, type PropertySpec, type RelationshipType as ModelType } from './model.ts';
 
-export const ENTITY_LABELS = ['Person', 'Office', 'Company', 'Organization', 'City', 'Event'] as const;
-export const EntityLabel = z.enum(ENTITY_LABELS);
+const keysOf = <K extends string>(record: Readonly<Record<K, unknown>>) => Object.keys(record) as [K, ...K[]];
+const RELATIONSHIPS: GraphModel['relationships'] = MODEL.relationships;
+const propertyList = (properties: Readonly<Record<string, PropertySpec>>) =>
+  Object.entries(properties).map(([name, p]) => `${name} (${p.values ? p.values.join(' | ') : p.type})`).join(', ');
+
+export const ENTITY_LABELS = keysOf<ModelLabel>(MODEL.labels);
+export const EntityLabel = z.enum(ENTITY_LABELS).meta({
+  id: 'EntityLabel',
+  description: Object.entries(MODEL.labels as GraphModel['labels']).map(([label, l]) => `${label}: ${l.description}`).join('. '),
+});
 export type EntityLabel = z.infer<typeof EntityLabel>;
 
-export const RELATIONSHIP_TYPES = [
-  'HOLDS_POSITION',
-  'LOCATED_IN',
-  'SISTER_CITY_OF',
-  'PARTICIPATED_IN',
-  'MET_WITH',
-  'VISITED',
-  'MENTIONS',
-] as const;
-export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
+export const RELATIONSHIP_TYPES = keysOf<ModelType>(MODEL.relationships);
+export const RelationshipType = z.enum(RELATIONSHIP_TYPES).meta({
+  id: 'RelationshipType',
+  description: RELATIONSHIP_TYPES.map((type) => {
+    const r = RELATIONSHIPS[type]!;
+    const props = propertyList(r.properties);
+    return `${type}: ${r.from.join('|')} ${r.symmetric ? '—' : '→'} ${r.to.join('|')} (${r.description})${props ? `; ${props}` : ''}`;
+  }).join('. '),
+});
 export type RelationshipType = z.infer<typeof RelationshipType>;
 
-/** Types stored once and read both ways. */
-export const SYMMETRIC_TYPES: ReadonlySet<RelationshipType> = new Set(['SISTER_CITY_OF', 'MET_WITH']);
-
-export const PARTICIPATION_ROLES = ['host', 'organizer', 'speaker', 'presenter', 'attendee', 'visitor'] as const;
+export const PARTICIPATION_ROLES = MODEL.relationships.PARTICIPATED_IN.properties.role.values;
 export const ParticipationRole = z.enum(PARTICIPATION_ROLES);
 export type ParticipationRole = z.infer<typeof ParticipationRole>;
 
-/** ISO 8601 date at year, month or day precision. */
+/** A month that exists, and a day that exists in that month ("2024-02-30" does not). */
+function isCalendarDate(date: string): boolean {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO 8601 date at year, month or day precision, checked against the calendar. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such date in the calendar');
+
+/** Longest id of an article or entity: a path parameter must be able to name it. */
+export const ID_MAX_LENGTH = 512;
+const Id = z.string().min(1).max(ID_MAX_LENGTH);
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const Properties = z.record(z.string(), Scalar);
 export type Properties = z.infer<typeof Properties>;
 
 export const Article = z.object({
-  id: z.string().min(1).describe('stable content hash of the article'),
+  id: Id.describe('stable content hash of the article'),
   title: z.string(),
   publishedAt: PartialDate.nullable().optional(),
   publisher: z.string().nullable().optional(),
@@ -46,18 +62,23 @@ export const Article = z.object({
 export type Article = z.infer<typeof Article>;
 
 export const GraphNode = z.object({
-  id: z.string().min(1).describe('stable id, e.g. "person:lyu-zhicheng"'),
+  id: Id.describe('stable id, e.g. "person:lyu-zhicheng"'),
   label: EntityLabel,
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
-  properties: Properties.default({}).describe('City: country, lat, lon; Event: date, kind'),
+  properties: Properties.default({}).describe(
+    Object.entries(MODEL.labels as GraphModel['labels'])
+      .filter(([, l]) => Object.keys(l.properties).length > 0)
+      .map(([label, l]) => `${label}: ${propertyList(l.properties)}`)
+      .join('; '),
+  ),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 
 export const GraphRelationship = z.object({
   type: RelationshipType,
-  source: z.string().min(1),
-  target: z.string().min(1),
+  source: Id,
+  target: Id,
   properties: Properties.default({}),
   sources: z.array(z.string()).default([]).describe('ids of the articles that state it'),
   evidence: z.array(z.string()).default([]).describe('the sentences that state it'),

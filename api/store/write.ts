@@ -2,30 +2,30 @@
 // UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import type { GraphDocument } from '../graph/schema.ts';
-import { aliasKeys, remapIds, remapToExisting } from '../extract/resolve.ts';
+import type { z } from 'zod';
+import type { GraphDocument, GraphNode } from '../graph/schema.ts';
+import type * as Api from '../http/schemas.ts';
 import { mergedIdKey } from '../curation/ops.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources, EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
+import {
+  DocumentError,
+  entityFromMentions,
+  EVIDENCE_PER_RELATIONSHIP,
+  newRelationshipRows,
+  propertiesFromStatements,
+  remapIds,
+  remapToExisting,
+  restrictToArticles,
+  writeRows,
+  type AliasKeys,
+} from './rows.ts';
+import { plain } from './stored.ts';
 
-export interface Changes {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-}
-export type ArticleStatus = 'new' | 'updated' | 'unchanged';
-export interface ArticleOutcome {
-  id: string;
-  title: string;
-  status: ArticleStatus;
-}
-export interface WriteResult {
-  articles: ArticleOutcome[];
-  changes: Changes;
-}
+// The answers' shapes are the API's zod schemas (type-only: the store does not load the HTTP layer).
+export type Changes = z.infer<typeof Api.Changes>;
+export type WriteResult = z.infer<typeof Api.IngestResponse>;
+type ArticleStatus = WriteResult['articles'][number]['status'];
 
 export const noChanges = (): Changes => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
@@ -52,17 +52,59 @@ async function run(tx: ManagedTransaction, name: string, params: Record<string, 
 
 /**
  * Removes what the given articles alone support, the articles themselves, and entities left
- * with nothing mentioning or connecting them. Alias-key bookkeeping is not counted as a change.
+ * with nothing mentioning or connecting them; the entities that stay are rebuilt from the articles
+ * still mentioning them (their alias keys from `aliasKeys`), and relationships they stated with
+ * others get their properties from the others' statements: a name, alias or property only these
+ * articles stated goes too. Alias-key bookkeeping is not counted as a change.
  */
-async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
-  await run(tx, 'remove-article-support', { articleIds }, changes);
+async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes, aliasKeys: AliasKeys): Promise<void> {
+  const restated = await run(tx, 'remove-article-support', { articleIds }, changes);
+  const relationships = restated.records.map((r) => ({ id: r.get('id') as string, properties: propertiesFromStatements(r.get('statements') as string[]) }));
+  if (relationships.length > 0) await run(tx, 'reset-relationship-properties', { rows: relationships });
   const deleted = await run(tx, 'delete-articles', { articleIds }, changes);
   const entityIds = [...new Set(deleted.records.flatMap((r) => r.get('mentioned') as string[]))];
   await run(tx, 'release-orphan-alias-keys', { entityIds });
   await run(tx, 'delete-orphan-entities', { entityIds }, changes);
+
+  const mentioned = await run(tx, 'entity-mentions', { entityIds });
+  const rebuilt: GraphNode[] = [];
+  const stored: { id: string; stored: Record<string, unknown> }[] = [];
+  for (const record of mentioned.records) {
+    const summary = { name: record.get('name') as string, names: record.get('names') as string[], properties: record.get('properties') as string[] };
+    const node = entityFromMentions(record.get('id') as string, record.get('label') as GraphNode['label'], summary);
+    const wanted = { ...node.properties, id: node.id, name: node.name, aliases: node.aliases };
+    if (sameProperties(wanted, plain(record.get('current')) as Record<string, unknown>)) continue;
+    rebuilt.push(node);
+    stored.push({ id: node.id, stored: wanted });
+  }
+  if (rebuilt.length === 0) return;
+  await run(tx, 'reset-entities', { rows: stored });
+  const keys = rebuilt.map((node) => ({ id: node.id, keys: aliasKeys(node) }));
+  await run(tx, 'release-alias-keys', { rows: keys });
+  await run(tx, 'write-alias-keys', { rows: keys });
 }
 
-async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteResult> {
+/** Same keys and values, in any order (aliases as a set). */
+function sameProperties(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (x: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(x).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]).sort(([k1], [k2]) => ((k1 as string) < (k2 as string) ? -1 : 1)));
+  return canonical(a) === canonical(b);
+}
+
+/** An incoming node must have the label its id is stored with: a second label would change what other articles stated. */
+async function checkLabels(tx: ManagedTransaction, doc: GraphDocument, nodes: GraphNode[]): Promise<void> {
+  const stored = await run(tx, 'entity-labels', { ids: nodes.map((n) => n.id) });
+  const labels = new Map(stored.records.map((r) => [r.get('id') as string, r.get('label') as string]));
+  for (const node of nodes) {
+    const label = labels.get(node.id);
+    if (label === undefined || label === node.label) continue;
+    const i = doc.nodes.findIndex((n) => n.id === node.id);
+    const field = i >= 0 ? `nodes[${i}].label` : 'nodes';
+    throw new DocumentError(field, `${field}: "${node.id}" is stored as a ${label}, not a ${node.label}`);
+  }
+}
+
+async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   const changes = noChanges();
   const stored = await run(tx, 'existing-articles', { ids: doc.articles.map((a) => a.id) });
   const unchanged = new Set(stored.records.map((r) => r.get('id') as string));
@@ -81,7 +123,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     updated.add(record.get('id') as string);
     previous.push(...ids);
   }
-  if (previous.length > 0) await removeArticles(tx, previous, changes);
+  if (previous.length > 0) await removeArticles(tx, previous, changes, aliasKeys);
 
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
   // an entity merged away by an analyst is found under its id's key: its names land on the kept entity
@@ -92,7 +134,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     const into = existing.get(mergedIdKey(node.id));
     return into && into !== node.id ? [[node.id, into] as const] : [];
   }));
-  const rows = writeRows(remapToExisting(remapIds(part, merged), existing), aliasKeys);
+  const remapped = remapToExisting(remapIds(part, merged), existing, aliasKeys);
+  await checkLabels(tx, doc, remapped.nodes);
+  const rows = writeRows(remapped, aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
@@ -112,17 +156,17 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
 }
 
 /**
- * Stores a document (one or many articles) in one transaction. Articles already stored under the
- * same content hash are left alone; a new version of a stored article (same URL, or same title
- * and file) replaces what the old version alone supported.
- * Throws DocumentError (from rows.ts) when the document references unknown nodes or articles.
+ * Stores a document (one or many articles, every relationship attributed to its sources: see
+ * attributeSources) in one transaction; entities are found among the stored ones by `aliasKeys`.
+ * Articles already stored under the same content hash are left alone; a new version of a stored
+ * article (same URL, or, without URLs, same file) replaces what the old version alone supported.
+ * Throws DocumentError when a node's id is stored with another label.
  */
-export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
-  const attributed = attributeSources(doc);
+export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
     const session = conn.driver.session({ database: conn.database });
     try {
-      return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
+      return await session.executeWrite((tx) => writeInTransaction(tx, doc, aliasKeys));
     } catch (error) {
       // A concurrent ingest stored one of these articles first (write-articles CREATEs them), or
       // an analyst merged an entity of the batch: run again, and that article is now found stored
@@ -145,15 +189,15 @@ class MergedMeanwhile extends Error {
 const isArticleConflict = (error: unknown) =>
   (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 
-/** Deletes an article and what it alone supports; null when no such article is stored. */
-export async function deleteArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
+/** Deletes an article and what it alone supports (see removeArticles); null when no such article is stored. */
+export async function deleteArticle(conn: Neo4jConnection, id: string, aliasKeys: AliasKeys): Promise<Changes | null> {
   const session = conn.driver.session({ database: conn.database });
   try {
     return await session.executeWrite(async (tx) => {
       const stored = await run(tx, 'existing-articles', { ids: [id] });
       if (stored.records.length === 0) return null;
       const changes = noChanges();
-      await removeArticles(tx, [id], changes);
+      await removeArticles(tx, [id], changes, aliasKeys);
       return changes;
     });
   } finally {

@@ -13,6 +13,7 @@ import { loadCorpus, seconds } from './support.ts';
 type CurationStore = typeof import('../../api/curation/store.ts');
 type CurationRequest = import('../../api/curation/schema.ts').CorrectionRequest;
 type WriteModule = typeof import('../../api/store/write.ts');
+type ResolveModule = typeof import('../../api/extract/resolve.ts');
 
 const SECTION = 'corrections';
 const CORRECTIONS = 1000;
@@ -44,6 +45,7 @@ async function corrections(db: BenchNeo4j): Promise<CurationRequest[]> {
 export async function benchCorrections(ctx: BenchContext): Promise<void> {
   const { correct } = await importOrSkip<CurationStore>('../../api/curation/store.ts', 'the corrections store');
   const { writeGraph, deleteArticle } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
+  const { aliasKeys } = await importOrSkip<ResolveModule>('../../api/extract/resolve.ts', 'resolution');
   const baseCount = ctx.quick ? 300 : 1000;
   const setCount = ctx.quick ? 100 : 250;
   const texts = loadCorpus(10_000).slice(0, baseCount + setCount);
@@ -57,9 +59,9 @@ export async function benchCorrections(ctx: BenchContext): Promise<void> {
 
     const writeSet = async () => {
       const started = performance.now();
-      for (const doc of batches) await writeGraph(db.conn, doc);
+      for (const doc of batches) await writeGraph(db.conn, doc, aliasKeys);
       const took = seconds(started);
-      for (const id of articleIds) await deleteArticle(db.conn, id);
+      for (const id of articleIds) await deleteArticle(db.conn, id, aliasKeys);
       return took;
     };
     const runs: { without: number[]; with: number[] } = { without: [], with: [] };

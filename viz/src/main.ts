@@ -6,7 +6,7 @@ import { byId } from './dom.ts';
 import { exportJson, exportPng } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
-import { LABEL_LOOK, LABELS, TYPE_LOOK } from './graph/vocabulary.ts';
+import { LABEL_LOOK, LABELS, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
 import { createCuration } from './panels/curation.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
@@ -201,10 +201,10 @@ function counts(): Counts {
 /** "On screen: 6 people, 9 offices, … — 5 sister-city links, 17 took part in, …" */
 function summaryOf(c: Counts): string {
   const labels = LABELS.filter((l) => c.labels.get(l.label)).map((l) => `${c.labels.get(l.label)} ${c.labels.get(l.label) === 1 ? l.label.toLowerCase() : l.plural.toLowerCase()}`);
-  const sister = c.types.get('SISTER_CITY_OF') ?? 0;
-  const met = c.types.get('MET_WITH') ?? 0;
-  const took = c.types.get('PARTICIPATED_IN') ?? 0;
-  const facts = [sister && `${sister} sister-city link${sister === 1 ? '' : 's'}`, met && `${met} meeting${met === 1 ? '' : 's'}`, took && `${took} participation${took === 1 ? '' : 's'} in events`].filter(Boolean);
+  const facts = TYPES.filter((t) => t.count && c.types.get(t.type)).map((t) => {
+    const n = c.types.get(t.type)!;
+    return `${n} ${n === 1 ? t.count![0] : t.count![1]}`;
+  });
   return `On screen: ${labels.join(', ')}${facts.length ? `; ${facts.join(', ')}` : ''}.`;
 }
 
@@ -343,15 +343,17 @@ async function expand(id: string): Promise<number | null> {
 function showPath(result: PathResult, index: number | null, fit = true): void {
   if (!canvas) return;
   pathShown = result;
-  canvas.merge(result.elements, null, null);
+  const hops = new Map(result.elements.edges.map(({ data }) => [data.id, data]));
+  canvas.merge({ nodes: result.elements.nodes, edges: [...hops.values()].map((data) => ({ data })) }, null, null);
   graphChanged();
   const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
   const nodes = new Set<string>();
   const edges = new Set<string>();
   for (const path of paths) {
     path.nodes.forEach((n) => nodes.add(n));
-    for (const hop of path.hops) {
-      const edge = canvas.edgeFor(hop.source, hop.target, hop.type);
+    for (const hopId of path.hops) {
+      const hop = hops.get(hopId);
+      const edge = hop && canvas.edgeFor(hop.source, hop.target, hop.type);
       if (edge) edges.add(edge);
     }
   }
