@@ -24,11 +24,13 @@ import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
 import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
+import { correctionRoutes } from './routes/corrections.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathRoutes } from './routes/paths.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 export interface AppOptions {
   conn: Neo4jConnection;
@@ -148,6 +150,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
+  await app.register(correctionRoutes, routeOptions);
+  await app.register(reviewRoutes, routeOptions);
 
   // The viewer's files; /api/... is never a file (a path the API router refused gets the API's 404).
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });

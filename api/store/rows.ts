@@ -145,6 +145,11 @@ export function remapToExisting(doc: GraphDocument, existing: Map<string, string
       }
     }
   }
+  return remapIds(doc, remap);
+}
+
+/** Rewrites node ids (and relationship endpoints) by the map, merging nodes that meet. */
+export function remapIds(doc: GraphDocument, remap: Map<string, string>): GraphDocument {
   if (remap.size === 0) return doc;
   const nodes = new Map<string, GraphNode>();
   for (const n of doc.nodes) {
