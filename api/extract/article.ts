@@ -33,6 +33,8 @@ export interface Fact {
   to: string;
   props: Properties;
   evidence: Set<number>;
+  /** names of the rules that stated or derived it (for the rules report) */
+  rules?: Set<string>;
 }
 
 export interface AnalyzedSentence {
@@ -715,19 +717,20 @@ export class Article {
 
   // ------------------------------------------------------------ facts
 
-  addFact(type: RelationshipType, from: string | null | undefined, to: string | null | undefined, props: Properties, ...evidence: number[]): void {
-    if (!from || !to || from === to) return;
+  addFact(type: RelationshipType, from: string | null | undefined, to: string | null | undefined, props: Properties, ...evidence: number[]): Fact | null {
+    if (!from || !to || from === to) return null;
     const fe = this.entities.get(from);
     const te = this.entities.get(to);
-    if (!fe || !te) return;
+    if (!fe || !te) return null;
     const [a, b] = (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && from > to ? [to, from] : [from, to];
-    const p = type === 'PARTICIPATED_IN' ? String(props.role) : type === 'HOLDS_POSITION' ? String(props.title).toLowerCase() : '';
+    // a visit or meeting of a happening (frame) is told apart from another one between the same two
+    const p = type === 'PARTICIPATED_IN' ? String(props.role) : type === 'HOLDS_POSITION' ? String(props.title).toLowerCase() : typeof props.event === 'string' ? props.event : '';
     const key = `${type}|${a}|${b}|${p}`;
     const prev = this.facts.get(key);
     if (prev) {
       for (const e of evidence) prev.evidence.add(e);
       for (const [k, v] of Object.entries(props)) if (prev.props[k] == null && v != null) prev.props[k] = v;
-      return;
+      return prev;
     }
     const fact: Fact = { type, from: a, to: b, props: { ...props }, evidence: new Set(evidence) };
     this.facts.set(key, fact);
@@ -740,6 +743,18 @@ export class Article {
       p.push(fact);
       this.positionsByPerson.set(a, p);
     }
+    return fact;
+  }
+
+  /** Re-keys a VISITED or MET_WITH fact once its happening is known (merging into the happening's own fact). */
+  assignEvent(fact: Fact, event: string, date: string | null): void {
+    const oldKey = `${fact.type}|${fact.from}|${fact.to}|`;
+    if (this.facts.get(oldKey) !== fact) return;
+    this.facts.delete(oldKey);
+    const list = this.factsByType.get(fact.type) ?? [];
+    list.splice(list.indexOf(fact), 1);
+    const merged = this.addFact(fact.type, fact.from, fact.to, { ...fact.props, event, date: fact.props.date ?? date }, ...fact.evidence);
+    if (merged && fact.rules) for (const r of fact.rules) (merged.rules ??= new Set()).add(r);
   }
 
   /** The positions stated for a person. */

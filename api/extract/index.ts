@@ -10,11 +10,12 @@ import { findEvents } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
-import { participation, visitMembers, visitRoles } from './relations/participation.ts';
+import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
 import { visits } from './relations/visits.ts';
 import { eventId, mergeGraphs } from './resolve.ts';
+import { assignHappenings, readFrames } from './frames/index.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -74,17 +75,17 @@ function readRelations(a: Article): ReturnType<typeof findEvents> {
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
   sisterCities(a);
-  visits(a, ev);
+  visits(a);
   const pending = pendingTitles(a);
   const origins = ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o));
   visitMembers(a, ev);
   const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-  implicitPositions(a, pending, [...new Set(origins)], ev.visits.map((v) => v.dest), visitors);
+  implicitPositions(a, pending, [...new Set(origins)], ev.visits.map((v) => v.dest), visitors, ev.visits);
   meetings(a, ev);
-  visitRoles(a, ev);
+  const frames = readFrames(a, ev);
   participation(a, ev);
-  visits(a, ev);
   locations(a, ev);
+  assignHappenings(frames);
   return ev;
 }
 
@@ -142,6 +143,12 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
     if (!source || !target) continue;
     const properties: Properties = {};
     for (const [k, v] of Object.entries(f.props)) if (v !== null && v !== undefined) properties[k] = v;
+    // the happening a visit or meeting belongs to, by its node id
+    if (typeof properties.event === 'string') {
+      const event = finalId.get(properties.event);
+      if (event) properties.event = event;
+      else delete properties.event;
+    }
     relationships.push({
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),

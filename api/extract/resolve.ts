@@ -4,7 +4,8 @@
 // General in Shenyang" / "the Consulate General of Japan in Shenyang", "Shenyang Municipal People's
 // Government" / "Shenyang Municipal Government", "Miyajima Daisuke" / "Daisuke Miyajima", Lyu / Lv / Lü.
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
-import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
+import { relationshipDiscriminator } from '../graph/keys.ts';
+import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
 import { SYMMETRIC_TYPES } from '../graph/schema.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
@@ -183,8 +184,12 @@ function mergeNode(into: GraphNode, from: GraphNode): void {
 
 function relKey(r: GraphRelationship): string {
   const [a, b] = SYMMETRIC_TYPES.has(r.type) && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
-  const p = r.type === 'PARTICIPATED_IN' ? String(r.properties.role ?? '') : r.type === 'HOLDS_POSITION' ? String(r.properties.title ?? '').toLowerCase() : '';
-  return `${r.type}|${a}|${b}|${p}`;
+  return `${r.type}|${a}|${b}|${relationshipDiscriminator(r)}`;
+}
+
+/** The `event` property of a visit or meeting follows its event node when nodes are merged. */
+function withEvent(p: Properties, to: (id: string) => string): Properties {
+  return typeof p.event === 'string' && to(p.event) !== p.event ? { ...p, event: to(p.event) } : p;
 }
 
 /** Merges relationships that state one fact: union of sources and evidence, properties filled in. */
@@ -236,7 +241,7 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
   }
   const articles = new Map<string, GraphDocument['articles'][number]>();
   for (const d of docs) for (const a of d.articles) if (!articles.has(a.id)) articles.set(a.id, a);
-  const rels = docs.flatMap((d) => d.relationships).map((r) => ({ ...r, source: uf.find(r.source), target: uf.find(r.target) }));
+  const rels = docs.flatMap((d) => d.relationships).map((r) => ({ ...r, source: uf.find(r.source), target: uf.find(r.target), properties: withEvent(r.properties, (id) => uf.find(id)) }));
   return {
     articles: [...articles.values()],
     nodes: [...merged.values()],
@@ -264,6 +269,6 @@ export function remapToExisting(doc: GraphDocument, existing: Map<string, string
     if (prev) mergeNode(prev, n);
     else nodes.set(id, { ...n, id, aliases: [...n.aliases], properties: { ...n.properties } });
   }
-  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target }));
+  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target, properties: withEvent(r.properties, (id) => remap.get(id) ?? id) }));
   return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(rels) };
 }

@@ -8,13 +8,7 @@ import {
   type GraphRelationship,
   type Properties,
 } from '../graph/schema.ts';
-
-/** What tells two relationships of one type between the same two entities apart. */
-function discriminator(rel: GraphRelationship): string {
-  if (rel.type === 'HOLDS_POSITION') return String(rel.properties.title ?? '').toLowerCase();
-  if (rel.type === 'PARTICIPATED_IN') return String(rel.properties.role ?? '');
-  return '';
-}
+import { relationshipDiscriminator } from '../graph/keys.ts';
 
 /** Symmetric relationships are stored once, from the smaller id to the larger. */
 export function canonicalDirection(rel: GraphRelationship): GraphRelationship {
@@ -25,7 +19,7 @@ export function canonicalDirection(rel: GraphRelationship): GraphRelationship {
 /** Stable identity of a stored relationship; also the Cytoscape edge id. */
 export function relationshipKey(rel: GraphRelationship): string {
   const { type, source, target } = canonicalDirection(rel);
-  return [type, source, target, discriminator(rel)].join('|');
+  return [type, source, target, relationshipDiscriminator(rel)].join('|');
 }
 
 /**
