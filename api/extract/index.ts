@@ -91,6 +91,14 @@ function readRelations(a: Article): ReturnType<typeof findEvents> {
 
 /** The graph document of one read article. */
 export function extractDocument(doc: SourceDocument): GraphDocument {
+  return mergeGraphs([tracedDocument(doc).document]);
+}
+
+/**
+ * One article's graph before resolution, with the names of the rules behind each relationship (parallel
+ * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
+ */
+export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file };
   let a: Article;
@@ -100,7 +108,7 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
     ev = readRelations(a);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
-    return { articles: [article], nodes: [], relationships: [] };
+    return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
   }
   const title = a.sentences.find((s) => s.paragraph === -1);
   const finalId = new Map<string, string>();
@@ -135,8 +143,8 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
     nodes.push(node);
     byId.set(nid, node);
   }
-  const used = new Set<string>();
   const relationships: GraphRelationship[] = [];
+  const rules: string[][] = [];
   for (const f of a.facts.values()) {
     const source = finalId.get(f.from);
     const target = finalId.get(f.to);
@@ -153,10 +161,9 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
     });
-    used.add(source);
-    used.add(target);
+    rules.push([...(f.rules ?? [])]);
   }
-  return mergeGraphs([{ articles: [article], nodes, relationships }]);
+  return { document: { articles: [article], nodes, relationships }, rules };
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */

@@ -4,13 +4,14 @@
 import type { FillRule } from './fill.ts';
 
 /** One actor: a name, a title or a body, with an optional apposition ("A, Mayor of X,", "A (…)"). */
-const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
+const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
 const VISITORS = String.raw`\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b`;
 
-const re = (source: string, flags = 'g'): RegExp => new RegExp(source, flags);
+// case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
+const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
 
 export const FILL_RULES: readonly FillRule[] = [
   {

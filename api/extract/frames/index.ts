@@ -27,9 +27,9 @@ export const PART_OF_VISIT: SentenceRule<FrameContext> = {
   emits: 'PARTICIPATED_IN visitor, host (of the happening named)',
   why: 'A happening told as part of the visit has the visit\'s sides as its participants.',
   example: {
-    title: 'Whanganui delegation in Nagaizumi',
-    body: 'A delegation from Whanganui led by Mayor Andrew Tripe visited Nagaizumi on May 1, 2024. A highlight of the visit was the Nagaizumi Summer Festival.',
-    expect: ['PARTICIPATED_IN Andrew Tripe -> Nagaizumi Summer Festival as visitor'],
+    title: 'Auckland delegation in Toyama',
+    body: 'A delegation from Auckland led by Mayor Andrew Tripe visited Toyama on May 1, 2024. A highlight of the visit was the Toyama Summer Festival.',
+    expect: ['PARTICIPATED_IN Andrew Tripe -> Toyama Summer Festival as visitor'],
   },
   apply: (ctx, s) => {
     const main = ctx.ev.visits[0];

@@ -4,7 +4,7 @@
 import type { ParticipationRole, Properties, RelationshipType } from '../../graph/schema.ts';
 import { TITLE_RANK } from '../names.ts';
 import type { FrameRule } from '../rules/engine.ts';
-import { addToSide, type Frame, type FrameContext, type Side } from './model.ts';
+import { addToSide, filled, type Frame, type FrameContext, type Side } from './model.ts';
 
 type Rule = FrameRule<FrameContext, Frame>;
 
@@ -64,7 +64,10 @@ export const SIDE_RULES: readonly Rule[] = [
         const city = ctx.a.cityOf(p.to);
         const ofBody = f.visiting.bodies.has(p.to) && ctx.a.label(p.to) !== 'City';
         const ofCity = !!city && (f.visiting.cities.has(city) || !!f.visiting.country && ctx.a.countryOfCity(city) === f.visiting.country && city !== f.place);
-        if ((ofBody || ofCity) && addToSide(ctx, f.visiting, p.from, p.evidence)) added++;
+        if ((ofBody || ofCity) && addToSide(ctx, f.visiting, p.from, p.evidence)) {
+          filled(f, 'visiting', 'officials-of-visiting-side');
+          added++;
+        }
       }
       return added;
     },
@@ -83,7 +86,10 @@ export const SIDE_RULES: readonly Rule[] = [
       let added = 0;
       for (const m of ctx.a.factsOf('MET_WITH')) {
         for (const [x, y] of [[m.from, m.to], [m.to, m.from]] as const) {
-          if (f.visiting.people.has(y) && !f.visiting.people.has(x) && !!f.place && personCity(ctx, x) === f.place && addToSide(ctx, f.host, x, m.evidence)) added++;
+          if (f.visiting.people.has(y) && !f.visiting.people.has(x) && !!f.place && personCity(ctx, x) === f.place && addToSide(ctx, f.host, x, m.evidence)) {
+            filled(f, 'host', 'met-visitors-at-destination');
+            added++;
+          }
         }
       }
       return added;
@@ -103,7 +109,10 @@ export const SIDE_RULES: readonly Rule[] = [
       if (!isVisit(ctx, f) || !f.place) return 0;
       let added = 0;
       for (const e of ctx.a.entities.values()) {
-        if (e.label === 'Office' && e.cityInName === f.place && /\b(government|council|municipality|city hall)\b/i.test(e.name) && addToSide(ctx, f.host, e.id, f.sentences)) added++;
+        if (e.label === 'Office' && e.cityInName === f.place && /\b(government|council|municipality|city hall)\b/i.test(e.name) && addToSide(ctx, f.host, e.id, f.sentences)) {
+          filled(f, 'host', 'destination-government-hosts');
+          added++;
+        }
       }
       return added;
     },
@@ -123,9 +132,9 @@ export const DERIVE_RULES: readonly Rule[] = [
     emits: 'PARTICIPATED_IN visitor',
     why: 'Every member of the visiting side takes part in the visit as a visitor (a signing abroad gives attendees instead).',
     example: {
-      title: 'Ballarat delegation visits Inagawa',
-      body: 'A delegation from Ballarat visited Inagawa on October 5, 2024. The delegation was led by Mayor Des Hudson.',
-      expect: ['PARTICIPATED_IN Des Hudson -> Ballarat delegation visit to Inagawa as visitor'],
+      title: 'Ballarat delegation visits Kawasaki',
+      body: 'A delegation from Ballarat visited Kawasaki on October 5, 2024. The delegation was led by Mayor Des Hudson.',
+      expect: ['PARTICIPATED_IN Des Hudson -> Ballarat delegation visit to Kawasaki as visitor'],
     },
     apply: (ctx, f) => (isVisit(ctx, f) && f.kind !== 'signing' ? roles(ctx, f, 'visiting-side-visitor', f.visiting, 'visitor', (id) => f.host.people.has(id) || f.host.bodies.has(id)) : 0),
   },
@@ -136,7 +145,7 @@ export const DERIVE_RULES: readonly Rule[] = [
     why: 'Every member of the host side hosts the happening.',
     example: {
       title: 'Dunedin welcomes Shanghai delegation',
-      body: 'Mayor Jules Radich welcomed the delegation from Shanghai to Dunedin on March 8, 2024.',
+      body: 'Mayor Jules Radich of Dunedin welcomed a delegation from Shanghai on March 8, 2024.',
       expect: ['PARTICIPATED_IN Jules Radich -> Shanghai delegation visit to Dunedin as host'],
     },
     apply: (ctx, f) => (isVisit(ctx, f) ? roles(ctx, f, 'host-side-host', f.host, 'host', () => false) : 0),
@@ -165,8 +174,8 @@ export const DERIVE_RULES: readonly Rule[] = [
     why: 'The visiting side went to every further city of its itinerary (not to its own).',
     example: {
       title: 'Sendai delegation in Minnesota',
-      body: 'A delegation from Sendai led by Mayor Kazuko Kori visited Minneapolis on August 1, 2024. The delegation also visited Duluth.',
-      expect: ['VISITED Kazuko Kori -> Duluth'],
+      body: 'A delegation from Sendai led by Mayor Kazuko Kori visited Minneapolis on August 1, 2024. The delegation also visited Duluth and Rochester.',
+      expect: ['VISITED Kazuko Kori -> Rochester'],
     },
     apply: (ctx, f) => {
       let added = 0;
