@@ -9,7 +9,7 @@ import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '..
 import { SYMMETRIC_TYPES } from '../graph/schema.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
-import { fold, personKey, personWords, slug } from './names.ts';
+import { fold, personKey, personKeys, personWords, slug } from './names.ts';
 
 const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
 const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'town', 'borough', 'the', 'in', 's']);
@@ -117,7 +117,7 @@ export function aliasKeys(node: GraphNode): string[] {
     case 'Person':
       for (const n of names) {
         const w = personWords(n);
-        if (w.length >= 2) keys.add(`Person|${personKey(n)}`);
+        if (w.length >= 2) for (const k of personKeys(n)) keys.add(`Person|${k}`);
       }
       break;
     case 'City': {

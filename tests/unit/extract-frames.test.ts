@@ -1,0 +1,71 @@
+// Exchange frames: relationships derived from an article's happenings (not from one sentence), each
+// visit and meeting carrying its happening's event and date; names and towns resolved across articles.
+// Sentences written for these tests in the genre's style (no article text copied).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import { extractGraph } from '../../api/extract/index.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { relationshipKey } from '../../api/store/rows.ts';
+import { events, extractText, named, nameOf } from '../support/extraction.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+const article = (file: string, title: string, body: string, date = '2024-05-10') =>
+  ({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text' as const, file });
+
+const rels = (g: GraphDocument, type: string) => g.relationships.filter((r) => r.type === type);
+const pair = (g: GraphDocument, r: GraphDocument['relationships'][number]) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' & ');
+
+describe('exchange frames', () => {
+  it('has the heads of the two sides meet when the article says the sides held talks, without naming them', () => {
+    const g = extractText(
+      'Daegu delegation visits Hiroshima',
+      'A delegation from Daegu led by Mayor Hong Joon-pyo visited Hiroshima on April 22, 2024. Mayor Kazumi Matsui of Hiroshima hosted a dinner for the delegation. The two sides held talks on youth exchanges.',
+      '2024-04-25',
+    );
+    const met = rels(g, 'MET_WITH');
+    expect(met.map((r) => pair(g, r))).toEqual(['Hong Joon-pyo & Kazumi Matsui']);
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    expect(met[0]!.properties).toMatchObject({ event: visit.id, date: '2024-04-22' });
+    expect(met[0]!.evidence.some((e) => e.includes('The two sides held talks'))).toBe(true);
+  });
+
+  it('makes the one who receives "the delegation" its host, and sends the delegation to the further towns it toured', () => {
+    const g = extractText(
+      'Kanazawa delegation in Ghent',
+      'A delegation from Kanazawa led by Deputy Mayor Aki Sato arrived in Ghent on June 2, 2024. The delegation was welcomed by Mayor Mathias De Clercq. The delegation also visited Bruges and Antwerp.',
+      '2024-06-05',
+    );
+    const visit = events(g).find((e) => e.properties.kind === 'visit')!;
+    const host = rels(g, 'PARTICIPATED_IN').find((r) => r.source === named(g, 'Mathias De Clercq')?.id && r.target === visit.id);
+    expect(host?.properties.role).toBe('host');
+    const visited = rels(g, 'VISITED').filter((r) => r.source === named(g, 'Aki Sato')?.id).map((r) => nameOf(g, r.target)).sort();
+    expect(visited).toEqual(['Antwerp', 'Bruges', 'Ghent']);
+  });
+
+  it('keeps two visits of one mayor to one city on two dates as two edges, each with its event, and one fact stated twice as one', () => {
+    const first = article('a.txt', 'Mayor Lee visits Osaka', 'Mayor Lee Jang-woo of Daejeon visited Osaka on March 3, 2023.', '2023-03-05');
+    const second = article('b.txt', 'Mayor Lee in Osaka again', 'Mayor Lee Jang-woo of Daejeon visited Osaka on May 9, 2024.', '2024-05-10');
+    const g = extractGraph([first, second, { ...first, file: 'a-copy.txt' }]);
+    const visits = rels(g, 'VISITED');
+    expect(visits.map((r) => r.properties.date).sort()).toEqual(['2023-03-03', '2024-05-09']);
+    expect(new Set(visits.map((r) => r.properties.event)).size).toBe(2);
+    expect(new Set(visits.map(relationshipKey)).size).toBe(2);
+  });
+});
+
+describe('names and towns across articles', () => {
+  it('resolves a Korean name in either order, with or without its hyphen, to one person', () => {
+    const g = extractGraph([
+      article('a.txt', 'Incheon mayor in Osaka', 'Mayor Yoo Jeong-bok of Incheon visited Osaka on April 3, 2024.'),
+      article('b.txt', 'Osaka hosts Incheon', 'Osaka Mayor Hideyuki Yokoyama met Mayor Jeongbok Yoo on April 3, 2024.'),
+    ]);
+    expect(g.nodes.filter((n) => n.label === 'Person' && /yoo/i.test([n.name, ...n.aliases].join(' '))).length).toBe(1);
+  });
+
+  it('takes a town the gazetteer lacks when the text marks it as one ("-cho", "X\'s sister city Y")', () => {
+    const g = extractText('Delegation to Japan', 'A delegation from Suwon-si visited Tomi-cho on May 2, 2024. The mayor of Yonago welcomed guests from Yonago\'s sister city Kagerou.');
+    const cities = g.nodes.filter((n) => n.label === 'City').map((n) => n.name);
+    expect(cities).toEqual(expect.arrayContaining(['Suwon-si', 'Tomi-cho', 'Kagerou']));
+  });
+});
