@@ -16,6 +16,7 @@ import { sisterCities } from './relations/sister-cities.ts';
 import { visits } from './relations/visits.ts';
 import { eventId, mergeGraphs } from './resolve.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
+import { readTrips } from './frames/trips.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -75,6 +76,7 @@ function readRelations(a: Article): ReturnType<typeof findEvents> {
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
   sisterCities(a);
+  readTrips(a, ev);
   visits(a);
   const pending = pendingTitles(a);
   const origins = ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o));

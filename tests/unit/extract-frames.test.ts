@@ -64,7 +64,7 @@ describe('names and towns across articles', () => {
   });
 
   it('takes a town the gazetteer lacks when the text marks it as one ("-cho", "X\'s sister city Y")', () => {
-    const g = extractText('Delegation to Japan', 'A delegation from Suwon-si visited Tomi-cho on May 2, 2024. The mayor of Yonago welcomed guests from Yonago\'s sister city Kagerou.');
+    const g = extractText('Delegation to Japan', 'A delegation from Suwon-si visited Tomi-cho on May 2, 2024. The mayor of Yonago welcomed guests from Yonago\'s sister city Kagerou.', '2024-05-10');
     const cities = g.nodes.filter((n) => n.label === 'City').map((n) => n.name);
     expect(cities).toEqual(expect.arrayContaining(['Suwon-si', 'Tomi-cho', 'Kagerou']));
   });

@@ -117,4 +117,16 @@ export const FILL_RULES: readonly FillRule[] = [
       expect: ['VISITED Nick Smith -> Miyazu', 'VISITED Nick Smith -> Kyoto', 'VISITED Nick Smith -> Osaka'],
     },
   },
+  {
+    name: 'visitors-of-several-cities',
+    when: /cities|towns/,
+    matches: re(String.raw`(?<visiting>${ACTORS}) (?:will be visiting|will visit|are visiting|were visiting|is visiting|visited|toured|will tour|are touring) (?:\w+ ){0,2}(?:cities|towns)\b`),
+    emits: 'visiting.people',
+    why: 'Those said to visit several cities in an article about a trip are the trip\'s members.',
+    example: {
+      title: 'Council delegation to China',
+      body: 'A delegation from the City of Ballarat is travelling to China this week to visit its sister cities. Ballarat is twinned with Harbin and Wuhan. Mayor Des Hudson and Councillor Amy Johnson will be visiting both cities during the trip.',
+      expect: ['PARTICIPATED_IN Amy Johnson -> Ballarat delegation visit to China as visitor'],
+    },
+  },
 ];

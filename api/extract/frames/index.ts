@@ -9,6 +9,7 @@ import { DERIVE_RULES, SIDE_RULES } from './infer-rules.ts';
 import type { Frame, FrameContext } from './model.ts';
 
 export const STAGES: readonly Stage[] = [
+  { name: 'trips', reads: 'sentence templates, SISTER_CITY_OF facts (only when events.ts found no visit)', adds: 'a visit for a delegation\'s trip to a country, with its stops' },
   { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers' },
   { name: 'fill', reads: 'sentence templates and the frame each sentence is about', adds: 'side members, "met" sentences and itinerary cities, each with its sentences' },
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },

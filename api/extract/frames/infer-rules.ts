@@ -199,7 +199,9 @@ export const DERIVE_RULES: readonly Rule[] = [
       if (!f.met.size) return 0;
       const named = (side: Side): string[] => [...f.metPeople.keys()].filter((id) => side.people.has(id));
       const hosts = named(f.host).length ? named(f.host) : [headOf(ctx, f.host, f.host.people.keys())].filter((x): x is string => !!x);
-      const guests = named(f.visiting).length ? named(f.visiting) : [headOf(ctx, f.visiting, f.visiting.people.keys())].filter((x): x is string => !!x);
+      // a delegation received without a head named or known: each of its people met the host
+      const head = headOf(ctx, f.visiting, f.visiting.people.keys());
+      const guests = named(f.visiting).length ? named(f.visiting) : head ? [head] : f.visiting.people.size <= 12 ? [...f.visiting.people.keys()] : [];
       let added = 0;
       for (const h of hosts) for (const g of guests) {
         if (h === g || f.visiting.people.has(h)) continue;
