@@ -14,7 +14,7 @@ import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
 import { visits } from './relations/visits.ts';
-import { eventId, mergeGraphs } from './resolve.ts';
+import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
 
@@ -70,11 +70,30 @@ function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null 
   return best;
 }
 
+/**
+ * "the Foreign Affairs Office of the Municipal Government" in an article written from Shenyang is the
+ * Shenyang one: named with the city too, so that it resolves across articles and is placed there.
+ */
+function placeMunicipalOffices(a: Article): void {
+  const city = a.homeCity ? a.entities.get(a.homeCity)?.name : null;
+  if (!city) return;
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Office' || e.cityInName) continue;
+    const m = /^(.+?) of the (Municipal|City|Metropolitan) (People['’]s )?Government$/i.exec(e.name);
+    if (!m) continue;
+    // the generic name is left out: it would join the offices of every city that writes it
+    e.name = `${m[1]} of the ${city} ${m[2]} ${m[3] ?? ''}Government`;
+    e.props.qualifiedId = orgId('Office', e.name);
+    e.cityInName = a.homeCity!;
+  }
+}
+
 /** Runs the relation patterns over an analysed article, in dependency order. */
 function readRelations(a: Article): ReturnType<typeof findEvents> {
   explicitPositions(a);
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
+  placeMunicipalOffices(a);
   sisterCities(a);
   readTrips(a, ev);
   visits(a);
@@ -132,6 +151,7 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
       nid = eventId(e.name, date, city, kind);
       if (e.id === ev.main && title && e.first === title.index && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
+    if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
     if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);

@@ -67,7 +67,12 @@ function orgKeyUncached(name: string): string {
   if (of > 0 && of < words.length - 1) {
     const comp = words.slice(of + 1);
     const inAt = comp.indexOf('in');
-    const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
+    let place = inAt >= 0 ? comp.slice(0, inAt) : comp;
+    // "Foreign Affairs Office of (the) Shenyang (Municipal) Government" is the Shenyang Foreign Affairs Office
+    if (place.length >= 2 && place[place.length - 1] === 'government' && words[of - 1] !== 'government') {
+      place = place.slice(0, -1);
+      while (place.length > 1 && /^(?:municipal|metropolitan|city|people|s|peoples)$/.test(place[place.length - 1]!)) place = place.slice(0, -1);
+    }
     const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
     if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
       const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length === 2 && /^(district|county)$/.test(place[1]!) || !!classifyPlace(place.join(' ')).reading;

@@ -68,4 +68,18 @@ describe('names and towns across articles', () => {
     const cities = g.nodes.filter((n) => n.label === 'City').map((n) => n.name);
     expect(cities).toEqual(expect.arrayContaining(['Suwon-si', 'Tomi-cho', 'Kagerou']));
   });
+
+  it('resolves "the Municipal Government" office to its city and a consulate named either way to one office', () => {
+    const g = extractGraph([
+      article('a.txt', 'Shenyang hosts Sasebo', 'SHENYANG — Director Wang Lei of the Foreign Affairs Office of the Municipal Government welcomed a delegation from Sasebo on April 3, 2024. Consul General Ken Mori of the Japanese Consulate General in Shenyang attended the event.'),
+      article('b.txt', 'Shenyang FAO meets consul', 'Director Wang Lei of the Shenyang Foreign Affairs Office met Consul General Ken Mori of the Consulate General of Japan in Shenyang on May 3, 2024.'),
+      article('c.txt', 'Dalian hosts forum', 'DALIAN — Director Li Na of the Foreign Affairs Office of the Municipal Government opened a trade forum in Dalian on June 3, 2024.'),
+    ]);
+    const offices = g.nodes.filter((n) => n.label === 'Office').map((n) => n.name).sort();
+    expect(offices).toEqual(['Foreign Affairs Office of the Dalian Municipal Government', 'Foreign Affairs Office of the Shenyang Municipal Government', 'Japanese Consulate General in Shenyang']);
+    const shenyangFao = named(g, 'Foreign Affairs Office of the Shenyang Municipal Government')!;
+    const located = g.relationships.find((r) => r.type === 'LOCATED_IN' && r.source === shenyangFao.id);
+    expect(nameOf(g, located!.target)).toBe('Shenyang');
+  });
 });
+
