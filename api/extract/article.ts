@@ -746,6 +746,16 @@ export class Article {
     return fact;
   }
 
+  /** Removes a fact (a role a later reading replaces). */
+  dropFact(type: RelationshipType, from: string, to: string, discriminator: string): void {
+    const key = `${type}|${from}|${to}|${discriminator}`;
+    const fact = this.facts.get(key);
+    if (!fact) return;
+    this.facts.delete(key);
+    const list = this.factsByType.get(type) ?? [];
+    list.splice(list.indexOf(fact), 1);
+  }
+
   /** Re-keys a VISITED or MET_WITH fact once its happening is known (merging into the happening's own fact). */
   assignEvent(fact: Fact, event: string, date: string | null): void {
     const oldKey = `${fact.type}|${fact.from}|${fact.to}|`;

@@ -129,4 +129,30 @@ export const FILL_RULES: readonly FillRule[] = [
       expect: ['PARTICIPATED_IN Amy Johnson -> Ballarat delegation visit to China as visitor'],
     },
   },
+  {
+    name: 'host-welcomed-visit-of',
+    when: /'s/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly )?(?:welcomed|hailed|appreciated|praised|was pleased by|was delighted by) (?<visiting>⟨P\d+⟩'s) (?:\w+ )?(?:visit|trip|arrival|presence)\b`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: 'Welcoming someone\'s visit marks the welcoming one as host and the other as the visitor of the meeting told.',
+    example: {
+      title: 'Li Qiang meets with Edwin Lee',
+      body: 'Party Secretary Li Qiang met with Mayor Edwin Lee of San Francisco in Shanghai on May 9, 2024. Li Qiang welcomed Edwin Lee\'s visit.',
+      expect: ['PARTICIPATED_IN Edwin Lee -> Li Qiang meets with Edwin Lee as visitor', 'VISITED Edwin Lee -> Shanghai'],
+    },
+  },
+  {
+    name: 'met-visitor-and-delegation',
+    when: /delegation|entourage|party|team/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also )?(?:met with|met|received|welcomed|greeted) (?<visiting>${ACTORS}),? (?:and|along with|together with) (?:his|her|their) (?:\w+ )?(?:delegation|entourage|party|team)\b`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: '"X met Y and his delegation": the one who comes with a delegation is the visitor, the other the host.',
+    example: {
+      title: 'Han Zheng meets with Edwin Lee',
+      body: 'Party Secretary Han Zheng met with Edwin Lee, mayor of San Francisco, and his delegation in Shanghai on May 9, 2024.',
+      expect: ['MET_WITH Han Zheng -> Edwin Lee', 'PARTICIPATED_IN Han Zheng -> Han Zheng meets with Edwin Lee as host'],
+    },
+  },
 ];

@@ -34,7 +34,8 @@ export function visitFrameAt(ctx: FrameContext, s: AnalyzedSentence): Frame | nu
   const telling = ctx.frames.find((f) => f.kind === 'visit' && f.sentences.has(s.index));
   if (telling) return telling;
   const main = ctx.ev.visits[0];
-  return main ? ctx.byId.get(main.event) ?? null : null;
+  // without a visit, a meeting in focus ("X meets with Y") gets its sides from the same cues
+  return (main ? ctx.byId.get(main.event) : undefined) ?? (focus?.kind === 'meeting' ? focus : null);
 }
 
 /** The actors a captured stretch names on a side: placeholders, and "the ⟨T⟩" as that title's holder on the side. */
@@ -43,6 +44,9 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   if (text === undefined) return [];
   const from = m.index + m[0].indexOf(text);
   const out = actorsIn(s, from, from + text.length, 'POMG', true);
+  // "welcomed ⟨P⟩'s visit": a possessive is the actor where the group is one name
+  const single = /^⟨P(\d+)⟩(?:['’]s)?$/.exec(text);
+  if (!out.length && single && s.refs[Number(single[1])]) out.push(s.refs[Number(single[1])]!);
   const city = cityOfSide(side);
   if (!out.length && city) {
     for (const t of text.matchAll(/^(?:the |our |their )?⟨T(\d+)⟩$/g)) {
@@ -97,6 +101,6 @@ export function fillStage(rules: readonly FillRule[]): SentenceRule<FrameContext
 }
 
 export function runFill(ctx: FrameContext, rules: readonly SentenceRule<FrameContext>[]): void {
-  if (!ctx.frames.some(isVisitLike)) return;
+  if (!ctx.frames.some((f) => isVisitLike(f) || f.kind === 'meeting')) return;
   runSentenceRules(ctx, ctx.a.sentences, rules);
 }

@@ -4,7 +4,7 @@
 import type { ParticipationRole, Properties, RelationshipType } from '../../graph/schema.ts';
 import { TITLE_RANK } from '../names.ts';
 import type { FrameRule } from '../rules/engine.ts';
-import { addToSide, filled, type Frame, type FrameContext, type Side } from './model.ts';
+import { addToSide, filled, homeOf, type Frame, type FrameContext, type Side } from './model.ts';
 
 type Rule = FrameRule<FrameContext, Frame>;
 
@@ -24,6 +24,8 @@ function members(side: Side): [string, Set<number>][] {
 
 const isMain = (ctx: FrameContext, f: Frame): boolean => ctx.ev.visits[0]?.event === f.id;
 const isVisit = (ctx: FrameContext, f: Frame): boolean => ctx.ev.visits.some((v) => v.event === f.id);
+/** A visit, or a meeting in one city with people of both sides: "X (of here) met Y (from elsewhere)". */
+const hasSides = (ctx: FrameContext, f: Frame): boolean => isVisit(ctx, f) || f.kind === 'meeting' && !!f.place && f.host.people.size > 0 && f.visiting.people.size > 0;
 
 /** The city of a person's first stated office (also a former one), else of a body. */
 function personCity(ctx: FrameContext, id: string): string | null {
@@ -46,6 +48,28 @@ function headOf(ctx: FrameContext, side: Side, among: Iterable<string>): string 
 }
 
 export const SIDE_RULES: readonly Rule[] = [
+  {
+    name: 'meeting-in-host-city',
+    stage: 'sides',
+    emits: 'place (of a meeting)',
+    why: 'A courtesy call or meeting with a visitor takes place in its host\'s city.',
+    example: {
+      title: 'Li Qiang meets with Edwin Lee',
+      body: 'Party Secretary Li Qiang met with Mayor Edwin Lee of San Francisco in Shanghai on May 9, 2024. Li Qiang welcomed Edwin Lee\'s visit.',
+      expect: ['LOCATED_IN Li Qiang meets with Edwin Lee -> Shanghai', 'VISITED Edwin Lee -> Shanghai'],
+    },
+    apply: (ctx, f) => {
+      if (f.kind !== 'meeting' || f.place || !f.visiting.people.size) return 0;
+      const homes = new Set([...f.host.people.keys()].map((id) => homeOf(ctx.a, id)).filter((c): c is string => !!c));
+      const [home] = homes;
+      if (homes.size !== 1 || !home || [...f.visiting.people.keys()].some((id) => homeOf(ctx.a, id) === home)) return 0;
+      f.place = home;
+      const e = ctx.a.entities.get(f.id);
+      if (e) e.props.cityId = home;
+      filled(f, 'place', 'meeting-in-host-city');
+      return 1;
+    },
+  },
   {
     name: 'officials-of-visiting-side',
     stage: 'sides',
@@ -121,7 +145,12 @@ export const SIDE_RULES: readonly Rule[] = [
 
 function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: ParticipationRole, skip: (id: string) => boolean): number {
   let added = 0;
-  for (const [id, evidence] of members(side)) if (!skip(id)) added += emit(ctx, f, rule, [role === 'host' ? 'host' : 'visiting'], 'PARTICIPATED_IN', id, f.id, { role }, [...f.sentences, ...evidence]);
+  for (const [id, evidence] of members(side)) {
+    if (skip(id)) continue;
+    added += emit(ctx, f, rule, [role === 'host' ? 'host' : 'visiting'], 'PARTICIPATED_IN', id, f.id, { role }, [...f.sentences, ...evidence]);
+    // at a meeting with sides, being host or visitor says more than having attended
+    if (!isVisit(ctx, f)) ctx.a.dropFact('PARTICIPATED_IN', id, f.id, 'attendee');
+  }
   return added;
 }
 
@@ -136,7 +165,7 @@ export const DERIVE_RULES: readonly Rule[] = [
       body: 'A delegation from Ballarat visited Kawasaki on October 5, 2024. The delegation was led by Mayor Des Hudson.',
       expect: ['PARTICIPATED_IN Des Hudson -> Ballarat delegation visit to Kawasaki as visitor'],
     },
-    apply: (ctx, f) => (isVisit(ctx, f) && f.kind !== 'signing' ? roles(ctx, f, 'visiting-side-visitor', f.visiting, 'visitor', (id) => f.host.people.has(id) || f.host.bodies.has(id)) : 0),
+    apply: (ctx, f) => (hasSides(ctx, f) && f.kind !== 'signing' ? roles(ctx, f, 'visiting-side-visitor', f.visiting, 'visitor', (id) => f.host.people.has(id) || f.host.bodies.has(id)) : 0),
   },
   {
     name: 'host-side-host',
@@ -148,7 +177,7 @@ export const DERIVE_RULES: readonly Rule[] = [
       body: 'Mayor Jules Radich of Dunedin welcomed a delegation from Shanghai on March 8, 2024.',
       expect: ['PARTICIPATED_IN Jules Radich -> Shanghai delegation visit to Dunedin as host'],
     },
-    apply: (ctx, f) => (isVisit(ctx, f) ? roles(ctx, f, 'host-side-host', f.host, 'host', () => false) : 0),
+    apply: (ctx, f) => (hasSides(ctx, f) ? roles(ctx, f, 'host-side-host', f.host, 'host', () => false) : 0),
   },
   {
     name: 'visiting-side-visited-place',
@@ -161,9 +190,9 @@ export const DERIVE_RULES: readonly Rule[] = [
       expect: ['VISITED Big Rhoades -> Yamato-Takada'],
     },
     apply: (ctx, f) => {
-      if (!isVisit(ctx, f) || !f.place) return 0;
+      if (!hasSides(ctx, f) || !f.place) return 0;
       let added = 0;
-      for (const [id, evidence] of members(f.visiting)) if (ctx.a.label(id) !== 'City') added += emit(ctx, f, 'visiting-side-visited-place', ['visiting'], 'VISITED', id, f.place, { date: f.date, event: f.id }, [...f.sentences, ...evidence]);
+      for (const [id, evidence] of members(f.visiting)) if (ctx.a.label(id) !== 'City' && homeOf(ctx.a, id) !== f.place) added += emit(ctx, f, 'visiting-side-visited-place', ['visiting'], 'VISITED', id, f.place, { date: f.date, event: f.id }, [...f.sentences, ...evidence]);
       return added;
     },
   },
