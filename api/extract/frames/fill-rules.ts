@@ -8,7 +8,7 @@ const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the 
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
-const VISITORS = String.raw`\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b`;
+const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b|^they\b)`;
 
 // case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
@@ -153,6 +153,45 @@ export const FILL_RULES: readonly FillRule[] = [
       title: 'Han Zheng meets with Edwin Lee',
       body: 'Party Secretary Han Zheng met with Edwin Lee, mayor of San Francisco, and his delegation in Shanghai on May 9, 2024.',
       expect: ['MET_WITH Han Zheng -> Edwin Lee', 'PARTICIPATED_IN Han Zheng -> Han Zheng meets with Edwin Lee as host'],
+    },
+  },
+  {
+    name: 'visitors-called-on-host',
+    when: /call|visit to/,
+    matches: re(String.raw`${VISITORS} (?:also |later )?(?:paid|pays|made|makes|will pay) (?:a |an )?(?:courtesy |official |working |friendly )?(?:call|visit) (?:to|on) (?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people, host.bodies; met',
+    why: 'A courtesy call on an official is a meeting with them as host.',
+    example: {
+      title: 'Odesa delegation in Mombasa',
+      body: 'A delegation from Odesa led by Mayor Gennadiy Trukhanov visited Mombasa on July 2, 2024. The delegation paid a courtesy call on Governor Abdulswamad Nassir.',
+      expect: ['MET_WITH Abdulswamad Nassir -> Gennadiy Trukhanov', 'PARTICIPATED_IN Abdulswamad Nassir -> Odesa delegation visit to Mombasa as host'],
+    },
+  },
+  {
+    name: 'visitor-received-by',
+    when: /by/,
+    matches: re(String.raw`(?<visiting>⟨P\d+⟩) (?:was|were) (?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted)\b[^.]{0,80}?\bby (?:the )?(?:⟨T\d+⟩,? )?(?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: 'Who is received by someone during a visit is the visitor, the one receiving the host.',
+    example: {
+      title: 'Councillor Lorna Baker visits Nairobi',
+      body: 'Councillor Lorna Baker of Seattle visited Nairobi on March 4, 2024. Baker was received in the city hall by Governor Johnson Sakaja.',
+      expect: ['MET_WITH Johnson Sakaja -> Lorna Baker', 'PARTICIPATED_IN Johnson Sakaja -> Lorna Baker visit to Nairobi as host'],
+    },
+  },
+  {
+    name: 'met-counterpart',
+    when: /counterpart/,
+    matches: re(String.raw`(?<either>${ACTOR}) (?:also )?(?:met|met with|held talks with|received|welcomed|greeted|hosted|was welcomed by|was received by) (?:his|her|their) (?:⟨N\d+⟩ |[\w-]+ )?counterparts?,? (?<eitherOther>${ACTOR})`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: '"X met her counterpart Y": two officials of the two sides met; each side is told by their own city ("the Mayor" is the one mayor named).',
+    example: {
+      title: 'Mayor Brenda Chivers visits Vigneux-sur-Seine',
+      body: 'Mayor Brenda Chivers of Limavady visited Vigneux-sur-Seine on June 3, 2024. The Mayor met with her French counterpart, Mayor Serge Poinsot.',
+      expect: ['MET_WITH Brenda Chivers -> Serge Poinsot', 'PARTICIPATED_IN Serge Poinsot -> Brenda Chivers visit to Vigneux-sur-Seine as host'],
     },
   },
 ];

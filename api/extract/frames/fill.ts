@@ -48,14 +48,24 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   const single = /^⟨P(\d+)⟩(?:['’]s)?$/.exec(text);
   if (!out.length && single && s.refs[Number(single[1])]) out.push(s.refs[Number(single[1])]!);
   const city = cityOfSide(side);
-  if (!out.length && city) {
-    for (const t of text.matchAll(/^(?:the |our |their )?⟨T(\d+)⟩$/g)) {
+  if (!out.length) {
+    for (const t of text.matchAll(/^(?:the |our |their )?⟨T(\d+)⟩$/gi)) {
       const title = s.mentions[Number(t[1])]!;
-      const holder = title.title && !title.plural ? ctx.a.holderOf(title.title, city) : null;
+      // for a side, its own holder; for "either" (no side yet), the one holder the article names
+      const own = title.title && !title.plural && city && !group.startsWith('either') ? ctx.a.holderOf(title.title, city) : null;
+      // (not one the sentence names in another place of the match: "the Mayor met her counterpart, Mayor Y")
+      const others = [...m[0].matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter((x): x is string => !!x);
+      const holder = own ?? (title.title && !title.plural && (group.startsWith('either') || !city) ? onlyHolder(ctx, title.title, others) : null);
       if (holder) out.push(holder);
     }
   }
   return out;
+}
+
+/** The one person the article says holds a title ("the Mayor" where one mayor is named). */
+function onlyHolder(ctx: FrameContext, title: string, not: readonly string[]): string | null {
+  const holders = new Set(ctx.a.factsOf('HOLDS_POSITION').filter((f) => !f.props.former && !not.includes(f.from) && String(f.props.title).toLowerCase() === title.toLowerCase()).map((f) => f.from));
+  return holders.size === 1 ? [...holders][0]! : null;
 }
 
 function placeRule(ctx: FrameContext, rule: FillRule, s: AnalyzedSentence, m: RegExpExecArray): number {
@@ -72,6 +82,7 @@ function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSente
   let added = 0;
   const visitors = groupActors(ctx, s, m, 'visiting', f.visiting).filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
   const hosts = groupActors(ctx, s, m, 'host', f.host).filter((id) => !f.visiting.people.has(id) && !f.visiting.bodies.has(id) && !visitors.includes(id));
+  sidesByHome(ctx, f, ['either', 'eitherOther'].map((g) => groupActors(ctx, s, m, g, f.host)[0] ?? null), hosts, visitors);
   for (const id of visitors) if (addToSide(ctx, f.visiting, id, [s.index])) added++;
   for (const id of hosts) if (addToSide(ctx, f.host, id, [s.index])) added++;
   if (hosts.length) filled(f, 'host', rule.name);
@@ -93,6 +104,23 @@ function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSente
     if (from >= 0) filled(f, 'itinerary', rule.name);
   }
   return added;
+}
+
+/**
+ * Two actors of opposite sides ("X met her counterpart Y"): each goes to the side its own city says (the
+ * place's people host); one whose city is unknown goes opposite the other.
+ */
+function sidesByHome(ctx: FrameContext, f: Frame, pair: (string | null)[], hosts: string[], visitors: string[]): void {
+  if (!f.place || pair.some((id) => !id) || pair[0] === pair[1]) return;
+  const side = pair.map((id) => {
+    const home = homeOf(ctx.a, id!);
+    return home ? (home === f.place ? 'host' : 'visiting') : null;
+  });
+  if (!side[0] && !side[1]) return;
+  side[0] ??= side[1] === 'host' ? 'visiting' : 'host';
+  side[1] ??= side[0] === 'host' ? 'visiting' : 'host';
+  if (side[0] === side[1]) return;
+  pair.forEach((id, i) => (side[i] === 'host' ? hosts : visitors).push(id!));
 }
 
 /** The fill rules as sentence rules of the engine. */
