@@ -6,8 +6,8 @@
 // delegation included …" fill it like any visit.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, longBefore, newEvent, type Events } from '../events.ts';
-import type { SentenceRule } from '../rules/engine.ts';
-import { runSentenceRules } from '../rules/engine.ts';
+import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
+import { subjectsBefore } from '../relations/common.ts';
 
 export interface TripContext {
   a: Article;
@@ -26,27 +26,42 @@ function citiesOf(a: Article, s: AnalyzedSentence, text: string, country: string
   return out;
 }
 
-/** The stops of a trip to `country`: cities listed as visited there, else the origin's twins there when the trip is to see them. */
+/**
+ * The stops of a trip to `country`: cities listed as visited there; else the origin's twins there when the
+ * trip is to see them; else the first town of that country the article names from the trip's sentence on
+ * ("travelled to France … The visit to Vigneux-sur-Seine").
+ */
 function stopsOf(a: Article, trip: AnalyzedSentence, country: string, origin: string | null): string[] {
   for (const s of a.sentences) {
     const m = CITIES_IN.exec(s.template);
     const listed = m ? citiesOf(a, s, m[1]!, country) : [];
     if (listed.length) return listed;
   }
-  if (!origin || !/\b(?:sister|twin|friendship|partner) (?:cities|city|towns|town)\b/i.test(trip.text)) return [];
-  const twins: string[] = [];
-  for (const f of a.factsOf('SISTER_CITY_OF')) {
-    const other = f.from === origin ? f.to : f.to === origin ? f.from : null;
-    if (other && a.countryOfCity(other) === country && !twins.includes(other)) twins.push(other);
+  if (origin && /\b(?:sister|twin|friendship|partner) (?:cities|city|towns|town)\b/i.test(trip.text)) {
+    const twins: string[] = [];
+    for (const f of a.factsOf('SISTER_CITY_OF')) {
+      const other = f.from === origin ? f.to : f.to === origin ? f.from : null;
+      if (other && a.countryOfCity(other) === country && !twins.includes(other)) twins.push(other);
+    }
+    if (twins.length) return twins.sort((x, y) => a.firstSentenceOf(x) - a.firstSentenceOf(y));
   }
-  return twins.sort((x, y) => a.firstSentenceOf(x) - a.firstSentenceOf(y));
+  for (const s of a.sentences.slice(trip.index)) {
+    for (const c of s.template.matchAll(/⟨C(\d+)⟩(?!['’])/g)) {
+      const id = s.refs[Number(c[1])];
+      if (id && id !== origin && a.countryOfCity(id) === country) return [id];
+    }
+  }
+  return [];
 }
 
-/** The trip's origin: a city after "from" in the sentence, not in the destination country. */
-function originIn(a: Article, s: AnalyzedSentence, country: string): string | null {
-  const m = /\bfrom (?:the )?(?:city of )?⟨C(\d+)⟩/i.exec(s.template);
-  const id = m ? s.refs[Number(m[1])] : null;
-  return id && a.countryOfCity(id) !== country ? id : null;
+/** The trip's origin: a city after "from" in the sentence, else the subject's city ("Carnforth's Mayor"), else the article's own. */
+function originIn(a: Article, s: AnalyzedSentence, at: number, country: string): string | null {
+  const from = /\bfrom (?:the )?(?:city of )?⟨C(\d+)⟩/i.exec(s.template);
+  const subject = /⟨C(\d+)⟩/.exec(s.template.slice(0, at));
+  for (const id of [from ? s.refs[Number(from[1])] : null, subject ? s.refs[Number(subject[1])] : null, a.homeCity]) {
+    if (id && a.label(id) === 'City' && a.countryOfCity(id) !== country) return id;
+  }
+  return null;
 }
 
 /** A name for the trip: "<origin> delegation visit to <country>", or the delegation's own name ("X Delegation of Y to <country>"). */
@@ -59,14 +74,19 @@ function tripName(a: Article, s: AnalyzedSentence, origin: string | null, countr
 function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): number {
   const { a, ev } = ctx;
   const place = s.mentions[Number(m.groups!.country)];
-  if (ev.visits.length || !place || place.kind !== 'Place' || place.placeKind !== 'country' || !place.country) return 0;
-  if (!/\b(?:delegation|mission|delegates)\b/i.test(`${s.text} ${a.input.title}`) || longBefore(a, dateIn(s))) return 0;
-  const origin = originIn(a, s, place.country);
+  // (the body tells the trip with its details; a headline only names it)
+  if (ev.visits.length || s.paragraph === -1 || !place || place.kind !== 'Place' || place.placeKind !== 'country' || !place.country) return 0;
+  if (longBefore(a, dateIn(s)) || /\b(?:will|plan|plans|planned|would|hope|hopes|invited|invitation)\b/i.test(s.template.slice(0, m.index + m[0].length)) && !/\b(?:delegation|mission)\b/i.test(s.text)) return 0;
+  const origin = originIn(a, s, m.index, place.country);
   const stops = stopsOf(a, s, place.country, origin);
   if (!stops.length) return 0;
   const event = newEvent(a, tripName(a, s, origin, place.name), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
+  // the trip is the article's happening: its headline names it too
+  if (a.input.title.trim()) a.entities.get(event)?.aliases.add(a.input.title.replace(/\s+/g, ' ').trim());
+  // the people the sentence opens with travel ("Mayor X travelled to France")
+  const travellers = new Set(subjectsBefore(a, s, m.index, 'P'));
   ev.visits.push({
-    event, dest: stops[0]!, origins: origin ? [origin] : [], originCountry: null, visitors: new Set(), hosts: new Set(),
+    event, dest: stops[0]!, origins: origin ? [origin] : [], originCountry: null, visitors: travellers, hosts: new Set(),
     leaderTitles: [], sentences: new Set([s.index]), stops: stops.slice(1),
   });
   return 1;
@@ -77,9 +97,9 @@ export const TRIP_RULES: readonly SentenceRule<TripContext>[] = [
     name: 'delegation-trip-to-country',
     stage: 'trips',
     when: /delegat|mission|visit|trip|tour/,
-    matches: /\b(?:delegation|mission|delegates|visit|trip|tour)\b[^.]{0,120}?\b(?:to|of|in) (?:the )?⟨N(?<country>\d+)⟩(?!['’])/gi,
-    emits: 'a visit frame (place: first stop; itinerary: the other stops)',
-    why: 'Delegations often travel to a country and its several sister cities; the article names the country first and the cities later.',
+    matches: /\b(?:delegation|mission|delegates|visit|visits|visited|trip|tour|travell?ed|travels|went|flew|journeyed)\b[^.]{0,120}?\b(?:to|of|in) (?:the )?⟨N(?<country>\d+)⟩(?!['’])/gi,
+    emits: 'a visit frame (place: first stop; itinerary: the other stops; visitors: the people who travel)',
+    why: 'Delegations and mayors often travel to a country and its towns; the article names the country first and the towns later.',
     example: {
       title: 'Council delegation to China',
       body: 'A delegation from the City of Ballarat is travelling to China this week to visit its sister cities. Ballarat is twinned with Harbin and Wuhan. Mayor Des Hudson and Councillor Amy Johnson will be visiting both cities during the trip.',
