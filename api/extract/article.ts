@@ -746,6 +746,20 @@ export class Article {
     return fact;
   }
 
+  /** One happening told twice (the headline's meeting, the body's visit): `from` becomes `into`, and its facts follow. */
+  mergeEvent(from: string, into: string): void {
+    if (this.label(from) !== 'Event' || this.label(into) !== 'Event') return;
+    this.mergeEntity(from, into);
+    for (const [key, fact] of [...this.facts]) {
+      if (fact.from !== from && fact.to !== from) continue;
+      this.facts.delete(key);
+      const list = this.factsByType.get(fact.type) ?? [];
+      list.splice(list.indexOf(fact), 1);
+      const moved = this.addFact(fact.type, fact.from === from ? into : fact.from, fact.to === from ? into : fact.to, fact.props, ...fact.evidence);
+      if (moved && fact.rules) for (const r of fact.rules) (moved.rules ??= new Set()).add(r);
+    }
+  }
+
   /** Removes a fact (a role a later reading replaces). */
   dropFact(type: RelationshipType, from: string, to: string, discriminator: string): void {
     const key = `${type}|${from}|${to}|${discriminator}`;

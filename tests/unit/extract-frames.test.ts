@@ -43,6 +43,19 @@ describe('exchange frames', () => {
     expect(visited).toEqual(['Antwerp', 'Bruges', 'Ghent']);
   });
 
+  it('makes the headline\'s meeting and the body\'s visit to the same city one happening', () => {
+    const g = extractText(
+      'Mayor Park Heong-joon meets Kyoto assembly delegation',
+      'A delegation from the Kyoto Prefectural Assembly led by Chairwoman Kuniko Watanabe visited Busan on April 15, 2024. Mayor Park Heong-joon of Busan received the delegation at City Hall.',
+      '2024-04-16',
+    );
+    expect(events(g).map((e) => e.properties.kind)).toEqual(['visit']);
+    const visit = events(g)[0]!;
+    expect(visit.aliases).toContain('Mayor Park Heong-joon meets Kyoto assembly delegation');
+    const host = rels(g, 'PARTICIPATED_IN').filter((r) => r.source === named(g, 'Park Heong-joon')?.id).map((r) => r.properties.role);
+    expect(host).toEqual(['host']);
+  });
+
   it('keeps two visits of one mayor to one city on two dates as two edges, each with its event, and one fact stated twice as one', () => {
     const first = article('a.txt', 'Mayor Lee visits Osaka', 'Mayor Lee Jang-woo of Daejeon visited Osaka on March 3, 2023.', '2023-03-05');
     const second = article('b.txt', 'Mayor Lee in Osaka again', 'Mayor Lee Jang-woo of Daejeon visited Osaka on May 9, 2024.', '2024-05-10');

@@ -34,3 +34,23 @@ function fillFromVisit(ctx: FrameContext, f: Frame, v: Events['visits'][number])
   for (const id of v.visitors) addToSide(ctx, f.visiting, id, v.sentences, true);
   for (const c of v.stops ?? []) if (c !== f.place) addMember(f.itinerary, c, v.sentences);
 }
+
+/**
+ * One frame per happening: a headline's meeting ("Busan mayor meets Kyoto delegation") told in the body as
+ * a visit to the same city is that visit. The meeting's facts and sentences move to the visit.
+ */
+export function mergeHeadlineMeeting(ctx: FrameContext): void {
+  const { a, ev } = ctx;
+  const title = a.sentences.find((s) => s.paragraph === -1);
+  const meeting = ctx.frames.find((f) => f.kind === 'meeting' && a.entities.get(f.id)?.first === title?.index);
+  const visit = ev.visits.length === 1 ? ctx.byId.get(ev.visits[0]!.event) : undefined;
+  if (!meeting || !visit || meeting.place && meeting.place !== visit.place) return;
+  if (meeting.date && visit.date && !meeting.date.startsWith(visit.date) && !visit.date.startsWith(meeting.date)) return;
+  a.mergeEvent(meeting.id, visit.id);
+  for (const i of meeting.sentences) visit.sentences.add(i);
+  ctx.frames.splice(ctx.frames.indexOf(meeting), 1);
+  ctx.byId.delete(meeting.id);
+  ev.focus = ev.focus.map((id) => (id === meeting.id ? visit.id : id));
+  if (ev.main === meeting.id) ev.main = visit.id;
+  for (const o of ev.objects) if (o.event === meeting.id) o.event = visit.id;
+}

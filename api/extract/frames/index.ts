@@ -2,7 +2,7 @@
 import type { Article, Fact } from '../article.ts';
 import type { Events } from '../events.ts';
 import { runFrameRules, runSentenceRules, type SentenceRule, type Stage } from '../rules/engine.ts';
-import { buildFrames } from './build.ts';
+import { buildFrames, mergeHeadlineMeeting } from './build.ts';
 import { fillStage, runFill } from './fill.ts';
 import { FILL_RULES } from './fill-rules.ts';
 import { DERIVE_RULES, SIDE_RULES } from './infer-rules.ts';
@@ -10,7 +10,7 @@ import type { Frame, FrameContext } from './model.ts';
 
 export const STAGES: readonly Stage[] = [
   { name: 'trips', reads: 'sentence templates, SISTER_CITY_OF facts (only when events.ts found no visit)', adds: 'a visit for a delegation\'s trip to a country, with its stops' },
-  { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers' },
+  { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers; a headline\'s meeting told in the body as the visit is the visit' },
   { name: 'fill', reads: 'sentence templates and the frame each sentence is about', adds: 'side members, "met" sentences and itinerary cities, each with its sentences' },
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },
   { name: 'derive', reads: 'frames', adds: 'PARTICIPATED_IN (visitor, host), VISITED and MET_WITH with the frame\'s date and event' },
@@ -48,6 +48,7 @@ export const PART_OF_VISIT: SentenceRule<FrameContext> = {
 /** Runs the frame stages; returns the frames (for the "happening" stage, run after the last sentence readers). */
 export function readFrames(a: Article, ev: Events): FrameContext {
   const ctx = buildFrames(a, ev);
+  mergeHeadlineMeeting(ctx);
   runFill(ctx, FILL_SENTENCE_RULES);
   runFrameRules(ctx, ctx.frames, SIDE_RULES);
   shareSides(ctx);

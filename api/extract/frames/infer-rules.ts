@@ -148,8 +148,8 @@ function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: Part
   for (const [id, evidence] of members(side)) {
     if (skip(id)) continue;
     added += emit(ctx, f, rule, [role === 'host' ? 'host' : 'visiting'], 'PARTICIPATED_IN', id, f.id, { role }, [...f.sentences, ...evidence]);
-    // at a meeting with sides, being host or visitor says more than having attended
-    if (!isVisit(ctx, f)) ctx.a.dropFact('PARTICIPATED_IN', id, f.id, 'attendee');
+    // at a happening with sides, being host or visitor says more than having attended
+    ctx.a.dropFact('PARTICIPATED_IN', id, f.id, 'attendee');
   }
   return added;
 }
