@@ -2,6 +2,8 @@
 // (mentions replaced by placeholders such as ⟨P0⟩ for the patterns to read), the entities the mentions
 // stand for (resolved within the article: "Mayor Lyu" and "Zhuang" point at full names stated
 // elsewhere, "the Society" at the one society named) and the facts found, each with its sentences.
+import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
+import type { EntityLabel } from '../graph/model.ts';
 import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
 import { countryCode, type CityEntry } from './gazetteer.ts';
@@ -10,7 +12,7 @@ import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './name
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import { splitSentences } from './sentences.ts';
 
-export type Label = 'Person' | 'Office' | 'Company' | 'Organization' | 'City' | 'Event';
+export type Label = EntityLabel;
 
 export interface Entity {
   id: string;
@@ -722,10 +724,9 @@ export class Article {
     const fe = this.entities.get(from);
     const te = this.entities.get(to);
     if (!fe || !te) return null;
-    const [a, b] = (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && from > to ? [to, from] : [from, to];
-    // a visit or meeting of a happening (frame) is told apart from another one between the same two
-    const p = type === 'PARTICIPATED_IN' ? String(props.role) : type === 'HOLDS_POSITION' ? String(props.title).toLowerCase() : typeof props.event === 'string' ? props.event : '';
-    const key = `${type}|${a}|${b}|${p}`;
+    const [a, b] = canonicalEnds(type, from, to);
+    // a visit or meeting is told apart by its date (graph/model.ts: identity)
+    const key = relationshipKey({ type, source: a, target: b, properties: props });
     const prev = this.facts.get(key);
     if (prev) {
       for (const e of evidence) prev.evidence.add(e);
@@ -761,8 +762,9 @@ export class Article {
   }
 
   /** Removes a fact (a role a later reading replaces). */
-  dropFact(type: RelationshipType, from: string, to: string, discriminator: string): void {
-    const key = `${type}|${from}|${to}|${discriminator}`;
+  dropFact(type: RelationshipType, from: string, to: string, props: Properties): void {
+    const [a, b] = canonicalEnds(type, from, to);
+    const key = relationshipKey({ type, source: a, target: b, properties: props });
     const fact = this.facts.get(key);
     if (!fact) return;
     this.facts.delete(key);
@@ -770,14 +772,24 @@ export class Article {
     list.splice(list.indexOf(fact), 1);
   }
 
+  /** Gives an undated VISITED or MET_WITH its date (merging it into the fact of that date). */
+  assignDate(fact: Fact, date: string): void {
+    this.rekey(fact, { ...fact.props, date });
+  }
+
   /** Re-keys a VISITED or MET_WITH fact once its happening is known (merging into the happening's own fact). */
   assignEvent(fact: Fact, event: string, date: string | null): void {
-    const oldKey = `${fact.type}|${fact.from}|${fact.to}|`;
+    this.rekey(fact, { ...fact.props, event, date: fact.props.date ?? date });
+  }
+
+  /** A fact with new properties: stored under its new key, merged into the fact already there. */
+  private rekey(fact: Fact, props: Properties): void {
+    const oldKey = relationshipKey({ type: fact.type, source: fact.from, target: fact.to, properties: fact.props });
     if (this.facts.get(oldKey) !== fact) return;
     this.facts.delete(oldKey);
     const list = this.factsByType.get(fact.type) ?? [];
     list.splice(list.indexOf(fact), 1);
-    const merged = this.addFact(fact.type, fact.from, fact.to, { ...fact.props, event, date: fact.props.date ?? date }, ...fact.evidence);
+    const merged = this.addFact(fact.type, fact.from, fact.to, props, ...fact.evidence);
     if (merged && fact.rules) for (const r of fact.rules) (merged.rules ??= new Set()).add(r);
   }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { extractGraph } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { relationshipKey } from '../../api/store/rows.ts';
+import { relationshipKey } from '../../api/graph/identity.ts';
 import { events, extractText, named, nameOf } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);

@@ -1,6 +1,7 @@
 // Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
 import { describe, expect, it } from 'vitest';
 import { cypher, cypherStatements } from '../../api/store/cypher.ts';
+import { modelSchemaStatements } from '../../api/store/schema.ts';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { DEFAULT_PASSWORD, DEFAULT_PORT } from '../../neo4j/server.ts';
 
@@ -14,9 +15,11 @@ describe('cypher(name)', () => {
     expect(() => cypher('../package')).toThrow('"../package" is not a query name');
   });
 
-  it('splits the schema into single idempotent statements without comments', () => {
-    const statements = cypherStatements('schema');
+  it("splits the schema into single idempotent statements without comments, and adds the model's", () => {
+    const statements = [...cypherStatements('schema'), ...modelSchemaStatements()];
     expect(statements.length).toBeGreaterThanOrEqual(10);
+    expect(statements).toContain('CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE');
+    expect(statements).toContain('CREATE INDEX met_with_date IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.date)');
     for (const statement of statements) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS FOR /);
       expect(statement).not.toContain(';');

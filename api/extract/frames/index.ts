@@ -91,5 +91,22 @@ export function assignHappenings(ctx: FrameContext): void {
       const f = happeningOf(ctx, fact);
       if (f) ctx.a.assignEvent(fact, f.id, f.date);
     }
+    datedOnce(ctx, type);
+  }
+}
+
+/** A happening's undated visit or meeting and the one sentence that dates it are one fact, with that date. */
+function datedOnce(ctx: FrameContext, type: 'VISITED' | 'MET_WITH'): void {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of ctx.a.factsOf(type)) {
+    if (typeof fact.props.event !== 'string') continue;
+    const k = `${fact.from}|${fact.to}|${fact.props.event}`;
+    groups.set(k, [...(groups.get(k) ?? []), fact]);
+  }
+  for (const facts of groups.values()) {
+    const undated = facts.filter((x) => typeof x.props.date !== 'string');
+    const dates = new Set(facts.map((x) => x.props.date).filter((d) => typeof d === 'string'));
+    if (undated.length !== 1 || dates.size !== 1) continue;
+    ctx.a.assignDate(undated[0]!, [...dates][0] as string);
   }
 }

@@ -149,7 +149,7 @@ function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: Part
     if (skip(id)) continue;
     added += emit(ctx, f, rule, [role === 'host' ? 'host' : 'visiting'], 'PARTICIPATED_IN', id, f.id, { role }, [...f.sentences, ...evidence]);
     // at a happening with sides, being host or visitor says more than having attended
-    ctx.a.dropFact('PARTICIPATED_IN', id, f.id, 'attendee');
+    ctx.a.dropFact('PARTICIPATED_IN', id, f.id, { role: 'attendee' });
   }
   return added;
 }

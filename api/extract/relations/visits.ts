@@ -3,7 +3,7 @@
 // `times` when the article counts the visits. The visitors of a visit event are read from its frame
 // (frames/infer-rules.ts).
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { cityAt, clauseEnd, clauseStart, nearestSubjects, numberWord, slots, subjectsBefore } from './common.ts';
+import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
@@ -68,12 +68,6 @@ export function visits(a: Article): void {
       for (const subject of subjects) if (a.cityOf(subject) !== dest.id) a.addFact('VISITED', subject, dest.id, props, s.index);
     }
   }
-}
-
-/** The person mentioned last before `at` in its clause. */
-export function lastPersonBefore(s: AnalyzedSentence, at: number): string | null {
-  const people = slots(s, clauseStart(s.template, at), at).filter((x) => x.letter === 'P' && x.id);
-  return people[people.length - 1]?.id ?? null;
 }
 
 /** "visited Bayanzurkh district, Mongolia": the district is the town visited, not the country; "the X district of Y" is Y. */
