@@ -30,6 +30,8 @@ export interface Visit {
   sentences: Set<number>;
   /** further cities of a trip beyond `dest` (a trip to a country: its sister cities there) */
   stops?: string[];
+  /** the frame rule that opened the visit, if one did (credited with what is derived from it) */
+  openedBy?: string;
 }
 
 export interface Events {

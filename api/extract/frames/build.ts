@@ -1,7 +1,7 @@
 // Stage "frames": one frame per happening, from the Event entities and the visits events.ts read.
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
-import { addMember, addToSide, newFrame, type Frame, type FrameContext } from './model.ts';
+import { addMember, addToSide, filled, newFrame, type Frame, type FrameContext } from './model.ts';
 
 export function buildFrames(a: Article, ev: Events): FrameContext {
   const ctx: FrameContext = { a, ev, frames: [], byId: new Map() };
@@ -33,6 +33,7 @@ function fillFromVisit(ctx: FrameContext, f: Frame, v: Events['visits'][number])
   // one named as a visitor and a host keeps both (the role rules give host precedence)
   for (const id of v.visitors) addToSide(ctx, f.visiting, id, v.sentences, true);
   for (const c of v.stops ?? []) if (c !== f.place) addMember(f.itinerary, c, v.sentences);
+  if (v.openedBy) for (const slot of ['visiting', 'itinerary', 'place']) filled(f, slot, v.openedBy);
 }
 
 /**

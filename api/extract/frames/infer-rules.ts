@@ -119,28 +119,6 @@ export const SIDE_RULES: readonly Rule[] = [
       return added;
     },
   },
-  {
-    name: 'destination-government-hosts',
-    stage: 'sides',
-    emits: 'host.bodies',
-    why: 'The council or government of the visited city, where the article names it, hosts the visit.',
-    example: {
-      title: 'Toowoomba delegation in Takatsuki',
-      body: 'A delegation from Toowoomba visited Takatsuki on April 9, 2024. The Takatsuki City Government arranged a tour of the castle.',
-      expect: ['PARTICIPATED_IN Takatsuki City Government -> Toowoomba delegation visit to Takatsuki as host'],
-    },
-    apply: (ctx, f) => {
-      if (!isVisit(ctx, f) || !f.place) return 0;
-      let added = 0;
-      for (const e of ctx.a.entities.values()) {
-        if (e.label === 'Office' && e.cityInName === f.place && /\b(government|council|municipality|city hall)\b/i.test(e.name) && addToSide(ctx, f.host, e.id, f.sentences)) {
-          filled(f, 'host', 'destination-government-hosts');
-          added++;
-        }
-      }
-      return added;
-    },
-  },
 ];
 
 function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: ParticipationRole, skip: (id: string) => boolean): number {
@@ -192,7 +170,7 @@ export const DERIVE_RULES: readonly Rule[] = [
     apply: (ctx, f) => {
       if (!hasSides(ctx, f) || !f.place) return 0;
       let added = 0;
-      for (const [id, evidence] of members(f.visiting)) if (ctx.a.label(id) !== 'City' && homeOf(ctx.a, id) !== f.place) added += emit(ctx, f, 'visiting-side-visited-place', ['visiting'], 'VISITED', id, f.place, { date: f.date, event: f.id }, [...f.sentences, ...evidence]);
+      for (const [id, evidence] of members(f.visiting)) if (ctx.a.label(id) !== 'City' && homeOf(ctx.a, id) !== f.place) added += emit(ctx, f, 'visiting-side-visited-place', ['visiting', 'place'], 'VISITED', id, f.place, { date: f.date, event: f.id }, [...f.sentences, ...evidence]);
       return added;
     },
   },

@@ -87,7 +87,7 @@ function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): nu
   const travellers = new Set(subjectsBefore(a, s, m.index, 'P'));
   ev.visits.push({
     event, dest: stops[0]!, origins: origin ? [origin] : [], originCountry: null, visitors: travellers, hosts: new Set(),
-    leaderTitles: [], sentences: new Set([s.index]), stops: stops.slice(1),
+    leaderTitles: [], sentences: new Set([s.index]), stops: stops.slice(1), openedBy: 'delegation-trip-to-country',
   });
   return 1;
 }
