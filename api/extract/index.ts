@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
 import { Article } from './article.ts';
 import { parseStructured, readDocument, type InputFormat, type SourceDocument } from './document.ts';
-import { findEvents } from './events.ts';
+import { findEvents, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
 import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
-import { visits } from './relations/visits.ts';
+import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
@@ -34,7 +34,7 @@ export function articleId(doc: SourceDocument): string {
 }
 
 /** The city the article is written from: the owner of "X's sister city", a dateline, the publisher's city, or the city named most. */
-function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null {
+function homeCity(a: Article, ev: Events): string | null {
   for (const s of a.sentences) {
     const m = /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\b/i.exec(s.template);
     if (m && s.refs[Number(m[1])]) return s.refs[Number(m[1])]!;
@@ -88,25 +88,48 @@ function placeMunicipalOffices(a: Article): void {
   }
 }
 
-/** Runs the relation patterns over an analysed article, in dependency order. */
-function readRelations(a: Article): ReturnType<typeof findEvents> {
+/**
+ * The relation passes over an analysed article, in the order they run, each with why it runs there:
+ * a pass reads the facts and visit details the passes before it stated. Events (findEvents) and the
+ * article's home city come first, from the explicit positions alone (readRelations).
+ */
+const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
+  // offices of "the Municipal Government": the home city's (needs the home city)
+  (a) => placeMunicipalOffices(a),
+  // sister cities: needs the home city ("our sister city X") and the explicit positions (a mayor stands for the city)
+  (a) => sisterCities(a),
+  // trips to a country (frames/trips.ts): need the sister cities (a trip "to visit its sister cities"), before members
+  (a, ev) => readTrips(a, ev),
+  // visits the sentences state, so that implicit positions does not take a visited city for a home
+  (a) => statedVisits(a),
+  // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
+  (a, ev) => visitMembers(a, ev),
+  // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
+  // or the destination, never in a city the person visited (the visits' visitors included)
+  (a, ev) => {
+    const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
+    const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits);
+  },
+  // meetings: read positions ("received by the mayor") and the delegations
+  (a, ev) => meetings(a, ev),
+  // frames (frames/): the sides of each happening, filled and read by the frame rules: visitor and host
+  // roles, VISITED and MET_WITH of the happenings (needs positions and meetings)
+  (a, ev) => readFrames(a, ev),
+  // participation: who took part in each event, in which role (positions, meetings, the frames' sides)
+  (a, ev) => participation(a, ev),
+  // locations: where offices and events are, with the venue, visits and home city all known
+  (a, ev) => locations(a, ev),
+  // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
+  (a) => assignHappenings(a),
+];
+
+/** Runs the relation passes over an analysed article, in the declared order. */
+function readRelations(a: Article): Events {
   explicitPositions(a);
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
-  placeMunicipalOffices(a);
-  sisterCities(a);
-  readTrips(a, ev);
-  visits(a);
-  const pending = pendingTitles(a);
-  const origins = ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o));
-  visitMembers(a, ev);
-  const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-  implicitPositions(a, pending, [...new Set(origins)], ev.visits.map((v) => v.dest), visitors, ev.visits);
-  meetings(a, ev);
-  const frames = readFrames(a, ev);
-  participation(a, ev);
-  locations(a, ev);
-  assignHappenings(frames);
+  for (const pass of PASSES) pass(a, ev);
   return ev;
 }
 

@@ -307,15 +307,17 @@ async function expand(id: string): Promise<number | null> {
 function showPath(result: PathResult, index: number | null, fit = true): void {
   if (!canvas) return;
   pathShown = result;
-  canvas.merge(result.elements, null, null);
+  const hops = new Map(result.elements.edges.map(({ data }) => [data.id, data]));
+  canvas.merge({ nodes: result.elements.nodes, edges: [...hops.values()].map((data) => ({ data })) }, null, null);
   graphChanged();
   const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
   const nodes = new Set<string>();
   const edges = new Set<string>();
   for (const path of paths) {
     path.nodes.forEach((n) => nodes.add(n));
-    for (const hop of path.hops) {
-      const edge = canvas.edgeFor(hop.source, hop.target, hop.type);
+    for (const hopId of path.hops) {
+      const hop = hops.get(hopId);
+      const edge = hop && canvas.edgeFor(hop.source, hop.target, hop.type);
       if (edge) edges.add(edge);
     }
   }

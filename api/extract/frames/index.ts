@@ -45,9 +45,13 @@ export const PART_OF_VISIT: SentenceRule<FrameContext> = {
   },
 };
 
-/** Runs the frame stages; returns the frames (for the "happening" stage, run after the last sentence readers). */
+/** The frames of each article read, for the "happening" stage that runs after the last sentence readers. */
+const framesOf = new WeakMap<Article, FrameContext>();
+
+/** Runs the frame stages. */
 export function readFrames(a: Article, ev: Events): FrameContext {
   const ctx = buildFrames(a, ev);
+  framesOf.set(a, ctx);
   mergeHeadlineMeeting(ctx);
   runFill(ctx, FILL_SENTENCE_RULES);
   runFrameRules(ctx, ctx.frames, SIDE_RULES);
@@ -84,7 +88,9 @@ function happeningOf(ctx: FrameContext, fact: Fact): Frame | null {
 }
 
 /** Stage "happening": every VISITED and MET_WITH gets the event and date of its happening, when one fits. */
-export function assignHappenings(ctx: FrameContext): void {
+export function assignHappenings(a: Article): void {
+  const ctx = framesOf.get(a);
+  if (!ctx) return;
   for (const type of ['VISITED', 'MET_WITH'] as const) {
     for (const fact of [...ctx.a.factsOf(type)]) {
       if (typeof fact.props.event === 'string' || !fact.evidence.size) continue;
