@@ -33,8 +33,11 @@ const UNAVAILABLE_CODES = new Set([
  * error (deadlock, lock timeout) outlasted the driver's retries: the client should try again.
  */
 export function isNeo4jUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.'));
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.'))) return true;
+  // Every pooled connection is stuck on a server that answers nothing (frozen, overloaded): the driver's pool gives
+  // up with code 'N/A', so only its message tells this apart from a bug.
+  return code === 'N/A' && typeof message === 'string' && message.startsWith('Connection acquisition timed out');
 }
 
 function fieldOf(path: string): string {

@@ -115,8 +115,10 @@ describe('Neo4j killed mid-ingest', () => {
       statuses.push((await posting).status);
     }
     expect(statuses.every((s) => s === 201 || s === 503)).toBe(true);
-    expect(statuses).toContain(503);
     await healthy();
+    // Neo4j really died mid-run. Whether a post saw it as a 503 depends on how fast the launcher restarted it
+    // within the driver's retry window (on a quiet machine every post may get through), so that is not asserted.
+    expect(neo4j!.pid).not.toBe(pid);
 
     const stored = (await get('/api/articles?limit=100', 60_000)).body.articles as { id: string }[];
     for (const { id } of stored) expect(await mentionsOf(id)).toEqual(whole.get(id));
