@@ -210,6 +210,7 @@ export const Events = z
 
 export const ElementsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20000).default(2000).describe('at most this many entities, best connected first'),
+  edges: z.coerce.number().int().min(0).max(100000).default(8000).describe('at most this many relationships among them, sister-city ties first'),
   labels: Labels.optional(),
   types: FactTypes.optional(),
   since: Since,

@@ -2,7 +2,7 @@
 // or, when NEO4J_URI is unset, the project's bundled Neo4j (neo4j/server.ts), started on demand.
 import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
-import { startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
+import { DEFAULT_PASSWORD, startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
 import { cypherStatements } from './cypher.ts';
 
 export interface Neo4jConnection {
@@ -33,8 +33,7 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
   if (env.NEO4J_URI) {
     uri = env.NEO4J_URI;
     user = env.NEO4J_USER || 'neo4j';
-    // No password: connect without credentials (a server with auth disabled); one with auth then says so.
-    auth = env.NEO4J_PASSWORD ? neo4j.auth.basic(user, env.NEO4J_PASSWORD) : undefined;
+    auth = neo4j.auth.basic(user, namedServerPassword(env));
   } else {
     bundled = await startBundledNeo4j(bundledOptionsFromEnv(env));
     uri = bundled.uri;
@@ -79,6 +78,15 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
       return closing;
     },
   };
+}
+
+/**
+ * The password for the server NEO4J_URI names: NEO4J_PASSWORD, else the bundled Neo4j's default
+ * (the README's), so `npm run db:start` then any CLI with NEO4J_URI just works. A server with auth
+ * disabled ignores credentials.
+ */
+export function namedServerPassword(env: NodeJS.ProcessEnv): string {
+  return env.NEO4J_PASSWORD || DEFAULT_PASSWORD;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, uri: string): Promise<T> {

@@ -15,7 +15,7 @@ import {
 } from '../graph/schema.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import { cypher } from './cypher.ts';
-import { allWordsQuery, fulltextQuery } from './fulltext.ts';
+import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
 
@@ -85,12 +85,17 @@ export interface SearchHit extends EntityRef {
   score: number;
 }
 
+/** Lucene's best hits re-ranked by how they match: exact and prefix names first, then aliases, then typos. */
 export async function searchEntities(conn: Neo4jConnection, opts: { q: string; label?: string; limit: number }): Promise<SearchHit[]> {
   const query = fulltextQuery(opts.q);
   if (query === '') return [];
-  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(opts.limit) }));
-  return hits as unknown as SearchHit[];
+  const candidates = Math.max(SEARCH_CANDIDATES, opts.limit * 5);
+  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(candidates) }));
+  return rankHits(opts.q, hits as unknown as SearchHit[]).slice(0, opts.limit);
 }
+
+/** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
+const SEARCH_CANDIDATES = 100;
 
 /**
  * An entity by id, else by name or alias (any label), else the best-scored entity whose name
@@ -213,19 +218,28 @@ export async function neighborhood(
   });
 }
 
+/** One entity in this many of the first picture is a hub; the others are what ties the hubs together. */
+const OVERVIEW_HUB_SHARE = 5;
+
+/**
+ * The best-connected entities passing the filter and the entities tied to most of them (`limit` in all) and at most `edgeLimit` relationships
+ * among them. `total.nodes` counts the entities passing the filter; `truncated` says something
+ * passing it was left out (entities or relationships).
+ */
 export async function graphElements(
   conn: Neo4jConnection,
-  opts: GraphFilter & { limit: number },
+  opts: GraphFilter & { limit: number; edgeLimit: number },
 ): Promise<{ elements: CyElements; total: { nodes: number; relationships: number }; truncated: boolean }> {
   const params = filterParams(opts);
   return read(conn, async (tx) => {
-    const [row] = await rows(tx, 'graph-elements', { ...params, limit: int(opts.limit) });
+    const hubs = Math.max(1, Math.ceil(opts.limit / OVERVIEW_HUB_SHARE));
+    const [row] = await rows(tx, 'graph-elements', { ...params, limit: int(opts.limit), hubs: int(hubs), edgeLimit: int(opts.edgeLimit) });
     const [rels] = await rows(tx, 'count-relationships', { types: params.types });
     const totalNodes = Number(row?.totalNodes ?? 0);
     return {
       elements: elementsOf(row),
       total: { nodes: totalNodes, relationships: Number(rels?.total ?? 0) },
-      truncated: totalNodes > opts.limit,
+      truncated: totalNodes > opts.limit || Number(row?.edgesAmong ?? 0) > opts.edgeLimit,
     };
   });
 }

@@ -121,6 +121,25 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
+  it('search puts the exact name first, corrects a typo, and can search one label only', async () => {
+    const page = await open();
+    const options = () => page.locator('[data-testid=search-option] .picker-name').allTextContents();
+    const labels = () => page.locator('[data-testid=search-option] .picker-label').allTextContents();
+    await page.fill('[data-testid=search-input]', 'Shenyang');
+    await expect.poll(async () => (await options())[0], POLL).toBe('Shenyang');
+    await page.fill('[data-testid=search-input]', 'Shenyng');
+    await expect.poll(async () => (await options())[0], POLL).toBe('Shenyang');
+
+    await page.selectOption('[data-testid=search-label]', 'Person');
+    await page.fill('[data-testid=search-input]', 'Lyu');
+    await expect.poll(async () => (await options()).includes('Lyu Zhicheng'), POLL).toBe(true);
+    expect(new Set(await labels())).toEqual(new Set(['Person']));
+    await page.selectOption('[data-testid=search-label]', 'City');
+    await page.fill('[data-testid=search-input]', 'Shenyang');
+    await expect.poll(async () => new Set(await labels()), POLL).toEqual(new Set(['City']));
+    await page.close();
+  });
+
   it('finds a path from Lyu Zhicheng to Adora Cruises, highlights it, and a reloaded link restores it', async () => {
     const page = await open();
     await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
@@ -314,6 +333,29 @@ describe('viewer on the seed graph', () => {
     expect(exported.elements.nodes).toHaveLength(visible);
     expect(exported.elements.nodes.some((n: { data: { label: string } }) => n.data.label === 'Company')).toBe(false);
     await page.close();
+  });
+
+  it('exports an evidence report: each relationship on screen with its sentences and source articles', async () => {
+    const page = await open();
+    await page.uncheck('[data-testid=filter-label-Company]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-report]')]);
+    expect(download.suggestedFilename()).toMatch(/\.html$/);
+    const html = readFileSync((await download.path())!, 'utf8');
+    const visibleEdges = await page.evaluate(() => window.__cy!.edges(':visible').length);
+    await page.close();
+
+    // Read it as a browser would, from the file alone.
+    const report = await browser.context.newPage();
+    await report.setContent(html);
+    expect(await report.locator('h1').textContent()).toMatch(/evidence report/i);
+    expect(await report.locator('.rel').count()).toBe(visibleEdges);
+    const sentences = await report.locator('.rel blockquote').allTextContents();
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect(squash(seedText)).toContain(squash(sentence));
+    expect(await report.locator('.sources li', { hasText: seedTitle }).count()).toBeGreaterThan(0);
+    // Hidden companies stay out of the report.
+    expect(await report.locator('.rel-head', { hasText: 'Adora Cruises' }).count()).toBe(0);
+    await report.close();
   });
 
   it('says "API unreachable" when the API does not answer', async () => {

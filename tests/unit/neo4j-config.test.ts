@@ -1,6 +1,7 @@
 // Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
 import { describe, expect, it } from 'vitest';
 import { cypher, cypherStatements } from '../../api/store/cypher.ts';
+import { namedServerPassword } from '../../api/store/neo4j.ts';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { DEFAULT_PASSWORD, DEFAULT_PORT } from '../../neo4j/server.ts';
 
@@ -42,5 +43,13 @@ describe('bundled Neo4j settings from the environment', () => {
   it('rejects a NEO4J_PORT that is not a port, saying what it got', () => {
     expect(() => bundledOptionsFromEnv({ NEO4J_PORT: 'seven' })).toThrow('NEO4J_PORT must be a port number (1-65535), not "seven"');
     expect(() => bundledOptionsFromEnv({ NEO4J_PORT: '70000' })).toThrow('not "70000"');
+  });
+});
+
+describe('password for the server NEO4J_URI names', () => {
+  it('is the documented default when NEO4J_PASSWORD is unset, as for the bundled Neo4j that npm run db:start runs', () => {
+    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toBe(DEFAULT_PASSWORD);
+    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: '' })).toBe(DEFAULT_PASSWORD);
+    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: 'another-secret' })).toBe('another-secret');
   });
 });

@@ -75,7 +75,7 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Pr
 export const api = {
   health: () => getJson<Health>('/api/health'),
 
-  graphElements: (q: { limit?: number; labels?: string; types?: string; since?: string; until?: string } = {}) =>
+  graphElements: (q: { limit?: number; edges?: number; labels?: string; types?: string; since?: string; until?: string } = {}) =>
     getJson<GraphElements>('/api/graph/elements', q),
 
   searchEntities: (q: string, opts: { label?: string; limit?: number } = {}, signal?: AbortSignal) =>

@@ -1,5 +1,7 @@
-// Export what is on screen: a PNG of the current viewport and the visible elements as JSON.
+// Export what is on screen: a PNG of the current viewport, the visible elements as JSON, and the
+// evidence report (HTML).
 import type { GraphCanvas } from './graph/canvas.ts';
+import { evidenceReport, type ReportInput } from './report.ts';
 
 function download(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
@@ -29,4 +31,9 @@ export function exportJson(canvas: GraphCanvas): void {
     elements,
   };
   download(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }), `exchange-graph-${stamp()}.json`);
+}
+
+export async function exportReport(canvas: GraphCanvas, input: ReportInput): Promise<void> {
+  const html = await evidenceReport(canvas, input);
+  download(new Blob([html], { type: 'text/html' }), `exchange-graph-evidence-${stamp()}.html`);
 }

@@ -3,7 +3,7 @@
 import './styles.css';
 import { api, ApiError, type CyElements, type EntityRef, type PathResult } from './api.ts';
 import { byId } from './dom.ts';
-import { exportJson, exportPng } from './export.ts';
+import { exportJson, exportPng, exportReport } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
 import { LABEL_LOOK, LABELS, TYPE_LOOK } from './graph/vocabulary.ts';
@@ -12,16 +12,30 @@ import { createFilters, type Counts } from './panels/filters.ts';
 import { createPathFinder } from './panels/path.ts';
 import { createPicker } from './panels/picker.ts';
 import { createStatus } from './panels/status.ts';
+import { elementsQuery, needsRefetch, OVERVIEW_EDGES, OVERVIEW_NODES, overviewNote, serverFilter, type ServerFilter } from './overview.ts';
 import { Store, VIEWS, type ViewName, type ViewState } from './state.ts';
 
-/** How many nodes the first request asks for; past that the API truncates and we say so. */
-const LOAD_LIMIT = 2000;
+/** How many neighbours a focus link draws; past that the API truncates and we say so. */
+const FOCUS_LIMIT = 400;
 const EXPAND_LIMIT = 300;
 
 const store = new Store(location.search);
 const status = createStatus(byId('status'), byId('banner'), byId('toasts'));
 let canvas: GraphCanvas | null = null;
 let pathShown: PathResult | null = null;
+
+/**
+ * What the canvas holds: the overview (`truncated` when the graph is bigger than it), one actor's
+ * neighbourhood, or the paths between two actors; `filter` is what the server applied.
+ */
+interface Drawn {
+  kind: 'overview' | 'focus' | 'path';
+  truncated: boolean;
+  filter: ServerFilter;
+}
+let drawn: Drawn | null = null;
+/** Only the whole graph holds every entity; anything else must fetch what it does not show. */
+const showsPart = () => !drawn || drawn.kind !== 'overview' || drawn.truncated;
 
 // A read-only handle for tests and the browser console: `__cy.nodes().length`.
 Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
@@ -40,10 +54,7 @@ const details = createDetails(byId('details'), {
   select: (id) => void reveal(id),
   toggleExpand: (id) => void toggleExpand(id),
   isExpanded: (id) => store.state.expanded.includes(id),
-  focus: (id) => {
-    store.update({ focus: id, expanded: [], selected: id });
-    void loadGraph();
-  },
+  focus: (id) => void focusOn(id),
   pathFrom: (entity) => pathFinder.setFrom(entity),
   pathTo: (entity) => pathFinder.setTo(entity),
   edgeData: (id) => {
@@ -69,6 +80,7 @@ const search = createPicker({
   testid: 'search',
   placeholder: 'Search people, offices, cities…',
   label: 'Search the graph',
+  labelMenu: true,
   onChoose: (result) => void reveal(result.id, result),
 });
 byId('search').append(search.root);
@@ -85,6 +97,11 @@ byId('relayout').addEventListener('click', () => {
 });
 byId('export-png').addEventListener('click', () => canvas && exportPng(canvas));
 byId('export-json').addEventListener('click', () => canvas && exportJson(canvas));
+byId('export-report').addEventListener('click', () => {
+  if (!canvas) return;
+  const context = byId('banner').hidden ? 'The whole graph.' : (byId('banner').querySelector('[data-testid=banner-text]')?.textContent ?? '');
+  void exportReport(canvas, { title: 'Exchange Graph: evidence report', context }).catch((err: Error) => status.toast(`Could not build the report: ${err.message}`, 'error'));
+});
 byId('share').addEventListener('click', () => {
   void navigator.clipboard?.writeText(location.href).then(
     () => status.toast('Link copied: it reopens this view.'),
@@ -105,11 +122,18 @@ document.addEventListener('keydown', (event) => {
 // ---- state → graph ------------------------------------------------------------------------
 
 let filterKey = '';
+let refetchTimer: ReturnType<typeof setTimeout> | undefined;
 store.subscribe((state) => {
   if (!canvas) return;
   const key = JSON.stringify([[...state.hiddenLabels], [...state.hiddenTypes], [...state.hiddenRoles], state.since, state.until]);
   if (key === filterKey) return;
   filterKey = key;
+  // The overview is chosen under the filter: a new filter asks for a new one (once the slider rests).
+  clearTimeout(refetchTimer);
+  if (drawn?.kind === 'overview' && needsRefetch(drawn.filter, serverFilter(state), drawn.truncated)) {
+    refetchTimer = setTimeout(() => void loadGraph(), 250);
+    return;
+  }
   canvas.applyFilters(state);
   if (canvas.currentView() !== 'force') reportView(canvas.applyView(canvas.currentView()).unplaced);
   updateFooter();
@@ -135,19 +159,29 @@ function reportView(unplaced: number): void {
 }
 
 let truncatedNote: string | null = null;
+const backToOverview = {
+  text: 'Back to overview',
+  run: () => {
+    pathFinder.reset();
+    store.update({ focus: null, expanded: [] });
+    void loadGraph();
+  },
+};
 function bannerForGraph(): void {
-  if (store.state.focus) {
+  if (drawn?.kind === 'path' && pathShown) {
+    status.banner(`Showing the paths from ${pathShown.from.name} to ${pathShown.to.name}. Double-click a node to expand it.`, backToOverview);
+  } else if (store.state.focus) {
     const name = nodeRef(store.state.focus)?.name ?? store.state.focus;
-    status.banner(`Showing ${name} and its neighbours. Double-click a node to expand further.`, {
-      text: 'Show whole graph',
-      run: () => {
-        store.update({ focus: null, expanded: [] });
-        void loadGraph();
-      },
-    });
+    status.banner(`Showing ${name} and its neighbours.${truncatedNote ? ` ${truncatedNote}` : ''} Double-click a node to expand further.`, backToOverview);
   } else {
     status.banner(truncatedNote);
   }
+}
+
+/** Replace what is drawn with one actor's neighbourhood (focus link, search pick off screen). */
+async function focusOn(id: string): Promise<void> {
+  store.update({ focus: id, expanded: [], selected: id });
+  await loadGraph();
 }
 
 function counts(): Counts {
@@ -223,6 +257,10 @@ function select(id: string | null, opts: { center?: boolean } = {}): void {
 
 /** Select a node, fetching it and its neighbours first when it is not on screen. */
 async function reveal(id: string, ref?: EntityRef): Promise<void> {
+  if (!canvas || canvas.cy.getElementById(id).empty()) {
+    // Off the overview or a path: draw its own neighbourhood rather than pile it onto a cut.
+    if (!canvas || (drawn && drawn.kind !== 'focus' && showsPart())) return focusOn(id);
+  }
   if (!canvas) return;
   let node = canvas.cy.getElementById(id);
   if (node.empty()) {
@@ -307,7 +345,15 @@ async function expand(id: string): Promise<number | null> {
 function showPath(result: PathResult, index: number | null, fit = true): void {
   if (!canvas) return;
   pathShown = result;
-  canvas.merge(result.elements, null, null);
+  if (drawn?.kind === 'overview' && drawn.truncated) {
+    // A cut of a big graph says little around a path: the paths become the picture.
+    canvas.load(result.elements);
+    drawn = { kind: 'path', truncated: false, filter: drawn.filter };
+    store.update({ focus: null, expanded: [] });
+    bannerForGraph();
+  } else {
+    canvas.merge(result.elements, null, null);
+  }
   graphChanged();
   const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
   const nodes = new Set<string>();
@@ -339,16 +385,17 @@ async function loadHealth(): Promise<void> {
   updateFooter();
 }
 
-async function fetchElements(state: ViewState): Promise<{ elements: CyElements; truncated: string | null }> {
+async function fetchElements(state: ViewState): Promise<{ elements: CyElements; truncated: string | null; drawn: Drawn }> {
+  const filter = serverFilter(state);
   if (state.focus) {
-    const nb = await api.neighborhood(state.focus, { depth: 1, limit: LOAD_LIMIT });
-    return { elements: nb.elements, truncated: nb.truncated ? `Showing the first ${LOAD_LIMIT} neighbours.` : null };
+    const nb = await api.neighborhood(state.focus, { depth: 1, limit: FOCUS_LIMIT });
+    return { elements: nb.elements, truncated: nb.truncated ? `Only the first ${FOCUS_LIMIT} neighbours are drawn.` : null, drawn: { kind: 'focus', truncated: nb.truncated, filter } };
   }
-  const body = await api.graphElements({ limit: LOAD_LIMIT });
-  const note = body.truncated
-    ? `Showing ${body.elements.nodes.length.toLocaleString()} of ${body.total.nodes.toLocaleString()} entities. Search for an actor or use Focus to see the rest.`
-    : null;
-  return { elements: body.elements, truncated: note };
+  const query = elementsQuery(filter);
+  const body = await api.graphElements({ limit: OVERVIEW_NODES, edges: OVERVIEW_EDGES, ...query });
+  const filtered = Object.values(query).some((v) => v !== undefined);
+  const note = body.truncated ? overviewNote(body.elements.nodes.length, body.total.nodes, filtered) : null;
+  return { elements: body.elements, truncated: note, drawn: { kind: 'overview', truncated: body.truncated, filter } };
 }
 
 async function loadGraph(): Promise<void> {
@@ -388,6 +435,20 @@ async function loadGraph(): Promise<void> {
   const { elements } = loaded;
   performance.mark('viewer:data');
   truncatedNote = loaded.truncated;
+  drawn = loaded.drawn;
+  pathShown = null;
+  if (!elements.nodes.length && loaded.drawn.kind === 'overview' && Object.values(elementsQuery(loaded.drawn.filter)).some((v) => v !== undefined)) {
+    status.show('empty', 'Nothing matches the filters', 'No entity passes the label, relationship and date filters. Tick more of them on the left, or clear them.', [
+      {
+        text: 'Clear filters',
+        run: () => {
+          store.update({ hiddenLabels: new Set(), hiddenTypes: new Set(), hiddenRoles: new Set(), since: null, until: null });
+          void loadGraph();
+        },
+      },
+    ]);
+    return;
+  }
   if (!elements.nodes.length) {
     status.show('empty', 'The graph is empty', 'No articles have been ingested yet. Add some with `npm run ingest -- FILE…` or POST /api/articles, then reload.', [
       { text: 'Reload', run: () => void loadGraph() },
@@ -398,8 +459,8 @@ async function loadGraph(): Promise<void> {
     status.show(
       'too-big',
       'Too much to draw at once',
-      `The graph has ${elements.nodes.length.toLocaleString()} nodes and ${elements.edges.length.toLocaleString()} relationships; drawing more than ${MAX_NODES.toLocaleString()} would freeze the page. Search for an actor to start from its neighbourhood.`,
-      [{ text: 'Search', run: () => search.input.focus() }],
+      `This view has ${elements.nodes.length.toLocaleString()} nodes and ${elements.edges.length.toLocaleString()} relationships; the page draws at most ${MAX_NODES.toLocaleString()} nodes and ${MAX_EDGES.toLocaleString()} relationships without freezing. Search for an actor to start from its neighbourhood.`,
+      [{ text: 'Search', run: () => search.input.focus() }, backToOverview],
     );
     return;
   }

@@ -168,6 +168,8 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
   };
 
   return {
+    /** Empty both ends and the result, and unhighlight the path. */
+    reset,
     /** Restore from the URL: fill the ends and run. */
     restore(a: string, b: string) {
       void find(a, b);
