@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Loading the gazetteer and 2,000 fast-check runs take seconds on a loaded 2-core machine; a timeout here
+          // guards against hangs, not speed (speed is measured by npm run bench).
+          testTimeout: 30_000,
         },
       },
       {

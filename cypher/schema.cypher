@@ -1,14 +1,9 @@
 // The graph schema, applied at every start by applySchema() (api/store/neo4j.ts); every statement is
 // idempotent (IF NOT EXISTS). Statements end with a semicolon at the end of a line.
 
-// Every entity carries :Entity plus its contract label; ids are unique across all entities and per label.
+// Every entity carries :Entity plus its label; ids are unique across all entities, and per label
+// (those constraints, and the range indexes on dates, come from the graph model: api/store/schema.ts).
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT office_id IF NOT EXISTS FOR (n:Office) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT city_id IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 
 // Normalised alias keys ("Person|daisuke miyajima") point at the entity they name: lookup across ingests.
@@ -19,10 +14,7 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name,
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 
 // Dates (ISO 8601 strings at year, month or day precision) compare as strings: range indexes serve since/until.
-CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date);
 CREATE INDEX article_published_at IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
-CREATE INDEX met_with_date IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.date);
-CREATE INDEX visited_date IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.date);
 
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
 CREATE INDEX article_title IF NOT EXISTS FOR (a:Article) ON (a.title);

@@ -1,7 +1,6 @@
 // Installs the bundled Neo4j: copies Neo4j Community and its dependencies (neo4j/pom.xml) from Maven Central
-// into neo4j/lib/, then starts it once to write a class archive for faster starts (neo4j/server.ts).
-// A fast no-op when both are already there. Run by `npm install` (postinstall) and
-// `npm run db:install`; neo4j/server.ts calls ensureNeo4jInstalled() before every launch.
+// into neo4j/lib/. A fast no-op when they are already there. neo4j/setup.ts (`npm install`, `npm run
+// db:install`) runs it; neo4j/server.ts calls ensureNeo4jInstalled() before every launch.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -63,32 +62,3 @@ export function ensureNeo4jInstalled(): void {
   renameSync(staging, libDir);
   console.log(`Installed ${jars.length} jars into neo4j/lib/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
-
-async function prepareClassArchive(): Promise<void> {
-  const { buildClassArchive, classArchive } = await import('./server.ts');
-  if (existsSync(classArchive)) return;
-  console.log('Starting Neo4j once to archive its classes, for faster starts (once)...');
-  const started = Date.now();
-  try {
-    await buildClassArchive();
-    console.log(`Class archive ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  } catch (error) {
-    console.error(`warning: no class archive, Neo4j will start more slowly: ${(error as Error).message}`);
-  }
-}
-
-async function main(): Promise<void> {
-  try {
-    ensureNeo4jInstalled();
-    await prepareClassArchive();
-  } catch (error) {
-    // `npm install` (--postinstall) still succeeds without Java or Maven: that is fine for people who use
-    // their own server through NEO4J_URI, and the bundled Neo4j repeats this message when it is needed.
-    const soft = error instanceof MissingToolError && process.argv.includes('--postinstall');
-    console.error(`${soft ? 'warning' : 'db:install'}: ${(error as Error).message}`);
-    if (!soft) process.exit(1);
-  }
-}
-
-// Not awaited at the top level: server.ts imports this module, which must finish loading first.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();

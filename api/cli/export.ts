@@ -2,12 +2,14 @@
 // The stored graph in the contract's format (the same document `npm run extract` prints).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+import { applySchema } from '../store/neo4j.ts';
+import { openDatabase } from './database.ts';
 import { exportGraph } from '../store/read.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const conn = await connectNeo4j();
+  const db = await openDatabase();
+  const { conn } = db;
   try {
     await applySchema(conn);
     const doc = await exportGraph(conn);
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
       process.stdout.write(json);
     }
   } finally {
-    await conn.close();
+    await db.close();
   }
 }
 

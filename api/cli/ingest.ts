@@ -4,8 +4,9 @@
 // exit code is 1 if any failed.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../store/ingest.ts';
-import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../ingest/service.ts';
+import { applySchema } from '../store/neo4j.ts';
+import { openDatabase } from './database.ts';
 import { addChanges, noChanges, type WriteResult } from '../store/write.ts';
 
 async function main(): Promise<number> {
@@ -20,7 +21,8 @@ async function main(): Promise<number> {
   const counts = { new: 0, updated: 0, unchanged: 0 };
   const changes = noChanges();
 
-  const conn = await connectNeo4j();
+  const db = await openDatabase();
+  const { conn } = db;
   try {
     await applySchema(conn);
     const bar = new cliProgress.SingleBar(
@@ -52,7 +54,7 @@ async function main(): Promise<number> {
     }
     return failed.length > 0 ? 1 : 0;
   } finally {
-    await conn.close();
+    await db.close();
   }
 }
 

@@ -3,13 +3,14 @@
 // the viewer. SIGINT/SIGTERM: in-flight requests finish, then the driver closes, then Neo4j stops.
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../http/app.ts';
-import { articleFiles, ingestBatch, readArticleFile } from '../store/ingest.ts';
-import { applySchema, connectNeo4j } from '../store/neo4j.ts';
+import { articleFiles, ingestBatch, readArticleFile } from '../ingest/service.ts';
+import { applySchema, type Neo4jConnection } from '../store/neo4j.ts';
+import { openDatabase } from './database.ts';
 
 const SEED_DIR = fileURLToPath(new URL('../../seed/articles/', import.meta.url));
 const LOOPBACK = '127.0.0.1';
 
-async function seed(conn: Awaited<ReturnType<typeof connectNeo4j>>): Promise<string> {
+async function seed(conn: Neo4jConnection): Promise<string> {
   const { files } = await articleFiles([SEED_DIR]);
   const inputs = await Promise.all(files.map(readArticleFile));
   const result = await ingestBatch(conn, inputs);
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   // Without a token anyone who can reach the port may write, so only this machine may reach it.
   const host = apiToken ? (env.HOST ?? LOOPBACK) : LOOPBACK;
 
-  const conn = await connectNeo4j();
+  const db = await openDatabase();
+  const { conn } = db;
   let closing = false;
   const app = await buildApp({ conn, apiToken, bodyLimit, logger: env.LOG_REQUESTS === '1' });
   const stop = async (signal: string) => {
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     closing = true;
     console.log(`${signal}: stopping (in-flight requests finish first)`);
     await app.close();
-    await conn.close();
+    await db.close();
     console.log('stopped');
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}/`;
-  console.log(`Neo4j: ${conn.uri}${conn.bundled ? ' (bundled)' : ''}`);
+  console.log(`Neo4j: ${conn.uri}${db.bundled ? ' (bundled)' : ''}`);
   if (!apiToken) {
     console.log(`API_TOKEN is not set: writes are open, so the server listens on ${LOOPBACK} only${env.HOST && env.HOST !== LOOPBACK ? ` (HOST=${env.HOST} ignored)` : ''}.`);
   }

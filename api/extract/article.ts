@@ -2,6 +2,8 @@
 // (mentions replaced by placeholders such as ⟨P0⟩ for the patterns to read), the entities the mentions
 // stand for (resolved within the article: "Mayor Lyu" and "Zhuang" point at full names stated
 // elsewhere, "the Society" at the one society named) and the facts found, each with its sentences.
+import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
+import type { EntityLabel } from '../graph/model.ts';
 import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
 import { countryCode, type CityEntry } from './gazetteer.ts';
@@ -10,7 +12,7 @@ import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './name
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import { splitSentences } from './sentences.ts';
 
-export type Label = 'Person' | 'Office' | 'Company' | 'Organization' | 'City' | 'Event';
+export type Label = EntityLabel;
 
 export interface Entity {
   id: string;
@@ -720,9 +722,8 @@ export class Article {
     const fe = this.entities.get(from);
     const te = this.entities.get(to);
     if (!fe || !te) return;
-    const [a, b] = (type === 'SISTER_CITY_OF' || type === 'MET_WITH') && from > to ? [to, from] : [from, to];
-    const p = type === 'PARTICIPATED_IN' ? String(props.role) : type === 'HOLDS_POSITION' ? String(props.title).toLowerCase() : '';
-    const key = `${type}|${a}|${b}|${p}`;
+    const [a, b] = canonicalEnds(type, from, to);
+    const key = relationshipKey({ type, source: a, target: b, properties: props });
     const prev = this.facts.get(key);
     if (prev) {
       for (const e of evidence) prev.evidence.add(e);

@@ -14,8 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
-import { actorsIn, cityAt, clauseEnd, clauseStart, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
-import { lastPersonBefore } from './relations/visits.ts';
+import { actorsIn, cityAt, clauseEnd, clauseStart, lastPersonBefore, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 
 export interface Visit {
   event: string;

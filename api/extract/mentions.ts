@@ -4,6 +4,7 @@
 // Daejeon Mayor Kwon Sun-taik), a title with "of" (Mayor of Foshan), a head noun (… Bureau, … Co., Ltd,
 // … University, … Festival), or a place the gazetteer knows. Phrases nothing explains stay 'Unknown';
 // the relation patterns decide what they are from their context.
+import type { EntityLabel } from '../graph/model.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode, findCitiesBySpelling, isCommonWord } from './gazetteer.ts';
 import {
@@ -11,9 +12,8 @@ import {
   PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
 } from './names.ts';
 
-export type MentionKind =
-  | 'Person' | 'Office' | 'Company' | 'Organization' | 'City' | 'Event'
-  | 'Title' | 'Place' | 'Venue' | 'Unknown' | 'Date';
+/** What a mention names: an entity of the model, or a word group extraction reads but never stores. */
+export type MentionKind = EntityLabel | 'Title' | 'Place' | 'Venue' | 'Unknown' | 'Date';
 
 export interface Mention {
   kind: MentionKind;

@@ -4,8 +4,8 @@
 // General in Shenyang" / "the Consulate General of Japan in Shenyang", "Shenyang Municipal People's
 // Government" / "Shenyang Municipal Government", "Miyajima Daisuke" / "Daisuke Miyajima", Lyu / Lv / Lü.
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
-import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
-import { SYMMETRIC_TYPES } from '../graph/schema.ts';
+import type { GraphDocument, GraphNode } from '../graph/schema.ts';
+import { dedupeRelationships, mergeNode } from '../graph/merge.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
 import { fold, personKey, personWords, slug } from './names.ts';
@@ -169,46 +169,6 @@ function copyNode(n: GraphNode): GraphNode {
   return { id: n.id, label: n.label, name: n.name, aliases: [...(n.aliases ?? [])], properties: { ...(n.properties ?? {}) } };
 }
 
-function mergeNode(into: GraphNode, from: GraphNode): void {
-  const aliases = new Set([...into.aliases, ...from.aliases]);
-  if (from.name !== into.name) aliases.add(from.name);
-  aliases.delete(into.name);
-  into.aliases = [...aliases];
-  for (const [k, v] of Object.entries(from.properties)) {
-    if (into.properties[k] === undefined || into.properties[k] === null) into.properties[k] = v;
-    // a more precise date wins ("2024-03" < "2024-03-25")
-    else if (k === 'date' && typeof v === 'string' && typeof into.properties[k] === 'string' && v.length > (into.properties[k] as string).length && v.startsWith(into.properties[k] as string)) into.properties[k] = v;
-  }
-}
-
-function relKey(r: GraphRelationship): string {
-  const [a, b] = SYMMETRIC_TYPES.has(r.type) && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
-  const p = r.type === 'PARTICIPATED_IN' ? String(r.properties.role ?? '') : r.type === 'HOLDS_POSITION' ? String(r.properties.title ?? '').toLowerCase() : '';
-  return `${r.type}|${a}|${b}|${p}`;
-}
-
-/** Merges relationships that state one fact: union of sources and evidence, properties filled in. */
-export function dedupeRelationships(rels: GraphRelationship[]): GraphRelationship[] {
-  const byKey = new Map<string, GraphRelationship>();
-  for (const r of rels) {
-    if (r.source === r.target) continue;
-    const k = relKey(r);
-    const prev = byKey.get(k);
-    if (!prev) {
-      byKey.set(k, { ...r, properties: { ...r.properties }, sources: [...r.sources], evidence: [...r.evidence] });
-      continue;
-    }
-    prev.sources = [...new Set([...prev.sources, ...r.sources])];
-    prev.evidence = [...new Set([...prev.evidence, ...r.evidence])];
-    for (const [pk, v] of Object.entries(r.properties)) {
-      if (prev.properties[pk] === undefined || prev.properties[pk] === null) prev.properties[pk] = v;
-      else if (pk === 'former' && v === false) prev.properties[pk] = false;
-      else if (pk === 'times' && typeof v === 'number' && typeof prev.properties[pk] === 'number') prev.properties[pk] = Math.max(v, prev.properties[pk] as number);
-    }
-  }
-  return [...byKey.values()];
-}
-
 /** Resolution across documents: nodes sharing an alias key become one; relationships follow. */
 export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
   const uf = new UnionFind();
@@ -242,28 +202,4 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
     nodes: [...merged.values()],
     relationships: dedupeRelationships(rels.filter((r) => merged.has(r.source) && merged.has(r.target) || r.type === 'MENTIONS')),
   };
-}
-
-/** Rewrites node ids (and relationship endpoints) to nodes already stored under one of their alias keys. */
-export function remapToExisting(doc: GraphDocument, existing: Map<string, string>): GraphDocument {
-  const remap = new Map<string, string>();
-  for (const n of doc.nodes) {
-    for (const k of aliasKeys(n)) {
-      const id = existing.get(k);
-      if (id && id !== n.id) {
-        remap.set(n.id, id);
-        break;
-      }
-    }
-  }
-  if (remap.size === 0) return doc;
-  const nodes = new Map<string, GraphNode>();
-  for (const n of doc.nodes) {
-    const id = remap.get(n.id) ?? n.id;
-    const prev = nodes.get(id);
-    if (prev) mergeNode(prev, n);
-    else nodes.set(id, { ...n, id, aliases: [...n.aliases], properties: { ...n.properties } });
-  }
-  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target }));
-  return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(rels) };
 }

@@ -2,27 +2,32 @@
 // used for validation, for TypeScript types (z.infer) and for the OpenAPI document.
 // Extend it, never rename or drop what the contract lists.
 import { z } from 'zod';
+import { MODEL, type EntityLabel as ModelLabel, type GraphModel, type PropertySpec, type RelationshipType as ModelType } from './model.ts';
 
-export const ENTITY_LABELS = ['Person', 'Office', 'Company', 'Organization', 'City', 'Event'] as const;
-export const EntityLabel = z.enum(ENTITY_LABELS);
+const keysOf = <K extends string>(record: Readonly<Record<K, unknown>>) => Object.keys(record) as [K, ...K[]];
+const RELATIONSHIPS: GraphModel['relationships'] = MODEL.relationships;
+const propertyList = (properties: Readonly<Record<string, PropertySpec>>) =>
+  Object.entries(properties).map(([name, p]) => `${name} (${p.values ? p.values.join(' | ') : p.type})`).join(', ');
+
+export const ENTITY_LABELS = keysOf<ModelLabel>(MODEL.labels);
+export const EntityLabel = z.enum(ENTITY_LABELS).meta({
+  id: 'EntityLabel',
+  description: Object.entries(MODEL.labels as GraphModel['labels']).map(([label, l]) => `${label}: ${l.description}`).join('. '),
+});
 export type EntityLabel = z.infer<typeof EntityLabel>;
 
-export const RELATIONSHIP_TYPES = [
-  'HOLDS_POSITION',
-  'LOCATED_IN',
-  'SISTER_CITY_OF',
-  'PARTICIPATED_IN',
-  'MET_WITH',
-  'VISITED',
-  'MENTIONS',
-] as const;
-export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
+export const RELATIONSHIP_TYPES = keysOf<ModelType>(MODEL.relationships);
+export const RelationshipType = z.enum(RELATIONSHIP_TYPES).meta({
+  id: 'RelationshipType',
+  description: RELATIONSHIP_TYPES.map((type) => {
+    const r = RELATIONSHIPS[type]!;
+    const props = propertyList(r.properties);
+    return `${type}: ${r.from.join('|')} ${r.symmetric ? '—' : '→'} ${r.to.join('|')} (${r.description})${props ? `; ${props}` : ''}`;
+  }).join('. '),
+});
 export type RelationshipType = z.infer<typeof RelationshipType>;
 
-/** Types stored once and read both ways. */
-export const SYMMETRIC_TYPES: ReadonlySet<RelationshipType> = new Set(['SISTER_CITY_OF', 'MET_WITH']);
-
-export const PARTICIPATION_ROLES = ['host', 'organizer', 'speaker', 'presenter', 'attendee', 'visitor'] as const;
+export const PARTICIPATION_ROLES = MODEL.relationships.PARTICIPATED_IN.properties.role.values;
 export const ParticipationRole = z.enum(PARTICIPATION_ROLES);
 export type ParticipationRole = z.infer<typeof ParticipationRole>;
 
@@ -50,7 +55,12 @@ export const GraphNode = z.object({
   label: EntityLabel,
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
-  properties: Properties.default({}).describe('City: country, lat, lon; Event: date, kind'),
+  properties: Properties.default({}).describe(
+    Object.entries(MODEL.labels as GraphModel['labels'])
+      .filter(([, l]) => Object.keys(l.properties).length > 0)
+      .map(([label, l]) => `${label}: ${propertyList(l.properties)}`)
+      .join('; '),
+  ),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 

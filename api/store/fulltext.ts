@@ -1,7 +1,6 @@
 // What a user types -> a Lucene query for the `entity_names` full-text index: the exact phrase
 // ranks highest, then whole words, then words within an edit or two (typos) and, for the last
 // word, prefixes (search as you type). Lucene syntax characters are never passed through.
-import { fold } from '../extract/names.ts';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -24,6 +23,11 @@ export function fulltextQuery(text: string): string {
 /** A Lucene query matching names that contain every word, exactly (no typo tolerance). */
 export function allWordsQuery(text: string): string {
   return words(text).map((w) => `+${w}`).join(' ');
+}
+
+/** Case, accents and punctuation folded away, for comparing a typed query with names. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export interface NamedHit {

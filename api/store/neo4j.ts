@@ -1,17 +1,14 @@
-// The connection to Neo4j: the server named by NEO4J_URI (a server, a cluster or Aura; nothing is started),
-// or, when NEO4J_URI is unset, the project's bundled Neo4j (neo4j/server.ts), started on demand.
+// The connection to the Neo4j server named by NEO4J_URI (a server, a cluster or Aura). The store only
+// connects: starting the bundled Neo4j when NEO4J_URI is unset is the CLI's job (api/cli/database.ts).
 import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
-import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
-import { DEFAULT_PASSWORD, startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
 import { cypherStatements } from './cypher.ts';
+import { modelSchemaStatements } from './schema.ts';
 
 export interface Neo4jConnection {
   driver: Driver;
   /** NEO4J_DATABASE, or undefined for the server's default database. */
   database: string | undefined;
   uri: string;
-  /** The bundled server this connection started (or reused), null when NEO4J_URI named the server. */
-  bundled: BundledNeo4j | null;
   close(): Promise<void>;
 }
 
@@ -25,21 +22,11 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
   const env = opts.env ?? process.env;
   const timeoutMs = opts.timeoutMs ?? 5_000;
   const database = env.NEO4J_DATABASE || undefined;
-
-  let bundled: BundledNeo4j | null = null;
-  let uri: string;
-  let user: string;
-  let auth: AuthToken | undefined;
-  if (env.NEO4J_URI) {
-    uri = env.NEO4J_URI;
-    user = env.NEO4J_USER || 'neo4j';
-    auth = neo4j.auth.basic(user, namedServerPassword(env));
-  } else {
-    bundled = await startBundledNeo4j(bundledOptionsFromEnv(env));
-    uri = bundled.uri;
-    user = bundled.user;
-    auth = neo4j.auth.basic(bundled.user, bundled.password);
-  }
+  const uri = env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: say which Neo4j server to use (npm start starts the bundled one itself).');
+  const user = env.NEO4J_USER || 'neo4j';
+  // No password: connect without credentials (a server with auth disabled); one with auth then says so.
+  const auth: AuthToken | undefined = env.NEO4J_PASSWORD ? neo4j.auth.basic(user, env.NEO4J_PASSWORD) : undefined;
 
   let driver: Driver;
   try {
@@ -52,7 +39,6 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
       logging: { level: 'error', logger: () => {} },
     });
   } catch (error) {
-    await bundled?.stop();
     throw new Error(
       `NEO4J_URI "${uri}" is not a Neo4j address (${(error as Error).message}); ` +
         'use bolt://host:7687, neo4j://host:7687, or neo4j+s://… for Aura.',
@@ -63,7 +49,6 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
     await withTimeout(driver.getServerInfo({ database }), timeoutMs, uri);
   } catch (error) {
     await driver.close();
-    await bundled?.stop();
     throw new Error(explainConnectFailure(error as Error & { code?: string }, uri, user, database));
   }
 
@@ -72,21 +57,11 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
     driver,
     database,
     uri,
-    bundled,
     close() {
-      closing ??= driver.close().finally(() => bundled?.stop());
+      closing ??= driver.close();
       return closing;
     },
   };
-}
-
-/**
- * The password for the server NEO4J_URI names: NEO4J_PASSWORD, else the bundled Neo4j's default
- * (the README's), so `npm run db:start` then any CLI with NEO4J_URI just works. A server with auth
- * disabled ignores credentials.
- */
-export function namedServerPassword(env: NodeJS.ProcessEnv): string {
-  return env.NEO4J_PASSWORD || DEFAULT_PASSWORD;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, uri: string): Promise<T> {
@@ -115,11 +90,11 @@ function explainConnectFailure(error: Error & { code?: string }, uri: string, us
   );
 }
 
-/** Creates the constraints and indexes of cypher/schema.cypher (idempotent) and waits until they are online. */
+/** Creates the constraints and indexes of cypher/schema.cypher and the model's (idempotent) and waits until they are online. */
 export async function applySchema(conn: Neo4jConnection): Promise<void> {
   const session = conn.driver.session({ database: conn.database });
   try {
-    for (const statement of cypherStatements('schema')) {
+    for (const statement of [...cypherStatements('schema'), ...modelSchemaStatements()]) {
       await session.run(statement);
     }
     await session.run('CALL db.awaitIndexes(300)');

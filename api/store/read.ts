@@ -1,6 +1,7 @@
 // Named read queries (cypher/*.cypher) -> plain objects in the API's shapes. Every read goes
 // through executeRead so a cluster routes it to a reader; Neo4j integers come back as numbers.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { z } from 'zod';
 import {
   ENTITY_LABELS,
   RELATIONSHIP_TYPES,
@@ -10,13 +11,13 @@ import {
   type CyNode,
   type GraphDocument,
   type GraphNode,
-  type Properties,
   type RelationshipType,
 } from '../graph/schema.ts';
-import { aliasKeys } from '../extract/resolve.ts';
+import type * as Api from '../http/schemas.ts';
 import { cypher } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import type { AliasKeys } from './rows.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
 
 type Row = Record<string, unknown>;
@@ -40,18 +41,15 @@ async function rows(tx: ManagedTransaction, name: string, params: Row = {}): Pro
 
 const int = (n: number) => neo4j.int(Math.trunc(n));
 
-export interface EntityRef {
-  id: string;
-  label: GraphNode['label'];
-  name: string;
-}
+// The answers' shapes are the API's zod schemas (type-only: the store does not load the HTTP layer).
+export type EntityRef = z.infer<typeof Api.EntityRef>;
 
 // ---- server -----------------------------------------------------------------------------------
 
 export interface ServerInfo {
   version: string;
   edition: string;
-  counts: { nodes: number; relationships: number };
+  counts: NonNullable<z.infer<typeof Api.Health>['counts']>;
 }
 
 export async function serverInfo(conn: Neo4jConnection): Promise<ServerInfo> {
@@ -80,10 +78,7 @@ export async function articleDetail(conn: Neo4jConnection, id: string): Promise<
 
 // ---- entities ---------------------------------------------------------------------------------
 
-export interface SearchHit extends EntityRef {
-  aliases: string[];
-  score: number;
-}
+export type SearchHit = z.infer<typeof Api.SearchResults>['results'][number];
 
 /** Lucene's best hits re-ranked by how they match: exact and prefix names first, then aliases, then typos. */
 export async function searchEntities(conn: Neo4jConnection, opts: { q: string; label?: string; limit: number }): Promise<SearchHit[]> {
@@ -98,20 +93,16 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
 const SEARCH_CANDIDATES = 100;
 
 /**
- * An entity by id, else by name or alias (any label), else the best-scored entity whose name
+ * Entities by id, else by name or alias (any label), else the best-scored entity whose name
  * contains every word ("Lyu"); null if none. No typo tolerance here: a guess would hide a 404.
+ * All ids in one query, names one by one.
  */
-export async function resolveEntity(conn: Neo4jConnection, ref: string): Promise<EntityRef | null> {
-  return read(conn, async (tx) => (await resolveEnds(tx, [ref]))[0]!);
-}
-
-/** resolveEntity for several references in one transaction: all ids in one query, names one by one. */
-async function resolveEnds(tx: ManagedTransaction, refs: string[]): Promise<(EntityRef | null)[]> {
+async function resolveEnds(tx: ManagedTransaction, refs: string[], aliasKeys: AliasKeys): Promise<(EntityRef | null)[]> {
   const byId = await rows(tx, 'entities-by-id', { ids: refs });
-  return Promise.all(refs.map(async (ref, i) => (byId[i]?.entity as EntityRef | null) ?? resolveName(tx, ref)));
+  return Promise.all(refs.map(async (ref, i) => (byId[i]?.entity as EntityRef | null) ?? resolveName(tx, ref, aliasKeys)));
 }
 
-async function resolveName(tx: ManagedTransaction, ref: string): Promise<EntityRef | null> {
+async function resolveName(tx: ManagedTransaction, ref: string, aliasKeys: AliasKeys): Promise<EntityRef | null> {
   const keys = [...new Set(ENTITY_LABELS.flatMap((label) => aliasKeys({ id: ref, label, name: ref, aliases: [], properties: {} })))];
   const [byName] = await rows(tx, 'entities-by-name', { keys });
   if (byName) return byName as unknown as EntityRef;
@@ -121,23 +112,7 @@ async function resolveName(tx: ManagedTransaction, ref: string): Promise<EntityR
   return hit ? ({ id: hit.id, label: hit.label, name: hit.name } as EntityRef) : null;
 }
 
-export interface SourceRef {
-  id: string;
-  title: string;
-  url: string | null;
-  publishedAt: string | null;
-}
-export interface EntityRelationship {
-  id: string;
-  type: RelationshipType;
-  direction: 'out' | 'in';
-  other: EntityRef;
-  properties: Properties;
-  evidence: string[];
-  /** The first of the articles that state it (`sourceCount` in all). */
-  sources: SourceRef[];
-  sourceCount: number;
-}
+export type EntityRelationship = z.infer<typeof Api.EntityDetail>['relationships'][number];
 
 export interface DetailPage {
   /** Relationships to skip and to return, in type and name order. */
@@ -246,24 +221,7 @@ export async function graphElements(
 
 // ---- paths ------------------------------------------------------------------------------------
 
-export interface Hop {
-  source: string;
-  target: string;
-  type: RelationshipType;
-  properties: Properties;
-  evidence: string[];
-  sources: string[];
-}
-export interface Path {
-  length: number;
-  nodes: string[];
-  hops: Hop[];
-}
-export interface PathsResult {
-  paths: Path[];
-  elements: CyElements;
-  timedOut: boolean;
-}
+export type PathsResult = Omit<z.infer<typeof Api.Paths>, 'from' | 'to'>;
 
 /**
  * Listing every shortest path gives up after PATH_TIMEOUT_MS (many equally short paths through
@@ -274,13 +232,13 @@ export const PATH_TIMEOUT_MS = 1000;
 export const ONE_PATH_TIMEOUT_MS = 3000;
 
 export interface PathsBetween extends PathsResult {
-  /** The ends as resolved (resolveEntity); null when a reference names no entity (no search then). */
+  /** The ends as resolved (resolveEnds); null when a reference names no entity (no search then). */
   from: EntityRef | null;
   to: EntityRef | null;
 }
 
 /**
- * Up to k shortest paths between two entities given by id or name (resolveEntity), ranked by how
+ * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
  * specific their intermediate entities are; one shortest path when listing them all takes too
  * long; `timedOut` when even that search gave up. The ends are resolved in the transaction of the
  * ranked search: one round trip of the driver's for an API request in the usual case.
@@ -288,6 +246,7 @@ export interface PathsBetween extends PathsResult {
 export async function shortestPaths(
   conn: Neo4jConnection,
   opts: GraphFilter & { from: string; to: string; maxHops: number; k: number },
+  aliasKeys: AliasKeys,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
   const params = { types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
@@ -298,7 +257,7 @@ export async function shortestPaths(
     found = await read(
       conn,
       async (tx) => {
-        ends = await resolveEnds(tx, [opts.from, opts.to]);
+        ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
         return from && to ? rows(tx, 'shortest-paths', { ...params, from: from.id, to: to.id }) : null;
       },
@@ -356,14 +315,7 @@ function isTimeout(error: unknown): boolean {
 
 // ---- events -----------------------------------------------------------------------------------
 
-export interface EventSummary {
-  id: string;
-  name: string;
-  date: string | null;
-  kind: string | null;
-  city: { id: string; name: string } | null;
-  participants: (EntityRef & { role: string | null })[];
-}
+export type EventSummary = z.infer<typeof Api.Events>['events'][number];
 
 export async function listEvents(conn: Neo4jConnection, opts: { city?: string; since?: string; until?: string }): Promise<EventSummary[]> {
   const found = await read(conn, (tx) => rows(tx, 'events', { city: opts.city ?? null, since: opts.since ?? null, until: opts.until ?? null }));

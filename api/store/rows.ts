@@ -1,7 +1,8 @@
 // Pure preparation of a GraphDocument for the write statements: canonical relationship
 // direction and keys, who mentions what, evidence paired with the article that states it.
+import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
+import { dedupeRelationships, mergeNode } from '../graph/merge.ts';
 import {
-  SYMMETRIC_TYPES,
   type Article,
   type GraphDocument,
   type GraphNode,
@@ -9,23 +10,10 @@ import {
   type Properties,
 } from '../graph/schema.ts';
 
-/** What tells two relationships of one type between the same two entities apart. */
-function discriminator(rel: GraphRelationship): string {
-  if (rel.type === 'HOLDS_POSITION') return String(rel.properties.title ?? '').toLowerCase();
-  if (rel.type === 'PARTICIPATED_IN') return String(rel.properties.role ?? '');
-  return '';
-}
-
 /** Symmetric relationships are stored once, from the smaller id to the larger. */
-export function canonicalDirection(rel: GraphRelationship): GraphRelationship {
-  if (!SYMMETRIC_TYPES.has(rel.type) || rel.source <= rel.target) return rel;
-  return { ...rel, source: rel.target, target: rel.source };
-}
-
-/** Stable identity of a stored relationship; also the Cytoscape edge id. */
-export function relationshipKey(rel: GraphRelationship): string {
-  const { type, source, target } = canonicalDirection(rel);
-  return [type, source, target, discriminator(rel)].join('|');
+function canonicalDirection(rel: GraphRelationship): GraphRelationship {
+  const [source, target] = canonicalEnds(rel.type, rel.source, rel.target);
+  return source === rel.source ? rel : { ...rel, source, target };
 }
 
 /**
@@ -115,6 +103,36 @@ export function restrictToArticles(doc: GraphDocument, keep: ReadonlySet<string>
   };
 }
 
+/**
+ * The normalised keys under which a node is found (resolution across articles). The store is given
+ * them by the caller (extraction's aliasKeys), so it holds no language knowledge of its own.
+ */
+export type AliasKeys = (node: GraphNode) => string[];
+
+/** Rewrites node ids (and relationship endpoints) to nodes already stored under one of their alias keys. */
+export function remapToExisting(doc: GraphDocument, existing: Map<string, string>, aliasKeys: AliasKeys): GraphDocument {
+  const remap = new Map<string, string>();
+  for (const n of doc.nodes) {
+    for (const k of aliasKeys(n)) {
+      const id = existing.get(k);
+      if (id && id !== n.id) {
+        remap.set(n.id, id);
+        break;
+      }
+    }
+  }
+  if (remap.size === 0) return doc;
+  const nodes = new Map<string, GraphNode>();
+  for (const n of doc.nodes) {
+    const id = remap.get(n.id) ?? n.id;
+    const prev = nodes.get(id);
+    if (prev) mergeNode(prev, n);
+    else nodes.set(id, { ...n, id, aliases: [...n.aliases], properties: { ...n.properties } });
+  }
+  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target }));
+  return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(rels) };
+}
+
 export interface EntityRow {
   id: string;
   label: string;
@@ -172,7 +190,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * relationships with one key become one row, with at most EVIDENCE_PER_ARTICLE sentences from
  * each article and EVIDENCE_PER_RELATIONSHIP in all; self-loops made by resolution are dropped. Rows are sorted so concurrent transactions lock nodes in the same order (fewer deadlocks).
  */
-export function writeRows(doc: GraphDocument, aliasKeys: (node: GraphNode) => string[]): WriteRows {
+export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
   const entities = new Map<string, EntityRow>();
   const keys = new Map<string, Set<string>>();
   for (const node of doc.nodes) {

@@ -2,29 +2,17 @@
 // UNWIND over rows from cypher/write-*.cypher. Re-running the transaction function is safe, so
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { z } from 'zod';
 import type { GraphDocument } from '../graph/schema.ts';
-import { aliasKeys, remapToExisting } from '../extract/resolve.ts';
+import type * as Api from '../http/schemas.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { attributeSources, EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, restrictToArticles, writeRows } from './rows.ts';
+import { EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, remapToExisting, restrictToArticles, writeRows, type AliasKeys } from './rows.ts';
 
-export interface Changes {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-}
-export type ArticleStatus = 'new' | 'updated' | 'unchanged';
-export interface ArticleOutcome {
-  id: string;
-  title: string;
-  status: ArticleStatus;
-}
-export interface WriteResult {
-  articles: ArticleOutcome[];
-  changes: Changes;
-}
+// The answers' shapes are the API's zod schemas (type-only: the store does not load the HTTP layer).
+export type Changes = z.infer<typeof Api.Changes>;
+export type WriteResult = z.infer<typeof Api.IngestResponse>;
+type ArticleStatus = WriteResult['articles'][number]['status'];
 
 export const noChanges = (): Changes => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
 
@@ -61,7 +49,7 @@ async function removeArticles(tx: ManagedTransaction, articleIds: string[], chan
   await run(tx, 'delete-orphan-entities', { entityIds }, changes);
 }
 
-async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteResult> {
+async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   const changes = noChanges();
   const stored = await run(tx, 'existing-articles', { ids: doc.articles.map((a) => a.id) });
   const unchanged = new Set(stored.records.map((r) => r.get('id') as string));
@@ -86,7 +74,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const rows = writeRows(remapToExisting(part, existing), aliasKeys);
+  const rows = writeRows(remapToExisting(part, existing, aliasKeys), aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   // keys that already name their entity (most of them, for recurring actors) need no write
@@ -103,17 +91,16 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
 }
 
 /**
- * Stores a document (one or many articles) in one transaction. Articles already stored under the
- * same content hash are left alone; a new version of a stored article (same URL, or same title
- * and file) replaces what the old version alone supported.
- * Throws DocumentError (from rows.ts) when the document references unknown nodes or articles.
+ * Stores a document (one or many articles, every relationship attributed to its sources: see
+ * attributeSources) in one transaction; entities are found among the stored ones by `aliasKeys`.
+ * Articles already stored under the same content hash are left alone; a new version of a stored
+ * article (same URL, or same title and file) replaces what the old version alone supported.
  */
-export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
-  const attributed = attributeSources(doc);
+export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
     const session = conn.driver.session({ database: conn.database });
     try {
-      return await session.executeWrite((tx) => writeInTransaction(tx, attributed));
+      return await session.executeWrite((tx) => writeInTransaction(tx, doc, aliasKeys));
     } catch (error) {
       // A concurrent ingest stored one of these articles first (write-articles CREATEs them): run
       // again, and that article is now found stored (unchanged).

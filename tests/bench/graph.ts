@@ -18,7 +18,7 @@ import { freePort } from '../support/free-port.ts';
 
 type ReadModule = typeof import('../../api/store/read.ts');
 type CypherModule = typeof import('../../api/store/cypher.ts');
-type WriteModule = typeof import('../../api/store/write.ts');
+type IngestModule = typeof import('../../api/ingest/service.ts');
 
 const FULL_ARTICLES = 100_000;
 const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
@@ -206,14 +206,14 @@ type Autocannon = (opts: {
 export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api: boolean }): Promise<void> {
   const { FACT_TYPES, ONE_PATH_TIMEOUT_MS, PATH_TIMEOUT_MS } = await importOrSkip<ReadModule>('../../api/store/read.ts', 'the read queries');
   const { cypher } = await importOrSkip<CypherModule>('../../api/store/cypher.ts', 'the query loader');
-  const { writeGraph } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
+  const { ingestDocument } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
   await importOrSkip('../../api/http/app.ts', 'the HTTP API (buildApp)');
   const graph = await chooseGraph(ctx);
   const { db } = graph;
   const label = graph.articles % 1000 === 0 ? `${graph.articles / 1000}k` : `${graph.articles}-article`;
   let api: Awaited<ReturnType<typeof startApi>> | null = null;
   try {
-    await writeGraph(db.conn, islandDocument());
+    await ingestDocument(db.conn, islandDocument());
     const counts = await graphCounts(db.conn);
     ctx.report.info('paths', `${label} graph nodes`, counts.entities + counts.articles, 'nodes', `${counts.entities} entities + ${counts.articles} articles`);
     ctx.report.info('paths', `${label} graph relationships`, counts.facts + counts.mentions + counts.other, 'relationships', `${counts.facts} facts, ${counts.mentions} MENTIONS, ${counts.other} alias-key links`);

@@ -1,5 +1,5 @@
 // Section 2: ingest speed into a throw-away bundled Neo4j: the project's pipeline (ingestStream in
-// api/store/ingest.ts, as `npm run ingest` runs it: each batch extracted and resolved on a worker
+// api/ingest/service.ts, as `npm run ingest` runs it: each batch extracted and resolved on a worker
 // thread while the batch before is written in one writeGraph transaction), timed end to end with
 // each stage's busy time; and, on a slice of the same
 // articles, the project's writer against the tutorial-style naive writer (naive-writer.ts).
@@ -10,7 +10,9 @@ import { naiveWrite } from './naive-writer.ts';
 import { loadCorpus, seconds, type CorpusText } from './support.ts';
 
 type WriteModule = typeof import('../../api/store/write.ts');
-type IngestModule = typeof import('../../api/store/ingest.ts');
+type IngestModule = typeof import('../../api/ingest/service.ts');
+type PrepareModule = typeof import('../../api/ingest/prepare.ts');
+type ResolveModule = typeof import('../../api/extract/resolve.ts');
 
 const SECTION = 'ingest';
 /** Articles per writeGraph transaction (the ingest CLI's batch size). */
@@ -22,15 +24,16 @@ export interface Pipeline {
 }
 
 export async function loadPipeline(): Promise<Pipeline> {
-  const { extractBatch } = await importOrSkip<IngestModule>('../../api/store/ingest.ts', 'the store');
+  const { extractBatch } = await importOrSkip<PrepareModule>('../../api/ingest/prepare.ts', 'the ingest service');
   const { writeGraph } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
+  const { aliasKeys } = await importOrSkip<ResolveModule>('../../api/extract/resolve.ts', 'resolution');
   return {
     extract: (texts) => {
       const { doc, failed } = extractBatch(texts.map((t) => ({ content: t.content, format: 'text' as const, file: t.file })));
       if (!doc) throw new Error(`no article of the slice could be extracted: ${failed.map((f) => f.reason).join('; ')}`);
       return doc;
     },
-    write: async (db, doc) => (await writeGraph(db.conn, doc)).changes,
+    write: async (db, doc) => (await writeGraph(db.conn, doc, aliasKeys)).changes,
   };
 }
 
@@ -54,7 +57,7 @@ export interface IngestTiming {
 export async function ingestAll(
   db: BenchNeo4j, texts: CorpusText[], opts: { progress?: (done: number) => void; capSeconds?: number } = {},
 ): Promise<IngestTiming> {
-  const { ingestStream } = await importOrSkip<IngestModule>('../../api/store/ingest.ts', 'the store');
+  const { ingestStream } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
   const timing: IngestTiming = { articles: 0, totalSeconds: 0, extractSeconds: 0, writeSeconds: 0, relationshipsCreated: 0, nodesCreated: 0 };
   const started = performance.now();
   function* batches() {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ManagedTransaction, ProfiledPlan } from 'neo4j-driver';
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import { cypher } from '../../api/store/cypher.ts';
+import { aliasKeys } from '../../api/extract/resolve.ts';
 import { writeGraph } from '../../api/store/write.ts';
 import { loadPipeline } from './ingest.ts';
 import { startBenchNeo4j } from './neo4j.ts';
@@ -81,7 +82,7 @@ try {
     timeByQuery.clear();
     const cpuBefore = cpuSeconds(db.server.pid);
     const started = performance.now();
-    await writeGraph(conn, doc);
+    await writeGraph(conn, doc, aliasKeys);
     const wall = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(db.server.pid) - cpuBefore;
     const perQuery = [...timeByQuery].sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ');

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { extractArticle, extractGraph } from '../../api/extract/index.ts';
-import { aliasKeys, remapToExisting } from '../../api/extract/resolve.ts';
+import { aliasKeys } from '../../api/extract/resolve.ts';
+import { remapToExisting } from '../../api/store/rows.ts';
 
 // the gazetteer loads once, on first use; a busy machine may need more than a test's default time
 beforeAll(() => void gazetteerStats(), 120_000);
@@ -84,7 +85,7 @@ describe('resolution across articles', () => {
     const existing = new Map<string, string>();
     for (const n of first.nodes) for (const k of aliasKeys(n)) existing.set(k, `stored:${n.id}`);
     expect(aliasKeys(first.nodes.find((n) => n.label === 'Person')!)).toContain('Person|daisuke miyajima');
-    const second = remapToExisting(extractArticle(doc('B', 'Daisuke Miyajima, Mayor of Sasebo City, visited Shenyang.', '2024-09-01')), existing);
+    const second = remapToExisting(extractArticle(doc('B', 'Daisuke Miyajima, Mayor of Sasebo City, visited Shenyang.', '2024-09-01')), existing, aliasKeys);
     expect(second.nodes.every((n) => n.id.startsWith('stored:'))).toBe(true);
     expect(second.relationships.every((r) => r.source.startsWith('stored:') && r.target.startsWith('stored:'))).toBe(true);
   });

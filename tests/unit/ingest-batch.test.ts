@@ -1,9 +1,9 @@
-// A batch of articles extracted for one write (api/store/ingest.ts extractBatch): resolved across
+// A batch of articles extracted for one write (api/ingest/prepare.ts extractBatch): resolved across
 // its articles, and each article mentions exactly what it names. Sentences written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { extractArticle } from '../../api/extract/index.ts';
-import { extractBatch } from '../../api/store/ingest.ts';
+import { extractBatch } from '../../api/ingest/prepare.ts';
 import { mentionsByArticle } from '../../api/store/rows.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);

@@ -1,7 +1,8 @@
 // Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
 import { describe, expect, it } from 'vitest';
+import { namedServerEnv } from '../../api/cli/database.ts';
 import { cypher, cypherStatements } from '../../api/store/cypher.ts';
-import { namedServerPassword } from '../../api/store/neo4j.ts';
+import { modelSchemaStatements } from '../../api/store/schema.ts';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { DEFAULT_PASSWORD, DEFAULT_PORT } from '../../neo4j/server.ts';
 
@@ -15,9 +16,11 @@ describe('cypher(name)', () => {
     expect(() => cypher('../package')).toThrow('"../package" is not a query name');
   });
 
-  it('splits the schema into single idempotent statements without comments', () => {
-    const statements = cypherStatements('schema');
+  it("splits the schema into single idempotent statements without comments, and adds the model's", () => {
+    const statements = [...cypherStatements('schema'), ...modelSchemaStatements()];
     expect(statements.length).toBeGreaterThanOrEqual(10);
+    expect(statements).toContain('CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE');
+    expect(statements).toContain('CREATE INDEX met_with_date IF NOT EXISTS FOR ()-[r:MET_WITH]-() ON (r.date)');
     for (const statement of statements) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS FOR /);
       expect(statement).not.toContain(';');
@@ -48,8 +51,9 @@ describe('bundled Neo4j settings from the environment', () => {
 
 describe('password for the server NEO4J_URI names', () => {
   it('is the documented default when NEO4J_PASSWORD is unset, as for the bundled Neo4j that npm run db:start runs', () => {
-    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toBe(DEFAULT_PASSWORD);
-    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: '' })).toBe(DEFAULT_PASSWORD);
-    expect(namedServerPassword({ NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: 'another-secret' })).toBe('another-secret');
+    const uri = 'bolt://127.0.0.1:7687';
+    expect(namedServerEnv({ NEO4J_URI: uri }).NEO4J_PASSWORD).toBe(DEFAULT_PASSWORD);
+    expect(namedServerEnv({ NEO4J_URI: uri, NEO4J_PASSWORD: '' }).NEO4J_PASSWORD).toBe(DEFAULT_PASSWORD);
+    expect(namedServerEnv({ NEO4J_URI: uri, NEO4J_PASSWORD: 'another-secret' }).NEO4J_PASSWORD).toBe('another-secret');
   });
 });

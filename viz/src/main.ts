@@ -6,7 +6,7 @@ import { byId } from './dom.ts';
 import { exportJson, exportPng, exportReport } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
-import { LABEL_LOOK, LABELS, TYPE_LOOK } from './graph/vocabulary.ts';
+import { LABEL_LOOK, LABELS, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPathFinder } from './panels/path.ts';
@@ -205,10 +205,10 @@ function counts(): Counts {
 /** "On screen: 6 people, 9 offices, … — 5 sister-city links, 17 took part in, …" */
 function summaryOf(c: Counts): string {
   const labels = LABELS.filter((l) => c.labels.get(l.label)).map((l) => `${c.labels.get(l.label)} ${c.labels.get(l.label) === 1 ? l.label.toLowerCase() : l.plural.toLowerCase()}`);
-  const sister = c.types.get('SISTER_CITY_OF') ?? 0;
-  const met = c.types.get('MET_WITH') ?? 0;
-  const took = c.types.get('PARTICIPATED_IN') ?? 0;
-  const facts = [sister && `${sister} sister-city link${sister === 1 ? '' : 's'}`, met && `${met} meeting${met === 1 ? '' : 's'}`, took && `${took} participation${took === 1 ? '' : 's'} in events`].filter(Boolean);
+  const facts = TYPES.filter((t) => t.count && c.types.get(t.type)).map((t) => {
+    const n = c.types.get(t.type)!;
+    return `${n} ${n === 1 ? t.count![0] : t.count![1]}`;
+  });
   return `On screen: ${labels.join(', ')}${facts.length ? `; ${facts.join(', ')}` : ''}.`;
 }
 

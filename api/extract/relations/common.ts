@@ -54,6 +54,12 @@ export function clauseStart(t: string, to: number): number {
   return best;
 }
 
+/** The person mentioned last before `at` in its clause. */
+export function lastPersonBefore(s: AnalyzedSentence, at: number): string | null {
+  const people = slots(s, clauseStart(s.template, at), at).filter((x) => x.letter === 'P' && x.id);
+  return people[people.length - 1]?.id ?? null;
+}
+
 /** The subject of a verb at `verbAt`: the actors before it in its clause. */
 export function subjectsBefore(a: Article, s: AnalyzedSentence, verbAt: number, letters = 'POMGC'): string[] {
   const start = clauseStart(s.template, verbAt);

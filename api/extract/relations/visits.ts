@@ -4,7 +4,7 @@
 // counts the visits.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events } from '../events.ts';
-import { cityAt, clauseEnd, clauseStart, nearestSubjects, numberWord, slots, subjectsBefore } from './common.ts';
+import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
@@ -81,12 +81,6 @@ export function visits(a: Article, ev: Events): void {
       for (const subject of subjects) if (a.cityOf(subject) !== dest.id) a.addFact('VISITED', subject, dest.id, props, s.index);
     }
   }
-}
-
-/** The person mentioned last before `at` in its clause. */
-export function lastPersonBefore(s: AnalyzedSentence, at: number): string | null {
-  const people = slots(s, clauseStart(s.template, at), at).filter((x) => x.letter === 'P' && x.id);
-  return people[people.length - 1]?.id ?? null;
 }
 
 /** The cities a visit verb lists: "visited A and B", "will visit A, B, C and D". */

@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { formatFromContentType, parseStructured, StructuredInputError } from '../../extract/document.ts';
 import { extractArticle } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
+import { ingestDocument } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
-import { deleteArticle, writeGraph } from '../../store/write.ts';
+import { deleteArticle } from '../../store/write.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import {
   ArticleDeleted,
@@ -78,7 +79,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = a
     async (request, reply) => {
       const doc = documentFrom(request.body, request.headers['content-type'] ?? '', request.query);
       try {
-        const result = await writeGraph(conn, doc);
+        const result = await ingestDocument(conn, doc);
         const somethingNew = result.articles.some((a) => a.status !== 'unchanged');
         return reply.code(somethingNew ? 201 : 200).send(result);
       } catch (error) {

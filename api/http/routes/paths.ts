@@ -1,5 +1,6 @@
 // GET /api/paths: how two entities are connected.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { aliasKeys } from '../../extract/resolve.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { shortestPaths } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
@@ -17,7 +18,7 @@ export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = asyn
       },
     },
     async (request) => {
-      const { from, to, ...found } = await shortestPaths(conn, request.query);
+      const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys);
       if (!from) throw notFound(`from: no entity "${request.query.from}"`);
       if (!to) throw notFound(`to: no entity "${request.query.to}"`);
       return { from, to, ...found };

@@ -7,7 +7,7 @@ import type { CyElements } from '../api.ts';
 import type { ViewName } from '../state.ts';
 import { dateToMonths, geoPositions, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
 import { graphStyle } from './style.ts';
-import { edgeCaption } from './vocabulary.ts';
+import { edgeCaption, ROLE_TYPE } from './vocabulary.ts';
 
 cytoscape.use(fcose);
 
@@ -355,7 +355,7 @@ export class GraphCanvas {
         const type = String(edge.data('type'));
         const hide =
           f.hiddenTypes.has(type) ||
-          (type === 'PARTICIPATED_IN' && f.hiddenRoles.has(String(edge.data('role')))) ||
+          (type === ROLE_TYPE && f.hiddenRoles.has(String(edge.data('role')))) ||
           outOfRange(edge.data('date')) ||
           hiddenNodes.has(edge.data('source')) ||
           hiddenNodes.has(edge.data('target'));

@@ -1,7 +1,7 @@
 // The Cytoscape stylesheet. Labels sit under their nodes on a light plate and are wrapped, and
 // they vanish below a readable on-screen size, so zoomed-out views stay clean and fast.
 import type { StylesheetJson } from 'cytoscape';
-import { LABELS, TYPES } from './vocabulary.ts';
+import { edgeCaption, LABELS, TYPES } from './vocabulary.ts';
 
 export function graphStyle(opts: { large: boolean }): StylesheetJson {
   const { large } = opts;
@@ -117,7 +117,10 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       },
     },
     // On a path every hop is named, even the ones the network view leaves unlabelled.
-    { selector: 'edge.path[type = "LOCATED_IN"]', style: { label: 'located in' } },
+    ...TYPES.filter((look) => edgeCaption({ type: look.type }) === '').map((look) => ({
+      selector: `edge.path[type = "${look.type}"]`,
+      style: { label: look.name },
+    })),
     // Axis ticks and grid labels for the timeline and geographic views: text only, inert.
     {
       selector: 'node.axis',

@@ -2,7 +2,7 @@
 // type and per participation role, and a date range over the events on screen.
 import { clear, h } from '../dom.ts';
 import { dateToMonths, monthsToLabel } from '../graph/placement.ts';
-import { formatDate, LABELS, ROLES, TYPES } from '../graph/vocabulary.ts';
+import { formatDate, LABELS, ROLE_TYPE, ROLES, TYPES } from '../graph/vocabulary.ts';
 import type { Store } from '../state.ts';
 import { lineSwatch, swatch } from './legend.ts';
 
@@ -68,7 +68,7 @@ export function createFilters(container: HTMLElement, store: Store): { refresh(c
       const count = counts.types.get(look.type) ?? 0;
       if (look.type === 'MENTIONS' && count === 0) continue;
       typesSection.append(row({ set: 'hiddenTypes', key: look.type, text: look.name, icon: lineSwatch(look.type), testid: `filter-type-${look.type}`, count }));
-      if (look.type === 'PARTICIPATED_IN' && !store.state.hiddenTypes.has(look.type)) {
+      if (look.type === ROLE_TYPE && !store.state.hiddenTypes.has(look.type)) {
         for (const role of ROLES) {
           const roleCount = counts.roles.get(role) ?? 0;
           if (roleCount === 0 && !store.state.hiddenRoles.has(role)) continue;

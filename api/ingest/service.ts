@@ -1,55 +1,35 @@
-// Article files and texts -> extraction -> one write per batch. Shared by the ingest CLI and
-// npm start, so both store exactly what `npm run extract` prints.
+// The ingest service: article files, texts and graph documents -> extraction (prepare.ts) -> one write
+// per batch. The one way in for the HTTP API, the ingest CLI and npm start, so all of them store
+// exactly what `npm run extract` prints.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { formatFromFileName } from '../extract/document.ts';
+import type { ExtractInput } from '../extract/index.ts';
+import { aliasKeys } from '../extract/resolve.ts';
 import type { GraphDocument } from '../graph/schema.ts';
-import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
-import type { Neo4jConnection } from './neo4j.ts';
+import type { Neo4jConnection } from '../store/neo4j.ts';
+import { noChanges, writeGraph, type WriteResult } from '../store/write.ts';
 import { ExtractionThread } from './extraction-thread.ts';
-import { attributeSources, withArticleMentions } from './rows.ts';
-import { noChanges, writeGraph, type WriteResult } from './write.ts';
+import { extractBatch, prepareDocument, reasonOf, type FailedInput } from './prepare.ts';
 
-export interface FailedInput {
-  file: string;
-  reason: string;
-}
+export type { FailedInput } from './prepare.ts';
 export interface BatchResult extends WriteResult {
   failed: FailedInput[];
 }
 
-const describe = (input: ExtractInput, i: number) => input.file ?? input.url ?? `input ${i + 1}`;
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-export interface ExtractedBatch {
-  /** The batch's articles merged into one document, or null when every input failed. */
-  doc: GraphDocument | null;
-  failed: FailedInput[];
-}
-
 /**
- * Extracts and checks each input (a bad one is reported, not fatal) and merges the batch so
- * entities resolve across its articles as `npm run extract` would.
+ * Stores one document as given (an extracted article, or a graph document sent to the API).
+ * Throws DocumentError (store/rows.ts) when it references unknown nodes or articles.
  */
-export function extractBatch(inputs: ExtractInput[]): ExtractedBatch {
-  const docs: GraphDocument[] = [];
-  const failed: FailedInput[] = [];
-  inputs.forEach((input, i) => {
-    try {
-      docs.push(withArticleMentions(attributeSources(extractArticle(input))));
-    } catch (error) {
-      failed.push({ file: describe(input, i), reason: reasonOf(error) });
-    }
-  });
-  const doc = docs.length === 0 ? null : docs.length === 1 ? docs[0]! : mergeGraphs(docs);
-  return { doc, failed };
+export async function ingestDocument(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
+  return writeGraph(conn, prepareDocument(doc), aliasKeys);
 }
 
 /** Extracts a batch and writes it in one transaction. */
 export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
   const { doc, failed } = extractBatch(inputs);
-  const result = doc ? await writeGraph(conn, doc) : { articles: [], changes: noChanges() };
+  const result = doc ? await writeGraph(conn, doc, aliasKeys) : { articles: [], changes: noChanges() };
   return { ...result, failed };
 }
 
@@ -84,7 +64,7 @@ export async function ingestStream(
   };
   const write = async (extracted: Awaited<ReturnType<typeof extract>>) => {
     const started = performance.now();
-    const result = extracted.doc ? await writeGraph(conn, extracted.doc) : { articles: [], changes: noChanges() };
+    const result = extracted.doc ? await writeGraph(conn, extracted.doc, aliasKeys) : { articles: [], changes: noChanges() };
     times.writeSeconds += (performance.now() - started) / 1000;
     onBatch?.({ ...result, failed: extracted.failed }, extracted.inputs);
   };

@@ -3,7 +3,7 @@
 // network I/O for the write in flight.
 import { Worker } from 'node:worker_threads';
 import type { ExtractInput } from '../extract/index.ts';
-import type { ExtractedBatch } from './ingest.ts';
+import type { ExtractedBatch } from './prepare.ts';
 
 export interface ExtractionRequest {
   id: number;
