@@ -139,6 +139,19 @@ describe('viewer on a graph bigger than one picture', () => {
     expect(shown.ends).toEqual([true, true]);
     expect(shown.pathEdges).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=banner-text]').textContent()).toContain(`Showing the paths from ${nameOf(from)} to ${nameOf(to)}`);
+    // Once the view has glided to the paths, their names read at 12 px or more, and each path has its own colour.
+    await page.waitForFunction(() => !window.__cy!.animated());
+    const look = await page.evaluate(() => {
+      const cy = window.__cy!;
+      return {
+        fontPx: Math.min(...cy.nodes('.path').map((n) => parseFloat(n.style('font-size')) * cy.zoom())),
+        colours: new Set(cy.edges('.path').map((e) => e.style('line-color'))).size,
+      };
+    });
+    expect(look.fontPx).toBeGreaterThanOrEqual(12);
+    const listed = await page.locator('[data-testid=path-item]').count();
+    if (listed > 1) expect(look.colours).toBeGreaterThan(1);
+    else expect(look.colours).toBe(1);
     const link = page.url();
     await page.close();
 
@@ -147,6 +160,35 @@ describe('viewer on a graph bigger than one picture', () => {
       .poll(() => reopened.evaluate(([a, b]) => [a, b].map((x) => window.__cy!.getElementById(x!).hasClass('path-end')), [from, to]), POLL)
       .toEqual([true, true]);
     await reopened.close();
+  });
+
+  it('a hub in focus has its neighbours on rings grouped by label, none on top of another', async () => {
+    const degree = new Map<string, number>();
+    for (const r of graph.relationships) for (const end of [r.source, r.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const hub = [...degree].sort((a, b) => b[1] - a[1])[0]![0];
+    const page = await open(`/?focus=${encodeURIComponent(hub)}`);
+    const placed = await page.evaluate((id) => {
+      const cy = window.__cy!;
+      const c = cy.getElementById(id).position();
+      return cy
+        .nodes('[label]')
+        .not(cy.getElementById(id))
+        .nodes()
+        .map((n) => ({ label: String(n.data('label')), x: n.position('x') - c.x, y: n.position('y') - c.y }));
+    }, hub);
+    expect(placed.length).toBeGreaterThan(40);
+    let closest = Infinity;
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++) closest = Math.min(closest, Math.hypot(placed[i]!.x - placed[j]!.x, placed[i]!.y - placed[j]!.y));
+    }
+    expect(closest).toBeGreaterThan(40);
+    // Read ring by ring, in order around the hub, each label comes as one run per ring (it may wrap to the next ring).
+    const ringOf = (p: { x: number; y: number }) => Math.round(Math.hypot(p.x, p.y));
+    const turn = (p: { x: number; y: number }) => (Math.atan2(p.x, -p.y) + 2 * Math.PI + 1e-9) % (2 * Math.PI);
+    const order = [...placed].sort((a, b) => ringOf(a) - ringOf(b) || turn(a) - turn(b));
+    const runs = order.filter((p, i) => i === 0 || p.label !== order[i - 1]!.label).length;
+    expect(runs).toBe(new Set(placed.map((p) => p.label)).size);
+    await page.close();
   });
 
   it('a focus link draws that entity and its neighbours', async () => {

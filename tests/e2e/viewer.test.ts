@@ -166,6 +166,17 @@ describe('viewer on the seed graph', () => {
     expect(hops).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count(), POLL).toBeGreaterThan(0);
 
+    // Clicking a node on the path shows its evidence in view, not below the listed paths.
+    const lyu = (await idOf(page, 'Lyu Zhicheng'))!;
+    await page.waitForFunction(() => !window.__cy!.animated());
+    const at = await pointAt(page, lyu);
+    await page.mouse.click(at.x, at.y);
+    const title = page.locator('[data-testid=details-title]', { hasText: 'Lyu Zhicheng' });
+    await title.waitFor();
+    const box = (await title.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+
     const summary = (p: Page) => p.locator('[data-testid=path-summary]').textContent().then((t) => /shortest (\d+) hop/.exec(t ?? '')?.[1]);
     const shortest = await summary(page);
     expect(shortest).toBeTruthy();
@@ -213,6 +224,10 @@ describe('viewer on the seed graph', () => {
     expect(hidden.visible).toBe(0);
     expect(hidden.others).toBe(before.others);
     expect(new URL(page.url()).searchParams.get('hideLabels')).toBe('Company');
+    // The summary and the footer count what is drawn, not what is loaded.
+    expect(await page.locator('[data-testid=graph-summary]').textContent()).not.toMatch(/compan/i);
+    const drawnNodes = await page.evaluate(() => window.__cy!.nodes(':visible').length);
+    expect(await page.locator('[data-testid=footer-counts]').textContent()).toContain(`On screen: ${drawnNodes} nodes`);
     // Same document: the filter did not reload the page.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
@@ -327,6 +342,10 @@ describe('viewer on the seed graph', () => {
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    // Title above and legend below the graph: the image is taller than the graph drawn at 2x.
+    const graphBox = (await page.locator('[data-testid=graph]').boundingBox())!;
+    expect(Math.abs(pngBytes.readUInt32BE(16) - graphBox.width * 2)).toBeLessThanOrEqual(2);
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(Math.round(graphBox.height) * 2 + 100);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
     const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     const visible = await page.evaluate(() => window.__cy!.nodes('[label]:visible').length);
@@ -342,6 +361,7 @@ describe('viewer on the seed graph', () => {
     expect(download.suggestedFilename()).toMatch(/\.html$/);
     const html = readFileSync((await download.path())!, 'utf8');
     const visibleEdges = await page.evaluate(() => window.__cy!.edges(':visible').length);
+    const onScreenSentences = await page.evaluate(() => window.__cy!.edges(':visible').map((e) => e.data('evidence') as string[]).flat());
     await page.close();
 
     // Read it as a browser would, from the file alone.
@@ -351,8 +371,13 @@ describe('viewer on the seed graph', () => {
     expect(await report.locator('.rel').count()).toBe(visibleEdges);
     const sentences = await report.locator('.rel blockquote').allTextContents();
     expect(sentences.length).toBeGreaterThan(0);
-    for (const sentence of sentences) expect(squash(seedText)).toContain(squash(sentence));
-    expect(await report.locator('.sources li', { hasText: seedTitle }).count()).toBeGreaterThan(0);
+    expect([...sentences].sort()).toEqual([...onScreenSentences].sort());
+    expect(sentences.filter((sentence) => squash(seedText).includes(squash(sentence))).length).toBeGreaterThan(0);
+    // Every source line names its article by title.
+    const titles: string[] = (await call(api, 'GET', '/api/articles?limit=100')).body.articles.map((a: { title: string }) => a.title);
+    const sourceLines = await report.locator('.sources li').allTextContents();
+    expect(sourceLines.length).toBeGreaterThan(0);
+    for (const line of sourceLines) expect(titles.some((t) => line.includes(t)), line).toBe(true);
     // Hidden companies stay out of the report.
     expect(await report.locator('.rel-head', { hasText: 'Adora Cruises' }).count()).toBe(0);
     await report.close();

@@ -6,7 +6,7 @@ import { byId } from './dom.ts';
 import { exportJson, exportPng, exportReport } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
-import { LABEL_LOOK, LABELS, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
+import { LABEL_LOOK, LABELS, pathColor, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPathFinder } from './panels/path.ts';
@@ -95,12 +95,16 @@ byId('relayout').addEventListener('click', () => {
   if (canvas.currentView() !== 'force') setView('force');
   canvas.layoutAll();
 });
-byId('export-png').addEventListener('click', () => canvas && exportPng(canvas));
+/** What the picture on screen is, in words: the banner's note, else the whole graph. */
+const pictureContext = () => (byId('banner').hidden ? 'The whole graph.' : (byId('banner').querySelector('[data-testid=banner-text]')?.textContent ?? ''));
+byId('export-png').addEventListener('click', () => {
+  if (!canvas) return;
+  void exportPng(canvas, 'Exchange Graph', pictureContext()).catch((err: Error) => status.toast(`Could not export the PNG: ${err.message}`, 'error'));
+});
 byId('export-json').addEventListener('click', () => canvas && exportJson(canvas));
 byId('export-report').addEventListener('click', () => {
   if (!canvas) return;
-  const context = byId('banner').hidden ? 'The whole graph.' : (byId('banner').querySelector('[data-testid=banner-text]')?.textContent ?? '');
-  void exportReport(canvas, { title: 'Exchange Graph: evidence report', context }).catch((err: Error) => status.toast(`Could not build the report: ${err.message}`, 'error'));
+  void exportReport(canvas, { title: 'Exchange Graph: evidence report', context: pictureContext() }).catch((err: Error) => status.toast(`Could not build the report: ${err.message}`, 'error'));
 });
 byId('share').addEventListener('click', () => {
   void navigator.clipboard?.writeText(location.href).then(
@@ -136,6 +140,7 @@ store.subscribe((state) => {
   }
   canvas.applyFilters(state);
   if (canvas.currentView() !== 'force') reportView(canvas.applyView(canvas.currentView()).unplaced);
+  details.setSummary(summaryOf(counts('drawn')));
   updateFooter();
 });
 
@@ -184,18 +189,21 @@ async function focusOn(id: string): Promise<void> {
   await loadGraph();
 }
 
-function counts(): Counts {
+/** What is loaded (`all`: the legend, so an unticked entry says what ticking it brings back) or drawn. */
+function counts(scope: 'all' | 'drawn' = 'all'): Counts {
   const c: Counts = { labels: new Map(), types: new Map(), roles: new Map(), eventMonths: [] };
   if (!canvas) return c;
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const node of canvas.entities().nodes().toArray()) {
+  // By class, not ':visible': right after a filter change the hidden state may not be styled yet.
+  const elements = scope === 'all' ? canvas.entities() : canvas.entities().filter((el) => !el.hasClass('filtered') && !el.hasClass('offview'));
+  for (const node of elements.nodes().toArray()) {
     bump(c.labels, node.data('label'));
     if (node.data('label') === 'Event') {
       const t = dateToMonths(node.data('date'));
       if (t !== null) c.eventMonths.push(t);
     }
   }
-  for (const edge of canvas.entities().edges().toArray()) {
+  for (const edge of elements.edges().toArray()) {
     bump(c.types, edge.data('type'));
     if (edge.data('role')) bump(c.roles, edge.data('role'));
   }
@@ -214,10 +222,9 @@ function summaryOf(c: Counts): string {
 
 function graphChanged(): void {
   if (!canvas) return;
-  const c = counts();
-  filters.refresh(c);
-  details.setSummary(summaryOf(c));
+  filters.refresh(counts());
   canvas.applyFilters(store.state);
+  details.setSummary(summaryOf(counts('drawn')));
   updateFooter();
 }
 
@@ -250,6 +257,8 @@ function select(id: string | null, opts: { center?: boolean } = {}): void {
   canvas.highlightSelection(id);
   if (el.isNode()) void details.showNode(id!);
   else details.showEdge(id!);
+  // The details (evidence) go where the user looks, not below a long list of paths.
+  byId('details').scrollIntoView({ block: 'start' });
   if (opts.center) {
     cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
   }
@@ -355,20 +364,30 @@ function showPath(result: PathResult, index: number | null, fit = true): void {
     canvas.merge(result.elements, null, null);
   }
   graphChanged();
-  const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
+  const shown = index === null ? result.paths.map((path, i) => ({ path, i })) : [{ path: result.paths[index]!, i: index }];
   const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const path of paths) {
+  const edges = new Map<string, string>();
+  for (const { path, i } of shown) {
     path.nodes.forEach((n) => nodes.add(n));
     for (const hop of path.hops) {
       const edge = canvas.edgeFor(hop.source, hop.target, hop.type);
-      if (edge) edges.add(edge);
+      if (edge && !edges.has(edge)) edges.set(edge, pathColor(i));
     }
   }
   // A path through filtered-out nodes is still shown: the path is what the analyst asked for.
   canvas.cy.elements().filter((el) => nodes.has(el.id()) || edges.has(el.id())).removeClass('filtered offview');
-  canvas.highlightPath([...nodes], [...edges], [result.from.id, result.to.id]);
-  if (fit) canvas.cy.animate({ fit: { eles: canvas.cy.$('.path'), padding: 80 } }, { duration: 400 });
+  canvas.highlightPath([...nodes], edges, [result.from.id, result.to.id]);
+  if (fit) {
+    const onPath = canvas.cy.$('.path');
+    const cy = canvas.cy;
+    // Where the fit will land, so the names are sized for it before the glide starts.
+    const box = onPath.boundingBox({});
+    const zoom = Math.min(cy.maxZoom(), (cy.width() - 160) / Math.max(1, box.w), (cy.height() - 160) / Math.max(1, box.h));
+    canvas.readablePathNames(zoom);
+    cy.animate({ fit: { eles: onPath, padding: 80 } }, { duration: 400 });
+  } else {
+    canvas.readablePathNames(canvas.cy.zoom());
+  }
 }
 
 // ---- loading ------------------------------------------------------------------------------
@@ -473,7 +492,7 @@ async function loadGraph(): Promise<void> {
     wireGraphEvents(canvas);
   }
   try {
-    canvas.load(elements);
+    canvas.load(elements, loaded.drawn.kind === 'focus' ? store.state.focus : null);
   } catch (err) {
     status.show('error', 'Could not draw the graph', `The data arrived but drawing it failed: ${(err as Error).message}`, [{ text: 'Retry', run: () => void loadGraph() }]);
     return;

@@ -2,7 +2,7 @@
 // graph and listed hop by hop with the evidence for each hop.
 import { api, ApiError, articleById, type EntityRef, type PathResult } from '../api.ts';
 import { clear, h, safeLink } from '../dom.ts';
-import { formatDate, relationPhrase } from '../graph/vocabulary.ts';
+import { formatDate, pathColor, relationPhrase } from '../graph/vocabulary.ts';
 import { MAX_HOPS, type Store } from '../state.ts';
 import { swatch } from './legend.ts';
 import { createPicker } from './picker.ts';
@@ -160,7 +160,9 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
         `Path ${index + 1}`,
         h('span', { class: 'muted' }, ` · ${path.length} hop${path.length === 1 ? '' : 's'}`),
       );
-      result.append(h('section', { class: 'path' }, head, list));
+      const section = h('section', { class: 'path' }, head, list);
+      section.style.borderLeftColor = pathColor(index);
+      result.append(section);
     });
     if (body.paths.length > 1) {
       result.append(h('button', { class: 'link-button', onclick: () => current && actions.show(current, null) }, 'Highlight all paths'));
