@@ -329,6 +329,41 @@ export async function listEvents(conn: Neo4jConnection, opts: { city?: string; s
   }));
 }
 
+export type Exchanges = z.infer<typeof Api.Exchanges>;
+
+/**
+ * What passed between entities `a` and `b` (ids), item by item in date order (undated last), and
+ * the dated items counted per year. A message naming the unknown id when one is not in the graph.
+ */
+export async function exchangesBetween(conn: Neo4jConnection, a: string, b: string): Promise<Exchanges | string> {
+  return read(conn, async (tx) => {
+    const ends = await rows(tx, 'entities-by-id', { ids: [a, b] });
+    const [refA, refB] = [ends[0]?.entity as EntityRef | null, ends[1]?.entity as EntityRef | null];
+    if (!refA) return `a: no entity "${a}"`;
+    if (!refB) return `b: no entity "${b}"`;
+    const found = await rows(tx, 'exchanges-between', { a, b });
+    const items = found.map((r) => {
+      const item = r.item as Row;
+      return {
+        kind: item.kind as 'relationship' | 'event',
+        id: String(item.id),
+        type: String(item.type),
+        date: (item.date as string | null) ?? null,
+        title: String(item.title ?? ''),
+        evidence: [...new Set((item.evidence as string[]) ?? [])],
+        sources: (item.sources as string[]) ?? [],
+      };
+    });
+    const perYear = new Map<number, number>();
+    for (const item of items) {
+      const year = item.date ? Number(item.date.slice(0, 4)) : NaN;
+      if (Number.isInteger(year)) perYear.set(year, (perYear.get(year) ?? 0) + 1);
+    }
+    const years = [...perYear].sort((x, y) => x[0] - y[0]).map(([year, count]) => ({ year, count }));
+    return { a: refA, b: refB, items, years };
+  });
+}
+
 // ---- export -----------------------------------------------------------------------------------
 
 /** The whole graph in the contract's format (what `npm run export` writes). */

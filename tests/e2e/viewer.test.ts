@@ -140,6 +140,37 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
+  it('hides a single node until asked to show it again, and pins one through a re-layout', async () => {
+    const page = await open();
+    const adora = (await idOf(page, 'Adora Cruises'))!;
+    const drawnNodes = () => page.evaluate(() => window.__cy!.nodes(':visible').length);
+    const before = await drawnNodes();
+    await choose(page, 'search', 'Adora', 'Adora Cruises');
+    await page.locator('[data-testid=details-title]', { hasText: 'Adora Cruises' }).waitFor();
+    await page.click('[data-testid=hide]');
+    await expect.poll(() => page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora), POLL).toBe(false);
+    expect(await drawnNodes()).toBe(before - 1);
+    expect(await page.locator('[data-testid=footer-counts]').textContent()).toContain(`On screen: ${before - 1} nodes`);
+    // A filter change does not bring it back; "Show hidden" does.
+    await page.uncheck('[data-testid=filter-label-Event]');
+    await page.check('[data-testid=filter-label-Event]');
+    expect(await page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora)).toBe(false);
+    await page.click('[data-testid=show-hidden]');
+    await expect.poll(() => page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora), POLL).toBe(true);
+    expect(await page.locator('[data-testid=show-hidden]').isHidden()).toBe(true);
+
+    const lyu = (await idOf(page, 'Lyu Zhicheng'))!;
+    await choose(page, 'search', 'Lyu', 'Lyu Zhicheng');
+    await page.locator('[data-testid=details-title]', { hasText: 'Lyu Zhicheng' }).waitFor();
+    await page.click('[data-testid=pin]');
+    const pinnedAt = await page.evaluate((id) => ({ ...window.__cy!.getElementById(id).position() }), lyu);
+    await page.click('#relayout');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate((id) => ({ ...window.__cy!.getElementById(id).position() }), lyu)).toEqual(pinnedAt);
+    expect(await page.locator('[data-testid=pin]').textContent()).toBe('Unpin');
+    await page.close();
+  });
+
   it('finds a path from Lyu Zhicheng to Adora Cruises, highlights it, and a reloaded link restores it', async () => {
     const page = await open();
     await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
@@ -195,6 +226,32 @@ describe('viewer on the seed graph', () => {
     expect(await reopened.inputValue('[data-testid=path-from-input]')).toBe('Lyu Zhicheng');
     expect(await reopened.inputValue('[data-testid=path-to-input]')).toBe('Adora Cruises');
     await reopened.close();
+  });
+
+  it('shows the exchanges between two cities per year and item by item, each dated', async () => {
+    const page = await open();
+    await choose(page, 'pair-a', 'Shenyang', 'Shenyang');
+    await choose(page, 'pair-b', 'Sasebo', 'Sasebo');
+    await page.locator('[data-testid=pair-item]').first().waitFor(POLL);
+    const items = await page.locator('[data-testid=pair-item]').count();
+    const dates = await page.locator('[data-testid=pair-date]').allTextContents();
+    expect(items).toBeGreaterThanOrEqual(2);
+    // Twinned in 2011 (the seed says so) and the exchange day of March 2024, each on its own line, in date order.
+    expect(dates).toContain('2011');
+    expect(dates).toContain('25 Mar 2024');
+    expect(dates.indexOf('2011')).toBeLessThan(dates.indexOf('25 Mar 2024'));
+    // One bar per year with exchanges; the bars add up to the dated items.
+    const bars = await page.locator('[data-testid=pair-bar]').evaluateAll((els) => els.map((e) => ({ year: Number(e.getAttribute('data-year')), count: Number(e.getAttribute('data-count')) })));
+    expect(bars.map((b) => b.year)).toEqual(expect.arrayContaining([2011, 2024]));
+    expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(dates.filter((d) => d !== 'undated').length);
+    for (const sentence of await page.locator('[data-testid=pair-result] [data-testid=evidence]').allTextContents()) expect(squash(seedText)).toContain(squash(sentence));
+    await page.close();
+
+    const sasebo = (await call(api, 'GET', '/api/entities?q=Sasebo&label=City')).body.results[0].id;
+    expect((await call(api, 'GET', `/api/exchanges?a=${sasebo}`)).status).toBe(400);
+    const unknown = await call(api, 'GET', `/api/exchanges?a=${sasebo}&b=city:nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain('city:nowhere');
   });
 
   it('says so when there is no path within the chosen number of hops', async () => {

@@ -19,6 +19,7 @@ export type PathResult = Body<'Paths'>;
 export type GraphElements = Body<'GraphElements'>;
 export type Neighborhood = Body<'Neighborhood'>;
 export type Health = Body<'Health'>;
+export type Exchanges = Body<'Exchanges'>;
 
 /** A failed call: `kind` tells the UI which state to show. */
 export class ApiError extends Error {
@@ -88,6 +89,8 @@ export const api = {
 
   paths: (q: { from: string; to: string; maxHops: number; k?: number; types?: string; since?: string; until?: string }) =>
     getJson<PathResult>('/api/paths', { ...q, k: q.k ?? 3 }),
+
+  exchanges: (a: string, b: string) => getJson<Body<'Exchanges'>>('/api/exchanges', { a, b }),
 
   article: (id: string) => getJson<Body<'ArticleDetail'>>(`/api/articles/${encodeURIComponent(id)}`),
 };

@@ -9,6 +9,7 @@ import { dateToMonths } from './graph/placement.ts';
 import { LABEL_LOOK, LABELS, pathColor, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
+import { createPairPanel } from './panels/pair.ts';
 import { createPathFinder } from './panels/path.ts';
 import { createPicker } from './panels/picker.ts';
 import { createStatus } from './panels/status.ts';
@@ -55,6 +56,22 @@ const details = createDetails(byId('details'), {
   toggleExpand: (id) => void toggleExpand(id),
   isExpanded: (id) => store.state.expanded.includes(id),
   focus: (id) => void focusOn(id),
+  hide: (id) => {
+    if (!canvas) return;
+    const name = nodeRef(id)?.name ?? id;
+    canvas.hideNode(id);
+    select(null);
+    updateFooter();
+    details.setSummary(summaryOf(counts('drawn')));
+    status.toast(`Hid ${name}.`);
+    showHiddenButton();
+  },
+  togglePin: (id) => {
+    if (!canvas) return;
+    canvas.togglePin(id);
+    void details.showNode(id);
+  },
+  isPinned: (id) => Boolean(canvas?.cy.getElementById(id).locked()),
   pathFrom: (entity) => pathFinder.setFrom(entity),
   pathTo: (entity) => pathFinder.setTo(entity),
   edgeData: (id) => {
@@ -74,6 +91,8 @@ const pathFinder = createPathFinder(byId('path'), store, {
   select: (id) => void reveal(id),
 });
 
+createPairPanel(byId('pair'), { select: (id) => void reveal(id) });
+
 const filters = createFilters(byId('filters'), store);
 
 const search = createPicker({
@@ -90,6 +109,18 @@ for (const view of VIEWS) {
   button.addEventListener('click', () => setView(view));
 }
 byId('fit').addEventListener('click', () => canvas?.fit());
+function showHiddenButton(): void {
+  const count = canvas?.hiddenCount() ?? 0;
+  const button = byId('show-hidden');
+  button.hidden = count === 0;
+  button.textContent = `Show hidden (${count})`;
+}
+byId('show-hidden').addEventListener('click', () => {
+  canvas?.showHidden();
+  showHiddenButton();
+  updateFooter();
+  details.setSummary(summaryOf(counts('drawn')));
+});
 byId('relayout').addEventListener('click', () => {
   if (!canvas) return;
   if (canvas.currentView() !== 'force') setView('force');
@@ -189,13 +220,15 @@ async function focusOn(id: string): Promise<void> {
   await loadGraph();
 }
 
+/** What is drawn; by class, not ':visible': right after a filter change the hidden state may not be styled yet. */
+const drawnElements = (c: GraphCanvas) => c.entities().filter((el) => !el.hasClass('filtered') && !el.hasClass('offview'));
+
 /** What is loaded (`all`: the legend, so an unticked entry says what ticking it brings back) or drawn. */
 function counts(scope: 'all' | 'drawn' = 'all'): Counts {
   const c: Counts = { labels: new Map(), types: new Map(), roles: new Map(), eventMonths: [] };
   if (!canvas) return c;
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  // By class, not ':visible': right after a filter change the hidden state may not be styled yet.
-  const elements = scope === 'all' ? canvas.entities() : canvas.entities().filter((el) => !el.hasClass('filtered') && !el.hasClass('offview'));
+  const elements = scope === 'all' ? canvas.entities() : drawnElements(canvas);
   for (const node of elements.nodes().toArray()) {
     bump(c.labels, node.data('label'));
     if (node.data('label') === 'Event') {
@@ -226,6 +259,7 @@ function graphChanged(): void {
   canvas.applyFilters(store.state);
   details.setSummary(summaryOf(counts('drawn')));
   updateFooter();
+  showHiddenButton();
 }
 
 let healthText = '';
@@ -235,7 +269,7 @@ function updateFooter(): void {
     footer.textContent = healthText;
     return;
   }
-  const visible = canvas.entities().filter(':visible');
+  const visible = drawnElements(canvas);
   footer.textContent = `On screen: ${visible.nodes().length} nodes, ${visible.edges().length} relationships${healthText ? ` · ${healthText}` : ''}`;
 }
 

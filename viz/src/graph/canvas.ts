@@ -158,6 +158,7 @@ export class GraphCanvas {
     this.cy.elements().remove();
     this.addedBy.clear();
     this.forcePositions.clear();
+    this.hiddenByHand.clear();
     this.cy.add(withDegrees(toDefinitions(elements)));
     this.updateScaleMode();
     if (hub && this.cy.getElementById(hub).nonempty() && this.cy.nodes().length > HUB_RINGS_FROM) this.layoutHub(hub);
@@ -355,7 +356,38 @@ export class GraphCanvas {
     }
   }
 
+  /** Nodes the analyst hid one by one; they stay hidden through filter changes until shown again. */
+  private hiddenByHand = new Set<string>();
+  private lastFilters: Filters | null = null;
+
+  hideNode(id: string): void {
+    this.hiddenByHand.add(id);
+    if (this.lastFilters) this.applyFilters(this.lastFilters);
+  }
+
+  hiddenCount(): number {
+    return this.hiddenByHand.size;
+  }
+
+  /** Show every node hidden by hand again; returns how many. */
+  showHidden(): number {
+    const count = this.hiddenByHand.size;
+    this.hiddenByHand.clear();
+    if (this.lastFilters) this.applyFilters(this.lastFilters);
+    return count;
+  }
+
+  /** Pinned nodes keep their place through re-layouts and drags of their neighbours. */
+  togglePin(id: string): boolean {
+    const node = this.cy.getElementById(id) as NodeSingular;
+    if (node.locked()) node.unlock();
+    else node.lock();
+    node.toggleClass('pinned', node.locked());
+    return node.locked();
+  }
+
   applyFilters(f: Filters): void {
+    this.lastFilters = f;
     // since/until are YYYY or YYYY-MM; compare against the first and last day they cover.
     const since = f.since ? dateToMonths(f.since.length === 4 ? `${f.since}-01-01` : `${f.since}-01`) : null;
     const untilMonths = f.until ? dateToMonths(f.until.length === 4 ? `${f.until}-12-31` : `${f.until}-31`) : null;
@@ -368,7 +400,7 @@ export class GraphCanvas {
     this.cy.batch(() => {
       for (const node of this.entities().nodes().toArray()) {
         const label = String(node.data('label'));
-        const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date')));
+        const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date'))) || this.hiddenByHand.has(node.id());
         if (hide) hiddenNodes.add(node.id());
         if (hide !== node.hasClass('filtered')) node.toggleClass('filtered', hide);
       }

@@ -248,7 +248,7 @@ export function ringAround(parent: Pos, centroid: Pos, ids: string[], radius = 1
  * free slot between groups so each reads as its own arc. Slots are `spacing` apart along a ring
  * and rings `gap` apart, so no two nodes share a place however many there are.
  */
-export function hubRings(center: Pos, groups: string[][], spacing = 70, gap = 90): Map<string, Pos> {
+export function hubRings(center: Pos, groups: string[][], spacing = 110, gap = 90): Map<string, Pos> {
   const sequence: (string | null)[] = [];
   for (const group of groups.filter((g) => g.length > 0)) {
     if (sequence.length) sequence.push(null);
