@@ -37,7 +37,7 @@ CALL (nodes) {
   WHERE type(r) IN $types AND b IN nodes
   WITH a, r, b ORDER BY CASE type(r) WHEN 'SISTER_CITY_OF' THEN 0 ELSE 1 END, size(r.sources) DESC, elementId(r)
   WITH collect(r {.*, source: a.id, target: b.id, type: type(r),
-                  evidence: r.evidence[..1], evidenceSources: null, sources: r.sources[..5], sourceCount: size(r.sources)}) AS among
+                  evidence: r.evidence[..1], evidenceSources: null, statedProperties: null, sources: r.sources[..5], sourceCount: size(r.sources)}) AS among
   RETURN among[..$edgeLimit] AS edges, size(among) AS edgesAmong
 }
 RETURN [n IN nodes | n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes, edges, edgesAmong, totalNodes

@@ -17,4 +17,4 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX article_published_at IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
-CREATE INDEX article_title IF NOT EXISTS FOR (a:Article) ON (a.title);
+CREATE INDEX article_file IF NOT EXISTS FOR (a:Article) ON (a.file);

@@ -8,6 +8,6 @@ CALL (nodes) {
   MATCH (a)-[r]->(b:Entity)
   WHERE type(r) IN $types AND b IN nodes
   RETURN collect(r {.*, source: a.id, target: b.id, type: type(r),
-                     evidence: r.evidence[..1], evidenceSources: null, sources: r.sources[..5], sourceCount: size(r.sources)}) AS edges
+                     evidence: r.evidence[..1], evidenceSources: null, statedProperties: null, sources: r.sources[..5], sourceCount: size(r.sources)}) AS edges
 }
 RETURN [n IN nodes | n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes, edges

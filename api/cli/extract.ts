@@ -3,6 +3,7 @@
 // cannot be read or parsed is named on stderr; the others are still extracted; the exit code is 1.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName, StructuredInputError } from '../extract/document.ts';
 import { extractArticle, mergeGraphs } from '../extract/index.ts';
 import type { GraphDocument } from '../graph/schema.ts';
@@ -19,7 +20,7 @@ for (const file of files) {
   try {
     const format = formatFromFileName(file);
     if (!format) throw new Error('unknown file type (expected .txt, .md, .html or .json)');
-    const content = readFileSync(file, 'utf8');
+    const content = decodeText(readFileSync(file), { html: format === 'html' });
     const doc = extractArticle({ content, format, file: basename(file) });
     for (const a of doc.articles) a.file ??= basename(file);
     docs.push(doc);

@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
 import { Article } from './article.ts';
 import { parseStructured, readDocument, type InputFormat, type SourceDocument } from './document.ts';
-import { findEvents } from './events.ts';
+import { findEvents, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
 import { participation, visitMembers, visitRoles } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
-import { visits } from './relations/visits.ts';
+import { statedVisits, visitorsVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs } from './resolve.ts';
 
 export { mergeGraphs } from './resolve.ts';
@@ -32,7 +32,7 @@ export function articleId(doc: SourceDocument): string {
 }
 
 /** The city the article is written from: the owner of "X's sister city", a dateline, the publisher's city, or the city named most. */
-function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null {
+function homeCity(a: Article, ev: Events): string | null {
   for (const s of a.sentences) {
     const m = /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\b/i.exec(s.template);
     if (m && s.refs[Number(m[1])]) return s.refs[Number(m[1])]!;
@@ -68,23 +68,48 @@ function homeCity(a: Article, ev: ReturnType<typeof findEvents>): string | null 
   return best;
 }
 
-/** Runs the relation patterns over an analysed article, in dependency order. */
-function readRelations(a: Article): ReturnType<typeof findEvents> {
+/**
+ * The relation passes over an analysed article, in the order they run, each with why it runs there:
+ * a pass reads the facts and visit details the passes before it stated. Events (findEvents) and the
+ * article's home city come first, from the explicit positions alone (readRelations).
+ */
+const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
+  // sister cities: needs the home city ("our sister city X") and the explicit positions (a mayor stands for the city)
+  (a) => sisterCities(a),
+  // visits, first: those of the visitors found so far and those the sentences state, so that implicit
+  // positions does not take a visited city for a home
+  (a, ev) => {
+    visitorsVisits(a, ev);
+    statedVisits(a);
+  },
+  // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
+  (a, ev) => visitMembers(a, ev),
+  // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
+  // or the destination, never in a city the person visited
+  (a, ev) => {
+    const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
+    const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors);
+  },
+  // meetings: read positions ("received by the mayor") and the delegations
+  (a, ev) => meetings(a, ev),
+  // visit roles: officials of the visiting side and those they met are visitors and hosts (positions, meetings)
+  (a, ev) => visitRoles(a, ev),
+  // participation: who took part in each event, in which role (positions, meetings, visit roles)
+  (a, ev) => participation(a, ev),
+  // visits, second: visit members, visit roles and participation added visitors since the first visits
+  // pass; their visits (the stated ones are all in already). This is why visits used to run twice.
+  (a, ev) => visitorsVisits(a, ev),
+  // locations, last: where offices and events are, with the venue, visits and home city all known
+  (a, ev) => locations(a, ev),
+];
+
+/** Runs the relation passes over an analysed article, in the declared order. */
+function readRelations(a: Article): Events {
   explicitPositions(a);
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
-  sisterCities(a);
-  visits(a, ev);
-  const pending = pendingTitles(a);
-  const origins = ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o));
-  visitMembers(a, ev);
-  const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-  implicitPositions(a, pending, [...new Set(origins)], ev.visits.map((v) => v.dest), visitors);
-  meetings(a, ev);
-  visitRoles(a, ev);
-  participation(a, ev);
-  visits(a, ev);
-  locations(a, ev);
+  for (const pass of PASSES) pass(a, ev);
   return ev;
 }
 
@@ -93,7 +118,7 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file };
   let a: Article;
-  let ev: ReturnType<typeof findEvents>;
+  let ev: Events;
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);

@@ -31,17 +31,28 @@ export const PARTICIPATION_ROLES = MODEL.relationships.PARTICIPATED_IN.propertie
 export const ParticipationRole = z.enum(PARTICIPATION_ROLES);
 export type ParticipationRole = z.infer<typeof ParticipationRole>;
 
-/** ISO 8601 date at year, month or day precision. */
+/** A month that exists, and a day that exists in that month ("2024-02-30" does not). */
+function isCalendarDate(date: string): boolean {
+  const [year, month = 1, day = 1] = date.split('-').map(Number) as [number, number?, number?];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO 8601 date at year, month or day precision, checked against the calendar. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such date in the calendar');
+
+/** Longest id of an article or entity: a path parameter must be able to name it. */
+export const ID_MAX_LENGTH = 512;
+const Id = z.string().min(1).max(ID_MAX_LENGTH);
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const Properties = z.record(z.string(), Scalar);
 export type Properties = z.infer<typeof Properties>;
 
 export const Article = z.object({
-  id: z.string().min(1).describe('stable content hash of the article'),
+  id: Id.describe('stable content hash of the article'),
   title: z.string(),
   publishedAt: PartialDate.nullable().optional(),
   publisher: z.string().nullable().optional(),
@@ -51,7 +62,7 @@ export const Article = z.object({
 export type Article = z.infer<typeof Article>;
 
 export const GraphNode = z.object({
-  id: z.string().min(1).describe('stable id, e.g. "person:lyu-zhicheng"'),
+  id: Id.describe('stable id, e.g. "person:lyu-zhicheng"'),
   label: EntityLabel,
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
@@ -66,8 +77,8 @@ export type GraphNode = z.infer<typeof GraphNode>;
 
 export const GraphRelationship = z.object({
   type: RelationshipType,
-  source: z.string().min(1),
-  target: z.string().min(1),
+  source: Id,
+  target: Id,
   properties: Properties.default({}),
   sources: z.array(z.string()).default([]).describe('ids of the articles that state it'),
   evidence: z.array(z.string()).default([]).describe('the sentences that state it'),

@@ -3,6 +3,7 @@
 // connection it is given, so several instances can serve one database behind a load balancer.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,10 +16,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { preparePathQueries } from '../store/read.ts';
-import { requireTokenForWrites } from './auth.ts';
-import { installErrorHandlers } from './errors.ts';
+import { loopbackOnly, requireTokenForWrites } from './auth.ts';
+import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -28,10 +30,14 @@ import { pathRoutes } from './routes/paths.ts';
 
 export interface AppOptions {
   conn: Neo4jConnection;
-  /** When set, writes need `Authorization: Bearer <apiToken>`. */
+  /**
+   * When set, writes need `Authorization: Bearer <apiToken>`. When not, the server must listen on
+   * loopback only: it then answers only to loopback Host names and refuses cross-site writes.
+   */
   apiToken?: string;
   /** Largest accepted request body in bytes (default 5 MiB). */
   bodyLimit?: number;
+  /** Log every request; server errors (5xx) are logged either way. */
   logger?: boolean;
 }
 
@@ -40,12 +46,28 @@ const VIEWER_DIR = fileURLToPath(new URL('../../dist/viz/', import.meta.url));
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ? true : { level: 'error' },
+    bodyLimit,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app, bodyLimit);
-  app.addContentTypeParser(['text/markdown', 'text/html'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Article bodies arrive as bytes and are decoded in their declared or detected charset.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(['text/plain', 'text/markdown', 'text/x-markdown', 'text/html', 'application/xhtml+xml'], { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, decodeText(body as Buffer, { charset: charsetOf(request.headers['content-type']), html: true }));
+    } catch (error) {
+      done(error instanceof CharsetError ? new HttpError(415, `content-type: ${error.message}`) : (error as Error), undefined);
+    }
+  });
   if (opts.apiToken) requireTokenForWrites(app, opts.apiToken);
+  else loopbackOnly(app);
 
   // Graceful shutdown: requests in flight when close() is called are answered, with
   // "Connection: close" so their keep-alive sockets end and close() can finish.
@@ -70,6 +92,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Security headers on every answer; the CSP lets the viewer and Swagger UI load their own files
+  // only (plus the inline script hashes Swagger UI declares). No HSTS or upgrade-insecure-requests:
+  // the server speaks plain HTTP on loopback.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...app.swaggerCSP.script],
+        styleSrc: ["'self'", "'unsafe-inline'", ...app.swaggerCSP.style],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
 
   const routeOptions = { conn: opts.conn };
   await app.register(healthRoutes, routeOptions);
@@ -79,7 +120,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
 
-  if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/' });
+  // The viewer's files; /api/... is never a file (a path the API router refused gets the API's 404).
+  if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
     preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));

@@ -3,9 +3,12 @@
 import { z } from 'zod';
 import {
   Article,
+  CyEdge,
   CyElements,
+  CyNode,
   EntityLabel,
   GraphNode,
+  ID_MAX_LENGTH,
   PartialDate,
   Properties,
   RelationshipType,
@@ -15,10 +18,18 @@ export const ErrorResponse = z
   .object({ statusCode: z.number().int(), error: z.string(), message: z.string().describe('what is wrong, naming the field') })
   .meta({ id: 'Error' });
 
+// Caps on every string parameter: nothing a user types is longer, and nothing longer reaches a query.
+/** Entity or article id, or a name standing for an entity (from, to, city). */
+const Ref = z.string().trim().min(1).max(ID_MAX_LENGTH);
+const Url = z.string().max(2048);
+const FileName = z.string().max(1024);
+const Title = z.string().max(1000);
+
 /** A comma-separated query parameter ("A,B") checked against an enum. */
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
+    .max(500)
     .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
     .pipe(z.array(item));
 
@@ -61,16 +72,16 @@ export const ArticleSubmission = z
   .object({
     format: z.enum(['text', 'markdown', 'html']),
     content: z.string().min(1, 'the article is empty'),
-    url: z.string().optional(),
-    file: z.string().optional(),
-    title: z.string().optional().describe('overrides the title found in the content'),
+    url: Url.optional(),
+    file: FileName.optional(),
+    title: Title.optional().describe('overrides the title found in the content'),
   })
   .meta({ id: 'ArticleSubmission' });
 
 export const ArticleQuery = z.object({
-  url: z.string().optional().describe('where the article was published (for text bodies)'),
-  title: z.string().optional().describe('overrides the title found in the content'),
-  file: z.string().optional().describe("the article's file name"),
+  url: Url.optional().describe('where the article was published (for text bodies); an article sent again with the same URL is a new version of it'),
+  title: Title.optional().describe('overrides the title found in the content'),
+  file: FileName.optional().describe("the article's file name; without a URL, an article sent again with the same file name is a new version of it"),
 });
 
 export const IngestResponse = z
@@ -87,7 +98,7 @@ export const Page = z.object({
 
 export const ArticleList = z.object({ articles: z.array(Article), total: z.number().int() }).meta({ id: 'ArticleList' });
 
-export const IdParams = z.object({ id: z.string().min(1) });
+export const IdParams = z.object({ id: z.string().min(1).max(ID_MAX_LENGTH) });
 
 export const ArticleDetail = z.object({ article: Article, mentions: z.array(EntityRef) }).meta({ id: 'ArticleDetail' });
 
@@ -155,30 +166,35 @@ export const Neighborhood = z
 // ---- paths ------------------------------------------------------------------------------------
 
 export const PathsQuery = z.object({
-  from: z.string().trim().min(1).describe('entity id or name'),
-  to: z.string().trim().min(1).describe('entity id or name'),
+  from: Ref.describe('entity id or name'),
+  to: Ref.describe('entity id or name'),
   maxHops: z.coerce.number().int().min(1).max(8).default(6),
   k: z.coerce.number().int().min(1).max(10).default(3).describe('at most this many paths'),
+  sources: z.coerce.number().int().min(0).max(100).default(10).describe('source articles listed per relationship'),
   types: FactTypes.optional(),
   since: Since,
   until: Until,
 });
 
-export const Hop = z.object({
-  source: z.string(),
-  target: z.string(),
-  type: RelationshipType,
-  properties: Properties,
-  evidence: z.array(z.string()),
-  sources: z.array(z.string()).describe('ids of the articles that state it'),
-});
+/** A relationship on a path: a Cytoscape edge, and the articles that state it, titled and linked. */
+export const PathEdge = CyEdge.extend({
+  articles: z.array(SourceRef).describe("the first of the edge's `sources` (the query's `sources` of them), with title, URL and date"),
+}).meta({ id: 'PathEdge' });
 
 export const Paths = z
   .object({
     from: EntityRef,
     to: EntityRef,
-    paths: z.array(z.object({ length: z.number().int(), nodes: z.array(z.string()), hops: z.array(Hop) })),
-    elements: CyElements,
+    paths: z.array(
+      z.object({
+        length: z.number().int(),
+        nodes: z.array(z.string()).describe('ids of the entities along the path, from `from` to `to`'),
+        hops: z.array(z.string()).describe('ids of its relationships in `elements.edges`, in order'),
+      }),
+    ),
+    elements: z
+      .object({ nodes: z.array(CyNode), edges: z.array(PathEdge) })
+      .describe('every entity and relationship of the paths, each once'),
     timedOut: z.boolean().describe('the search gave up (after 4 s at most); paths may be missing'),
   })
   .meta({ id: 'Paths' });
@@ -210,7 +226,7 @@ export const Exchanges = z
   .meta({ id: 'Exchanges' });
 
 export const EventsQuery = z.object({
-  city: z.string().trim().min(1).optional().describe('city id or name'),
+  city: Ref.optional().describe('city id or name'),
   since: Since,
   until: Until,
 });

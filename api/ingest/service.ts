@@ -4,12 +4,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName } from '../extract/document.ts';
 import type { ExtractInput } from '../extract/index.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
-import { noChanges, writeGraph, type WriteResult } from '../store/write.ts';
+import { DocumentError, restrictToArticles } from '../store/rows.ts';
+import { addChanges, deleteArticle, noChanges, writeGraph, type Changes, type WriteResult } from '../store/write.ts';
 import { ExtractionThread } from './extraction-thread.ts';
 import { extractBatch, prepareDocument, reasonOf, type FailedInput } from './prepare.ts';
 
@@ -26,11 +28,42 @@ export async function ingestDocument(conn: Neo4jConnection, doc: GraphDocument):
   return writeGraph(conn, prepareDocument(doc), aliasKeys);
 }
 
+/** Deletes a stored article and exactly what it added; null when there is no such article. */
+export async function removeArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
+  return deleteArticle(conn, id, aliasKeys);
+}
+
+/**
+ * Writes a batch in one transaction. When the store refuses it (an article's graph document gives
+ * a stored entity another label), its articles are written one by one and the refused one is
+ * reported, so one bad file does not stop the batch or the ingest.
+ */
+async function writeBatch(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
+  if (!doc) return { articles: [], changes: noChanges(), failed: [] };
+  try {
+    return { ...(await writeGraph(conn, doc, aliasKeys)), failed: [] };
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+  }
+  const result: BatchResult = { articles: [], changes: noChanges(), failed: [] };
+  for (const article of doc.articles) {
+    try {
+      const written = await writeGraph(conn, restrictToArticles(doc, new Set([article.id])), aliasKeys);
+      result.articles.push(...written.articles);
+      addChanges(result.changes, written.changes);
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      result.failed.push({ file: article.file ?? article.url ?? `article ${article.id}`, reason: error.message });
+    }
+  }
+  return result;
+}
+
 /** Extracts a batch and writes it in one transaction. */
 export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
   const { doc, failed } = extractBatch(inputs);
-  const result = doc ? await writeGraph(conn, doc, aliasKeys) : { articles: [], changes: noChanges() };
-  return { ...result, failed };
+  const result = await writeBatch(conn, doc);
+  return { ...result, failed: [...failed, ...result.failed] };
 }
 
 export interface InputBatch {
@@ -64,9 +97,9 @@ export async function ingestStream(
   };
   const write = async (extracted: Awaited<ReturnType<typeof extract>>) => {
     const started = performance.now();
-    const result = extracted.doc ? await writeGraph(conn, extracted.doc, aliasKeys) : { articles: [], changes: noChanges() };
+    const result = await writeBatch(conn, extracted.doc);
     times.writeSeconds += (performance.now() - started) / 1000;
-    onBatch?.({ ...result, failed: extracted.failed }, extracted.inputs);
+    onBatch?.({ ...result, failed: [...extracted.failed, ...result.failed] }, extracted.inputs);
   };
   try {
     let previous: ReturnType<typeof extract> | null = null;
@@ -113,9 +146,9 @@ export async function articleFiles(args: string[]): Promise<{ files: string[]; m
   return { files: [...files].sort(), missing };
 }
 
-/** An article file as extraction input, its format from the file name. */
+/** An article file as extraction input, its format from the file name, its text in its own charset (extract/charset.ts). */
 export async function readArticleFile(file: string): Promise<ExtractInput> {
   const format = formatFromFileName(file);
   if (!format) throw new Error('not an article file (.txt, .md, .html or .json)');
-  return { content: await readFile(file, 'utf8'), format, file: basename(file) };
+  return { content: decodeText(await readFile(file), { html: format === 'html' }), format, file: basename(file) };
 }

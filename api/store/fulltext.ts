@@ -4,8 +4,14 @@
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
+/**
+ * Words a query looks at. No name is longer, and it keeps a query (up to four clauses a word)
+ * far below Lucene's limit of 1,024 clauses whatever the caller passes.
+ */
+export const MAX_QUERY_WORDS = 32;
+
 function words(text: string): string[] {
-  return text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0);
+  return text.toLowerCase().replace(LUCENE_SPECIAL, ' ').split(/\s+/).filter((w) => w.length > 0).slice(0, MAX_QUERY_WORDS);
 }
 
 export function fulltextQuery(text: string): string {

@@ -113,6 +113,9 @@ async function resolveName(tx: ManagedTransaction, ref: string, aliasKeys: Alias
 }
 
 export type EntityRelationship = z.infer<typeof Api.EntityDetail>['relationships'][number];
+type SourceRef = z.infer<typeof Api.SourceRef>;
+
+const toSourceRef = (s: Row): SourceRef => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null });
 
 export interface DetailPage {
   /** Relationships to skip and to return, in type and name order. */
@@ -137,7 +140,7 @@ export async function entityDetail(
     other: r.other as EntityRef,
     properties: relationshipProperties(r.properties as Row),
     evidence: [...new Set(r.evidence as string[])],
-    sources: (r.sources as Row[]).map((s) => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null })),
+    sources: (r.sources as Row[]).map(toSourceRef),
     sourceCount: Number(r.sourceCount),
   }));
   return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total) };
@@ -241,11 +244,12 @@ export interface PathsBetween extends PathsResult {
  * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
  * specific their intermediate entities are; one shortest path when listing them all takes too
  * long; `timedOut` when even that search gave up. The ends are resolved in the transaction of the
- * ranked search: one round trip of the driver's for an API request in the usual case.
+ * ranked search. Each relationship comes once, with the title, URL and date of its first `sources`
+ * articles, so a client needs no further request to show where a hop comes from.
  */
 export async function shortestPaths(
   conn: Neo4jConnection,
-  opts: GraphFilter & { from: string; to: string; maxHops: number; k: number },
+  opts: GraphFilter & { from: string; to: string; maxHops: number; k: number; sources: number },
   aliasKeys: AliasKeys,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
@@ -268,8 +272,10 @@ export async function shortestPaths(
     if (!isTimeout(error)) throw error;
   }
   if (!found) {
+    // The search ran out of time, maybe before the ends were known (a cold server): find them alone.
+    if (!ends[0] || !ends[1]) ends = await read(conn, (tx) => resolveEnds(tx, [opts.from, opts.to], aliasKeys));
     const [from, to] = ends;
-    if (!from || !to) return none(true);
+    if (!from || !to) return none(false);
     try {
       found = await read(conn, (tx) => rows(tx, 'shortest-path', { ...params, from: from.id, to: to.id }), { timeout: ONE_PATH_TIMEOUT_MS });
     } catch (error) {
@@ -285,16 +291,18 @@ export async function shortestPaths(
     const hops = row.hops as Row[];
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
     for (const h of hops) edges.set(String(h.key), toCyEdge(h));
-    return {
-      length: hops.length,
-      nodes: pathNodes.map((n) => String(n.id)),
-      hops: hops.map((h) => {
-        const rel = toGraphRelationship(h);
-        return { source: rel.source, target: rel.target, type: rel.type, properties: rel.properties, evidence: rel.evidence, sources: rel.sources };
-      }),
-    };
+    return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
+  const articles = await sourceArticles(conn, [...edges.values()].flatMap((e) => e.data.sources.slice(0, opts.sources)));
+  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => articles.get(id) ?? []) }));
+  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+}
+
+/** Title, URL and date of the given articles, by id. */
+async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map<string, SourceRef>> {
+  if (ids.length === 0) return new Map();
+  const found = await read(conn, (tx) => rows(tx, 'articles-by-id', { ids: [...new Set(ids)] }));
+  return new Map(found.map((r) => [String(r.id), toSourceRef(r)]));
 }
 
 /**

@@ -55,13 +55,37 @@ export function withArticleMentions(doc: GraphDocument): GraphDocument {
   return { ...doc, relationships: [...doc.relationships, ...mentions] };
 }
 
+/** Stored on every entity by the store itself: `properties` may not set them. */
+export const RESERVED_NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'label', 'name', 'aliases']);
+/** The bookkeeping of a stored relationship (identity and provenance): `properties` may not set it. */
+export const RESERVED_RELATIONSHIP_FIELDS: ReadonlySet<string> = new Set(['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources', 'statedProperties']);
+const MAX_PROPERTY_NAME = 100;
+
+/**
+ * Properties may add facts, never overwrite the store's own fields: a document that set `name`,
+ * `aliases` or `sources` through them would rewrite what other articles stated, beyond the reach
+ * of deleting it.
+ */
+function checkPropertyNames(doc: GraphDocument): void {
+  const check = (where: string, properties: Properties, reserved: ReadonlySet<string>) => {
+    for (const key of Object.keys(properties)) {
+      if (reserved.has(key)) throw new DocumentError(`${where}.${key}`, `${where}.${key} is reserved: the store sets ${[...reserved].join(', ')} itself`);
+      if (key.trim() === '' || key.length > MAX_PROPERTY_NAME) throw new DocumentError(where, `${where}: property names are 1 to ${MAX_PROPERTY_NAME} characters, not "${key.slice(0, 40)}"`);
+    }
+  };
+  doc.nodes.forEach((node, i) => check(`nodes[${i}].properties`, node.properties, RESERVED_NODE_FIELDS));
+  doc.relationships.forEach((rel, i) => check(`relationships[${i}].properties`, rel.properties, RESERVED_RELATIONSHIP_FIELDS));
+}
+
 /**
  * Relationships without sources are stated by the document as a whole, i.e. by all its articles.
  * Throws a DocumentError naming the field when a relationship points at an unknown node or article
- * (a MENTIONS relationship goes from an article of the document to one of its nodes).
+ * (a MENTIONS relationship goes from an article of the document to one of its nodes), or when
+ * properties name a reserved field.
  */
 export function attributeSources(doc: GraphDocument): GraphDocument {
   if (doc.articles.length === 0) throw new DocumentError('articles', 'articles: at least one article is required, so every fact has a source');
+  checkPropertyNames(doc);
   const nodeIds = new Set(doc.nodes.map((n) => n.id));
   const articleIds = new Set(doc.articles.map((a) => a.id));
   const relationships = doc.relationships.map((rel, i) => {
@@ -141,6 +165,18 @@ export interface EntityRow {
   aliases: string[];
   properties: Properties;
 }
+/**
+ * What one article states about an entity it mentions, kept on its MENTIONS relationship so that
+ * deleting the article can take exactly that back (entityFromMentions).
+ */
+export interface MentionRow {
+  id: string;
+  name: string;
+  /** null when none (most mentions: nothing stored then) */
+  aliases: string[] | null;
+  /** the article's properties of the entity as JSON (a relationship property holds no map); null when none */
+  properties: string | null;
+}
 export interface ArticleRow {
   id: string;
   title: string;
@@ -148,7 +184,7 @@ export interface ArticleRow {
   publisher: string | null;
   url: string | null;
   file: string | null;
-  mentions: string[];
+  mentions: MentionRow[];
 }
 export interface RelationshipRow {
   key: string;
@@ -159,6 +195,8 @@ export interface RelationshipRow {
   sources: string[];
   evidence: string[];
   evidenceSources: string[];
+  /** what each source article states of the relationship's properties (statement()), when it states any */
+  statedProperties: string[];
 }
 export interface WriteRows {
   entities: EntityRow[];
@@ -212,8 +250,14 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
     const rel = canonicalDirection(original);
     if (rel.source === rel.target) continue;
     const key = relationshipKey(rel);
-    const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [] };
-    row.properties = { ...row.properties, ...withoutNulls(rel.properties) };
+    const row = relationships.get(key) ?? { key, type: rel.type, source: rel.source, target: rel.target, properties: {}, sources: [], evidence: [], evidenceSources: [], statedProperties: [] };
+    const properties = withoutNulls(rel.properties);
+    row.properties = { ...properties, ...row.properties };
+    if (Object.keys(properties).length > 0) {
+      for (const articleId of rel.sources) {
+        if (!row.sources.includes(articleId)) row.statedProperties.push(statement(articleId, properties));
+      }
+    }
     row.sources = union(row.sources, rel.sources);
     for (const articleId of rel.sources) {
       let kept = row.evidenceSources.filter((s) => s === articleId).length;
@@ -237,7 +281,13 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
     publisher: a.publisher ?? null,
     url: a.url ?? null,
     file: a.file ?? null,
-    mentions: [...(mentions.get(a.id) ?? [])].sort(),
+    mentions: [...(mentions.get(a.id) ?? [])].sort().flatMap((id) => {
+      const entity = entities.get(id);
+      if (!entity) return [];
+      const aliases = entity.aliases.filter((x) => x !== entity.name);
+      const properties = Object.keys(entity.properties).length > 0 ? JSON.stringify(entity.properties) : null;
+      return [{ id, name: entity.name, aliases: aliases.length > 0 ? aliases : null, properties }];
+    }),
   }));
 
   for (const row of entities.values()) row.aliases = row.aliases.filter((a) => a !== row.name);
@@ -251,10 +301,45 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
 
 /** Rows for write-new-relationships: the key and the provenance lists become properties of the new relationship. */
 export function newRelationshipRows(rows: RelationshipRow[]): { type: string; source: string; target: string; properties: Record<string, unknown> }[] {
-  return rows.map(({ key, type, source, target, properties, sources, evidence, evidenceSources }) => ({
+  return rows.map(({ key, type, source, target, properties, sources, evidence, evidenceSources, statedProperties }) => ({
     type,
     source,
     target,
-    properties: { ...properties, key, sources, evidence, evidenceSources },
+    properties: { ...properties, key, sources, evidence, evidenceSources, statedProperties },
   }));
+}
+
+/**
+ * "articleId<TAB>{properties as JSON}": what one article states of a relationship's properties,
+ * kept on the relationship (a property holds no map) so a delete can take exactly that back.
+ */
+export function statement(articleId: string, properties: Properties): string {
+  return `${articleId}\t${JSON.stringify(properties)}`;
+}
+
+/** A relationship's properties from the statements of the articles left, first stated first (the write's rule). */
+export function propertiesFromStatements(statements: string[]): Properties {
+  let properties: Properties = {};
+  for (const s of statements) properties = { ...(JSON.parse(s.slice(s.indexOf('\t') + 1)) as Properties), ...properties };
+  return properties;
+}
+
+/** What the articles still mentioning an entity state of it (cypher/entity-mentions.cypher). */
+export interface MentionSummary {
+  /** the name the oldest of them gives */
+  name: string;
+  /** every name and alias they give */
+  names: string[];
+  /** their distinct properties as JSON (MentionRow), oldest first */
+  properties: string[];
+}
+
+/**
+ * An entity as the articles still mentioning it state it, by the rules of the write: the first
+ * name stays the name, every other name is an alias, and a property keeps the first value stated.
+ */
+export function entityFromMentions(id: string, label: GraphNode['label'], mentions: MentionSummary): GraphNode {
+  let properties: Properties = {};
+  for (const json of mentions.properties) properties = { ...(JSON.parse(json) as Properties), ...properties };
+  return { id, label, name: mentions.name, aliases: mentions.names.filter((n) => n !== mentions.name), properties };
 }

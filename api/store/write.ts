@@ -3,11 +3,22 @@
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
-import type { GraphDocument } from '../graph/schema.ts';
+import type { GraphDocument, GraphNode } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { EVIDENCE_PER_RELATIONSHIP, newRelationshipRows, remapToExisting, restrictToArticles, writeRows, type AliasKeys } from './rows.ts';
+import {
+  DocumentError,
+  entityFromMentions,
+  EVIDENCE_PER_RELATIONSHIP,
+  newRelationshipRows,
+  propertiesFromStatements,
+  remapToExisting,
+  restrictToArticles,
+  writeRows,
+  type AliasKeys,
+} from './rows.ts';
+import { plain } from './stored.ts';
 
 // The answers' shapes are the API's zod schemas (type-only: the store does not load the HTTP layer).
 export type Changes = z.infer<typeof Api.Changes>;
@@ -39,14 +50,56 @@ async function run(tx: ManagedTransaction, name: string, params: Record<string, 
 
 /**
  * Removes what the given articles alone support, the articles themselves, and entities left
- * with nothing mentioning or connecting them. Alias-key bookkeeping is not counted as a change.
+ * with nothing mentioning or connecting them; the entities that stay are rebuilt from the articles
+ * still mentioning them (their alias keys from `aliasKeys`), and relationships they stated with
+ * others get their properties from the others' statements: a name, alias or property only these
+ * articles stated goes too. Alias-key bookkeeping is not counted as a change.
  */
-async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes): Promise<void> {
-  await run(tx, 'remove-article-support', { articleIds }, changes);
+async function removeArticles(tx: ManagedTransaction, articleIds: string[], changes: Changes, aliasKeys: AliasKeys): Promise<void> {
+  const restated = await run(tx, 'remove-article-support', { articleIds }, changes);
+  const relationships = restated.records.map((r) => ({ id: r.get('id') as string, properties: propertiesFromStatements(r.get('statements') as string[]) }));
+  if (relationships.length > 0) await run(tx, 'reset-relationship-properties', { rows: relationships });
   const deleted = await run(tx, 'delete-articles', { articleIds }, changes);
   const entityIds = [...new Set(deleted.records.flatMap((r) => r.get('mentioned') as string[]))];
   await run(tx, 'release-orphan-alias-keys', { entityIds });
   await run(tx, 'delete-orphan-entities', { entityIds }, changes);
+
+  const mentioned = await run(tx, 'entity-mentions', { entityIds });
+  const rebuilt: GraphNode[] = [];
+  const stored: { id: string; stored: Record<string, unknown> }[] = [];
+  for (const record of mentioned.records) {
+    const summary = { name: record.get('name') as string, names: record.get('names') as string[], properties: record.get('properties') as string[] };
+    const node = entityFromMentions(record.get('id') as string, record.get('label') as GraphNode['label'], summary);
+    const wanted = { ...node.properties, id: node.id, name: node.name, aliases: node.aliases };
+    if (sameProperties(wanted, plain(record.get('current')) as Record<string, unknown>)) continue;
+    rebuilt.push(node);
+    stored.push({ id: node.id, stored: wanted });
+  }
+  if (rebuilt.length === 0) return;
+  await run(tx, 'reset-entities', { rows: stored });
+  const keys = rebuilt.map((node) => ({ id: node.id, keys: aliasKeys(node) }));
+  await run(tx, 'release-alias-keys', { rows: keys });
+  await run(tx, 'write-alias-keys', { rows: keys });
+}
+
+/** Same keys and values, in any order (aliases as a set). */
+function sameProperties(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (x: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(x).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]).sort(([k1], [k2]) => ((k1 as string) < (k2 as string) ? -1 : 1)));
+  return canonical(a) === canonical(b);
+}
+
+/** An incoming node must have the label its id is stored with: a second label would change what other articles stated. */
+async function checkLabels(tx: ManagedTransaction, doc: GraphDocument, nodes: GraphNode[]): Promise<void> {
+  const stored = await run(tx, 'entity-labels', { ids: nodes.map((n) => n.id) });
+  const labels = new Map(stored.records.map((r) => [r.get('id') as string, r.get('label') as string]));
+  for (const node of nodes) {
+    const label = labels.get(node.id);
+    if (label === undefined || label === node.label) continue;
+    const i = doc.nodes.findIndex((n) => n.id === node.id);
+    const field = i >= 0 ? `nodes[${i}].label` : 'nodes';
+    throw new DocumentError(field, `${field}: "${node.id}" is stored as a ${label}, not a ${node.label}`);
+  }
 }
 
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
@@ -68,13 +121,15 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
     updated.add(record.get('id') as string);
     previous.push(...ids);
   }
-  if (previous.length > 0) await removeArticles(tx, previous, changes);
+  if (previous.length > 0) await removeArticles(tx, previous, changes, aliasKeys);
 
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
   const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const rows = writeRows(remapToExisting(part, existing, aliasKeys), aliasKeys);
+  const remapped = remapToExisting(part, existing, aliasKeys);
+  await checkLabels(tx, doc, remapped.nodes);
+  const rows = writeRows(remapped, aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   // keys that already name their entity (most of them, for recurring actors) need no write
@@ -94,7 +149,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
  * Stores a document (one or many articles, every relationship attributed to its sources: see
  * attributeSources) in one transaction; entities are found among the stored ones by `aliasKeys`.
  * Articles already stored under the same content hash are left alone; a new version of a stored
- * article (same URL, or same title and file) replaces what the old version alone supported.
+ * article (same URL, or, without URLs, same file) replaces what the old version alone supported.
+ * Throws DocumentError when a node's id is stored with another label.
  */
 export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, aliasKeys: AliasKeys): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
@@ -115,15 +171,15 @@ const ARTICLE_CONFLICT_ATTEMPTS = 3;
 const isArticleConflict = (error: unknown) =>
   (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 
-/** Deletes an article and what it alone supports; null when no such article is stored. */
-export async function deleteArticle(conn: Neo4jConnection, id: string): Promise<Changes | null> {
+/** Deletes an article and what it alone supports (see removeArticles); null when no such article is stored. */
+export async function deleteArticle(conn: Neo4jConnection, id: string, aliasKeys: AliasKeys): Promise<Changes | null> {
   const session = conn.driver.session({ database: conn.database });
   try {
     return await session.executeWrite(async (tx) => {
       const stored = await run(tx, 'existing-articles', { ids: [id] });
       if (stored.records.length === 0) return null;
       const changes = noChanges();
-      await removeArticles(tx, [id], changes);
+      await removeArticles(tx, [id], changes, aliasKeys);
       return changes;
     });
   } finally {

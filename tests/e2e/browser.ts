@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Runs `vite build` unless dist/viz is newer than everything under viz/ and vite.config.ts. */
+/** Runs `vite build` unless dist/viz is newer than everything under viz/, the graph model it bundles and vite.config.ts. */
 export async function ensureViewerBuilt(): Promise<void> {
   let built = 0;
   try {
@@ -24,7 +24,7 @@ export async function ensureViewerBuilt(): Promise<void> {
   } catch {
     // not built yet
   }
-  const sources = Math.max(newestMtime(join(ROOT, 'viz')), newestMtime(join(ROOT, 'vite.config.ts')));
+  const sources = Math.max(newestMtime(join(ROOT, 'viz')), newestMtime(join(ROOT, 'api/graph/model.ts')), newestMtime(join(ROOT, 'vite.config.ts')));
   if (built > sources) return;
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });

@@ -171,11 +171,17 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
-  it('finds a path from Lyu Zhicheng to Adora Cruises, highlights it, and a reloaded link restores it', async () => {
+  it('finds a path from Lyu Zhicheng to Adora Cruises in one request, highlights it, and a reloaded link restores it', async () => {
     const page = await open();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await choose(page, 'path-from', 'Lyu', 'Lyu Zhicheng');
     await choose(page, 'path-to', 'Adora', 'Adora Cruises');
     await page.locator('[data-testid=path-hop]').first().waitFor();
+    // Every hop lists its source articles by title, from the one answer: no request per article.
+    await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=path-source]').first().textContent(), POLL).toContain(seedTitle);
+    expect(requests.filter((path) => path === '/api/paths')).toHaveLength(1);
+    expect(requests.filter((path) => path.startsWith('/api/articles'))).toEqual([]);
     expect(await page.locator('[data-testid=path-summary]').textContent()).toMatch(/from Lyu Zhicheng to Adora Cruises/);
 
     const highlighted = () =>

@@ -50,14 +50,24 @@ describe('paths', () => {
     expect(best.nodes[0]).toBe(body.from.id);
     expect(best.nodes.at(-1)).toBe(body.to.id);
     expect(best.length).toBeLessThanOrEqual(3);
+    // Each hop once, in elements.edges, with its evidence and its source articles' titles and URLs.
+    type PathEdge = { data: { id: string; type: string; evidence: string[]; sources: string[] }; articles: { id: string; title: string; url: string | null }[] };
+    const edges = new Map<string, PathEdge>(body.elements.edges.map((e: PathEdge) => [e.data.id, e]));
+    expect(edges.size).toBe(body.elements.edges.length);
     for (const path of body.paths) {
       expect(path.hops).toHaveLength(path.length);
-      for (const hop of path.hops) {
-        expect(hop.type).not.toBe('MENTIONS');
-        expect(hop.evidence.length).toBeGreaterThan(0);
-        expect(hop.sources).toContain(seedId);
+      for (const hopId of path.hops) {
+        const hop = edges.get(hopId)!;
+        expect(hop.data.type).not.toBe('MENTIONS');
+        expect(hop.data.evidence.length).toBeGreaterThan(0);
+        expect(hop.data.sources).toContain(seedId);
+        expect(hop.articles).toContainEqual(expect.objectContaining({ id: seedId, title: expect.stringMatching(/\S/) }));
       }
     }
+    const usedHops = new Set(body.paths.flatMap((p: { hops: string[] }) => p.hops));
+    expect([...edges.keys()].every((id) => usedHops.has(id))).toBe(true);
+    const noArticles = (await call(api, 'GET', `/api/paths?${q({ from: 'Lyu Zhicheng', to: 'Adora Cruises', sources: 0 })}`)).body;
+    expect(noArticles.elements.edges.every((e: PathEdge) => e.articles.length === 0 && e.data.sources.length > 0)).toBe(true);
     const labelOf = new Map(body.elements.nodes.map((n: { data: { id: string; label: string } }) => [n.data.id, n.data.label]));
     for (const id of best.nodes) expect(labelOf.has(id)).toBe(true);
     // The best answer goes through who met whom and took part in what, not through the city

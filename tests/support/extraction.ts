@@ -1,4 +1,5 @@
 // A test article in, and lookups on the graph document that comes out: shared by the extraction unit tests.
+import { expect, it } from 'vitest';
 import { extractArticle } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 
@@ -11,6 +12,13 @@ export const names = (g: GraphDocument, label: string): string[] => g.nodes.filt
 export const named = (g: GraphDocument, name: string) => g.nodes.find((n) => n.name === name || n.aliases.includes(name));
 export const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
 export const events = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Event');
+
+/** The (first) visit event of a graph; the test fails when there is none. */
+export function visitOf(g: GraphDocument): GraphDocument['nodes'][number] {
+  const visit = events(g).find((e) => e.properties.kind === 'visit');
+  expect(visit, 'a visit event').toBeDefined();
+  return visit!;
+}
 
 /** The title `person` holds at `target` (by name or alias), if any. */
 export function position(g: GraphDocument, person: string, target: string): string | undefined {
@@ -35,4 +43,28 @@ export function locatedIn(g: GraphDocument, event: string | undefined): string |
 /** Sister-city pairs as sorted "A ~ B" lines. */
 export function sisterPairs(g: GraphDocument): string[] {
   return g.relationships.filter((r) => r.type === 'SISTER_CITY_OF').map((r) => [nameOf(g, r.source), nameOf(g, r.target)].sort().join(' ~ ')).sort();
+}
+
+/** One expectation about an extracted graph. */
+export type Check = (g: GraphDocument) => void;
+
+/** `person` holds `title` at `target` (by name or alias); `undefined`: no position there. */
+export const holds = (person: string, target: string, title: string | undefined): Check => (g) =>
+  expect(position(g, person, target), `${person}'s position at ${target}`).toBe(title);
+
+/** Every one of `list` is the name of a node with `label`. */
+export const hasNames = (label: string, list: string[]): Check => (g) => expect(names(g, label)).toEqual(expect.arrayContaining(list));
+
+/** The sister-city pairs, exactly (sorted "A ~ B" lines). */
+export const sisters = (pairs: string[]): Check => (g) => expect(sisterPairs(g)).toEqual(pairs);
+
+/**
+ * Table-driven extraction tests: one test per row, [what it shows, the graph of a test text, what
+ * must hold of it].
+ */
+export function table(rows: [says: string, read: () => GraphDocument, checks: Check[]][]): void {
+  it.each(rows)('%s', (_says, read, checks) => {
+    const g = read();
+    for (const check of checks) check(g);
+  });
 }

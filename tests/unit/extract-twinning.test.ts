@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractText, nameOf, sisterPairs as pairs } from '../support/extraction.ts';
+import { extractText, nameOf, sisterPairs as pairs, table } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
@@ -19,17 +19,18 @@ function visited(g: GraphDocument): string[] {
 }
 
 describe('coordinated partners of a plural agreement', () => {
-  it('pairs the subject with every partner of "signed sisterhood agreements with A and B"', () => {
-    const g = extract('Nelson signed sisterhood agreements with Matsue and Huangshi in 1976 and 1993.');
-    expect(pairs(g)).toEqual(['Huangshi ~ Nelson', 'Matsue ~ Nelson']);
-    expect(since(g, 'Matsue')).toBe('1976');
-    expect(since(g, 'Huangshi')).toBe('1993');
-  });
+  table([
+    ['pairs the subject with every partner of "signed sisterhood agreements with A and B"', () => extract('Nelson signed sisterhood agreements with Matsue and Huangshi in 1976 and 1993.'), [
+      (g) => expect(pairs(g)).toEqual(['Huangshi ~ Nelson', 'Matsue ~ Nelson']),
+      (g) => expect(since(g, 'Matsue')).toBe('1976'),
+      (g) => expect(since(g, 'Huangshi')).toBe('1993'),
+    ]],
+  ]);
 
-  it('reads friendship and twinning agreements the same way', () => {
-    expect(pairs(extract('Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).toEqual(['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']);
-    expect(pairs(extract('In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.'))).toEqual(['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']);
-  });
+  it.each([
+    ['Last year Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.', ['Cienfuegos ~ Tacoma', 'Kitakyushu ~ Tacoma']],
+    ['In the 1970s Exeter signed twinning agreements with Rennes, Bad Homburg and Terracina.', ['Bad Homburg ~ Exeter', 'Exeter ~ Rennes', 'Exeter ~ Terracina']],
+  ])('reads friendship and twinning agreements the same way: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
   it('does not pair the two partners with each other', () => {
     expect(pairs(extract('Tacoma signed friendship agreements with Kitakyushu and Cienfuegos.'))).not.toContain('Cienfuegos ~ Kitakyushu');
@@ -37,101 +38,102 @@ describe('coordinated partners of a plural agreement', () => {
 });
 
 describe('the age of a relationship', () => {
-  it('dates "N years of being sister cities" back from the publication year', () => {
-    const g = extract('The mayors of Dunedin and Otaru celebrated 40 years of being sister cities on Tuesday.');
-    expect(pairs(g)).toEqual(['Dunedin ~ Otaru']);
-    expect(since(g, 'Otaru')).toBe('1983');
-  });
-
-  it('dates "the 25-year partnership between the two sister cities" too', () => {
-    const g = extract('Students from Perth and Kagoshima marked the 25-year partnership between the two sister cities.', 'Students mark ties', '2024-03-01');
-    expect(since(g, 'Kagoshima')).toBe('1999');
-  });
+  table([
+    ['dates "N years of being sister cities" back from the publication year', () => extract('The mayors of Dunedin and Otaru celebrated 40 years of being sister cities on Tuesday.'), [
+      (g) => expect(pairs(g)).toEqual(['Dunedin ~ Otaru']),
+      (g) => expect(since(g, 'Otaru')).toBe('1983'),
+    ]],
+    ['dates "the 25-year partnership between the two sister cities" too', () => extract('Students from Perth and Kagoshima marked the 25-year partnership between the two sister cities.', 'Students mark ties', '2024-03-01'), [
+      (g) => expect(since(g, 'Kagoshima')).toBe('1999'),
+    ]],
+  ]);
 });
 
 describe('the pair from context', () => {
-  it('pairs "the two cities have been twinned since 1985" with the two towns named before', () => {
-    const g = extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. The two cities have been twinned since 1985.');
-    expect(pairs(g)).toEqual(['Keswick ~ Wiesbaden']);
-    expect(since(g, 'Wiesbaden')).toBe('1985');
-  });
+  table([
+    ['pairs "the two cities have been twinned since 1985" with the two towns named before', () => extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. The two cities have been twinned since 1985.'), [
+      (g) => expect(pairs(g)).toEqual(['Keswick ~ Wiesbaden']),
+      (g) => expect(since(g, 'Wiesbaden')).toBe('1985'),
+    ]],
+  ]);
 
-  it('reads "both cities have been partner towns since" the same way', () => {
-    expect(pairs(extract('A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.'))).toEqual(['Galway ~ Lorient']);
-  });
+  it.each([
+    ['A choir from Lorient sang in Galway on Friday. Both cities have been partner towns since 1978.', ['Galway ~ Lorient']],
+  ])('reads "both cities have been partner towns since" the same way: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
-  it('makes no pair of "the two cities" without a twinning word', () => {
-    expect(pairs(extract('Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.'))).toEqual([]);
-  });
+  it.each([
+    ['Mayor Tom Hill of Keswick met Mayor Ida Berg of Wiesbaden on Monday. They discussed trade between the two cities.', []],
+  ])('makes no pair of "the two cities" without a twinning word: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('twin town, partner city and friendship city variants', () => {
-  it('reads "the twin town of", "a partner city of" and "friendship city"', () => {
-    expect(pairs(extract('A band from Bayeux, the twin town of Dorchester, played on Sunday.'))).toEqual(['Bayeux ~ Dorchester']);
-    expect(pairs(extract('Bremen has been a partner city of Riga since 1985.'))).toEqual(['Bremen ~ Riga']);
-    expect(pairs(extract("Riga's friendship city Suzhou sent a delegation."))).toEqual(['Riga ~ Suzhou']);
-  });
+  it.each([
+    ['A band from Bayeux, the twin town of Dorchester, played on Sunday.', ['Bayeux ~ Dorchester']],
+    ['Bremen has been a partner city of Riga since 1985.', ['Bremen ~ Riga']],
+    ["Riga's friendship city Suzhou sent a delegation.", ['Riga ~ Suzhou']],
+  ])('reads "the twin town of", "a partner city of" and "friendship city": %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('a known town with a municipal word', () => {
-  it('takes "Mildura Rural City" for the town Mildura', () => {
-    const g = extract('A delegation from Mildura Rural City, the sister city of Kawanishi, arrived on Monday.');
-    expect(pairs(g)).toEqual(['Kawanishi ~ Mildura Rural City']);
-    expect(g.nodes.find((n) => n.name === 'Mildura Rural City')?.id).toBe(g.nodes.find((n) => n.id.startsWith('city:mildura'))?.id);
-  });
+  table([
+    ['takes "Mildura Rural City" for the town Mildura', () => extract('A delegation from Mildura Rural City, the sister city of Kawanishi, arrived on Monday.'), [
+      (g) => expect(pairs(g)).toEqual(['Kawanishi ~ Mildura Rural City']),
+      (g) => expect(g.nodes.find((n) => n.name === 'Mildura Rural City')?.id).toBe(g.nodes.find((n) => n.id.startsWith('city:mildura'))?.id),
+    ]],
+  ]);
 
-  it('takes a Japanese "-cho" for a town', () => {
-    expect(pairs(extract('A Nelson delegation to its sister town Nagaizumi-cho left on Friday.'))).toEqual(['Nagaizumi-cho ~ Nelson']);
-  });
+  it.each([
+    ['A Nelson delegation to its sister town Nagaizumi-cho left on Friday.', ['Nagaizumi-cho ~ Nelson']],
+  ])('takes a Japanese "-cho" for a town: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 
-  it('leaves an unknown name with "City" alone', () => {
-    expect(pairs(extract('Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.'))).toEqual([]);
-  });
+  it.each([
+    ['Staff of Zorblax City, the sister city of Kawanishi, arrived on Monday.', []],
+  ])('leaves an unknown name with "City" alone: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
 });
 
 describe('verbs of travelling', () => {
-  it('reads "will travel to", "plans to travel to" and "will fly / flew to"', () => {
-    expect(visited(extract('Mayor Jane Roe of Geelong will travel to Izumiotsu next month.'))).toEqual(['Jane Roe -> Izumiotsu']);
-    expect(visited(extract('Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.'))).toEqual(['Ian Cole -> Kagoshima']);
-    expect(visited(extract('Councillor Bob Vance of Hastings will fly to Guilin on Sunday.'))).toEqual(['Bob Vance -> Guilin']);
-    expect(visited(extract('Mayor Kim Ho of Daejeon flew to Seattle on Monday.'))).toEqual(['Kim Ho -> Seattle']);
-  });
+  it.each([
+    ['Mayor Jane Roe of Geelong will travel to Izumiotsu next month.', ['Jane Roe -> Izumiotsu']],
+    ['Deputy Mayor Ian Cole of Perth plans to travel to Kagoshima in June.', ['Ian Cole -> Kagoshima']],
+    ['Councillor Bob Vance of Hastings will fly to Guilin on Sunday.', ['Bob Vance -> Guilin']],
+    ['Mayor Kim Ho of Daejeon flew to Seattle on Monday.', ['Kim Ho -> Seattle']],
+  ])('reads "will travel to", "plans to travel to" and "will fly / flew to": %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 
-  it('reads "arrive(s) in" and "were welcomed to"', () => {
-    expect(visited(extract('Governor Ken Ota of Shizuoka arrives in Wellington on Friday.'))).toEqual(['Ken Ota -> Wellington']);
-    expect(visited(extract('Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.'))).toEqual(['Ana Diaz -> Fort Worth']);
-    expect(visited(extract('Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.'))).toEqual(['Dan Moe -> Christchurch']);
-  });
+  it.each([
+    ['Governor Ken Ota of Shizuoka arrives in Wellington on Friday.', ['Ken Ota -> Wellington']],
+    ['Mayor Ana Diaz of Toluca and her delegation arrive in Fort Worth on Sunday.', ['Ana Diaz -> Fort Worth']],
+    ['Mayor Dan Moe of Seattle and his delegation were welcomed to Christchurch on Monday.', ['Dan Moe -> Christchurch']],
+  ])('reads "arrive(s) in" and "were welcomed to": %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 
-  it('does not make the host who welcomes guests a visitor', () => {
-    expect(visited(extract('Mayor Dan Moe welcomed guests to Christchurch on Monday.'))).toEqual([]);
-  });
+  it.each([
+    ['Mayor Dan Moe welcomed guests to Christchurch on Monday.', []],
+  ])('does not make the host who welcomes guests a visitor: %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 });
 
 describe('districts', () => {
-  it('takes "visited X district, Mongolia" for a visit to the district, not the country', () => {
-    const g = extract('Mayor Sun Choi of Ansan visited Bayanzurkh district, Mongolia, last week.');
-    expect(visited(g)).toEqual(['Sun Choi -> Bayanzurkh district']);
-    expect(g.nodes.find((n) => n.name === 'Bayanzurkh district')?.label).toBe('City');
-  });
+  table([
+    ['takes "visited X district, Mongolia" for a visit to the district, not the country', () => extract('Mayor Sun Choi of Ansan visited Bayanzurkh district, Mongolia, last week.'), [
+      (g) => expect(visited(g)).toEqual(['Sun Choi -> Bayanzurkh district']),
+      (g) => expect(g.nodes.find((n) => n.name === 'Bayanzurkh district')?.label).toBe('City'),
+    ]],
+  ]);
 
-  it('takes "the X district of Y" for a visit to Y', () => {
-    expect(visited(extract('Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.'))).toEqual(['Ray Lund -> Ulaanbaatar']);
-  });
+  it.each([
+    ['Governor Ray Lund of Alaska visited the Khan-Uul district of Ulaanbaatar.', ['Ray Lund -> Ulaanbaatar']],
+  ])('takes "the X district of Y" for a visit to Y: %s', (text, expected) => expect(visited(extract(text))).toEqual(expected));
 });
 
 describe('a visit to a sister city', () => {
-  it('pairs the visitor\'s town with the sister city visited', () => {
-    const g = extract('Mayor Tom Bell of Tauranga will make his first Sister Cities visit to Hitachi in May.', 'News from the council');
-    expect(pairs(g)).toEqual(['Hitachi ~ Tauranga']);
-    expect(visited(g)).toEqual(['Tom Bell -> Hitachi']);
-  });
-
-  it('reads "visits (Japanese) sister city Y" as a visit to Y and a pair', () => {
-    const g = extract('Deputy Mayor Ann Kim of Portland visits Japanese sister city Sapporo this week.', 'News from the council');
-    expect(pairs(g)).toEqual(['Portland ~ Sapporo']);
-    expect(visited(g)).toEqual(['Ann Kim -> Sapporo']);
-  });
+  table([
+    ['pairs the visitor\'s town with the sister city visited', () => extract('Mayor Tom Bell of Tauranga will make his first Sister Cities visit to Hitachi in May.', 'News from the council'), [
+      (g) => expect(pairs(g)).toEqual(['Hitachi ~ Tauranga']),
+      (g) => expect(visited(g)).toEqual(['Tom Bell -> Hitachi']),
+    ]],
+    ['reads "visits (Japanese) sister city Y" as a visit to Y and a pair', () => extract('Deputy Mayor Ann Kim of Portland visits Japanese sister city Sapporo this week.', 'News from the council'), [
+      (g) => expect(pairs(g)).toEqual(['Portland ~ Sapporo']),
+      (g) => expect(visited(g)).toEqual(['Ann Kim -> Sapporo']),
+    ]],
+  ]);
 
   it('makes no pair of a sister-city garden', () => {
     expect(pairs(extract('Students visited the sister city garden in Hastings.', 'News from the council'))).toEqual([]);
@@ -139,24 +141,20 @@ describe('a visit to a sister city', () => {
 });
 
 describe('members of a delegation', () => {
-  it('sends the members of "are part of a delegation that includes" to where the delegation goes', () => {
-    const g = extract(
-      'A Tauranga delegation to Japanese sister city Hitachi will mark the anniversary, says Mayor Tom Bell. ' +
-        'Mayor Bell and Councillor Ann Law are part of a five-strong official delegation that includes Chief Executive Ray Cole and Councillor Jo Marsh.',
-      'News from the council',
-    );
-    expect(visited(g)).toEqual(expect.arrayContaining(['Ann Law -> Hitachi', 'Jo Marsh -> Hitachi', 'Ray Cole -> Hitachi', 'Tom Bell -> Hitachi']));
-  });
-
-  it('sends nobody without a stated destination', () => {
-    const g = extract('Mayor Tom Bell and Councillor Ann Law are part of a five-strong official delegation that includes Ray Cole.', 'News from the council');
-    expect(visited(g)).toEqual([]);
-  });
+  table([
+    ['sends the members of "are part of a delegation that includes" to where the delegation goes', () => extract('A Tauranga delegation to Japanese sister city Hitachi will mark the anniversary, says Mayor Tom Bell. Mayor Bell and Councillor Ann Law are part of a five-strong official delegation that includes Chief Executive Ray Cole and Councillor Jo Marsh.', 'News from the council'), [
+      (g) => expect(visited(g)).toEqual(expect.arrayContaining(['Ann Law -> Hitachi', 'Jo Marsh -> Hitachi', 'Ray Cole -> Hitachi', 'Tom Bell -> Hitachi'])),
+    ]],
+    ['sends nobody without a stated destination', () => extract('Mayor Tom Bell and Councillor Ann Law are part of a five-strong official delegation that includes Ray Cole.', 'News from the council'), [
+      (g) => expect(visited(g)).toEqual([]),
+    ]],
+  ]);
 });
 
 describe('a visit told in a later clause', () => {
-  it('gives "…, and is here for his third visit to Y" to the person the sentence opens with', () => {
-    const g = extract('Mr. Ito is mayor of Matsue, Japan, the sister city of Nelson for 20 years, and is here for his third visit to Nelson with his wife.', 'News');
-    expect(visited(g)).toEqual(['Ito -> Nelson']);
-  });
+  table([
+    ['gives "…, and is here for his third visit to Y" to the person the sentence opens with', () => extract('Mr. Ito is mayor of Matsue, Japan, the sister city of Nelson for 20 years, and is here for his third visit to Nelson with his wife.', 'News'), [
+      (g) => expect(visited(g)).toEqual(['Ito -> Nelson']),
+    ]],
+  ]);
 });

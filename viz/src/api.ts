@@ -14,7 +14,6 @@ export type SearchResult = Body<'SearchResults'>['results'][number];
 export type SourceRef = Body<'SourceRef'>;
 export type EntityDetails = Body<'EntityDetail'>;
 export type EntityRelationship = EntityDetails['relationships'][number];
-export type Hop = Body<'Hop'>;
 export type PathResult = Body<'Paths'>;
 export type GraphElements = Body<'GraphElements'>;
 export type Neighborhood = Body<'Neighborhood'>;

@@ -388,14 +388,16 @@ async function expand(id: string): Promise<number | null> {
 function showPath(result: PathResult, index: number | null, fit = true): void {
   if (!canvas) return;
   pathShown = result;
+  const hops = new Map(result.elements.edges.map(({ data }) => [data.id, data]));
+  const pathElements = { nodes: result.elements.nodes, edges: [...hops.values()].map((data) => ({ data })) };
   if (drawn?.kind === 'overview' && drawn.truncated) {
     // A cut of a big graph says little around a path: the paths become the picture.
-    canvas.load(result.elements);
+    canvas.load(pathElements);
     drawn = { kind: 'path', truncated: false, filter: drawn.filter };
     store.update({ focus: null, expanded: [] });
     bannerForGraph();
   } else {
-    canvas.merge(result.elements, null, null);
+    canvas.merge(pathElements, null, null);
   }
   graphChanged();
   const shown = index === null ? result.paths.map((path, i) => ({ path, i })) : [{ path: result.paths[index]!, i: index }];
@@ -403,8 +405,9 @@ function showPath(result: PathResult, index: number | null, fit = true): void {
   const edges = new Map<string, string>();
   for (const { path, i } of shown) {
     path.nodes.forEach((n) => nodes.add(n));
-    for (const hop of path.hops) {
-      const edge = canvas.edgeFor(hop.source, hop.target, hop.type);
+    for (const hopId of path.hops) {
+      const hop = hops.get(hopId);
+      const edge = hop && canvas.edgeFor(hop.source, hop.target, hop.type);
       if (edge && !edges.has(edge)) edges.set(edge, pathColor(i));
     }
   }

@@ -8,7 +8,8 @@ import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subje
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
-export function visits(a: Article, ev: Events): void {
+/** The visitors of each visit event (Events.visits) visited its destination, and every city of its itinerary. */
+export function visitorsVisits(a: Article, ev: Events): void {
   for (const v of ev.visits) {
     const date = a.entities.get(v.event)?.props.date ?? null;
     for (const id of v.visitors) if (a.label(id) !== 'City') a.addFact('VISITED', id, v.dest, { date }, ...v.sentences);
@@ -21,6 +22,10 @@ export function visits(a: Article, ev: Events): void {
       }
     }
   }
+}
+
+/** The visits sentences state: a visit verb and its subjects, the members of a delegation to a city. */
+export function statedVisits(a: Article): void {
   delegationMembers(a);
   for (const s of a.sentences) {
     const t = s.template;

@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { formatFromContentType, parseStructured, StructuredInputError } from '../../extract/document.ts';
 import { extractArticle } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
-import { ingestDocument } from '../../ingest/service.ts';
+import { ingestDocument, removeArticle } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
-import { deleteArticle } from '../../store/write.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import {
   ArticleDeleted,
@@ -117,7 +116,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = a
       },
     },
     async (request) => {
-      const changes = await deleteArticle(conn, request.params.id);
+      const changes = await removeArticle(conn, request.params.id);
       if (!changes) throw notFound(`id: no article "${request.params.id}"`);
       return { deleted: request.params.id, changes };
     },

@@ -1,6 +1,7 @@
-// Path finder: two actors in, the shortest paths between them out (GET /api/paths), drawn on the
-// graph and listed hop by hop with the evidence for each hop.
-import { api, ApiError, articleById, type EntityRef, type PathResult } from '../api.ts';
+// Path finder: two actors in, the shortest paths between them out (GET /api/paths: one request per
+// search, which brings every hop with its evidence and source articles), drawn on the graph and
+// listed hop by hop.
+import { api, ApiError, type EntityRef, type PathResult } from '../api.ts';
 import { clear, h, safeLink } from '../dom.ts';
 import { formatDate, pathColor, relationPhrase } from '../graph/vocabulary.ts';
 import { MAX_HOPS, type Store } from '../state.ts';
@@ -82,11 +83,6 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
     let body: PathResult;
     try {
       body = await api.paths({ from: a, to: b, maxHops, k: 3 });
-      // A search that hit the server's time limit on a cold database usually finishes on a second try.
-      if (body.timedOut && !body.paths.length && mine === token) {
-        message('The search stopped early; trying once more…', 'muted');
-        body = await api.paths({ from: a, to: b, maxHops, k: 3 });
-      }
     } catch (err) {
       if (mine !== token) return;
       actions.clear();
@@ -124,9 +120,13 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
         `${body.paths.length} path${body.paths.length === 1 ? '' : 's'} from ${body.from.name} to ${body.to.name}; shortest ${shortest} hop${shortest === 1 ? '' : 's'}.`,
       ),
     );
+    const edges = new Map(body.elements.edges.map((edge) => [edge.data.id, edge]));
     body.paths.forEach((path, index) => {
       const list = h('ol', { class: 'hops' });
-      path.hops.forEach((hop, i) => {
+      path.hops.forEach((hopId, i) => {
+        const edge = edges.get(hopId);
+        if (!edge) return;
+        const hop = edge.data;
         const here = path.nodes[i] ?? hop.source;
         const there = path.nodes[i + 1] ?? hop.target;
         const direction = hop.source === here ? 'out' : 'in';
@@ -134,21 +134,19 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
           const ref = names.get(id);
           return h('button', { class: 'entity-link', onclick: () => actions.select(id) }, ref ? swatch(ref.label, 12) : null, h('span', {}, ref?.name ?? id));
         };
-        const sources = h('div', { class: 'sources' });
-        for (const sourceId of hop.sources) {
-          void articleById(sourceId).then((article) => {
-            if (article) {
-              sources.append(
-                h('div', { class: 'source' }, h('span', { class: 'source-mark' }, 'Source: '), safeLink(article.url, article.title || 'untitled article'), article.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDate(article.publishedAt)}`) : null),
-              );
-            }
-          });
-        }
+        const sources = h(
+          'div',
+          { class: 'sources' },
+          ...edge.articles.map((article) =>
+            h('div', { class: 'source', testid: 'path-source' }, h('span', { class: 'source-mark' }, 'Source: '), safeLink(article.url, article.title || 'untitled article'), article.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDate(article.publishedAt)}`) : null),
+          ),
+          hop.sources.length > edge.articles.length ? h('div', { class: 'muted' }, `and ${hop.sources.length - edge.articles.length} more articles`) : null,
+        );
         list.append(
           h(
             'li',
             { class: 'hop', testid: 'path-hop' },
-            h('div', { class: 'rel-head' }, nodeChip(here), h('span', { class: 'rel-phrase' }, relationPhrase(hop.type, hop.properties, direction)), nodeChip(there)),
+            h('div', { class: 'rel-head' }, nodeChip(here), h('span', { class: 'rel-phrase' }, relationPhrase(hop.type, hop, direction)), nodeChip(there)),
             ...hop.evidence.map((sentence) => h('blockquote', { class: 'evidence', testid: 'evidence' }, sentence)),
             sources,
           ),
