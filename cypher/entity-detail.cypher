@@ -1,9 +1,11 @@
 // One entity with a page of its facts ($offset, $limit; by type, then the other end's name), each
 // with its evidence, how many articles state it and the first $maxSources of them. Bounded for
 // hubs: a city named by thousands of articles has thousands of facts, each with thousands of sources.
+// Relationships an analyst rejected are listed apart, with how many articles stated them since.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   OPTIONAL MATCH (n)-[r]-(other:Entity)
+  WHERE type(r) IN $types
   WITH r, other ORDER BY type(r), other.name, r.key
   SKIP $offset LIMIT $limit
   CALL (r) {
@@ -18,4 +20,11 @@ CALL (n) {
             properties: properties(r), evidence: r.evidence, sources: sources,
             sourceCount: size(coalesce(r.sources, []))} END) WHERE x IS NOT NULL] AS relationships
 }
-RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node, relationships, COUNT { (n)--(:Entity) } AS total
+RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node, relationships,
+       COUNT { (n)-[r]-(:Entity) WHERE type(r) IN $types } AS total,
+       [(n)-[r]-(other:Entity) WHERE type(r) STARTS WITH 'REJECTED_' | {
+          id: r.key, type: substring(type(r), size('REJECTED_')),
+          direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
+          other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
+          properties: properties(r), evidence: r.evidence, rejectedBy: r.rejectedBy, rejectedIn: r.rejectedIn,
+          restatedSince: CASE WHEN size(r.sources) > r.sourcesAtRejection THEN size(r.sources) - r.sourcesAtRejection ELSE 0 END}] AS rejected

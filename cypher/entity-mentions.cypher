@@ -2,9 +2,11 @@
 // here rather than shipped mention by mention (a city is mentioned by thousands): the name the
 // oldest article gives, every distinct name and alias, and every distinct set of properties,
 // oldest first. Entities stored before mentions kept this (a mention without a name) are left out
-// and keep what they have. `current` is what is stored, so unchanged entities need no write.
+// and keep what they have, as do entities an analyst corrected (their names and properties are the
+// analyst's). `current` is what is stored, so unchanged entities need no write.
 UNWIND $entityIds AS entityId
 MATCH (n:Entity {id: entityId})<-[m:MENTIONS]-(a:Article)
+WHERE NOT EXISTS { (:Correction)-[:CORRECTS]->(n) }
 WITH n, m, a ORDER BY coalesce(a.storedAt, 0), a.id
 WITH n, collect(m.name) AS names, collect(m.aliases) AS aliasLists, collect(m.properties) AS propertyLists, count(m) AS mentions
 WHERE size(names) = mentions

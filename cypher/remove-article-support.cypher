@@ -3,7 +3,8 @@
 // relationship no article supports any more is deleted. Returns the relationships that stay and
 // lost a statement: their properties are rebuilt from the statements left (reset-relationship-properties).
 // Relationships are reached through the articles' MENTIONS (every endpoint is mentioned), never
-// by scanning all relationships.
+// by scanning all relationships. Relationships an analyst added or rejected stay (the analyst is
+// their source; a rejection must hold when another article states the fact again).
 UNWIND $articleIds AS articleId
 MATCH (:Article {id: articleId})-[:MENTIONS]->(:Entity)-[r]-(:Entity)
 WHERE articleId IN r.sources
@@ -15,7 +16,7 @@ SET r.sources = [s IN r.sources WHERE NOT s IN gone],
     r.evidence = [i IN kept | r.evidence[i]],
     r.evidenceSources = [i IN kept | r.evidenceSources[i]],
     r.statedProperties = statements
-WITH r, elementId(r) AS id, size(r.sources) = 0 AS unsupported, restated, statements
+WITH r, elementId(r) AS id, size(r.sources) = 0 AND r.addedBy IS NULL AND r.rejectedIn IS NULL AS unsupported, restated, statements
 FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
 WITH id, restated, unsupported, statements
 WHERE restated AND NOT unsupported

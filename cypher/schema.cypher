@@ -18,3 +18,7 @@ CREATE INDEX article_published_at IF NOT EXISTS FOR (a:Article) ON (a.publishedA
 
 CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
 CREATE INDEX article_file IF NOT EXISTS FOR (a:Article) ON (a.file);
+
+// Analyst corrections (api/curation): one record each, listed newest first.
+CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (c:Correction) REQUIRE c.id IS UNIQUE;
+CREATE INDEX correction_seq IF NOT EXISTS FOR (c:Correction) ON (c.seq);

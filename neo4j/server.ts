@@ -32,13 +32,16 @@ export interface BundledNeo4jOptions {
   log?: (line: string) => void;
   /** Extra JVM flags, in place of the class archive's. */
   jvmFlags?: string[];
+  /** Restart the server when it dies (default: yes, unless detached). */
+  supervise?: boolean;
 }
 
 export interface BundledNeo4j {
   uri: string;
   user: string;
   password: string;
-  pid: number;
+  /** The running server's pid (a new one after a restart). */
+  readonly pid: number;
   dataDir: string;
   /** Launch to Bolt-ready, in ms; 0 when an already running server (npm run db:start) was reused. */
   startupMs: number;
@@ -72,7 +75,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Is `pid` a Neo4j server on `dataDir` (and not a recycled pid)? Without /proc (macOS) trust the pid. */
-function isNeo4jOn(pid: number, dataDir: string): boolean {
+export function isNeo4jOn(pid: number, dataDir: string): boolean {
   if (!isAlive(pid)) return false;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -159,7 +162,7 @@ const megabytes = (size: string) => {
   return Number(match[1]) * { k: 1 / 1024, m: 1, g: 1024 }[match[2]!.toLowerCase() as 'k' | 'm' | 'g'];
 };
 
-const jvmFlags = (heap: string) => [
+export const jvmFlags = (heap: string) => [
   `-Xmx${heap}`,
   // Start small and grow: without -Xms G1 commits 1/64 of the machine's memory up front.
   `-Xms${Math.min(128, megabytes(heap))}m`,
@@ -308,24 +311,70 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
   ];
 
   const archiveFlags = opts.jvmFlags ?? (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
-  const launch = [...archiveFlags, ...args];
+  const spec: LaunchSpec = { args: [...archiveFlags, ...args], port, dataDir, user, password, timeoutMs, detached: !!opts.detached };
+  const uri = `bolt://127.0.0.1:${port}`;
+  let current = await launchUntilReady(spec);
+  log(`Neo4j ${neo4jVersion()} ready on ${uri} (pid ${current.pid}, data ${dataDir}, ${(current.startupMs / 1000).toFixed(1)} s)`);
+  if (opts.detached) {
+    current.child.unref();
+    return { uri, user, password, pid: current.pid, dataDir, startupMs: current.startupMs, stop: () => stopLaunched(current, dataDir) };
+  }
+
+  const supervisor = opts.supervise === false ? null : superviseRestarts(spec, current, log, (next) => (current = next));
+  let stopping: Promise<void> | null = null;
+  return {
+    uri, user, password, dataDir, startupMs: current.startupMs,
+    get pid() {
+      return current.pid;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await supervisor?.stop();
+        await stopLaunched(current, dataDir);
+      })();
+      return stopping;
+    },
+  };
+}
+
+interface LaunchSpec {
+  args: string[];
+  port: number;
+  dataDir: string;
+  user: string;
+  password: string;
+  timeoutMs: number;
+  detached: boolean;
+}
+
+interface Launched {
+  pid: number;
+  child: ChildProcess;
+  startupMs: number;
+  /** Sends Neo4j SIGTERM if this process exits without stopping it; removed by stopLaunched. */
+  killOnExit: () => void;
+}
+
+/** Spawns the JVM, records its pid in the data folder and waits until Bolt answers a query. */
+async function launchUntilReady(spec: LaunchSpec): Promise<Launched> {
+  const { dataDir, port, timeoutMs } = spec;
   // If this process dies without stopping Neo4j (SIGKILL, a crash), the kernel sends Neo4j SIGTERM
   // (setpriv --pdeathsig, util-linux), so no orphan keeps running and holding the store lock.
-  const [command, ...prefix] = !opts.detached && existsSync('/usr/bin/setpriv')
+  const [command, ...prefix] = !spec.detached && existsSync('/usr/bin/setpriv')
     ? ['/usr/bin/setpriv', '--pdeathsig', 'SIGTERM', '--', 'java']
     : ['java'];
   const started = Date.now();
   let child: ChildProcess;
   let tail: OutputTail;
-  if (opts.detached) {
+  if (spec.detached) {
     mkdirSync(join(dataDir, 'logs'), { recursive: true });
     const consoleLog = join(dataDir, 'logs', 'console.log');
     const fd = openSync(consoleLog, 'w');
-    child = spawn(command!, [...prefix, ...launch], { cwd: dataDir, detached: true, stdio: ['ignore', fd, fd] });
+    child = spawn(command!, [...prefix, ...spec.args], { cwd: dataDir, detached: true, stdio: ['ignore', fd, fd] });
     closeSync(fd);
     tail = new OutputTail(consoleLog);
   } else {
-    child = spawn(command!, [...prefix, ...launch], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(command!, [...prefix, ...spec.args], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
     tail = new OutputTail();
     child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk));
@@ -336,17 +385,17 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start java (is it installed and on PATH?).');
 
-  const record: PidRecord = { pid, port, detached: !!opts.detached, ownerPid: process.pid };
+  const record: PidRecord = { pid, port, detached: spec.detached, ownerPid: process.pid };
   writeFileSync(pidFileOf(dataDir), JSON.stringify(record));
   // If this process ends without stop() (an uncaught error, process.exit), do not leave Neo4j behind.
   const killOnExit = () => {
     if (isAlive(pid)) process.kill(pid, 'SIGTERM');
   };
-  if (!opts.detached) process.once('exit', killOnExit);
+  if (!spec.detached) process.once('exit', killOnExit);
 
   const uri = `bolt://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(uri, user, password, () => exitNote, started + timeoutMs);
+    await waitUntilReady(uri, spec.user, spec.password, () => exitNote, started + timeoutMs);
   } catch (error) {
     if (!exitNote) await terminate(pid, 20_000);
     rmSync(pidFileOf(dataDir), { force: true });
@@ -356,21 +405,66 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
       : (error as Error).message;
     throw new Error(`${reason} Data folder: ${dataDir}. Last lines of its output:${tail.toString()}`);
   }
-  const startupMs = Date.now() - started;
-  if (opts.detached) child.unref();
+  return { pid, child, startupMs: Date.now() - started, killOnExit };
+}
 
-  log(`Neo4j ${neo4jVersion()} ready on ${uri} (pid ${pid}, data ${dataDir}, ${(startupMs / 1000).toFixed(1)} s)`);
+async function stopLaunched(launched: Launched, dataDir: string): Promise<void> {
+  process.removeListener('exit', launched.killOnExit);
+  await terminate(launched.pid);
+  if (readPidRecord(dataDir)?.pid === launched.pid) rmSync(pidFileOf(dataDir), { force: true });
+}
 
-  let stopping: Promise<void> | null = null;
+/** First wait before restarting a server that died; doubled after each death or failed start, up to the most. */
+const RESTART_DELAY_MS = { first: 1_000, most: 30_000 };
+/** A server up this long is healthy again: the next death waits the first delay again. */
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * Restarts the server whenever it dies (killed, out of memory, crashed), with backoff, logging each
+ * death and restart. Clients reconnect by themselves: the port stays the same.
+ */
+function superviseRestarts(spec: LaunchSpec, first: Launched, log: (line: string) => void, replaced: (next: Launched) => void): { stop(): Promise<void> } {
+  let stopped = false;
+  let delay = RESTART_DELAY_MS.first;
+  let timer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> = Promise.resolve();
+
+  const watch = (launched: Launched) => {
+    const since = Date.now();
+    launched.child.once('exit', (code, signal) => {
+      if (stopped) return;
+      process.removeListener('exit', launched.killOnExit);
+      if (Date.now() - since > STABLE_AFTER_MS) delay = RESTART_DELAY_MS.first;
+      log(`Neo4j (pid ${launched.pid}) died (${signal ?? `exit code ${code}`}); restarting in ${delay / 1000} s`);
+      schedule();
+    });
+  };
+  const schedule = () => {
+    timer = setTimeout(() => {
+      restarting = restart();
+    }, delay);
+    delay = Math.min(delay * 2, RESTART_DELAY_MS.most);
+  };
+  const restart = async () => {
+    try {
+      const next = await launchUntilReady(spec);
+      if (stopped) return void (await stopLaunched(next, spec.dataDir));
+      replaced(next);
+      log(`Neo4j restarted (pid ${next.pid}, ${(next.startupMs / 1000).toFixed(1)} s)`);
+      watch(next);
+    } catch (error) {
+      if (stopped) return;
+      log(`Neo4j did not restart: ${(error as Error).message.split('\n')[0]}; trying again in ${delay / 1000} s`);
+      schedule();
+    }
+  };
+
+  watch(first);
   return {
-    uri, user, password, pid, dataDir, startupMs,
-    stop() {
-      stopping ??= (async () => {
-        process.removeListener('exit', killOnExit);
-        await terminate(pid);
-        if (readPidRecord(dataDir)?.pid === pid) rmSync(pidFileOf(dataDir), { force: true });
-      })();
-      return stopping;
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await restarting;
     },
   };
 }

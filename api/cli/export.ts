@@ -1,10 +1,11 @@
 // npm run export -- [--out FILE]
-// The stored graph in the contract's format (the same document `npm run extract` prints).
+// The stored graph in the contract's format (the same document `npm run extract` prints), with the
+// analysts' corrections, rejected relationships and corrected entities' alias keys (POST /api/graph imports it).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { applySchema } from '../store/neo4j.ts';
 import { openDatabase } from './database.ts';
-import { exportGraph } from '../store/read.ts';
+import { exportCuratedGraph } from '../curation/export.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -12,11 +13,11 @@ async function main(): Promise<void> {
   const { conn } = db;
   try {
     await applySchema(conn);
-    const doc = await exportGraph(conn);
+    const doc = await exportCuratedGraph(conn);
     const json = `${JSON.stringify(doc, null, 2)}\n`;
     if (values.out) {
       await writeFile(values.out, json);
-      console.error(`wrote ${doc.articles.length} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships to ${values.out}`);
+      console.error(`wrote ${doc.articles.length} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships, ${doc.corrections.length} corrections to ${values.out}`);
     } else {
       process.stdout.write(json);
     }

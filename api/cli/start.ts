@@ -1,6 +1,8 @@
 // npm start: connect to Neo4j (the bundled one when NEO4J_URI is unset), apply the schema, ingest
 // seed/articles (unchanged articles are skipped, so later starts change nothing), serve the API and
 // the viewer. SIGINT/SIGTERM: in-flight requests finish, then the driver closes, then Neo4j stops.
+// `npm start` runs this as `exec node --import tsx` so that the signal npm forwards reaches this
+// process itself (the tsx wrapper, or a shell left in between, would end it without a clean stop).
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../http/app.ts';
 import { articleFiles, ingestBatch, readArticleFile } from '../ingest/service.ts';
@@ -17,6 +19,26 @@ async function seed(conn: Neo4jConnection): Promise<string> {
   const added = result.articles.filter((a) => a.status !== 'unchanged').length;
   const problems = result.failed.map((f) => `; ${f.file} failed: ${f.reason}`).join('');
   return `seed: ${result.articles.length} articles (${added} new or updated)${problems}`;
+}
+
+/**
+ * Calls `stop` on the first SIGINT/SIGTERM. Ctrl-C reaches this process twice (from the terminal
+ * and forwarded by npm), so a repeat within a second is the same request; a later one ends the
+ * process at once (the exit handler still sends Neo4j SIGTERM).
+ */
+function onStopSignal(stop: (signal: string) => void): void {
+  let first = 0;
+  const handle = (signal: NodeJS.Signals) => {
+    if (first === 0) {
+      first = Date.now();
+      stop(signal);
+    } else if (Date.now() - first > 1_000) {
+      console.log(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
 }
 
 async function main(): Promise<void> {
@@ -41,8 +63,7 @@ async function main(): Promise<void> {
     await db.close();
     console.log('stopped');
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  onStopSignal((signal) => void stop(signal).then(() => process.exit()));
 
   try {
     await applySchema(conn);

@@ -35,6 +35,8 @@ export interface Fact {
   to: string;
   props: Properties;
   evidence: Set<number>;
+  /** names of the rules that stated or derived it (for the rules report) */
+  rules?: Set<string>;
 }
 
 export interface AnalyzedSentence {
@@ -717,18 +719,19 @@ export class Article {
 
   // ------------------------------------------------------------ facts
 
-  addFact(type: RelationshipType, from: string | null | undefined, to: string | null | undefined, props: Properties, ...evidence: number[]): void {
-    if (!from || !to || from === to) return;
+  addFact(type: RelationshipType, from: string | null | undefined, to: string | null | undefined, props: Properties, ...evidence: number[]): Fact | null {
+    if (!from || !to || from === to) return null;
     const fe = this.entities.get(from);
     const te = this.entities.get(to);
-    if (!fe || !te) return;
+    if (!fe || !te) return null;
     const [a, b] = canonicalEnds(type, from, to);
+    // a visit or meeting is told apart by its date (graph/model.ts: identity)
     const key = relationshipKey({ type, source: a, target: b, properties: props });
     const prev = this.facts.get(key);
     if (prev) {
       for (const e of evidence) prev.evidence.add(e);
       for (const [k, v] of Object.entries(props)) if (prev.props[k] == null && v != null) prev.props[k] = v;
-      return;
+      return prev;
     }
     const fact: Fact = { type, from: a, to: b, props: { ...props }, evidence: new Set(evidence) };
     this.facts.set(key, fact);
@@ -741,6 +744,53 @@ export class Article {
       p.push(fact);
       this.positionsByPerson.set(a, p);
     }
+    return fact;
+  }
+
+  /** One happening told twice (the headline's meeting, the body's visit): `from` becomes `into`, and its facts follow. */
+  mergeEvent(from: string, into: string): void {
+    if (this.label(from) !== 'Event' || this.label(into) !== 'Event') return;
+    this.mergeEntity(from, into);
+    for (const [key, fact] of [...this.facts]) {
+      if (fact.from !== from && fact.to !== from) continue;
+      this.facts.delete(key);
+      const list = this.factsByType.get(fact.type) ?? [];
+      list.splice(list.indexOf(fact), 1);
+      const moved = this.addFact(fact.type, fact.from === from ? into : fact.from, fact.to === from ? into : fact.to, fact.props, ...fact.evidence);
+      if (moved && fact.rules) for (const r of fact.rules) (moved.rules ??= new Set()).add(r);
+    }
+  }
+
+  /** Removes a fact (a role a later reading replaces). */
+  dropFact(type: RelationshipType, from: string, to: string, props: Properties): void {
+    const [a, b] = canonicalEnds(type, from, to);
+    const key = relationshipKey({ type, source: a, target: b, properties: props });
+    const fact = this.facts.get(key);
+    if (!fact) return;
+    this.facts.delete(key);
+    const list = this.factsByType.get(type) ?? [];
+    list.splice(list.indexOf(fact), 1);
+  }
+
+  /** Gives an undated VISITED or MET_WITH its date (merging it into the fact of that date). */
+  assignDate(fact: Fact, date: string): void {
+    this.rekey(fact, { ...fact.props, date });
+  }
+
+  /** Re-keys a VISITED or MET_WITH fact once its happening is known (merging into the happening's own fact). */
+  assignEvent(fact: Fact, event: string, date: string | null): void {
+    this.rekey(fact, { ...fact.props, event, date: fact.props.date ?? date });
+  }
+
+  /** A fact with new properties: stored under its new key, merged into the fact already there. */
+  private rekey(fact: Fact, props: Properties): void {
+    const oldKey = relationshipKey({ type: fact.type, source: fact.from, target: fact.to, properties: fact.props });
+    if (this.facts.get(oldKey) !== fact) return;
+    this.facts.delete(oldKey);
+    const list = this.factsByType.get(fact.type) ?? [];
+    list.splice(list.indexOf(fact), 1);
+    const merged = this.addFact(fact.type, fact.from, fact.to, props, ...fact.evidence);
+    if (merged && fact.rules) for (const r of fact.rules) (merged.rules ??= new Set()).add(r);
   }
 
   /** The positions stated for a person. */

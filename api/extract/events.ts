@@ -28,6 +28,10 @@ export interface Visit {
   /** titles of officials said to lead the delegation ("the Japanese city's mayor led a delegation") */
   leaderTitles: string[];
   sentences: Set<number>;
+  /** further cities of a trip beyond `dest` (a trip to a country: its sister cities there) */
+  stops?: string[];
+  /** the frame rule that opened the visit, if one did (credited with what is derived from it) */
+  openedBy?: string;
 }
 
 export interface Events {
@@ -76,12 +80,12 @@ function similar(a: string, b: string): boolean {
   return inter / Math.min(A.size, B.size) >= 0.75 && Math.min(A.size, B.size) >= 2;
 }
 
-function dateIn(s: AnalyzedSentence, from = 0): string | null {
+export function dateIn(s: AnalyzedSentence, from = 0): string | null {
   const m = /⟨D(\d+)⟩/.exec(s.template.slice(from));
   return m ? s.mentions[Number(m[1])]!.date ?? null : null;
 }
 
-function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
+export function newEvent(a: Article, name: string, s: AnalyzedSentence, props: { date?: string | null; city?: string | null; kind?: string }): string {
   // one event per name within the article; similar names are one event, but a visit and a meeting or
   // reception during it ("the meeting to welcome the X delegation") stay two
   const kind = props.kind ?? kindOf(name);
@@ -598,7 +602,7 @@ export function findEvents(a: Article): Events {
 const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
 /** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
-function longBefore(a: Article, date: string | null): boolean {
+export function longBefore(a: Article, date: string | null): boolean {
   const published = a.input.publishedAt;
   if (!date || !published) return false;
   const year = Number(date.slice(0, 4));

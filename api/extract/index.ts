@@ -10,11 +10,13 @@ import { findEvents, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
-import { participation, visitMembers, visitRoles } from './relations/participation.ts';
+import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
-import { statedVisits, visitorsVisits } from './relations/visits.ts';
-import { eventId, mergeGraphs } from './resolve.ts';
+import { statedVisits } from './relations/visits.ts';
+import { eventId, mergeGraphs, orgId } from './resolve.ts';
+import { assignHappenings, readFrames } from './frames/index.ts';
+import { readTrips } from './frames/trips.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -69,39 +71,57 @@ function homeCity(a: Article, ev: Events): string | null {
 }
 
 /**
+ * "the Foreign Affairs Office of the Municipal Government" in an article written from Shenyang is the
+ * Shenyang one: named with the city too, so that it resolves across articles and is placed there.
+ */
+function placeMunicipalOffices(a: Article): void {
+  const city = a.homeCity ? a.entities.get(a.homeCity)?.name : null;
+  if (!city) return;
+  for (const e of a.entities.values()) {
+    if (e.label !== 'Office' || e.cityInName) continue;
+    const m = /^(.+?) of the (Municipal|City|Metropolitan) (People['’]s )?Government$/i.exec(e.name);
+    if (!m) continue;
+    // the generic name is left out: it would join the offices of every city that writes it
+    e.name = `${m[1]} of the ${city} ${m[2]} ${m[3] ?? ''}Government`;
+    e.props.qualifiedId = orgId('Office', e.name);
+    e.cityInName = a.homeCity!;
+  }
+}
+
+/**
  * The relation passes over an analysed article, in the order they run, each with why it runs there:
  * a pass reads the facts and visit details the passes before it stated. Events (findEvents) and the
  * article's home city come first, from the explicit positions alone (readRelations).
  */
 const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
+  // offices of "the Municipal Government": the home city's (needs the home city)
+  (a) => placeMunicipalOffices(a),
   // sister cities: needs the home city ("our sister city X") and the explicit positions (a mayor stands for the city)
   (a) => sisterCities(a),
-  // visits, first: those of the visitors found so far and those the sentences state, so that implicit
-  // positions does not take a visited city for a home
-  (a, ev) => {
-    visitorsVisits(a, ev);
-    statedVisits(a);
-  },
+  // trips to a country (frames/trips.ts): need the sister cities (a trip "to visit its sister cities"), before members
+  (a, ev) => readTrips(a, ev),
+  // visits the sentences state, so that implicit positions does not take a visited city for a home
+  (a) => statedVisits(a),
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
   (a, ev) => visitMembers(a, ev),
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
-  // or the destination, never in a city the person visited
+  // or the destination, never in a city the person visited (the visits' visitors included)
   (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
     const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors);
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits);
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
-  // visit roles: officials of the visiting side and those they met are visitors and hosts (positions, meetings)
-  (a, ev) => visitRoles(a, ev),
-  // participation: who took part in each event, in which role (positions, meetings, visit roles)
+  // frames (frames/): the sides of each happening, filled and read by the frame rules: visitor and host
+  // roles, VISITED and MET_WITH of the happenings (needs positions and meetings)
+  (a, ev) => readFrames(a, ev),
+  // participation: who took part in each event, in which role (positions, meetings, the frames' sides)
   (a, ev) => participation(a, ev),
-  // visits, second: visit members, visit roles and participation added visitors since the first visits
-  // pass; their visits (the stated ones are all in already). This is why visits used to run twice.
-  (a, ev) => visitorsVisits(a, ev),
-  // locations, last: where offices and events are, with the venue, visits and home city all known
+  // locations: where offices and events are, with the venue, visits and home city all known
   (a, ev) => locations(a, ev),
+  // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
+  (a) => assignHappenings(a),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
@@ -115,16 +135,24 @@ function readRelations(a: Article): Events {
 
 /** The graph document of one read article. */
 export function extractDocument(doc: SourceDocument): GraphDocument {
+  return mergeGraphs([tracedDocument(doc).document]);
+}
+
+/**
+ * One article's graph before resolution, with the names of the rules behind each relationship (parallel
+ * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
+ */
+export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file };
   let a: Article;
-  let ev: Events;
+  let ev: ReturnType<typeof findEvents>;
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
-    return { articles: [article], nodes: [], relationships: [] };
+    return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
   }
   const title = a.sentences.find((s) => s.paragraph === -1);
   const finalId = new Map<string, string>();
@@ -146,6 +174,7 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
       nid = eventId(e.name, date, city, kind);
       if (e.id === ev.main && title && e.first === title.index && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
+    if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
     if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
@@ -159,22 +188,27 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
     nodes.push(node);
     byId.set(nid, node);
   }
-  const used = new Set<string>();
   const relationships: GraphRelationship[] = [];
+  const rules: string[][] = [];
   for (const f of a.facts.values()) {
     const source = finalId.get(f.from);
     const target = finalId.get(f.to);
     if (!source || !target) continue;
     const properties: Properties = {};
     for (const [k, v] of Object.entries(f.props)) if (v !== null && v !== undefined) properties[k] = v;
+    // the happening a visit or meeting belongs to, by its node id
+    if (typeof properties.event === 'string') {
+      const event = finalId.get(properties.event);
+      if (event) properties.event = event;
+      else delete properties.event;
+    }
     relationships.push({
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
     });
-    used.add(source);
-    used.add(target);
+    rules.push([...(f.rules ?? [])]);
   }
-  return mergeGraphs([{ articles: [article], nodes, relationships }]);
+  return { document: { articles: [article], nodes, relationships }, rules };
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */

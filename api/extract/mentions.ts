@@ -957,8 +957,14 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
   for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';
   // "CCFAO", "SFAO": a city's Foreign Affairs Office by its acronym
   for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}{1,4}FAO$/u.test(m.name)) m.kind = 'Office';
-  // "Suseong-gu", "Gimhae-si": a Korean municipality by its suffix
-  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}\p{Ll}+-(?:gu|si|gun)$/u.test(m.name)) Object.assign(m, { kind: 'City', placeKind: 'stated' });
+  // "Suseong-gu", "Gimhae-si", "Nagaizumi-cho": a Korean or Japanese municipality by its suffix
+  for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}\p{Ll}+-(?:gu|si|gun|cho|machi|mura|shi)$/u.test(m.name)) Object.assign(m, { kind: 'City', placeKind: 'stated' });
+  // "Yonago's sister city Kagerou", "its twin town, Mautern": a town the gazetteer lacks, named as a twin
+  for (const m of out) {
+    // (an acronym is more often a known town's short name: "HCM City")
+    if (m.kind !== 'Unknown' || m.words > 2 || !/^\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]+)?$/u.test(m.name)) continue;
+    if (/\b(?:sister|twin|partner|friendship)[- ](?:city|town)(?: of)?,? $/i.test(sentence.slice(Math.max(0, m.start - 30), m.start))) Object.assign(m, { kind: 'City', placeKind: 'stated' });
+  }
   // "with Domtar in Riverton and Kao Corp. in Kita": an unheaded name coordinated with a company, each with its place, is one too
   for (let j = 0; j + 2 < out.length; j++) {
     const [m, placeM, other] = [out[j]!, out[j + 1]!, out[j + 2]!];

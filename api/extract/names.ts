@@ -215,6 +215,20 @@ export function personKey(name: string): string {
   return [...personWords(name)].sort().join(' ');
 }
 
+/**
+ * The keys a person's name is matched by: its words in any order ("Yoo Jeong-bok" = "Jeong-bok Yoo"
+ * = "Jeong Bok Yoo"), and for three short words (East Asian syllables) each adjacent pair written as
+ * one word, so that "Yoo Jeongbok" and "Jeong-bok Yoo" meet.
+ */
+export function personKeys(name: string): string[] {
+  const words = personWords(name);
+  const keys = [[...words].sort().join(' ')];
+  if (words.length === 3 && words.every((w) => w.length <= 6)) {
+    for (let i = 0; i < 2; i++) keys.push([...words.slice(0, i), words[i]! + words[i + 1]!, ...words.slice(i + 2)].sort().join(' '));
+  }
+  return keys;
+}
+
 
 /** Canonical spelling of a title: "deputy mayor" -> "Deputy Mayor". */
 export function titleCase(title: string): string {

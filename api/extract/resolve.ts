@@ -4,11 +4,11 @@
 // General in Shenyang" / "the Consulate General of Japan in Shenyang", "Shenyang Municipal People's
 // Government" / "Shenyang Municipal Government", "Miyajima Daisuke" / "Daisuke Miyajima", Lyu / Lv / Lü.
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
-import type { GraphDocument, GraphNode } from '../graph/schema.ts';
-import { dedupeRelationships, mergeNode } from '../graph/merge.ts';
+import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
+import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
-import { fold, personKey, personWords, slug } from './names.ts';
+import { fold, personKey, personKeys, personWords, slug } from './names.ts';
 
 const COMPANY_SUFFIX = /\s(co ltd|co|ltd|inc|corp|corporation|limited|llc|plc|gmbh|company|k k|kk)$/;
 const FILLER = new Set(['municipal', 'metropolitan', 'peoples', 'people', 'city', 'town', 'borough', 'the', 'in', 's']);
@@ -66,7 +66,12 @@ function orgKeyUncached(name: string): string {
   if (of > 0 && of < words.length - 1) {
     const comp = words.slice(of + 1);
     const inAt = comp.indexOf('in');
-    const place = inAt >= 0 ? comp.slice(0, inAt) : comp;
+    let place = inAt >= 0 ? comp.slice(0, inAt) : comp;
+    // "Foreign Affairs Office of (the) Shenyang (Municipal) Government" is the Shenyang Foreign Affairs Office
+    if (place.length >= 2 && place[place.length - 1] === 'government' && words[of - 1] !== 'government') {
+      place = place.slice(0, -1);
+      while (place.length > 1 && /^(?:municipal|metropolitan|city|people|s|peoples)$/.test(place[place.length - 1]!)) place = place.slice(0, -1);
+    }
     const seat = inAt >= 0 ? comp.slice(inAt + 1) : [];
     if (place.length <= 3 && place.every((w) => !['and', 'for', 'with'].includes(w))) {
       const looksPlace = place.length === 1 && place[0]!.startsWith('cc') || place.some((w) => w === 'city') || place.length === 2 && /^(district|county)$/.test(place[1]!) || !!classifyPlace(place.join(' ')).reading;
@@ -116,7 +121,7 @@ export function aliasKeys(node: GraphNode): string[] {
     case 'Person':
       for (const n of names) {
         const w = personWords(n);
-        if (w.length >= 2) keys.add(`Person|${personKey(n)}`);
+        if (w.length >= 2) for (const k of personKeys(n)) keys.add(`Person|${k}`);
       }
       break;
     case 'City': {
@@ -196,7 +201,7 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
   }
   const articles = new Map<string, GraphDocument['articles'][number]>();
   for (const d of docs) for (const a of d.articles) if (!articles.has(a.id)) articles.set(a.id, a);
-  const rels = docs.flatMap((d) => d.relationships).map((r) => ({ ...r, source: uf.find(r.source), target: uf.find(r.target) }));
+  const rels = docs.flatMap((d) => d.relationships).map((r) => ({ ...r, source: uf.find(r.source), target: uf.find(r.target), properties: withEvent(r.properties, (id) => uf.find(id)) }));
   return {
     articles: [...articles.values()],
     nodes: [...merged.values()],

@@ -3,7 +3,7 @@
 // become one with the union of their sources and evidence. Used when extraction merges articles and
 // when the store maps a document onto the entities it already holds.
 import { relationshipKey } from './identity.ts';
-import type { GraphNode, GraphRelationship } from './schema.ts';
+import type { GraphNode, GraphRelationship, Properties } from './schema.ts';
 
 /** Adds a second node's names and properties to a node it turned out to be. */
 export function mergeNode(into: GraphNode, from: GraphNode): void {
@@ -38,4 +38,9 @@ export function dedupeRelationships(rels: GraphRelationship[]): GraphRelationshi
     }
   }
   return [...byKey.values()];
+}
+
+/** The `event` property of a visit or meeting follows its Event node when nodes are merged or remapped. */
+export function withEvent(p: Properties, to: (id: string) => string): Properties {
+  return typeof p.event === 'string' && to(p.event) !== p.event ? { ...p, event: to(p.event) } : p;
 }

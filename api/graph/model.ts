@@ -129,7 +129,12 @@ export const MODEL = {
       from: ['Person'],
       to: ['Person'],
       symmetric: true,
-      properties: { date: { type: 'date', description: 'when they met', indexed: true } },
+      properties: {
+        date: { type: 'date', description: 'when they met', indexed: true },
+        event: { type: 'string', description: 'id of the Event (happening) the meeting belongs to' },
+      },
+      // two meetings of the same two people on two dates are two edges
+      identity: { property: 'date' },
       display: {
         name: 'met with', color: '#2c6fbb', lineStyle: 'solid', width: 2.5,
         caption: [text('met')], outPhrase: [text('met with')], inPhrase: [text('met with')], count: ['meeting', 'meetings'],
@@ -194,7 +199,10 @@ export const MODEL = {
       properties: {
         date: { type: 'date', description: 'when', indexed: true },
         times: { type: 'number', description: 'how many visits the article counts' },
+        event: { type: 'string', description: 'id of the Event (visit) it belongs to' },
       },
+      // five visits of a mayor to one city on five dates stay five edges
+      identity: { property: 'date' },
       display: {
         name: 'visited', color: '#8e5ea2', lineStyle: 'dotted', width: 2.2,
         caption: [{ text: 'visited ×{times}', when: { times: 'many' } }, text('visited')],

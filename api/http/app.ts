@@ -17,16 +17,20 @@ import {
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
+import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
+import { answerWithin } from './deadline.ts';
 import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
+import { correctionRoutes } from './routes/corrections.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathRoutes } from './routes/paths.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 export interface AppOptions {
   conn: Neo4jConnection;
@@ -39,13 +43,29 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Log every request; server errors (5xx) are logged either way. */
   logger?: boolean;
+  /** Threads, queue and time budget of the extraction pool (extraction-pool.ts). */
+  extraction?: ExtractionPoolOptions;
+  /** A database route answers 503 after this long without an answer from Neo4j (a write: twice as long). */
+  databaseDeadlineMs?: number;
+  /** Receiving one whole request (headers and body) may take this long; then 408. */
+  requestTimeoutMs?: number;
 }
+
+// Generous: a cold Neo4j on a busy 2-core machine takes over 10 s to plan /api/graph the first time.
+export const DEFAULT_DATABASE_DEADLINE_MS = 30_000;
+// A 5 MiB body in 30 s needs 175 KB/s; a client that trickles slower is cut off (408).
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// A socket silent this long is closed (e.g. a client that stopped reading its answer); longer than
+// any answer takes (extraction budget of a 5 MB article, 25 s, plus a write's deadline).
+const CONNECTION_IDLE_TIMEOUT_MS = 120_000;
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 const VIEWER_DIR = fileURLToPath(new URL('../../dist/viz/', import.meta.url));
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const databaseDeadlineMs = opts.databaseDeadlineMs ?? DEFAULT_DATABASE_DEADLINE_MS;
+  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: opts.logger ? true : { level: 'error' },
     bodyLimit,
@@ -53,6 +73,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
+    requestTimeout,
+    connectionTimeout: CONNECTION_IDLE_TIMEOUT_MS,
+    // Node takes the request timeout only when it creates the server (Fastify sets it afterwards, to
+    // no effect), and checks it on this interval (30 s by default).
+    http: { requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,13 +137,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: false,
   });
 
+  const extraction = new ExtractionPool(opts.extraction);
+  app.addHook('onClose', () => extraction.close());
+  // POST /api/articles bounds its extraction by the pool's budget and its write by its own deadline;
+  // /api/health has a shorter one of its own.
+  answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
+
   const routeOptions = { conn: opts.conn };
   await app.register(healthRoutes, routeOptions);
-  await app.register(articleRoutes, routeOptions);
+  await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, routeOptions);
+  await app.register(correctionRoutes, routeOptions);
+  await app.register(reviewRoutes, routeOptions);
 
   // The viewer's files; /api/... is never a file (a path the API router refused gets the API's 404).
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });

@@ -10,6 +10,8 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
+    /** Sent with the error, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -104,12 +106,13 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
     let message: string;
+    if (error instanceof HttpError) reply.headers(error.headers);
     if (isNeo4jUnavailable(error)) {
       statusCode = 503;
       message = 'Neo4j is unreachable or busy; try again shortly';
       reply.header('retry-after', '5');
       request.log.warn({ code: error.code }, 'neo4j unavailable');
-    } else if (statusCode >= 500) {
+    } else if (statusCode >= 500 && !(error instanceof HttpError)) {
       statusCode = 500;
       message = 'internal error; see the server log';
       request.log.error(error);

@@ -131,22 +131,35 @@ export const EntityDetailQuery = z.object({
   sources: z.coerce.number().int().min(0).max(100).default(10).describe('source articles listed per relationship'),
 });
 
+/** A relationship as seen from one of its entities. */
+const RelationshipOfEntity = z.object({
+  id: z.string(),
+  type: RelationshipType,
+  direction: z.enum(['out', 'in']),
+  other: EntityRef,
+  properties: Properties,
+  evidence: z.array(z.string()),
+});
+
 export const EntityDetail = z
   .object({
     node: GraphNode,
     total: z.number().int().describe('relationships of the entity in all (this page lists up to limit of them)'),
     relationships: z.array(
-      z.object({
-        id: z.string(),
-        type: RelationshipType,
-        direction: z.enum(['out', 'in']),
-        other: EntityRef,
-        properties: Properties,
-        evidence: z.array(z.string()),
+      RelationshipOfEntity.extend({
         sources: z.array(SourceRef).describe('the first source articles'),
         sourceCount: z.number().int().describe('articles that state it, in all'),
       }),
     ),
+    rejected: z
+      .array(
+        RelationshipOfEntity.extend({
+          rejectedBy: z.string().describe('the analyst who rejected it'),
+          rejectedIn: z.string().describe('the rejecting correction'),
+          restatedSince: z.number().int().describe('articles that stated it since it was rejected'),
+        }),
+      )
+      .describe('relationships an analyst rejected: in no other answer, kept so they can be restored'),
   })
   .meta({ id: 'EntityDetail' });
 

@@ -35,6 +35,9 @@ export async function connectNeo4j(opts: ConnectOptions = {}): Promise<Neo4jConn
       connectionAcquisitionTimeout: timeoutMs,
       // A dead server fails a request within seconds instead of retrying for the default 30 s.
       maxTransactionRetryTime: 5_000,
+      // A pooled connection idle this long is checked before use, so one the server or the network
+      // dropped silently is replaced instead of a query waiting on it.
+      connectionLivenessCheckTimeout: 30_000,
       userAgent: 'exchange-graph',
       logging: { level: 'error', logger: () => {} },
     });

@@ -25,7 +25,7 @@ type Row = Record<string, unknown>;
 /** Relationship types between entities (MENTIONS links articles, never entities). */
 export const FACT_TYPES = RELATIONSHIP_TYPES.filter((t) => t !== 'MENTIONS');
 
-async function read<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>, config?: { timeout?: number }): Promise<T> {
+export async function read<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>, config?: { timeout?: number }): Promise<T> {
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(work, config);
@@ -117,6 +117,9 @@ type SourceRef = z.infer<typeof Api.SourceRef>;
 
 const toSourceRef = (s: Row): SourceRef => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null });
 
+/** A relationship an analyst rejected: out of every query, listed with its entity so it can be restored. */
+export type RejectedRelationship = z.infer<typeof Api.EntityDetail>['rejected'][number];
+
 export interface DetailPage {
   /** Relationships to skip and to return, in type and name order. */
   offset: number;
@@ -130,20 +133,29 @@ export async function entityDetail(
   conn: Neo4jConnection,
   id: string,
   page: DetailPage,
-): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number } | null> {
-  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }));
+): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id, types: FACT_TYPES, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }));
   if (!row) return null;
-  const relationships = (row.relationships as Row[]).map((r) => ({
+  const seenFrom = (r: Row) => ({
     id: String(r.id),
     type: r.type as RelationshipType,
     direction: r.direction as 'out' | 'in',
     other: r.other as EntityRef,
     properties: relationshipProperties(r.properties as Row),
     evidence: [...new Set(r.evidence as string[])],
+  });
+  const relationships = (row.relationships as Row[]).map((r) => ({
+    ...seenFrom(r),
     sources: (r.sources as Row[]).map(toSourceRef),
     sourceCount: Number(r.sourceCount),
   }));
-  return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total) };
+  const rejected = (row.rejected as Row[]).map((r) => ({
+    ...seenFrom(r),
+    rejectedBy: String(r.rejectedBy ?? ''),
+    rejectedIn: String(r.rejectedIn ?? ''),
+    restatedSince: Number(r.restatedSince ?? 0),
+  }));
+  return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total), rejected };
 }
 
 // ---- subgraphs --------------------------------------------------------------------------------
@@ -374,12 +386,10 @@ export async function exchangesBetween(conn: Neo4jConnection, a: string, b: stri
 
 // ---- export -----------------------------------------------------------------------------------
 
-/** The whole graph in the contract's format (what `npm run export` writes). */
-export async function exportGraph(conn: Neo4jConnection): Promise<GraphDocument> {
-  return read(conn, async (tx) => {
-    const articles = (await rows(tx, 'export-articles')).map((r) => r.article as Article);
-    const nodes = (await rows(tx, 'export-entities')).map((r) => toGraphNode(r.node as Row));
-    const relationships = (await rows(tx, 'export-relationships')).map((r) => toGraphRelationship(r.relationship as Row));
-    return { articles, nodes, relationships };
-  });
+/** The whole graph in the contract's format, inside a read transaction (api/curation/export.ts adds the corrections). */
+export async function exportDocument(tx: ManagedTransaction): Promise<GraphDocument> {
+  const articles = (await rows(tx, 'export-articles')).map((r) => r.article as Article);
+  const nodes = (await rows(tx, 'export-entities')).map((r) => toGraphNode(r.node as Row));
+  const relationships = (await rows(tx, 'export-relationships', { types: FACT_TYPES })).map((r) => toGraphRelationship(r.relationship as Row));
+  return { articles, nodes, relationships };
 }

@@ -1,7 +1,7 @@
 // Pure preparation of a GraphDocument for the write statements: canonical relationship
 // direction and keys, who mentions what, evidence paired with the article that states it.
 import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
-import { dedupeRelationships, mergeNode } from '../graph/merge.ts';
+import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
 import {
   type Article,
   type GraphDocument,
@@ -145,6 +145,11 @@ export function remapToExisting(doc: GraphDocument, existing: Map<string, string
       }
     }
   }
+  return remapIds(doc, remap);
+}
+
+/** Rewrites node ids (and relationship endpoints) by the map, merging nodes that meet. */
+export function remapIds(doc: GraphDocument, remap: Map<string, string>): GraphDocument {
   if (remap.size === 0) return doc;
   const nodes = new Map<string, GraphNode>();
   for (const n of doc.nodes) {
@@ -153,7 +158,7 @@ export function remapToExisting(doc: GraphDocument, existing: Map<string, string
     if (prev) mergeNode(prev, n);
     else nodes.set(id, { ...n, id, aliases: [...n.aliases], properties: { ...n.properties } });
   }
-  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target }));
+  const rels = doc.relationships.map((r) => ({ ...r, source: remap.get(r.source) ?? r.source, target: remap.get(r.target) ?? r.target, properties: withEvent(r.properties, (id) => remap.get(id) ?? id) }));
   return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(rels) };
 }
 

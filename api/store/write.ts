@@ -5,6 +5,7 @@ import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { GraphDocument, GraphNode } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
+import { mergedIdKey } from '../curation/ops.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import {
@@ -13,6 +14,7 @@ import {
   EVIDENCE_PER_RELATIONSHIP,
   newRelationshipRows,
   propertiesFromStatements,
+  remapIds,
   remapToExisting,
   restrictToArticles,
   writeRows,
@@ -124,14 +126,22 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
   if (previous.length > 0) await removeArticles(tx, previous, changes, aliasKeys);
 
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
-  const keys = [...new Set(part.nodes.flatMap(aliasKeys))];
+  // an entity merged away by an analyst is found under its id's key: its names land on the kept entity
+  const keys = [...new Set(part.nodes.flatMap((node) => [...aliasKeys(node), mergedIdKey(node.id)]))];
   const known = await run(tx, 'entities-by-alias-key', { keys });
   const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-  const remapped = remapToExisting(part, existing, aliasKeys);
+  const merged = new Map(part.nodes.flatMap((node) => {
+    const into = existing.get(mergedIdKey(node.id));
+    return into && into !== node.id ? [[node.id, into] as const] : [];
+  }));
+  const remapped = remapToExisting(remapIds(part, merged), existing, aliasKeys);
   await checkLabels(tx, doc, remapped.nodes);
   const rows = writeRows(remapped, aliasKeys);
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
+  // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
+  const mergedMeanwhile = await run(tx, 'merged-entity-ids', { ids: rows.entities.map((e) => e.id) });
+  if (mergedMeanwhile.records.length > 0) throw new MergedMeanwhile(mergedMeanwhile.records.map((r) => r.get('id') as string));
   // keys that already name their entity (most of them, for recurring actors) need no write
   const newKeys = rows.aliasKeys.map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) })).filter((row) => row.keys.length > 0);
   await run(tx, 'write-alias-keys', { rows: newKeys });
@@ -158,16 +168,24 @@ export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, alia
     try {
       return await session.executeWrite((tx) => writeInTransaction(tx, doc, aliasKeys));
     } catch (error) {
-      // A concurrent ingest stored one of these articles first (write-articles CREATEs them): run
-      // again, and that article is now found stored (unchanged).
-      if (!isArticleConflict(error) || attempt >= ARTICLE_CONFLICT_ATTEMPTS) throw error;
+      // A concurrent ingest stored one of these articles first (write-articles CREATEs them), or
+      // an analyst merged an entity of the batch: run again, and that article is now found stored
+      // (unchanged), that entity's names resolve to the kept one.
+      if (!(isArticleConflict(error) || error instanceof MergedMeanwhile) || attempt >= CONFLICT_ATTEMPTS) throw error;
     } finally {
       await session.close();
     }
   }
 }
 
-const ARTICLE_CONFLICT_ATTEMPTS = 3;
+const CONFLICT_ATTEMPTS = 3;
+
+class MergedMeanwhile extends Error {
+  constructor(ids: string[]) {
+    super(`merged by an analyst while this batch was written: ${ids.join(', ')}`);
+    this.name = 'MergedMeanwhile';
+  }
+}
 const isArticleConflict = (error: unknown) =>
   (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' && /Article/.test(String((error as Error).message));
 

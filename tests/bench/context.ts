@@ -15,10 +15,8 @@ export interface BenchContext {
   ingestRate: number | null;
   /** The path/API section ran (even if it failed), so the memory section does not start it again. */
   graphAttempted: boolean;
-  /** Build the 100k-article graph for the path and API sections (long; kept in .bench/neo4j-100k). */
+  /** Build the 100k-article graph (bulk seeding) for the path and API sections; kept in .bench/neo4j-100k. */
   build100k: boolean;
-  /** The 100k build stops after this many minutes; the graph is then the prefix that was ingested. */
-  buildCapMinutes: number;
 }
 
 /** Thrown when a dependency of a section has not landed: the run prints "skipped: <why>". */

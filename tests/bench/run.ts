@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|paths|api|viewer|memory] [--build-100k [--build-cap-min 60]]
+// npm run bench [-- --quick] [--only extract|ingest|corrections|paths|api|load|viewer|memory] [--build-100k]
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,18 +10,19 @@ import { Report } from './report.ts';
 import { BENCH_DIR, seconds } from './support.ts';
 import { benchExtract } from './extract.ts';
 import { benchIngest } from './ingest.ts';
+import { benchCorrections } from './corrections.ts';
 import { benchGraph } from './graph.ts';
+import { benchLoad } from './load.ts';
 import { benchViewer } from './viewer-section.ts';
 import { benchMemory } from './memory.ts';
 
-const SECTIONS = ['extract', 'ingest', 'paths', 'api', 'viewer', 'memory'] as const;
+const SECTIONS = ['extract', 'ingest', 'corrections', 'paths', 'api', 'load', 'viewer', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'build-100k': { type: 'boolean', default: false },
-    'build-cap-min': { type: 'string', default: '60' },
     only: { type: 'string', multiple: true },
   },
 });
@@ -33,10 +34,6 @@ for (const s of only) {
   }
 }
 const wanted = (s: Section) => only.length === 0 || only.includes(s);
-if (!(Number(values['build-cap-min']) > 0)) {
-  console.error(`--build-cap-min expects a number of minutes; got "${values['build-cap-min']}"`);
-  process.exit(2);
-}
 
 const report = new Report();
 const ctx: BenchContext = {
@@ -47,7 +44,6 @@ const ctx: BenchContext = {
   ingestRate: null,
   graphAttempted: false,
   build100k: values['build-100k'],
-  buildCapMinutes: Number(values['build-cap-min']),
   note: (section, line) => report.notes.push({ section, line }),
 };
 
@@ -77,6 +73,7 @@ const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
 if (wanted('extract')) await runSection('extract', () => benchExtract(ctx));
 if (wanted('ingest')) await runSection('ingest', () => benchIngest(ctx));
+if (wanted('corrections')) await runSection('corrections', () => benchCorrections(ctx));
 if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted('api') ? 'paths+api' : wanted('paths') ? 'paths' : 'api', () => {
   ctx.graphAttempted = true;
   return benchGraph(ctx, { paths: wanted('paths'), api: wanted('api') });
@@ -88,6 +85,7 @@ if (ctx.graph) {
   await ctx.graph.db.stop();
   ctx.graph = null;
 }
+if (wanted('load')) await runSection('load', () => benchLoad(ctx));
 if (wanted('viewer')) await runSection('viewer', () => benchViewer(ctx));
 if (wanted('memory')) await runSection('memory', () => benchMemory(ctx));
 const totalSeconds = seconds(started);

@@ -145,7 +145,12 @@ describe('OpenAPI', () => {
         'GET /api/events',
         'GET /api/exchanges',
         'GET /api/graph',
+        'POST /api/graph',
         'GET /api/graph/elements',
+        'POST /api/corrections',
+        'GET /api/corrections',
+        'POST /api/corrections/{id}/undo',
+        'GET /api/review/duplicates',
       ].sort(),
     );
     const ui = await fetch(`${api.url}/docs`);

@@ -19,6 +19,11 @@ export type GraphElements = Body<'GraphElements'>;
 export type Neighborhood = Body<'Neighborhood'>;
 export type Health = Body<'Health'>;
 export type Exchanges = Body<'Exchanges'>;
+type Curation = typeof import('../../api/curation/schema.ts');
+export type Correction = z.infer<Curation['Correction']>;
+export type CorrectionRequest = z.input<Curation['CorrectionRequest']>;
+export type DuplicateReview = z.infer<Curation['DuplicateReview']>;
+export type RejectedRelationship = EntityDetails['rejected'][number];
 
 /** A failed call: `kind` tells the UI which state to show. */
 export class ApiError extends Error {
@@ -43,10 +48,32 @@ function url(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+/** Who the viewer's corrections come from, and the API token when the server wants one (kept in this browser). */
+export const credentials = {
+  get analyst(): string {
+    return localStorage.getItem('analyst') ?? '';
+  },
+  set analyst(name: string) {
+    localStorage.setItem('analyst', name);
+  },
+  get token(): string {
+    return localStorage.getItem('apiToken') ?? '';
+  },
+  set token(token: string) {
+    localStorage.setItem('apiToken', token);
+  },
+};
+
+async function getJson<T>(path: string, query?: Query, signal?: AbortSignal, write?: { body: unknown }): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url(path, query), { headers: { accept: 'application/json' }, signal });
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (write) {
+      headers['content-type'] = 'application/json';
+      if (credentials.analyst) headers['x-analyst'] = credentials.analyst;
+      if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
+    }
+    response = await fetch(url(path, query), write ? { method: 'POST', headers, body: JSON.stringify(write.body) } : { headers, signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError('API unreachable: the server did not answer. Is `npm start` running?', 'unreachable', null);
@@ -92,6 +119,14 @@ export const api = {
   exchanges: (a: string, b: string) => getJson<Body<'Exchanges'>>('/api/exchanges', { a, b }),
 
   article: (id: string) => getJson<Body<'ArticleDetail'>>(`/api/articles/${encodeURIComponent(id)}`),
+
+  corrections: (q: { entity?: string; relationship?: string; limit?: number } = {}) => getJson<{ corrections: Correction[] }>('/api/corrections', q),
+
+  correct: (body: CorrectionRequest) => getJson<Correction>('/api/corrections', {}, undefined, { body }),
+
+  undo: (id: string) => getJson<Correction>(`/api/corrections/${encodeURIComponent(id)}/undo`, {}, undefined, { body: {} }),
+
+  duplicates: (limit = 50) => getJson<DuplicateReview>('/api/review/duplicates', { limit }),
 };
 
 const articleCache = new Map<string, Promise<Article | null>>();

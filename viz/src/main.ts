@@ -1,12 +1,13 @@
 // The viewer's entry point: load the graph, build the panels and wire them to the graph and the
 // URL state. Each panel owns its DOM; this file only connects them.
 import './styles.css';
-import { api, ApiError, type CyElements, type EntityRef, type PathResult } from './api.ts';
+import { api, ApiError, type Correction, type CyElements, type EntityRef, type PathResult } from './api.ts';
 import { byId } from './dom.ts';
 import { exportJson, exportPng, exportReport } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
 import { LABEL_LOOK, LABELS, pathColor, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
+import { createCuration } from './panels/curation.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPairPanel } from './panels/pair.ts';
@@ -80,6 +81,35 @@ const details = createDetails(byId('details'), {
   },
   nodeRef,
 });
+
+const curation = createCuration(byId('curate'), {
+  nodeRef,
+  edgeData: (id) => {
+    const edge = canvas?.cy.getElementById(id);
+    return edge && edge.nonempty() && edge.isEdge() ? (edge.data() as Record<string, unknown>) : null;
+  },
+  reload: async (id) => {
+    await loadGraph();
+    if (id && canvas?.cy.getElementById(id).nonempty()) select(id);
+    else select(null);
+  },
+  mark: (corrections, picked) => {
+    marks = { corrections, picked };
+    applyMarks();
+  },
+  toast: (message, kind) => status.toast(message, kind),
+});
+
+let marks: { corrections: Correction[]; picked: string[] } = { corrections: [], picked: [] };
+/** Corrected elements (by corrections still in force) dashed, picked nodes ringed. */
+function applyMarks(): void {
+  if (!canvas) return;
+  const cy = canvas.cy;
+  const corrected = new Set(marks.corrections.filter((c) => c.action !== 'undo' && !c.undoneBy).flatMap((c) => [...c.entities, ...c.relationships]));
+  cy.elements().removeClass('corrected picked');
+  cy.elements().filter((el) => corrected.has(el.id())).addClass('corrected');
+  for (const id of marks.picked) cy.getElementById(id).addClass('picked');
+}
 
 const pathFinder = createPathFinder(byId('path'), store, {
   show: (result, index) => showPath(result, index),
@@ -284,13 +314,19 @@ function select(id: string | null, opts: { center?: boolean } = {}): void {
     store.update({ selected: null });
     canvas.highlightSelection(null);
     details.clear();
+    curation.clear();
     return;
   }
   el.select();
   store.update({ selected: id });
   canvas.highlightSelection(id);
-  if (el.isNode()) void details.showNode(id!);
-  else details.showEdge(id!);
+  if (el.isNode()) {
+    void details.showNode(id!);
+    curation.showNode(id!);
+  } else {
+    details.showEdge(id!);
+    curation.showEdge(id!);
+  }
   // The details (evidence) go where the user looks, not below a long list of paths.
   byId('details').scrollIntoView({ block: 'start' });
   if (opts.center) {
@@ -535,6 +571,7 @@ async function loadGraph(): Promise<void> {
     return;
   }
   filterKey = '';
+  applyMarks();
   for (const id of store.state.expanded) {
     if (canvas.cy.getElementById(id).nonempty()) await expand(id);
   }
@@ -561,6 +598,8 @@ function wireGraphEvents(c: GraphCanvas): void {
   cy.on('tap', 'node, edge', (event) => {
     if (event.target.hasClass('axis')) return;
     select(event.target.id());
+    // shift-click picks nodes for a merge or a new relationship
+    if ((event.originalEvent as MouseEvent | undefined)?.shiftKey && event.target.isNode()) curation.togglePick(event.target.id());
   });
   cy.on('tap', (event) => {
     if (event.target === cy) select(null);
@@ -602,4 +641,4 @@ function wireGraphEvents(c: GraphCanvas): void {
 window.addEventListener('popstate', () => location.reload());
 for (const v of VIEWS) byId(`view-${v}`).setAttribute('aria-pressed', String(v === store.state.view));
 void loadHealth();
-void loadGraph();
+void loadGraph().then(() => curation.loadCorrections());

@@ -351,46 +351,6 @@ export function visitMembers(a: Article, ev: Events): void {
   }
 }
 
-/** Visitors and hosts of each visit: the members named, officials of the visiting city or country, those who met them. */
-export function visitRoles(a: Article, ev: Events): void {
-  for (const v of ev.visits) {
-    // officials of the visiting city or country are visitors (of the article's main visit);
-    // those who meet them at the destination host
-    for (const f of v === ev.visits[0] ? a.factsOf('HOLDS_POSITION') : []) {
-      if (f.props.former) continue;
-      // officials of a visiting organisation ("the visit of the X League", its chairperson)
-      if (v.origins.includes(f.to) && a.label(f.to) !== 'City' && !v.hosts.has(f.from)) v.visitors.add(f.from);
-      const city = a.cityOf(f.to);
-      if (!city) continue;
-      if (v.origins.includes(city) || v.originCountry && a.countryOfCity(city) === v.originCountry && city !== v.dest) {
-        if (!v.hosts.has(f.from)) v.visitors.add(f.from);
-      }
-    }
-    for (const f of a.factsOf('MET_WITH')) {
-      for (const [x, y] of [[f.from, f.to], [f.to, f.from]] as const) {
-        if (v.visitors.has(y) && !v.visitors.has(x) && personCity(a, x) === v.dest) v.hosts.add(x);
-      }
-    }
-    for (const e of a.entities.values()) {
-      if (e.label === 'Office' && e.cityInName === v.dest && /\b(government|council|municipality|city hall)\b/i.test(e.name)) v.hosts.add(e.id);
-    }
-    // at a signing abroad the signers are attendees (read with the signing); the trip gives their VISITED only
-    const signing = a.entities.get(v.event)?.props.kind === 'signing';
-    for (const id of v.visitors) if (!v.hosts.has(id) && !signing) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'visitor' }, ...v.sentences);
-    for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, v.event, { role: 'host' }, ...v.sentences);
-  }
-  // "the highlight of the visit was E": E's participants are the visit's
-  for (const s of a.sentences) {
-    if (!/\b(highlight|part|climax|centrepiece|centerpiece) of the (visit|trip)\b/i.test(s.text)) continue;
-    const v = ev.visits[0];
-    const sub = a.eventsFirstIn(s.index).find((e) => e.id !== v?.event);
-    if (!v || !sub) continue;
-    for (const id of v.visitors) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'visitor' }, s.index);
-    for (const id of v.hosts) a.addFact('PARTICIPATED_IN', id, sub.id, { role: 'host' }, s.index);
-    if (!sub.props.cityId) sub.props.cityId = v.dest;
-  }
-}
-
 /** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
 const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|will consist of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
 

@@ -325,7 +325,7 @@ export function pendingTitles(a: Article): Pending[] {
   return out;
 }
 
-export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set()): void {
+export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set(), trips: readonly { visitors: ReadonlySet<string>; dest: string }[] = []): void {
   const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
   const taken = new Map<string, string>(); // city|title -> person
   for (const f of a.factsOf('HOLDS_POSITION')) {
@@ -335,6 +335,8 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   const seen = new Set<string>();
   const visitedBy = new Map<string, string[]>();
   for (const f of a.factsOf('VISITED')) visitedBy.set(f.from, [...(visitedBy.get(f.from) ?? []), f.to]);
+  // the visitors of the visits read so far (their VISITED facts are derived from the frames later)
+  for (const t of trips) for (const id of t.visitors) visitedBy.set(id, [...(visitedBy.get(id) ?? []), t.dest]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
   const unnamedHolders = new Map<string, Set<string>>();

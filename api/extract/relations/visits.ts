@@ -1,28 +1,11 @@
-// VISITED: "X visited Y", "X, who has visited the Chinese city for the eighth time", "his first visit
-// to Y", "its civic delegation visit to Y", "X has led a delegation to visit Y seven times", and every
-// visitor of a visit event, to every city of "the delegation will visit A, B and C". `times` when the article
-// counts the visits.
+// VISITED stated in one sentence: "X visited Y", "X, who has visited the Chinese city for the eighth time",
+// "his first visit to Y", "its civic delegation visit to Y", "X has led a delegation to visit Y seven times".
+// `times` when the article counts the visits. The visitors of a visit event are read from its frame
+// (frames/infer-rules.ts).
 import type { AnalyzedSentence, Article } from '../article.ts';
-import type { Events } from '../events.ts';
 import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
-
-/** The visitors of each visit event (Events.visits) visited its destination, and every city of its itinerary. */
-export function visitorsVisits(a: Article, ev: Events): void {
-  for (const v of ev.visits) {
-    const date = a.entities.get(v.event)?.props.date ?? null;
-    for (const id of v.visitors) if (a.label(id) !== 'City') a.addFact('VISITED', id, v.dest, { date }, ...v.sentences);
-    // "the delegation will visit A, B, C and D": the visitors go to every city of the list
-    for (const i of v.sentences) {
-      const s = a.sentences[i]!;
-      for (const city of itinerary(s.template, s.refs)) {
-        if (city === v.dest) continue;
-        for (const id of v.visitors) if (a.label(id) !== 'City' && a.cityOf(id) !== city) a.addFact('VISITED', id, city, { date }, i);
-      }
-    }
-  }
-}
 
 /** The visits sentences state: a visit verb and its subjects, the members of a delegation to a city. */
 export function statedVisits(a: Article): void {
@@ -86,13 +69,6 @@ export function statedVisits(a: Article): void {
       for (const subject of subjects) if (a.cityOf(subject) !== dest.id) a.addFact('VISITED', subject, dest.id, props, s.index);
     }
   }
-}
-
-/** The cities a visit verb lists: "visited A and B", "will visit A, B, C and D". */
-function itinerary(t: string, refs: (string | null)[]): string[] {
-  const m = /\b(?:visit|visits|visited|visiting|toured|tour)\s+(⟨C\d+⟩(?:(?:,| and|, and) ⟨C\d+⟩)+)/.exec(t);
-  if (!m) return [];
-  return [...m[1]!.matchAll(/⟨C(\d+)⟩/g)].map((c) => refs[Number(c[1])]).filter(Boolean) as string[];
 }
 
 /** "visited Bayanzurkh district, Mongolia": the district is the town visited, not the country; "the X district of Y" is Y. */

@@ -4,12 +4,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatFromContentType, parseStructured, StructuredInputError } from '../../extract/document.ts';
-import { extractArticle } from '../../extract/index.ts';
+import type { ExtractInput } from '../../extract/index.ts';
 import { GraphDocument } from '../../graph/schema.ts';
+import { ExtractionRefused, type ExtractionPool } from '../../ingest/extraction-pool.ts';
 import { ingestDocument, removeArticle } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { articleDetail, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
+import { DeadlineError, within } from '../deadline.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import {
   ArticleDeleted,
@@ -25,13 +27,15 @@ import {
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse };
 
+type Extract = (input: ExtractInput) => Promise<GraphDocument>;
+
 /** The body of POST /api/articles as a graph document: extracted from text, or taken as given. */
-function documentFrom(body: unknown, contentType: string, query: z.infer<typeof ArticleQuery>): GraphDocument {
+async function documentFrom(body: unknown, contentType: string, query: z.infer<typeof ArticleQuery>, extract: Extract): Promise<GraphDocument> {
   if (typeof body === 'string') {
     const format = formatFromContentType(contentType);
     if (format === null || format === 'json') throw new HttpError(415, `content-type: ${contentType} is not an article format`);
     if (body.trim() === '') throw badRequest('body: the article is empty');
-    return titled(extractArticle({ content: body, format, url: query.url, file: query.file }), query.title);
+    return titled(await extract({ content: body, format, url: query.url, file: query.file }), query.title);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body: expected an article or a graph document');
   if ('content' in body || 'format' in body) {
@@ -41,7 +45,7 @@ function documentFrom(body: unknown, contentType: string, query: z.infer<typeof 
       throw badRequest(`body.${issue.path.join('.')}: ${issue.message}`);
     }
     const { content, format, url, file, title } = parsed.data;
-    return titled(extractArticle({ content, format, url, file }), title);
+    return titled(await extract({ content, format, url, file }), title);
   }
   try {
     return parseStructured(body);
@@ -58,7 +62,24 @@ function titled(doc: GraphDocument, title: string | undefined): GraphDocument {
   return { ...doc, articles: doc.articles.map((a) => ({ ...a, title })) };
 }
 
-export const articleRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+/** Extraction on the pool; a refused article is an HTTP error (422 over budget, 503 + Retry-After when the queue is full). */
+function extractOn(pool: ExtractionPool): Extract {
+  return (input) =>
+    pool.extract(input).catch((error: unknown) => {
+      if (!(error instanceof ExtractionRefused)) throw error;
+      throw new HttpError(error.status, error.message, error.status === 503 ? { 'retry-after': '5' } : {});
+    });
+}
+
+export interface ArticleRouteOptions {
+  conn: Neo4jConnection;
+  extraction: ExtractionPool;
+  /** How long the write may take before the answer is a 503 (Neo4j not answering). */
+  writeDeadlineMs: number;
+}
+
+export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (app, { conn, extraction, writeDeadlineMs }) => {
+  const extract = extractOn(extraction);
   app.post(
     '/api/articles',
     {
@@ -68,7 +89,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = a
         consumes: ['application/json', 'text/plain', 'text/markdown', 'text/html'],
         querystring: ArticleQuery,
         body: z.union([ArticleSubmission, GraphDocument, z.string()]),
-        response: { 200: IngestResponse, 201: IngestResponse, 413: ErrorResponse, 415: ErrorResponse, ...errors },
+        response: { 200: IngestResponse, 201: IngestResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse, ...errors },
         security: [{ bearerAuth: [] }],
       },
       // The body is checked by documentFrom, which picks the shape first so the message names
@@ -76,9 +97,9 @@ export const articleRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = a
       validatorCompiler: (route) => (route.httpPart === 'body' ? (value: unknown) => ({ value }) : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0])),
     },
     async (request, reply) => {
-      const doc = documentFrom(request.body, request.headers['content-type'] ?? '', request.query);
+      const doc = await documentFrom(request.body, request.headers['content-type'] ?? '', request.query, extract);
       try {
-        const result = await ingestDocument(conn, doc);
+        const result = await within(ingestDocument(conn, doc), writeDeadlineMs, () => new DeadlineError(writeDeadlineMs / 1000));
         const somethingNew = result.articles.some((a) => a.status !== 'unchanged');
         return reply.code(somethingNew ? 201 : 200).send(result);
       } catch (error) {

@@ -2,8 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import pkg from '../../../package.json' with { type: 'json' };
 import { serverInfo } from '../../store/read.ts';
+import { DeadlineError, within } from '../deadline.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
 import { Health } from '../schemas.ts';
+
+/** A load balancer's health check gets an answer within 2 s, whatever state Neo4j is in. */
+const HEALTH_DEADLINE_MS = 1_500;
 
 export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
   app.get(
@@ -17,7 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
     },
     async (request, reply) => {
       try {
-        const info = await serverInfo(conn);
+        const info = await within(serverInfo(conn), HEALTH_DEADLINE_MS, () => new DeadlineError(HEALTH_DEADLINE_MS / 1000));
         return {
           status: 'ok' as const,
           neo4j: { reachable: true, version: info.version, edition: info.edition, uri: conn.uri },

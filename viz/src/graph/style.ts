@@ -97,6 +97,10 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       // Emphasis without changing the font: Cytoscape's cached label size would clip a bolder one.
       style: { 'border-width': 4, 'border-color': '#111827', 'overlay-opacity': 0, color: '#000000', 'text-background-opacity': 1, 'z-index': 10 },
     },
+    // analysts' work: corrected elements dashed in violet, nodes picked for a merge or a new relationship ringed
+    { selector: 'node.corrected', style: { 'border-style': 'dashed', 'border-color': '#7c3aed', 'border-width': 3 } },
+    { selector: 'edge.corrected', style: { 'line-style': 'dashed', 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed' } },
+    { selector: 'node.picked', style: { 'border-color': '#0891b2', 'border-width': 6, 'border-style': 'double' } },
     { selector: 'edge:selected', style: { width: 4, 'overlay-color': '#111827', 'overlay-opacity': 0.12, 'z-index': 10 } },
     {
       selector: 'node.path',

@@ -1,0 +1,88 @@
+// Bulk seeding of the bundled Neo4j (npm run ingest -- --bulk with NEO4J_URI unset): the server is
+// stopped, the database empty; extract and build (ingest/bulk.ts), write CSV (store/bulk-csv.ts),
+// run neo4j-admin (neo4j/import.ts), then start the server once for the schema and empty lists.
+import { rmSync } from 'node:fs';
+import { buildBulkGraph, type BulkBuild } from '../ingest/bulk.ts';
+import type { InputBatch } from '../ingest/service.ts';
+import { assertStopped, runAdminImport, storeExists } from '../../neo4j/import.ts';
+import { startBundledNeo4j, type BundledNeo4j, type BundledNeo4jOptions } from '../../neo4j/server.ts';
+import { importArguments, writeImportFiles, type ImportFiles } from '../store/bulk-csv.ts';
+import { finishBulkImport } from '../store/bulk.ts';
+import { connectNeo4j, type Neo4jConnection } from '../store/neo4j.ts';
+
+export interface BundledSeed {
+  build: BulkBuild;
+  files: ImportFiles;
+  /** Wall times: CSV writing, neo4j-admin, and server start + schema + empty lists. */
+  csvSeconds: number;
+  importSeconds: number;
+  finishSeconds: number;
+  /** The importer's CPU time and peak resident memory (Linux /proc; null elsewhere). */
+  importCpuSeconds: number | null;
+  importPeakRssMiB: number | null;
+}
+
+type ServerOptions = BundledNeo4jOptions & { dataDir: string };
+
+async function withBundled<T>(server: ServerOptions, work: (conn: Neo4jConnection) => Promise<T>): Promise<T> {
+  const running: BundledNeo4j = await startBundledNeo4j({ ...server, log: server.log ?? (() => {}) });
+  try {
+    const conn = await connectNeo4j({ env: { NEO4J_URI: running.uri, NEO4J_USER: running.user, NEO4J_PASSWORD: running.password }, timeoutMs: 10_000 });
+    try {
+      return await work(conn);
+    } finally {
+      await conn.close();
+    }
+  } finally {
+    await running.stop();
+  }
+}
+
+/** Refuses to bulk-load a bundled database that holds anything (the import replaces the whole store). */
+export async function assertBundledEmpty(server: ServerOptions): Promise<void> {
+  assertStopped(server.dataDir);
+  if (!storeExists(server.dataDir)) return;
+  const nodes = await withBundled(server, async (conn) => {
+    const { records } = await conn.driver.executeQuery('MATCH (n) RETURN count(n) AS nodes', {}, { database: conn.database });
+    return Number(records[0]!.get('nodes'));
+  });
+  if (nodes > 0) {
+    throw new Error(`the database in ${server.dataDir} is not empty (${nodes} nodes): bulk seeding is for the first load; ingest without --bulk to add to it, or delete the data folder.`);
+  }
+}
+
+/** The whole first load; the CSV files in `csvDir` are deleted afterwards unless `keepCsv`. */
+export async function seedBundled(
+  batches: AsyncIterable<InputBatch> | Iterable<InputBatch>,
+  opts: {
+    server: ServerOptions;
+    csvDir: string;
+    keepCsv?: boolean;
+    threads?: number;
+    onBatch?: (inputs: number) => void;
+    log?: (line: string) => void;
+    /** Called with a connection to the loaded database before its server stops. */
+    inspect?: (conn: Neo4jConnection) => Promise<void>;
+  },
+): Promise<BundledSeed> {
+  await assertBundledEmpty(opts.server);
+  const build = await buildBulkGraph(batches, { threads: opts.threads, onBatch: opts.onBatch });
+  let started = performance.now();
+  const files = writeImportFiles(build.graph, opts.csvDir);
+  const csvSeconds = (performance.now() - started) / 1000;
+  try {
+    const imported = await runAdminImport({ dataDir: opts.server.dataDir, args: importArguments(files), log: opts.log });
+    started = performance.now();
+    await withBundled(opts.server, async (conn) => {
+      await finishBulkImport(conn, files.emptyLists);
+      await opts.inspect?.(conn);
+    });
+    return {
+      build, files, csvSeconds,
+      importSeconds: imported.seconds, importCpuSeconds: imported.cpuSeconds, importPeakRssMiB: imported.peakRssMiB,
+      finishSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    if (!opts.keepCsv) rmSync(opts.csvDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,197 @@
+// The fill rules: sentences that put actors on a side of the visit they tell, say that the sides met or
+// where the visitors went, mostly through references ("the delegation", "the guests", "both sides").
+// Each entry is data (see fill.ts for how the named groups are read); its example is its unit test.
+import type { FillRule } from './fill.ts';
+
+/** One actor: a name, a title or a body, with an optional apposition ("A, Mayor of X,", "A (…)"). */
+const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
+/** A coordinated list of actors. */
+const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
+/** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
+const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b|^they\b)`;
+
+// case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
+const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
+
+export const FILL_RULES: readonly FillRule[] = [
+  {
+    name: 'host-received-visitors',
+    when: /receiv|welcom|greet|met|meet|host/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
+    met: true,
+    emits: 'host.people, host.bodies; met',
+    why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
+    example: {
+      title: 'Wakayama delegation in Jinan',
+      body: 'A delegation from Wakayama led by Mayor Kenji Obara visited Jinan on May 3, 2024. Mayor Chen Wei of Jinan received the delegation at the city hall.',
+      expect: ['MET_WITH Chen Wei -> Kenji Obara', 'PARTICIPATED_IN Chen Wei -> Wakayama delegation visit to Jinan as host'],
+    },
+  },
+  {
+    name: 'visitors-received-by-host',
+    when: /by/,
+    matches: re(String.raw`${VISITORS} (?:was |were |had been |will be )(?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted|met) (?:[^.⟨]{0,30} )?by (?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people, host.bodies; met',
+    why: 'The passive of receiving ("the guests were welcomed by X") names the host as often as the active does.',
+    example: {
+      title: 'Students from Kanazawa visit Buffalo',
+      body: 'A delegation from Kanazawa led by Deputy Mayor Aki Sato arrived in Buffalo on June 2, 2024. The delegation was welcomed by Mayor Byron Brown at City Hall.',
+      expect: ['MET_WITH Byron Brown -> Aki Sato', 'PARTICIPATED_IN Byron Brown -> Kanazawa delegation visit to Buffalo as host'],
+    },
+  },
+  {
+    name: 'visitors-met-with-host',
+    when: /met|talks|meeting|call/,
+    matches: re(String.raw`${VISITORS} (?:also |then |later |first )?(?:met with|met|held talks with|had talks with|held a meeting with|had a meeting with|paid a courtesy call on|called on|will meet with|will meet) (?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people, host.bodies; met',
+    why: 'What the delegation does is done by its members: its meeting with X is a meeting of its heads with X, at X\'s city.',
+    example: {
+      title: 'Tauranga delegation visits Yantai',
+      body: 'A delegation from Tauranga led by Mayor Greg Brownless visited Yantai on April 8, 2024. The delegation met with Vice Mayor Zhang Dai.',
+      expect: ['MET_WITH Zhang Dai -> Greg Brownless'],
+    },
+  },
+  {
+    name: 'host-met-visiting-official',
+    when: /visiting/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly )?(?:met with|met|received|welcomed|held talks with|greeted|hosted) the visiting (?<visiting>${ACTORS})`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: '"the visiting mayor" marks the side of the person it qualifies; who receives them is the other side.',
+    example: {
+      title: 'Ningbo receives Waitakere mayor',
+      body: 'Mayor Bob Harvey of Waitakere paid a visit to Ningbo on June 13, 2024. Party Secretary Bayin Chaolu met with the visiting Mayor Bob Harvey.',
+      expect: ['MET_WITH Bayin Chaolu -> Bob Harvey', 'PARTICIPATED_IN Bayin Chaolu -> Bob Harvey visit to Ningbo as host'],
+    },
+  },
+  {
+    name: 'welcome-extended-to-visitors',
+    when: /welcome to/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:extended|expressed|gave|offered|conveyed) (?:a |an |his |her |their )?(?:warm |warmest |sincere |cordial |hearty |heartfelt )?welcome to ${VISITORS}`),
+    met: true,
+    emits: 'host.people; met',
+    why: 'Extending a welcome to the guests is the host\'s part in every report of a reception.',
+    example: {
+      title: 'Kobe delegation in Tianjin',
+      body: 'A delegation from Kobe led by Deputy Mayor Ken Ono visited Tianjin on March 4, 2024. Vice Mayor Li Hong extended a warm welcome to the delegation.',
+      expect: ['MET_WITH Li Hong -> Ken Ono', 'PARTICIPATED_IN Li Hong -> Kobe delegation visit to Tianjin as host'],
+    },
+  },
+  {
+    name: 'two-sides-talked',
+    when: /two|both/,
+    matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|mayors|leaders|officials)\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
+    met: true,
+    emits: 'met',
+    why: '"The two sides held talks" states a meeting of the heads of the two sides without naming them.',
+    example: {
+      title: 'Jeonju delegation visits Kanazawa',
+      body: 'A delegation from Jeonju led by Mayor Woo Beom-ki visited Kanazawa on October 10, 2024. Mayor Shuji Murayama of Kanazawa hosted a luncheon for the delegation. The two sides exchanged views on tourism and culture.',
+      expect: ['MET_WITH Shuji Murayama -> Woo Beom-ki'],
+    },
+  },
+  {
+    name: 'visitors-toured-cities',
+    when: /visit|tour|travel|went|stop/,
+    matches: re(String.raw`${VISITORS} (?:also |then |later |will also |will )?(?:visited|visit|toured|tour|travell?ed to|travel to|went on to|went to|stopped in|made stops in) (?<itinerary>(?:the city of )?⟨C\d+⟩(?!['’])(?:(?:,|,? and) (?:the city of )?⟨C\d+⟩(?!['’]))*)`),
+    emits: 'itinerary',
+    why: 'A delegation\'s further stops are told of the delegation, not of its members by name.',
+    example: {
+      title: 'Sendai delegation in Minnesota',
+      body: 'A delegation from Sendai led by Mayor Kazuko Kori visited Minneapolis on August 1, 2024. The delegation also visited Duluth and Rochester.',
+      expect: ['VISITED Kazuko Kori -> Duluth', 'VISITED Kazuko Kori -> Rochester'],
+    },
+  },
+  {
+    name: 'visit-lists-cities',
+    ownSentences: true,
+    when: /visit|tour/,
+    matches: /\b(?:visit|visits|visited|visiting|toured|tour)\s+(?<itinerary>⟨C\d+⟩(?:(?:,| and|, and) ⟨C\d+⟩)+)/g,
+    emits: 'itinerary',
+    why: 'A sentence that tells a visit and lists several towns ("will visit A, B and C") sends the visitors to each.',
+    example: {
+      title: 'Nelson delegation to Japan',
+      body: 'A delegation from Nelson led by Mayor Nick Smith will visit Miyazu, Kyoto and Osaka on May 20, 2024.',
+      expect: ['VISITED Nick Smith -> Miyazu', 'VISITED Nick Smith -> Kyoto', 'VISITED Nick Smith -> Osaka'],
+    },
+  },
+  {
+    name: 'visitors-of-several-cities',
+    when: /cities|towns/,
+    matches: re(String.raw`(?<visiting>${ACTORS}) (?:will be visiting|will visit|are visiting|were visiting|is visiting|visited|toured|will tour|are touring) (?:\w+ ){0,2}(?:cities|towns)\b`),
+    emits: 'visiting.people',
+    why: 'Those said to visit several cities in an article about a trip are the trip\'s members.',
+    example: {
+      title: 'Council delegation to China',
+      body: 'A delegation from the City of Ballarat is travelling to China this week to visit its sister cities. Ballarat is twinned with Harbin and Wuhan. Mayor Des Hudson and Councillor Amy Johnson will be visiting both cities during the trip.',
+      expect: ['PARTICIPATED_IN Amy Johnson -> Ballarat delegation visit to China as visitor'],
+    },
+  },
+  {
+    name: 'host-welcomed-visit-of',
+    when: /'s/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly )?(?:welcomed|hailed|appreciated|praised|was pleased by|was delighted by) (?<visiting>⟨P\d+⟩'s) (?:\w+ )?(?:visit|trip|arrival|presence)\b`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: 'Welcoming someone\'s visit marks the welcoming one as host and the other as the visitor of the meeting told.',
+    example: {
+      title: 'Li Qiang meets with Edwin Lee',
+      body: 'Party Secretary Li Qiang met with Mayor Edwin Lee of San Francisco in Shanghai on May 9, 2024. Li Qiang welcomed Edwin Lee\'s visit.',
+      expect: ['PARTICIPATED_IN Edwin Lee -> Li Qiang meets with Edwin Lee as visitor', 'VISITED Edwin Lee -> Shanghai'],
+    },
+  },
+  {
+    name: 'met-visitor-and-delegation',
+    when: /delegation|entourage|party|team/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also )?(?:met with|met|received|welcomed|greeted) (?<visiting>${ACTORS}),? (?:and|along with|together with) (?:his|her|their) (?:\w+ )?(?:delegation|entourage|party|team)\b`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: '"X met Y and his delegation": the one who comes with a delegation is the visitor, the other the host.',
+    example: {
+      title: 'Han Zheng meets with Edwin Lee',
+      body: 'Party Secretary Han Zheng met with Edwin Lee, mayor of San Francisco, and his delegation in Shanghai on May 9, 2024.',
+      expect: ['MET_WITH Han Zheng -> Edwin Lee', 'PARTICIPATED_IN Han Zheng -> Han Zheng meets with Edwin Lee as host'],
+    },
+  },
+  {
+    name: 'visitors-called-on-host',
+    when: /call|visit to/,
+    matches: re(String.raw`${VISITORS} (?:also |later )?(?:paid|pays|made|makes|will pay) (?:a |an )?(?:courtesy |official |working |friendly )?(?:call|visit) (?:to|on) (?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people, host.bodies; met',
+    why: 'A courtesy call on an official is a meeting with them as host.',
+    example: {
+      title: 'Odesa delegation in Mombasa',
+      body: 'A delegation from Odesa led by Mayor Gennadiy Trukhanov visited Mombasa on July 2, 2024. The delegation paid a courtesy call on Governor Abdulswamad Nassir.',
+      expect: ['MET_WITH Abdulswamad Nassir -> Gennadiy Trukhanov', 'PARTICIPATED_IN Abdulswamad Nassir -> Odesa delegation visit to Mombasa as host'],
+    },
+  },
+  {
+    name: 'visitor-received-by',
+    when: /by/,
+    matches: re(String.raw`(?<visiting>⟨P\d+⟩) (?:was|were) (?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted)\b[^.]{0,80}?\bby (?:the )?(?:⟨T\d+⟩,? )?(?<host>${ACTORS})`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: 'Who is received by someone during a visit is the visitor, the one receiving the host.',
+    example: {
+      title: 'Councillor Lorna Baker visits Nairobi',
+      body: 'Councillor Lorna Baker of Seattle visited Nairobi on March 4, 2024. Baker was received in the city hall by Governor Johnson Sakaja.',
+      expect: ['MET_WITH Johnson Sakaja -> Lorna Baker', 'PARTICIPATED_IN Johnson Sakaja -> Lorna Baker visit to Nairobi as host'],
+    },
+  },
+  {
+    name: 'met-counterpart',
+    when: /counterpart/,
+    matches: re(String.raw`(?<either>${ACTOR}) (?:also )?(?:met|met with|held talks with|received|welcomed|greeted|hosted|was welcomed by|was received by) (?:his|her|their) (?:⟨N\d+⟩ |[\w-]+ )?counterparts?,? (?<eitherOther>${ACTOR})`),
+    met: true,
+    emits: 'host.people; visiting.people; met',
+    why: '"X met her counterpart Y": two officials of the two sides met; each side is told by their own city ("the Mayor" is the one mayor named).',
+    example: {
+      title: 'Mayor Brenda Chivers visits Vigneux-sur-Seine',
+      body: 'Mayor Brenda Chivers of Limavady visited Vigneux-sur-Seine on June 3, 2024. The Mayor met with her French counterpart, Mayor Serge Poinsot.',
+      expect: ['MET_WITH Brenda Chivers -> Serge Poinsot', 'PARTICIPATED_IN Serge Poinsot -> Brenda Chivers visit to Vigneux-sur-Seine as host'],
+    },
+  },
+];

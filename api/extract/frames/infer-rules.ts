@@ -1,0 +1,221 @@
+// Frame rules: stage "sides" completes a frame's sides from what the article states elsewhere (who holds
+// office where, who met whom); stage "derive" turns frames into relationships by declared inference, each
+// relationship keeping as evidence the sentences that filled the slots it used.
+import type { ParticipationRole, Properties, RelationshipType } from '../../graph/schema.ts';
+import { TITLE_RANK } from '../names.ts';
+import type { FrameRule } from '../rules/engine.ts';
+import { addToSide, filled, homeOf, type Frame, type FrameContext, type Side } from './model.ts';
+
+type Rule = FrameRule<FrameContext, Frame>;
+
+/** Adds a derived fact, crediting the rule and the rules that filled the slots it used. */
+function emit(ctx: FrameContext, f: Frame, rule: string, slots: string[], type: RelationshipType, from: string, to: string, props: Properties, evidence: Iterable<number>): number {
+  const fact = ctx.a.addFact(type, from, to, props, ...evidence);
+  if (!fact) return 0;
+  const rules = (fact.rules ??= new Set());
+  rules.add(rule);
+  for (const slot of slots) for (const r of f.filledBy.get(slot) ?? []) rules.add(r);
+  return 1;
+}
+
+function members(side: Side): [string, Set<number>][] {
+  return [...side.people, ...side.bodies];
+}
+
+const isMain = (ctx: FrameContext, f: Frame): boolean => ctx.ev.visits[0]?.event === f.id;
+const isVisit = (ctx: FrameContext, f: Frame): boolean => ctx.ev.visits.some((v) => v.event === f.id);
+/** A visit, or a meeting in one city with people of both sides: "X (of here) met Y (from elsewhere)". */
+const hasSides = (ctx: FrameContext, f: Frame): boolean => isVisit(ctx, f) || f.kind === 'meeting' && !!f.place && f.host.people.size > 0 && f.visiting.people.size > 0;
+
+/** The city of a person's first stated office (also a former one), else of a body. */
+function personCity(ctx: FrameContext, id: string): string | null {
+  for (const p of ctx.a.positionsOf(id)) return ctx.a.cityOf(p.to);
+  return null;
+}
+
+/** The highest-ranking person of a side (none when two share the top rank). */
+function headOf(ctx: FrameContext, side: Side, among: Iterable<string>): string | null {
+  let best: string | null = null;
+  let rank = 0;
+  let tie = false;
+  for (const id of among) {
+    if (!side.people.has(id)) continue;
+    const r = Math.max(0, ...ctx.a.positionsOf(id).filter((p) => !p.props.former).map((p) => TITLE_RANK[String(p.props.title).toLowerCase()] ?? 1));
+    if (r > rank) [best, rank, tie] = [id, r, false];
+    else if (r === rank && r > 0) tie = true;
+  }
+  return tie ? null : best;
+}
+
+export const SIDE_RULES: readonly Rule[] = [
+  {
+    name: 'meeting-in-host-city',
+    stage: 'sides',
+    emits: 'place (of a meeting)',
+    why: 'A courtesy call or meeting with a visitor takes place in its host\'s city.',
+    example: {
+      title: 'Li Qiang meets with Edwin Lee',
+      body: 'Party Secretary Li Qiang met with Mayor Edwin Lee of San Francisco in Shanghai on May 9, 2024. Li Qiang welcomed Edwin Lee\'s visit.',
+      expect: ['LOCATED_IN Li Qiang meets with Edwin Lee -> Shanghai', 'VISITED Edwin Lee -> Shanghai'],
+    },
+    apply: (ctx, f) => {
+      if (f.kind !== 'meeting' || f.place || !f.visiting.people.size) return 0;
+      const homes = new Set([...f.host.people.keys()].map((id) => homeOf(ctx.a, id)).filter((c): c is string => !!c));
+      const [home] = homes;
+      if (homes.size !== 1 || !home || [...f.visiting.people.keys()].some((id) => homeOf(ctx.a, id) === home)) return 0;
+      f.place = home;
+      const e = ctx.a.entities.get(f.id);
+      if (e) e.props.cityId = home;
+      filled(f, 'place', 'meeting-in-host-city');
+      return 1;
+    },
+  },
+  {
+    name: 'officials-of-visiting-side',
+    stage: 'sides',
+    emits: 'visiting.people',
+    why: 'Officials of the visiting city, country or body named in an article about their visit are its visitors.',
+    example: {
+      title: 'Hamilton delegation visits Shizuoka',
+      body: 'A delegation from Hamilton visited Shizuoka on May 2, 2024. Councillor Ewan Wilson of Hamilton City Council said the ties were strong.',
+      expect: ['PARTICIPATED_IN Ewan Wilson -> Hamilton delegation visit to Shizuoka as visitor', 'VISITED Ewan Wilson -> Shizuoka'],
+    },
+    apply: (ctx, f) => {
+      if (!isMain(ctx, f)) return 0;
+      let added = 0;
+      for (const p of ctx.a.factsOf('HOLDS_POSITION')) {
+        if (p.props.former || f.host.people.has(p.from)) continue;
+        const city = ctx.a.cityOf(p.to);
+        const ofBody = f.visiting.bodies.has(p.to) && ctx.a.label(p.to) !== 'City';
+        const ofCity = !!city && (f.visiting.cities.has(city) || !!f.visiting.country && ctx.a.countryOfCity(city) === f.visiting.country && city !== f.place);
+        if ((ofBody || ofCity) && addToSide(ctx, f.visiting, p.from, p.evidence)) {
+          filled(f, 'visiting', 'officials-of-visiting-side');
+          added++;
+        }
+      }
+      return added;
+    },
+  },
+  {
+    name: 'met-visitors-at-destination',
+    stage: 'sides',
+    emits: 'host.people',
+    why: 'Whoever of the visited city meets a visitor receives them: a host.',
+    example: {
+      title: 'Guelph mayor in Yokote',
+      body: 'A delegation from Guelph led by Mayor Cam Guthrie visited Yokote on July 3, 2024. Cam Guthrie met with Mayor Koji Takahashi of Yokote.',
+      expect: ['PARTICIPATED_IN Koji Takahashi -> Guelph delegation visit to Yokote as host'],
+    },
+    apply: (ctx, f) => {
+      let added = 0;
+      for (const m of ctx.a.factsOf('MET_WITH')) {
+        for (const [x, y] of [[m.from, m.to], [m.to, m.from]] as const) {
+          if (f.visiting.people.has(y) && !f.visiting.people.has(x) && !!f.place && personCity(ctx, x) === f.place && addToSide(ctx, f.host, x, m.evidence)) {
+            filled(f, 'host', 'met-visitors-at-destination');
+            added++;
+          }
+        }
+      }
+      return added;
+    },
+  },
+];
+
+function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: ParticipationRole, skip: (id: string) => boolean): number {
+  let added = 0;
+  for (const [id, evidence] of members(side)) {
+    if (skip(id)) continue;
+    added += emit(ctx, f, rule, [role === 'host' ? 'host' : 'visiting'], 'PARTICIPATED_IN', id, f.id, { role }, [...f.sentences, ...evidence]);
+    // at a happening with sides, being host or visitor says more than having attended
+    ctx.a.dropFact('PARTICIPATED_IN', id, f.id, { role: 'attendee' });
+  }
+  return added;
+}
+
+export const DERIVE_RULES: readonly Rule[] = [
+  {
+    name: 'visiting-side-visitor',
+    stage: 'derive',
+    emits: 'PARTICIPATED_IN visitor',
+    why: 'Every member of the visiting side takes part in the visit as a visitor (a signing abroad gives attendees instead).',
+    example: {
+      title: 'Ballarat delegation visits Kawasaki',
+      body: 'A delegation from Ballarat visited Kawasaki on October 5, 2024. The delegation was led by Mayor Des Hudson.',
+      expect: ['PARTICIPATED_IN Des Hudson -> Ballarat delegation visit to Kawasaki as visitor'],
+    },
+    apply: (ctx, f) => (hasSides(ctx, f) && f.kind !== 'signing' ? roles(ctx, f, 'visiting-side-visitor', f.visiting, 'visitor', (id) => f.host.people.has(id) || f.host.bodies.has(id)) : 0),
+  },
+  {
+    name: 'host-side-host',
+    stage: 'derive',
+    emits: 'PARTICIPATED_IN host',
+    why: 'Every member of the host side hosts the happening.',
+    example: {
+      title: 'Dunedin welcomes Shanghai delegation',
+      body: 'Mayor Jules Radich of Dunedin welcomed a delegation from Shanghai on March 8, 2024.',
+      expect: ['PARTICIPATED_IN Jules Radich -> Shanghai delegation visit to Dunedin as host'],
+    },
+    apply: (ctx, f) => (hasSides(ctx, f) ? roles(ctx, f, 'host-side-host', f.host, 'host', () => false) : 0),
+  },
+  {
+    name: 'visiting-side-visited-place',
+    stage: 'derive',
+    emits: 'VISITED (date, event)',
+    why: 'The members of the visiting side visited the place of the happening, at its date.',
+    example: {
+      title: 'Lismore delegation visits Yamato-Takada',
+      body: 'A delegation from Lismore led by Councillor Big Rhoades visited Yamato-Takada on November 2, 2024.',
+      expect: ['VISITED Big Rhoades -> Yamato-Takada'],
+    },
+    apply: (ctx, f) => {
+      if (!hasSides(ctx, f) || !f.place) return 0;
+      let added = 0;
+      for (const [id, evidence] of members(f.visiting)) if (ctx.a.label(id) !== 'City' && homeOf(ctx.a, id) !== f.place) added += emit(ctx, f, 'visiting-side-visited-place', ['visiting', 'place'], 'VISITED', id, f.place, { date: f.date, event: f.id }, [...f.sentences, ...evidence]);
+      return added;
+    },
+  },
+  {
+    name: 'visiting-side-visited-itinerary',
+    stage: 'derive',
+    emits: 'VISITED (date, event)',
+    why: 'The visiting side went to every further city of its itinerary (not to its own).',
+    example: {
+      title: 'Sendai delegation in Minnesota',
+      body: 'A delegation from Sendai led by Mayor Kazuko Kori visited Minneapolis on August 1, 2024. The delegation also visited Duluth and Rochester.',
+      expect: ['VISITED Kazuko Kori -> Rochester'],
+    },
+    apply: (ctx, f) => {
+      let added = 0;
+      for (const [city, evidence] of f.itinerary) {
+        for (const [id] of members(f.visiting)) if (ctx.a.label(id) !== 'City' && ctx.a.cityOf(id) !== city) added += emit(ctx, f, 'visiting-side-visited-itinerary', ['visiting', 'itinerary'], 'VISITED', id, city, { date: f.date, event: f.id }, evidence);
+      }
+      return added;
+    },
+  },
+  {
+    name: 'heads-of-sides-met',
+    stage: 'derive',
+    emits: 'MET_WITH (date, event)',
+    why: 'When the article says the sides met (received, held talks), the people it names on each side met; unnamed, the head of each side.',
+    example: {
+      title: 'Jeonju delegation visits Kanazawa',
+      body: 'A delegation from Jeonju led by Mayor Woo Beom-ki visited Kanazawa on October 10, 2024. Mayor Shuji Murayama of Kanazawa received the delegation.',
+      expect: ['MET_WITH Shuji Murayama -> Woo Beom-ki'],
+    },
+    apply: (ctx, f) => {
+      if (!f.met.size) return 0;
+      const named = (side: Side): string[] => [...f.metPeople.keys()].filter((id) => side.people.has(id));
+      const hosts = named(f.host).length ? named(f.host) : [headOf(ctx, f.host, f.host.people.keys())].filter((x): x is string => !!x);
+      // a delegation received without a head named or known: each of its people met the host
+      const head = headOf(ctx, f.visiting, f.visiting.people.keys());
+      const guests = named(f.visiting).length ? named(f.visiting) : head ? [head] : f.visiting.people.size <= 12 ? [...f.visiting.people.keys()] : [];
+      let added = 0;
+      for (const h of hosts) for (const g of guests) {
+        if (h === g || f.visiting.people.has(h)) continue;
+        const evidence = [...f.met, ...(f.host.people.get(h) ?? []), ...(f.visiting.people.get(g) ?? [])];
+        added += emit(ctx, f, 'heads-of-sides-met', ['met', 'host', 'visiting'], 'MET_WITH', h, g, { date: f.date, event: f.id }, evidence);
+      }
+      return added;
+    },
+  },
+];

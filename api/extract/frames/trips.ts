@@ -1,0 +1,115 @@
+// Stage "trips": a delegation's trip to a country ("a delegation from X is travelling to China to visit its
+// sister cities", "… concluded its visit to the People's Republic of China"), which the visit readers of
+// events.ts cannot place in one city. The trip becomes a visit of the article whose place is its first stop
+// and whose further stops are the itinerary: the cities it "visited in China, including A, B and C", or the
+// origin's sister cities in that country. Runs before the member readers, so that "members of the
+// delegation included …" fill it like any visit.
+import type { AnalyzedSentence, Article } from '../article.ts';
+import { dateIn, longBefore, newEvent, type Events } from '../events.ts';
+import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
+import { subjectsBefore } from '../relations/common.ts';
+
+export interface TripContext {
+  a: Article;
+  ev: Events;
+}
+
+/** "visited three cities in China, including A, B and C": the listed cities of a country. */
+const CITIES_IN = /\b(?:visit|visits|visited|visiting|tour|toured|touring)\b (?:\w+ ){0,2}(?:cities|towns)(?: in (?:the )?⟨N\d+⟩)?,? (?:including|such as|namely|:|–|—|-) ((?:(?:the city of )?⟨C\d+⟩(?:,? (?:and )?)?)+)/i;
+
+function citiesOf(a: Article, s: AnalyzedSentence, text: string, country: string): string[] {
+  const out: string[] = [];
+  for (const c of text.matchAll(/⟨C(\d+)⟩/g)) {
+    const id = s.refs[Number(c[1])];
+    if (id && a.countryOfCity(id) === country && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * The stops of a trip to `country`: cities listed as visited there; else the origin's twins there when the
+ * trip is to see them; else the first town of that country the article names from the trip's sentence on
+ * ("travelled to France … The visit to Vigneux-sur-Seine").
+ */
+function stopsOf(a: Article, trip: AnalyzedSentence, country: string, origin: string | null): string[] {
+  for (const s of a.sentences) {
+    const m = CITIES_IN.exec(s.template);
+    const listed = m ? citiesOf(a, s, m[1]!, country) : [];
+    if (listed.length) return listed;
+  }
+  if (origin && /\b(?:sister|twin|friendship|partner) (?:cities|city|towns|town)\b/i.test(trip.text)) {
+    const twins: string[] = [];
+    for (const f of a.factsOf('SISTER_CITY_OF')) {
+      const other = f.from === origin ? f.to : f.to === origin ? f.from : null;
+      if (other && a.countryOfCity(other) === country && !twins.includes(other)) twins.push(other);
+    }
+    if (twins.length) return twins.sort((x, y) => a.firstSentenceOf(x) - a.firstSentenceOf(y));
+  }
+  for (const s of a.sentences.slice(trip.index)) {
+    for (const c of s.template.matchAll(/⟨C(\d+)⟩(?!['’])/g)) {
+      const id = s.refs[Number(c[1])];
+      if (id && id !== origin && a.countryOfCity(id) === country) return [id];
+    }
+  }
+  return [];
+}
+
+/** The trip's origin: a city after "from" in the sentence, else the subject's city ("Carnforth's Mayor"), else the article's own. */
+function originIn(a: Article, s: AnalyzedSentence, at: number, country: string): string | null {
+  const from = /\bfrom (?:the )?(?:city of )?⟨C(\d+)⟩/i.exec(s.template);
+  const subject = /⟨C(\d+)⟩/.exec(s.template.slice(0, at));
+  for (const id of [from ? s.refs[Number(from[1])] : null, subject ? s.refs[Number(subject[1])] : null, a.homeCity]) {
+    if (id && a.label(id) === 'City' && a.countryOfCity(id) !== country) return id;
+  }
+  return null;
+}
+
+/** A name for the trip: "<origin> delegation visit to <country>", or the delegation's own name ("X Delegation of Y to <country>"). */
+function tripName(a: Article, s: AnalyzedSentence, origin: string | null, countryName: string): string {
+  if (origin) return `${a.entities.get(origin)?.name ?? ''} delegation visit to ${countryName}`;
+  const named = s.mentions.find((m) => (m.kind === 'Unknown' || m.kind === 'Event') && /\b(?:delegation|mission)\b/i.test(m.name));
+  return named ? `${named.name} to ${countryName}` : `delegation visit to ${countryName}`;
+}
+
+function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const place = s.mentions[Number(m.groups!.country)];
+  // (the body tells the trip with its details; a headline only names it)
+  if (ev.visits.length || s.paragraph === -1 || !place || place.kind !== 'Place' || place.placeKind !== 'country' || !place.country) return 0;
+  if (longBefore(a, dateIn(s)) || /\b(?:will|plan|plans|planned|would|hope|hopes|invited|invitation)\b/i.test(s.template.slice(0, m.index + m[0].length)) && !/\b(?:delegation|mission)\b/i.test(s.text)) return 0;
+  const origin = originIn(a, s, m.index, place.country);
+  const stops = stopsOf(a, s, place.country, origin);
+  if (!stops.length) return 0;
+  const event = newEvent(a, tripName(a, s, origin, place.name), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
+  // the trip is the article's happening: its headline names it too
+  if (a.input.title.trim()) a.entities.get(event)?.aliases.add(a.input.title.replace(/\s+/g, ' ').trim());
+  // the people the sentence opens with travel ("Mayor X travelled to France")
+  const travellers = new Set(subjectsBefore(a, s, m.index, 'P'));
+  ev.visits.push({
+    event, dest: stops[0]!, origins: origin ? [origin] : [], originCountry: null, visitors: travellers, hosts: new Set(),
+    leaderTitles: [], sentences: new Set([s.index]), stops: stops.slice(1), openedBy: 'delegation-trip-to-country',
+  });
+  return 1;
+}
+
+export const TRIP_RULES: readonly SentenceRule<TripContext>[] = [
+  {
+    name: 'delegation-trip-to-country',
+    stage: 'trips',
+    when: /delegat|mission|visit|trip|tour/,
+    matches: /\b(?:delegation|mission|delegates|visit|visits|visited|trip|tour|travell?ed|travels|went|flew|journeyed)\b[^.]{0,120}?\b(?:to|of|in) (?:the )?⟨N(?<country>\d+)⟩(?!['’])/gi,
+    emits: 'a visit frame (place: first stop; itinerary: the other stops; visitors: the people who travel)',
+    why: 'Delegations and mayors often travel to a country and its towns; the article names the country first and the towns later.',
+    example: {
+      title: 'Council delegation to China',
+      body: 'A delegation from the City of Ballarat is travelling to China this week to visit its sister cities. Ballarat is twinned with Harbin and Wuhan. Mayor Des Hudson and Councillor Amy Johnson will be visiting both cities during the trip.',
+      expect: ['VISITED Des Hudson -> Harbin', 'VISITED Des Hudson -> Wuhan', 'VISITED Amy Johnson -> Wuhan'],
+    },
+    apply: openTrip,
+  },
+];
+
+export function readTrips(a: Article, ev: Events): void {
+  if (ev.visits.length) return;
+  runSentenceRules({ a, ev }, a.sentences, TRIP_RULES);
+}

@@ -1,0 +1,9 @@
+// Every rule kept as data, with the stage it runs in: what the rules report lists and the example test runs.
+import { FILL_SENTENCE_RULES, PART_OF_VISIT, STAGES } from '../frames/index.ts';
+import { DERIVE_RULES, SIDE_RULES } from '../frames/infer-rules.ts';
+import { TRIP_RULES } from '../frames/trips.ts';
+import type { AnyRule, Stage } from './engine.ts';
+
+export const RULE_STAGES: readonly Stage[] = STAGES;
+
+export const RULES: readonly AnyRule[] = [...TRIP_RULES, ...FILL_SENTENCE_RULES, ...SIDE_RULES, ...DERIVE_RULES, PART_OF_VISIT];

@@ -1,0 +1,60 @@
+// The extraction half of bulk seeding (npm run ingest -- --bulk): one ExtractionThread per core
+// running the same extractBatch as incremental ingest, the batches added in input order to a
+// BulkGraph (store/bulk-graph.ts), so the result does not depend on which thread finished first.
+import { availableParallelism } from 'node:os';
+import { aliasKeys } from '../extract/resolve.ts';
+import { BulkGraph, type BulkBatchResult } from '../store/bulk-graph.ts';
+import { ExtractionThread } from './extraction-thread.ts';
+import type { FailedInput } from './prepare.ts';
+import type { InputBatch } from './service.ts';
+
+export interface BulkBuild {
+  graph: BulkGraph;
+  failed: FailedInput[];
+  replacing: BulkBatchResult['replacing'];
+  unchanged: number;
+  /** Wall time of extraction and in-memory build, and the extraction threads' summed busy time. */
+  seconds: number;
+  extractSeconds: number;
+  threads: number;
+}
+
+type Pending = { batch: InputBatch; reply: ReturnType<ExtractionThread['extract']> };
+
+/** Extracts batches on `threads` worker threads (default: one per core) and builds their graph. */
+export async function buildBulkGraph(
+  batches: AsyncIterable<InputBatch> | Iterable<InputBatch>,
+  opts: { threads?: number; onBatch?: (inputs: number) => void } = {},
+): Promise<BulkBuild> {
+  const started = performance.now();
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const pool = Array.from({ length: threads }, () => new ExtractionThread());
+  const build: BulkBuild = { graph: new BulkGraph(aliasKeys), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, threads };
+  const apply = async (pending: Pending) => {
+    const { batch, seconds } = await pending.reply;
+    build.extractSeconds += seconds;
+    build.failed.push(...pending.batch.failed, ...batch.failed);
+    if (batch.doc) {
+      const result = build.graph.add(batch.doc);
+      build.unchanged += result.unchanged;
+      build.replacing.push(...result.replacing);
+    }
+    opts.onBatch?.(pending.batch.inputs.length + pending.batch.failed.length);
+  };
+  try {
+    // Two batches queued per thread keep every thread busy while the oldest is applied.
+    const inFlight: Pending[] = [];
+    let next = 0;
+    for await (const batch of batches) {
+      const reply = pool[next++ % threads]!.extract(batch.inputs);
+      reply.catch(() => {}); // awaited in apply(); a failure is reported there
+      inFlight.push({ batch, reply });
+      if (inFlight.length >= threads * 2) await apply(inFlight.shift()!);
+    }
+    while (inFlight.length > 0) await apply(inFlight.shift()!);
+  } finally {
+    await Promise.all(pool.map((thread) => thread.close()));
+  }
+  build.seconds = (performance.now() - started) / 1000;
+  return build;
+}

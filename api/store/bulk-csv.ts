@@ -1,0 +1,164 @@
+// A BulkGraph as the CSV files of `neo4j-admin database import full` (Neo4j 5 operations manual,
+// "Import": header fields name:type, :ID(group), :START_ID(group)/:END_ID(group), :LABEL; RFC 4180
+// quoting, "" for a quote inside a quoted field). Every string is quoted, so an empty string stays
+// an empty string; arrays are joined with U+001F, which no text of ours contains (checked).
+// Property types follow what the driver writes: a JS number is a Cypher float, hence :double.
+import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Properties } from '../graph/schema.ts';
+import type { BulkGraph } from './bulk-graph.ts';
+
+export const ARRAY_DELIMITER = '\u001f';
+
+export interface ImportFiles {
+  dir: string;
+  /** neo4j-admin arguments naming the files: --nodes=Label=file, --relationships=TYPE=file. */
+  fileArgs: string[];
+  /** True when some value holds a line break (the import then needs --multiline-fields=true). */
+  multiline: boolean;
+  nodes: number;
+  relationships: number;
+  /** Size of the CSV files. */
+  bytes: number;
+  /** Entities stored without aliases, facts without evidence or stated properties: lists the CSV cannot hold empty (store/bulk.ts fills them in). */
+  emptyLists: { aliases: number; evidence: number };
+}
+
+type Scalar = string | number | boolean;
+const typeOf = (value: Scalar) => (typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string');
+
+class CsvFile {
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  rows = 0;
+  multiline = false;
+
+  constructor(readonly path: string, header: string[]) {
+    this.fd = openSync(path, 'w');
+    this.buffer.push(header.join(','));
+  }
+
+  private field(value: Scalar | string[] | null | undefined): string {
+    if (value === null || value === undefined) return '';
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '';
+      for (const item of value) if (item.includes(ARRAY_DELIMITER)) throw new Error(`a value holds the import's array delimiter U+001F: ${JSON.stringify(item.slice(0, 80))}`);
+      return this.field(value.join(ARRAY_DELIMITER));
+    }
+    if (typeof value !== 'string') return String(value);
+    if (!this.multiline && /[\r\n]/.test(value)) this.multiline = true;
+    return `"${value.replaceAll('"', '""')}"`;
+  }
+
+  row(values: (Scalar | string[] | null | undefined)[]): void {
+    const line = values.map((v) => this.field(v)).join(',');
+    this.buffer.push(line);
+    this.size += line.length;
+    this.rows += 1;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** The property columns of a group of rows: every key with its import type; a key with two types is an error. */
+function propertyColumns(all: Iterable<Properties>, what: string): { key: string; header: string }[] {
+  const types = new Map<string, string>();
+  for (const properties of all) {
+    for (const [key, value] of Object.entries(properties)) {
+      if (value === null) continue;
+      const type = typeOf(value);
+      const known = types.get(key);
+      if (known && known !== type) throw new Error(`${what}: property "${key}" is a ${known} in one row and a ${type} in another; the import needs one type per column`);
+      types.set(key, type);
+    }
+  }
+  return [...types].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, type]) => ({ key, header: `${key}:${type}` }));
+}
+
+const groupBy = <T>(items: Iterable<T>, keyOf: (item: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+};
+
+/** Writes the graph's CSV files into `dir` (emptied first). */
+export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const fileArgs: string[] = [];
+  const files: CsvFile[] = [];
+  const open = (name: string, header: string[], arg: string) => {
+    const file = new CsvFile(join(dir, name), header);
+    files.push(file);
+    fileArgs.push(`${arg}=${file.path}`);
+    return file;
+  };
+  const emptyLists = { aliases: 0, evidence: 0 };
+
+  for (const [label, entities] of groupBy(graph.entities.values(), (e) => e.labels[0]!)) {
+    const columns = propertyColumns(entities.map((e) => e.properties), `${label} entities`);
+    const file = open(`entities-${label}.csv`, ['id:ID(Entity)', ':LABEL', 'name', 'aliases:string[]', ...columns.map((c) => c.header)], '--nodes');
+    for (const e of entities) {
+      if (e.aliases.length === 0) emptyLists.aliases += 1;
+      file.row([e.id, ['Entity', ...e.labels], e.name, e.aliases, ...columns.map((c) => e.properties[c.key])]);
+    }
+  }
+
+  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'storedAt:long'], '--nodes=Article');
+  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.storedAt]);
+  const keys = open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
+  for (const key of graph.keys.keys()) keys.row([key]);
+
+  const mentions = open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)', 'name', 'aliases:string[]', 'properties'], '--relationships=MENTIONS');
+  for (const a of graph.articles.values()) for (const m of a.mentions) mentions.row([a.id, m.id, m.name, m.aliases, m.properties]);
+  const keyOf = open('key-of.csv', [':START_ID(AliasKey)', ':END_ID(Entity)'], '--relationships=KEY_OF');
+  for (const [key, ids] of graph.keys) for (const id of ids) keyOf.row([key, id]);
+
+  for (const [type, rels] of groupBy(graph.relationships.values(), (r) => r.type)) {
+    const columns = propertyColumns(rels.map((r) => r.properties), `${type} relationships`);
+    const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]', 'statedProperties:string[]'];
+    const file = open(`facts-${type}.csv`, [':START_ID(Entity)', ':END_ID(Entity)', ...provenance, ...columns.map((c) => c.header)], `--relationships=${type}`);
+    for (const r of rels) {
+      if (r.evidence.length === 0 || r.statedProperties.length === 0) emptyLists.evidence += 1;
+      file.row([r.source, r.target, r.key, r.sources, r.evidence, r.evidenceSources, r.statedProperties, ...columns.map((c) => r.properties[c.key])]);
+    }
+  }
+
+  for (const file of files) file.close();
+  return {
+    dir,
+    fileArgs,
+    multiline: files.some((f) => f.multiline),
+    nodes: graph.entities.size + graph.articles.size + graph.keys.size,
+    relationships: mentions.rows + keyOf.rows + graph.relationships.size,
+    bytes: files.reduce((sum, f) => sum + statSync(f.path).size, 0),
+    emptyLists,
+  };
+}
+
+/** neo4j-admin's arguments for these files, after `database import full <database>`. */
+export function importArguments(files: ImportFiles): string[] {
+  return [
+    '--overwrite-destination=true',
+    '--array-delimiter=U+001F',
+    `--multiline-fields=${files.multiline}`,
+    ...files.fileArgs,
+  ];
+}
