@@ -1,7 +1,7 @@
 // The Neo4j the commands work on: the server NEO4J_URI names, or, when it is unset, the project's
 // bundled Neo4j (neo4j/server.ts), started here and stopped again when the command closes it.
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
-import { startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
+import { DEFAULT_PASSWORD, startBundledNeo4j, type BundledNeo4j } from '../../neo4j/server.ts';
 import { connectNeo4j, type Neo4jConnection } from '../store/neo4j.ts';
 
 export interface Database {
@@ -12,9 +12,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The environment for the server NEO4J_URI names: without NEO4J_PASSWORD, the bundled Neo4j's
+ * documented default, so `npm run db:start` then any command with NEO4J_URI just works (a server
+ * with auth disabled ignores credentials).
+ */
+export function namedServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.NEO4J_PASSWORD ? env : { ...env, NEO4J_PASSWORD: DEFAULT_PASSWORD };
+}
+
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
   if (env.NEO4J_URI) {
-    const conn = await connectNeo4j({ env });
+    const conn = await connectNeo4j({ env: namedServerEnv(env) });
     return { conn, bundled: null, close: () => conn.close() };
   }
   const bundled = await startBundledNeo4j(bundledOptionsFromEnv(env));

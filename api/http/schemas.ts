@@ -214,6 +214,30 @@ export const Paths = z
 
 // ---- events -----------------------------------------------------------------------------------
 
+export const ExchangesQuery = z.object({
+  a: z.string().trim().min(1, 'say which entity: a=<id>').describe('entity id (a city, or an actor)'),
+  b: z.string().trim().min(1, 'say which entity: b=<id>').describe('the other entity id'),
+});
+
+export const Exchanges = z
+  .object({
+    a: EntityRef,
+    b: EntityRef,
+    items: z.array(
+      z.object({
+        kind: z.enum(['relationship', 'event']),
+        id: z.string(),
+        type: z.string(),
+        date: z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD; null when the articles give none'),
+        title: z.string(),
+        evidence: z.array(z.string()),
+        sources: z.array(z.string()),
+      }),
+    ),
+    years: z.array(z.object({ year: z.number().int(), count: z.number().int() })).describe('dated items per year, in order'),
+  })
+  .meta({ id: 'Exchanges' });
+
 export const EventsQuery = z.object({
   city: Ref.optional().describe('city id or name'),
   since: Since,
@@ -239,6 +263,7 @@ export const Events = z
 
 export const ElementsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20000).default(2000).describe('at most this many entities, best connected first'),
+  edges: z.coerce.number().int().min(0).max(100000).default(8000).describe('at most this many relationships among them, sister-city ties first'),
   labels: Labels.optional(),
   types: FactTypes.optional(),
   since: Since,

@@ -15,7 +15,7 @@ import {
 } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
 import { cypher } from './cypher.ts';
-import { allWordsQuery, fulltextQuery } from './fulltext.ts';
+import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
@@ -80,12 +80,17 @@ export async function articleDetail(conn: Neo4jConnection, id: string): Promise<
 
 export type SearchHit = z.infer<typeof Api.SearchResults>['results'][number];
 
+/** Lucene's best hits re-ranked by how they match: exact and prefix names first, then aliases, then typos. */
 export async function searchEntities(conn: Neo4jConnection, opts: { q: string; label?: string; limit: number }): Promise<SearchHit[]> {
   const query = fulltextQuery(opts.q);
   if (query === '') return [];
-  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(opts.limit) }));
-  return hits as unknown as SearchHit[];
+  const candidates = Math.max(SEARCH_CANDIDATES, opts.limit * 5);
+  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(candidates) }));
+  return rankHits(opts.q, hits as unknown as SearchHit[]).slice(0, opts.limit);
 }
+
+/** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
+const SEARCH_CANDIDATES = 100;
 
 /**
  * Entities by id, else by name or alias (any label), else the best-scored entity whose name
@@ -203,19 +208,28 @@ export async function neighborhood(
   });
 }
 
+/** One entity in this many of the first picture is a hub; the others are what ties the hubs together. */
+const OVERVIEW_HUB_SHARE = 5;
+
+/**
+ * The best-connected entities passing the filter and the entities tied to most of them (`limit` in all) and at most `edgeLimit` relationships
+ * among them. `total.nodes` counts the entities passing the filter; `truncated` says something
+ * passing it was left out (entities or relationships).
+ */
 export async function graphElements(
   conn: Neo4jConnection,
-  opts: GraphFilter & { limit: number },
+  opts: GraphFilter & { limit: number; edgeLimit: number },
 ): Promise<{ elements: CyElements; total: { nodes: number; relationships: number }; truncated: boolean }> {
   const params = filterParams(opts);
   return read(conn, async (tx) => {
-    const [row] = await rows(tx, 'graph-elements', { ...params, limit: int(opts.limit) });
+    const hubs = Math.max(1, Math.ceil(opts.limit / OVERVIEW_HUB_SHARE));
+    const [row] = await rows(tx, 'graph-elements', { ...params, limit: int(opts.limit), hubs: int(hubs), edgeLimit: int(opts.edgeLimit) });
     const [rels] = await rows(tx, 'count-relationships', { types: params.types });
     const totalNodes = Number(row?.totalNodes ?? 0);
     return {
       elements: elementsOf(row),
       total: { nodes: totalNodes, relationships: Number(rels?.total ?? 0) },
-      truncated: totalNodes > opts.limit,
+      truncated: totalNodes > opts.limit || Number(row?.edgesAmong ?? 0) > opts.edgeLimit,
     };
   });
 }
@@ -333,6 +347,41 @@ export async function listEvents(conn: Neo4jConnection, opts: { city?: string; s
     city: (e.city as EventSummary['city']) ?? null,
     participants: (e.participants as Row[]).map((p) => ({ ...(p as unknown as EntityRef), role: (p.role as string) ?? null })),
   }));
+}
+
+export type Exchanges = z.infer<typeof Api.Exchanges>;
+
+/**
+ * What passed between entities `a` and `b` (ids), item by item in date order (undated last), and
+ * the dated items counted per year. A message naming the unknown id when one is not in the graph.
+ */
+export async function exchangesBetween(conn: Neo4jConnection, a: string, b: string): Promise<Exchanges | string> {
+  return read(conn, async (tx) => {
+    const ends = await rows(tx, 'entities-by-id', { ids: [a, b] });
+    const [refA, refB] = [ends[0]?.entity as EntityRef | null, ends[1]?.entity as EntityRef | null];
+    if (!refA) return `a: no entity "${a}"`;
+    if (!refB) return `b: no entity "${b}"`;
+    const found = await rows(tx, 'exchanges-between', { a, b });
+    const items = found.map((r) => {
+      const item = r.item as Row;
+      return {
+        kind: item.kind as 'relationship' | 'event',
+        id: String(item.id),
+        type: String(item.type),
+        date: (item.date as string | null) ?? null,
+        title: String(item.title ?? ''),
+        evidence: [...new Set((item.evidence as string[]) ?? [])],
+        sources: (item.sources as string[]) ?? [],
+      };
+    });
+    const perYear = new Map<number, number>();
+    for (const item of items) {
+      const year = item.date ? Number(item.date.slice(0, 4)) : NaN;
+      if (Number.isInteger(year)) perYear.set(year, (perYear.get(year) ?? 0) + 1);
+    }
+    const years = [...perYear].sort((x, y) => x[0] - y[0]).map(([year, count]) => ({ year, count }));
+    return { a: refA, b: refB, items, years };
+  });
 }
 
 // ---- export -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-// Writes a synthetic corpus to disk, one .txt file per article, plus corpus.json describing it
+// Writes a synthetic corpus to disk, one .txt file per article, plus .corpus.json describing it
 // (seed, count, bytes) so the benchmarks can tell whether an existing corpus is the one they want.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// The manifest is a dot file so `npm run ingest DIR` (which skips dot files) reads articles only.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from './article.ts';
 import { World } from './world.ts';
@@ -15,9 +16,14 @@ export interface CorpusManifest {
 /** Bump when the generated text changes, so stale corpora are regenerated. */
 export const GENERATOR_VERSION = 1;
 
+const MANIFEST = '.corpus.json';
+/** Where earlier versions put the manifest, in the way of `npm run ingest DIR`; removed on regeneration. */
+const OLD_MANIFEST = 'corpus.json';
+
 export function readManifest(dir: string): CorpusManifest | null {
   try {
-    return JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusManifest;
+    const file = [MANIFEST, OLD_MANIFEST].map((name) => join(dir, name)).find((path) => existsSync(path));
+    return file ? (JSON.parse(readFileSync(file, 'utf8')) as CorpusManifest) : null;
   } catch {
     return null;
   }
@@ -26,7 +32,7 @@ export function readManifest(dir: string): CorpusManifest | null {
 export function generateCorpus(opts: { count: number; out: string; seed?: number; onProgress?: (done: number) => void }): CorpusManifest {
   const seed = opts.seed ?? 42;
   mkdirSync(opts.out, { recursive: true });
-  for (const f of readdirSync(opts.out)) if (f.endsWith('.txt') || f === 'corpus.json') rmSync(join(opts.out, f));
+  for (const f of readdirSync(opts.out)) if (f.endsWith('.txt') || f === MANIFEST || f === OLD_MANIFEST) rmSync(join(opts.out, f));
   const world = new World(seed, opts.count);
   const width = String(opts.count - 1).length;
   let bytes = 0;
@@ -38,7 +44,7 @@ export function generateCorpus(opts: { count: number; out: string; seed?: number
     if (opts.onProgress && (i + 1) % 1000 === 0) opts.onProgress(i + 1);
   }
   const manifest: CorpusManifest = { generator: GENERATOR_VERSION, seed, count: opts.count, bytes };
-  writeFileSync(join(opts.out, 'corpus.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(opts.out, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
 

@@ -121,6 +121,56 @@ describe('viewer on the seed graph', () => {
     await page.close();
   });
 
+  it('search puts the exact name first, corrects a typo, and can search one label only', async () => {
+    const page = await open();
+    const options = () => page.locator('[data-testid=search-option] .picker-name').allTextContents();
+    const labels = () => page.locator('[data-testid=search-option] .picker-label').allTextContents();
+    await page.fill('[data-testid=search-input]', 'Shenyang');
+    await expect.poll(async () => (await options())[0], POLL).toBe('Shenyang');
+    await page.fill('[data-testid=search-input]', 'Shenyng');
+    await expect.poll(async () => (await options())[0], POLL).toBe('Shenyang');
+
+    await page.selectOption('[data-testid=search-label]', 'Person');
+    await page.fill('[data-testid=search-input]', 'Lyu');
+    await expect.poll(async () => (await options()).includes('Lyu Zhicheng'), POLL).toBe(true);
+    expect(new Set(await labels())).toEqual(new Set(['Person']));
+    await page.selectOption('[data-testid=search-label]', 'City');
+    await page.fill('[data-testid=search-input]', 'Shenyang');
+    await expect.poll(async () => new Set(await labels()), POLL).toEqual(new Set(['City']));
+    await page.close();
+  });
+
+  it('hides a single node until asked to show it again, and pins one through a re-layout', async () => {
+    const page = await open();
+    const adora = (await idOf(page, 'Adora Cruises'))!;
+    const drawnNodes = () => page.evaluate(() => window.__cy!.nodes(':visible').length);
+    const before = await drawnNodes();
+    await choose(page, 'search', 'Adora', 'Adora Cruises');
+    await page.locator('[data-testid=details-title]', { hasText: 'Adora Cruises' }).waitFor();
+    await page.click('[data-testid=hide]');
+    await expect.poll(() => page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora), POLL).toBe(false);
+    expect(await drawnNodes()).toBe(before - 1);
+    expect(await page.locator('[data-testid=footer-counts]').textContent()).toContain(`On screen: ${before - 1} nodes`);
+    // A filter change does not bring it back; "Show hidden" does.
+    await page.uncheck('[data-testid=filter-label-Event]');
+    await page.check('[data-testid=filter-label-Event]');
+    expect(await page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora)).toBe(false);
+    await page.click('[data-testid=show-hidden]');
+    await expect.poll(() => page.evaluate((id) => window.__cy!.getElementById(id).visible(), adora), POLL).toBe(true);
+    expect(await page.locator('[data-testid=show-hidden]').isHidden()).toBe(true);
+
+    const lyu = (await idOf(page, 'Lyu Zhicheng'))!;
+    await choose(page, 'search', 'Lyu', 'Lyu Zhicheng');
+    await page.locator('[data-testid=details-title]', { hasText: 'Lyu Zhicheng' }).waitFor();
+    await page.click('[data-testid=pin]');
+    const pinnedAt = await page.evaluate((id) => ({ ...window.__cy!.getElementById(id).position() }), lyu);
+    await page.click('#relayout');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate((id) => ({ ...window.__cy!.getElementById(id).position() }), lyu)).toEqual(pinnedAt);
+    expect(await page.locator('[data-testid=pin]').textContent()).toBe('Unpin');
+    await page.close();
+  });
+
   it('finds a path from Lyu Zhicheng to Adora Cruises in one request, highlights it, and a reloaded link restores it', async () => {
     const page = await open();
     const requests: string[] = [];
@@ -153,6 +203,17 @@ describe('viewer on the seed graph', () => {
     expect(hops).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.locator('[data-testid=path-hop] [data-testid=evidence]').count(), POLL).toBeGreaterThan(0);
 
+    // Clicking a node on the path shows its evidence in view, not below the listed paths.
+    const lyu = (await idOf(page, 'Lyu Zhicheng'))!;
+    await page.waitForFunction(() => !window.__cy!.animated());
+    const at = await pointAt(page, lyu);
+    await page.mouse.click(at.x, at.y);
+    const title = page.locator('[data-testid=details-title]', { hasText: 'Lyu Zhicheng' });
+    await title.waitFor();
+    const box = (await title.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+
     const summary = (p: Page) => p.locator('[data-testid=path-summary]').textContent().then((t) => /shortest (\d+) hop/.exec(t ?? '')?.[1]);
     const shortest = await summary(page);
     expect(shortest).toBeTruthy();
@@ -171,6 +232,32 @@ describe('viewer on the seed graph', () => {
     expect(await reopened.inputValue('[data-testid=path-from-input]')).toBe('Lyu Zhicheng');
     expect(await reopened.inputValue('[data-testid=path-to-input]')).toBe('Adora Cruises');
     await reopened.close();
+  });
+
+  it('shows the exchanges between two cities per year and item by item, each dated', async () => {
+    const page = await open();
+    await choose(page, 'pair-a', 'Shenyang', 'Shenyang');
+    await choose(page, 'pair-b', 'Sasebo', 'Sasebo');
+    await page.locator('[data-testid=pair-item]').first().waitFor(POLL);
+    const items = await page.locator('[data-testid=pair-item]').count();
+    const dates = await page.locator('[data-testid=pair-date]').allTextContents();
+    expect(items).toBeGreaterThanOrEqual(2);
+    // Twinned in 2011 (the seed says so) and the exchange day of March 2024, each on its own line, in date order.
+    expect(dates).toContain('2011');
+    expect(dates).toContain('25 Mar 2024');
+    expect(dates.indexOf('2011')).toBeLessThan(dates.indexOf('25 Mar 2024'));
+    // One bar per year with exchanges; the bars add up to the dated items.
+    const bars = await page.locator('[data-testid=pair-bar]').evaluateAll((els) => els.map((e) => ({ year: Number(e.getAttribute('data-year')), count: Number(e.getAttribute('data-count')) })));
+    expect(bars.map((b) => b.year)).toEqual(expect.arrayContaining([2011, 2024]));
+    expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(dates.filter((d) => d !== 'undated').length);
+    for (const sentence of await page.locator('[data-testid=pair-result] [data-testid=evidence]').allTextContents()) expect(squash(seedText)).toContain(squash(sentence));
+    await page.close();
+
+    const sasebo = (await call(api, 'GET', '/api/entities?q=Sasebo&label=City')).body.results[0].id;
+    expect((await call(api, 'GET', `/api/exchanges?a=${sasebo}`)).status).toBe(400);
+    const unknown = await call(api, 'GET', `/api/exchanges?a=${sasebo}&b=city:nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain('city:nowhere');
   });
 
   it('says so when there is no path within the chosen number of hops', async () => {
@@ -200,6 +287,10 @@ describe('viewer on the seed graph', () => {
     expect(hidden.visible).toBe(0);
     expect(hidden.others).toBe(before.others);
     expect(new URL(page.url()).searchParams.get('hideLabels')).toBe('Company');
+    // The summary and the footer count what is drawn, not what is loaded.
+    expect(await page.locator('[data-testid=graph-summary]').textContent()).not.toMatch(/compan/i);
+    const drawnNodes = await page.evaluate(() => window.__cy!.nodes(':visible').length);
+    expect(await page.locator('[data-testid=footer-counts]').textContent()).toContain(`On screen: ${drawnNodes} nodes`);
     // Same document: the filter did not reload the page.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
@@ -314,12 +405,45 @@ describe('viewer on the seed graph', () => {
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = readFileSync((await png.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    // Title above and legend below the graph: the image is taller than the graph drawn at 2x.
+    const graphBox = (await page.locator('[data-testid=graph]').boundingBox())!;
+    expect(Math.abs(pngBytes.readUInt32BE(16) - graphBox.width * 2)).toBeLessThanOrEqual(2);
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(Math.round(graphBox.height) * 2 + 100);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
     const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     const visible = await page.evaluate(() => window.__cy!.nodes('[label]:visible').length);
     expect(exported.elements.nodes).toHaveLength(visible);
     expect(exported.elements.nodes.some((n: { data: { label: string } }) => n.data.label === 'Company')).toBe(false);
     await page.close();
+  });
+
+  it('exports an evidence report: each relationship on screen with its sentences and source articles', async () => {
+    const page = await open();
+    await page.uncheck('[data-testid=filter-label-Company]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-report]')]);
+    expect(download.suggestedFilename()).toMatch(/\.html$/);
+    const html = readFileSync((await download.path())!, 'utf8');
+    const visibleEdges = await page.evaluate(() => window.__cy!.edges(':visible').length);
+    const onScreenSentences = await page.evaluate(() => window.__cy!.edges(':visible').map((e) => e.data('evidence') as string[]).flat());
+    await page.close();
+
+    // Read it as a browser would, from the file alone.
+    const report = await browser.context.newPage();
+    await report.setContent(html);
+    expect(await report.locator('h1').textContent()).toMatch(/evidence report/i);
+    expect(await report.locator('.rel').count()).toBe(visibleEdges);
+    const sentences = await report.locator('.rel blockquote').allTextContents();
+    expect(sentences.length).toBeGreaterThan(0);
+    expect([...sentences].sort()).toEqual([...onScreenSentences].sort());
+    expect(sentences.filter((sentence) => squash(seedText).includes(squash(sentence))).length).toBeGreaterThan(0);
+    // Every source line names its article by title.
+    const titles: string[] = (await call(api, 'GET', '/api/articles?limit=100')).body.articles.map((a: { title: string }) => a.title);
+    const sourceLines = await report.locator('.sources li').allTextContents();
+    expect(sourceLines.length).toBeGreaterThan(0);
+    for (const line of sourceLines) expect(titles.some((t) => line.includes(t)), line).toBe(true);
+    // Hidden companies stay out of the report.
+    expect(await report.locator('.rel-head', { hasText: 'Adora Cruises' }).count()).toBe(0);
+    await report.close();
   });
 
   it('says "API unreachable" when the API does not answer', async () => {

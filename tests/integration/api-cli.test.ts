@@ -62,6 +62,16 @@ describe('npm run ingest', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 new, 0 updated, 1 unchanged; 0 nodes and 0 relationships created/);
   });
+
+  it('ingests the folder npm run generate writes, articles only', async () => {
+    const out = join(tmp, 'generated');
+    const generated = await run('seed/generate.ts', ['--count', '3', '--out', out]);
+    expect(generated.code, generated.stderr).toBe(0);
+    const ingested = await run('api/cli/ingest.ts', [out]);
+    expect(ingested.stderr).not.toMatch(/failed/);
+    expect(ingested.code).toBe(0);
+    expect(ingested.stdout).toMatch(/^3 files in .*articles 3 new/m);
+  });
 });
 
 describe('npm run export', () => {

@@ -95,7 +95,8 @@ describe('errors', () => {
         `/api/paths?from=${v}&to=Bexby`,
         `/api/paths?from=Alford&to=Bexby&k=${v}`,
         `/api/events?city=${v}&until=${v}`,
-        `/api/graph/elements?limit=${v}`,
+        `/api/graph/elements?limit=${v}&edges=${v}`,
+        `/api/exchanges?a=${v}&b=city:alford`,
         `/api/articles/${v}`,
       ]) {
         const reply = await call(api, 'GET', path);
@@ -142,6 +143,7 @@ describe('OpenAPI', () => {
         'GET /api/entities/{id}/neighborhood',
         'GET /api/paths',
         'GET /api/events',
+        'GET /api/exchanges',
         'GET /api/graph',
         'POST /api/graph',
         'GET /api/graph/elements',

@@ -1,5 +1,6 @@
 // Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
 import { describe, expect, it } from 'vitest';
+import { namedServerEnv } from '../../api/cli/database.ts';
 import { cypher, cypherStatements } from '../../api/store/cypher.ts';
 import { modelSchemaStatements } from '../../api/store/schema.ts';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
@@ -45,5 +46,14 @@ describe('bundled Neo4j settings from the environment', () => {
   it('rejects a NEO4J_PORT that is not a port, saying what it got', () => {
     expect(() => bundledOptionsFromEnv({ NEO4J_PORT: 'seven' })).toThrow('NEO4J_PORT must be a port number (1-65535), not "seven"');
     expect(() => bundledOptionsFromEnv({ NEO4J_PORT: '70000' })).toThrow('not "70000"');
+  });
+});
+
+describe('password for the server NEO4J_URI names', () => {
+  it('is the documented default when NEO4J_PASSWORD is unset, as for the bundled Neo4j that npm run db:start runs', () => {
+    const uri = 'bolt://127.0.0.1:7687';
+    expect(namedServerEnv({ NEO4J_URI: uri }).NEO4J_PASSWORD).toBe(DEFAULT_PASSWORD);
+    expect(namedServerEnv({ NEO4J_URI: uri, NEO4J_PASSWORD: '' }).NEO4J_PASSWORD).toBe(DEFAULT_PASSWORD);
+    expect(namedServerEnv({ NEO4J_URI: uri, NEO4J_PASSWORD: 'another-secret' }).NEO4J_PASSWORD).toBe('another-secret');
   });
 });

@@ -18,6 +18,7 @@ export type PathResult = Body<'Paths'>;
 export type GraphElements = Body<'GraphElements'>;
 export type Neighborhood = Body<'Neighborhood'>;
 export type Health = Body<'Health'>;
+export type Exchanges = Body<'Exchanges'>;
 type Curation = typeof import('../../api/curation/schema.ts');
 export type Correction = z.infer<Curation['Correction']>;
 export type CorrectionRequest = z.input<Curation['CorrectionRequest']>;
@@ -101,7 +102,7 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal, wri
 export const api = {
   health: () => getJson<Health>('/api/health'),
 
-  graphElements: (q: { limit?: number; labels?: string; types?: string; since?: string; until?: string } = {}) =>
+  graphElements: (q: { limit?: number; edges?: number; labels?: string; types?: string; since?: string; until?: string } = {}) =>
     getJson<GraphElements>('/api/graph/elements', q),
 
   searchEntities: (q: string, opts: { label?: string; limit?: number } = {}, signal?: AbortSignal) =>
@@ -114,6 +115,8 @@ export const api = {
 
   paths: (q: { from: string; to: string; maxHops: number; k?: number; types?: string; since?: string; until?: string }) =>
     getJson<PathResult>('/api/paths', { ...q, k: q.k ?? 3 }),
+
+  exchanges: (a: string, b: string) => getJson<Body<'Exchanges'>>('/api/exchanges', { a, b }),
 
   article: (id: string) => getJson<Body<'ArticleDetail'>>(`/api/articles/${encodeURIComponent(id)}`),
 

@@ -3,26 +3,41 @@
 import './styles.css';
 import { api, ApiError, type Correction, type CyElements, type EntityRef, type PathResult } from './api.ts';
 import { byId } from './dom.ts';
-import { exportJson, exportPng } from './export.ts';
+import { exportJson, exportPng, exportReport } from './export.ts';
 import { GraphCanvas, MAX_EDGES, MAX_NODES } from './graph/canvas.ts';
 import { dateToMonths } from './graph/placement.ts';
-import { LABEL_LOOK, LABELS, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
+import { LABEL_LOOK, LABELS, pathColor, TYPE_LOOK, TYPES } from './graph/vocabulary.ts';
 import { createCuration } from './panels/curation.ts';
 import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
+import { createPairPanel } from './panels/pair.ts';
 import { createPathFinder } from './panels/path.ts';
 import { createPicker } from './panels/picker.ts';
 import { createStatus } from './panels/status.ts';
+import { elementsQuery, needsRefetch, OVERVIEW_EDGES, OVERVIEW_NODES, overviewNote, serverFilter, type ServerFilter } from './overview.ts';
 import { Store, VIEWS, type ViewName, type ViewState } from './state.ts';
 
-/** How many nodes the first request asks for; past that the API truncates and we say so. */
-const LOAD_LIMIT = 2000;
+/** How many neighbours a focus link draws; past that the API truncates and we say so. */
+const FOCUS_LIMIT = 400;
 const EXPAND_LIMIT = 300;
 
 const store = new Store(location.search);
 const status = createStatus(byId('status'), byId('banner'), byId('toasts'));
 let canvas: GraphCanvas | null = null;
 let pathShown: PathResult | null = null;
+
+/**
+ * What the canvas holds: the overview (`truncated` when the graph is bigger than it), one actor's
+ * neighbourhood, or the paths between two actors; `filter` is what the server applied.
+ */
+interface Drawn {
+  kind: 'overview' | 'focus' | 'path';
+  truncated: boolean;
+  filter: ServerFilter;
+}
+let drawn: Drawn | null = null;
+/** Only the whole graph holds every entity; anything else must fetch what it does not show. */
+const showsPart = () => !drawn || drawn.kind !== 'overview' || drawn.truncated;
 
 // A read-only handle for tests and the browser console: `__cy.nodes().length`.
 Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
@@ -41,10 +56,23 @@ const details = createDetails(byId('details'), {
   select: (id) => void reveal(id),
   toggleExpand: (id) => void toggleExpand(id),
   isExpanded: (id) => store.state.expanded.includes(id),
-  focus: (id) => {
-    store.update({ focus: id, expanded: [], selected: id });
-    void loadGraph();
+  focus: (id) => void focusOn(id),
+  hide: (id) => {
+    if (!canvas) return;
+    const name = nodeRef(id)?.name ?? id;
+    canvas.hideNode(id);
+    select(null);
+    updateFooter();
+    details.setSummary(summaryOf(counts('drawn')));
+    status.toast(`Hid ${name}.`);
+    showHiddenButton();
   },
+  togglePin: (id) => {
+    if (!canvas) return;
+    canvas.togglePin(id);
+    void details.showNode(id);
+  },
+  isPinned: (id) => Boolean(canvas?.cy.getElementById(id).locked()),
   pathFrom: (entity) => pathFinder.setFrom(entity),
   pathTo: (entity) => pathFinder.setTo(entity),
   edgeData: (id) => {
@@ -93,12 +121,15 @@ const pathFinder = createPathFinder(byId('path'), store, {
   select: (id) => void reveal(id),
 });
 
+createPairPanel(byId('pair'), { select: (id) => void reveal(id) });
+
 const filters = createFilters(byId('filters'), store);
 
 const search = createPicker({
   testid: 'search',
   placeholder: 'Search people, offices, cities…',
   label: 'Search the graph',
+  labelMenu: true,
   onChoose: (result) => void reveal(result.id, result),
 });
 byId('search').append(search.root);
@@ -108,13 +139,34 @@ for (const view of VIEWS) {
   button.addEventListener('click', () => setView(view));
 }
 byId('fit').addEventListener('click', () => canvas?.fit());
+function showHiddenButton(): void {
+  const count = canvas?.hiddenCount() ?? 0;
+  const button = byId('show-hidden');
+  button.hidden = count === 0;
+  button.textContent = `Show hidden (${count})`;
+}
+byId('show-hidden').addEventListener('click', () => {
+  canvas?.showHidden();
+  showHiddenButton();
+  updateFooter();
+  details.setSummary(summaryOf(counts('drawn')));
+});
 byId('relayout').addEventListener('click', () => {
   if (!canvas) return;
   if (canvas.currentView() !== 'force') setView('force');
   canvas.layoutAll();
 });
-byId('export-png').addEventListener('click', () => canvas && exportPng(canvas));
+/** What the picture on screen is, in words: the banner's note, else the whole graph. */
+const pictureContext = () => (byId('banner').hidden ? 'The whole graph.' : (byId('banner').querySelector('[data-testid=banner-text]')?.textContent ?? ''));
+byId('export-png').addEventListener('click', () => {
+  if (!canvas) return;
+  void exportPng(canvas, 'Exchange Graph', pictureContext()).catch((err: Error) => status.toast(`Could not export the PNG: ${err.message}`, 'error'));
+});
 byId('export-json').addEventListener('click', () => canvas && exportJson(canvas));
+byId('export-report').addEventListener('click', () => {
+  if (!canvas) return;
+  void exportReport(canvas, { title: 'Exchange Graph: evidence report', context: pictureContext() }).catch((err: Error) => status.toast(`Could not build the report: ${err.message}`, 'error'));
+});
 byId('share').addEventListener('click', () => {
   void navigator.clipboard?.writeText(location.href).then(
     () => status.toast('Link copied: it reopens this view.'),
@@ -135,13 +187,21 @@ document.addEventListener('keydown', (event) => {
 // ---- state → graph ------------------------------------------------------------------------
 
 let filterKey = '';
+let refetchTimer: ReturnType<typeof setTimeout> | undefined;
 store.subscribe((state) => {
   if (!canvas) return;
   const key = JSON.stringify([[...state.hiddenLabels], [...state.hiddenTypes], [...state.hiddenRoles], state.since, state.until]);
   if (key === filterKey) return;
   filterKey = key;
+  // The overview is chosen under the filter: a new filter asks for a new one (once the slider rests).
+  clearTimeout(refetchTimer);
+  if (drawn?.kind === 'overview' && needsRefetch(drawn.filter, serverFilter(state), drawn.truncated)) {
+    refetchTimer = setTimeout(() => void loadGraph(), 250);
+    return;
+  }
   canvas.applyFilters(state);
   if (canvas.currentView() !== 'force') reportView(canvas.applyView(canvas.currentView()).unplaced);
+  details.setSummary(summaryOf(counts('drawn')));
   updateFooter();
 });
 
@@ -165,33 +225,48 @@ function reportView(unplaced: number): void {
 }
 
 let truncatedNote: string | null = null;
+const backToOverview = {
+  text: 'Back to overview',
+  run: () => {
+    pathFinder.reset();
+    store.update({ focus: null, expanded: [] });
+    void loadGraph();
+  },
+};
 function bannerForGraph(): void {
-  if (store.state.focus) {
+  if (drawn?.kind === 'path' && pathShown) {
+    status.banner(`Showing the paths from ${pathShown.from.name} to ${pathShown.to.name}. Double-click a node to expand it.`, backToOverview);
+  } else if (store.state.focus) {
     const name = nodeRef(store.state.focus)?.name ?? store.state.focus;
-    status.banner(`Showing ${name} and its neighbours. Double-click a node to expand further.`, {
-      text: 'Show whole graph',
-      run: () => {
-        store.update({ focus: null, expanded: [] });
-        void loadGraph();
-      },
-    });
+    status.banner(`Showing ${name} and its neighbours.${truncatedNote ? ` ${truncatedNote}` : ''} Double-click a node to expand further.`, backToOverview);
   } else {
     status.banner(truncatedNote);
   }
 }
 
-function counts(): Counts {
+/** Replace what is drawn with one actor's neighbourhood (focus link, search pick off screen). */
+async function focusOn(id: string): Promise<void> {
+  store.update({ focus: id, expanded: [], selected: id });
+  await loadGraph();
+}
+
+/** What is drawn; by class, not ':visible': right after a filter change the hidden state may not be styled yet. */
+const drawnElements = (c: GraphCanvas) => c.entities().filter((el) => !el.hasClass('filtered') && !el.hasClass('offview'));
+
+/** What is loaded (`all`: the legend, so an unticked entry says what ticking it brings back) or drawn. */
+function counts(scope: 'all' | 'drawn' = 'all'): Counts {
   const c: Counts = { labels: new Map(), types: new Map(), roles: new Map(), eventMonths: [] };
   if (!canvas) return c;
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const node of canvas.entities().nodes().toArray()) {
+  const elements = scope === 'all' ? canvas.entities() : drawnElements(canvas);
+  for (const node of elements.nodes().toArray()) {
     bump(c.labels, node.data('label'));
     if (node.data('label') === 'Event') {
       const t = dateToMonths(node.data('date'));
       if (t !== null) c.eventMonths.push(t);
     }
   }
-  for (const edge of canvas.entities().edges().toArray()) {
+  for (const edge of elements.edges().toArray()) {
     bump(c.types, edge.data('type'));
     if (edge.data('role')) bump(c.roles, edge.data('role'));
   }
@@ -210,11 +285,11 @@ function summaryOf(c: Counts): string {
 
 function graphChanged(): void {
   if (!canvas) return;
-  const c = counts();
-  filters.refresh(c);
-  details.setSummary(summaryOf(c));
+  filters.refresh(counts());
   canvas.applyFilters(store.state);
+  details.setSummary(summaryOf(counts('drawn')));
   updateFooter();
+  showHiddenButton();
 }
 
 let healthText = '';
@@ -224,7 +299,7 @@ function updateFooter(): void {
     footer.textContent = healthText;
     return;
   }
-  const visible = canvas.entities().filter(':visible');
+  const visible = drawnElements(canvas);
   footer.textContent = `On screen: ${visible.nodes().length} nodes, ${visible.edges().length} relationships${healthText ? ` · ${healthText}` : ''}`;
 }
 
@@ -252,6 +327,8 @@ function select(id: string | null, opts: { center?: boolean } = {}): void {
     details.showEdge(id!);
     curation.showEdge(id!);
   }
+  // The details (evidence) go where the user looks, not below a long list of paths.
+  byId('details').scrollIntoView({ block: 'start' });
   if (opts.center) {
     cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
   }
@@ -259,6 +336,10 @@ function select(id: string | null, opts: { center?: boolean } = {}): void {
 
 /** Select a node, fetching it and its neighbours first when it is not on screen. */
 async function reveal(id: string, ref?: EntityRef): Promise<void> {
+  if (!canvas || canvas.cy.getElementById(id).empty()) {
+    // Off the overview or a path: draw its own neighbourhood rather than pile it onto a cut.
+    if (!canvas || (drawn && drawn.kind !== 'focus' && showsPart())) return focusOn(id);
+  }
   if (!canvas) return;
   let node = canvas.cy.getElementById(id);
   if (node.empty()) {
@@ -344,23 +425,42 @@ function showPath(result: PathResult, index: number | null, fit = true): void {
   if (!canvas) return;
   pathShown = result;
   const hops = new Map(result.elements.edges.map(({ data }) => [data.id, data]));
-  canvas.merge({ nodes: result.elements.nodes, edges: [...hops.values()].map((data) => ({ data })) }, null, null);
+  const pathElements = { nodes: result.elements.nodes, edges: [...hops.values()].map((data) => ({ data })) };
+  if (drawn?.kind === 'overview' && drawn.truncated) {
+    // A cut of a big graph says little around a path: the paths become the picture.
+    canvas.load(pathElements);
+    drawn = { kind: 'path', truncated: false, filter: drawn.filter };
+    store.update({ focus: null, expanded: [] });
+    bannerForGraph();
+  } else {
+    canvas.merge(pathElements, null, null);
+  }
   graphChanged();
-  const paths = index === null ? result.paths : result.paths.slice(index, index + 1);
+  const shown = index === null ? result.paths.map((path, i) => ({ path, i })) : [{ path: result.paths[index]!, i: index }];
   const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const path of paths) {
+  const edges = new Map<string, string>();
+  for (const { path, i } of shown) {
     path.nodes.forEach((n) => nodes.add(n));
     for (const hopId of path.hops) {
       const hop = hops.get(hopId);
       const edge = hop && canvas.edgeFor(hop.source, hop.target, hop.type);
-      if (edge) edges.add(edge);
+      if (edge && !edges.has(edge)) edges.set(edge, pathColor(i));
     }
   }
   // A path through filtered-out nodes is still shown: the path is what the analyst asked for.
   canvas.cy.elements().filter((el) => nodes.has(el.id()) || edges.has(el.id())).removeClass('filtered offview');
-  canvas.highlightPath([...nodes], [...edges], [result.from.id, result.to.id]);
-  if (fit) canvas.cy.animate({ fit: { eles: canvas.cy.$('.path'), padding: 80 } }, { duration: 400 });
+  canvas.highlightPath([...nodes], edges, [result.from.id, result.to.id]);
+  if (fit) {
+    const onPath = canvas.cy.$('.path');
+    const cy = canvas.cy;
+    // Where the fit will land, so the names are sized for it before the glide starts.
+    const box = onPath.boundingBox({});
+    const zoom = Math.min(cy.maxZoom(), (cy.width() - 160) / Math.max(1, box.w), (cy.height() - 160) / Math.max(1, box.h));
+    canvas.readablePathNames(zoom);
+    cy.animate({ fit: { eles: onPath, padding: 80 } }, { duration: 400 });
+  } else {
+    canvas.readablePathNames(canvas.cy.zoom());
+  }
 }
 
 // ---- loading ------------------------------------------------------------------------------
@@ -377,16 +477,17 @@ async function loadHealth(): Promise<void> {
   updateFooter();
 }
 
-async function fetchElements(state: ViewState): Promise<{ elements: CyElements; truncated: string | null }> {
+async function fetchElements(state: ViewState): Promise<{ elements: CyElements; truncated: string | null; drawn: Drawn }> {
+  const filter = serverFilter(state);
   if (state.focus) {
-    const nb = await api.neighborhood(state.focus, { depth: 1, limit: LOAD_LIMIT });
-    return { elements: nb.elements, truncated: nb.truncated ? `Showing the first ${LOAD_LIMIT} neighbours.` : null };
+    const nb = await api.neighborhood(state.focus, { depth: 1, limit: FOCUS_LIMIT });
+    return { elements: nb.elements, truncated: nb.truncated ? `Only the first ${FOCUS_LIMIT} neighbours are drawn.` : null, drawn: { kind: 'focus', truncated: nb.truncated, filter } };
   }
-  const body = await api.graphElements({ limit: LOAD_LIMIT });
-  const note = body.truncated
-    ? `Showing ${body.elements.nodes.length.toLocaleString()} of ${body.total.nodes.toLocaleString()} entities. Search for an actor or use Focus to see the rest.`
-    : null;
-  return { elements: body.elements, truncated: note };
+  const query = elementsQuery(filter);
+  const body = await api.graphElements({ limit: OVERVIEW_NODES, edges: OVERVIEW_EDGES, ...query });
+  const filtered = Object.values(query).some((v) => v !== undefined);
+  const note = body.truncated ? overviewNote(body.elements.nodes.length, body.total.nodes, filtered) : null;
+  return { elements: body.elements, truncated: note, drawn: { kind: 'overview', truncated: body.truncated, filter } };
 }
 
 async function loadGraph(): Promise<void> {
@@ -426,6 +527,20 @@ async function loadGraph(): Promise<void> {
   const { elements } = loaded;
   performance.mark('viewer:data');
   truncatedNote = loaded.truncated;
+  drawn = loaded.drawn;
+  pathShown = null;
+  if (!elements.nodes.length && loaded.drawn.kind === 'overview' && Object.values(elementsQuery(loaded.drawn.filter)).some((v) => v !== undefined)) {
+    status.show('empty', 'Nothing matches the filters', 'No entity passes the label, relationship and date filters. Tick more of them on the left, or clear them.', [
+      {
+        text: 'Clear filters',
+        run: () => {
+          store.update({ hiddenLabels: new Set(), hiddenTypes: new Set(), hiddenRoles: new Set(), since: null, until: null });
+          void loadGraph();
+        },
+      },
+    ]);
+    return;
+  }
   if (!elements.nodes.length) {
     status.show('empty', 'The graph is empty', 'No articles have been ingested yet. Add some with `npm run ingest -- FILE…` or POST /api/articles, then reload.', [
       { text: 'Reload', run: () => void loadGraph() },
@@ -436,8 +551,8 @@ async function loadGraph(): Promise<void> {
     status.show(
       'too-big',
       'Too much to draw at once',
-      `The graph has ${elements.nodes.length.toLocaleString()} nodes and ${elements.edges.length.toLocaleString()} relationships; drawing more than ${MAX_NODES.toLocaleString()} would freeze the page. Search for an actor to start from its neighbourhood.`,
-      [{ text: 'Search', run: () => search.input.focus() }],
+      `This view has ${elements.nodes.length.toLocaleString()} nodes and ${elements.edges.length.toLocaleString()} relationships; the page draws at most ${MAX_NODES.toLocaleString()} nodes and ${MAX_EDGES.toLocaleString()} relationships without freezing. Search for an actor to start from its neighbourhood.`,
+      [{ text: 'Search', run: () => search.input.focus() }, backToOverview],
     );
     return;
   }
@@ -450,7 +565,7 @@ async function loadGraph(): Promise<void> {
     wireGraphEvents(canvas);
   }
   try {
-    canvas.load(elements);
+    canvas.load(elements, loaded.drawn.kind === 'focus' ? store.state.focus : null);
   } catch (err) {
     status.show('error', 'Could not draw the graph', `The data arrived but drawing it failed: ${(err as Error).message}`, [{ text: 'Retry', run: () => void loadGraph() }]);
     return;

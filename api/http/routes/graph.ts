@@ -57,6 +57,6 @@ export const graphRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = asy
         response: { 200: GraphElements, 400: ErrorResponse, 503: ErrorResponse },
       },
     },
-    async (request) => graphElements(conn, request.query),
+    async (request) => graphElements(conn, { ...request.query, edgeLimit: request.query.edges }),
   );
 };

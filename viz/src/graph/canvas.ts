@@ -5,9 +5,9 @@ import type { Collection, Core, EdgeSingular, ElementDefinition, NodeCollection,
 import fcose from 'cytoscape-fcose';
 import type { CyElements } from '../api.ts';
 import type { ViewName } from '../state.ts';
-import { dateToMonths, geoPositions, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
+import { dateToMonths, geoPositions, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
 import { graphStyle } from './style.ts';
-import { edgeCaption, ROLE_TYPE } from './vocabulary.ts';
+import { edgeCaption, LABELS, ROLE_TYPE } from './vocabulary.ts';
 
 cytoscape.use(fcose);
 
@@ -17,6 +17,8 @@ export const MAX_EDGES = 8000;
 /** From here on: straight haystack edges, no edge labels, textures while panning. */
 const LARGE_NODES = 600;
 const LARGE_EDGES = 1200;
+/** A focused entity with more neighbours than this gets rings by label (a force layout piles them up). */
+const HUB_RINGS_FROM = 40;
 
 export interface Filters {
   hiddenLabels: Set<string>;
@@ -147,14 +149,34 @@ export class GraphCanvas {
     return this.cy.elements().not('.axis');
   }
 
-  /** Replace everything with `elements` and lay it out. */
-  load(elements: CyElements): void {
+  /**
+   * Replace everything with `elements` and lay it out; with `hub` (a focused entity with many
+   * neighbours), its neighbours go on rings around it grouped by label instead of a force layout
+   * that would pile them up.
+   */
+  load(elements: CyElements, hub: string | null = null): void {
     this.cy.elements().remove();
     this.addedBy.clear();
     this.forcePositions.clear();
+    this.hiddenByHand.clear();
     this.cy.add(withDegrees(toDefinitions(elements)));
     this.updateScaleMode();
-    this.layoutAll();
+    if (hub && this.cy.getElementById(hub).nonempty() && this.cy.nodes().length > HUB_RINGS_FROM) this.layoutHub(hub);
+    else this.layoutAll();
+  }
+
+  private layoutHub(hub: string): void {
+    const others = this.entities().nodes().filter((n) => n.id() !== hub).toArray() as NodeSingular[];
+    const byDegree = (a: NodeSingular, b: NodeSingular) => Number(b.data('deg') ?? 0) - Number(a.data('deg') ?? 0) || String(a.data('name')).localeCompare(String(b.data('name')));
+    const groups = LABELS.map(({ label }) => others.filter((n) => n.data('label') === label).sort(byDegree).map((n) => n.id()));
+    const center = { x: 0, y: 0 };
+    const positions = hubRings(center, groups);
+    this.cy.batch(() => {
+      (this.cy.getElementById(hub) as NodeSingular).position(center);
+      for (const [id, pos] of positions) (this.cy.getElementById(id) as NodeSingular).position(pos);
+    });
+    for (const node of this.entities().nodes().toArray() as NodeSingular[]) this.forcePositions.set(node.id(), { ...node.position() });
+    this.fit();
   }
 
   /**
@@ -334,7 +356,38 @@ export class GraphCanvas {
     }
   }
 
+  /** Nodes the analyst hid one by one; they stay hidden through filter changes until shown again. */
+  private hiddenByHand = new Set<string>();
+  private lastFilters: Filters | null = null;
+
+  hideNode(id: string): void {
+    this.hiddenByHand.add(id);
+    if (this.lastFilters) this.applyFilters(this.lastFilters);
+  }
+
+  hiddenCount(): number {
+    return this.hiddenByHand.size;
+  }
+
+  /** Show every node hidden by hand again; returns how many. */
+  showHidden(): number {
+    const count = this.hiddenByHand.size;
+    this.hiddenByHand.clear();
+    if (this.lastFilters) this.applyFilters(this.lastFilters);
+    return count;
+  }
+
+  /** Pinned nodes keep their place through re-layouts and drags of their neighbours. */
+  togglePin(id: string): boolean {
+    const node = this.cy.getElementById(id) as NodeSingular;
+    if (node.locked()) node.unlock();
+    else node.lock();
+    node.toggleClass('pinned', node.locked());
+    return node.locked();
+  }
+
   applyFilters(f: Filters): void {
+    this.lastFilters = f;
     // since/until are YYYY or YYYY-MM; compare against the first and last day they cover.
     const since = f.since ? dateToMonths(f.since.length === 4 ? `${f.since}-01-01` : `${f.since}-01`) : null;
     const untilMonths = f.until ? dateToMonths(f.until.length === 4 ? `${f.until}-12-31` : `${f.until}-31`) : null;
@@ -347,7 +400,7 @@ export class GraphCanvas {
     this.cy.batch(() => {
       for (const node of this.entities().nodes().toArray()) {
         const label = String(node.data('label'));
-        const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date')));
+        const hide = f.hiddenLabels.has(label) || (label === 'Event' && outOfRange(node.data('date'))) || this.hiddenByHand.has(node.id());
         if (hide) hiddenNodes.add(node.id());
         if (hide !== node.hasClass('filtered')) node.toggleClass('filtered', hide);
       }
@@ -377,20 +430,35 @@ export class GraphCanvas {
     });
   }
 
-  highlightPath(nodeIds: string[], edgeIds: string[], ends: string[]): void {
+  /** `edgeColors`: the colour of the path each edge is on (the first path, when on several). */
+  highlightPath(nodeIds: string[], edgeColors: Map<string, string>, ends: string[]): void {
     this.cy.batch(() => {
-      this.cy.elements().removeClass('path path-end faded neighbor');
+      this.clearPath();
       const nodeSet = new Set(nodeIds);
-      const edgeSet = new Set(edgeIds);
-      const onPath = this.entities().filter((el) => (el.isNode() ? nodeSet : edgeSet).has(el.id()));
+      const onPath = this.entities().filter((el) => (el.isNode() ? nodeSet.has(el.id()) : edgeColors.has(el.id())));
       onPath.addClass('path');
+      for (const edge of onPath.edges().toArray()) edge.data('pathColor', edgeColors.get(edge.id()));
       for (const id of ends) this.cy.getElementById(id).addClass('path-end');
       this.entities().difference(onPath).addClass('faded');
     });
   }
 
+  /**
+   * Names on a path stay readable at the zoom `zoom` (a fit of a long path zooms far out): their
+   * font grows to read at least 13 px on screen.
+   */
+  readablePathNames(zoom: number): void {
+    const size = Math.max(12, Math.round(13 / zoom));
+    this.cy.batch(() => {
+      this.cy.nodes('.path').style({ 'font-size': size, 'text-max-width': `${Math.round(size * 12)}px` });
+      this.cy.edges('.path').style({ 'font-size': Math.round(size * 0.85) });
+    });
+  }
+
   clearPath(): void {
     this.cy.elements().removeClass('path path-end faded neighbor');
+    this.cy.elements().removeStyle('font-size text-max-width');
+    this.cy.edges('[pathColor]').removeData('pathColor');
   }
 
   /** Find the on-screen edge for a path hop (symmetric types may be stored either way round). */

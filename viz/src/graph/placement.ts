@@ -242,3 +242,31 @@ export function ringAround(parent: Pos, centroid: Pos, ids: string[], radius = 1
   }
   return out;
 }
+
+/**
+ * A hub's neighbours on concentric rings around it, group after group (one group per label), a
+ * free slot between groups so each reads as its own arc. Slots are `spacing` apart along a ring
+ * and rings `gap` apart, so no two nodes share a place however many there are.
+ */
+export function hubRings(center: Pos, groups: string[][], spacing = 110, gap = 90): Map<string, Pos> {
+  const sequence: (string | null)[] = [];
+  for (const group of groups.filter((g) => g.length > 0)) {
+    if (sequence.length) sequence.push(null);
+    sequence.push(...group);
+  }
+  const out = new Map<string, Pos>();
+  let placed = 0;
+  for (let ring = 1; placed < sequence.length; ring++) {
+    const r = gap * (ring + 1);
+    const capacity = Math.floor((2 * Math.PI * r) / spacing);
+    const count = Math.min(capacity, sequence.length - placed);
+    // A partly filled outer ring keeps the full ring's spacing rather than spreading thin.
+    const step = (2 * Math.PI) / (count === capacity ? count : capacity);
+    for (let i = 0; i < count; i++) {
+      const id = sequence[placed + i];
+      if (id) out.set(id, { x: center.x + r * Math.cos(step * i - Math.PI / 2), y: center.y + r * Math.sin(step * i - Math.PI / 2) });
+    }
+    placed += count;
+  }
+  return out;
+}

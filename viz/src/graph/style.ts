@@ -120,6 +120,8 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'z-index': 20,
       },
     },
+    { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
+    { selector: 'edge.path[pathColor]', style: { 'line-color': 'data(pathColor)', 'target-arrow-color': 'data(pathColor)' } },
     // On a path every hop is named, even the ones the network view leaves unlabelled.
     ...TYPES.filter((look) => edgeCaption({ type: look.type }) === '').map((look) => ({
       selector: `edge.path[type = "${look.type}"]`,

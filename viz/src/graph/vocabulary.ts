@@ -45,6 +45,10 @@ export const TYPES: readonly TypeLook[] = Object.entries(typeSpecs).map(([type, 
 
 export const TYPE_LOOK = new Map(TYPES.map((look) => [look.type as string, look]));
 
+/** One colour per listed path (drawn and in the path list), apart from the type colours' blues and golds. */
+export const PATH_COLORS = ['#d97706', '#7c3aed', '#059669', '#db2777', '#0891b2'] as const;
+export const pathColor = (index: number): string => PATH_COLORS[index % PATH_COLORS.length]!;
+
 /** The relationship type whose edges have a role (filtered role by role), and its roles. */
 const roleType = Object.entries(typeSpecs).find(([, spec]) => spec.properties.role?.values);
 export const ROLE_TYPE: string | null = roleType?.[0] ?? null;

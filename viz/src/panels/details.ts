@@ -9,6 +9,9 @@ export interface DetailsActions {
   select(id: string): void;
   toggleExpand(id: string): void;
   isExpanded(id: string): boolean;
+  hide(id: string): void;
+  togglePin(id: string): void;
+  isPinned(id: string): boolean;
   focus(id: string): void;
   pathFrom(entity: EntityRef): void;
   pathTo(entity: EntityRef): void;
@@ -142,6 +145,8 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         h('button', { onclick: () => actions.focus(id), title: 'Show only this actor and its neighbours' }, 'Focus'),
         h('button', { onclick: () => actions.pathFrom(entity), title: 'Start a path here' }, 'Path from'),
         h('button', { onclick: () => actions.pathTo(entity), title: 'End a path here' }, 'Path to'),
+        h('button', { testid: 'pin', onclick: () => actions.togglePin(id), title: 'Keep this node where it is through re-layouts' }, actions.isPinned(id) ? 'Unpin' : 'Pin'),
+        h('button', { testid: 'hide', onclick: () => actions.hide(id), title: 'Take this node off the picture (Show hidden brings it back)' }, 'Hide'),
       ),
       h('h4', {}, total ? `${total} relationship${total === 1 ? '' : 's'}${total > relationships.length ? `, the first ${relationships.length} listed` : ''}` : 'No relationships'),
     );

@@ -3,7 +3,7 @@
 // listed hop by hop.
 import { api, ApiError, type EntityRef, type PathResult } from '../api.ts';
 import { clear, h, safeLink } from '../dom.ts';
-import { formatDate, relationPhrase } from '../graph/vocabulary.ts';
+import { formatDate, pathColor, relationPhrase } from '../graph/vocabulary.ts';
 import { MAX_HOPS, type Store } from '../state.ts';
 import { swatch } from './legend.ts';
 import { createPicker } from './picker.ts';
@@ -158,7 +158,9 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
         `Path ${index + 1}`,
         h('span', { class: 'muted' }, ` · ${path.length} hop${path.length === 1 ? '' : 's'}`),
       );
-      result.append(h('section', { class: 'path' }, head, list));
+      const section = h('section', { class: 'path' }, head, list);
+      section.style.borderLeftColor = pathColor(index);
+      result.append(section);
     });
     if (body.paths.length > 1) {
       result.append(h('button', { class: 'link-button', onclick: () => current && actions.show(current, null) }, 'Highlight all paths'));
@@ -166,6 +168,8 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
   };
 
   return {
+    /** Empty both ends and the result, and unhighlight the path. */
+    reset,
     /** Restore from the URL: fill the ends and run. */
     restore(a: string, b: string) {
       void find(a, b);

@@ -2,6 +2,7 @@
 // by both ends of the path finder. Keyboard: ↑ ↓ to move, Enter to choose, Esc to close.
 import { api, ApiError, type EntityRef, type SearchResult } from '../api.ts';
 import { clear, debounce, h } from '../dom.ts';
+import { LABELS } from '../graph/vocabulary.ts';
 import { swatch } from './legend.ts';
 
 export interface Picker {
@@ -12,7 +13,14 @@ export interface Picker {
   value(): EntityRef | null;
 }
 
-export function createPicker(opts: { testid: string; placeholder: string; onChoose: (entity: SearchResult) => void; label?: string }): Picker {
+export function createPicker(opts: {
+  testid: string;
+  placeholder: string;
+  onChoose: (entity: SearchResult) => void;
+  label?: string;
+  /** A menu beside the box to search one label only (people, cities, …). */
+  labelMenu?: boolean;
+}): Picker {
   let chosen: EntityRef | null = null;
   let results: SearchResult[] = [];
   let active = -1;
@@ -31,7 +39,12 @@ export function createPicker(opts: { testid: string; placeholder: string; onChoo
     testid: `${opts.testid}-input`,
   });
   const list = h('ul', { class: 'picker-list', role: 'listbox', testid: `${opts.testid}-options` });
-  const root = h('div', { class: 'picker', testid: opts.testid }, input, list);
+  const labelMenu = opts.labelMenu ? h('select', { class: 'picker-label-menu', 'aria-label': 'Search only', testid: `${opts.testid}-label` }, h('option', { value: '' }, 'All'), ...LABELS.map((l) => h('option', { value: l.label }, l.plural))) : null;
+  const root = h('div', { class: labelMenu ? 'picker with-label-menu' : 'picker', testid: opts.testid }, labelMenu, input, list);
+  labelMenu?.addEventListener('change', () => {
+    if (input.value.trim()) search(input.value.trim());
+    input.focus();
+  });
 
   const close = () => {
     list.hidden = true;
@@ -90,7 +103,7 @@ export function createPicker(opts: { testid: string; placeholder: string; onChoo
     const controller = new AbortController();
     pending = controller;
     try {
-      const body = await api.searchEntities(q, { limit: 10 }, controller.signal);
+      const body = await api.searchEntities(q, { limit: 10, label: labelMenu?.value || undefined }, controller.signal);
       if (controller.signal.aborted) return;
       results = body.results;
       active = results.length ? 0 : -1;

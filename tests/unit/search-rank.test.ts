@@ -1,0 +1,46 @@
+// Ranking search hits the way an analyst expects: the entity named exactly what was typed first,
+// then names starting with it, then aliases, then typo matches by how few typos they need.
+import { describe, expect, it } from 'vitest';
+import { fulltextQuery, matchTier, rankHits } from '../../api/store/fulltext.ts';
+
+const hit = (name: string, score: number, aliases: string[] = []) => ({ name, aliases, score });
+
+describe('search ranking', () => {
+  it('puts the exact name first even when Lucene scores longer names higher', () => {
+    const hits = [
+      hit('Shenyang Municipal People’s Government', 9.1),
+      hit('Shenyang Foreign Affairs Office', 8.7),
+      hit('Shenyang Jianzhu University', 8.2),
+      hit('Shenyang', 3.0),
+      hit('Mayor of Shenyang', 7.5),
+    ];
+    expect(rankHits('shenyang', hits).map((h) => h.name)).toEqual([
+      'Shenyang',
+      'Shenyang Municipal People’s Government',
+      'Shenyang Foreign Affairs Office',
+      'Shenyang Jianzhu University',
+      'Mayor of Shenyang',
+    ]);
+  });
+
+  it('ranks a name prefix above an alias, an alias above a typo', () => {
+    const hits = [hit('Sheng Li', 6, []), hit('Liaoning Capital', 2, ['Shenyang']), hit('Shenyangtown', 1)];
+    expect(rankHits('Shenyang', hits).map((h) => h.name)).toEqual(['Shenyangtown', 'Liaoning Capital', 'Sheng Li']);
+  });
+
+  it('orders typo matches by how many typos they need, not by how short the name is', () => {
+    const hits = [hit('Sheng Wei', 9), hit('Sheng Li', 9.5), hit('Shenyang', 4)];
+    expect(rankHits('Shenyng', hits)[0]!.name).toBe('Shenyang');
+  });
+
+  it('finds a name in Chinese, Japanese or Korean script through its alias', () => {
+    expect(matchTier('沈阳', hit('Shenyang', 1, ['沈阳', '선양']))).toBe(2);
+    expect(matchTier('선양', hit('Shenyang', 1, ['沈阳', '선양']))).toBe(2);
+    expect(fulltextQuery('沈阳')).toContain('"沈阳"');
+  });
+
+  it('ignores case and accents when comparing', () => {
+    expect(matchTier('sao paulo', hit('São Paulo', 1))).toBe(0);
+    expect(matchTier('SAO', hit('São Paulo', 1))).toBe(1);
+  });
+});
