@@ -70,13 +70,14 @@ describe('extraction limits', () => {
   });
 
   it('stops an article over its time budget with 422, and the next article gets a fresh thread', async () => {
-    // 4.5 MB take 4-5 s on an idle core, 2 KB a few ms.
-    const api = await startApi({ extraction: { threads: 1, budgetMs: { base: 2_000, perMB: 0 } } });
+    // 4.5 MB take about 2 s on an idle core (so a 2 s budget passed on a quiet machine), 2 KB a few ms. This budget
+    // shrinks with size: 0.2 s for the 4.5 MB article, ten times less than it needs anywhere, and ~2 s for 2 KB.
+    const api = await startApi({ extraction: { threads: 1, budgetMs: { base: 2_000, perMB: -400 } } });
     try {
       const before = await counts(api);
       const over = await postText(api, longArticle(6, 4_500_000));
       expect(over.status).toBe(422);
-      expect(over.body.message).toMatch(/extraction took longer than its budget of 2\.0 s for 4\.5 MB/);
+      expect(over.body.message).toMatch(/extraction took longer than its budget of 0\.2 s for 4\.5 MB/);
       expect(await counts(api)).toEqual(before);
       const small = await postText(api, longArticle(7, 2_000));
       expect(small.status).toBe(201);

@@ -89,7 +89,11 @@ const curation = createCuration(byId('curate'), {
     return edge && edge.nonempty() && edge.isEdge() ? (edge.data() as Record<string, unknown>) : null;
   },
   reload: async (id) => {
+    const selectedBefore = store.state.selected;
     await loadGraph();
+    // The analyst may have picked something else while the graph reloaded: keep that selection.
+    const selectedNow = store.state.selected;
+    if (selectedNow && selectedNow !== selectedBefore && canvas?.cy.getElementById(selectedNow).nonempty()) return;
     if (id && canvas?.cy.getElementById(id).nonempty()) select(id);
     else select(null);
   },
