@@ -39,8 +39,9 @@ let drawn: Drawn | null = null;
 /** Only the whole graph holds every entity; anything else must fetch what it does not show. */
 const showsPart = () => !drawn || drawn.kind !== 'overview' || drawn.truncated;
 
-// A read-only handle for tests and the browser console: `__cy.nodes().length`.
+// Read-only handles for tests and the browser console: `__cy.nodes().length`, `__map.countryAt(x, y)`.
 Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
+Object.defineProperty(window, '__map', { get: () => canvas?.map, configurable: false, enumerable: false });
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -222,7 +223,7 @@ function reportView(unplaced: number): void {
   if (view === 'timeline') {
     status.banner(unplaced ? `Timeline: events by date, with the actors linked to them. ${unplaced} entities without a dated event are not shown here.` : 'Timeline: events by date, with the actors linked to them.');
   } else if (view === 'geo') {
-    status.banner(`Map: cities at their coordinates, with sister-city links.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
+    status.banner(`Map: cities at their coordinates, nearby ones grouped until you zoom in (click a group to zoom), sister-city links as arcs.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
   } else {
     bannerForGraph();
   }

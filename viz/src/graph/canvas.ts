@@ -5,7 +5,8 @@ import type { Collection, Core, EdgeSingular, ElementDefinition, NodeCollection,
 import fcose from 'cytoscape-fcose';
 import type { CyElements } from '../api.ts';
 import type { ViewName } from '../state.ts';
-import { dateToMonths, geoPositions, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
+import { MapLayer } from './map-layer.ts';
+import { dateToMonths, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
 import { graphStyle } from './style.ts';
 import { edgeCaption, LABELS, ROLE_TYPE } from './vocabulary.ts';
 
@@ -110,6 +111,8 @@ export class GraphCanvas {
   private forcePositions = new Map<string, Pos>();
   /** Which expansion brought each element in, so collapsing removes exactly that. */
   private addedBy = new Map<string, string>();
+  /** The map view's base map, city groups and arcs. */
+  readonly map: MapLayer;
 
   constructor(container: HTMLElement, size: { nodes: number; edges: number }) {
     this.large = size.nodes > LARGE_NODES || size.edges > LARGE_EDGES;
@@ -126,6 +129,7 @@ export class GraphCanvas {
       pixelRatio: this.large ? 1 : 'auto',
     });
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
+    this.map = new MapLayer(this.cy);
   }
 
   /** In big graphs, names appear for the nodes in view once zoomed in far enough to read them. */
@@ -155,6 +159,7 @@ export class GraphCanvas {
    * that would pile them up.
    */
   load(elements: CyElements, hub: string | null = null): void {
+    this.map.hide();
     this.cy.elements().remove();
     this.addedBy.clear();
     this.forcePositions.clear();
@@ -506,7 +511,8 @@ export class GraphCanvas {
     let placed: Placed | null = null;
     cy.batch(() => {
       cy.$('.axis').remove();
-      cy.elements().removeClass('offview on-map');
+      cy.elements().removeClass('offview');
+      this.map.hide();
       if (view === 'force') {
         const missing = this.entities().nodes().filter((n) => !this.forcePositions.has(n.id()));
         for (const node of this.entities().nodes().toArray()) {
@@ -522,9 +528,8 @@ export class GraphCanvas {
         .edges()
         .not('.filtered')
         .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
-      placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : geoPositions(plainNodes);
+      placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : { ...this.map.show(plainNodes), ticks: [], lines: [] };
       for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
-      if (view === 'geo') cy.nodes().filter((n) => placed!.positions.has(n.id())).addClass('on-map');
       for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');
       this.entities()
         .edges()
@@ -535,6 +540,8 @@ export class GraphCanvas {
       this.drawDecorations(placed);
     });
     this.fit();
+    // Grouping depends on the zoom the fit chose.
+    this.map.regroup(true);
     return { view, unplaced: placed ? (placed as Placed).unplaced.length : 0 };
   }
 
@@ -612,9 +619,11 @@ function spreadToArea(nodes: NodeCollection, spacing: number): void {
   });
 }
 
+/** Data the viewer adds for drawing (names cut to size, degrees, the map's sizes and arcs). */
+const INTERNAL_DATA = new Set(['caption', 'short', 'deg', 'mapSize', 'mapFont', 'mapBorder', 'mapLabel', 'mapWidth', 'groupSize', 'arc']);
+
 function stripInternal(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, short: _short, deg: _deg, ...rest } = data;
-  return rest;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !INTERNAL_DATA.has(key)));
 }
 
 function centerOf(eles: Collection): Pos {

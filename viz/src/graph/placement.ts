@@ -1,4 +1,4 @@
-// Pure position maths for the timeline and geographic views, and for placing newly expanded
+// Pure position maths for the timeline view, and for placing newly expanded
 // nodes around their parent. No Cytoscape here: plain data in, positions out.
 export interface Pos {
   x: number;
@@ -149,69 +149,6 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
   for (let t = Math.ceil(min / step) * step; t <= max; t += step) {
     const label = monthly ? monthsToLabel(t) : String(Math.floor(t / 12));
     ticks.push({ id: `tick:${t}`, name: label, x: xOf(t), y: axisY + 18 });
-  }
-  const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
-  return { positions, ticks, lines, unplaced };
-}
-
-const mercatorY = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (Math.max(-80, Math.min(80, lat)) * Math.PI) / 360)) * 180) / Math.PI;
-
-/**
- * Cities at their coordinates (Mercator), scaled so the whole set spans about `span` pixels and
- * nudged apart just enough for their labels.
- */
-export function geoPositions(nodes: PlainNode[], span = 1000, minGap = 64): Placed {
-  const positions = new Map<string, Pos>();
-  const ticks: Tick[] = [];
-  const lines: Line[] = [];
-  const cities = nodes.filter((n) => n.label === 'City' && typeof n.lat === 'number' && typeof n.lon === 'number');
-  const extent = (values: number[]) => (values.length ? Math.max(...values) - Math.min(...values) : 0);
-  const lonExtent = extent(cities.map((n) => n.lon as number));
-  const latExtent = extent(cities.map((n) => mercatorY(n.lat as number)));
-  const scale = Math.max(4, Math.min(80, span / Math.max(lonExtent, latExtent * 1.4, 1)));
-  const points = cities.map((n) => ({ id: n.id, x: (n.lon as number) * scale, y: -mercatorY(n.lat as number) * scale }));
-  for (let round = 0; round < 60; round++) {
-    let moved = false;
-    for (let i = 0; i < points.length; i++) {
-      for (let j = i + 1; j < points.length; j++) {
-        const a = points[i]!;
-        const b = points[j]!;
-        let dx = b.x - a.x;
-        let dy = b.y - a.y;
-        const d = Math.hypot(dx, dy);
-        if (d >= minGap) continue;
-        if (d === 0) [dx, dy] = [1, 0.5];
-        const push = (minGap - d) / 2 / (Math.hypot(dx, dy) || 1);
-        a.x -= dx * push;
-        a.y -= dy * push;
-        b.x += dx * push;
-        b.y += dy * push;
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  for (const p of points) positions.set(p.id, { x: p.x, y: p.y });
-
-  if (points.length) {
-    // A graticule every 15° (30° for wide extents) so the map reads as a map.
-    const lons = cities.map((n) => n.lon as number);
-    const lats = cities.map((n) => n.lat as number);
-    const wide = Math.max(...lons) - Math.min(...lons) > 60;
-    const step = wide ? 30 : 15;
-    const lon0 = Math.floor(Math.min(...lons) / step) * step;
-    const lon1 = Math.max(lon0 + step, Math.ceil(Math.max(...lons) / step) * step);
-    const lat0 = Math.max(-75, Math.floor(Math.min(...lats) / step) * step);
-    const lat1 = Math.min(75, Math.max(lat0 + step, Math.ceil(Math.max(...lats) / step) * step));
-    const y = (lat: number) => -mercatorY(lat) * scale;
-    for (let lon = lon0; lon <= lon1; lon += step) {
-      lines.push({ id: `lon:${lon}`, from: { x: lon * scale, y: y(lat1) }, to: { x: lon * scale, y: y(lat0) } });
-      ticks.push({ id: `lon:${lon}`, name: `${Math.abs(lon)}°${lon < 0 ? 'W' : lon > 0 ? 'E' : ''}`, x: lon * scale, y: y(lat0) + 16 });
-    }
-    for (let lat = lat0; lat <= lat1; lat += step) {
-      lines.push({ id: `lat:${lat}`, from: { x: lon0 * scale, y: y(lat) }, to: { x: lon1 * scale, y: y(lat) } });
-      ticks.push({ id: `lat:${lat}`, name: `${Math.abs(lat)}°${lat < 0 ? 'S' : lat > 0 ? 'N' : ''}`, x: lon0 * scale - 28, y: y(lat) });
-    }
   }
   const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
   return { positions, ticks, lines, unplaced };

@@ -1,0 +1,177 @@
+// The map and timeline views in a real browser: cities at their real coordinates over the country
+// shapes, nearby cities grouped until the analyst zooms in, sister-city lines as arcs; a timeline
+// of a hundred events whose names read at a normal size once fitted.
+import type { Core } from 'cytoscape';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { call, startApi, type TestApi } from '../support/api.ts';
+import { clearDatabase } from '../support/neo4j.ts';
+import { ensureViewerBuilt, launchBrowser, type Browser } from './browser.ts';
+
+interface MapHandle {
+  countryAt(x: number, y: number): string | null;
+  groupOf(id: string): string[];
+}
+
+declare global {
+  interface Window {
+    __cy: Core | undefined;
+    __map: MapHandle | undefined;
+  }
+}
+
+const POLL = { timeout: 20_000 };
+const ARTICLE = 'e2e-views-article';
+
+const CITIES: [string, string, string, number, number][] = [
+  ['city:e2e-shanghai', 'Shanghai', 'CN', 31.2304, 121.4737],
+  ['city:e2e-suzhou', 'Suzhou', 'CN', 31.299, 120.5853],
+  ['city:e2e-busan', 'Busan', 'KR', 35.1796, 129.0756],
+  ['city:e2e-los-angeles', 'Los Angeles', 'US', 34.0522, -118.2437],
+  ['city:e2e-rotterdam', 'Rotterdam', 'NL', 51.9225, 4.4792],
+];
+const SISTERS: [string, string][] = [
+  ['city:e2e-shanghai', 'city:e2e-busan'],
+  ['city:e2e-shanghai', 'city:e2e-los-angeles'],
+  ['city:e2e-shanghai', 'city:e2e-rotterdam'],
+  ['city:e2e-suzhou', 'city:e2e-los-angeles'],
+  ['city:e2e-busan', 'city:e2e-los-angeles'],
+];
+/** Events in a few bursts over twenty years, with gaps of several empty years between them. */
+const YEARS = [2004, 2005, 2011, 2012, 2019, 2020, 2021, 2022, 2023, 2024];
+const EVENTS_PER_YEAR = 10;
+
+function fixture(): GraphDocument {
+  const nodes: GraphDocument['nodes'] = CITIES.map(([id, name, country, lat, lon]) => ({ id, label: 'City', name, aliases: [], properties: { country, lat, lon } }));
+  const relationships: GraphDocument['relationships'] = SISTERS.map(([source, target], i) => ({
+    type: 'SISTER_CITY_OF',
+    source,
+    target,
+    properties: { since: 1980 + i },
+    sources: [ARTICLE],
+    evidence: [`${source} and ${target} are sister cities.`],
+  }));
+  for (let p = 0; p < 30; p++) nodes.push({ id: `person:e2e-delegate-${p}`, label: 'Person', name: `Delegate ${p} Viewtest`, aliases: [], properties: {} });
+  YEARS.forEach((year, y) => {
+    for (let e = 0; e < EVENTS_PER_YEAR; e++) {
+      const id = `event:e2e-${year}-${e}`;
+      const date = `${year}-${String(1 + e).padStart(2, '0')}-${String(3 + y).padStart(2, '0')}`;
+      nodes.push({ id, label: 'Event', name: `Friendship Forum ${year} number ${e}`, aliases: [], properties: { date, kind: 'forum' } });
+      const person = `person:e2e-delegate-${(y * EVENTS_PER_YEAR + e) % 30}`;
+      relationships.push({ type: 'PARTICIPATED_IN', source: person, target: id, properties: { role: 'speaker' }, sources: [ARTICLE], evidence: [`${person} spoke at ${id}.`] });
+    }
+  });
+  return { articles: [{ id: ARTICLE, title: 'Views fixture' }], nodes, relationships };
+}
+
+let api: TestApi;
+let browser: Browser;
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(api.url + path);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 60_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  await ensureViewerBuilt();
+  api = await startApi();
+  await clearDatabase(api.conn);
+  const reply = await call(api, 'POST', '/api/articles', fixture());
+  expect(reply.status, JSON.stringify(reply.body).slice(0, 500)).toBeLessThan(300);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** Where each city is drawn (container pixels), which country the base map has there, and whether it is drawn on its own. */
+function cityMarks(page: Page) {
+  return page.evaluate(() => {
+    const cy = window.__cy!;
+    return Object.fromEntries(
+      cy.nodes('[label = "City"]').map((n) => {
+        const p = n.renderedPosition();
+        return [n.data('name'), { x: p.x, y: p.y, modelX: n.position('x'), country: window.__map!.countryAt(p.x, p.y), shown: n.visible() && Number(n.style('opacity')) > 0, label: String(n.style('label')) }];
+      }),
+    ) as Record<string, { x: number; y: number; modelX: number; country: string | null; shown: boolean; label: string }>;
+  });
+}
+
+/** Zoom in by `factor` around a city, as a wheel would, and wait for the regrouping. */
+async function zoomAround(page: Page, id: string, factor: number): Promise<void> {
+  await page.evaluate(
+    ([nodeId, k]) => {
+      const cy = window.__cy!;
+      cy.zoom({ level: cy.zoom() * k, renderedPosition: cy.getElementById(nodeId).renderedPosition() });
+    },
+    [id, factor] as const,
+  );
+}
+
+describe('map view', () => {
+  it('draws cities at their real coordinates over the country shapes, groups nearby ones until zoomed in, and draws sister-city lines as arcs', async () => {
+    const page = await open('/?view=geo');
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid=basemap]')?.dataset.state === 'ready', null, POLL);
+
+    // At the fitted zoom (three continents), Shanghai and Suzhou, 85 km apart, share one marker named after the lead.
+    // (Markers fade in and out over 150 ms: wait for the grouping to settle.)
+    await expect.poll(async () => Object.values(await cityMarks(page)).filter((c) => c.shown).length, POLL).toBe(CITIES.length - 2);
+    const fitted = await cityMarks(page);
+    expect(Object.keys(fitted).sort()).toEqual(CITIES.map((c) => c[1]).sort());
+    expect(fitted.Shanghai!.country).toBe('China');
+    expect(fitted['Los Angeles']!.country).toBe('United States of America');
+    expect(fitted.Rotterdam!.country).toBe('Netherlands');
+    expect(await page.evaluate(() => window.__map!.groupOf('city:e2e-shanghai'))).toContain('city:e2e-suzhou');
+    expect([fitted.Shanghai!.shown, fitted.Suzhou!.shown].filter(Boolean)).toHaveLength(1);
+    expect(Math.hypot(fitted.Shanghai!.x - fitted.Suzhou!.x, fitted.Shanghai!.y - fitted.Suzhou!.y)).toBeLessThan(1);
+    const lead = fitted.Shanghai!.shown ? fitted.Shanghai! : fitted.Suzhou!;
+    expect(lead.label).toMatch(/\+\d/);
+
+    // The base map is drawn under the markers: land under Shanghai, sea between Los Angeles and Shanghai.
+    const pixels = await page.evaluate(
+      ([land, sea]) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=basemap]')!;
+        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        const at = (p: { x: number; y: number }) => [...canvas.getContext('2d')!.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data].slice(0, 3).join(',');
+        return { land: at(land), sea: at(sea) };
+      },
+      [{ x: fitted.Shanghai!.x + 30, y: fitted.Shanghai!.y - 30 }, { x: fitted['Los Angeles']!.x - 60, y: fitted['Los Angeles']!.y + 10 }] as const,
+    );
+    expect(pixels.land).not.toBe(pixels.sea);
+
+    // A sister-city line bows north of the straight segment between its ends.
+    const bow = await page.evaluate(() => {
+      const edge = window.__cy!.edges('[type = "SISTER_CITY_OF"]').filter((e) => [e.source().id(), e.target().id()].sort().join() === 'city:e2e-rotterdam,city:e2e-shanghai').first();
+      const a = edge.source().position();
+      const b = edge.target().position();
+      const mid = edge.midpoint();
+      return { offset: (a.y + b.y) / 2 - mid.y, length: Math.hypot(b.x - a.x, b.y - a.y), visible: edge.visible() };
+    });
+    expect(bow.visible).toBe(true);
+    expect(bow.offset).toBeGreaterThan(bow.length * 0.05);
+
+    // Zoomed in on East Asia: Busan has its own marker, in South Korea, east of Shanghai and west of 180°.
+    await zoomAround(page, 'city:e2e-shanghai', 6);
+    await expect.poll(async () => (await cityMarks(page)).Busan!.shown, POLL).toBe(true);
+    const eastAsia = await cityMarks(page);
+    expect(eastAsia.Busan!.country).toBe('South Korea');
+    expect(eastAsia.Busan!.x).toBeGreaterThan(eastAsia.Shanghai!.x);
+    // Not nudged apart: east-west positions are proportional to the true longitudes (Mercator x is linear in longitude).
+    expect(eastAsia.Busan!.modelX / eastAsia.Shanghai!.modelX).toBeCloseTo(129.0756 / 121.4737, 2);
+    expect(eastAsia['Los Angeles']!.modelX / eastAsia.Shanghai!.modelX).toBeCloseTo(-118.2437 / 121.4737, 2);
+
+    // Closer still, Suzhou separates from Shanghai, west of it and in China.
+    await zoomAround(page, 'city:e2e-shanghai', 8);
+    await expect.poll(async () => (await cityMarks(page)).Suzhou!.shown, POLL).toBe(true);
+    const close = await cityMarks(page);
+    expect(close.Shanghai!.shown).toBe(true);
+    expect(close.Suzhou!.x).toBeLessThan(close.Shanghai!.x - 20);
+    expect(close.Suzhou!.country).toBe('China');
+    await page.close();
+  });
+});
