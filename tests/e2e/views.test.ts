@@ -1,7 +1,7 @@
 // The map and timeline views in a real browser: cities at their real coordinates over the country
 // shapes, nearby cities grouped until the analyst zooms in, sister-city lines as arcs; a timeline
 // of a hundred events whose names read at a normal size once fitted.
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../api/graph/schema.ts';
@@ -146,7 +146,7 @@ describe('map view', () => {
 
     // A sister-city line bows north of the straight segment between its ends.
     const bow = await page.evaluate(() => {
-      const edge = window.__cy!.edges('[type = "SISTER_CITY_OF"]').filter((e) => [e.source().id(), e.target().id()].sort().join() === 'city:e2e-rotterdam,city:e2e-shanghai').first();
+      const edge = window.__cy!.edges('[type = "SISTER_CITY_OF"]').filter((e) => [e.source().id(), e.target().id()].sort().join() === 'city:e2e-rotterdam,city:e2e-shanghai').first() as EdgeSingular;
       const a = edge.source().position();
       const b = edge.target().position();
       const mid = edge.midpoint();
@@ -172,6 +172,62 @@ describe('map view', () => {
     expect(close.Shanghai!.shown).toBe(true);
     expect(close.Suzhou!.x).toBeLessThan(close.Shanghai!.x - 20);
     expect(close.Suzhou!.country).toBe('China');
+    await page.close();
+  });
+});
+
+/** Events drawn inside the viewport, with their on-screen font size, name and place. */
+function eventsInView(page: Page) {
+  return page.evaluate(() => {
+    const cy = window.__cy!;
+    const ext = cy.extent();
+    return cy
+      .nodes('[label = "Event"]')
+      .filter((n) => n.visible() && n.position('x') >= ext.x1 && n.position('x') <= ext.x2 && n.position('y') >= ext.y1 && n.position('y') <= ext.y2)
+      .map((n: NodeSingular) => ({ id: n.id(), date: String(n.data('date')), x: n.position('x'), fontPx: parseFloat(String(n.renderedStyle('font-size'))), label: String(n.style('label')) }));
+  });
+}
+
+describe('timeline view', () => {
+  it('fitted, a hundred events over twenty years keep names of 10 px or more; the rest is along the axis; empty years are shortened', async () => {
+    const page = await open('/?view=timeline');
+    const fitted = await eventsInView(page);
+    expect(fitted.length).toBeGreaterThanOrEqual(5);
+    for (const event of fitted) {
+      expect(event.label, event.id).toMatch(/^Friendship Forum/);
+      expect(event.fontPx, event.id).toBeGreaterThanOrEqual(10);
+    }
+    // The fitted view shows the latest events; dragging along the axis brings the earliest.
+    expect(fitted.some((e) => e.date.startsWith('2024'))).toBe(true);
+    const span = await page.evaluate(() => {
+      const xs = window.__cy!.nodes('[label = "Event"]').map((n) => (n as NodeSingular).position('x'));
+      return Math.max(...xs) - Math.min(...xs);
+    });
+    // (Braces: evaluate would serialise the Core that panBy returns.)
+    await page.evaluate((dx) => {
+      window.__cy!.panBy({ x: dx * window.__cy!.zoom(), y: 0 });
+    }, span);
+    const earliest = await eventsInView(page);
+    expect(earliest.some((e) => e.date.startsWith('2004'))).toBe(true);
+    expect(earliest.every((e) => e.fontPx >= 10)).toBe(true);
+
+    // Dates run left to right, and the five empty years 2006–2010 take less room than one busy year.
+    const placed = await page.evaluate(() =>
+      window
+        .__cy!.nodes('[label = "Event"]')
+        .map((n) => ({ date: String(n.data('date')), x: n.position('x') }))
+        .sort((a, b) => a.x - b.x),
+    );
+    expect(placed.map((e) => e.date)).toEqual(placed.map((e) => e.date).sort());
+    const xOf = (prefix: string, pick: (xs: number[]) => number) => pick(placed.filter((e) => e.date.startsWith(prefix)).map((e) => e.x));
+    const emptyYears = xOf('2011', (xs) => Math.min(...xs)) - xOf('2005', (xs) => Math.max(...xs));
+    const busyYear = xOf('2019', (xs) => Math.max(...xs)) - xOf('2019', (xs) => Math.min(...xs));
+    expect(emptyYears).toBeLessThan(busyYear);
+
+    // Fit gives the same readable view.
+    await page.click('#fit');
+    await expect.poll(async () => (await eventsInView(page)).some((e) => e.date.startsWith('2024')), POLL).toBe(true);
+    expect((await eventsInView(page)).every((e) => e.fontPx >= 10)).toBe(true);
     await page.close();
   });
 });

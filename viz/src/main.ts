@@ -221,7 +221,8 @@ function setView(view: ViewName): void {
 function reportView(unplaced: number): void {
   const view = store.state.view;
   if (view === 'timeline') {
-    status.banner(unplaced ? `Timeline: events by date, with the actors linked to them. ${unplaced} entities without a dated event are not shown here.` : 'Timeline: events by date, with the actors linked to them.');
+    const about = 'Timeline: events by month (years without events shortened), with the actors linked to them; drag sideways along the axis.';
+    status.banner(unplaced ? `${about} ${unplaced} entities without a dated event are not shown here.` : about);
   } else if (view === 'geo') {
     status.banner(`Map: cities at their coordinates, nearby ones grouped until you zoom in (click a group to zoom), sister-city links as arcs.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
   } else {

@@ -20,6 +20,8 @@ const LARGE_NODES = 600;
 const LARGE_EDGES = 1200;
 /** A focused entity with more neighbours than this gets rings by label (a force layout piles them up). */
 const HUB_RINGS_FROM = 40;
+/** A fitted timeline never zooms out past this, so names read at 10 px or more; the rest is a drag away along the axis. */
+const TIMELINE_MIN_ZOOM = 0.9;
 
 export interface Filters {
   hiddenLabels: Set<string>;
@@ -137,7 +139,8 @@ export class GraphCanvas {
     if (!this.large) return;
     // Hubs are named first; everyone once zoomed in close.
     const zoom = this.cy.zoom();
-    const minDegree = zoom >= 2 ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
+    // The timeline spaces its nodes for their names: all are named at its readable zoom.
+    const minDegree = zoom >= 2 || (this.view === 'timeline' && zoom >= TIMELINE_MIN_ZOOM * 0.99) ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
     const ext = this.cy.extent();
     this.cy.batch(() => {
       for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
@@ -319,6 +322,10 @@ export class GraphCanvas {
   }
 
   fit(eles?: Collection): void {
+    if (!eles && this.view === 'timeline') {
+      this.fitTimeline();
+      return;
+    }
     if (!eles && this.large) {
       this.fitPositions();
       return;
@@ -327,6 +334,22 @@ export class GraphCanvas {
     this.cy.fit(target.nonempty() ? target : undefined, 40);
     // Never blow a tiny graph up past a comfortable reading size.
     if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, position: target.nonempty() ? centerOf(target) : { x: 0, y: 0 } });
+  }
+
+  /**
+   * The whole timeline when its names stay readable; otherwise the readable zoom, showing the
+   * latest events and the axis (earlier years are a drag to the right away).
+   */
+  private fitTimeline(): void {
+    if (this.large) this.fitPositions();
+    else this.cy.fit(this.cy.elements(':visible'), 40);
+    this.cy.zoom(Math.min(this.cy.zoom(), 1.6));
+    if (this.cy.zoom() >= TIMELINE_MIN_ZOOM) return;
+    const drawn = this.cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('offview')).toArray() as NodeSingular[];
+    const right = Math.max(...drawn.map((n) => n.position('x'))) + 80;
+    const bottom = Math.max(...drawn.map((n) => n.position('y'))) + 30;
+    const zoom = TIMELINE_MIN_ZOOM;
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() - zoom * right, y: this.cy.height() - zoom * bottom } });
   }
 
   /**

@@ -70,9 +70,19 @@ export function spread(items: { id: string; x: number }[], gap: number): Map<str
 const LANES = ['Person', 'Office', 'Organization', 'Company', 'City'] as const;
 const LANE_NAMES: Record<string, string> = { Person: 'People', Office: 'Offices', Organization: 'Organizations', Company: 'Companies', City: 'Cities' };
 
+/** Horizontal room of one event column (its name wraps at 120 px), rows of a stack, and the room an empty month or run of empty years keeps. */
+const SLOT = 140;
+const ROW = 70;
+const MAX_STACK = 5;
+const EMPTY_MONTH = 12;
+const YEARS_BREAK = 90;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /**
- * Events on a horizontal time axis; each participant sits in its label's lane above, at the mean
- * time of the events it is linked to.
+ * Events on a horizontal time axis that keeps room only where something happened: each month
+ * with events is a column (its events stacked, at most MAX_STACK high, more side by side), an
+ * empty month a sliver, and a run of years without events one short break. Each participant
+ * sits in its label's lane above, at the mean place of the events it is linked to.
  */
 export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Placed {
   const positions = new Map<string, Pos>();
@@ -85,28 +95,35 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
     .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
   if (events.length === 0) return { positions, ticks, lines, unplaced: nodes.map((n) => n.id) };
 
-  let min = events[0]!.t;
-  let max = events[events.length - 1]!.t;
-  if (max - min < 12) {
-    const mid = (min + max) / 2;
-    min = mid - 6;
-    max = mid + 6;
-  }
-  const width = Math.min(2400, Math.max(500, events.length * 160));
-  const xOf = (t: number) => ((t - min) / (max - min)) * width;
-
-  // Events that would overlap stack into rows below the axis.
-  const rowEnds: number[] = [];
-  const ROW = 70;
+  const byMonth = new Map<number, string[]>();
   for (const event of events) {
-    const x = xOf(event.t);
-    let row = rowEnds.findIndex((end) => end <= x - 120);
-    if (row === -1) {
-      row = rowEnds.length;
-      rowEnds.push(x);
-    } else rowEnds[row] = x;
-    positions.set(event.id, { x, y: row * ROW });
+    const month = Math.floor(event.t);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), event.id]);
   }
+  const years = [...new Set(events.map((e) => Math.floor(e.t / 12)))];
+  let cursor = 0;
+  let stackHeight = 1;
+  // Ticks of the axis are placed here and moved under it once its height is known.
+  years.forEach((year, i) => {
+    if (i > 0 && year > years[i - 1]! + 1) {
+      ticks.push({ id: `gap:${year}`, name: '…', x: cursor + YEARS_BREAK / 2, y: 0 });
+      cursor += YEARS_BREAK;
+    }
+    for (let month = 0; month < 12; month++) {
+      const ids = byMonth.get(year * 12 + month);
+      if (!ids) {
+        cursor += EMPTY_MONTH;
+        continue;
+      }
+      const columns = Math.ceil(ids.length / MAX_STACK);
+      const height = Math.ceil(ids.length / columns);
+      stackHeight = Math.max(stackHeight, height);
+      ids.forEach((id, k) => positions.set(id, { x: cursor + SLOT * (Math.floor(k / height) + 0.5), y: (k % height) * ROW }));
+      ticks.push({ id: `month:${year * 12 + month}`, name: `${MONTHS[month]!} ${year}`, x: cursor + (SLOT * columns) / 2, y: 0 });
+      cursor += SLOT * columns;
+    }
+  });
+  const width = cursor;
 
   const eventX = new Map(events.map((e) => [e.id, positions.get(e.id)!.x]));
   const linked = new Map<string, number[]>();
@@ -141,15 +158,10 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
   }
   ticks.push({ id: 'lane:Event', name: 'Events', x: -160, y: 0 });
 
-  // Axis under the events: a tick per year, or per month when the span is short.
-  const axisY = rowEnds.length * ROW + 30;
-  lines.push({ id: 'axis', from: { x: xOf(min), y: axisY }, to: { x: xOf(max), y: axisY } });
-  const monthly = max - min <= 36;
-  const step = monthly ? (max - min <= 14 ? 1 : 3) : Math.max(1, Math.ceil((max - min) / 12 / 12)) * 12;
-  for (let t = Math.ceil(min / step) * step; t <= max; t += step) {
-    const label = monthly ? monthsToLabel(t) : String(Math.floor(t / 12));
-    ticks.push({ id: `tick:${t}`, name: label, x: xOf(t), y: axisY + 18 });
-  }
+  // The axis under the events, each month with events named under its column.
+  const axisY = (stackHeight - 1) * ROW + 40;
+  lines.push({ id: 'axis', from: { x: 0, y: axisY }, to: { x: width, y: axisY } });
+  for (const tick of ticks) if (!tick.id.startsWith('lane:')) tick.y = axisY + 18;
   const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
   return { positions, ticks, lines, unplaced };
 }
