@@ -1,6 +1,7 @@
 // The map and timeline views in a real browser: cities at their real coordinates over the country
 // shapes, nearby cities grouped until the analyst zooms in, sister-city lines as arcs; a timeline
 // of a hundred events whose names read at a normal size once fitted.
+import { readFileSync } from 'node:fs';
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +144,24 @@ describe('map view', () => {
       [{ x: fitted.Shanghai!.x + 30, y: fitted.Shanghai!.y - 30 }, { x: fitted['Los Angeles']!.x - 60, y: fitted['Los Angeles']!.y + 10 }] as const,
     );
     expect(pixels.land).not.toBe(pixels.sea);
+
+    // The PNG export carries the base map: the same colours at the same places (2x, under a 64 px title).
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    const exported = await page.evaluate(
+      async ([data, points]) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        return points.map((p) => [...ctx.getImageData(Math.round(p.x * 2), Math.round(128 + p.y * 2), 1, 1).data].slice(0, 3).join(','));
+      },
+      [readFileSync((await png.path())!).toString('base64'), [{ x: fitted.Shanghai!.x + 30, y: fitted.Shanghai!.y - 30 }, { x: fitted['Los Angeles']!.x - 60, y: fitted['Los Angeles']!.y + 10 }]] as const,
+    );
+    expect(exported).toEqual([pixels.land, pixels.sea]);
 
     // A sister-city line bows north of the straight segment between its ends.
     const bow = await page.evaluate(() => {
