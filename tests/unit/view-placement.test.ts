@@ -127,6 +127,14 @@ describe('timeline with compressed time', () => {
     expect(places.size).toBe(12);
   });
 
+  it('places the visitor and the visited city of a visit by the event of that visit', () => {
+    const nodes: PlainNode[] = [event('visit-2010', '2010-04-02'), event('visit-2020', '2020-09-09'), { id: 'mayor', label: 'Person' }, { id: 'busan', label: 'City' }, { id: 'loner', label: 'Person' }];
+    const { positions, unplaced } = timelinePositions(nodes, [{ source: 'mayor', target: 'busan', event: 'visit-2020' }]);
+    expect(positions.get('mayor')!.x).toBe(positions.get('visit-2020')!.x);
+    expect(positions.get('busan')!.x).toBe(positions.get('visit-2020')!.x);
+    expect(unplaced).toEqual(['loner']);
+  });
+
   it('names each month with events under its column', () => {
     const { ticks } = timelinePositions([event('a', '2021-02-03'), event('b', '2023-10')], []);
     expect(ticks.map((t) => t.name)).toEqual(expect.arrayContaining(['Feb 2021', 'Oct 2023', '…']));

@@ -550,7 +550,7 @@ export class GraphCanvas {
       const plainEdges: PlainEdge[] = this.entities()
         .edges()
         .not('.filtered')
-        .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
+        .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id(), event: e.data('event') }));
       placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : { ...this.map.show(plainNodes), ticks: [], lines: [] };
       for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
       for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');

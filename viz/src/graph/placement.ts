@@ -37,6 +37,8 @@ export interface PlainNode {
 export interface PlainEdge {
   source: string;
   target: string;
+  /** The happening a VISITED or MET_WITH belongs to: its ends sit by that event on the timeline. */
+  event?: unknown;
 }
 
 /** A partial ISO date as fractional months since year 0, mid-period for coarse dates. */
@@ -132,7 +134,7 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
       [edge.source, edge.target],
       [edge.target, edge.source],
     ] as const) {
-      const x = eventX.get(b);
+      const x = eventX.get(b) ?? (typeof edge.event === 'string' ? eventX.get(edge.event) : undefined);
       if (x !== undefined && !eventX.has(a)) linked.set(a, [...(linked.get(a) ?? []), x]);
     }
   }
