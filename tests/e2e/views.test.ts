@@ -193,6 +193,21 @@ describe('map view', () => {
     expect(close.Suzhou!.country).toBe('China');
     await page.close();
   });
+
+  it('a city picked in the search leads its group, drawn at its own place', async () => {
+    const page = await open('/?view=geo');
+    await expect.poll(async () => (await cityMarks(page)).Suzhou!.shown, POLL).toBe(false);
+    await page.keyboard.press('/');
+    await page.keyboard.type('Suzhou');
+    await page.locator('[data-testid=search-option]', { hasText: 'Suzhou' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await cityMarks(page)).Suzhou!.shown, POLL).toBe(true);
+    expect((await page.evaluate(() => window.__map!.groupOf('city:e2e-suzhou')))[0]).toBe('city:e2e-suzhou');
+    const marks = await cityMarks(page);
+    expect(marks.Suzhou!.country).toBe('China');
+    expect(marks.Suzhou!.modelX / marks.Rotterdam!.modelX).toBeCloseTo(120.5853 / 4.4792, 2);
+    await page.close();
+  });
 });
 
 /** Events drawn inside the viewport, with their on-screen font size, name and place. */

@@ -58,6 +58,8 @@ export class MapLayer {
     container.parentElement!.insertBefore(this.backdrop, container);
     cy.on('viewport resize', () => this.queueDraw());
     cy.on('viewport', debounce(() => this.regroup(), 90));
+    // A selected city always leads its group, so it stays in sight at its own place.
+    cy.on('select unselect', 'node.on-map', () => this.regroup(true));
     // A group marker zooms in until it splits, as on any web map; the tap also selects its lead.
     cy.on('tap', 'node.map-group', (event) => {
       const node = event.target as NodeSingular;
@@ -89,7 +91,8 @@ export class MapLayer {
     this.setSizes(1);
     cy.batch(() => {
       for (const edge of this.cityEdges().toArray() as EdgeSingular[]) edge.data('arc', arcBend(this.home.get(edge.source().id())!, this.home.get(edge.target().id())!));
-      for (const id of this.home.keys()) cy.getElementById(id).addClass('on-map');
+      // Markers stand for coordinates: dragging one would only misplace it.
+      for (const id of this.home.keys()) cy.getElementById(id).addClass('on-map').ungrabify();
       this.cityEdges().addClass('on-map');
     });
     void this.load();
@@ -105,6 +108,7 @@ export class MapLayer {
     this.home.clear();
     this.groups = [];
     this.cy.maxZoom(this.otherMaxZoom);
+    this.cy.nodes('.on-map').grabify();
     this.cy.elements().removeClass('on-map map-group map-member map-inner');
   }
 
@@ -115,7 +119,10 @@ export class MapLayer {
     const step = zoomStep(cy.zoom());
     if (step === this.step && !force) return;
     this.step = step;
-    const points = [...this.home].map(([id, p]) => ({ id, ...p, weight: Number(cy.getElementById(id).data('deg') ?? 0) }));
+    const points = [...this.home].map(([id, p]) => {
+      const node = cy.getElementById(id);
+      return { id, ...p, weight: Number(node.data('deg') ?? 0) + (node.selected() ? 1e9 : 0) };
+    });
     this.groups = groupNearby(points, GROUP_RADIUS_PX / step);
     const groupOf = new Map<string, Group>();
     for (const group of this.groups) for (const id of group.members) groupOf.set(id, group);
@@ -197,6 +204,8 @@ export class MapLayer {
         this.shapes = { countries, land, borders: new Path2D(path(mesh(topology, kept, (a, b) => a !== b)) ?? '') };
         this.backdrop.dataset.state = 'ready';
         this.queueDraw();
+        // For the benchmark: the map is complete from here on.
+        requestAnimationFrame(() => performance.mark('viewer:basemap'));
       })
       .catch((error: Error) => {
         this.backdrop.dataset.state = 'error';
