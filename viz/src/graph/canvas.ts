@@ -346,10 +346,16 @@ export class GraphCanvas {
     this.cy.zoom(Math.min(this.cy.zoom(), 1.6));
     if (this.cy.zoom() >= TIMELINE_MIN_ZOOM) return;
     const drawn = this.cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('offview')).toArray() as NodeSingular[];
-    const right = Math.max(...drawn.map((n) => n.position('x'))) + 80;
-    const bottom = Math.max(...drawn.map((n) => n.position('y'))) + 30;
     const zoom = TIMELINE_MIN_ZOOM;
-    this.cy.viewport({ zoom, pan: { x: this.cy.width() - zoom * right, y: this.cy.height() - zoom * bottom } });
+    const right = Math.max(...drawn.map((n) => n.position('x'))) + 80;
+    const left = right - this.cy.width() / zoom;
+    // Vertically, what is in that stretch of time: centred when it fits, else the axis kept in view at the bottom.
+    const ys = drawn.filter((n) => n.position('x') >= left).map((n) => n.position('y'));
+    const top = Math.min(...ys) - 40;
+    const bottom = Math.max(...ys) + 60;
+    const height = this.cy.height() / zoom;
+    const middle = bottom - top <= height ? (top + bottom) / 2 : bottom - height / 2;
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() - zoom * right, y: this.cy.height() / 2 - zoom * middle } });
   }
 
   /**
