@@ -449,6 +449,7 @@ export class GraphCanvas {
         if (hide !== edge.hasClass('filtered')) edge.toggleClass('filtered', hide);
       }
     });
+    this.map.regroup(true);
   }
 
   /** Fade everything except the selected element and its neighbours. */
@@ -564,8 +565,12 @@ export class GraphCanvas {
         .edges()
         .filter((e) => (e as EdgeSingular).connectedNodes().some((n) => (n as NodeSingular).hasClass('offview')))
         .addClass('offview');
-      // The timeline is about who took part in what: links between non-events would only clutter it.
-      if (view === 'timeline') this.entities().edges().filter((e) => !(e as EdgeSingular).connectedNodes().some((n) => n.data('label') === 'Event')).addClass('offview');
+      // The timeline is about who took part in what: links between non-events would only clutter it,
+      // except a visit or meeting that belongs to an event on the axis (drawn by that event).
+      if (view === 'timeline') {
+        const onAxis = (e: EdgeSingular) => e.connectedNodes().some((n) => n.data('label') === 'Event') || placed!.positions.has(String(e.data('event') ?? ''));
+        this.entities().edges().filter((e) => !onAxis(e as EdgeSingular)).addClass('offview');
+      }
       this.drawDecorations(placed);
     });
     this.fit();

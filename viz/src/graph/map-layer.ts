@@ -119,14 +119,18 @@ export class MapLayer {
     const step = zoomStep(cy.zoom());
     if (step === this.step && !force) return;
     this.step = step;
-    const points = [...this.home].map(([id, p]) => {
-      const node = cy.getElementById(id);
-      return { id, ...p, weight: Number(node.data('deg') ?? 0) + (node.selected() ? 1e9 : 0) };
-    });
+    // Cities hidden by a filter or by hand are in no group (a hidden lead would hide its whole group).
+    const points = [...this.home]
+      .filter(([id]) => !cy.getElementById(id).hasClass('filtered'))
+      .map(([id, p]) => {
+        const node = cy.getElementById(id);
+        return { id, ...p, weight: Number(node.data('deg') ?? 0) + (node.selected() ? 1e9 : 0) };
+      });
     this.groups = groupNearby(points, GROUP_RADIUS_PX / step);
     const groupOf = new Map<string, Group>();
     for (const group of this.groups) for (const id of group.members) groupOf.set(id, group);
     cy.batch(() => {
+      cy.nodes('.on-map.filtered').removeClass('map-member map-group');
       for (const group of this.groups) {
         group.members.forEach((id, i) => {
           const node = cy.getElementById(id) as NodeSingular;
