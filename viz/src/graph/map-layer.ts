@@ -67,18 +67,13 @@ export class MapLayer {
     });
   }
 
-  isActive(): boolean {
-    return this.active;
-  }
-
   /**
    * Cities at their coordinates, returned for the canvas to position; marks them and the lines
    * between them as on the map. Everything else is unplaced (the view shows cities only).
    */
   show(nodes: PlainNode[]): { positions: Map<string, Pos>; unplaced: string[] } {
     const cy = this.cy;
-    const weighted = nodes.map((n) => ({ ...n, weight: Number(cy.getElementById(n.id).data('deg') ?? 0) }));
-    const { points, unplaced } = citiesOnMap(weighted);
+    const { points, unplaced } = citiesOnMap(nodes);
     this.home = new Map(points.map((p) => [p.id, { x: p.x, y: p.y }]));
     this.active = true;
     this.step = Number.NaN;

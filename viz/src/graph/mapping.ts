@@ -13,8 +13,11 @@ export function mapProjection(): GeoProjection {
     .translate([0, 0]);
 }
 
-export interface MapPoint extends Pos {
+export interface Located extends Pos {
   id: string;
+}
+
+export interface MapPoint extends Located {
   /** Bigger weights lead a group (the best-connected city names it). */
   weight: number;
 }
@@ -23,12 +26,12 @@ const validCoordinate = (lat: unknown, lon: unknown): boolean =>
   typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
 /** Cities at their real coordinates, projected; everything else (and cities without coordinates) unplaced. */
-export function citiesOnMap(nodes: (PlainNode & { weight?: number })[], projection = mapProjection()): { points: MapPoint[]; unplaced: string[] } {
-  const points: MapPoint[] = [];
+export function citiesOnMap(nodes: PlainNode[], projection = mapProjection()): { points: Located[]; unplaced: string[] } {
+  const points: Located[] = [];
   const unplaced: string[] = [];
   for (const node of nodes) {
     const projected = node.label === 'City' && validCoordinate(node.lat, node.lon) ? projection([node.lon as number, node.lat as number]) : null;
-    if (projected) points.push({ id: node.id, x: projected[0], y: projected[1], weight: node.weight ?? 0 });
+    if (projected) points.push({ id: node.id, x: projected[0], y: projected[1] });
     else unplaced.push(node.id);
   }
   return { points, unplaced };
