@@ -619,7 +619,10 @@ function wireGraphEvents(c: GraphCanvas): void {
     if (node.hasClass('axis')) return;
     byId('cy').style.cursor = 'pointer';
     // Names are hidden when zoomed out; the tooltip keeps them a hover away.
-    tip.textContent = `${node.data('name')} · ${node.data('label')}`;
+    // On the map, a group's marker also names the cities it stands for.
+    const grouped = c.map.groupOf(node.id()).slice(1).map((id) => String(cy.getElementById(id).data('name')));
+    const others = grouped.length > 6 ? `${grouped.slice(0, 6).join(', ')} and ${grouped.length - 6} more` : grouped.join(', ');
+    tip.textContent = `${node.data('name')} · ${node.data('label')}${others ? ` · with ${others}` : ''}`;
     const p = node.renderedPosition();
     tip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y - 30)}px)`;
     tip.hidden = false;
