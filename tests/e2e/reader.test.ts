@@ -137,7 +137,7 @@ describe('expand by type (count)', () => {
     const before = new Set(await page.evaluate(() => window.__cy!.nodes('[label]').map((n) => n.id())));
     await menu.locator('[data-testid=expand-type][data-key=SISTER_CITY_OF]').click();
     const note = page.locator('[data-testid=expand-note]');
-    await note.filter({ hasText: `Showing 50 of ${SISTERS}` }).waitFor();
+    await note.filter({ hasText: `Showing 50 of Hubville's ${SISTERS} neighbours through “sister city of”.` }).waitFor();
     const added = async () => {
       const nodes = await page.evaluate(() => window.__cy!.nodes('[label]').map((n) => ({ id: n.id(), label: String(n.data('label')) })));
       return nodes.filter((n) => !before.has(n.id));
@@ -149,10 +149,17 @@ describe('expand by type (count)', () => {
     expect(newEdgeTypes).toEqual(['SISTER_CITY_OF']);
 
     await note.locator('[data-testid=expand-more]').click();
-    await note.filter({ hasText: `Showing 100 of ${SISTERS}` }).waitFor();
+    await note.filter({ hasText: `Showing 100 of Hubville's ${SISTERS}` }).waitFor();
     fresh = await added();
     expect(fresh).toHaveLength(100);
     expect(fresh.every((n) => n.label === 'City')).toBe(true);
+
+    // a label: the people only (Ana, the focus, was drawn already)
+    await menu.locator('[data-testid=expand-label][data-key=Person]').click();
+    await note.filter({ hasText: "Showing 4 of Hubville's 4 people." }).waitFor();
+    const people = (await added()).filter((n) => n.label !== 'City');
+    expect(people.map((n) => n.id).sort()).toEqual(['person:ben-hubville', 'person:cai-hubville', 'person:dov-hubville']);
+    expect((await added()).length).toBe(103);
     await page.close();
   });
 });

@@ -69,12 +69,12 @@ export function createExpandMenu(actions: ExpandMenuActions) {
     const added = actions.draw(page.elements, id);
     if (added === null) return;
     const shown = Math.min(page.total, offset + page.elements.nodes.filter((n) => n.data.id !== id).length);
-    const what = choice.label !== undefined ? (LABEL_LOOK.get(choice.label)?.plural ?? choice.label).toLowerCase() : `neighbours through ${TYPE_LOOK.get(choice.type)?.name ?? choice.type}`;
+    const what = choice.label !== undefined ? (LABEL_LOOK.get(choice.label)?.plural ?? choice.label).toLowerCase() : `neighbours through “${TYPE_LOOK.get(choice.type)?.name ?? choice.type}”`;
     clear(note);
     note.hidden = false;
     note.dataset.shown = String(shown);
     note.dataset.total = String(page.total);
-    note.append(`Showing ${shown.toLocaleString()} of ${page.total.toLocaleString()} ${what} of ${actions.nameOf(id)}${page.complete ? '' : ' (at least)'}.`);
+    note.append(`Showing ${shown.toLocaleString()} of ${actions.nameOf(id)}'s ${page.complete ? '' : 'at least '}${page.total.toLocaleString()} ${what}.`);
     if (shown < page.total) {
       note.append(' ', h('button', { class: 'link-button', testid: 'expand-more', onclick: () => void draw(note, id, choice, shown) }, `Show ${Math.min(EXPAND_PAGE, page.total - shown)} more`));
     }
