@@ -476,8 +476,8 @@ export async function exchangesBetween(conn: Neo4jConnection, a: string, b: stri
 // ---- export -----------------------------------------------------------------------------------
 
 /** The whole graph in the contract's format, inside a read transaction (api/curation/export.ts adds the corrections). */
-export async function exportDocument(tx: ManagedTransaction): Promise<GraphDocument> {
-  const articles = (await rows(tx, 'export-articles')).map((r) => r.article as Article);
+export async function exportDocument(tx: ManagedTransaction, opts: { withText: boolean } = { withText: true }): Promise<GraphDocument> {
+  const articles = (await rows(tx, 'export-articles', opts)).map((r) => r.article as Article);
   const nodes = (await rows(tx, 'export-entities')).map((r) => toGraphNode(r.node as Row));
   const relationships = (await rows(tx, 'export-relationships', { types: FACT_TYPES })).map((r) => toGraphRelationship(r.relationship as Row));
   return { articles, nodes, relationships };

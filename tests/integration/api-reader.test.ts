@@ -91,6 +91,15 @@ describe('GET /api/articles/:id/text', () => {
     expect(body.text).toBeNull();
     expect(body.passages).toEqual([]);
     expect(body.unplaced).toEqual([{ sentence: 'Hubton and Avalon are twinned.', facts: [expect.objectContaining({ type: 'SISTER_CITY_OF' })] }]);
+
+    // the same article again, with its text: the text is filled in, nothing else changes
+    const again = await call(api, 'POST', '/api/articles', { ...doc, articles: [{ ...doc.articles[0]!, text: 'News. Hubton and Avalon are twinned.' }] });
+    expect(again.status).toBe(200);
+    expect(again.body.articles[0].status).toBe('unchanged');
+    const filled = (await call(api, 'GET', '/api/articles/textless-article/text')).body;
+    expect(filled.text).toBe('News. Hubton and Avalon are twinned.');
+    expect(filled.passages).toEqual([expect.objectContaining({ field: 'text', start: 6, end: 36, sentence: 'Hubton and Avalon are twinned.' })]);
+    expect(filled.unplaced).toEqual([]);
   });
 
   it('answers 404 for an unknown article and 400 naming the id when it is too long', async () => {
