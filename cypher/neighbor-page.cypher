@@ -1,15 +1,19 @@
-// One page of an entity's neighbours of one label and/or through one relationship type, the best
+// One page of an entity's neighbours of one label and/or through some relationship types, the best
 // connected first (degree: a count the store keeps, no expansion). Bounded for hubs like
-// neighbor-counts: at most $cap relationships are read; total counts the neighbours found.
+// neighbor-counts: at most $cap neighbours are reached per type; total counts those found.
 MATCH (n:Entity {id: $id})
 CALL (n) {
-  OPTIONAL MATCH (n)-[r]-(m:Entity)
-  WHERE type(r) IN $types AND ($label IS NULL OR $label IN labels(m))
-  WITH m LIMIT $cap + 1
-  WITH collect(m) AS read
-  RETURN size(read) <= $cap AS complete, [x IN read[..$cap] | x] AS reached
+  UNWIND $types AS type
+  CALL (n, type) {
+    OPTIONAL MATCH (n)-[:$(type)]-(m:Entity)
+    WHERE $label IS NULL OR $label IN labels(m)
+    WITH DISTINCT m LIMIT $cap + 1
+    RETURN collect(m) AS reached
+  }
+  RETURN all(x IN collect(size(reached)) WHERE x <= $cap) AS complete, collect(reached[..$cap]) AS perType
 }
-CALL (reached) {
+CALL (perType) {
+  UNWIND perType AS reached
   UNWIND reached AS m
   WITH DISTINCT m
   WITH m, COUNT { (m)--() } AS degree

@@ -205,7 +205,7 @@ export const NeighborCounts = z
     total: z.number().int().describe('distinct neighbours (entities one relationship away)'),
     labels: z.array(z.object({ label: EntityLabel, count: z.number().int() })).describe('neighbours per label, most first'),
     types: z.array(z.object({ type: RelationshipType, count: z.number().int() })).describe('neighbours per relationship type, most first (one neighbour may count under several)'),
-    complete: z.boolean().describe('false for a hub with more relationships than one answer reads: the counts are then lower bounds'),
+    complete: z.boolean().describe('false for a hub with more neighbours through one type than one answer reads (10,000): the counts are then lower bounds'),
   })
   .meta({ id: 'NeighborCounts' });
 
@@ -222,7 +222,7 @@ export const NeighborPage = z
     total: z.number().int().describe('neighbours matching label and type in all'),
     offset: z.number().int(),
     elements: CyElements.describe('the entity, this page of its neighbours and the relationships of the asked type(s) among them'),
-    complete: z.boolean().describe('false when the hub has more relationships than one answer reads: total is then a lower bound'),
+    complete: z.boolean().describe('false when the hub has more neighbours through one type than one answer reads (10,000): total is then a lower bound'),
   })
   .meta({ id: 'NeighborPage' });
 

@@ -260,10 +260,10 @@ export async function neighborhood(
 }
 
 /**
- * Relationships of one entity read to count or page its neighbours: a hub with more answers with
- * lower bounds (complete: false) instead of reading all of them.
+ * Neighbours of one entity read per relationship type to count or page them: a hub with more answers
+ * with lower bounds (complete: false) instead of reading all of them.
  */
-export const NEIGHBOR_READ_CAP = 20_000;
+export const NEIGHBOR_READ_CAP = 10_000;
 
 export type NeighborCounts = z.infer<typeof Api.NeighborCounts>;
 
@@ -275,7 +275,7 @@ export async function neighborCounts(conn: Neo4jConnection, id: string): Promise
     id: String(row.id),
     total: Number(row.total),
     labels: (row.labels as Row[]).map((l) => ({ label: l.label as NeighborCounts['labels'][number]['label'], count: Number(l.count) })),
-    types: (row.types as Row[]).map((t) => ({ type: t.type as RelationshipType, count: Number(t.count) })),
+    types: (row.types as Row[]).map((t) => ({ type: t.type as RelationshipType, count: Number(t.count) })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     complete: Boolean(row.complete),
   };
 }
