@@ -116,6 +116,23 @@ describe('article reader', () => {
     expect(await linked.locator('[data-testid=reader-text]').textContent()).toContain('Miyajima Daisuke, Mayor of Sasebo City');
     await linked.close();
   });
+
+  it('shows untrusted article text as text, never as HTML', async () => {
+    const text = 'The <script>window.__pwned=1</script> delegation met <img src=x onerror="window.__pwned=2"> officials in Hubville.';
+    const doc: GraphDocument = {
+      articles: [{ id: 'hostile-text', title: '<i>Hostile</i> page', text }],
+      nodes: HUB.nodes.slice(0, 2),
+      relationships: [{ type: 'SISTER_CITY_OF', source: 'city:hubville', target: 'city:sister-0', properties: {}, sources: [], evidence: [text] }],
+    };
+    expect((await call(api, 'POST', '/api/articles', doc)).status).toBe(201);
+    const page = await open('/?read=hostile-text');
+    await page.locator('[data-testid=reader-text]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid=reader-text]').textContent()).toBe(text);
+    expect(await page.locator('[data-testid=reader-title]').textContent()).toBe('<i>Hostile</i> page');
+    expect(await page.locator('[data-testid=reader] img, [data-testid=reader] script, [data-testid=reader] i').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
 });
 
 describe('expand by type (count)', () => {
