@@ -92,6 +92,14 @@ describe('article reader', () => {
     // the whole stored text is there, other evidence sentences highlighted too
     expect(await page.locator('[data-testid=reader-text]').textContent()).toContain('Former Sasebo Mayor Tomonaga Norio has led a delegation');
     expect(await page.locator('[data-testid=reader] [data-testid=passage]').count()).toBeGreaterThan(2);
+    // "previous" brings the highlight before the opened one into view
+    await page.evaluate(() => {
+      const marks = [...document.querySelectorAll('[data-testid=reader] mark.passage')];
+      const at = marks.findIndex((m) => m.classList.contains('focus'));
+      marks[(at - 1 + marks.length) % marks.length]!.id = 'previous-mark';
+    });
+    await page.locator('[data-testid=reader-previous]').click();
+    await expect.poll(() => inView(page, '#previous-mark'), { timeout: 5_000 }).toBe(true);
     // the address bar names the article; Esc closes the reader and keeps the selection
     expect(new URL(page.url()).searchParams.get('read')).toBe(seedId);
     await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 // The article reader: an article's stored text (GET /api/articles/:id/text) in a drawer over the
-// picture, the evidence sentences of its facts highlighted and the ones asked for scrolled into
+// right of the picture, the evidence sentences of its facts highlighted and the ones asked for scrolled into
 // view. It reads articles with or without a URL. Panels ask for it through readableEvidence and
 // readableSource (a document event), so none of them needs a handle on the reader. Text goes in as
 // text nodes only.
@@ -97,7 +97,8 @@ export function createReader(opts: ReaderOptions) {
   const body = h('div', { class: 'reader-body', testid: 'reader-body' });
   const closeButton = h('button', { class: 'reader-close', testid: 'reader-close', title: 'Close the reader (Esc)', 'aria-label': 'Close the reader' }, '×');
   const root = h('aside', { class: 'reader', testid: 'reader', role: 'dialog', 'aria-label': 'Article reader', hidden: true }, closeButton, body);
-  document.body.append(root);
+  // over the picture, beside the panels, so another evidence item can be opened while reading
+  (document.querySelector('.stage') ?? document.body).append(root);
   let token = 0;
 
   const close = () => {
@@ -149,10 +150,23 @@ export function createReader(opts: ReaderOptions) {
     } else {
       body.append(h('div', { class: 'reader-text', testid: 'reader-text' }, ...marked(text, inText, focus)));
     }
+    const marks = [...body.querySelectorAll<HTMLElement>('mark.passage')];
+    let current = marks.findIndex((m) => m.classList.contains('focus'));
+    if (marks.length > 1) {
+      const step = (by: number) => {
+        current = (current + by + marks.length) % marks.length;
+        marks[current]!.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      };
+      body.querySelector('[data-testid=reader-summary]')?.append(
+        ' ',
+        h('button', { class: 'link-button', testid: 'reader-previous', title: 'Previous highlighted sentence', onclick: () => step(-1) }, '‹ previous'),
+        ' ',
+        h('button', { class: 'link-button', testid: 'reader-next', title: 'Next highlighted sentence', onclick: () => step(1) }, 'next ›'),
+      );
+    }
     root.hidden = false;
     body.scrollTop = 0;
-    const first = body.querySelector<HTMLElement>('mark.focus');
-    if (first) first.scrollIntoView({ block: 'center' });
+    marks[current]?.scrollIntoView({ block: 'center' });
     opts.onChange(article.id);
   };
 
