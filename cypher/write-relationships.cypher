@@ -2,10 +2,8 @@
 // articles' ids join `sources`, what they state of its properties joins `statedProperties` (and
 // properties not stored yet are added), their sentences join `evidence` (at most $maxEvidence in all),
 // and evidenceSources[i] names the article that states evidence[i], so a delete can take it back. An article already among the
-// sources (the same article ingested concurrently) adds nothing. Returns the keys it found;
-// write-new-relationships creates the others.
-// Both endpoints were written by write-entities in this transaction, hence write-locked: a
-// concurrent ingest of the same fact waits for this one to commit, then finds it here.
+// sources (the same article ingested concurrently) adds nothing. writeGraph gives it only the rows
+// stored-relationship-keys found; write-new-relationships creates the others.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
 MATCH (a)-[r {key: row.key}]->(b)
@@ -24,4 +22,3 @@ CALL (r, row) {
   WITH key WHERE r[key] IS NULL
   SET r[key] = row.properties[key]
 }
-RETURN row.key AS key

@@ -157,8 +157,11 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
     .filter((row) => row.keys.length > 0);
   await run(tx, 'write-alias-keys', { rows: newKeys });
   await run(tx, 'write-articles', { rows: rows.articles }, changes);
-  const found = await run(tx, 'write-relationships', { rows: rows.relationships, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
+  // keys first, then each relationship's full row to the one statement that writes it
+  const found = await run(tx, 'stored-relationship-keys', { rows: rows.relationships.map(({ key, source, target }) => ({ key, source, target })) });
   const foundKeys = new Set(found.records.map((r) => r.get('key') as string));
+  const restated = rows.relationships.filter((row) => foundKeys.has(row.key));
+  if (restated.length > 0) await run(tx, 'write-relationships', { rows: restated, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
   const created = newRelationshipRows(rows.relationships.filter((row) => !foundKeys.has(row.key)));
   if (created.length > 0) await run(tx, 'write-new-relationships', { rows: created }, changes);
 

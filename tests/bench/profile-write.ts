@@ -2,7 +2,7 @@
 // against wall time (CPU cost vs waiting), and with --plan the PROFILE tree of each write query of
 // the last batch (operators, rows, db hits).
 //   npx tsx tests/bench/profile-write.ts [--batches 3] [--size 250] [--plan]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ManagedTransaction, ProfiledPlan } from 'neo4j-driver';
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
 const batches = Number(values.batches);
 const size = Number(values.size);
 
-const QUERY_NAMES = ['existing-articles', 'previous-versions', 'entities-by-alias-key', 'write-entities', 'write-alias-keys', 'write-articles', 'write-relationships'];
+const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').map((f) => f.slice(0, -'.cypher'.length));
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
 const timeByQuery = new Map<string, number>();
 let profileWrites = false;
@@ -71,23 +71,71 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds of a process's threads, grouped by thread name without digits (JIT compilers, GC, Bolt workers...). */
+function cpuByThread(pid: number): Map<string, number> {
+  const groups = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d#]+/g, '').trim();
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      groups.set(name, (groups.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return groups;
+}
+
+function threadDelta(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after]
+    .map(([name, s]) => [name, s - (before.get(name) ?? 0)] as const)
+    .filter(([, s]) => s >= 0.05)
+    .sort((x, y) => y[1] - x[1])
+    .map(([name, s]) => `${name} ${s.toFixed(1)}`)
+    .join(', ');
+}
+
 const texts = loadCorpus(10_000).slice(0, batches * size);
 const pipeline = await loadPipeline();
 const db = await startBenchNeo4j();
 try {
   const conn = instrumented(db.conn);
+  const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
+  // all of Neo4j's CPU from here on, including what its JIT and GC threads do while the next batch is extracted
+  const cpuAtStart = cpuSeconds(db.server.pid);
+  const threadsAtStart = cpuByThread(db.server.pid);
   for (let b = 0; b < batches; b++) {
+    const extractStarted = process.cpuUsage();
     const doc = pipeline.extract(texts.slice(b * size, (b + 1) * size));
+    const extractCpu = process.cpuUsage(extractStarted);
+    totals.extract += (extractCpu.user + extractCpu.system) / 1e6;
     profileWrites = values.plan && b === (values["plan-first"] ? 0 : batches - 1);
     timeByQuery.clear();
     const cpuBefore = cpuSeconds(db.server.pid);
+    const threadsBefore = cpuByThread(db.server.pid);
     const started = performance.now();
+    const clientStarted = process.cpuUsage();
     await writeGraph(conn, doc, aliasKeys);
+    const clientCpu = process.cpuUsage(clientStarted);
+    const client = (clientCpu.user + clientCpu.system) / 1e6;
+    totals.client += client;
     const wall = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(db.server.pid) - cpuBefore;
+    totals.wall += wall;
     const perQuery = [...timeByQuery].sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ');
-    console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s | ${perQuery}`);
+    const threads = threadDelta(threadsBefore, cpuByThread(db.server.pid));
+    console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: extraction CPU ${((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)} s; write wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s, writeGraph's own CPU (rows, driver) ${client.toFixed(1)} s | ${perQuery}\n  Neo4j threads (CPU s): ${threads}`);
   }
+  totals.neo4j = cpuSeconds(db.server.pid) - cpuAtStart;
+  // long provenance lists are rewritten whole each time an article joins them
+  const lists = await db.conn.driver.executeQuery(
+    `MATCH (:Entity)-[r]->(:Entity) WITH size(r.sources) AS n
+     RETURN count(*) AS facts, sum(n) AS sources, max(n) AS longest, sum(CASE WHEN n > 100 THEN n ELSE 0 END) AS inLong, count(CASE WHEN n > 100 THEN 1 END) AS long`,
+    {}, { database: db.conn.database });
+  console.log(`provenance: ${JSON.stringify(lists.records[0]!.toObject(), (_, v) => (typeof v === 'object' && v !== null && 'low' in v ? Number(v) : v))}`);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`total over ${batches} batches: extraction CPU ${totals.extract.toFixed(1)} s, write wall ${totals.wall.toFixed(1)} s, writeGraph's own CPU ${totals.client.toFixed(1)} s, Neo4j CPU ${totals.neo4j.toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsAtStart, cpuByThread(db.server.pid))}`);
 } finally {
   await db.stop();
 }
