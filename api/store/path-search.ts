@@ -45,7 +45,8 @@ export class PathSearch {
   private readonly reached: Record<Side, Map<string, Reached>>;
   private readonly frontiers: Record<Side, string[]>;
   private readonly previous: Record<Side, string[]> = { from: [], to: [] };
-  private readonly cost: Record<Side, number> = { from: 0, to: 0 };
+  /** What expanding each side's frontier costs: the sum of its entities' degrees. */
+  private readonly cost: Record<Side, number>;
   private readonly depth: Record<Side, number> = { from: 0, to: 0 };
   private meets: string[] = [];
   /** The length of the shortest paths, once the two sides have met. */
@@ -55,7 +56,9 @@ export class PathSearch {
     readonly from: string,
     readonly to: string,
     private readonly maxHops: number,
+    degrees: Record<Side, number>,
   ) {
+    this.cost = { ...degrees };
     this.reached = {
       from: new Map([[from, { depth: 0, parents: [], weight: 0 }]]),
       to: new Map([[to, { depth: 0, parents: [], weight: 0 }]]),

@@ -269,8 +269,9 @@ export async function shortestPaths(
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
-    if (to.label === 'Event' && (since || until) && !(await rows(tx, 'path-end', { ...filter, to: to.id }))[0]?.allowed) return [];
-    const levels = new PathSearch(from.id, to.id, opts.maxHops);
+    const degree = new Map((await rows(tx, 'path-ends', { ...filter, to: to.id })).map((r) => [String(r.id), r]));
+    if (!degree.get(to.id)?.allowed) return [];
+    const levels = new PathSearch(from.id, to.id, opts.maxHops, { from: Number(degree.get(from.id)?.degree), to: Number(degree.get(to.id)?.degree) });
     for (let side = levels.next(); side; side = levels.next()) {
       levels.grow(side, (await rows(tx, 'path-step', { ...filter, ...levels.frontier(side) })) as unknown as StepRow[]);
     }
@@ -342,7 +343,7 @@ async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
   const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], pairs: [], ids: [] };
   await read(conn, async (tx) => {
-    for (const query of ['path-end', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
+    for (const query of ['path-ends', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
   });
 }
 

@@ -32,7 +32,7 @@ function step(graph: Graph, degree: (id: string) => number, frontier: string[], 
 }
 
 function search(graph: Graph, degree: (id: string) => number, from: string, to: string, maxHops: number, k: number): string[][] {
-  const s = new PathSearch(from, to, maxHops);
+  const s = new PathSearch(from, to, maxHops, { from: degree(from), to: degree(to) });
   for (let side = s.next(); side; side = s.next()) {
     const { frontier, previous } = s.frontier(side);
     s.grow(side, step(graph, degree, frontier, previous));
