@@ -74,12 +74,18 @@ export class PathSearch {
     return this.cost.from <= this.cost.to ? 'from' : 'to';
   }
 
-  /** The entities to expand on `side`, and those one level back (already reached, to skip). */
-  frontier(side: Side): { frontier: string[]; previous: string[] } {
-    return { frontier: this.frontiers[side], previous: this.previous[side] };
+  /**
+   * The entities to expand on `side`, those one level back (already reached, to skip) and the
+   * other side's frontier (where the sides can meet: any earlier meeting would have ended the search).
+   */
+  frontier(side: Side): { frontier: string[]; previous: string[]; others: string[] } {
+    return { frontier: this.frontiers[side], previous: this.previous[side], others: this.frontiers[otherSide(side)] };
   }
 
-  /** Records one level of `side` (the rows of path-step for its frontier) and whether it met the other side. */
+  /**
+   * Records one level of `side` (the rows of path-step for its frontier: the whole level, or only
+   * the entities where it meets the other side) and whether it met the other side.
+   */
   grow(side: Side, rows: readonly StepRow[]): void {
     const mine = this.reached[side];
     const theirs = this.reached[otherSide(side)];

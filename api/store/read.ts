@@ -341,7 +341,7 @@ async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map
  * short by planning time counted against its timeout.
  */
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
-  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], pairs: [], ids: [] };
+  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [] };
   await read(conn, async (tx) => {
     for (const query of ['path-ends', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
   });

@@ -19,8 +19,8 @@ function graphOf(edges: [number, number][], extraDegree: number[]): { graph: Gra
   return { graph, degree };
 }
 
-/** What cypher/path-step.cypher answers for a frontier. */
-function step(graph: Graph, degree: (id: string) => number, frontier: string[], previous: string[]): StepRow[] {
+/** What cypher/path-step.cypher answers for a frontier: the level, or only where it meets `others`. */
+function step(graph: Graph, degree: (id: string) => number, frontier: string[], previous: string[], others: string[]): StepRow[] {
   const parents = new Map<string, string[]>();
   for (const id of frontier) {
     for (const m of graph.get(id) ?? []) {
@@ -28,14 +28,15 @@ function step(graph: Graph, degree: (id: string) => number, frontier: string[], 
       parents.set(m, [...(parents.get(m) ?? []), id]);
     }
   }
-  return [...parents].map(([id, ps]) => ({ id, parents: ps, degree: degree(id), weight: Math.log(1 + degree(id)) }));
+  const meets = [...parents].filter(([id]) => others.includes(id));
+  return (meets.length > 0 ? meets : [...parents]).map(([id, ps]) => ({ id, parents: ps, degree: degree(id), weight: Math.log(1 + degree(id)) }));
 }
 
 function search(graph: Graph, degree: (id: string) => number, from: string, to: string, maxHops: number, k: number): string[][] {
   const s = new PathSearch(from, to, maxHops, { from: degree(from), to: degree(to) });
   for (let side = s.next(); side; side = s.next()) {
-    const { frontier, previous } = s.frontier(side);
-    s.grow(side, step(graph, degree, frontier, previous));
+    const { frontier, previous, others } = s.frontier(side);
+    s.grow(side, step(graph, degree, frontier, previous, others));
   }
   return s.routes(k).map((r) => r.route);
 }
