@@ -240,10 +240,9 @@ export async function graphElements(
 export type PathsResult = Omit<z.infer<typeof Api.Paths>, 'from' | 'to'>;
 
 /**
- * The path search gives up after PATH_TIMEOUT_MS (a search that would have to cross most of the
- * graph on a busy server); the answer then says `timedOut`. When resolving the ends used up that
- * budget (cold query plans), they are resolved alone and the search gets a budget of its own.
- * "No path" answers fast: the search ends when one side runs out.
+ * The path search gives up after PATH_TIMEOUT_MS (cold query plans, or a search that would have to
+ * cross most of the graph on a busy server), tries once more with the same budget, and then answers
+ * `timedOut`. "No path" answers fast: the search ends when one side runs out.
  */
 export const PATH_TIMEOUT_MS = 2000;
 
@@ -291,12 +290,11 @@ export async function shortestPaths(
     );
   } catch (error) {
     if (!isTimeout(error)) throw error;
-    if (ends[0] && ends[1]) return timedOut();
   }
   if (!found) {
-    // Resolving the ends took the time (cold query plans on a busy server): resolve them alone,
-    // then give the search its own budget.
-    ends = await read(conn, (tx) => resolveEnds(tx, [opts.from, opts.to], aliasKeys));
+    // Out of time, often on cold query plans on a busy server (resolving a name, the first levels):
+    // once more with the plans cached, the ends resolved alone when they were not yet.
+    if (!ends[0] || !ends[1]) ends = await read(conn, (tx) => resolveEnds(tx, [opts.from, opts.to], aliasKeys));
     const [from, to] = ends;
     if (!from || !to) return { from: from ?? null, to: to ?? null, paths: [], elements: { nodes: [], edges: [] }, timedOut: false };
     try {
