@@ -12,6 +12,8 @@ import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPairPanel } from './panels/pair.ts';
 import { createPathFinder } from './panels/path.ts';
+import { createExpandMenu } from './panels/expand-menu.ts';
+import { createReader } from './panels/reader.ts';
 import { createPicker } from './panels/picker.ts';
 import { createStatus } from './panels/status.ts';
 import { elementsQuery, needsRefetch, OVERVIEW_EDGES, OVERVIEW_NODES, overviewNote, serverFilter, type ServerFilter } from './overview.ts';
@@ -80,6 +82,20 @@ const details = createDetails(byId('details'), {
     return edge && edge.nonempty() && edge.isEdge() ? (edge.data() as Record<string, unknown>) : null;
   },
   nodeRef,
+  neighbourMenu: (id) => expandMenu.menu(id),
+});
+
+// ---- reader and expand-by-type menu (panels/reader.ts, panels/expand-menu.ts) -------------------
+const reader = createReader({ onChange: (id) => store.update({ reading: id }) });
+if (store.state.reading) void reader.open({ articles: [store.state.reading], sentences: [] });
+const expandMenu = createExpandMenu({
+  draw: (elements, center) => {
+    const added = addNeighbours(elements, center);
+    if (added !== null && store.state.selected === center) canvas?.highlightSelection(center);
+    return added;
+  },
+  nameOf: (id) => nodeRef(id)?.name ?? id,
+  toast: (message, kind) => status.toast(message, kind),
 });
 
 const curation = createCuration(byId('curate'), {
@@ -403,12 +419,21 @@ async function expand(id: string): Promise<number | null> {
     status.toast(`Could not expand: ${(err as Error).message}`, 'error');
     return null;
   }
-  const tooMany = canvas.cy.nodes().length + body.elements.nodes.length > MAX_NODES || canvas.cy.edges().length + body.elements.edges.length > MAX_EDGES;
+  const added = addNeighbours(body.elements, id);
+  if (added === null) return null;
+  if (body.truncated) status.toast(`Showing the first ${EXPAND_LIMIT} neighbours only.`);
+  return added;
+}
+
+/** Draws neighbours of `id` next to it (collapsed with it); how many nodes were new, or null when they would be too many. */
+function addNeighbours(elements: CyElements, id: string): number | null {
+  if (!canvas) return null;
+  const tooMany = canvas.cy.nodes().length + elements.nodes.length > MAX_NODES || canvas.cy.edges().length + elements.edges.length > MAX_EDGES;
   if (tooMany) {
     status.toast(`Expanding would put more than ${MAX_NODES} nodes on screen. Hide some labels or focus on one actor first.`, 'error');
     return null;
   }
-  const fresh = canvas.merge(body.elements, id, id);
+  const fresh = canvas.merge(elements, id, id);
   const view = canvas.cy.extent();
   const outside = fresh.filter((n) => {
     const p = n.position();
@@ -420,7 +445,6 @@ async function expand(id: string): Promise<number | null> {
   if (fresh.nonempty() || canvas.expansionOf(id).nonempty()) {
     store.update({ expanded: [...store.state.expanded.filter((x) => x !== id), id] });
   }
-  if (body.truncated) status.toast(`Showing the first ${EXPAND_LIMIT} neighbours only.`);
   graphChanged();
   return fresh.length;
 }
