@@ -24,7 +24,7 @@ type IngestModule = typeof import('../../api/ingest/service.ts');
 type BulkModule = typeof import('../../api/cli/bulk.ts');
 
 const FULL_ARTICLES = 100_000;
-const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
+export const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
 const MAX_HOPS = 6;
 const K = 3;
 /** The timeouts of the one-query form the route used before (ranked, then one unranked path). */
@@ -45,7 +45,8 @@ interface GraphMarker {
   articles: number;
 }
 
-function builtGraph(): GraphMarker | null {
+/** The kept 100k graph's marker, or null when it has not been built (or by an older generator). */
+export function builtGraph(): GraphMarker | null {
   try {
     const marker = JSON.parse(readFileSync(join(KEPT_GRAPH_DIR, 'bench-graph.json'), 'utf8')) as GraphMarker;
     return marker.generator === GENERATOR_VERSION ? marker : null;

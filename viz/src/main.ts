@@ -41,8 +41,9 @@ let drawn: Drawn | null = null;
 /** Only the whole graph holds every entity; anything else must fetch what it does not show. */
 const showsPart = () => !drawn || drawn.kind !== 'overview' || drawn.truncated;
 
-// A read-only handle for tests and the browser console: `__cy.nodes().length`.
+// Read-only handles for tests and the browser console: `__cy.nodes().length`, `__map.countryAt(x, y)`.
 Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
+Object.defineProperty(window, '__map', { get: () => canvas?.map, configurable: false, enumerable: false });
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -236,9 +237,10 @@ function setView(view: ViewName): void {
 function reportView(unplaced: number): void {
   const view = store.state.view;
   if (view === 'timeline') {
-    status.banner(unplaced ? `Timeline: events by date, with the actors linked to them. ${unplaced} entities without a dated event are not shown here.` : 'Timeline: events by date, with the actors linked to them.');
+    const about = 'Timeline: events by month (years without events shortened), with the actors linked to them; drag sideways along the axis.';
+    status.banner(unplaced ? `${about} ${unplaced} entities without a dated event are not shown here.` : about);
   } else if (view === 'geo') {
-    status.banner(`Map: cities at their coordinates, with sister-city links.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
+    status.banner(`Map: cities at their coordinates, nearby ones grouped until you zoom in (click a group to zoom), sister-city links as arcs.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
   } else {
     bannerForGraph();
   }
@@ -641,7 +643,10 @@ function wireGraphEvents(c: GraphCanvas): void {
     if (node.hasClass('axis')) return;
     byId('cy').style.cursor = 'pointer';
     // Names are hidden when zoomed out; the tooltip keeps them a hover away.
-    tip.textContent = `${node.data('name')} · ${node.data('label')}`;
+    // On the map, a group's marker also names the cities it stands for.
+    const grouped = c.map.groupOf(node.id()).slice(1).map((id) => String(cy.getElementById(id).data('name')));
+    const others = grouped.length > 6 ? `${grouped.slice(0, 6).join(', ')} and ${grouped.length - 6} more` : grouped.join(', ');
+    tip.textContent = `${node.data('name')} · ${node.data('label')}${others ? ` · with ${others}` : ''}`;
     const p = node.renderedPosition();
     tip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y - 30)}px)`;
     tip.hidden = false;
