@@ -1,5 +1,5 @@
-// One shortest path (the fallback when enumerating all shortest paths takes too long); the same
-// rules as shortest-paths.cypher.
+// One shortest path, unranked (Neo4j's ANY SHORTEST); the same rules as shortest-paths.cypher. The
+// route's fallback when the one-query form timed out; kept as a baseline of `npm run bench`.
 MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
 MATCH p = ANY SHORTEST (from)
   (()-[r WHERE type(r) IN $types]-(x:Entity WHERE

@@ -1,4 +1,6 @@
-// The shortest paths between two entities through stated facts only: relationships of the allowed
+// The ranking of GET /api/paths in one query, which the route ran until the search by levels
+// (api/store/path-search.ts) replaced it; kept as the baseline `npm run bench` compares that search
+// with, route for route. The shortest paths between two entities through stated facts only: relationships of the allowed
 // $types between entities (articles and MENTIONS are never shortcuts), and when a date range is
 // given, only through events in it. Quantifiers take literals only: at most 8 hops; $maxHops trims.
 // Of the paths of that length, the $k through the most specific entities come first: a path

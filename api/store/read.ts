@@ -18,6 +18,7 @@ import { TextIndex } from '../graph/passages.ts';
 import { cypher } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
 
@@ -328,12 +329,11 @@ export async function graphElements(
 export type PathsResult = Omit<z.infer<typeof Api.Paths>, 'from' | 'to'>;
 
 /**
- * Listing every shortest path gives up after PATH_TIMEOUT_MS (many equally short paths through
- * hubs, or a cold query plan on a busy server); finding one shortest path, a cheaper search, after
- * ONE_PATH_TIMEOUT_MS more. "No path" answers fast either way: the search ends when one side runs out.
+ * The path search gives up after PATH_TIMEOUT_MS (cold query plans, or a search that would have to
+ * cross most of the graph on a busy server), tries once more with the same budget, and then answers
+ * `timedOut`. "No path" answers fast: the search ends when one side runs out.
  */
-export const PATH_TIMEOUT_MS = 1000;
-export const ONE_PATH_TIMEOUT_MS = 3000;
+export const PATH_TIMEOUT_MS = 2000;
 
 export interface PathsBetween extends PathsResult {
   /** The ends as resolved (resolveEnds); null when a reference names no entity (no search then). */
@@ -343,9 +343,9 @@ export interface PathsBetween extends PathsResult {
 
 /**
  * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
- * specific their intermediate entities are; one shortest path when listing them all takes too
- * long; `timedOut` when even that search gave up. The ends are resolved in the transaction of the
- * ranked search. Each relationship comes once, with the title, URL and date of its first `sources`
+ * specific their intermediate entities are (PathSearch: a breadth-first search from both ends,
+ * one query per level, always growing the cheaper side). The ends are resolved in the search's
+ * transaction. Each relationship comes once, with the title, URL and date of its first `sources`
  * articles, so a client needs no further request to show where a hop comes from.
  */
 export async function shortestPaths(
@@ -354,42 +354,49 @@ export async function shortestPaths(
   aliasKeys: AliasKeys,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
-  const params = { types, since, until, k: int(opts.k), maxHops: int(opts.maxHops) };
   let ends: (EntityRef | null)[] = [null, null];
-  const none = (timedOut: boolean): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut });
-  let found: Row[] | null = null;
+  const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
+    const filter = { types, since, until, from: from.id };
+    const degree = new Map((await rows(tx, 'path-ends', { ...filter, to: to.id })).map((r) => [String(r.id), r]));
+    if (!degree.get(to.id)?.allowed) return [];
+    const levels = new PathSearch(from.id, to.id, opts.maxHops, { from: Number(degree.get(from.id)?.degree), to: Number(degree.get(to.id)?.degree) });
+    for (let side = levels.next(); side; side = levels.next()) {
+      levels.grow(side, (await rows(tx, 'path-step', { ...filter, ...levels.frontier(side) })) as unknown as StepRow[]);
+    }
+    return pathRows(tx, levels.routes(opts.k).map((r) => r.route), types);
+  };
+  const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
+  let found: { nodes: Row[]; hops: Row[] }[] | null = null;
   try {
     found = await read(
       conn,
       async (tx) => {
         ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
-        return from && to ? rows(tx, 'shortest-paths', { ...params, from: from.id, to: to.id }) : null;
+        return from && to ? search(tx, from, to) : [];
       },
       { timeout: PATH_TIMEOUT_MS },
     );
-    if (!found) return none(false);
   } catch (error) {
     if (!isTimeout(error)) throw error;
   }
   if (!found) {
-    // The search ran out of time, maybe before the ends were known (a cold server): find them alone.
+    // Out of time, often on cold query plans on a busy server (resolving a name, the first levels):
+    // once more with the plans cached, the ends resolved alone when they were not yet.
     if (!ends[0] || !ends[1]) ends = await read(conn, (tx) => resolveEnds(tx, [opts.from, opts.to], aliasKeys));
     const [from, to] = ends;
-    if (!from || !to) return none(false);
+    if (!from || !to) return { from: from ?? null, to: to ?? null, paths: [], elements: { nodes: [], edges: [] }, timedOut: false };
     try {
-      found = await read(conn, (tx) => rows(tx, 'shortest-path', { ...params, from: from.id, to: to.id }), { timeout: ONE_PATH_TIMEOUT_MS });
+      found = await read(conn, (tx) => search(tx, from, to), { timeout: PATH_TIMEOUT_MS });
     } catch (error) {
       if (!isTimeout(error)) throw error;
-      return none(true);
+      return timedOut();
     }
   }
 
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge>();
-  const paths = found.map((row) => {
-    const pathNodes = row.nodes as Row[];
-    const hops = row.hops as Row[];
+  const paths = found.map(({ nodes: pathNodes, hops }) => {
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
     for (const h of hops) edges.set(String(h.key), toCyEdge(h));
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
@@ -397,6 +404,16 @@ export async function shortestPaths(
   const articles = await sourceArticles(conn, [...edges.values()].flatMap((e) => e.data.sources.slice(0, opts.sources)));
   const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => articles.get(id) ?? []) }));
   return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+}
+
+/** The entities and one relationship per hop of each route, in route order. */
+async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[]): Promise<{ nodes: Row[]; hops: Row[] }[]> {
+  if (routes.length === 0) return [];
+  const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+  const pairs = new Map(routes.flatMap((route) => route.slice(1).map((b, i) => [pairKey(route[i]!, b), [route[i]!, b]] as const)));
+  const hops = new Map((await rows(tx, 'path-hops', { pairs: [...pairs.values()], types })).map((r) => [pairKey(String(r.a), String(r.b)), r.hop as Row]));
+  const nodes = new Map((await rows(tx, 'path-nodes', { ids: [...new Set(routes.flat())] })).map((r) => [String((r.node as Row).id), r.node as Row]));
+  return routes.map((route) => ({ nodes: route.map((id) => nodes.get(id)!), hops: route.slice(1).map((b, i) => hops.get(pairKey(route[i]!, b))!) }));
 }
 
 /** Title, URL and date of the given articles, by id. */
@@ -411,9 +428,9 @@ async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map
  * short by planning time counted against its timeout.
  */
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
-  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, k: int(1), maxHops: int(1) };
+  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [] };
   await read(conn, async (tx) => {
-    for (const query of ['shortest-paths', 'shortest-path']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
+    for (const query of ['path-ends', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
   });
 }
 
