@@ -14,6 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
+import { runSentenceRules, type SentenceRule } from './rules/engine.ts';
 import { actorsIn, cityAt, clauseEnd, clauseStart, lastPersonBefore, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 
 export interface Visit {
@@ -569,6 +570,9 @@ export function findEvents(a: Article): Events {
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
 
+  // the article's main happening told by its headline alone, when the body named none the readers above know
+  if (title && !ev.visits.length) runSentenceRules({ a, ev }, [title], HEADLINE_RULES);
+
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
   // (a headline that says "visits" tells the article's visit, when one is read)
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index)) && !(ev.visits.length && /\bvisit/i.test(title.text))) {
@@ -815,3 +819,89 @@ function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, 
   const city = heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
   return newEvent(a, name, s, { date, city, kind });
 }
+
+/** What a headline rule reads and adds to: the article and the happenings found so far. */
+interface HeadlineContext {
+  a: Article;
+  ev: Events;
+}
+
+/** A headline's visitor side: a person, a title of a city or nation, a city's delegation, a nation's. */
+const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,3}?(?:⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
+const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
+
+/** The visit a headline tells: its destination, and the visitors (person, origins, nation) named before the cue. */
+function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const dest = s.refs[Number(m.groups!.dest)];
+  const who = m.groups!.who!;
+  if (!dest || a.label(dest) !== 'City') return 0;
+  // a lone "X in Y" is only a visit when X is a delegation, visitors or an official
+  if (/\bin$/.test(m.groups!.cue!) && !/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|mayor|students|group|team)\b/i.test(who)) return 0;
+  const ids = [...who.matchAll(/⟨([PCOGMN])(\d+)⟩/g)].map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
+  const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
+  const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
+  const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
+  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who);
+  if (!person && !origins.length && !nation && !described) return 0;
+  if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
+  const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
+  const v = addVisit(a, ev, s, dest, origins, originWords, nation?.country ?? null, person);
+  if (!v) return 0;
+  v.openedBy = 'headline-visit';
+  // "Mayor of X visits Y", "Consul General of Japan visits Y": the title's holder the article names is the visitor
+  for (const x of who.matchAll(/⟨T(\d+)⟩/g)) {
+    const title = s.mentions[Number(x[1])]!.title;
+    if (!title) continue;
+    if (origins.length) v.leaderTitles.push(title);
+    const holders = new Set(a.factsOf('HOLDS_POSITION').filter((f) => String(f.props.title).toLowerCase() === title.toLowerCase() && a.cityOf(f.to) !== dest).map((f) => f.from));
+    if (holders.size === 1) v.visitors.add([...holders][0]!);
+  }
+  return 1;
+}
+
+/** The signing a headline tells: "X signs cooperation agreement with Y", "Letter of intent signed for the twinning of X and Y". */
+function headlineSigning(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a } = ctx;
+  if (a.events().some((e) => e.props.kind === 'signing')) return 0;
+  const cities = [...m[0].matchAll(/⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter((id): id is string => !!id && a.label(id) === 'City');
+  const pair = [...new Set(cities)].slice(0, 2);
+  if (!pair.length) return 0;
+  const object = words(s, m.groups!.object!).replace(/^(?:an?|the|new) /i, '').toLowerCase();
+  const prefix = pair.length === 2 ? pair.map((c) => nameOf(a, c)).join('–') + ' ' : `${nameOf(a, pair[0]!)} `;
+  a.introducedBy.set(newEvent(a, `${prefix}${object} signing`, s, { date: null, city: null, kind: 'signing' }), 'headline-signing');
+  return 1;
+}
+
+const SIGNED_OBJECT = String.raw`(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|pacts?|memorand(?:um|a)|mous?|accords?|charters?|protocols?|treaty|letters? of (?:intent|commitment)|(?:cooperation )?program(?:me)?s?|declarations?)`;
+
+/** Headline rules: the article's main happening when the body told none the sentence readers know. */
+export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
+  {
+    name: 'headline-visit',
+    stage: 'headline',
+    matches: new RegExp(String.raw`^(?<who>${HEADLINE_VISITOR})(?<cue>${HEADLINE_VISIT_CUE}) (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])`, 'g'),
+    emits: 'a visit (Event, its destination, its visitors)',
+    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y".',
+    example: {
+      title: 'Delegation from Mosonmagyarovar in Sfantu Gheorghe',
+      body: 'Mayor Arpad Nagy of Mosonmagyarovar led the guests. The guests were received by Mayor Antal Arpad.',
+      expect: ['VISITED Arpad Nagy -> Sfantu Gheorghe'],
+    },
+    apply: headlineVisit,
+  },
+  {
+    name: 'headline-signing',
+    stage: 'headline',
+    when: /sign|ink/,
+    matches: new RegExp(String.raw`^(?:(?:⟨[CPTN]\d+⟩(?:['’]s?)?,? (?:and )?)+(?:[\w-]+ ){0,2}?(?:signs?|signed|inks?|inked) (?:an? |the |new )*(?<object>${SIGNED_OBJECT})|(?<object2>${SIGNED_OBJECT}) (?:is |was )?signed)\b[^⟨]{0,40}(?:⟨C\d+⟩(?:,? (?:and )?⟨C\d+⟩)?)?`, 'gi'),
+    emits: 'a signing (Event)',
+    why: 'A headline saying a city signs an agreement, or an agreement was signed, names the article\'s signing even when the body tells it in other words.',
+    example: {
+      title: 'Accra signs Cooperation Agreement with Cape Town',
+      body: 'Mayor Kwame Sowah of Accra and Mayor Patricia Lille of Cape Town signed the agreement on February 8, 2018.',
+      expect: ['PARTICIPATED_IN Kwame Sowah -> Accra–Cape Town cooperation agreement signing as attendee'],
+    },
+    apply: (ctx, s, m) => headlineSigning(ctx, s, Object.assign(m, { groups: { ...m.groups, object: m.groups?.object ?? m.groups?.object2 ?? '' } })),
+  },
+];

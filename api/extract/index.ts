@@ -206,7 +206,8 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
     });
-    rules.push([...(f.rules ?? [])]);
+    const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
+    rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }
   return { document: { articles: [article], nodes, relationships }, rules };
 }

@@ -39,6 +39,8 @@ export interface Mention {
   date?: string;
   /** the number of words of the name */
   words: number;
+  /** the rule kept as data that typed this mention (the rules report credits it) */
+  typedBy?: string;
 }
 
 export interface Token {
