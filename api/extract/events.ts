@@ -849,6 +849,14 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   const v = addVisit(a, ev, s, dest, origins, originWords, nation?.country ?? null, person);
   if (!v) return 0;
   v.openedBy = 'headline-visit';
+  // the body's first sentences telling the same trip (they name its destination) give it its date
+  const e = a.entities.get(v.event)!;
+  for (const b of a.sentences.filter((x) => x.paragraph >= 0).slice(0, 4)) {
+    if (!b.refs.includes(dest)) continue;
+    v.sentences.add(b.index);
+    const date = dateIn(b);
+    if (!e.props.date && date && !longBefore(a, date)) e.props.date = date;
+  }
   // "Mayor of X visits Y", "Consul General of Japan visits Y": the title's holder the article names is the visitor
   for (const x of who.matchAll(/⟨T(\d+)⟩/g)) {
     const title = s.mentions[Number(x[1])]!.title;
