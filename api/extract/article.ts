@@ -11,6 +11,7 @@ import { findMentions, labelByHead, place, tokenize, type Mention, type MentionK
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
+import { TOWN_RULES, type TownContext } from './town-rules.ts';
 import { runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -181,6 +182,14 @@ export class Article {
     ];
     // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
     const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
+    // towns first: a name the town rules place is no longer a candidate for a person
+    const towns: TownContext = { toCity: new Map() };
+    runSentenceRules(towns, this.sentences, TOWN_RULES);
+    for (const [index, marked] of towns.toCity) {
+      const s = this.sentences[index]!;
+      for (const [j, rule] of marked) Object.assign(s.mentions[j]!, { kind: 'City', placeKind: 'stated', typedBy: rule });
+      s.template = template(s);
+    }
     const people: PeopleContext = { toPerson: new Map() };
     runSentenceRules(people, this.sentences, PEOPLE_RULES);
     for (const s of this.sentences) {

@@ -1,5 +1,5 @@
 // The attendance stage: after the participation readers, people who took part in a happening held in a
-// city that is not their own visited that city, at the happening's date. Rules kept as data, each with its
+// city abroad visited that city, at the happening's date; the officials of two cities who signed together met. Rules kept as data, each with its
 // example article (tests/unit/rules-examples.test.ts runs it).
 import type { Article, Entity } from '../article.ts';
 import { runFrameRules, type FrameRule } from '../rules/engine.ts';
@@ -47,6 +47,34 @@ export const ATTENDANCE_RULES: readonly FrameRule<Article, Entity>[] = [
         const fact = a.addFact('VISITED', p.from, city, { date, event: e.id }, ...p.evidence);
         if (!fact) continue;
         (fact.rules ??= new Set()).add('attendee-from-elsewhere-visited');
+        added++;
+      }
+      return added;
+    },
+  },
+  {
+    name: 'signatories-met',
+    stage: 'attendance',
+    emits: 'MET_WITH (date, event)',
+    why: 'The officials of two cities who sign one agreement sign it together: the signing is their meeting.',
+    example: {
+      title: 'Suwon and Nagoya sign sister city agreement',
+      body: 'Mayor Kim Ho of Suwon and Mayor Ken Sato of Nagoya signed the sister city agreement in Suwon on May 10, 2025.',
+      expect: ['MET_WITH Kim Ho -> Ken Sato'],
+    },
+    apply: (a, e) => {
+      if (e.props.kind !== 'signing' || REMOTE.test(e.name)) return 0;
+      const signers = a.factsOf('PARTICIPATED_IN').filter((p) => p.to === e.id && a.label(p.from) === 'Person' && p.props.role === 'attendee');
+      // a ceremony with a crowd of guests says nothing of who met whom
+      if (signers.length < 2 || signers.length > 4) return 0;
+      const date = typeof e.props.date === 'string' ? e.props.date : null;
+      let added = 0;
+      for (const [i, x] of signers.entries()) for (const y of signers.slice(i + 1)) {
+        const [hx, hy] = [homeCities(a, x.from), homeCities(a, y.from)];
+        if (!hx.size || !hy.size || [...hx].some((c) => hy.has(c))) continue;
+        const fact = a.addFact('MET_WITH', x.from, y.from, { date, event: e.id }, ...x.evidence, ...y.evidence);
+        if (!fact) continue;
+        (fact.rules ??= new Set()).add('signatories-met');
         added++;
       }
       return added;
