@@ -13,7 +13,8 @@ export interface TownContext {
 // titles whose holder is named by the town they govern
 const MUNICIPAL_TITLE = /^(?:(?:first |executive |deputy |vice |lord )*(?:mayor|mayoress|burgomaster|governor|khokim|hokim|magistrate)|oberb[üu]rgermeister|b[üu]rgermeister|(?:deputy |vice )?(?:party secretary|district mayor))$/i;
 // words that make a name a body's, a happening's or a person's rather than a town's
-const NOT_TOWN_WORD = /^(?:International|Association|Society|Club|Group|Foundation|University|School|College|Institute|Company|Corporation|Department|Office|Ministry|Bureau|Agency|Chamber|Party|Commission|Board|Federation|Union|Festival|Forum|Summit|Conference|Council|Committee|Government|Assembly|Embassy|Consulate|Day|Week|Hall|Centre|Center|Museum|Park|Program|Programme|Project|Agreement|Sister|Cities)$/;
+// (a name with its own kind word, "Chuo Ward", "X County", is read by the municipality readers)
+const NOT_TOWN_WORD = /^(?:Ward|District|County|Town|City|Township|Borough|Shire|Municipality|Prefecture|Province|Region|State|International|Association|Society|Club|Group|Foundation|University|School|College|Institute|Company|Corporation|Department|Office|Ministry|Bureau|Agency|Chamber|Party|Commission|Board|Federation|Union|Festival|Forum|Summit|Conference|Council|Committee|Government|Assembly|Embassy|Consulate|Day|Week|Hall|Centre|Center|Museum|Park|Program|Programme|Project|Agreement|Sister|Cities)$/;
 
 /** An unheaded name that can be a town's: one or two capitalised words, not all dictionary words. */
 function townCandidate(s: AnalyzedSentence, j: number): boolean {
