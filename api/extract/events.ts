@@ -214,7 +214,7 @@ export function findEvents(a: Article): Events {
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
   // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
-  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 
@@ -881,6 +881,31 @@ function headlineSigning(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExe
   return 1;
 }
 
+/** The visit a headline tells from the host's side: "X hosts a delegation from Y", "The Mayor of X welcomes the Mayor of Y". */
+function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const host = m.groups!.host!;
+  const guest = m.groups!.guest!;
+  if (!/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|guests|students|group|team)\b/i.test(guest)) return 0;
+  const refs = (t: string, letters: string) => [...t.matchAll(/⟨([A-Z])(\d+)⟩/g)].filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
+  const hostIds = refs(host, 'PCOGM');
+  const dest = hostIds.map((id) => (a.label(id) === 'City' ? id : a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id))).find(Boolean) ?? hostCity(a);
+  if (!dest) return 0;
+  const origins = refs(guest, 'COGM').filter((id) => id !== dest);
+  const nation = [...guest.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  const person = refs(guest, 'P')[0] ?? null;
+  if (!origins.length && !nation && !person) return 0;
+  const v = addVisit(a, ev, s, dest, origins, null, nation?.country ?? null, person);
+  if (!v) return 0;
+  v.openedBy = 'headline-hosts-visitors';
+  for (const id of hostIds) if (a.label(id) !== 'City') v.hosts.add(id);
+  for (const x of guest.matchAll(/⟨T(\d+)⟩/g)) {
+    const title = s.mentions[Number(x[1])]!.title;
+    if (title && origins.length) v.leaderTitles.push(title);
+  }
+  return 1;
+}
+
 const SIGNED_OBJECT = String.raw`(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|pacts?|memorand(?:um|a)|mous?|accords?|charters?|protocols?|treaty|letters? of (?:intent|commitment)|(?:cooperation )?program(?:me)?s?|declarations?)`;
 
 /** Headline rules: the article's main happening when the body told none the sentence readers know. */
@@ -897,6 +922,20 @@ export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
       expect: ['VISITED Arpad Nagy -> Sfantu Gheorghe'],
     },
     apply: headlineVisit,
+  },
+  {
+    name: 'headline-hosts-visitors',
+    stage: 'headline',
+    when: /host|welcom|receiv|greet/,
+    matches: /^(?<host>(?:(?:the )?⟨[PTCOGM]\d+⟩(?: of (?:the )?⟨[CO]\d+⟩)?,? (?:and )?){1,2})(?:[\w-]+ ){0,2}?(?:hosts|hosted|welcomes|welcomed|receives|received|greets|greeted) (?:an? |the )?(?<guest>.+)$/gi,
+    emits: 'a visit to the host\'s city (Event, its visitors and hosts)',
+    why: 'A headline told from the host\'s side ("X hosts a delegation from Y", "The Mayor of X welcomes the Mayor of Y") states the article\'s visit.',
+    example: {
+      title: 'The Mayor of Bethlehem welcomes the Mayor of Strasbourg',
+      body: 'Mayor Anton Salman of Bethlehem welcomed Mayor Roland Ries of Strasbourg and his delegation on December 5, 2018.',
+      expect: ['VISITED Roland Ries -> Bethlehem'],
+    },
+    apply: headlineHosts,
   },
   {
     name: 'headline-signing',
