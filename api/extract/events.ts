@@ -642,9 +642,10 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   }
   // "Mayor X (and Mayor Y) / the two mayors signed an agreement with …": one signing per article unless another agreement is named
   if (a.events().some((e) => e.props.kind === 'signing')) return null;
-  const m = /(?:⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*|\b(?:the two|both) mayors)(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
+  const m = SIGNED_BY.exec(t);
   if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
-  const signer = m[1] ? s.refs[Number(m[1])] : null;
+  const first = /⟨P(\d+)⟩/.exec(m[1]!);
+  const signer = first ? s.refs[Number(first[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
   const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
@@ -667,6 +668,11 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   if (!signer || !city || !home || home === city) return null;
   return { event, dest: city, origins: [home], visitors: new Set([signer]), sentences: new Set([s.index]) };
 }
+
+/** One signer: "Mayor A", "Mayor A of X", "the Mayor of X B", "A, Mayor of X,". */
+const SIGNER = String.raw`(?:(?:the )?⟨T\d+⟩ of (?:the )?⟨[CO]\d+⟩,? )?⟨P\d+⟩(?: of (?:the )?⟨[CO]\d+⟩)?(?:, (?:the )?⟨T\d+⟩ of (?:the )?⟨[CO]\d+⟩,)?`;
+/** "A and B (…) (have) signed an agreement", "the mayors of X, A, and Y, B, signed a sisterhood agreement": signers, then what they signed. */
+const SIGNED_BY = new RegExp(String.raw`(${SIGNER}(?:(?:,|,? and) ${SIGNER})*|\b(?:the two|both) mayors|\bthe (?:mayors|governors|leaders|heads) of [^.]{0,160}?)(?: \([^().]{0,60}\))?,?(?: respectively,?)? (?:have |has )?(?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?(?:new )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of (?:intent|commitment)|program(?:me)? of (?:cooperation|co-operation)|(?:cooperation )?program(?:me)?)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b`, 'i');
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */
 const hostCities = new WeakMap<Article, string | null>();

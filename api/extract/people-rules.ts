@@ -38,9 +38,9 @@ function markNames(rule: string, stretch: string, ctx: PeopleContext, s: Analyze
   return added;
 }
 
-/** The apply of a rule whose named groups (`names`, `names2`) hold the names. */
+/** The apply of a rule whose named groups (`names`, `names2`, `names3`) hold the names. */
 const marks = (rule: string) => (ctx: PeopleContext, s: AnalyzedSentence, m: RegExpExecArray): number =>
-  markNames(rule, (m.groups?.names ?? '') + (m.groups?.names2 ?? '') || m[0], ctx, s);
+  markNames(rule, (m.groups?.names ?? '') + (m.groups?.names2 ?? '') + (m.groups?.names3 ?? '') || m[0], ctx, s);
 
 /** A list of names (people already typed may be among them): "A, B, C and D". */
 const NAMES = String.raw`(?:⟨[XP]\d+⟩(?:,|;|,? and|,? as well as) )*⟨[XP]\d+⟩`;
@@ -89,6 +89,20 @@ export const PEOPLE_RULES: readonly SentenceRule<PeopleContext>[] = [
       expect: ['MET_WITH Lisa Helps -> Kenji Sato'],
     },
     apply: marks('title-then-name'),
+  },
+  {
+    name: 'leaders-of-places-named',
+    stage: 'people',
+    when: /mayors|governors|presidents|leaders|heads|chairmen|chairs/,
+    matches: re(String.raw`\b(?:mayors|governors|presidents|leaders|heads|chairmen|chairs) of (?:the )?⟨[CO]\d+⟩(?: \(⟨N\d+⟩\))?,? (?<names>⟨X\d+⟩)(?:,? and (?:the )?(?:⟨[CO]\d+⟩(?: \(⟨N\d+⟩\))?,? (?<names2>⟨X\d+⟩)|[\w ]{1,30}, (?<names3>⟨X\d+⟩ and ⟨X\d+⟩)))?`),
+    emits: 'Person (each leader)',
+    why: 'After "the mayors of X and Y" the genre names the mayors, each after their town or both after "respectively".',
+    example: {
+      title: 'Curitiba and Durban sign sisterhood agreement',
+      body: 'The mayors of Curitiba, Luciano Ducci, and Durban (South Africa), Obed Mlaba, signed a sisterhood agreement in Durban on July 7, 2010.',
+      expect: ['PARTICIPATED_IN Obed Mlaba -> Curitiba–Durban sisterhood agreement signing as attendee'],
+    },
+    apply: marks('leaders-of-places-named'),
   },
   {
     name: 'counterpart-named',
