@@ -70,6 +70,14 @@ export class CorrectionError extends Error {
 export const REJECTED_PREFIX = 'REJECTED_';
 /** Alias key by which a merged-away entity id still finds the entity it was merged into. */
 export const mergedIdKey = (id: string) => `id|${id}`;
+/** An article as a new version of it still is: by URL, else file, else id (as cypher/previous-versions.cypher matches). */
+export type ArticleRef = { id: string; url?: string | null; file?: string | null };
+/**
+ * Alias key by which an article's mention of an entity goes to the entity an analyst split it off
+ * into, in every later version of that article.
+ */
+export const splitMentionKey = (article: ArticleRef, entity: string) => `${splitMentionPrefix(article)}${entity}`;
+export const splitMentionPrefix = (article: ArticleRef) => `split|${article.url ?? article.file ?? article.id}|`;
 
 export const factType = (type: string) => (type.startsWith(REJECTED_PREFIX) ? type.slice(REJECTED_PREFIX.length) : type) as RelationshipType;
 export const isRejected = (rel: RelState) => rel.type.startsWith(REJECTED_PREFIX);
@@ -309,9 +317,10 @@ export function entityIdFor(label: EntityLabel, name: string, properties: Record
 
 /**
  * Split: a new entity takes the given aliases (and their alias keys) and the given articles'
- * mentions and facts (a fact also stated by other articles is shared: those stay with the old one).
+ * mentions and facts (a fact also stated by other articles is shared: those stay with the old one);
+ * later versions of those articles send their mentions of the entity to the new one (splitMentionKey).
  */
-export function planSplit(entity: EntityState, rels: RelState[], spec: { aliases: string[]; articles: string[]; name?: string }, newId: string): Plan {
+export function planSplit(entity: EntityState, rels: RelState[], spec: { aliases: string[]; articles: string[]; name?: string }, newId: string, articleRefs: ArticleRef[]): Plan {
   if (spec.aliases.length === 0 && spec.articles.length === 0) throw new CorrectionError(400, 'aliases', 'name the aliases or the articles that belong to the new entity');
   spec.aliases.forEach((alias, i) => {
     if (!entity.aliases.includes(alias)) throw new CorrectionError(400, `aliases[${i}]`, `"${alias}" is not an alias of "${entity.name}" (aliases: ${nameList(entity.aliases)})`);
@@ -333,7 +342,11 @@ export function planSplit(entity: EntityState, rels: RelState[], spec: { aliases
   if (spec.aliases.length > 0) ops.push({ op: 'setEntity', before: fieldsOf(entity), after });
   if (movedKeys.length > 0) ops.push({ op: 'moveKeys', keys: movedKeys, from: entity.id, to: newId });
   if (newKeys.length > 0) ops.push({ op: 'moveKeys', keys: newKeys, from: null, to: newId });
-  if (spec.articles.length > 0) ops.push({ op: 'moveMentions', articles: spec.articles, from: entity.id, to: newId });
+  if (spec.articles.length > 0) {
+    ops.push({ op: 'moveMentions', articles: spec.articles, from: entity.id, to: newId });
+    const chosenRefs = articleRefs.filter((a) => spec.articles.includes(a.id));
+    ops.push({ op: 'moveKeys', keys: chosenRefs.map((a) => splitMentionKey(a, entity.id)), from: null, to: newId });
+  }
   const chosen = new Set(spec.articles);
   const newRelationships: string[] = [];
   for (const rel of rels) {

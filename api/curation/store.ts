@@ -127,7 +127,8 @@ async function plan(tx: ManagedTransaction, request: CorrectionRequest, stamp: S
       const name = request.name ?? request.aliases[0];
       if (!name) throw new CorrectionError(400, 'name', 'name the new entity when splitting by article');
       const rels = relStates(await rows(tx, 'correction-relationships', { ids: [entity.id] }));
-      return planSplit(entity, rels, request, await freeId(tx, entityIdFor(entity.label, name, entity.properties)));
+      const articleRefs = (await rows(tx, 'articles-by-id', { ids: request.articles })).map((r) => ({ id: String(r.id), url: r.url as string | null, file: r.file as string | null }));
+      return planSplit(entity, rels, request, await freeId(tx, entityIdFor(entity.label, name, entity.properties)), articleRefs);
     }
     case 'add': {
       if (!request.entity === !request.relationship) throw new CorrectionError(400, 'entity', 'add either an entity or a relationship');

@@ -128,6 +128,23 @@ export function restrictToArticles(doc: GraphDocument, keep: ReadonlySet<string>
 }
 
 /**
+ * The document with, in each given article only, entity ids rewritten by that article's map (an
+ * analyst split those mentions off into another entity); other articles keep the ids they had.
+ */
+export function redirectInArticles(doc: GraphDocument, redirects: Map<string, Map<string, string>>): GraphDocument {
+  if (redirects.size === 0) return doc;
+  const others = new Set(doc.articles.map((a) => a.id).filter((id) => !redirects.has(id)));
+  const parts = [restrictToArticles(doc, others), ...[...redirects].map(([articleId, remap]) => remapIds(restrictToArticles(doc, new Set([articleId])), remap))];
+  const nodes = new Map<string, GraphNode>();
+  for (const n of parts.flatMap((p) => p.nodes)) {
+    const prev = nodes.get(n.id);
+    if (prev) mergeNode(prev, n);
+    else nodes.set(n.id, { ...n, aliases: [...n.aliases], properties: { ...n.properties } });
+  }
+  return { articles: doc.articles, nodes: [...nodes.values()], relationships: dedupeRelationships(parts.flatMap((p) => p.relationships)) };
+}
+
+/**
  * The normalised keys under which a node is found (resolution across articles). The store is given
  * them by the caller (extraction's aliasKeys), so it holds no language knowledge of its own.
  */

@@ -5,7 +5,7 @@ import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { GraphDocument, GraphNode } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
-import { mergedIdKey } from '../curation/ops.ts';
+import { mergedIdKey, splitMentionPrefix } from '../curation/ops.ts';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import {
@@ -14,6 +14,7 @@ import {
   EVIDENCE_PER_RELATIONSHIP,
   newRelationshipRows,
   propertiesFromStatements,
+  redirectInArticles,
   remapIds,
   remapToExisting,
   restrictToArticles,
@@ -134,16 +135,24 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
     const into = existing.get(mergedIdKey(node.id));
     return into && into !== node.id ? [[node.id, into] as const] : [];
   }));
-  const remapped = remapToExisting(remapIds(part, merged), existing, aliasKeys);
+  const resolved = remapToExisting(remapIds(part, merged), existing, aliasKeys);
+  const redirects = await splitRedirects(tx, resolved);
+  const remapped = redirectInArticles(resolved, redirects);
   await checkLabels(tx, doc, remapped.nodes);
   const rows = writeRows(remapped, aliasKeys);
+  // an entity split off by an analyst keeps the names the analyst gave it: the names these articles use
+  // for the entity it was split from stay keys of that one
+  const splitOff = new Set([...redirects.values()].flatMap((remap) => [...remap.values()]));
 
   await run(tx, 'write-entities', { rows: rows.entities }, changes);
   // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
   const mergedMeanwhile = await run(tx, 'merged-entity-ids', { ids: rows.entities.map((e) => e.id) });
   if (mergedMeanwhile.records.length > 0) throw new MergedMeanwhile(mergedMeanwhile.records.map((r) => r.get('id') as string));
   // keys that already name their entity (most of them, for recurring actors) need no write
-  const newKeys = rows.aliasKeys.map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) })).filter((row) => row.keys.length > 0);
+  const newKeys = rows.aliasKeys
+    .filter(({ id }) => !splitOff.has(id))
+    .map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) }))
+    .filter((row) => row.keys.length > 0);
   await run(tx, 'write-alias-keys', { rows: newKeys });
   await run(tx, 'write-articles', { rows: rows.articles }, changes);
   const found = await run(tx, 'write-relationships', { rows: rows.relationships, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
@@ -153,6 +162,20 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
 
   const status = (id: string): ArticleStatus => (unchanged.has(id) ? 'unchanged' : updated.has(id) ? 'updated' : 'new');
   return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: status(a.id) })), changes };
+}
+
+/** Per article, the entities whose mentions an analyst split off into another (entity id -> the other's id). */
+async function splitRedirects(tx: ManagedTransaction, doc: GraphDocument): Promise<Map<string, Map<string, string>>> {
+  const byPrefix = new Map(doc.articles.map((a) => [splitMentionPrefix(a), a.id]));
+  const found = await run(tx, 'split-mentions', { prefixes: [...byPrefix.keys()] });
+  const redirects = new Map<string, Map<string, string>>();
+  for (const record of found.records) {
+    const articleId = byPrefix.get(record.get('prefix') as string)!;
+    const remap = redirects.get(articleId) ?? new Map<string, string>();
+    remap.set(record.get('entity') as string, record.get('id') as string);
+    redirects.set(articleId, remap);
+  }
+  return redirects;
 }
 
 /**

@@ -46,9 +46,9 @@ export async function benchCorrections(ctx: BenchContext): Promise<void> {
   const { correct } = await importOrSkip<CurationStore>('../../api/curation/store.ts', 'the corrections store');
   const { writeGraph, deleteArticle } = await importOrSkip<WriteModule>('../../api/store/write.ts', 'the store');
   const { aliasKeys } = await importOrSkip<ResolveModule>('../../api/extract/resolve.ts', 'resolution');
-  const baseCount = ctx.quick ? 300 : 1000;
+  const baseCount = ctx.quick ? 300 : 10_000;
   const setCount = ctx.quick ? 100 : 250;
-  const texts = loadCorpus(10_000).slice(0, baseCount + setCount);
+  const texts = loadCorpus(baseCount + setCount);
   const pipeline = await loadPipeline();
   const db = await startBenchNeo4j();
   try {

@@ -248,6 +248,22 @@ describe('corrections survive', () => {
     await ingest(article('s3', [person('person:lee-min-ho', 'Lee Min-ho'), SASEBO], [rel('HOLDS_POSITION', 'person:lee-min-ho', SASEBO.id, 'Lee Min-ho, Mayor of Sasebo.', { title: 'Mayor' })]));
     expect((await named('Lee Min-ho')).map((n) => n.id)).toEqual([newId]);
   });
+
+  it('split by article: later versions of that article keep naming the new entity, other articles the old one', async () => {
+    const lee = person('person:lee-min', 'Lee Min');
+    await ingest(article('s1', [lee, SHENYANG], [rel('VISITED', lee.id, SHENYANG.id, 'Lee Min visited Shenyang.')]));
+    await ingest(article('s2', [lee, SASEBO], [rel('VISITED', lee.id, SASEBO.id, 'Lee Min visited Sasebo.')]));
+    const split = await correct({ action: 'split', entity: lee.id, articles: ['s2'], name: 'Lee Min (Sasebo)', note: 'two people' });
+    expect(split.status, JSON.stringify(split.body)).toBe(201);
+    const newId = split.body.after.created.id as string;
+    // a new version of s2 (same address, new text) and a new article naming Lee Min
+    await ingest(article('s2-v2', [lee, SASEBO], [rel('VISITED', lee.id, SASEBO.id, 'Lee Min visited Sasebo again.'), rel('HOLDS_POSITION', lee.id, SASEBO.id, 'Lee Min, Mayor of Sasebo.', { title: 'Mayor' })], 'https://example.org/s2'));
+    await ingest(article('s3', [lee, SHENYANG], [rel('HOLDS_POSITION', lee.id, SHENYANG.id, 'Lee Min, Deputy Mayor of Shenyang.', { title: 'Deputy Mayor' })]));
+    const others = async (id: string) => (await entity(id)).body.relationships.map((r: { type: string; other: { id: string } }) => `${r.type} ${r.other.id}`).sort();
+    expect(await others(newId)).toEqual([`HOLDS_POSITION ${SASEBO.id}`, `VISITED ${SASEBO.id}`]);
+    expect(await others(lee.id)).toEqual([`HOLDS_POSITION ${SHENYANG.id}`, `VISITED ${SHENYANG.id}`]);
+    expect((await entity(newId)).body.node.name).toBe('Lee Min (Sasebo)');
+  });
 });
 
 describe('undo', () => {
