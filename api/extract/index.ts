@@ -123,7 +123,7 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a, ev) => locations(a, ev),
   // attendance (frames/attendance.ts): participants from abroad visited the happening's city (needs participation
   // and the happenings' places, which locations completes)
-  (a) => readAttendance(a),
+  (a, ev) => readAttendance(a, ev),
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
   (a) => assignHappenings(a),
 ];
