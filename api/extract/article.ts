@@ -183,15 +183,17 @@ export class Article {
     // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
     const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
     // towns first: a name the town rules place is no longer a candidate for a person
+    // both rule families only ever type an unknown name (⟨X⟩): other sentences are skipped
+    const withUnknown = this.sentences.filter((s) => s.template.includes('⟨X'));
     const towns: TownContext = { toCity: new Map() };
-    runSentenceRules(towns, this.sentences, TOWN_RULES);
+    runSentenceRules(towns, withUnknown, TOWN_RULES);
     for (const [index, marked] of towns.toCity) {
       const s = this.sentences[index]!;
       for (const [j, rule] of marked) Object.assign(s.mentions[j]!, { kind: 'City', placeKind: 'stated', typedBy: rule });
       s.template = template(s);
     }
     const people: PeopleContext = { toPerson: new Map() };
-    runSentenceRules(people, this.sentences, PEOPLE_RULES);
+    runSentenceRules(people, withUnknown.filter((s) => s.template.includes('⟨X')), PEOPLE_RULES);
     for (const s of this.sentences) {
       if (!/⟨[XNT]/.test(s.template)) continue;
       const byRule = people.toPerson.get(s.index);
