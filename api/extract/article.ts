@@ -317,7 +317,9 @@ export class Article {
     for (const firstPass of [true, false]) {
       for (const s of this.sentences) {
         s.mentions.forEach((m, j) => {
-          if (m.kind === 'City' && !s.refs[j] && unique(m) === firstPass) s.refs[j] = this.addCity(m, s, j);
+          if (m.kind !== 'City' || s.refs[j] || unique(m) !== firstPass) return;
+          s.refs[j] = this.addCity(m, s, j);
+          if (m.typedBy && s.refs[j] && !this.introducedBy.has(s.refs[j]!)) this.introducedBy.set(s.refs[j]!, m.typedBy);
         });
       }
     }

@@ -874,19 +874,6 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   return 1;
 }
 
-/** The signing a headline tells: "X signs cooperation agreement with Y", "Letter of intent signed for the twinning of X and Y". */
-function headlineSigning(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
-  const { a } = ctx;
-  if (a.events().some((e) => e.props.kind === 'signing')) return 0;
-  const cities = [...m[0].matchAll(/⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter((id): id is string => !!id && a.label(id) === 'City');
-  const pair = [...new Set(cities)].slice(0, 2);
-  if (!pair.length) return 0;
-  const object = words(s, m.groups!.object!).replace(/^(?:an?|the|new) /i, '').toLowerCase();
-  const prefix = pair.length === 2 ? pair.map((c) => nameOf(a, c)).join('–') + ' ' : `${nameOf(a, pair[0]!)} `;
-  a.introducedBy.set(newEvent(a, `${prefix}${object} signing`, s, { date: null, city: null, kind: 'signing' }), 'headline-signing');
-  return 1;
-}
-
 /** The visit a headline tells from the host's side: "X hosts a delegation from Y", "The Mayor of X welcomes the Mayor of Y". */
 function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
   const { a, ev } = ctx;
@@ -911,8 +898,6 @@ function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   }
   return 1;
 }
-
-const SIGNED_OBJECT = String.raw`(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|pacts?|memorand(?:um|a)|mous?|accords?|charters?|protocols?|treaty|letters? of (?:intent|commitment)|(?:cooperation )?program(?:me)?s?|declarations?)`;
 
 /** Headline rules: the article's main happening when the body told none the sentence readers know. */
 export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
@@ -942,19 +927,5 @@ export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
       expect: ['VISITED Roland Ries -> Bethlehem'],
     },
     apply: headlineHosts,
-  },
-  {
-    name: 'headline-signing',
-    stage: 'headline',
-    when: /sign|ink/,
-    matches: new RegExp(String.raw`^(?:(?:⟨[CPTN]\d+⟩(?:['’]s?)?,? (?:and )?)+(?:[\w-]+ ){0,2}?(?:signs?|signed|inks?|inked) (?:an? |the |new )*(?<object>${SIGNED_OBJECT})|(?<object2>${SIGNED_OBJECT}) (?:is |was )?signed)\b[^⟨]{0,40}(?:⟨C\d+⟩(?:,? (?:and )?⟨C\d+⟩)?)?`, 'gi'),
-    emits: 'a signing (Event)',
-    why: 'A headline saying a city signs an agreement, or an agreement was signed, names the article\'s signing even when the body tells it in other words.',
-    example: {
-      title: 'Accra signs Cooperation Agreement with Cape Town',
-      body: 'Mayor Kwame Sowah of Accra and Mayor Patricia Lille of Cape Town signed the agreement on February 8, 2018.',
-      expect: ['PARTICIPATED_IN Kwame Sowah -> Accra–Cape Town cooperation agreement signing as attendee'],
-    },
-    apply: (ctx, s, m) => headlineSigning(ctx, s, Object.assign(m, { groups: { ...m.groups, object: m.groups?.object ?? m.groups?.object2 ?? '' } })),
   },
 ];

@@ -218,27 +218,4 @@ export const DERIVE_RULES: readonly Rule[] = [
       return added;
     },
   },
-  {
-    name: 'leaders-of-sides-met',
-    stage: 'derive',
-    emits: 'MET_WITH (date, event)',
-    why: 'On an official visit the leader of the visiting city and the leader of the host city who takes part in it meet, though the article may not say so in words.',
-    example: {
-      title: 'Mayor of Busan visits Fukuoka',
-      body: 'Mayor Park Heong-joon of Busan led a delegation to Fukuoka on May 3, 2024. Mayor Soichiro Takashima of Fukuoka hosted a dinner for the delegation.',
-      expect: ['MET_WITH Soichiro Takashima -> Park Heong-joon'],
-    },
-    apply: (ctx, f) => {
-      if (f.met.size || !isVisit(ctx, f) || !f.place) return 0;
-      const leader = (side: Side): string | null => {
-        const head = headOf(ctx, side, side.people.keys());
-        const rank = head ? Math.max(0, ...ctx.a.positionsOf(head).filter((p) => !p.props.former).map((p) => TITLE_RANK[String(p.props.title).toLowerCase()] ?? 0)) : 0;
-        return rank >= 6 ? head : null;
-      };
-      const [h, g] = [leader(f.host), leader(f.visiting)];
-      if (!h || !g || h === g || homeOf(ctx.a, h) !== f.place || homeOf(ctx.a, g) === f.place) return 0;
-      const evidence = [...f.sentences, ...(f.host.people.get(h) ?? []), ...(f.visiting.people.get(g) ?? [])];
-      return emit(ctx, f, 'leaders-of-sides-met', ['host', 'visiting'], 'MET_WITH', h, g, { date: f.date, event: f.id }, evidence);
-    },
-  },
 ];
