@@ -3,6 +3,7 @@
 // with an example article (its unit test); `Article.typeByContext` runs them before the people rules.
 import type { AnalyzedSentence } from './article.ts';
 import { isCommonWord } from './gazetteer.ts';
+import { place } from './mentions.ts';
 import type { SentenceRule } from './rules/engine.ts';
 
 /** Per sentence index, the mentions the rules say are towns, each with the rule that said so. */
@@ -22,6 +23,8 @@ function townCandidate(s: AnalyzedSentence, j: number): boolean {
   if (!m || m.kind !== 'Unknown' || m.words > 2 || m.possessive && m.words > 1) return false;
   const words = m.name.split(/\s+/);
   if (!words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w)) || words.some((w) => NOT_TOWN_WORD.test(w))) return false;
+  // "Guangzhou Jianhua", "Mbabane Clr": a known town glued to a name or an abbreviation is not a town of two words
+  if (words.length === 2 && place(words[0]!).cities.length) return false;
   return !words.every((w) => isCommonWord(w));
 }
 
