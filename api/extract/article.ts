@@ -10,11 +10,13 @@ import { countryCode, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
+import type { AnalyzedSentence } from './analyzed.ts';
 import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
 import { TOWN_RULES, type TownContext } from './town-rules.ts';
 import { runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
 
+export type { AnalyzedSentence } from './analyzed.ts';
 export type Label = EntityLabel;
 
 export interface Entity {
@@ -42,15 +44,6 @@ export interface Fact {
   rules?: Set<string>;
 }
 
-export interface AnalyzedSentence {
-  index: number;
-  paragraph: number;
-  text: string;
-  mentions: Mention[];
-  /** entity id per mention (null: none) */
-  refs: (string | null)[];
-  template: string;
-}
 
 export interface ArticleInput {
   title: string;

@@ -1,7 +1,7 @@
 // The people rules: names no title or honorific marks (⟨X⟩ in a template) that the words around them say
 // are people's: lists of a delegation's members, appositions naming a role, relatives, a counterpart.
 // Each entry is data with an example article (its unit test); `Article.typeByContext` runs them.
-import type { AnalyzedSentence } from './article.ts';
+import type { AnalyzedSentence } from './analyzed.ts';
 import { isCommonWord } from './gazetteer.ts';
 import { looksLikePersonName } from './names.ts';
 import type { SentenceRule } from './rules/engine.ts';

@@ -1,7 +1,7 @@
 // The town rules: names the gazetteer lacks (⟨X⟩ in a template) that the words around them mark as towns:
 // the seat of a mayor ("Mayor Kim of X", "the Mayor of X"), "the city of X", "X, Finland". Each entry is data
 // with an example article (its unit test); `Article.typeByContext` runs them before the people rules.
-import type { AnalyzedSentence } from './article.ts';
+import type { AnalyzedSentence } from './analyzed.ts';
 import { isCommonWord } from './gazetteer.ts';
 import { place } from './mentions.ts';
 import type { SentenceRule } from './rules/engine.ts';
