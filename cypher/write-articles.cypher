@@ -7,7 +7,7 @@
 UNWIND $rows AS row
 CREATE (a:Article {id: row.id})
 SET a.title = row.title, a.publishedAt = row.publishedAt, a.publisher = row.publisher,
-    a.url = row.url, a.file = row.file, a.storedAt = timestamp()
+    a.url = row.url, a.file = row.file, a.text = row.text, a.storedAt = timestamp()
 WITH a, row
 UNWIND row.mentions AS mention
 MATCH (n:Entity {id: mention.id})

@@ -1,4 +1,4 @@
-// npm run export -- [--out FILE]
+// npm run export -- [--out FILE] [--without-text]
 // The stored graph in the contract's format (the same document `npm run extract` prints), with the
 // analysts' corrections, rejected relationships and corrected entities' alias keys (POST /api/graph imports it).
 import { writeFile } from 'node:fs/promises';
@@ -8,12 +8,12 @@ import { openDatabase } from './database.ts';
 import { exportCuratedGraph } from '../curation/export.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, 'without-text': { type: 'boolean', default: false } } });
   const db = await openDatabase();
   const { conn } = db;
   try {
     await applySchema(conn);
-    const doc = await exportCuratedGraph(conn);
+    const doc = await exportCuratedGraph(conn, { withText: !values['without-text'] });
     const json = `${JSON.stringify(doc, null, 2)}\n`;
     if (values.out) {
       await writeFile(values.out, json);

@@ -16,9 +16,10 @@ import { correctionRecords, storeCorrectionRecords } from './store.ts';
 
 type Row = Record<string, unknown>;
 
-export async function exportCuratedGraph(conn: Neo4jConnection): Promise<CuratedGraph> {
+/** `withText: false` leaves the articles' texts out (at 100k articles they are ~400 MB). */
+export async function exportCuratedGraph(conn: Neo4jConnection, opts: { withText: boolean } = { withText: true }): Promise<CuratedGraph> {
   return read(conn, async (tx) => {
-    const doc = await exportDocument(tx);
+    const doc = await exportDocument(tx, opts);
     const rejected = (await tx.run(cypher('export-rejected'))).records.map((r) => toGraphRelationship(plain(r.get('relationship')) as Row));
     const curatedKeys = (await tx.run(cypher('export-curated-keys'))).records.map((r) => ({ key: r.get('key') as string, id: r.get('id') as string }));
     return { ...doc, corrections: await correctionRecords(tx), rejected, curatedKeys };

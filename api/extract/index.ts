@@ -148,7 +148,7 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
  */
 export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
-  const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file };
+  const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
   let ev: ReturnType<typeof findEvents>;
   try {

@@ -58,6 +58,11 @@ export const Article = z.object({
   publisher: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
   file: z.string().nullable().optional().describe("the input file's name, when read from a file"),
+  text: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('the readable text of the article (without its title), as extraction read it: what evidence sentences quote; absent when not known'),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -102,6 +102,28 @@ export const IdParams = z.object({ id: z.string().min(1).max(ID_MAX_LENGTH) });
 
 export const ArticleDetail = z.object({ article: Article, mentions: z.array(EntityRef) }).meta({ id: 'ArticleDetail' });
 
+/** A fact as the reader lists it beside a highlighted sentence. */
+const FactRef = z.object({ id: z.string(), type: RelationshipType, source: EntityRef, target: EntityRef });
+
+export const ArticleText = z
+  .object({
+    article: Article,
+    text: z.string().nullable().describe("the article's readable text as ingested (without its title); null for an article stored without it"),
+    passages: z
+      .array(
+        z.object({
+          field: z.enum(['title', 'text']).describe('where the sentence stands: in article.title or in text'),
+          start: z.number().int().describe('offset of its first character (UTF-16 code units, as JavaScript strings count)'),
+          end: z.number().int().describe('offset just past its last character'),
+          sentence: z.string().describe('the evidence sentence as stored on the relationships'),
+          facts: z.array(FactRef).describe('the relationships it is evidence of'),
+        }),
+      )
+      .describe('the evidence sentences of the facts this article states, where they stand, in reading order'),
+    unplaced: z.array(z.object({ sentence: z.string(), facts: z.array(FactRef) })).describe('sentences recorded as coming from this article but not found in its text (e.g. no text stored)'),
+  })
+  .meta({ id: 'ArticleText' });
+
 export const ArticleDeleted = z.object({ deleted: z.string(), changes: Changes }).meta({ id: 'ArticleDeleted' });
 
 // ---- entities ---------------------------------------------------------------------------------
@@ -147,6 +169,7 @@ export const EntityDetail = z
     total: z.number().int().describe('relationships of the entity in all (this page lists up to limit of them)'),
     relationships: z.array(
       RelationshipOfEntity.extend({
+        evidenceSources: z.array(z.string()).describe('evidenceSources[i]: the article that states evidence[i] ("analyst:NAME" for an analyst\'s sentence)'),
         sources: z.array(SourceRef).describe('the first source articles'),
         sourceCount: z.number().int().describe('articles that state it, in all'),
       }),
@@ -175,6 +198,33 @@ export const NeighborhoodQuery = z.object({
 export const Neighborhood = z
   .object({ center: z.string(), elements: CyElements, truncated: z.boolean() })
   .meta({ id: 'Neighborhood' });
+
+export const NeighborCounts = z
+  .object({
+    id: z.string(),
+    total: z.number().int().describe('distinct neighbours (entities one relationship away)'),
+    labels: z.array(z.object({ label: EntityLabel, count: z.number().int() })).describe('neighbours per label, most first'),
+    types: z.array(z.object({ type: RelationshipType, count: z.number().int() })).describe('neighbours per relationship type, most first (one neighbour may count under several)'),
+    complete: z.boolean().describe('false for a hub with more neighbours through one type than one answer reads (10,000): the counts are then lower bounds'),
+  })
+  .meta({ id: 'NeighborCounts' });
+
+export const NeighborPageQuery = z.object({
+  label: EntityLabel.optional().describe('only neighbours with this label'),
+  type: RelationshipType.exclude(['MENTIONS']).optional().describe('only neighbours through this relationship type (and only such relationships drawn)'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0).describe('neighbours to skip (best connected first)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('at most this many neighbours'),
+});
+
+export const NeighborPage = z
+  .object({
+    center: z.string(),
+    total: z.number().int().describe('neighbours matching label and type in all'),
+    offset: z.number().int(),
+    elements: CyElements.describe('the entity, this page of its neighbours and the relationships of the asked type(s) among them'),
+    complete: z.boolean().describe('false when the hub has more neighbours through one type than one answer reads (10,000): total is then a lower bound'),
+  })
+  .meta({ id: 'NeighborPage' });
 
 // ---- paths ------------------------------------------------------------------------------------
 

@@ -121,8 +121,8 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
     }
   }
 
-  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'storedAt:long'], '--nodes=Article');
-  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.storedAt]);
+  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'text', 'storedAt:long'], '--nodes=Article');
+  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.text, a.storedAt]);
   const keys = open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
   for (const key of graph.keys.keys()) keys.row([key]);
 

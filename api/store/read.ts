@@ -14,6 +14,7 @@ import {
   type RelationshipType,
 } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
+import { TextIndex } from '../graph/passages.ts';
 import { cypher } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
@@ -76,6 +77,48 @@ export async function articleDetail(conn: Neo4jConnection, id: string): Promise<
   return row ? { article: row.article as Article, mentions: row.mentions as EntityRef[] } : null;
 }
 
+export type ArticleText = z.infer<typeof Api.ArticleText>;
+type FactRef = ArticleText['passages'][number]['facts'][number];
+
+/** Facts read for one article's reader: every fact of an ordinary article, bounded for one naming thousands. */
+const READER_FACTS = 2000;
+
+/**
+ * An article's stored text with the evidence sentences of its facts located in it (or in its
+ * title); null when the article is unknown.
+ */
+export async function articleText(conn: Neo4jConnection, id: string): Promise<ArticleText | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'article-text', { id, types: FACT_TYPES, limit: int(READER_FACTS) }));
+  if (!row) return null;
+  const article = row.article as Article;
+  const text = (row.text as string | null) ?? null;
+  const bySentence = new Map<string, { facts: FactRef[]; ours: boolean }>();
+  for (const f of row.facts as Row[]) {
+    const fact: FactRef = { id: String(f.id), type: f.type as RelationshipType, source: f.source as EntityRef, target: f.target as EntityRef };
+    const evidence = (f.evidence as string[] | null) ?? [];
+    const evidenceSources = (f.evidenceSources as string[] | null) ?? [];
+    evidence.forEach((sentence, i) => {
+      const entry = bySentence.get(sentence) ?? { facts: [], ours: false };
+      if (!entry.facts.some((x) => x.id === fact.id)) entry.facts.push(fact);
+      entry.ours ||= evidenceSources[i] === id;
+      bySentence.set(sentence, entry);
+    });
+  }
+  const inTitle = new TextIndex(article.title);
+  const inText = text === null ? null : new TextIndex(text);
+  const passages: ArticleText['passages'] = [];
+  const unplaced: ArticleText['unplaced'] = [];
+  for (const [sentence, { facts, ours }] of bySentence) {
+    const body = inText?.locate(sentence);
+    const title = body ? null : inTitle.locate(sentence);
+    const at = body ?? title;
+    if (at) passages.push({ field: body ? 'text' : 'title', ...at, sentence, facts });
+    else if (ours) unplaced.push({ sentence, facts });
+  }
+  passages.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+  return { article, text, passages, unplaced };
+}
+
 // ---- entities ---------------------------------------------------------------------------------
 
 export type SearchHit = z.infer<typeof Api.SearchResults>['results'][number];
@@ -128,6 +171,13 @@ export interface DetailPage {
   sources: number;
 }
 
+/** For each (distinct) evidence sentence the article first recorded as stating it ("analyst:NAME" for an analyst's). */
+function evidenceSourcesOf(r: Row): string[] {
+  const evidence = r.evidence as string[];
+  const sources = ((r.properties as Row).evidenceSources as string[] | null) ?? [];
+  return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
+}
+
 /** An entity with a page of its relationships; `total` counts them all. null when the entity is unknown. */
 export async function entityDetail(
   conn: Neo4jConnection,
@@ -146,6 +196,7 @@ export async function entityDetail(
   });
   const relationships = (row.relationships as Row[]).map((r) => ({
     ...seenFrom(r),
+    evidenceSources: evidenceSourcesOf(r),
     sources: (r.sources as Row[]).map(toSourceRef),
     sourceCount: Number(r.sourceCount),
   }));
@@ -205,6 +256,44 @@ export async function neighborhood(
     }
     const [sub] = await rows(tx, 'subgraph', { ids: seen, types: params.types });
     return { elements: elementsOf(sub), truncated };
+  });
+}
+
+/**
+ * Neighbours of one entity read per relationship type to count or page them: a hub with more answers
+ * with lower bounds (complete: false) instead of reading all of them.
+ */
+export const NEIGHBOR_READ_CAP = 10_000;
+
+export type NeighborCounts = z.infer<typeof Api.NeighborCounts>;
+
+/** An entity's neighbours counted per label and per relationship type; null when the entity is unknown. */
+export async function neighborCounts(conn: Neo4jConnection, id: string): Promise<NeighborCounts | null> {
+  const [row] = await read(conn, (tx) => rows(tx, 'neighbor-counts', { id, types: FACT_TYPES, cap: int(NEIGHBOR_READ_CAP) }));
+  if (!row) return null;
+  return {
+    id: String(row.id),
+    total: Number(row.total),
+    labels: (row.labels as Row[]).map((l) => ({ label: l.label as NeighborCounts['labels'][number]['label'], count: Number(l.count) })),
+    types: (row.types as Row[]).map((t) => ({ type: t.type as RelationshipType, count: Number(t.count) })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    complete: Boolean(row.complete),
+  };
+}
+
+/**
+ * A page of an entity's neighbours of one label and/or through one type (best connected first),
+ * with the entity and the relationships of that type among them; null when the entity is unknown.
+ */
+export async function neighborPage(
+  conn: Neo4jConnection,
+  opts: { id: string; label?: string; type?: string; offset: number; limit: number },
+): Promise<{ total: number; elements: CyElements; complete: boolean } | null> {
+  const types = opts.type ? [opts.type] : FACT_TYPES;
+  return read(conn, async (tx) => {
+    const [page] = await rows(tx, 'neighbor-page', { id: opts.id, types, label: opts.label ?? null, cap: int(NEIGHBOR_READ_CAP), offset: int(opts.offset), limit: int(opts.limit) });
+    if (!page) return null;
+    const [sub] = await rows(tx, 'subgraph', { ids: [opts.id, ...(page.ids as string[])], types });
+    return { total: Number(page.total), elements: elementsOf(sub), complete: Boolean(page.complete) };
   });
 }
 
@@ -387,8 +476,8 @@ export async function exchangesBetween(conn: Neo4jConnection, a: string, b: stri
 // ---- export -----------------------------------------------------------------------------------
 
 /** The whole graph in the contract's format, inside a read transaction (api/curation/export.ts adds the corrections). */
-export async function exportDocument(tx: ManagedTransaction): Promise<GraphDocument> {
-  const articles = (await rows(tx, 'export-articles')).map((r) => r.article as Article);
+export async function exportDocument(tx: ManagedTransaction, opts: { withText: boolean } = { withText: true }): Promise<GraphDocument> {
+  const articles = (await rows(tx, 'export-articles', opts)).map((r) => r.article as Article);
   const nodes = (await rows(tx, 'export-entities')).map((r) => toGraphNode(r.node as Row));
   const relationships = (await rows(tx, 'export-relationships', { types: FACT_TYPES })).map((r) => toGraphRelationship(r.relationship as Row));
   return { articles, nodes, relationships };

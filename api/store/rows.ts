@@ -2,6 +2,7 @@
 // direction and keys, who mentions what, evidence paired with the article that states it.
 import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
 import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
+import { TextIndex } from '../graph/passages.ts';
 import {
   type Article,
   type GraphDocument,
@@ -206,6 +207,8 @@ export interface ArticleRow {
   publisher: string | null;
   url: string | null;
   file: string | null;
+  /** the article's readable text (Article.text); null when the document gave none */
+  text: string | null;
   mentions: MentionRow[];
 }
 export interface RelationshipRow {
@@ -266,6 +269,7 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
     keys.set(node.id, set);
   }
 
+  const states = sentencePairing(doc.articles);
   const relationships = new Map<string, RelationshipRow>();
   for (const original of doc.relationships) {
     if (original.type === 'MENTIONS') continue; // written as the articles' mentions
@@ -285,6 +289,7 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
       let kept = row.evidenceSources.filter((s) => s === articleId).length;
       for (const sentence of rel.evidence) {
         if (kept >= EVIDENCE_PER_ARTICLE || row.evidence.length >= EVIDENCE_PER_RELATIONSHIP) break;
+        if (rel.sources.length > 1 && !states(articleId, sentence) && rel.sources.some((other) => states(other, sentence))) continue;
         if (row.evidence.some((e, i) => e === sentence && row.evidenceSources[i] === articleId)) continue;
         row.evidence.push(sentence);
         row.evidenceSources.push(articleId);
@@ -303,6 +308,7 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
     publisher: a.publisher ?? null,
     url: a.url ?? null,
     file: a.file ?? null,
+    text: a.text ?? null,
     mentions: [...(mentions.get(a.id) ?? [])].sort().flatMap((id) => {
       const entity = entities.get(id);
       if (!entity) return [];
@@ -318,6 +324,27 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
     aliasKeys: [...keys].map(([id, set]) => ({ id, keys: [...set].sort() })).sort(byId),
     articles: articles.sort(byId),
     relationships: [...relationships.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+}
+
+/**
+ * Whether an article states a sentence, for relationships a merged batch gives several sources:
+ * their evidence is one list, and a sentence goes with the articles whose text (or title) holds it,
+ * so the reader opens the article a sentence really comes from. An article without text may state any
+ * (and a sentence found in none of them goes with all, as before texts were kept).
+ */
+function sentencePairing(articles: Article[]): (articleId: string, sentence: string) => boolean {
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const indexes = new Map<string, TextIndex[]>();
+  return (articleId, sentence) => {
+    const article = articleById.get(articleId);
+    if (!article || article.text == null) return true;
+    let index = indexes.get(articleId);
+    if (!index) {
+      index = [new TextIndex(article.title), new TextIndex(article.text)];
+      indexes.set(articleId, index);
+    }
+    return index.some((i) => i.contains(sentence));
   };
 }
 

@@ -110,6 +110,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
   const stored = await run(tx, 'existing-articles', { ids: doc.articles.map((a) => a.id) });
   const unchanged = new Set(stored.records.map((r) => r.get('id') as string));
   const fresh = doc.articles.filter((a) => !unchanged.has(a.id));
+  const texts = doc.articles.filter((a) => unchanged.has(a.id) && a.text != null).map((a) => ({ id: a.id, text: a.text }));
+  if (texts.length > 0) await run(tx, 'fill-article-texts', { rows: texts });
   if (fresh.length === 0) {
     return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: 'unchanged' })), changes };
   }

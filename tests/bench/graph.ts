@@ -23,7 +23,7 @@ type IngestModule = typeof import('../../api/ingest/service.ts');
 type BulkModule = typeof import('../../api/cli/bulk.ts');
 
 const FULL_ARTICLES = 100_000;
-const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
+export const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
 const MAX_HOPS = 6;
 const K = 3;
 /** Articles per extracted batch of the bulk build (resolution across a batch, as in the ingest section). */
@@ -41,7 +41,8 @@ interface GraphMarker {
   articles: number;
 }
 
-function builtGraph(): GraphMarker | null {
+/** The kept 100k graph's marker, or null when it has not been built (or by an older generator). */
+export function builtGraph(): GraphMarker | null {
   try {
     const marker = JSON.parse(readFileSync(join(KEPT_GRAPH_DIR, 'bench-graph.json'), 'utf8')) as GraphMarker;
     return marker.generator === GENERATOR_VERSION ? marker : null;
@@ -333,6 +334,31 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
       }
       ctx.report.target('paths', `no-path pairs, slowest of ${noPathMs.length}`, Math.max(...noPathMs), 'ms', 1000, false, 'ms');
       ctx.report.info('paths', 'no-path pairs p50', percentile(noPathMs, 50), 'ms', 'giant component -> isolated pair');
+
+      // The viewer's "expand by type" menu on the biggest hubs: counts per label and type, then the
+      // first page of their commonest label (each the median of 3, after one warm-up).
+      const hubs = (await db.conn.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 5', {}, { database: db.conn.database })).records;
+      const countsMs: number[] = [];
+      const pageMs: number[] = [];
+      const median = async (url: string) => {
+        const get = async () => {
+          const res = await fetch(url);
+          if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+          return (await res.json()) as { labels?: { label: string }[] };
+        };
+        const body = await get();
+        const ms = [(await timed(get))[0], (await timed(get))[0], (await timed(get))[0]].sort((a, b) => a - b);
+        return { ms: ms[1]!, body };
+      };
+      for (const hub of hubs) {
+        const id = encodeURIComponent(hub.get('id') as string);
+        const counts = await median(`${base}/api/entities/${id}/neighbors/counts`);
+        countsMs.push(counts.ms);
+        pageMs.push((await median(`${base}/api/entities/${id}/neighbors?label=${counts.body.labels?.[0]?.label ?? 'City'}&limit=50`)).ms);
+      }
+      const degrees = hubs.map((h) => Number(h.get('degree'))).join(', ');
+      ctx.report.info('paths', `neighbour counts of the ${hubs.length} biggest hubs, slowest`, Math.max(...countsMs), 'ms', `GET /api/entities/:id/neighbors/counts; degrees ${degrees}`);
+      ctx.report.info('paths', `first page of a hub's commonest label, slowest of ${hubs.length}`, Math.max(...pageMs), 'ms', 'GET /api/entities/:id/neighbors?label=…&limit=50');
     }
 
     if (which.api) {

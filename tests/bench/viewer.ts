@@ -1,5 +1,5 @@
 // Viewer benchmark: time from navigation to a drawn graph in headless Chromium, for the seed graph
-// and for a 2,000-node / 5,000-relationship graph, plus frame times while panning and zooming the
+// and for a 2,000-node / 5,000-relationship graph (network and map views), plus frame times while panning and zooming the
 // big one, and (full runs only) the first picture of a 20,000-node / 60,000-relationship graph. Everything runs for real: a throw-away Neo4j, the API in-process serving dist/viz, the
 // graphs ingested through POST /api/articles. Called by tests/bench/run.ts (npm run bench).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -214,6 +214,36 @@ export async function measureViewer(opts: { runs?: number; quick?: boolean; log?
     if (!response.ok) throw new Error(`synthetic graph ingest failed: ${response.status} ${await response.text()}`);
     await measureGraph('2,000-node graph', 6000);
 
+    // The map view of the same graph: cities at their coordinates, grouped, over the base map (loaded after the graph).
+    const mapSamples: { drawnMs: number; basemapMs: number; cities: number; markers: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const mapPage = await browser.context.newPage();
+      await timeFirstDraw(mapPage, `${base}/?view=geo`);
+      await mapPage.waitForFunction(() => performance.getEntriesByName('viewer:basemap').length > 0, null, { timeout: 60_000 });
+      mapSamples.push(
+        await mapPage.evaluate(() => {
+          const cy = (window as unknown as { __cy: Core }).__cy;
+          const cities = cy.nodes('.on-map');
+          return {
+            drawnMs: performance.getEntriesByName('viewer:drawn')[0]!.startTime,
+            basemapMs: performance.getEntriesByName('viewer:basemap')[0]!.startTime,
+            cities: cities.length,
+            markers: cities.not('.map-member').length,
+          };
+        }),
+      );
+      await mapPage.close();
+    }
+    const lastMap = mapSamples[mapSamples.length - 1]!;
+    const mapMs = median(mapSamples.map((s) => Math.max(s.drawnMs, s.basemapMs)));
+    log(`viewer map view: ${lastMap.cities} cities as ${lastMap.markers} markers over the base map in ${Math.round(mapMs)} ms`);
+    results.push({
+      measure: `viewer: navigation → map view drawn with its base map, 2,000-node graph (${lastMap.cities} cities)`,
+      ms: Math.round(mapMs),
+      targetMs: 6000,
+      note: `${runs === 1 ? 'one cold page load' : `median of ${runs} cold page loads`} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); graph drawn at ${Math.round(median(mapSamples.map((s) => s.drawnMs)))} ms, base map (Natural Earth 50m, fetched and projected after the graph) at ${Math.round(median(mapSamples.map((s) => s.basemapMs)))} ms; ${lastMap.markers} markers after grouping at the fitted zoom`,
+    });
+
     const page = await browser.context.newPage();
     await timeFirstDraw(page, `${base}/`);
     const frames = await panZoomFrames(page);
@@ -244,4 +274,63 @@ export async function measureViewer(opts: { runs?: number; quick?: boolean; log?
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = await measureViewer({ log: console.log });
   for (const r of results) console.log(`${r.measure}: ${r.ms} ms${r.targetMs ? ` (target ${r.targetMs} ms)` : ''}${r.note ? ` — ${r.note}` : ''}`);
+}
+
+/**
+ * The viewer on a graph already stored (the 100k bench graph): the home page's first picture (the
+ * overview the server picks) and the layout of the best-connected entity's neighbourhood (a focus
+ * link on the biggest hub), each from a cold page load, plus pan/zoom frames on the first picture.
+ */
+export async function measureViewerOnStoredGraph(conn: import('../../api/store/neo4j.ts').Neo4jConnection, label: string, opts: { runs?: number; log?: (line: string) => void } = {}): Promise<Measure[]> {
+  const runs = opts.runs ?? 3;
+  const log = opts.log ?? (() => {});
+  const { buildApp } = await import('../../api/http/app.ts');
+  await ensureViewerBuilt();
+  const app = await buildApp({ conn });
+  const browser = await launchBrowser();
+  const results: Measure[] = [];
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const hubRecord = await conn.driver.executeQuery(
+      'MATCH (n:Entity) WITH n, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1 RETURN n.id AS id, n.name AS name, degree',
+      {},
+      { database: conn.database },
+    );
+    const hub = hubRecord.records[0]!.toObject() as { id: string; name: string; degree: { toNumber(): number } };
+    const timed = async (url: string) => {
+      const samples: Drawn[] = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.context.newPage();
+        samples.push(await timeFirstDraw(page, url));
+        await page.close();
+      }
+      return { drawn: median(samples.map((s) => s.drawnMs)), data: median(samples.map((s) => s.dataMs)), layout: median(samples.map((s) => s.layoutMs)), last: samples[samples.length - 1]! };
+    };
+    const note = (t: Awaited<ReturnType<typeof timed>>) =>
+      `median of ${runs} cold page loads (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(t.data)} ms, layout+render ${Math.round(t.layout)} ms`;
+
+    const first = await timed(`${base}/`);
+    log(`viewer on ${label}: first picture ${first.last.nodes} nodes / ${first.last.edges} edges in ${Math.round(first.drawn)} ms`);
+    results.push({ measure: `viewer: first picture (overview) of ${label} (${first.last.nodes} nodes, ${first.last.edges} edges drawn)`, ms: Math.round(first.drawn), targetMs: 3000, note: note(first) });
+
+    const focus = await timed(`${base}/?focus=${encodeURIComponent(hub.id)}`);
+    log(`viewer on ${label}: hub ${hub.name} (${hub.degree.toNumber()} relationships) laid out, ${focus.last.nodes} nodes, in ${Math.round(focus.drawn)} ms`);
+    results.push({ measure: `viewer: hub layout, focus link on ${label}'s biggest hub "${hub.name}" (${hub.degree.toNumber().toLocaleString('en')} relationships; ${focus.last.nodes} nodes, ${focus.last.edges} edges drawn)`, ms: Math.round(focus.drawn), note: note(focus) });
+
+    const page = await browser.context.newPage();
+    await timeFirstDraw(page, `${base}/`);
+    const frames = await panZoomFrames(page);
+    await page.close();
+    results.push({
+      measure: `viewer: pan/zoom frame time p95, first picture of ${label}`,
+      ms: Math.round(frames.p95 * 10) / 10,
+      note: `mean ${Math.round(frames.mean * 10) / 10} ms per frame over ${frames.frames} frames, software rendering; load average ${loadavg()[0]!.toFixed(1)}`,
+    });
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  return results;
 }

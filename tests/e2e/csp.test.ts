@@ -42,6 +42,17 @@ describe('Content Security Policy in the browser', () => {
     await page.close();
   });
 
+  it('the map view draws its bundled base map (no tile server) without a violation', async () => {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(api.url + '/?view=geo');
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid=basemap]')?.dataset.state === 'ready', null, { timeout: 30_000 });
+    expect(await violations(page)).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(api.url) && !url.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
   it('Swagger UI at /docs lists every operation without a violation', async () => {
     const page = await browser.context.newPage();
     await page.goto(api.url + '/docs');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startApi, type TestApi } from '../support/api.ts';
@@ -379,11 +379,12 @@ describe('viewer on the seed graph', () => {
     expect(events.length).toBeGreaterThanOrEqual(2);
     const dates = events.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
-    // The participant sits between its two events; entities without a dated event are not drawn.
+    // The participant sits between its two events; entities without a dated event (taken part in, or a visit or meeting belongs to) are not drawn.
     const placed = await timeline.evaluate(() => {
       const cy = window.__cy!;
       const x = (id: string) => cy.getElementById(id).position('x');
-      return { earlier: x('event:e2e-earlier'), later: x('event:e2e-later'), delegate: x('person:e2e-delegate'), undated: cy.nodes('[label][^date]:visible').filter((n) => n.neighborhood('[label = "Event"][date]').empty()).length };
+      const dated = (n: NodeSingular) => n.neighborhood('[label = "Event"][date]').nonempty() || n.connectedEdges('[event]').some((e) => Boolean(cy.getElementById(String(e.data('event'))).data('date')));
+      return { earlier: x('event:e2e-earlier'), later: x('event:e2e-later'), delegate: x('person:e2e-delegate'), undated: cy.nodes('[label][^date]:visible').filter((n) => !dated(n as NodeSingular)).length };
     });
     expect(placed.delegate).toBeGreaterThan(placed.earlier);
     expect(placed.delegate).toBeLessThan(placed.later);

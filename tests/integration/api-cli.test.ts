@@ -1,7 +1,7 @@
 // The seeding CLIs against the real Neo4j: npm run ingest (bad files listed, exit code, idempotent)
 // and npm run export, which must lose nothing: the exported dev corpus scores like `npm run extract`.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,21 @@ describe('npm run ingest', () => {
 });
 
 describe('npm run export', () => {
+  it('carries what npm run ingest stored of each article’s text, or leaves it out with --without-text', async () => {
+    expect((await run('api/cli/ingest.ts', [SEED_DIR])).code).toBe(0);
+    const withText = join(tmp, 'with-text.json');
+    expect((await run('api/cli/export.ts', ['--out', withText])).code).toBe(0);
+    const articles = (JSON.parse(readFileSync(withText, 'utf8')) as { articles: { title: string; text?: string }[] }).articles;
+    expect(articles.length).toBeGreaterThan(0);
+    for (const a of articles) expect(a.text?.length, a.title).toBeGreaterThan(100);
+    expect(articles.find((a) => a.title.includes('Hello, Shenyang'))?.text).toContain('Miyajima Daisuke, Mayor of Sasebo City');
+    const withoutText = join(tmp, 'without-text.json');
+    expect((await run('api/cli/export.ts', ['--out', withoutText, '--without-text'])).code).toBe(0);
+    const bare = (JSON.parse(readFileSync(withoutText, 'utf8')) as { articles: object[] }).articles;
+    expect(bare).toHaveLength(articles.length);
+    expect(bare.some((a) => 'text' in a)).toBe(false);
+  });
+
   it.skipIf(!existsSync(DEV_CORPUS))('of the dev corpus ingested in batches scores the same as npm run extract on it', async () => {
     const files = readdirSync(DEV_CORPUS).filter((f) => f.endsWith('.txt')).map((f) => join(DEV_CORPUS, f));
     expect(files.length).toBeGreaterThan(0);

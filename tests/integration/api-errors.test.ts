@@ -98,6 +98,9 @@ describe('errors', () => {
         `/api/graph/elements?limit=${v}&edges=${v}`,
         `/api/exchanges?a=${v}&b=city:alford`,
         `/api/articles/${v}`,
+        `/api/articles/${v}/text`,
+        `/api/entities/${v}/neighbors/counts`,
+        `/api/entities/city:alford/neighbors?label=${v}&type=${v}&offset=${v}&limit=${v}`,
       ]) {
         const reply = await call(api, 'GET', path);
         expect(reply.status, path).toBeLessThan(500);
@@ -137,10 +140,13 @@ describe('OpenAPI', () => {
         'POST /api/articles',
         'GET /api/articles',
         'GET /api/articles/{id}',
+        'GET /api/articles/{id}/text',
         'DELETE /api/articles/{id}',
         'GET /api/entities',
         'GET /api/entities/{id}',
         'GET /api/entities/{id}/neighborhood',
+        'GET /api/entities/{id}/neighbors',
+        'GET /api/entities/{id}/neighbors/counts',
         'GET /api/paths',
         'GET /api/events',
         'GET /api/exchanges',

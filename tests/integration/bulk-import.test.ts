@@ -68,6 +68,10 @@ describe('bulk seeding', () => {
       await applySchema(conn);
       await ingestStream(conn, fileBatches(files, BATCH));
       incremental = await snapshot(conn);
+      // every article keeps its text (compared with the bulk import's below), line breaks and all
+      const texts = await conn.driver.executeQuery('MATCH (a:Article) RETURN count(a) AS articles, count(a.text) AS texts, sum(size(a.text)) AS chars', {}, { database: conn.database });
+      expect(texts.records[0]!.get('texts').toNumber()).toBe(texts.records[0]!.get('articles').toNumber());
+      expect(texts.records[0]!.get('chars').toNumber()).toBeGreaterThan(200 * 500);
     } finally {
       await conn.close();
     }

@@ -19,6 +19,9 @@ export type GraphElements = Body<'GraphElements'>;
 export type Neighborhood = Body<'Neighborhood'>;
 export type Health = Body<'Health'>;
 export type Exchanges = Body<'Exchanges'>;
+export type ArticleText = Body<'ArticleText'>;
+export type NeighborCounts = Body<'NeighborCounts'>;
+export type NeighborPage = Body<'NeighborPage'>;
 type Curation = typeof import('../../api/curation/schema.ts');
 export type Correction = z.infer<Curation['Correction']>;
 export type CorrectionRequest = z.input<Curation['CorrectionRequest']>;
@@ -119,6 +122,13 @@ export const api = {
   exchanges: (a: string, b: string) => getJson<Body<'Exchanges'>>('/api/exchanges', { a, b }),
 
   article: (id: string) => getJson<Body<'ArticleDetail'>>(`/api/articles/${encodeURIComponent(id)}`),
+
+  articleText: (id: string) => getJson<ArticleText>(`/api/articles/${encodeURIComponent(id)}/text`),
+
+  neighborCounts: (id: string) => getJson<NeighborCounts>(`/api/entities/${encodeURIComponent(id)}/neighbors/counts`),
+
+  neighbors: (id: string, q: { label?: string; type?: string; offset?: number; limit?: number }) =>
+    getJson<NeighborPage>(`/api/entities/${encodeURIComponent(id)}/neighbors`, q),
 
   corrections: (q: { entity?: string; relationship?: string; limit?: number } = {}) => getJson<{ corrections: Correction[] }>('/api/corrections', q),
 

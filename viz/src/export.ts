@@ -25,7 +25,8 @@ const PNG_SCALE = 2;
  */
 export async function exportPng(canvas: GraphCanvas, title: string, subtitle: string): Promise<void> {
   const graph = new Image();
-  graph.src = canvas.cy.png({ output: 'base64uri', bg: '#ffffff', full: false, scale: PNG_SCALE, maxWidth: 8000, maxHeight: 8000 });
+  // Transparent, so the map view's base map (painted first) shows through; the page is white anyway.
+  graph.src = canvas.cy.png({ output: 'base64uri', full: false, scale: PNG_SCALE, maxWidth: 8000, maxHeight: 8000 });
   await graph.decode();
   const visible = canvas.entities().filter(':visible');
   const labels = LABELS.map((l) => ({ color: l.color, text: l.plural, count: visible.nodes(`[label = "${l.label}"]`).length })).filter((x) => x.count > 0);
@@ -47,6 +48,7 @@ export async function exportPng(canvas: GraphCanvas, title: string, subtitle: st
   ctx.fillStyle = '#52606d';
   ctx.font = `${13 * s}px system-ui, sans-serif`;
   ctx.fillText(subtitle, 16 * s, 50 * s, out.width - 32 * s);
+  canvas.map.paint(ctx, { x: 0, y: header }, graph.width / canvas.cy.width());
   ctx.drawImage(graph, 0, header);
   ctx.strokeStyle = '#d9dee3';
   ctx.strokeRect(0.5, header + 0.5, out.width - 1, graph.height - 1);

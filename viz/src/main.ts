@@ -12,6 +12,8 @@ import { createDetails } from './panels/details.ts';
 import { createFilters, type Counts } from './panels/filters.ts';
 import { createPairPanel } from './panels/pair.ts';
 import { createPathFinder } from './panels/path.ts';
+import { createExpandMenu } from './panels/expand-menu.ts';
+import { createReader } from './panels/reader.ts';
 import { createPicker } from './panels/picker.ts';
 import { createStatus } from './panels/status.ts';
 import { elementsQuery, needsRefetch, OVERVIEW_EDGES, OVERVIEW_NODES, overviewNote, serverFilter, type ServerFilter } from './overview.ts';
@@ -39,8 +41,9 @@ let drawn: Drawn | null = null;
 /** Only the whole graph holds every entity; anything else must fetch what it does not show. */
 const showsPart = () => !drawn || drawn.kind !== 'overview' || drawn.truncated;
 
-// A read-only handle for tests and the browser console: `__cy.nodes().length`.
+// Read-only handles for tests and the browser console: `__cy.nodes().length`, `__map.countryAt(x, y)`.
 Object.defineProperty(window, '__cy', { get: () => canvas?.cy, configurable: false, enumerable: false });
+Object.defineProperty(window, '__map', { get: () => canvas?.map, configurable: false, enumerable: false });
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -80,6 +83,20 @@ const details = createDetails(byId('details'), {
     return edge && edge.nonempty() && edge.isEdge() ? (edge.data() as Record<string, unknown>) : null;
   },
   nodeRef,
+  neighbourMenu: (id) => expandMenu.menu(id),
+});
+
+// ---- reader and expand-by-type menu (panels/reader.ts, panels/expand-menu.ts) -------------------
+const reader = createReader({ onChange: (id) => store.update({ reading: id }) });
+if (store.state.reading) void reader.open({ articles: [store.state.reading], sentences: [] });
+const expandMenu = createExpandMenu({
+  draw: (elements, center) => {
+    const added = addNeighbours(elements, center);
+    if (added !== null && store.state.selected === center) canvas?.highlightSelection(center);
+    return added;
+  },
+  nameOf: (id) => nodeRef(id)?.name ?? id,
+  toast: (message, kind) => status.toast(message, kind),
 });
 
 const curation = createCuration(byId('curate'), {
@@ -220,9 +237,10 @@ function setView(view: ViewName): void {
 function reportView(unplaced: number): void {
   const view = store.state.view;
   if (view === 'timeline') {
-    status.banner(unplaced ? `Timeline: events by date, with the actors linked to them. ${unplaced} entities without a dated event are not shown here.` : 'Timeline: events by date, with the actors linked to them.');
+    const about = 'Timeline: events by month (years without events shortened), with the actors linked to them; drag sideways along the axis.';
+    status.banner(unplaced ? `${about} ${unplaced} entities without a dated event are not shown here.` : about);
   } else if (view === 'geo') {
-    status.banner(`Map: cities at their coordinates, with sister-city links.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
+    status.banner(`Map: cities at their coordinates, nearby ones grouped until you zoom in (click a group to zoom), sister-city links as arcs.${unplaced ? ` ${unplaced} other entities are not shown here.` : ''}`);
   } else {
     bannerForGraph();
   }
@@ -403,12 +421,21 @@ async function expand(id: string): Promise<number | null> {
     status.toast(`Could not expand: ${(err as Error).message}`, 'error');
     return null;
   }
-  const tooMany = canvas.cy.nodes().length + body.elements.nodes.length > MAX_NODES || canvas.cy.edges().length + body.elements.edges.length > MAX_EDGES;
+  const added = addNeighbours(body.elements, id);
+  if (added === null) return null;
+  if (body.truncated) status.toast(`Showing the first ${EXPAND_LIMIT} neighbours only.`);
+  return added;
+}
+
+/** Draws neighbours of `id` next to it (collapsed with it); how many nodes were new, or null when they would be too many. */
+function addNeighbours(elements: CyElements, id: string): number | null {
+  if (!canvas) return null;
+  const tooMany = canvas.cy.nodes().length + elements.nodes.length > MAX_NODES || canvas.cy.edges().length + elements.edges.length > MAX_EDGES;
   if (tooMany) {
     status.toast(`Expanding would put more than ${MAX_NODES} nodes on screen. Hide some labels or focus on one actor first.`, 'error');
     return null;
   }
-  const fresh = canvas.merge(body.elements, id, id);
+  const fresh = canvas.merge(elements, id, id);
   const view = canvas.cy.extent();
   const outside = fresh.filter((n) => {
     const p = n.position();
@@ -420,7 +447,6 @@ async function expand(id: string): Promise<number | null> {
   if (fresh.nonempty() || canvas.expansionOf(id).nonempty()) {
     store.update({ expanded: [...store.state.expanded.filter((x) => x !== id), id] });
   }
-  if (body.truncated) status.toast(`Showing the first ${EXPAND_LIMIT} neighbours only.`);
   graphChanged();
   return fresh.length;
 }
@@ -617,7 +643,10 @@ function wireGraphEvents(c: GraphCanvas): void {
     if (node.hasClass('axis')) return;
     byId('cy').style.cursor = 'pointer';
     // Names are hidden when zoomed out; the tooltip keeps them a hover away.
-    tip.textContent = `${node.data('name')} · ${node.data('label')}`;
+    // On the map, a group's marker also names the cities it stands for.
+    const grouped = c.map.groupOf(node.id()).slice(1).map((id) => String(cy.getElementById(id).data('name')));
+    const others = grouped.length > 6 ? `${grouped.slice(0, 6).join(', ')} and ${grouped.length - 6} more` : grouped.join(', ');
+    tip.textContent = `${node.data('name')} · ${node.data('label')}${others ? ` · with ${others}` : ''}`;
     const p = node.renderedPosition();
     tip.style.transform = `translate(${Math.round(p.x + 14)}px, ${Math.round(p.y - 30)}px)`;
     tip.hidden = false;

@@ -24,6 +24,9 @@ export interface ReportInput {
   context: string;
 }
 
+/** The viewer opened on an article's stored text (the reader), from wherever the report is read. */
+const readerLink = (articleId: string) => `${location.origin}${location.pathname}?${new URLSearchParams({ read: articleId })}`;
+
 /** The report document for what `canvas` shows; article titles and links are fetched once each. */
 export async function evidenceReport(canvas: GraphCanvas, input: ReportInput): Promise<string> {
   const doc = document.implementation.createHTMLDocument(input.title);
@@ -79,6 +82,12 @@ export async function evidenceReport(canvas: GraphCanvas, input: ReportInput): P
           li.append(doc.createTextNode(article?.title || `article ${id}`));
         }
         if (article?.publishedAt) li.append(doc.createTextNode(` · ${formatDate(article.publishedAt)}`));
+        if (article) {
+          // the stored text in the viewer's reader: the only copy of an article without a URL
+          const read = el('a', 'stored text') as HTMLAnchorElement;
+          read.href = readerLink(id);
+          li.append(doc.createTextNode(' · '), read);
+        }
         list.append(li);
       }
       const more = Number(d.sourceCount ?? d.sources.length) - d.sources.length;

@@ -20,6 +20,8 @@ export interface ViewState {
   focus: string | null;
   /** Nodes whose neighbours were expanded, in order. */
   expanded: string[];
+  /** The article open in the reader. */
+  reading: string | null;
 }
 
 export const DEFAULT_MAX_HOPS = 6;
@@ -40,6 +42,7 @@ export function defaultState(): ViewState {
     view: 'force',
     focus: null,
     expanded: [],
+    reading: null,
   };
 }
 
@@ -63,6 +66,7 @@ export function parseState(search: string): ViewState {
   if (view && (VIEWS as string[]).includes(view)) state.view = view as ViewName;
   state.focus = p.get('focus');
   state.expanded = list(p.get('expand'));
+  state.reading = p.get('read');
   return state;
 }
 
@@ -80,6 +84,7 @@ export function serializeState(state: ViewState): string {
   if (state.hiddenRoles.size) p.set('hideRoles', [...state.hiddenRoles].sort().join(','));
   if (state.since) p.set('since', state.since);
   if (state.until) p.set('until', state.until);
+  if (state.reading) p.set('read', state.reading);
   const qs = p.toString();
   return qs ? `?${qs}` : '';
 }

@@ -9,7 +9,7 @@ import { GraphDocument } from '../../graph/schema.ts';
 import { ExtractionRefused, type ExtractionPool } from '../../ingest/extraction-pool.ts';
 import { ingestDocument, removeArticle } from '../../ingest/service.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
-import { articleDetail, listArticles } from '../../store/read.ts';
+import { articleDetail, articleText, listArticles } from '../../store/read.ts';
 import { DocumentError } from '../../store/rows.ts';
 import { DeadlineError, within } from '../deadline.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
@@ -19,6 +19,7 @@ import {
   ArticleList,
   ArticleQuery,
   ArticleSubmission,
+  ArticleText,
   ErrorResponse,
   IdParams,
   IngestResponse,
@@ -120,6 +121,23 @@ export const articleRoutes: FastifyPluginAsyncZod<ArticleRouteOptions> = async (
     { schema: { summary: 'An article and the entities it mentions', tags: ['articles'], params: IdParams, response: { 200: ArticleDetail, ...errors } } },
     async (request) => {
       const found = await articleDetail(conn, request.params.id);
+      if (!found) throw notFound(`id: no article "${request.params.id}"`);
+      return found;
+    },
+  );
+
+  app.get(
+    '/api/articles/:id/text',
+    {
+      schema: {
+        summary: "An article's stored text, with the evidence sentences of its facts located in it (for the reader)",
+        tags: ['articles'],
+        params: IdParams,
+        response: { 200: ArticleText, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await articleText(conn, request.params.id);
       if (!found) throw notFound(`id: no article "${request.params.id}"`);
       return found;
     },

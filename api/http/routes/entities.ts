@@ -1,9 +1,21 @@
 // /api/entities: full-text search, one entity with its facts, and its neighbourhood.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
-import { entityDetail, neighborhood, searchEntities } from '../../store/read.ts';
+import { entityDetail, neighborCounts, neighborhood, neighborPage, searchEntities } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
-import { EntityDetail, EntityDetailQuery, ErrorResponse, IdParams, Neighborhood, NeighborhoodQuery, SearchQuery, SearchResults } from '../schemas.ts';
+import {
+  EntityDetail,
+  EntityDetailQuery,
+  ErrorResponse,
+  IdParams,
+  NeighborCounts,
+  Neighborhood,
+  NeighborhoodQuery,
+  NeighborPage,
+  NeighborPageQuery,
+  SearchQuery,
+  SearchResults,
+} from '../schemas.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse };
 
@@ -54,6 +66,41 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
       const found = await neighborhood(conn, { ...request.query, id: request.params.id });
       if (!found) throw notFound(`id: no entity "${request.params.id}"`);
       return { center: request.params.id, ...found };
+    },
+  );
+
+  app.get(
+    '/api/entities/:id/neighbors/counts',
+    {
+      schema: {
+        summary: "An entity's neighbours counted per label and per relationship type (bounded for hubs)",
+        tags: ['entities'],
+        params: IdParams,
+        response: { 200: NeighborCounts, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await neighborCounts(conn, request.params.id);
+      if (!found) throw notFound(`id: no entity "${request.params.id}"`);
+      return found;
+    },
+  );
+
+  app.get(
+    '/api/entities/:id/neighbors',
+    {
+      schema: {
+        summary: "A page of an entity's neighbours of one label and/or type, best connected first, as Cytoscape elements",
+        tags: ['entities'],
+        params: IdParams,
+        querystring: NeighborPageQuery,
+        response: { 200: NeighborPage, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await neighborPage(conn, { ...request.query, id: request.params.id });
+      if (!found) throw notFound(`id: no entity "${request.params.id}"`);
+      return { center: request.params.id, offset: request.query.offset, ...found };
     },
   );
 };

@@ -5,7 +5,8 @@ import type { Collection, Core, EdgeSingular, ElementDefinition, NodeCollection,
 import fcose from 'cytoscape-fcose';
 import type { CyElements } from '../api.ts';
 import type { ViewName } from '../state.ts';
-import { dateToMonths, geoPositions, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
+import { MapLayer } from './map-layer.ts';
+import { dateToMonths, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
 import { graphStyle } from './style.ts';
 import { edgeCaption, LABELS, ROLE_TYPE } from './vocabulary.ts';
 
@@ -19,6 +20,8 @@ const LARGE_NODES = 600;
 const LARGE_EDGES = 1200;
 /** A focused entity with more neighbours than this gets rings by label (a force layout piles them up). */
 const HUB_RINGS_FROM = 40;
+/** A fitted timeline never zooms out past this, so names read at 10 px or more; the rest is a drag away along the axis. */
+const TIMELINE_MIN_ZOOM = 0.9;
 
 export interface Filters {
   hiddenLabels: Set<string>;
@@ -110,6 +113,8 @@ export class GraphCanvas {
   private forcePositions = new Map<string, Pos>();
   /** Which expansion brought each element in, so collapsing removes exactly that. */
   private addedBy = new Map<string, string>();
+  /** The map view's base map, city groups and arcs. */
+  readonly map: MapLayer;
 
   constructor(container: HTMLElement, size: { nodes: number; edges: number }) {
     this.large = size.nodes > LARGE_NODES || size.edges > LARGE_EDGES;
@@ -126,6 +131,7 @@ export class GraphCanvas {
       pixelRatio: this.large ? 1 : 'auto',
     });
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
+    this.map = new MapLayer(this.cy);
   }
 
   /** In big graphs, names appear for the nodes in view once zoomed in far enough to read them. */
@@ -133,7 +139,8 @@ export class GraphCanvas {
     if (!this.large) return;
     // Hubs are named first; everyone once zoomed in close.
     const zoom = this.cy.zoom();
-    const minDegree = zoom >= 2 ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
+    // The timeline spaces its nodes for their names: all are named at its readable zoom.
+    const minDegree = zoom >= 2 || (this.view === 'timeline' && zoom >= TIMELINE_MIN_ZOOM * 0.99) ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
     const ext = this.cy.extent();
     this.cy.batch(() => {
       for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
@@ -155,6 +162,7 @@ export class GraphCanvas {
    * that would pile them up.
    */
   load(elements: CyElements, hub: string | null = null): void {
+    this.map.hide();
     this.cy.elements().remove();
     this.addedBy.clear();
     this.forcePositions.clear();
@@ -314,6 +322,10 @@ export class GraphCanvas {
   }
 
   fit(eles?: Collection): void {
+    if (!eles && this.view === 'timeline') {
+      this.fitTimeline();
+      return;
+    }
     if (!eles && this.large) {
       this.fitPositions();
       return;
@@ -322,6 +334,28 @@ export class GraphCanvas {
     this.cy.fit(target.nonempty() ? target : undefined, 40);
     // Never blow a tiny graph up past a comfortable reading size.
     if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, position: target.nonempty() ? centerOf(target) : { x: 0, y: 0 } });
+  }
+
+  /**
+   * The whole timeline when its names stay readable; otherwise the readable zoom, showing the
+   * latest events and the axis (earlier years are a drag to the right away).
+   */
+  private fitTimeline(): void {
+    if (this.large) this.fitPositions();
+    else this.cy.fit(this.cy.elements(':visible'), 40);
+    this.cy.zoom(Math.min(this.cy.zoom(), 1.6));
+    if (this.cy.zoom() >= TIMELINE_MIN_ZOOM) return;
+    const drawn = this.cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('offview')).toArray() as NodeSingular[];
+    const zoom = TIMELINE_MIN_ZOOM;
+    const right = Math.max(...drawn.map((n) => n.position('x'))) + 80;
+    const left = right - this.cy.width() / zoom;
+    // Vertically, what is in that stretch of time: centred when it fits, else the axis kept in view at the bottom.
+    const ys = drawn.filter((n) => n.position('x') >= left).map((n) => n.position('y'));
+    const top = Math.min(...ys) - 40;
+    const bottom = Math.max(...ys) + 60;
+    const height = this.cy.height() / zoom;
+    const middle = bottom - top <= height ? (top + bottom) / 2 : bottom - height / 2;
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() - zoom * right, y: this.cy.height() / 2 - zoom * middle } });
   }
 
   /**
@@ -415,6 +449,7 @@ export class GraphCanvas {
         if (hide !== edge.hasClass('filtered')) edge.toggleClass('filtered', hide);
       }
     });
+    this.map.regroup(true);
   }
 
   /** Fade everything except the selected element and its neighbours. */
@@ -506,7 +541,8 @@ export class GraphCanvas {
     let placed: Placed | null = null;
     cy.batch(() => {
       cy.$('.axis').remove();
-      cy.elements().removeClass('offview on-map');
+      cy.elements().removeClass('offview');
+      this.map.hide();
       if (view === 'force') {
         const missing = this.entities().nodes().filter((n) => !this.forcePositions.has(n.id()));
         for (const node of this.entities().nodes().toArray()) {
@@ -521,20 +557,25 @@ export class GraphCanvas {
       const plainEdges: PlainEdge[] = this.entities()
         .edges()
         .not('.filtered')
-        .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
-      placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : geoPositions(plainNodes);
+        .map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id(), event: e.data('event') }));
+      placed = view === 'timeline' ? timelinePositions(plainNodes, plainEdges) : { ...this.map.show(plainNodes), ticks: [], lines: [] };
       for (const [id, pos] of placed.positions) cy.getElementById(id).position(pos);
-      if (view === 'geo') cy.nodes().filter((n) => placed!.positions.has(n.id())).addClass('on-map');
       for (const id of placed.unplaced) cy.getElementById(id).addClass('offview');
       this.entities()
         .edges()
         .filter((e) => (e as EdgeSingular).connectedNodes().some((n) => (n as NodeSingular).hasClass('offview')))
         .addClass('offview');
-      // The timeline is about who took part in what: links between non-events would only clutter it.
-      if (view === 'timeline') this.entities().edges().filter((e) => !(e as EdgeSingular).connectedNodes().some((n) => n.data('label') === 'Event')).addClass('offview');
+      // The timeline is about who took part in what: links between non-events would only clutter it,
+      // except a visit or meeting that belongs to an event on the axis (drawn by that event).
+      if (view === 'timeline') {
+        const onAxis = (e: EdgeSingular) => e.connectedNodes().some((n) => n.data('label') === 'Event') || placed!.positions.has(String(e.data('event') ?? ''));
+        this.entities().edges().filter((e) => !onAxis(e as EdgeSingular)).addClass('offview');
+      }
       this.drawDecorations(placed);
     });
     this.fit();
+    // Grouping depends on the zoom the fit chose.
+    this.map.regroup(true);
     return { view, unplaced: placed ? (placed as Placed).unplaced.length : 0 };
   }
 
@@ -612,9 +653,11 @@ function spreadToArea(nodes: NodeCollection, spacing: number): void {
   });
 }
 
+/** Data the viewer adds for drawing (names cut to size, degrees, the map's sizes and arcs). */
+const INTERNAL_DATA = new Set(['caption', 'short', 'deg', 'mapSize', 'mapFont', 'mapBorder', 'mapLabel', 'mapWidth', 'groupSize', 'arc']);
+
 function stripInternal(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, short: _short, deg: _deg, ...rest } = data;
-  return rest;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !INTERNAL_DATA.has(key)));
 }
 
 function centerOf(eles: Collection): Pos {

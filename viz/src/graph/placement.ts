@@ -1,4 +1,4 @@
-// Pure position maths for the timeline and geographic views, and for placing newly expanded
+// Pure position maths for the timeline view, and for placing newly expanded
 // nodes around their parent. No Cytoscape here: plain data in, positions out.
 export interface Pos {
   x: number;
@@ -37,6 +37,8 @@ export interface PlainNode {
 export interface PlainEdge {
   source: string;
   target: string;
+  /** The happening a VISITED or MET_WITH belongs to: its ends sit by that event on the timeline. */
+  event?: unknown;
 }
 
 /** A partial ISO date as fractional months since year 0, mid-period for coarse dates. */
@@ -70,9 +72,19 @@ export function spread(items: { id: string; x: number }[], gap: number): Map<str
 const LANES = ['Person', 'Office', 'Organization', 'Company', 'City'] as const;
 const LANE_NAMES: Record<string, string> = { Person: 'People', Office: 'Offices', Organization: 'Organizations', Company: 'Companies', City: 'Cities' };
 
+/** Horizontal room of one event column (its name wraps at 120 px), rows of a stack, and the room an empty month or run of empty years keeps. */
+const SLOT = 140;
+const ROW = 70;
+const MAX_STACK = 5;
+const EMPTY_MONTH = 12;
+const YEARS_BREAK = 90;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /**
- * Events on a horizontal time axis; each participant sits in its label's lane above, at the mean
- * time of the events it is linked to.
+ * Events on a horizontal time axis that keeps room only where something happened: each month
+ * with events is a column (its events stacked, at most MAX_STACK high, more side by side), an
+ * empty month a sliver, and a run of years without events one short break. Each participant
+ * sits in its label's lane above, at the mean place of the events it is linked to.
  */
 export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Placed {
   const positions = new Map<string, Pos>();
@@ -85,28 +97,35 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
     .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
   if (events.length === 0) return { positions, ticks, lines, unplaced: nodes.map((n) => n.id) };
 
-  let min = events[0]!.t;
-  let max = events[events.length - 1]!.t;
-  if (max - min < 12) {
-    const mid = (min + max) / 2;
-    min = mid - 6;
-    max = mid + 6;
-  }
-  const width = Math.min(2400, Math.max(500, events.length * 160));
-  const xOf = (t: number) => ((t - min) / (max - min)) * width;
-
-  // Events that would overlap stack into rows below the axis.
-  const rowEnds: number[] = [];
-  const ROW = 70;
+  const byMonth = new Map<number, string[]>();
   for (const event of events) {
-    const x = xOf(event.t);
-    let row = rowEnds.findIndex((end) => end <= x - 120);
-    if (row === -1) {
-      row = rowEnds.length;
-      rowEnds.push(x);
-    } else rowEnds[row] = x;
-    positions.set(event.id, { x, y: row * ROW });
+    const month = Math.floor(event.t);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), event.id]);
   }
+  const years = [...new Set(events.map((e) => Math.floor(e.t / 12)))];
+  let cursor = 0;
+  let stackHeight = 1;
+  // Ticks of the axis are placed here and moved under it once its height is known.
+  years.forEach((year, i) => {
+    if (i > 0 && year > years[i - 1]! + 1) {
+      ticks.push({ id: `gap:${year}`, name: '…', x: cursor + YEARS_BREAK / 2, y: 0 });
+      cursor += YEARS_BREAK;
+    }
+    for (let month = 0; month < 12; month++) {
+      const ids = byMonth.get(year * 12 + month);
+      if (!ids) {
+        cursor += EMPTY_MONTH;
+        continue;
+      }
+      const columns = Math.ceil(ids.length / MAX_STACK);
+      const height = Math.ceil(ids.length / columns);
+      stackHeight = Math.max(stackHeight, height);
+      ids.forEach((id, k) => positions.set(id, { x: cursor + SLOT * (Math.floor(k / height) + 0.5), y: (k % height) * ROW }));
+      ticks.push({ id: `month:${year * 12 + month}`, name: `${MONTHS[month]!} ${year}`, x: cursor + (SLOT * columns) / 2, y: 0 });
+      cursor += SLOT * columns;
+    }
+  });
+  const width = cursor;
 
   const eventX = new Map(events.map((e) => [e.id, positions.get(e.id)!.x]));
   const linked = new Map<string, number[]>();
@@ -115,7 +134,7 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
       [edge.source, edge.target],
       [edge.target, edge.source],
     ] as const) {
-      const x = eventX.get(b);
+      const x = eventX.get(b) ?? (typeof edge.event === 'string' ? eventX.get(edge.event) : undefined);
       if (x !== undefined && !eventX.has(a)) linked.set(a, [...(linked.get(a) ?? []), x]);
     }
   }
@@ -141,78 +160,10 @@ export function timelinePositions(nodes: PlainNode[], edges: PlainEdge[]): Place
   }
   ticks.push({ id: 'lane:Event', name: 'Events', x: -160, y: 0 });
 
-  // Axis under the events: a tick per year, or per month when the span is short.
-  const axisY = rowEnds.length * ROW + 30;
-  lines.push({ id: 'axis', from: { x: xOf(min), y: axisY }, to: { x: xOf(max), y: axisY } });
-  const monthly = max - min <= 36;
-  const step = monthly ? (max - min <= 14 ? 1 : 3) : Math.max(1, Math.ceil((max - min) / 12 / 12)) * 12;
-  for (let t = Math.ceil(min / step) * step; t <= max; t += step) {
-    const label = monthly ? monthsToLabel(t) : String(Math.floor(t / 12));
-    ticks.push({ id: `tick:${t}`, name: label, x: xOf(t), y: axisY + 18 });
-  }
-  const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
-  return { positions, ticks, lines, unplaced };
-}
-
-const mercatorY = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (Math.max(-80, Math.min(80, lat)) * Math.PI) / 360)) * 180) / Math.PI;
-
-/**
- * Cities at their coordinates (Mercator), scaled so the whole set spans about `span` pixels and
- * nudged apart just enough for their labels.
- */
-export function geoPositions(nodes: PlainNode[], span = 1000, minGap = 64): Placed {
-  const positions = new Map<string, Pos>();
-  const ticks: Tick[] = [];
-  const lines: Line[] = [];
-  const cities = nodes.filter((n) => n.label === 'City' && typeof n.lat === 'number' && typeof n.lon === 'number');
-  const extent = (values: number[]) => (values.length ? Math.max(...values) - Math.min(...values) : 0);
-  const lonExtent = extent(cities.map((n) => n.lon as number));
-  const latExtent = extent(cities.map((n) => mercatorY(n.lat as number)));
-  const scale = Math.max(4, Math.min(80, span / Math.max(lonExtent, latExtent * 1.4, 1)));
-  const points = cities.map((n) => ({ id: n.id, x: (n.lon as number) * scale, y: -mercatorY(n.lat as number) * scale }));
-  for (let round = 0; round < 60; round++) {
-    let moved = false;
-    for (let i = 0; i < points.length; i++) {
-      for (let j = i + 1; j < points.length; j++) {
-        const a = points[i]!;
-        const b = points[j]!;
-        let dx = b.x - a.x;
-        let dy = b.y - a.y;
-        const d = Math.hypot(dx, dy);
-        if (d >= minGap) continue;
-        if (d === 0) [dx, dy] = [1, 0.5];
-        const push = (minGap - d) / 2 / (Math.hypot(dx, dy) || 1);
-        a.x -= dx * push;
-        a.y -= dy * push;
-        b.x += dx * push;
-        b.y += dy * push;
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  for (const p of points) positions.set(p.id, { x: p.x, y: p.y });
-
-  if (points.length) {
-    // A graticule every 15° (30° for wide extents) so the map reads as a map.
-    const lons = cities.map((n) => n.lon as number);
-    const lats = cities.map((n) => n.lat as number);
-    const wide = Math.max(...lons) - Math.min(...lons) > 60;
-    const step = wide ? 30 : 15;
-    const lon0 = Math.floor(Math.min(...lons) / step) * step;
-    const lon1 = Math.max(lon0 + step, Math.ceil(Math.max(...lons) / step) * step);
-    const lat0 = Math.max(-75, Math.floor(Math.min(...lats) / step) * step);
-    const lat1 = Math.min(75, Math.max(lat0 + step, Math.ceil(Math.max(...lats) / step) * step));
-    const y = (lat: number) => -mercatorY(lat) * scale;
-    for (let lon = lon0; lon <= lon1; lon += step) {
-      lines.push({ id: `lon:${lon}`, from: { x: lon * scale, y: y(lat1) }, to: { x: lon * scale, y: y(lat0) } });
-      ticks.push({ id: `lon:${lon}`, name: `${Math.abs(lon)}°${lon < 0 ? 'W' : lon > 0 ? 'E' : ''}`, x: lon * scale, y: y(lat0) + 16 });
-    }
-    for (let lat = lat0; lat <= lat1; lat += step) {
-      lines.push({ id: `lat:${lat}`, from: { x: lon0 * scale, y: y(lat) }, to: { x: lon1 * scale, y: y(lat) } });
-      ticks.push({ id: `lat:${lat}`, name: `${Math.abs(lat)}°${lat < 0 ? 'S' : lat > 0 ? 'N' : ''}`, x: lon0 * scale - 28, y: y(lat) });
-    }
-  }
+  // The axis under the events, each month with events named under its column.
+  const axisY = (stackHeight - 1) * ROW + 40;
+  lines.push({ id: 'axis', from: { x: 0, y: axisY }, to: { x: width, y: axisY } });
+  for (const tick of ticks) if (!tick.id.startsWith('lane:')) tick.y = axisY + 18;
   const unplaced = nodes.filter((n) => !positions.has(n.id)).map((n) => n.id);
   return { positions, ticks, lines, unplaced };
 }

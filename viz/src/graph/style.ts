@@ -81,14 +81,11 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       },
     })),
     // On a big map names follow the zoom like everywhere else; a small map names every city.
-    { selector: `node.labelled, node:selected, node.path, node.neighbor${large ? '' : ', node.on-map'}`, style: { label: 'data(short)' } },
+    { selector: 'node.labelled, node:selected, node.path, node.neighbor', style: { label: 'data(short)' } },
     // Hidden with visibility, not display: toggling display on nodes with parallel edges leaves
     // Cytoscape 3.34's edge caches stale and crashes its next bounding-box pass. Edges of hidden
     // nodes get the class too (canvas.ts), so nothing dangles.
     { selector: '.filtered, .offview', style: { visibility: 'hidden', events: 'no' } },
-    // The map is zoomed out to show whole continents: bigger city marks and names keep it legible.
-    { selector: 'node.on-map', style: { width: 30, height: 30, 'font-size': 16, 'font-weight': 600 } },
-    { selector: 'node.on-map[deg >= 4]', style: { width: 38, height: 38, 'font-size': 18 } },
     { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'edge.faded', style: { opacity: 0.07, 'text-opacity': 0 } },
     { selector: 'node.neighbor', style: { opacity: 1, 'text-opacity': 1 } },
@@ -150,6 +147,36 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       selector: 'node.axis-line',
       style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'background-color': '#dde2e7', 'background-opacity': 1, 'border-width': 0, label: '', events: 'no' },
     },
+    // The map view (map-layer.ts), last so it wins: sizes it divides by the zoom, a group drawn
+    // once (its other cities invisible under the lead), city-to-city lines as arcs.
+    {
+      selector: 'node.on-map',
+      style: {
+        width: 'data(mapSize)',
+        height: 'data(mapSize)',
+        'border-width': 'data(mapBorder)',
+        label: 'data(mapLabel)',
+        'font-size': 'data(mapFont)',
+        'font-weight': 600,
+        'text-wrap': 'none',
+        'text-margin-y': 0,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    { selector: 'node.map-group', style: { 'border-color': '#ffffff', 'background-opacity': 0.9 } },
+    { selector: 'node.map-member', style: { opacity: 0, 'text-opacity': 0, events: 'no' } },
+    {
+      selector: 'edge.on-map',
+      style: {
+        width: 'data(mapWidth)',
+        label: '',
+        'line-style': 'solid',
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': 'data(arc)',
+        'control-point-weights': 0.5,
+      },
+    },
+    { selector: 'edge.map-inner', style: { visibility: 'hidden', events: 'no' } },
   ];
   return style;
 }

@@ -1,9 +1,10 @@
 // Details of the selected node or edge: properties, aliases, and for every relationship the
 // sentence that states it and the article it comes from. All article text goes in as text.
 import { api, ApiError, articleById, type EntityRef, type EntityRelationship, type SourceRef } from '../api.ts';
-import { append, clear, h, safeLink } from '../dom.ts';
+import { append, clear, h } from '../dom.ts';
 import { formatDate, LABEL_LOOK, relationPhrase, TYPE_LOOK } from '../graph/vocabulary.ts';
 import { lineSwatch, swatch } from './legend.ts';
+import { readableEvidence, readableSource } from './reader.ts';
 
 export interface DetailsActions {
   select(id: string): void;
@@ -17,6 +18,8 @@ export interface DetailsActions {
   pathTo(entity: EntityRef): void;
   edgeData(id: string): Record<string, unknown> | null;
   nodeRef(id: string): EntityRef | null;
+  /** The "expand by type (count)" menu of a node. */
+  neighbourMenu(id: string): HTMLElement;
 }
 
 const HIDDEN_PROPS = new Set(['id', 'label', 'name', 'aliases', 'caption', 'short', 'deg', 'source', 'target', 'type', 'sources', 'evidence', 'sourceCount']);
@@ -36,28 +39,19 @@ function propertyRows(props: Record<string, unknown>, nameOf: (id: string) => st
   );
 }
 
-function evidenceBlock(sentences: string[]): HTMLElement[] {
-  return sentences.map((sentence) => h('blockquote', { class: 'evidence', testid: 'evidence' }, sentence));
+/** Evidence sentences, each opening the reader on its article (`evidenceSources[i]` first, then the other sources). */
+function evidenceBlock(sentences: string[], sources: string[], evidenceSources: string[] = []): HTMLElement[] {
+  return sentences.map((sentence, i) => readableEvidence(sentence, [evidenceSources[i] ?? '', ...sources]));
 }
 
-function sourceLine(source: SourceRef): HTMLElement {
-  return h(
-    'div',
-    { class: 'source', testid: 'source' },
-    h('span', { class: 'source-mark' }, 'Source: '),
-    safeLink(source.url, source.title || 'untitled article'),
-    source.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDate(source.publishedAt)}`) : null,
-  );
-}
-
-/** Source lines for article ids, filled in as the titles arrive. */
-function sourcesByIds(ids: string[]): HTMLElement {
+/** Source lines for article ids, filled in as the titles arrive; each opens the reader on `sentences`. */
+function sourcesByIds(ids: string[], sentences: string[]): HTMLElement {
   const box = h('div', { class: 'sources' });
   for (const id of ids) {
     const line = h('div', { class: 'source', testid: 'source' }, h('span', { class: 'source-mark' }, 'Source: '), h('span', { class: 'muted' }, 'loading…'));
     box.append(line);
     void articleById(id).then((article) => {
-      line.replaceWith(article ? sourceLine({ id, title: article.title, url: article.url ?? null, publishedAt: article.publishedAt ?? null }) : h('div', { class: 'source muted' }, `article ${id} (no longer stored)`));
+      line.replaceWith(article ? readableSource({ id, title: article.title, url: article.url ?? null, publishedAt: article.publishedAt ?? null }, sentences) : h('div', { class: 'source muted' }, `article ${id} (no longer stored)`));
     });
   }
   return box;
@@ -98,8 +92,8 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
       'li',
       { class: 'rel', testid: 'relationship' },
       h('div', { class: 'rel-head' }, h('span', { class: 'rel-phrase' }, relationPhrase(rel.type, rel.properties, rel.direction)), entityButton(rel.other)),
-      ...evidenceBlock(rel.evidence),
-      ...(rel.sources.length ? rel.sources.map(sourceLine) : []),
+      ...evidenceBlock(rel.evidence, rel.sources.map((s) => s.id), rel.evidenceSources),
+      ...rel.sources.map((source: SourceRef) => readableSource(source, rel.evidence)),
       rel.sourceCount > rel.sources.length ? h('div', { class: 'muted' }, `and ${rel.sourceCount - rel.sources.length} more articles`) : null,
     );
 
@@ -148,6 +142,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         h('button', { testid: 'pin', onclick: () => actions.togglePin(id), title: 'Keep this node where it is through re-layouts' }, actions.isPinned(id) ? 'Unpin' : 'Pin'),
         h('button', { testid: 'hide', onclick: () => actions.hide(id), title: 'Take this node off the picture (Show hidden brings it back)' }, 'Hide'),
       ),
+      actions.neighbourMenu(id),
       h('h4', {}, total ? `${total} relationship${total === 1 ? '' : 's'}${total > relationships.length ? `, the first ${relationships.length} listed` : ''}` : 'No relationships'),
     );
     for (const [type, rels] of byType) {
@@ -195,7 +190,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
     );
     // The graph carries an edge's first sentence and a few sources; the full record comes from
     // the entity endpoint and replaces them when it arrives.
-    const why = h('div', { class: 'why' }, h('h4', {}, evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(evidence), sourcesByIds(sources));
+    const why = h('div', { class: 'why' }, h('h4', {}, evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(evidence, sources), sourcesByIds(sources, evidence));
     container.append(why);
     void api
       .entity(String(data.source))
@@ -203,7 +198,7 @@ export function createDetails(container: HTMLElement, actions: DetailsActions) {
         const full = body.relationships.find((rel) => rel.id === id);
         if (!full || mine !== token) return;
         clear(why);
-        append(why, h('h4', {}, full.evidence.length > 1 ? `Evidence (${full.evidence.length} sentences)` : full.evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(full.evidence), ...full.sources.map(sourceLine));
+        append(why, h('h4', {}, full.evidence.length > 1 ? `Evidence (${full.evidence.length} sentences)` : full.evidence.length ? 'Evidence' : 'No evidence sentence stored'), ...evidenceBlock(full.evidence, full.sources.map((s) => s.id), full.evidenceSources), ...full.sources.map((source) => readableSource(source, full.evidence)));
       })
       .catch(() => {
         // The short version from the graph stays on screen.

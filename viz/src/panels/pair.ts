@@ -1,7 +1,8 @@
 // Time per pair: pick two cities or actors and see what passed between them, counted per year
 // (a bar chart) and item by item (each visit, meeting or shared event dated on its own line).
 import { api, ApiError, articleById, type Exchanges } from '../api.ts';
-import { clear, h, safeLink, svg } from '../dom.ts';
+import { clear, h, svg } from '../dom.ts';
+import { readableEvidence, readableSource } from './reader.ts';
 import { formatDate, TYPE_LOOK } from '../graph/vocabulary.ts';
 import { createPicker } from './picker.ts';
 
@@ -80,7 +81,7 @@ export function createPairPanel(container: HTMLElement, actions: { select(id: st
       const sources = h('div', { class: 'sources' });
       for (const id of item.sources) {
         void articleById(id).then((article) => {
-          if (article) sources.append(h('div', { class: 'source' }, h('span', { class: 'source-mark' }, 'Source: '), safeLink(article.url, article.title || 'untitled article')));
+          if (article) sources.append(readableSource({ id, title: article.title, url: article.url ?? null, publishedAt: article.publishedAt ?? null }, item.evidence));
         });
       }
       list.append(
@@ -89,7 +90,7 @@ export function createPairPanel(container: HTMLElement, actions: { select(id: st
           { class: 'pair-item', testid: 'pair-item' },
           h('div', { class: 'rel-head' }, h('strong', { testid: 'pair-date' }, item.date ? formatDate(item.date) : 'undated'), h('span', { class: 'muted' }, ` · ${what}`)),
           item.kind === 'event' ? h('button', { class: 'entity-link', onclick: () => actions.select(item.id) }, item.title) : h('div', {}, item.title),
-          ...item.evidence.slice(0, 1).map((sentence) => h('blockquote', { class: 'evidence', testid: 'evidence' }, sentence)),
+          ...item.evidence.slice(0, 1).map((sentence) => readableEvidence(sentence, item.sources)),
           sources,
         ),
       );

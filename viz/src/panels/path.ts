@@ -2,8 +2,9 @@
 // search, which brings every hop with its evidence and source articles), drawn on the graph and
 // listed hop by hop.
 import { api, ApiError, type EntityRef, type PathResult } from '../api.ts';
-import { clear, h, safeLink } from '../dom.ts';
-import { formatDate, pathColor, relationPhrase } from '../graph/vocabulary.ts';
+import { clear, h } from '../dom.ts';
+import { readableEvidence, readableSource } from './reader.ts';
+import { pathColor, relationPhrase } from '../graph/vocabulary.ts';
 import { MAX_HOPS, type Store } from '../state.ts';
 import { swatch } from './legend.ts';
 import { createPicker } from './picker.ts';
@@ -138,7 +139,7 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
           'div',
           { class: 'sources' },
           ...edge.articles.map((article) =>
-            h('div', { class: 'source', testid: 'path-source' }, h('span', { class: 'source-mark' }, 'Source: '), safeLink(article.url, article.title || 'untitled article'), article.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDate(article.publishedAt)}`) : null),
+            readableSource(article, hop.evidence, 'path-source'),
           ),
           hop.sources.length > edge.articles.length ? h('div', { class: 'muted' }, `and ${hop.sources.length - edge.articles.length} more articles`) : null,
         );
@@ -147,7 +148,7 @@ export function createPathFinder(container: HTMLElement, store: Store, actions: 
             'li',
             { class: 'hop', testid: 'path-hop' },
             h('div', { class: 'rel-head' }, nodeChip(here), h('span', { class: 'rel-phrase' }, relationPhrase(hop.type, hop, direction)), nodeChip(there)),
-            ...hop.evidence.map((sentence) => h('blockquote', { class: 'evidence', testid: 'evidence' }, sentence)),
+            ...hop.evidence.map((sentence) => readableEvidence(sentence, hop.sources)),
             sources,
           ),
         );

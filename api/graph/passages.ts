@@ -1,0 +1,52 @@
+// Where an evidence sentence stands in an article's stored text. Extraction keeps a sentence
+// close to the text but not byte for byte (a line break inside it becomes a space, "Seoul(Korea)"
+// gets a space, a headline may be lower-cased, a very long sentence is cut), so the match ignores
+// white space and case. Pure: used by the store (pairing evidence with its article) and the reader.
+
+/** The text without white space, lower-cased, and for each of its characters the offset it came from. */
+interface Squeezed {
+  chars: string;
+  offsets: number[];
+}
+
+function squeeze(text: string): Squeezed {
+  let chars = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (/\s/.test(c)) continue;
+    // one output character per input character, so offsets stay aligned (toLowerCase of "İ" is two)
+    const lower = c.toLowerCase();
+    chars += lower.length === 1 ? lower : c;
+    offsets.push(i);
+  }
+  return { chars, offsets };
+}
+
+export interface Passage {
+  /** offsets in the text: [start, end) */
+  start: number;
+  end: number;
+}
+
+/** A reusable index of one text, for locating many sentences in it. */
+export class TextIndex {
+  private readonly squeezed: Squeezed;
+
+  constructor(readonly text: string) {
+    this.squeezed = squeeze(text);
+  }
+
+  /** The first place the sentence stands in the text, or null when it does not. */
+  locate(sentence: string): Passage | null {
+    const needle = squeeze(sentence).chars;
+    if (!needle) return null;
+    const at = this.squeezed.chars.indexOf(needle);
+    if (at < 0) return null;
+    return { start: this.squeezed.offsets[at]!, end: this.squeezed.offsets[at + needle.length - 1]! + 1 };
+  }
+
+  contains(sentence: string): boolean {
+    return this.locate(sentence) !== null;
+  }
+}
