@@ -8,10 +8,15 @@ import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { findDates } from './dates.ts';
 import { countryCode, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
-import { fold, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK } from './names.ts';
+import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
+import type { AnalyzedSentence } from './analyzed.ts';
+import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
+import { TOWN_RULES, type TownContext } from './town-rules.ts';
+import { runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
 
+export type { AnalyzedSentence } from './analyzed.ts';
 export type Label = EntityLabel;
 
 export interface Entity {
@@ -39,15 +44,6 @@ export interface Fact {
   rules?: Set<string>;
 }
 
-export interface AnalyzedSentence {
-  index: number;
-  paragraph: number;
-  text: string;
-  mentions: Mention[];
-  /** entity id per mention (null: none) */
-  refs: (string | null)[];
-  template: string;
-}
 
 export interface ArticleInput {
   title: string;
@@ -109,6 +105,8 @@ export class Article {
   private firstRefs: Map<string, number> | null = null;
   /** Person id -> explicit positions (org/city ids) */
   readonly input: ArticleInput;
+  /** entities a rule kept as data made (a person its context typed, a happening a headline told): the rules report credits it */
+  readonly introducedBy = new Map<string, string>();
 
   constructor(input: ArticleInput) {
     this.input = input;
@@ -177,9 +175,22 @@ export class Article {
     ];
     // "Mr Katsunori Suzuki and Natsumi Fuijita": a two-word name coordinated with a person is one too
     const coordinated = /⟨P\d+⟩,? and ⟨X(\d+)⟩|⟨X(\d+)⟩,? and ⟨P\d+⟩/g;
+    // towns first: a name the town rules place is no longer a candidate for a person
+    // both rule families only ever type an unknown name (⟨X⟩): other sentences are skipped
+    const withUnknown = this.sentences.filter((s) => s.template.includes('⟨X'));
+    const towns: TownContext = { toCity: new Map() };
+    runSentenceRules(towns, withUnknown, TOWN_RULES);
+    for (const [index, marked] of towns.toCity) {
+      const s = this.sentences[index]!;
+      for (const [j, rule] of marked) Object.assign(s.mentions[j]!, { kind: 'City', placeKind: 'stated', typedBy: rule });
+      s.template = template(s);
+    }
+    const people: PeopleContext = { toPerson: new Map() };
+    runSentenceRules(people, withUnknown.filter((s) => s.template.includes('⟨X')), PEOPLE_RULES);
     for (const s of this.sentences) {
       if (!/⟨[XNT]/.test(s.template)) continue;
-      const toPerson = new Set<number>();
+      const byRule = people.toPerson.get(s.index);
+      const toPerson = new Set<number>(byRule?.keys());
       for (const re of personContexts) {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
         if (re === AS_TITLE && !s.template.includes(' as ') || (re === PLURAL_OF_A || re === PLURAL_OF_B) && !s.template.includes('s of ⟨')) continue;
@@ -246,6 +257,8 @@ export class Article {
         const placeLike = m.kind === 'Place' && m.placeKind === 'region' || m.kind === 'City' && !/\b(city|town)$/i.test(m.name) || m.kind === 'Venue' && m.words <= 3;
         if (m.kind !== 'Unknown' && !(placeLike && m.words >= 2)) continue;
         m.kind = 'Person';
+        m.name = withoutLeadingTitles(m.name);
+        m.typedBy = byRule?.get(j);
         // a lower-case title right before the name is the person's: "outgoing mayor Lindsay Millar"
         const prev = s.mentions[j - 1];
         if (prev?.kind === 'Title' && !prev.plural && s.text.slice(prev.end, m.start).trim() === '') {
@@ -263,7 +276,10 @@ export class Article {
     // 1. full person names, organisations, events named by a head noun
     for (const s of this.sentences) {
       s.mentions.forEach((m, j) => {
-        if (m.kind === 'Person' && personWords(m.name).length >= 2) s.refs[j] = this.addPerson(m.name, s.index, m.text);
+        if (m.kind === 'Person' && personWords(m.name).length >= 2) {
+          s.refs[j] = this.addPerson(m.name, s.index, m.text);
+          if (m.typedBy && !this.introducedBy.has(s.refs[j]!)) this.introducedBy.set(s.refs[j]!, m.typedBy);
+        }
         else if ((m.kind === 'Office' || m.kind === 'Company' || m.kind === 'Organization') && !isBareHead(m.name)) {
           s.refs[j] = this.addOrg(m.kind, m.name, s.index);
         }
@@ -294,7 +310,9 @@ export class Article {
     for (const firstPass of [true, false]) {
       for (const s of this.sentences) {
         s.mentions.forEach((m, j) => {
-          if (m.kind === 'City' && !s.refs[j] && unique(m) === firstPass) s.refs[j] = this.addCity(m, s, j);
+          if (m.kind !== 'City' || s.refs[j] || unique(m) !== firstPass) return;
+          s.refs[j] = this.addCity(m, s, j);
+          if (m.typedBy && s.refs[j] && !this.introducedBy.has(s.refs[j]!)) this.introducedBy.set(s.refs[j]!, m.typedBy);
         });
       }
     }
@@ -923,12 +941,4 @@ function isAllCaps(name: string): boolean {
 /** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */
 function spaceBeforeParenthesis(text: string): string {
   return text.includes('(') ? text.replace(/([\p{L}.])\((?=\p{Lu})/gu, '$1 (') : text;
-}
-
-function looksLikePersonName(name: string): boolean {
-  const words = name.split(/\s+/);
-  if (words.length > 5) return false;
-  // a shouted headline is no name: "OFFICIAL DELEGATION TRAVELING TO TOLUCA"
-  if (words.some((w) => /^(TO|OF|AND|THE|FOR|IN|WITH|AT|ON|FROM|BY)$/.test(w))) return false;
-  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|al|bin|de|van|von|der|la|le|da|di)$/u.test(w)) && !words.some((w) => /^(City|Council|Government|Committee|Province|County|Hall|Center|Centre|Day|Event)$/.test(w));
 }

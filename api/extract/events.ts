@@ -14,6 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
+import { runSentenceRules, type SentenceRule } from './rules/engine.ts';
 import { actorsIn, cityAt, clauseEnd, clauseStart, lastPersonBefore, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 
 export interface Visit {
@@ -213,7 +214,7 @@ export function findEvents(a: Article): Events {
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
   // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
-  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 
@@ -569,6 +570,9 @@ export function findEvents(a: Article): Events {
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });
 
+  // the article's main happening told by its headline alone, when the body named none the readers above know
+  if (title && !ev.visits.length) runSentenceRules({ a, ev }, [title], HEADLINE_RULES);
+
   // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
   // (a headline that says "visits" tells the article's visit, when one is read)
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index)) && !(ev.visits.length && /\bvisit/i.test(title.text))) {
@@ -638,9 +642,10 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   }
   // "Mayor X (and Mayor Y) / the two mayors signed an agreement with …": one signing per article unless another agreement is named
   if (a.events().some((e) => e.props.kind === 'signing')) return null;
-  const m = /(?:⟨P(\d+)⟩(?:,? (?:and )?⟨[PT]\d+⟩)*|\b(?:the two|both) mayors)(?: \([^().]{0,60}\))? (?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b/i.exec(t);
+  const m = SIGNED_BY.exec(t);
   if (!m || /\b(?:since|after|before|when|had)\s+$/i.test(t.slice(0, m.index)) || longBefore(a, dateIn(s))) return null;
-  const signer = m[1] ? s.refs[Number(m[1])] : null;
+  const first = /⟨P(\d+)⟩/.exec(m[1]!);
+  const signer = first ? s.refs[Number(first[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
   const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
@@ -663,6 +668,11 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   if (!signer || !city || !home || home === city) return null;
   return { event, dest: city, origins: [home], visitors: new Set([signer]), sentences: new Set([s.index]) };
 }
+
+/** One signer: "Mayor A", "Mayor A of X", "the Mayor of X B", "A, Mayor of X,". */
+const SIGNER = String.raw`(?:(?:the )?⟨T\d+⟩ of (?:the )?⟨[CO]\d+⟩,? )?⟨P\d+⟩(?: of (?:the )?⟨[CO]\d+⟩)?(?:, (?:the )?⟨T\d+⟩ of (?:the )?⟨[CO]\d+⟩,)?`;
+/** "A and B (…) (have) signed an agreement", "the mayors of X, A, and Y, B, signed a sisterhood agreement": signers, then what they signed. */
+const SIGNED_BY = new RegExp(String.raw`(${SIGNER}(?:(?:,|,? and) ${SIGNER})*|\b(?:the two|both) mayors|\bthe (?:mayors|governors|leaders|heads) of [^.]{0,160}?)(?: \([^().]{0,60}\))?,?(?: respectively,?)? (?:have |has )?(?:(?:also|formally|officially|jointly|then) )?(?:re-?)?signed (?:an? |the |their )?(?:new )?((?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|resolution|treaty|letter of (?:intent|commitment)|program(?:me)? of (?:cooperation|co-operation)|(?:cooperation )?program(?:me)?)(?: of (?:understanding|cooperation|co-operation|friendship))?)\b`, 'i');
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */
 const hostCities = new WeakMap<Article, string | null>();
@@ -815,3 +825,107 @@ function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, 
   const city = heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
   return newEvent(a, name, s, { date, city, kind });
 }
+
+/** What a headline rule reads and adds to: the article and the happenings found so far. */
+interface HeadlineContext {
+  a: Article;
+  ev: Events;
+}
+
+/** A headline's visitor side: a person, a title of a city or nation, a city's delegation, a nation's. */
+const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,3}?(?:⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
+const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
+
+/** The visit a headline tells: its destination, and the visitors (person, origins, nation) named before the cue. */
+function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const dest = s.refs[Number(m.groups!.dest)];
+  const who = m.groups!.who!;
+  if (!dest || a.label(dest) !== 'City') return 0;
+  // a lone "X in Y" is only a visit when X is a delegation, visitors or an official
+  if (/\bin$/.test(m.groups!.cue!) && !/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|mayor|students|group|team)\b/i.test(who)) return 0;
+  const ids = [...who.matchAll(/⟨([PCOGMN])(\d+)⟩/g)].map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
+  const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
+  const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
+  const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
+  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who);
+  if (!person && !origins.length && !nation && !described) return 0;
+  if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
+  const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
+  const v = addVisit(a, ev, s, dest, origins, originWords, nation?.country ?? null, person);
+  if (!v) return 0;
+  v.openedBy = 'headline-visit';
+  // the body's first sentences telling the same trip (they name its destination) give it its date
+  const e = a.entities.get(v.event)!;
+  for (const b of a.sentences.filter((x) => x.paragraph >= 0).slice(0, 4)) {
+    if (!b.refs.includes(dest)) continue;
+    v.sentences.add(b.index);
+    const date = dateIn(b);
+    if (!e.props.date && date && !longBefore(a, date)) e.props.date = date;
+  }
+  // "Mayor of X visits Y", "Consul General of Japan visits Y": the title's holder the article names is the visitor
+  for (const x of who.matchAll(/⟨T(\d+)⟩/g)) {
+    const title = s.mentions[Number(x[1])]!.title;
+    if (!title) continue;
+    if (origins.length) v.leaderTitles.push(title);
+    const holders = new Set(a.factsOf('HOLDS_POSITION').filter((f) => String(f.props.title).toLowerCase() === title.toLowerCase() && a.cityOf(f.to) !== dest).map((f) => f.from));
+    if (holders.size === 1) v.visitors.add([...holders][0]!);
+  }
+  return 1;
+}
+
+/** The visit a headline tells from the host's side: "X hosts a delegation from Y", "The Mayor of X welcomes the Mayor of Y". */
+function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const host = m.groups!.host!;
+  const guest = m.groups!.guest!;
+  if (!/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|guests|students|group|team)\b/i.test(guest)) return 0;
+  const refs = (t: string, letters: string) => [...t.matchAll(/⟨([A-Z])(\d+)⟩/g)].filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
+  const hostIds = refs(host, 'PCOGM');
+  const dest = hostIds.map((id) => (a.label(id) === 'City' ? id : a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id))).find(Boolean) ?? hostCity(a);
+  if (!dest) return 0;
+  const origins = refs(guest, 'COGM').filter((id) => id !== dest);
+  const nation = [...guest.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  const person = refs(guest, 'P')[0] ?? null;
+  if (!origins.length && !nation && !person) return 0;
+  const v = addVisit(a, ev, s, dest, origins, null, nation?.country ?? null, person);
+  if (!v) return 0;
+  v.openedBy = 'headline-hosts-visitors';
+  for (const id of hostIds) if (a.label(id) !== 'City') v.hosts.add(id);
+  for (const x of guest.matchAll(/⟨T(\d+)⟩/g)) {
+    const title = s.mentions[Number(x[1])]!.title;
+    if (title && origins.length) v.leaderTitles.push(title);
+  }
+  return 1;
+}
+
+/** Headline rules: the article's main happening when the body told none the sentence readers know. */
+export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
+  {
+    name: 'headline-visit',
+    stage: 'headline',
+    matches: new RegExp(String.raw`^(?<who>${HEADLINE_VISITOR})(?<cue>${HEADLINE_VISIT_CUE}) (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])`, 'g'),
+    emits: 'a visit (Event, its destination, its visitors)',
+    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y".',
+    example: {
+      title: 'Delegation from Mosonmagyarovar in Sfantu Gheorghe',
+      body: 'Mayor Arpad Nagy of Mosonmagyarovar led the guests. The guests were received by Mayor Antal Arpad.',
+      expect: ['VISITED Arpad Nagy -> Sfantu Gheorghe'],
+    },
+    apply: headlineVisit,
+  },
+  {
+    name: 'headline-hosts-visitors',
+    stage: 'headline',
+    when: /host|welcom|receiv|greet/,
+    matches: /^(?<host>(?:(?:the )?⟨[PTCOGM]\d+⟩(?: of (?:the )?⟨[CO]\d+⟩)?,? (?:and )?){1,2})(?:[\w-]+ ){0,2}?(?:hosts|hosted|welcomes|welcomed|receives|received|greets|greeted) (?:an? |the )?(?<guest>.+)$/gi,
+    emits: 'a visit to the host\'s city (Event, its visitors and hosts)',
+    why: 'A headline told from the host\'s side ("X hosts a delegation from Y", "The Mayor of X welcomes the Mayor of Y") states the article\'s visit.',
+    example: {
+      title: 'The Mayor of Bethlehem welcomes the Mayor of Strasbourg',
+      body: 'Mayor Anton Salman of Bethlehem welcomed Mayor Roland Ries of Strasbourg and his delegation on December 5, 2018.',
+      expect: ['VISITED Roland Ries -> Bethlehem'],
+    },
+    apply: headlineHosts,
+  },
+];

@@ -15,6 +15,7 @@ import { explicitPositions, implicitPositions, pendingTitles } from './relations
 import { sisterCities } from './relations/sister-cities.ts';
 import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
+import { readAttendance } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
 
@@ -120,6 +121,9 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a, ev) => participation(a, ev),
   // locations: where offices and events are, with the venue, visits and home city all known
   (a, ev) => locations(a, ev),
+  // attendance (frames/attendance.ts): participants from abroad visited the happening's city (needs participation
+  // and the happenings' places, which locations completes)
+  (a, ev) => readAttendance(a, ev),
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
   (a) => assignHappenings(a),
 ];
@@ -206,7 +210,8 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
     });
-    rules.push([...(f.rules ?? [])]);
+    const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
+    rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }
   return { document: { articles: [article], nodes, relationships }, rules };
 }

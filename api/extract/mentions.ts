@@ -39,6 +39,8 @@ export interface Mention {
   date?: string;
   /** the number of words of the name */
   words: number;
+  /** the rule kept as data that typed this mention (the rules report credits it) */
+  typedBy?: string;
 }
 
 export interface Token {
@@ -952,6 +954,12 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
       const cc = countryCode(m.name);
       if (cc && place(m.name).reading !== 'city') Object.assign(m, { kind: 'Place', placeKind: 'country', country: cc });
     }
+  }
+  // "attended the Summit", "the Mayors' Summit": a dictionary word that is also a town's name, after "the" or a
+  // possessive, is a thing of the text (a happening, a body), not the town
+  for (const m of out) {
+    if (m.kind !== 'City' || m.words !== 1 || !place(m.name).commonWord) continue;
+    if (/(?:\bthe|\p{L}['’]s?)\s+$/iu.test(sentence.slice(Math.max(0, m.start - 12), m.start))) m.kind = 'Unknown';
   }
   // "in the Hailey Centre": a centre one is in is a place
   for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';

@@ -39,6 +39,8 @@ const TITLE_LIST = [
   'communications director', 'program director', 'programme director', 'marketing manager', 'executive deputy chief',
   'editor', 'editor-in-chief', 'editor in chief', 'chief editor', 'managing editor', 'publisher',
   'public information officer', 'press officer', 'information officer',
+  // heads of a district or region in Uzbekistan (khokim), of an Irish county council (cathaoirleach)
+  'khokim', 'hokim', 'cathaoirleach',
   'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
@@ -235,4 +237,24 @@ export function titleCase(title: string): string {
   const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
   if (t === 'ceo' || t === 'coo') return t.toUpperCase();
   return t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/ (Of|For|And|The) /g, (w) => w.toLowerCase());
+}
+
+/** Up to five capitalised words (particles such as "de", "bin" allowed), none a head word of a body or a place. */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  // a shouted headline is no name: "OFFICIAL DELEGATION TRAVELING TO TOLUCA"
+  if (words.some((w) => /^(TO|OF|AND|THE|FOR|IN|WITH|AT|ON|FROM|BY)$/.test(w))) return false;
+  return words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|al|bin|de|van|von|der|la|le|da|di)$/u.test(w)) && !words.some((w) => /^(City|Council|Government|Committee|Province|County|Hall|Center|Centre|Day|Event)$/.test(w));
+}
+
+/** A name without the honorifics and titles written before it: "Her Excellency Ann Lee", "Khokim Ali Vali". */
+export function withoutLeadingTitles(name: string): string {
+  let words = name.split(/\s+/);
+  for (;;) {
+    const w = words[0]!.toLowerCase().replace(/\.$/, '');
+    const skip = /^(his|her)$/.test(w) && /^excellen/i.test(words[1] ?? '') ? 2 : HONORIFICS.has(w) || TITLES.has(w) ? 1 : 0;
+    if (!skip || words.length - skip < 2) return words.join(' ');
+    words = words.slice(skip);
+  }
 }

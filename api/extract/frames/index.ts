@@ -9,11 +9,15 @@ import { DERIVE_RULES, SIDE_RULES } from './infer-rules.ts';
 import type { Frame, FrameContext } from './model.ts';
 
 export const STAGES: readonly Stage[] = [
+  { name: 'towns', reads: 'sentence templates (before entities are made)', adds: 'City for unheaded names the words around them mark as towns: a mayor\'s seat, "the city of X", "X, <country>"' },
+  { name: 'people', reads: 'sentence templates (before entities are made)', adds: 'Person for unheaded names the words around them mark as people\'s: lists of members, role appositions, relatives, counterparts' },
+  { name: 'headline', reads: 'the headline\'s template (only when the sentence readers found no visit)', adds: 'the article\'s visit or signing the headline tells' },
   { name: 'trips', reads: 'sentence templates, SISTER_CITY_OF facts (only when events.ts found no visit)', adds: 'a visit for a delegation\'s trip to a country, with its stops' },
   { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers; a headline\'s meeting told in the body as the visit is the visit' },
   { name: 'fill', reads: 'sentence templates and the frame each sentence is about', adds: 'side members, "met" sentences and itinerary cities, each with its sentences' },
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },
   { name: 'derive', reads: 'frames', adds: 'PARTICIPATED_IN (visitor, host), VISITED and MET_WITH with the frame\'s date and event' },
+  { name: 'attendance', reads: 'sentence templates and the happening each is about, PARTICIPATED_IN and HOLDS_POSITION facts, the Event places (after the participation readers)', adds: 'attendees named "in the presence of", as witnesses, as co-signers; VISITED of the happening\'s city for participants from abroad; MET_WITH of co-signatories of two cities; each with the happening\'s date and event' },
   { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to' },
 ];
 

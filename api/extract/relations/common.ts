@@ -104,7 +104,7 @@ export function numberWord(w: string): number | null {
 
 /** A city the words point at: ⟨C⟩, "the Chinese city" (the one city of that country in the article). */
 export function cityAt(a: Article, s: AnalyzedSentence, t: string): { id: string; length: number } | null {
-  const direct = /^(?:the )?(?:city of )?⟨C(\d+)⟩(?!['’])/.exec(t);
+  const direct = /^(?:the )?(?:(?:city|town|village|municipality) of )?⟨C(\d+)⟩(?!['’])/.exec(t);
   if (direct) {
     const id = s.refs[Number(direct[1])];
     return id ? { id, length: direct[0].length } : null;

@@ -2,8 +2,12 @@
 import { FILL_SENTENCE_RULES, PART_OF_VISIT, STAGES } from '../frames/index.ts';
 import { DERIVE_RULES, SIDE_RULES } from '../frames/infer-rules.ts';
 import { TRIP_RULES } from '../frames/trips.ts';
+import { HEADLINE_RULES } from '../events.ts';
+import { ATTENDANCE_RULES, PRESENCE_RULES } from '../frames/attendance.ts';
+import { PEOPLE_RULES } from '../people-rules.ts';
+import { TOWN_RULES } from '../town-rules.ts';
 import type { AnyRule, Stage } from './engine.ts';
 
 export const RULE_STAGES: readonly Stage[] = STAGES;
 
-export const RULES: readonly AnyRule[] = [...TRIP_RULES, ...FILL_SENTENCE_RULES, ...SIDE_RULES, ...DERIVE_RULES, PART_OF_VISIT];
+export const RULES: readonly AnyRule[] = [...TOWN_RULES, ...PEOPLE_RULES, ...HEADLINE_RULES, ...TRIP_RULES, ...FILL_SENTENCE_RULES, ...SIDE_RULES, ...DERIVE_RULES, PART_OF_VISIT, ...PRESENCE_RULES, ...ATTENDANCE_RULES];

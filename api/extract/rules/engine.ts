@@ -2,7 +2,7 @@
 // it is a cue of the genre and an example sentence (its unit test, run by tests/unit/rules-examples.test.ts).
 // One small engine runs the entries of a stage over an article's sentences and counts what each one did,
 // so `npm run rules -- --report DIR` can show a rule's hits and its precision against gold.
-import type { AnalyzedSentence } from '../article.ts';
+import type { AnalyzedSentence } from '../analyzed.ts';
 
 /** A stage of the pipeline: what it reads and what it adds (declared, printed by the rules report). */
 export interface Stage {

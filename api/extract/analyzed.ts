@@ -1,0 +1,13 @@
+// A sentence under analysis, as the readers and the rules kept as data see it (its own module so that the
+// rules engine and the rule lists can read it without importing the article that runs them).
+import type { Mention } from './mentions.ts';
+
+export interface AnalyzedSentence {
+  index: number;
+  paragraph: number;
+  text: string;
+  mentions: Mention[];
+  /** entity id per mention (null: none) */
+  refs: (string | null)[];
+  template: string;
+}
