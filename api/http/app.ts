@@ -19,9 +19,11 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
 import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
+import { OverviewCache } from '../store/overview.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
+import { ElementsQuery } from './schemas.ts';
 import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { correctionRoutes } from './routes/corrections.ts';
@@ -144,12 +146,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
 
   const routeOptions = { conn: opts.conn };
+  // The first picture is kept between requests (store/overview.ts); any write answered with success forgets it.
+  const overviews = new OverviewCache(opts.conn);
+  app.addHook('onResponse', async (request, reply) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) overviews.changed();
+  });
   await app.register(healthRoutes, routeOptions);
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
   await app.register(pathRoutes, routeOptions);
   await app.register(eventRoutes, routeOptions);
-  await app.register(graphRoutes, routeOptions);
+  await app.register(graphRoutes, { ...routeOptions, overviews });
   await app.register(correctionRoutes, routeOptions);
   await app.register(reviewRoutes, routeOptions);
 
@@ -158,6 +165,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
     preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));
+    // The viewer's default first picture (viz/src/overview.ts: 250 entities, 1,500 relationships),
+    // so the first analyst does not wait for it.
+    const viewerDefault = ElementsQuery.parse({ limit: 250, edges: 1500 });
+    setImmediate(() => void overviews.get({ ...viewerDefault, edgeLimit: viewerDefault.edges }).catch(() => undefined));
   });
   return app;
 }

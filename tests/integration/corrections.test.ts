@@ -266,6 +266,22 @@ describe('corrections survive', () => {
   });
 });
 
+describe('the first picture', () => {
+  it('follows every ingest, correction and deletion (it is kept between requests while the graph stays the same)', async () => {
+    const picture = async () => (await call(api, 'GET', '/api/graph/elements?limit=250&edges=1500')).body.elements.nodes.map((n: { data: { id: string; name: string } }) => `${n.data.id} ${n.data.name}`).sort();
+    await ingest(ARTICLE_1);
+    const first = await picture();
+    expect(first).toContain(`${FAO.id} ${FAO.name}`);
+    expect(await picture()).toEqual(first);
+    await ingest(ARTICLE_2);
+    expect(await picture()).toContain(`${SASEBO.id} ${SASEBO.name}`);
+    expect((await correct({ action: 'rename', entity: FAO.id, name: 'Foreign Affairs Office of Shenyang' })).status).toBe(201);
+    expect(await picture()).toContain(`${FAO.id} Foreign Affairs Office of Shenyang`);
+    expect((await call(api, 'DELETE', '/api/articles/a2')).status).toBe(200);
+    expect(await picture()).not.toContain(`${SASEBO.id} ${SASEBO.name}`);
+  });
+});
+
 describe('undo', () => {
   it('brings the state before a merge back, and a rejected relationship back into /api/paths', async () => {
     await ingest(ARTICLE_1);

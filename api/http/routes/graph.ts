@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { exportCuratedGraph, importCuratedGraph } from '../../curation/export.ts';
 import { CuratedGraph } from '../../curation/schema.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
-import { graphElements } from '../../store/read.ts';
+import type { OverviewCache } from '../../store/overview.ts';
 import { DocumentError } from '../../store/rows.ts';
 import { badRequest } from '../errors.ts';
 import { Changes, ElementsQuery, ErrorResponse, GraphElements } from '../schemas.ts';
@@ -13,7 +13,7 @@ const Imported = z
   .object({ articles: z.number().int(), nodes: z.number().int(), relationships: z.number().int(), corrections: z.number().int(), changes: Changes })
   .meta({ id: 'Imported' });
 
-export const graphRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+export const graphRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; overviews: OverviewCache }> = async (app, { conn, overviews }) => {
   app.get(
     '/api/graph',
     {
@@ -57,6 +57,6 @@ export const graphRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = asy
         response: { 200: GraphElements, 400: ErrorResponse, 503: ErrorResponse },
       },
     },
-    async (request) => graphElements(conn, { ...request.query, edgeLimit: request.query.edges }),
+    async (request) => overviews.get({ ...request.query, edgeLimit: request.query.edges }),
   );
 };
