@@ -1,7 +1,7 @@
 // Section 5: the viewer, navigation to a drawn graph in headless Chromium. The measurement lives
 // in tests/bench/viewer.ts (owned by the viewer's author); this only runs it and reports.
 import { importOrSkip, need, type BenchContext } from './context.ts';
-import { builtGraph, KEPT_GRAPH_DIR } from './graph.ts';
+import { BIG_GRAPH_MEMORY, builtGraph, KEPT_GRAPH_DIR } from './graph.ts';
 import { startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 
 interface ViewerMeasurement {
@@ -33,7 +33,7 @@ export async function benchViewer(ctx: BenchContext): Promise<void> {
     return;
   }
   const onStored = need(viewer.measureViewerOnStoredGraph, 'measureViewerOnStoredGraph from tests/bench/viewer.ts');
-  const db = await startBenchNeo4j({ keepDir: KEPT_GRAPH_DIR, heap: '2g', pageCache: '1g' });
+  const db = await startBenchNeo4j({ keepDir: KEPT_GRAPH_DIR, ...BIG_GRAPH_MEMORY });
   try {
     report(await onStored(db.conn, `the ${marker.articles.toLocaleString('en')}-article graph`, { runs: ctx.quick ? 1 : 3, log: (line) => console.error(`[bench] ${line}`) }));
   } finally {

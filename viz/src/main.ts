@@ -591,7 +591,7 @@ async function loadGraph(): Promise<void> {
   await nextFrame();
   const container = byId('cy');
   if (!canvas) {
-    canvas = new GraphCanvas(container, { nodes: elements.nodes.length, edges: elements.edges.length });
+    canvas = new GraphCanvas(container, { nodes: elements.nodes.length, edges: elements.edges.length }, { webgl: new URLSearchParams(location.search).get('renderer') === 'webgl' });
     wireGraphEvents(canvas);
   }
   try {

@@ -116,10 +116,12 @@ export class GraphCanvas {
   /** The map view's base map, city groups and arcs. */
   readonly map: MapLayer;
 
-  constructor(container: HTMLElement, size: { nodes: number; edges: number }) {
+  /** `webgl`: Cytoscape's WebGL renderer (3.31+) draws nodes and edges; the viewer's `?renderer=webgl`. */
+  constructor(container: HTMLElement, size: { nodes: number; edges: number }, opts: { webgl?: boolean } = {}) {
     this.large = size.nodes > LARGE_NODES || size.edges > LARGE_EDGES;
     this.cy = cytoscape({
       container,
+      webgl: opts.webgl ?? false,
       style: graphStyle({ large: this.large }),
       minZoom: 0.05,
       maxZoom: 4,
