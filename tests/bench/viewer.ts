@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { ensureViewerBuilt, launchBrowser } from '../e2e/browser.ts';
+import { ensureViewerBuilt, launchBrowser, type Browser } from '../e2e/browser.ts';
 import { freePort } from '../support/free-port.ts';
 
 export interface Measure {
@@ -164,6 +164,20 @@ async function panZoomFrames(page: Page): Promise<{ p95: number; mean: number; f
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
+/** `loads` cold page loads of `url`, each in a new page: median times, and the last load's counts. */
+async function coldLoads(browser: Browser, url: string, loads: number) {
+  const samples: Drawn[] = [];
+  for (let i = 0; i < loads; i++) {
+    const page = await browser.context.newPage();
+    samples.push(await timeFirstDraw(page, url));
+    await page.close();
+  }
+  return { loads, drawn: median(samples.map((s) => s.drawnMs)), data: median(samples.map((s) => s.dataMs)), layout: median(samples.map((s) => s.layoutMs)), last: samples[samples.length - 1]! };
+}
+
+const loadsNote = (t: Awaited<ReturnType<typeof coldLoads>>) =>
+  `${t.loads === 1 ? 'one cold page load' : `median of ${t.loads} cold page loads`} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(t.data)} ms, layout+render ${Math.round(t.layout)} ms`;
+
 /** `quick`: one page load per graph instead of three (npm run bench -- --quick). */
 export async function measureViewer(opts: { runs?: number; quick?: boolean; log?: (line: string) => void } = {}): Promise<Measure[]> {
   const runs = opts.runs ?? (opts.quick ? 1 : 3);
@@ -190,21 +204,9 @@ export async function measureViewer(opts: { runs?: number; quick?: boolean; log?
     }
 
     const measureGraph = async (label: string, targetMs: number) => {
-      const samples: Drawn[] = [];
-      for (let i = 0; i < runs; i++) {
-        const page = await browser.context.newPage();
-        samples.push(await timeFirstDraw(page, `${base}/`));
-        await page.close();
-      }
-      const last = samples[samples.length - 1]!;
-      const drawn = median(samples.map((s) => s.drawnMs));
-      log(`viewer ${label}: ${last.nodes} nodes / ${last.edges} edges drawn in ${Math.round(drawn)} ms (median of ${runs})`);
-      results.push({
-        measure: `viewer: navigation → drawn graph, ${label} (${last.nodes} nodes, ${last.edges} edges)`,
-        ms: Math.round(drawn),
-        targetMs,
-        note: `${runs === 1 ? 'one cold page load' : `median of ${runs} cold page loads`} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(median(samples.map((s) => s.dataMs)))} ms, layout+render ${Math.round(median(samples.map((s) => s.layoutMs)))} ms`,
-      });
+      const t = await coldLoads(browser, `${base}/`, runs);
+      log(`viewer ${label}: ${t.last.nodes} nodes / ${t.last.edges} edges drawn in ${Math.round(t.drawn)} ms (median of ${runs})`);
+      results.push({ measure: `viewer: navigation → drawn graph, ${label} (${t.last.nodes} nodes, ${t.last.edges} edges)`, ms: Math.round(t.drawn), targetMs, note: loadsNote(t) });
     };
 
     await measureGraph('seed graph', 1500);
@@ -323,30 +325,18 @@ export async function measureViewerOnStoredGraph(conn: import('../../api/store/n
       { database: conn.database },
     );
     const hub = hubRecord.records[0]!.toObject() as { id: string; name: string; degree: { toNumber(): number } };
-    const timed = async (url: string, loads = runs) => {
-      const samples: Drawn[] = [];
-      for (let i = 0; i < loads; i++) {
-        const page = await browser.context.newPage();
-        samples.push(await timeFirstDraw(page, url));
-        await page.close();
-      }
-      return { loads, drawn: median(samples.map((s) => s.drawnMs)), data: median(samples.map((s) => s.dataMs)), layout: median(samples.map((s) => s.layoutMs)), last: samples[samples.length - 1]! };
-    };
-    const note = (t: Awaited<ReturnType<typeof timed>>) =>
-      `${t.loads === 1 ? 'one cold page load' : `median of ${t.loads} cold page loads`} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores); data at ${Math.round(t.data)} ms, layout+render ${Math.round(t.layout)} ms`;
-
     // Right after the server started, the first picture is still being computed (it starts when
     // the server is ready); after that the server keeps it until the graph changes.
-    const computed = await timed(`${base}/`, 1);
+    const computed = await coldLoads(browser, `${base}/`, 1);
     log(`viewer on ${label}: first picture while the server computes it: ${Math.round(computed.drawn)} ms`);
-    results.push({ measure: `viewer: first picture of ${label}, page opened as the server starts (the picture computed on demand)`, ms: Math.round(computed.drawn), note: note(computed) });
-    const first = await timed(`${base}/`);
+    results.push({ measure: `viewer: first picture of ${label}, page opened as the server starts (the picture computed on demand)`, ms: Math.round(computed.drawn), note: loadsNote(computed) });
+    const first = await coldLoads(browser, `${base}/`, runs);
     log(`viewer on ${label}: first picture ${first.last.nodes} nodes / ${first.last.edges} edges in ${Math.round(first.drawn)} ms`);
-    results.push({ measure: `viewer: first picture (overview) of ${label} (${first.last.nodes} nodes, ${first.last.edges} edges drawn), server up`, ms: Math.round(first.drawn), targetMs: 3000, note: note(first) });
+    results.push({ measure: `viewer: first picture (overview) of ${label} (${first.last.nodes} nodes, ${first.last.edges} edges drawn), server up`, ms: Math.round(first.drawn), targetMs: 3000, note: loadsNote(first) });
 
-    const focus = await timed(`${base}/?focus=${encodeURIComponent(hub.id)}`);
+    const focus = await coldLoads(browser, `${base}/?focus=${encodeURIComponent(hub.id)}`, runs);
     log(`viewer on ${label}: hub ${hub.name} (${hub.degree.toNumber()} relationships) laid out, ${focus.last.nodes} nodes, in ${Math.round(focus.drawn)} ms`);
-    results.push({ measure: `viewer: hub layout, focus link on ${label}'s biggest hub "${hub.name}" (${hub.degree.toNumber().toLocaleString('en')} relationships; ${focus.last.nodes} nodes, ${focus.last.edges} edges drawn)`, ms: Math.round(focus.drawn), note: note(focus) });
+    results.push({ measure: `viewer: hub layout, focus link on ${label}'s biggest hub "${hub.name}" (${hub.degree.toNumber().toLocaleString('en')} relationships; ${focus.last.nodes} nodes, ${focus.last.edges} edges drawn)`, ms: Math.round(focus.drawn), note: loadsNote(focus) });
 
     const page = await browser.context.newPage();
     await timeFirstDraw(page, `${base}/`);
