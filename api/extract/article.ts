@@ -5,6 +5,7 @@
 import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
 import type { EntityLabel } from '../graph/model.ts';
 import type { Properties, RelationshipType } from '../graph/schema.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { findDates } from './dates.ts';
 import { countryCode, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
@@ -892,8 +893,11 @@ export class Article {
   }
 }
 
+// Names recur within and across articles: their key is computed once while cached.
+const cityKeyCache = new BoundedCache<string>(20_000);
+
 function cityKey(name: string): string {
-  return fold(name.replace(/^(the )?city of /i, '')).replace(/ (city|municipality)$/, '');
+  return cityKeyCache.get(name, () => fold(name.replace(/^(the )?city of /i, '')).replace(/ (city|municipality)$/, ''));
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -45,6 +45,15 @@ function pairSince(a: Article, x: string | null | undefined, y: string | null | 
   a.addFact('SISTER_CITY_OF', x, y, { since: year }, s.index);
 }
 
+/**
+ * A cheap necessary condition of the hyphenated pair ("Tsuyama-Santa Fe sister city"): a dash, then one of
+ * the keywords after a space. The pair's expression tries every letter as a start, with many backtracks.
+ */
+function hyphenedPairMayFollow(text: string): boolean {
+  const dash = text.search(/[-–]/);
+  return dash >= 0 && / (?:sister|twin|friendship)/i.test(text.slice(dash));
+}
+
 export function sisterCities(a: Article): void {
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
@@ -64,7 +73,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "the Tsuyama-Santa Fe Sister City Relationship", "Chuo-Sutherland sister city relations": a hyphenated pair of the article's towns
-    for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?)[-–](\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?) (?:sister[- ](?:city|cities|town|towns)|twinning|twin[- ](?:city|town)|friendship[- ](?:city|cities))\b/giu)) {
+    if (hyphenedPairMayFollow(s.text)) for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?)[-–](\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?) (?:sister[- ](?:city|cities|town|towns)|twinning|twin[- ](?:city|town)|friendship[- ](?:city|cities))\b/giu)) {
       const x = townNamed(a, m[1]!);
       const y = townNamed(a, m[2]!);
       if (x && y) {

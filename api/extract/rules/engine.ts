@@ -84,10 +84,22 @@ export function runSentenceRules<C>(ctx: C, sentences: AnalyzedSentence[], rules
     const lower = s.template.toLowerCase();
     for (const rule of rules) {
       if (rule.when && !rule.when.test(lower)) continue;
-      rule.matches.lastIndex = 0;
-      for (const m of s.template.matchAll(rule.matches)) count(rule.name, rule.apply(ctx, s, m));
+      // exec on the rule's own (global) expression: matchAll would copy it for every sentence
+      for (const m of allMatches(rule.matches, s.template)) count(rule.name, rule.apply(ctx, s, m));
     }
   }
+}
+
+/** The matches of a global expression in `text`, as matchAll gives them (an empty match steps one on). */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex += re.unicode && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Runs frame rules over every frame, rule by rule (a later rule sees what an earlier one added). */
