@@ -14,7 +14,7 @@ import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import type { AnalyzedSentence } from './analyzed.ts';
 import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
 import { TOWN_RULES, type TownContext } from './town-rules.ts';
-import { runSentenceRules } from './rules/engine.ts';
+import { allMatches, runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
 
 export type { AnalyzedSentence } from './analyzed.ts';
@@ -196,7 +196,7 @@ export class Article {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
         if (re === AS_TITLE && !s.template.includes(' as ') || (re === PLURAL_OF_A || re === PLURAL_OF_B) && !s.template.includes('s of ⟨')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
-        for (const m of s.template.matchAll(re)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
+        for (const m of allMatches(re, s.template)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
       }
       for (const m of s.template.matchAll(coordinated)) {
         const j = Number(m[1] ?? m[2]);

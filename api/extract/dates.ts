@@ -61,7 +61,8 @@ const WEEKDAY_WORD = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?! of)/i;
 // this test costs a fraction of a scan.
 const MAY_HAVE_DATE =
   /\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|tomorrow|(?:last|this|next|previous|past) (?:week|month|year))\b/i;
-const SCANNER = new RegExp(PATTERNS.map((p, i) => `(?<k${i}>${p.re})`).join('|'), 'g');
+const GROUP_NAMES = PATTERNS.map((_, i) => `k${i}`);
+const SCANNER = new RegExp(PATTERNS.map((p, i) => `(?<${GROUP_NAMES[i]}>${p.re})`).join('|'), 'g');
 const BARE_YEAR = new RegExp(`^\\s*(?:(?:in|since|from|of|by|until|during|early|late|mid-?) )?(?:the year )?(${YEAR})\\s*$`, 'i');
 // Leading prepositions and weekday/part-of-day words are not part of the reported text.
 const STRIP_LEAD = /^(?:on|in|since|from|until|till|by|during|through|before|after|of)\s+/i;
@@ -204,7 +205,7 @@ function scan(text: string, ref: Ref | null): DateMention[] {
   const out: DateMention[] = [];
   for (const m of text.matchAll(SCANNER)) {
     const groups = m.groups!;
-    const i = PATTERNS.findIndex((_, k) => groups[`k${k}`] !== undefined);
+    const i = GROUP_NAMES.findIndex((name) => groups[name] !== undefined);
     const raw = m[0];
     const date = resolveMatch(PATTERNS[i]!.kind, raw, ref, futureBefore(text, m.index));
     if (date === null) continue;

@@ -340,9 +340,20 @@ function countCjk(blocks: Block[]): number {
   let all = 0;
   for (const b of blocks) {
     if (HAS_CJK.test(b.text)) cjk += b.text.match(CJK)?.length ?? 0;
-    all += b.text.replace(/\s/g, '').length;
+    all += b.text.length - whiteSpaceCount(b.text);
   }
   return all === 0 ? 0 : cjk / all;
+}
+/** How many code units of `s` are white space (what /\s/ matches), counted without building a copy. */
+function whiteSpaceCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isWhiteSpace(s.charCodeAt(i))) n++;
+  return n;
+}
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 function cjkShare(text: string): number {
   if (!HAS_CJK.test(text)) return 0;

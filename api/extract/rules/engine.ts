@@ -84,14 +84,16 @@ export function runSentenceRules<C>(ctx: C, sentences: AnalyzedSentence[], rules
     const lower = s.template.toLowerCase();
     for (const rule of rules) {
       if (rule.when && !rule.when.test(lower)) continue;
-      // exec on the rule's own (global) expression: matchAll would copy it for every sentence
       for (const m of allMatches(rule.matches, s.template)) count(rule.name, rule.apply(ctx, s, m));
     }
   }
 }
 
-/** The matches of a global expression in `text`, as matchAll gives them (an empty match steps one on). */
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+/**
+ * The matches of a global expression in `text`, as matchAll gives them (an empty match steps one on), but
+ * exec'd on the expression itself: matchAll copies it on every call, which costs more than a miss.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
