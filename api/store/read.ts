@@ -18,6 +18,7 @@ import { TextIndex } from '../graph/passages.ts';
 import { cypher } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import type { PathFilter, PathIndex } from './path-index.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
@@ -352,18 +353,17 @@ export async function shortestPaths(
   conn: Neo4jConnection,
   opts: GraphFilter & { from: string; to: string; maxHops: number; k: number; sources: number },
   aliasKeys: AliasKeys,
+  index: PathIndex | null = null,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
-    const degree = new Map((await rows(tx, 'path-ends', { ...filter, to: to.id })).map((r) => [String(r.id), r]));
-    if (!degree.get(to.id)?.allowed) return [];
-    const levels = new PathSearch(from.id, to.id, opts.maxHops, { from: Number(degree.get(from.id)?.degree), to: Number(degree.get(to.id)?.degree) });
-    for (let side = levels.next(); side; side = levels.next()) {
-      levels.grow(side, (await rows(tx, 'path-step', { ...filter, ...levels.frontier(side) })) as unknown as StepRow[]);
-    }
-    return pathRows(tx, levels.routes(opts.k).map((r) => r.route), types);
+    const levels =
+      index?.has(from.id) && index.has(to.id)
+        ? await levelSearch(from.id, to.id, opts.maxHops, [index.end(from.id, filter)!, index.end(to.id, filter)!], async (f) => index.step(f.frontier, f.previous, f.others, filter))
+        : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
+    return pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
   let found: { nodes: Row[]; hops: Row[] }[] | null = null;
@@ -404,6 +404,30 @@ export async function shortestPaths(
   const articles = await sourceArticles(conn, [...edges.values()].flatMap((e) => e.data.sources.slice(0, opts.sources)));
   const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => articles.get(id) ?? []) }));
   return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+}
+
+type EndRow = { degree: number; allowed: boolean };
+
+/** The search by levels (PathSearch) from both ends, each level read by `step`; null when `to` may not end a path. */
+async function levelSearch(
+  from: string,
+  to: string,
+  maxHops: number,
+  [fromEnd, toEnd]: [EndRow, EndRow],
+  step: (frontier: ReturnType<PathSearch['frontier']>) => Promise<StepRow[]>,
+): Promise<PathSearch | null> {
+  if (!toEnd.allowed) return null;
+  const levels = new PathSearch(from, to, maxHops, { from: fromEnd.degree, to: toEnd.degree });
+  for (let side = levels.next(); side; side = levels.next()) levels.grow(side, await step(levels.frontier(side)));
+  return levels;
+}
+
+/** The same search with each level read from Neo4j (cypher/path-ends.cypher, path-step.cypher). */
+async function levelSearchInNeo4j(tx: ManagedTransaction, filter: PathFilter, to: string, maxHops: number): Promise<PathSearch | null> {
+  const found = new Map((await rows(tx, 'path-ends', { ...filter, to })).map((r) => [String(r.id), { degree: Number(r.degree), allowed: r.allowed === true }]));
+  const [fromEnd, toEnd] = [found.get(filter.from), found.get(to)];
+  if (!fromEnd || !toEnd) return null;
+  return levelSearch(filter.from, to, maxHops, [fromEnd, toEnd], async (f) => (await rows(tx, 'path-step', { ...filter, ...f })) as unknown as StepRow[]);
 }
 
 /** The entities and one relationship per hop of each route, in route order. */
