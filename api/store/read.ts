@@ -363,17 +363,20 @@ export async function shortestPaths(
       index?.has(from.id) && index.has(to.id)
         ? await levelSearch(from.id, to.id, opts.maxHops, [index.end(from.id, filter)!, index.end(to.id, filter)!], async (f) => index.step(f.frontier, f.previous, f.others, filter))
         : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
-    return pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
+    const routes = await pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
+    // The first `sources` articles of each hop, in the same transaction (one round trip less).
+    const articles = await sourceArticles(tx, routes.flatMap((r) => r.hops.flatMap((h) => (h.sources as string[]).slice(0, opts.sources))));
+    return { routes, articles };
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
-  let found: { nodes: Row[]; hops: Row[] }[] | null = null;
+  let found: Awaited<ReturnType<typeof search>> | null = null;
   try {
     found = await read(
       conn,
       async (tx) => {
         ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
-        return from && to ? search(tx, from, to) : [];
+        return from && to ? search(tx, from, to) : { routes: [], articles: new Map<string, SourceRef>() };
       },
       { timeout: PATH_TIMEOUT_MS },
     );
@@ -396,13 +399,12 @@ export async function shortestPaths(
 
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge>();
-  const paths = found.map(({ nodes: pathNodes, hops }) => {
+  const paths = found.routes.map(({ nodes: pathNodes, hops }) => {
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
     for (const h of hops) edges.set(String(h.key), toCyEdge(h));
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  const articles = await sourceArticles(conn, [...edges.values()].flatMap((e) => e.data.sources.slice(0, opts.sources)));
-  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => articles.get(id) ?? []) }));
+  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => found.articles.get(id) ?? []) }));
   return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
 }
 
@@ -441,9 +443,9 @@ async function pathRows(tx: ManagedTransaction, routes: string[][], types: strin
 }
 
 /** Title, URL and date of the given articles, by id. */
-async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map<string, SourceRef>> {
+async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Map<string, SourceRef>> {
   if (ids.length === 0) return new Map();
-  const found = await read(conn, (tx) => rows(tx, 'articles-by-id', { ids: [...new Set(ids)] }));
+  const found = await rows(tx, 'articles-by-id', { ids: [...new Set(ids)] });
   return new Map(found.map((r) => [String(r.id), toSourceRef(r)]));
 }
 
