@@ -19,10 +19,12 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
 import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
+import { GraphStamp } from '../store/graph-stamp.ts';
 import { OverviewCache } from '../store/overview.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
+import { cacheResponses, DEFAULT_RESPONSE_CACHE_BYTES } from './response-cache.ts';
 import { ElementsQuery } from './schemas.ts';
 import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -51,6 +53,11 @@ export interface AppOptions {
   databaseDeadlineMs?: number;
   /** Receiving one whole request (headers and body) may take this long; then 408. */
   requestTimeoutMs?: number;
+  /**
+   * Bytes of search and entity answers kept until the graph changes (http/response-cache.ts; default
+   * 64 MiB); 0 keeps none (the benchmarks measure the engine that way too).
+   */
+  responseCacheBytes?: number;
 }
 
 // Generous: a cold Neo4j on a busy 2-core machine takes over 10 s to plan /api/graph the first time.
@@ -146,11 +153,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
 
   const routeOptions = { conn: opts.conn };
-  // The first picture is kept between requests (store/overview.ts); any write answered with success forgets it.
-  const overviews = new OverviewCache(opts.conn);
+  // The first picture and the answers to search and entity requests are kept until the graph changes
+  // (store/graph-stamp.ts); a write this server answered with success changes the stamp at once.
+  const stamp = new GraphStamp(opts.conn);
+  const overviews = new OverviewCache(opts.conn, stamp);
   app.addHook('onResponse', async (request, reply) => {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) overviews.changed();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) stamp.changed();
   });
+  const responseCacheBytes = opts.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id'], maxBytes: responseCacheBytes });
   await app.register(healthRoutes, routeOptions);
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
