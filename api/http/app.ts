@@ -21,6 +21,7 @@ import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { GraphStamp } from '../store/graph-stamp.ts';
 import { OverviewCache } from '../store/overview.ts';
+import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, PathIndexCache } from '../store/path-index-cache.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   databaseDeadlineMs?: number;
   /** Receiving one whole request (headers and body) may take this long; then 408. */
   requestTimeoutMs?: number;
+  /** GET /api/paths searches in memory while the graph has at most this many relationships (0: always in Neo4j). */
+  pathIndexMaxRelationships?: number;
   /**
    * Bytes of search and entity answers kept until the graph changes (http/response-cache.ts; default
    * 64 MiB); 0 keeps none (the benchmarks measure the engine that way too).
@@ -62,6 +65,8 @@ export interface AppOptions {
 
 // Generous: a cold Neo4j on a busy 2-core machine takes over 10 s to plan /api/graph the first time.
 export const DEFAULT_DATABASE_DEADLINE_MS = 30_000;
+// A changed graph is indexed for paths again after this long without further changes.
+const PATH_INDEX_QUIET_MS = 1_000;
 // A 5 MiB body in 30 s needs 175 KB/s; a client that trickles slower is cut off (408).
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 // A socket silent this long is closed (e.g. a client that stopped reading its answer); longer than
@@ -153,19 +158,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
 
   const routeOptions = { conn: opts.conn };
-  // The first picture and the answers to search and entity requests are kept until the graph changes
-  // (store/graph-stamp.ts); a write this server answered with success changes the stamp at once.
+  // What is kept between requests (the first picture: store/overview.ts; the path index:
+  // store/path-index-cache.ts; search and entity answers: http/response-cache.ts) is stamped by
+  // GraphStamp; any write answered with success moves it.
   const stamp = new GraphStamp(opts.conn);
-  const overviews = new OverviewCache(opts.conn, stamp);
   app.addHook('onResponse', async (request, reply) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) stamp.changed();
   });
+  const overviews = new OverviewCache(opts.conn, stamp);
+  const pathIndex = new PathIndexCache(opts.conn, stamp, {
+    maxRelationships: opts.pathIndexMaxRelationships ?? DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS,
+    quietMs: PATH_INDEX_QUIET_MS,
+    log: (message) => app.log.info(message),
+  });
+  app.addHook('onClose', () => pathIndex.close());
   const responseCacheBytes = opts.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
   if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id'], maxBytes: responseCacheBytes });
-  await app.register(healthRoutes, routeOptions);
+  await app.register(healthRoutes, { ...routeOptions, pathIndex });
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
-  await app.register(pathRoutes, routeOptions);
+  await app.register(pathRoutes, { ...routeOptions, pathIndex });
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, { ...routeOptions, overviews });
   await app.register(correctionRoutes, routeOptions);
@@ -175,7 +187,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
-    preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));
+    preparePathQueries(opts.conn)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'))
+      .then(() => pathIndex.refresh())
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not build the path index'));
     // The viewer's default first picture (viz/src/overview.ts: 250 entities, 1,500 relationships),
     // so the first analyst does not wait for it.
     const viewerDefault = ElementsQuery.parse({ limit: 250, edges: 1500 });

@@ -40,7 +40,7 @@ export function cacheResponses(app: FastifyInstance, stamp: GraphStamp, opts: Re
     if (request.method !== 'GET' || !routes.has(request.routeOptions.url ?? '')) return;
     let current: string;
     try {
-      current = await stamp.current();
+      current = (await stamp.current()).key;
     } catch {
       return; // Neo4j unreachable: the route answers for itself (503)
     }

@@ -1,19 +1,26 @@
-// Says whether the graph may have changed since an answer was computed, for the answers the API keeps
-// (store/overview.ts, http/response-cache.ts). The stamp joins the writes this server answered
-// (changed()), the graph's node and relationship counts (cypher/graph-fingerprint.cypher, constant
-// time from the count store) and the bookmark Neo4j returns with a read: it names the last
-// transaction committed, so a write by the CLI, another server or a correction that changes no count
-// gives a new stamp too. Reads are shared: the requests arriving while one runs all wait for the next
-// one, begun after they arrived, so no stamp predates a write answered before its request came in,
-// and a busy server reads the stamp once per round trip instead of once per request.
+// Whether the graph has changed since something was computed from it: the writes this server has
+// answered (changed()), the graph's size (cypher/graph-fingerprint.cypher: node and relationship
+// counts from Neo4j's count store, constant time) and the bookmark Neo4j returns with that read,
+// which names the last committed transaction, so any write by the CLI or another server is seen
+// too, even one that changes no count (a property, a rejection). What is kept from the graph (the
+// first picture, the path index, search and entity answers) is stamped with it and recomputed when
+// the stamp moves. Reads are shared: the requests arriving while one runs all wait for the next one,
+// begun after they arrived, so no stamp predates a write answered before its request came in, and a
+// busy server reads the stamp once per round trip instead of once per request.
 import neo4j from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 
+export interface Stamp {
+  /** Equal strings: the graph has not changed in between. */
+  key: string;
+  relationships: number;
+}
+
 export class GraphStamp {
   private writes = 0;
-  private running: Promise<string> | null = null;
-  private queued: Promise<string> | null = null;
+  private running: Promise<Stamp> | null = null;
+  private queued: Promise<Stamp> | null = null;
 
   constructor(private readonly conn: Neo4jConnection) {}
 
@@ -23,7 +30,7 @@ export class GraphStamp {
   }
 
   /** The graph's stamp as of a moment after this call. */
-  current(): Promise<string> {
+  current(): Promise<Stamp> {
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
     const ignore = () => undefined;
@@ -34,7 +41,7 @@ export class GraphStamp {
     return this.queued;
   }
 
-  private start(): Promise<string> {
+  private start(): Promise<Stamp> {
     const reading = this.read().finally(() => {
       if (this.running === reading) this.running = null;
     });
@@ -42,12 +49,13 @@ export class GraphStamp {
     return reading;
   }
 
-  private async read(): Promise<string> {
+  private async read(): Promise<Stamp> {
     const writes = this.writes;
     const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
     try {
       const record = (await session.executeRead((tx) => tx.run(cypher('graph-fingerprint')))).records[0]!;
-      return `${writes}/${record.get('nodes')}/${record.get('relationships')}/${session.lastBookmarks().join(',')}`;
+      const relationships = Number(record.get('relationships'));
+      return { key: `${writes}/${Number(record.get('nodes'))}/${relationships}/${session.lastBookmarks().join(',')}`, relationships };
     } finally {
       await session.close();
     }

@@ -1,8 +1,7 @@
 // The viewer's first picture is the same for every analyst until the graph changes, and on a
-// 100k-article graph it takes seconds to compute. It is kept per filter, stamped with the graph's
-// change stamp (store/graph-stamp.ts: writes through this server, node and relationship counts,
-// Neo4j's last committed transaction), so any write, by this server, the CLI or another server,
-// computes it again.
+// 100k-article graph it takes seconds to compute. It is kept per filter, stamped by GraphStamp
+// (this server's writes, the graph's size, Neo4j's last committed transaction), so a write through
+// the API, the CLI or another server computes it again.
 import type { GraphStamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { graphElements } from './read.ts';
@@ -23,7 +22,7 @@ export class OverviewCache {
 
   async get(query: OverviewQuery): Promise<Overview> {
     const key = JSON.stringify(query);
-    const stamp = await this.stamp.current();
+    const stamp = (await this.stamp.current()).key;
     const hit = this.kept.get(key);
     this.kept.delete(key); // re-inserted below: the most recently used come last, the first is evicted
     if (hit && hit.stamp === stamp) {
