@@ -6,12 +6,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphStamp } from '../store/graph-stamp.ts';
+import { DeadlineError, within } from './deadline.ts';
 
 export interface ResponseCacheOptions {
   /** Route URLs as registered (e.g. '/api/entities/:id') whose GET answers are kept. */
   routes: string[];
   /** Bytes of answers kept in all (default 64 MiB); the least recently used go first. */
   maxBytes?: number;
+  /** A stamp not read within this long answers 503, as the routes do when Neo4j does not answer. */
+  deadlineMs: number;
 }
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -40,8 +43,9 @@ export function cacheResponses(app: FastifyInstance, stamp: GraphStamp, opts: Re
     if (request.method !== 'GET' || !routes.has(request.routeOptions.url ?? '')) return;
     let current: string;
     try {
-      current = (await stamp.current()).key;
-    } catch {
+      current = (await within(stamp.current(), opts.deadlineMs, () => new DeadlineError(opts.deadlineMs / 1000))).key;
+    } catch (error) {
+      if (error instanceof DeadlineError) throw error;
       return; // Neo4j unreachable: the route answers for itself (503)
     }
     if (current !== keptStamp) {
