@@ -173,7 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => pathIndex.close());
   const responseCacheBytes = opts.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
-  if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id'], maxBytes: responseCacheBytes, deadlineMs: databaseDeadlineMs });
+  if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id', '/api/paths'], maxBytes: responseCacheBytes, deadlineMs: databaseDeadlineMs });
   await app.register(healthRoutes, { ...routeOptions, pathIndex });
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);

@@ -71,6 +71,8 @@ export function cacheResponses(app: FastifyInstance, stamp: GraphStamp, opts: Re
     const miss = misses.get(request);
     if (!miss || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     misses.delete(request);
+    // A route marks an answer that holds only for now (a path search out of time) as not to be kept.
+    if (reply.getHeader('cache-control') === 'no-store') return payload;
     reply.header('etag', miss.etag).header('cache-control', 'no-cache');
     // An answer computed under an older stamp is sent, not kept: the graph has changed since.
     const bytes = Buffer.byteLength(payload);

@@ -1,4 +1,4 @@
-// Search and entity answers are kept until the graph changes (api/http/response-cache.ts): a client
+// Search, entity and path answers are kept until the graph changes (api/http/response-cache.ts): a client
 // revalidating with If-None-Match gets 304 while nothing changed, and the new answer as soon as
 // anything wrote to the graph, through this server or behind its back (the CLI, another server).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,29 @@ describe('kept answers', () => {
     };
     expect((await call(api, 'POST', '/api/articles', added)).status).toBe(201);
     expect((await (await get(search)).json()).results.map((r: { id: string }) => r.id)).toEqual(['person:mia-marina']);
+  });
+
+  it('keeps path answers too, and a path a new article makes is answered at once', async () => {
+    const path = '/api/paths?from=person:hana-harbor&to=person:nils-north';
+    const write = (doc: GraphDocument) => call(api, 'POST', '/api/articles', doc);
+    const north: GraphDocument = {
+      articles: [{ id: 'north-article', title: 'North news', publishedAt: '2021-04-01' }],
+      nodes: [{ id: 'person:nils-north', label: 'Person', name: 'Nils North', aliases: [], properties: {} }],
+      relationships: [],
+    };
+    expect((await write(north)).status).toBe(201);
+    const first = await get(path);
+    expect((await first.json()).paths).toEqual([]);
+    expect((await get(path, first.headers.get('etag')!)).status).toBe(304);
+    const met: GraphDocument = {
+      articles: [{ id: 'met-article', title: 'Harbor meets North', publishedAt: '2021-05-01' }],
+      nodes: [HARBOR.nodes[0]!, north.nodes[0]!],
+      relationships: [{ type: 'MET_WITH', source: 'person:hana-harbor', target: 'person:nils-north', properties: {}, sources: ['met-article'], evidence: ['Hana Harbor met Nils North.'] }],
+    };
+    expect((await write(met)).status).toBe(201);
+    const after = await get(path, first.headers.get('etag')!);
+    expect(after.status).toBe(200);
+    expect((await after.json()).paths.map((p: { nodes: string[] }) => p.nodes)).toEqual([['person:hana-harbor', 'person:nils-north']]);
   });
 
   it('keeps no error: an unknown entity and a bad query get their 404 and 400 with no tag', async () => {
