@@ -109,7 +109,7 @@ function nameOf(a: Article, id: string): string {
 }
 
 /** "X delegation visit to Y": the visit of the origin actors (or nationality) to a destination city. */
-function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
+export function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
   const date = dateIn(s);
   // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
   // ("the first visit since the reorganisation in 2009" is not dated 2009)
