@@ -615,7 +615,7 @@ export function longBefore(a: Article, date: string | null): boolean {
 }
 
 /** Template text back to the article's words. */
-function words(s: AnalyzedSentence, t: string): string {
+export function words(s: AnalyzedSentence, t: string): string {
   return t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -714,7 +714,7 @@ function cityNamedAsSubject(s: AnalyzedSentence, verbAt: number): string | null 
 }
 
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */
-function heldIn(s: AnalyzedSentence, a: Article): string | null {
+export function heldIn(s: AnalyzedSentence, a: Article): string | null {
   const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
   if (m) return s.refs[Number(m[1])] ?? null;
   // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall", "at the Shenzhen Civic Center"

@@ -1,10 +1,12 @@
 // Stage "lead": the article's happening told by its lead (the headline and the body's first sentences) in
-// words the visit readers of events.ts do not take for a visit: one official visiting a city ("Ambassador X has
-// recently visited Y"), or a host receiving a guest ("Vice Chairman A yesterday received B on his working trip
-// to the city"). Runs only when no happening was read, after the positions and meetings (a host's city is the city
-// of the host's office) and before the frames, so that the frame rules fill and derive the visit like any other.
+// words the readers of events.ts do not take for one: one official visiting a city ("Ambassador X has recently
+// visited Y"), a host receiving a guest ("Vice Chairman A yesterday received B on his working trip to the city"),
+// both only when no happening was read; a council signing an agreement with another city ("The X Assembly has
+// signed a cooperation agreement with the City of Y"), when no signing was read. Runs after the positions and
+// meetings (a host's city is the city of the host's office) and before the frames, so that the frame rules fill
+// and derive the visit like any other.
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { addVisit, type Events } from '../events.ts';
+import { addVisit, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 
 export interface LeadContext {
@@ -29,7 +31,7 @@ function makeMain(ctx: LeadContext, event: string): void {
 
 function personVisit(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
   const { a, ev } = ctx;
-  if (ev.visits.length) return 0;
+  if (ev.visits.length || ev.main) return 0;
   const person = s.refs[Number(m.groups!.who)];
   const dest = s.refs[Number(m.groups!.dest)];
   if (!person || !dest || a.label(dest) !== 'City' || citiesOfPerson(a, person).has(dest)) return 0;
@@ -42,7 +44,7 @@ function personVisit(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray):
 
 function hostReceived(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
   const { a, ev } = ctx;
-  if (ev.visits.length) return 0;
+  if (ev.visits.length || ev.main) return 0;
   const host = s.refs[Number(m.groups!.host)];
   if (!host) return 0;
   const homes = citiesOfPerson(a, host);
@@ -63,6 +65,27 @@ function hostReceived(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray)
   v.hosts.add(host);
   makeMain(ctx, v.event);
   return 1;
+}
+
+function actorSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  // a ceremony the article names is most often the signing itself
+  if (a.events().some((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony') || longBefore(a, dateIn(s))) return 0;
+  const [x, y] = [m.groups!.a!, m.groups!.b!].map((g) => s.refs[Number(/\d+/.exec(g)![0])]);
+  if (!x || !y) return 0;
+  const [cx, cy] = [a.cityOf(x) ?? x, a.cityOf(y) ?? y];
+  if (cx === cy) return 0;
+  const object = words(s, m.groups!.object!).replace(/^(?:new|official|formal) /i, '');
+  const event = newEvent(a, `${a.entities.get(cx)?.name ?? ''}–${a.entities.get(cy)?.name ?? ''} ${object} signing`, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
+  if (!ev.main) makeMain(ctx, event);
+  // a council or an organisation that signs attends its signing (a city named as signer is the place's name)
+  for (const id of [x, y]) if (a.label(id) !== 'City') addParticipant(a, id, event, s);
+  return 1;
+}
+
+function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence): void {
+  const fact = a.addFact('PARTICIPATED_IN', id, event, { role: 'attendee' }, s.index);
+  if (fact) (fact.rules ??= new Set()).add('lead-actor-signed-with');
 }
 
 /** Words between a name and its verb: titles, places, dates, adverbs, appositions; no other person. */
@@ -97,12 +120,26 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
     },
     apply: hostReceived,
   },
+  {
+    name: 'lead-actor-signed-with',
+    stage: 'lead',
+    when: /sign|ink/,
+    matches: /(?<a>⟨[COG]\d+⟩)(?: \(⟨[XOG]\d+⟩\))? (?:has |have |will )?(?:officially |formally )?(?:signed|signs|sign|inked|inks) (?:an? |the |its |their )?(?<object>(?:[\w-]+ ){0,4}?(?:agreement|memorandum|mou|charter|declaration|accord|protocol|pact|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?) with (?:the )?(?:city of )?(?:⟨N\d+⟩['’]s )?(?<b>⟨[COG]\d+⟩)/gi,
+    emits: 'a signing (Event, kind signing) between the two actors\' cities',
+    why: 'A lead saying that a city, its council or an organisation signed an agreement with another tells the article\'s signing, even when no signer is named.',
+    example: {
+      title: 'Accra signs cooperation agreement with Cape Town',
+      body: 'The Accra Metropolitan Assembly has signed a cooperation agreement with the City of Cape Town on February 8, 2024. Mayor Mohammed Adjei Sowah of Accra signed for the assembly.',
+      expect: ['PARTICIPATED_IN Accra Metropolitan Assembly -> Accra–Cape Town cooperation agreement signing as attendee', 'PARTICIPATED_IN Mohammed Adjei Sowah -> Accra–Cape Town cooperation agreement signing as attendee'],
+    },
+    apply: actorSigned,
+  },
 ];
 
 /** Stage "lead": only when the sentence readers and the earlier stages found no happening (a headline's meeting is one). */
 export function readLead(a: Article, ev: Events): void {
-  if (ev.visits.length || ev.main) return;
   const title = a.sentences.filter((s) => s.paragraph === -1);
   const body = a.sentences.filter((s) => s.paragraph >= 0).slice(0, LEAD_SENTENCES);
-  runSentenceRules({ a, ev }, [...title, ...body], LEAD_RULES);
+  // the body first: it names the signers ("The X Assembly has signed …") the headline shortens to a city
+  runSentenceRules({ a, ev }, [...body, ...title], LEAD_RULES);
 }
