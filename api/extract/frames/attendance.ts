@@ -189,7 +189,7 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
     name: 'were-present',
     stage: 'attendance',
     when: /present|in attendance/,
-    matches: /\b(?:were|was) (?:also )?(?:present|in attendance)\b(?! (?:were|was|included))(?: (?:at|for) the (?:[\w-]+ ){0,2}?(?<noun>signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)\b)?/gi,
+    matches: /\b(?:were|was) (?:also )?(?:present|in attendance)\b(?! (?:were|was|included))(?: (?:at|for) the (?:[\w-]+ ){0,2}?(?:(?<noun>signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)|(?<other>talks|discussions?|session))\b)?/gi,
     emits: 'PARTICIPATED_IN attendee',
     why: '"A, B and C were also present at the signing": the people the clause opens with attended the happening told.',
     example: {
@@ -198,6 +198,8 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
       expect: ['PARTICIPATED_IN Norris Hermsmeyer -> Chengdu–Denver memorandum of understanding signing as attendee'],
     },
     apply: (ctx, s, m) => {
+      // "present at the talks": a meeting no frame tells, not the happening in focus
+      if (m.groups?.other) return 0;
       const start = clauseStart(s.template, m.index);
       return attendees('were-present', ctx, s, start, m.index, namedOrFocus(ctx, s, m.groups?.noun));
     },
