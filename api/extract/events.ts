@@ -579,7 +579,10 @@ export function findEvents(a: Article): Events {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
     const named = a.events().some((e) => e.props.kind === kind);
-    if (!named && /\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
+    // ("Twin Town Visit", "The visit of a delegation …", "Visit to the Consulate …": a visit named as a noun,
+    // not "Mayor to visit Japan", which announces one)
+    const visitNoun = !ev.visits.length && /(?<!\b(?:to|will|and) )\bvisit\b(?! (?:the |a |an )?[a-z])/i.test(headline);
+    if (!named && (visitNoun || /\b(renewal|reaffirmation|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|civic welcome|summit|conference|exchange day)\b/i.test(headline)) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
       newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }

@@ -130,7 +130,7 @@ export const SIDE_RULES: readonly Rule[] = [
       expect: ['PARTICIPATED_IN Tom Dyas -> Kasugai delegation visit to Kelowna as host'],
     },
     apply: (ctx, f) => {
-      if (!isMain(ctx, f) || !f.place || !f.visiting.cities.size && !members(f.visiting).length && !f.visiting.country) return 0;
+      if (!isMain(ctx, f) || !f.place || f.host.people.size || !f.visiting.cities.size && !members(f.visiting).length && !f.visiting.country) return 0;
       let added = 0;
       for (const p of ctx.a.factsOf('HOLDS_POSITION')) {
         if (p.props.former || !/^(?:lord )?mayor$|^governor$/i.test(String(p.props.title)) || ctx.a.cityOf(p.to) !== f.place) continue;
