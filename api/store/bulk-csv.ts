@@ -15,8 +15,8 @@ export interface ImportFiles {
   dir: string;
   /** neo4j-admin arguments naming the files: --nodes=Label=file, --relationships=TYPE=file. */
   fileArgs: string[];
-  /** The files in which some value holds a line break (the import parses only those as multi-line). */
-  multiline: string[];
+  /** True when some value holds a line break (the import then needs --multiline-fields=true). */
+  multiline: boolean;
   nodes: number;
   relationships: number;
   /** Size of the CSV files. */
@@ -161,7 +161,7 @@ export class ImportWriter {
     return {
       dir: this.dir,
       fileArgs: this.fileArgs,
-      multiline: this.files.filter((f) => f.multiline).map((f) => f.path),
+      multiline: this.files.some((f) => f.multiline),
       nodes: graph.entities.size + graph.articles.size + graph.keys.size,
       relationships: this.mentions.rows + keyOf.rows + graph.relationships.size,
       bytes: this.files.reduce((sum, f) => sum + statSync(f.path).size, 0),
@@ -175,8 +175,9 @@ export function importArguments(files: ImportFiles): string[] {
   return [
     '--overwrite-destination=true',
     '--array-delimiter=U+001F',
-    // v2 names the files holding line breaks (the articles' texts); the others are parsed the fast way
-    ...(files.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${files.multiline.join(',')}`] : []),
+    // Not --multiline-fields-format=v2 naming articles.csv alone: on 5.26.30 it fails on a carriage
+    // return of a text at the end of its 4 MB read buffer ("found CR outside a text cell").
+    `--multiline-fields=${files.multiline}`,
     ...files.fileArgs,
   ];
 }
