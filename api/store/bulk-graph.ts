@@ -22,14 +22,7 @@ export interface BulkEntity {
   properties: Properties;
 }
 /** A fact as the import writes it: the append-only lists joined by ARRAY_DELIMITER ('' when empty). */
-export interface BulkRelationship {
-  key: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Properties;
-  /** Every source article, in the order they were added (membership is checked on each batch). */
-  sources: string[];
+export interface BulkRelationship extends Pick<RelationshipRow, 'key' | 'type' | 'source' | 'target' | 'properties' | 'sources'> {
   evidence: string;
   evidenceSources: string;
   /** How many sentences `evidence` holds (at most EVIDENCE_PER_RELATIONSHIP). */
