@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser.ts';
-import { panZoomFrames, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { panZoomFrames, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 const [distA, distB, roundsArg] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]');
@@ -36,7 +36,7 @@ const server = await startViewerServer();
 const browser = await launchBrowser();
 const samples = new Map<string, { p95: number[]; cpu: number[]; settings: string }>();
 try {
-  const response = await fetch(`${server.base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(syntheticGraph(2000, 5000)) });
+  const response = await postArticles(`${server.base}/api/articles`, 'application/json', JSON.stringify(syntheticGraph(2000, 5000)));
   if (!response.ok) throw new Error(`synthetic graph ingest failed: ${response.status} ${await response.text()}`);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);

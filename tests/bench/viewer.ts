@@ -89,6 +89,18 @@ export function syntheticGraph(nodeCount = 2000, relationshipCount = 5000, seed 
   return { articles: [article], nodes, relationships: relationships.slice(0, relationshipCount) };
 }
 
+/**
+ * POST an ingest, again after a pause while the API answers 503 (Neo4j busy: on this shared machine a
+ * big write can time out while other processes hold the cores; the write is idempotent).
+ */
+export async function postArticles(url: string, contentType: string, body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+    if (response.status !== 503 || attempt === 5) return response;
+    await new Promise((done) => setTimeout(done, 3000 * attempt));
+  }
+}
+
 /** POST a big GraphDocument in slices of relationships (each with the nodes it names), one article each. */
 async function postInSlices(base: string, doc: GraphDocument, slice: number): Promise<void> {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
@@ -97,7 +109,7 @@ async function postInSlices(base: string, doc: GraphDocument, slice: number): Pr
     const relationships = doc.relationships.slice(i, i + slice).map((r) => ({ ...r, sources: [article.id] }));
     const ids = new Set(relationships.flatMap((r) => [r.source, r.target]));
     const body = { articles: [article], nodes: [...ids].map((id) => byId.get(id)!), relationships };
-    const response = await fetch(`${base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await postArticles(`${base}/api/articles`, 'application/json', JSON.stringify(body));
     if (!response.ok) throw new Error(`synthetic graph slice ${i} failed: ${response.status} ${await response.text()}`);
   }
 }
@@ -224,7 +236,7 @@ export async function measureViewer(opts: { runs?: number; quick?: boolean; log?
   const results: Measure[] = [];
   try {
     for (const file of readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'))) {
-      const response = await fetch(`${base}/api/articles?file=${encodeURIComponent(file)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: readFileSync(join(SEED_DIR, file), 'utf8') });
+      const response = await postArticles(`${base}/api/articles?file=${encodeURIComponent(file)}`, 'text/plain', readFileSync(join(SEED_DIR, file), 'utf8'));
       if (!response.ok) throw new Error(`seed ingest failed: ${response.status} ${await response.text()}`);
     }
 
@@ -237,7 +249,7 @@ export async function measureViewer(opts: { runs?: number; quick?: boolean; log?
     await measureGraph('seed graph', 1500);
 
     const big = syntheticGraph(2000, 5000);
-    const response = await fetch(`${base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(big) });
+    const response = await postArticles(`${base}/api/articles`, 'application/json', JSON.stringify(big));
     if (!response.ok) throw new Error(`synthetic graph ingest failed: ${response.status} ${await response.text()}`);
     await measureGraph('2,000-node graph', 6000);
 
