@@ -19,7 +19,9 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
 import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
+import { GraphStamp } from '../store/graph-stamp.ts';
 import { OverviewCache } from '../store/overview.ts';
+import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, PathIndexCache } from '../store/path-index-cache.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
@@ -51,10 +53,14 @@ export interface AppOptions {
   databaseDeadlineMs?: number;
   /** Receiving one whole request (headers and body) may take this long; then 408. */
   requestTimeoutMs?: number;
+  /** GET /api/paths searches in memory while the graph has at most this many relationships (0: always in Neo4j). */
+  pathIndexMaxRelationships?: number;
 }
 
 // Generous: a cold Neo4j on a busy 2-core machine takes over 10 s to plan /api/graph the first time.
 export const DEFAULT_DATABASE_DEADLINE_MS = 30_000;
+// A changed graph is indexed for paths again after this long without further changes.
+const PATH_INDEX_QUIET_MS = 1_000;
 // A 5 MiB body in 30 s needs 175 KB/s; a client that trickles slower is cut off (408).
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 // A socket silent this long is closed (e.g. a client that stopped reading its answer); longer than
@@ -146,15 +152,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   answerWithin(app, (route) => (route.url === '/api/health' || route.method === 'POST' ? null : databaseDeadlineMs));
 
   const routeOptions = { conn: opts.conn };
-  // The first picture is kept between requests (store/overview.ts); any write answered with success forgets it.
-  const overviews = new OverviewCache(opts.conn);
+  // What is kept between requests (the first picture: store/overview.ts; the path index:
+  // store/path-index-cache.ts) is stamped by GraphStamp; any write answered with success moves it.
+  const stamp = new GraphStamp(opts.conn);
   app.addHook('onResponse', async (request, reply) => {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) overviews.changed();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) stamp.changed();
   });
-  await app.register(healthRoutes, routeOptions);
+  const overviews = new OverviewCache(opts.conn, stamp);
+  const pathIndex = new PathIndexCache(opts.conn, stamp, {
+    maxRelationships: opts.pathIndexMaxRelationships ?? DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS,
+    quietMs: PATH_INDEX_QUIET_MS,
+    log: (message) => app.log.info(message),
+  });
+  app.addHook('onClose', () => pathIndex.close());
+  await app.register(healthRoutes, { ...routeOptions, pathIndex });
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);
-  await app.register(pathRoutes, routeOptions);
+  await app.register(pathRoutes, { ...routeOptions, pathIndex });
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, { ...routeOptions, overviews });
   await app.register(correctionRoutes, routeOptions);
@@ -164,7 +178,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
-    preparePathQueries(opts.conn).catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'));
+    preparePathQueries(opts.conn)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'))
+      .then(() => pathIndex.refresh())
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not build the path index'));
     // The viewer's default first picture (viz/src/overview.ts: 250 entities, 1,500 relationships),
     // so the first analyst does not wait for it.
     const viewerDefault = ElementsQuery.parse({ limit: 250, edges: 1500 });

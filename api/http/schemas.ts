@@ -63,6 +63,10 @@ export const Health = z
     }),
     version: z.string().describe("this API's version"),
     counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
+    pathIndex: z
+      .object({ entities: z.number().int(), facts: z.number().int(), builtAt: z.string() })
+      .nullable()
+      .describe('the in-memory index GET /api/paths searches while the graph is unchanged since builtAt (null: not built yet, or the graph has more relationships than PATH_INDEX_MAX_RELATIONSHIPS)'),
   })
   .meta({ id: 'Health' });
 

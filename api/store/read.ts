@@ -18,6 +18,7 @@ import { TextIndex } from '../graph/passages.ts';
 import { cypher } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import type { PathFilter, PathIndex } from './path-index.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
@@ -352,28 +353,30 @@ export async function shortestPaths(
   conn: Neo4jConnection,
   opts: GraphFilter & { from: string; to: string; maxHops: number; k: number; sources: number },
   aliasKeys: AliasKeys,
+  index: PathIndex | null = null,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
-    const degree = new Map((await rows(tx, 'path-ends', { ...filter, to: to.id })).map((r) => [String(r.id), r]));
-    if (!degree.get(to.id)?.allowed) return [];
-    const levels = new PathSearch(from.id, to.id, opts.maxHops, { from: Number(degree.get(from.id)?.degree), to: Number(degree.get(to.id)?.degree) });
-    for (let side = levels.next(); side; side = levels.next()) {
-      levels.grow(side, (await rows(tx, 'path-step', { ...filter, ...levels.frontier(side) })) as unknown as StepRow[]);
-    }
-    return pathRows(tx, levels.routes(opts.k).map((r) => r.route), types);
+    const levels =
+      index?.has(from.id) && index.has(to.id)
+        ? await levelSearch(from.id, to.id, opts.maxHops, [index.end(from.id, filter)!, index.end(to.id, filter)!], async (f) => index.step(f.frontier, f.previous, f.others, filter))
+        : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
+    const routes = await pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
+    // The first `sources` articles of each hop, in the same transaction (one round trip less).
+    const articles = await sourceArticles(tx, routes.flatMap((r) => r.hops.flatMap((h) => (h.sources as string[]).slice(0, opts.sources))));
+    return { routes, articles };
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
-  let found: { nodes: Row[]; hops: Row[] }[] | null = null;
+  let found: Awaited<ReturnType<typeof search>> | null = null;
   try {
     found = await read(
       conn,
       async (tx) => {
         ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
-        return from && to ? search(tx, from, to) : [];
+        return from && to ? search(tx, from, to) : { routes: [], articles: new Map<string, SourceRef>() };
       },
       { timeout: PATH_TIMEOUT_MS },
     );
@@ -396,14 +399,37 @@ export async function shortestPaths(
 
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge>();
-  const paths = found.map(({ nodes: pathNodes, hops }) => {
+  const paths = found.routes.map(({ nodes: pathNodes, hops }) => {
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
     for (const h of hops) edges.set(String(h.key), toCyEdge(h));
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  const articles = await sourceArticles(conn, [...edges.values()].flatMap((e) => e.data.sources.slice(0, opts.sources)));
-  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => articles.get(id) ?? []) }));
+  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => found.articles.get(id) ?? []) }));
   return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+}
+
+type EndRow = { degree: number; allowed: boolean };
+
+/** The search by levels (PathSearch) from both ends, each level read by `step`; null when `to` may not end a path. */
+async function levelSearch(
+  from: string,
+  to: string,
+  maxHops: number,
+  [fromEnd, toEnd]: [EndRow, EndRow],
+  step: (frontier: ReturnType<PathSearch['frontier']>) => Promise<StepRow[]>,
+): Promise<PathSearch | null> {
+  if (!toEnd.allowed) return null;
+  const levels = new PathSearch(from, to, maxHops, { from: fromEnd.degree, to: toEnd.degree });
+  for (let side = levels.next(); side; side = levels.next()) levels.grow(side, await step(levels.frontier(side)));
+  return levels;
+}
+
+/** The same search with each level read from Neo4j (cypher/path-ends.cypher, path-step.cypher). */
+async function levelSearchInNeo4j(tx: ManagedTransaction, filter: PathFilter, to: string, maxHops: number): Promise<PathSearch | null> {
+  const found = new Map((await rows(tx, 'path-ends', { ...filter, to })).map((r) => [String(r.id), { degree: Number(r.degree), allowed: r.allowed === true }]));
+  const [fromEnd, toEnd] = [found.get(filter.from), found.get(to)];
+  if (!fromEnd || !toEnd) return null;
+  return levelSearch(filter.from, to, maxHops, [fromEnd, toEnd], async (f) => (await rows(tx, 'path-step', { ...filter, ...f })) as unknown as StepRow[]);
 }
 
 /** The entities and one relationship per hop of each route, in route order. */
@@ -417,9 +443,9 @@ async function pathRows(tx: ManagedTransaction, routes: string[][], types: strin
 }
 
 /** Title, URL and date of the given articles, by id. */
-async function sourceArticles(conn: Neo4jConnection, ids: string[]): Promise<Map<string, SourceRef>> {
+async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Map<string, SourceRef>> {
   if (ids.length === 0) return new Map();
-  const found = await read(conn, (tx) => rows(tx, 'articles-by-id', { ids: [...new Set(ids)] }));
+  const found = await rows(tx, 'articles-by-id', { ids: [...new Set(ids)] });
   return new Map(found.map((r) => [String(r.id), toSourceRef(r)]));
 }
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { aliasKeys } from '../../api/extract/resolve.ts';
+import { GraphStamp } from '../../api/store/graph-stamp.ts';
+import { PathIndexCache } from '../../api/store/path-index-cache.ts';
 import { GENERATOR_VERSION } from '../../seed/generator/corpus.ts';
 import { Random } from '../../seed/generator/random.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
@@ -260,6 +262,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
   const { db } = graph;
   const label = graph.articles % 1000 === 0 ? `${graph.articles / 1000}k` : `${graph.articles}-article`;
   let api: Awaited<ReturnType<typeof startApiProcess>> | null = null;
+  let indexes: PathIndexCache | null = null;
   try {
     await ingestDocument(db.conn, islandDocument());
     const counts = await graphCounts(db.conn);
@@ -271,6 +274,22 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
     if (pairs.length < 10) throw new Error(`found only ${pairs.length} connected pairs in the ${label} graph`);
     api = await startApiProcess(db);
     const base = api.url;
+    // GET /api/paths searches in memory once the API has built its path index (at start, in the
+    // background); until then in Neo4j. Measured once it is built.
+    const [indexMs, built] = await timed(async () => {
+      for (let tries = 0; tries < 600; tries++) {
+        const health = (await (await fetch(`${base}/api/health`)).json()) as { pathIndex: { entities: number; facts: number } | null };
+        if (health.pathIndex) return health.pathIndex;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return null;
+    });
+    if (!built) throw new Error('the API did not build its path index within 2 minutes');
+    const apiRss = rssMB(api.child.pid!);
+    ctx.report.info('paths', `path index ready (${built.entities} entities, ${built.facts} facts)`, indexMs / 1000, 's', `after the API listened; API RSS ${Math.round(apiRss ?? NaN)} MB, ${Math.round(api.idleRssMB ?? NaN)} MB at start`);
+    indexes = new PathIndexCache(db.conn, new GraphStamp(db.conn), { maxRelationships: Number.MAX_SAFE_INTEGER, quietMs: 1000 });
+    await indexes.refresh();
+    const index = await indexes.current();
     const pathUrl = (from: string, to: string) => `${base}/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=${MAX_HOPS}&k=${K}`;
     const viaApi = async (from: string, to: string) => {
       const res = await fetch(pathUrl(from, to));
@@ -278,8 +297,11 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
       return (await res.json()) as { paths: { nodes: string[] }[]; timedOut: boolean };
     };
     // The route's search (api/store/read.ts shortestPaths) called in this process: the same queries
-    // without HTTP, validation and serialisation.
-    const inProcess = (from: string, to: string) => shortestPaths(db.conn, { from, to, maxHops: MAX_HOPS, k: K, sources: 10 }, aliasKeys);
+    // without HTTP, validation and serialisation; its levels read in memory (as the route does
+    // once its index is built) or from Neo4j (the route before the index, and while a changed
+    // graph is being indexed again).
+    const inProcess = (from: string, to: string) => shortestPaths(db.conn, { from, to, maxHops: MAX_HOPS, k: K, sources: 10 }, aliasKeys, index);
+    const inNeo4j = (from: string, to: string) => shortestPaths(db.conn, { from, to, maxHops: MAX_HOPS, k: K, sources: 10 }, aliasKeys, null);
     const readTx = async <T>(work: (tx: ManagedTransaction) => Promise<T>, timeout: number) => {
       const session = db.conn.driver.session({ database: db.conn.database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -318,11 +340,14 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
       for (const [a, b] of pairs.slice(0, 10)) {
         await viaApi(a, b);
         await inProcess(a, b);
+        await inNeo4j(a, b);
         await oneQuery(a, b);
         await anyShortest(a, b);
       }
       const apiMs: number[] = [];
       const inProcessMs: number[] = [];
+      const inNeo4jMs: number[] = [];
+      let sameInNeo4j = 0;
       const oneQueryMs: number[] = [];
       const anyShortestMs: number[] = [];
       const resolveMs: number[] = [];
@@ -337,7 +362,11 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
         apiMs.push(ms);
         if (body.paths.length > 0) found++;
         if (body.timedOut) timedOut++;
-        inProcessMs.push((await timed(() => inProcess(a, b)))[0]);
+        const [memoryMs, inMemory] = await timed(() => inProcess(a, b));
+        inProcessMs.push(memoryMs);
+        const [neo4jMs, levels] = await timed(() => inNeo4j(a, b));
+        inNeo4jMs.push(neo4jMs);
+        if (JSON.stringify(levels) === JSON.stringify(inMemory)) sameInNeo4j++;
         const [oneMs, old] = await timed(() => oneQuery(a, b));
         oneQueryMs.push(oneMs);
         if (old.routes === null) fallbacks++;
@@ -356,7 +385,9 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
       ctx.report.target('paths', 'searches that timed out (answer without paths, timedOut)', timedOut, 'pairs', 0, false, '');
       ctx.report.info('paths', 'option: one ALL SHORTEST query ranked in Neo4j (before), p50 / p95 / p99', percentile(oneQueryMs, 99), 'ms p99', `${spread(oneQueryMs)} ms; ${fallbacks} of ${pairs.length} timed out after ${OLD_RANKED_TIMEOUT_MS} ms and fell back to one unranked path`);
       ctx.report.info('paths', 'option: ANY SHORTEST, one unranked path (floor of an in-engine search), p50 / p95 / p99', percentile(anyShortestMs, 99), 'ms p99', `${spread(anyShortestMs)} ms; ${anyTimedOut} timed out after ${OLD_SINGLE_TIMEOUT_MS} ms`);
-      ctx.report.info('paths', 'option: bidirectional search by levels, cheaper side first, ranked in the API (now), p50 / p95 / p99', percentile(inProcessMs, 99), 'ms p99', `${spread(inProcessMs)} ms (in-process, no HTTP)`);
+      ctx.report.info('paths', 'option: bidirectional search by levels, cheaper side first, each level a query in Neo4j, p50 / p95 / p99', percentile(inNeo4jMs, 99), 'ms p99', `${spread(inNeo4jMs)} ms (in-process, no HTTP)`);
+      ctx.report.info('paths', 'option: the same search with its levels read from the in-memory path index (now), p50 / p95 / p99', percentile(inProcessMs, 99), 'ms p99', `${spread(inProcessMs)} ms (in-process, no HTTP)`);
+      ctx.report.target('paths', 'same answers in memory as in Neo4j', (100 * sameInNeo4j) / pairs.length, '%', 100, true, '%');
       const compared = pairs.length - fallbacks;
       ctx.report.target('paths', `same ranked routes as the one-query form (${compared} pairs it answered)`, (100 * same) / Math.max(1, compared), '%', 100, true, '%');
       ctx.note('paths', `best route identical to the one-query form's for ${sameBest} of ${compared} pairs; all k routes identical for ${same}`);
@@ -436,6 +467,7 @@ export async function benchGraph(ctx: BenchContext, which: { paths: boolean; api
       }
     }
   } finally {
+    indexes?.close();
     if (api) {
       const peak = peakRssOfTreeMB(api.child.pid!);
       if (peak !== null) ctx.memory.push({ process: `API process (${label} graph)`, peakMB: peak, baseline: `idle after start: ${Math.round(api.idleRssMB ?? NaN)} MB` });

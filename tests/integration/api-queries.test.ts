@@ -2,7 +2,12 @@
 // neighbourhoods, events, the viewer's elements.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliasKeys } from '../../api/extract/resolve.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
+import { GraphStamp } from '../../api/store/graph-stamp.ts';
+import type { PathIndex } from '../../api/store/path-index.ts';
+import { PathIndexCache } from '../../api/store/path-index-cache.ts';
+import { shortestPaths } from '../../api/store/read.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 
@@ -201,5 +206,65 @@ describe('entities, neighbourhoods, events, elements', () => {
     expect(status).toBe(200);
     expect(body.article.id).toBe(seedId);
     expect(body.mentions.map((m: { name: string }) => m.name)).toContain('Lyu Zhicheng');
+  });
+});
+
+describe('paths searched in memory', () => {
+  const searchBoth = async (index: PathIndex, from: string, to: string, filter: { since?: string; until?: string; types?: string[] }) => {
+    const opts = { from, to, maxHops: 6, k: 3, sources: 10, ...filter };
+    return [await shortestPaths(api.conn, opts, aliasKeys, index), await shortestPaths(api.conn, opts, aliasKeys, null)];
+  };
+
+  it('answers exactly as the search in Neo4j, and is not used once the graph has changed', async () => {
+    const cache = new PathIndexCache(api.conn, new GraphStamp(api.conn), { maxRelationships: 1_000_000, quietMs: 50 });
+    try {
+      await cache.refresh();
+      const index = (await cache.current())!;
+      expect(index).not.toBeNull();
+      const ids = (await api.conn.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id ORDER BY id', {}, { database: api.conn.database })).records.map((r) => r.get('id') as string);
+      expect(index.size.entities).toBe(ids.length);
+      const froms = ['person:lyu-zhicheng', ids.find((id) => id.startsWith('event:'))!];
+      let connected = 0;
+      for (const from of froms) {
+        for (const to of ids) {
+          for (const filter of [{}, { until: '2023' }, { since: '2024-05', types: ['PARTICIPATED_IN', 'HOLDS_POSITION', 'LOCATED_IN'] }]) {
+            const [inMemory, inNeo4j] = await searchBoth(index, from, to, filter);
+            expect(inMemory, `${from} -> ${to} ${JSON.stringify(filter)}`).toEqual(inNeo4j);
+            if (inMemory!.paths.length > 0) connected += 1;
+          }
+        }
+      }
+      expect(connected).toBeGreaterThan(20);
+
+      // The island joins the seed graph: the index built before does not know it and is not used.
+      const bridge: GraphDocument = {
+        articles: [{ id: 'bridge-article', title: 'Island meets Shenyang', publishedAt: '2024-08-01' }],
+        nodes: [
+          { id: 'person:ida-island', label: 'Person', name: 'Ida Island', aliases: [], properties: {} },
+          { id: 'person:lyu-zhicheng', label: 'Person', name: 'Lyu Zhicheng', aliases: [], properties: {} },
+        ],
+        relationships: [
+          { type: 'MET_WITH', source: 'person:ida-island', target: 'person:lyu-zhicheng', properties: {}, sources: ['bridge-article'], evidence: ['Mayor Ida Island met Lyu Zhicheng.'] },
+        ],
+      };
+      expect((await call(api, 'POST', '/api/articles', bridge)).status).toBe(201);
+      expect(await cache.current()).toBeNull();
+      const viaApi = await call(api, 'GET', `/api/paths?${q({ from: 'person:ida-island', to: 'Lyu Zhicheng' })}`);
+      expect(viaApi.body.paths[0].nodes).toEqual(['person:ida-island', 'person:lyu-zhicheng']);
+
+      // Once the graph is quiet the index is built again and knows the new fact.
+      let rebuilt: PathIndex | null = null;
+      for (let tries = 0; tries < 100 && !rebuilt; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        rebuilt = await cache.current();
+      }
+      expect(rebuilt).not.toBeNull();
+      const [inMemory, inNeo4j] = await searchBoth(rebuilt!, 'person:ida-island', 'person:lyu-zhicheng', {});
+      expect(inMemory!.paths[0]!.nodes).toEqual(['person:ida-island', 'person:lyu-zhicheng']);
+      expect(inMemory).toEqual(inNeo4j);
+    } finally {
+      cache.close();
+      await call(api, 'DELETE', '/api/articles/bridge-article');
+    }
   });
 });

@@ -2,6 +2,7 @@
 // enumerated, ranked by the sum of log(1 + degree) over intermediate entities, then by ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PathIndexBuilder } from '../../api/store/path-index.ts';
 import { PathSearch, type StepRow } from '../../api/store/path-search.ts';
 
 type Graph = Map<string, Set<string>>;
@@ -32,13 +33,24 @@ function step(graph: Graph, degree: (id: string) => number, frontier: string[], 
   return (meets.length > 0 ? meets : [...parents]).map(([id, ps]) => ({ id, parents: ps, degree: degree(id), weight: Math.log(1 + degree(id)) }));
 }
 
-function search(graph: Graph, degree: (id: string) => number, from: string, to: string, maxHops: number, k: number): string[][] {
+type Step = (frontier: string[], previous: string[], others: string[]) => StepRow[];
+
+function search(graph: Graph, degree: (id: string) => number, from: string, to: string, maxHops: number, k: number, levels?: Step): string[][] {
   const s = new PathSearch(from, to, maxHops, { from: degree(from), to: degree(to) });
   for (let side = s.next(); side; side = s.next()) {
     const { frontier, previous, others } = s.frontier(side);
-    s.grow(side, step(graph, degree, frontier, previous, others));
+    s.grow(side, (levels ?? ((f, p, o) => step(graph, degree, f, p, o)))(frontier, previous, others));
   }
   return s.routes(k).map((r) => r.route);
+}
+
+/** The in-memory index's levels (api/store/path-index.ts) over the same graph, each fact stored once or twice. */
+function indexedStep(edges: [number, number][], degree: (id: string) => number): Step {
+  const builder = new PathIndexBuilder(['MET_WITH']);
+  for (let n = 0; n < 12; n++) builder.entity({ id: `n${n}`, degree: degree(`n${n}`), event: false, date: null });
+  for (const [a, b] of edges) if (a !== b) builder.fact(`n${a}`, `n${b}`, 'MET_WITH');
+  const index = builder.build();
+  return (frontier, previous, others) => index.step(frontier, previous, others, { types: ['MET_WITH'], since: null, until: null, from: 'n0' });
 }
 
 /** Every simple path up to maxHops, the shortest kept, ranked as cypher/shortest-paths.cypher ranks them. */
@@ -109,7 +121,9 @@ describe('PathSearch', () => {
         (edges, extra, a, b, maxHops, k) => {
           fc.pre(a !== b);
           const { graph, degree } = graphOf(edges, extra);
-          expect(search(graph, degree, `n${a}`, `n${b}`, maxHops, k)).toEqual(bruteForce(graph, degree, `n${a}`, `n${b}`, maxHops, k));
+          const expected = bruteForce(graph, degree, `n${a}`, `n${b}`, maxHops, k);
+          expect(search(graph, degree, `n${a}`, `n${b}`, maxHops, k)).toEqual(expected);
+          expect(search(graph, degree, `n${a}`, `n${b}`, maxHops, k, indexedStep(edges, degree))).toEqual(expected);
         },
       ),
       { numRuns: 500 },

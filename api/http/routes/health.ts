@@ -4,12 +4,13 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { serverInfo } from '../../store/read.ts';
 import { DeadlineError, within } from '../deadline.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
+import type { PathIndexCache } from '../../store/path-index-cache.ts';
 import { Health } from '../schemas.ts';
 
 /** A load balancer's health check gets an answer within 2 s, whatever state Neo4j is in. */
 const HEALTH_DEADLINE_MS = 1_500;
 
-export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIndex: PathIndexCache }> = async (app, { conn, pathIndex }) => {
   app.get(
     '/api/health',
     {
@@ -27,6 +28,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
           neo4j: { reachable: true, version: info.version, edition: info.edition, uri: conn.uri },
           version: pkg.version,
           counts: info.counts,
+          pathIndex: pathIndex.status(),
         };
       } catch (error) {
         request.log.warn({ err: error }, 'health check failed');
@@ -35,6 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
           neo4j: { reachable: false, version: null, edition: null, uri: conn.uri },
           version: pkg.version,
           counts: null,
+          pathIndex: pathIndex.status(),
         });
       }
     },

@@ -2,11 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { aliasKeys } from '../../extract/resolve.ts';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
+import type { PathIndexCache } from '../../store/path-index-cache.ts';
 import { shortestPaths } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
 import { ErrorResponse, Paths, PathsQuery } from '../schemas.ts';
 
-export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIndex: PathIndexCache }> = async (app, { conn, pathIndex }) => {
   app.get(
     '/api/paths',
     {
@@ -18,7 +19,7 @@ export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = asyn
       },
     },
     async (request) => {
-      const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys);
+      const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys, await pathIndex.current());
       if (!from) throw notFound(`from: no entity "${request.query.from}"`);
       if (!to) throw notFound(`to: no entity "${request.query.to}"`);
       return { from, to, ...found };

@@ -1,0 +1,113 @@
+// Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
+// built from two streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher:
+// seconds on a 100k-article graph) and stamped with GraphStamp as it was before the reads. A
+// search uses it only while the stamp is unchanged; otherwise it searches in Neo4j, as before the
+// index, and a rebuild is planned for when the graph has been quiet for a moment, so a stream of
+// ingests does not rebuild after every article.
+import neo4j, { type Integer, type Record as Neo4jRecord } from 'neo4j-driver';
+import { cypher } from './cypher.ts';
+import type { GraphStamp, Stamp } from './graph-stamp.ts';
+import type { Neo4jConnection } from './neo4j.ts';
+import { PathIndex, PathIndexBuilder } from './path-index.ts';
+import { FACT_TYPES } from './read.ts';
+
+export interface PathIndexOptions {
+  /** No index above this many relationships in the graph (its memory: ~10 bytes per fact, ~25 while built); 0: never. */
+  maxRelationships: number;
+  /** A changed graph is indexed again once its stamp has stayed the same this long. */
+  quietMs: number;
+  log?: (message: string) => void;
+}
+
+/** ~50M relationships are ~1.6M articles: a few hundred MB of index. */
+export const DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS = 50_000_000;
+
+const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value));
+
+export class PathIndexCache {
+  private built: { stamp: string; index: PathIndex; at: Date } | null = null;
+  private building: Promise<void> | null = null;
+  private planned: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly conn: Neo4jConnection,
+    private readonly stamp: GraphStamp,
+    private readonly opts: PathIndexOptions,
+  ) {}
+
+  /** The index when it matches the graph as it is now; null (search in Neo4j) while it does not. */
+  async current(): Promise<PathIndex | null> {
+    if (this.opts.maxRelationships <= 0) return null;
+    const stamp = await this.stamp.current();
+    if (this.built?.stamp === stamp.key) return this.built.index;
+    this.plan(stamp);
+    return null;
+  }
+
+  /** Builds the index now if the graph is small enough (at server start); resolves when done. */
+  async refresh(): Promise<void> {
+    if (this.opts.maxRelationships <= 0) return;
+    const stamp = await this.stamp.current();
+    if (this.built?.stamp !== stamp.key) await this.build(stamp);
+  }
+
+  /** The index last built (it serves searches only while the graph is unchanged since). */
+  status(): { entities: number; facts: number; builtAt: string } | null {
+    return this.built && { ...this.built.index.size, builtAt: this.built.at.toISOString() };
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.planned) clearTimeout(this.planned);
+  }
+
+  private plan(seen: Stamp): void {
+    if (this.closed || this.building || this.planned || seen.relationships > this.opts.maxRelationships) return;
+    this.planned = setTimeout(() => {
+      this.planned = null;
+      this.stamp
+        .current()
+        .then((now) => (now.key === seen.key ? this.build(now) : this.plan(now)))
+        .catch((error: unknown) => this.opts.log?.(`path index: ${(error as Error).message}`));
+    }, this.opts.quietMs);
+    this.planned.unref();
+  }
+
+  private build(stamp: Stamp): Promise<void> {
+    if (this.closed || stamp.relationships > this.opts.maxRelationships) return Promise.resolve();
+    this.building ??= this.read()
+      .then((index) => {
+        this.built = { stamp: stamp.key, index, at: new Date() };
+        const { entities, facts } = index.size;
+        this.opts.log?.(`path index: ${entities} entities, ${facts} facts`);
+      })
+      .finally(() => {
+        this.building = null;
+      });
+    return this.building;
+  }
+
+  private async read(): Promise<PathIndex> {
+    const builder = new PathIndexBuilder(FACT_TYPES);
+    const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => {
+        await stream(tx.run(cypher('path-index-entities')), (r) =>
+          builder.entity({ id: r.get('id') as string, degree: toNumber(r.get('degree')), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
+        );
+        await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
+      });
+    } finally {
+      await session.close();
+    }
+    return builder.build();
+  }
+}
+
+type Streamed = { subscribe(observer: { onNext(record: Neo4jRecord): void; onCompleted(): void; onError(error: Error): void }): void };
+
+/** Reads a result record by record, without holding them all. */
+function stream(result: Streamed, each: (record: Neo4jRecord) => void): Promise<void> {
+  return new Promise((resolve, reject) => result.subscribe({ onNext: each, onCompleted: resolve, onError: reject }));
+}

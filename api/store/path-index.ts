@@ -1,0 +1,170 @@
+// The graph's fact relationships held in memory (compressed adjacency lists), for GET /api/paths:
+// a level of the search through a hub city with thousands of facts is then a loop over arrays, not
+// a Cypher aggregation over thousands of rows. It answers exactly what cypher/path-ends.cypher and
+// cypher/path-step.cypher answer on the graph it was built from (tests/unit/path-index.test.ts,
+// tests/integration/api-queries.test.ts compare them); PathIndexCache (path-index-cache.ts) builds
+// it from Neo4j and keeps it only while the graph is unchanged. No I/O here.
+import type { StepRow } from './path-search.ts';
+
+/** What a path may pass through: relationship types, and events only when dated inside [since, until]. */
+export interface PathFilter {
+  types: readonly string[];
+  since: string | null;
+  until: string | null;
+  /** The search's `from` end, never filtered out. */
+  from: string;
+}
+
+export interface IndexedEntity {
+  id: string;
+  /** All its relationships, MENTIONS included (as COUNT { (m)--() }). */
+  degree: number;
+  event: boolean;
+  date: string | null;
+}
+
+/** A growable Int32 list: a million facts are read one record at a time. */
+class IntList {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+export class PathIndexBuilder {
+  private readonly entities: IndexedEntity[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly starts = new IntList();
+  private readonly ends = new IntList();
+  private readonly types = new IntList();
+  private readonly typeCodes: ReadonlyMap<string, number>;
+
+  /** The fact relationship types, in the order their codes are given (at most 32). */
+  constructor(private readonly typeNames: readonly string[]) {
+    this.typeCodes = new Map(typeNames.map((type, code) => [type, code]));
+  }
+
+  entity(entity: IndexedEntity): void {
+    if (this.position.has(entity.id)) return;
+    this.position.set(entity.id, this.entities.length);
+    this.entities.push(entity);
+  }
+
+  /** A fact between two entities given before; one read while entities were still being written is skipped. */
+  fact(start: string, end: string, type: string): void {
+    const a = this.position.get(start);
+    const b = this.position.get(end);
+    const code = this.typeCodes.get(type);
+    if (a === undefined || b === undefined || code === undefined) return;
+    this.starts.push(a);
+    this.ends.push(b);
+    this.types.push(code);
+  }
+
+  build(): PathIndex {
+    const n = this.entities.length;
+    const facts = this.starts.length;
+    // Counting sort into compressed rows: each fact is listed at both of its ends.
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < facts; i++) {
+      offsets[this.starts.values[i]! + 1]! += 1;
+      offsets[this.ends.values[i]! + 1]! += 1;
+    }
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const fill = offsets.slice(0, n);
+    const neighbours = new Int32Array(2 * facts);
+    const types = new Uint8Array(2 * facts);
+    for (let i = 0; i < facts; i++) {
+      const a = this.starts.values[i]!;
+      const b = this.ends.values[i]!;
+      const type = this.types.values[i]!;
+      neighbours[fill[a]!] = b;
+      types[fill[a]!++] = type;
+      neighbours[fill[b]!] = a;
+      types[fill[b]!++] = type;
+    }
+    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types);
+  }
+}
+
+export class PathIndex {
+  constructor(
+    private readonly entities: readonly IndexedEntity[],
+    private readonly position: ReadonlyMap<string, number>,
+    private readonly typeNames: readonly string[],
+    private readonly offsets: Int32Array,
+    private readonly neighbours: Int32Array,
+    private readonly types: Uint8Array,
+  ) {}
+
+  get size(): { entities: number; facts: number } {
+    return { entities: this.entities.length, facts: this.neighbours.length / 2 };
+  }
+
+  has(id: string): boolean {
+    return this.position.has(id);
+  }
+
+  /** What path-ends.cypher answers for one end: its degree, and whether a path may end there. */
+  end(id: string, filter: PathFilter): { degree: number; allowed: boolean } | null {
+    const i = this.position.get(id);
+    return i === undefined ? null : { degree: this.entities[i]!.degree, allowed: this.passable(i, filter) };
+  }
+
+  /**
+   * What path-step.cypher answers: the entities one allowed fact away from the frontier (not in
+   * `previous`), each with the frontier entities it is joined to, or only those in `others` when
+   * any is.
+   */
+  step(frontier: readonly string[], previous: readonly string[], others: readonly string[], filter: PathFilter): StepRow[] {
+    const mask = this.typeMask(filter.types);
+    const skip = new Set(this.positions(previous));
+    const parents = new Map<number, string[]>();
+    for (const id of frontier) {
+      const i = this.position.get(id);
+      if (i === undefined) continue;
+      for (let e = this.offsets[i]!; e < this.offsets[i + 1]!; e++) {
+        const m = this.neighbours[e]!;
+        if ((mask & (1 << this.types[e]!)) === 0 || skip.has(m) || !this.passable(m, filter)) continue;
+        const list = parents.get(m);
+        // Parallel facts to m come while the same frontier entity is read: a repeat is the last one.
+        if (!list) parents.set(m, [id]);
+        else if (list[list.length - 1] !== id) list.push(id);
+      }
+    }
+    const meeting = new Set(this.positions(others));
+    const meets = [...parents.keys()].filter((m) => meeting.has(m));
+    return (meets.length > 0 ? meets : [...parents.keys()]).map((m) => {
+      const { id, degree } = this.entities[m]!;
+      return { id, parents: parents.get(m)!, degree, weight: Math.log(1 + degree) };
+    });
+  }
+
+  private positions(ids: readonly string[]): number[] {
+    return ids.flatMap((id) => this.position.get(id) ?? []);
+  }
+
+  private typeMask(types: readonly string[]): number {
+    let mask = 0;
+    for (const type of types) {
+      const code = this.typeNames.indexOf(type);
+      if (code >= 0) mask |= 1 << code;
+    }
+    return mask;
+  }
+
+  /** An event is passed through (or ends a path) only when dated inside the range; `from` always. */
+  private passable(i: number, { since, until, from }: PathFilter): boolean {
+    const { id, event, date } = this.entities[i]!;
+    if (!event || (since === null && until === null) || id === from) return true;
+    if (date === null) return false;
+    return (since === null || date >= since.slice(0, date.length)) && (until === null || date.slice(0, until.length) <= until);
+  }
+}
