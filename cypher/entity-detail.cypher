@@ -2,6 +2,8 @@
 // with its evidence, how many articles state it and the first $maxSources of them. Bounded for
 // hubs: a city named by thousands of articles has thousands of facts, each with thousands of sources.
 // Relationships an analyst rejected are listed apart, with how many articles stated them since.
+// Each relationship's own properties come as [key, value] pairs without the $bookkeeping ones: a
+// hub's facts carry thousands of source ids and statements each, which this answer does not list.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   OPTIONAL MATCH (n)-[r]-(other:Entity)
@@ -17,7 +19,8 @@ CALL (n) {
             id: r.key, type: type(r),
             direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
             other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
-            properties: properties(r), evidence: r.evidence, sources: sources,
+            properties: [k IN keys(r) WHERE NOT k IN $bookkeeping | [k, r[k]]],
+            evidence: r.evidence, evidenceSources: r.evidenceSources, sources: sources,
             sourceCount: size(coalesce(r.sources, []))} END) WHERE x IS NOT NULL] AS relationships
 }
 RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node, relationships,
@@ -26,5 +29,6 @@ RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node, relations
           id: r.key, type: substring(type(r), size('REJECTED_')),
           direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
           other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
-          properties: properties(r), evidence: r.evidence, rejectedBy: r.rejectedBy, rejectedIn: r.rejectedIn,
+          properties: [k IN keys(r) WHERE NOT k IN $bookkeeping | [k, r[k]]],
+          evidence: r.evidence, evidenceSources: r.evidenceSources, rejectedBy: r.rejectedBy, rejectedIn: r.rejectedIn,
           restatedSince: CASE WHEN size(r.sources) > r.sourcesAtRejection THEN size(r.sources) - r.sourcesAtRejection ELSE 0 END}] AS rejected

@@ -16,7 +16,7 @@ import { adminImportCommand, DEFAULT_DATABASE } from '../../neo4j/import.ts';
 import { DEFAULT_DATA_DIR } from '../../neo4j/server.ts';
 import { buildBulkGraph, type BulkBuild } from '../ingest/bulk.ts';
 import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../ingest/service.ts';
-import { importArguments, writeImportFiles } from '../store/bulk-csv.ts';
+import { importArguments, ImportWriter } from '../store/bulk-csv.ts';
 import { finishBulkImport } from '../store/bulk.ts';
 import { applySchema } from '../store/neo4j.ts';
 import { addChanges, noChanges, type WriteResult } from '../store/write.ts';
@@ -67,10 +67,11 @@ function bulkFailures(build: BulkBuild): FailedInput[] {
 async function bulk(files: string[], failed: FailedInput[], batchSize: number, threads: number | undefined, csvDir: string | undefined): Promise<number> {
   const progress = progressBar(files.length, () => failed.length);
   if (process.env.NEO4J_URI) {
-    const build = await buildBulkGraph(fileBatches(files, batchSize), { threads, onBatch: progress.advance });
-    progress.stop();
     const dir = resolve(csvDir ?? 'bulk-import');
-    const written = writeImportFiles(build.graph, dir);
+    const writer = new ImportWriter(dir);
+    const build = await buildBulkGraph(fileBatches(files, batchSize), writer.article, { threads, onBatch: progress.advance });
+    progress.stop();
+    const written = writer.finish(build.graph);
     const database = process.env.NEO4J_DATABASE || DEFAULT_DATABASE;
     console.log(
       `${build.graph.articles.size} articles extracted in ${build.seconds.toFixed(1)} s on ${build.threads} threads; ` +
@@ -94,8 +95,9 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
   console.log(
     `${files.length} files in ${progress.seconds().toFixed(1)} s: ${build.graph.articles.size} articles, ${build.unchanged} duplicates skipped; ` +
       `${written.nodes} nodes and ${written.relationships} relationships imported into ${server.dataDir} ` +
-      `(extraction ${build.seconds.toFixed(1)} s on ${build.threads} threads, CSV ${seed.csvSeconds.toFixed(1)} s, ` +
-      `neo4j-admin import ${seed.importSeconds.toFixed(1)} s, schema ${seed.finishSeconds.toFixed(1)} s)`,
+      `(extraction ${build.seconds.toFixed(1)} s on ${build.threads} threads (busy ${build.extractSeconds.toFixed(1)} s; adding to the graph ${build.addSeconds.toFixed(1)} s), CSV ${seed.csvSeconds.toFixed(1)} s, ` +
+      `neo4j-admin import ${seed.importSeconds.toFixed(1)} s, server start + schema ${seed.finishSeconds.toFixed(1)} s: ` +
+      `start ${seed.finish.startSeconds.toFixed(1)} s, indexes ${seed.finish.schemaSeconds.toFixed(1)} s, empty lists ${seed.finish.emptyListsSeconds.toFixed(1)} s)`,
   );
   return reportFailed([...failed, ...bulkFailures(build)]);
 }

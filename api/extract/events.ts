@@ -109,7 +109,7 @@ function nameOf(a: Article, id: string): string {
 }
 
 /** "X delegation visit to Y": the visit of the origin actors (or nationality) to a destination city. */
-function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
+export function addVisit(a: Article, ev: Events, s: AnalyzedSentence, dest: string, origins: string[], originWords: string | null, originCountry: string | null, personVisitor: string | null): Visit | null {
   const date = dateIn(s);
   // "the ties began after a group from X visited Y in 1994": a visit years before the news is background
   // ("the first visit since the reorganisation in 2009" is not dated 2009)
@@ -579,7 +579,10 @@ export function findEvents(a: Article): Events {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
     const named = a.events().some((e) => e.props.kind === kind);
-    if (!named && /\b(renewal|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|summit|conference|exchange day)\b/i.test(headline) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
+    // ("Twin Town Visit", "The visit of a delegation …", "Visit to the Consulate …": a visit named as a noun,
+    // not "Mayor to visit Japan", which announces one)
+    const visitNoun = !ev.visits.length && /(?<!\b(?:to|will|and) )\bvisit\b(?! (?:the |a |an )?[a-z])/i.test(headline);
+    if (!named && (visitNoun || /\b(renewal|reaffirmation|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|civic welcome|summit|conference|exchange day)\b/i.test(headline)) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
       newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }
@@ -615,7 +618,7 @@ export function longBefore(a: Article, date: string | null): boolean {
 }
 
 /** Template text back to the article's words. */
-function words(s: AnalyzedSentence, t: string): string {
+export function words(s: AnalyzedSentence, t: string): string {
   return t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -714,7 +717,7 @@ function cityNamedAsSubject(s: AnalyzedSentence, verbAt: number): string | null 
 }
 
 /** "held in ⟨C⟩" / "in ⟨C⟩" in the sentence. */
-function heldIn(s: AnalyzedSentence, a: Article): string | null {
+export function heldIn(s: AnalyzedSentence, a: Article): string | null {
   const m = /\b(?:held|took place|opened|staged|hosted|organi[sz]ed|celebrated|signed)\b[^.]{0,60}?\bin (?:the city of )?⟨C(\d+)⟩/.exec(s.template) ?? /\bat (?:the )?⟨V\d+⟩ (?:of|in) ⟨C(\d+)⟩/.exec(s.template);
   if (m) return s.refs[Number(m[1])] ?? null;
   // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall", "at the Shenzhen Civic Center"

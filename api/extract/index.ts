@@ -18,6 +18,7 @@ import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
+import { readLead } from './frames/lead.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -114,6 +115,9 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
+  // the lead's visit (frames/lead.ts): an official's visit or a host's guest, when no visit was read (needs
+  // positions: a host's city is the city of the host's office)
+  (a, ev) => readLead(a, ev),
   // frames (frames/): the sides of each happening, filled and read by the frame rules: visitor and host
   // roles, VISITED and MET_WITH of the happenings (needs positions and meetings)
   (a, ev) => readFrames(a, ev),

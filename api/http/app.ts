@@ -25,6 +25,7 @@ import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, PathIndexCache } from '../store/p
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
+import { cacheResponses, DEFAULT_RESPONSE_CACHE_BYTES } from './response-cache.ts';
 import { ElementsQuery } from './schemas.ts';
 import { clientErrorHandler, frameworkErrors, HttpError, installErrorHandlers, MAX_PARAM_LENGTH } from './errors.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -55,6 +56,11 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** GET /api/paths searches in memory while the graph has at most this many relationships (0: always in Neo4j). */
   pathIndexMaxRelationships?: number;
+  /**
+   * Bytes of search and entity answers kept until the graph changes (http/response-cache.ts; default
+   * 64 MiB); 0 keeps none (the benchmarks measure the engine that way too).
+   */
+  responseCacheBytes?: number;
 }
 
 // Generous: a cold Neo4j on a busy 2-core machine takes over 10 s to plan /api/graph the first time.
@@ -153,7 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const routeOptions = { conn: opts.conn };
   // What is kept between requests (the first picture: store/overview.ts; the path index:
-  // store/path-index-cache.ts) is stamped by GraphStamp; any write answered with success moves it.
+  // store/path-index-cache.ts; search and entity answers: http/response-cache.ts) is stamped by
+  // GraphStamp; any write answered with success moves it.
   const stamp = new GraphStamp(opts.conn);
   app.addHook('onResponse', async (request, reply) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && reply.statusCode < 400) stamp.changed();
@@ -165,6 +172,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     log: (message) => app.log.info(message),
   });
   app.addHook('onClose', () => pathIndex.close());
+  const responseCacheBytes = opts.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id', '/api/paths'], maxBytes: responseCacheBytes, deadlineMs: databaseDeadlineMs });
   await app.register(healthRoutes, { ...routeOptions, pathIndex });
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
   await app.register(entityRoutes, routeOptions);

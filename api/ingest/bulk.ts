@@ -3,7 +3,7 @@
 // BulkGraph (store/bulk-graph.ts), so the result does not depend on which thread finished first.
 import { availableParallelism } from 'node:os';
 import { aliasKeys } from '../extract/resolve.ts';
-import { BulkGraph, type BulkBatchResult } from '../store/bulk-graph.ts';
+import { BulkGraph, type ArticleSink, type BulkBatchResult } from '../store/bulk-graph.ts';
 import { ExtractionThread } from './extraction-thread.ts';
 import type { FailedInput } from './prepare.ts';
 import type { InputBatch } from './service.ts';
@@ -13,29 +13,33 @@ export interface BulkBuild {
   failed: FailedInput[];
   replacing: BulkBatchResult['replacing'];
   unchanged: number;
-  /** Wall time of extraction and in-memory build, and the extraction threads' summed busy time. */
+  /** Wall time of extraction and in-memory build, the extraction threads' summed busy time, and the main thread's time adding batches to the graph. */
   seconds: number;
   extractSeconds: number;
+  addSeconds: number;
   threads: number;
 }
 
 type Pending = { batch: InputBatch; reply: ReturnType<ExtractionThread['extract']> };
 
-/** Extracts batches on `threads` worker threads (default: one per core) and builds their graph. */
+/** Extracts batches on `threads` worker threads (default: one per core) and builds their graph; each article goes to `articles` as it is added. */
 export async function buildBulkGraph(
   batches: AsyncIterable<InputBatch> | Iterable<InputBatch>,
+  articles: ArticleSink,
   opts: { threads?: number; onBatch?: (inputs: number) => void } = {},
 ): Promise<BulkBuild> {
   const started = performance.now();
   const threads = Math.max(1, opts.threads ?? availableParallelism());
   const pool = Array.from({ length: threads }, () => new ExtractionThread());
-  const build: BulkBuild = { graph: new BulkGraph(aliasKeys), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, threads };
+  const build: BulkBuild = { graph: new BulkGraph(aliasKeys, articles), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, addSeconds: 0, threads };
   const apply = async (pending: Pending) => {
     const { batch, seconds } = await pending.reply;
     build.extractSeconds += seconds;
     build.failed.push(...pending.batch.failed, ...batch.failed);
     if (batch.doc) {
+      const adding = performance.now();
       const result = build.graph.add(batch.doc);
+      build.addSeconds += (performance.now() - adding) / 1000;
       build.unchanged += result.unchanged;
       build.replacing.push(...result.replacing);
     }

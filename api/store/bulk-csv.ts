@@ -3,12 +3,13 @@
 // quoting, "" for a quote inside a quoted field). Every string is quoted, so an empty string stays
 // an empty string; arrays are joined with U+001F, which no text of ours contains (checked).
 // Property types follow what the driver writes: a JS number is a Cypher float, hence :double.
+// Articles and their MENTIONS are written as the build adds them (ImportWriter.article), the rest
+// once the build is done (ImportWriter.finish).
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Properties } from '../graph/schema.ts';
-import type { BulkGraph } from './bulk-graph.ts';
-
-export const ARRAY_DELIMITER = '\u001f';
+import { ARRAY_DELIMITER, type BulkGraph } from './bulk-graph.ts';
+import type { ArticleRow } from './rows.ts';
 
 export interface ImportFiles {
   dir: string;
@@ -39,6 +40,7 @@ class CsvFile {
     this.buffer.push(header.join(','));
   }
 
+  /** A list is given as its items, or as a string already joined by ARRAY_DELIMITER (a BulkRelationship's; null when empty). */
   private field(value: Scalar | string[] | null | undefined): string {
     if (value === null || value === undefined) return '';
     if (Array.isArray(value)) {
@@ -98,59 +100,74 @@ const groupBy = <T>(items: Iterable<T>, keyOf: (item: T) => string) => {
   return groups;
 };
 
-/** Writes the graph's CSV files into `dir` (emptied first). */
-export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const fileArgs: string[] = [];
-  const files: CsvFile[] = [];
-  const open = (name: string, header: string[], arg: string) => {
-    const file = new CsvFile(join(dir, name), header);
-    files.push(file);
-    fileArgs.push(`${arg}=${file.path}`);
+/**
+ * The CSV files of one import, in `dir` (emptied first): articles and their mentions as they are
+ * added (`article`, the BulkGraph's sink), the entities, alias keys and facts at the end (`finish`).
+ */
+export class ImportWriter {
+  private readonly files: CsvFile[] = [];
+  private readonly fileArgs: string[] = [];
+  private readonly articles: CsvFile;
+  private readonly mentions: CsvFile;
+
+  constructor(readonly dir: string) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    this.articles = this.open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'text', 'storedAt:long'], '--nodes=Article');
+    this.mentions = this.open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)', 'name', 'aliases:string[]', 'properties'], '--relationships=MENTIONS');
+  }
+
+  private open(name: string, header: string[], arg: string): CsvFile {
+    const file = new CsvFile(join(this.dir, name), header);
+    this.files.push(file);
+    this.fileArgs.push(`${arg}=${file.path}`);
     return file;
-  };
-  const emptyLists = { aliases: 0, evidence: 0 };
-
-  for (const [label, entities] of groupBy(graph.entities.values(), (e) => e.labels[0]!)) {
-    const columns = propertyColumns(entities.map((e) => e.properties), `${label} entities`);
-    const file = open(`entities-${label}.csv`, ['id:ID(Entity)', ':LABEL', 'name', 'aliases:string[]', ...columns.map((c) => c.header)], '--nodes');
-    for (const e of entities) {
-      if (e.aliases.length === 0) emptyLists.aliases += 1;
-      file.row([e.id, ['Entity', ...e.labels], e.name, e.aliases, ...columns.map((c) => e.properties[c.key])]);
-    }
   }
 
-  const articles = open('articles.csv', ['id:ID(Article)', 'title', 'publishedAt', 'publisher', 'url', 'file', 'text', 'storedAt:long'], '--nodes=Article');
-  for (const a of graph.articles.values()) articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.text, a.storedAt]);
-  const keys = open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
-  for (const key of graph.keys.keys()) keys.row([key]);
-
-  const mentions = open('mentions.csv', [':START_ID(Article)', ':END_ID(Entity)', 'name', 'aliases:string[]', 'properties'], '--relationships=MENTIONS');
-  for (const a of graph.articles.values()) for (const m of a.mentions) mentions.row([a.id, m.id, m.name, m.aliases, m.properties]);
-  const keyOf = open('key-of.csv', [':START_ID(AliasKey)', ':END_ID(Entity)'], '--relationships=KEY_OF');
-  for (const [key, ids] of graph.keys) for (const id of ids) keyOf.row([key, id]);
-
-  for (const [type, rels] of groupBy(graph.relationships.values(), (r) => r.type)) {
-    const columns = propertyColumns(rels.map((r) => r.properties), `${type} relationships`);
-    const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]', 'statedProperties:string[]'];
-    const file = open(`facts-${type}.csv`, [':START_ID(Entity)', ':END_ID(Entity)', ...provenance, ...columns.map((c) => c.header)], `--relationships=${type}`);
-    for (const r of rels) {
-      if (r.evidence.length === 0 || r.statedProperties.length === 0) emptyLists.evidence += 1;
-      file.row([r.source, r.target, r.key, r.sources, r.evidence, r.evidenceSources, r.statedProperties, ...columns.map((c) => r.properties[c.key])]);
-    }
-  }
-
-  for (const file of files) file.close();
-  return {
-    dir,
-    fileArgs,
-    multiline: files.some((f) => f.multiline),
-    nodes: graph.entities.size + graph.articles.size + graph.keys.size,
-    relationships: mentions.rows + keyOf.rows + graph.relationships.size,
-    bytes: files.reduce((sum, f) => sum + statSync(f.path).size, 0),
-    emptyLists,
+  readonly article = (a: ArticleRow, storedAt: number): void => {
+    this.articles.row([a.id, a.title, a.publishedAt, a.publisher, a.url, a.file, a.text, storedAt]);
+    for (const m of a.mentions) this.mentions.row([a.id, m.id, m.name, m.aliases, m.properties]);
   };
+
+  /** Writes the rest of the graph and closes the files. */
+  finish(graph: BulkGraph): ImportFiles {
+    const emptyLists = { aliases: 0, evidence: 0 };
+    for (const [label, entities] of groupBy(graph.entities.values(), (e) => e.labels[0]!)) {
+      const columns = propertyColumns(entities.map((e) => e.properties), `${label} entities`);
+      const file = this.open(`entities-${label}.csv`, ['id:ID(Entity)', ':LABEL', 'name', 'aliases:string[]', ...columns.map((c) => c.header)], '--nodes');
+      for (const e of entities) {
+        if (e.aliases.length === 0) emptyLists.aliases += 1;
+        file.row([e.id, ['Entity', ...e.labels], e.name, e.aliases, ...columns.map((c) => e.properties[c.key])]);
+      }
+    }
+
+    const keys = this.open('alias-keys.csv', ['key:ID(AliasKey)'], '--nodes=AliasKey');
+    for (const key of graph.keys.keys()) keys.row([key]);
+    const keyOf = this.open('key-of.csv', [':START_ID(AliasKey)', ':END_ID(Entity)'], '--relationships=KEY_OF');
+    for (const [key, ids] of graph.keys) for (const id of ids) keyOf.row([key, id]);
+
+    for (const [type, rels] of groupBy(graph.relationships.values(), (r) => r.type)) {
+      const columns = propertyColumns(rels.map((r) => r.properties), `${type} relationships`);
+      const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]', 'statedProperties:string[]'];
+      const file = this.open(`facts-${type}.csv`, [':START_ID(Entity)', ':END_ID(Entity)', ...provenance, ...columns.map((c) => c.header)], `--relationships=${type}`);
+      for (const r of rels) {
+        if (r.evidenceCount === 0 || r.statedProperties === '') emptyLists.evidence += 1;
+        // a joined list that is empty is no field at all (the import sets no property, as for an empty array)
+        file.row([r.source, r.target, r.key, r.sources, r.evidence || null, r.evidenceSources || null, r.statedProperties || null, ...columns.map((c) => r.properties[c.key])]);
+      }
+    }
+
+    for (const file of this.files) file.close();
+    return {
+      dir: this.dir,
+      fileArgs: this.fileArgs,
+      multiline: this.files.some((f) => f.multiline),
+      nodes: graph.entities.size + graph.articles.size + graph.keys.size,
+      relationships: this.mentions.rows + keyOf.rows + graph.relationships.size,
+      bytes: this.files.reduce((sum, f) => sum + statSync(f.path).size, 0),
+      emptyLists,
+    };
+  }
 }
 
 /** neo4j-admin's arguments for these files, after `database import full <database>`. */
@@ -158,6 +175,8 @@ export function importArguments(files: ImportFiles): string[] {
   return [
     '--overwrite-destination=true',
     '--array-delimiter=U+001F',
+    // Not --multiline-fields-format=v2 naming articles.csv alone: on 5.26.30 it fails on a carriage
+    // return of a text at the end of its 4 MB read buffer ("found CR outside a text cell").
     `--multiline-fields=${files.multiline}`,
     ...files.fileArgs,
   ];

@@ -8,8 +8,10 @@ import { applySchema, type Neo4jConnection } from './neo4j.ts';
  * could not hold (an empty array field imports as no property; writeGraph stores []). Without the
  * counts (an external server loaded by hand) both fixes run.
  */
-export async function finishBulkImport(conn: Neo4jConnection, emptyLists?: ImportFiles['emptyLists']): Promise<void> {
+export async function finishBulkImport(conn: Neo4jConnection, emptyLists?: ImportFiles['emptyLists']): Promise<{ schemaSeconds: number; emptyListsSeconds: number }> {
+  const started = performance.now();
   await applySchema(conn);
+  const schemaDone = performance.now();
   const session = conn.driver.session({ database: conn.database });
   try {
     if ((emptyLists?.aliases ?? 1) > 0) await session.run(cypher('bulk-empty-aliases'));
@@ -17,4 +19,5 @@ export async function finishBulkImport(conn: Neo4jConnection, emptyLists?: Impor
   } finally {
     await session.close();
   }
+  return { schemaSeconds: (schemaDone - started) / 1000, emptyListsSeconds: (performance.now() - schemaDone) / 1000 };
 }

@@ -1,20 +1,26 @@
 // Whether the graph has changed since something was computed from it: the writes this server has
-// answered (changed()) and the graph's size (cypher/graph-fingerprint.cypher: node and relationship
-// counts from Neo4j's count store, constant time), so an ingest, deletion, import or merge by the
-// CLI or another server is seen too. What is kept from the graph (the first picture, the path
-// index) is stamped with it and recomputed when the stamp moves.
+// answered (changed()), the graph's size (cypher/graph-fingerprint.cypher: node and relationship
+// counts from Neo4j's count store, constant time) and the bookmark Neo4j returns with that read,
+// which names the last committed transaction, so any write by the CLI or another server is seen
+// too, even one that changes no count (a property, a rejection). What is kept from the graph (the
+// first picture, the path index, search and entity answers) is stamped with it and recomputed when
+// the stamp moves. Reads are shared: the requests arriving while one runs all wait for the next one,
+// begun after they arrived, so no stamp predates a write answered before its request came in, and a
+// busy server reads the stamp once per round trip instead of once per request.
+import neo4j from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { read } from './read.ts';
 
 export interface Stamp {
-  /** Equal strings: the graph has not changed in between (as far as writes and counts tell). */
+  /** Equal strings: the graph has not changed in between. */
   key: string;
   relationships: number;
 }
 
 export class GraphStamp {
   private writes = 0;
+  private running: Promise<Stamp> | null = null;
+  private queued: Promise<Stamp> | null = null;
 
   constructor(private readonly conn: Neo4jConnection) {}
 
@@ -23,11 +29,35 @@ export class GraphStamp {
     this.writes += 1;
   }
 
-  async current(): Promise<Stamp> {
-    return read(this.conn, async (tx) => {
-      const record = (await tx.run(cypher('graph-fingerprint'))).records[0]!;
-      const relationships = Number(record.get('relationships'));
-      return { key: `${this.writes}/${Number(record.get('nodes'))}/${relationships}`, relationships };
+  /** The graph's stamp as of a moment after this call. */
+  current(): Promise<Stamp> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const ignore = () => undefined;
+    this.queued = this.running.then(ignore, ignore).then(() => {
+      this.queued = null;
+      return this.start();
     });
+    return this.queued;
+  }
+
+  private start(): Promise<Stamp> {
+    const reading = this.read().finally(() => {
+      if (this.running === reading) this.running = null;
+    });
+    this.running = reading;
+    return reading;
+  }
+
+  private async read(): Promise<Stamp> {
+    const writes = this.writes;
+    const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const record = (await session.executeRead((tx) => tx.run(cypher('graph-fingerprint')))).records[0]!;
+      const relationships = Number(record.get('relationships'));
+      return { key: `${writes}/${Number(record.get('nodes'))}/${relationships}/${session.lastBookmarks().join(',')}`, relationships };
+    } finally {
+      await session.close();
+    }
   }
 }

@@ -1,7 +1,7 @@
 // The viewer's first picture is the same for every analyst until the graph changes, and on a
 // 100k-article graph it takes seconds to compute. It is kept per filter, stamped by GraphStamp
-// (this server's writes and the graph's size), so a write through the API, or an ingest or
-// deletion by the CLI or another server, computes it again.
+// (this server's writes, the graph's size, Neo4j's last committed transaction), so a write through
+// the API, the CLI or another server computes it again.
 import type { GraphStamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { graphElements } from './read.ts';

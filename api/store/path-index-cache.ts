@@ -76,16 +76,26 @@ export class PathIndexCache {
 
   private build(stamp: Stamp): Promise<void> {
     if (this.closed || stamp.relationships > this.opts.maxRelationships) return Promise.resolve();
-    this.building ??= this.read()
-      .then((index) => {
-        this.built = { stamp: stamp.key, index, at: new Date() };
-        const { entities, facts } = index.size;
-        this.opts.log?.(`path index: ${entities} entities, ${facts} facts`);
-      })
-      .finally(() => {
-        this.building = null;
-      });
+    this.building ??= this.buildOnce(stamp).then((moved) => {
+      if (moved) this.plan(moved);
+    });
     return this.building;
+  }
+
+  /** Reads the index; null when kept, or the graph's new stamp when a write came during the reads. */
+  private async buildOnce(stamp: Stamp): Promise<Stamp | null> {
+    try {
+      const index = await this.read();
+      // A write during the reads may be half in the index: keep it only if the graph did not move.
+      const after = await this.stamp.current();
+      if (after.key !== stamp.key) return after;
+      this.built = { stamp: stamp.key, index, at: new Date() };
+      const { entities, facts } = index.size;
+      this.opts.log?.(`path index: ${entities} entities, ${facts} facts`);
+      return null;
+    } finally {
+      this.building = null;
+    }
   }
 
   private async read(): Promise<PathIndex> {

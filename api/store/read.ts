@@ -21,7 +21,7 @@ import type { Neo4jConnection } from './neo4j.ts';
 import type { PathFilter, PathIndex } from './path-index.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
-import { plain, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
+import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
 
 type Row = Record<string, unknown>;
 
@@ -176,7 +176,7 @@ export interface DetailPage {
 /** For each (distinct) evidence sentence the article first recorded as stating it ("analyst:NAME" for an analyst's). */
 function evidenceSourcesOf(r: Row): string[] {
   const evidence = r.evidence as string[];
-  const sources = ((r.properties as Row).evidenceSources as string[] | null) ?? [];
+  const sources = (r.evidenceSources as string[] | null) ?? [];
   return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
 }
 
@@ -186,14 +186,16 @@ export async function entityDetail(
   id: string,
   page: DetailPage,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  const [row] = await read(conn, (tx) => rows(tx, 'entity-detail', { id, types: FACT_TYPES, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }));
+  const [row] = await read(conn, (tx) =>
+    rows(tx, 'entity-detail', { id, types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }),
+  );
   if (!row) return null;
   const seenFrom = (r: Row) => ({
     id: String(r.id),
     type: r.type as RelationshipType,
     direction: r.direction as 'out' | 'in',
     other: r.other as EntityRef,
-    properties: relationshipProperties(r.properties as Row),
+    properties: relationshipProperties(Object.fromEntries(r.properties as [string, unknown][])),
     evidence: [...new Set(r.evidence as string[])],
   });
   const relationships = (row.relationships as Row[]).map((r) => ({

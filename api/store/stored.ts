@@ -17,7 +17,8 @@ type Stored = Record<string, unknown>;
 
 const NODE_FIELDS = new Set(['id', 'label', 'name', 'aliases']);
 /** Bookkeeping on relationships that is not a property of the fact. */
-const RELATIONSHIP_FIELDS = new Set(['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources', 'statedProperties']);
+export const RELATIONSHIP_BOOKKEEPING = ['key', 'source', 'target', 'type', 'sources', 'evidence', 'evidenceSources', 'statedProperties'];
+const RELATIONSHIP_FIELDS = new Set(RELATIONSHIP_BOOKKEEPING);
 
 function propertiesOf(stored: Stored, fields: Set<string>): Properties {
   const properties: Properties = {};

@@ -3,7 +3,7 @@
 // example article (tests/unit/rules-examples.test.ts runs it).
 import type { AnalyzedSentence, Article, Entity } from '../article.ts';
 import type { Events } from '../events.ts';
-import { clauseEnd } from '../relations/common.ts';
+import { clauseEnd, clauseStart } from '../relations/common.ts';
 import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
 
 // a happening held online or by video link takes no one anywhere
@@ -104,6 +104,13 @@ function attendees(rule: string, ctx: PresenceContext, s: AnalyzedSentence, from
 }
 
 const focusOf = (ctx: PresenceContext, s: AnalyzedSentence): string | null => ctx.ev.focus[s.index] ?? ctx.ev.main;
+/** The happening a cue names with a common noun ("present at the signing", "attending the dinner"), else the one in focus. */
+function namedOrFocus(ctx: PresenceContext, s: AnalyzedSentence, noun: string | undefined): string | null {
+  const word = noun?.toLowerCase();
+  if (!word || !/^(?:signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)$/.test(word)) return focusOf(ctx, s);
+  if (word === 'signing') return signingOr(ctx, s);
+  return ctx.a.events().find((e) => e.name.toLowerCase().includes(word))?.id ?? focusOf(ctx, s);
+}
 const signingOr = (ctx: PresenceContext, s: AnalyzedSentence): string | null => ctx.a.events().find((e) => e.props.kind === 'signing')?.id ?? focusOf(ctx, s);
 
 /** Sentence rules: who the telling of a happening says was there. */
@@ -164,7 +171,47 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
     },
     apply: (ctx, s, m) => attendees('were-signing', ctx, s, m.index, m.index + m[0].length, signingOr(ctx, s)),
   },
+  {
+    name: 'attendance-list',
+    stage: 'attendance',
+    when: /attend|present/,
+    matches: /\b(?:(?:also|others?) )?(?:attending(?: the (?:[\w-]+ ){0,3}?(?<noun>[\w-]+))?|in attendance|(?:among|amongst) (?:those|the guests|the dignitaries|the officials) (?:present|attending|in attendance)|(?:[\w-]+ )?(?:officials|guests|dignitaries|participants) present) (?:were|was|included|includes)\b:? |\b(?:will |also )?(?:attend|attended),? (?:including|among them|notably) /gi,
+    emits: 'PARTICIPATED_IN attendee',
+    why: '"Also attending the dinner were A and B", "In attendance were A; B; and C", "officials present included A", "officials of both cities will attend, including A": the genre lists a happening\'s guests after such a cue, to the end of the sentence.',
+    example: {
+      title: 'Taipei and Houston renew sister city agreement',
+      body: 'Mayor Ko Wen-je of Taipei and Mayor Sylvester Turner of Houston signed the agreement in Taipei on May 3, 2021. Also in attendance were many guests, including David Lin, former Minister of Foreign Affairs; Robert Lo, Director General of the Cultural Office; and Gordon Yang, Executive Director of the Advisory Council.',
+      expect: ['PARTICIPATED_IN Robert Lo -> Taipei–Houston sister city agreement signing as attendee', 'PARTICIPATED_IN Gordon Yang -> Taipei–Houston sister city agreement signing as attendee'],
+    },
+    apply: (ctx, s, m) => attendees('attendance-list', ctx, s, m.index + m[0].length, sentenceEnd(s.template, m.index + m[0].length), namedOrFocus(ctx, s, m.groups?.noun)),
+  },
+  {
+    name: 'were-present',
+    stage: 'attendance',
+    when: /present|in attendance/,
+    matches: /\b(?:were|was) (?:also )?(?:present|in attendance)\b(?! (?:were|was|included))(?: (?:at|for) the (?:[\w-]+ ){0,2}?(?:(?<noun>signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)|(?<other>talks|discussions?|session))\b)?/gi,
+    emits: 'PARTICIPATED_IN attendee',
+    why: '"A, B and C were also present at the signing": the people the clause opens with attended the happening told.',
+    example: {
+      title: 'Sister Cities International and CPAFFC sign memorandum',
+      body: 'Mayor Ge Honglin of Chengdu and Mayor Mary Kane of Denver signed a memorandum of understanding in Chengdu on August 13, 2024. Vice Chairman Bill Boerum and Treasurer Norris Hermsmeyer of Sister Cities International were also present at the signing.',
+      expect: ['PARTICIPATED_IN Norris Hermsmeyer -> Chengdu–Denver memorandum of understanding signing as attendee'],
+    },
+    apply: (ctx, s, m) => {
+      // "present at the talks": a meeting no frame tells, not the happening in focus
+      if (m.groups?.other) return 0;
+      const start = clauseStart(s.template, m.index);
+      return attendees('were-present', ctx, s, start, m.index, namedOrFocus(ctx, s, m.groups?.noun));
+    },
+  },
 ];
+
+/** The end of the sentence a list runs to (lists of guests are separated by semicolons). */
+function sentenceEnd(t: string, from: number): number {
+  const m = /[.!?](?:\s|$)/g;
+  m.lastIndex = from;
+  return m.exec(t)?.index ?? t.length;
+}
 
 /** Runs the attendance rules: the presence sentences first (they add participants), then the rules over events. */
 export function readAttendance(a: Article, ev: Events): void {

@@ -194,4 +194,40 @@ export const FILL_RULES: readonly FillRule[] = [
       expect: ['MET_WITH Brenda Chivers -> Serge Poinsot', 'PARTICIPATED_IN Serge Poinsot -> Brenda Chivers visit to Vigneux-sur-Seine as host'],
     },
   },
+  {
+    name: 'delegation-led-or-including',
+    when: /led|head|includ|consist|compris|compos/,
+    matches: re(String.raw`${VISITORS},? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
+    emits: 'visiting.people, visiting.bodies',
+    why: 'Those who lead a delegation or are listed as its members ("the visiting delegation, headed by A and B", "the delegation including A") are its visitors.',
+    example: {
+      title: 'Canterbury-Bankstown delegation in Broken Hill',
+      body: 'A delegation from Canterbury-Bankstown visited Broken Hill on October 30, 2024. The visiting delegation, headed by Mayor Khal Asfour and General Manager Matthew Stewart, met the councillors.',
+      expect: ['PARTICIPATED_IN Matthew Stewart -> delegation visit to Broken Hill as visitor'],
+    },
+  },
+  {
+    name: 'head-of-delegation-was',
+    when: /delegation|mission|visitors|group/,
+    matches: re(String.raw`(?:\bthe )?(?:head|leader|⟨T\d+⟩) of the (?:[\w-]+ )?(?:delegation|mission|visitors|group) (?:was|is|will be) (?<visiting>${ACTORS})`),
+    emits: 'visiting.people',
+    why: '"The head of the delegation was A": the delegation\'s head is one of its visitors.',
+    example: {
+      title: 'Khabarovsk delegation in Niigata',
+      body: 'A delegation from Khabarovsk arrived in Niigata on May 20, 2024. The head of the delegation was Alexander Sokolov, president of the Association of Far East Mayors.',
+      expect: ['PARTICIPATED_IN Alexander Sokolov -> Khabarovsk delegation visit to Niigata as visitor'],
+    },
+  },
+  {
+    name: 'visitor-accompanied-by',
+    when: /accompanied/,
+    matches: re(String.raw`(?<visiting>⟨P\d+⟩(?: and (?:his|her|their) (?:[\w-]+ )?(?:wife|husband|spouse|delegation|team))? (?:was |were |is |will be )(?:also )?accompanied by ${ACTORS})`),
+    emits: 'visiting.people',
+    why: 'Those who accompany someone on a visit travel with them: a visitor and the companions are the visiting side (one whose office is in the visited city stays a host).',
+    example: {
+      title: 'McAllen mayor signs agreement in Puerto Vallarta',
+      body: 'Mayor Javier Villalobos of McAllen visited Puerto Vallarta on May 4, 2024. Villalobos was accompanied by City Manager Roel Rodriguez and Commissioner Tony Aguirre.',
+      expect: ['PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
+    },
+  },
 ];

@@ -13,6 +13,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'people', reads: 'sentence templates (before entities are made)', adds: 'Person for unheaded names the words around them mark as people\'s: lists of members, role appositions, relatives, counterparts' },
   { name: 'headline', reads: 'the headline\'s template (only when the sentence readers found no visit)', adds: 'the article\'s visit or signing the headline tells' },
   { name: 'trips', reads: 'sentence templates, SISTER_CITY_OF facts (only when events.ts found no visit)', adds: 'a visit for a delegation\'s trip to a country, with its stops' },
+  { name: 'lead', reads: 'the headline and the first body sentences, positions', adds: 'the article\'s visit told as an official visiting a city or a host receiving a guest or a delegation (when no happening was read); a signing told as a council signing with another city (when no signing was read)' },
   { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers; a headline\'s meeting told in the body as the visit is the visit' },
   { name: 'fill', reads: 'sentence templates and the frame each sentence is about', adds: 'side members, "met" sentences and itinerary cities, each with its sentences' },
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },

@@ -119,6 +119,28 @@ export const SIDE_RULES: readonly Rule[] = [
       return added;
     },
   },
+  {
+    name: 'mayor-of-visited-city-hosts',
+    stage: 'sides',
+    emits: 'host.people',
+    why: 'The mayor (or governor) of the city a delegation visits, named in the article about the visit, is its host: the genre names the head of the host city because they received the visitors.',
+    example: {
+      title: 'Kasugai delegation in Kelowna',
+      body: 'A delegation from Kasugai visited Kelowna on May 2, 2024 to exchange gifts. "We share cultural values," said Kelowna Mayor Tom Dyas.',
+      expect: ['PARTICIPATED_IN Tom Dyas -> Kasugai delegation visit to Kelowna as host'],
+    },
+    apply: (ctx, f) => {
+      if (!isMain(ctx, f) || !f.place || f.host.people.size || !f.visiting.cities.size && !members(f.visiting).length && !f.visiting.country) return 0;
+      let added = 0;
+      for (const p of ctx.a.factsOf('HOLDS_POSITION')) {
+        if (p.props.former || !/^(?:lord )?mayor$|^governor$/i.test(String(p.props.title)) || ctx.a.cityOf(p.to) !== f.place) continue;
+        if (f.visiting.people.has(p.from) || !addToSide(ctx, f.host, p.from, p.evidence)) continue;
+        filled(f, 'host', 'mayor-of-visited-city-hosts');
+        added++;
+      }
+      return added;
+    },
+  },
 ];
 
 function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: ParticipationRole, skip: (id: string) => boolean): number {

@@ -64,7 +64,7 @@ function originIn(a: Article, s: AnalyzedSentence, at: number, country: string):
   return null;
 }
 
-/** A name for the trip: "<origin> delegation visit to <country>", or the delegation's own name ("X Delegation of Y to <country>"). */
+/** A name for the trip: "<origin> delegation visit to <destination>", or the delegation's own name ("X Delegation of Y to <destination>"). */
 function tripName(a: Article, s: AnalyzedSentence, origin: string | null, countryName: string): string {
   if (origin) return `${a.entities.get(origin)?.name ?? ''} delegation visit to ${countryName}`;
   const named = s.mentions.find((m) => (m.kind === 'Unknown' || m.kind === 'Event') && /\b(?:delegation|mission)\b/i.test(m.name));
@@ -80,7 +80,9 @@ function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): nu
   const origin = originIn(a, s, m.index, place.country);
   const stops = stopsOf(a, s, place.country, origin);
   if (!stops.length) return 0;
-  const event = newEvent(a, tripName(a, s, origin, place.name), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
+  // a trip to one town is named by the town (as the visit readers name visits), a tour of several by the country
+  const destName = stops.length === 1 ? a.entities.get(stops[0]!)?.name ?? place.name : place.name;
+  const event = newEvent(a, tripName(a, s, origin, destName), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
   // the trip is the article's happening: its headline names it too
   if (a.input.title.trim()) a.entities.get(event)?.aliases.add(a.input.title.replace(/\s+/g, ' ').trim());
   // the people the sentence opens with travel ("Mayor X travelled to France")

@@ -18,10 +18,12 @@ export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathInde
         response: { 200: Paths, 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys, await pathIndex.current());
       if (!from) throw notFound(`from: no entity "${request.query.from}"`);
       if (!to) throw notFound(`to: no entity "${request.query.to}"`);
+      // Out of time is an answer for now only: asked again, the search may finish.
+      if (found.timedOut) reply.header('cache-control', 'no-store');
       return { from, to, ...found };
     },
   );

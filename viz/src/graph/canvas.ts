@@ -7,6 +7,7 @@ import type { CyElements } from '../api.ts';
 import type { ViewName } from '../state.ts';
 import { MapLayer } from './map-layer.ts';
 import { dateToMonths, hubRings, ringAround, timelinePositions, type Placed, type PlainEdge, type PlainNode, type Pos } from './placement.ts';
+import { renderSettings, type RenderSettings } from './scale.ts';
 import { graphStyle } from './style.ts';
 import { edgeCaption, LABELS, ROLE_TYPE } from './vocabulary.ts';
 
@@ -15,9 +16,6 @@ cytoscape.use(fcose);
 /** Past this the page would stutter: the viewer asks the user to filter instead. */
 export const MAX_NODES = 3000;
 export const MAX_EDGES = 8000;
-/** From here on: straight haystack edges, no edge labels, textures while panning. */
-const LARGE_NODES = 600;
-const LARGE_EDGES = 1200;
 /** A focused entity with more neighbours than this gets rings by label (a force layout piles them up). */
 const HUB_RINGS_FROM = 40;
 /** A fitted timeline never zooms out past this, so names read at 10 px or more; the rest is a drag away along the axis. */
@@ -118,7 +116,8 @@ export class GraphCanvas {
 
   /** `webgl`: Cytoscape's WebGL renderer (3.31+) draws nodes and edges; the viewer's `?renderer=webgl`. */
   constructor(container: HTMLElement, size: { nodes: number; edges: number }, opts: { webgl?: boolean } = {}) {
-    this.large = size.nodes > LARGE_NODES || size.edges > LARGE_EDGES;
+    const settings = renderSettings(size);
+    this.large = settings.large;
     this.cy = cytoscape({
       container,
       webgl: opts.webgl ?? false,
@@ -127,12 +126,23 @@ export class GraphCanvas {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      textureOnViewport: this.large,
-      hideEdgesOnViewport: this.large,
-      motionBlur: false,
-      pixelRatio: this.large ? 1 : 'auto',
+      textureOnViewport: settings.textureOnViewport,
+      hideEdgesOnViewport: settings.hideEdgesOnViewport,
+      motionBlur: settings.motionBlur,
+      pixelRatio: settings.pixelRatio,
     });
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
+    // Whoever adds or removes elements (expand, collapse, a script on window.__cy), the look and the
+    // renderer's settings follow the size, once per burst: `add` fires for every element.
+    let pending = false;
+    this.cy.on('add remove', () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        this.updateScaleMode();
+      });
+    });
     this.map = new MapLayer(this.cy);
   }
 
@@ -384,12 +394,15 @@ export class GraphCanvas {
     this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - zoom * ((x1 + x2) / 2), y: this.cy.height() / 2 - zoom * ((y1 + y2) / 2) } });
   }
 
+  /** Called right after the viewer's own changes (the layout needs the look) and after any other add or remove. */
   private updateScaleMode(): void {
-    const large = this.cy.nodes().length > LARGE_NODES || this.cy.edges().length > LARGE_EDGES;
-    if (large !== this.large) {
-      this.large = large;
-      this.cy.style(graphStyle({ large }));
-    }
+    const entities = this.entities();
+    const settings = renderSettings({ nodes: entities.nodes().length, edges: entities.edges().length });
+    if (settings.large === this.large) return;
+    this.large = settings.large;
+    this.cy.style(graphStyle({ large: settings.large }));
+    applyRenderSettings(this.cy, settings);
+    if (settings.large) this.labelInView();
   }
 
   /** Nodes the analyst hid one by one; they stay hidden through filter changes until shown again. */
@@ -626,6 +639,31 @@ export class GraphCanvas {
       edges: visible.edges().map((e) => ({ data: stripInternal(e.data()) })),
     };
   }
+}
+
+/**
+ * The fields of Cytoscape's canvas renderer behind its init options textureOnViewport,
+ * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.34).
+ * Cytoscape has no API to change them after init (cytoscape.js#2929), but reads these on every frame.
+ */
+interface CanvasRendererFields {
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+  motionBlurEnabled: boolean;
+  motionBlur: boolean;
+  forcedPixelRatio: number | null;
+}
+
+function applyRenderSettings(cy: Core, settings: RenderSettings): void {
+  const renderer = (cy as unknown as { renderer(): CanvasRendererFields | undefined }).renderer();
+  if (!renderer) return;
+  renderer.textureOnViewport = settings.textureOnViewport;
+  renderer.hideEdgesOnViewport = settings.hideEdgesOnViewport;
+  renderer.motionBlurEnabled = settings.motionBlur;
+  renderer.motionBlur = settings.motionBlur;
+  renderer.forcedPixelRatio = settings.pixelRatio === 'auto' ? null : settings.pixelRatio;
+  // A new pixel ratio resizes the canvases on the next frame.
+  cy.forceRender();
 }
 
 /** Run at most once per 120 ms of quiet, so panning never waits on it. */

@@ -1,0 +1,145 @@
+// Stage "lead": the article's happening told by its lead (the headline and the body's first sentences) in
+// words the readers of events.ts do not take for one: one official visiting a city ("Ambassador X has recently
+// visited Y"), a host receiving a guest ("Vice Chairman A yesterday received B on his working trip to the city"),
+// both only when no happening was read; a council signing an agreement with another city ("The X Assembly has
+// signed a cooperation agreement with the City of Y"), when no signing was read. Runs after the positions and
+// meetings (a host's city is the city of the host's office) and before the frames, so that the frame rules fill
+// and derive the visit like any other.
+import type { AnalyzedSentence, Article } from '../article.ts';
+import { addVisit, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
+import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
+
+export interface LeadContext {
+  a: Article;
+  ev: Events;
+}
+
+/** How many body sentences, after the headline, tell the article's happening. */
+const LEAD_SENTENCES = 2;
+
+/** Cities a person holds office in. */
+function citiesOfPerson(a: Article, person: string): Set<string> {
+  return new Set(a.positionsOf(person).map((f) => a.cityOf(f.to)).filter((c): c is string => !!c));
+}
+
+/** The new visit becomes the article's happening: the main event and the focus of sentences that had none. */
+function makeMain(ctx: LeadContext, event: string): void {
+  const { a, ev } = ctx;
+  ev.main = event;
+  for (const s of a.sentences) ev.focus[s.index] ??= event;
+}
+
+function personVisit(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  if (ev.visits.length || ev.main) return 0;
+  const person = s.refs[Number(m.groups!.who)];
+  const dest = s.refs[Number(m.groups!.dest)];
+  if (!person || !dest || a.label(dest) !== 'City' || citiesOfPerson(a, person).has(dest)) return 0;
+  const v = addVisit(a, ev, s, dest, [], null, null, person);
+  if (!v) return 0;
+  v.openedBy = 'lead-person-visited-city';
+  makeMain(ctx, v.event);
+  return 1;
+}
+
+function hostReceived(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  if (ev.visits.length || ev.main) return 0;
+  const host = s.refs[Number(m.groups!.host)];
+  if (!host) return 0;
+  const homes = citiesOfPerson(a, host);
+  const dest = homes.size === 1 ? [...homes][0]! : null;
+  if (!dest) return 0;
+  const guest = m.groups!.guest!;
+  const person = /^⟨P(\d+)⟩/.exec(guest);
+  const guestId = person ? s.refs[Number(person[1])] ?? null : null;
+  // a guest who holds office in the host's city is a colleague, not a visitor
+  if (guestId && citiesOfPerson(a, guestId).has(dest)) return 0;
+  const originIds = [...guest.matchAll(/⟨([COG])(\d+)⟩/g)].map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id && id !== dest && a.cityOf(id) !== dest);
+  const nation = [...guest.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  if (!guestId && !originIds.length && !nation) return 0;
+  const words = nation && !originIds.length ? nation.name : null;
+  const v = addVisit(a, ev, s, dest, originIds, words, nation?.country ?? null, guestId);
+  if (!v) return 0;
+  v.openedBy = 'lead-host-received-guest';
+  v.hosts.add(host);
+  makeMain(ctx, v.event);
+  return 1;
+}
+
+function actorSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  // a ceremony the article names is most often the signing itself
+  if (a.events().some((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony') || longBefore(a, dateIn(s))) return 0;
+  const [x, y] = [m.groups!.a!, m.groups!.b!].map((g) => s.refs[Number(/\d+/.exec(g)![0])]);
+  if (!x || !y) return 0;
+  const [cx, cy] = [a.cityOf(x) ?? x, a.cityOf(y) ?? y];
+  if (cx === cy) return 0;
+  const object = words(s, m.groups!.object!).replace(/^(?:new|official|formal) /i, '');
+  const event = newEvent(a, `${a.entities.get(cx)?.name ?? ''}–${a.entities.get(cy)?.name ?? ''} ${object} signing`, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
+  if (!ev.main) makeMain(ctx, event);
+  // a council or an organisation that signs attends its signing (a city named as signer is the place's name)
+  for (const id of [x, y]) if (a.label(id) !== 'City') addParticipant(a, id, event, s);
+  return 1;
+}
+
+function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence): void {
+  const fact = a.addFact('PARTICIPATED_IN', id, event, { role: 'attendee' }, s.index);
+  if (fact) (fact.rules ??= new Set()).add('lead-actor-signed-with');
+}
+
+/** Words between a name and its verb: titles, places, dates, adverbs, appositions; no other person. */
+const BETWEEN = String.raw`(?:[^.⟨]|⟨[TCONGDXM]\d+⟩){0,120}?`;
+
+export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
+  {
+    name: 'lead-person-visited-city',
+    stage: 'lead',
+    when: /visit|arriv|tour/,
+    matches: new RegExp(String.raw`⟨P(?<who>\d+)⟩${BETWEEN}\b(?:visited|visits|is visiting|was visiting|(?:paid|pays|made|makes) (?:a|an) (?:[\w-]+ ){0,2}visit to|arrived in|arrives in|toured) (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])`, 'g'),
+    emits: 'a visit frame (place: the city; visiting side: the person)',
+    why: 'The lead of an article of the genre states its happening; an official who visited a city there is the article\'s visit even when no delegation is named.',
+    example: {
+      title: 'Slovakia and Vietnam foster ties between localities',
+      body: 'Vietnamese Ambassador to Slovakia Nguyen Tuan has recently visited Kosice city. He met Mayor Jaroslav Polacek of Kosice.',
+      expect: ['PARTICIPATED_IN Nguyen Tuan -> Nguyen Tuan visit to Kosice as visitor'],
+    },
+    apply: personVisit,
+  },
+  {
+    name: 'lead-host-received-guest',
+    stage: 'lead',
+    when: /receiv|welcom|host|greet/,
+    matches: new RegExp(String.raw`⟨P(?<host>\d+)⟩${BETWEEN}\b(?:received|receives|welcomed|welcomes|hosted|hosts|greeted|greets) (?:the |a |an )?(?<guest>⟨P\d+⟩|(?:[\w-]+ ){0,2}⟨[CNOG]\d+⟩(?:['’]s)? (?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests)\b|(?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests) (?:from|of) (?:the )?⟨[CNOG]\d+⟩)`, 'g'),
+    emits: 'a visit frame to the host\'s city (visiting side: the guest or the delegation\'s city or nation; host side: the host)',
+    why: 'An official who receives a guest or a delegation from elsewhere hosts a visit to the official\'s city: the lead tells it from the host\'s side.',
+    example: {
+      title: 'Ho Chi Minh City and Zhejiang promote trade',
+      body: 'Vice Chairman of the Ho Chi Minh City People\'s Council Nguyen Van Dung yesterday received Gao Xingfu, Vice Chairman of the Zhejiang Provincial People\'s Congress, on his working trip to the city.',
+      expect: ['PARTICIPATED_IN Gao Xingfu -> Gao Xingfu visit to Ho Chi Minh City as visitor', 'PARTICIPATED_IN Nguyen Van Dung -> Gao Xingfu visit to Ho Chi Minh City as host'],
+    },
+    apply: hostReceived,
+  },
+  {
+    name: 'lead-actor-signed-with',
+    stage: 'lead',
+    when: /sign|ink/,
+    matches: /(?<a>⟨[COG]\d+⟩)(?: \(⟨[XOG]\d+⟩\))? (?:has |have |will )?(?:officially |formally )?(?:signed|signs|sign|inked|inks) (?:an? |the |its |their )?(?<object>(?:[\w-]+ ){0,4}?(?:agreement|memorandum|mou|charter|declaration|accord|protocol|pact|letter of intent)(?: of (?:understanding|cooperation|co-operation|friendship))?) with (?:the )?(?:city of )?(?:⟨N\d+⟩['’]s )?(?<b>⟨[COG]\d+⟩)/gi,
+    emits: 'a signing (Event, kind signing) between the two actors\' cities',
+    why: 'A lead saying that a city, its council or an organisation signed an agreement with another tells the article\'s signing, even when no signer is named.',
+    example: {
+      title: 'Accra signs cooperation agreement with Cape Town',
+      body: 'The Accra Metropolitan Assembly has signed a cooperation agreement with the City of Cape Town on February 8, 2024. Mayor Mohammed Adjei Sowah of Accra signed for the assembly.',
+      expect: ['PARTICIPATED_IN Accra Metropolitan Assembly -> Accra–Cape Town cooperation agreement signing as attendee', 'PARTICIPATED_IN Mohammed Adjei Sowah -> Accra–Cape Town cooperation agreement signing as attendee'],
+    },
+    apply: actorSigned,
+  },
+];
+
+/** Stage "lead": only when the sentence readers and the earlier stages found no happening (a headline's meeting is one). */
+export function readLead(a: Article, ev: Events): void {
+  const title = a.sentences.filter((s) => s.paragraph === -1);
+  const body = a.sentences.filter((s) => s.paragraph >= 0).slice(0, LEAD_SENTENCES);
+  // the body first: it names the signers ("The X Assembly has signed …") the headline shortens to a city
+  runSentenceRules({ a, ev }, [...body, ...title], LEAD_RULES);
+}
