@@ -10,17 +10,32 @@ interface Squeezed {
 }
 
 function squeeze(text: string): Squeezed {
-  let chars = '';
+  const codes: number[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII, nearly every character, without a regular expression or a string per character
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) continue;
+      codes.push(code >= 65 && code <= 90 ? code + 32 : code);
+      offsets.push(i);
+      continue;
+    }
     const c = text[i]!;
     if (/\s/.test(c)) continue;
     // one output character per input character, so offsets stay aligned (toLowerCase of "İ" is two)
     const lower = c.toLowerCase();
-    chars += lower.length === 1 ? lower : c;
+    codes.push((lower.length === 1 ? lower : c).charCodeAt(0));
     offsets.push(i);
   }
-  return { chars, offsets };
+  return { chars: fromCodes(codes), offsets };
+}
+
+/** String.fromCharCode over an array of any length (its arguments are limited). */
+function fromCodes(codes: number[]): string {
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
+  return text;
 }
 
 export interface Passage {

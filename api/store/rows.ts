@@ -336,15 +336,23 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
 function sentencePairing(articles: Article[]): (articleId: string, sentence: string) => boolean {
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const indexes = new Map<string, TextIndex[]>();
+  // a fact restated by many articles of a batch asks about each of its sentences once per article
+  const answers = new Map<string, Map<string, boolean>>();
   return (articleId, sentence) => {
     const article = articleById.get(articleId);
     if (!article || article.text == null) return true;
+    let known = answers.get(articleId);
+    if (!known) answers.set(articleId, (known = new Map()));
+    const answer = known.get(sentence);
+    if (answer !== undefined) return answer;
     let index = indexes.get(articleId);
     if (!index) {
       index = [new TextIndex(article.title), new TextIndex(article.text)];
       indexes.set(articleId, index);
     }
-    return index.some((i) => i.contains(sentence));
+    const states = index.some((i) => i.contains(sentence));
+    known.set(sentence, states);
+    return states;
   };
 }
 

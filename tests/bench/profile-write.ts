@@ -1,10 +1,14 @@
 // Where the time of a writeGraph batch goes: per query (by cypher/ file name), Neo4j's CPU time
 // against wall time (CPU cost vs waiting), and with --plan the PROFILE tree of each write query of
 // the last batch (operators, rows, db hits).
-//   npx tsx tests/bench/profile-write.ts [--batches 3] [--size 250] [--plan]
-import { readdirSync, readFileSync } from 'node:fs';
+//   npx tsx tests/bench/profile-write.ts [--batches 3] [--size 250] [--plan] [--docs DIR]
+// --docs DIR keeps each batch's extracted document in DIR (extracted on the first run, read back on
+// the next ones), so two checkouts compare their writes on the same documents without extracting.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ManagedTransaction, ProfiledPlan } from 'neo4j-driver';
+import type { GraphDocument } from '../../api/graph/schema.ts';
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import { cypher } from '../../api/store/cypher.ts';
 import { aliasKeys } from '../../api/extract/resolve.ts';
@@ -14,7 +18,7 @@ import { startBenchNeo4j } from './neo4j.ts';
 import { loadCorpus } from './support.ts';
 
 const { values } = parseArgs({
-  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false } },
+  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' } },
 });
 const batches = Number(values.batches);
 const size = Number(values.size);
@@ -98,6 +102,16 @@ function threadDelta(before: Map<string, number>, after: Map<string, number>): s
 
 const texts = loadCorpus(10_000).slice(0, batches * size);
 const pipeline = await loadPipeline();
+if (values.docs) mkdirSync(values.docs, { recursive: true });
+
+/** Batch b's document: extracted, or read from --docs when an earlier run kept it there. */
+function batchDocument(b: number): GraphDocument {
+  const kept = values.docs && join(values.docs, `batch-${size}-${String(b).padStart(3, '0')}.json`);
+  if (kept && existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8')) as GraphDocument;
+  const doc = pipeline.extract(texts.slice(b * size, (b + 1) * size));
+  if (kept) writeFileSync(kept, JSON.stringify(doc));
+  return doc;
+}
 const db = await startBenchNeo4j();
 try {
   const conn = instrumented(db.conn);
@@ -107,7 +121,7 @@ try {
   const threadsAtStart = cpuByThread(db.server.pid);
   for (let b = 0; b < batches; b++) {
     const extractStarted = process.cpuUsage();
-    const doc = pipeline.extract(texts.slice(b * size, (b + 1) * size));
+    const doc = batchDocument(b);
     const extractCpu = process.cpuUsage(extractStarted);
     totals.extract += (extractCpu.user + extractCpu.system) / 1e6;
     profileWrites = values.plan && b === (values["plan-first"] ? 0 : batches - 1);

@@ -26,6 +26,12 @@ describe('TextIndex.locate', () => {
     const at = new TextIndex(turkish).locate('Then Izmir did.');
     expect(turkish.slice(at!.start, at!.end)).toBe('Then Izmir did.');
   });
+
+  it('ignores non-ASCII white space and case, and finds a sentence far into a long text', () => {
+    const long = `${'Filler words go here. '.repeat(1000)}Élodie\u00a0Martin met\u3000the mayor of ÅLESUND.`;
+    const at = new TextIndex(long).locate('élodie martin met the mayor of Ålesund.');
+    expect(long.slice(at!.start, at!.end)).toBe('Élodie\u00a0Martin met\u3000the mayor of ÅLESUND.');
+  });
 });
 
 describe('evidence of a fact stated by two articles of one batch', () => {
