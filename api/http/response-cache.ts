@@ -43,7 +43,7 @@ export function cacheResponses(app: FastifyInstance, stamp: GraphStamp, opts: Re
     if (request.method !== 'GET' || !routes.has(request.routeOptions.url ?? '')) return;
     let current: string;
     try {
-      current = (await within(stamp.current(), opts.deadlineMs, () => new DeadlineError(opts.deadlineMs / 1000))).key;
+      current = (await within(stamp.forRequest(request), opts.deadlineMs, () => new DeadlineError(opts.deadlineMs / 1000))).key;
     } catch (error) {
       if (error instanceof DeadlineError) throw error;
       return; // Neo4j unreachable: the route answers for itself (503)

@@ -21,6 +21,7 @@ export class GraphStamp {
   private writes = 0;
   private running: Promise<Stamp> | null = null;
   private queued: Promise<Stamp> | null = null;
+  private readonly perRequest = new WeakMap<object, Promise<Stamp>>();
 
   constructor(private readonly conn: Neo4jConnection) {}
 
@@ -39,6 +40,16 @@ export class GraphStamp {
       return this.start();
     });
     return this.queued;
+  }
+
+  /** One stamp for a request however many of its steps ask (its kept answer, the path index). */
+  forRequest(request: object): Promise<Stamp> {
+    let stamp = this.perRequest.get(request);
+    if (!stamp) {
+      stamp = this.current();
+      this.perRequest.set(request, stamp);
+    }
+    return stamp;
   }
 
   private start(): Promise<Stamp> {

@@ -4,12 +4,13 @@
 // search uses it only while the stamp is unchanged; otherwise it searches in Neo4j, as before the
 // index, and a rebuild is planned for when the graph has been quiet for a moment, so a stream of
 // ingests does not rebuild after every article.
-import neo4j, { type Integer, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { PathIndex, PathIndexBuilder } from './path-index.ts';
 import { FACT_TYPES } from './read.ts';
+import { plain } from './stored.ts';
 
 export interface PathIndexOptions {
   /** No index above this many relationships in the graph (its memory: ~10 bytes per fact, ~25 while built); 0: never. */
@@ -21,8 +22,6 @@ export interface PathIndexOptions {
 
 /** ~50M relationships are ~1.6M articles: a few hundred MB of index. */
 export const DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS = 50_000_000;
-
-const toNumber = (value: unknown) => (neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value));
 
 export class PathIndexCache {
   private built: { stamp: string; index: PathIndex; at: Date } | null = null;
@@ -36,10 +35,13 @@ export class PathIndexCache {
     private readonly opts: PathIndexOptions,
   ) {}
 
-  /** The index when it matches the graph as it is now; null (search in Neo4j) while it does not. */
-  async current(): Promise<PathIndex | null> {
+  /**
+   * The index when it matches the graph as it is now; null (search in Neo4j) while it does not.
+   * Given the request, the stamp its other steps read (its kept answer) serves here too.
+   */
+  async current(request?: object): Promise<PathIndex | null> {
     if (this.opts.maxRelationships <= 0) return null;
-    const stamp = await this.stamp.current();
+    const stamp = await (request ? this.stamp.forRequest(request) : this.stamp.current());
     if (this.built?.stamp === stamp.key) return this.built.index;
     this.plan(stamp);
     return null;
@@ -104,7 +106,7 @@ export class PathIndexCache {
     try {
       await session.executeRead(async (tx) => {
         await stream(tx.run(cypher('path-index-entities')), (r) =>
-          builder.entity({ id: r.get('id') as string, degree: toNumber(r.get('degree')), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
+          builder.entity({ id: r.get('id') as string, degree: Number(plain(r.get('degree'))), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
         );
         await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
       });

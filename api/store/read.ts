@@ -347,8 +347,8 @@ export interface PathsBetween extends PathsResult {
 /**
  * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
  * specific their intermediate entities are (PathSearch: a breadth-first search from both ends,
- * one query per level, always growing the cheaper side). The ends are resolved in the search's
- * transaction. Each relationship comes once, with the title, URL and date of its first `sources`
+ * always growing the cheaper side, each level read from `index` when it is given and current, else
+ * one query per level). The ends are resolved in the search's transaction. Each relationship comes once, with the title, URL and date of its first `sources`
  * articles, so a client needs no further request to show where a hop comes from.
  */
 export async function shortestPaths(
@@ -361,10 +361,7 @@ export async function shortestPaths(
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
-    const levels =
-      index?.has(from.id) && index.has(to.id)
-        ? await levelSearch(from.id, to.id, opts.maxHops, [index.end(from.id, filter)!, index.end(to.id, filter)!], async (f) => index.step(f.frontier, f.previous, f.others, filter))
-        : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
+    const levels = index?.has(from.id) && index.has(to.id) ? await levelSearchInMemory(index, filter, to.id, opts.maxHops) : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
     const routes = await pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
     // The first `sources` articles of each hop, in the same transaction (one round trip less).
     const articles = await sourceArticles(tx, routes.flatMap((r) => r.hops.flatMap((h) => (h.sources as string[]).slice(0, opts.sources))));
@@ -424,6 +421,12 @@ async function levelSearch(
   const levels = new PathSearch(from, to, maxHops, { from: fromEnd.degree, to: toEnd.degree });
   for (let side = levels.next(); side; side = levels.next()) levels.grow(side, await step(levels.frontier(side)));
   return levels;
+}
+
+/** The same search with each level read from the in-memory index (path-index.ts), which holds both ends. */
+function levelSearchInMemory(index: PathIndex, filter: PathFilter, to: string, maxHops: number): Promise<PathSearch | null> {
+  const ends: [EndRow, EndRow] = [index.end(filter.from, filter)!, index.end(to, filter)!];
+  return levelSearch(filter.from, to, maxHops, ends, async (f) => index.step(f.frontier, f.previous, f.others, filter));
 }
 
 /** The same search with each level read from Neo4j (cypher/path-ends.cypher, path-step.cypher). */

@@ -19,7 +19,7 @@ export const pathRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathInde
       },
     },
     async (request, reply) => {
-      const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys, await pathIndex.current());
+      const { from, to, ...found } = await shortestPaths(conn, request.query, aliasKeys, await pathIndex.current(request));
       if (!from) throw notFound(`from: no entity "${request.query.from}"`);
       if (!to) throw notFound(`to: no entity "${request.query.to}"`);
       // Out of time is an answer for now only: asked again, the search may finish.
