@@ -68,7 +68,15 @@ async function onlyGesture(page: Page, gesture: string) {
   const start = await backgroundPoint(page);
   await page.mouse.move(start.x, start.y);
   await settled(page, 1000);
-  if (gesture === 'pan') {
+  if (gesture === 'pan-named') {
+    // Zoomed in to where hubs are named, rested, then a pan: how many full redraws follow the release.
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+    await settled(page, 1500);
+    await page.evaluate(() => ((window as unknown as { __log: string[] }).__log.length = 0));
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(start.x + 200 * Math.sin(i / 5), start.y + 120 * (Math.cos(i / 7) - 1));
+    await page.mouse.up();
+  } else if (gesture === 'pan') {
     await page.mouse.down();
     for (let i = 1; i <= 30; i++) await page.mouse.move(start.x + 200 * Math.sin(i / 5), start.y + 120 * (Math.cos(i / 7) - 1));
     await page.mouse.up();
@@ -92,7 +100,7 @@ const browser = await launchBrowser();
 try {
   const response = await postArticles(`${server.base}/api/articles`, 'application/json', JSON.stringify(syntheticGraph(2000, 5000)));
   if (!response.ok) throw new Error(`ingest failed: ${response.status}`);
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 2); round++) {
     const page = await browser.context.newPage();
     if (dist && dist !== '-') {
       await page.route(
@@ -121,6 +129,21 @@ try {
         const t1 = performance.now();
         w.__log.push(`${t0.toFixed(1)} render${depth ? '(inner)' : ''} ${(t1 - t0).toFixed(1)} ms wheel=${r.data.wheelZooming} drag=${r.hoverData.dragging} eles=${(r.hoverData as unknown as {draggingEles: boolean}).draggingEles} texture=${hadTexture}->${Boolean(r.textureCache)} zoom=${w.__cy.zoom().toFixed(2)} edgesHidden=${String(r.hideEdgesOnViewport)}`);
       };
+      const ltc = (r.data as unknown as { lyrTxrCache: Record<string, (...a: unknown[]) => unknown> & { skipping: boolean } }).lyrTxrCache;
+      const invalidate = ltc.invalidateElements!.bind(ltc);
+      ltc.invalidateElements = (eles: unknown) => {
+        w.__log.push(`${performance.now().toFixed(1)} invalidate ${(eles as unknown[]).length} eles (skipping ${ltc.skipping})`);
+        return invalidate(eles);
+      };
+      const getLayers = ltc.getLayers!.bind(ltc);
+      ltc.getLayers = (...a: unknown[]) => {
+        const got = getLayers(...a) as unknown[] | null;
+        w.__log.push(`${performance.now().toFixed(1)} getLayers -> ${got ? got.length : 'null'} (skipping ${ltc.skipping})`);
+        return got;
+      };
+      const cyAny = w.__cy as unknown as { on(e: string, f: (ev: { target: { id(): string; renderedPosition(): { x: number; y: number }; renderedOuterWidth(): number } }) => void): void; container(): HTMLElement };
+      cyAny.on('grab', (ev) => w.__log.push(`${performance.now().toFixed(1)} grab ${ev.target.id()} at ${JSON.stringify(ev.target.renderedPosition())} width ${ev.target.renderedOuterWidth()} container ${JSON.stringify(cyAny.container().getBoundingClientRect())}`));
+      window.addEventListener('mousedown', (e) => w.__log.push(`${performance.now().toFixed(1)} mousedown at ${e.clientX},${e.clientY}`), true);
       for (const type of ['wheel', 'mousedown', 'mouseup']) window.addEventListener(type, () => w.__log.push(`${performance.now().toFixed(1)} ${type}`), true);
       let moves = 0;
       window.addEventListener('mousemove', () => moves++ % 10 === 0 && w.__log.push(`${performance.now().toFixed(1)} mousemove#${moves}`), true);

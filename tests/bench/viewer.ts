@@ -228,7 +228,9 @@ export async function settled(page: Page, quietMs = 1000, maxMs = 20_000): Promi
 
 /**
  * A point of the picture's background near its centre (no node under it or within 6 px), in page
- * coordinates: where an analyst presses to pan. Pressing on a node would drag that node instead.
+ * coordinates: where an analyst presses to pan. Pressing on a node would drag that node instead. In
+ * a dense picture the point may be on an edge: that pans too (edges are pannable), after marking
+ * the edge active, which costs Cytoscape a restyle and a full redraw at the press.
  */
 export async function backgroundPoint(page: Page): Promise<{ x: number; y: number }> {
   const box = (await page.locator('[data-testid=graph]').boundingBox())!;
