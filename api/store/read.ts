@@ -15,7 +15,8 @@ import {
 } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
 import { TextIndex } from '../graph/passages.ts';
-import { cypher } from './cypher.ts';
+import { REJECTED_PREFIX } from '../curation/ops.ts';
+import { cypher, cypherWithTypes } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import type { PathFilter, PathIndex } from './path-index.ts';
@@ -174,11 +175,14 @@ export interface DetailPage {
 }
 
 /** For each (distinct) evidence sentence the article first recorded as stating it ("analyst:NAME" for an analyst's). */
-function evidenceSourcesOf(r: Row): string[] {
-  const evidence = r.evidence as string[];
-  const sources = (r.evidenceSources as string[] | null) ?? [];
+function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null): string[] {
+  const sources = evidenceSources ?? [];
   return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
 }
+
+/** The fact types and their rejected forms, written into the entity queries' patterns (cypherWithTypes). */
+const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
+let detailQueries: { entity: string; facts: string } | null = null;
 
 /** An entity with a page of its relationships; `total` counts them all. null when the entity is unknown. */
 export async function entityDetail(
@@ -186,31 +190,38 @@ export async function entityDetail(
   id: string,
   page: DetailPage,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  const [row] = await read(conn, (tx) =>
-    rows(tx, 'entity-detail', { id, types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }),
-  );
+  detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES) };
+  const { entity, facts } = detailQueries;
+  const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
+  // Both queries sent at once in one transaction: the page is empty when the entity is unknown.
+  const [head, rels] = await read(conn, (tx) => Promise.all([tx.run(entity, params), tx.run(facts, params)]));
+  const row = head.records[0];
   if (!row) return null;
-  const seenFrom = (r: Row) => ({
-    id: String(r.id),
-    type: r.type as RelationshipType,
-    direction: r.direction as 'out' | 'in',
-    other: r.other as EntityRef,
-    properties: relationshipProperties(Object.fromEntries(r.properties as [string, unknown][])),
-    evidence: [...new Set(r.evidence as string[])],
-  });
-  const relationships = (row.relationships as Row[]).map((r) => ({
-    ...seenFrom(r),
-    evidenceSources: evidenceSourcesOf(r),
-    sources: (r.sources as Row[]).map(toSourceRef),
-    sourceCount: Number(r.sourceCount),
+  const relationships = rels.records.map((r) => ({
+    ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
+    evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
+    sources: (r.get('sources') as Row[]).map(toSourceRef),
+    sourceCount: Number(r.get('sourceCount')),
   }));
-  const rejected = (row.rejected as Row[]).map((r) => ({
-    ...seenFrom(r),
+  const rejected = (row.get('rejected') as Row[]).map((r) => ({
+    ...seenFrom(r.id, r.type, r.direction, r.other, r.properties, r.evidence),
     rejectedBy: String(r.rejectedBy ?? ''),
     rejectedIn: String(r.rejectedIn ?? ''),
     restatedSince: Number(r.restatedSince ?? 0),
   }));
-  return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total), rejected };
+  return { node: toGraphNode(row.get('node') as Row), relationships, total: Number(row.get('total')), rejected };
+}
+
+/** A relationship as seen from the entity (the fields entity-detail and entity-facts return for each). */
+function seenFrom(id: unknown, type: unknown, direction: unknown, other: unknown, properties: unknown, evidence: unknown) {
+  return {
+    id: String(id),
+    type: type as RelationshipType,
+    direction: direction as 'out' | 'in',
+    other: other as EntityRef,
+    properties: relationshipProperties(Object.fromEntries(properties as [string, unknown][])),
+    evidence: [...new Set(evidence as string[])],
+  };
 }
 
 // ---- subgraphs --------------------------------------------------------------------------------
