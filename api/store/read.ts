@@ -131,8 +131,9 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
   const query = fulltextQuery(opts.q);
   if (query === '') return [];
   const candidates = Math.max(SEARCH_CANDIDATES, opts.limit * 5);
-  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(candidates) }));
-  return rankHits(opts.q, hits as unknown as SearchHit[]).slice(0, opts.limit);
+  const found = await read(conn, (tx) => tx.run(cypher('search-entities'), { query, label: opts.label ?? null, limit: int(candidates) }));
+  const hits = found.records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as SearchHit['label'], name: r.get('name') as string, aliases: r.get('aliases') as string[], score: r.get('score') as number }));
+  return rankHits(opts.q, hits).slice(0, opts.limit);
 }
 
 /** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
@@ -373,10 +374,7 @@ export async function shortestPaths(
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
     const levels = index?.has(from.id) && index.has(to.id) ? await levelSearchInMemory(index, filter, to.id, opts.maxHops) : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
-    const routes = await pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
-    // The first `sources` articles of each hop, in the same transaction (one round trip less).
-    const articles = await sourceArticles(tx, routes.flatMap((r) => r.hops.flatMap((h) => (h.sources as string[]).slice(0, opts.sources))));
-    return { routes, articles };
+    return pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types, opts.sources);
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
   let found: Awaited<ReturnType<typeof search>> | null = null;
@@ -386,7 +384,7 @@ export async function shortestPaths(
       async (tx) => {
         ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
-        return from && to ? search(tx, from, to) : { routes: [], articles: new Map<string, SourceRef>() };
+        return from && to ? search(tx, from, to) : [];
       },
       { timeout: PATH_TIMEOUT_MS },
     );
@@ -408,14 +406,15 @@ export async function shortestPaths(
   }
 
   const nodes = new Map<string, CyNode>();
-  const edges = new Map<string, CyEdge>();
-  const paths = found.routes.map(({ nodes: pathNodes, hops }) => {
+  const edges = new Map<string, CyEdge & { articles: SourceRef[] }>();
+  const paths = found.map(({ nodes: pathNodes, hops }) => {
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
-    for (const h of hops) edges.set(String(h.key), toCyEdge(h));
+    for (const { properties, articles, ...hop } of hops) {
+      edges.set(String(hop.key), { ...toCyEdge({ ...Object.fromEntries(properties as [string, unknown][]), ...hop }), articles: (articles as Row[]).map(toSourceRef) });
+    }
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => found.articles.get(id) ?? []) }));
-  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
 }
 
 type EndRow = { degree: number; allowed: boolean };
@@ -448,21 +447,26 @@ async function levelSearchInNeo4j(tx: ManagedTransaction, filter: PathFilter, to
   return levelSearch(filter.from, to, maxHops, [fromEnd, toEnd], async (f) => (await rows(tx, 'path-step', { ...filter, ...f })) as unknown as StepRow[]);
 }
 
-/** The entities and one relationship per hop of each route, in route order. */
-async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[]): Promise<{ nodes: Row[]; hops: Row[] }[]> {
+/**
+ * The entities and one relationship per hop of each route, in route order, each hop with its own
+ * properties as [key, value] pairs and its first `sources` articles (cypher/path-details.cypher).
+ */
+async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[], sources: number): Promise<{ nodes: Row[]; hops: Row[] }[]> {
   if (routes.length === 0) return [];
   const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
   const pairs = new Map(routes.flatMap((route) => route.slice(1).map((b, i) => [pairKey(route[i]!, b), [route[i]!, b]] as const)));
-  const hops = new Map((await rows(tx, 'path-hops', { pairs: [...pairs.values()], types })).map((r) => [pairKey(String(r.a), String(r.b)), r.hop as Row]));
-  const nodes = new Map((await rows(tx, 'path-nodes', { ids: [...new Set(routes.flat())] })).map((r) => [String((r.node as Row).id), r.node as Row]));
+  const ids = [...new Set(routes.flat())];
+  const found = await rows(tx, 'path-details', { pairs: [...pairs.values()], ids, types, bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(sources) });
+  const hops = new Map<string, Row>();
+  const nodes = new Map<string, Row>();
+  for (const r of found) {
+    if (r.node) nodes.set(String((r.node as Row).id), r.node as Row);
+    else {
+      const [a, b] = r.pair as [string, string];
+      hops.set(pairKey(a, b), { ...(r.hop as Row), properties: r.properties, articles: r.articles });
+    }
+  }
   return routes.map((route) => ({ nodes: route.map((id) => nodes.get(id)!), hops: route.slice(1).map((b, i) => hops.get(pairKey(route[i]!, b))!) }));
-}
-
-/** Title, URL and date of the given articles, by id. */
-async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Map<string, SourceRef>> {
-  if (ids.length === 0) return new Map();
-  const found = await rows(tx, 'articles-by-id', { ids: [...new Set(ids)] });
-  return new Map(found.map((r) => [String(r.id), toSourceRef(r)]));
 }
 
 /**
@@ -470,9 +474,9 @@ async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Ma
  * short by planning time counted against its timeout.
  */
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
-  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [] };
+  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [], bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(0) };
   await read(conn, async (tx) => {
-    for (const query of ['path-ends', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
+    for (const query of ['path-ends', 'path-step', 'path-details']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
   });
 }
 
