@@ -15,7 +15,7 @@ type PrepareModule = typeof import('../../api/ingest/prepare.ts');
 type ResolveModule = typeof import('../../api/extract/resolve.ts');
 
 const SECTION = 'ingest';
-/** Articles per writeGraph transaction (the ingest CLI's batch size). */
+/** Articles per writeGraph transaction (`npm run ingest -- --batch 250`; the CLI's default is 25). */
 export const BATCH = 250;
 
 export interface Pipeline {
