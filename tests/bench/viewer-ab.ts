@@ -6,12 +6,10 @@
 // Prints, per build and renderer, the frame intervals' p95/p99/mean (wall clock) and the main-thread
 // CPU time of each frame from Chromium's trace (p95/p99/mean and the frames over 16.7 ms: less
 // sensitive to other processes on the cores), median over the rounds.
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { launchBrowser } from '../e2e/browser.ts';
-import { panZoomFrames, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { panZoomFrames, postArticles, serveBuild, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 const [distA, distB, roundsArg] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]');
@@ -19,19 +17,6 @@ const builds = { A: resolve(distA), B: resolve(distB) };
 const rounds = Number(roundsArg ?? 3);
 // RENDERERS=canvas skips the WebGL renderer (minutes per page on SwiftShader under load).
 const renderers = (process.env.RENDERERS ?? 'canvas,webgl').split(',') as ('canvas' | 'webgl')[];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-/** Everything but the API comes from `dist`. */
-async function serveBuild(page: Page, dist: string): Promise<void> {
-  await page.route(
-    (url) => !url.pathname.startsWith('/api/'),
-    async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const file = join(dist, path === '/' ? 'index.html' : path);
-      await route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-    },
-  );
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -1,14 +1,15 @@
 // Where a pan/zoom frame's time goes, 2,000 nodes and 5,000 edges on screen: every call of
 // Cytoscape's canvas render with its duration and what it drew (texture, edges hidden, full),
-// every frame interval, and the input events between, as a timeline.
-//   npx tsx tests/bench/viewer-frames.ts [canvas|webgl]
-import { readFileSync } from 'node:fs';
+// every frame interval, the layered texture cache's invalidations, and the input events between, as
+// a timeline, then the trace's CPU per frame.
+//   npx tsx tests/bench/viewer-frames.ts [canvas|webgl] [DIST|-] [--profile]
+// DIST: another `vite build` output (`--minify false` for readable profiles); --profile: a CPU profile
+// of the gesture. ROUNDS=n (default 2); GESTURE=pan|pan-named|wheel: that part alone; MICRO=1: the
+// drawing steps of one frame timed alone instead of a gesture.
 import { cpus, loadavg } from 'node:os';
-import { extname, join } from 'node:path';
-import { launchBrowser } from '../e2e/browser.ts';
-import { ensureViewerBuilt } from '../e2e/browser.ts';
+import { ensureViewerBuilt, launchBrowser } from '../e2e/browser.ts';
 import type { Page } from 'playwright-core';
-import { backgroundPoint, settled, panZoomFrames, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { backgroundPoint, panZoomFrames, serveBuild, settled, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 /**
  * The drawing steps of a frame, timed alone on the picture as it is (best of 7, each flushed to
@@ -93,7 +94,6 @@ const renderer = process.argv[2] ?? 'canvas';
 // Another build of the viewer (e.g. `vite build --minify false --outDir DIR`, for readable profiles).
 const dist = process.argv[3];
 const profile = process.argv.includes('--profile');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 await ensureViewerBuilt();
 const server = await startViewerServer();
 const browser = await launchBrowser();
@@ -102,16 +102,7 @@ try {
   if (!response.ok) throw new Error(`ingest failed: ${response.status}`);
   for (let round = 0; round < Number(process.env.ROUNDS ?? 2); round++) {
     const page = await browser.context.newPage();
-    if (dist && dist !== '-') {
-      await page.route(
-        (url) => !url.pathname.startsWith('/api/'),
-        async (route) => {
-          const path = new URL(route.request().url()).pathname;
-          const file = join(dist, path === '/' ? 'index.html' : path);
-          await route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-        },
-      );
-    }
+    if (dist && dist !== '-') await serveBuild(page, dist);
     await timeFirstDraw(page, `${server.base}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
     const shown = await showTwoThousand(page);
     await page.evaluate(() => {

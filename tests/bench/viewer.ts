@@ -4,7 +4,7 @@
 // graphs ingested through POST /api/articles. Called by tests/bench/run.ts (npm run bench).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
@@ -332,6 +332,20 @@ export async function showTwoThousand(page: Page) {
     const renderer = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
     return { nodes: cy.nodes().length, edges: cy.edges().length, textureOnViewport: renderer.textureOnViewport, hideEdgesOnViewport: renderer.hideEdgesOnViewport };
   });
+}
+
+const BUILD_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** Everything but the API comes from `dist` (another `vite build` output) instead of the server's dist/viz. */
+export async function serveBuild(page: Page, dist: string): Promise<void> {
+  await page.route(
+    (url) => !url.pathname.startsWith('/api/'),
+    async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const file = join(dist, path === '/' ? 'index.html' : path);
+      await route.fulfill({ body: readFileSync(file), contentType: BUILD_TYPES[extname(file)] ?? 'application/octet-stream' });
+    },
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
