@@ -10,6 +10,7 @@ import { findEvents, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
+import { readCoordination } from './relations/coordination.ts';
 import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
@@ -115,6 +116,9 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
+  // coordination: lists and coordinated officials over the entities found (needs positions: two officials
+  // of different cities; the visits: "our twin town" of a visiting side)
+  (a, ev) => readCoordination(a, ev),
   // the lead's visit (frames/lead.ts): an official's visit or a host's guest, when no visit was read (needs
   // positions: a host's city is the city of the host's office)
   (a, ev) => readLead(a, ev),
