@@ -16,7 +16,7 @@ import { explicitPositions, implicitPositions, pendingTitles } from './relations
 import { sisterCities } from './relations/sister-cities.ts';
 import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
-import { readAttendance } from './frames/attendance.ts';
+import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
@@ -134,6 +134,8 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a, ev) => readAttendance(a, ev),
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
   (a) => assignHappenings(a),
+  // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
+  (a) => readGuests(a),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
