@@ -30,7 +30,7 @@ function state(a: Article, rule: string, type: RelationshipType, from: string | 
 
 // One item of a list of towns: "the city of A", "A in China", "A (Japan)", "A, Madeira, Portugal"; the
 // separators the genre writes between items: ", ", " and ", "; ", " as well as ".
-const LIST_ITEM = /(?:,? and |,? as well as |; (?:and )?|, )?(?:the (?:city|town) of )?⟨([CXV])(\d+)⟩(?: in (?:the )?⟨[NV]\d+⟩| \(⟨N\d+⟩\)|, ⟨[NV]\d+⟩(?=[,;.]| and| as well))*/y;
+const LIST_ITEM = /(?:,? and |,? as well as |; (?:and )?|, )?(?:the (?:[\w-]+ )?(?:city|town|village|municipality) of )?⟨([CXV])(\d+)⟩(?: in (?:the )?⟨[NV]\d+⟩| \(⟨N\d+⟩\)|, ⟨[NV]\d+⟩(?=[,;.]| and| as well))*/y;
 
 /** The items of a list starting at `from`: towns (a name the gazetteer lacks made a town), venues left out. */
 function listAt(a: Article, s: AnalyzedSentence, from: number, letters = 'CX'): { ids: string[]; end: number } {
@@ -67,6 +67,18 @@ function counterparts(a: Article, x: string | null | undefined, y: string | null
 function dateIn(s: AnalyzedSentence): Properties {
   const d = /⟨D(\d+)⟩/.exec(s.template);
   return { date: d ? s.mentions[Number(d[1])]!.date ?? null : null };
+}
+
+/** The town "our" / "its" speaks for: the clause's, else the visiting side's when the article is written from the partner. */
+function speakerTown({ a, ev }: CoordinationContext, s: AnalyzedSentence, at: number, partner: string | null): string | null {
+  const owner = ownerCity(a, s, at);
+  if (owner !== partner) return owner;
+  return ev.visits.find((v) => v.dest === partner)?.origins.map((o) => a.cityOf(o) ?? o).find((o) => a.label(o) === 'City') ?? null;
+}
+
+/** Whether the article is about sister cities at all (a relation word elsewhere then means the partnership). */
+function aboutPartnership(a: Article): boolean {
+  return a.sentences.some((x) => /\b(?:sister|twin|friendship|partner)[- ]?(?:city|cities|town|towns|relations?|relationships?)\b|\btwinn(?:ed|ing)\b|\bsisterhood\b/i.test(x.text));
 }
 
 const ref = (s: AnalyzedSentence, j: string | undefined): string | null => (j === undefined ? null : s.refs[Number(j)] ?? null);
@@ -175,7 +187,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
     name: 'our-twin-town-of',
     stage: 'coordination',
     when: /twin|sister|partner|friendship/,
-    matches: /\b(?:our|its|their) (?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) of (?:the )?⟨C(\d+)⟩/gi,
+    matches: /(?:\b(?:our|its|their)|⟨C(\d+)⟩['’]s?) (?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) of (?:the )?⟨C(\d+)⟩/gi,
     emits: 'SISTER_CITY_OF (the writer\'s or the subject\'s town, the town named)',
     why: '"our twin town of X", "its sister city of X": the partner of the town the article speaks for; an article about a visit abroad speaks for the visitors\' town.',
     example: {
@@ -183,13 +195,76 @@ export const COORDINATION_RULES: readonly Rule[] = [
       body: 'A delegation from Llantwit Major visited Le Pouliguen on May 4, 2006. "I was delighted to visit our twin town of Le Pouliguen in southern Brittany," the mayor said.',
       expect: ['SISTER_CITY_OF Llantwit Major -> Le Pouliguen'],
     },
-    apply: ({ a, ev }, s, m) => {
-      const partner = ref(s, m[1]);
-      const origin = ev.visits.find((v) => v.dest === partner)?.origins.map((o) => a.cityOf(o) ?? o).find((o) => a.label(o) === 'City');
-      let owner = ownerCity(a, s, m.index);
-      if (owner === partner) owner = origin ?? null;
-      return state(a, 'our-twin-town-of', 'SISTER_CITY_OF', owner, partner, {}, s);
+    apply: (ctx, s, m) => {
+      const partner = ref(s, m[2]);
+      const owner = m[1] ? ref(s, m[1]) : speakerTown(ctx, s, m.index, partner);
+      return state(ctx.a, 'our-twin-town-of', 'SISTER_CITY_OF', owner, partner, {}, s);
     },
+  },
+  {
+    name: 'town-our-twin-town',
+    stage: 'coordination',
+    when: /twin|sister|partner|friendship/,
+    matches: /⟨C(\d+)⟩,? (?:is |was )?(?:our|its|their) (?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town)\b/gi,
+    emits: 'SISTER_CITY_OF (the writer\'s or the subject\'s town, the town named)',
+    why: 'An apposition "in Y, our twin town" names the partner of the town the article speaks for.',
+    example: {
+      title: 'Halifax mayor in Aachen',
+      body: 'Mayor Scott Trickett of Halifax gave a speech in Aachen, our twin town, on June 4, 2011.',
+      expect: ['SISTER_CITY_OF Halifax -> Aachen'],
+    },
+    apply: (ctx, s, m) => {
+      const partner = ref(s, m[1]);
+      return state(ctx.a, 'town-our-twin-town', 'SISTER_CITY_OF', speakerTown(ctx, s, m.index, partner), partner, {}, s);
+    },
+  },
+  {
+    name: 'dash-pair-twin-cities',
+    stage: 'coordination',
+    when: /twin|sister|partner|friendship/,
+    matches: /⟨C(\d+)⟩ ?[-–—] ?⟨C(\d+)⟩ (?:[\w-]+ ){0,2}?(?:sister|twin|friendship|partner)[- ]?(?:city|cities|town|towns|relations?|relationships?|ties|committee|association|society|programme|program|year)\b/gi,
+    emits: 'SISTER_CITY_OF (the two towns of the pair)',
+    why: 'The genre names a partnership by its two towns joined by a dash: "the Hatvan – Maassluis twin-cities relations", "the Fort Worth – Mbabane Sister Cities programme".',
+    example: {
+      title: 'Anniversary ceremony',
+      body: 'The 25th anniversary of Hatvan – Maassluis twin-cities relations was celebrated in Hatvan on May 5, 2017.',
+      expect: ['SISTER_CITY_OF Hatvan -> Maassluis'],
+    },
+    apply: ({ a }, s, m) => state(a, 'dash-pair-twin-cities', 'SISTER_CITY_OF', ref(s, m[1]), ref(s, m[2]), {}, s),
+  },
+  {
+    name: 'partnered-with-as-sister',
+    stage: 'coordination',
+    when: /partnered|knot|became|formed/,
+    matches: /\b(?:partnered|tied the (?:sister[- ]city |twinning |friendship )?knot|became (?:a |an )?(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns)|became twinned|formed (?:a )?(?:sister|twin|friendship)[- ](?:city|town) (?:relationship|partnership)) with /gi,
+    emits: 'SISTER_CITY_OF (the subject\'s town, each town listed)',
+    why: 'Verbs of forming a partnership other than "twinned": "X has partnered with Y as a sister city", "X tied the sister city knot with Y", "became a sister city with Y".',
+    example: {
+      title: 'Kansas City and its Chinese partners',
+      body: 'Kansas City tied the sister city knot with Xi\'an in 1989. Thika has partnered with Dixon since 2007 as a sister city.',
+      expect: ['SISTER_CITY_OF Kansas City -> Xi\'an', 'SISTER_CITY_OF Thika -> Dixon'],
+    },
+    apply: ({ a }, s, m) => {
+      if (/^partnered/i.test(m[0]) && !/\b(?:sister|twin|friendship)\b/i.test(s.text)) return 0;
+      const owner = ownerCity(a, s, m.index);
+      let added = 0;
+      for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, 'partnered-with-as-sister', 'SISTER_CITY_OF', owner, id, {}, s);
+      return added;
+    },
+  },
+  {
+    name: 'relationship-between-towns',
+    stage: 'coordination',
+    when: /between/,
+    matches: /\b(?:relationship|relations|links?|ties|friendship|partnership|bonds?|twinning) between (?:the (?:city|town) of )?⟨C(\d+)⟩ and (?:the (?:city|town) of )?⟨C(\d+)⟩(?! and)/gi,
+    emits: 'SISTER_CITY_OF (the two towns)',
+    why: 'In an article about a partnership, "the relationship / the links between X and Y" is that partnership, whatever the sentence calls it.',
+    example: {
+      title: 'Shizuoka delegation in Kamloops',
+      body: 'A delegation from Shizuoka visited Kamloops on May 3, 2006, for the sister city anniversary. The visit marked another milestone in the deepening relationship between Kamloops and the city of Shizuoka.',
+      expect: ['SISTER_CITY_OF Kamloops -> Shizuoka'],
+    },
+    apply: ({ a }, s, m) => (aboutPartnership(a) ? state(a, 'relationship-between-towns', 'SISTER_CITY_OF', ref(s, m[1]), ref(s, m[2]), {}, s) : 0),
   },
   {
     name: 'visited-listed-cities',
