@@ -270,16 +270,19 @@ export const COORDINATION_RULES: readonly Rule[] = [
     name: 'visited-listed-cities',
     stage: 'coordination',
     when: /visit|tour|stop/,
-    matches: /\b(?:will visit|to visit|visited|visits|visiting|will tour|toured|tours|touring|stops in|stopped in|with stops in) (?=(?:the (?:cities|towns) of )?⟨[CV]\d+⟩(?: \(⟨N\d+⟩\)| in ⟨N\d+⟩|, ⟨N\d+⟩)?,? (?:and |as well as )?(?:the city of )?⟨[CV]\d+⟩)/gi,
+    matches: /\b(?:will visit|to visit|visited|visits|visiting|will tour|toured|tours|touring|stops in|stopped in|with stops in) (?=(?:the (?:[\w-]+ |⟨N\d+⟩ )?(?:cities|towns) of )?⟨[CV]\d+⟩(?: \(⟨N\d+⟩\)| in ⟨N\d+⟩|, ⟨N\d+⟩)?,? (?:and |as well as )?(?:the city of )?⟨[CVX]\d+⟩)/gi,
     emits: 'VISITED (the subject, each city listed)',
     why: 'A trip is told as one verb with its stops listed ("Mayor X will visit A, B, C and D", "visiting A (U.S.) and B (Canada)"); the subject visited every city of the list.',
     example: {
       title: 'Honolulu mayor to tour Japan',
-      body: 'Honolulu Mayor Peter Carlisle will visit Hiroshima, Matsuyama, Nagaoka and Yokohama.',
-      expect: ['VISITED Peter Carlisle -> Matsuyama', 'VISITED Peter Carlisle -> Yokohama'],
+      body: 'Honolulu Mayor Peter Carlisle will visit Hiroshima, Matsuyama, Nagaoka and Yokohama. Mayor Sly James of Kansas City came back after visiting the Chinese cities of Xi\'an, Yan\'an and Shanghai.',
+      expect: ['VISITED Peter Carlisle -> Matsuyama', 'VISITED Peter Carlisle -> Yokohama', 'VISITED Sly James -> Yan\'an'],
     },
     apply: ({ a }, s, m) => {
-      const { ids } = listAt(a, s, m.index + m[0].length, 'C');
+      const at = m.index + m[0].length;
+      // after "the Chinese cities of" an unknown name is a town too
+      const towns = /^the (?:[\w-]+ |⟨N\d+⟩ )?(?:cities|towns) of /.exec(s.template.slice(at))?.[0].length ?? 0;
+      const { ids } = listAt(a, s, at + towns, towns ? 'CX' : 'C');
       if (ids.length < 2) return 0;
       let subjects = nearestSubjects(a, s, m.index, 'P');
       if (!subjects.length && /^visiting/i.test(m[0])) subjects = subjectsBefore(a, s, m.index, 'P');
