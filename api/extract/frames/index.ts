@@ -20,7 +20,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },
   { name: 'derive', reads: 'frames', adds: 'PARTICIPATED_IN (visitor, host), VISITED and MET_WITH with the frame\'s date and event' },
   { name: 'attendance', reads: 'sentence templates and the happening each is about, PARTICIPATED_IN and HOLDS_POSITION facts, the Event places (after the participation readers)', adds: 'attendees named "in the presence of", as witnesses, as co-signers; VISITED of the happening\'s city for participants from abroad; MET_WITH of co-signatories of two cities; each with the happening\'s date and event' },
-  { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to' },
+  { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to; VISITED of a happening\'s city for whoever met one of its officials there (frames/attendance.ts, GUEST_RULES)' },
 ];
 
 export const FILL_SENTENCE_RULES = fillStage(FILL_RULES);

@@ -87,7 +87,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
   {
     name: 'sister-cities-listed',
     stage: 'coordination',
-    when: /sister|twin|friendship|partner/,
+    when: /(?:sister|twin|friendship|partner)[- ](?:cities|towns)/,
     matches: /\b(?:sister|twin|friendship|partner)[- ](?:cities|towns)(?: of (?:the )?⟨C(\d+)⟩)?,? (?:namely|are|were|include|includes|including|such as|like|:)\s*(?=(?:the (?:city|town) of )?⟨[CX]\d+⟩)/gi,
     emits: 'SISTER_CITY_OF (the list\'s owner, each item)',
     why: 'Profiles of a city list its partners after a cue, each item qualified by its country ("A and B in China, C in UAE, as well as D"); every item is a partner of the city the sentence is about.',
@@ -235,7 +235,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
   {
     name: 'partnered-with-as-sister',
     stage: 'coordination',
-    when: /partnered|knot|became|formed/,
+    when: /partnered with|knot with|became (?:an? )?(?:sister|twin|friendship|partner)|became twinned|formed (?:a )?(?:sister|twin|friendship)/,
     matches: /\b(?:partnered|tied the (?:sister[- ]city |twinning |friendship )?knot|became (?:a |an )?(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns)|became twinned|formed (?:a )?(?:sister|twin|friendship)[- ](?:city|town) (?:relationship|partnership)) with /gi,
     emits: 'SISTER_CITY_OF (the subject\'s town, each town listed)',
     why: 'Verbs of forming a partnership other than "twinned": "X has partnered with Y as a sister city", "X tied the sister city knot with Y", "became a sister city with Y".',
@@ -269,7 +269,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
   {
     name: 'visited-listed-cities',
     stage: 'coordination',
-    when: /visit|tour|stop/,
+    when: /(?:visit|tour|stop)\w* (?:in )?(?:the |⟨[cv])/,
     matches: /\b(?:will visit|to visit|visited|visits|visiting|will tour|toured|tours|touring|stops in|stopped in|with stops in) (?=(?:the (?:[\w-]+ |⟨N\d+⟩ )?(?:cities|towns) of )?⟨[CV]\d+⟩(?: \(⟨N\d+⟩\)| in ⟨N\d+⟩|, ⟨N\d+⟩)?,? (?:and |as well as )?(?:the city of )?⟨[CVX]\d+⟩)/gi,
     emits: 'VISITED (the subject, each city listed)',
     why: 'A trip is told as one verb with its stops listed ("Mayor X will visit A, B, C and D", "visiting A (U.S.) and B (Canada)"); the subject visited every city of the list.',
@@ -294,7 +294,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
   {
     name: 'counterparts-acted-together',
     stage: 'coordination',
-    when: /⟨p\d+⟩[^.]{0,80}and[^.]{0,80}⟨p\d+⟩/,
+    when: /⟨p\d+⟩(?: \(⟨n\d+⟩\))?,? and /,
     matches: /⟨P(\d+)⟩(?: \(⟨N\d+⟩\))?,? and (?:the )?(?:⟨T\d+⟩ of (?:the )?⟨[COGVN]\d+⟩,? |⟨C\d+⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)?,? )?⟨P(\d+)⟩(?: of (?:⟨N\d+⟩['’]s )?(?:the )?⟨[CVOGN]\d+⟩)?,? (?:(?:formally|officially|jointly|also|then|later|together) )?(?:signed|sign|signs|inked|ink|exchange|exchanged|exchanging|are discussing|discussed|discuss|were there|were present|had a joint|held a joint|held talks|agreed|agree|dedicated|unveiled|planted|cut the|shook hands|toured|met|meet)\b/gi,
     emits: 'MET_WITH (the two officials; date)',
     why: 'Two officials of different cities coordinated as the subject of one joint act (signing, exchanging gifts, talks, a dedication) were together: the genre\'s way of telling that the two sides met.',
