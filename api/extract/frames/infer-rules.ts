@@ -157,6 +157,9 @@ function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: Part
 /** Without a sentence saying the sides met: the head of the host side and the head of the visiting side of a visit. */
 function headsMet(ctx: FrameContext, f: Frame): number {
   if (!isVisit(ctx, f) || !f.place) return 0;
+  // a visit the article announces ("will be making the trip next week") has not met anyone yet
+  const published = ctx.a.input.publishedAt;
+  if (f.date && published && f.date > published) return 0;
   const host = headOf(ctx, f.host, f.host.people.keys());
   const guest = headOf(ctx, f.visiting, f.visiting.people.keys());
   if (!host || !guest || host === guest || f.visiting.people.has(host)) return 0;
