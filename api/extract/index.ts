@@ -10,12 +10,13 @@ import { findEvents, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
+import { readCoordination } from './relations/coordination.ts';
 import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
 import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
-import { readAttendance } from './frames/attendance.ts';
+import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
@@ -115,6 +116,9 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
+  // coordination: lists and coordinated officials over the entities found (needs positions: two officials
+  // of different cities; the visits: "our twin town" of a visiting side)
+  (a, ev) => readCoordination(a, ev),
   // the lead's visit (frames/lead.ts): an official's visit or a host's guest, when no visit was read (needs
   // positions: a host's city is the city of the host's office)
   (a, ev) => readLead(a, ev),
@@ -130,6 +134,8 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a, ev) => readAttendance(a, ev),
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
   (a) => assignHappenings(a),
+  // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
+  (a) => readGuests(a),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */

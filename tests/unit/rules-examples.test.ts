@@ -14,10 +14,10 @@ function lines(g: GraphDocument): string[] {
   return g.relationships.map((r) => `${r.type} ${nameOf(g, r.source)} -> ${nameOf(g, r.target)}${r.type === 'PARTICIPATED_IN' ? ` as ${String(r.properties.role)}` : ''}`);
 }
 
-/** Symmetric MET_WITH may come out in either direction. */
+/** Symmetric MET_WITH and SISTER_CITY_OF may come out in either direction. */
 function has(found: string[], line: string): boolean {
-  const m = /^MET_WITH (.+) -> (.+)$/.exec(line);
-  return found.includes(line) || (!!m && found.includes(`MET_WITH ${m[2]} -> ${m[1]}`));
+  const m = /^(MET_WITH|SISTER_CITY_OF) (.+) -> (.+)$/.exec(line);
+  return found.includes(line) || (!!m && found.includes(`${m[1]} ${m[3]} -> ${m[2]}`));
 }
 
 describe('rules kept as data', () => {

@@ -84,6 +84,39 @@ export const ATTENDANCE_RULES: readonly FrameRule<Article, Entity>[] = [
   },
 ];
 
+/** Rules run once every VISITED and MET_WITH has its happening (stage "happening"). */
+export const GUEST_RULES: readonly FrameRule<Article, Entity>[] = [
+  {
+    name: 'guest-of-host-visited',
+    stage: 'happening',
+    emits: 'VISITED (date, event)',
+    why: 'A happening held in a city where an official of that city met someone who holds no office there is a visit: the guest came to the host\'s city ("Mayor A of X met Governor B of Y in X").',
+    example: {
+      title: 'Tan Chengxu met with Japanese guests',
+      body: 'On August 23, 2018, Mayor Tan Chengxu of Dalian met with Miyagi Prefecture Governor Yoshihiro Murai. Tan Chengxu welcomed the Japanese guests.',
+      expect: ['VISITED Yoshihiro Murai -> Dalian'],
+    },
+    apply: (a, e) => {
+      const city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
+      if (!city || a.label(city) !== 'City' || REMOTE.test(e.name)) return 0;
+      const visited = new Set(a.factsOf('VISITED').filter((f) => f.to === city).map((f) => f.from));
+      let added = 0;
+      for (const m of a.factsOf('MET_WITH')) {
+        if (m.props.event !== e.id) continue;
+        for (const [host, guest] of [[m.from, m.to], [m.to, m.from]] as const) {
+          if (visited.has(guest) || !homeCities(a, host).has(city) || homeCities(a, guest).has(city)) continue;
+          const fact = a.addFact('VISITED', guest, city, { date: m.props.date ?? null, event: e.id }, ...m.evidence);
+          if (!fact) continue;
+          (fact.rules ??= new Set()).add('guest-of-host-visited');
+          visited.add(guest);
+          added++;
+        }
+      }
+      return added;
+    },
+  },
+];
+
 /** What a presence rule reads: the article and its happenings (for the one a sentence is about). */
 interface PresenceContext {
   a: Article;
@@ -211,6 +244,11 @@ function sentenceEnd(t: string, from: number): number {
   const m = /[.!?](?:\s|$)/g;
   m.lastIndex = from;
   return m.exec(t)?.index ?? t.length;
+}
+
+/** Runs the rules that need every visit and meeting placed in its happening. */
+export function readGuests(a: Article): void {
+  runFrameRules(a, a.events(), GUEST_RULES);
 }
 
 /** Runs the attendance rules: the presence sentences first (they add participants), then the rules over events. */

@@ -13,13 +13,14 @@ export const STAGES: readonly Stage[] = [
   { name: 'people', reads: 'sentence templates (before entities are made)', adds: 'Person for unheaded names the words around them mark as people\'s: lists of members, role appositions, relatives, counterparts' },
   { name: 'headline', reads: 'the headline\'s template (only when the sentence readers found no visit)', adds: 'the article\'s visit or signing the headline tells' },
   { name: 'trips', reads: 'sentence templates, SISTER_CITY_OF facts (only when events.ts found no visit)', adds: 'a visit for a delegation\'s trip to a country, with its stops' },
+  { name: 'coordination', reads: 'sentence templates, positions, visits (after the meetings reader; relations/coordination.ts)', adds: 'SISTER_CITY_OF over lists ("sister cities namely A and B in China, C in UAE", "joining A, Japan; B, Korea", "respectively"), VISITED of every city a trip lists, MET_WITH of two officials of different cities coordinated as the subject of one joint act or talking with / giving to each other' },
   { name: 'lead', reads: 'the headline and the first body sentences, positions', adds: 'the article\'s visit told as an official visiting a city or a host receiving a guest or a delegation (when no happening was read); a signing told as a council signing with another city (when no signing was read)' },
   { name: 'frames', reads: 'the Event entities and the visits events.ts found', adds: 'one frame per happening: kind, date, place, sides from the visit readers; a headline\'s meeting told in the body as the visit is the visit' },
   { name: 'fill', reads: 'sentence templates and the frame each sentence is about', adds: 'side members, "met" sentences and itinerary cities, each with its sentences' },
   { name: 'sides', reads: 'frames and the HOLDS_POSITION and MET_WITH facts', adds: 'officials of the visiting side, hosts who met visitors, the host city\'s government' },
   { name: 'derive', reads: 'frames', adds: 'PARTICIPATED_IN (visitor, host), VISITED and MET_WITH with the frame\'s date and event' },
   { name: 'attendance', reads: 'sentence templates and the happening each is about, PARTICIPATED_IN and HOLDS_POSITION facts, the Event places (after the participation readers)', adds: 'attendees named "in the presence of", as witnesses, as co-signers; VISITED of the happening\'s city for participants from abroad; MET_WITH of co-signatories of two cities; each with the happening\'s date and event' },
-  { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to' },
+  { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to; VISITED of a happening\'s city for whoever met one of its officials there (frames/attendance.ts, GUEST_RULES)' },
 ];
 
 export const FILL_SENTENCE_RULES = fillStage(FILL_RULES);
@@ -63,6 +64,7 @@ export function readFrames(a: Article, ev: Events): FrameContext {
   shareSides(ctx);
   runFrameRules(ctx, ctx.frames, DERIVE_RULES);
   runSentenceRules(ctx, a.sentences, [PART_OF_VISIT]);
+  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()]);
   return ctx;
 }
 

@@ -154,6 +154,19 @@ function roles(ctx: FrameContext, f: Frame, rule: string, side: Side, role: Part
   return added;
 }
 
+/** Without a sentence saying the sides met: the head of the host side and the head of the visiting side of a visit. */
+function headsMet(ctx: FrameContext, f: Frame): number {
+  if (!isVisit(ctx, f) || !f.place) return 0;
+  // a visit the article announces ("will be making the trip next week") has not met anyone yet
+  const published = ctx.a.input.publishedAt;
+  if (f.date && published && f.date > published) return 0;
+  const host = headOf(ctx, f.host, f.host.people.keys());
+  const guest = headOf(ctx, f.visiting, f.visiting.people.keys());
+  if (!host || !guest || host === guest || f.visiting.people.has(host)) return 0;
+  const evidence = [...(f.host.people.get(host) ?? []), ...(f.visiting.people.get(guest) ?? [])];
+  return emit(ctx, f, 'heads-of-visit-sides-met', ['host', 'visiting'], 'MET_WITH', host, guest, { date: f.date, event: f.id }, evidence);
+}
+
 export const DERIVE_RULES: readonly Rule[] = [
   {
     name: 'visiting-side-visitor',
@@ -239,5 +252,17 @@ export const DERIVE_RULES: readonly Rule[] = [
       }
       return added;
     },
+  },
+  {
+    name: 'heads-of-visit-sides-met',
+    stage: 'derive',
+    emits: 'MET_WITH (date, event)',
+    why: 'A visit has a host: when the article names the head of each side of a visit and no sentence says who met whom, the two heads met (the genre reports the meeting of the mayors as the visit itself).',
+    example: {
+      title: 'Jeonju delegation visits Kanazawa',
+      body: 'A delegation from Jeonju led by Mayor Woo Beom-ki visited Kanazawa on October 10, 2024. Kanazawa Mayor Shuji Murayama said the ties were strong.',
+      expect: ['MET_WITH Shuji Murayama -> Woo Beom-ki'],
+    },
+    apply: (ctx, f) => (f.met.size ? 0 : headsMet(ctx, f)),
   },
 ];

@@ -210,7 +210,7 @@ function townNamed(a: Article, name: string): string | null {
 }
 
 /** The city at a ⟨C⟩ or ⟨X⟩ slot of a sister-city phrase: an unknown one- to three-word name there is a town. */
-function townAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
+export function townAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
   const j = Number(index);
   const id = s.refs[j];
   if (letter === 'C' || id) return id ?? null;
@@ -223,7 +223,7 @@ function townAt(a: Article, s: AnalyzedSentence, letter: string, index: string):
 }
 
 /** The city of the clause's first actor before `at` (a person's through their position), else the article's. */
-function ownerCity(a: Article, s: AnalyzedSentence, at: number): string | null {
+export function ownerCity(a: Article, s: AnalyzedSentence, at: number): string | null {
   const start = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
   for (const m of s.template.slice(start, at).matchAll(/⟨([PCOGM])(\d+)⟩/g)) {
     const id = s.refs[Number(m[2])];
@@ -249,7 +249,7 @@ function firstCityAfter(s: AnalyzedSentence, from: number): string | null {
 const FRONTED_CLAUSE = /^(?:since|after|following|before|when|while|having|upon)\b[^,]{0,200},\s*/i;
 
 /** The city the sentence is about before `at`: a city subject, or the city of an organisation subject. */
-function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null {
+export function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null {
   const fronted = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
   for (const m of s.template.slice(fronted, at).matchAll(/⟨([COGM])(\d+)⟩/g)) {
     const id = s.refs[Number(m[2])];
