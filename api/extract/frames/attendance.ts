@@ -204,6 +204,20 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
       return attendees('were-present', ctx, s, start, m.index, namedOrFocus(ctx, s, m.groups?.noun));
     },
   },
+  {
+    name: 'spoke-at-happening',
+    stage: 'attendance',
+    when: /\b(?:at|during) the\b/,
+    matches: /(?<who>⟨P\d+⟩)(?:, (?:the )?⟨T\d+⟩(?: of (?:the )?⟨[COG]\d+⟩)?,)? (?:also )?(?:said|spoke|stated|noted|remarked|stressed|emphasi[sz]ed|delivered (?:a |the )?(?:[\w-]+ )?(?:speech|address|remarks)) (?:at|during) the (?:[\w-]+ ){0,3}?(?<noun>signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)\b/gi,
+    emits: 'PARTICIPATED_IN attendee',
+    why: '"A, mayor of X, said at the signing ceremony that …": the genre quotes the officials at the happening it tells; who speaks there attends it.',
+    example: {
+      title: 'Oakridge and Lindau sign friendship letter',
+      body: 'A signing ceremony for the friendship of Oakridge and Lindau was held online on April 6, 2022. Anna Berg, mayor of Oakridge, said at the online signing ceremony that both cities share much.',
+      expect: ['PARTICIPATED_IN Anna Berg -> online signing ceremony as attendee'],
+    },
+    apply: (ctx, s, m) => attendees('spoke-at-happening', ctx, s, m.index, m.index + m.groups!.who!.length, namedOrFocus(ctx, s, m.groups?.noun)),
+  },
 ];
 
 /** The end of the sentence a list runs to (lists of guests are separated by semicolons). */
