@@ -101,9 +101,21 @@ function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArr
   return 1;
 }
 
-function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence): void {
+function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence, rule = 'lead-actor-signed-with'): void {
   const fact = a.addFact('PARTICIPATED_IN', id, event, { role: 'attendee' }, s.index);
-  if (fact) (fact.rules ??= new Set()).add('lead-actor-signed-with');
+  if (fact) (fact.rules ??= new Set()).add(rule);
+}
+
+function leadMeeting(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  if (ev.visits.length || ev.main || longBefore(a, dateIn(s))) return 0;
+  const sides = [m.groups!.a!, m.groups!.b!];
+  const people = sides.map((g) => /⟨P(\d+)⟩/.exec(g)).map((x) => (x ? s.refs[Number(x[1])] ?? null : null));
+  if (!people[1] || people[0] === people[1]) return 0;
+  const event = newEvent(a, `meeting of ${words(s, sides[0]!)} with ${words(s, sides[1]!)}`, s, { date: dateIn(s), city: heldIn(s, a), kind: 'meeting' });
+  makeMain(ctx, event);
+  for (const p of people) if (p) addParticipant(a, p, event, s, 'lead-official-met-official');
+  return 1;
 }
 
 /** Words between a name and its verb: titles, places, dates, adverbs, appositions; no other person. */
@@ -151,6 +163,20 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
       expect: ['PARTICIPATED_IN Accra Metropolitan Assembly -> Accra–Cape Town cooperation agreement signing as attendee', 'PARTICIPATED_IN Mohammed Adjei Sowah -> Accra–Cape Town cooperation agreement signing as attendee'],
     },
     apply: actorSigned,
+  },
+  {
+    name: 'lead-official-met-official',
+    stage: 'lead',
+    when: /\bmet\b|\bmeets\b|meeting with|talks with/,
+    matches: new RegExp(String.raw`(?<a>(?:the )?⟨[PTX]\d+⟩(?: of (?:the )?⟨[CXOG]\d+⟩)?(?: ⟨P\d+⟩)?)(?:[^.⟨]|⟨[CNDO]\d+⟩){0,60}?\b(?:met with|met|meets with|meets|held (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with|holds (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with) (?:the |his |her |their )?(?:[\w-]+ ){0,2}?(?:⟨[NTCX]\d+⟩ (?:[\w-]+ ){0,2}?)?(?<b>⟨P\d+⟩)`, 'g'),
+    emits: 'a meeting (Event, kind meeting) of the two officials; both attend it',
+    why: 'When the lead tells no visit, an official who met another official is the article\'s happening: a meeting between the two.',
+    example: {
+      title: 'Oakridge and Lindau to enhance their cooperation',
+      body: 'Mayor Anna Berg of Oakridge held a meeting with her German counterpart Peter Kohl on October 9, 2024 in Lindau.',
+      expect: ['PARTICIPATED_IN Peter Kohl -> meeting of Anna Berg of Oakridge with Peter Kohl as attendee', 'MET_WITH Anna Berg -> Peter Kohl'],
+    },
+    apply: leadMeeting,
   },
 ];
 
