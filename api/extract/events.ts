@@ -836,8 +836,8 @@ interface HeadlineContext {
 }
 
 /** A headline's visitor side: a person, a title of a city or nation, a city's delegation, a nation's. */
-const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,3}?(?:⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
-const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
+const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,4}?(?:(?:from |of )?⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
+const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|(?:takes?|took|taking) (?:an? )?(?:[\w-]+ )?tour of|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
 
 /** The visit a headline tells: its destination, and the visitors (person, origins, nation) named before the cue. */
 function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
@@ -851,7 +851,9 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
   const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
   const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
-  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who);
+  // "Expat Delegation from …": a name the mention reader left unknown may say who visits
+  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who) ||
+    [...who.matchAll(/⟨X(\d+)⟩/g)].some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
   if (!person && !origins.length && !nation && !described) return 0;
   if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
   const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
@@ -909,7 +911,7 @@ export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
     stage: 'headline',
     matches: new RegExp(String.raw`^(?<who>${HEADLINE_VISITOR})(?<cue>${HEADLINE_VISIT_CUE}) (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])`, 'g'),
     emits: 'a visit (Event, its destination, its visitors)',
-    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y".',
+    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y", "Sister City delegation from X takes tour of Y".',
     example: {
       title: 'Delegation from Mosonmagyarovar in Sfantu Gheorghe',
       body: 'Mayor Arpad Nagy of Mosonmagyarovar led the guests. The guests were received by Mayor Antal Arpad.',
