@@ -230,4 +230,40 @@ export const FILL_RULES: readonly FillRule[] = [
       expect: ['PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
     },
   },
+  {
+    name: 'led-the-delegation',
+    when: /\b(?:led|leads|headed|heads|lead)\b/,
+    matches: re(String.raw`(?<visiting>${ACTORS}),? (?:who |also |personally )?(?:led|leads|headed|heads|is leading|was leading|will lead) (?:the|a|an|its|their|his|her) (?:[\w-]+ ){0,2}?(?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ ){0,2}?(?:delegation|mission)\b`),
+    emits: 'visiting.people',
+    why: '"A led the Austrian delegation", "Councillor A led a delegation to visit Y": who leads a delegation is one of its visitors.',
+    example: {
+      title: 'Burnaby delegation visits Zhongshan',
+      body: 'A delegation from Burnaby visited Zhongshan on May 13, 2024. Councillor James Wang of Burnaby led the delegation.',
+      expect: ['PARTICIPATED_IN James Wang -> Burnaby delegation visit to Zhongshan as visitor'],
+    },
+  },
+  {
+    name: 'part-of-the-delegation',
+    when: /\bpart of\b|members? of the/,
+    matches: re(String.raw`(?<visiting>${ACTORS}),? (?:[^.⟨]{0,60}? )?(?:was|were|is|are) (?:also )?(?:part|a member|members) of the (?:[\w-]+ ){0,2}?(?:delegation|visiting party|visiting group)\b`),
+    emits: 'visiting.people',
+    why: '"A, the widow of the former mayor, was also part of the recent delegation": members of the delegation are visitors.',
+    example: {
+      title: 'Carnforth delegation in Lille',
+      body: 'A delegation from Carnforth visited Lille on June 2, 2024. Jane Barton, a long-time member, was also part of the recent delegation.',
+      expect: ['PARTICIPATED_IN Jane Barton -> Carnforth delegation visit to Lille as visitor'],
+    },
+  },
+  {
+    name: 'officials-travelled-to-the-town',
+    when: /travel|flew|went|came/,
+    matches: re(String.raw`^(?<visiting>${ACTORS}),? (?:also )?(?:travell?ed|flew|went|came) to (?:the |our |their )?(?:twin |sister |partner )?(?:town|city)\b`),
+    emits: 'visiting.people',
+    why: '"The Mayor, A, and her consort, B, travelled to the town": those the visit\'s telling says travelled to its place are its visitors.',
+    example: {
+      title: 'St Albans mayor visits Fano',
+      body: 'The Mayor of St Albans visited Fano on February 10, 2024. Mayor Anthony Rowlands and Councillor Annie Stevenson of St Albans travelled to the town to meet civic officials.',
+      expect: ['PARTICIPATED_IN Annie Stevenson -> St Albans delegation visit to Fano as visitor'],
+    },
+  },
 ];
