@@ -8,7 +8,7 @@ const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the 
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
-const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b|^they\b)`;
+const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members|representatives)\b|^they\b)`;
 
 // case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
@@ -17,7 +17,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'host-received-visitors',
     when: /receiv|welcom|greet|met|meet|host/,
-    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
+    matches: re(String.raw`(?<host>${ACTORS})(?:,? who)? (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
     met: true,
     emits: 'host.people, host.bodies; met',
     why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
@@ -197,7 +197,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'delegation-led-or-including',
     when: /led|head|includ|consist|compris|compos/,
-    matches: re(String.raw`${VISITORS},? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
     emits: 'visiting.people, visiting.bodies',
     why: 'Those who lead a delegation or are listed as its members ("the visiting delegation, headed by A and B", "the delegation including A") are its visitors.',
     example: {
@@ -264,6 +264,18 @@ export const FILL_RULES: readonly FillRule[] = [
       title: 'St Albans mayor visits Fano',
       body: 'The Mayor of St Albans visited Fano on February 10, 2024. Mayor Anthony Rowlands and Councillor Annie Stevenson of St Albans travelled to the town to meet civic officials.',
       expect: ['PARTICIPATED_IN Annie Stevenson -> St Albans delegation visit to Fano as visitor'],
+    },
+  },
+  {
+    name: 'delegation-role-then-name',
+    when: /delegation/,
+    matches: re(String.raw`\bdelegation(?:['’]s)? (?:[\w-]+ )?(?:⟨T\d+⟩|leader|head|member|chief|spokesperson) (?<visiting>⟨P\d+⟩)`),
+    emits: 'visiting.people',
+    why: '"Delegation leader A", "expat delegation representative A from X": a role in the delegation written before the name makes its holder a visitor.',
+    example: {
+      title: 'Phoenix delegation visits Taipei',
+      body: 'A delegation from Phoenix visited Taipei on October 28, 2024. According to delegation representative Donald Mui, the trip was a success.',
+      expect: ['PARTICIPATED_IN Donald Mui -> Phoenix delegation visit to Taipei as visitor'],
     },
   },
 ];
