@@ -254,28 +254,4 @@ export const FILL_RULES: readonly FillRule[] = [
       expect: ['PARTICIPATED_IN Jane Barton -> Carnforth delegation visit to Lille as visitor'],
     },
   },
-  {
-    name: 'officials-travelled-to-the-town',
-    when: /travel|flew|went|came/,
-    matches: re(String.raw`^(?<visiting>${ACTORS}),? (?:also )?(?:travell?ed|flew|went|came) to (?:the |our |their )?(?:twin |sister |partner )?(?:town|city)\b`),
-    emits: 'visiting.people',
-    why: '"The Mayor, A, and her consort, B, travelled to the town": those the visit\'s telling says travelled to its place are its visitors.',
-    example: {
-      title: 'St Albans mayor visits Fano',
-      body: 'The Mayor of St Albans visited Fano on February 10, 2024. Mayor Anthony Rowlands and Councillor Annie Stevenson of St Albans travelled to the town to meet civic officials.',
-      expect: ['PARTICIPATED_IN Annie Stevenson -> St Albans delegation visit to Fano as visitor'],
-    },
-  },
-  {
-    name: 'delegation-role-then-name',
-    when: /delegation/,
-    matches: re(String.raw`\bdelegation(?:['’]s)? (?:[\w-]+ )?(?:⟨T\d+⟩|leader|head|member|chief|spokesperson) (?<visiting>⟨P\d+⟩)`),
-    emits: 'visiting.people',
-    why: '"Delegation leader A", "expat delegation representative A from X": a role in the delegation written before the name makes its holder a visitor.',
-    example: {
-      title: 'Phoenix delegation visits Taipei',
-      body: 'A delegation from Phoenix visited Taipei on October 28, 2024. According to delegation representative Donald Mui, the trip was a success.',
-      expect: ['PARTICIPATED_IN Donald Mui -> Phoenix delegation visit to Taipei as visitor'],
-    },
-  },
 ];

@@ -86,7 +86,7 @@ function actorSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray):
 /** Words that make a signing the article's background: "since signing", "the agreement that was signed in". */
 const BACKGROUND_BEFORE = /\b(?:since|after|when|which|that|had|having|first|originally|previously|once)\s+(?:\w+\s+){0,1}$/i;
 
-function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray, rule: string): number {
   const { a, ev } = ctx;
   if (a.events().some((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony') || longBefore(a, dateIn(s))) return 0;
   // the anniversary of a signing, or a signing the sentence dates back, is history, not the news
@@ -97,6 +97,8 @@ function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArr
   const object = words(s, m.groups!.object!).replace(/^(?:new|official|formal|first|an?|the) /i, '').replace(/^(?:new|official|formal) /i, '');
   const name = /\bceremony$/i.test(object) ? object : `signing of the ${object}`;
   const event = newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
+  // the rules report credits the rule with the facts about the signing it opened
+  if (!a.introducedBy.has(event)) a.introducedBy.set(event, rule);
   if (!ev.main) makeMain(ctx, event);
   return 1;
 }
@@ -199,7 +201,7 @@ export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
       body: 'Oakridge in Ohio has signed a twinning charter with Lindau on May 3, 2024. The signing was attended by Mayor Anna Berg of Oakridge.',
       expect: ['PARTICIPATED_IN Anna Berg -> signing of the twinning charter as attendee'],
     },
-    apply: agreementSigned,
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'agreement-signed'),
   },
   {
     name: 'agreement-was-signed',
@@ -213,7 +215,7 @@ export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
       body: 'A letter of intent was signed by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau on Friday.',
       expect: ['PARTICIPATED_IN Anna Berg -> signing of the letter of intent as attendee'],
     },
-    apply: agreementSigned,
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'agreement-was-signed'),
   },
   {
     name: 'signing-ceremony-told',
@@ -227,7 +229,7 @@ export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
       body: 'The signing ceremony, held at Lindau Town Hall on Friday, was attended by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau.',
       expect: ['PARTICIPATED_IN Anna Berg -> signing ceremony as attendee'],
     },
-    apply: agreementSigned,
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'signing-ceremony-told'),
   },
 ];
 
