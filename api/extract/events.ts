@@ -739,8 +739,9 @@ const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
 const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
 const HAPPENED = [
-  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
-  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon",
+  // "the visitors were treated to a welcome party", "we were honoured by a welcoming reception", "followed by a reception"
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|treated to|honou?red (?:by|with)|followed by|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
   new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
   // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits

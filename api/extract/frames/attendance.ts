@@ -119,7 +119,7 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
     name: 'in-the-presence-of',
     stage: 'attendance',
     when: /presence|participation|witness|present/,
-    matches: /\b(?:in the presence of|with the participation of|(?:was|were) witness(?:ed)? by|(?:also )?present(?: at the (?:[\w-]+ ){0,2}?(?:meeting|talks|ceremony|signing|reception|dinner|event))? (?:were|was)|(?:was|were) also present:?) (?:the )?/gi,
+    matches: /\b(?:in the presence of|with the participation of|(?:was|were) witness(?:ed)? by|(?:also )?present(?: (?:at|during) the (?:[\w-]+ ){0,2}?(?:meeting|talks|ceremony|signing|reception|dinner|party|banquet|luncheon|event))? (?:were|was)|(?:was|were) also present:?) (?:the )?/gi,
     emits: 'PARTICIPATED_IN attendee',
     why: '"In the presence of A and B", "with the participation of A", "witnessed by A", "present at the meeting were A and B": the genre\'s ways of listing who attended the happening told.',
     example: {
