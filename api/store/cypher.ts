@@ -31,3 +31,21 @@ export function cypherStatements(name: string): string[] {
     .map((statement) => statement.trim())
     .filter((statement) => statement !== '');
 }
+
+const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The text of cypher/<name>.cypher with each `$any($param)` (Neo4j 5.26's dynamic relationship types,
+ * so the file runs as it is in Neo4j Browser) written out as the literal types given for `param`:
+ * Neo4j 5.26 reads every relationship of a node for a dynamic type and filters afterwards, while a
+ * literal one reads only that type's (a hub city's facts, not its thousands of MENTIONS).
+ */
+export function cypherWithTypes(name: string, types: Record<string, readonly string[]>): string {
+  return cypher(name).replace(/\$any\(\$(\w+)\)/g, (match, param: string) => {
+    const given = types[param];
+    if (!given) return match;
+    const bad = given.find((t) => !TYPE_NAME.test(t));
+    if (bad !== undefined || given.length === 0) throw new Error(`cypher/${name}.cypher: $${param} must be relationship type names (got "${bad ?? 'none'}")`);
+    return given.join('|');
+  });
+}

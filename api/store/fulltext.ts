@@ -43,6 +43,14 @@ export interface NamedHit {
   score: number;
 }
 
+/** A hit's name and aliases folded once: ranking a hundred hits compares each with the query several times. */
+interface FoldedHit {
+  name: string;
+  aliases: string[];
+}
+
+const foldHit = (hit: Pick<NamedHit, 'name' | 'aliases'>): FoldedHit => ({ name: fold(hit.name), aliases: hit.aliases.map(fold) });
+
 /**
  * How a hit matches what was typed, best first: the name itself (0), the name's start (1), an
  * alias (2), an alias's start or a word of the name or an alias starting with it (3), and only
@@ -50,10 +58,11 @@ export interface NamedHit {
  * the exact entity ("Shenyng" found people named Sheng first).
  */
 export function matchTier(text: string, hit: Pick<NamedHit, 'name' | 'aliases'>): number {
-  const q = fold(text);
+  return tierOf(fold(text), foldHit(hit));
+}
+
+function tierOf(q: string, { name, aliases }: FoldedHit): number {
   if (q === '') return 4;
-  const name = fold(hit.name);
-  const aliases = hit.aliases.map(fold);
   if (name === q) return 0;
   if (name.startsWith(q)) return 1;
   if (aliases.includes(q)) return 2;
@@ -64,35 +73,57 @@ export function matchTier(text: string, hit: Pick<NamedHit, 'name' | 'aliases'>)
 
 /** Edit distance between what was typed and the closest name or alias, word for word. */
 export function typoDistance(text: string, hit: Pick<NamedHit, 'name' | 'aliases'>): number {
-  const q = fold(text);
+  return typosOf(fold(text), foldHit(hit));
+}
+
+function typosOf(q: string, { name, aliases }: FoldedHit): number {
+  const qWords = q.split(' ').length;
   let best = Infinity;
-  for (const candidate of [hit.name, ...hit.aliases].map(fold)) {
+  // A distance is at least the difference in length: a candidate that cannot beat the best is not compared.
+  const closer = (candidate: string) => {
+    if (Math.abs(candidate.length - q.length) < best) best = Math.min(best, levenshtein(q, candidate));
+  };
+  for (const candidate of [name, ...aliases]) {
     const words = candidate.split(' ');
-    const qWords = q.split(' ');
     // Compare with the run of words as long as the query, at every position.
-    for (let i = 0; i + qWords.length <= words.length; i++) best = Math.min(best, levenshtein(q, words.slice(i, i + qWords.length).join(' ')));
-    best = Math.min(best, levenshtein(q, candidate));
+    for (let i = 0; i + qWords <= words.length; i++) {
+      let length = qWords - 1;
+      for (let w = i; w < i + qWords; w++) length += words[w]!.length;
+      if (Math.abs(length - q.length) < best) closer(words.slice(i, i + qWords).join(' '));
+    }
+    closer(candidate);
   }
   return best;
 }
 
 /** Hits in the order a user expects: tier, then fewest typos, then Lucene's score, then the shorter name. */
 export function rankHits<T extends NamedHit>(text: string, hits: T[]): T[] {
-  const keyed = hits.map((hit) => ({ hit, tier: matchTier(text, hit), typos: 0 }));
-  for (const k of keyed) if (k.tier === 4) k.typos = typoDistance(text, k.hit);
+  const q = fold(text);
+  const keyed = hits.map((hit) => {
+    const folded = foldHit(hit);
+    const tier = tierOf(q, folded);
+    return { hit, tier, typos: tier === 4 ? typosOf(q, folded) : 0 };
+  });
   keyed.sort((a, b) => a.tier - b.tier || a.typos - b.typos || b.hit.score - a.hit.score || a.hit.name.length - b.hit.name.length);
   return keyed.map((k) => k.hit);
 }
 
+/** One row of the edit-distance table, reused (grown when needed) by every call. */
+let row = new Uint32Array(64);
+
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (row.length < b.length + 1) row = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const ai = a.charCodeAt(i - 1);
+    let diagonal = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return row[b.length]!;
 }

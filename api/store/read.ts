@@ -15,7 +15,8 @@ import {
 } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
 import { TextIndex } from '../graph/passages.ts';
-import { cypher } from './cypher.ts';
+import { REJECTED_PREFIX } from '../curation/ops.ts';
+import { cypher, cypherWithTypes } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import type { PathFilter, PathIndex } from './path-index.ts';
@@ -130,8 +131,9 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
   const query = fulltextQuery(opts.q);
   if (query === '') return [];
   const candidates = Math.max(SEARCH_CANDIDATES, opts.limit * 5);
-  const hits = await read(conn, (tx) => rows(tx, 'search-entities', { query, label: opts.label ?? null, limit: int(candidates) }));
-  return rankHits(opts.q, hits as unknown as SearchHit[]).slice(0, opts.limit);
+  const found = await read(conn, (tx) => tx.run(cypher('search-entities'), { query, label: opts.label ?? null, limit: int(candidates) }));
+  const hits = found.records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as SearchHit['label'], name: r.get('name') as string, aliases: r.get('aliases') as string[], score: r.get('score') as number }));
+  return rankHits(opts.q, hits).slice(0, opts.limit);
 }
 
 /** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
@@ -174,11 +176,14 @@ export interface DetailPage {
 }
 
 /** For each (distinct) evidence sentence the article first recorded as stating it ("analyst:NAME" for an analyst's). */
-function evidenceSourcesOf(r: Row): string[] {
-  const evidence = r.evidence as string[];
-  const sources = (r.evidenceSources as string[] | null) ?? [];
+function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null): string[] {
+  const sources = evidenceSources ?? [];
   return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
 }
+
+/** The fact types and their rejected forms, written into the entity queries' patterns (cypherWithTypes). */
+const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
+let detailQueries: { entity: string; facts: string } | null = null;
 
 /** An entity with a page of its relationships; `total` counts them all. null when the entity is unknown. */
 export async function entityDetail(
@@ -186,31 +191,38 @@ export async function entityDetail(
   id: string,
   page: DetailPage,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  const [row] = await read(conn, (tx) =>
-    rows(tx, 'entity-detail', { id, types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) }),
-  );
+  detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES) };
+  const { entity, facts } = detailQueries;
+  const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
+  // Both queries sent at once in one transaction: the page is empty when the entity is unknown.
+  const [head, rels] = await read(conn, (tx) => Promise.all([tx.run(entity, params), tx.run(facts, params)]));
+  const row = head.records[0];
   if (!row) return null;
-  const seenFrom = (r: Row) => ({
-    id: String(r.id),
-    type: r.type as RelationshipType,
-    direction: r.direction as 'out' | 'in',
-    other: r.other as EntityRef,
-    properties: relationshipProperties(Object.fromEntries(r.properties as [string, unknown][])),
-    evidence: [...new Set(r.evidence as string[])],
-  });
-  const relationships = (row.relationships as Row[]).map((r) => ({
-    ...seenFrom(r),
-    evidenceSources: evidenceSourcesOf(r),
-    sources: (r.sources as Row[]).map(toSourceRef),
-    sourceCount: Number(r.sourceCount),
+  const relationships = rels.records.map((r) => ({
+    ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
+    evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
+    sources: (r.get('sources') as Row[]).map(toSourceRef),
+    sourceCount: Number(r.get('sourceCount')),
   }));
-  const rejected = (row.rejected as Row[]).map((r) => ({
-    ...seenFrom(r),
+  const rejected = (row.get('rejected') as Row[]).map((r) => ({
+    ...seenFrom(r.id, r.type, r.direction, r.other, r.properties, r.evidence),
     rejectedBy: String(r.rejectedBy ?? ''),
     rejectedIn: String(r.rejectedIn ?? ''),
     restatedSince: Number(r.restatedSince ?? 0),
   }));
-  return { node: toGraphNode(row.node as Row), relationships, total: Number(row.total), rejected };
+  return { node: toGraphNode(row.get('node') as Row), relationships, total: Number(row.get('total')), rejected };
+}
+
+/** A relationship as seen from the entity (the fields entity-detail and entity-facts return for each). */
+function seenFrom(id: unknown, type: unknown, direction: unknown, other: unknown, properties: unknown, evidence: unknown) {
+  return {
+    id: String(id),
+    type: type as RelationshipType,
+    direction: direction as 'out' | 'in',
+    other: other as EntityRef,
+    properties: relationshipProperties(Object.fromEntries(properties as [string, unknown][])),
+    evidence: [...new Set(evidence as string[])],
+  };
 }
 
 // ---- subgraphs --------------------------------------------------------------------------------
@@ -362,10 +374,7 @@ export async function shortestPaths(
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
     const levels = index?.has(from.id) && index.has(to.id) ? await levelSearchInMemory(index, filter, to.id, opts.maxHops) : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
-    const routes = await pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types);
-    // The first `sources` articles of each hop, in the same transaction (one round trip less).
-    const articles = await sourceArticles(tx, routes.flatMap((r) => r.hops.flatMap((h) => (h.sources as string[]).slice(0, opts.sources))));
-    return { routes, articles };
+    return pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types, opts.sources);
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
   let found: Awaited<ReturnType<typeof search>> | null = null;
@@ -375,7 +384,7 @@ export async function shortestPaths(
       async (tx) => {
         ends = await resolveEnds(tx, [opts.from, opts.to], aliasKeys);
         const [from, to] = ends;
-        return from && to ? search(tx, from, to) : { routes: [], articles: new Map<string, SourceRef>() };
+        return from && to ? search(tx, from, to) : [];
       },
       { timeout: PATH_TIMEOUT_MS },
     );
@@ -397,14 +406,15 @@ export async function shortestPaths(
   }
 
   const nodes = new Map<string, CyNode>();
-  const edges = new Map<string, CyEdge>();
-  const paths = found.routes.map(({ nodes: pathNodes, hops }) => {
+  const edges = new Map<string, CyEdge & { articles: SourceRef[] }>();
+  const paths = found.map(({ nodes: pathNodes, hops }) => {
     for (const n of pathNodes) nodes.set(String(n.id), toCyNode(n));
-    for (const h of hops) edges.set(String(h.key), toCyEdge(h));
+    for (const { properties, articles, ...hop } of hops) {
+      edges.set(String(hop.key), { ...toCyEdge({ ...Object.fromEntries(properties as [string, unknown][]), ...hop }), articles: (articles as Row[]).map(toSourceRef) });
+    }
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  const withArticles = [...edges.values()].map((e) => ({ ...e, articles: e.data.sources.slice(0, opts.sources).flatMap((id) => found.articles.get(id) ?? []) }));
-  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: withArticles }, timedOut: false };
+  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
 }
 
 type EndRow = { degree: number; allowed: boolean };
@@ -437,21 +447,26 @@ async function levelSearchInNeo4j(tx: ManagedTransaction, filter: PathFilter, to
   return levelSearch(filter.from, to, maxHops, [fromEnd, toEnd], async (f) => (await rows(tx, 'path-step', { ...filter, ...f })) as unknown as StepRow[]);
 }
 
-/** The entities and one relationship per hop of each route, in route order. */
-async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[]): Promise<{ nodes: Row[]; hops: Row[] }[]> {
+/**
+ * The entities and one relationship per hop of each route, in route order, each hop with its own
+ * properties as [key, value] pairs and its first `sources` articles (cypher/path-details.cypher).
+ */
+async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[], sources: number): Promise<{ nodes: Row[]; hops: Row[] }[]> {
   if (routes.length === 0) return [];
   const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
   const pairs = new Map(routes.flatMap((route) => route.slice(1).map((b, i) => [pairKey(route[i]!, b), [route[i]!, b]] as const)));
-  const hops = new Map((await rows(tx, 'path-hops', { pairs: [...pairs.values()], types })).map((r) => [pairKey(String(r.a), String(r.b)), r.hop as Row]));
-  const nodes = new Map((await rows(tx, 'path-nodes', { ids: [...new Set(routes.flat())] })).map((r) => [String((r.node as Row).id), r.node as Row]));
+  const ids = [...new Set(routes.flat())];
+  const found = await rows(tx, 'path-details', { pairs: [...pairs.values()], ids, types, bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(sources) });
+  const hops = new Map<string, Row>();
+  const nodes = new Map<string, Row>();
+  for (const r of found) {
+    if (r.node) nodes.set(String((r.node as Row).id), r.node as Row);
+    else {
+      const [a, b] = r.pair as [string, string];
+      hops.set(pairKey(a, b), { ...(r.hop as Row), properties: r.properties, articles: r.articles });
+    }
+  }
   return routes.map((route) => ({ nodes: route.map((id) => nodes.get(id)!), hops: route.slice(1).map((b, i) => hops.get(pairKey(route[i]!, b))!) }));
-}
-
-/** Title, URL and date of the given articles, by id. */
-async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Map<string, SourceRef>> {
-  if (ids.length === 0) return new Map();
-  const found = await rows(tx, 'articles-by-id', { ids: [...new Set(ids)] });
-  return new Map(found.map((r) => [String(r.id), toSourceRef(r)]));
 }
 
 /**
@@ -459,9 +474,9 @@ async function sourceArticles(tx: ManagedTransaction, ids: string[]): Promise<Ma
  * short by planning time counted against its timeout.
  */
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
-  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [] };
+  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [], bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(0) };
   await read(conn, async (tx) => {
-    for (const query of ['path-ends', 'path-step', 'path-hops', 'path-nodes']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
+    for (const query of ['path-ends', 'path-step', 'path-details']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
   });
 }
 

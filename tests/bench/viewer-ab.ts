@@ -3,45 +3,33 @@
 // machine's load hits both. Each build is a `vite build` output directory; the API serves the data
 // and the browser is handed the build's files instead of dist/viz.
 //   npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]
-// Prints, per build and renderer, the frame-interval p95 (wall clock) and the page's main-thread CPU
-// time per frame (less sensitive to other processes on the cores), median over the rounds.
-import { readFileSync } from 'node:fs';
+// Prints, per build and renderer, the frame intervals' p95/p99/mean (wall clock) and the main-thread
+// CPU time of each frame from Chromium's trace (p95/p99/mean and the frames over 16.7 ms: less
+// sensitive to other processes on the cores), median over the rounds.
 import { cpus, loadavg } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { launchBrowser } from '../e2e/browser.ts';
-import { panZoomFrames, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { panZoomFrames, postArticles, serveBuild, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 const [distA, distB, roundsArg] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]');
 const builds = { A: resolve(distA), B: resolve(distB) };
 const rounds = Number(roundsArg ?? 3);
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-/** Everything but the API comes from `dist`. */
-async function serveBuild(page: Page, dist: string): Promise<void> {
-  await page.route(
-    (url) => !url.pathname.startsWith('/api/'),
-    async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const file = join(dist, path === '/' ? 'index.html' : path);
-      await route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
-    },
-  );
-}
+// RENDERERS=canvas skips the WebGL renderer (minutes per page on SwiftShader under load).
+const renderers = (process.env.RENDERERS ?? 'canvas,webgl').split(',') as ('canvas' | 'webgl')[];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const server = await startViewerServer();
 const browser = await launchBrowser();
-const samples = new Map<string, { p95: number[]; cpu: number[]; settings: string }>();
+const samples = new Map<string, { p95: number[]; p99: number[]; mean: number[]; cpuP95: number[]; cpuP99: number[]; cpu: number[]; over16: number[]; settings: string }>();
 try {
   const response = await postArticles(`${server.base}/api/articles`, 'application/json', JSON.stringify(syntheticGraph(2000, 5000)));
   if (!response.ok) throw new Error(`synthetic graph ingest failed: ${response.status} ${await response.text()}`);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
     for (const build of order) {
-      for (const renderer of ['canvas', 'webgl'] as const) {
+      for (const renderer of renderers) {
         const page = await browser.context.newPage();
         await serveBuild(page, builds[build]);
         await timeFirstDraw(page, `${server.base}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
@@ -49,11 +37,19 @@ try {
         const frames = await panZoomFrames(page);
         await page.close();
         const key = `${build} ${renderer}`;
-        const entry = samples.get(key) ?? { p95: [], cpu: [], settings: `textureOnViewport ${shown.textureOnViewport}, hideEdgesOnViewport ${shown.hideEdgesOnViewport}` };
+        const entry = samples.get(key) ?? { p95: [], p99: [], mean: [], cpuP95: [], cpuP99: [], cpu: [], over16: [], settings: `textureOnViewport ${shown.textureOnViewport}, hideEdgesOnViewport ${shown.hideEdgesOnViewport}` };
         entry.p95.push(frames.p95);
+        entry.p99.push(frames.p99);
+        entry.mean.push(frames.mean);
+        entry.cpuP95.push(frames.cpu?.p95 ?? Number.NaN);
+        entry.cpuP99.push(frames.cpu?.p99 ?? Number.NaN);
         entry.cpu.push(frames.cpuPerFrame);
+        entry.over16.push(frames.cpu ? frames.cpu.over16 / frames.cpu.frames : Number.NaN);
         samples.set(key, entry);
-        console.error(`round ${round + 1} ${key}: p95 ${frames.p95.toFixed(1)} ms, CPU ${frames.cpuPerFrame.toFixed(1)} ms/frame over ${frames.frames} frames (load ${loadavg()[0]!.toFixed(1)})`);
+        console.error(
+          `round ${round + 1} ${key}: frames p95 ${frames.p95.toFixed(1)} p99 ${frames.p99.toFixed(1)} mean ${frames.mean.toFixed(1)} ms over ${frames.frames}; ` +
+            `CPU per frame p95 ${frames.cpu?.p95.toFixed(1)} p99 ${frames.cpu?.p99.toFixed(1)} mean ${frames.cpu?.mean.toFixed(1)} ms, ${frames.cpu?.over16} of ${frames.cpu?.frames} over 16.7 ms [${frames.cpu?.heavy}] (load ${loadavg()[0]!.toFixed(1)})`,
+        );
       }
     }
   }
@@ -61,10 +57,11 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`| build | renderer | pan/zoom p95 (median of ${rounds}) | main-thread CPU per frame | settings |`);
-console.log('|---|---|---:|---:|---|');
+console.log(`| build | renderer | frame p95 / p99 / mean (median of ${rounds}) | main-thread CPU per frame p95 / p99 / mean | frames over 16.7 ms CPU | settings |`);
+console.log('|---|---|---:|---:|---:|---|');
 for (const [key, s] of [...samples].sort()) {
   const [build, renderer] = key.split(' ');
-  console.log(`| ${build} (${builds[build as 'A' | 'B']}) | ${renderer} | ${median(s.p95).toFixed(1)} ms | ${median(s.cpu).toFixed(1)} ms | ${s.settings} |`);
+  const f = (xs: number[]) => median(xs).toFixed(1);
+  console.log(`| ${build} (${builds[build as 'A' | 'B']}) | ${renderer} | ${f(s.p95)} / ${f(s.p99)} / ${f(s.mean)} ms | ${f(s.cpuP95)} / ${f(s.cpuP99)} / ${f(s.cpu)} ms | ${(median(s.over16) * 100).toFixed(1)} % | ${s.settings} |`);
 }
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);

@@ -1,7 +1,7 @@
 // Loading Cypher by name and reading the bundled Neo4j's settings from the environment (no database).
 import { describe, expect, it } from 'vitest';
 import { namedServerEnv } from '../../api/cli/database.ts';
-import { cypher, cypherStatements } from '../../api/store/cypher.ts';
+import { cypher, cypherStatements, cypherWithTypes } from '../../api/store/cypher.ts';
 import { modelSchemaStatements } from '../../api/store/schema.ts';
 import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { DEFAULT_PASSWORD, DEFAULT_PORT } from '../../neo4j/server.ts';
@@ -14,6 +14,19 @@ describe('cypher(name)', () => {
   it('names the missing file, and refuses names that are not plain query names', () => {
     expect(() => cypher('no-such-query')).toThrow('cypher/no-such-query.cypher does not exist');
     expect(() => cypher('../package')).toThrow('"../package" is not a query name');
+  });
+
+  it('writes the given relationship types in place of $any($param), so Neo4j reads only those relationships', () => {
+    const text = cypherWithTypes('entity-facts', { types: ['MET_WITH', 'VISITED'] });
+    expect(cypher('entity-facts')).toContain('[r:$any($types)]');
+    expect(text).toContain('[r:MET_WITH|VISITED]');
+    expect(text).not.toContain('$any(');
+    expect(cypherWithTypes('entity-detail', { types: ['MET_WITH'] })).toContain('$any($rejectedTypes)');
+  });
+
+  it('refuses anything but relationship type names there (the text is not a parameter)', () => {
+    expect(() => cypherWithTypes('entity-facts', { types: ['MET_WITH]-() DETACH DELETE n //'] })).toThrow('$types must be relationship type names');
+    expect(() => cypherWithTypes('entity-facts', { types: [] })).toThrow('$types must be relationship type names');
   });
 
   it("splits the schema into single idempotent statements without comments, and adds the model's", () => {
