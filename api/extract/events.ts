@@ -739,8 +739,9 @@ const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
 const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
 const HAPPENED = [
-  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon"
-  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
+  // verb + object: "attended a seminar", "arranged a welcome party and the signing ceremony", "had a buffet luncheon",
+  // "the visitors were treated to a welcome party", "we were honoured by a welcoming reception", "followed by a reception"
+  new RegExp(String.raw`\b(?:attended|attend|attends|attending|arranged|hosted|organi[sz]ed|had|enjoyed|joined|witness(?:ed|es)?|participated in|took part in|performed at|performs at|speeches? at|spoke at|celebrated at|invited to|treated to|honou?red (?:by|with)|followed by|(?:ended|concluded|culminated|closed) (?:with|in)|(?:began|started|opened) with) (?:(?:a|an|the) )NP(?:,? and (?:a|an|the) NP)?`.replace(/NP/g, NP), 'gi'),
   // passive: "a ceremony was held at Y", "A and B were held", "the concert held at the hall"
   new RegExp(String.raw`(?:^|\b(?:a|an|the) )NPQ(?:,? and (?:a|an|the) NPQ)? (?:(?:was|were|will be|is|are|has been|had been) )?(?:held|hosted|staged|took place|takes place|will take place)\b`.replace(/NPQ/g, NP + String.raw`(?: (?:for|of) (?:the |a |an )?(?:[\w-]+ |⟨[OGMXC]\d+⟩ ){0,4}?(?:[\w-]+|⟨[OGMXC]\d+⟩))?`).replace(/NP/g, NP), 'gi'),
   // "celebrated … for dinner hosted by the City": a bare noun that its host's phrase delimits
@@ -836,8 +837,8 @@ interface HeadlineContext {
 }
 
 /** A headline's visitor side: a person, a title of a city or nation, a city's delegation, a nation's. */
-const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,3}?(?:⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
-const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
+const HEADLINE_VISITOR = String.raw`(?:[\w-]+ ){0,4}?(?:(?:from |of )?⟨[PTCNOGMX]\d+⟩(?:['’]s?)?(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?)+(?:[\w-]+ ){0,3}?`;
+const HEADLINE_VISIT_CUE = String.raw`(?:visits|visited|visiting|is visiting|to visit|will visit|pays? (?:a |an )?(?:[\w-]+ )?visit to|arrives? in|tours|toured|(?:takes?|took|taking) (?:an? )?(?:[\w-]+ )?tour of|in|(?:[\w-]+ ){0,3}visit to|(?:[\w-]+ )?trip to|delegation to)`;
 
 /** The visit a headline tells: its destination, and the visitors (person, origins, nation) named before the cue. */
 function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecArray): number {
@@ -851,7 +852,9 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
   const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
   const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
-  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who);
+  // "Expat Delegation from …": a name the mention reader left unknown may say who visits
+  const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who) ||
+    [...who.matchAll(/⟨X(\d+)⟩/g)].some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
   if (!person && !origins.length && !nation && !described) return 0;
   if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
   const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
@@ -909,7 +912,7 @@ export const HEADLINE_RULES: readonly SentenceRule<HeadlineContext>[] = [
     stage: 'headline',
     matches: new RegExp(String.raw`^(?<who>${HEADLINE_VISITOR})(?<cue>${HEADLINE_VISIT_CUE}) (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])`, 'g'),
     emits: 'a visit (Event, its destination, its visitors)',
-    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y".',
+    why: 'A headline of the genre states the article\'s happening: "Mayor X visits Y", "Delegation from X in Y", "X\'s delegation visits Y", "Sister City delegation from X takes tour of Y".',
     example: {
       title: 'Delegation from Mosonmagyarovar in Sfantu Gheorghe',
       body: 'Mayor Arpad Nagy of Mosonmagyarovar led the guests. The guests were received by Mayor Antal Arpad.',

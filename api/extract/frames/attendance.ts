@@ -152,9 +152,9 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
     name: 'in-the-presence-of',
     stage: 'attendance',
     when: /presence|participation|witness|present/,
-    matches: /\b(?:in the presence of|with the participation of|(?:was|were) witness(?:ed)? by|(?:also )?present (?:were|was)|(?:was|were) also present:?) (?:the )?/gi,
+    matches: /\b(?:in the presence of|with the participation of|(?:was|were) witness(?:ed)? by|(?:also )?present(?: (?:at|during) the (?:[\w-]+ ){0,2}?(?:meeting|talks|ceremony|signing|reception|dinner|party|banquet|luncheon|event))? (?:were|was)|(?:was|were) also present:?) (?:the )?/gi,
     emits: 'PARTICIPATED_IN attendee',
-    why: '"In the presence of A and B", "with the participation of A", "witnessed by A": the genre\'s ways of listing who attended the happening told.',
+    why: '"In the presence of A and B", "with the participation of A", "witnessed by A", "present at the meeting were A and B": the genre\'s ways of listing who attended the happening told.',
     example: {
       title: 'Mayor of Bethlehem welcomes Mayor of Strasbourg',
       body: 'Mayor Anton Salman of Bethlehem welcomed Mayor Roland Ries of Strasbourg and his delegation on December 5, 2018, in the presence of Deputy Mayor Hanna Hanania of Bethlehem.',
@@ -236,6 +236,20 @@ export const PRESENCE_RULES: readonly SentenceRule<PresenceContext>[] = [
       const start = clauseStart(s.template, m.index);
       return attendees('were-present', ctx, s, start, m.index, namedOrFocus(ctx, s, m.groups?.noun));
     },
+  },
+  {
+    name: 'spoke-at-happening',
+    stage: 'attendance',
+    when: /\b(?:at|during) the\b/,
+    matches: /(?<who>⟨P\d+⟩)(?:, (?:the )?⟨T\d+⟩(?: of (?:the )?⟨[COG]\d+⟩)?,)? (?:also )?(?:said|spoke|stated|noted|remarked|stressed|emphasi[sz]ed|delivered (?:a |the )?(?:[\w-]+ )?(?:speech|address|remarks)) (?:at|during) the (?:[\w-]+ ){0,3}?(?<noun>signing|ceremony|dinner|reception|banquet|luncheon|meeting|forum|conference|festival|celebration|event)\b/gi,
+    emits: 'PARTICIPATED_IN attendee',
+    why: '"A, mayor of X, said at the signing ceremony that …": the genre quotes the officials at the happening it tells; who speaks there attends it.',
+    example: {
+      title: 'Oakridge and Lindau sign friendship letter',
+      body: 'A signing ceremony for the friendship of Oakridge and Lindau was held online on April 6, 2022. Anna Berg, mayor of Oakridge, said at the online signing ceremony that both cities share much.',
+      expect: ['PARTICIPATED_IN Anna Berg -> online signing ceremony as attendee'],
+    },
+    apply: (ctx, s, m) => attendees('spoke-at-happening', ctx, s, m.index, m.index + m.groups!.who!.length, namedOrFocus(ctx, s, m.groups?.noun)),
   },
 ];
 

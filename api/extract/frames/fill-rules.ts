@@ -8,7 +8,7 @@ const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the 
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
-const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members)\b|^they\b)`;
+const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members|representatives)\b|^they\b)`;
 
 // case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
@@ -17,7 +17,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'host-received-visitors',
     when: /receiv|welcom|greet|met|meet|host/,
-    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
+    matches: re(String.raw`(?<host>${ACTORS})(?:,? who)? (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
     met: true,
     emits: 'host.people, host.bodies; met',
     why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
@@ -197,7 +197,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'delegation-led-or-including',
     when: /led|head|includ|consist|compris|compos/,
-    matches: re(String.raw`${VISITORS},? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
     emits: 'visiting.people, visiting.bodies',
     why: 'Those who lead a delegation or are listed as its members ("the visiting delegation, headed by A and B", "the delegation including A") are its visitors.',
     example: {
@@ -228,6 +228,30 @@ export const FILL_RULES: readonly FillRule[] = [
       title: 'McAllen mayor signs agreement in Puerto Vallarta',
       body: 'Mayor Javier Villalobos of McAllen visited Puerto Vallarta on May 4, 2024. Villalobos was accompanied by City Manager Roel Rodriguez and Commissioner Tony Aguirre.',
       expect: ['PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
+    },
+  },
+  {
+    name: 'led-the-delegation',
+    when: /\b(?:led|leads|headed|heads|lead)\b/,
+    matches: re(String.raw`(?<visiting>${ACTORS}),? (?:who |also |personally )?(?:led|leads|headed|heads|is leading|was leading|will lead) (?:the|a|an|its|their|his|her) (?:[\w-]+ ){0,2}?(?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ ){0,2}?(?:delegation|mission)\b`),
+    emits: 'visiting.people',
+    why: '"A led the Austrian delegation", "Councillor A led a delegation to visit Y": who leads a delegation is one of its visitors.',
+    example: {
+      title: 'Burnaby delegation visits Zhongshan',
+      body: 'A delegation from Burnaby visited Zhongshan on May 13, 2024. Councillor James Wang of Burnaby led the delegation.',
+      expect: ['PARTICIPATED_IN James Wang -> Burnaby delegation visit to Zhongshan as visitor'],
+    },
+  },
+  {
+    name: 'part-of-the-delegation',
+    when: /\bpart of\b|members? of the/,
+    matches: re(String.raw`(?<visiting>${ACTORS}),? (?:[^.⟨]{0,60}? )?(?:was|were|is|are) (?:also )?(?:part|a member|members) of the (?:[\w-]+ ){0,2}?(?:delegation|visiting party|visiting group)\b`),
+    emits: 'visiting.people',
+    why: '"A, the widow of the former mayor, was also part of the recent delegation": members of the delegation are visitors.',
+    example: {
+      title: 'Carnforth delegation in Lille',
+      body: 'A delegation from Carnforth visited Lille on June 2, 2024. Jane Barton, a long-time member, was also part of the recent delegation.',
+      expect: ['PARTICIPATED_IN Jane Barton -> Carnforth delegation visit to Lille as visitor'],
     },
   },
 ];

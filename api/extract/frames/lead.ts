@@ -83,9 +83,41 @@ function actorSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray):
   return 1;
 }
 
-function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence): void {
+/** Words that make a signing the article's background: "since signing", "the agreement that was signed in". */
+const BACKGROUND_BEFORE = /\b(?:since|after|when|which|that|had|having|first|originally|previously|once)\s+(?:\w+\s+){0,1}$/i;
+
+function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray, rule: string): number {
+  const { a, ev } = ctx;
+  if (a.events().some((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony') || longBefore(a, dateIn(s))) return 0;
+  // the anniversary of a signing, or a signing the sentence dates back, is history, not the news
+  if (/\banniversary\b|\byears? ago\b/i.test(s.template) || BACKGROUND_BEFORE.test(s.template.slice(0, m.index))) return 0;
+  // "The agreement was signed in 1974": a bare year the date reader leaves as words
+  const year = /\b(?:in|since) ((?:19|20)\d\d)\b/.exec(s.template.slice(m.index));
+  if (year && longBefore(a, year[1]!)) return 0;
+  const object = words(s, m.groups!.object!).replace(/^(?:new|official|formal|first|an?|the) /i, '').replace(/^(?:new|official|formal) /i, '');
+  const name = /\bceremony$/i.test(object) ? object : `signing of the ${object}`;
+  const event = newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
+  // the rules report credits the rule with the facts about the signing it opened
+  if (!a.introducedBy.has(event)) a.introducedBy.set(event, rule);
+  if (!ev.main) makeMain(ctx, event);
+  return 1;
+}
+
+function addParticipant(a: Article, id: string, event: string, s: AnalyzedSentence, rule = 'lead-actor-signed-with'): void {
   const fact = a.addFact('PARTICIPATED_IN', id, event, { role: 'attendee' }, s.index);
-  if (fact) (fact.rules ??= new Set()).add('lead-actor-signed-with');
+  if (fact) (fact.rules ??= new Set()).add(rule);
+}
+
+function leadMeeting(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  if (ev.visits.length || ev.main || longBefore(a, dateIn(s))) return 0;
+  const sides = [m.groups!.a!, m.groups!.b!];
+  const people = sides.map((g) => /⟨P(\d+)⟩/.exec(g)).map((x) => (x ? s.refs[Number(x[1])] ?? null : null));
+  if (!people[1] || people[0] === people[1]) return 0;
+  const event = newEvent(a, `meeting of ${words(s, sides[0]!)} with ${words(s, sides[1]!)}`, s, { date: dateIn(s), city: heldIn(s, a), kind: 'meeting' });
+  makeMain(ctx, event);
+  for (const p of people) if (p) addParticipant(a, p, event, s, 'lead-official-met-official');
+  return 1;
 }
 
 /** Words between a name and its verb: titles, places, dates, adverbs, appositions; no other person. */
@@ -134,6 +166,71 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
     },
     apply: actorSigned,
   },
+  {
+    name: 'lead-official-met-official',
+    stage: 'lead',
+    when: /\bmet\b|\bmeets\b|meeting with|talks with/,
+    matches: new RegExp(String.raw`(?<a>(?:the )?⟨[PTX]\d+⟩(?: of (?:the )?⟨[CXOG]\d+⟩)?(?: ⟨P\d+⟩)?)(?:[^.⟨]|⟨[CNDO]\d+⟩){0,60}?\b(?:met with|met|meets with|meets|held (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with|holds (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with) (?:the |his |her |their )?(?:[\w-]+ ){0,2}?(?:⟨[NTCX]\d+⟩ (?:[\w-]+ ){0,2}?)?(?<b>⟨P\d+⟩)`, 'g'),
+    emits: 'a meeting (Event, kind meeting) of the two officials; both attend it',
+    why: 'When the lead tells no visit, an official who met another official is the article\'s happening: a meeting between the two.',
+    example: {
+      title: 'Oakridge and Lindau to enhance their cooperation',
+      body: 'Mayor Anna Berg of Oakridge held a meeting with her German counterpart Peter Kohl on October 9, 2024 in Lindau.',
+      expect: ['PARTICIPATED_IN Peter Kohl -> meeting of Anna Berg of Oakridge with Peter Kohl as attendee', 'MET_WITH Anna Berg -> Peter Kohl'],
+    },
+    apply: leadMeeting,
+  },
+];
+
+/** What a signing signs: "a sister city agreement", "the letter of commitment", "memorandums of twinness". */
+const SIGNED_OBJECT = String.raw`(?<object>(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|memorand(?:um|a|ums)|mous?|charters?|declarations?|accords?|protocols?|pacts?|treaty|letters? of (?:intent|commitment|cooperation))(?: of (?:understanding|cooperation|co-operation|friendship|twinn?ing|twinness))?)`;
+/** Time words between "signed" and its object: "signed this Friday afternoon, the letter". */
+const WHEN_SIGNED = String.raw`(?: (?:⟨D\d+⟩|on ⟨D\d+⟩|this \w+(?: \w+)?|last \w+|today|yesterday),?)?`;
+
+/** Signings told anywhere in the article, when the readers found none: the article's signing is its news. */
+export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
+  {
+    name: 'agreement-signed',
+    stage: 'lead',
+    when: /sign|ink/,
+    matches: new RegExp(String.raw`(?<!\bthe )\b(?:signed|signs|sign|inked|inks)(?! up\b)${WHEN_SIGNED} (?:an? |the |their |its |two |three |four )?${SIGNED_OBJECT}`, 'gi'),
+    emits: 'a signing (Event, kind signing) named by what was signed',
+    why: 'An article of the genre that says cities, councils or officials signed an agreement, a memorandum or a letter of intent reports that signing as its news.',
+    example: {
+      title: 'Two towns sign a twinning charter',
+      body: 'Oakridge in Ohio has signed a twinning charter with Lindau on May 3, 2024. The signing was attended by Mayor Anna Berg of Oakridge.',
+      expect: ['PARTICIPATED_IN Anna Berg -> signing of the twinning charter as attendee'],
+    },
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'agreement-signed'),
+  },
+  {
+    name: 'agreement-was-signed',
+    stage: 'lead',
+    when: /sign/,
+    matches: new RegExp(String.raw`(?:^|\b(?:an?|the|two|three|four) )${SIGNED_OBJECT} (?:was |were |will be |has been |have been |is |are )?(?:officially |formally |jointly )?signed\b`, 'gi'),
+    emits: 'a signing (Event, kind signing) named by what was signed',
+    why: 'A headline or a sentence saying an agreement "was signed" (no signer named) tells the article\'s signing.',
+    example: {
+      title: 'Letter of intent signed for the twinning of Oakridge and Lindau',
+      body: 'A letter of intent was signed by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau on Friday.',
+      expect: ['PARTICIPATED_IN Anna Berg -> signing of the letter of intent as attendee'],
+    },
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'agreement-was-signed'),
+  },
+  {
+    name: 'signing-ceremony-told',
+    stage: 'lead',
+    when: /signing ceremony/,
+    matches: /\b(?<object>(?:[\w-]+ ){0,2}?signing ceremony)\b/gi,
+    emits: 'a signing (Event, kind signing) named as its ceremony',
+    why: 'A "signing ceremony" the article tells (held, attended, spoken at) is the article\'s signing even when the object signed is named elsewhere.',
+    example: {
+      title: 'Oakridge and Lindau become sister cities',
+      body: 'The signing ceremony, held at Lindau Town Hall on Friday, was attended by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau.',
+      expect: ['PARTICIPATED_IN Anna Berg -> signing ceremony as attendee'],
+    },
+    apply: (ctx, s, m) => agreementSigned(ctx, s, m, 'signing-ceremony-told'),
+  },
 ];
 
 /** Stage "lead": only when the sentence readers and the earlier stages found no happening (a headline's meeting is one). */
@@ -142,4 +239,5 @@ export function readLead(a: Article, ev: Events): void {
   const body = a.sentences.filter((s) => s.paragraph >= 0).slice(0, LEAD_SENTENCES);
   // the body first: it names the signers ("The X Assembly has signed …") the headline shortens to a city
   runSentenceRules({ a, ev }, [...body, ...title], LEAD_RULES);
+  runSentenceRules({ a, ev }, [...a.sentences.filter((s) => s.paragraph >= 0), ...title], SIGNING_RULES);
 }

@@ -61,7 +61,7 @@ export function participation(a: Article, ev: Events): void {
     }
     const role: ParticipationRole | null = /^(?:arranged|hosted)$/.test(o.verb) ? 'host' : /^organi[sz]ed$/.test(o.verb) ? 'organizer'
       : /^(?:performed|performs)$/.test(o.verb) ? 'presenter' : /^(?:spoke|speech|speeches)$/.test(o.verb) ? 'speaker'
-      : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had)$/.test(o.verb) ? 'attendee' : null;
+      : /^(?:attended|attend|attends|attending|joined|witnessed|witness|witnesses|participated|took|enjoyed|had|treated|honoured|honored)$/.test(o.verb) ? 'attendee' : null;
     if (!role) continue;
     for (const id of subjectsBefore(a, s, o.verbAt, role === 'host' || role === 'organizer' ? 'POMGC' : 'POMG')) add(a, id, o.event, role, s);
   }
