@@ -1,12 +1,13 @@
 // Cues: which regular expressions can match a text, decided by one scan of the text instead of running
 // each of them. From each expression the words any match must contain are derived automatically (as
 // RE2's FilteredRE2 and Hyperscan's literal extraction do: "attend|join" needs "attend" or "join";
-// "\b(?:hosted|threw) (?:a|the) (?:reception|dinner)" needs "reception" or "dinner"); one Aho-Corasick
-// automaton over every expression's words finds those the text holds, and an expression none of whose
-// words occur is not run. An expression from which no word can be derived is always run, so the answers
+// "\b(?:hosted|threw) (?:a|the) (?:reception|dinner)" needs "reception" or "dinner"); one scan of a
+// text finds which of every expression's words it holds, and an expression none of whose words occur
+// is not run. An expression from which no word can be derived is always run, so the answers
 // are the expressions' own: rule writers declare nothing.
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { AST } from '@eslint-community/regexpp';
+import type { AnalyzedSentence } from './analyzed.ts';
 
 type Alternative = AST.Alternative;
 type Element = AST.Element;
@@ -152,12 +153,13 @@ export function requiredWords(re: RegExp): { words: string[] | null; wordList: b
   return { words, wordList };
 }
 
-/** The words of every expression seen, and the automaton that finds them. */
+/** The words of every expression seen, and the index that finds them in a text. */
 class Dictionary {
   private readonly ids = new Map<string, number>();
   /** by source; expressions of one source with other flags are chained */
   private readonly entries = new Map<string, Entry>();
-  private automaton = new Automaton([]);
+  private index = new WordIndex([]);
+  private indexed = 0;
 
   entry(re: RegExp): Entry {
     const bits = flagBits(re);
@@ -180,68 +182,86 @@ class Dictionary {
   }
 
   /**
-   * The automaton over the words known so far. Expressions met for the first time add words; the
-   * automaton is rebuilt for the next text, not at once, so a cold start rebuilds it once a sentence.
+   * The index of the words known so far. Expressions met for the first time add words; the index
+   * is rebuilt for the next text, not at once, so a cold start rebuilds it at most once a sentence.
    */
-  scanner(): Automaton {
-    if (this.automaton.size < this.ids.size) this.automaton = new Automaton([...this.ids.keys()]);
-    return this.automaton;
+  scanner(): WordIndex {
+    if (this.indexed < this.ids.size) {
+      this.index = new WordIndex([...this.ids.keys()]);
+      this.indexed = this.ids.size;
+    }
+    return this.index;
   }
 }
 
-/** Aho-Corasick over the words: one pass over a text marks every word it contains. */
-class Automaton {
+/**
+ * Aho-Corasick over the words: one pass over a text finds every word it contains. States are numbered
+ * breadth first, so that the shallow ones most characters lead to sit together in the table.
+ */
+class WordIndex {
   readonly size: number;
-  /** character code -> column of the transition table (0: a character no word has) */
-  private readonly classOf = new Uint16Array(0x10000);
+  /** character code -> column of the transition table (0: a character no word has): ASCII in an array, the rest in a map */
+  private readonly asciiClass = new Uint8Array(128);
+  private readonly otherClass = new Map<number, number>();
   private readonly width: number;
-  private readonly next: Int32Array;
+  private readonly next: Uint16Array;
   /** per state, the words ending there (its own and its suffixes'), as ranges of `outWords` */
   private readonly outStart: Int32Array;
   private readonly outWords: Int32Array;
 
-  constructor(words: string[]) {
+  constructor(all: string[]) {
+    // a state a character at most; past what 16 bits number (ten times today's words) no word is indexed: every expression runs
+    const words = all.reduce((n, w) => n + w.length, 1) <= 0xffff ? all : [];
     this.size = words.length;
     let classes = 1;
-    for (const w of words) for (let i = 0; i < w.length; i++) if (!this.classOf[w.charCodeAt(i)]) this.classOf[w.charCodeAt(i)] = classes++;
-    this.width = classes;
+    for (const w of words) {
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        if (c < 128 ? !this.asciiClass[c] : !this.otherClass.has(c)) {
+          if (c < 128) this.asciiClass[c] = classes++;
+          else this.otherClass.set(c, classes++);
+        }
+      }
+    }
+    const width = (this.width = classes);
+    // the trie, its nodes numbered as created
     const goto: Map<number, number>[] = [new Map()];
-    const out: number[][] = [[]];
+    const ends: number[][] = [[]];
     words.forEach((w, id) => {
       let s = 0;
       for (let i = 0; i < w.length; i++) {
-        const c = this.classOf[w.charCodeAt(i)]!;
+        const c = this.classOf(w.charCodeAt(i));
         let t = goto[s]!.get(c);
         if (t === undefined) {
           t = goto.length;
           goto.push(new Map());
-          out.push([]);
+          ends.push([]);
           goto[s]!.set(c, t);
         }
         s = t;
       }
-      out[s]!.push(id);
+      ends[s]!.push(id);
     });
-    const states = goto.length;
-    const width = this.width;
-    this.next = new Int32Array(states * width);
+    // breadth-first order: the new number of each node, and failure links (each node's after its parent's)
+    const order: number[] = [0];
+    for (let q = 0; q < order.length; q++) for (const t of goto[order[q]!]!.values()) order.push(t);
+    const renum = new Int32Array(order.length);
+    order.forEach((node, k) => (renum[node] = k));
+    const states = order.length;
+    this.next = new Uint16Array(states * width);
     const fail = new Int32Array(states);
-    // breadth first: a state's failure state is complete before its children
-    const queue: number[] = [];
-    for (const [c, t] of goto[0]!) {
-      this.next[c] = t;
-      queue.push(t);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      if (fail[s]) out[s]!.push(...out[fail[s]!]!);
+    const out: number[][] = order.map((node) => [...ends[node]!]);
+    for (const node of order) {
+      const s = renum[node]!;
+      if (s) out[s]!.push(...out[fail[s]!]!);
       for (let c = 0; c < width; c++) {
-        const t = goto[s]!.get(c);
-        if (t === undefined) this.next[s * width + c] = this.next[fail[s]! * width + c]!;
+        const child = goto[node]!.get(c);
+        const viaFail = s ? this.next[fail[s]! * width + c]! : 0;
+        if (child === undefined) this.next[s * width + c] = viaFail;
         else {
-          fail[t] = this.next[fail[s]! * width + c]!;
+          const t = renum[child]!;
+          fail[t] = viaFail;
           this.next[s * width + c] = t;
-          queue.push(t);
         }
       }
     }
@@ -255,14 +275,26 @@ class Automaton {
     this.outWords = Int32Array.from(flat);
   }
 
-  /** Marks in `found` (by word id) the words `text` contains. */
-  scan(text: string, found: Uint8Array): void {
-    const { next, width, classOf, outStart, outWords } = this;
+  private classOf(c: number): number {
+    return c < 128 ? this.asciiClass[c]! : this.otherClass.get(c) ?? 0;
+  }
+
+  /** The words `text` contains, as a bit set by word id (16 bits an element: small integers, no typed array to allocate). */
+  scan(text: string): number[] {
+    const found: number[] = new Array<number>((this.size >> 4) + 1).fill(0);
+    const { next, width, asciiClass, outStart, outWords } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      s = next[s * width + classOf[text.charCodeAt(i)]!]!;
-      for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) found[outWords[k]!] = 1;
+      const c = text.charCodeAt(i);
+      s = next[s * width + (c < 128 ? asciiClass[c]! : this.otherClass.get(c) ?? 0)]!;
+      let k = outStart[s]!;
+      const end = outStart[s + 1]!;
+      while (k < end) {
+        const id = outWords[k++]!;
+        found[id >> 4] = found[id >> 4]! | (1 << (id & 15));
+      }
     }
+    return found;
   }
 }
 
@@ -273,6 +305,8 @@ export function cueOf(re: RegExp): Entry {
   return dictionary.entry(re);
 }
 
+const bySentence = new WeakMap<AnalyzedSentence, Cues>();
+
 /**
  * The cues of one text: `test` and `matches` answer as the expressions would on it, running an
  * expression only when the text holds a word every match of it needs.
@@ -281,13 +315,28 @@ export class Cues {
   /** the text lower-cased */
   readonly lower: string;
   private readonly isLower: boolean;
-  private readonly automaton: Automaton;
-  private found: Uint8Array | null = null;
+  private readonly index: WordIndex;
+  private found: number[] | null = null;
 
-  constructor(readonly text: string) {
+  private constructor(readonly text: string, index: WordIndex) {
     this.lower = text.toLowerCase();
     this.isLower = this.lower === text;
-    this.automaton = dictionary.scanner();
+    this.index = index;
+  }
+
+  /** The cues of `text`. */
+  static of(text: string): Cues {
+    return new Cues(text, dictionary.scanner());
+  }
+
+  /** The cues of a sentence's template: the passes read a sentence many times, it is scanned once while its template stays. */
+  static ofSentence(s: AnalyzedSentence): Cues {
+    const index = dictionary.scanner();
+    const known = bySentence.get(s);
+    if (known && known.text === s.template && known.index === index) return known;
+    const cues = new Cues(s.template, index);
+    bySentence.set(s, cues);
+    return cues;
   }
 
   /** False when no match of `re` can be in the text (true: there may be one). */
@@ -299,14 +348,12 @@ export class Cues {
   mayFor(entry: Entry): boolean {
     const words = entry.words;
     if (!words) return true;
-    if (!this.found) {
-      this.found = new Uint8Array(this.automaton.size);
-      this.automaton.scan(this.lower, this.found);
-    }
+    const found = (this.found ??= this.index.scan(this.lower));
+    const known = this.index.size;
     for (let i = 0; i < words.length; i++) {
       const id = words[i]!;
-      // a word added after this text's automaton was built: the expression decides
-      if (id >= this.found.length || this.found[id]) return true;
+      // a word added after this text's index was built: the expression decides
+      if (id >= known || found[id >> 4]! & (1 << (id & 15))) return true;
     }
     return false;
   }
@@ -332,7 +379,7 @@ export class Cues {
       if (re.global || re.sticky) re.lastIndex = 0;
       return false;
     }
-    if (entry.wordList && lowerCase && entry.lastWord < this.found!.length) return true;
+    if (entry.wordList && lowerCase && entry.lastWord < this.index.size) return true;
     return re.test(text);
   }
 

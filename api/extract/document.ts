@@ -129,7 +129,7 @@ const CHROME = [
 const CHROME_CUES = CHROME.map(cueOf);
 
 function isChrome(text: string): boolean {
-  const cues = new Cues(text);
+  const cues = Cues.of(text);
   if (CHROME.some((re, i) => cues.mayFor(CHROME_CUES[i]!) && re.test(text))) return true;
   // A teaser cut short ("Mayor Li meets the delegation from…"): a link to another article.
   if (/(?:\.\.\.|…)$/.test(text) && words(text, 21) <= 20 && !/[.!?。](?=\s)/.test(text)) return true;

@@ -223,7 +223,7 @@ export function findEvents(a: Article): Events {
     const t = s.template;
     // cheap word tests spare most sentences the patterns that cannot match them
     // one scan of the template tells which patterns' words it holds (cues.ts): the others are not run
-    const cues = new Cues(t);
+    const cues = Cues.ofSentence(s);
     const lower = cues.lower;
     const hasDelegation = lower.includes('delegat');
     if (headlineMeeting && s.paragraph >= 0) {

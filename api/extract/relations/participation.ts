@@ -69,7 +69,7 @@ export function participation(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
     // one scan of the template tells which patterns' words it holds (cues.ts): the others are not run
-    const cues = new Cues(t);
+    const cues = Cues.ofSentence(s);
     const lower = cues.lower;
     if (cues.testLower(/host|sponsor|held by/)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);

@@ -85,12 +85,12 @@ export function runSentenceRules<C>(ctx: C, sentences: AnalyzedSentence[], rules
   for (const s of sentences) {
     // one scan of the template tells which rules' words it holds: the others are not run
     // (`when` reads the template as the sentence came, `matches` as earlier rules left it)
-    const cues = new Cues(s.template);
+    const cues = Cues.ofSentence(s);
     let current = cues;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
       if (rule.when && !cues.testLowerFor(rule.when, cuesOfRules[i]!.when!)) continue;
-      if (current.text !== s.template) current = new Cues(s.template);
+      if (current.text !== s.template) current = Cues.ofSentence(s);
       if (!current.mayFor(cuesOfRules[i]!.matches)) continue;
       for (const m of allMatches(rule.matches, s.template)) count(rule.name, rule.apply(ctx, s, m));
     }
