@@ -12,7 +12,6 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { marked, type Token, type Tokens } from 'marked';
 import { GraphDocument } from '../graph/schema.ts';
-import { cueOf, Cues } from './cues.ts';
 import { findDates, resolveDate } from './dates.ts';
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'json';
@@ -126,11 +125,8 @@ const CHROME = [
   /^\[?(?:photo|image|picture)s?\s*(?:\/|:|provided|courtesy|by)[^\]]*\]?$/i,
 ];
 
-const CHROME_CUES = CHROME.map(cueOf);
-
 function isChrome(text: string): boolean {
-  const cues = Cues.of(text);
-  if (CHROME.some((re, i) => cues.mayFor(CHROME_CUES[i]!) && re.test(text))) return true;
+  if (CHROME.some((re) => re.test(text))) return true;
   // A teaser cut short ("Mayor Li meets the delegation from…"): a link to another article.
   if (/(?:\.\.\.|…)$/.test(text) && words(text, 21) <= 20 && !/[.!?。](?=\s)/.test(text)) return true;
   // A letterhead: address and web site on one line, no sentence.
