@@ -664,20 +664,17 @@ export class Article {
       const c = this.cityByName(inCity[1]!) ?? this.seatCity(inCity[1]!);
       if (c) return c;
     }
-    const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
-    // "Panama Embassy to the United States": an embassy is named after its country, not a town
-    const diplomatic = /\b(embassy|consulate)\b/i.test(name);
-    for (let i = 0; i < words.length; i++) {
-      for (let len = Math.min(4, words.length - i); len >= 1; len--) {
-        if (diplomatic && countryCode(words.slice(i, i + len).join(' '))) continue;
-        const c = this.cityByName(words.slice(i, i + len).join(' '));
+    // with no city in the article no word of the name can be one
+    if (this.cityByKey.size) {
+      for (const key of nameWordKeys(name)) {
+        const c = key ? this.cityByKey.get(key) : undefined;
         if (c) return c;
       }
     }
     // public bodies are named after their city ("Kobe Port Bureau", "Dalian Municipal Government")
     const label = labelByHead(name);
     if (label === 'Office' || /^\p{Lu}[\p{L}-]+ (City|Municipal|Metropolitan|Prefectural)\b/u.test(name)) {
-      const first = words[0]!;
+      const first = nameWords(name)[0]!;
       const p = place(first);
       const big = p.cities[0] && (p.cities[0].population >= 100_000 || /^PPL(C|A)$/.test(p.cities[0].featureCode));
       if ((p.reading === 'city' || p.reading === 'ambiguous' && /^\S+ (City|Municipal)\b/.test(name)) && big) return this.seatCity(first);
@@ -898,6 +895,30 @@ const cityKeyCache = new BoundedCache<string>(20_000);
 
 function cityKey(name: string): string {
   return cityKeyCache.get(name, () => fold(name.replace(/^(the )?city of /i, '')).replace(/ (city|municipality)$/, ''));
+}
+
+const nameWords = (name: string): string[] => name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+
+const nameWordKeysCache = new BoundedCache<string[]>(20_000);
+
+/**
+ * The city keys of the runs of one to four words of an organisation's name, in the order `cityInName`
+ * tries them (from each word, the longest run first): the same for every article, so computed once.
+ */
+function nameWordKeys(name: string): string[] {
+  return nameWordKeysCache.get(name, () => {
+    const words = nameWords(name);
+    // "Panama Embassy to the United States": an embassy is named after its country, not a town
+    const diplomatic = /\b(embassy|consulate)\b/i.test(name);
+    const keys: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+        const run = words.slice(i, i + len).join(' ');
+        if (!(diplomatic && countryCode(run))) keys.push(cityKey(run));
+      }
+    }
+    return keys;
+  });
 }
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

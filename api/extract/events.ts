@@ -12,6 +12,7 @@
 // before publication is history, not an event (nor a visit). Each event gets a
 // date (resolved against publication), a kind and a city; within an article events whose names share
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
+import { Cues } from './cues.ts';
 import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
 import { runSentenceRules, type SentenceRule } from './rules/engine.ts';
@@ -221,7 +222,9 @@ export function findEvents(a: Article): Events {
   for (const s of a.sentences) {
     const t = s.template;
     // cheap word tests spare most sentences the patterns that cannot match them
-    const lower = t.toLowerCase();
+    // one scan of the template tells which patterns' words it holds (cues.ts): the others are not run
+    const cues = Cues.ofSentence(s);
+    const lower = cues.lower;
     const hasDelegation = lower.includes('delegat');
     if (headlineMeeting && s.paragraph >= 0) {
       const met = /\b(?:met|meets|held talks|holds talks)(?: in (?:the )?⟨C(\d+)⟩)?(?: on ⟨D\d+⟩)? with\b/.exec(t);
@@ -236,7 +239,7 @@ export function findEvents(a: Article): Events {
     }
     // named events ("the Commemoration Ceremony for the 25th Anniversary of X" is one, though read as two names)
     const joined = new Map<number, [number, string]>();
-    if (t.includes('⟨E')) for (const m of t.matchAll(/⟨E(\d+)⟩ (for|of|marking|celebrating|commemorating) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) )?⟨E(\d+)⟩/g)) {
+    if (t.includes('⟨E')) for (const m of cues.matches(/⟨E(\d+)⟩ (for|of|marking|celebrating|commemorating) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) )?⟨E(\d+)⟩/g)) {
       const [h, d] = [Number(m[1]), Number(m[4])];
       if (joined.has(h) || [...joined.values()].some(([x]) => x === h)) continue;
       joined.set(h, [d, `${s.mentions[h]!.name} ${m[2]} the ${m[3] ?? ''}${s.mentions[d]!.name}`]);
@@ -255,7 +258,7 @@ export function findEvents(a: Article): Events {
       if (joined.has(j)) s.refs[joined.get(j)![0]] = id;
     });
     // "the September Special, a ten day music festival"
-    if (lower.includes(', a')) for (const m of t.matchAll(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
+    if (lower.includes(', a')) for (const m of cues.matches(/⟨X(\d+)⟩, an? (?:[\w-]+ ){0,4}(festival|fair|forum|exhibition|expo|ceremony|concert|tournament|competition|conference|celebration|event|parade|carnival)\b/g)) {
       const j = Number(m[1]);
       const mm = s.mentions[j]!;
       mm.kind = 'Event';
@@ -263,7 +266,7 @@ export function findEvents(a: Article): Events {
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/.test(lower)) for (const m of t.matchAll(DELEGATION_FROM)) {
+    if (hasDelegation || cues.testLower(/\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/)) for (const m of cues.matches(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -273,7 +276,7 @@ export function findEvents(a: Article): Events {
       const country = nation?.country ?? null;
       VISIT_VERB.lastIndex = m.index! + m[0].length;
       let dest: string | null = null;
-      for (const v of t.matchAll(VISIT_VERB)) {
+      for (const v of cues.matches(VISIT_VERB)) {
         if (v.index! < m.index!) continue;
         dest = destinationAfter(a, s, v.index! + v[0].length);
         if (dest) break;
@@ -290,14 +293,14 @@ export function findEvents(a: Article): Events {
       if (dest && (origins.length || country) && !origins.includes(dest)) addVisit(a, ev, s, dest, origins, origins.length ? null : nation!.name, country, null);
     }
     // "the visit of the X Federation to Y": an organisation's visit
-    if (lower.includes('visit')) for (const m of t.matchAll(/\b(?:visit|trip) (?:of|by) (?:the |an? )?⟨([OGM])(\d+)⟩ to (?:the )?⟨C(\d+)⟩(?!['’])/g)) {
+    if (lower.includes('visit')) for (const m of cues.matches(/\b(?:visit|trip) (?:of|by) (?:the |an? )?⟨([OGM])(\d+)⟩ to (?:the )?⟨C(\d+)⟩(?!['’])/g)) {
       const org = s.refs[Number(m[2])];
       const dest = s.refs[Number(m[3])];
       if (org && dest && a.cityOf(org) !== dest) addVisit(a, ev, s, dest, [org], null, null, null);
     }
     // "a Chinese trade delegation has visited Y", "its civic delegation visit to Y", "A Goulburn Council delegation
     // will fly to Y"; "the delegation will visit Y" is the delegation named before ("the 11th JNMA delegation")
-    if (hasDelegation || lower.includes('civic part')) for (const m of t.matchAll(DELEGATION_NOUN)) {
+    if (hasDelegation || lower.includes('civic part')) for (const m of cues.matches(DELEGATION_NOUN)) {
       const adj = m[1]!.trim();
       const nat = /⟨N(\d+)⟩/.exec(adj);
       const named = /⟨([COGM])(\d+)⟩/.exec(adj);
@@ -347,7 +350,7 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Japanese students will travel to Y", "Edmonds pupils are visiting Y": a group named by its city or nationality
-    if (/students|pupils|delegates|officials|teachers|youths/.test(lower)) for (const m of t.matchAll(GROUP_NOUN)) {
+    if (cues.testLower(/students|pupils|delegates|officials|teachers|youths/)) for (const m of cues.matches(GROUP_NOUN)) {
       const j = Number(m[2]);
       const after = m.index! + m[0].length;
       const vm = visitVerbFrom(t, after);
@@ -359,20 +362,20 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, origin ? [origin] : [], origin ? null : s.mentions[j]!.name, country, null);
     }
     // "It was the first twinning visit to Y since 2009": the visit of the delegation the article is about
-    if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of t.matchAll(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+    if (lastDelegation.length && !ev.visits.length && lower.includes('visit to')) for (const m of cues.matches(/\b(?:twinning|official|civic|goodwill|friendship|return|reciprocal) visit to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
       const dest = s.refs[Number(m[1])];
       if (dest && !lastDelegation.includes(dest) && !subjectsBefore(a, s, m.index!, 'POGM').length) addVisit(a, ev, s, dest, lastDelegation, null, null, null);
     }
     // "A welcomed B on her first visit to Y": B's visit (not where a named event is the article's topic)
-    if (!namedEvents && /\b(?:his|her|their) /i.test(t)) for (const m of t.matchAll(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+    if (!namedEvents && cues.test(/\b(?:his|her|their) /i)) for (const m of cues.matches(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
       const person = lastPersonBefore(s, m.index!);
       const dest = s.refs[Number(m[1])];
       if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (/visit|delegat|attended|welcomed to|arriv/.test(lower)) for (const m of t.matchAll(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (cues.testLower(/visit|delegat|attended|welcomed to|arriv/)) for (const m of cues.matches(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
-      const hasDate = /⟨D\d+⟩/.test(t) && !/\btimes?\b/.test(t);
+      const hasDate = cues.test(/⟨D\d+⟩/) && !cues.test(/\btimes?\b/);
       // "took the opportunity for a visit in the German sister city Y": a visit of its own, dated or not
       const toTwin = /^(?:the )?(?:⟨N\d+⟩ )?(?:sister|twin|partner) (?:city|town) ⟨C\d+⟩/.test(t.slice(m.index! + m[0].length)) && /\bvisit (?:in|to)\s+$/.test(m[0]);
       if (!isTitle && !hasDate && !toTwin) continue;
@@ -393,7 +396,7 @@ export function findEvents(a: Article): Events {
       for (const p of people) v?.visitors.add(p);
     }
     // "A, with B and C, departed X on July 19 for Y" / "… to spend a week in Y" / "left X for Y": a trip from home
-    if (/departed|left|leav/.test(lower)) for (const m of t.matchAll(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
+    if (cues.testLower(/departed|left|leav/)) for (const m of cues.matches(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
       const home = s.refs[Number(m[1])];
       const people = subjectsBefore(a, s, m.index!, 'P');
       if (!home || !people.length) continue;
@@ -410,7 +413,7 @@ export function findEvents(a: Article): Events {
       for (const p of people) v?.visitors.add(p);
     }
     // "a 17-member delegation led by X, secretary-general of the Izmir Metropolitan Municipality, visited Y"
-    if (hasDelegation) for (const m of t.matchAll(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
+    if (hasDelegation) for (const m of cues.matches(/\bdelegation\b[^.⟨]{0,30}?\b(?:led|headed) by (?:the )?⟨P(\d+)⟩/gi)) {
       const leader = s.refs[Number(m[1])];
       if (!leader) continue;
       const vm = visitVerbFrom(t, m.index! + m[0].length);
@@ -423,7 +426,7 @@ export function findEvents(a: Article): Events {
     // "the mayor welcomed the delegation … coming from Kure", "The City of X is hosting a delegation from its sister
     // city, Y", "the Town Council welcomed guests from Y": a visit to the welcoming side's city
     // (an article about a named event tells of delegations that came for it: no visit of its own)
-    if (!namedEvents && /delegat|guests|visitors/.test(lower)) for (const m of t.matchAll(WELCOMED_FROM)) {
+    if (!namedEvents && cues.testLower(/delegat|guests|visitors/)) for (const m of cues.matches(WELCOMED_FROM)) {
       const origin = s.refs[Number(m[1])];
       const host = subjectsBefore(a, s, m.index!, 'POGMC')[0] ?? cityNamedAsSubject(s, m.index!);
       const explicit = !host ? null : a.label(host) === 'City' ? host : a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host);
@@ -433,8 +436,8 @@ export function findEvents(a: Article): Events {
       if (host) v?.hosts.add(host);
     }
     // "hosted a reception in honour of the visiting Mayor of X, A", "welcomed A and his delegation to Y": A's visit
-    if (/visiting|welcomed/.test(lower)) {
-      for (const m of t.matchAll(/\bthe visiting (?:⟨T\d+⟩ (?:of (?:the )?⟨C(\d+)⟩(?:, ⟨N\d+⟩)?,? )?)?⟨P(\d+)⟩/g)) {
+    if (cues.testLower(/visiting|welcomed/)) {
+      for (const m of cues.matches(/\bthe visiting (?:⟨T\d+⟩ (?:of (?:the )?⟨C(\d+)⟩(?:, ⟨N\d+⟩)?,? )?)?⟨P(\d+)⟩/g)) {
         const person = s.refs[Number(m[2])];
         if (!person) continue;
         const origin = (m[1] ? s.refs[Number(m[1])] : null) ?? a.positionsOf(person).map((f) => a.cityOf(f.to)).find(Boolean) ?? null;
@@ -442,7 +445,7 @@ export function findEvents(a: Article): Events {
         if (!dest || dest === origin) continue;
         addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
       }
-      for (const m of t.matchAll(/\bwelcomed (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?: of (?:the )?⟨C\d+⟩)?(?:,[^.⟨]{0,40},)? (?:and (?:his|her|their) (?:\w+ )?(?:delegation|team|party|group) )?to (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
+      for (const m of cues.matches(/\bwelcomed (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩(?: of (?:the )?⟨C\d+⟩)?(?:,[^.⟨]{0,40},)? (?:and (?:his|her|their) (?:\w+ )?(?:delegation|team|party|group) )?to (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
         const person = s.refs[Number(m[1])];
         const dest = s.refs[Number(m[2])];
         if (!person || !dest || a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) continue;
@@ -452,7 +455,7 @@ export function findEvents(a: Article): Events {
       }
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
-    if (/held|hold|host|organi|staged|launch|opened/.test(lower) && /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/.test(lower)) for (const m of t.matchAll(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
+    if (cues.testLower(/held|hold|host|organi|staged|launch|opened/) && cues.testLower(/ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/)) for (const m of cues.matches(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
       // "hosted the meeting to welcome the Y delegation": the purpose tells a bare meeting apart
       const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
@@ -472,7 +475,7 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, id);
     }
     // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
-    if (/ (?:was|were|will be) (?:held|staged)| took place/.test(lower)) for (const m of t.matchAll(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
+    if (cues.testLower(/ (?:was|were|will be) (?:held|staged)| took place/)) for (const m of cues.matches(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
       // "the ceremony was held …" names an event told before, unless none of its kind is known yet
       if (/^the$/i.test(m[1]!) && a.events().some((e) => e.props.kind === kindOf(m[2]!))) continue;
       const city = heldIn(s, a) ?? null;
@@ -485,20 +488,20 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[2]!) }));
     }
     // "will attend a civic ceremony marking the 25th anniversary": a happening its attendees introduce
-    if (/attend|part in|particip|join/.test(lower)) for (const m of t.matchAll(ATTEND_NEW)) {
+    if (cues.testLower(/attend|part in|particip|join/)) for (const m of cues.matches(ATTEND_NEW)) {
       const name = `${m[1]}${m[2]}`;
       if (name.split(' ').length < 2) continue;
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: kindOf(m[1]!) }));
     }
     // "were invited to help celebrate the 40th anniversary of X": X's anniversary, in X
-    if (lower.includes('anniversary of')) for (const m of t.matchAll(/\bto (?:help )?(?:celebrate|mark|commemorate|attend|join) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) anniversary of (?:the )?⟨([COGM])(\d+)⟩)/gi)) {
+    if (lower.includes('anniversary of')) for (const m of cues.matches(/\bto (?:help )?(?:celebrate|mark|commemorate|attend|join) the ((?:\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd)) anniversary of (?:the )?⟨([COGM])(\d+)⟩)/gi)) {
       const owner = s.refs[Number(m[3])];
       if (!owner) continue;
       const city = m[2] === 'C' ? owner : a.cityOf(owner);
       introduced.set(s.index, newEvent(a, words(s, m[1]!), s, { date: dateIn(s), city, kind: 'anniversary' }));
     }
     // "the Japanese city's mayor led a delegation to visit the Chinese city", "Sasebo's mayor headed a delegation to Y"
-    if (hasDelegation) for (const m of t.matchAll(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
+    if (hasDelegation) for (const m of cues.matches(/(?:⟨C(\d+)⟩'s|the ⟨N(\d+)⟩ (?:city|town)'s) (?:\w+ ){0,2}?(mayor|governor|deputy mayor|vice mayor|party secretary|president|chairman|leader)s? (?:has |had )?(?:led|headed|leads|heads) (?:a |an |the )?(?:[\w-]+ ){0,2}delegation to (?:visit )?/gi)) {
       let origin: string | null = m[1] ? s.refs[Number(m[1])] ?? null : null;
       if (!origin && m[2]) origin = cityAt(a, s, `the ⟨N${m[2]}⟩ city`)?.id ?? null;
       const dest = destinationAfter(a, s, m.index! + m[0].length);
@@ -506,16 +509,16 @@ export function findEvents(a: Article): Events {
       addVisit(a, ev, s, dest, [origin], null, null, null)?.leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    if (/sign|ink|renew/.test(lower)) for (const m of t.matchAll(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
+    if (cues.testLower(/sign|ink|renew/)) for (const m of cues.matches(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
       const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
       newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
     }
-    if (/sign/.test(lower)) signingAbroad ??= signings(a, s, introduced);
+    if (cues.testLower(/sign/)) signingAbroad ??= signings(a, s, introduced);
     // a quoted name that "was held": 'The gala "Evening of Friends" was held at …', headline '"X" held in Y'
-    if (/held|staged|took place|opened/.test(lower)) for (const m of t.matchAll(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
+    if (cues.testLower(/held|staged|took place|opened/)) for (const m of cues.matches(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
       const j = Number(m[2]);
       const mm = s.mentions[j]!;
       mm.kind = 'Event';
@@ -523,12 +526,12 @@ export function findEvents(a: Article): Events {
       introduced.set(s.index, s.refs[j]!);
     }
     // "Mayor X welcomed the visitors at a civic reception": X hosts a reception of the visit
-    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
+    if (cues.testLower(/reception|banquet|dinner|luncheon/)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
       const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
       introduced.set(s.index, id);
     }
     // "they were formally welcomed by A and other officials at an informal greeting at the X Club": A hosts it
-    if (/welcomed by|greeted by|received by/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
+    if (cues.testLower(/welcomed by|greeted by|received by/)) for (const m of cues.matches(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!;
       const city = a.cityInName(venue.name) ?? heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
       const id = newEvent(a, `${m[1]} at the ${venue.name}`, s, { date: dateIn(s), city, kind: kindOf(m[1]!.replace(/greeting|gathering/, 'reception')) });
@@ -536,22 +539,22 @@ export function findEvents(a: Article): Events {
       ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: 'welcomed by' });
     }
     // receptions and meetings at a venue
-    if (/reception|banquet|dinner|luncheon|breakfast|party/.test(lower)) for (const m of t.matchAll(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
+    if (cues.testLower(/reception|banquet|dinner|luncheon|breakfast|party/)) for (const m of cues.matches(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
       introduced.set(s.index, newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' }));
     }
-    if (hasDelegation) for (const m of t.matchAll(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
+    if (hasDelegation) for (const m of cues.matches(/\bmeet (?:with )?the (?:\w+ )?delegation at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[1])]!.name;
       const origin = ev.visits[0]?.origins[0] ? nameOf(a, ev.visits[0].origins[0]) + ' ' : '';
       newEvent(a, `meeting with the ${origin}delegation at ${venue}`, s, { date: dateIn(s), city: ev.visits[0]?.dest ?? null, kind: 'meeting' });
     }
     // "the renewal of the charter on September 26th"
-    if (lower.includes(' on ')) for (const m of t.matchAll(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on (?:⟨D(\d+)⟩|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?\b)/gi)) {
+    if (lower.includes(' on ')) for (const m of cues.matches(/\bthe ((?:renewal|signing|opening|inauguration|unveiling|launch|dedication|establishment|official opening) of (?:the )?(?:[\w-]+ ){0,3}?[\w-]+) (?:was held |took place )?on (?:⟨D(\d+)⟩|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?\b)/gi)) {
       const id = newEvent(a, m[1]!, s, { date: m[2] ? s.mentions[Number(m[2])]!.date ?? null : null, city: null, kind: kindOf(m[1]!) });
       introduced.set(s.index, id);
     }
     // "A, B and members of the X delegation attended E, held in Y": the delegation's visit to E's city
-    if (hasDelegation && lower.includes('attended')) for (const m of t.matchAll(/(?:members of )?(?:the |a |an )?⟨C(\d+)⟩ (?:[\w-]+ )?delegations? (?:also )?attended\b/gi)) {
+    if (hasDelegation && lower.includes('attended')) for (const m of cues.matches(/(?:members of )?(?:the |a |an )?⟨C(\d+)⟩ (?:[\w-]+ )?delegations? (?:also )?attended\b/gi)) {
       const said = s.mentions[Number(m[1])]!.name;
       const origin = s.refs[Number(m[1])] ?? [...a.entities.values()].find((e) => e.label === 'City' && fold(e.name) === fold(said))?.id;
       const here = a.eventsFirstIn(s.index)[0] ?? s.refs.map((r, j) => (r && s.mentions[j]?.kind === 'Event' ? a.entities.get(r) : undefined)).find(Boolean);
@@ -562,10 +565,10 @@ export function findEvents(a: Article): Events {
     }
     // any "<modifier>* <event noun>" the sentence says took place, was attended or hosted: "attended a seminar at
     // the X", "a ceremony was held at Y", "the Z Concert held at W", "At the commemorative ceremony on the 3rd, …"
-    if (EVENT_NOUN_TEST.test(lower)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
+    if (cues.testLower(EVENT_NOUN_TEST)) for (const id of nounEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
     // "the trip will include sightseeing … and a signing ceremony", "highlights of the visit included a reception at
     // X … and a community dinner": the happenings a visit's programme lists are events of the visit
-    if (ev.visits.length && EVENT_NOUN_TEST.test(lower)) for (const id of programmeEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
+    if (ev.visits.length && cues.testLower(EVENT_NOUN_TEST)) for (const id of programmeEvents(a, ev, s)) introduced.set(s.index, introduced.get(s.index) ?? id);
   }
 
   if (signingAbroad && !ev.visits.length) ev.visits.push({ ...signingAbroad, originCountry: null, hosts: new Set(), leaderTitles: [] });

@@ -16,6 +16,7 @@
 //            "visitors … included A … along with B", the delegation's organisations, officials of its city,
 //            country or organisation.
 import type { ParticipationRole } from '../../graph/schema.ts';
+import { Cues } from '../cues.ts';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { hostingCity, type Events, type Visit } from '../events.ts';
 import { labelByHead } from '../mentions.ts';
@@ -67,21 +68,23 @@ export function participation(a: Article, ev: Events): void {
   }
   for (const s of a.sentences) {
     const t = s.template;
-    const lower = t.toLowerCase();
-    if (/host|sponsor|held by/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
+    // one scan of the template tells which patterns' words it holds (cues.ts): the others are not run
+    const cues = Cues.ofSentence(s);
+    const lower = cues.lower;
+    if (cues.testLower(/host|sponsor|held by/)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
     // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
-    if (/host|threw|gave|organi/.test(lower)) for (const m of t.matchAll(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
+    if (cues.testLower(/host|threw|gave|organi/)) for (const m of cues.matches(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
       const event = ev.focus[s.index];
       if (!event || a.entities.get(event)?.first !== s.index) continue;
       const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
       const city = hostingCity(s, m.index!);
       for (const id of city ? [city] : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
     }
-    if (/organi|undertaken|arranged|coordinated/.test(lower)) for (const m of t.matchAll(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+    if (cues.testLower(/organi|undertaken|arranged|coordinated/)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
       // "the X Exchange Program organized by Y": what Y organises is the named thing, not the event in focus
       if (/⟨[GOMX]\d+⟩,? $/.test(t.slice(0, m.index!))) continue;
       const [f, e] = byList(s, m.index! + m[0].length);
@@ -89,11 +92,11 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
     }
     // "With the assistance and arrangement of X, …", "under the coordination of X": X organises what the sentence tells
-    if (/arrangement|coordination/.test(lower)) for (const m of t.matchAll(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
-      const forDelegation = /\bthe delegation\b/i.test(t) ? ev.visits[0]?.event : null;
+    if (cues.testLower(/arrangement|coordination/)) for (const m of cues.matches(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
+      const forDelegation = cues.test(/\bthe delegation\b/i) ? ev.visits[0]?.event : null;
       add(a, s.refs[Number(m[2])], forDelegation ?? ev.focus[s.index] ?? ev.main, 'organizer', s);
     }
-    if (/attend|witness|join|sealed|signed|inked|initial/.test(lower)) for (const m of t.matchAll(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
+    if (cues.testLower(/attend|witness|join|sealed|signed|inked|initial/)) for (const m of cues.matches(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       // "agreements will be signed by A and B": their part is in the article's signing, not in the visit told alongside
       const signing = /^(?:sealed|signed|inked|initial)/i.test(m[0]) && !/⟨E\d+⟩/.test(t.slice(0, m.index!)) ? a.events().find((x) => x.props.kind === 'signing') : undefined;
@@ -101,7 +104,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
-    if (/attend|join|witness|particip|part in|present at|accompan/.test(lower)) for (const m of t.matchAll(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
+    if (cues.testLower(/attend|join|witness|particip|part in|present at|accompan/)) for (const m of cues.matches(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
       if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       // "attended Warstein" is a visit to the town, "joined the delegation" a place in it (read with the visits)
@@ -118,32 +121,32 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // "Mayor X welcomed the visitors at a civic reception": X hosts the reception
-    if (/reception|banquet|dinner|luncheon/.test(lower)) for (const m of t.matchAll(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
+    if (cues.testLower(/reception|banquet|dinner|luncheon/)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
       const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'reception');
       for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event?.id, 'host', s);
     }
     // "A and B were invited to help celebrate E": guests of E where they are visitors of E's city
-    if (lower.includes('invited')) for (const m of t.matchAll(/\binvited (?:\w+ ){0,3}?to (?:help )?(?:celebrate|attend|join|take part in)\b/gi)) {
+    if (lower.includes('invited')) for (const m of cues.matches(/\binvited (?:\w+ ){0,3}?to (?:help )?(?:celebrate|attend|join|take part in)\b/gi)) {
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       const city = a.entities.get(event ?? '')?.props.cityId;
       const guests = new Set(ev.visits.filter((v) => v.dest === city).flatMap((v) => [...v.visitors]));
       for (const id of subjectsBefore(a, s, m.index!, 'POMG')) if (guests.has(id)) add(a, id, event, 'attendee', s);
     }
     // "Among those present were A, B and C", "Guests included A and B"
-    if (/present|guests|attendees|attending/.test(lower)) for (const m of t.matchAll(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
+    if (cues.testLower(/present|guests|attendees|attending/)) for (const m of cues.matches(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
       const end = clauseEnd(t, m.index! + m[0].length);
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // "Witnesses to the ceremony were A and B" (a capitalised first word is read as an unknown name)
-    if (s.text.toLowerCase().includes('witnesses')) for (const m of t.matchAll(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
+    if (s.text.toLowerCase().includes('witnesses')) for (const m of cues.matches(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
       if (m[1] && !/^witnesses$/i.test(s.mentions[Number(m[1])]!.name)) continue;
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, clauseEnd(t, m.index! + m[0].length), 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (/speak|spoke|speech|address|remarks|lecture|talk|keynote/.test(lower)) for (const m of t.matchAll(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (cues.testLower(/speak|spoke|speech|address|remarks|lecture|talk|keynote/)) for (const m of cues.matches(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
@@ -156,7 +159,7 @@ export function participation(a: Article, ev: Events): void {
     // (a capitalised first word is read as an unknown name: "Speeches were given by A")
     const lead = /^⟨X(\d+)⟩/.exec(t);
     const leadNoun = lead && /^(?:speeches|remarks|greetings|addresses|presentations|talks)$/i.test(s.mentions[Number(lead[1])]!.name) ? s.mentions[Number(lead[1])]!.name : null;
-    if (leadNoun || /speech|remarks|greeting|address|toast|presentation/.test(lower)) for (const m of t.matchAll(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+    if (leadNoun || cues.testLower(/speech|remarks|greeting|address|toast|presentation/)) for (const m of cues.matches(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
       if (m[0].startsWith('⟨') && !leadNoun) continue;
       const from = m.index! + m[0].length;
       // "an address by the Mayor of X" is no speech by the city; "a talk from the visitors" names nobody
@@ -167,7 +170,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // "A began with a few words of welcome", "A read a message from …", "A proposed a toast", "with A giving short remarks",
     // "Both mayors … also gave speeches": a speech by the subject
-    if (/welcome|message|toast|remarks|speech/.test(lower)) for (const m of t.matchAll(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
+    if (cues.testLower(/welcome|message|toast|remarks|speech/)) for (const m of cues.matches(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
       let subjects = antecedent(s, m.index!);
       if (!subjects.length) subjects = subjectsBefore(a, s, m.index!, 'POMG');
       // "… invited, with A attending and giving short remarks": the name right before the participle
@@ -176,26 +179,26 @@ export function participation(a: Article, ev: Events): void {
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
     }
-    if (/\b(?:both|the two) mayors\b/i.test(t)) for (const m of t.matchAll(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
+    if (cues.test(/\b(?:both|the two) mayors\b/i)) for (const m of cues.matches(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
       const event = eventFor(a, ev, s, m.index!);
       for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, event, 'speaker', s);
     }
     // "A presented information on …", "A introduced a promotional video": a presentation by the subject
     // (not "presented the award to B": that hands over a prize)
-    if (/presented|introduced|showcased|demonstrated/.test(lower)) for (const m of t.matchAll(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
+    if (cues.testLower(/presented|introduced|showcased|demonstrated/)) for (const m of cues.matches(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
       if (/^[^.]{0,60}?\bto (?:the )?⟨P/.test(t.slice(m.index! + m[0].length))) continue;
       const event = eventFor(a, ev, s, m.index!);
       const who = antecedent(s, m.index!);
       for (const id of who.length ? who : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, 'presenter', s);
     }
     // Representatives from A, B and C (respectively) made presentations
-    if (lower.includes('present')) for (const m of t.matchAll(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
+    if (lower.includes('present')) for (const m of cues.matches(/\b(?:respectively |also |each )?(?:made|gave|delivered) (?:a |their |the )?(?:\w+ )?presentations?\b|\bpresented (?:their|its|his|her|a|the) (?:\w+ )?(?:projects?|plans?|proposals?|products?|reports?|work|programmes?|programs?)\b/gi)) {
       const subjects = subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index! + m[0].length);
       for (const id of subjects) add(a, id, event, 'presenter', s);
     }
     // X signed (on behalf of Y): a signing's participants
-    if (lower.includes('signed')) for (const m of t.matchAll(/\bsigned\b/g)) {
+    if (lower.includes('signed')) for (const m of cues.matches(/\bsigned\b/g)) {
       if (/\b(was|were|been|be)\s+$/.test(t.slice(Math.max(0, m.index! - 6), m.index!))) continue;
       // "X said … they re-signed": the signers are in the reported clause, not the speaker
       if (/\b(?:said|says|told|added|noted|explained)\b/.test(t.slice(clauseStart(t, m.index!), m.index!))) continue;
@@ -213,7 +216,7 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // "the (re-)signing by both mayors of …": the mayors the article names attend the signing
-    if (lower.includes('signing by')) for (const m of t.matchAll(/\bsigning by (?:both|the two) (?:⟨T\d+⟩|mayors)/gi)) {
+    if (lower.includes('signing by')) for (const m of cues.matches(/\bsigning by (?:both|the two) (?:⟨T\d+⟩|mayors)/gi)) {
       const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'signing')?.id ?? ev.focus[s.index];
       const mayors = new Set(a.factsOf('HOLDS_POSITION').filter((f) => /\bmayor\b/i.test(String(f.props.title)) && !f.props.former).map((f) => f.from));
       for (const e of a.entities.values()) if (e.label === 'Person' && [...e.aliases].some((x) => /^mayor\b/i.test(x))) mayors.add(e.id);
@@ -221,7 +224,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of mayors) add(a, id, event, 'attendee', s);
     }
     // X was invited by Y to take part in the opening ceremony of E
-    if (lower.includes('invited')) for (const m of t.matchAll(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
+    if (lower.includes('invited')) for (const m of cues.matches(/⟨P(\d+)⟩ (?:was|were|has been|had been) invited (?:\w+ ){0,3}?by (?:the )?⟨P(\d+)⟩ to (?:take part in|attend|join|participate in) (?:the )?(?:[\w-]+ ){0,3}?(?:of )?(?:the )?⟨E(\d+)⟩/g)) {
       add(a, s.refs[Number(m[1])], s.refs[Number(m[3])], 'attendee', s);
       add(a, s.refs[Number(m[2])], s.refs[Number(m[3])], 'host', s);
     }

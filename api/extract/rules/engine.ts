@@ -3,6 +3,7 @@
 // One small engine runs the entries of a stage over an article's sentences and counts what each one did,
 // so `npm run rules -- --report DIR` can show a rule's hits and its precision against gold.
 import type { AnalyzedSentence } from '../analyzed.ts';
+import { cueOf, Cues } from '../cues.ts';
 
 /** A stage of the pipeline: what it reads and what it adds (declared, printed by the rules report). */
 export interface Stage {
@@ -80,10 +81,17 @@ function count(name: string, added: number): void {
 
 /** Runs sentence rules over every sentence, in the order of the list. */
 export function runSentenceRules<C>(ctx: C, sentences: AnalyzedSentence[], rules: readonly SentenceRule<C>[]): void {
+  const cuesOfRules = rules.map((r) => ({ when: r.when && cueOf(r.when), matches: cueOf(r.matches) }));
   for (const s of sentences) {
-    const lower = s.template.toLowerCase();
-    for (const rule of rules) {
-      if (rule.when && !rule.when.test(lower)) continue;
+    // one scan of the template tells which rules' words it holds: the others are not run
+    // (`when` reads the template as the sentence came, `matches` as earlier rules left it)
+    const cues = Cues.ofSentence(s);
+    let current = cues;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (rule.when && !cues.testLowerFor(rule.when, cuesOfRules[i]!.when!)) continue;
+      if (current.text !== s.template) current = Cues.ofSentence(s);
+      if (!current.mayFor(cuesOfRules[i]!.matches)) continue;
       for (const m of allMatches(rule.matches, s.template)) count(rule.name, rule.apply(ctx, s, m));
     }
   }
