@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
+import { statCpuSeconds } from './proc-stat.ts';
 
 export const DEFAULT_PORT = 7687;
 export const DEFAULT_USER = 'neo4j';
@@ -493,12 +494,4 @@ export function residentMemoryMiB(pid: number): { rss: number; anon: number; fil
 }
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc; 100 ticks a second), or null. */
-export function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
+export const cpuSeconds = (pid: number): number | null => statCpuSeconds(`/proc/${pid}/stat`);
