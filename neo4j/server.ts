@@ -113,6 +113,9 @@ export async function terminate(pid: number, timeoutMs = 60_000): Promise<void> 
 // classes again, about half off the cold start. A JVM that cannot use it (another Java version) ignores it.
 export const classArchive = join(libDir, 'neo4j-classes.jsa');
 
+/** The flag that loads the class archive when `npm run db:install` made one (the default of jvmFlags). */
+export const classArchiveFlags = (): string[] => (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
+
 /** Starts and stops a throw-away server that writes the class archive, unless there is one. */
 export async function buildClassArchive(): Promise<void> {
   if (existsSync(classArchive)) return;
@@ -311,7 +314,7 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     ...(opts.pageCache ? ['-c', `server.memory.pagecache.size=${opts.pageCache}`] : []),
   ];
 
-  const archiveFlags = opts.jvmFlags ?? (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
+  const archiveFlags = opts.jvmFlags ?? classArchiveFlags();
   const spec: LaunchSpec = { args: [...archiveFlags, ...args], port, dataDir, user, password, timeoutMs, detached: !!opts.detached };
   const uri = `bolt://127.0.0.1:${port}`;
   let current = await launchUntilReady(spec);
