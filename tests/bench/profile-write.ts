@@ -1,9 +1,11 @@
 // Where the time of a writeGraph batch goes: per query (by cypher/ file name), Neo4j's CPU time
 // against wall time (CPU cost vs waiting), and with --plan the PROFILE tree of each write query of
 // the last batch (operators, rows, db hits).
-//   npx tsx tests/bench/profile-write.ts [--batches 3] [--size 250] [--plan] [--docs DIR]
+//   npx tsx tests/bench/profile-write.ts [--batches 3] [--size 250] [--plan] [--docs DIR] [--passes N]
 // --docs DIR keeps each batch's extracted document in DIR (extracted on the first run, read back on
 // the next ones), so two checkouts compare their writes on the same documents without extracting.
+// --passes N writes the same batches N times on the same server, its database emptied in between: from
+// the second pass on, what a long-running (warmed) server spends, its JIT having compiled Neo4j already.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,14 +16,15 @@ import { cypher } from '../../api/store/cypher.ts';
 import { aliasKeys } from '../../api/extract/resolve.ts';
 import { writeGraph } from '../../api/store/write.ts';
 import { loadPipeline } from './ingest.ts';
-import { startBenchNeo4j } from './neo4j.ts';
+import { clearDatabase, startBenchNeo4j } from './neo4j.ts';
 import { loadCorpus } from './support.ts';
 
 const { values } = parseArgs({
-  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' } },
+  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' } },
 });
 const batches = Number(values.batches);
 const size = Number(values.size);
+const passes = Number(values.passes);
 
 const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').map((f) => f.slice(0, -'.cypher'.length));
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
@@ -115,41 +118,44 @@ function batchDocument(b: number): GraphDocument {
 const db = await startBenchNeo4j();
 try {
   const conn = instrumented(db.conn);
-  const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
-  // all of Neo4j's CPU from here on, including what its JIT and GC threads do while the next batch is extracted
-  const cpuAtStart = cpuSeconds(db.server.pid);
-  const threadsAtStart = cpuByThread(db.server.pid);
-  for (let b = 0; b < batches; b++) {
-    const extractStarted = process.cpuUsage();
-    const doc = batchDocument(b);
-    const extractCpu = process.cpuUsage(extractStarted);
-    totals.extract += (extractCpu.user + extractCpu.system) / 1e6;
-    profileWrites = values.plan && b === (values["plan-first"] ? 0 : batches - 1);
-    timeByQuery.clear();
-    const cpuBefore = cpuSeconds(db.server.pid);
-    const threadsBefore = cpuByThread(db.server.pid);
-    const started = performance.now();
-    const clientStarted = process.cpuUsage();
-    await writeGraph(conn, doc, aliasKeys);
-    const clientCpu = process.cpuUsage(clientStarted);
-    const client = (clientCpu.user + clientCpu.system) / 1e6;
-    totals.client += client;
-    const wall = (performance.now() - started) / 1000;
-    const cpu = cpuSeconds(db.server.pid) - cpuBefore;
-    totals.wall += wall;
-    const perQuery = [...timeByQuery].sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ');
-    const threads = threadDelta(threadsBefore, cpuByThread(db.server.pid));
-    console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: extraction CPU ${((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)} s; write wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s, writeGraph's own CPU (rows, driver) ${client.toFixed(1)} s | ${perQuery}\n  Neo4j threads (CPU s): ${threads}`);
+  for (let pass = 1; pass <= passes; pass++) {
+    if (pass > 1) await clearDatabase(db.conn);
+    const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
+    // all of Neo4j's CPU from here on, including what its JIT and GC threads do while the next batch is extracted
+    const cpuAtStart = cpuSeconds(db.server.pid);
+    const threadsAtStart = cpuByThread(db.server.pid);
+    for (let b = 0; b < batches; b++) {
+      const extractStarted = process.cpuUsage();
+      const doc = batchDocument(b);
+      const extractCpu = process.cpuUsage(extractStarted);
+      totals.extract += (extractCpu.user + extractCpu.system) / 1e6;
+      profileWrites = values.plan && pass === 1 && b === (values["plan-first"] ? 0 : batches - 1);
+      timeByQuery.clear();
+      const cpuBefore = cpuSeconds(db.server.pid);
+      const threadsBefore = cpuByThread(db.server.pid);
+      const started = performance.now();
+      const clientStarted = process.cpuUsage();
+      await writeGraph(conn, doc, aliasKeys);
+      const clientCpu = process.cpuUsage(clientStarted);
+      const client = (clientCpu.user + clientCpu.system) / 1e6;
+      totals.client += client;
+      const wall = (performance.now() - started) / 1000;
+      const cpu = cpuSeconds(db.server.pid) - cpuBefore;
+      totals.wall += wall;
+      const perQuery = [...timeByQuery].sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ');
+      const threads = threadDelta(threadsBefore, cpuByThread(db.server.pid));
+      console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: extraction CPU ${((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)} s; write wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s, writeGraph's own CPU (rows, driver) ${client.toFixed(1)} s | ${perQuery}\n  Neo4j threads (CPU s): ${threads}`);
+    }
+    totals.neo4j = cpuSeconds(db.server.pid) - cpuAtStart;
+    // long provenance lists are rewritten whole each time an article joins them
+    const lists = await db.conn.driver.executeQuery(
+      `MATCH (:Entity)-[r]->(:Entity) WITH size(r.sources) AS n
+       RETURN count(*) AS facts, sum(n) AS sources, max(n) AS longest, sum(CASE WHEN n > 100 THEN n ELSE 0 END) AS inLong, count(CASE WHEN n > 100 THEN 1 END) AS long`,
+      {}, { database: db.conn.database });
+    console.log(`provenance: ${JSON.stringify(lists.records[0]!.toObject(), (_, v) => (typeof v === 'object' && v !== null && 'low' in v ? Number(v) : v))}`);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`total over ${batches} batches${passes > 1 ? ` (pass ${pass} of ${passes})` : ''}: extraction CPU ${totals.extract.toFixed(1)} s, write wall ${totals.wall.toFixed(1)} s, writeGraph's own CPU ${totals.client.toFixed(1)} s, Neo4j CPU ${totals.neo4j.toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsAtStart, cpuByThread(db.server.pid))}`);
   }
-  totals.neo4j = cpuSeconds(db.server.pid) - cpuAtStart;
-  // long provenance lists are rewritten whole each time an article joins them
-  const lists = await db.conn.driver.executeQuery(
-    `MATCH (:Entity)-[r]->(:Entity) WITH size(r.sources) AS n
-     RETURN count(*) AS facts, sum(n) AS sources, max(n) AS longest, sum(CASE WHEN n > 100 THEN n ELSE 0 END) AS inLong, count(CASE WHEN n > 100 THEN 1 END) AS long`,
-    {}, { database: db.conn.database });
-  console.log(`provenance: ${JSON.stringify(lists.records[0]!.toObject(), (_, v) => (typeof v === 'object' && v !== null && 'low' in v ? Number(v) : v))}`);
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`total over ${batches} batches: extraction CPU ${totals.extract.toFixed(1)} s, write wall ${totals.wall.toFixed(1)} s, writeGraph's own CPU ${totals.client.toFixed(1)} s, Neo4j CPU ${totals.neo4j.toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsAtStart, cpuByThread(db.server.pid))}`);
 } finally {
   await db.stop();
 }
