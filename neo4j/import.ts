@@ -67,7 +67,7 @@ export async function runAdminImport(opts: {
   const sample = setInterval(() => {
     cpu = cpuSeconds(child.pid!) ?? cpu;
     const rss = residentMemoryMiB(child.pid!)?.rss;
-    if (rss !== undefined) peakRssMiB = Math.max(peakRssMiB ?? 0, rss);
+    if (rss !== undefined && !Number.isNaN(rss)) peakRssMiB = Math.max(peakRssMiB ?? 0, rss);
   }, 250);
   const code = await new Promise<number | null>((done, fail) => {
     child.once('error', (error) => fail(new Error(`could not run java: ${error.message}`)));

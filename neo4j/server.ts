@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
+import { statCpuSeconds } from './proc-stat.ts';
 
 export const DEFAULT_PORT = 7687;
 export const DEFAULT_USER = 'neo4j';
@@ -111,6 +112,9 @@ export async function terminate(pid: number, timeoutMs = 60_000): Promise<void> 
 // archive of the classes it loaded (~100 MB in neo4j/lib/); every start maps it instead of loading 200 jars'
 // classes again, about half off the cold start. A JVM that cannot use it (another Java version) ignores it.
 export const classArchive = join(libDir, 'neo4j-classes.jsa');
+
+/** The flag that loads the class archive when `npm run db:install` made one (the default of jvmFlags). */
+export const classArchiveFlags = (): string[] => (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
 
 /** Starts and stops a throw-away server that writes the class archive, unless there is one. */
 export async function buildClassArchive(): Promise<void> {
@@ -310,7 +314,7 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
     ...(opts.pageCache ? ['-c', `server.memory.pagecache.size=${opts.pageCache}`] : []),
   ];
 
-  const archiveFlags = opts.jvmFlags ?? (existsSync(classArchive) ? [`-XX:SharedArchiveFile=${classArchive}`] : []);
+  const archiveFlags = opts.jvmFlags ?? classArchiveFlags();
   const spec: LaunchSpec = { args: [...archiveFlags, ...args], port, dataDir, user, password, timeoutMs, detached: !!opts.detached };
   const uri = `bolt://127.0.0.1:${port}`;
   let current = await launchUntilReady(spec);
@@ -493,12 +497,4 @@ export function residentMemoryMiB(pid: number): { rss: number; anon: number; fil
 }
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc; 100 ticks a second), or null. */
-export function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
+export const cpuSeconds = (pid: number): number | null => statCpuSeconds(`/proc/${pid}/stat`);

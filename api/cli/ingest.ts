@@ -7,7 +7,7 @@
 // First load of an empty database: extraction on every core, then `neo4j-admin database import`.
 // The bundled Neo4j (NEO4J_URI unset) must be stopped; the CLI imports, starts it once for the
 // schema and stops it. With NEO4J_URI set it writes the CSV files and prints the command to run on
-// the server's machine, after which `npm run ingest -- --finish-bulk` (server running) completes it.
+// the server's machine, after which `npm run ingest -- --finish-bulk --csv-dir DIR` (server running) completes it.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -16,7 +16,7 @@ import { adminImportCommand, DEFAULT_DATABASE } from '../../neo4j/import.ts';
 import { DEFAULT_DATA_DIR } from '../../neo4j/server.ts';
 import { buildBulkGraph, type BulkBuild } from '../ingest/bulk.ts';
 import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../ingest/service.ts';
-import { importArguments, ImportWriter } from '../store/bulk-csv.ts';
+import { importArguments, ImportWriter, readEmptyLists } from '../store/bulk-csv.ts';
 import { finishBulkImport } from '../store/bulk.ts';
 import { applySchema } from '../store/neo4j.ts';
 import { addChanges, noChanges, type WriteResult } from '../store/write.ts';
@@ -26,7 +26,7 @@ import { openDatabase, type Database } from './database.ts';
 const USAGE =
   'usage: npm run ingest -- PATH... [--batch N]   (files, directories or globs; N >= 1, default 25)\n' +
   '       npm run ingest -- --bulk PATH... [--batch N] [--threads N] [--csv-dir DIR]   (first load of an empty database)\n' +
-  '       npm run ingest -- --finish-bulk   (after neo4j-admin imported the CSV files into an external server)';
+  '       npm run ingest -- --finish-bulk [--csv-dir DIR]   (after neo4j-admin imported the CSV files of DIR into an external server)';
 
 function progressBar(total: number, failed: () => number) {
   const bar = new cliProgress.SingleBar(
@@ -78,7 +78,7 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
         `${written.nodes} nodes and ${written.relationships} relationships written as CSV to ${dir}.\n` +
         `On the server's machine, with database "${database}" stopped (or not yet created), copy that folder and run:\n\n  ` +
         adminImportCommand(database, importArguments(written)) +
-        `\n\nthen start the database (CREATE DATABASE ${database} if it is new) and run: npm run ingest -- --finish-bulk`,
+        `\n\nthen start the database (CREATE DATABASE ${database} if it is new) and run: npm run ingest -- --finish-bulk --csv-dir ${dir}`,
     );
     return reportFailed([...failed, ...bulkFailures(build)]);
   }
@@ -92,12 +92,13 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
   });
   progress.stop();
   const { build, files: written } = seed;
+  const cpu = (seconds: number | null) => (seconds === null ? 'CPU ?' : `CPU ${seconds.toFixed(1)} s`);
   console.log(
     `${files.length} files in ${progress.seconds().toFixed(1)} s: ${build.graph.articles.size} articles, ${build.unchanged} duplicates skipped; ` +
-      `${written.nodes} nodes and ${written.relationships} relationships imported into ${server.dataDir} ` +
-      `(extraction ${build.seconds.toFixed(1)} s on ${build.threads} threads (busy ${build.extractSeconds.toFixed(1)} s; adding to the graph ${build.addSeconds.toFixed(1)} s), CSV ${seed.csvSeconds.toFixed(1)} s, ` +
-      `neo4j-admin import ${seed.importSeconds.toFixed(1)} s, server start + schema ${seed.finishSeconds.toFixed(1)} s: ` +
-      `start ${seed.finish.startSeconds.toFixed(1)} s, indexes ${seed.finish.schemaSeconds.toFixed(1)} s, empty lists ${seed.finish.emptyListsSeconds.toFixed(1)} s)`,
+      `${written.nodes} nodes and ${written.relationships} relationships imported into ${server.dataDir}\n` +
+      `extraction on ${build.threads} threads: busy ${build.extractSeconds.toFixed(1)} s, ${cpu(build.extractCpuSeconds)}; ` +
+      `main thread ${cpu(build.mainCpuSeconds)} (adding to the graph ${build.addSeconds.toFixed(1)} s)\n` +
+      seed.phases.map((p) => `  ${p.startSeconds.toFixed(1).padStart(7)} s  ${p.name}: ${p.seconds.toFixed(1)} s, ${cpu(p.cpuSeconds)} (${p.process})`).join('\n'),
   );
   return reportFailed([...failed, ...bulkFailures(build)]);
 }
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
   if (values['finish-bulk']) {
     const db = await openDatabase();
     try {
-      await finishBulkImport(db.conn);
+      await finishBulkImport(db.conn, values['csv-dir'] === undefined ? undefined : readEmptyLists(resolve(values['csv-dir'])));
       console.log(`schema applied and empty lists set on ${db.conn.uri}`);
       return 0;
     } finally {

@@ -2,6 +2,7 @@
 // running the same extractBatch as incremental ingest, the batches added in input order to a
 // BulkGraph (store/bulk-graph.ts), so the result does not depend on which thread finished first.
 import { availableParallelism } from 'node:os';
+import { threadCpuSeconds } from '../../neo4j/proc-stat.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import { BulkGraph, type ArticleSink, type BulkBatchResult } from '../store/bulk-graph.ts';
 import { ExtractionThread } from './extraction-thread.ts';
@@ -17,6 +18,9 @@ export interface BulkBuild {
   seconds: number;
   extractSeconds: number;
   addSeconds: number;
+  /** CPU time of the extraction threads (summed) and of the main thread (reading files, receiving batches, the graph, the articles' CSV) during the build; null off Linux. */
+  extractCpuSeconds: number | null;
+  mainCpuSeconds: number | null;
   threads: number;
 }
 
@@ -29,12 +33,14 @@ export async function buildBulkGraph(
   opts: { threads?: number; onBatch?: (inputs: number) => void } = {},
 ): Promise<BulkBuild> {
   const started = performance.now();
+  const mainCpuStarted = threadCpuSeconds();
   const threads = Math.max(1, opts.threads ?? availableParallelism());
   const pool = Array.from({ length: threads }, () => new ExtractionThread());
-  const build: BulkBuild = { graph: new BulkGraph(aliasKeys, articles), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, addSeconds: 0, threads };
+  const build: BulkBuild = { graph: new BulkGraph(aliasKeys, articles), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, addSeconds: 0, extractCpuSeconds: 0, mainCpuSeconds: null, threads };
   const apply = async (pending: Pending) => {
-    const { batch, seconds } = await pending.reply;
+    const { batch, seconds, cpuSeconds } = await pending.reply;
     build.extractSeconds += seconds;
+    build.extractCpuSeconds = build.extractCpuSeconds === null || cpuSeconds === null ? null : build.extractCpuSeconds + cpuSeconds;
     build.failed.push(...pending.batch.failed, ...batch.failed);
     if (batch.doc) {
       const adding = performance.now();
@@ -60,5 +66,7 @@ export async function buildBulkGraph(
     await Promise.all(pool.map((thread) => thread.close()));
   }
   build.seconds = (performance.now() - started) / 1000;
+  const mainCpuEnded = threadCpuSeconds();
+  build.mainCpuSeconds = mainCpuStarted === null || mainCpuEnded === null ? null : mainCpuEnded - mainCpuStarted;
   return build;
 }

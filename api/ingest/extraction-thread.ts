@@ -12,8 +12,9 @@ export interface ExtractionRequest {
 export interface ExtractionReply {
   id: number;
   batch: ExtractedBatch;
-  /** Time the thread spent extracting this batch. */
+  /** Time the thread spent extracting this batch, and its CPU time (null off Linux). */
   seconds: number;
+  cpuSeconds: number | null;
 }
 
 // The worker loads TypeScript sources, so it registers tsx itself: a worker does not inherit the

@@ -5,7 +5,7 @@
 // Property types follow what the driver writes: a JS number is a Cypher float, hence :double.
 // Articles and their MENTIONS are written as the build adds them (ImportWriter.article), the rest
 // once the build is done (ImportWriter.finish).
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Properties } from '../graph/schema.ts';
 import { ARRAY_DELIMITER, type BulkGraph } from './bulk-graph.ts';
@@ -21,8 +21,8 @@ export interface ImportFiles {
   relationships: number;
   /** Size of the CSV files. */
   bytes: number;
-  /** Entities stored without aliases, facts without evidence or stated properties: lists the CSV cannot hold empty (store/bulk.ts fills them in). */
-  emptyLists: { aliases: number; evidence: number };
+  /** Entities stored without aliases (their ids), facts without evidence or stated properties (their endpoints and key): lists the CSV cannot hold empty (store/bulk.ts fills them in). */
+  emptyLists: { aliases: string[]; evidence: { source: string; target: string; key: string }[] };
 }
 
 type Scalar = string | number | boolean;
@@ -131,12 +131,12 @@ export class ImportWriter {
 
   /** Writes the rest of the graph and closes the files. */
   finish(graph: BulkGraph): ImportFiles {
-    const emptyLists = { aliases: 0, evidence: 0 };
+    const emptyLists: ImportFiles['emptyLists'] = { aliases: [], evidence: [] };
     for (const [label, entities] of groupBy(graph.entities.values(), (e) => e.labels[0]!)) {
       const columns = propertyColumns(entities.map((e) => e.properties), `${label} entities`);
       const file = this.open(`entities-${label}.csv`, ['id:ID(Entity)', ':LABEL', 'name', 'aliases:string[]', ...columns.map((c) => c.header)], '--nodes');
       for (const e of entities) {
-        if (e.aliases.length === 0) emptyLists.aliases += 1;
+        if (e.aliases.length === 0) emptyLists.aliases.push(e.id);
         file.row([e.id, ['Entity', ...e.labels], e.name, e.aliases, ...columns.map((c) => e.properties[c.key])]);
       }
     }
@@ -151,13 +151,15 @@ export class ImportWriter {
       const provenance = ['key', 'sources:string[]', 'evidence:string[]', 'evidenceSources:string[]', 'statedProperties:string[]'];
       const file = this.open(`facts-${type}.csv`, [':START_ID(Entity)', ':END_ID(Entity)', ...provenance, ...columns.map((c) => c.header)], `--relationships=${type}`);
       for (const r of rels) {
-        if (r.evidenceCount === 0 || r.statedProperties === '') emptyLists.evidence += 1;
+        if (r.evidenceCount === 0 || r.statedProperties === '') emptyLists.evidence.push({ source: r.source, target: r.target, key: r.key });
         // a joined list that is empty is no field at all (the import sets no property, as for an empty array)
         file.row([r.source, r.target, r.key, r.sources, r.evidence || null, r.evidenceSources || null, r.statedProperties || null, ...columns.map((c) => r.properties[c.key])]);
       }
     }
 
     for (const file of this.files) file.close();
+    // beside the CSV, for --finish-bulk on the server the files are taken to (not an import file)
+    writeFileSync(join(this.dir, EMPTY_LISTS_FILE), JSON.stringify(emptyLists));
     return {
       dir: this.dir,
       fileArgs: this.fileArgs,
@@ -168,6 +170,14 @@ export class ImportWriter {
       emptyLists,
     };
   }
+}
+
+const EMPTY_LISTS_FILE = 'empty-lists.json';
+
+/** The empty lists ImportWriter.finish listed in `dir`, or undefined when it holds none (CSV written by an older version). */
+export function readEmptyLists(dir: string): ImportFiles['emptyLists'] | undefined {
+  const path = join(dir, EMPTY_LISTS_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ImportFiles['emptyLists']) : undefined;
 }
 
 /** neo4j-admin's arguments for these files, after `database import full <database>`. */

@@ -17,6 +17,8 @@ export interface BenchContext {
   graphAttempted: boolean;
   /** Build the 100k-article graph (bulk seeding) for the path and API sections; kept in .bench/neo4j-100k. */
   build100k: boolean;
+  /** The bulk section built it in this run: --build-100k does not build it again. */
+  built100k?: boolean;
 }
 
 /** Thrown when a dependency of a section has not landed: the run prints "skipped: <why>". */

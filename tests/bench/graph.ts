@@ -2,8 +2,8 @@
 // 100k-article graph, built once into .bench/neo4j-100k (minutes of ingest) and reused while the
 // corpus is unchanged; quick mode uses the 1k graph the ingest section left running. The API runs
 // as its own process (api-server.ts) so its peak memory is its own.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -15,39 +15,29 @@ import { PathIndexCache } from '../../api/store/path-index-cache.ts';
 import { GENERATOR_VERSION } from '../../seed/generator/corpus.ts';
 import { Random } from '../../seed/generator/random.ts';
 import { cpuSeconds } from '../../neo4j/server.ts';
+import { BIG_GRAPH_MEMORY, build100kGraph, FULL_ARTICLES, KEPT_GRAPH_DIR, type GraphMarker } from './bulk.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
+
+export { BIG_GRAPH_MEMORY, KEPT_GRAPH_DIR };
 import { ingestAll } from './ingest.ts';
 import { graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
-import { BENCH_DIR, corpusFiles, peakRssOfTreeMB, percentile, readTexts, rssMB, seconds } from './support.ts';
+import { corpusFiles, peakRssOfTreeMB, percentile, readTexts, rssMB } from './support.ts';
 import { freePort } from '../support/free-port.ts';
 
 type ReadModule = typeof import('../../api/store/read.ts');
 type CypherModule = typeof import('../../api/store/cypher.ts');
 type IngestModule = typeof import('../../api/ingest/service.ts');
-type BulkModule = typeof import('../../api/cli/bulk.ts');
 
-const FULL_ARTICLES = 100_000;
-export const KEPT_GRAPH_DIR = join(BENCH_DIR, 'neo4j-100k');
-/** The 100k graph's server: a page cache that holds its whole store (1.8 GB), as Neo4j's memory guide advises for reads. */
-export const BIG_GRAPH_MEMORY = { heap: '2g', pageCache: '3g' };
 const MAX_HOPS = 6;
 const K = 3;
 /** The timeouts of the one-query form the route used before (ranked, then one unranked path). */
 const OLD_RANKED_TIMEOUT_MS = 1000;
 const OLD_SINGLE_TIMEOUT_MS = 3000;
-/** Articles per extracted batch of the bulk build (resolution across a batch, as in the ingest section). */
-const BULK_BATCH = 250;
 
 interface GraphHandle {
   db: BenchNeo4j;
   articles: number;
   owned: boolean;
-}
-
-interface GraphMarker {
-  generator: number;
-  /** Articles of the 100k corpus loaded. */
-  articles: number;
 }
 
 /** The kept 100k graph's marker, or null when it has not been built (or by an older generator). */
@@ -67,72 +57,14 @@ export function builtGraph(): GraphMarker | null {
  * beside it and per-article costs projected to 1M and 10M articles.
  */
 async function bigGraph(ctx: BenchContext): Promise<GraphHandle> {
-  let marker = ctx.build100k ? null : builtGraph();
+  let marker = ctx.build100k && !ctx.built100k ? null : builtGraph();
   if (!marker) {
-    const files = corpusFiles(FULL_ARTICLES);
-    rmSync(KEPT_GRAPH_DIR, { recursive: true, force: true });
-    await buildBulk(ctx, files);
-    marker = { generator: GENERATOR_VERSION, articles: files.length };
-    writeFileSync(join(KEPT_GRAPH_DIR, 'bench-graph.json'), JSON.stringify(marker));
+    marker = await build100kGraph(ctx, 'paths');
   } else {
     ctx.note('paths', `reused the graph of ${marker.articles} articles in ${KEPT_GRAPH_DIR} (--build-100k rebuilds it)`);
   }
   const db = await startBenchNeo4j({ keepDir: KEPT_GRAPH_DIR, ...BIG_GRAPH_MEMORY });
   return { db, articles: marker.articles, owned: true };
-}
-
-const duBytes = (path: string) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
-
-async function buildBulk(ctx: BenchContext, files: string[]): Promise<void> {
-  const { seedBundled } = await importOrSkip<BulkModule>('../../api/cli/bulk.ts', 'bulk seeding');
-  const { fileBatches } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
-  const loadStart = loadavg()[0]!;
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  let done = 0;
-  const seed = await seedBundled(fileBatches(files, BULK_BATCH), {
-    server: { dataDir: KEPT_GRAPH_DIR, port: await freePort(), ...BIG_GRAPH_MEMORY },
-    csvDir: join(BENCH_DIR, 'bulk-csv-100k'),
-    onBatch: (inputs) => {
-      done += inputs;
-      if (done % 10_000 < inputs) console.error(`[bench] bulk: ${done}/${files.length} articles extracted, ${seconds(started).toFixed(0)} s`);
-    },
-    log: (line) => {
-      if (/IMPORT DONE|Imported:|Peak memory/.test(line)) console.error(`[neo4j-admin] ${line.trim()}`);
-    },
-  });
-  const total = seconds(started);
-  const cpu = process.cpuUsage(cpuStart);
-  const nodeCpu = (cpu.user + cpu.system) / 1e6;
-  const load = `load ${loadStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
-  const articles = seed.build.graph.articles.size;
-  const rels = seed.files.relationships;
-  const csvBytes = seed.files.bytes;
-  const storeBytes = duBytes(join(KEPT_GRAPH_DIR, 'data', 'databases', 'neo4j'));
-  const mainRssMB = process.resourceUsage().maxRSS / 1024;
-  const importCpu = seed.importCpuSeconds ?? NaN;
-  ctx.report.target('paths', `100k bulk seeding end to end (${load})`, total / 60, 'min', 5, false);
-  ctx.report.info('paths', 'where the bulk time goes', total, 's',
-    `extraction + in-memory build ${seed.build.seconds.toFixed(0)} s on ${seed.build.threads} threads (busy ${seed.build.extractSeconds.toFixed(0)} s), ` +
-      `CSV ${seed.csvSeconds.toFixed(0)} s (${(csvBytes / 1e6).toFixed(0)} MB), neo4j-admin import ${seed.importSeconds.toFixed(0)} s ` +
-      `(${importCpu.toFixed(0)} s CPU, peak ${seed.importPeakRssMiB ?? '?'} MiB), server start + schema + empty lists ${seed.finishSeconds.toFixed(0)} s`);
-  ctx.report.info('paths', 'bulk: graph imported', rels, 'relationships',
-    `${seed.files.nodes.toLocaleString('en')} nodes (${seed.build.graph.entities.size.toLocaleString('en')} entities, ${articles.toLocaleString('en')} articles, ` +
-      `${seed.build.graph.keys.size.toLocaleString('en')} alias keys), ${(rels / articles).toFixed(1)} relationships per article`);
-  const perArticle = {
-    wallMs: (total * 1000) / articles,
-    cpuMs: ((nodeCpu + importCpu) * 1000) / articles,
-    storeKB: storeBytes / 1024 / articles,
-    csvKB: csvBytes / 1024 / articles,
-    buildKB: (mainRssMB * 1024) / articles,
-  };
-  ctx.report.info('paths', 'bulk: cost per article', perArticle.wallMs, 'ms wall',
-    `${perArticle.cpuMs.toFixed(2)} ms CPU (Node ${nodeCpu.toFixed(0)} s + neo4j-admin ${importCpu.toFixed(0)} s), ${perArticle.storeKB.toFixed(1)} KB store ` +
-      `(${(storeBytes / 1e9).toFixed(2)} GB), ${perArticle.csvKB.toFixed(1)} KB CSV, peak RSS of the bench process ${mainRssMB.toFixed(0)} MB; ${load}`);
-  ctx.report.target('paths', `1M articles bulk-seeded, projected from the 100k per-article wall time (${load})`, (perArticle.wallMs * 1e6) / 60_000, 'min', 60, false);
-  ctx.report.info('paths', '10M articles bulk-seeded, projected the same way', (perArticle.wallMs * 1e7) / 3_600_000, 'h',
-    `store ${((perArticle.storeKB * 1e7) / 1024 / 1024).toFixed(0)} GB; the in-memory build ~${((perArticle.buildKB * 1e7) / 1024 / 1024).toFixed(0)} GB (see docs/scaling.md)`);
-  ctx.ingestRate = articles / total;
 }
 
 /**

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only extract|ingest|corrections|paths|api|load|viewer|memory] [--build-100k]
+// npm run bench [-- --quick] [--only extract|ingest|corrections|bulk|paths|api|load|viewer|memory] [--build-100k] (bulk runs only when named)
 // Runs the benchmark sections, prints one table (every figure beside its target or baseline) and
 // writes the same to .bench/results.json. See docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,13 @@ import { BENCH_DIR, seconds } from './support.ts';
 import { benchExtract } from './extract.ts';
 import { benchIngest } from './ingest.ts';
 import { benchCorrections } from './corrections.ts';
+import { benchBulk } from './bulk.ts';
 import { benchGraph } from './graph.ts';
 import { benchLoad } from './load.ts';
 import { benchViewer } from './viewer-section.ts';
 import { benchMemory } from './memory.ts';
 
-const SECTIONS = ['extract', 'ingest', 'corrections', 'paths', 'api', 'load', 'viewer', 'memory'] as const;
+const SECTIONS = ['extract', 'ingest', 'corrections', 'bulk', 'paths', 'api', 'load', 'viewer', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -74,6 +75,7 @@ const loadBefore = os.loadavg()[0]!;
 if (wanted('extract')) await runSection('extract', () => benchExtract(ctx));
 if (wanted('ingest')) await runSection('ingest', () => benchIngest(ctx));
 if (wanted('corrections')) await runSection('corrections', () => benchCorrections(ctx));
+if (only.includes('bulk')) await runSection('bulk', () => benchBulk(ctx));
 if (wanted('paths') || wanted('api')) await runSection(wanted('paths') && wanted('api') ? 'paths+api' : wanted('paths') ? 'paths' : 'api', () => {
   ctx.graphAttempted = true;
   return benchGraph(ctx, { paths: wanted('paths'), api: wanted('api') });
