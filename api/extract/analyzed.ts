@@ -5,7 +5,10 @@ import type { Mention } from './mentions.ts';
 export interface AnalyzedSentence {
   index: number;
   paragraph: number;
+  /** what the readers analyse: the headline's title-case verbs lower-cased */
   text: string;
+  /** the sentence as the article prints it: what evidence quotes */
+  stated: string;
   mentions: Mention[];
   /** entity id per mention (null: none) */
   refs: (string | null)[];

@@ -118,8 +118,9 @@ export class Article {
 
   private analyse(): void {
     const { title, body, publishedAt } = this.input;
-    const texts: { text: string; paragraph: number }[] = [];
-    if (title.trim()) texts.push({ text: titleSentence(title.trim()), paragraph: -1 });
+    // `stated` is the sentence as the article prints it (evidence); `text` is what the readers analyse.
+    const texts: { text: string; stated?: string; paragraph: number }[] = [];
+    if (title.trim()) texts.push({ text: titleSentence(title.trim()), stated: title.trim(), paragraph: -1 });
     for (const s of splitSentences(body)) {
       // a sentence repeating the title (pages often print it twice) adds nothing
       if (s.index < 3 && title && fold(s.text) === fold(title)) continue;
@@ -141,7 +142,8 @@ export class Article {
         for (const d of dates) mentions.push({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 });
         mentions.sort((a, b) => a.start - b.start);
       }
-      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, mentions, refs: mentions.map(() => null), template: '' };
+      const stated = t.stated === undefined ? text : spaceBeforeParenthesis(t.stated.length > 2000 ? t.stated.slice(0, 2000) : t.stated);
+      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, stated, mentions, refs: mentions.map(() => null), template: '' };
       s.template = template(s);
       this.sentences.push(s);
     }

@@ -218,7 +218,7 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
     }
     relationships.push({
       type: f.type, source, target, properties, sources: [id],
-      evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.text ?? '').filter(Boolean),
+      evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.stated ?? '').filter(Boolean),
     });
     const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
     rules.push([...new Set([...(f.rules ?? []), ...introduced])]);

@@ -1,6 +1,8 @@
 // Events and who took part in them: signings, quoted happenings "held", visits with a group subject.
 // Sentences written for these tests in the style of foreign-affairs news (no article text is copied here).
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../api/extract/index.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { events, extractText, locatedIn, named, roles, table, visitOf } from '../support/extraction.ts';
@@ -641,4 +643,15 @@ describe('naming a bare event noun by what follows', () => {
       (g) => expect(events(g).some((e) => /^convention of the Baltic Cities Tourism Alliance/.test(e.name))).toBe(true),
     ]],
   ]);
+});
+
+describe('evidence', () => {
+  it('quotes each sentence as the article prints it, the title-case headline included', () => {
+    const seed = readFileSync(new URL('../../../shared/corpus/seed/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
+    const g = extractArticle({ content: seed, format: 'text', file: 'seed.txt' });
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const evidence = g.relationships.flatMap((r) => r.evidence);
+    expect(evidence).toContain(seed.split('\n')[0]!.trim());
+    expect(evidence.filter((e) => !squash(seed).includes(squash(e)))).toEqual([]);
+  });
 });
