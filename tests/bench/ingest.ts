@@ -5,7 +5,7 @@
 // articles, the project's writer against the tutorial-style naive writer (naive-writer.ts).
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { importOrSkip, type BenchContext } from './context.ts';
-import { clearDatabase, graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
+import { clearDatabase, clearLargeDatabase, graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { naiveWrite } from './naive-writer.ts';
 import { loadCorpus, seconds, type CorpusText } from './support.ts';
 
@@ -141,7 +141,7 @@ export async function benchIngest(ctx: BenchContext): Promise<void> {
       // A server started by `npm start` is long-lived: its JVM has compiled Neo4j's hot code (about half of a fresh
       // server's CPU over the first 3,000 articles) before the next ingest. The same 10k again on this server,
       // emptied, is that case; the fresh-server row above stays the target's first measure.
-      await clearDatabase(db.conn);
+      await clearLargeDatabase(db.conn);
       const warm = await ingestAll(db, texts, { capSeconds: FULL_CAP_SECONDS, progress });
       if (process.stderr.isTTY) process.stderr.write('\n');
       const warmLabel = warm.articles < count ? `${warm.articles} of 10k` : '10k';

@@ -11,6 +11,21 @@ import { peakRssOfTreeMB } from './support.ts';
 import { freePort } from '../support/free-port.ts';
 export { clearDatabase } from '../support/clear-database.ts';
 
+/**
+ * Empties a graph of 10k+ articles: relationships first, then nodes, each in bounded transactions. Deleting
+ * nodes with their relationships overflows the transaction memory pool when a thousand of them include hubs
+ * holding tens of thousands of MENTIONS.
+ */
+export async function clearLargeDatabase(conn: Neo4jConnection): Promise<void> {
+  const session = conn.driver.session({ database: conn.database });
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
 type ServerModule = typeof import('../../neo4j/server.ts');
 type ConnectionModule = typeof import('../../api/store/neo4j.ts');
 
