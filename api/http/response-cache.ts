@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphStamp } from '../store/graph-stamp.ts';
 import { DeadlineError, within } from './deadline.ts';
+import { isNeo4jUnavailable } from './errors.ts';
 
 export interface ResponseCacheOptions {
   /** Route URLs as registered (e.g. '/api/entities/:id') whose GET answers are kept. */
@@ -45,8 +46,9 @@ export function cacheResponses(app: FastifyInstance, stamp: GraphStamp, opts: Re
     try {
       current = (await within(stamp.forRequest(request), opts.deadlineMs, () => new DeadlineError(opts.deadlineMs / 1000))).key;
     } catch (error) {
-      if (error instanceof DeadlineError) throw error;
-      return; // Neo4j unreachable: the route answers for itself (503)
+      // Neo4j unreachable: 503 now, without the route waiting out the driver's retries a second time.
+      if (error instanceof DeadlineError || isNeo4jUnavailable(error)) throw error;
+      return;
     }
     if (current !== keptStamp) {
       kept.clear();

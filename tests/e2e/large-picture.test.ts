@@ -176,7 +176,7 @@ describe('drawing settings that follow the size of the picture', () => {
     // Expand hubs on screen until the picture is large.
     const expanded: string[] = [];
     const tried = new Set<string>();
-    while (!isLarge(await drawnSize(page)) && expanded.length < 15 && tried.size < 25) {
+    while (!isLarge(await drawnSize(page)) && expanded.length < 30 && tried.size < 45) {
       // Of the nodes in view and not under another one, the one with the most neighbours not drawn yet.
       const clickable = await page.evaluate(() => {
         const cy = window.__cy!;
@@ -214,6 +214,7 @@ describe('drawing settings that follow the size of the picture', () => {
     expect(again.moving).toBe(again.sampled);
     expect(await everyNodeNamed(page)).toBe(true);
     await page.close();
-    // Some thirty expansions and collapses, each a request and a layout: minutes on the loaded 2-core machine.
-  }, 300_000);
+    // Up to sixty expansions and collapses (the hubs in view differ with the layout: CI needed more than 15 to pass
+    // the threshold), each a request and a layout: minutes on the loaded 2-core machine.
+  }, 600_000);
 });
