@@ -6,6 +6,9 @@
 // the next ones), so two checkouts compare their writes on the same documents without extracting.
 // --passes N writes the same batches N times on the same server, its database emptied in between: from
 // the second pass on, what a long-running (warmed) server spends, its JIT having compiled Neo4j already.
+// --warm-up N runs the launcher's warm-up (api/store/warm-up.ts, N rounds, rolled back) before the first
+// pass and prints its CPU and wall time. --class-archive FILE starts Neo4j with that class archive instead of
+// the installed one (neo4j/lib/neo4j-classes.jsa).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,12 +18,13 @@ import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import { cypher } from '../../api/store/cypher.ts';
 import { aliasKeys } from '../../api/extract/resolve.ts';
 import { writeGraph } from '../../api/store/write.ts';
+import { warmUpWrites } from '../../api/store/warm-up.ts';
 import { loadPipeline } from './ingest.ts';
 import { clearDatabase, startBenchNeo4j } from './neo4j.ts';
 import { loadCorpus } from './support.ts';
 
 const { values } = parseArgs({
-  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' } },
+  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' }, 'warm-up': { type: 'string', default: '0' }, 'class-archive': { type: 'string' } },
 });
 const batches = Number(values.batches);
 const size = Number(values.size);
@@ -115,9 +119,19 @@ function batchDocument(b: number): GraphDocument {
   if (kept) writeFileSync(kept, JSON.stringify(doc));
   return doc;
 }
-const db = await startBenchNeo4j();
+const db = await startBenchNeo4j(values['class-archive'] ? { jvmFlags: [`-XX:SharedArchiveFile=${values['class-archive']}`] } : {});
 try {
   const conn = instrumented(db.conn);
+  const warmUpRounds = Number(values['warm-up']);
+  if (warmUpRounds > 0) {
+    const cpuBefore = cpuSeconds(db.server.pid);
+    const threadsBefore = cpuByThread(db.server.pid);
+    const clientStarted = process.cpuUsage();
+    const { ms } = await warmUpWrites(db.conn, aliasKeys, { rounds: warmUpRounds });
+    const clientCpu = process.cpuUsage(clientStarted);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`warm-up, ${warmUpRounds} rounds: wall ${(ms / 1000).toFixed(1)} s, Neo4j CPU ${(cpuSeconds(db.server.pid) - cpuBefore).toFixed(1)} s, own CPU ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsBefore, cpuByThread(db.server.pid))}`);
+  }
   for (let pass = 1; pass <= passes; pass++) {
     if (pass > 1) await clearDatabase(db.conn);
     const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
