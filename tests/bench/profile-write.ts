@@ -122,6 +122,7 @@ function batchDocument(b: number): GraphDocument {
 const db = await startBenchNeo4j(values['class-archive'] ? { jvmFlags: [`-XX:SharedArchiveFile=${values['class-archive']}`] } : {});
 try {
   const conn = instrumented(db.conn);
+  console.log(`Neo4j CPU from launch to ready (schema applied): ${cpuSeconds(db.server.pid).toFixed(1)} s; startup ${(db.server.startupMs / 1000).toFixed(1)} s wall`);
   const warmUpRounds = Number(values['warm-up']);
   if (warmUpRounds > 0) {
     const cpuBefore = cpuSeconds(db.server.pid);
