@@ -61,6 +61,8 @@ export function warmUpDocument(articles: number, round = 0): GraphDocument {
 
 export interface WarmUpResult {
   rounds: number;
+  /** Articles in each of a round's two batches. */
+  articles: number;
   /** Wall time of the whole warm-up. */
   ms: number;
 }
@@ -76,5 +78,5 @@ export async function warmUpWrites(conn: Neo4jConnection, aliasKeys: AliasKeys, 
   for (let round = 0; round < rounds; round++) {
     await rehearseWrite(conn, [warmUpDocument(articles, 2 * round), warmUpDocument(articles, 2 * round + 1)], aliasKeys);
   }
-  return { rounds, ms: performance.now() - started };
+  return { rounds, articles, ms: performance.now() - started };
 }

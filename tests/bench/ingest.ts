@@ -116,7 +116,7 @@ async function benchWarmedUpAtStart(ctx: BenchContext, texts: CorpusText[]): Pro
     const how = ', server warmed up at start';
     const label = ctx.quick ? `${timing.articles} articles` : timing.articles < texts.length ? `${timing.articles} of 10k` : '10k';
     reportIngest(ctx, label, how, timing, texts.length);
-    ctx.report.info(SECTION, `server warm-up at start (${warmUp.rounds} rounds of 2 × 250 synthetic articles, rolled back)`, warmUp.ms / 1000, 's', `Neo4j CPU ${cpu.toFixed(1)} s; runs once, right after the server starts (npm start)`);
+    ctx.report.info(SECTION, `server warm-up at start (${warmUp.rounds} rounds of 2 × ${warmUp.articles} synthetic articles, rolled back)`, warmUp.ms / 1000, 's', `Neo4j CPU ${cpu.toFixed(1)} s; runs once, right after the server starts (npm start)`);
     const withWarmUp = timing.totalSeconds + warmUp.ms / 1000;
     if (!ctx.quick && timing.articles === texts.length) {
       ctx.report.target(SECTION, `${label} end to end${how}, warm-up included`, withWarmUp, 's', TARGET_SECONDS_10K, false, 's');
