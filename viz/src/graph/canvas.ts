@@ -653,6 +653,8 @@ export class GraphCanvas {
  * Cytoscape has no API to change them after init (cytoscape.js#2929), but reads these on every frame.
  * `textureMult` is the resolution of the snapshot moved while the picture moves, in canvas pixels
  * per canvas pixel (canvas/drawing-redraw.mjs: 2 at pixel ratio 1), set by `matchCanvasSize`.
+ * `data.lyrTxrCache` is the layered texture cache (canvas/layered-texture-cache.mjs): its
+ * `getLayers` answering null makes every frame draw the elements themselves.
  */
 interface CanvasRendererFields {
   textureOnViewport: boolean;
@@ -664,6 +666,7 @@ interface CanvasRendererFields {
   canvasWidth: number;
   container: HTMLElement;
   matchCanvasSize(container: HTMLElement): void;
+  data: { lyrTxrCache?: { getLayers?: () => null } };
 }
 
 function applyRenderSettings(cy: Core, settings: RenderSettings): void {
@@ -678,6 +681,12 @@ function applyRenderSettings(cy: Core, settings: RenderSettings): void {
   // Its first frame draws every node in view into it, four times the pixels at twice the resolution.
   if (settings.snapshotAtScreenResolution) Object.defineProperty(renderer, 'textureMult', { configurable: true, get: () => 1, set: () => {} });
   else delete (renderer as Partial<CanvasRendererFields>).textureMult;
+  // The layered texture cache draws the whole picture into one layer in the background (up to 90 % of
+  // every cheap frame, the moving ones included), and Chromium rasterises that layer on its first use:
+  // one frame of every element again, then a layer that the next restyle or zoom level throws away.
+  const layers = renderer.data.lyrTxrCache;
+  if (layers && settings.layeredTextureCache) delete layers.getLayers;
+  else if (layers) layers.getLayers = () => null;
   // Canvases (the snapshot's among them) sized for the new pixel ratio and resolution now.
   renderer.canvasWidth = 0;
   renderer.matchCanvasSize(renderer.container);

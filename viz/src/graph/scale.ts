@@ -18,9 +18,11 @@ export interface RenderSettings {
   pixelRatio: number | 'auto';
   /** The snapshot moved while moving is drawn at the canvas's resolution, not twice it. */
   snapshotAtScreenResolution: boolean;
+  /** Cytoscape's layered texture cache (the whole picture as one layer, redrawn in the background). */
+  layeredTextureCache: boolean;
 }
 
 export function renderSettings(drawn: { nodes: number; edges: number }): RenderSettings {
   const large = drawn.nodes > LARGE_NODES || drawn.edges > LARGE_EDGES;
-  return { large, textureOnViewport: large, hideEdgesOnViewport: large, motionBlur: false, pixelRatio: large ? 1 : 'auto', snapshotAtScreenResolution: large };
+  return { large, textureOnViewport: large, hideEdgesOnViewport: large, motionBlur: false, pixelRatio: large ? 1 : 'auto', snapshotAtScreenResolution: large, layeredTextureCache: !large };
 }
