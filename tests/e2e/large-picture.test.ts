@@ -7,6 +7,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LARGE_EDGES, LARGE_NODES } from '../../viz/src/graph/scale.ts';
+import { NAMED_DEGREE } from '../../viz/src/graph/style.ts';
 import { postArticles, syntheticGraph } from '../bench/viewer.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
@@ -223,8 +224,8 @@ describe('drawing settings that follow the size of the picture', () => {
       cy.viewport(viewport);
       return seen;
     });
-    expect(named.hubDegree, JSON.stringify(named)).toBeGreaterThanOrEqual(20);
-    expect(named.leafDegree, JSON.stringify(named)).toBeLessThan(6);
+    expect(named.hubDegree, JSON.stringify(named)).toBeGreaterThanOrEqual(NAMED_DEGREE.hubs);
+    expect(named.leafDegree, JSON.stringify(named)).toBeLessThan(NAMED_DEGREE.some);
     expect(named.far, JSON.stringify(named)).toEqual({ hub: false, leaf: false, named: true });
     expect(named.near, JSON.stringify(named)).toEqual({ hub: true, leaf: false, named: true });
     expect(named.close, JSON.stringify(named)).toEqual({ hub: true, leaf: true, named: true });
