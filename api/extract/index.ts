@@ -18,6 +18,7 @@ import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
+import { readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 
@@ -136,6 +137,8 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a) => assignHappenings(a),
   // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
   (a) => readGuests(a),
+  // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
+  (a, ev) => readParties(a, ev),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */

@@ -21,6 +21,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'derive', reads: 'frames', adds: 'PARTICIPATED_IN (visitor, host), VISITED and MET_WITH with the frame\'s date and event' },
   { name: 'attendance', reads: 'sentence templates and the happening each is about, PARTICIPATED_IN and HOLDS_POSITION facts, the Event places (after the participation readers)', adds: 'attendees named "in the presence of", as witnesses, as co-signers; VISITED of the happening\'s city for participants from abroad; MET_WITH of co-signatories of two cities; each with the happening\'s date and event' },
   { name: 'happening', reads: 'VISITED and MET_WITH facts the sentence readers stated, frames', adds: 'the event and date of the happening each belongs to; VISITED of a happening\'s city for whoever met one of its officials there (frames/attendance.ts, GUEST_RULES)' },
+  { name: 'parties', reads: 'VISITED, PARTICIPATED_IN and HOLDS_POSITION facts with their happenings (last; frames/parties.ts)', adds: 'a happening\'s whole visiting party from the one town its travellers come from: VISITED and PARTICIPATED_IN of the town\'s officials' },
 ];
 
 export const FILL_SENTENCE_RULES = fillStage(FILL_RULES);
