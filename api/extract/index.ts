@@ -18,7 +18,7 @@ import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
-import { readParties } from './frames/parties.ts';
+import { readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 
@@ -112,8 +112,9 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   // or the destination, never in a city the person visited (the visits' visitors included)
   (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
-    const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits);
+    const members = readMembers(a);
+    const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, members);
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),

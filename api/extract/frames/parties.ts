@@ -8,7 +8,7 @@ import type { Article, Entity, Fact } from '../article.ts';
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { Events } from '../events.ts';
 import { TITLE_RANK } from '../names.ts';
-import { runFrameRules, type FrameRule } from '../rules/engine.ts';
+import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
 
 const REMOTE = /\b(?:online|virtual|video|remote|web)\b/i;
 
@@ -100,4 +100,57 @@ export const PARTY_RULES: readonly FrameRule<PartyContext, Entity>[] = [
 /** Runs the party rules over the article's happenings (after every visit has its happening). */
 export function readParties(a: Article, ev: Events): void {
   runFrameRules({ a, ev }, a.events(), PARTY_RULES);
+}
+
+/** What a member rule reads and adds to: the people the article puts in a visiting party, with the party's town when it names one. */
+interface MembersContext {
+  a: Article;
+  members: Map<string, string | null>;
+}
+
+function member(ctx: MembersContext, s: Article['sentences'][number], m: RegExpExecArray): number {
+  const who = m.groups?.who ? s.refs[Number(m.groups.who)] : null;
+  const town = m.groups?.town ? s.refs[Number(m.groups.town)] ?? null : null;
+  if (!who || ctx.a.label(who) !== 'Person' || ctx.members.get(who)) return 0;
+  ctx.members.set(who, town);
+  return 1;
+}
+
+/** Sentence rules that put a person in the visiting party before bare titles are placed (stage "members"). */
+export const MEMBER_RULES: readonly SentenceRule<MembersContext>[] = [
+  {
+    name: 'one-of-delegation-from',
+    stage: 'members',
+    when: /delegation|group|party|contingent/,
+    matches: /⟨P(?<who>\d+)⟩(?:,[^,⟨]{0,40},)? (?:is|was|are|were) (?:one|a member|members|part) of (?:a|the|an) (?:[\w-]+ ){0,3}?(?:delegation|group|party|contingent) from (?:the )?(?:city of |town of )?⟨C(?<town>\d+)⟩/g,
+    emits: 'visiting party (the town of a bare title)',
+    why: '"Mayor X is one of a small delegation from T now in Y": a member of a party from T holds a bare title in T, wherever else the article is at home.',
+    example: {
+      title: 'Mayor Rowe in Japan',
+      body: 'Mayor Anna Rowe is one of a small delegation from Nelson now in Miyazu, Japan, to celebrate 40 years of sister city ties. "The welcome was warm," Mayor Rowe said.',
+      expect: ['HOLDS_POSITION Anna Rowe -> Nelson'],
+    },
+    apply: member,
+  },
+  {
+    name: 'with-other-visitors',
+    stage: 'members',
+    when: /other/,
+    matches: /⟨P(?<who>\d+)⟩ and (?:(?:a|the) )?(?:[\w-]+ ){0,2}?other (?:visitors|delegates|delegation members|members of the delegation|guests)(?: from (?:the )?⟨C(?<town>\d+)⟩)?/g,
+    emits: 'visiting party (the town of a bare title)',
+    why: '"X and a dozen other visitors from T", "Mayor X and the other delegates": who is counted among the visitors is of the visiting side, and a bare title of theirs is held at home, not in the town visited.',
+    example: {
+      title: 'Shizuoka delegation in Fresno',
+      body: 'FRESNO — Deputy Mayor Hiroyuki Horii spoke at the opening event for the delegation\'s visit to Fresno on August 28, 2023. Horii and a dozen other visitors from Shizuoka met officials at City Hall.',
+      expect: ['HOLDS_POSITION Hiroyuki Horii -> Shizuoka'],
+    },
+    apply: member,
+  },
+];
+
+/** The people the article puts in a visiting party (stage "members", before bare titles are placed). */
+export function readMembers(a: Article): Map<string, string | null> {
+  const ctx: MembersContext = { a, members: new Map() };
+  runSentenceRules(ctx, a.sentences, MEMBER_RULES);
+  return ctx.members;
 }
