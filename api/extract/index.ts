@@ -18,7 +18,7 @@ import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
-import { readMembers, readParties } from './frames/parties.ts';
+import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 
@@ -109,12 +109,14 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
   (a, ev) => visitMembers(a, ev),
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
-  // or the destination, never in a city the person visited (the visits' visitors included)
+  // or the destination, never in a city the person visited (the visits' visitors and the party members of the
+  // "members" stage included; a member's title is held at the party's town)
   (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
     const members = readMembers(a);
     const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
-    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, members);
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
+    creditMembers(a, members);
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),

@@ -105,15 +105,23 @@ export function readParties(a: Article, ev: Events): void {
 /** What a member rule reads and adds to: the people the article puts in a visiting party, with the party's town when it names one. */
 interface MembersContext {
   a: Article;
-  members: Map<string, string | null>;
+  members: Map<string, PartyMember>;
 }
 
-function member(ctx: MembersContext, s: Article['sentences'][number], m: RegExpExecArray): number {
-  const who = m.groups?.who ? s.refs[Number(m.groups.who)] : null;
-  const town = m.groups?.town ? s.refs[Number(m.groups.town)] ?? null : null;
-  if (!who || ctx.a.label(who) !== 'Person' || ctx.members.get(who)) return 0;
-  ctx.members.set(who, town);
-  return 1;
+/** A person the article counts in a visiting party: the party's town when named, and the rule that said so. */
+export interface PartyMember {
+  town: string | null;
+  rule: string;
+}
+
+function member(rule: string): (ctx: MembersContext, s: Article['sentences'][number], m: RegExpExecArray) => number {
+  return (ctx, s, m) => {
+    const who = m.groups?.who ? s.refs[Number(m.groups.who)] : null;
+    const town = m.groups?.town ? s.refs[Number(m.groups.town)] ?? null : null;
+    if (!who || ctx.a.label(who) !== 'Person' || ctx.members.get(who)?.town) return 0;
+    ctx.members.set(who, { town, rule });
+    return 1;
+  };
 }
 
 /** Sentence rules that put a person in the visiting party before bare titles are placed (stage "members"). */
@@ -130,7 +138,7 @@ export const MEMBER_RULES: readonly SentenceRule<MembersContext>[] = [
       body: 'Mayor Anna Rowe is one of a small delegation from Nelson now in Miyazu, Japan, to celebrate 40 years of sister city ties. "The welcome was warm," Mayor Rowe said.',
       expect: ['HOLDS_POSITION Anna Rowe -> Nelson'],
     },
-    apply: member,
+    apply: member('one-of-delegation-from'),
   },
   {
     name: 'with-other-visitors',
@@ -144,13 +152,18 @@ export const MEMBER_RULES: readonly SentenceRule<MembersContext>[] = [
       body: 'FRESNO — Deputy Mayor Hiroyuki Horii spoke at the opening event for the delegation\'s visit to Fresno on August 28, 2023. Horii and a dozen other visitors from Shizuoka met officials at City Hall.',
       expect: ['HOLDS_POSITION Hiroyuki Horii -> Shizuoka'],
     },
-    apply: member,
+    apply: member('with-other-visitors'),
   },
 ];
 
 /** The people the article puts in a visiting party (stage "members", before bare titles are placed). */
-export function readMembers(a: Article): Map<string, string | null> {
+export function readMembers(a: Article): Map<string, PartyMember> {
   const ctx: MembersContext = { a, members: new Map() };
   runSentenceRules(ctx, a.sentences, MEMBER_RULES);
   return ctx.members;
+}
+
+/** Credits a member rule with the position placed at its party's town (for the rules report). */
+export function creditMembers(a: Article, members: ReadonlyMap<string, PartyMember>): void {
+  for (const [person, { town, rule }] of members) for (const p of a.positionsOf(person)) if (town && a.cityOf(p.to) === town) credit(p, rule);
 }
