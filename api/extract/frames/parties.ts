@@ -1,23 +1,15 @@
-// Stage "parties": a happening's sides decided once per article, from the whole article rather than one
-// sentence. Runs last, when every VISITED and PARTICIPATED_IN has its happening: the travellers of a
-// happening (who visited its city for it) are the visiting party, and the party is everyone holding an
-// office in the one town they come from; the party is present at the happening with the travellers' role,
-// visited its city, and its head met the head of the hosts. Rules kept as data, each with its example
-// article (tests/unit/rules-examples.test.ts runs it).
+// A happening's visiting party, decided from the whole article rather than one sentence. Stage "members"
+// (before bare titles are placed): who the article counts in a visiting party, so that a bare "Mayor X" of
+// theirs is held at the party's town, not in the town visited. Stage "parties" (last, when every VISITED and
+// PARTICIPATED_IN has its happening): the travellers of a happening all come from one town, so that town's
+// officials named while the happening is told travelled too. Rules kept as data, each with its example
+// article (tests/unit/rules-examples.test.ts runs it); docs/extraction.md "Fifth round" counts what they do.
 import type { Article, Entity, Fact } from '../article.ts';
 import type { ParticipationRole } from '../../graph/schema.ts';
 import type { Events } from '../events.ts';
 import { TITLE_RANK } from '../names.ts';
+import { homeCities, REMOTE } from './attendance.ts';
 import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
-
-const REMOTE = /\b(?:online|virtual|video|remote|web)\b/i;
-
-/** The cities a person holds a current office in. */
-function homeCities(a: Article, person: string): Set<string> {
-  const homes = new Set<string>();
-  for (const f of a.positionsOf(person)) if (!f.props.former && a.cityOf(f.to)) homes.add(a.cityOf(f.to)!);
-  return homes;
-}
 
 /** A happening's city and date, when it has a city that is not online. */
 function placeOf(a: Article, e: Entity): { city: string; date: string | null } | null {
