@@ -30,9 +30,14 @@ export interface ExtractInput {
   url?: string;
 }
 
+// Runs of white space other than one plain space: turning only these into a space gives what /\s+/g does,
+// without a replacement part for every space between words (the body's copy was 5 % of an article's allocation).
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const singleSpaced = (s: string) => s.replace(SPACE_RUN, ' ').trim();
+
 /** Stable article id: sha256 of the whitespace-normalised body (the title when the body is empty), 16 hex. */
 export function articleId(doc: SourceDocument): string {
-  const basis = doc.body.replace(/\s+/g, ' ').trim() || doc.title.replace(/\s+/g, ' ').trim();
+  const basis = singleSpaced(doc.body) || singleSpaced(doc.title);
   return createHash('sha256').update(basis).digest('hex').slice(0, 16);
 }
 
