@@ -154,7 +154,7 @@ function readRelations(a: Article): Events {
 
 /** The graph document of one read article. */
 export function extractDocument(doc: SourceDocument): GraphDocument {
-  return mergeGraphs([tracedDocument(doc).document]);
+  return mergeGraphs([readArticle(doc, false).document]);
 }
 
 /**
@@ -162,6 +162,11 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
  * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
  */
 export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true);
+}
+
+/** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
+function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -225,6 +230,7 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.stated ?? '').filter(Boolean),
     });
+    if (!traced) continue;
     const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
     rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }
