@@ -18,6 +18,7 @@ import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
+import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 
@@ -113,11 +114,14 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
   (a, ev) => visitMembers(a, ev),
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
-  // or the destination, never in a city the person visited (the visits' visitors included)
+  // or the destination, never in a city the person visited (the visits' visitors and the party members of the
+  // "members" stage included; a member's title is held at the party's town)
   (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
-    const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits);
+    const members = readMembers(a);
+    const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
+    creditMembers(a, members);
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
@@ -141,6 +145,8 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a) => assignHappenings(a),
   // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
   (a) => readGuests(a),
+  // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
+  (a, ev) => readParties(a, ev),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */

@@ -327,7 +327,7 @@ export function pendingTitles(a: Article): Pending[] {
   return out;
 }
 
-export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set(), trips: readonly { visitors: ReadonlySet<string>; dest: string }[] = []): void {
+export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set(), trips: readonly { visitors: ReadonlySet<string>; dest: string }[] = [], partyTowns: ReadonlyMap<string, string | null> = new Map()): void {
   const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
   const taken = new Map<string, string>(); // city|title -> person
   for (const f of a.factsOf('HOLDS_POSITION')) {
@@ -382,6 +382,9 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
+    // the town of the visiting party the article puts the person in ("one of a delegation from T")
+    const party = partyTowns.get(p.person);
+    if (party) candidates.push(party);
     // "The mayor of St Albans visited Fano. … Mayor Anthony Rowlands said": the one town whose unnamed holder of the title the article names
     const unnamed = unnamedHolders.get(p.title);
     if (unnamed?.size === 1) candidates.push([...unnamed][0]!);
