@@ -331,7 +331,7 @@ export class Article {
     }
     // 4. short references: single names, titled surnames, acronyms, "the Society"
     for (const s of this.sentences) {
-      const before = s.mentions.map((m) => m.kind).join();
+      const before = s.mentions.map((m) => m.kind);
       s.mentions.forEach((m, j) => {
         if (s.refs[j]) return;
         if (m.kind === 'Person' || m.kind === 'Unknown' || m.kind === 'Place' && m.placeKind !== 'demonym' || m.kind === 'City' && m.words === 1) {
@@ -356,7 +356,7 @@ export class Article {
           }
         }
       });
-      if (s.mentions.map((m) => m.kind).join() !== before) s.template = template(s);
+      if (s.mentions.some((m, j) => m.kind !== before[j])) s.template = template(s);
     }
     // cities named inside organisation names: "Shenyang Municipal Health Commission", "Consulate … in Belfast"
     for (const e of this.entities.values()) {

@@ -337,11 +337,11 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
 
 function countCjk(blocks: Block[]): number {
   let cjk = 0;
+  for (const b of blocks) if (HAS_CJK.test(b.text)) cjk += b.text.match(CJK)?.length ?? 0;
+  // most articles have none: then the share is 0 whatever the length
+  if (cjk === 0) return 0;
   let all = 0;
-  for (const b of blocks) {
-    if (HAS_CJK.test(b.text)) cjk += b.text.match(CJK)?.length ?? 0;
-    all += b.text.length - whiteSpaceCount(b.text);
-  }
+  for (const b of blocks) all += b.text.length - whiteSpaceCount(b.text);
   return all === 0 ? 0 : cjk / all;
 }
 /** How many code units of `s` are white space (what /\s/ matches), counted without building a copy. */

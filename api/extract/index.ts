@@ -18,6 +18,7 @@ import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
+import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 
@@ -30,9 +31,14 @@ export interface ExtractInput {
   url?: string;
 }
 
+// Runs of white space other than one plain space: turning only these into a space gives what /\s+/g does,
+// without a replacement part for every space between words (the body's copy was 5 % of an article's allocation).
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const singleSpaced = (s: string) => s.replace(SPACE_RUN, ' ').trim();
+
 /** Stable article id: sha256 of the whitespace-normalised body (the title when the body is empty), 16 hex. */
 export function articleId(doc: SourceDocument): string {
-  const basis = doc.body.replace(/\s+/g, ' ').trim() || doc.title.replace(/\s+/g, ' ').trim();
+  const basis = singleSpaced(doc.body) || singleSpaced(doc.title);
   return createHash('sha256').update(basis).digest('hex').slice(0, 16);
 }
 
@@ -108,11 +114,14 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
   (a, ev) => visitMembers(a, ev),
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
-  // or the destination, never in a city the person visited (the visits' visitors included)
+  // or the destination, never in a city the person visited (the visits' visitors and the party members of the
+  // "members" stage included; a member's title is held at the party's town)
   (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
-    const visitors = new Set(ev.visits.flatMap((v) => [...v.visitors]));
-    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits);
+    const members = readMembers(a);
+    const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
+    implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
+    creditMembers(a, members);
   },
   // meetings: read positions ("received by the mayor") and the delegations
   (a, ev) => meetings(a, ev),
@@ -136,6 +145,8 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
   (a) => assignHappenings(a),
   // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
   (a) => readGuests(a),
+  // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
+  (a, ev) => readParties(a, ev),
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
@@ -149,7 +160,7 @@ function readRelations(a: Article): Events {
 
 /** The graph document of one read article. */
 export function extractDocument(doc: SourceDocument): GraphDocument {
-  return mergeGraphs([tracedDocument(doc).document]);
+  return mergeGraphs([readArticle(doc, false).document]);
 }
 
 /**
@@ -157,6 +168,11 @@ export function extractDocument(doc: SourceDocument): GraphDocument {
  * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
  */
 export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true);
+}
+
+/** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
+function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -220,6 +236,7 @@ export function tracedDocument(doc: SourceDocument): { document: GraphDocument; 
       type: f.type, source, target, properties, sources: [id],
       evidence: [...f.evidence].sort((x, y) => x - y).map((i) => a.sentences[i]?.stated ?? '').filter(Boolean),
     });
+    if (!traced) continue;
     const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
     rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }

@@ -72,8 +72,17 @@ interface RawToken {
   kind: Token['kind'];
 }
 
-/** The ASCII token at `i` as TOKEN_RE reads it, or null when a character past ASCII could change it. */
-function asciiToken(text: string, i: number): RawToken | null {
+// The token being read, filled in place: one object per token would be ~30 KB of garbage an article.
+const raw: RawToken = { index: 0, end: 0, kind: 'word' };
+const setRaw = (index: number, end: number, kind: Token['kind']): true => {
+  raw.index = index;
+  raw.end = end;
+  raw.kind = kind;
+  return true;
+};
+
+/** Reads into `raw` the ASCII token at `i` as TOKEN_RE reads it; false when a character past ASCII could change it. */
+function asciiToken(text: string, i: number): boolean {
   const n = text.length;
   const c = text.charCodeAt(i);
   let j = i + 1;
@@ -82,8 +91,8 @@ function asciiToken(text: string, i: number): RawToken | null {
       while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       const d = text.charCodeAt(j);
       if ((d === 39 || d === 45) && j + 1 < n && isAsciiAlnum(text.charCodeAt(j + 1))) j += 2;
-      else if (d > 127 || ((d === 39 || d === 45) && text.charCodeAt(j + 1) > 127)) return null;
-      else return { index: i, end: j, kind: 'word' };
+      else if (d > 127 || ((d === 39 || d === 45) && text.charCodeAt(j + 1) > 127)) return false;
+      else return setRaw(i, j, 'word');
     }
   }
   if (isAsciiDigit(c)) {
@@ -91,19 +100,19 @@ function asciiToken(text: string, i: number): RawToken | null {
       while (j < n && isAsciiDigit(text.charCodeAt(j))) j++;
       const d = text.charCodeAt(j);
       if ((d === 46 || d === 44 || d === 58) && isAsciiDigit(text.charCodeAt(j + 1))) j += 2;
-      else if (d > 127 || ((d === 46 || d === 44 || d === 58) && text.charCodeAt(j + 1) > 127)) return null;
+      else if (d > 127 || ((d === 46 || d === 44 || d === 58) && text.charCodeAt(j + 1) > 127)) return false;
       else break;
     }
     const suffix = text.slice(j, j + 2);
     if (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') j += 2;
     else if (text.charCodeAt(j) === 115 /* s */) j++;
-    return { index: i, end: j, kind: 'num' };
+    return setRaw(i, j, 'num');
   }
-  return { index: i, end: j, kind: 'punct' };
+  return setRaw(i, j, 'punct');
 }
 
-/** The next token from `from` on: ASCII by hand (most of the text), the rest by TOKEN_RE. */
-function nextToken(text: string, from: number): RawToken | null {
+/** Reads into `raw` the next token from `from` on: ASCII by hand (most of the text), the rest by TOKEN_RE; false at the end. */
+function nextToken(text: string, from: number): boolean {
   let i = from;
   const n = text.length;
   while (i < n) {
@@ -116,20 +125,18 @@ function nextToken(text: string, from: number): RawToken | null {
       i++;
       continue;
     }
-    const ascii = c <= 127 ? asciiToken(text, i) : null;
-    if (ascii) return ascii;
+    if (c <= 127 && asciiToken(text, i)) return true;
     TOKEN_RE.lastIndex = i;
     const m = TOKEN_RE.exec(text)!;
-    return { index: i, end: i + m[0].length, kind: m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'punct' };
+    return setRaw(i, i + m[0].length, m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'punct');
   }
-  return null;
+  return false;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
-  let raw: RawToken | null;
-  while ((raw = nextToken(text, pos))) {
+  while (nextToken(text, pos)) {
     const start = raw.index;
     let end = raw.end;
     let t = text.slice(start, end);
@@ -465,13 +472,19 @@ const DETERMINERS = /^(the|both|all|other|each|every|several|many|some|relevant|
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
 // Phrases recur (city names, titles, offices): their reading is cached by text and re-placed.
-const phraseCache = new BoundedCache<Mention[]>(50_000);
+// By the phrase's text alone in the common case (no compound city in the article), one cache per
+// sentence position: a key built by concatenation is a new string to flatten and hash at every phrase.
+const phraseCacheAtStart = new BoundedCache<Mention[]>(25_000);
+const phraseCacheInside = new BoundedCache<Mention[]>(25_000);
+const phraseCacheWithCompounds = new BoundedCache<Mention[]>(5_000);
 
 function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {
   const from = tokens[ph.first]!.start;
   const text = sentence.slice(from, tokens[ph.last]!.end);
-  const key = `${sentenceStart ? 1 : 0}|${ctx.compoundCities.size ? [...ctx.compoundCities].join(',') : ''}|${text}`;
-  const cached = phraseCache.get(key, () =>
+  const compounds = ctx.compoundCities.size > 0;
+  const cache = compounds ? phraseCacheWithCompounds : sentenceStart ? phraseCacheAtStart : phraseCacheInside;
+  const key = compounds ? `${sentenceStart ? 1 : 0}|${[...ctx.compoundCities].join(',')}|${text}` : text;
+  const cached = cache.get(key, () =>
     readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => ({ ...m, start: m.start - from, end: m.end - from })));
   return cached.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
 }

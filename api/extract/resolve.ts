@@ -94,8 +94,11 @@ export function initials(name: string): string {
     .join('');
 }
 
+// names recur within and across articles: one lookup instead of the words', the sort and the slug's
+const personIdCache = new BoundedCache<string>(20_000);
+
 export function personId(name: string): string {
-  return `person:${slug(personWords(name).slice().sort().join(' '))}`;
+  return personIdCache.get(name, () => `person:${slug(personWords(name).slice().sort().join(' '))}`);
 }
 
 export function cityId(name: string, country: string | null | undefined): string {

@@ -54,6 +54,13 @@ async function micro(page: Page): Promise<string> {
     out.push(`nodes from their textures ${best(() => r.drawCachedNodes(ctx, eles, 1, ext))} ms`);
     out.push(`nodes and edges, per element ${best(() => r.drawCachedElements(ctx, eles, 1, ext))} ms`);
     out.push(`layered (as a full frame draws) ${best(() => r.drawLayeredElements(ctx, eles, 1, ext))} ms`);
+    // The edges alone, by line style: what each look costs Skia to stroke at this zoom.
+    type Ele = { isEdge(): boolean; pstyle(p: string): { value: string } };
+    const edges = (eles as Ele[]).filter((e) => e.isEdge());
+    for (const lineStyle of ['solid', 'dashed', 'dotted']) {
+      const some = edges.filter((e) => e.pstyle('line-style').value === lineStyle);
+      out.push(`${some.length} ${lineStyle} edges ${best(() => r.drawCachedElements(ctx, some, 1, ext))} ms`);
+    }
     out.push(`full render ${best(() => { r.redrawHint('eles', true); r.render(); })} ms`);
     out.push(`gesture's first frame (texture) ${best(() => { r.textureCache = null; r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);
     out.push(`gesture frame (texture made) ${best(() => { r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);

@@ -1,11 +1,13 @@
 // The picture's drawing follows its size: an analyst who expands hubs until the picture passes the
 // large-graph threshold sees the edges left out while panning (and back when the hand stops), and
-// once collapsed below it again, edges stay drawn while panning and every node is named again.
+// once collapsed below it again, edges stay drawn while panning and every node is named again. Large, names
+// follow the zoom (hubs first).
 // Read from the pixels Cytoscape's canvases hold mid-drag, in the real browser.
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LARGE_EDGES, LARGE_NODES } from '../../viz/src/graph/scale.ts';
+import { NAMED_DEGREE } from '../../viz/src/graph/style.ts';
 import { postArticles, syntheticGraph } from '../bench/viewer.ts';
 import { startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
@@ -204,6 +206,29 @@ describe('drawing settings that follow the size of the picture', () => {
     expect(large.still).toBe(large.sampled);
     expect(large.moving).toBe(0);
     expect(large.released).toBe(large.sampled);
+    // Names follow the zoom: none zoomed out, the hubs first, everyone zoomed in close.
+    const named = await page.evaluate(() => {
+      const cy = window.__cy!;
+      const renderer = (cy as unknown as { renderer(): { eleTextBiggerThanMin(n: unknown): boolean } }).renderer();
+      // Not the selection and its neighbours, which are named from zoom 0.5 on whatever their degree.
+      const nodes = cy.nodes('[label]:unselected').filter((n) => !n.hasClass('neighbor') && !n.hasClass('path')).toArray().sort((a, b) => Number(b.data('deg')) - Number(a.data('deg')));
+      const hub = nodes[0]!;
+      const leaf = nodes[nodes.length - 1]!;
+      const at = (zoom: number) => {
+        cy.zoom(zoom);
+        return { hub: renderer.eleTextBiggerThanMin(hub), leaf: renderer.eleTextBiggerThanMin(leaf), named: String(hub.style('label')) === hub.data('short') };
+      };
+      const viewport = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+      const seen = { hubDegree: Number(hub.data('deg')), leafDegree: Number(leaf.data('deg')), far: at(0.4), near: at(0.75), close: at(2.5) };
+      // Back where it was: the hubs are collapsed next by double-clicking them where they are drawn.
+      cy.viewport(viewport);
+      return seen;
+    });
+    expect(named.hubDegree, JSON.stringify(named)).toBeGreaterThanOrEqual(NAMED_DEGREE.hubs);
+    expect(named.leafDegree, JSON.stringify(named)).toBeLessThan(NAMED_DEGREE.some);
+    expect(named.far, JSON.stringify(named)).toEqual({ hub: false, leaf: false, named: true });
+    expect(named.near, JSON.stringify(named)).toEqual({ hub: true, leaf: false, named: true });
+    expect(named.close, JSON.stringify(named)).toEqual({ hub: true, leaf: true, named: true });
 
     // Collapse them again, last first.
     for (const hub of expanded.reverse()) await setExpanded(page, hub, false);

@@ -55,6 +55,10 @@ describe('a relationship type added only to the model', () => {
     expect(graphStyle({ large: false })).toContainEqual(
       expect.objectContaining({ selector: 'edge[type = "SPONSORED"]', style: expect.objectContaining({ 'line-color': '#17becf', 'line-style': 'dashed' }) }),
     );
+    // A big picture keeps the colour and draws the pattern solid (cheaper to redraw while panning).
+    expect(graphStyle({ large: true })).toContainEqual(
+      expect.objectContaining({ selector: 'edge[type = "SPONSORED"]', style: expect.objectContaining({ 'line-color': '#17becf', 'line-style': 'solid' }) }),
+    );
     expect(edgeCaption({ type: 'SPONSORED', amount: '€5,000' })).toBe('sponsored €5,000');
     expect(edgeCaption({ type: 'SPONSORED' })).toBe('sponsored');
     expect(relationPhrase('SPONSORED', {}, 'in')).toBe('sponsored by');

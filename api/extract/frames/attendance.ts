@@ -7,12 +7,12 @@ import { clauseEnd, clauseStart } from '../relations/common.ts';
 import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
 
 // a happening held online or by video link takes no one anywhere
-const REMOTE = /\b(?:online|virtual|video|remote|web)\b/i;
+export const REMOTE = /\b(?:online|virtual|video|remote|web)\b/i;
 // roles of those who came to the happening (a host or an organiser is at home)
 const COMING_ROLES = new Set(['attendee', 'speaker', 'presenter', 'participant', 'guest', 'signatory', 'visitor']);
 
 /** The cities a person holds a current office in (by the office's or body's city). */
-function homeCities(a: Article, person: string): Set<string> {
+export function homeCities(a: Article, person: string): Set<string> {
   const homes = new Set<string>();
   for (const f of a.positionsOf(person)) {
     if (f.props.former) continue;

@@ -71,6 +71,31 @@ export const SIDE_RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'visiting-town-of-named-officials',
+    stage: 'sides',
+    emits: 'visiting.cities',
+    why: 'A visit whose visitors the sentences leave unnamed ("an expat delegation visited Y") came from the one other town whose officials the article names: the genre names the visiting town\'s officials because they came.',
+    example: {
+      title: 'Expat delegation from sister city visits Taipei',
+      body: 'An expat delegation visited Taipei on May 3, 2024. Mayor Ko Wen-je of Taipei welcomed the guests. "We learned much," said Councilmember Ann Lee of Phoenix.',
+      expect: ['VISITED Ann Lee -> Taipei', 'PARTICIPATED_IN Ann Lee -> delegation visit to Taipei as visitor'],
+    },
+    apply: (ctx, f) => {
+      if (!isMain(ctx, f) || !f.place || f.visiting.cities.size || members(f.visiting).length || f.visiting.country) return 0;
+      const towns = new Map<string, Set<number>>();
+      for (const p of ctx.a.factsOf('HOLDS_POSITION')) {
+        const city = ctx.a.cityOf(p.to);
+        if (p.props.former || !city || city === f.place || f.host.people.has(p.from)) continue;
+        towns.set(city, new Set([...(towns.get(city) ?? []), ...p.evidence]));
+      }
+      const [only, ...more] = [...towns];
+      if (!only || more.length) return 0;
+      addToSide(ctx, f.visiting, only[0], only[1]);
+      filled(f, 'visiting', 'visiting-town-of-named-officials');
+      return 1;
+    },
+  },
+  {
     name: 'officials-of-visiting-side',
     stage: 'sides',
     emits: 'visiting.people',

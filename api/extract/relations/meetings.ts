@@ -3,6 +3,7 @@
 // C with the delegation led by Y", "X received the delegation" (its officials), "the visiting mayor of C met
 // with Y"; both sides attend the meeting in focus.
 import type { Article } from '../article.ts';
+import { Cues } from '../cues.ts';
 import type { Events } from '../events.ts';
 import { actorsIn, clauseEnd, nearestSubjects, subjectsBefore } from './common.ts';
 
@@ -15,21 +16,22 @@ function delegationPeople(a: Article, ev: Events): string[] {
 export function meetings(a: Article, ev: Events): void {
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/\bmet\b|meet|talks|courtesy|received|welcomed|hosted|signed|inked|concluded/i.test(t)) continue;
+    const cues = Cues.ofSentence(s);
+    if (!cues.test(/\bmet\b|meet|talks|courtesy|received|welcomed|hosted|signed|inked|concluded/i)) continue;
     // "X signed a memorandum with Y": the two met to sign it
-    for (const m of t.matchAll(/\b(?:signed|inked|concluded)\b[^.⟨]{0,80}?\bwith (?:the )?(?:⟨[CN]\d+⟩ )?⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/\b(?:signed|inked|concluded)\b[^.⟨]{0,80}?\bwith (?:the )?(?:⟨[CN]\d+⟩ )?⟨P(\d+)⟩/g)) {
       const y = s.refs[Number(m[1])];
       const date = /⟨D(\d+)⟩/.exec(t);
       for (const x of nearestSubjects(a, s, m.index!, 'P')) a.addFact('MET_WITH', x, y, { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
     }
     // "A and B, governor of Tokyo, met": a meeting of the two
-    for (const m of t.matchAll(/\b(?:met|meet|held talks|talked)\b(?! with)/g)) {
+    for (const m of cues.matches(/\b(?:met|meet|held talks|talked)\b(?! with)/g)) {
       const pair = nearestSubjects(a, s, m.index!, 'P');
       if (pair.length < 2) continue;
       const date = /⟨D(\d+)⟩/.exec(t);
       for (let i = 0; i < pair.length; i++) for (let j = i + 1; j < pair.length; j++) a.addFact('MET_WITH', pair[i], pair[j], { date: date ? s.mentions[Number(date[1])]!.date ?? null : null }, s.index);
     }
-    for (const m of t.matchAll(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked)(?: in (?:the )?⟨C\d+⟩)? with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P|(?:the |a |an )?(?:[\w-]+ )?delegation\b[^.⟨]{0,40}?\b(?:led|headed) by|(?:the|its|their) (?:[\w-]+ )?delegation\b)/gi)) {
+    for (const m of cues.matches(/\b(?:met|meets|meet|meeting|will meet|has met|had met|held talks|holds talks|had talks|talked)(?: in (?:the )?⟨C\d+⟩)? with |\b(?:made|paid|pays|make|paying) (?:a |two |several )?courtesy calls? (?:with|on|to) |\b(?:received|welcomed|hosted) (?=(?:the )?(?:\w+ )?⟨P|(?:the |a |an )?(?:[\w-]+ )?delegation\b[^.⟨]{0,40}?\b(?:led|headed) by|(?:the|its|their) (?:[\w-]+ )?delegation\b)/gi)) {
       const verbAt = m.index!;
       let subjects = subjectsBefore(a, s, verbAt, 'P');
       // "The visiting mayor of X also met with Y": the official the article names with that title

@@ -6,6 +6,7 @@
 // of Y", else the article's home city, else the visiting delegation's city, a city having one mayor.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Mention } from '../mentions.ts';
+import { Cues } from '../cues.ts';
 import { countryCode } from '../gazetteer.ts';
 import { labelByHead, place } from '../mentions.ts';
 import { titleCase } from '../names.ts';
@@ -57,35 +58,36 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
 export function explicitPositions(a: Article): void {
   for (const s of a.sentences) {
     const t = s.template;
+    const cues = Cues.ofSentence(s);
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
     }
     // "Ali Reza, the Iranian Consul General in Shanghai", "… as the Consul General in Osaka": the consulate named by its seat
-    if (t.includes('⟨O') && (s.text.includes('onsul') || s.text.includes('mbassador'))) for (const m of t.matchAll(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
+    if (t.includes('⟨O') && (s.text.includes('onsul') || s.text.includes('mbassador'))) for (const m of cues.matches(/(?:⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |new |current |acting )?)?⟨T(\d+)⟩ ⟨O(\d+)⟩(?:,? (?:the )?⟨P(\d+)⟩)?/g)) {
       const title = s.mentions[Number(m[2])]!;
       if (!/consul|ambassador/.test(title.title ?? '') || !/^(?:Consulate|Embassy)\b|\b(?:Consulate|Embassy)(?: General)? in\b/.test(s.mentions[Number(m[3])]!.name)) continue;
       const who = m[1] ?? m[4];
       if (who !== undefined) position(a, s.refs[Number(who)] ?? null, title, s.refs[Number(m[3])] ?? null, s);
     }
     // X, Chairman, Y: a bare comma apposition of title and body
-    for (const m of t.matchAll(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
     // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
-    for (const m of t.matchAll(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       for (const x of m[2]!.matchAll(/⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
         position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
       }
     }
     // X, Mayor and Vice Secretary of Y: the second title is Y's, the first Y's city's
-    for (const m of t.matchAll(/(?<!⟨P\d+⟩ and )⟨P(\d+)⟩,? (?:the )?⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?!,? respectively)/g)) {
+    for (const m of cues.matches(/(?<!⟨P\d+⟩ and )⟨P(\d+)⟩,? (?:the )?⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?!,? respectively)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, person, s.mentions[Number(m[3])]!, place, s);
@@ -94,18 +96,18 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
-    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
     // ("Kobe mayor, Kizo Hisamoto": the town without its possessive)
-    if (t.includes('⟩, ')) for (const m of t.matchAll(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
+    if (t.includes('⟩, ')) for (const m of cues.matches(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[3])]!.plural || /\bof (?:the )?$/.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
-    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
+    for (const m of cues.matches(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
       for (const x of m[3]!.matchAll(/⟨P(\d+)⟩/g)) {
         const pm = s.mentions[Number(x[1])]!;
         if (!pm.title || pm.titlePrefix) continue;
@@ -113,7 +115,7 @@ export function explicitPositions(a: Article): void {
       }
     }
     // "12 former mayors of Worcester, including Philip Hytch": a plural title of a place, then the ones named
-    if (/\b(?:including|among them|such as)\b/.test(t)) for (const m of t.matchAll(/\b(former |past |previous )?((?:deputy |vice )?(?:mayors|lord mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors)) (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩,? (?:including|among them|such as) ((?:⟨P\d+⟩,? (?:and )?)+)/gi)) {
+    if (/\b(?:including|among them|such as)\b/.test(t)) for (const m of cues.matches(/\b(former |past |previous )?((?:deputy |vice )?(?:mayors|lord mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors)) (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩,? (?:including|among them|such as) ((?:⟨P\d+⟩,? (?:and )?)+)/gi)) {
       const title = m[2]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
       for (const x of m[5]!.matchAll(/⟨P(\d+)⟩/g)) {
         const pm = s.mentions[Number(x[1])]!;
@@ -122,7 +124,7 @@ export function explicitPositions(a: Article): void {
       }
     }
     // Title of Y X, Title of Y & Z Title2 X: the officer named right after the body
-    for (const m of t.matchAll(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGC])(\d+)⟩ ((?:&|and) )?⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGC])(\d+)⟩ ((?:&|and) )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       // after "and", only a person with a title of their own shares the phrase ("… Association & Yuba City Treasurer X")
       const pm = s.mentions[Number(m[5])]!;
@@ -130,7 +132,7 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[5])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3], s.mentions[Number(m[1])]), s);
     }
     // "Councillors Tom Reed and Sara Cole of Nelson City Council": a plural title, the names, then their body
-    if (s.mentions.some((x) => x.kind === 'Title' && x.plural)) for (const m of t.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+    if (s.mentions.some((x) => x.kind === 'Title' && x.plural)) for (const m of cues.matches(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )*(?:and )?⟨P\d+⟩),? (?:of|from) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
       const tm = s.mentions[Number(m[1])]!;
       if (!tm.plural || !tm.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], tm);
@@ -139,13 +141,13 @@ export function explicitPositions(a: Article): void {
       for (const x of TOP_TITLES.test(tm.title) ? people.slice(-1) : people) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
     }
     // "A and B, both Vice Consul-general of Y"
-    for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, both (?:the )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩/g)) {
       const place = placeOf(a, s, m[4]! + m[5]);
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[3])]!, place, s);
     }
     // "the mayor and deputy mayor of Fremont, Lily Mei and Raj Salwan": the titles go to the names in order
-    if (t.includes(' and ⟨T') || t.includes(' and the ⟨T')) for (const m of t.matchAll(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
+    if (t.includes(' and ⟨T') || t.includes(' and the ⟨T')) for (const m of cues.matches(/⟨T(\d+)⟩ and (?:the )?⟨T(\d+)⟩ (?:of|for|at) (?:the )?⟨([OMGCX])(\d+)⟩,? (?:the )?⟨P(\d+)⟩ and (?:the )?⟨P(\d+)⟩/g)) {
       const [t1, t2] = [s.mentions[Number(m[1])]!, s.mentions[Number(m[2])]!];
       if (t1.plural || t2.plural || t1.title === t2.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], t2);
@@ -153,11 +155,11 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[6])] ?? null, t2, place, s);
     }
     // "Hana Kim (Deputy Mayor, Incheon)": the title and the place in brackets
-    if (t.includes(' (⟨T')) for (const m of t.matchAll(/⟨P(\d+)⟩ \((?:the )?⟨T(\d+)⟩,? (?:of )?(?:the )?⟨([OMGC])(\d+)⟩\)/g)) {
+    if (t.includes(' (⟨T')) for (const m of cues.matches(/⟨P(\d+)⟩ \((?:the )?⟨T(\d+)⟩,? (?:of )?(?:the )?⟨([OMGC])(\d+)⟩\)/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]), s);
     }
     // "the mayors of Toyama and Durango, Hiroshi Mori and Jorge Salum": one title, two places, two names in order
-    if (t.includes('s of ⟨') && /\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of t.matchAll(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
+    if (t.includes('s of ⟨') && /\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/.test(t)) for (const m of cues.matches(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩ and (?:the )?⟨([COG])(\d+)⟩, ⟨P(\d+)⟩ and ⟨P(\d+)⟩/gi)) {
       const title = m[1]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
       const pm = s.mentions[Number(m[6])]!;
       const tm: Mention = { ...pm, kind: 'Title', title, former: false };
@@ -165,66 +167,66 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[7])] ?? null, tm, placeOf(a, s, m[4]! + m[5]), s);
     }
     // A and B, Title1 and Title2 of Y, respectively
-    for (const m of t.matchAll(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
       const place = placeOf(a, s, m[5]! + m[6]);
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, place, s);
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[4])]!, place, s);
     }
     // X, who … serve(s|d) as Title of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?: \([^)]*\))?(?:,| [-–—])? who\b[^.]{0,120}?\b(?:serve[sd]?|elected|appointed|named|works?|worked) as (?:the )?(?:first |new )?⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
     // "Anna Lee, who chairs the Tacoma Sister Cities Council": the verb names the post
-    if (t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+    if (t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t)) for (const m of cues.matches(/⟨P(\d+)⟩(?:,| [-–—])? who (?:also |currently |now )?(chairs|heads|directs) (?:the )?⟨([OMG])(\d+)⟩/g)) {
       const title = { chairs: 'chair', heads: 'head', directs: 'director' }[m[2] as 'chairs' | 'heads' | 'directs'];
       const pm = s.mentions[Number(m[1])]!;
       position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title', title, former: false }, s.refs[Number(m[4])] ?? null, s);
     }
     // "X – who was previously Chairperson for Y –", "X, who is the president of Y,"
-    for (const m of t.matchAll(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,| [-–—])? who (?:is|was|has been|had been)( (?:previously|formerly|once|currently|now|also))? (?:the )?⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
       const title = s.mentions[Number(m[3])]!;
       const former = !!m[2] && /previously|formerly|once/.test(m[2]);
       position(a, s.refs[Number(m[1])] ?? null, { ...title, former: former || !!title.former }, placeOf(a, s, m[4]! + m[5]), s);
     }
     // Kure city mayor X: a city, then a lower-case title and the name
     // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
-    for (const m of t.matchAll(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
     }
     // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
-    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
       const title = s.mentions[Number(m[3])]!;
       if (title.plural || /\p{Lu}/u.test(title.text[0]!)) continue;
       position(a, s.refs[Number(m[4])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
     }
     // "the delegation representing the City of Dalian, led by Vice-Mayor Lu Lin": a titled leader is the city's
-    for (const m of t.matchAll(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the |its |their )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the |its |their )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[2])]!;
       if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
     }
     // "Former Mayor of Zurich and President of the Y Association Dr. X": both titles are the person's after them
-    for (const m of t.matchAll(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
       const person = s.refs[Number(m[7])] ?? null;
       position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
       position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
     }
     // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
-    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
       position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[4])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // X, Y councilman, …: an apposition naming the place and the title
-    for (const m of t.matchAll(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;]|\.?$)/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩, ⟨C(\d+)⟩(?:['’]s)? ⟨T(\d+)⟩(?=[,;]|\.?$)/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
     }
     // Mayor X of Y
-    for (const m of t.matchAll(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGCV])(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨([OMGCV])(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[1])]!;
       if (!pm.title || pm.titlePrefix) continue;
       position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, placeOf(a, s, m[2]! + m[3]), s);
     }
     // "Current Mayor of Worcester Councillor Ian Imray": the title before "of" is the person's at the place; "Councillor" is a style
     const styled = new Set<number>();
-    for (const m of t.matchAll(/⟨T(\d+)⟩ of (?:the )?⟨P(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?⟨P(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[2])]!;
       if (!pm.titlePrefix || !pm.title) continue;
       const prefix = pm.titlePrefix.replace(/['’]s$/, '');
@@ -325,7 +327,7 @@ export function pendingTitles(a: Article): Pending[] {
   return out;
 }
 
-export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set(), trips: readonly { visitors: ReadonlySet<string>; dest: string }[] = []): void {
+export function implicitPositions(a: Article, pending: Pending[], visitOrigins: string[], visitDestinations: string[], visitors: ReadonlySet<string> = new Set(), trips: readonly { visitors: ReadonlySet<string>; dest: string }[] = [], partyTowns: ReadonlyMap<string, string | null> = new Map()): void {
   const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
   const taken = new Map<string, string>(); // city|title -> person
   for (const f of a.factsOf('HOLDS_POSITION')) {
@@ -380,6 +382,9 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     const candidates: string[] = [];
     const local = localPlace(a, s, p.person);
     if (local) candidates.push(local);
+    // the town of the visiting party the article puts the person in ("one of a delegation from T")
+    const party = partyTowns.get(p.person);
+    if (party) candidates.push(party);
     // "The mayor of St Albans visited Fano. … Mayor Anthony Rowlands said": the one town whose unnamed holder of the title the article names
     const unnamed = unnamedHolders.get(p.title);
     if (unnamed?.size === 1) candidates.push([...unnamed][0]!);

@@ -3,6 +3,7 @@
 // sister-city pact", "sister cities such as A, B and C" (of the sentence's subject), "the 35th
 // anniversary of …" (since = publication year - 35).
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { Cues } from '../cues.ts';
 import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 
@@ -59,15 +60,16 @@ export function sisterCities(a: Article): void {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
     const t = s.template;
+    const cues = Cues.ofSentence(s);
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
     let found = false;
     // X's (Irish) sister city, Y  /  another of X's sister cities — Y
-    for (const m of t.matchAll(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–:-]+\s*)?(?:(?:of )?⟨N\d+⟩,? )?⟨C(\d+)⟩/gi)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–:-]+\s*)?(?:(?:of )?⟨N\d+⟩,? )?⟨C(\d+)⟩/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
-    if (/\btwinned with\b/i.test(t)) for (const m of t.matchAll(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which |that )?)?(?:(?:has|have|had) (?:also )?been |(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which |that )?)?(?:(?:has|have|had) (?:also )?been |(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
       found = true;
@@ -82,21 +84,21 @@ export function sisterCities(a: Article): void {
       }
     }
     // X and (its) sister-city Y; a sister city of Y (the subject's city)
-    for (const m of t.matchAll(/⟨C(\d+)⟩ (?:and|&|with) (?:its |their )?(?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩/gi)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩ (?:and|&|with) (?:its |their )?(?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     // "(promoting their relations with) its sister city, Hangzhou": the partner of the subject's city
-    for (const m of t.matchAll(/\b(?:its|their|our) (?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi)) {
+    for (const m of cues.matches(/\b(?:its|their|our) (?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi)) {
       pair(a, ownerCity(a, s, m.index!), ref(m[1]), s);
       found = true;
     }
-    for (const m of t.matchAll(/\b(?:a|the) (?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|with) (?:the city of )?⟨C(\d+)⟩/gi)) {
+    for (const m of cues.matches(/\b(?:a|the) (?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|with) (?:the city of )?⟨C(\d+)⟩/gi)) {
       pair(a, subjectCity(a, s, m.index!) ?? a.homeCity, ref(m[1]), s);
       found = true;
     }
     // "a delegation from X toured (its) sister city Y"
-    for (const m of t.matchAll(/⟨C(\d+)⟩[^.]{0,80}?\b(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩(?!['’])/gi)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩[^.]{0,80}?\b(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of )?⟨C(\d+)⟩(?!['’])/gi)) {
       // "A … B's sister city C" pairs B and C (the possessive pattern below), not A
       const kw = m[0].search(/(?:its |their )?(?:sister|twin|friendship|partner)[- ](?:city|town)/i);
       if (/['’]s?\s+(?:[\w-]+\s+)?$/.test(m[0].slice(0, kw))) continue;
@@ -104,7 +106,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "Mayor A will make his first Sister Cities visit to Y", "A visits (Korean) sister city Y": the visitor's town and Y
-    if (!found) for (const m of t.matchAll(VISIT_SISTER)) {
+    if (!found) for (const m of cues.matches(VISIT_SISTER)) {
       const owner = ownerCity(a, s, m.index!);
       const dest = ref(m[1] ?? m[2]);
       if (owner && dest && owner !== dest) {
@@ -114,18 +116,18 @@ export function sisterCities(a: Article): void {
     }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
     // ("Toluca, Mexico is Fort Worth's closest sister city")
-    for (const m of t.matchAll(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of t.matchAll(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
+    for (const m of cues.matches(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
       for (const c of m[2]!.matchAll(/⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
-    for (const m of t.matchAll(TIES_WITH)) {
+    for (const m of cues.matches(TIES_WITH)) {
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
       const items = listedTowns(a, s, m.index! + m[0].length);
       // "… with A and B in 1976 and 1993": one year for each partner, respectively
@@ -135,7 +137,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
-    for (const m of t.matchAll(/⟨G(\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨G(\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
       const body = s.mentions[Number(m[1])]!;
       if (/\bsister cit(?:y|ies)\b/i.test(body.name)) {
         pair(a, a.cityOf(ref(m[1])) ?? a.cityInName(body.name), ref(m[2]), s);
@@ -159,7 +161,7 @@ export function sisterCities(a: Article): void {
     const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
     // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
     if (cities.length < 2 && /\b(?:sign|signs|signed|signing|ink|inks|inked|renew|renewed|reaffirm|reaffirmed)\b/i.test(t) && /\bagreement|pact|charter|memorand/i.test(t)) {
-      for (const m of t.matchAll(/⟨P(\d+)⟩/g)) {
+      for (const m of cues.matches(/⟨P(\d+)⟩/g)) {
         const id = ref(m[1]);
         const c = id ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) : null;
         if (c && !cities.includes(c)) cities.push(c);

@@ -3,6 +3,7 @@
 // `times` when the article counts the visits. The visitors of a visit event are read from its frame
 // (frames/infer-rules.ts).
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { Cues } from '../cues.ts';
 import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
@@ -12,8 +13,9 @@ export function statedVisits(a: Article): void {
   delegationMembers(a);
   for (const s of a.sentences) {
     const t = s.template;
-    if (!/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed to/i.test(t)) continue;
-    for (const m of t.matchAll(VERB)) {
+    const cues = Cues.ofSentence(s);
+    if (!cues.test(/visit|travel|arriv|came to|delegation|trip|attended|fl(?:y|ew|ies|own|ying) to|welcomed to/i)) continue;
+    for (const m of cues.matches(VERB)) {
       const at = m.index! + m[0].length;
       const rest = t.slice(at, clauseEnd(t, at) + 1);
       // "visits (Japanese) sister city Sapporo", "visited their twin town Guilin"

@@ -131,6 +131,8 @@ export class GraphCanvas {
       motionBlur: settings.motionBlur,
       pixelRatio: settings.pixelRatio,
     });
+    // What the init options cannot say (the snapshot's resolution).
+    applyRenderSettings(this.cy, settings);
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
     // Whoever adds or removes elements (expand, collapse, a script on window.__cy), the look and the
     // renderer's settings follow the size, once per burst: `add` fires for every element.
@@ -146,18 +148,22 @@ export class GraphCanvas {
     this.map = new MapLayer(this.cy);
   }
 
-  /** In big graphs, names appear for the nodes in view once zoomed in far enough to read them. */
+  /**
+   * In big graphs, names follow the zoom by style (graphStyle: hubs first, everyone once zoomed in
+   * close), without restyling. The timeline spaces its nodes for their names: there, all nodes in
+   * view are named at its readable zoom (class `labelled`).
+   */
   private labelInView(): void {
-    if (!this.large) return;
-    // Hubs are named first; everyone once zoomed in close.
-    const zoom = this.cy.zoom();
-    // The timeline spaces its nodes for their names: all are named at its readable zoom.
-    const minDegree = zoom >= 2 || (this.view === 'timeline' && zoom >= TIMELINE_MIN_ZOOM * 0.99) ? 0 : zoom >= 1.1 ? 6 : zoom >= 0.6 ? 20 : Infinity;
+    const named = this.cy.nodes('.labelled');
+    if (!this.large || this.view !== 'timeline' || this.cy.zoom() < TIMELINE_MIN_ZOOM * 0.99) {
+      if (named.nonempty()) named.removeClass('labelled');
+      return;
+    }
     const ext = this.cy.extent();
     this.cy.batch(() => {
       for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
         const p = node.position();
-        const show = Number(node.data('deg') ?? 0) >= minDegree && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+        const show = p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
         if (show !== node.hasClass('labelled')) node.toggleClass('labelled', show);
       }
     });
@@ -645,6 +651,10 @@ export class GraphCanvas {
  * The fields of Cytoscape's canvas renderer behind its init options textureOnViewport,
  * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.34).
  * Cytoscape has no API to change them after init (cytoscape.js#2929), but reads these on every frame.
+ * `textureMult` is the resolution of the snapshot moved while the picture moves, in canvas pixels
+ * per canvas pixel (canvas/drawing-redraw.mjs: 2 at pixel ratio 1), set by `matchCanvasSize`.
+ * `data.lyrTxrCache` is the layered texture cache (canvas/layered-texture-cache.mjs): its
+ * `getLayers` answering null makes every frame draw the elements themselves.
  */
 interface CanvasRendererFields {
   textureOnViewport: boolean;
@@ -652,6 +662,11 @@ interface CanvasRendererFields {
   motionBlurEnabled: boolean;
   motionBlur: boolean;
   forcedPixelRatio: number | null;
+  textureMult: number;
+  canvasWidth: number;
+  container: HTMLElement;
+  matchCanvasSize(container: HTMLElement): void;
+  data: { lyrTxrCache?: { getLayers?: () => null } };
 }
 
 function applyRenderSettings(cy: Core, settings: RenderSettings): void {
@@ -662,7 +677,19 @@ function applyRenderSettings(cy: Core, settings: RenderSettings): void {
   renderer.motionBlurEnabled = settings.motionBlur;
   renderer.motionBlur = settings.motionBlur;
   renderer.forcedPixelRatio = settings.pixelRatio === 'auto' ? null : settings.pixelRatio;
-  // A new pixel ratio resizes the canvases on the next frame.
+  // The snapshot's resolution: Cytoscape's rule (twice the canvas at pixel ratio 1) or the canvas's own.
+  // Its first frame draws every node in view into it, four times the pixels at twice the resolution.
+  if (settings.snapshotAtScreenResolution) Object.defineProperty(renderer, 'textureMult', { configurable: true, get: () => 1, set: () => {} });
+  else delete (renderer as Partial<CanvasRendererFields>).textureMult;
+  // The layered texture cache draws the whole picture into one layer in the background (up to 90 % of
+  // every cheap frame, the moving ones included), and Chromium rasterises that layer on its first use:
+  // one frame of every element again, then a layer that the next restyle or zoom level throws away.
+  const layers = renderer.data.lyrTxrCache;
+  if (layers && settings.layeredTextureCache) delete layers.getLayers;
+  else if (layers) layers.getLayers = () => null;
+  // Canvases (the snapshot's among them) sized for the new pixel ratio and resolution now.
+  renderer.canvasWidth = 0;
+  renderer.matchCanvasSize(renderer.container);
   cy.forceRender();
 }
 

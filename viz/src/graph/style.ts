@@ -3,6 +3,17 @@
 import type { StylesheetJson } from 'cytoscape';
 import { edgeCaption, LABELS, TYPES } from './vocabulary.ts';
 
+/** In big graphs, the degree from which a node is named at a lower zoom than everyone. */
+export const NAMED_DEGREE = { hubs: 20, some: 6 } as const;
+
+/**
+ * The min-zoomed-font-size of each group in big graphs. Cytoscape shows a name when its font size
+ * times the zoom rounded up to a power of two (the scale of its texture caches) reaches this: with
+ * fonts of 12–14 px, hubs are named from zoom 0.5 on, degree 6 and more from zoom 1, everyone from
+ * zoom 2.
+ */
+const NAMED_FROM = { hubs: 10, some: 20, all: 30 } as const;
+
 export function graphStyle(opts: { large: boolean }): StylesheetJson {
   const { large } = opts;
   const style: StylesheetJson = [
@@ -14,9 +25,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'background-color': '#9aa5b1',
         'border-width': 1.5,
         'border-color': '#5f6b77',
-        // Big graphs name only the nodes in view once zoomed in (class `labelled`): measuring
-        // thousands of labels nobody can read would cost seconds.
-        label: large ? '' : 'data(short)',
+        label: 'data(short)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         'font-size': 12,
         color: '#1f2933',
@@ -29,7 +38,7 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': large ? 9 : 7,
+        'min-zoomed-font-size': large ? NAMED_FROM.all : 7,
         'transition-property': 'opacity',
         'transition-duration': 150,
       },
@@ -48,6 +57,15 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
       selector: 'node[deg >= 8]',
       style: { width: 40, height: 40, 'font-size': 14 },
     },
+    // Big graphs name hubs first and everyone once zoomed in close, by style alone: a class per
+    // node toggled as the zoom changes would restyle nodes after every gesture, and each restyle
+    // costs Cytoscape a full redraw of the picture and its layered texture cache.
+    ...(large
+      ? [
+          { selector: `node[deg >= ${NAMED_DEGREE.some}]`, style: { 'min-zoomed-font-size': NAMED_FROM.some } },
+          { selector: `node[deg >= ${NAMED_DEGREE.hubs}]`, style: { 'min-zoomed-font-size': NAMED_FROM.hubs } },
+        ]
+      : []),
     {
       selector: 'edge',
       style: {
@@ -70,18 +88,22 @@ export function graphStyle(opts: { large: boolean }): StylesheetJson {
         'transition-duration': 150,
       },
     },
+    // Big graphs draw dashed and dotted types solid and lighter: the canvas strokes every dash
+    // apart (~280 sub-pixel dots per zoomed-out edge), so 447 dotted edges took 58 % of a full
+    // redraw of 5,000. Their colour still tells the type; the pattern returns below the threshold.
     ...TYPES.map((look) => ({
       selector: `edge[type = "${look.type}"]`,
       style: {
         'line-color': look.color,
         'target-arrow-color': look.color,
-        'line-style': look.lineStyle,
+        'line-style': large ? 'solid' : look.lineStyle,
+        ...(large && look.lineStyle !== 'solid' ? { 'line-opacity': 0.55 } : {}),
         width: look.width,
         ...(look.directed ? {} : { 'target-arrow-shape': 'none' as const }),
       },
     })),
     // On a big map names follow the zoom like everywhere else; a small map names every city.
-    { selector: 'node.labelled, node:selected, node.path, node.neighbor', style: { label: 'data(short)' } },
+    { selector: 'node.labelled, node:selected, node.path, node.neighbor', style: { 'min-zoomed-font-size': large ? 9 : 7 } },
     // Hidden with visibility, not display: toggling display on nodes with parallel edges leaves
     // Cytoscape 3.34's edge caches stale and crashes its next bounding-box pass. Edges of hidden
     // nodes get the class too (canvas.ts), so nothing dangles.
