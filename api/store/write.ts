@@ -208,6 +208,26 @@ export async function writeGraph(conn: Neo4jConnection, doc: GraphDocument, alia
 
 const CONFLICT_ATTEMPTS = 3;
 
+class RolledBack extends Error {}
+
+/**
+ * Writes the documents one after the other in one transaction, as writeGraph would, then rolls it back:
+ * the statements run (and the JVM compiles what they run) and nothing is stored.
+ */
+export async function rehearseWrite(conn: Neo4jConnection, docs: GraphDocument[], aliasKeys: AliasKeys): Promise<void> {
+  const session = conn.driver.session({ database: conn.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const doc of docs) await writeInTransaction(tx, doc, aliasKeys);
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  } finally {
+    await session.close();
+  }
+}
+
 class MergedMeanwhile extends Error {
   constructor(ids: string[]) {
     super(`merged by an analyst while this batch was written: ${ids.join(', ')}`);

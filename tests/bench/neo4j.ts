@@ -40,7 +40,7 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; pageCache?: string } = {}): Promise<BenchNeo4j> {
+export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; pageCache?: string; jvmFlags?: string[] } = {}): Promise<BenchNeo4j> {
   const { startBundledNeo4j } = await importOrSkip<ServerModule>('../../neo4j/server.ts', 'the bundled Neo4j launcher');
   const { connectNeo4j, applySchema } = await importOrSkip<ConnectionModule>('../../api/store/neo4j.ts', 'connectNeo4j');
   const dataDir = opts.keepDir ? resolve(opts.keepDir) : mkdtempSync(join(tmpdir(), 'bench-neo4j-'));
@@ -52,6 +52,7 @@ export async function startBenchNeo4j(opts: { keepDir?: string; heap?: string; p
     heap,
     pageCache,
     log: (line) => console.error(`[neo4j] ${line}`),
+    ...(opts.jvmFlags ? { jvmFlags: opts.jvmFlags } : {}),
   });
   const env = { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password };
   let conn: Neo4jConnection;

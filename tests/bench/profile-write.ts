@@ -6,21 +6,28 @@
 // the next ones), so two checkouts compare their writes on the same documents without extracting.
 // --passes N writes the same batches N times on the same server, its database emptied in between: from
 // the second pass on, what a long-running (warmed) server spends, its JIT having compiled Neo4j already.
+// --warm-up N runs the launcher's warm-up (api/store/warm-up.ts, N rounds, rolled back) before the first
+// pass and prints its CPU and wall time. --class-archive FILE starts Neo4j with that class archive instead of
+// the installed one (neo4j/lib/neo4j-classes.jsa). --reads N then runs, 4 times over, entity detail and
+// paths (k 3, 6 hops) for N entities of the graph written, printing Neo4j's CPU per round: what the JVM
+// flags under test do to the API's reads once warm.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ManagedTransaction, ProfiledPlan } from 'neo4j-driver';
+import { int as neo4jInt, type ManagedTransaction, type ProfiledPlan } from 'neo4j-driver';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import type { Neo4jConnection } from '../../api/store/neo4j.ts';
 import { cypher } from '../../api/store/cypher.ts';
 import { aliasKeys } from '../../api/extract/resolve.ts';
 import { writeGraph } from '../../api/store/write.ts';
+import { entityDetail, shortestPaths } from '../../api/store/read.ts';
+import { warmUpWrites } from '../../api/store/warm-up.ts';
 import { loadPipeline } from './ingest.ts';
 import { clearDatabase, startBenchNeo4j } from './neo4j.ts';
 import { loadCorpus } from './support.ts';
 
 const { values } = parseArgs({
-  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' } },
+  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' }, 'warm-up': { type: 'string', default: '0' }, 'class-archive': { type: 'string' }, reads: { type: 'string', default: '0' } },
 });
 const batches = Number(values.batches);
 const size = Number(values.size);
@@ -115,9 +122,20 @@ function batchDocument(b: number): GraphDocument {
   if (kept) writeFileSync(kept, JSON.stringify(doc));
   return doc;
 }
-const db = await startBenchNeo4j();
+const db = await startBenchNeo4j(values['class-archive'] ? { jvmFlags: [`-XX:SharedArchiveFile=${values['class-archive']}`] } : {});
 try {
   const conn = instrumented(db.conn);
+  console.log(`Neo4j CPU from launch to ready (schema applied): ${cpuSeconds(db.server.pid).toFixed(1)} s; startup ${(db.server.startupMs / 1000).toFixed(1)} s wall`);
+  const warmUpRounds = Number(values['warm-up']);
+  if (warmUpRounds > 0) {
+    const cpuBefore = cpuSeconds(db.server.pid);
+    const threadsBefore = cpuByThread(db.server.pid);
+    const clientStarted = process.cpuUsage();
+    const { ms } = await warmUpWrites(db.conn, aliasKeys, { rounds: warmUpRounds });
+    const clientCpu = process.cpuUsage(clientStarted);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`warm-up, ${warmUpRounds} rounds: wall ${(ms / 1000).toFixed(1)} s, Neo4j CPU ${(cpuSeconds(db.server.pid) - cpuBefore).toFixed(1)} s, own CPU ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsBefore, cpuByThread(db.server.pid))}`);
+  }
   for (let pass = 1; pass <= passes; pass++) {
     if (pass > 1) await clearDatabase(db.conn);
     const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
@@ -155,6 +173,21 @@ try {
     console.log(`provenance: ${JSON.stringify(lists.records[0]!.toObject(), (_, v) => (typeof v === 'object' && v !== null && 'low' in v ? Number(v) : v))}`);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`total over ${batches} batches${passes > 1 ? ` (pass ${pass} of ${passes})` : ''}: extraction CPU ${totals.extract.toFixed(1)} s, write wall ${totals.wall.toFixed(1)} s, writeGraph's own CPU ${totals.client.toFixed(1)} s, Neo4j CPU ${totals.neo4j.toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsAtStart, cpuByThread(db.server.pid))}`);
+  }
+  const reads = Number(values.reads);
+  if (reads > 0) {
+    const found = await db.conn.driver.executeQuery('MATCH (n:Entity) WHERE EXISTS { (n)--(:Entity) } RETURN n.id AS id ORDER BY id LIMIT $n', { n: neo4jInt(reads) }, { database: db.conn.database });
+    const ids = found.records.map((r) => r.get('id') as string);
+    for (let round = 1; round <= 4; round++) {
+      const cpuBefore = cpuSeconds(db.server.pid);
+      const started = performance.now();
+      for (const [i, id] of ids.entries()) {
+        await entityDetail(db.conn, id, { offset: 0, limit: 50, sources: 3 });
+        await shortestPaths(db.conn, { from: id, to: ids[(i * 7 + 1) % ids.length]!, maxHops: 6, k: 3, sources: 3 }, aliasKeys);
+      }
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      console.log(`reads round ${round}: ${ids.length} entity details + ${ids.length} paths, Neo4j CPU ${(cpuSeconds(db.server.pid) - cpuBefore).toFixed(1)} s, wall ${((performance.now() - started) / 1000).toFixed(1)} s (load ${load})`);
+    }
   }
 } finally {
   await db.stop();
