@@ -46,6 +46,13 @@ function listAt(a: Article, s: AnalyzedSentence, from: number, letters = 'CX'): 
   return { ids, end };
 }
 
+/** SISTER_CITY_OF from `owner` to each town listed right after the match `m`; how many are new. */
+function partnersListedAfter(a: Article, rule: string, owner: string | null | undefined, s: AnalyzedSentence, m: RegExpExecArray, props: Properties = {}): number {
+  let added = 0;
+  for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, rule, 'SISTER_CITY_OF', owner, id, props, s);
+  return added;
+}
+
 /** The cities a person holds an office in (current or former), by the office's city. */
 function citiesOf(a: Article, person: string): Set<string> {
   const out = new Set<string>();
@@ -97,10 +104,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
       expect: ['SISTER_CITY_OF Durban -> Guangzhou', 'SISTER_CITY_OF Durban -> Nantes'],
     },
     apply: ({ a }, s, m) => {
-      const owner = ref(s, m[1]) ?? subjectCity(a, s, m.index) ?? a.homeCity;
-      let added = 0;
-      for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, 'sister-cities-listed', 'SISTER_CITY_OF', owner, id, {}, s);
-      return added;
+      return partnersListedAfter(a, 'sister-cities-listed', ref(s, m[1]) ?? subjectCity(a, s, m.index) ?? a.homeCity, s, m);
     },
   },
   {
@@ -115,11 +119,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
       body: 'Nagaoka is Honolulu\'s 28th sister city, joining Baguio, Philippines; Baku, Azerbaijan; and Mumbai, India.',
       expect: ['SISTER_CITY_OF Honolulu -> Baku', 'SISTER_CITY_OF Honolulu -> Mumbai'],
     },
-    apply: ({ a }, s, m) => {
-      let added = 0;
-      for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, 'sister-city-joining-list', 'SISTER_CITY_OF', ref(s, m[1]), id, {}, s);
-      return added;
-    },
+    apply: ({ a }, s, m) => partnersListedAfter(a, 'sister-city-joining-list', ref(s, m[1]), s, m),
   },
   {
     name: 'sister-cities-of-list',
@@ -177,10 +177,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
     },
     apply: ({ a }, s, m) => {
       const year = m[2] ?? (m[1] ? s.mentions[Number(m[1])]!.date?.slice(0, 4) : null) ?? null;
-      const owner = ownerCity(a, s, m.index);
-      let added = 0;
-      for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, 'twinned-since-with', 'SISTER_CITY_OF', owner, id, { since: year }, s);
-      return added;
+      return partnersListedAfter(a, 'twinned-since-with', ownerCity(a, s, m.index), s, m, { since: year });
     },
   },
   {
@@ -246,10 +243,7 @@ export const COORDINATION_RULES: readonly Rule[] = [
     },
     apply: ({ a }, s, m) => {
       if (/^partnered/i.test(m[0]) && !/\b(?:sister|twin|friendship)\b/i.test(s.text)) return 0;
-      const owner = ownerCity(a, s, m.index);
-      let added = 0;
-      for (const id of listAt(a, s, m.index + m[0].length).ids) added += state(a, 'partnered-with-as-sister', 'SISTER_CITY_OF', owner, id, {}, s);
-      return added;
+      return partnersListedAfter(a, 'partnered-with-as-sister', ownerCity(a, s, m.index), s, m);
     },
   },
   {
