@@ -107,6 +107,8 @@ export class GraphCanvas {
   readonly cy: Core;
   private large = false;
   private view: ViewName = 'force';
+  /** Whether nodes carry the timeline's `labelled` class (so other views skip looking for them on every frame). */
+  private timelineNamed = false;
   /** Force-layout positions, kept while another view is shown. */
   private forcePositions = new Map<string, Pos>();
   /** Which expansion brought each element in, so collapsing removes exactly that. */
@@ -154,11 +156,12 @@ export class GraphCanvas {
    * view are named at its readable zoom (class `labelled`).
    */
   private labelInView(): void {
-    const named = this.cy.nodes('.labelled');
     if (!this.large || this.view !== 'timeline' || this.cy.zoom() < TIMELINE_MIN_ZOOM * 0.99) {
-      if (named.nonempty()) named.removeClass('labelled');
+      if (this.timelineNamed) this.cy.nodes('.labelled').removeClass('labelled');
+      this.timelineNamed = false;
       return;
     }
+    this.timelineNamed = true;
     const ext = this.cy.extent();
     this.cy.batch(() => {
       for (const node of this.cy.nodes().toArray() as NodeSingular[]) {
