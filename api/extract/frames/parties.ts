@@ -50,13 +50,11 @@ interface PartyContext {
   ev: Events;
 }
 
-
 /** Whether a person with a full name is named in a sentence telling the happening. */
 function toldAt(a: Article, ev: Events, person: string, event: string): boolean {
   if ((a.entities.get(person)?.name ?? '').split(' ').length < 2) return false;
   return a.sentences.some((s) => ev.focus[s.index] === event && s.refs.includes(person));
 }
-
 
 export const PARTY_RULES: readonly FrameRule<PartyContext, Entity>[] = [
   {
