@@ -204,7 +204,11 @@ function datelineCity(a: Article): string | null {
   return m ? first!.refs[Number(m[1])] ?? null : null;
 }
 
-export function findEvents(a: Article): Events {
+/**
+ * The article's happenings: the rules' events, then `learned` (the learned step, learned/events.ts) adds the
+ * happenings its model accepts, before the main event and the focus are settled over all of them.
+ */
+export function findEvents(a: Article, learned?: (a: Article, ev: Events) => void): Events {
   const ev: Events = { main: null, visits: [], pastDestinations: [], focus: [], objects: [] };
   // events a sentence introduces with a common noun ("the renewal of the charter on …"): the sentence's topic
   const introduced = new Map<number, string>();
@@ -589,6 +593,8 @@ export function findEvents(a: Article): Events {
       newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }
+
+  learned?.(a, ev);
 
   // the main event: the one the headline names, else the first visit, else the first event
   const events = a.events();

@@ -21,8 +21,17 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
+import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
 
 export { mergeGraphs } from './resolve.ts';
+
+/** How the learned steps run: by default with the models `npm run train` shipped. */
+export interface ExtractOptions {
+  /** the learned events step's model (learned/events.ts); null: the rules' events only */
+  eventModel?: EventModel | null;
+  /** sees every article's candidate happenings with their features (what `npm run train` learns from) */
+  observeEventCandidates?: (candidates: readonly EventCandidate[]) => void;
+}
 
 export interface ExtractInput {
   content: string;
@@ -150,36 +159,38 @@ const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
-function readRelations(a: Article): Events {
+function readRelations(a: Article, options: ExtractOptions): Events {
   explicitPositions(a);
-  const ev = findEvents(a);
+  const model = options.eventModel === undefined ? shippedEventModel() : options.eventModel;
+  const learned = model ? (x: Article, e: Events) => addLearnedEvents(x, e, model, options.observeEventCandidates) : undefined;
+  const ev = findEvents(a, learned);
   a.homeCity = homeCity(a, ev);
   for (const pass of PASSES) pass(a, ev);
   return ev;
 }
 
 /** The graph document of one read article. */
-export function extractDocument(doc: SourceDocument): GraphDocument {
-  return mergeGraphs([readArticle(doc, false).document]);
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): GraphDocument {
+  return mergeGraphs([readArticle(doc, false, options).document]);
 }
 
 /**
  * One article's graph before resolution, with the names of the rules behind each relationship (parallel
  * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
  */
-export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true);
+export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true, options);
 }
 
 /** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
-function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDocument; rules: string[][] } {
+function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptions): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
   let ev: ReturnType<typeof findEvents>;
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
-    ev = readRelations(a);
+    ev = readRelations(a, options);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
@@ -244,15 +255,15 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */
-export function extractArticle(input: ExtractInput): GraphDocument {
+export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): GraphDocument {
   if (input.format === 'json') {
     return mergeGraphs([parseStructured(JSON.parse(input.content))]);
   }
   const doc = readDocument(input.content, { format: input.format, file: input.file, url: input.url });
-  return extractDocument(doc);
+  return extractDocument(doc, options);
 }
 
 /** Many articles, merged and resolved across articles. */
 export function extractGraph(inputs: ExtractInput[]): GraphDocument {
-  return mergeGraphs(inputs.map(extractArticle));
+  return mergeGraphs(inputs.map((input) => extractArticle(input)));
 }

@@ -90,7 +90,7 @@ function contentWords(s: string): Set<string> {
   return new Set(normalizeName(s).split(' ').filter((w) => w && !STOP.has(w)));
 }
 
-function eventSimilar(a: string, b: string): boolean {
+export function eventSimilar(a: string, b: string): boolean {
   const A = contentWords(a);
   const B = contentWords(b);
   if (!A.size || !B.size) return false;

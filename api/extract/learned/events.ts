@@ -1,0 +1,188 @@
+// Learned happenings: the noun phrases headed by the genre's happening words ("visit", "signing", "ceremony", …,
+// the list counted from the training gold's event names, kept in events.json) are candidate events; a logistic
+// model decides which are happenings the article reports, and the ones kept join the article's events before
+// the main event and the focus are settled (events.ts), so the frames, participation and locations attach
+// their participants and place as they do for the events the rules found.
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import type { AnalyzedSentence, Article } from '../article.ts';
+import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
+import { fold } from '../names.ts';
+import { classifier, LinearModelSchema } from './linear.ts';
+
+export const EventModelSchema = LinearModelSchema.extend({
+  /** happening words, singular, counted from the training gold's event names */
+  heads: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+  /** at most this many learned events per article (chosen by cross-validation) */
+  perArticle: z.number().int().min(0),
+});
+export type EventModel = z.infer<typeof EventModelSchema>;
+
+/** A candidate happening: its name as the text says it, where, and the features the model weighs. */
+export interface EventCandidate {
+  name: string;
+  sentence: number;
+  head: string;
+  features: string[];
+  date: string | null;
+  city: string | null;
+}
+
+const STOP = new Set(['the', 'of', 'and', 'in', 'a', 'an', 'for', 'to', 'on', 'at', 'with', 'event', 'day']);
+const contentWords = (s: string) => new Set(fold(s).split(' ').filter((w) => w && !STOP.has(w)));
+
+/** Two names of one happening: most of the shorter name's content words are in the longer ("visit to Voerde" / "Alnwick visit to Voerde"). */
+function sameHappening(a: string, b: string): boolean {
+  const A = contentWords(a);
+  const B = contentWords(b);
+  if (!A.size || !B.size) return false;
+  let shared = 0;
+  for (const w of A) if (B.has(w)) shared++;
+  return shared / Math.min(A.size, B.size) >= 0.5;
+}
+
+const DETERMINER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|another|each|every|first|second|third|last|next|upcoming|recent)$/i;
+/** Words that end a modifier run going left: verbs, prepositions, conjunctions. */
+const NOT_MODIFIER = /^(?:and|or|but|of|to|in|at|on|for|with|by|from|as|was|were|is|are|be|been|being|will|would|can|could|may|might|shall|should|has|have|had|do|did|does|also|then|during|after|before|there|which|who|that|when|while|where|said|says|not|no|very|more|most|such|all|some|many|several|other|both|two|three|its|their|his|her|our|my|your|a|an|the|this|these|those|another|each|every)$/i;
+const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
+/** What a complement may not begin with: "visit to their city" is fine, "visit to be held" is not. */
+const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?((?:⟨[A-Z]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[A-Z]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while)\b)[\w-]+){0,2}?)(?=[\s,.;:!?)"”]|$)/;
+const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|hopes?|expects?|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
+const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
+const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
+
+/** The head words as one pattern: "visit", "visits", "ceremonies". */
+function headPattern(heads: readonly string[]): RegExp {
+  const alternatives = [...heads].sort((x, y) => y.length - x.length).map((h) => (h.endsWith('y') ? `${h.slice(0, -1)}(?:y|ies)` : `${h}(?:e?s)?`));
+  return new RegExp(String.raw`(?<![\w⟨-])(${alternatives.join('|')})(?![\w-])`, 'gi');
+}
+
+const patterns = new Map<string, RegExp>();
+
+function bucket(n: number, cuts: readonly number[]): string {
+  for (const c of cuts) if (n <= c) return String(c);
+  return `${cuts[cuts.length - 1]}+`;
+}
+
+/** The candidate headed at `at` in sentence `s`, or null when the phrase names too little to be told apart. */
+function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, headWord: string, head: string): EventCandidate | null {
+  const t = s.template;
+  // modifiers: up to three words or names right before the head, stopped by verbs, prepositions and determiners
+  const left = t.slice(0, at).split(' ');
+  left.pop();
+  const mods: string[] = [];
+  while (mods.length < 3 && left.length) {
+    const w = left[left.length - 1]!;
+    if (!w || NOT_MODIFIER.test(w) || /[,.;:!?()"“”]/.test(w) || /^⟨[DT]\d+⟩/.test(w)) break;
+    mods.unshift(left.pop()!);
+  }
+  const before = left[left.length - 1] ?? '';
+  const determiner = DETERMINER.test(before) ? before.toLowerCase() : /['’]s?$/.test(mods[0] ?? '') ? 'possessive' : 'none';
+  const end = at + headWord.length;
+  const comp = COMPLEMENT.exec(t.slice(end));
+  const phrase = [...mods, headWord].join(' ') + (comp ? comp[0] : '');
+  const name = words(s, phrase).replace(/^(?:the|a|an) /i, '');
+  if (contentWords(name).size < 2) return null;
+  const f: string[] = [`head:${head}`, `det:${/^(?:a|an)$/.test(determiner) ? 'a' : determiner}`];
+  const plural = fold(headWord) !== head;
+  if (plural) f.push('plural');
+  f.push(`mods:${mods.length}`);
+  for (const m of mods) {
+    const letter = /^⟨([A-Z])\d+⟩/.exec(m)?.[1];
+    f.push(letter ? `mod:${letter}` : `modword:${fold(m)}`);
+  }
+  if (comp) {
+    f.push(`prep:${comp[1]}`);
+    for (const x of comp[3]!.matchAll(/⟨([A-Z])\d+⟩/g)) f.push(`comp:${comp[1]}:${x[1]}`);
+  } else f.push('prep:none');
+  const headline = s.paragraph === -1;
+  const body = a.sentences.filter((x) => x.paragraph >= 0);
+  const position = headline ? 'headline' : `sentence:${bucket(body.indexOf(s), [0, 2, 5])}`;
+  f.push(position, `${position}&head:${head}`);
+  const date = dateIn(s);
+  if (date) f.push(longBefore(a, date) ? 'date:history' : 'date');
+  const leftText = t.slice(Math.max(0, at - 60), at);
+  if (MODAL_BEFORE.test(leftText)) f.push('modal');
+  if (PAST_IN.test(t)) f.push('past');
+  if (HABIT.test(t)) f.push('habit');
+  if (/["“”]/.test(t.slice(Math.max(0, at - 2), at)) || /⟨[XE]\d+⟩/.test(mods.join(' '))) f.push('named');
+  const city = comp && /^(?:to|in|at)$/.test(comp[1]!) ? cityIn(s, comp[3]!) : null;
+  const place = city ?? heldIn(s, a);
+  if (place) f.push('place');
+  // what the rules already found: the same happening told again is one event
+  const known = a.events();
+  const kind = kindOf(name);
+  f.push(`events:${bucket(known.length, [0, 1, 2])}`);
+  const sameKind = known.some((e) => e.props.kind === kind);
+  if (sameKind) f.push('sameKind', `sameKind&head:${head}`);
+  if (known.some((e) => e.first === s.index)) f.push('eventInSentence');
+  if (ev.visits.some((v) => v.sentences.has(s.index))) f.push('visitSentence');
+  if (headline && known.some((e) => e.first === s.index)) f.push('headlineEvent');
+  return { name, sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+}
+
+function cityIn(s: AnalyzedSentence, t: string): string | null {
+  for (const m of t.matchAll(/⟨C(\d+)⟩/g)) {
+    const id = s.refs[Number(m[1])];
+    if (id) return id;
+  }
+  return null;
+}
+
+/** The candidate happenings of an article, with their features, not counting those the rules already found. */
+export function eventCandidates(a: Article, ev: Events, heads: readonly string[]): EventCandidate[] {
+  const key = heads.join('|');
+  const re = patterns.get(key) ?? patterns.set(key, headPattern(heads)).get(key)!;
+  const known = a.events().flatMap((e) => [e.name, ...e.aliases]);
+  const out: EventCandidate[] = [];
+  const seenHeads = new Map<string, number>();
+  for (const s of a.sentences) {
+    re.lastIndex = 0;
+    for (const m of s.template.matchAll(re)) {
+      const word = m[1]!;
+      const lower = word.toLowerCase();
+      const head = heads.find((h) => lower === h || lower === `${h}s` || lower === `${h}es` || (h.endsWith('y') && lower === `${h.slice(0, -1)}ies`)) ?? lower;
+      const c = candidateAt(a, ev, s, m.index!, word, head);
+      if (!c) continue;
+      const n = (seenHeads.get(head) ?? 0) + 1;
+      seenHeads.set(head, n);
+      c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
+      if (known.some((k) => sameHappening(k, c.name))) continue;
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+const require = createRequire(import.meta.url);
+let shipped: EventModel | null = null;
+/** The model `npm run train` fitted on every annotated article (events.json beside this file). */
+export function shippedEventModel(): EventModel {
+  shipped ??= EventModelSchema.parse(require('./events.json'));
+  return shipped;
+}
+
+/** The candidates to keep: the likeliest from `threshold` on, one per happening and kind, at most `perArticle`. */
+export function chooseEvents<T extends { name: string; sentence: number }>(scored: readonly { candidate: T; probability: number }[], threshold: number, perArticle: number): T[] {
+  const ranked = scored.filter((x) => x.probability >= threshold).sort((x, y) => y.probability - x.probability || x.candidate.sentence - y.candidate.sentence);
+  const kept: T[] = [];
+  for (const { candidate } of ranked) {
+    if (kept.length >= perArticle) break;
+    const kind = kindOf(candidate.name);
+    if (kept.some((k) => sameHappening(k.name, candidate.name) || kindOf(k.name) === kind)) continue;
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+/** Adds the candidates the model accepts to the article's events. */
+export function addLearnedEvents(a: Article, ev: Events, model: EventModel, observe?: (candidates: readonly EventCandidate[]) => void): void {
+  const candidates = eventCandidates(a, ev, model.heads);
+  observe?.(candidates);
+  if (!model.perArticle) return;
+  const decide = classifier(model);
+  const scored = candidates.map((candidate) => ({ candidate, probability: decide.probability(candidate.features) }));
+  for (const c of chooseEvents(scored, model.threshold, model.perArticle)) {
+    newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
+  }
+}

@@ -1,0 +1,135 @@
+// Fitting the learned events step (api/extract/learned/events.ts): the happening words are counted from the gold's
+// event names, every candidate the rules-only extractor leaves is labelled by whether the scorer would match it to a
+// gold event the rules missed, and the threshold and the number of events per article are chosen on out-of-fold
+// predictions (articles split in five), by the Event F1 the decision would give over the rules' own events.
+import { readFileSync } from 'node:fs';
+import { extractArticle } from '../extract/index.ts';
+import { chooseEvents, type EventCandidate, type EventModel } from '../extract/learned/events.ts';
+import { classifier, trainLogistic, type Example, type TrainingOptions } from '../extract/learned/linear.ts';
+import { alignToGold, eventSimilar, normalizeName, type GoldFile } from './align.ts';
+import type { AnnotatedArticle } from './corpus.ts';
+
+/** One candidate with what the scorer would make of it. */
+export interface LabelledCandidate {
+  name: string;
+  sentence: number;
+  head: string;
+  features: string[];
+  /** required gold events the rules missed that it matches */
+  matches: string[];
+  /** it matches an optional gold event only (neither right nor wrong) */
+  neutral: boolean;
+}
+
+/** One article's candidates and the rules' own Event counts. */
+export interface ArticleCandidates {
+  set: string;
+  file: string;
+  candidates: LabelledCandidate[];
+  rules: { tp: number; fp: number; fn: number };
+}
+
+const CONNECTIVE = /^(?:of|to|for|with|in|at|between|from|by|on|during|celebrating|marking|commemorating|and)$/;
+
+/** The head word of an event name: the word before its first connective ("signing of …"), else its last word. */
+export function headOf(name: string): string | null {
+  const ws = name.replace(/[’'"“”,.:;()]/g, ' ').split(/\s+/).filter(Boolean);
+  const i = ws.findIndex((w, k) => k > 0 && CONNECTIVE.test(w));
+  const head = i > 0 ? ws[i - 1]! : ws[ws.length - 1];
+  // a capitalised head is a proper name ("Busan Day"), not a happening word
+  if (!head || !/^[a-z][a-z-]*$/.test(head) || /ed$/.test(head)) return null;
+  return head.replace(/(?<=[^s])s$/, '').replace(/ies$/, 'y');
+}
+
+/** Happening words by how many gold events (name or aliases) they head, most first; those heading fewer than `min` dropped. */
+export function countHeads(goldPaths: readonly string[], min = 2): string[] {
+  const counts = new Map<string, number>();
+  for (const path of goldPaths) {
+    const gold = JSON.parse(readFileSync(path, 'utf8')) as GoldFile;
+    for (const e of gold.entities) {
+      if (e.label !== 'Event') continue;
+      const heads = new Set([e.name, ...(e.aliases ?? [])].map(headOf).filter((h): h is string => !!h));
+      for (const h of heads) counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+  }
+  return [...counts].filter(([, n]) => n >= min).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([h]) => h);
+}
+
+/** Extracts each article with the rules only, keeping the candidates the learned step would weigh, labelled by its gold. */
+export function collectCandidates(articles: readonly AnnotatedArticle[], heads: readonly string[]): ArticleCandidates[] {
+  const observer: EventModel = { bias: 0, threshold: 1, weights: {}, heads: [...heads], perArticle: 0 };
+  return articles.map((art) => {
+    let seen: readonly EventCandidate[] = [];
+    const graph = extractArticle({ content: readFileSync(art.textPath, 'utf8'), format: 'text', file: art.file }, { eventModel: observer, observeEventCandidates: (c) => (seen = c) });
+    const alignment = alignToGold(art.goldPath, graph);
+    const matched = new Set(alignment.goldOf.values());
+    const events = alignment.gold.entities.filter((e) => e.label === 'Event');
+    const candidates = seen.map((c): LabelledCandidate => {
+      const hits = events.filter((e) => [e.name, ...(e.aliases ?? [])].some((n) => normalizeName(n) === normalizeName(c.name) || eventSimilar(c.name, n)));
+      const matches = hits.filter((e) => !e.optional && !matched.has(e.key)).map((e) => e.key);
+      return { name: c.name, sentence: c.sentence, head: c.head, features: c.features, matches, neutral: !matches.length && hits.length > 0 && hits.every((e) => e.optional) };
+    });
+    return { set: art.set, file: art.file, candidates, rules: alignment.entityCounts.get('Event') ?? { tp: 0, fp: 0, fn: 0 } };
+  });
+}
+
+/** What choosing the likeliest candidates of each article would score: Event tp, fp, fn over the rules' own. */
+export function simulate(articles: readonly ArticleCandidates[], probability: (a: number, c: number) => number, threshold: number, perArticle: number): { tp: number; fp: number; fn: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  articles.forEach((art, i) => {
+    tp += art.rules.tp;
+    fp += art.rules.fp;
+    fn += art.rules.fn;
+    const taken = new Set<string>();
+    const scored = art.candidates.map((candidate, j) => ({ candidate, probability: probability(i, j) }));
+    for (const c of chooseEvents(scored, threshold, perArticle)) {
+      const free = c.matches.find((k) => !taken.has(k));
+      if (free) {
+        taken.add(free);
+        tp++;
+        fn--;
+      } else if (!c.neutral) fp++;
+    }
+  });
+  return { tp, fp, fn, f1: (2 * tp) / (2 * tp + fp + fn || 1) };
+}
+
+export const examplesOf = (articles: readonly ArticleCandidates[]): Example[] =>
+  articles.flatMap((a) => a.candidates.filter((c) => !c.neutral).map((c) => ({ features: c.features, positive: c.matches.length > 0 })));
+
+export interface FitOptions extends TrainingOptions {
+  folds?: number;
+}
+
+/** Fits the model on the articles; the threshold and the events per article come from out-of-fold predictions. */
+export function fitEventModel(articles: readonly ArticleCandidates[], heads: readonly string[], options: FitOptions = {}): { model: EventModel; outOfFold: ReturnType<typeof simulate> } {
+  const { folds = 5, ...training } = options;
+  const inHeads = new Set(heads);
+  const kept = articles.map((a) => ({ ...a, candidates: a.candidates.filter((c) => inHeads.has(c.head)) }));
+  const probabilities: number[][] = kept.map((a) => a.candidates.map(() => 0));
+  for (let fold = 0; fold < folds; fold++) {
+    const fitted = classifier(trainLogistic(examplesOf(kept.filter((_, i) => i % folds !== fold)), training));
+    kept.forEach((a, i) => {
+      if (i % folds === fold) a.candidates.forEach((c, j) => (probabilities[i]![j] = fitted.probability(c.features)));
+    });
+  }
+  let best = { threshold: 1, perArticle: 0, score: simulate(kept, () => 0, 1, 0) };
+  for (let perArticle = 1; perArticle <= 3; perArticle++) {
+    for (let t = 0.2; t <= 0.9001; t += 0.05) {
+      const score = simulate(kept, (i, j) => probabilities[i]![j]!, t, perArticle);
+      if (score.f1 > best.score.f1 + 1e-9) best = { threshold: Math.round(t * 100) / 100, perArticle, score };
+    }
+  }
+  const linear = trainLogistic(examplesOf(kept), training);
+  return { model: { ...linear, threshold: best.threshold, heads: [...heads], perArticle: best.perArticle }, outOfFold: best.score };
+}
+
+/** The events model fitted on these articles: happening words counted from their gold, candidates from their texts. */
+export function trainEventModel(articles: readonly AnnotatedArticle[], options: FitOptions = {}): { model: EventModel; outOfFold: ReturnType<typeof simulate>; examples: number } {
+  const heads = countHeads(articles.map((a) => a.goldPath));
+  const candidates = collectCandidates(articles, heads);
+  const fitted = fitEventModel(candidates, heads, options);
+  return { ...fitted, examples: examplesOf(candidates).length };
+}
