@@ -29,30 +29,46 @@ export interface ArticleCandidates {
   rules: { tp: number; fp: number; fn: number };
 }
 
-const CONNECTIVE = /^(?:of|to|for|with|in|at|between|from|by|on|during|celebrating|marking|commemorating|and)$/;
+const CONNECTIVE = /^(?:of|to|for|with|in|at|between|from|by|on|during|celebrating|marking|commemorating|and)$/i;
+/** Verb forms that end a name's noun phrase ("meeting held in X"): regular past forms and the irregular ones of the genre. */
+const VERB_FORM = /^(?:[a-z]+ed|held|met|meet|led|made|took|gave|began|went|came)$/;
 
 /** The head word of an event name: the word before its first connective ("signing of …"), else its last word. */
 export function headOf(name: string): string | null {
   const ws = name.replace(/[’'"“”,.:;()]/g, ' ').split(/\s+/).filter(Boolean);
-  const i = ws.findIndex((w, k) => k > 0 && CONNECTIVE.test(w));
-  const head = i > 0 ? ws[i - 1]! : ws[ws.length - 1];
-  // a capitalised head is a proper name ("Busan Day"), not a happening word
-  if (!head || !/^[a-z][a-z-]*$/.test(head) || /ed$/.test(head)) return null;
-  return head.replace(/(?<=[^s])s$/, '').replace(/ies$/, 'y');
+  let end = ws.findIndex((w, k) => k > 0 && (CONNECTIVE.test(w) || VERB_FORM.test(w)));
+  if (end < 0) end = ws.length;
+  const head = ws[end - 1]?.toLowerCase();
+  if (!head || !/^[a-z][a-z-]*$/.test(head)) return null;
+  return singular(head);
+}
+
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+
+/** Whether a word is mostly a head where it appears in event names: "city" appears in many ("sister city festival") but heads few. */
+const HEAD_SHARE = 0.25;
+
+function wordsOf(name: string): Set<string> {
+  return new Set(name.toLowerCase().replace(/[’'"“”,.:;()]/g, ' ').split(/\s+/).filter(Boolean).map(singular));
 }
 
 /** Happening words by how many gold events (name or aliases) they head, most first; those heading fewer than `min` dropped. */
-export function countHeads(goldPaths: readonly string[], min = 2): string[] {
+export function countHeads(goldPaths: readonly string[], min = 3): string[] {
   const counts = new Map<string, number>();
+  const appearances = new Map<string, number>();
+  // a happening word is written in lower case somewhere ("music festival"); a place's name never is
+  const common = new Set<string>();
   for (const path of goldPaths) {
     const gold = JSON.parse(readFileSync(path, 'utf8')) as GoldFile;
     for (const e of gold.entities) {
       if (e.label !== 'Event') continue;
-      const heads = new Set([e.name, ...(e.aliases ?? [])].map(headOf).filter((h): h is string => !!h));
-      for (const h of heads) counts.set(h, (counts.get(h) ?? 0) + 1);
+      const names = [e.name, ...(e.aliases ?? [])];
+      for (const h of new Set(names.map(headOf).filter((h): h is string => !!h))) counts.set(h, (counts.get(h) ?? 0) + 1);
+      for (const w of new Set(names.flatMap((n) => [...wordsOf(n)]))) appearances.set(w, (appearances.get(w) ?? 0) + 1);
+      for (const n of names) for (const w of n.split(/\s+/)) if (/^[a-z][a-z-]*$/.test(w)) common.add(singular(w));
     }
   }
-  return [...counts].filter(([, n]) => n >= min).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([h]) => h);
+  return [...counts].filter(([h, n]) => n >= min && common.has(h) && n >= HEAD_SHARE * (appearances.get(h) ?? n)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([h]) => h);
 }
 
 /** Extracts each article with the rules only, keeping the candidates the learned step would weigh, labelled by its gold. */

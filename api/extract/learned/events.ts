@@ -46,7 +46,7 @@ const DETERMINER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|
 const NOT_MODIFIER = /^(?:and|or|but|of|to|in|at|on|for|with|by|from|as|was|were|is|are|be|been|being|will|would|can|could|may|might|shall|should|has|have|had|do|did|does|also|then|during|after|before|there|which|who|that|when|while|where|said|says|not|no|very|more|most|such|all|some|many|several|other|both|two|three|its|their|his|her|our|my|your|a|an|the|this|these|those|another|each|every)$/i;
 const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
 /** What a complement may not begin with: "visit to their city" is fine, "visit to be held" is not. */
-const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?((?:⟨[A-Z]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[A-Z]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while)\b)[\w-]+){0,2}?)(?=[\s,.;:!?)"”]|$)/;
+const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
 const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|hopes?|expects?|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
@@ -80,8 +80,12 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
   const determiner = DETERMINER.test(before) ? before.toLowerCase() : /['’]s?$/.test(mods[0] ?? '') ? 'possessive' : 'none';
   const end = at + headWord.length;
   const comp = COMPLEMENT.exec(t.slice(end));
-  const phrase = [...mods, headWord].join(' ') + (comp ? comp[0] : '');
-  const name = words(s, phrase).replace(/^(?:the|a|an) /i, '');
+  const phrase = words(s, [...mods, headWord].join(' ') + (comp ? comp[0] : '')).replace(/^(?:the|a|an) /i, '');
+  // a delegation or an agreement is not itself a happening: its visit or its signing is ("visit of the Ogaki delegation")
+  const kindOfHead = kindOf(head);
+  const name = kindOfHead === 'visit' && !/^(?:visit|trip|tour)$/.test(head) ? `visit of the ${phrase}`
+    : kindOfHead === 'signing' && !/signing$/.test(head) ? `signing of the ${phrase}`
+    : phrase;
   if (contentWords(name).size < 2) return null;
   const f: string[] = [`head:${head}`, `det:${/^(?:a|an)$/.test(determiner) ? 'a' : determiner}`];
   const plural = fold(headWord) !== head;
@@ -94,6 +98,7 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
   if (comp) {
     f.push(`prep:${comp[1]}`);
     for (const x of comp[3]!.matchAll(/⟨([A-Z])\d+⟩/g)) f.push(`comp:${comp[1]}:${x[1]}`);
+    if (/^[a-z]/.test(comp[3]!)) f.push(`comp:${comp[1]}:word`);
   } else f.push('prep:none');
   const headline = s.paragraph === -1;
   const body = a.sentences.filter((x) => x.paragraph >= 0);
