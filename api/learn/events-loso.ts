@@ -35,7 +35,7 @@ function add(kind: string, row: string): void {
 }
 
 for (const set of sets.length ? sets : ['blind', 'blind2', 'blind3', 'blind4', 'blind5']) {
-  const { model, outOfFold, examples } = trainEventModel(annotatedArticles({ except: [set] }));
+  const { model, outOfFold, examples } = trainEventModel(annotatedArticles({ except: [set] }), { l2: Number(process.env.L2 ?? 1e-4), epochs: Number(process.env.EPOCHS ?? 30) });
   process.stdout.write(`== ${set}: fitted on the other sets (${examples} candidates, threshold ${model.threshold}, ${model.perArticle} per article, out-of-fold Event F1 ${outOfFold.f1.toFixed(3)})\n`);
   const rules = score(set, null);
   const learned = score(set, model);

@@ -81,7 +81,7 @@ export function collectCandidates(articles: readonly AnnotatedArticle[], heads: 
     const matched = new Set(alignment.goldOf.values());
     const events = alignment.gold.entities.filter((e) => e.label === 'Event');
     const candidates = seen.map((c): LabelledCandidate => {
-      const hits = events.filter((e) => [e.name, ...(e.aliases ?? [])].some((n) => normalizeName(n) === normalizeName(c.name) || eventSimilar(c.name, n)));
+      const hits = events.filter((e) => [e.name, ...(e.aliases ?? [])].some((n) => [c.name, ...c.aliases].some((x) => normalizeName(n) === normalizeName(x) || eventSimilar(x, n))));
       const matches = hits.filter((e) => !e.optional && !matched.has(e.key)).map((e) => e.key);
       return { name: c.name, sentence: c.sentence, head: c.head, features: c.features, matches, neutral: !matches.length && hits.length > 0 && hits.every((e) => e.optional) };
     });

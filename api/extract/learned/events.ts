@@ -21,6 +21,8 @@ export type EventModel = z.infer<typeof EventModelSchema>;
 /** A candidate happening: its name as the text says it, where, and the features the model weighs. */
 export interface EventCandidate {
   name: string;
+  /** the headline, for a happening the headline tells: an analyst (and the gold) knows the article's happening by it */
+  aliases: string[];
   sentence: number;
   head: string;
   features: string[];
@@ -123,7 +125,7 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
   if (known.some((e) => e.first === s.index)) f.push('eventInSentence');
   if (ev.visits.some((v) => v.sentences.has(s.index))) f.push('visitSentence');
   if (headline && known.some((e) => e.first === s.index)) f.push('headlineEvent');
-  return { name, sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+  return { name, aliases: headline ? [a.input.title.replace(/\s+/g, ' ').trim()] : [], sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
 }
 
 function cityIn(s: AnalyzedSentence, t: string): string | null {
@@ -188,6 +190,8 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
   const decide = classifier(model);
   const scored = candidates.map((candidate) => ({ candidate, probability: decide.probability(candidate.features) }));
   for (const c of chooseEvents(scored, model.threshold, model.perArticle)) {
-    newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
+    const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
+    const e = a.entities.get(id)!;
+    for (const alias of c.aliases) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
   }
 }
