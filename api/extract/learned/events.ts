@@ -45,10 +45,10 @@ function sameHappening(a: string, b: string): boolean {
 
 const DETERMINER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|another|each|every|first|second|third|last|next|upcoming|recent)$/i;
 /** Words that end a modifier run going left: verbs, prepositions, conjunctions. */
-const NOT_MODIFIER = /^(?:and|or|but|of|to|in|at|on|for|with|by|from|as|was|were|is|are|be|been|being|will|would|can|could|may|might|shall|should|has|have|had|do|did|does|also|then|during|after|before|there|which|who|that|when|while|where|said|says|not|no|very|more|most|such|all|some|many|several|other|both|two|three|its|their|his|her|our|my|your|a|an|the|this|these|those|another|each|every)$/i;
+const NOT_MODIFIER = /^(?:i|we|you|he|she|it|they|them|us|him|me|\d+|and|or|but|of|to|in|at|on|for|with|by|from|as|was|were|is|are|be|been|being|will|would|can|could|may|might|shall|should|has|have|had|do|did|does|also|then|during|after|before|there|which|who|that|when|while|where|said|says|not|no|very|more|most|such|all|some|many|several|other|both|two|three|its|their|his|her|our|my|your|a|an|the|this|these|those|another|each|every)$/i;
 const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
 /** What a complement may not begin with: "visit to their city" is fine, "visit to be held" is not. */
-const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
+const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?(?!(?:which|who|whom|whose|that|this|these|those|it|them|be|being)\b)((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
 const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|hopes?|expects?|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
@@ -75,7 +75,7 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
   const mods: string[] = [];
   while (mods.length < 3 && left.length) {
     const w = left[left.length - 1]!;
-    if (!w || NOT_MODIFIER.test(w) || /[,.;:!?()"“”]/.test(w) || /^⟨[DT]\d+⟩/.test(w)) break;
+    if (!w || NOT_MODIFIER.test(w) || /[,.;:!?()"“”‘'’]/.test(w.replace(/['’]s?$/, '')) || /^⟨[DT]\d+⟩/.test(w)) break;
     mods.unshift(left.pop()!);
   }
   const before = left[left.length - 1] ?? '';
