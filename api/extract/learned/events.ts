@@ -66,11 +66,34 @@ function bucket(n: number, cuts: readonly number[]): string {
   return `${cuts[cuts.length - 1]}+`;
 }
 
+/** What the features need of the article, read once: the rules' events and where they are told. */
+interface ArticleContext {
+  a: Article;
+  title: string;
+  knownKinds: Set<unknown>;
+  knownCount: number;
+  eventSentences: Set<number>;
+  visitSentences: Set<number>;
+  bodyIndex: Map<number, number>;
+}
+
+/** What the features need of a sentence, read once for all its candidates. */
+interface SentenceContext {
+  date: string | null;
+  past: boolean;
+  habit: boolean;
+  place: string | null;
+}
+
+/** How far around the head the phrase is read: a name is never longer. */
+const WINDOW = 160;
+
 /** The candidate headed at `at` in sentence `s`, or null when the phrase names too little to be told apart. */
-function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, headWord: string, head: string): EventCandidate | null {
+function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceContext, at: number, headWord: string, head: string): EventCandidate | null {
+  const { a } = ctx;
   const t = s.template;
   // modifiers: up to three words or names right before the head, stopped by verbs, prepositions and determiners
-  const left = t.slice(0, at).split(' ');
+  const left = t.slice(Math.max(0, at - WINDOW), at).split(' ');
   left.pop();
   const mods: string[] = [];
   while (mods.length < 3 && left.length) {
@@ -81,7 +104,7 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
   const before = left[left.length - 1] ?? '';
   const determiner = DETERMINER.test(before) ? before.toLowerCase() : /['’]s?$/.test(mods[0] ?? '') ? 'possessive' : 'none';
   const end = at + headWord.length;
-  const comp = COMPLEMENT.exec(t.slice(end));
+  const comp = COMPLEMENT.exec(t.slice(end, end + WINDOW));
   const phrase = words(s, [...mods, headWord].join(' ') + (comp ? comp[0] : '')).replace(/^(?:the|a|an) /i, '');
   // a delegation or an agreement is not itself a happening: its visit or its signing is ("visit of the Ogaki delegation")
   const kindOfHead = kindOf(head);
@@ -103,29 +126,25 @@ function candidateAt(a: Article, ev: Events, s: AnalyzedSentence, at: number, he
     if (/^[a-z]/.test(comp[3]!)) f.push(`comp:${comp[1]}:word`);
   } else f.push('prep:none');
   const headline = s.paragraph === -1;
-  const body = a.sentences.filter((x) => x.paragraph >= 0);
-  const position = headline ? 'headline' : `sentence:${bucket(body.indexOf(s), [0, 2, 5])}`;
+  const position = headline ? 'headline' : `sentence:${bucket(ctx.bodyIndex.get(s.index) ?? 0, [0, 2, 5])}`;
   f.push(position, `${position}&head:${head}`);
-  const date = dateIn(s);
+  const { date } = sc;
   if (date) f.push(longBefore(a, date) ? 'date:history' : 'date');
   const leftText = t.slice(Math.max(0, at - 60), at);
   if (MODAL_BEFORE.test(leftText)) f.push('modal');
-  if (PAST_IN.test(t)) f.push('past');
-  if (HABIT.test(t)) f.push('habit');
+  if (sc.past) f.push('past');
+  if (sc.habit) f.push('habit');
   if (/["“”]/.test(t.slice(Math.max(0, at - 2), at)) || /⟨[XE]\d+⟩/.test(mods.join(' '))) f.push('named');
   const city = comp && /^(?:to|in|at)$/.test(comp[1]!) ? cityIn(s, comp[3]!) : null;
-  const place = city ?? heldIn(s, a);
+  const place = city ?? sc.place;
   if (place) f.push('place');
   // what the rules already found: the same happening told again is one event
-  const known = a.events();
-  const kind = kindOf(name);
-  f.push(`events:${bucket(known.length, [0, 1, 2])}`);
-  const sameKind = known.some((e) => e.props.kind === kind);
-  if (sameKind) f.push('sameKind', `sameKind&head:${head}`);
-  if (known.some((e) => e.first === s.index)) f.push('eventInSentence');
-  if (ev.visits.some((v) => v.sentences.has(s.index))) f.push('visitSentence');
-  if (headline && known.some((e) => e.first === s.index)) f.push('headlineEvent');
-  return { name, aliases: headline ? [a.input.title.replace(/\s+/g, ' ').trim()] : [], sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+  f.push(`events:${bucket(ctx.knownCount, [0, 1, 2])}`);
+  if (ctx.knownKinds.has(kindOf(name))) f.push('sameKind', `sameKind&head:${head}`);
+  if (ctx.eventSentences.has(s.index)) f.push('eventInSentence');
+  if (ctx.visitSentences.has(s.index)) f.push('visitSentence');
+  if (headline && ctx.eventSentences.has(s.index)) f.push('headlineEvent');
+  return { name, aliases: headline ? [ctx.title] : [], sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
 }
 
 function cityIn(s: AnalyzedSentence, t: string): string | null {
@@ -140,16 +159,28 @@ function cityIn(s: AnalyzedSentence, t: string): string | null {
 export function eventCandidates(a: Article, ev: Events, heads: readonly string[]): EventCandidate[] {
   const key = heads.join('|');
   const re = patterns.get(key) ?? patterns.set(key, headPattern(heads)).get(key)!;
-  const known = a.events().flatMap((e) => [e.name, ...e.aliases]);
+  const events = a.events();
+  const known = events.flatMap((e) => [e.name, ...e.aliases]);
+  const ctx: ArticleContext = {
+    a,
+    title: a.input.title.replace(/\s+/g, ' ').trim(),
+    knownKinds: new Set(events.map((e) => e.props.kind)),
+    knownCount: events.length,
+    eventSentences: new Set(events.map((e) => e.first)),
+    visitSentences: new Set(ev.visits.flatMap((v) => [...v.sentences])),
+    bodyIndex: new Map(a.sentences.filter((x) => x.paragraph >= 0).map((x, i) => [x.index, i])),
+  };
   const out: EventCandidate[] = [];
   const seenHeads = new Map<string, number>();
   for (const s of a.sentences) {
     re.lastIndex = 0;
+    let sc: SentenceContext | null = null;
     for (const m of s.template.matchAll(re)) {
+      sc ??= { date: dateIn(s), past: PAST_IN.test(s.template), habit: HABIT.test(s.template), place: heldIn(s, a) };
       const word = m[1]!;
       const lower = word.toLowerCase();
       const head = heads.find((h) => lower === h || lower === `${h}s` || lower === `${h}es` || (h.endsWith('y') && lower === `${h.slice(0, -1)}ies`)) ?? lower;
-      const c = candidateAt(a, ev, s, m.index!, word, head);
+      const c = candidateAt(ctx, s, sc, m.index!, word, head);
       if (!c) continue;
       const n = (seenHeads.get(head) ?? 0) + 1;
       seenHeads.set(head, n);
