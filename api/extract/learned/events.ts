@@ -186,6 +186,9 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
       seenHeads.set(head, n);
       c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
       if (known.some((k) => sameHappening(k, c.name))) continue;
+      // a happening of a kind the rules found, in no other place, is the one they found told again
+      const kind = kindOf(c.name);
+      if (kind !== 'event' && events.some((e) => e.props.kind === kind && (!c.city || !e.props.cityId || e.props.cityId === c.city))) continue;
       out.push(c);
     }
   }
