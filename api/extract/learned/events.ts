@@ -49,7 +49,7 @@ const NOT_MODIFIER = /^(?:i|we|you|he|she|it|they|them|us|him|me|\d+|and|or|but|
 const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
 /** What a complement may not begin with: "visit to their city" is fine, "visit to be held" is not. */
 const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?(?!(?:which|who|whom|whose|that|this|these|those|it|them|be|being)\b)((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
-const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|hopes?|expects?|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
+const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|intended|hopes?|hoped|expects?|expected|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
 
