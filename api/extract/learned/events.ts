@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { fold } from '../names.ts';
+import { subjectsBefore } from '../relations/common.ts';
 import { classifier, LinearModelSchema } from './linear.ts';
 
 export const EventModelSchema = LinearModelSchema.extend({
@@ -24,6 +25,8 @@ export interface EventCandidate {
   /** the headline, for a happening the headline tells: an analyst (and the gold) knows the article's happening by it */
   aliases: string[];
   sentence: number;
+  /** where the head is in the sentence's template */
+  at: number;
   head: string;
   features: string[];
   date: string | null;
@@ -144,7 +147,7 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   if (ctx.eventSentences.has(s.index)) f.push('eventInSentence');
   if (ctx.visitSentences.has(s.index)) f.push('visitSentence');
   if (headline && ctx.eventSentences.has(s.index)) f.push('headlineEvent');
-  return { name, aliases: headline ? [ctx.title] : [], sentence: s.index, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+  return { name, aliases: headline ? [ctx.title] : [], sentence: s.index, at, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
 }
 
 function cityIn(s: AnalyzedSentence, t: string): string | null {
@@ -216,6 +219,13 @@ export function chooseEvents<T extends { name: string; sentence: number }>(score
   return kept;
 }
 
+/** A learned visit to a town enters the frames as the rules' visits do: its subject's people are its visitors. */
+function enterVisit(a: Article, ev: Events, c: EventCandidate, event: string, dest: string): void {
+  const s = a.sentences[c.sentence]!;
+  const visitors = subjectsBefore(a, s, c.at, 'P').filter((p) => !a.positionsOf(p).some((f) => a.cityOf(f.to) === dest));
+  ev.visits.push({ event, dest, origins: [], originCountry: null, visitors: new Set(visitors), hosts: new Set(), leaderTitles: [], sentences: new Set([s.index]), openedBy: 'learned-event' });
+}
+
 /** Adds the candidates the model accepts to the article's events. */
 export function addLearnedEvents(a: Article, ev: Events, model: EventModel, observe?: (candidates: readonly EventCandidate[]) => void): void {
   const candidates = eventCandidates(a, ev, model.heads);
@@ -227,5 +237,6 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
     const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
     const e = a.entities.get(id)!;
     for (const alias of c.aliases) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
+    if (kindOf(c.name) === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
   }
 }
