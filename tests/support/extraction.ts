@@ -1,11 +1,11 @@
 // A test article in, and lookups on the graph document that comes out: shared by the extraction unit tests.
 import { expect, it } from 'vitest';
-import { extractArticle } from '../../api/extract/index.ts';
+import { extractArticle, type ExtractOptions } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 
-/** The graph of one plain-text article: title line, date line, blank line, body. */
-export function extractText(title: string, body: string, date: string): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+/** The graph of one plain-text article: title line, date line, blank line, body (`options`: e.g. the rules alone). */
+export function extractText(title: string, body: string, date: string, options: ExtractOptions = {}): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, options);
 }
 
 export const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);

@@ -236,7 +236,9 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
   for (const c of chooseEvents(scored, model.threshold, model.perArticle)) {
     const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
     const e = a.entities.get(id)!;
-    for (const alias of c.aliases) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
+    // the headline telling the same happening names it too
+    const told = candidates.filter((o) => o === c || sameHappening(o.name, c.name)).flatMap((o) => o.aliases);
+    for (const alias of told) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
     if (kindOf(c.name) === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
   }
 }
