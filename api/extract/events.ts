@@ -594,12 +594,16 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
     }
   }
 
+  const byRules = new Set(a.events().map((e) => e.id));
   learned?.(a, ev);
 
-  // the main event: the one the headline names, else the first visit, else the first event
+  // the main event: the one the headline names, else the first visit, else the first event; the rules' before
+  // the learned step's (a visit it adds beside the rules' happening does not take the article's participants)
   const events = a.events();
-  const inTitle = title ? events.find((e) => e.first === title.index) : undefined;
-  ev.main = inTitle?.id ?? ev.visits[0]?.event ?? events[0]?.id ?? null;
+  const ranked = [...events.filter((e) => byRules.has(e.id)), ...events.filter((e) => !byRules.has(e.id))];
+  const visits = [...ev.visits.filter((v) => byRules.has(v.event)), ...ev.visits.filter((v) => !byRules.has(v.event))];
+  const inTitle = title ? ranked.find((e) => e.first === title.index) : undefined;
+  ev.main = inTitle?.id ?? visits[0]?.event ?? ranked[0]?.id ?? null;
 
   // focus: events mentioned in a sentence, else the previous focus
   let focus = ev.main;
@@ -607,10 +611,12 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
     const here = a.eventsFirstIn(s.index).map((e) => e.id);
     // named events inside a relative clause ("… where the annual X takes place") are not the topic
     const named = s.refs.filter((r, j) => r && s.mentions[j]?.kind === 'Event' && !/\b(where|which|that|whose)\b[^,]*$/.test(s.text.slice(0, s.mentions[j]!.start))) as string[];
-    const mentioned = introduced.get(s.index) ?? named[0] ?? here[0] ?? null;
+    const mentioned = introduced.get(s.index) ?? named[0] ?? here.find((id) => byRules.has(id)) ?? null;
+    // a learned event is the focus of its own sentence only: the rules' happening stays the topic after it
+    const learnedHere = mentioned ? null : here.find((id) => !byRules.has(id)) ?? null;
     if (mentioned && s.paragraph !== -1) focus = mentioned;
-    if (/\bthe (visit|trip|delegation'?s? (\w+ )?visit)\b/i.test(s.text) && ev.visits[0] && !mentioned) focus = ev.visits[0].event;
-    ev.focus[s.index] = s.paragraph === -1 ? ev.main : focus;
+    if (/\bthe (visit|trip|delegation'?s? (\w+ )?visit)\b/i.test(s.text) && ev.visits[0] && !mentioned && !learnedHere) focus = ev.visits[0].event;
+    ev.focus[s.index] = s.paragraph === -1 ? ev.main : learnedHere ?? focus;
   }
   return ev;
 }
