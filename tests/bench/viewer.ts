@@ -149,7 +149,7 @@ export interface FrameCpu {
   heavy: string;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -264,16 +264,16 @@ export async function backgroundPoint(page: Page): Promise<{ x: number; y: numbe
  * intervals are wall-clock time and stretch when other processes share the cores; the main-thread CPU
  * time of each frame, from Chromium's trace, much less so (what a quiet machine's frames would cost).
  */
-export async function panZoomFrames(page: Page): Promise<{ p95: number; p99: number; mean: number; frames: number; cpuPerFrame: number; cpu: FrameCpu | null }> {
+export async function panZoomFrames(page: Page, trace: { categories?: string; events?: TraceEvent[] } = {}): Promise<{ p95: number; p99: number; mean: number; frames: number; cpuPerFrame: number; cpu: FrameCpu | null }> {
   await settled(page);
   const start = await backgroundPoint(page);
   await page.mouse.move(start.x, start.y);
   await settled(page, 200);
   const devtools = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
+  const events: TraceEvent[] = trace.events ?? [];
   devtools.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const traced = new Promise((done) => devtools.once('Tracing.tracingComplete', done));
-  await devtools.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await devtools.send('Tracing.start', { categories: trace.categories ?? 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];

@@ -133,7 +133,8 @@ export class GraphCanvas {
       motionBlur: settings.motionBlur,
       pixelRatio: settings.pixelRatio,
     });
-    // What the init options cannot say (the snapshot's resolution).
+    // What the init options cannot say (the snapshot's resolution, edges pressed).
+    patchEdgeActivation(this.cy);
     applyRenderSettings(this.cy, settings);
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
     // Whoever adds or removes elements (expand, collapse, a script on window.__cy), the look and the
@@ -672,6 +673,28 @@ interface CanvasRendererFields {
   data: { lyrTxrCache?: { getLayers?: () => null } };
 }
 
+/** Instances whose edges are never marked active (big pictures). */
+const edgesStayInactive = new WeakSet<Core>();
+
+/**
+ * Cytoscape marks the element under every press active (`near.activate()` in its mousedown and
+ * touchstart handlers, base/load-listeners.mjs, 3.34), and any change of state restyles the element
+ * and asks for a redraw of every element (BRp.notify): in a big picture, a full redraw at the press
+ * of each pan, as long as the one at its release. There is no option for it, and elements share
+ * one prototype, so its `activate` skips edges of the instances in `edgesStayInactive`; nodes are
+ * still activated (a press on a node grabs it, a full redraw anyway).
+ */
+function patchEdgeActivation(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as { activate: (...args: unknown[]) => Collection; edgeActivationPatched?: true };
+  if (proto.edgeActivationPatched) return;
+  const activate = proto.activate;
+  proto.edgeActivationPatched = true;
+  proto.activate = function (this: Collection & { cy(): Core }, ...args: unknown[]) {
+    if (args.length === 0 && this.nonempty() && this.edges().length === this.length && edgesStayInactive.has(this.cy())) return this;
+    return activate.apply(this, args);
+  };
+}
+
 function applyRenderSettings(cy: Core, settings: RenderSettings): void {
   const renderer = (cy as unknown as { renderer(): CanvasRendererFields | undefined }).renderer();
   if (!renderer) return;
@@ -690,6 +713,8 @@ function applyRenderSettings(cy: Core, settings: RenderSettings): void {
   const layers = renderer.data.lyrTxrCache;
   if (layers && settings.layeredTextureCache) delete layers.getLayers;
   else if (layers) layers.getLayers = () => null;
+  if (settings.activeEdgeOnPress) edgesStayInactive.delete(cy);
+  else edgesStayInactive.add(cy);
   // Canvases (the snapshot's among them) sized for the new pixel ratio and resolution now.
   renderer.canvasWidth = 0;
   renderer.matchCanvasSize(renderer.container);
