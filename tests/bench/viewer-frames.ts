@@ -61,7 +61,22 @@ async function micro(page: Page): Promise<string> {
       const some = edges.filter((e) => e.pstyle('line-style').value === lineStyle);
       out.push(`${some.length} ${lineStyle} edges ${best(() => r.drawCachedElements(ctx, some, 1, ext))} ms`);
     }
-    out.push(`full render ${best(() => { r.redrawHint('eles', true); r.render(); })} ms`);
+    const fullRender = () => best(() => { r.redrawHint('eles', true); r.render(); });
+    out.push(`full render ${fullRender()} ms`);
+    // Other looks of the same picture, as style bypasses put back afterwards: what each choice of the
+    // big-picture style saves a full redraw (curve style, arrows, node shapes).
+    type Styled = { style(s: Record<string, unknown>): void; removeStyle(names: string): void };
+    const styled = cy as unknown as { edges(): Styled; nodes(): Styled };
+    const variants: [string, () => void, () => void][] = [
+      ['straight edges (not haystack)', () => styled.edges().style({ 'curve-style': 'straight' }), () => styled.edges().removeStyle('curve-style')],
+      ['bezier edges with arrows', () => styled.edges().style({ 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' }), () => styled.edges().removeStyle('curve-style target-arrow-shape')],
+      ['every node an ellipse', () => styled.nodes().style({ shape: 'ellipse' }), () => styled.nodes().removeStyle('shape')],
+    ];
+    for (const [name, apply, undo] of variants) {
+      apply();
+      out.push(`full render, ${name} ${fullRender()} ms`);
+      undo();
+    }
     out.push(`gesture's first frame (texture) ${best(() => { r.textureCache = null; r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);
     out.push(`gesture frame (texture made) ${best(() => { r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);
     r.textureCache = null;

@@ -653,7 +653,7 @@ export class GraphCanvas {
 
 /**
  * The fields of Cytoscape's canvas renderer behind its init options textureOnViewport,
- * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.34).
+ * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.35).
  * Cytoscape has no API to change them after init (cytoscape.js#2929), but reads these on every frame.
  * `textureMult` is the resolution of the snapshot moved while the picture moves, in canvas pixels
  * per canvas pixel (canvas/drawing-redraw.mjs: 2 at pixel ratio 1), set by `matchCanvasSize`.
@@ -678,7 +678,7 @@ const edgesStayInactive = new WeakSet<Core>();
 
 /**
  * Cytoscape marks the element under every press active (`near.activate()` in its mousedown and
- * touchstart handlers, base/load-listeners.mjs, 3.34), and any change of state restyles the element
+ * touchstart handlers, base/load-listeners.mjs, 3.35), and any change of state restyles the element
  * and asks for a redraw of every element (BRp.notify): in a big picture, a full redraw at the press
  * of each pan, as long as the one at its release. There is no option for it, and elements share
  * one prototype, so its `activate` skips edges of the instances in `edgesStayInactive`; nodes are
