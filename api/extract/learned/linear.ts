@@ -1,0 +1,110 @@
+// A logistic model over named binary features. The learned steps of extraction keep what they know as data
+// (a JSON file of weights beside their code, written by `npm run train` from the annotated corpora), the way
+// the rules keep their patterns as entries: the code that reads an article stays a pure function.
+import { z } from 'zod';
+
+export const LinearModelSchema = z.object({
+  bias: z.number(),
+  /** the probability from which the model says yes, chosen on examples the weights were not fitted on */
+  threshold: z.number().min(0).max(1),
+  weights: z.record(z.string(), z.number()),
+});
+export type LinearModel = z.infer<typeof LinearModelSchema>;
+
+/** One decision to learn: the features that hold for it, and whether the gold says yes. */
+export interface Example {
+  features: readonly string[];
+  positive: boolean;
+}
+
+export interface TrainingOptions {
+  epochs?: number;
+  /** L2 penalty per example */
+  l2?: number;
+  /** AdaGrad's base step */
+  rate?: number;
+  /** seed of the example order, so a model is reproduced byte for byte */
+  seed?: number;
+}
+
+/** A model ready to answer: the weights in a Map, read once. */
+export interface Classifier {
+  probability(features: readonly string[]): number;
+  accepts(features: readonly string[]): boolean;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function classifier(model: LinearModel): Classifier {
+  const weights = new Map(Object.entries(model.weights));
+  const probability = (features: readonly string[]) => {
+    let sum = model.bias;
+    for (const f of features) sum += weights.get(f) ?? 0;
+    return sigmoid(sum);
+  };
+  return { probability, accepts: (features) => probability(features) >= model.threshold };
+}
+
+/** mulberry32: a small seeded generator, so training needs no randomness from outside */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Logistic regression by AdaGrad with an L2 penalty; weights rounded and the negligible ones dropped. */
+export function trainLogistic(examples: readonly Example[], options: TrainingOptions = {}): LinearModel {
+  const { epochs = 30, l2 = 1e-4, rate = 0.2, seed = 1 } = options;
+  const weights = new Map<string, number>();
+  const squares = new Map<string, number>();
+  let bias = 0;
+  let biasSquares = 0;
+  const order = examples.map((_, i) => i);
+  const random = seeded(seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const index of order) {
+      const example = examples[index]!;
+      const features = [...new Set(example.features)];
+      let sum = bias;
+      for (const f of features) sum += weights.get(f) ?? 0;
+      const error = sigmoid(sum) - (example.positive ? 1 : 0);
+      biasSquares += error * error;
+      bias -= (rate * error) / Math.sqrt(biasSquares + 1e-8);
+      for (const f of features) {
+        const w = weights.get(f) ?? 0;
+        const gradient = error + l2 * w;
+        const g2 = (squares.get(f) ?? 0) + gradient * gradient;
+        squares.set(f, g2);
+        weights.set(f, w - (rate * gradient) / Math.sqrt(g2 + 1e-8));
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const kept = [...weights].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { bias: round(bias), threshold: 0.5, weights: Object.fromEntries(kept) };
+}
+
+/** The threshold that maximises F1 of the yes answers over examples scored by a model fitted without them. */
+export function bestThreshold(scored: readonly { probability: number; positive: boolean }[], positivesMissed = 0): number {
+  const sorted = [...scored].sort((a, b) => b.probability - a.probability);
+  const positives = sorted.filter((s) => s.positive).length + positivesMissed;
+  let tp = 0;
+  let best = { f1: -1, threshold: 0.5 };
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i]!.positive) tp++;
+    const next = sorted[i + 1];
+    if (next && next.probability === sorted[i]!.probability) continue;
+    const f1 = (2 * tp) / (i + 1 + positives);
+    if (f1 > best.f1) best = { f1, threshold: next ? (sorted[i]!.probability + next.probability) / 2 : sorted[i]!.probability };
+  }
+  return Math.round(best.threshold * 1e4) / 1e4;
+}
