@@ -9,7 +9,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
-import { classifier, LinearModelSchema } from './linear.ts';
+import { classifier, LinearModelSchema, type Classifier } from './linear.ts';
 
 export const EventModelSchema = LinearModelSchema.extend({
   /** happening words, singular, counted from the training gold's event names */
@@ -37,9 +37,9 @@ const STOP = new Set(['the', 'of', 'and', 'in', 'a', 'an', 'for', 'to', 'on', 'a
 const contentWords = (s: string) => new Set(fold(s).split(' ').filter((w) => w && !STOP.has(w)));
 
 /** Two names of one happening: most of the shorter name's content words are in the longer ("visit to Voerde" / "Alnwick visit to Voerde"). */
-function sameHappening(a: string, b: string): boolean {
-  const A = contentWords(a);
-  const B = contentWords(b);
+const sameHappening = (a: string, b: string): boolean => overlapsHalf(contentWords(a), contentWords(b));
+
+function overlapsHalf(A: ReadonlySet<string>, B: ReadonlySet<string>): boolean {
   if (!A.size || !B.size) return false;
   let shared = 0;
   for (const w of A) if (B.has(w)) shared++;
@@ -163,7 +163,7 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
   const key = heads.join('|');
   const re = patterns.get(key) ?? patterns.set(key, headPattern(heads)).get(key)!;
   const events = a.events();
-  const known = events.flatMap((e) => [e.name, ...e.aliases]);
+  const known = events.flatMap((e) => [e.name, ...e.aliases]).map(contentWords);
   const ctx: ArticleContext = {
     a,
     title: a.input.title.replace(/\s+/g, ' ').trim(),
@@ -188,7 +188,8 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
       const n = (seenHeads.get(head) ?? 0) + 1;
       seenHeads.set(head, n);
       c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
-      if (known.some((k) => sameHappening(k, c.name))) continue;
+      const words = contentWords(c.name);
+      if (known.some((k) => overlapsHalf(k, words))) continue;
       // a happening of a kind the rules found, in no other place, is the one they found told again
       const kind = kindOf(c.name);
       if (kind !== 'event' && events.some((e) => e.props.kind === kind && (!c.city || !e.props.cityId || e.props.cityId === c.city))) continue;
@@ -226,12 +227,15 @@ function enterVisit(a: Article, ev: Events, c: EventCandidate, event: string, de
   ev.visits.push({ event, dest, origins: [], originCountry: null, visitors: new Set(visitors), hosts: new Set(), leaderTitles: [], sentences: new Set([s.index]), openedBy: 'learned-event' });
 }
 
+/** Each model's weights read into a Map once, not once an article. */
+const classifiers = new WeakMap<EventModel, Classifier>();
+
 /** Adds the candidates the model accepts to the article's events. */
 export function addLearnedEvents(a: Article, ev: Events, model: EventModel, observe?: (candidates: readonly EventCandidate[]) => void): void {
   const candidates = eventCandidates(a, ev, model.heads);
   observe?.(candidates);
   if (!model.perArticle) return;
-  const decide = classifier(model);
+  const decide = classifiers.get(model) ?? classifiers.set(model, classifier(model)).get(model)!;
   const scored = candidates.map((candidate) => ({ candidate, probability: decide.probability(candidate.features) }));
   for (const c of chooseEvents(scored, model.threshold, model.perArticle)) {
     const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
