@@ -21,8 +21,25 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
+import shippedRelations from './learned/relations.json' with { type: 'json' };
+import { decideRelations, relationClassifiers, RelationModelsSchema, type LearnedType, type RelationModels } from './learned/relations.ts';
+import type { Classifier } from './learned/linear.ts';
 
 export { mergeGraphs } from './resolve.ts';
+
+export interface ExtractOptions {
+  /** the learned relationship decisions (learned/relations.ts): the shipped model when left out, null for the rules alone */
+  relations?: RelationModels | null;
+}
+
+const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
+const classifiersOf = new WeakMap<RelationModels, ReadonlyMap<LearnedType, Classifier>>();
+
+function relationDecisions(options: ExtractOptions): ReadonlyMap<LearnedType, Classifier> | null {
+  const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
+  if (!models) return null;
+  return classifiersOf.get(models) ?? classifiersOf.set(models, relationClassifiers(models)).get(models)!;
+}
 
 export interface ExtractInput {
   content: string;
@@ -102,77 +119,100 @@ function placeMunicipalOffices(a: Article): void {
  * a pass reads the facts and visit details the passes before it stated. Events (findEvents) and the
  * article's home city come first, from the explicit positions alone (readRelations).
  */
-const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
+const PASSES: readonly (readonly [stage: string, pass: (a: Article, ev: Events) => void])[] = [
   // offices of "the Municipal Government": the home city's (needs the home city)
-  (a) => placeMunicipalOffices(a),
+  ['municipal-offices', (a) => placeMunicipalOffices(a)],
   // sister cities: needs the home city ("our sister city X") and the explicit positions (a mayor stands for the city)
-  (a) => sisterCities(a),
+  ['sister-cities', (a) => sisterCities(a)],
   // trips to a country (frames/trips.ts): need the sister cities (a trip "to visit its sister cities"), before members
-  (a, ev) => readTrips(a, ev),
+  ['trips', (a, ev) => readTrips(a, ev)],
   // visits the sentences state, so that implicit positions does not take a visited city for a home
-  (a) => statedVisits(a),
+  ['stated-visits', (a) => statedVisits(a)],
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
-  (a, ev) => visitMembers(a, ev),
+  ['visit-members', (a, ev) => visitMembers(a, ev)],
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
   // or the destination, never in a city the person visited (the visits' visitors and the party members of the
   // "members" stage included; a member's title is held at the party's town)
-  (a, ev) => {
+  ['implicit-positions', (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
     const members = readMembers(a);
     const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
     implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
     creditMembers(a, members);
-  },
+  }],
   // meetings: read positions ("received by the mayor") and the delegations
-  (a, ev) => meetings(a, ev),
+  ['meetings', (a, ev) => meetings(a, ev)],
   // coordination: lists and coordinated officials over the entities found (needs positions: two officials
   // of different cities; the visits: "our twin town" of a visiting side)
-  (a, ev) => readCoordination(a, ev),
+  ['coordination', (a, ev) => readCoordination(a, ev)],
   // the lead's visit (frames/lead.ts): an official's visit or a host's guest, when no visit was read (needs
   // positions: a host's city is the city of the host's office)
-  (a, ev) => readLead(a, ev),
+  ['lead', (a, ev) => readLead(a, ev)],
   // frames (frames/): the sides of each happening, filled and read by the frame rules: visitor and host
   // roles, VISITED and MET_WITH of the happenings (needs positions and meetings)
-  (a, ev) => readFrames(a, ev),
+  ['frames', (a, ev) => readFrames(a, ev)],
   // participation: who took part in each event, in which role (positions, meetings, the frames' sides)
-  (a, ev) => participation(a, ev),
+  ['participation', (a, ev) => participation(a, ev)],
   // locations: where offices and events are, with the venue, visits and home city all known
-  (a, ev) => locations(a, ev),
+  ['locations', (a, ev) => locations(a, ev)],
   // attendance (frames/attendance.ts): participants from abroad visited the happening's city (needs participation
   // and the happenings' places, which locations completes)
-  (a, ev) => readAttendance(a, ev),
+  ['attendance', (a, ev) => readAttendance(a, ev)],
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
-  (a) => assignHappenings(a),
+  ['happenings', (a) => assignHappenings(a)],
   // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
-  (a) => readGuests(a),
+  ['guests', (a) => readGuests(a)],
   // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
-  (a, ev) => readParties(a, ev),
+  ['parties', (a, ev) => readParties(a, ev)],
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
 function readRelations(a: Article): Events {
   explicitPositions(a);
+  a.markStage('explicit-positions');
   const ev = findEvents(a);
   a.homeCity = homeCity(a, ev);
-  for (const pass of PASSES) pass(a, ev);
+  for (const [stage, pass] of PASSES) {
+    pass(a, ev);
+    a.markStage(stage);
+  }
   return ev;
 }
 
 /** The graph document of one read article. */
-export function extractDocument(doc: SourceDocument): GraphDocument {
-  return mergeGraphs([readArticle(doc, false).document]);
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): GraphDocument {
+  return mergeGraphs([readArticle(doc, false, relationDecisions(options)).document]);
+}
+
+/**
+ * One article as the rules alone read it, for training the learned decisions: the analysed article and its
+ * events (what the learned stage sees), the graph document, and the node id of each entity.
+ */
+export function readForLearning(doc: SourceDocument): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
+  const read = readArticle(doc, false, null);
+  return read.analysed ? { ...read.analysed, document: read.document } : null;
 }
 
 /**
  * One article's graph before resolution, with the names of the rules behind each relationship (parallel
- * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
+ * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores. The rules
+ * alone: the learned decisions do not run.
  */
 export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true);
+  return readArticle(doc, true, null);
 }
 
-/** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
-function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDocument; rules: string[][] } {
+interface ReadArticle {
+  document: GraphDocument;
+  rules: string[][];
+  analysed?: { article: Article; events: Events; nodeOf: ReadonlyMap<string, string> };
+}
+
+/**
+ * One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the
+ * rules report only); the learned decisions run last when given.
+ */
+function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMap<LearnedType, Classifier> | null): ReadArticle {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -180,6 +220,7 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);
+    if (decisions) decideRelations(a, ev, decisions);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
@@ -240,19 +281,19 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
     const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
     rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }
-  return { document: { articles: [article], nodes, relationships }, rules };
+  return { document: { articles: [article], nodes, relationships }, rules, analysed: { article: a, events: ev, nodeOf: finalId } };
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */
-export function extractArticle(input: ExtractInput): GraphDocument {
+export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): GraphDocument {
   if (input.format === 'json') {
     return mergeGraphs([parseStructured(JSON.parse(input.content))]);
   }
   const doc = readDocument(input.content, { format: input.format, file: input.file, url: input.url });
-  return extractDocument(doc);
+  return extractDocument(doc, options);
 }
 
 /** Many articles, merged and resolved across articles. */
-export function extractGraph(inputs: ExtractInput[]): GraphDocument {
-  return mergeGraphs(inputs.map(extractArticle));
+export function extractGraph(inputs: ExtractInput[], options: ExtractOptions = {}): GraphDocument {
+  return mergeGraphs(inputs.map((input) => extractArticle(input, options)));
 }

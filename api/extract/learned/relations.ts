@@ -1,0 +1,470 @@
+// Learned relationship decisions: the last stage of extraction. For each relationship type it lists the
+// type-compatible pairs among the entities the article already has (bounded: the pairs the rules or frames
+// link, or named within a few sentences of each other), describes each pair by features (which pass stated
+// or derived it, the words between and around the two names, the frame slots each end fills, article-level
+// facts) and lets a logistic model per type say whether the fact holds, with which role or title.
+// Features are general: no names of people, towns or publishers. The weights are data (relations.json,
+// written by `npm run train` from the annotated corpora: api/learn/relations.ts).
+import { z } from 'zod';
+import type { Properties, RelationshipType } from '../../graph/schema.ts';
+import { PARTICIPATION_ROLES } from '../../graph/schema.ts';
+import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
+import type { Events } from '../events.ts';
+import { framesOfArticle } from '../frames/index.ts';
+import type { Frame, Side } from '../frames/model.ts';
+import { classifier, LinearModelSchema, type Classifier } from './linear.ts';
+
+export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
+export type LearnedType = (typeof LEARNED_TYPES)[number];
+
+/** One model per relationship type; a type without a model keeps the rules' facts. */
+export const RelationModelsSchema = z.object({
+  models: z.partialRecord(z.enum(LEARNED_TYPES), LinearModelSchema),
+});
+export type RelationModels = z.infer<typeof RelationModelsSchema>;
+
+/** A fact the stage could state: its type, ends, role or title, features, the rules' facts it stands for, and its evidence. */
+export interface Candidate {
+  type: LearnedType;
+  from: string;
+  to: string;
+  /** PARTICIPATED_IN: the role; HOLDS_POSITION: the title; '' otherwise */
+  value: string;
+  features: string[];
+  /** the facts of this type, ends and value the rules stated */
+  facts: Fact[];
+  /** sentences that state it or name its two ends, for a fact the rules did not state */
+  evidence: number[];
+  props: Properties;
+}
+
+const ENDS: Record<LearnedType, readonly [readonly Label[], readonly Label[]]> = {
+  HOLDS_POSITION: [['Person'], ['Office', 'Company', 'Organization', 'City']],
+  VISITED: [['Person', 'Office', 'Company', 'Organization'], ['City']],
+  MET_WITH: [['Person'], ['Person']],
+  PARTICIPATED_IN: [['Person', 'Office', 'Company', 'Organization', 'City'], ['Event']],
+  LOCATED_IN: [['Office', 'Company', 'Organization', 'Event'], ['City']],
+  SISTER_CITY_OF: [['City'], ['City']],
+};
+const SYMMETRIC = new Set<LearnedType>(['MET_WITH', 'SISTER_CITY_OF']);
+/** a pair named further apart than this, with no rule or frame linking it, is no candidate */
+const MAX_DISTANCE = 2;
+/** sentences naming both ends that are read for words */
+const MAX_SHARED = 3;
+
+// Classes of words that tell what a sentence is about (the words themselves are features too).
+const CUES: readonly [string, RegExp][] = [
+  ['visit', /\b(?:visit\w*|trip|tour\w*|travel\w*|arriv\w*|delegation|came to|went to)\b/i],
+  ['meet', /\b(?:met|meet\w*|talks|received|welcom\w*|courtesy call|greeted|hosted|discuss\w*)\b/i],
+  ['twin', /\b(?:sister|twin\w*|friendship|partner(?:ship)?|sisterhood)\b/i],
+  ['sign', /\b(?:sign\w*|agreement|memorandum|mou|pact)\b/i],
+  ['attend', /\b(?:attend\w*|participat\w*|join\w*|took part|present at|guests?)\b/i],
+  ['speak', /\b(?:speech|spoke|said|says|remarks|address\w*|told|stated|noted|presented|present\w*)\b/i],
+  ['organise', /\b(?:organi[sz]\w*|host\w*|held|hold\w*|sponsor\w*|arranged|launch\w*)\b/i],
+  ['place', /\b(?:based|located|headquarter\w*|situated)\b/i],
+  ['lead', /\b(?:led|lead\w*|headed|head)\b/i],
+  ['past', /\b(?:former\w*|previous\w*|ago|since)\b/i],
+];
+const WORD = /[a-z]+(?:['’][a-z]+)?/g;
+
+const bucket = (n: number, edges: readonly number[]) => {
+  for (const e of edges) if (n <= e) return String(e);
+  return `>${edges[edges.length - 1]}`;
+};
+
+/** Lower-cased words of a stretch of text (mentions' placeholders are not in `text`: the raw words are). */
+function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+interface Occurrence {
+  sentence: number;
+  mention: number;
+}
+
+/** What the stage knows of an article once the rules have run. */
+interface Context {
+  a: Article;
+  ev: Events;
+  frames: Frame[];
+  occurrences: Map<string, Occurrence[]>;
+  /** city of each person's positions */
+  positionCities: Map<string, Set<string>>;
+  /** facts by type and unordered pair */
+  factsByPair: Map<string, Fact[]>;
+  mentionRank: Map<string, number>;
+  events: number;
+  cities: number;
+}
+
+const pairKey = (type: string, x: string, y: string) => (x < y ? `${type}|${x}|${y}` : `${type}|${y}|${x}`);
+
+function context(a: Article, ev: Events): Context {
+  const occurrences = new Map<string, Occurrence[]>();
+  for (const s of a.sentences) {
+    s.refs.forEach((id, mention) => {
+      if (!id) return;
+      const list = occurrences.get(id) ?? occurrences.set(id, []).get(id)!;
+      list.push({ sentence: s.index, mention });
+    });
+  }
+  const factsByPair = new Map<string, Fact[]>();
+  for (const f of a.facts.values()) {
+    const k = pairKey(f.type, f.from, f.to);
+    (factsByPair.get(k) ?? factsByPair.set(k, []).get(k)!).push(f);
+  }
+  const positionCities = new Map<string, Set<string>>();
+  for (const f of a.factsOf('HOLDS_POSITION')) {
+    const city = a.cityOf(f.to);
+    if (city) (positionCities.get(f.from) ?? positionCities.set(f.from, new Set()).get(f.from)!).add(city);
+  }
+  const ranked = [...a.entities.values()].sort((x, y) => y.mentions - x.mentions || x.first - y.first);
+  const mentionRank = new Map<string, number>();
+  const seen = new Map<Label, number>();
+  for (const e of ranked) {
+    const n = seen.get(e.label) ?? 0;
+    mentionRank.set(e.id, n);
+    seen.set(e.label, n + 1);
+  }
+  return {
+    a, ev, frames: framesOfArticle(a)?.frames ?? [], occurrences, positionCities, factsByPair, mentionRank,
+    events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
+  };
+}
+
+/** The sentences naming both ends, and the distance in sentences between their nearest mentions. */
+function nearness(ctx: Context, x: string, y: string): { shared: number[]; distance: number; near: number[] } {
+  const ox = ctx.occurrences.get(x) ?? [];
+  const oy = ctx.occurrences.get(y) ?? [];
+  const sy = new Set(oy.map((o) => o.sentence));
+  const shared = [...new Set(ox.map((o) => o.sentence).filter((s) => sy.has(s)))];
+  if (shared.length) return { shared, distance: 0, near: shared.slice(0, 2) };
+  let distance = Infinity;
+  let near: number[] = [];
+  let j = 0;
+  for (const o of ox) {
+    while (j < oy.length - 1 && oy[j + 1]!.sentence <= o.sentence) j++;
+    for (const k of [j, j + 1]) {
+      const p = oy[k];
+      if (!p) continue;
+      const d = Math.abs(p.sentence - o.sentence);
+      if (d < distance) {
+        distance = d;
+        near = [Math.min(o.sentence, p.sentence), Math.max(o.sentence, p.sentence)];
+      }
+    }
+  }
+  return { shared, distance, near };
+}
+
+/** Features of the words between and around two mentions in one sentence. */
+function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
+  const mx = ox.filter((o) => o.sentence === s.index).map((o) => s.mentions[o.mention]!);
+  const my = oy.filter((o) => o.sentence === s.index).map((o) => s.mentions[o.mention]!);
+  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; before: number; after: number } | null = null;
+  for (const p of mx) {
+    for (const q of my) {
+      const [f, l, first] = p.start <= q.start ? [p, q, 'x' as const] : [q, p, 'y' as const];
+      const gap = Math.max(0, l.start - f.end);
+      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, before: f.start, after: l.end };
+    }
+  }
+  if (!best) return;
+  const between = words(s.text.slice(best.start, best.end));
+  out.add(`order:${best.first}`);
+  out.add(`gap:${bucket(between.length, [0, 1, 2, 4, 8, 16])}`);
+  if (between.length <= 8) for (const w of between) out.add(`btw:${w}`);
+  else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.add(`btw-edge:${w}`);
+  for (const w of words(s.text.slice(0, best.before)).slice(-3)) out.add(`pre:${w}`);
+  for (const w of words(s.text.slice(best.after)).slice(0, 3)) out.add(`post:${w}`);
+  const betweenText = s.text.slice(best.start, best.end);
+  for (const [name, re] of CUES) {
+    if (re.test(betweenText)) out.add(`cue-btw:${name}`);
+    else if (re.test(s.text)) out.add(`cue-sent:${name}`);
+  }
+  const kinds = [...s.template.slice(0).matchAll(/⟨([A-Z])\d+⟩/g)].length;
+  out.add(`names-in-sentence:${bucket(kinds, [2, 3, 5, 8])}`);
+  if (s.paragraph === -1) out.add('in-headline');
+  else if (s.index <= 2) out.add('in-lead');
+}
+
+const sideOf = (side: Side, id: string) => side.people.has(id) || side.bodies.has(id) || side.cities.has(id);
+
+/** Frame slots the two ends fill, for one type; the sentences of those slots as evidence. */
+function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>, evidence: Set<number>): Frame | null {
+  let linked: Frame | null = null;
+  const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bodies.get(id) ?? side.cities.get(id);
+  for (const f of ctx.frames) {
+    const xHost = sideOf(f.host, x);
+    const xVisiting = sideOf(f.visiting, x);
+    const main = f.id === ctx.ev.main ? ':main' : '';
+    if (type === 'VISITED') {
+      const place = f.place === y || f.itinerary.has(y);
+      if (!place && !f.visiting.cities.has(y)) continue;
+      if (f.visiting.cities.has(y)) out.add(`fr:y-visiting-city${xVisiting ? '-x-visiting' : ''}`);
+      if (!place) continue;
+      out.add(`fr:y-${f.place === y ? 'place' : 'itinerary'}${main}`);
+      if (xVisiting) out.add(`fr:x-visiting-to-y:${f.kind}`);
+      if (xHost) out.add('fr:x-host-at-y');
+      if (f.metPeople.has(x)) out.add('fr:x-met-at-y');
+      if (xVisiting || f.metPeople.has(x)) {
+        linked ??= f;
+        for (const e of slotSentences(f.visiting, x) ?? f.metPeople.get(x) ?? []) evidence.add(e);
+      }
+    } else if (type === 'MET_WITH') {
+      const yHost = sideOf(f.host, y);
+      const yVisiting = sideOf(f.visiting, y);
+      if (!(xHost || xVisiting) || !(yHost || yVisiting)) continue;
+      if ((xHost && yVisiting) || (xVisiting && yHost)) {
+        out.add(`fr:opposite-sides${main}`);
+        linked ??= f;
+        for (const e of [...(slotSentences(f.host, x) ?? slotSentences(f.visiting, x) ?? []), ...(slotSentences(f.host, y) ?? slotSentences(f.visiting, y) ?? [])]) evidence.add(e);
+      } else out.add('fr:same-side');
+      if (f.metPeople.has(x) && f.metPeople.has(y)) out.add('fr:both-met');
+      else if (f.metPeople.has(x) || f.metPeople.has(y)) out.add('fr:one-met');
+      if (f.met.size) out.add('fr:met-sentence');
+    } else if (type === 'PARTICIPATED_IN') {
+      if (f.id !== y) continue;
+      linked = f;
+      out.add(`fr:kind:${f.kind}`);
+      if (xHost) out.add(`fr:x-host${ctx.a.label(x) === 'City' ? '-city' : ''}`);
+      if (xVisiting) out.add(`fr:x-visiting${ctx.a.label(x) === 'City' ? '-city' : ''}`);
+      if (f.place === x) out.add('fr:x-is-place');
+      if (f.metPeople.has(x)) out.add('fr:x-met');
+      for (const p of f.participants.get(x) ?? []) {
+        out.add(`fr:x-role:${p.role}`);
+        for (const e of p.evidence) evidence.add(e);
+      }
+      for (const e of (xHost ? slotSentences(f.host, x) : xVisiting ? slotSentences(f.visiting, x) : undefined) ?? []) evidence.add(e);
+    } else if (type === 'LOCATED_IN') {
+      if (f.id === x && f.place === y) out.add('fr:event-place');
+      if (f.id === x && f.visiting.cities.has(y)) out.add('fr:event-visiting-city');
+      if (f.id === x && f.itinerary.has(y)) out.add('fr:event-itinerary');
+    } else if (type === 'SISTER_CITY_OF') {
+      const sides = [f.place === x || f.host.cities.has(x), f.visiting.cities.has(y), f.place === y || f.host.cities.has(y), f.visiting.cities.has(x)];
+      if ((sides[0] && sides[1]) || (sides[2] && sides[3])) out.add(`fr:cities-opposite${main}`);
+    } else if (type === 'HOLDS_POSITION') {
+      if ((xHost && (f.place === y || f.host.cities.has(y) || f.host.bodies.has(y))) || (xVisiting && (f.visiting.cities.has(y) || f.visiting.bodies.has(y)))) out.add('fr:same-side-as-org');
+      if ((xHost && (f.visiting.cities.has(y) || f.visiting.bodies.has(y))) || (xVisiting && (f.place === y || f.host.bodies.has(y)))) out.add('fr:other-side-than-org');
+    }
+  }
+  return linked;
+}
+
+/** Features of the article that bear on the pair. */
+function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+  const { a, ev } = ctx;
+  const lx = a.label(x)!;
+  const ly = a.label(y)!;
+  out.add(`labels:${lx}>${ly}`);
+  out.add(`rank-x:${bucket(ctx.mentionRank.get(x) ?? 9, [0, 1, 3])}`);
+  out.add(`rank-y:${bucket(ctx.mentionRank.get(y) ?? 9, [0, 1, 3])}`);
+  out.add(`mentions-x:${bucket(a.entities.get(x)!.mentions, [1, 2, 4])}`);
+  out.add(`mentions-y:${bucket(a.entities.get(y)!.mentions, [1, 2, 4])}`);
+  out.add(`first:${a.entities.get(x)!.first <= a.entities.get(y)!.first ? 'x' : 'y'}`);
+  out.add(`events:${bucket(ctx.events, [0, 1, 3])}`);
+  out.add(`cities:${bucket(ctx.cities, [1, 2, 4])}`);
+  const home = a.homeCity;
+  const xCities = ctx.positionCities.get(x);
+  const cityOfX = lx === 'Person' ? null : a.cityOf(x);
+  if (type === 'VISITED' || type === 'LOCATED_IN' || type === 'SISTER_CITY_OF') {
+    if (y === home) out.add('y-home');
+    if (x === home) out.add('x-home');
+  }
+  if (type === 'VISITED' || type === 'LOCATED_IN') {
+    if (xCities?.has(y) || cityOfX === y) out.add('x-is-of-y');
+    else if (xCities?.size || cityOfX) out.add(`x-is-of-other${[...(xCities ?? []), cityOfX].includes(home) ? '-home' : ''}`);
+    else out.add('x-of-unknown');
+    if (a.entities.get(x)?.cityInName === y) out.add('y-in-x-name');
+    for (const v of ev.visits) {
+      if (v.dest === y || v.stops?.includes(y)) {
+        out.add(v.visitors.has(x) ? 'visit:x-to-y' : v.hosts.has(x) ? 'visit:x-hosts-at-y' : 'visit:to-y');
+        if (v.event === x) out.add('visit:event-to-y');
+      }
+      if (v.origins.includes(y)) out.add(v.visitors.has(x) ? 'visit:x-from-y' : 'visit:from-y');
+    }
+    for (const f of a.factsOf('PARTICIPATED_IN')) {
+      if (f.from === x && a.cityOf(f.to) === y) out.add(`x-${f.props.role}-at-event-in-y`);
+    }
+  }
+  if (type === 'MET_WITH') {
+    const cy = ctx.positionCities.get(y);
+    if (xCities?.size && cy?.size) out.add([...xCities].some((c) => cy.has(c)) ? 'positions-same-city' : 'positions-other-cities');
+    else out.add('positions-unknown');
+    const events = (p: string) => new Set(a.factsOf('PARTICIPATED_IN').filter((f) => f.from === p).map((f) => `${f.to}|${f.props.role}`));
+    const ex = events(x);
+    const ey = events(y);
+    for (const k of ex) {
+      const [event, role] = k.split('|');
+      for (const l of ey) if (l.startsWith(`${event}|`)) out.add(`same-event:${role}-${l.split('|')[1]}`);
+    }
+  }
+  if (type === 'PARTICIPATED_IN') {
+    if (y === ev.main) out.add('main-event');
+    out.add(`kind:${String(a.entities.get(y)!.props.kind ?? 'event')}`);
+    if (x === home || (xCities?.has(home ?? '') ?? false) || cityOfX === home) out.add('x-home-side');
+    const place = a.cityOf(y);
+    if (place && (x === place || xCities?.has(place) || cityOfX === place)) out.add('x-of-event-place');
+    else if (place) out.add('x-not-of-event-place');
+    if (ev.visits.some((v) => v.event === y && v.visitors.has(x))) out.add('visit:x-visitor');
+    if (ev.visits.some((v) => v.event === y && v.hosts.has(x))) out.add('visit:x-host');
+    if (ev.objects.some((o) => o.event === y && a.sentences[o.sentence]?.refs.includes(x))) out.add('event-object-with-x');
+  }
+  if (type === 'SISTER_CITY_OF') {
+    const cx = a.countryOfCity(x);
+    const cy = a.countryOfCity(y);
+    out.add(cx && cy ? (cx === cy ? 'same-country' : 'other-countries') : 'country-unknown');
+    if (x !== home && y !== home && home) out.add('neither-home');
+  }
+  if (type === 'HOLDS_POSITION') {
+    if (a.entities.get(y)?.cityInName) out.add('org-names-city');
+    if (y === home || a.cityOf(y) === home) out.add('org-at-home');
+    const others = a.positionsOf(x).filter((f) => f.to !== y).length;
+    out.add(`other-positions:${bucket(others, [0, 1])}`);
+  }
+}
+
+/** Titles a person is given: by the rules' positions and by the mentions that write one with the name. */
+function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'> {
+  const titles = new Map<string, 'rule' | 'mention'>();
+  for (const f of ctx.a.positionsOf(person)) if (typeof f.props.title === 'string') titles.set(f.props.title, 'rule');
+  for (const o of ctx.occurrences.get(person) ?? []) {
+    const t = ctx.a.sentences[o.sentence]!.mentions[o.mention]!.title;
+    if (!t) continue;
+    const title = t.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase());
+    if (![...titles.keys()].some((k) => k.toLowerCase() === title.toLowerCase())) titles.set(title, 'mention');
+  }
+  return titles;
+}
+
+const fits = (ctx: Context, type: LearnedType, x: string, y: string) => {
+  const [from, to] = ENDS[type];
+  return from.includes(ctx.a.label(x)!) && to.includes(ctx.a.label(y)!);
+};
+
+/** Every candidate of every type, with its features. */
+export function relationCandidates(a: Article, ev: Events): Candidate[] {
+  const ctx = context(a, ev);
+  const out: Candidate[] = [];
+  const ids = [...a.entities.keys()];
+  for (const type of LEARNED_TYPES) {
+    const pairs = new Map<string, [string, string]>();
+    for (const f of a.factsOf(type)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
+    for (const x of ids) {
+      if (!ENDS[type][0].includes(a.label(x)!)) continue;
+      for (const y of ids) {
+        if (x === y || !fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
+        const k = pairKey(type, x, y);
+        if (!pairs.has(k)) pairs.set(k, [x, y]);
+      }
+    }
+    for (const [k, [x, y]] of pairs) {
+      const facts = ctx.factsByPair.get(k) ?? [];
+      const near = nearness(ctx, x, y);
+      const features = new Set<string>();
+      const evidence = new Set<number>();
+      const frame = frameFeatures(ctx, type, x, y, features, evidence);
+      if (!facts.length && !features.size && near.distance > MAX_DISTANCE) continue;
+      features.add(`distance:${bucket(near.distance, [0, 1, 2, 4])}`);
+      features.add(`shared:${bucket(near.shared.length, [0, 1, 2])}`);
+      const ox = ctx.occurrences.get(x) ?? [];
+      const oy = ctx.occurrences.get(y) ?? [];
+      for (const s of near.shared.slice(0, MAX_SHARED)) sentenceFeatures(a.sentences[s]!, ox, oy, features);
+      articleFeatures(ctx, type, x, y, features);
+      for (const other of LEARNED_TYPES) {
+        if (other !== type && ctx.factsByPair.has(pairKey(other, x, y))) features.add(`also:${other}`);
+      }
+      if (!evidence.size) for (const s of near.near) evidence.add(s);
+      if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
+      const props: Properties = {};
+      if ((type === 'VISITED' || type === 'MET_WITH')) {
+        const event = frame?.id ?? (near.near[0] !== undefined ? ev.focus[near.near[0]] : null);
+        if (event && a.label(event) === 'Event') {
+          props.event = event;
+          const date = frame?.date ?? a.entities.get(event)!.props.date;
+          if (typeof date === 'string') props.date = date;
+        }
+      }
+      const values = type === 'PARTICIPATED_IN' ? [...PARTICIPATION_ROLES] : type === 'HOLDS_POSITION' ? [...titlesOf(ctx, x).keys()] : [''];
+      const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
+      const stated = (f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
+      for (const value of values) {
+        const mine = facts.filter((f) => stated(f).toLowerCase() === value.toLowerCase());
+        const others = facts.filter((f) => !mine.includes(f));
+        const f = new Set<string>();
+        for (const r of mine) {
+          f.add(`rule:${r.stage ?? 'unknown'}`);
+          for (const name of r.rules ?? []) f.add(`rule-name:${name}`);
+        }
+        f.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
+        for (const r of others) f.add(`rule-other:${r.stage ?? 'unknown'}`);
+        if (type === 'PARTICIPATED_IN') {
+          // the shared features, and each again with the role it would decide
+          for (const g of features) {
+            f.add(g);
+            f.add(`${value}|${g}`);
+          }
+          f.add(`role:${value}`);
+          for (const r of others) f.add(`${value}|rule-role:${stated(r)}`);
+        } else {
+          for (const g of features) f.add(g);
+        }
+        if (type === 'HOLDS_POSITION') {
+          f.add(`title-from:${sources!.get(value)}`);
+          for (const w of words(value)) f.add(`title-word:${w}`);
+          if (value.toLowerCase().startsWith('former')) f.add('title-former');
+        }
+        const p: Properties = { ...props };
+        if (type === 'PARTICIPATED_IN') p.role = value;
+        if (type === 'HOLDS_POSITION') p.title = value;
+        out.push({ type, from: x, to: y, value, features: [...f], facts: mine, evidence: [...evidence].sort((m, n) => m - n), props: p });
+      }
+    }
+  }
+  return out;
+}
+
+/** The classifiers of a model file, read once. */
+export function relationClassifiers(models: RelationModels): Map<LearnedType, Classifier> {
+  const out = new Map<LearnedType, Classifier>();
+  for (const type of LEARNED_TYPES) {
+    const m = models.models[type];
+    if (m) out.set(type, classifier(m));
+  }
+  return out;
+}
+
+/**
+ * The stage: for each pair of a modelled type, the value the model finds likeliest is stated when the model
+ * accepts it (the rules' fact kept, else a new one with the sentences naming both ends as evidence); the rules'
+ * facts of the pair it does not accept are dropped.
+ */
+export function decideRelations(a: Article, ev: Events, classifiers: ReadonlyMap<LearnedType, Classifier>): void {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of relationCandidates(a, ev)) {
+    if (!classifiers.has(c.type)) continue;
+    const k = pairKey(c.type, c.from, c.to);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+  }
+  for (const group of groups.values()) {
+    const model = classifiers.get(group[0]!.type)!;
+    let best: Candidate | null = null;
+    let bestP = -1;
+    for (const c of group) {
+      const p = model.probability(c.features);
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    const accepted = best && model.accepts(best.features) ? best : null;
+    for (const c of group) {
+      if (c === accepted) continue;
+      for (const f of c.facts) a.dropFact(f.type, f.from, f.to, f.props);
+    }
+    if (accepted && !accepted.facts.length) {
+      const fact = a.addFact(accepted.type as RelationshipType, accepted.from, accepted.to, accepted.props, ...accepted.evidence);
+      if (fact) fact.stage ??= 'learned';
+    }
+  }
+}
