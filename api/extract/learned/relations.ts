@@ -87,7 +87,9 @@ interface Context {
   a: Article;
   ev: Events;
   frames: Frame[];
+  /** where each entity is named (mention -1: an event told without its name) */
   occurrences: Map<string, Occurrence[]>;
+  sentencesOf: Map<string, Set<number>>;
   /** city of each person's positions */
   positionCities: Map<string, Set<string>>;
   /** facts by type and unordered pair */
@@ -108,6 +110,17 @@ function context(a: Article, ev: Events): Context {
       list.push({ sentence: s.index, mention });
     });
   }
+  // an event is named where it is first told and in the sentences of its frame, often by no name of its own
+  const told = (id: string, sentence: number) => {
+    const list = occurrences.get(id) ?? occurrences.set(id, []).get(id)!;
+    if (!list.some((o) => o.sentence === sentence)) list.push({ sentence, mention: -1 });
+  };
+  for (const s of a.sentences) for (const e of a.eventsFirstIn(s.index)) told(e.id, s.index);
+  const frames = framesOfArticle(a)?.frames ?? [];
+  for (const f of frames) for (const sentence of f.sentences) told(f.id, sentence);
+  for (const list of occurrences.values()) list.sort((x, y) => x.sentence - y.sentence);
+  const sentencesOf = new Map<string, Set<number>>();
+  for (const [id, list] of occurrences) sentencesOf.set(id, new Set(list.map((o) => o.sentence)));
   const factsByPair = new Map<string, Fact[]>();
   for (const f of a.facts.values()) {
     const k = pairKey(f.type, f.from, f.to);
@@ -127,7 +140,7 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames: framesOfArticle(a)?.frames ?? [], occurrences, positionCities, factsByPair, mentionRank,
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, mentionRank,
     events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
   };
 }
@@ -159,8 +172,16 @@ function nearness(ctx: Context, x: string, y: string): { shared: number[]; dista
 
 /** Features of the words between and around two mentions in one sentence. */
 function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
-  const mx = ox.filter((o) => o.sentence === s.index).map((o) => s.mentions[o.mention]!);
-  const my = oy.filter((o) => o.sentence === s.index).map((o) => s.mentions[o.mention]!);
+  const mx = ox.filter((o) => o.sentence === s.index && o.mention >= 0).map((o) => s.mentions[o.mention]!);
+  const my = oy.filter((o) => o.sentence === s.index && o.mention >= 0).map((o) => s.mentions[o.mention]!);
+  if (mx.length && !my.length) {
+    // the other end is told here without a name: the words around this one, and what the sentence is about
+    const m = mx[0]!;
+    for (const w of words(s.text.slice(0, m.start)).slice(-3)) out.add(`x-pre:${w}`);
+    for (const w of words(s.text.slice(m.end)).slice(0, 3)) out.add(`x-post:${w}`);
+    for (const [name, re] of CUES) if (re.test(s.text)) out.add(`cue-sent:${name}`);
+    return;
+  }
   let best: { gap: number; first: 'x' | 'y'; start: number; end: number; before: number; after: number } | null = null;
   for (const p of mx) {
     for (const q of my) {
@@ -251,6 +272,28 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
   return linked;
 }
 
+/**
+ * Peers: the rules stated the same fact for another entity named in a sentence with x ("A, B and C visited Y":
+ * the rules read A), or for an official of x's town.
+ */
+function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+  // only for visits and meetings: for participation and twinning they lowered the cross-validated figure
+  if (type !== 'VISITED' && type !== 'MET_WITH') return;
+  const mine = ctx.sentencesOf.get(x);
+  if (!mine) return;
+  for (const f of ctx.a.factsOf(type)) {
+    const peer = f.to === y ? f.from : SYMMETRIC.has(type) && f.from === y ? f.to : null;
+    if (!peer || peer === x || ctx.a.label(peer) !== ctx.a.label(x)) continue;
+    const value = type === 'PARTICIPATED_IN' ? `:${String(f.props.role)}` : '';
+    const theirs = ctx.sentencesOf.get(peer);
+    if (theirs && [...mine].some((n) => theirs.has(n))) out.add(`peer-same-sentence${value}`);
+    else out.add(`peer-elsewhere${value}`);
+    const px = ctx.positionCities.get(x);
+    const pp = ctx.positionCities.get(peer);
+    if (px && pp && [...px].some((c) => pp.has(c))) out.add(`peer-same-town${value}`);
+  }
+}
+
 /** Features of the article that bear on the pair. */
 function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
   const { a, ev } = ctx;
@@ -272,9 +315,15 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     if (x === home) out.add('x-home');
   }
   if (type === 'VISITED' || type === 'LOCATED_IN') {
-    if (xCities?.has(y) || cityOfX === y) out.add('x-is-of-y');
-    else if (xCities?.size || cityOfX) out.add(`x-is-of-other${[...(xCities ?? []), cityOfX].includes(home) ? '-home' : ''}`);
-    else out.add('x-of-unknown');
+    const xOf = xCities?.has(y) || cityOfX === y ? 'y' : xCities?.size || cityOfX ? ([...(xCities ?? []), cityOfX].includes(home) ? 'home' : 'other') : 'unknown';
+    out.add(`x-is-of-${xOf}`);
+    const main = ev.main ? a.cityOf(ev.main) : null;
+    const yIs = y === home ? 'home' : y === main ? 'main-place' : ev.visits.some((v) => v.dest === y) ? 'visit-dest' : 'other';
+    // the pair's two facts together: an official of elsewhere in the town the article is about
+    out.add(`x-of-${xOf}&y-${yIs}`);
+    const xCountry = [...(xCities ?? []), cityOfX].map((c) => a.countryOfCity(c)).find(Boolean);
+    const yCountry = a.countryOfCity(y);
+    if (xCountry && yCountry) out.add(xCountry === yCountry ? 'x-same-country' : 'x-other-country');
     if (a.entities.get(x)?.cityInName === y) out.add('y-in-x-name');
     for (const v of ev.visits) {
       if (v.dest === y || v.stops?.includes(y)) {
@@ -371,6 +420,7 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
       const oy = ctx.occurrences.get(y) ?? [];
       for (const s of near.shared.slice(0, MAX_SHARED)) sentenceFeatures(a.sentences[s]!, ox, oy, features);
       articleFeatures(ctx, type, x, y, features);
+      peerFeatures(ctx, type, x, y, features);
       for (const other of LEARNED_TYPES) {
         if (other !== type && ctx.factsByPair.has(pairKey(other, x, y))) features.add(`also:${other}`);
       }
