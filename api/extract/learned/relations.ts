@@ -284,13 +284,12 @@ function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out
   for (const f of ctx.a.factsOf(type)) {
     const peer = f.to === y ? f.from : SYMMETRIC.has(type) && f.from === y ? f.to : null;
     if (!peer || peer === x || ctx.a.label(peer) !== ctx.a.label(x)) continue;
-    const value = type === 'PARTICIPATED_IN' ? `:${String(f.props.role)}` : '';
     const theirs = ctx.sentencesOf.get(peer);
-    if (theirs && [...mine].some((n) => theirs.has(n))) out.add(`peer-same-sentence${value}`);
-    else out.add(`peer-elsewhere${value}`);
+    if (theirs && [...mine].some((n) => theirs.has(n))) out.add('peer-same-sentence');
+    else out.add('peer-elsewhere');
     const px = ctx.positionCities.get(x);
     const pp = ctx.positionCities.get(peer);
-    if (px && pp && [...px].some((c) => pp.has(c))) out.add(`peer-same-town${value}`);
+    if (px && pp && [...px].some((c) => pp.has(c))) out.add('peer-same-town');
   }
 }
 
