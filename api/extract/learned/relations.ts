@@ -367,8 +367,11 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
   if (type === 'HOLDS_POSITION') {
     if (a.entities.get(y)?.cityInName) out.add('org-names-city');
     if (y === home || a.cityOf(y) === home) out.add('org-at-home');
-    const others = a.positionsOf(x).filter((f) => f.to !== y).length;
-    out.add(`other-positions:${bucket(others, [0, 1])}`);
+    const others = a.positionsOf(x).filter((f) => f.to !== y);
+    out.add(`other-positions:${bucket(others.length, [0, 1])}`);
+    // the rules put a title at the town of this body, or at a body of this town: which of the two the gold names
+    const town = a.cityOf(y);
+    for (const f of others) out.add(town && a.cityOf(f.to) === town ? `rule-elsewhere-same-town:${a.label(f.to)}>${ly}` : 'rule-elsewhere-other-town');
   }
 }
 

@@ -1,0 +1,45 @@
+// The learned relationship decisions (api/extract/learned/relations.ts): the shipped model file, training on
+// a tiny annotated sample, and what the stage adds to an article over the rules alone.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../api/extract/index.ts';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import shipped from '../../api/extract/learned/relations.json' with { type: 'json' };
+import { LEARNED_TYPES, RelationModelsSchema } from '../../api/extract/learned/relations.ts';
+import type { AnnotatedArticle } from '../../api/learn/corpus.ts';
+import { relationExamples, trainRelations } from '../../api/learn/relations.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+const SAMPLE = fileURLToPath(new URL('./fixtures/learn-sample/', import.meta.url));
+const sample: AnnotatedArticle[] = readdirSync(SAMPLE).filter((f) => f.endsWith('.txt')).sort().map((file) => ({
+  set: 'sample', file, textPath: `${SAMPLE}${file}`, goldPath: `${SAMPLE}${file.replace(/\.txt$/, '.json')}`,
+}));
+
+const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+const facts = (g: GraphDocument, type: string) => g.relationships.filter((r) => r.type === type).map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`);
+
+describe('the shipped relationship model', () => {
+  it('parses with the schema and decides every relationship type', () => {
+    const models = RelationModelsSchema.parse(shipped);
+    for (const type of LEARNED_TYPES) {
+      const m = models.models[type];
+      expect(m, type).toBeDefined();
+      expect(Object.keys(m!.weights).length, type).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('training the relationship model', () => {
+  it('labels the sample by its gold and gives the same file twice', () => {
+    const data = relationExamples(sample);
+    const visits = data.examples.filter((e) => e.type === 'VISITED');
+    expect(visits.some((e) => e.positive)).toBe(true);
+    expect(visits.some((e) => !e.positive)).toBe(true);
+    const first = JSON.stringify(trainRelations(data));
+    expect(JSON.stringify(trainRelations(relationExamples(sample)))).toBe(first);
+    expect(Object.keys(RelationModelsSchema.parse(JSON.parse(first)).models)).toContain('VISITED');
+  });
+});
