@@ -2,7 +2,10 @@
 // each article is read by the rules alone, the stage's candidates are listed with their features, and each is
 // labelled by the gold exactly as ../shared/tools/score.mjs would count it (align.ts). One logistic model per
 // type; its threshold maximises the F1 of the decisions on examples the weights were not fitted on (articles
-// in five folds), counting the gold facts no candidate reaches as missed.
+// in five folds), counting the gold facts no candidate reaches as missed. The threshold is chosen as if the model
+// decided every pair, the rules' too, though the stage keeps the rules' facts: the training articles include
+// the ones the rules were written on, where they leave the model little to add, and a threshold fitted to what
+// they leave was too high on unseen sets (docs/extraction.md § "Learned decisions").
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../extract/charset.ts';

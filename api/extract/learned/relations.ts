@@ -487,9 +487,10 @@ export function relationClassifiers(models: RelationModels): Map<LearnedType, Cl
 }
 
 /**
- * The stage: for each pair of a modelled type, the value the model finds likeliest is stated when the model
- * accepts it (the rules' fact kept, else a new one with the sentences naming both ends as evidence); the rules'
- * facts of the pair it does not accept are dropped.
+ * The stage: the rules' facts stay; of each pair they left, the value the model finds likeliest is stated when
+ * the model accepts it, with the sentences of the frame slots that link its ends, or that name both, as evidence.
+ * (Letting the model also drop the rules' facts scored the same when cross-validated, and undid rules that
+ * tests and users rely on: docs/extraction.md § "Learned decisions".)
  */
 export function decideRelations(a: Article, ev: Events, classifiers: ReadonlyMap<LearnedType, Classifier>): void {
   const groups = new Map<string, Candidate[]>();
@@ -499,6 +500,7 @@ export function decideRelations(a: Article, ev: Events, classifiers: ReadonlyMap
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
   }
   for (const group of groups.values()) {
+    if (group.some((c) => c.facts.length)) continue;
     const model = classifiers.get(group[0]!.type)!;
     let best: Candidate | null = null;
     let bestP = -1;
@@ -509,14 +511,8 @@ export function decideRelations(a: Article, ev: Events, classifiers: ReadonlyMap
         best = c;
       }
     }
-    const accepted = best && model.accepts(best.features) ? best : null;
-    for (const c of group) {
-      if (c === accepted) continue;
-      for (const f of c.facts) a.dropFact(f.type, f.from, f.to, f.props);
-    }
-    if (accepted && !accepted.facts.length) {
-      const fact = a.addFact(accepted.type as RelationshipType, accepted.from, accepted.to, accepted.props, ...accepted.evidence);
-      if (fact) fact.stage ??= 'learned';
-    }
+    if (!best || !model.accepts(best.features)) continue;
+    const fact = a.addFact(best.type as RelationshipType, best.from, best.to, best.props, ...best.evidence);
+    if (fact) fact.stage ??= 'learned';
   }
 }
