@@ -3,9 +3,14 @@ import { expect, it } from 'vitest';
 import { extractArticle } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 
-/** The graph of one plain-text article: title line, date line, blank line, body. */
+/**
+ * The graph of one plain-text article (title line, date line, blank line, body) as the rules read it: these
+ * tests and the rules' examples state what each rule reads, so the learned decisions, judged on the annotated
+ * corpora and tested in learned-relations.test.ts, are left out (with them, five of the examples' "never"
+ * assertions fail: docs/extraction.md § "Learned decisions").
+ */
 export function extractText(title: string, body: string, date: string): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { relations: null });
 }
 
 export const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);

@@ -43,3 +43,30 @@ describe('training the relationship model', () => {
     expect(Object.keys(RelationModelsSchema.parse(JSON.parse(first)).models)).toContain('VISITED');
   });
 });
+
+describe('the learned stage on an article', () => {
+  const FORUM = [
+    'Lyon hosts Rosario business forum',
+    'date 2023-06-01',
+    '',
+    'The Lyon-Rosario Business Forum was held in Lyon on Friday. Rosario Mayor Pablo Javkin and Lyon Mayor Gregory Doucet opened the forum. Marta Lopez, director of the Rosario Chamber of Commerce, also attended.',
+  ].join('\n');
+  const OPENED = 'Rosario Mayor Pablo Javkin and Lyon Mayor Gregory Doucet opened the forum.';
+
+  it('states the visit, meeting and participation of two mayors who open a forum, which the rules alone miss', () => {
+    const rules = extractArticle({ content: FORUM, format: 'text', file: 'forum.txt' }, { relations: null });
+    const learned = extractArticle({ content: FORUM, format: 'text', file: 'forum.txt' });
+    expect(facts(rules, 'VISITED')).not.toContain('Pablo Javkin -> Lyon');
+    expect(facts(rules, 'MET_WITH')).toEqual([]);
+    expect(facts(learned, 'VISITED')).toContain('Pablo Javkin -> Lyon');
+    expect(facts(learned, 'MET_WITH').map((f) => f.split(' -> ').sort().join(' & '))).toContain('Gregory Doucet & Pablo Javkin');
+    expect(facts(learned, 'PARTICIPATED_IN')).toContain('Pablo Javkin -> Lyon-Rosario Business Forum');
+    // every learned edge says which article and sentence it came from, the rules' edges are all still there
+    const meeting = learned.relationships.find((r) => r.type === 'MET_WITH')!;
+    expect(meeting.evidence).toContain(OPENED);
+    expect(meeting.sources).toEqual([learned.articles[0]!.id]);
+    const visit = learned.relationships.find((r) => r.type === 'VISITED' && nameOf(learned, r.source) === 'Pablo Javkin')!;
+    expect(visit.evidence.some((e) => e.includes('Pablo Javkin'))).toBe(true);
+    for (const type of LEARNED_TYPES) for (const f of facts(rules, type)) expect(facts(learned, type)).toContain(f);
+  });
+});
