@@ -22,8 +22,7 @@ import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
-import { decideRelations, relationClassifiers, RelationModelsSchema, type LearnedType, type RelationModels } from './learned/relations.ts';
-import type { Classifier } from './learned/linear.ts';
+import { decideRelations, relationScorers, RelationModelsSchema, type LearnedType, type PairScorer, type RelationModels } from './learned/relations.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -33,12 +32,12 @@ export interface ExtractOptions {
 }
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
-const classifiersOf = new WeakMap<RelationModels, ReadonlyMap<LearnedType, Classifier>>();
+const scorersOf = new WeakMap<RelationModels, ReadonlyMap<LearnedType, PairScorer>>();
 
-function relationDecisions(options: ExtractOptions): ReadonlyMap<LearnedType, Classifier> | null {
+function relationDecisions(options: ExtractOptions): ReadonlyMap<LearnedType, PairScorer> | null {
   const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
   if (!models) return null;
-  return classifiersOf.get(models) ?? classifiersOf.set(models, relationClassifiers(models)).get(models)!;
+  return scorersOf.get(models) ?? scorersOf.set(models, relationScorers(models)).get(models)!;
 }
 
 export interface ExtractInput {
@@ -212,7 +211,7 @@ interface ReadArticle {
  * One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the
  * rules report only); the learned decisions run last when given.
  */
-function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMap<LearnedType, Classifier> | null): ReadArticle {
+function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMap<LearnedType, PairScorer> | null): ReadArticle {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;

@@ -12,7 +12,7 @@ import { decodeText } from '../extract/charset.ts';
 import { readDocument } from '../extract/document.ts';
 import { readForLearning } from '../extract/index.ts';
 import { classifier, trainLogistic, bestThreshold, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
-import { LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
+import { featuresOf, LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
 import { alignToGold, normalizeName } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
 
@@ -61,7 +61,7 @@ export function relationExamples(articles: readonly AnnotatedArticle[]): Relatio
       if (!required.length && facts.length) continue;
       for (const f of required) covered.add(f);
       const [a, b] = c.from < c.to || c.type !== 'MET_WITH' && c.type !== 'SISTER_CITY_OF' ? [source, target] : [target, source];
-      examples.push({ type: c.type, group: `${key}|${c.type}|${a}|${b}`, article: key, features: c.features, positive: required.length > 0 });
+      examples.push({ type: c.type, group: `${key}|${c.type}|${a}|${b}`, article: key, features: featuresOf(c), positive: required.length > 0 });
     }
     const byType = new Map<LearnedType, number>();
     for (const type of LEARNED_TYPES) {

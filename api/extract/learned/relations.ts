@@ -12,7 +12,7 @@ import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
 import type { Events } from '../events.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
-import { classifier, LinearModelSchema, type Classifier } from './linear.ts';
+import { LinearModelSchema, type LinearModel } from './linear.ts';
 
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
 export type LearnedType = (typeof LEARNED_TYPES)[number];
@@ -30,7 +30,10 @@ export interface Candidate {
   to: string;
   /** PARTICIPATED_IN: the role; HOLDS_POSITION: the title; '' otherwise */
   value: string;
-  features: string[];
+  /** the features of the pair, shared by the candidates of its values (for participation, each is also weighed with the role) */
+  shared: readonly string[];
+  /** the features of this value */
+  own: string[];
   /** the facts of this type, ends and value the rules stated */
   facts: Fact[];
   /** sentences that state it or name its two ends, for a fact the rules did not state */
@@ -49,6 +52,8 @@ const ENDS: Record<LearnedType, readonly [readonly Label[], readonly Label[]]> =
 const SYMMETRIC = new Set<LearnedType>(['MET_WITH', 'SISTER_CITY_OF']);
 /** a pair named further apart than this, with no rule or frame linking it, is no candidate */
 const MAX_DISTANCE = 2;
+/** characters before and after the two names read for the words around them */
+const AROUND = 40;
 /** sentences naming both ends that are read for words */
 const MAX_SHARED = 3;
 
@@ -94,6 +99,12 @@ interface Context {
   positionCities: Map<string, Set<string>>;
   /** facts by type and unordered pair */
   factsByPair: Map<string, Fact[]>;
+  /** the types of the facts between two entities, by unordered pair ("x|y") */
+  typesByPair: Map<string, Set<string>>;
+  /** PARTICIPATED_IN facts by participant */
+  participations: Map<string, Fact[]>;
+  /** titles of each person, found once (titlesOf) */
+  titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
   events: number;
   cities: number;
@@ -122,9 +133,14 @@ function context(a: Article, ev: Events): Context {
   const sentencesOf = new Map<string, Set<number>>();
   for (const [id, list] of occurrences) sentencesOf.set(id, new Set(list.map((o) => o.sentence)));
   const factsByPair = new Map<string, Fact[]>();
+  const typesByPair = new Map<string, Set<string>>();
+  const participations = new Map<string, Fact[]>();
   for (const f of a.facts.values()) {
     const k = pairKey(f.type, f.from, f.to);
     (factsByPair.get(k) ?? factsByPair.set(k, []).get(k)!).push(f);
+    const u = f.from < f.to ? `${f.from}|${f.to}` : `${f.to}|${f.from}`;
+    (typesByPair.get(u) ?? typesByPair.set(u, new Set()).get(u)!).add(f.type);
+    if (f.type === 'PARTICIPATED_IN') (participations.get(f.from) ?? participations.set(f.from, []).get(f.from)!).push(f);
   }
   const positionCities = new Map<string, Set<string>>();
   for (const f of a.factsOf('HOLDS_POSITION')) {
@@ -140,7 +156,7 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, mentionRank,
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank,
     events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
   };
 }
@@ -170,6 +186,14 @@ function nearness(ctx: Context, x: string, y: string): { shared: number[]; dista
   return { shared, distance, near };
 }
 
+const sentenceCues = new WeakMap<AnalyzedSentence, string[]>();
+/** The cue classes of a sentence, found once. */
+function cuesOf(s: AnalyzedSentence): string[] {
+  let cues = sentenceCues.get(s);
+  if (!cues) sentenceCues.set(s, (cues = CUES.filter(([, re]) => re.test(s.text)).map(([name]) => name)));
+  return cues;
+}
+
 /** Features of the words between and around two mentions in one sentence. */
 function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
   const mx = ox.filter((o) => o.sentence === s.index && o.mention >= 0).map((o) => s.mentions[o.mention]!);
@@ -177,9 +201,9 @@ function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[
   if (mx.length && !my.length) {
     // the other end is told here without a name: the words around this one, and what the sentence is about
     const m = mx[0]!;
-    for (const w of words(s.text.slice(0, m.start)).slice(-3)) out.add(`x-pre:${w}`);
-    for (const w of words(s.text.slice(m.end)).slice(0, 3)) out.add(`x-post:${w}`);
-    for (const [name, re] of CUES) if (re.test(s.text)) out.add(`cue-sent:${name}`);
+    for (const w of words(s.text.slice(Math.max(0, m.start - AROUND), m.start)).slice(-3)) out.add(`x-pre:${w}`);
+    for (const w of words(s.text.slice(m.end, m.end + AROUND)).slice(0, 3)) out.add(`x-post:${w}`);
+    for (const name of cuesOf(s)) out.add(`cue-sent:${name}`);
     return;
   }
   let best: { gap: number; first: 'x' | 'y'; start: number; end: number; before: number; after: number } | null = null;
@@ -196,15 +220,12 @@ function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[
   out.add(`gap:${bucket(between.length, [0, 1, 2, 4, 8, 16])}`);
   if (between.length <= 8) for (const w of between) out.add(`btw:${w}`);
   else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.add(`btw-edge:${w}`);
-  for (const w of words(s.text.slice(0, best.before)).slice(-3)) out.add(`pre:${w}`);
-  for (const w of words(s.text.slice(best.after)).slice(0, 3)) out.add(`post:${w}`);
+  for (const w of words(s.text.slice(Math.max(0, best.before - AROUND), best.before)).slice(-3)) out.add(`pre:${w}`);
+  for (const w of words(s.text.slice(best.after, best.after + AROUND)).slice(0, 3)) out.add(`post:${w}`);
   const betweenText = s.text.slice(best.start, best.end);
-  for (const [name, re] of CUES) {
-    if (re.test(betweenText)) out.add(`cue-btw:${name}`);
-    else if (re.test(s.text)) out.add(`cue-sent:${name}`);
-  }
-  const kinds = [...s.template.slice(0).matchAll(/⟨([A-Z])\d+⟩/g)].length;
-  out.add(`names-in-sentence:${bucket(kinds, [2, 3, 5, 8])}`);
+  for (const [name, re] of CUES) if (re.test(betweenText)) out.add(`cue-btw:${name}`);
+  for (const name of cuesOf(s)) if (!out.has(`cue-btw:${name}`)) out.add(`cue-sent:${name}`);
+  out.add(`names-in-sentence:${bucket(s.mentions.length, [2, 3, 5, 8])}`);
   if (s.paragraph === -1) out.add('in-headline');
   else if (s.index <= 2) out.add('in-lead');
 }
@@ -331,20 +352,14 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       }
       if (v.origins.includes(y)) out.add(v.visitors.has(x) ? 'visit:x-from-y' : 'visit:from-y');
     }
-    for (const f of a.factsOf('PARTICIPATED_IN')) {
-      if (f.from === x && a.cityOf(f.to) === y) out.add(`x-${f.props.role}-at-event-in-y`);
-    }
+    for (const f of ctx.participations.get(x) ?? []) if (a.cityOf(f.to) === y) out.add(`x-${f.props.role}-at-event-in-y`);
   }
   if (type === 'MET_WITH') {
     const cy = ctx.positionCities.get(y);
     if (xCities?.size && cy?.size) out.add([...xCities].some((c) => cy.has(c)) ? 'positions-same-city' : 'positions-other-cities');
     else out.add('positions-unknown');
-    const events = (p: string) => new Set(a.factsOf('PARTICIPATED_IN').filter((f) => f.from === p).map((f) => `${f.to}|${f.props.role}`));
-    const ex = events(x);
-    const ey = events(y);
-    for (const k of ex) {
-      const [event, role] = k.split('|');
-      for (const l of ey) if (l.startsWith(`${event}|`)) out.add(`same-event:${role}-${l.split('|')[1]}`);
+    for (const f of ctx.participations.get(x) ?? []) {
+      for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(`same-event:${f.props.role}-${g.props.role}`);
     }
   }
   if (type === 'PARTICIPATED_IN') {
@@ -377,7 +392,10 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
 
 /** Titles a person is given: by the rules' positions and by the mentions that write one with the name. */
 function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'> {
+  const known = ctx.titles.get(person);
+  if (known) return known;
   const titles = new Map<string, 'rule' | 'mention'>();
+  ctx.titles.set(person, titles);
   for (const f of ctx.a.positionsOf(person)) if (typeof f.props.title === 'string') titles.set(f.props.title, 'rule');
   for (const o of ctx.occurrences.get(person) ?? []) {
     const t = ctx.a.sentences[o.sentence]!.mentions[o.mention]!.title;
@@ -393,18 +411,59 @@ const fits = (ctx: Context, type: LearnedType, x: string, y: string) => {
   return from.includes(ctx.a.label(x)!) && to.includes(ctx.a.label(y)!);
 };
 
+/**
+ * The entities each entity could be in a fact with: named within MAX_DISTANCE sentences of it, in a frame
+ * with it, a happening or its towns, or in a fact of the rules with it. Every other pair has no feature but
+ * its distance, so this bounds the candidates without changing them (and without a loop over every pair).
+ */
+function linkedPairs(ctx: Context): Map<string, Set<string>> {
+  const linked = new Map<string, Set<string>>();
+  const link = (x: string, y: string) => {
+    if (x === y) return;
+    (linked.get(x) ?? linked.set(x, new Set()).get(x)!).add(y);
+    (linked.get(y) ?? linked.set(y, new Set()).get(y)!).add(x);
+  };
+  const named: string[][] = ctx.a.sentences.map(() => []);
+  for (const [id, list] of ctx.occurrences) for (const o of list) named[o.sentence]!.push(id);
+  for (let s = 0; s < named.length; s++) {
+    const window = named.slice(s, s + MAX_DISTANCE + 1).flat();
+    for (const x of named[s]!) for (const y of window) link(x, y);
+  }
+  for (const f of ctx.frames) {
+    const members = [
+      f.id, ...(f.place ? [f.place] : []), ...f.itinerary.keys(), ...f.metPeople.keys(), ...f.participants.keys(),
+      ...[f.host, f.visiting].flatMap((side) => [...side.people.keys(), ...side.bodies.keys(), ...side.cities.keys()]),
+    ];
+    for (const x of members) for (const y of members) if (x < y) link(x, y);
+    // a happening and its towns are candidates with every actor of the article (who took part, who went there)
+    const hubs = [f.id, ...(f.place ? [f.place] : []), ...f.itinerary.keys(), ...f.visiting.cities.keys()];
+    for (const x of ctx.a.entities.keys()) for (const y of hubs) link(x, y);
+  }
+  for (const f of ctx.a.facts.values()) link(f.from, f.to);
+  return linked;
+}
+
+const roleIndex = new Map(PARTICIPATION_ROLES.map((r, i) => [r as string, i]));
+
+/** Every feature of a candidate, as the model is trained on them: participation weighs the pair's features once more with the role ("host|btw:by"). */
+export function featuresOf(c: Candidate): string[] {
+  const out = [...c.own, ...c.shared];
+  if (c.type === 'PARTICIPATED_IN') for (const g of c.shared) out.push(`${c.value}|${g}`);
+  return out;
+}
+
 /** Every candidate of every type, with its features. */
 export function relationCandidates(a: Article, ev: Events): Candidate[] {
   const ctx = context(a, ev);
   const out: Candidate[] = [];
-  const ids = [...a.entities.keys()];
+  const linked = linkedPairs(ctx);
   for (const type of LEARNED_TYPES) {
     const pairs = new Map<string, [string, string]>();
     for (const f of a.factsOf(type)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
-    for (const x of ids) {
+    for (const [x, others] of linked) {
       if (!ENDS[type][0].includes(a.label(x)!)) continue;
-      for (const y of ids) {
-        if (x === y || !fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
+      for (const y of others) {
+        if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
         const k = pairKey(type, x, y);
         if (!pairs.has(k)) pairs.set(k, [x, y]);
       }
@@ -423,9 +482,7 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
       for (const s of near.shared.slice(0, MAX_SHARED)) sentenceFeatures(a.sentences[s]!, ox, oy, features);
       articleFeatures(ctx, type, x, y, features);
       peerFeatures(ctx, type, x, y, features);
-      for (const other of LEARNED_TYPES) {
-        if (other !== type && ctx.factsByPair.has(pairKey(other, x, y))) features.add(`also:${other}`);
-      }
+      for (const other of ctx.typesByPair.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? []) if (other !== type) features.add(`also:${other}`);
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -439,49 +496,88 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
       }
       const values = type === 'PARTICIPATED_IN' ? [...PARTICIPATION_ROLES] : type === 'HOLDS_POSITION' ? [...titlesOf(ctx, x).keys()] : [''];
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
-      const stated = (f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
+      const valueOf = (f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
+      const shared = [...features];
+      const sortedEvidence = [...evidence].sort((m, n) => m - n);
       for (const value of values) {
-        const mine = facts.filter((f) => stated(f).toLowerCase() === value.toLowerCase());
+        const mine = facts.filter((f) => valueOf(f).toLowerCase() === value.toLowerCase());
         const others = facts.filter((f) => !mine.includes(f));
-        const f = new Set<string>();
+        const stated = new Set<string>();
         for (const r of mine) {
-          f.add(`rule:${r.stage ?? 'unknown'}`);
-          for (const name of r.rules ?? []) f.add(`rule-name:${name}`);
+          stated.add(`rule:${r.stage ?? 'unknown'}`);
+          for (const name of r.rules ?? []) stated.add(`rule-name:${name}`);
         }
-        f.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
-        for (const r of others) f.add(`rule-other:${r.stage ?? 'unknown'}`);
+        stated.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
+        for (const r of others) stated.add(`rule-other:${r.stage ?? 'unknown'}`);
         if (type === 'PARTICIPATED_IN') {
-          // the shared features, and each again with the role it would decide
-          for (const g of features) {
-            f.add(g);
-            f.add(`${value}|${g}`);
-          }
-          f.add(`role:${value}`);
-          for (const r of others) f.add(`${value}|rule-role:${stated(r)}`);
-        } else {
-          for (const g of features) f.add(g);
+          stated.add(`role:${value}`);
+          for (const r of others) stated.add(`${value}|rule-role:${valueOf(r)}`);
         }
         if (type === 'HOLDS_POSITION') {
-          f.add(`title-from:${sources!.get(value)}`);
-          for (const w of words(value)) f.add(`title-word:${w}`);
-          if (value.toLowerCase().startsWith('former')) f.add('title-former');
+          stated.add(`title-from:${sources!.get(value)}`);
+          for (const w of words(value)) stated.add(`title-word:${w}`);
+          if (value.toLowerCase().startsWith('former')) stated.add('title-former');
         }
         const p: Properties = { ...props };
         if (type === 'PARTICIPATED_IN') p.role = value;
         if (type === 'HOLDS_POSITION') p.title = value;
-        out.push({ type, from: x, to: y, value, features: [...f], facts: mine, evidence: [...evidence].sort((m, n) => m - n), props: p });
+        out.push({ type, from: x, to: y, value, shared, own: [...stated], facts: mine, evidence: sortedEvidence, props: p });
       }
     }
   }
   return out;
 }
 
-/** The classifiers of a model file, read once. */
-export function relationClassifiers(models: RelationModels): Map<LearnedType, Classifier> {
-  const out = new Map<LearnedType, Classifier>();
+/**
+ * A type's model as the stage reads it: the weight of each feature, and for participation the weights of a
+ * pair feature with each role, so that a pair's features are looked up once for all its values.
+ */
+export interface PairScorer {
+  threshold: number;
+  /** the probability of each candidate of one pair (candidates sharing one `shared` list) */
+  probabilities(group: readonly Candidate[]): number[];
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function pairScorer(model: LinearModel): PairScorer {
+  const weights = new Map(Object.entries(model.weights));
+  const byRole = new Map<string, Float64Array>();
+  for (const [feature, w] of weights) {
+    const bar = feature.indexOf('|');
+    const role = bar > 0 ? roleIndex.get(feature.slice(0, bar)) : undefined;
+    if (role === undefined) continue;
+    const g = feature.slice(bar + 1);
+    const list = byRole.get(g) ?? byRole.set(g, new Float64Array(PARTICIPATION_ROLES.length)).get(g)!;
+    list[role] = w;
+  }
+  return {
+    threshold: model.threshold,
+    probabilities(group) {
+      const first = group[0]!;
+      let shared = model.bias;
+      const roles = new Float64Array(PARTICIPATION_ROLES.length);
+      for (const g of first.shared) {
+        shared += weights.get(g) ?? 0;
+        if (first.type !== 'PARTICIPATED_IN') continue;
+        const r = byRole.get(g);
+        if (r) for (let i = 0; i < roles.length; i++) roles[i]! += r[i]!;
+      }
+      return group.map((c) => {
+        let sum = shared + (c.type === 'PARTICIPATED_IN' ? roles[roleIndex.get(c.value)!]! : 0);
+        for (const f of c.own) sum += weights.get(f) ?? 0;
+        return sigmoid(sum);
+      });
+    },
+  };
+}
+
+/** The scorers of a model file, read once. */
+export function relationScorers(models: RelationModels): Map<LearnedType, PairScorer> {
+  const out = new Map<LearnedType, PairScorer>();
   for (const type of LEARNED_TYPES) {
     const m = models.models[type];
-    if (m) out.set(type, classifier(m));
+    if (m) out.set(type, pairScorer(m));
   }
   return out;
 }
@@ -492,27 +588,22 @@ export function relationClassifiers(models: RelationModels): Map<LearnedType, Cl
  * (Letting the model also drop the rules' facts scored the same when cross-validated, and undid rules that
  * tests and users rely on: docs/extraction.md § "Learned decisions".)
  */
-export function decideRelations(a: Article, ev: Events, classifiers: ReadonlyMap<LearnedType, Classifier>): void {
+export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
   const groups = new Map<string, Candidate[]>();
   for (const c of relationCandidates(a, ev)) {
-    if (!classifiers.has(c.type)) continue;
+    if (!scorers.has(c.type)) continue;
     const k = pairKey(c.type, c.from, c.to);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
   }
   for (const group of groups.values()) {
     if (group.some((c) => c.facts.length)) continue;
-    const model = classifiers.get(group[0]!.type)!;
-    let best: Candidate | null = null;
-    let bestP = -1;
-    for (const c of group) {
-      const p = model.probability(c.features);
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
-    if (!best || !model.accepts(best.features)) continue;
-    const fact = a.addFact(best.type as RelationshipType, best.from, best.to, best.props, ...best.evidence);
+    const scorer = scorers.get(group[0]!.type)!;
+    const p = scorer.probabilities(group);
+    let best = 0;
+    for (let i = 1; i < group.length; i++) if (p[i]! > p[best]!) best = i;
+    if (p[best]! < scorer.threshold) continue;
+    const c = group[best]!;
+    const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
     if (fact) fact.stage ??= 'learned';
   }
 }
