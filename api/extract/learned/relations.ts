@@ -10,6 +10,7 @@ import type { Properties, RelationshipType } from '../../graph/schema.ts';
 import { PARTICIPATION_ROLES } from '../../graph/schema.ts';
 import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
 import type { Events } from '../events.ts';
+import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { LinearModelSchema, type LinearModel } from './linear.ts';
@@ -110,6 +111,21 @@ interface Context {
   cities: number;
 }
 
+// Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+const NO_IDS: ReadonlySet<string> = new Set();
+const byNumber = (m: number, n: number) => m - n;
+function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+function mentionsIn(s: AnalyzedSentence, occurrences: readonly Occurrence[]): Mention[] {
+  const out: Mention[] = [];
+  for (const o of occurrences) if (o.sentence === s.index && o.mention >= 0) out.push(s.mentions[o.mention]!);
+  return out;
+}
+const valueOf = (type: LearnedType, f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
+
 const pairKey = (type: string, x: string, y: string) => (x < y ? `${type}|${x}|${y}` : `${type}|${y}|${x}`);
 
 function context(a: Article, ev: Events): Context {
@@ -165,8 +181,9 @@ function context(a: Article, ev: Events): Context {
 function nearness(ctx: Context, x: string, y: string): { shared: number[]; distance: number; near: number[] } {
   const ox = ctx.occurrences.get(x) ?? [];
   const oy = ctx.occurrences.get(y) ?? [];
-  const sy = new Set(oy.map((o) => o.sentence));
-  const shared = [...new Set(ox.map((o) => o.sentence).filter((s) => sy.has(s)))];
+  const sy = ctx.sentencesOf.get(y) ?? NO_SENTENCES;
+  const shared: number[] = [];
+  for (const s of ctx.sentencesOf.get(x) ?? NO_SENTENCES) if (sy.has(s)) shared.push(s);
   if (shared.length) return { shared, distance: 0, near: shared.slice(0, 2) };
   let distance = Infinity;
   let near: number[] = [];
@@ -196,8 +213,8 @@ function cuesOf(s: AnalyzedSentence): string[] {
 
 /** Features of the words between and around two mentions in one sentence. */
 function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
-  const mx = ox.filter((o) => o.sentence === s.index && o.mention >= 0).map((o) => s.mentions[o.mention]!);
-  const my = oy.filter((o) => o.sentence === s.index && o.mention >= 0).map((o) => s.mentions[o.mention]!);
+  const mx = mentionsIn(s, ox);
+  const my = mentionsIn(s, oy);
   if (mx.length && !my.length) {
     // the other end is told here without a name: the words around this one, and what the sentence is about
     const m = mx[0]!;
@@ -231,11 +248,11 @@ function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[
 }
 
 const sideOf = (side: Side, id: string) => side.people.has(id) || side.bodies.has(id) || side.cities.has(id);
+const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bodies.get(id) ?? side.cities.get(id);
 
 /** Frame slots the two ends fill, for one type; the sentences of those slots as evidence. */
 function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>, evidence: Set<number>): Frame | null {
   let linked: Frame | null = null;
-  const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bodies.get(id) ?? side.cities.get(id);
   for (const f of ctx.frames) {
     const xHost = sideOf(f.host, x);
     const xVisiting = sideOf(f.visiting, x);
@@ -306,11 +323,11 @@ function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out
     const peer = f.to === y ? f.from : SYMMETRIC.has(type) && f.from === y ? f.to : null;
     if (!peer || peer === x || ctx.a.label(peer) !== ctx.a.label(x)) continue;
     const theirs = ctx.sentencesOf.get(peer);
-    if (theirs && [...mine].some((n) => theirs.has(n))) out.add('peer-same-sentence');
+    if (theirs && shares(mine, theirs)) out.add('peer-same-sentence');
     else out.add('peer-elsewhere');
     const px = ctx.positionCities.get(x);
     const pp = ctx.positionCities.get(peer);
-    if (px && pp && [...px].some((c) => pp.has(c))) out.add('peer-same-town');
+    if (px && pp && shares(px, pp)) out.add('peer-same-town');
   }
 }
 
@@ -338,10 +355,13 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     const xOf = xCities?.has(y) || cityOfX === y ? 'y' : xCities?.size || cityOfX ? ([...(xCities ?? []), cityOfX].includes(home) ? 'home' : 'other') : 'unknown';
     out.add(`x-is-of-${xOf}`);
     const main = ev.main ? a.cityOf(ev.main) : null;
-    const yIs = y === home ? 'home' : y === main ? 'main-place' : ev.visits.some((v) => v.dest === y) ? 'visit-dest' : 'other';
+    let yIs = y === home ? 'home' : y === main ? 'main-place' : 'other';
+    if (yIs === 'other') for (const v of ev.visits) if (v.dest === y) yIs = 'visit-dest';
     // the pair's two facts together: an official of elsewhere in the town the article is about
     out.add(`x-of-${xOf}&y-${yIs}`);
-    const xCountry = [...(xCities ?? []), cityOfX].map((c) => a.countryOfCity(c)).find(Boolean);
+    let xCountry: string | null = null;
+    for (const c of xCities ?? NO_IDS) xCountry ??= a.countryOfCity(c);
+    xCountry ??= a.countryOfCity(cityOfX);
     const yCountry = a.countryOfCity(y);
     if (xCountry && yCountry) out.add(xCountry === yCountry ? 'x-same-country' : 'x-other-country');
     if (a.entities.get(x)?.cityInName === y) out.add('y-in-x-name');
@@ -356,7 +376,7 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
   }
   if (type === 'MET_WITH') {
     const cy = ctx.positionCities.get(y);
-    if (xCities?.size && cy?.size) out.add([...xCities].some((c) => cy.has(c)) ? 'positions-same-city' : 'positions-other-cities');
+    if (xCities?.size && cy?.size) out.add(shares(xCities, cy) ? 'positions-same-city' : 'positions-other-cities');
     else out.add('positions-unknown');
     for (const f of ctx.participations.get(x) ?? []) {
       for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(`same-event:${f.props.role}-${g.props.role}`);
@@ -369,9 +389,12 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     const place = a.cityOf(y);
     if (place && (x === place || xCities?.has(place) || cityOfX === place)) out.add('x-of-event-place');
     else if (place) out.add('x-not-of-event-place');
-    if (ev.visits.some((v) => v.event === y && v.visitors.has(x))) out.add('visit:x-visitor');
-    if (ev.visits.some((v) => v.event === y && v.hosts.has(x))) out.add('visit:x-host');
-    if (ev.objects.some((o) => o.event === y && a.sentences[o.sentence]?.refs.includes(x))) out.add('event-object-with-x');
+    for (const v of ev.visits) {
+      if (v.event !== y) continue;
+      if (v.visitors.has(x)) out.add('visit:x-visitor');
+      if (v.hosts.has(x)) out.add('visit:x-host');
+    }
+    for (const o of ev.objects) if (o.event === y && a.sentences[o.sentence]?.refs.includes(x)) out.add('event-object-with-x');
   }
   if (type === 'SISTER_CITY_OF') {
     const cx = a.countryOfCity(x);
@@ -382,7 +405,8 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
   if (type === 'HOLDS_POSITION') {
     if (a.entities.get(y)?.cityInName) out.add('org-names-city');
     if (y === home || a.cityOf(y) === home) out.add('org-at-home');
-    const others = a.positionsOf(x).filter((f) => f.to !== y);
+    const others: Fact[] = [];
+    for (const f of a.positionsOf(x)) if (f.to !== y) others.push(f);
     out.add(`other-positions:${bucket(others.length, [0, 1])}`);
     // the rules put a title at the town of this body, or at a body of this town: which of the two the gold names
     const town = a.cityOf(y);
@@ -496,12 +520,12 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
       }
       const values = type === 'PARTICIPATED_IN' ? [...PARTICIPATION_ROLES] : type === 'HOLDS_POSITION' ? [...titlesOf(ctx, x).keys()] : [''];
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
-      const valueOf = (f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
       const shared = [...features];
-      const sortedEvidence = [...evidence].sort((m, n) => m - n);
+      const sortedEvidence = [...evidence].sort(byNumber);
       for (const value of values) {
-        const mine = facts.filter((f) => valueOf(f).toLowerCase() === value.toLowerCase());
-        const others = facts.filter((f) => !mine.includes(f));
+        const mine: Fact[] = [];
+        const others: Fact[] = [];
+        for (const f of facts) (valueOf(type, f).toLowerCase() === value.toLowerCase() ? mine : others).push(f);
         const stated = new Set<string>();
         for (const r of mine) {
           stated.add(`rule:${r.stage ?? 'unknown'}`);
@@ -511,7 +535,7 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
         for (const r of others) stated.add(`rule-other:${r.stage ?? 'unknown'}`);
         if (type === 'PARTICIPATED_IN') {
           stated.add(`role:${value}`);
-          for (const r of others) stated.add(`${value}|rule-role:${valueOf(r)}`);
+          for (const r of others) stated.add(`${value}|rule-role:${valueOf(type, r)}`);
         }
         if (type === 'HOLDS_POSITION') {
           stated.add(`title-from:${sources!.get(value)}`);
