@@ -12,7 +12,7 @@ import { decodeText } from '../extract/charset.ts';
 import { readDocument } from '../extract/document.ts';
 import { readForLearning } from '../extract/index.ts';
 import { classifier, trainLogistic, bestThreshold, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
-import { featuresOf, LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
+import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
 import { alignToGold, normalizeName } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
 
@@ -130,10 +130,10 @@ function trainType(type: LearnedType, data: RelationExamples, training: Training
   return { bias: round(bias), threshold: bestThreshold(scored, missed), weights };
 }
 
-/** The models of every type, from the examples of the annotated articles. */
-export function trainRelations(data: RelationExamples, training = TRAINING): RelationModels {
+/** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles. */
+export function trainRelations(data: RelationExamples, training = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
   const models: RelationModels['models'] = {};
-  for (const type of LEARNED_TYPES) {
+  for (const type of types) {
     const model = trainType(type, data, training);
     if (model) models[type] = model;
   }

@@ -15,8 +15,15 @@ import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { LinearModelSchema, type LinearModel } from './linear.ts';
 
+/** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
 export type LearnedType = (typeof LEARNED_TYPES)[number];
+/**
+ * The types the shipped model decides. HOLDS_POSITION and LOCATED_IN are left to the rules: their learned
+ * additions did not raise F1 (LOCATED_IN on the training stand-in, HOLDS_POSITION on the leave-one-set-out
+ * totals), and HOLDS_POSITION has the most candidates (a pair per title): docs/extraction.md § "Learned decisions".
+ */
+export const DECIDED_TYPES: readonly LearnedType[] = ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
 
 /** One model per relationship type; a type without a model keeps the rules' facts. */
 export const RelationModelsSchema = z.object({
@@ -476,12 +483,15 @@ export function featuresOf(c: Candidate): string[] {
   return out;
 }
 
-/** Every candidate of every type, with its features. */
-export function relationCandidates(a: Article, ev: Events): Candidate[] {
+/**
+ * Every candidate of the given types (all when none given), with its features; `open`: only the pairs the
+ * rules stated nothing of (what the stage decides).
+ */
+export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
   const ctx = context(a, ev);
   const out: Candidate[] = [];
   const linked = linkedPairs(ctx);
-  for (const type of LEARNED_TYPES) {
+  for (const type of options.types ?? LEARNED_TYPES) {
     const pairs = new Map<string, [string, string]>();
     for (const f of a.factsOf(type)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
     for (const [x, others] of linked) {
@@ -494,6 +504,7 @@ export function relationCandidates(a: Article, ev: Events): Candidate[] {
     }
     for (const [k, [x, y]] of pairs) {
       const facts = ctx.factsByPair.get(k) ?? [];
+      if (options.open && facts.length) continue;
       const near = nearness(ctx, x, y);
       const features = new Set<string>();
       const evidence = new Set<number>();
@@ -614,13 +625,11 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
  */
 export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
   const groups = new Map<string, Candidate[]>();
-  for (const c of relationCandidates(a, ev)) {
-    if (!scorers.has(c.type)) continue;
+  for (const c of relationCandidates(a, ev, { open: true, types: [...scorers.keys()] })) {
     const k = pairKey(c.type, c.from, c.to);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
   }
   for (const group of groups.values()) {
-    if (group.some((c) => c.facts.length)) continue;
     const scorer = scorers.get(group[0]!.type)!;
     const p = scorer.probabilities(group);
     let best = 0;
