@@ -2,14 +2,14 @@
 // and WebGL renderer, the builds interleaved round by round (A, B, B, A, ...) so a change in the
 // machine's load hits both. Each build is a `vite build` output directory; the API serves the data
 // and the browser is handed the build's files instead of dist/viz.
-//   npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]
+//   npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]     (RENDERERS=canvas, GESTURE=pan)
 // Prints, per build and renderer, the frame intervals' p95/p99/mean (wall clock) and the main-thread
 // CPU time of each frame from Chromium's trace (p95/p99/mean and the frames over 16.7 ms: less
 // sensitive to other processes on the cores), median over the rounds.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchBrowser } from '../e2e/browser.ts';
-import { panZoomFrames, postArticles, serveBuild, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { panZoomFrames, type PanZoomGesture, postArticles, serveBuild, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 const [distA, distB, roundsArg] = process.argv.slice(2);
 if (!distA || !distB) throw new Error('usage: npx tsx tests/bench/viewer-ab.ts DIST_A DIST_B [rounds]');
@@ -17,6 +17,8 @@ const builds = { A: resolve(distA), B: resolve(distB) };
 const rounds = Number(roundsArg ?? 3);
 // RENDERERS=canvas skips the WebGL renderer (minutes per page on SwiftShader under load).
 const renderers = (process.env.RENDERERS ?? 'canvas,webgl').split(',') as ('canvas' | 'webgl')[];
+// GESTURE=pan: a pan alone from a picture at rest instead of the bench's wheel in, pan, wheel out.
+const gesture: PanZoomGesture = process.env.GESTURE === 'pan' ? 'pan' : 'wheel-pan-wheel';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -34,7 +36,7 @@ try {
         await serveBuild(page, builds[build]);
         await timeFirstDraw(page, `${server.base}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
         const shown = await showTwoThousand(page);
-        const frames = await panZoomFrames(page);
+        const frames = await panZoomFrames(page, {}, gesture);
         await page.close();
         const key = `${build} ${renderer}`;
         const entry = samples.get(key) ?? { p95: [], p99: [], mean: [], cpuP95: [], cpuP99: [], cpu: [], over16: [], settings: `textureOnViewport ${shown.textureOnViewport}, hideEdgesOnViewport ${shown.hideEdgesOnViewport}` };
@@ -64,4 +66,4 @@ for (const [key, s] of [...samples].sort()) {
   const f = (xs: number[]) => median(xs).toFixed(1);
   console.log(`| ${build} (${builds[build as 'A' | 'B']}) | ${renderer} | ${f(s.p95)} / ${f(s.p99)} / ${f(s.mean)} ms | ${f(s.cpuP95)} / ${f(s.cpuP99)} / ${f(s.cpu)} ms | ${(median(s.over16) * 100).toFixed(1)} % | ${s.settings} |`);
 }
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+console.log(`gesture ${gesture}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);

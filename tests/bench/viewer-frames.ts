@@ -9,7 +9,7 @@
 import { cpus, loadavg } from 'node:os';
 import { ensureViewerBuilt, launchBrowser } from '../e2e/browser.ts';
 import type { Page } from 'playwright-core';
-import { backgroundPoint, panZoomFrames, serveBuild, settled, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
+import { backgroundPoint, panZoomFrames, type TraceEvent, serveBuild, settled, postArticles, showTwoThousand, startViewerServer, syntheticGraph, timeFirstDraw } from './viewer.ts';
 
 /**
  * The drawing steps of a frame, timed alone on the picture as it is (best of 7, each flushed to
@@ -61,7 +61,33 @@ async function micro(page: Page): Promise<string> {
       const some = edges.filter((e) => e.pstyle('line-style').value === lineStyle);
       out.push(`${some.length} ${lineStyle} edges ${best(() => r.drawCachedElements(ctx, some, 1, ext))} ms`);
     }
-    out.push(`full render ${best(() => { r.redrawHint('eles', true); r.render(); })} ms`);
+    const fullRender = () => best(() => { r.redrawHint('eles', true); r.render(); });
+    out.push(`full render ${fullRender()} ms`);
+    // Other looks of the same picture, as style bypasses put back afterwards: what each choice of the
+    // big-picture style saves a full redraw (curve style, arrows, node shapes).
+    type Styled = { style(s: Record<string, unknown>): void; removeStyle(names: string): void };
+    const styled = cy as unknown as { edges(): Styled; nodes(): Styled };
+    // Interleaved, three times over, best kept: on the shared cores a single best of 7 swings by 2x.
+    const variants: [string, () => void, () => void][] = [
+      ['as drawn', () => {}, () => {}],
+      ['straight edges (not haystack)', () => styled.edges().style({ 'curve-style': 'straight' }), () => styled.edges().removeStyle('curve-style')],
+      ['bezier edges with arrows', () => styled.edges().style({ 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' }), () => styled.edges().removeStyle('curve-style target-arrow-shape')],
+      ['every node an ellipse', () => styled.nodes().style({ shape: 'ellipse' }), () => styled.nodes().removeStyle('shape')],
+    ];
+    // A restyle throws away the element textures, refilled a few per frame: 20 frames first.
+    const bestOf = new Map<string, number>();
+    for (let round = 0; round < 3; round++) {
+      for (const [name, apply, undo] of variants) {
+        apply();
+        for (let i = 0; i < 20; i++) {
+          r.redrawHint('eles', true);
+          r.render();
+        }
+        bestOf.set(name, Math.min(bestOf.get(name) ?? Infinity, Number(fullRender())));
+        undo();
+      }
+    }
+    for (const [name, ms] of bestOf) out.push(`full render, ${name} ${ms.toFixed(1)} ms`);
     out.push(`gesture's first frame (texture) ${best(() => { r.textureCache = null; r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);
     out.push(`gesture frame (texture made) ${best(() => { r.hoverData.dragging = true; r.render(); r.hoverData.dragging = false; })} ms`);
     r.textureCache = null;
@@ -97,7 +123,45 @@ async function onlyGesture(page: Page, gesture: string) {
   return { p95: 0, p99: 0, mean: 0, frames: 0, cpuPerFrame: 0, cpu: null };
 }
 
+/** Trace categories for BREAKDOWN=1: what the main thread did inside each heavy frame (script, style, paint, raster). */
+const BREAKDOWN_CATEGORIES = 'devtools.timeline,toplevel,blink,cc,disabled-by-default-devtools.timeline,v8.execute';
+
+/**
+ * The main thread's work in each frame over 12 ms of CPU: its top-level tasks, and inside them the
+ * named steps over 1 ms (script by callback, style recalculation, paint, canvas flush), with CPU time.
+ */
+function heavyFrames(events: TraceEvent[]): string[] {
+  const key = (e: { pid: number; tid: number }) => `${e.pid}:${e.tid}`;
+  const counts = new Map<string, number>();
+  for (const e of events) if (e.name === 'FireAnimationFrame') counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const onMain = events.filter((e) => key(e) === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const marks = onMain
+    .filter((e) => e.name === 'FireAnimationFrame')
+    .map((e) => e.ts)
+    .filter((ts, i, all) => i === 0 || ts - all[i - 1]! > 4000);
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined);
+  const t0 = marks[0] ?? 0;
+  const out: string[] = [];
+  for (let i = 1; i < marks.length; i++) {
+    const inFrame = tasks.filter((t) => t.ts >= marks[i - 1]! && t.ts < marks[i]!);
+    const cpu = inFrame.reduce((sum, t) => sum + t.tdur! / 1000, 0);
+    if (cpu <= 12) continue;
+    out.push(`frame at ${((marks[i - 1]! - t0) / 1000).toFixed(0)} ms: ${cpu.toFixed(1)} ms CPU in ${inFrame.length} tasks`);
+    for (const task of inFrame.filter((t) => t.tdur! > 1000)) {
+      out.push(`  task ${(task.tdur! / 1000).toFixed(1)} ms CPU (${(task.dur! / 1000).toFixed(1)} wall)`);
+      const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts < task.ts + task.dur! && (e.tdur ?? e.dur ?? 0) > 1000 && e.name !== 'ThreadControllerImpl::RunTask');
+      for (const e of inside) {
+        const detail = e.args?.data?.type ?? (e.args?.data as { functionName?: string } | undefined)?.functionName ?? '';
+        out.push(`    ${((e.ts - task.ts) / 1000).toFixed(1).padStart(6)} +${((e.tdur ?? e.dur!) / 1000).toFixed(1)} ms ${e.name} ${detail}`);
+      }
+    }
+  }
+  return out;
+}
+
 const renderer = process.argv[2] ?? 'canvas';
+const breakdown = Boolean(process.env.BREAKDOWN);
 // Another build of the viewer (e.g. `vite build --minify false --outDir DIR`, for readable profiles).
 const dist = process.argv[3];
 const profile = process.argv.includes('--profile');
@@ -164,8 +228,10 @@ try {
       await cdp.send('Profiler.start');
     }
     const gesture = process.env.GESTURE;
-    const frames = gesture ? await onlyGesture(page, gesture) : await panZoomFrames(page);
+    const events: TraceEvent[] = [];
+    const frames = gesture ? await onlyGesture(page, gesture) : await panZoomFrames(page, breakdown ? { categories: BREAKDOWN_CATEGORIES, events } : {});
     console.log(JSON.stringify(frames.cpu));
+    if (breakdown) console.log(heavyFrames(events).join('\n'));
     if (profile) {
       const { profile: p } = await cdp.send('Profiler.stop');
       const self = new Map<string, number>();

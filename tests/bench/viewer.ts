@@ -149,7 +149,7 @@ export interface FrameCpu {
   heavy: string;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -254,26 +254,29 @@ export async function backgroundPoint(page: Page): Promise<{ x: number; y: numbe
   return { x: box.x + inGraph.x, y: box.y + inGraph.y };
 }
 
+/** The bench's gesture (wheel in, pan, wheel out), or a pan alone from a picture at rest. */
+export type PanZoomGesture = 'wheel-pan-wheel' | 'pan';
+
 /**
  * Frame intervals while an analyst pans and zooms (real mouse input, so Cytoscape's
  * texture-while-moving path is the one measured): once the picture is drawn and settled, the
  * pointer rests on the background near the centre, five wheel notches zoom in there, a press on
  * the background drags the picture around, and five notches zoom back out; recording ends 300 ms
- * after the last notch, so the full redraw when the gesture ends counts. Also the CPU time the
+ * after the last notch, so the full redraw when the gesture ends counts (`pan`: the press, drag and release alone). Also the CPU time the
  * page's main thread spent meanwhile (Chromium's ThreadTime metric), per frame: the frame
  * intervals are wall-clock time and stretch when other processes share the cores; the main-thread CPU
  * time of each frame, from Chromium's trace, much less so (what a quiet machine's frames would cost).
  */
-export async function panZoomFrames(page: Page): Promise<{ p95: number; p99: number; mean: number; frames: number; cpuPerFrame: number; cpu: FrameCpu | null }> {
+export async function panZoomFrames(page: Page, trace: { categories?: string; events?: TraceEvent[] } = {}, gesture: PanZoomGesture = 'wheel-pan-wheel'): Promise<{ p95: number; p99: number; mean: number; frames: number; cpuPerFrame: number; cpu: FrameCpu | null }> {
   await settled(page);
   const start = await backgroundPoint(page);
   await page.mouse.move(start.x, start.y);
   await settled(page, 200);
   const devtools = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
+  const events: TraceEvent[] = trace.events ?? [];
   devtools.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const traced = new Promise((done) => devtools.once('Tracing.tracingComplete', done));
-  await devtools.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await devtools.send('Tracing.start', { categories: trace.categories ?? 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];
@@ -286,11 +289,12 @@ export async function panZoomFrames(page: Page): Promise<{ p95: number; p99: num
     };
     requestAnimationFrame(tick);
   });
-  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+  const wheel = gesture === 'wheel-pan-wheel';
+  if (wheel) for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
   await page.mouse.down();
   for (let i = 1; i <= 30; i++) await page.mouse.move(start.x + 200 * Math.sin(i / 5), start.y + 120 * (Math.cos(i / 7) - 1));
   await page.mouse.up();
-  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 120);
+  if (wheel) for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 120);
   await page.waitForTimeout(300);
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };

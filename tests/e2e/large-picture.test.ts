@@ -1,7 +1,7 @@
 // The picture's drawing follows its size: an analyst who expands hubs until the picture passes the
 // large-graph threshold sees the edges left out while panning (and back when the hand stops), and
 // once collapsed below it again, edges stay drawn while panning and every node is named again. Large, names
-// follow the zoom (hubs first).
+// follow the zoom (hubs first) and a press on an edge does not mark it active; a click still selects it.
 // Read from the pixels Cytoscape's canvases hold mid-drag, in the real browser.
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
@@ -127,6 +127,35 @@ async function edgesWhilePanning(page: Page): Promise<{ sampled: number; still: 
   return { sampled: points.length, still, moving, released };
 }
 
+/**
+ * A click on an edge, away from nodes and names: which edge Cytoscape took as pressed, whether it
+ * marked it active while the button was down, and what is selected once released (then Escape).
+ */
+async function clickEdge(page: Page): Promise<{ pressed: string | null; activeWhilePressed: boolean; selected: string[] }> {
+  await page.waitForFunction(() => !window.__cy!.animated());
+  const [point] = await pointsOnEdges(page);
+  expect(point, 'a point on an edge').toBeDefined();
+  const at = await page.evaluate(({ id, t }) => {
+    const cy = window.__cy!;
+    const edge = cy.getElementById(id);
+    const a = edge.renderedSourceEndpoint();
+    const b = edge.renderedTargetEndpoint();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + a.x + (b.x - a.x) * t, y: box.top + a.y + (b.y - a.y) * t };
+  }, point!);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  const pressed = await page.evaluate(() => {
+    const down = (window.__cy as unknown as { renderer(): { hoverData: { down?: { id(): string; isEdge(): boolean; active(): boolean } | null } } }).renderer().hoverData.down;
+    return down?.isEdge() ? { id: down.id(), active: down.active() } : null;
+  });
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const selected = await page.evaluate(() => window.__cy!.$(':selected').map((el) => el.id()));
+  await page.keyboard.press('Escape');
+  return { pressed: pressed?.id ?? null, activeWhilePressed: pressed?.active ?? false, selected };
+}
+
 /** Whether `id` is listed as expanded in the address bar (the viewer records each expansion there). */
 const isExpanded = (page: Page, id: string) => page.evaluate((nodeId) => (new URL(location.href).searchParams.get('expand') ?? '').split(',').includes(nodeId), id);
 
@@ -174,6 +203,11 @@ describe('drawing settings that follow the size of the picture', () => {
     expect(small.sampled, JSON.stringify(small)).toBeGreaterThanOrEqual(5);
     expect(small.still).toBe(small.sampled);
     expect(small.moving).toBe(small.sampled);
+    // A press on an edge marks it active (Cytoscape's feedback); the click selects it.
+    const smallClick = await clickEdge(page);
+    expect(smallClick.pressed, JSON.stringify(smallClick)).not.toBeNull();
+    expect(smallClick.activeWhilePressed).toBe(true);
+    expect(smallClick.selected).toEqual([smallClick.pressed]);
 
     // Expand hubs on screen until the picture is large.
     const expanded: string[] = [];
@@ -206,6 +240,12 @@ describe('drawing settings that follow the size of the picture', () => {
     expect(large.still).toBe(large.sampled);
     expect(large.moving).toBe(0);
     expect(large.released).toBe(large.sampled);
+    // Large, a press on an edge (where most pans start in a dense picture) leaves it as it is: marking it
+    // active would redraw every element at the press. The click still selects it.
+    const largeClick = await clickEdge(page);
+    expect(largeClick.pressed, JSON.stringify(largeClick)).not.toBeNull();
+    expect(largeClick.activeWhilePressed).toBe(false);
+    expect(largeClick.selected).toEqual([largeClick.pressed]);
     // Names follow the zoom: none zoomed out, the hubs first, everyone zoomed in close.
     const named = await page.evaluate(() => {
       const cy = window.__cy!;

@@ -133,7 +133,9 @@ export class GraphCanvas {
       motionBlur: settings.motionBlur,
       pixelRatio: settings.pixelRatio,
     });
-    // What the init options cannot say (the snapshot's resolution).
+    // What the init options cannot say (the snapshot's resolution and bounding box, edges pressed).
+    patchEdgeActivation(this.cy);
+    skipSnapshotBoundingBox(this.cy);
     applyRenderSettings(this.cy, settings);
     this.cy.on('viewport', debounceFrame(() => this.labelInView()));
     // Whoever adds or removes elements (expand, collapse, a script on window.__cy), the look and the
@@ -652,7 +654,7 @@ export class GraphCanvas {
 
 /**
  * The fields of Cytoscape's canvas renderer behind its init options textureOnViewport,
- * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.34).
+ * hideEdgesOnViewport, motionBlur and pixelRatio (src/extensions/renderer/base/index.mjs, 3.35).
  * Cytoscape has no API to change them after init (cytoscape.js#2929), but reads these on every frame.
  * `textureMult` is the resolution of the snapshot moved while the picture moves, in canvas pixels
  * per canvas pixel (canvas/drawing-redraw.mjs: 2 at pixel ratio 1), set by `matchCanvasSize`.
@@ -670,6 +672,63 @@ interface CanvasRendererFields {
   container: HTMLElement;
   matchCanvasSize(container: HTMLElement): void;
   data: { lyrTxrCache?: { getLayers?: () => null } };
+}
+
+/** Instances whose edges are never marked active (big pictures). */
+const edgesStayInactive = new WeakSet<Core>();
+
+/**
+ * Cytoscape marks the element under every press active (`near.activate()` in its mousedown and
+ * touchstart handlers, base/load-listeners.mjs, 3.35), and any change of state restyles the element
+ * and asks for a redraw of every element (BRp.notify): in a big picture, a full redraw at the press
+ * of each pan, as long as the one at its release. There is no option for it, and elements share
+ * one prototype, so its `activate` skips edges of the instances in `edgesStayInactive`; nodes are
+ * still activated (a press on a node grabs it, a full redraw anyway).
+ */
+function patchEdgeActivation(cy: Core): void {
+  const proto = Object.getPrototypeOf(cy.collection()) as { activate: (...args: unknown[]) => Collection; edgeActivationPatched?: true };
+  if (proto.edgeActivationPatched) return;
+  const activate = proto.activate;
+  proto.edgeActivationPatched = true;
+  proto.activate = function (this: Collection & { cy(): Core }, ...args: unknown[]) {
+    if (args.length === 0 && this.nonempty() && this.edges().length === this.length && edgesStayInactive.has(this.cy())) return this;
+    return activate.apply(this, args);
+  };
+}
+
+/** What `skipSnapshotBoundingBox` reads of the canvas renderer to tell a gesture's first frame (canvas/drawing-redraw.mjs). */
+interface SnapshotRenderer {
+  textureOnViewport: boolean;
+  textureCache: object | null;
+  pinching?: boolean;
+  swipePanning?: boolean;
+  hoverData: { dragging?: boolean };
+  data: { wheelZooming?: boolean };
+  render(options?: { forcedContext?: unknown }): void;
+}
+
+/**
+ * On a gesture's first frame Cytoscape's canvas renderer computes the bounding box of every element
+ * for the snapshot it then moves (`textureCache.bb`, canvas/drawing-redraw.mjs) and never reads it
+ * (3.34 and 3.35): with 7,000 elements, 11–24 ms of that frame. During that one render call the
+ * box of all elements is answered empty; any other render, and every other caller, gets the real one.
+ */
+function skipSnapshotBoundingBox(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): SnapshotRenderer | undefined }).renderer();
+  if (!renderer) return;
+  const render = renderer.render.bind(renderer);
+  renderer.render = (options) => {
+    const startsSnapshot =
+      renderer.textureOnViewport && !options?.forcedContext && !renderer.textureCache && Boolean(renderer.pinching || renderer.hoverData.dragging || renderer.swipePanning || renderer.data.wheelZooming);
+    if (!startsSnapshot) return render(options);
+    const everything = (cy as unknown as { mutableElements(): object }).mutableElements();
+    Object.defineProperty(everything, 'boundingBox', { configurable: true, value: () => ({ x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 }) });
+    try {
+      return render(options);
+    } finally {
+      delete (everything as { boundingBox?: unknown }).boundingBox;
+    }
+  };
 }
 
 function applyRenderSettings(cy: Core, settings: RenderSettings): void {
@@ -690,6 +749,8 @@ function applyRenderSettings(cy: Core, settings: RenderSettings): void {
   const layers = renderer.data.lyrTxrCache;
   if (layers && settings.layeredTextureCache) delete layers.getLayers;
   else if (layers) layers.getLayers = () => null;
+  if (settings.activeEdgeOnPress) edgesStayInactive.delete(cy);
+  else edgesStayInactive.add(cy);
   // Canvases (the snapshot's among them) sized for the new pixel ratio and resolution now.
   renderer.canvasWidth = 0;
   renderer.matchCanvasSize(renderer.container);
