@@ -6,7 +6,7 @@ import type { GraphDocument } from '../../api/graph/schema.ts';
 /**
  * The graph of one plain-text article (title line, date line, blank line, body) as the rules read it: these
  * tests and the rules' examples state what each rule reads, so the learned decisions, judged on the annotated
- * corpora and tested in learned-relations.test.ts, are left out (with them, five of the examples' "never"
+ * corpora and tested in learned-relations.test.ts, are left out (with them, four of these tests' "never"
  * assertions fail: docs/extraction.md § "Learned decisions").
  */
 export function extractText(title: string, body: string, date: string): GraphDocument {
