@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName, readDocument, type SourceDocument } from '../extract/document.ts';
 import { analysedArticle } from '../extract/index.ts';
-import { candidateFeatures, DECIDED_LABELS, entityDecider, type DecidedLabel, type EntityModel } from '../extract/learned/entities.ts';
+import { DECIDED_LABELS, entityCandidates, entityDecider, type DecidedLabel, type EntityModel } from '../extract/learned/entities.ts';
 import { trainLogistic, type Example, type LinearModel } from '../extract/learned/linear.ts';
 import { goldEntitiesNamed, type GoldFile } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
 
 export interface Candidate {
-  ruleLabel: DecidedLabel;
+  ruleLabel: DecidedLabel | null;
   features: string[];
   /** the labels of the required gold entities its names match; null when it matches only optional ones (no example) */
   targets: DecidedLabel[] | null;
@@ -37,17 +37,18 @@ export function articleCandidates(article: AnnotatedArticle): ArticleCandidates 
   const gold = JSON.parse(readFileSync(article.goldPath, 'utf8')) as GoldFile;
   const a = analysedArticle(sourceDocument(article));
   const candidates: Candidate[] = [];
-  for (const [id, features] of candidateFeatures(a)) {
-    const e = a.entities.get(id)!;
-    const names = [e.name, ...e.aliases];
+  const found = entityCandidates(a);
+  // gold entities an entity of the rules already matches: a span matching one again would count as a wrong entity
+  const claimed = new Set(found.filter((c) => c.ruleLabel).flatMap((c) => DECIDED_LABELS.flatMap((l) => goldEntitiesNamed(gold, l, c.names).map((g) => g.key))));
+  for (const c of found) {
     const targets: DecidedLabel[] = [];
     let optional = false;
     for (const label of DECIDED_LABELS) {
-      const matched = goldEntitiesNamed(gold, label, names);
+      const matched = goldEntitiesNamed(gold, label, c.names).filter((g) => c.ruleLabel || !claimed.has(g.key));
       if (matched.some((g) => !g.optional)) targets.push(label);
       else if (matched.length) optional = true;
     }
-    candidates.push({ ruleLabel: e.label as DecidedLabel, features, targets: targets.length || !optional ? targets : null });
+    candidates.push({ ruleLabel: c.ruleLabel, features: c.features, targets: targets.length || !optional ? targets : null });
   }
   const counts = Object.fromEntries(DECIDED_LABELS.map((l) => [l, gold.entities.filter((g) => g.label === l && !g.optional).length])) as Record<DecidedLabel, number>;
   return { article, candidates, gold: counts };

@@ -52,15 +52,38 @@ const bucket = (n: number, limits: readonly number[]) => {
   return `>${limits[limits.length - 1]}`;
 };
 
-/** The features of every candidate of an analysed article, by entity id. */
-export function candidateFeatures(a: Article): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Mention kinds the readers leave unclaimed that may still name an entity: spans the step may make one of. */
+const SPAN_KINDS = new Set(['Unknown', 'Place', 'Venue', 'Person', 'Office', 'Organization', 'Company', 'City']);
+
+/** An entity the rules found, or a span of the text they left unclaimed (label null, id `span:` + folded name). */
+export interface EntityCandidate {
+  id: string;
+  ruleLabel: DecidedLabel | null;
+  name: string;
+  names: string[];
+  /** the first sentence and surface of a span, to make its entity from */
+  first: number;
+  surface: string;
+  features: string[];
+}
+
+/** The candidates of an analysed article: its entities but the events, and its unclaimed name spans. */
+export function entityCandidates(a: Article): EntityCandidate[] {
   const contexts = new Map<string, Set<string>>();
   const add = (id: string, f: string) => (contexts.get(id) ?? contexts.set(id, new Set()).get(id)!).add(f);
+  const entityNames = new Set([...a.entities.values()].flatMap((e) => [e.name, ...e.aliases].map(fold)));
+  const spans = new Map<string, { name: string; first: number; surface: string; mentions: number }>();
   for (const s of a.sentences) {
-    s.refs.forEach((id, j) => {
-      if (!id) return;
-      const m = s.mentions[j]!;
+    s.mentions.forEach((m, j) => {
+      let id = s.refs[j];
+      if (!id) {
+        const folded = fold(m.name);
+        if (!SPAN_KINDS.has(m.kind) || !folded || m.kind === 'Place' && m.country || entityNames.has(folded) || !/^\p{Lu}/u.test(m.name)) return;
+        id = `span:${folded}`;
+        const span = spans.get(id);
+        if (span) span.mentions++;
+        else spans.set(id, { name: m.name, first: s.index, surface: m.text, mentions: 1 });
+      }
       add(id, `kind:${m.kind}`);
       if (m.typedBy) add(id, `typedBy:${m.typedBy}`);
       if (m.title) add(id, 'titled');
@@ -71,8 +94,8 @@ export function candidateFeatures(a: Article): Map<string, string[]> {
       const after = s.text.slice(m.end, m.end + 30).split(/\s+/).filter(Boolean);
       const prev = before[before.length - 1];
       const next = after[0];
-      const prevPlaceholder = j > 0 ? s.mentions[j - 1] : undefined;
-      if (prevPlaceholder && m.start - prevPlaceholder.end <= 2) add(id, `afterMention:${prevPlaceholder.kind}`);
+      const previousMention = j > 0 ? s.mentions[j - 1] : undefined;
+      if (previousMention && m.start - previousMention.end <= 2) add(id, `afterMention:${previousMention.kind}`);
       const nextMention = s.mentions[j + 1];
       if (nextMention && nextMention.start - m.end <= 2) add(id, `beforeMention:${nextMention.kind}`);
       if (prev) add(id, `prev:${generic(prev) ?? shapeOf(prev)}`);
@@ -88,12 +111,13 @@ export function candidateFeatures(a: Article): Map<string, string[]> {
       r.set(`${f.type}:${end}`, (r.get(`${f.type}:${end}`) ?? 0) + 1);
     }
   }
-  const names = [...a.entities.values()].map((e) => ({ id: e.id, label: e.label, folded: ` ${fold(e.name)} ` }));
-  for (const e of a.entities.values()) {
-    if (!isDecided(e.label)) continue;
-    const f: string[] = [`rule:${e.label}`];
-    const words = e.name.split(/\s+/).filter(Boolean);
-    f.push(`words:${bucket(words.length, [1, 2, 3, 4, 6])}`, `rule:${e.label}&words:${bucket(words.length, [1, 2, 3, 4])}`);
+  const others = [...a.entities.values()].map((e) => ({ id: e.id, label: e.label, folded: ` ${fold(e.name)} ` }));
+  const out: EntityCandidate[] = [];
+  const describe = (id: string, ruleLabel: DecidedLabel | null, name: string, mentions: number, extra: string[]) => {
+    const rule = ruleLabel ?? 'None';
+    const f: string[] = [`rule:${rule}`, ...extra];
+    const words = name.split(/\s+/).filter(Boolean);
+    f.push(`words:${bucket(words.length, [1, 2, 3, 4, 6])}`, `rule:${rule}&words:${bucket(words.length, [1, 2, 3, 4])}`);
     f.push(`shape:${words.slice(0, 4).map(shapeOf).join('-')}`);
     const lowerWords = words.map((w) => w.toLowerCase().replace(/[.,'’]+$/g, ''));
     for (const w of words) {
@@ -102,40 +126,48 @@ export function candidateFeatures(a: Article): Map<string, string[]> {
     }
     const last = lowerWords[lowerWords.length - 1] ?? '';
     const first = lowerWords[0] ?? '';
-    f.push(`head:${headClass(last)}`, `first:${headClass(first)}`, `rule:${e.label}&head:${headClass(last)}`);
+    f.push(`head:${headClass(last)}`, `first:${headClass(first)}`, `rule:${rule}&head:${headClass(last)}`);
     const lastGeneric = generic(last);
     if (lastGeneric) f.push(`last:${lastGeneric}`);
     const firstGeneric = generic(first);
     if (firstGeneric) f.push(`firstWord:${firstGeneric}`);
+    if (words.length && words.every((w) => !generic(w))) f.push('noCommonWord');
     for (const w of lowerWords) {
       const c = headClass(w);
       if (c !== 'none') f.push(`has:${c}`);
     }
     if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) f.push('acronym');
     if (words.some((w) => /\d/.test(w))) f.push('digit');
-    if (/^\p{Lu}[\p{Ll}]{0,3}\.?$/u.test(e.name)) f.push('shortWord');
-    if (e.name.length <= 4) f.push('short');
-    if (personWords(e.name).length < words.length) f.push('honorificInName');
-    if (countryCode(e.name)) f.push('country');
-    const reading = classifyPlace(e.name).reading;
-    f.push(`place:${reading ?? 'none'}`);
-    if (e.cityInName) f.push('cityInName');
-    if (e.aliases.size) f.push('aliased');
-    f.push(`mentions:${bucket(e.mentions, [1, 2, 3, 5])}`, `rule:${e.label}&mentions:${bucket(e.mentions, [1, 2, 4])}`);
-    const intro = a.introducedBy.get(e.id);
-    if (intro) f.push(`introducedBy:${intro}`);
-    const folded = ` ${fold(e.name)} `;
-    for (const o of names) {
-      if (o.id === e.id || folded.trim().length === 0) continue;
+    if (/^\p{Lu}[\p{Ll}]{0,3}\.?$/u.test(name)) f.push('shortWord');
+    if (name.length <= 4) f.push('short');
+    if (personWords(name).length < words.length) f.push('honorificInName');
+    if (countryCode(name)) f.push('country');
+    f.push(`place:${classifyPlace(name).reading ?? 'none'}`);
+    f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
+    const folded = ` ${fold(name)} `;
+    for (const o of others) {
+      if (o.id === id || folded.trim().length === 0) continue;
       if (o.folded.length > folded.length && o.folded.includes(folded)) f.push(`partOf:${o.label}`);
       else if (folded.length > o.folded.length && folded.includes(o.folded)) f.push(`contains:${o.label}`);
     }
-    const rel = relations.get(e.id);
+    const rel = relations.get(id);
     if (!rel) f.push('noFacts');
     for (const [k, n] of rel ?? []) f.push(`fact:${k}`, `fact:${k}:${bucket(n, [1, 3])}`);
-    if (e.id === a.homeCity) f.push('homeCity');
-    for (const c of contexts.get(e.id) ?? []) f.push(c, `rule:${e.label}&${c}`);
-    out.set(e.id, [...new Set(f)]);
+    for (const c of contexts.get(id) ?? []) f.push(c, `rule:${rule}&${c}`);
+    return [...new Set(f)];
+  };
+  for (const e of a.entities.values()) {
+    if (!isDecided(e.label)) continue;
+    const extra: string[] = [];
+    if (e.cityInName) extra.push('cityInName');
+    if (e.aliases.size) extra.push('aliased');
+    const intro = a.introducedBy.get(e.id);
+    if (intro) extra.push(`introducedBy:${intro}`);
+    if (e.id === a.homeCity) extra.push('homeCity');
+    out.push({ id: e.id, ruleLabel: e.label, name: e.name, names: [e.name, ...e.aliases], first: e.first, surface: e.name, features: describe(e.id, e.label, e.name, e.mentions, extra) });
+  }
+  for (const [id, span] of spans) {
+    out.push({ id, ruleLabel: null, name: span.name, names: [span.name], first: span.first, surface: span.surface, features: describe(id, null, span.name, span.mentions, []) });
   }
   return out;
 }
@@ -147,7 +179,7 @@ export interface EntityDecision {
 }
 
 export interface EntityDecider {
-  decide(features: readonly string[], ruleLabel: DecidedLabel): EntityDecision;
+  decide(features: readonly string[], ruleLabel: DecidedLabel | null): EntityDecision;
 }
 
 /** The label of highest probability, kept when it reaches its model's threshold; else the candidate is dropped. */
@@ -157,8 +189,9 @@ export function entityDecider(model: EntityModel): EntityDecider {
   return {
     decide(features, ruleLabel) {
       const probabilities = Object.fromEntries(DECIDED_LABELS.map((l) => [l, models[l].probability(features)])) as Record<DecidedLabel, number>;
-      // a city is only kept or dropped, and no other candidate becomes one: a city's node needs the gazetteer's reading
-      const open = ruleLabel === 'City' ? (['City'] as const) : DECIDED_LABELS.filter((l) => l !== 'City');
+      // a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
+      // an unclaimed span may become any entity
+      const open = ruleLabel === 'City' ? (['City'] as const) : ruleLabel ? DECIDED_LABELS.filter((l) => l !== 'City') : DECIDED_LABELS;
       let best: DecidedLabel = open[0]!;
       for (const l of open) if (probabilities[l] > probabilities[best]) best = l;
       return { label: probabilities[best] >= thresholds[best] ? best : null, probabilities };
@@ -177,13 +210,19 @@ const fits = (type: string, end: 'from' | 'to', label: string) => {
  * the facts whose ends no longer fit their type. The readers' evidence stays on every fact kept.
  */
 export function decideEntities(a: Article, decider: EntityDecider): void {
-  const features = candidateFeatures(a);
   const dropped = new Set<string>();
-  for (const [id, f] of features) {
-    const e = a.entities.get(id)!;
-    const { label } = decider.decide(f, e.label as DecidedLabel);
+  for (const c of entityCandidates(a)) {
+    const { label } = decider.decide(c.features, c.ruleLabel);
+    if (c.ruleLabel === null) {
+      // an unclaimed span judged an entity: made the way the readers make one of its label (no fact names it)
+      if (label === 'Person') a.addPerson(c.name, c.first, c.surface);
+      else if (label === 'City') a.municipality(c.name, c.first);
+      else if (label) a.addOrg(label, c.name, c.first);
+      continue;
+    }
+    const e = a.entities.get(c.id)!;
     if (label === null) {
-      dropped.add(id);
+      dropped.add(c.id);
       continue;
     }
     if (label === e.label) continue;
