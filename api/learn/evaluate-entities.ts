@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { extractDocument, mergeGraphs } from '../extract/index.ts';
 import { DECIDED_LABELS, type EntityModel } from '../extract/learned/entities.ts';
 import { annotatedArticles, goldSets } from './corpus.ts';
-import { articleCandidates, fitEntityModel, simulate, sourceDocument, type ArticleCandidates } from './entities.ts';
+import { articleCandidates, fitEntityModel, simulate, sourceDocument, type ArticleCandidates, type FitOptions } from './entities.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -19,6 +19,8 @@ const sets = (option('--sets') ?? 'blind,blind2,blind3,blind4,blind5').split(','
 const dir = option('--dir') ?? '/tmp/ents-cv';
 const simulateOnly = args.includes('--simulate-only');
 mkdirSync(dir, { recursive: true });
+// --fit '{"l2":0.001}': training options to compare (FitOptions)
+const fitOptions = JSON.parse(option('--fit') ?? '{}') as FitOptions;
 
 const articles = annotatedArticles();
 const data: ArticleCandidates[] = articles.map(articleCandidates);
@@ -44,8 +46,9 @@ function score(set: string, model: EntityModel | null, name: string): Scores {
 const fmt = (x: number) => x.toFixed(3);
 const labels = [...DECIDED_LABELS, 'Event'];
 console.log(`set      run      entities  rels   ${labels.map((l) => l.slice(0, 6).padStart(7)).join('')}`);
+const pooled = { rules: { tp: 0, fp: 0, fn: 0 }, learned: { tp: 0, fp: 0, fn: 0 } };
 for (const set of sets) {
-  const model = fitEntityModel(data.filter((d) => d.article.set !== set));
+  const model = fitEntityModel(data.filter((d) => d.article.set !== set), fitOptions);
   const held = data.filter((d) => d.article.set === set);
   const sim = simulate(held, model);
   if (simulateOnly) {
@@ -54,8 +57,16 @@ for (const set of sets) {
   }
   for (const [name, m] of [['rules', null], ['learned', model]] as const) {
     const s = score(set, m, name);
+    const e = s.entities as unknown as { tp: number; fp: number; fn: number };
+    pooled[name].tp += e.tp;
+    pooled[name].fp += e.fp;
+    pooled[name].fn += e.fn;
     const byLabel = labels.map((l) => fmt(s.entitiesByLabel[l]?.f ?? 0).padStart(7)).join('');
     console.log(`${set.padEnd(8)} ${name.padEnd(8)} ${fmt(s.entities.f)}     ${fmt(s.relationships.f)}  ${byLabel}`);
   }
   console.log(`${set.padEnd(8)} simulated ${fmt(sim.f1)} (tp ${sim.tp} fp ${sim.fp} fn ${sim.fn}); thresholds ${DECIDED_LABELS.map((l) => `${l} ${model.labels[l].threshold}`).join(', ')}`);
+}
+if (!simulateOnly) {
+  const f1 = (c: { tp: number; fp: number; fn: number }) => fmt((2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+  console.log(`pooled over ${sets.join(' ')}: entities rules ${f1(pooled.rules)} (tp ${pooled.rules.tp} fp ${pooled.rules.fp} fn ${pooled.rules.fn}), learned ${f1(pooled.learned)} (tp ${pooled.learned.tp} fp ${pooled.learned.fp} fn ${pooled.learned.fn})`);
 }

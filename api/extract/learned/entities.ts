@@ -102,6 +102,8 @@ export function entityCandidates(a: Article): EntityCandidate[] {
       else add(id, 'prev:^');
       if (next) add(id, `next:${/^[,.;:()]/.test(next) ? next[0] : generic(next) ?? shapeOf(next)}`);
       else add(id, 'next:$');
+      if (prev) add(id, `prevClass:${headClass(prev.toLowerCase().replace(/[.,]+$/, ''))}`);
+      if (next) add(id, `nextClass:${headClass(next.toLowerCase().replace(/[.,]+$/, ''))}`);
     });
   }
   const relations = new Map<string, Map<string, number>>();
@@ -142,7 +144,15 @@ export function entityCandidates(a: Article): EntityCandidate[] {
     if (name.length <= 4) f.push('short');
     if (personWords(name).length < words.length) f.push('honorificInName');
     if (countryCode(name)) f.push('country');
-    f.push(`place:${classifyPlace(name).reading ?? 'none'}`);
+    const place = classifyPlace(name);
+    f.push(`place:${place.reading ?? 'none'}`);
+    const biggest = place.cities[0]?.population ?? 0;
+    if (place.cities.length) f.push(`population:${bucket(Math.log10(biggest + 1), [3, 4, 5, 6])}`);
+    if (words.length > 1) {
+      f.push(`firstPlace:${classifyPlace(words[0]!).reading ?? 'none'}`);
+      const base = name.replace(/\s+(?:city|district|county|municipality|town|ward|shire|prefecture|province)$/i, '');
+      if (base !== name) f.push(`basePlace:${classifyPlace(base).reading ?? 'none'}`);
+    }
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
     for (const o of others) {
