@@ -27,7 +27,8 @@ export { mergeGraphs } from './resolve.ts';
 
 /** The learned steps' models: the shipped ones by default; null leaves the rules' output as it is. */
 export interface ExtractOptions {
-  entityModel?: EntityModel | null;
+  /** the learned entity decisions (learned/entities.ts): the shipped model when left out, null for the rules alone */
+  entities?: EntityModel | null;
 }
 
 const deciders = new WeakMap<EntityModel, EntityDecider>();
@@ -201,7 +202,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);
     // the learned entity step: keeps, relabels or drops the entities the rules found (before any learned relation step)
-    const entityModel = options.entityModel === undefined ? SHIPPED_ENTITY_MODEL : options.entityModel;
+    const entityModel = options.entities === undefined ? SHIPPED_ENTITY_MODEL : options.entities;
     if (entityModel) decideEntities(a, deciderOf(entityModel));
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read

@@ -57,6 +57,8 @@ export function articleCandidates(article: AnnotatedArticle): ArticleCandidates 
 export interface FitOptions {
   /** a feature is kept when it holds in at least this many articles */
   minArticles?: number;
+  /** weights smaller than this are left out of the model file (they change no decision that matters) */
+  minWeight?: number;
   folds?: number;
   epochs?: number;
   l2?: number;
@@ -75,7 +77,8 @@ function fitWeights(data: readonly ArticleCandidates[], options: Required<FitOpt
   const models = {} as Record<DecidedLabel, LinearModel>;
   for (const label of DECIDED_LABELS) {
     const examples: Example[] = candidates.map((c) => ({ features: c.features.filter((f) => kept.has(f)), positive: c.targets!.includes(label) }));
-    models[label] = trainLogistic(examples, { epochs: options.epochs, l2: options.l2, seed: options.seed });
+    const model = trainLogistic(examples, { epochs: options.epochs, l2: options.l2, seed: options.seed });
+    models[label] = { ...model, weights: Object.fromEntries(Object.entries(model.weights).filter(([, w]) => Math.abs(w) >= options.minWeight)) };
   }
   return models;
 }
@@ -143,7 +146,7 @@ function chooseThresholds(folds: { held: ArticleCandidates[]; weights: Record<De
 
 /** The entity model of these articles: weights fitted on all of them, thresholds chosen across folds of articles. */
 export function fitEntityModel(data: readonly ArticleCandidates[], options: FitOptions = {}): EntityModel {
-  const o: Required<FitOptions> = { minArticles: 3, folds: 5, epochs: 20, l2: 1e-4, seed: 1, ...options };
+  const o: Required<FitOptions> = { minArticles: 3, minWeight: 0.01, folds: 5, epochs: 20, l2: 1e-4, seed: 1, ...options };
   const folds = Array.from({ length: o.folds }, (_, k) => {
     const held = data.filter((_, i) => i % o.folds === k);
     return { held, weights: fitWeights(data.filter((_, i) => i % o.folds !== k), o) };

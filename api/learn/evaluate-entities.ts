@@ -34,7 +34,7 @@ interface Scores {
 
 function score(set: string, model: EntityModel | null, name: string): Scores {
   const docs = articles.filter((a) => a.set === set).map((a) => {
-    const g = extractDocument(sourceDocument(a), { entityModel: model });
+    const g = extractDocument(sourceDocument(a), { entities: model });
     for (const x of g.articles) x.file ??= a.file;
     return g;
   });

@@ -8,10 +8,12 @@
 import { z } from 'zod';
 import { MODEL } from '../../graph/model.ts';
 import type { Article, Label } from '../article.ts';
-import { classifyPlace, countryCode, isCommonWord } from '../gazetteer.ts';
+import { BoundedCache } from '../bounded-cache.ts';
+import { countryCode, isCommonWord } from '../gazetteer.ts';
+import { place } from '../mentions.ts';
 import { COMPANY_HEAD, EVENT_HEAD, fold, HONORIFICS, OFFICE_HEAD, ORGANIZATION_HEAD, personWords, TITLES, VENUE_HEAD } from '../names.ts';
 import { orgId, personId } from '../resolve.ts';
-import { classifier, LinearModelSchema, type Classifier } from './linear.ts';
+import { LinearModelSchema } from './linear.ts';
 import shipped from './entities.json' with { type: 'json' };
 
 /** The labels the step decides among; events are left as the readers made them. */
@@ -41,16 +43,64 @@ function headClass(word: string): string {
 
 const shapeOf = (w: string) => (/^\p{Lu}+$/u.test(w) ? (w.length > 1 ? 'A' : 'I') : /^\p{Lu}/u.test(w) ? 'Aa' : /^\p{Ll}/u.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
 
+const genericCache = new BoundedCache<string | null>(20_000);
+
 /** A word usable as a feature: a common English word, lower-cased; any other word is only its shape. */
-const generic = (w: string): string | null => {
+const generic = (w: string): string | null => genericCache.get(w, () => {
   const lower = w.toLowerCase().replace(/[.,'’]+$/g, '');
   return lower.length > 1 && (isCommonWord(lower) || OFFICE_HEAD.has(lower) || COMPANY_HEAD.has(lower) || ORGANIZATION_HEAD.has(lower)) ? lower : null;
-};
+});
 
 const bucket = (n: number, limits: readonly number[]) => {
   for (const l of limits) if (n <= l) return String(l);
   return `>${limits[limits.length - 1]}`;
 };
+
+// names recur within and across articles: their features are computed once
+const nameFeatureCache = new BoundedCache<readonly string[]>(20_000);
+
+/** The features of a name under the rules' label: its words, shape, head nouns and gazetteer readings. */
+function nameFeatures(rule: string, name: string): readonly string[] {
+  return nameFeatureCache.get(`${rule}|${name}`, () => {
+    const f: string[] = [`rule:${rule}`];
+    const words = name.split(/\s+/).filter(Boolean);
+    f.push(`words:${bucket(words.length, [1, 2, 3, 4, 6])}`, `rule:${rule}&words:${bucket(words.length, [1, 2, 3, 4])}`);
+    f.push(`shape:${words.slice(0, 4).map(shapeOf).join('-')}`);
+    const lowerWords = words.map((w) => w.toLowerCase().replace(/[.,'’]+$/g, ''));
+    for (const w of words) {
+      const g = generic(w);
+      if (g) f.push(`w:${g}`);
+    }
+    const last = lowerWords[lowerWords.length - 1] ?? '';
+    const first = lowerWords[0] ?? '';
+    f.push(`head:${headClass(last)}`, `first:${headClass(first)}`, `rule:${rule}&head:${headClass(last)}`);
+    const lastGeneric = generic(last);
+    if (lastGeneric) f.push(`last:${lastGeneric}`);
+    const firstGeneric = generic(first);
+    if (firstGeneric) f.push(`firstWord:${firstGeneric}`);
+    if (words.length && words.every((w) => !generic(w))) f.push('noCommonWord');
+    for (const w of lowerWords) {
+      const c = headClass(w);
+      if (c !== 'none') f.push(`has:${c}`);
+    }
+    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) f.push('acronym');
+    if (words.some((w) => /\d/.test(w))) f.push('digit');
+    if (/^\p{Lu}[\p{Ll}]{0,3}\.?$/u.test(name)) f.push('shortWord');
+    if (name.length <= 4) f.push('short');
+    if (personWords(name).length < words.length) f.push('honorificInName');
+    if (countryCode(name)) f.push('country');
+    const reading = place(name);
+    f.push(`place:${reading.reading ?? 'none'}`);
+    const biggest = reading.cities[0]?.population ?? 0;
+    if (reading.cities.length) f.push(`population:${bucket(Math.log10(biggest + 1), [3, 4, 5, 6])}`);
+    if (words.length > 1) {
+      f.push(`firstPlace:${place(words[0]!).reading ?? 'none'}`);
+      const base = name.replace(/\s+(?:city|district|county|municipality|town|ward|shire|prefecture|province)$/i, '');
+      if (base !== name) f.push(`basePlace:${place(base).reading ?? 'none'}`);
+    }
+    return f;
+  });
+}
 
 /** Mention kinds the readers leave unclaimed that may still name an entity: spans the step may make one of. */
 const SPAN_KINDS = new Set(['Unknown', 'Place', 'Venue', 'Person', 'Office', 'Organization', 'Company', 'City']);
@@ -117,42 +167,7 @@ export function entityCandidates(a: Article): EntityCandidate[] {
   const out: EntityCandidate[] = [];
   const describe = (id: string, ruleLabel: DecidedLabel | null, name: string, mentions: number, extra: string[]) => {
     const rule = ruleLabel ?? 'None';
-    const f: string[] = [`rule:${rule}`, ...extra];
-    const words = name.split(/\s+/).filter(Boolean);
-    f.push(`words:${bucket(words.length, [1, 2, 3, 4, 6])}`, `rule:${rule}&words:${bucket(words.length, [1, 2, 3, 4])}`);
-    f.push(`shape:${words.slice(0, 4).map(shapeOf).join('-')}`);
-    const lowerWords = words.map((w) => w.toLowerCase().replace(/[.,'’]+$/g, ''));
-    for (const w of words) {
-      const g = generic(w);
-      if (g) f.push(`w:${g}`);
-    }
-    const last = lowerWords[lowerWords.length - 1] ?? '';
-    const first = lowerWords[0] ?? '';
-    f.push(`head:${headClass(last)}`, `first:${headClass(first)}`, `rule:${rule}&head:${headClass(last)}`);
-    const lastGeneric = generic(last);
-    if (lastGeneric) f.push(`last:${lastGeneric}`);
-    const firstGeneric = generic(first);
-    if (firstGeneric) f.push(`firstWord:${firstGeneric}`);
-    if (words.length && words.every((w) => !generic(w))) f.push('noCommonWord');
-    for (const w of lowerWords) {
-      const c = headClass(w);
-      if (c !== 'none') f.push(`has:${c}`);
-    }
-    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) f.push('acronym');
-    if (words.some((w) => /\d/.test(w))) f.push('digit');
-    if (/^\p{Lu}[\p{Ll}]{0,3}\.?$/u.test(name)) f.push('shortWord');
-    if (name.length <= 4) f.push('short');
-    if (personWords(name).length < words.length) f.push('honorificInName');
-    if (countryCode(name)) f.push('country');
-    const place = classifyPlace(name);
-    f.push(`place:${place.reading ?? 'none'}`);
-    const biggest = place.cities[0]?.population ?? 0;
-    if (place.cities.length) f.push(`population:${bucket(Math.log10(biggest + 1), [3, 4, 5, 6])}`);
-    if (words.length > 1) {
-      f.push(`firstPlace:${classifyPlace(words[0]!).reading ?? 'none'}`);
-      const base = name.replace(/\s+(?:city|district|county|municipality|town|ward|shire|prefecture|province)$/i, '');
-      if (base !== name) f.push(`basePlace:${classifyPlace(base).reading ?? 'none'}`);
-    }
+    const f: string[] = [...nameFeatures(rule, name), ...extra];
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
     for (const o of others) {
@@ -194,17 +209,29 @@ export interface EntityDecider {
 
 /** The label of highest probability, kept when it reaches its model's threshold; else the candidate is dropped. */
 export function entityDecider(model: EntityModel): EntityDecider {
-  const models = Object.fromEntries(DECIDED_LABELS.map((l) => [l, classifier(model.labels[l])])) as Record<DecidedLabel, Classifier>;
-  const thresholds = Object.fromEntries(DECIDED_LABELS.map((l) => [l, model.labels[l].threshold])) as Record<DecidedLabel, number>;
+  // one lookup per feature for the five models: the weights of a feature side by side
+  const weights = new Map<string, Float64Array>();
+  DECIDED_LABELS.forEach((l, i) => {
+    for (const [f, w] of Object.entries(model.labels[l].weights)) {
+      const row = weights.get(f) ?? weights.set(f, new Float64Array(DECIDED_LABELS.length)).get(f)!;
+      row[i] = w;
+    }
+  });
+  const biases = DECIDED_LABELS.map((l) => model.labels[l].bias);
   return {
     decide(features, ruleLabel) {
-      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l) => [l, models[l].probability(features)])) as Record<DecidedLabel, number>;
+      const sums = [...biases];
+      for (const f of features) {
+        const row = weights.get(f);
+        if (row) for (let i = 0; i < sums.length; i++) sums[i]! += row[i]!;
+      }
+      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l, i) => [l, 1 / (1 + Math.exp(-sums[i]!))])) as Record<DecidedLabel, number>;
       // a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
       // an unclaimed span may become any entity
       const open = ruleLabel === 'City' ? (['City'] as const) : ruleLabel ? DECIDED_LABELS.filter((l) => l !== 'City') : DECIDED_LABELS;
       let best: DecidedLabel = open[0]!;
       for (const l of open) if (probabilities[l] > probabilities[best]) best = l;
-      return { label: probabilities[best] >= thresholds[best] ? best : null, probabilities };
+      return { label: probabilities[best] >= model.labels[best].threshold ? best : null, probabilities };
     },
   };
 }
@@ -245,9 +272,9 @@ export function decideEntities(a: Article, decider: EntityDecider): void {
     }
   }
   for (const id of dropped) a.entities.delete(id);
-  for (const [key, f] of a.facts) {
+  for (const f of [...a.facts.values()]) {
     const from = a.entities.get(f.from);
     const to = a.entities.get(f.to);
-    if (!from || !to || !fits(f.type, 'from', from.label) || !fits(f.type, 'to', to.label)) a.facts.delete(key);
+    if (!from || !to || !fits(f.type, 'from', from.label) || !fits(f.type, 'to', to.label)) a.dropFact(f.type, f.from, f.to, f.props);
   }
 }
