@@ -21,8 +21,22 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
+import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
 
 export { mergeGraphs } from './resolve.ts';
+
+/** The learned steps' models: the shipped ones by default; null leaves the rules' output as it is. */
+export interface ExtractOptions {
+  /** the learned entity decisions (learned/entities.ts): the shipped model when left out, null for the rules alone */
+  entities?: EntityModel | null;
+}
+
+const deciders = new WeakMap<EntityModel, EntityDecider>();
+function deciderOf(model: EntityModel): EntityDecider {
+  let d = deciders.get(model);
+  if (!d) deciders.set(model, (d = entityDecider(model)));
+  return d;
+}
 
 export interface ExtractInput {
   content: string;
@@ -159,20 +173,27 @@ function readRelations(a: Article): Events {
 }
 
 /** The graph document of one read article. */
-export function extractDocument(doc: SourceDocument): GraphDocument {
-  return mergeGraphs([readArticle(doc, false).document]);
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): GraphDocument {
+  return mergeGraphs([readArticle(doc, false, options).document]);
+}
+
+/** An article read by the rules (entities and facts, before the learned steps): what the learned steps are trained on. */
+export function analysedArticle(doc: SourceDocument): Article {
+  const a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
+  readRelations(a);
+  return a;
 }
 
 /**
  * One article's graph before resolution, with the names of the rules behind each relationship (parallel
  * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
  */
-export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true);
+export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true, options);
 }
 
 /** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
-function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDocument; rules: string[][] } {
+function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptions): { document: GraphDocument; rules: string[][] } {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -180,6 +201,9 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);
+    // the learned entity step: keeps, relabels or drops the entities the rules found (before any learned relation step)
+    const entityModel = options.entities === undefined ? SHIPPED_ENTITY_MODEL : options.entities;
+    if (entityModel) decideEntities(a, deciderOf(entityModel));
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
@@ -206,7 +230,7 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
-    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
+    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${nid}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
     const aliases = [...e.aliases].filter((x) => x && x !== e.name);
     const prev = byId.get(nid);
@@ -244,15 +268,15 @@ function readArticle(doc: SourceDocument, traced: boolean): { document: GraphDoc
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */
-export function extractArticle(input: ExtractInput): GraphDocument {
+export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): GraphDocument {
   if (input.format === 'json') {
     return mergeGraphs([parseStructured(JSON.parse(input.content))]);
   }
   const doc = readDocument(input.content, { format: input.format, file: input.file, url: input.url });
-  return extractDocument(doc);
+  return extractDocument(doc, options);
 }
 
 /** Many articles, merged and resolved across articles. */
 export function extractGraph(inputs: ExtractInput[]): GraphDocument {
-  return mergeGraphs(inputs.map(extractArticle));
+  return mergeGraphs(inputs.map((input) => extractArticle(input)));
 }

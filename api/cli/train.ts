@@ -1,0 +1,41 @@
+// npm run train -- [--except SET]... [--out FILE] [--only NAME]  fits the learned extraction steps on the
+// annotated corpora (api/learn/corpus.ts) and writes their model files. The same corpora give the same files
+// byte for byte. --except leaves a set out (to score a model on articles it was not fitted on); --out writes
+// the model elsewhere than the shipped file (with --only when there are several trainers).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { annotatedArticles, type AnnotatedArticle } from '../learn/corpus.ts';
+import { articleCandidates, fitEntityModel } from '../learn/entities.ts';
+
+interface Trainer {
+  name: string;
+  /** where the model is shipped */
+  file: string;
+  train(articles: readonly AnnotatedArticle[]): unknown;
+}
+
+const TRAINERS: readonly Trainer[] = [
+  // entities first: the relation step is decided on the entities this one keeps
+  { name: 'entities', file: 'api/extract/learned/entities.json', train: (articles) => fitEntityModel(articles.map(articleCandidates)) },
+];
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { except: { type: 'string', multiple: true }, out: { type: 'string' }, only: { type: 'string' } },
+});
+const articles = annotatedArticles({ except: values.except });
+if (!articles.length) {
+  process.stderr.write('no annotated article with its text under .corpus/: fetch the sets first (tests/corpus/*/SOURCES.md)\n');
+  process.exit(2);
+}
+const trainers = TRAINERS.filter((t) => !values.only || t.name === values.only);
+if (values.out && trainers.length > 1) {
+  process.stderr.write('--out names one file: pick the trainer with --only NAME\n');
+  process.exit(2);
+}
+for (const t of trainers) {
+  const model = t.train(articles);
+  const file = values.out ?? t.file;
+  writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
+  process.stderr.write(`${t.name}: ${articles.length} articles (${[...new Set(articles.map((a) => a.set))].join(', ')}) -> ${file}\n`);
+}
