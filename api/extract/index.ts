@@ -21,14 +21,25 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
+import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
 import { decideRelations, relationScorers, RelationModelsSchema, type LearnedType, type PairScorer, type RelationModels } from './learned/relations.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
+/** The learned steps' models: the shipped ones by default; null leaves the rules' output as it is. */
 export interface ExtractOptions {
+  /** the learned entity decisions (learned/entities.ts): the shipped model when left out, null for the rules alone */
+  entities?: EntityModel | null;
   /** the learned relationship decisions (learned/relations.ts): the shipped model when left out, null for the rules alone */
   relations?: RelationModels | null;
+}
+
+const deciders = new WeakMap<EntityModel, EntityDecider>();
+function deciderOf(model: EntityModel): EntityDecider {
+  let d = deciders.get(model);
+  if (!d) deciders.set(model, (d = entityDecider(model)));
+  return d;
 }
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
@@ -180,25 +191,33 @@ function readRelations(a: Article): Events {
 
 /** The graph document of one read article. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): GraphDocument {
-  return mergeGraphs([readArticle(doc, false, relationDecisions(options)).document]);
+  return mergeGraphs([readArticle(doc, false, options).document]);
+}
+
+/** An article read by the rules (entities and facts, before the learned steps): what the learned entity step is trained on. */
+export function analysedArticle(doc: SourceDocument): Article {
+  const a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
+  readRelations(a);
+  return a;
 }
 
 /**
- * One article as the rules alone read it, for training the learned decisions: the analysed article and its
- * events (what the learned stage sees), the graph document, and the node id of each entity.
+ * One article as the relation step sees it, for training it: read by the rules and the learned entity step
+ * (`entities`, the shipped model by default), with the analysed article and its events, the graph document
+ * without learned relations, and the node id of each entity.
  */
-export function readForLearning(doc: SourceDocument): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
-  const read = readArticle(doc, false, null);
+export function readForLearning(doc: SourceDocument, entities?: EntityModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
+  const read = readArticle(doc, false, { entities, relations: null });
   return read.analysed ? { ...read.analysed, document: read.document } : null;
 }
 
 /**
  * One article's graph before resolution, with the names of the rules behind each relationship (parallel
- * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores. The rules
- * alone: the learned decisions do not run.
+ * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores. The learned
+ * relation step runs only when its model is given (its facts are no rule's).
  */
-export function tracedDocument(doc: SourceDocument): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true, null);
+export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true, { ...options, relations: options.relations ?? null });
 }
 
 interface ReadArticle {
@@ -209,9 +228,9 @@ interface ReadArticle {
 
 /**
  * One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the
- * rules report only); the learned decisions run last when given.
+ * rules report only); the learned steps run after the rules when their models are given.
  */
-function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMap<LearnedType, PairScorer> | null): ReadArticle {
+function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptions): ReadArticle {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -219,6 +238,10 @@ function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMa
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a);
+    // the learned entity step: keeps, relabels or drops the entities the rules found (before the learned relation step)
+    const entityModel = options.entities === undefined ? SHIPPED_ENTITY_MODEL : options.entities;
+    if (entityModel) decideEntities(a, deciderOf(entityModel));
+    const decisions = relationDecisions(options);
     if (decisions) decideRelations(a, ev, decisions);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
@@ -246,7 +269,7 @@ function readArticle(doc: SourceDocument, traced: boolean, decisions: ReadonlyMa
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
-    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
+    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${nid}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
     const aliases = [...e.aliases].filter((x) => x && x !== e.name);
     const prev = byId.get(nid);

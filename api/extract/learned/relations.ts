@@ -493,7 +493,8 @@ export function relationCandidates(a: Article, ev: Events, options: { open?: boo
   const linked = linkedPairs(ctx);
   for (const type of options.types ?? LEARNED_TYPES) {
     const pairs = new Map<string, [string, string]>();
-    for (const f of a.factsOf(type)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
+    // the rules' facts (of entities the entity step kept)
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
     for (const [x, others] of linked) {
       if (!ENDS[type][0].includes(a.label(x)!)) continue;
       for (const y of others) {
