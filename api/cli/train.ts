@@ -1,42 +1,46 @@
-// npm run train -- [--except SET]...  fits the learned extraction steps on the annotated sets (api/learn/corpus.ts)
-// and writes each model beside its code; --except leaves sets out (to score a model on articles it never saw).
+// npm run train -- [--except SET]... [--out FILE] [--only NAME]  fits the learned extraction steps on the
+// annotated corpora (api/learn/corpus.ts) and writes their model files. The same corpora give the same files
+// byte for byte. --except leaves a set out (to score a model on articles it was not fitted on); --out writes
+// the model elsewhere than the shipped file (with --only when there are several trainers).
 import { writeFileSync } from 'node:fs';
-import { annotatedArticles } from '../learn/corpus.ts';
+import { parseArgs } from 'node:util';
+import { annotatedArticles, type AnnotatedArticle } from '../learn/corpus.ts';
+import { articleCandidates, fitEntityModel } from '../learn/entities.ts';
 import { trainEventModel } from '../learn/events.ts';
-import type { AnnotatedArticle } from '../learn/corpus.ts';
+import { relationExamples, trainRelations } from '../learn/relations.ts';
 
 interface Trainer {
   name: string;
-  /** where the model is written */
+  /** where the model is shipped */
   file: string;
-  train(articles: readonly AnnotatedArticle[]): { model: unknown; summary: string };
+  train(articles: readonly AnnotatedArticle[]): unknown;
 }
 
 const TRAINERS: readonly Trainer[] = [
-  {
-    name: 'events',
-    file: 'api/extract/learned/events.json',
-    train: (articles) => {
-      const { model, outOfFold, examples } = trainEventModel(articles);
-      return { model, summary: `${examples} candidates, ${model.heads.length} happening words, threshold ${model.threshold}, ${model.perArticle} per article; out-of-fold Event tp ${outOfFold.tp} fp ${outOfFold.fp} fn ${outOfFold.fn} F1 ${outOfFold.f1.toFixed(3)}` };
-    },
-  },
+  // events first: the learned events step runs inside the rules' reading, before the entity and relation steps
+  { name: 'events', file: 'api/extract/learned/events.json', train: (articles) => trainEventModel(articles).model },
+  // entities next: the relation step is decided on the entities this one keeps
+  { name: 'entities', file: 'api/extract/learned/entities.json', train: (articles) => fitEntityModel(articles.map(articleCandidates)) },
+  { name: 'relations', file: 'api/extract/learned/relations.json', train: (articles) => trainRelations(relationExamples(articles)) },
 ];
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const except: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--except' && args[i + 1]) except.push(args[++i]!);
-  else {
-    process.stderr.write(`unknown argument: ${args[i]}\nusage: npm run train -- [--except SET]...\n`);
-    process.exit(2);
-  }
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { except: { type: 'string', multiple: true }, out: { type: 'string' }, only: { type: 'string' } },
+});
+const articles = annotatedArticles({ except: values.except });
+if (!articles.length) {
+  process.stderr.write('no annotated article with its text under .corpus/: fetch the sets first (tests/corpus/*/SOURCES.md)\n');
+  process.exit(2);
 }
-const articles = annotatedArticles({ except });
-const sets = [...new Set(articles.map((a) => a.set))];
-process.stdout.write(`${articles.length} annotated articles (${sets.join(', ')})\n`);
-for (const t of TRAINERS) {
-  const { model, summary } = t.train(articles);
-  writeFileSync(t.file, JSON.stringify(model, null, 1) + '\n');
-  process.stdout.write(`${t.name}: ${summary} -> ${t.file}\n`);
+const trainers = TRAINERS.filter((t) => !values.only || t.name === values.only);
+if (values.out && trainers.length > 1) {
+  process.stderr.write('--out names one file: pick the trainer with --only NAME\n');
+  process.exit(2);
+}
+for (const t of trainers) {
+  const model = t.train(articles);
+  const file = values.out ?? t.file;
+  writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
+  process.stderr.write(`${t.name}: ${articles.length} articles (${[...new Set(articles.map((a) => a.set))].join(', ')}) -> ${file}\n`);
 }

@@ -43,6 +43,8 @@ export interface Fact {
   evidence: Set<number>;
   /** names of the rules that stated or derived it (for the rules report) */
   rules?: Set<string>;
+  /** the relation pass that first stated it (a feature of the learned decisions) */
+  stage?: string;
 }
 
 
@@ -776,6 +778,7 @@ export class Article {
       list.splice(list.indexOf(fact), 1);
       const moved = this.addFact(fact.type, fact.from === from ? into : fact.from, fact.to === from ? into : fact.to, fact.props, ...fact.evidence);
       if (moved && fact.rules) for (const r of fact.rules) (moved.rules ??= new Set()).add(r);
+      if (moved) moved.stage ??= fact.stage;
     }
   }
 
@@ -809,6 +812,12 @@ export class Article {
     list.splice(list.indexOf(fact), 1);
     const merged = this.addFact(fact.type, fact.from, fact.to, props, ...fact.evidence);
     if (merged && fact.rules) for (const r of fact.rules) (merged.rules ??= new Set()).add(r);
+    if (merged) merged.stage ??= fact.stage;
+  }
+
+  /** Credits the facts no pass has claimed yet to the pass that just ran. */
+  markStage(stage: string): void {
+    for (const f of this.facts.values()) f.stage ??= stage;
   }
 
   /** The positions stated for a person. */

@@ -21,16 +21,39 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
+import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
 import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
+import shippedRelations from './learned/relations.json' with { type: 'json' };
+import { decideRelations, relationScorers, RelationModelsSchema, type LearnedType, type PairScorer, type RelationModels } from './learned/relations.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
-/** How the learned steps run: by default with the models `npm run train` shipped. */
+/** The learned steps' models: the shipped ones by default; null leaves the rules' output as it is. */
 export interface ExtractOptions {
-  /** the learned events step's model (learned/events.ts); null: the rules' events only */
+  /** the learned entity decisions (learned/entities.ts): the shipped model when left out, null for the rules alone */
+  entities?: EntityModel | null;
+  /** the learned relationship decisions (learned/relations.ts): the shipped model when left out, null for the rules alone */
+  relations?: RelationModels | null;
+  /** the learned events step (learned/events.ts, run inside the rules' reading): the shipped model when left out, null for the rules alone */
   eventModel?: EventModel | null;
   /** sees every article's candidate happenings with their features (what `npm run train` learns from) */
   observeEventCandidates?: (candidates: readonly EventCandidate[]) => void;
+}
+
+const deciders = new WeakMap<EntityModel, EntityDecider>();
+function deciderOf(model: EntityModel): EntityDecider {
+  let d = deciders.get(model);
+  if (!d) deciders.set(model, (d = entityDecider(model)));
+  return d;
+}
+
+const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
+const scorersOf = new WeakMap<RelationModels, ReadonlyMap<LearnedType, PairScorer>>();
+
+function relationDecisions(options: ExtractOptions): ReadonlyMap<LearnedType, PairScorer> | null {
+  const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
+  if (!models) return null;
+  return scorersOf.get(models) ?? scorersOf.set(models, relationScorers(models)).get(models)!;
 }
 
 export interface ExtractInput {
@@ -111,61 +134,65 @@ function placeMunicipalOffices(a: Article): void {
  * a pass reads the facts and visit details the passes before it stated. Events (findEvents) and the
  * article's home city come first, from the explicit positions alone (readRelations).
  */
-const PASSES: readonly ((a: Article, ev: Events) => void)[] = [
+const PASSES: readonly (readonly [stage: string, pass: (a: Article, ev: Events) => void])[] = [
   // offices of "the Municipal Government": the home city's (needs the home city)
-  (a) => placeMunicipalOffices(a),
+  ['municipal-offices', (a) => placeMunicipalOffices(a)],
   // sister cities: needs the home city ("our sister city X") and the explicit positions (a mayor stands for the city)
-  (a) => sisterCities(a),
+  ['sister-cities', (a) => sisterCities(a)],
   // trips to a country (frames/trips.ts): need the sister cities (a trip "to visit its sister cities"), before members
-  (a, ev) => readTrips(a, ev),
+  ['trips', (a, ev) => readTrips(a, ev)],
   // visits the sentences state, so that implicit positions does not take a visited city for a home
-  (a) => statedVisits(a),
+  ['stated-visits', (a) => statedVisits(a)],
   // visit members: the members each visit names ("a delegation led by X"), visitors implicit positions must know
-  (a, ev) => visitMembers(a, ev),
+  ['visit-members', (a, ev) => visitMembers(a, ev)],
   // implicit positions: titles written without a place ("the Mayor"), at a visitor's origin, else at home
   // or the destination, never in a city the person visited (the visits' visitors and the party members of the
   // "members" stage included; a member's title is held at the party's town)
-  (a, ev) => {
+  ['implicit-positions', (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
     const members = readMembers(a);
     const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
     implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
     creditMembers(a, members);
-  },
+  }],
   // meetings: read positions ("received by the mayor") and the delegations
-  (a, ev) => meetings(a, ev),
+  ['meetings', (a, ev) => meetings(a, ev)],
   // coordination: lists and coordinated officials over the entities found (needs positions: two officials
   // of different cities; the visits: "our twin town" of a visiting side)
-  (a, ev) => readCoordination(a, ev),
+  ['coordination', (a, ev) => readCoordination(a, ev)],
   // the lead's visit (frames/lead.ts): an official's visit or a host's guest, when no visit was read (needs
   // positions: a host's city is the city of the host's office)
-  (a, ev) => readLead(a, ev),
+  ['lead', (a, ev) => readLead(a, ev)],
   // frames (frames/): the sides of each happening, filled and read by the frame rules: visitor and host
   // roles, VISITED and MET_WITH of the happenings (needs positions and meetings)
-  (a, ev) => readFrames(a, ev),
+  ['frames', (a, ev) => readFrames(a, ev)],
   // participation: who took part in each event, in which role (positions, meetings, the frames' sides)
-  (a, ev) => participation(a, ev),
+  ['participation', (a, ev) => participation(a, ev)],
   // locations: where offices and events are, with the venue, visits and home city all known
-  (a, ev) => locations(a, ev),
+  ['locations', (a, ev) => locations(a, ev)],
   // attendance (frames/attendance.ts): participants from abroad visited the happening's city (needs participation
   // and the happenings' places, which locations completes)
-  (a, ev) => readAttendance(a, ev),
+  ['attendance', (a, ev) => readAttendance(a, ev)],
   // happenings, last: every VISITED and MET_WITH a sentence stated gets its happening's event and date
-  (a) => assignHappenings(a),
+  ['happenings', (a) => assignHappenings(a)],
   // guests (frames/attendance.ts): who met a host in the host's city at a happening visited it (needs the happenings)
-  (a) => readGuests(a),
+  ['guests', (a) => readGuests(a)],
   // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
-  (a, ev) => readParties(a, ev),
+  ['parties', (a, ev) => readParties(a, ev)],
 ];
 
 /** Runs the relation passes over an analysed article, in the declared order. */
 function readRelations(a: Article, options: ExtractOptions): Events {
   explicitPositions(a);
+  a.markStage('explicit-positions');
   const model = options.eventModel === undefined ? shippedEventModel() : options.eventModel;
   const learned = model ? (x: Article, e: Events) => addLearnedEvents(x, e, model, options.observeEventCandidates) : undefined;
   const ev = findEvents(a, learned);
   a.homeCity = homeCity(a, ev);
-  for (const pass of PASSES) pass(a, ev);
+  for (const [stage, pass] of PASSES) {
+    pass(a, ev);
+    a.markStage(stage);
+  }
   return ev;
 }
 
@@ -174,16 +201,43 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   return mergeGraphs([readArticle(doc, false, options).document]);
 }
 
-/**
- * One article's graph before resolution, with the names of the rules behind each relationship (parallel
- * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores.
- */
-export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true, options);
+/** An article read by the rules and the learned events step (entities and facts, before the learned entity and relation steps): what the learned entity step is trained on. */
+export function analysedArticle(doc: SourceDocument): Article {
+  const a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
+  readRelations(a, {});
+  return a;
 }
 
-/** One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the rules report only). */
-function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptions): { document: GraphDocument; rules: string[][] } {
+/**
+ * One article as the relation step sees it, for training it: read by the rules and the learned entity step
+ * (`entities`, the shipped model by default), with the analysed article and its events, the graph document
+ * without learned relations, and the node id of each entity.
+ */
+export function readForLearning(doc: SourceDocument, entities?: EntityModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
+  const read = readArticle(doc, false, { entities, relations: null });
+  return read.analysed ? { ...read.analysed, document: read.document } : null;
+}
+
+/**
+ * One article's graph before resolution, with the names of the rules behind each relationship (parallel
+ * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores. The learned
+ * relation step runs only when its model is given (its facts are no rule's).
+ */
+export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
+  return readArticle(doc, true, { ...options, relations: options.relations ?? null });
+}
+
+interface ReadArticle {
+  document: GraphDocument;
+  rules: string[][];
+  analysed?: { article: Article; events: Events; nodeOf: ReadonlyMap<string, string> };
+}
+
+/**
+ * One article's graph, with the rules behind each relationship when `traced` (an array a fact, built for the
+ * rules report only); the learned steps run after the rules when their models are given.
+ */
+function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptions): ReadArticle {
   const id = articleId(doc);
   const article = { id, title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url, file: doc.file, text: doc.body };
   let a: Article;
@@ -191,6 +245,11 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
   try {
     a = new Article({ title: doc.title, body: doc.body, publishedAt: doc.publishedAt, publisher: doc.publisher, url: doc.url });
     ev = readRelations(a, options);
+    // the learned entity step: keeps, relabels or drops the entities the rules found (before the learned relation step)
+    const entityModel = options.entities === undefined ? SHIPPED_ENTITY_MODEL : options.entities;
+    if (entityModel) decideEntities(a, deciderOf(entityModel));
+    const decisions = relationDecisions(options);
+    if (decisions) decideRelations(a, ev, decisions);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
@@ -217,7 +276,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
-    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${e.id}~${id.slice(0, 8)}`;
+    if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${nid}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);
     const aliases = [...e.aliases].filter((x) => x && x !== e.name);
     const prev = byId.get(nid);
@@ -251,7 +310,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     const introduced = [a.introducedBy.get(f.from), a.introducedBy.get(f.to)].filter((r): r is string => !!r);
     rules.push([...new Set([...(f.rules ?? []), ...introduced])]);
   }
-  return { document: { articles: [article], nodes, relationships }, rules };
+  return { document: { articles: [article], nodes, relationships }, rules, analysed: { article: a, events: ev, nodeOf: finalId } };
 }
 
 /** One article from text, Markdown, HTML or a structured graph document. */
@@ -264,6 +323,6 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
 }
 
 /** Many articles, merged and resolved across articles. */
-export function extractGraph(inputs: ExtractInput[]): GraphDocument {
-  return mergeGraphs(inputs.map((input) => extractArticle(input)));
+export function extractGraph(inputs: ExtractInput[], options: ExtractOptions = {}): GraphDocument {
+  return mergeGraphs(inputs.map((input) => extractArticle(input, options)));
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { GraphDocument } from '../graph/schema.ts';
 
-interface GoldEntity {
+export interface GoldEntity {
   key: string;
   label: string;
   name: string;
@@ -97,6 +97,12 @@ export function eventSimilar(a: string, b: string): boolean {
   let shared = 0;
   for (const w of A) if (B.has(w)) shared++;
   return shared / Math.min(A.size, B.size) >= 0.75 || shared / new Set([...A, ...B]).size >= 0.5;
+}
+
+/** The gold entities of `label` whose names the scorer matches with one of `names` (by name only; events are matched by their words). */
+export function goldEntitiesNamed(gold: GoldFile, label: string, names: readonly string[]): GoldEntity[] {
+  const keys = new Set(names.flatMap((n) => nameKeys(label, n)));
+  return gold.entities.filter((g) => g.label === label && [g.name, ...(g.aliases ?? [])].some((n) => nameKeys(label, n).some((k) => keys.has(k))));
 }
 
 const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);

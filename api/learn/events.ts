@@ -71,12 +71,12 @@ export function countHeads(goldPaths: readonly string[], min = 3): string[] {
   return [...counts].filter(([h, n]) => n >= min && common.has(h) && n >= HEAD_SHARE * (appearances.get(h) ?? n)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([h]) => h);
 }
 
-/** Extracts each article with the rules only, keeping the candidates the learned step would weigh, labelled by its gold. */
+/** Extracts each article with the rules only (the learned entity and relation steps off), keeping the candidates the learned step would weigh, labelled by its gold. */
 export function collectCandidates(articles: readonly AnnotatedArticle[], heads: readonly string[]): ArticleCandidates[] {
   const observer: EventModel = { bias: 0, threshold: 1, weights: {}, heads: [...heads], perArticle: 0 };
   return articles.map((art) => {
     let seen: readonly EventCandidate[] = [];
-    const graph = extractArticle({ content: readFileSync(art.textPath, 'utf8'), format: 'text', file: art.file }, { eventModel: observer, observeEventCandidates: (c) => (seen = c) });
+    const graph = extractArticle({ content: readFileSync(art.textPath, 'utf8'), format: 'text', file: art.file }, { eventModel: observer, observeEventCandidates: (c) => (seen = c), entities: null, relations: null });
     const alignment = alignToGold(art.goldPath, graph);
     const matched = new Set(alignment.goldOf.values());
     const events = alignment.gold.entities.filter((e) => e.label === 'Event');

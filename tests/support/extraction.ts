@@ -1,11 +1,16 @@
 // A test article in, and lookups on the graph document that comes out: shared by the extraction unit tests.
 import { expect, it } from 'vitest';
-import { extractArticle, type ExtractOptions } from '../../api/extract/index.ts';
+import { extractArticle } from '../../api/extract/index.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 
-/** The graph of one plain-text article: title line, date line, blank line, body (`options`: e.g. the rules alone). */
-export function extractText(title: string, body: string, date: string, options: ExtractOptions = {}): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, options);
+/**
+ * The graph the rules make of one plain-text article (title line, date line, blank line, body): these tests
+ * state what the rules read, so the learned steps are off here (tests/unit/learned-entities.test.ts,
+ * learned-relations.test.ts and learned-events.test.ts state what they change; their effect on real articles is measured by
+ * leave-one-set-out, docs/extraction.md). With the relation step on, four of these tests' "never" assertions fail.
+ */
+export function extractText(title: string, body: string, date: string): GraphDocument {
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, relations: null, eventModel: null });
 }
 
 export const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);

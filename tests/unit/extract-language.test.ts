@@ -12,7 +12,8 @@ import { table } from '../support/extraction.ts';
 beforeAll(() => void gazetteerStats(), 120_000);
 
 function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' });
+  // what the rules read: the learned steps are off, as in tests/support/extraction.ts
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, relations: null });
 }
 
 function node(g: GraphDocument, label: string, name: string) {

@@ -31,8 +31,7 @@ describe('rules kept as data', () => {
   for (const rule of RULES) {
     it(`${rule.name}: fires on its example and yields what it promises`, () => {
       resetRuleStats();
-      // the rules' own reading: the learned steps off (their behaviour is tested in learned-*.test.ts)
-      const g = extractText(rule.example.title, rule.example.body, '2024-12-01', { eventModel: null });
+      const g = extractText(rule.example.title, rule.example.body, '2024-12-01');
       expect(ruleStats().get(rule.name)?.hits ?? 0, `${rule.name} did not fire`).toBeGreaterThan(0);
       const found = lines(g);
       for (const line of rule.example.expect) expect(has(found, line), `${line}\n  got:\n  ${found.join('\n  ')}`).toBe(true);

@@ -57,6 +57,11 @@ export const PART_OF_VISIT: SentenceRule<FrameContext> = {
 const framesOf = new WeakMap<Article, FrameContext>();
 
 /** Runs the frame stages. */
+/** The frames read from an article, once the frames pass has run. */
+export function framesOfArticle(a: Article): FrameContext | undefined {
+  return framesOf.get(a);
+}
+
 export function readFrames(a: Article, ev: Events): FrameContext {
   const ctx = buildFrames(a, ev);
   framesOf.set(a, ctx);

@@ -1,0 +1,643 @@
+// Learned relationship decisions: the last stage of extraction. For each relationship type it lists the
+// type-compatible pairs among the entities the article already has (bounded: the pairs the rules or frames
+// link, or named within a few sentences of each other), describes each pair by features (which pass stated
+// or derived it, the words between and around the two names, the frame slots each end fills, article-level
+// facts) and lets a logistic model per type say whether the fact holds, with which role or title.
+// Features are general: no names of people, towns or publishers. The weights are data (relations.json,
+// written by `npm run train` from the annotated corpora: api/learn/relations.ts).
+import { z } from 'zod';
+import type { Properties, RelationshipType } from '../../graph/schema.ts';
+import { PARTICIPATION_ROLES } from '../../graph/schema.ts';
+import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
+import type { Events } from '../events.ts';
+import type { Mention } from '../mentions.ts';
+import { framesOfArticle } from '../frames/index.ts';
+import type { Frame, Side } from '../frames/model.ts';
+import { LinearModelSchema, type LinearModel } from './linear.ts';
+
+/** Every type the stage can describe a pair of (and a model can be trained for). */
+export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
+export type LearnedType = (typeof LEARNED_TYPES)[number];
+/**
+ * The types the shipped model decides. HOLDS_POSITION and LOCATED_IN are left to the rules: their learned
+ * additions did not raise F1 (LOCATED_IN on the training stand-in, HOLDS_POSITION on the leave-one-set-out
+ * totals), and HOLDS_POSITION has the most candidates (a pair per title): docs/extraction.md § "Learned decisions".
+ */
+export const DECIDED_TYPES: readonly LearnedType[] = ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
+
+/** One model per relationship type; a type without a model keeps the rules' facts. */
+export const RelationModelsSchema = z.object({
+  models: z.partialRecord(z.enum(LEARNED_TYPES), LinearModelSchema),
+});
+export type RelationModels = z.infer<typeof RelationModelsSchema>;
+
+/** A fact the stage could state: its type, ends, role or title, features, the rules' facts it stands for, and its evidence. */
+export interface Candidate {
+  type: LearnedType;
+  from: string;
+  to: string;
+  /** PARTICIPATED_IN: the role; HOLDS_POSITION: the title; '' otherwise */
+  value: string;
+  /** the features of the pair, shared by the candidates of its values (for participation, each is also weighed with the role) */
+  shared: readonly string[];
+  /** the features of this value */
+  own: string[];
+  /** the facts of this type, ends and value the rules stated */
+  facts: Fact[];
+  /** sentences that state it or name its two ends, for a fact the rules did not state */
+  evidence: number[];
+  props: Properties;
+}
+
+const ENDS: Record<LearnedType, readonly [readonly Label[], readonly Label[]]> = {
+  HOLDS_POSITION: [['Person'], ['Office', 'Company', 'Organization', 'City']],
+  VISITED: [['Person', 'Office', 'Company', 'Organization'], ['City']],
+  MET_WITH: [['Person'], ['Person']],
+  PARTICIPATED_IN: [['Person', 'Office', 'Company', 'Organization', 'City'], ['Event']],
+  LOCATED_IN: [['Office', 'Company', 'Organization', 'Event'], ['City']],
+  SISTER_CITY_OF: [['City'], ['City']],
+};
+const SYMMETRIC = new Set<LearnedType>(['MET_WITH', 'SISTER_CITY_OF']);
+/** a pair named further apart than this, with no rule or frame linking it, is no candidate */
+const MAX_DISTANCE = 2;
+/** characters before and after the two names read for the words around them */
+const AROUND = 40;
+/** sentences naming both ends that are read for words */
+const MAX_SHARED = 3;
+
+// Classes of words that tell what a sentence is about (the words themselves are features too).
+const CUES: readonly [string, RegExp][] = [
+  ['visit', /\b(?:visit\w*|trip|tour\w*|travel\w*|arriv\w*|delegation|came to|went to)\b/i],
+  ['meet', /\b(?:met|meet\w*|talks|received|welcom\w*|courtesy call|greeted|hosted|discuss\w*)\b/i],
+  ['twin', /\b(?:sister|twin\w*|friendship|partner(?:ship)?|sisterhood)\b/i],
+  ['sign', /\b(?:sign\w*|agreement|memorandum|mou|pact)\b/i],
+  ['attend', /\b(?:attend\w*|participat\w*|join\w*|took part|present at|guests?)\b/i],
+  ['speak', /\b(?:speech|spoke|said|says|remarks|address\w*|told|stated|noted|presented|present\w*)\b/i],
+  ['organise', /\b(?:organi[sz]\w*|host\w*|held|hold\w*|sponsor\w*|arranged|launch\w*)\b/i],
+  ['place', /\b(?:based|located|headquarter\w*|situated)\b/i],
+  ['lead', /\b(?:led|lead\w*|headed|head)\b/i],
+  ['past', /\b(?:former\w*|previous\w*|ago|since)\b/i],
+];
+const WORD = /[a-z]+(?:['’][a-z]+)?/g;
+
+const bucket = (n: number, edges: readonly number[]) => {
+  for (const e of edges) if (n <= e) return String(e);
+  return `>${edges[edges.length - 1]}`;
+};
+
+/** Lower-cased words of a stretch of text (mentions' placeholders are not in `text`: the raw words are). */
+function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+interface Occurrence {
+  sentence: number;
+  mention: number;
+}
+
+/** What the stage knows of an article once the rules have run. */
+interface Context {
+  a: Article;
+  ev: Events;
+  frames: Frame[];
+  /** where each entity is named (mention -1: an event told without its name) */
+  occurrences: Map<string, Occurrence[]>;
+  sentencesOf: Map<string, Set<number>>;
+  /** city of each person's positions */
+  positionCities: Map<string, Set<string>>;
+  /** facts by type and unordered pair */
+  factsByPair: Map<string, Fact[]>;
+  /** the types of the facts between two entities, by unordered pair ("x|y") */
+  typesByPair: Map<string, Set<string>>;
+  /** PARTICIPATED_IN facts by participant */
+  participations: Map<string, Fact[]>;
+  /** titles of each person, found once (titlesOf) */
+  titles: Map<string, Map<string, 'rule' | 'mention'>>;
+  mentionRank: Map<string, number>;
+  events: number;
+  cities: number;
+}
+
+// Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+const NO_IDS: ReadonlySet<string> = new Set();
+const byNumber = (m: number, n: number) => m - n;
+function shares<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+function mentionsIn(s: AnalyzedSentence, occurrences: readonly Occurrence[]): Mention[] {
+  const out: Mention[] = [];
+  for (const o of occurrences) if (o.sentence === s.index && o.mention >= 0) out.push(s.mentions[o.mention]!);
+  return out;
+}
+const valueOf = (type: LearnedType, f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
+
+const pairKey = (type: string, x: string, y: string) => (x < y ? `${type}|${x}|${y}` : `${type}|${y}|${x}`);
+
+function context(a: Article, ev: Events): Context {
+  const occurrences = new Map<string, Occurrence[]>();
+  for (const s of a.sentences) {
+    s.refs.forEach((id, mention) => {
+      if (!id) return;
+      const list = occurrences.get(id) ?? occurrences.set(id, []).get(id)!;
+      list.push({ sentence: s.index, mention });
+    });
+  }
+  // an event is named where it is first told and in the sentences of its frame, often by no name of its own
+  const told = (id: string, sentence: number) => {
+    const list = occurrences.get(id) ?? occurrences.set(id, []).get(id)!;
+    if (!list.some((o) => o.sentence === sentence)) list.push({ sentence, mention: -1 });
+  };
+  for (const s of a.sentences) for (const e of a.eventsFirstIn(s.index)) told(e.id, s.index);
+  const frames = framesOfArticle(a)?.frames ?? [];
+  for (const f of frames) for (const sentence of f.sentences) told(f.id, sentence);
+  for (const list of occurrences.values()) list.sort((x, y) => x.sentence - y.sentence);
+  const sentencesOf = new Map<string, Set<number>>();
+  for (const [id, list] of occurrences) sentencesOf.set(id, new Set(list.map((o) => o.sentence)));
+  const factsByPair = new Map<string, Fact[]>();
+  const typesByPair = new Map<string, Set<string>>();
+  const participations = new Map<string, Fact[]>();
+  for (const f of a.facts.values()) {
+    const k = pairKey(f.type, f.from, f.to);
+    (factsByPair.get(k) ?? factsByPair.set(k, []).get(k)!).push(f);
+    const u = f.from < f.to ? `${f.from}|${f.to}` : `${f.to}|${f.from}`;
+    (typesByPair.get(u) ?? typesByPair.set(u, new Set()).get(u)!).add(f.type);
+    if (f.type === 'PARTICIPATED_IN') (participations.get(f.from) ?? participations.set(f.from, []).get(f.from)!).push(f);
+  }
+  const positionCities = new Map<string, Set<string>>();
+  for (const f of a.factsOf('HOLDS_POSITION')) {
+    const city = a.cityOf(f.to);
+    if (city) (positionCities.get(f.from) ?? positionCities.set(f.from, new Set()).get(f.from)!).add(city);
+  }
+  const ranked = [...a.entities.values()].sort((x, y) => y.mentions - x.mentions || x.first - y.first);
+  const mentionRank = new Map<string, number>();
+  const seen = new Map<Label, number>();
+  for (const e of ranked) {
+    const n = seen.get(e.label) ?? 0;
+    mentionRank.set(e.id, n);
+    seen.set(e.label, n + 1);
+  }
+  return {
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank,
+    events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
+  };
+}
+
+/** The sentences naming both ends, and the distance in sentences between their nearest mentions. */
+function nearness(ctx: Context, x: string, y: string): { shared: number[]; distance: number; near: number[] } {
+  const ox = ctx.occurrences.get(x) ?? [];
+  const oy = ctx.occurrences.get(y) ?? [];
+  const sy = ctx.sentencesOf.get(y) ?? NO_SENTENCES;
+  const shared: number[] = [];
+  for (const s of ctx.sentencesOf.get(x) ?? NO_SENTENCES) if (sy.has(s)) shared.push(s);
+  if (shared.length) return { shared, distance: 0, near: shared.slice(0, 2) };
+  let distance = Infinity;
+  let near: number[] = [];
+  let j = 0;
+  for (const o of ox) {
+    while (j < oy.length - 1 && oy[j + 1]!.sentence <= o.sentence) j++;
+    for (const k of [j, j + 1]) {
+      const p = oy[k];
+      if (!p) continue;
+      const d = Math.abs(p.sentence - o.sentence);
+      if (d < distance) {
+        distance = d;
+        near = [Math.min(o.sentence, p.sentence), Math.max(o.sentence, p.sentence)];
+      }
+    }
+  }
+  return { shared, distance, near };
+}
+
+const sentenceCues = new WeakMap<AnalyzedSentence, string[]>();
+/** The cue classes of a sentence, found once. */
+function cuesOf(s: AnalyzedSentence): string[] {
+  let cues = sentenceCues.get(s);
+  if (!cues) sentenceCues.set(s, (cues = CUES.filter(([, re]) => re.test(s.text)).map(([name]) => name)));
+  return cues;
+}
+
+/** Features of the words between and around two mentions in one sentence. */
+function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
+  const mx = mentionsIn(s, ox);
+  const my = mentionsIn(s, oy);
+  if (mx.length && !my.length) {
+    // the other end is told here without a name: the words around this one, and what the sentence is about
+    const m = mx[0]!;
+    for (const w of words(s.text.slice(Math.max(0, m.start - AROUND), m.start)).slice(-3)) out.add(`x-pre:${w}`);
+    for (const w of words(s.text.slice(m.end, m.end + AROUND)).slice(0, 3)) out.add(`x-post:${w}`);
+    for (const name of cuesOf(s)) out.add(`cue-sent:${name}`);
+    return;
+  }
+  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; before: number; after: number } | null = null;
+  for (const p of mx) {
+    for (const q of my) {
+      const [f, l, first] = p.start <= q.start ? [p, q, 'x' as const] : [q, p, 'y' as const];
+      const gap = Math.max(0, l.start - f.end);
+      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, before: f.start, after: l.end };
+    }
+  }
+  if (!best) return;
+  const between = words(s.text.slice(best.start, best.end));
+  out.add(`order:${best.first}`);
+  out.add(`gap:${bucket(between.length, [0, 1, 2, 4, 8, 16])}`);
+  if (between.length <= 8) for (const w of between) out.add(`btw:${w}`);
+  else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.add(`btw-edge:${w}`);
+  for (const w of words(s.text.slice(Math.max(0, best.before - AROUND), best.before)).slice(-3)) out.add(`pre:${w}`);
+  for (const w of words(s.text.slice(best.after, best.after + AROUND)).slice(0, 3)) out.add(`post:${w}`);
+  const betweenText = s.text.slice(best.start, best.end);
+  for (const [name, re] of CUES) if (re.test(betweenText)) out.add(`cue-btw:${name}`);
+  for (const name of cuesOf(s)) if (!out.has(`cue-btw:${name}`)) out.add(`cue-sent:${name}`);
+  out.add(`names-in-sentence:${bucket(s.mentions.length, [2, 3, 5, 8])}`);
+  if (s.paragraph === -1) out.add('in-headline');
+  else if (s.index <= 2) out.add('in-lead');
+}
+
+const sideOf = (side: Side, id: string) => side.people.has(id) || side.bodies.has(id) || side.cities.has(id);
+const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bodies.get(id) ?? side.cities.get(id);
+
+/** Frame slots the two ends fill, for one type; the sentences of those slots as evidence. */
+function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>, evidence: Set<number>): Frame | null {
+  let linked: Frame | null = null;
+  for (const f of ctx.frames) {
+    const xHost = sideOf(f.host, x);
+    const xVisiting = sideOf(f.visiting, x);
+    const main = f.id === ctx.ev.main ? ':main' : '';
+    if (type === 'VISITED') {
+      const place = f.place === y || f.itinerary.has(y);
+      if (!place && !f.visiting.cities.has(y)) continue;
+      if (f.visiting.cities.has(y)) out.add(`fr:y-visiting-city${xVisiting ? '-x-visiting' : ''}`);
+      if (!place) continue;
+      out.add(`fr:y-${f.place === y ? 'place' : 'itinerary'}${main}`);
+      if (xVisiting) out.add(`fr:x-visiting-to-y:${f.kind}`);
+      if (xHost) out.add('fr:x-host-at-y');
+      if (f.metPeople.has(x)) out.add('fr:x-met-at-y');
+      if (xVisiting || f.metPeople.has(x)) {
+        linked ??= f;
+        for (const e of slotSentences(f.visiting, x) ?? f.metPeople.get(x) ?? []) evidence.add(e);
+      }
+    } else if (type === 'MET_WITH') {
+      const yHost = sideOf(f.host, y);
+      const yVisiting = sideOf(f.visiting, y);
+      if (!(xHost || xVisiting) || !(yHost || yVisiting)) continue;
+      if ((xHost && yVisiting) || (xVisiting && yHost)) {
+        out.add(`fr:opposite-sides${main}`);
+        linked ??= f;
+        for (const e of [...(slotSentences(f.host, x) ?? slotSentences(f.visiting, x) ?? []), ...(slotSentences(f.host, y) ?? slotSentences(f.visiting, y) ?? [])]) evidence.add(e);
+      } else out.add('fr:same-side');
+      if (f.metPeople.has(x) && f.metPeople.has(y)) out.add('fr:both-met');
+      else if (f.metPeople.has(x) || f.metPeople.has(y)) out.add('fr:one-met');
+      if (f.met.size) out.add('fr:met-sentence');
+    } else if (type === 'PARTICIPATED_IN') {
+      if (f.id !== y) continue;
+      linked = f;
+      out.add(`fr:kind:${f.kind}`);
+      if (xHost) out.add(`fr:x-host${ctx.a.label(x) === 'City' ? '-city' : ''}`);
+      if (xVisiting) out.add(`fr:x-visiting${ctx.a.label(x) === 'City' ? '-city' : ''}`);
+      if (f.place === x) out.add('fr:x-is-place');
+      if (f.metPeople.has(x)) out.add('fr:x-met');
+      for (const p of f.participants.get(x) ?? []) {
+        out.add(`fr:x-role:${p.role}`);
+        for (const e of p.evidence) evidence.add(e);
+      }
+      for (const e of (xHost ? slotSentences(f.host, x) : xVisiting ? slotSentences(f.visiting, x) : undefined) ?? []) evidence.add(e);
+    } else if (type === 'LOCATED_IN') {
+      if (f.id === x && f.place === y) out.add('fr:event-place');
+      if (f.id === x && f.visiting.cities.has(y)) out.add('fr:event-visiting-city');
+      if (f.id === x && f.itinerary.has(y)) out.add('fr:event-itinerary');
+    } else if (type === 'SISTER_CITY_OF') {
+      const sides = [f.place === x || f.host.cities.has(x), f.visiting.cities.has(y), f.place === y || f.host.cities.has(y), f.visiting.cities.has(x)];
+      if ((sides[0] && sides[1]) || (sides[2] && sides[3])) out.add(`fr:cities-opposite${main}`);
+    } else if (type === 'HOLDS_POSITION') {
+      if ((xHost && (f.place === y || f.host.cities.has(y) || f.host.bodies.has(y))) || (xVisiting && (f.visiting.cities.has(y) || f.visiting.bodies.has(y)))) out.add('fr:same-side-as-org');
+      if ((xHost && (f.visiting.cities.has(y) || f.visiting.bodies.has(y))) || (xVisiting && (f.place === y || f.host.bodies.has(y)))) out.add('fr:other-side-than-org');
+    }
+  }
+  return linked;
+}
+
+/**
+ * Peers: the rules stated the same fact for another entity named in a sentence with x ("A, B and C visited Y":
+ * the rules read A), or for an official of x's town.
+ */
+function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+  // only for visits and meetings: for participation and twinning they lowered the cross-validated figure
+  if (type !== 'VISITED' && type !== 'MET_WITH') return;
+  const mine = ctx.sentencesOf.get(x);
+  if (!mine) return;
+  for (const f of ctx.a.factsOf(type)) {
+    const peer = f.to === y ? f.from : SYMMETRIC.has(type) && f.from === y ? f.to : null;
+    if (!peer || peer === x || ctx.a.label(peer) !== ctx.a.label(x)) continue;
+    const theirs = ctx.sentencesOf.get(peer);
+    if (theirs && shares(mine, theirs)) out.add('peer-same-sentence');
+    else out.add('peer-elsewhere');
+    const px = ctx.positionCities.get(x);
+    const pp = ctx.positionCities.get(peer);
+    if (px && pp && shares(px, pp)) out.add('peer-same-town');
+  }
+}
+
+/** Features of the article that bear on the pair. */
+function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+  const { a, ev } = ctx;
+  const lx = a.label(x)!;
+  const ly = a.label(y)!;
+  out.add(`labels:${lx}>${ly}`);
+  out.add(`rank-x:${bucket(ctx.mentionRank.get(x) ?? 9, [0, 1, 3])}`);
+  out.add(`rank-y:${bucket(ctx.mentionRank.get(y) ?? 9, [0, 1, 3])}`);
+  out.add(`mentions-x:${bucket(a.entities.get(x)!.mentions, [1, 2, 4])}`);
+  out.add(`mentions-y:${bucket(a.entities.get(y)!.mentions, [1, 2, 4])}`);
+  out.add(`first:${a.entities.get(x)!.first <= a.entities.get(y)!.first ? 'x' : 'y'}`);
+  out.add(`events:${bucket(ctx.events, [0, 1, 3])}`);
+  out.add(`cities:${bucket(ctx.cities, [1, 2, 4])}`);
+  const home = a.homeCity;
+  const xCities = ctx.positionCities.get(x);
+  const cityOfX = lx === 'Person' ? null : a.cityOf(x);
+  if (type === 'VISITED' || type === 'LOCATED_IN' || type === 'SISTER_CITY_OF') {
+    if (y === home) out.add('y-home');
+    if (x === home) out.add('x-home');
+  }
+  if (type === 'VISITED' || type === 'LOCATED_IN') {
+    const xOf = xCities?.has(y) || cityOfX === y ? 'y' : xCities?.size || cityOfX ? ([...(xCities ?? []), cityOfX].includes(home) ? 'home' : 'other') : 'unknown';
+    out.add(`x-is-of-${xOf}`);
+    const main = ev.main ? a.cityOf(ev.main) : null;
+    let yIs = y === home ? 'home' : y === main ? 'main-place' : 'other';
+    if (yIs === 'other') for (const v of ev.visits) if (v.dest === y) yIs = 'visit-dest';
+    // the pair's two facts together: an official of elsewhere in the town the article is about
+    out.add(`x-of-${xOf}&y-${yIs}`);
+    let xCountry: string | null = null;
+    for (const c of xCities ?? NO_IDS) xCountry ??= a.countryOfCity(c);
+    xCountry ??= a.countryOfCity(cityOfX);
+    const yCountry = a.countryOfCity(y);
+    if (xCountry && yCountry) out.add(xCountry === yCountry ? 'x-same-country' : 'x-other-country');
+    if (a.entities.get(x)?.cityInName === y) out.add('y-in-x-name');
+    for (const v of ev.visits) {
+      if (v.dest === y || v.stops?.includes(y)) {
+        out.add(v.visitors.has(x) ? 'visit:x-to-y' : v.hosts.has(x) ? 'visit:x-hosts-at-y' : 'visit:to-y');
+        if (v.event === x) out.add('visit:event-to-y');
+      }
+      if (v.origins.includes(y)) out.add(v.visitors.has(x) ? 'visit:x-from-y' : 'visit:from-y');
+    }
+    for (const f of ctx.participations.get(x) ?? []) if (a.cityOf(f.to) === y) out.add(`x-${f.props.role}-at-event-in-y`);
+  }
+  if (type === 'MET_WITH') {
+    const cy = ctx.positionCities.get(y);
+    if (xCities?.size && cy?.size) out.add(shares(xCities, cy) ? 'positions-same-city' : 'positions-other-cities');
+    else out.add('positions-unknown');
+    for (const f of ctx.participations.get(x) ?? []) {
+      for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(`same-event:${f.props.role}-${g.props.role}`);
+    }
+  }
+  if (type === 'PARTICIPATED_IN') {
+    if (y === ev.main) out.add('main-event');
+    out.add(`kind:${String(a.entities.get(y)!.props.kind ?? 'event')}`);
+    if (x === home || (xCities?.has(home ?? '') ?? false) || cityOfX === home) out.add('x-home-side');
+    const place = a.cityOf(y);
+    if (place && (x === place || xCities?.has(place) || cityOfX === place)) out.add('x-of-event-place');
+    else if (place) out.add('x-not-of-event-place');
+    for (const v of ev.visits) {
+      if (v.event !== y) continue;
+      if (v.visitors.has(x)) out.add('visit:x-visitor');
+      if (v.hosts.has(x)) out.add('visit:x-host');
+    }
+    for (const o of ev.objects) if (o.event === y && a.sentences[o.sentence]?.refs.includes(x)) out.add('event-object-with-x');
+  }
+  if (type === 'SISTER_CITY_OF') {
+    const cx = a.countryOfCity(x);
+    const cy = a.countryOfCity(y);
+    out.add(cx && cy ? (cx === cy ? 'same-country' : 'other-countries') : 'country-unknown');
+    if (x !== home && y !== home && home) out.add('neither-home');
+  }
+  if (type === 'HOLDS_POSITION') {
+    if (a.entities.get(y)?.cityInName) out.add('org-names-city');
+    if (y === home || a.cityOf(y) === home) out.add('org-at-home');
+    const others: Fact[] = [];
+    for (const f of a.positionsOf(x)) if (f.to !== y) others.push(f);
+    out.add(`other-positions:${bucket(others.length, [0, 1])}`);
+    // the rules put a title at the town of this body, or at a body of this town: which of the two the gold names
+    const town = a.cityOf(y);
+    for (const f of others) out.add(town && a.cityOf(f.to) === town ? `rule-elsewhere-same-town:${a.label(f.to)}>${ly}` : 'rule-elsewhere-other-town');
+  }
+}
+
+/** Titles a person is given: by the rules' positions and by the mentions that write one with the name. */
+function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'> {
+  const known = ctx.titles.get(person);
+  if (known) return known;
+  const titles = new Map<string, 'rule' | 'mention'>();
+  ctx.titles.set(person, titles);
+  for (const f of ctx.a.positionsOf(person)) if (typeof f.props.title === 'string') titles.set(f.props.title, 'rule');
+  for (const o of ctx.occurrences.get(person) ?? []) {
+    const t = ctx.a.sentences[o.sentence]!.mentions[o.mention]!.title;
+    if (!t) continue;
+    const title = t.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase());
+    if (![...titles.keys()].some((k) => k.toLowerCase() === title.toLowerCase())) titles.set(title, 'mention');
+  }
+  return titles;
+}
+
+const fits = (ctx: Context, type: LearnedType, x: string, y: string) => {
+  const [from, to] = ENDS[type];
+  return from.includes(ctx.a.label(x)!) && to.includes(ctx.a.label(y)!);
+};
+
+/**
+ * The entities each entity could be in a fact with: named within MAX_DISTANCE sentences of it, in a frame
+ * with it, a happening or its towns, or in a fact of the rules with it. Every other pair has no feature but
+ * its distance, so this bounds the candidates without changing them (and without a loop over every pair).
+ */
+function linkedPairs(ctx: Context): Map<string, Set<string>> {
+  const linked = new Map<string, Set<string>>();
+  const link = (x: string, y: string) => {
+    if (x === y) return;
+    (linked.get(x) ?? linked.set(x, new Set()).get(x)!).add(y);
+    (linked.get(y) ?? linked.set(y, new Set()).get(y)!).add(x);
+  };
+  const named: string[][] = ctx.a.sentences.map(() => []);
+  for (const [id, list] of ctx.occurrences) for (const o of list) named[o.sentence]!.push(id);
+  for (let s = 0; s < named.length; s++) {
+    const window = named.slice(s, s + MAX_DISTANCE + 1).flat();
+    for (const x of named[s]!) for (const y of window) link(x, y);
+  }
+  for (const f of ctx.frames) {
+    const members = [
+      f.id, ...(f.place ? [f.place] : []), ...f.itinerary.keys(), ...f.metPeople.keys(), ...f.participants.keys(),
+      ...[f.host, f.visiting].flatMap((side) => [...side.people.keys(), ...side.bodies.keys(), ...side.cities.keys()]),
+    ];
+    for (const x of members) for (const y of members) if (x < y) link(x, y);
+    // a happening and its towns are candidates with every actor of the article (who took part, who went there)
+    const hubs = [f.id, ...(f.place ? [f.place] : []), ...f.itinerary.keys(), ...f.visiting.cities.keys()];
+    for (const x of ctx.a.entities.keys()) for (const y of hubs) link(x, y);
+  }
+  for (const f of ctx.a.facts.values()) link(f.from, f.to);
+  return linked;
+}
+
+const roleIndex = new Map(PARTICIPATION_ROLES.map((r, i) => [r as string, i]));
+
+/** Every feature of a candidate, as the model is trained on them: participation weighs the pair's features once more with the role ("host|btw:by"). */
+export function featuresOf(c: Candidate): string[] {
+  const out = [...c.own, ...c.shared];
+  if (c.type === 'PARTICIPATED_IN') for (const g of c.shared) out.push(`${c.value}|${g}`);
+  return out;
+}
+
+/**
+ * Every candidate of the given types (all when none given), with its features; `open`: only the pairs the
+ * rules stated nothing of (what the stage decides).
+ */
+export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
+  const ctx = context(a, ev);
+  const out: Candidate[] = [];
+  const linked = linkedPairs(ctx);
+  for (const type of options.types ?? LEARNED_TYPES) {
+    const pairs = new Map<string, [string, string]>();
+    // the rules' facts (of entities the entity step kept)
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
+    for (const [x, others] of linked) {
+      if (!ENDS[type][0].includes(a.label(x)!)) continue;
+      for (const y of others) {
+        if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
+        const k = pairKey(type, x, y);
+        if (!pairs.has(k)) pairs.set(k, [x, y]);
+      }
+    }
+    for (const [k, [x, y]] of pairs) {
+      const facts = ctx.factsByPair.get(k) ?? [];
+      if (options.open && facts.length) continue;
+      const near = nearness(ctx, x, y);
+      const features = new Set<string>();
+      const evidence = new Set<number>();
+      const frame = frameFeatures(ctx, type, x, y, features, evidence);
+      if (!facts.length && !features.size && near.distance > MAX_DISTANCE) continue;
+      features.add(`distance:${bucket(near.distance, [0, 1, 2, 4])}`);
+      features.add(`shared:${bucket(near.shared.length, [0, 1, 2])}`);
+      const ox = ctx.occurrences.get(x) ?? [];
+      const oy = ctx.occurrences.get(y) ?? [];
+      for (const s of near.shared.slice(0, MAX_SHARED)) sentenceFeatures(a.sentences[s]!, ox, oy, features);
+      articleFeatures(ctx, type, x, y, features);
+      peerFeatures(ctx, type, x, y, features);
+      for (const other of ctx.typesByPair.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? []) if (other !== type) features.add(`also:${other}`);
+      if (!evidence.size) for (const s of near.near) evidence.add(s);
+      if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
+      const props: Properties = {};
+      if ((type === 'VISITED' || type === 'MET_WITH')) {
+        const event = frame?.id ?? (near.near[0] !== undefined ? ev.focus[near.near[0]] : null);
+        if (event && a.label(event) === 'Event') {
+          props.event = event;
+          const date = frame?.date ?? a.entities.get(event)!.props.date;
+          if (typeof date === 'string') props.date = date;
+        }
+      }
+      const values = type === 'PARTICIPATED_IN' ? [...PARTICIPATION_ROLES] : type === 'HOLDS_POSITION' ? [...titlesOf(ctx, x).keys()] : [''];
+      const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
+      const shared = [...features];
+      const sortedEvidence = [...evidence].sort(byNumber);
+      for (const value of values) {
+        const mine: Fact[] = [];
+        const others: Fact[] = [];
+        for (const f of facts) (valueOf(type, f).toLowerCase() === value.toLowerCase() ? mine : others).push(f);
+        const stated = new Set<string>();
+        for (const r of mine) {
+          stated.add(`rule:${r.stage ?? 'unknown'}`);
+          for (const name of r.rules ?? []) stated.add(`rule-name:${name}`);
+        }
+        stated.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
+        for (const r of others) stated.add(`rule-other:${r.stage ?? 'unknown'}`);
+        if (type === 'PARTICIPATED_IN') {
+          stated.add(`role:${value}`);
+          for (const r of others) stated.add(`${value}|rule-role:${valueOf(type, r)}`);
+        }
+        if (type === 'HOLDS_POSITION') {
+          stated.add(`title-from:${sources!.get(value)}`);
+          for (const w of words(value)) stated.add(`title-word:${w}`);
+          if (value.toLowerCase().startsWith('former')) stated.add('title-former');
+        }
+        const p: Properties = { ...props };
+        if (type === 'PARTICIPATED_IN') p.role = value;
+        if (type === 'HOLDS_POSITION') p.title = value;
+        out.push({ type, from: x, to: y, value, shared, own: [...stated], facts: mine, evidence: sortedEvidence, props: p });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A type's model as the stage reads it: the weight of each feature, and for participation the weights of a
+ * pair feature with each role, so that a pair's features are looked up once for all its values.
+ */
+export interface PairScorer {
+  threshold: number;
+  /** the probability of each candidate of one pair (candidates sharing one `shared` list) */
+  probabilities(group: readonly Candidate[]): number[];
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function pairScorer(model: LinearModel): PairScorer {
+  const weights = new Map(Object.entries(model.weights));
+  const byRole = new Map<string, Float64Array>();
+  for (const [feature, w] of weights) {
+    const bar = feature.indexOf('|');
+    const role = bar > 0 ? roleIndex.get(feature.slice(0, bar)) : undefined;
+    if (role === undefined) continue;
+    const g = feature.slice(bar + 1);
+    const list = byRole.get(g) ?? byRole.set(g, new Float64Array(PARTICIPATION_ROLES.length)).get(g)!;
+    list[role] = w;
+  }
+  return {
+    threshold: model.threshold,
+    probabilities(group) {
+      const first = group[0]!;
+      let shared = model.bias;
+      const roles = new Float64Array(PARTICIPATION_ROLES.length);
+      for (const g of first.shared) {
+        shared += weights.get(g) ?? 0;
+        if (first.type !== 'PARTICIPATED_IN') continue;
+        const r = byRole.get(g);
+        if (r) for (let i = 0; i < roles.length; i++) roles[i]! += r[i]!;
+      }
+      return group.map((c) => {
+        let sum = shared + (c.type === 'PARTICIPATED_IN' ? roles[roleIndex.get(c.value)!]! : 0);
+        for (const f of c.own) sum += weights.get(f) ?? 0;
+        return sigmoid(sum);
+      });
+    },
+  };
+}
+
+/** The scorers of a model file, read once. */
+export function relationScorers(models: RelationModels): Map<LearnedType, PairScorer> {
+  const out = new Map<LearnedType, PairScorer>();
+  for (const type of LEARNED_TYPES) {
+    const m = models.models[type];
+    if (m) out.set(type, pairScorer(m));
+  }
+  return out;
+}
+
+/**
+ * The stage: the rules' facts stay; of each pair they left, the value the model finds likeliest is stated when
+ * the model accepts it, with the sentences of the frame slots that link its ends, or that name both, as evidence.
+ * (Letting the model also drop the rules' facts scored the same when cross-validated, and undid rules that
+ * tests and users rely on: docs/extraction.md § "Learned decisions".)
+ */
+export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of relationCandidates(a, ev, { open: true, types: [...scorers.keys()] })) {
+    const k = pairKey(c.type, c.from, c.to);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+  }
+  for (const group of groups.values()) {
+    const scorer = scorers.get(group[0]!.type)!;
+    const p = scorer.probabilities(group);
+    let best = 0;
+    for (let i = 1; i < group.length; i++) if (p[i]! > p[best]!) best = i;
+    if (p[best]! < scorer.threshold) continue;
+    const c = group[best]!;
+    const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
+    if (fact) fact.stage ??= 'learned';
+  }
+}

@@ -1,0 +1,141 @@
+// Training the learned relationship decisions (api/extract/learned/relations.ts) from the annotated articles:
+// each article is read by the rules alone, the stage's candidates are listed with their features, and each is
+// labelled by the gold exactly as ../shared/tools/score.mjs would count it (align.ts). One logistic model per
+// type; its threshold maximises the F1 of the decisions on examples the weights were not fitted on (articles
+// in five folds), counting the gold facts no candidate reaches as missed. The threshold is chosen as if the model
+// decided every pair, the rules' too, though the stage keeps the rules' facts: the training articles include
+// the ones the rules were written on, where they leave the model little to add, and a threshold fitted to what
+// they leave was too high on unseen sets (docs/extraction.md § "Learned decisions").
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { decodeText } from '../extract/charset.ts';
+import { readDocument } from '../extract/document.ts';
+import { readForLearning } from '../extract/index.ts';
+import { classifier, trainLogistic, bestThreshold, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
+import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
+import { alignToGold, normalizeName } from './align.ts';
+import type { AnnotatedArticle } from './corpus.ts';
+
+/** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
+export interface RelationExample extends Example {
+  type: LearnedType;
+  /** the candidates of one pair share a group: the decision states at most one of them */
+  group: string;
+  article: string;
+}
+
+export interface RelationExamples {
+  examples: RelationExample[];
+  /** gold facts (not optional) of each type that no positive candidate of the article reaches, by article */
+  missed: Map<string, Map<LearnedType, number>>;
+}
+
+const FOLDS = 5;
+/** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
+const MIN_COUNT = 3;
+export const TRAINING: TrainingOptions = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1 };
+
+const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
+
+/** The examples of the given annotated articles, in article order. */
+export function relationExamples(articles: readonly AnnotatedArticle[]): RelationExamples {
+  const examples: RelationExample[] = [];
+  const missed = new Map<string, Map<LearnedType, number>>();
+  for (const article of articles) {
+    const key = `${article.set}/${article.file}`;
+    const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
+    const read = readForLearning(doc);
+    if (!read) continue;
+    const alignment = alignToGold(article.goldPath, read.document);
+    const optional = new Set(alignment.gold.entities.filter((e) => e.optional).map((e) => e.key));
+    const covered = new Set<unknown>();
+    for (const c of relationCandidates(read.article, read.events)) {
+      const source = read.nodeOf.get(c.from);
+      const target = read.nodeOf.get(c.to);
+      if (!source || !target) continue;
+      const ends = [alignment.goldOf.get(source), alignment.goldOf.get(target)];
+      if (ends.some((g) => g && optional.has(g))) continue;
+      const value = normalizeValue(c.value);
+      const facts = alignment.factsBetween(c.type, source, target).filter((f) => f.values.includes(value));
+      const required = facts.filter((f) => !f.optional);
+      if (!required.length && facts.length) continue;
+      for (const f of required) covered.add(f);
+      const [a, b] = c.from < c.to || c.type !== 'MET_WITH' && c.type !== 'SISTER_CITY_OF' ? [source, target] : [target, source];
+      examples.push({ type: c.type, group: `${key}|${c.type}|${a}|${b}`, article: key, features: featuresOf(c), positive: required.length > 0 });
+    }
+    const byType = new Map<LearnedType, number>();
+    for (const type of LEARNED_TYPES) {
+      const wanted = alignment.gold.relationships.filter((r) => r.type === type && !r.optional).length;
+      // every fact the gold lists once; a covered fact is one of them
+      const reached = [...covered].filter((f) => (f as { type: string }).type === type).length;
+      byType.set(type, Math.max(0, wanted - reached));
+    }
+    missed.set(key, byType);
+  }
+  return { examples, missed };
+}
+
+const foldOf = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;
+
+/** Fits one type's weights on examples, leaving out the features seen fewer than MIN_COUNT times. */
+function fit(examples: readonly RelationExample[], training: TrainingOptions): LinearModel {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const kept = examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive }));
+  return trainLogistic(kept, training);
+}
+
+/** Scores as the decision acts: per pair, the likeliest value; the pair's other right values are missed. */
+function decisions(model: LinearModel, examples: readonly RelationExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
+  const c = classifier(model);
+  const groups = new Map<string, { probability: number; positive: boolean }[]>();
+  for (const e of examples) {
+    const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
+    list.push({ probability: c.probability(e.features), positive: e.positive });
+  }
+  const scored: { probability: number; positive: boolean }[] = [];
+  let missed = 0;
+  for (const list of groups.values()) {
+    const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
+    scored.push(best);
+    if (!best.positive && list.some((x) => x.positive)) missed++;
+  }
+  return { scored, missed };
+}
+
+/**
+ * One type's model: the mean of the weights fitted on each four fifths of the articles, with the threshold
+ * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
+ * threshold was chosen for: a single fit on every article would be surer of itself than they were).
+ */
+function trainType(type: LearnedType, data: RelationExamples, training: TrainingOptions): LinearModel | null {
+  const examples = data.examples.filter((e) => e.type === type);
+  if (!examples.some((e) => e.positive)) return null;
+  const scored: { probability: number; positive: boolean }[] = [];
+  let missed = 0;
+  for (const m of data.missed.values()) missed += m.get(type) ?? 0;
+  const sums = new Map<string, number>();
+  let bias = 0;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const held = examples.filter((e) => foldOf(e.article) === fold);
+    const model = fit(examples.filter((e) => foldOf(e.article) !== fold), training);
+    const d = decisions(model, held);
+    scored.push(...d.scored);
+    missed += d.missed;
+    bias += model.bias / FOLDS;
+    for (const [f, w] of Object.entries(model.weights)) sums.set(f, (sums.get(f) ?? 0) + w / FOLDS);
+  }
+  const round = (x: number) => Math.round(x * 1e3) / 1e3;
+  const weights = Object.fromEntries([...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { bias: round(bias), threshold: bestThreshold(scored, missed), weights };
+}
+
+/** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles. */
+export function trainRelations(data: RelationExamples, training = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
+  const models: RelationModels['models'] = {};
+  for (const type of types) {
+    const model = trainType(type, data, training);
+    if (model) models[type] = model;
+  }
+  return { models };
+}

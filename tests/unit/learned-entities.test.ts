@@ -1,0 +1,87 @@
+// The learned entity step (api/extract/learned/entities.ts) with the shipped model: what a reader of the graph
+// sees change against the rules alone, the graph still consistent; the model file; training reproducible.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../api/extract/index.ts';
+import { EntityModelSchema, SHIPPED_ENTITY_MODEL } from '../../api/extract/learned/entities.ts';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import { orgId } from '../../api/extract/resolve.ts';
+import { MODEL } from '../../api/graph/model.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+import { articleCandidates, fitEntityModel, simulate } from '../../api/learn/entities.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+const SAMPLE = 'tests/support/learn-entities';
+const extract = (file: string, entities?: null) =>
+  extractArticle({ content: readFileSync(join(SAMPLE, file), 'utf8'), format: 'text', file }, entities === null ? { entities } : {});
+const labelled = (g: GraphDocument) => g.nodes.filter((n) => n.label !== 'Event').map((n) => `${n.label}:${n.name}`);
+
+/** Every relationship joins two nodes of the graph whose labels its type allows, and says where it was read. */
+function expectConsistent(g: GraphDocument): void {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  for (const r of g.relationships) {
+    const spec = MODEL.relationships[r.type as keyof typeof MODEL.relationships];
+    const source = byId.get(r.source);
+    const target = byId.get(r.target);
+    expect(source, `${r.type} from ${r.source}`).toBeDefined();
+    expect(target, `${r.type} to ${r.target}`).toBeDefined();
+    expect(spec.from as readonly string[]).toContain(source!.label);
+    expect(spec.to as readonly string[]).toContain(target!.label);
+    expect(r.evidence.length, `${r.type} ${r.source} -> ${r.target} has evidence`).toBeGreaterThan(0);
+  }
+}
+
+describe('learned entity decisions (shipped model)', () => {
+  it('no longer takes the honorific "Adv." for a person, and drops the meeting the rules gave that fragment', () => {
+    const rules = extract('nablus-lyon.txt', null);
+    const learned = extract('nablus-lyon.txt');
+    expect(labelled(rules)).toContain('Person:Adv');
+    expect(labelled(learned)).not.toContain('Person:Adv');
+    expect(labelled(learned)).toEqual(expect.arrayContaining(['Person:Paul Girard', 'Person:Karim Nasser', 'City:Nablus', 'City:Lyon']));
+    const adv = rules.nodes.find((n) => n.name === 'Adv')!;
+    expect(rules.relationships.some((r) => r.source === adv.id || r.target === adv.id)).toBe(true);
+    expect(learned.relationships.some((r) => r.source === adv.id || r.target === adv.id)).toBe(false);
+    expectConsistent(learned);
+  });
+
+  it('labels a twinning group and an acronym the rules took for people as organisations, with the ids resolution gives them', () => {
+    const twinning = extract('garstang-vimy.txt');
+    expect(labelled(extract('garstang-vimy.txt', null))).toContain('Person:Vimy Twinning');
+    const vimy = twinning.nodes.find((n) => n.name === 'Vimy Twinning');
+    expect(vimy).toMatchObject({ label: 'Organization', id: orgId('Organization', 'Vimy Twinning') });
+    expectConsistent(twinning);
+
+    expect(labelled(extract('kaohsiung-kumamoto.txt', null))).toContain('Person:KCCI');
+    const chamber = extract('kaohsiung-kumamoto.txt');
+    expect(chamber.nodes.filter((n) => n.label === 'Person').map((n) => n.name)).not.toContain('KCCI');
+    const kcci = chamber.nodes.find((n) => n.name === 'KCCI' || n.aliases.includes('KCCI'));
+    expect(kcci?.label).toBe('Organization');
+    expectConsistent(chamber);
+  });
+});
+
+describe('entity model', () => {
+  it('ships a model file the schema accepts, with a model and threshold for every label it decides', () => {
+    const file = JSON.parse(readFileSync('api/extract/learned/entities.json', 'utf8'));
+    expect(EntityModelSchema.parse(file)).toEqual(SHIPPED_ENTITY_MODEL);
+    for (const m of Object.values(SHIPPED_ENTITY_MODEL.labels)) expect(Object.keys(m.weights).length).toBeGreaterThan(0);
+  });
+
+  it('is fitted byte for byte the same from the same articles, and decides its own articles as well as the rules at least', () => {
+    const articles = ['nablus-lyon', 'garstang-vimy', 'kaohsiung-kumamoto'].map((name) => ({
+      set: 'sample', file: `${name}.txt`, textPath: join(SAMPLE, `${name}.txt`), goldPath: join(SAMPLE, `${name}.json`),
+    }));
+    const data = articles.map(articleCandidates);
+    const options = { folds: 3, minArticles: 1 };
+    const model = fitEntityModel(data, options);
+    expect(JSON.stringify(fitEntityModel(articles.map(articleCandidates), options))).toBe(JSON.stringify(model));
+    expect(EntityModelSchema.parse(model)).toEqual(model);
+    // the rules' own decisions as a model: every candidate keeps the label the rules gave it, spans stay out
+    const asRules = EntityModelSchema.parse({
+      labels: Object.fromEntries(['Person', 'Office', 'Organization', 'Company', 'City'].map((l) => [l, { bias: -5, threshold: 0.5, weights: { [`rule:${l}`]: 10 } }])),
+    });
+    expect(simulate(data, model).f1).toBeGreaterThanOrEqual(simulate(data, asRules).f1);
+  });
+});

@@ -1,0 +1,74 @@
+// The learned relationship decisions (api/extract/learned/relations.ts): the shipped model file, training on
+// a tiny annotated sample, and what the stage adds to an article over the rules alone.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../api/extract/index.ts';
+import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import shipped from '../../api/extract/learned/relations.json' with { type: 'json' };
+import { DECIDED_TYPES, LEARNED_TYPES, RelationModelsSchema } from '../../api/extract/learned/relations.ts';
+import type { AnnotatedArticle } from '../../api/learn/corpus.ts';
+import { relationExamples, trainRelations } from '../../api/learn/relations.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
+
+beforeAll(() => void gazetteerStats(), 120_000);
+
+const SAMPLE = fileURLToPath(new URL('./fixtures/learn-sample/', import.meta.url));
+const sample: AnnotatedArticle[] = readdirSync(SAMPLE).filter((f) => f.endsWith('.txt')).sort().map((file) => ({
+  set: 'sample', file, textPath: `${SAMPLE}${file}`, goldPath: `${SAMPLE}${file.replace(/\.txt$/, '.json')}`,
+}));
+
+const nameOf = (g: GraphDocument, id: string) => g.nodes.find((n) => n.id === id)?.name ?? id;
+const facts = (g: GraphDocument, type: string) => g.relationships.filter((r) => r.type === type).map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`);
+
+describe('the shipped relationship model', () => {
+  it('parses with the schema and has a model for each type it decides', () => {
+    const models = RelationModelsSchema.parse(shipped);
+    expect(Object.keys(models.models).sort()).toEqual([...DECIDED_TYPES].sort());
+    for (const type of DECIDED_TYPES) {
+      const m = models.models[type];
+      expect(m, type).toBeDefined();
+      expect(Object.keys(m!.weights).length, type).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('training the relationship model', () => {
+  it('labels the sample by its gold and gives the same file twice', () => {
+    const data = relationExamples(sample);
+    const visits = data.examples.filter((e) => e.type === 'VISITED');
+    expect(visits.some((e) => e.positive)).toBe(true);
+    expect(visits.some((e) => !e.positive)).toBe(true);
+    const first = JSON.stringify(trainRelations(data, undefined, LEARNED_TYPES));
+    expect(JSON.stringify(trainRelations(relationExamples(sample), undefined, LEARNED_TYPES))).toBe(first);
+    // every type can be trained, those the shipped model leaves to the rules too
+    expect(Object.keys(RelationModelsSchema.parse(JSON.parse(first)).models).sort()).toEqual([...LEARNED_TYPES].sort());
+  });
+});
+
+describe('the learned stage on an article', () => {
+  const FORUM = [
+    'Lyon hosts Rosario business forum',
+    'date 2023-06-01',
+    '',
+    'The Lyon-Rosario Business Forum was held in Lyon on Friday. Rosario Mayor Pablo Javkin and Lyon Mayor Gregory Doucet opened the forum. Marta Lopez, director of the Rosario Chamber of Commerce, also attended.',
+  ].join('\n');
+  const OPENED = 'Rosario Mayor Pablo Javkin and Lyon Mayor Gregory Doucet opened the forum.';
+
+  it('states the meeting and participation of two mayors who open a forum, which the rules alone miss', () => {
+    const rules = extractArticle({ content: FORUM, format: 'text', file: 'forum.txt' }, { relations: null });
+    const learned = extractArticle({ content: FORUM, format: 'text', file: 'forum.txt' });
+    expect(facts(rules, 'MET_WITH')).toEqual([]);
+    expect(facts(rules, 'PARTICIPATED_IN')).not.toContain('Pablo Javkin -> Lyon-Rosario Business Forum');
+    expect(facts(learned, 'MET_WITH').map((f) => f.split(' -> ').sort().join(' & '))).toContain('Gregory Doucet & Pablo Javkin');
+    expect(facts(learned, 'PARTICIPATED_IN')).toContain('Pablo Javkin -> Lyon-Rosario Business Forum');
+    expect(facts(learned, 'PARTICIPATED_IN')).toContain('Gregory Doucet -> Lyon-Rosario Business Forum');
+    // every learned edge says which article and sentence it came from, the rules' edges are all still there
+    const meeting = learned.relationships.find((r) => r.type === 'MET_WITH')!;
+    expect(meeting.evidence).toContain(OPENED);
+    expect(meeting.sources).toEqual([learned.articles[0]!.id]);
+    const part = learned.relationships.find((r) => r.type === 'PARTICIPATED_IN' && nameOf(learned, r.source) === 'Pablo Javkin')!;
+    expect(part.evidence.some((e) => e.includes('Pablo Javkin'))).toBe(true);
+    for (const type of LEARNED_TYPES) for (const f of facts(rules, type)) expect(facts(learned, type)).toContain(f);
+  });
+});
