@@ -72,3 +72,18 @@ describe('the learned stage on an article', () => {
     for (const type of LEARNED_TYPES) for (const f of facts(rules, type)) expect(facts(learned, type)).toContain(f);
   });
 });
+
+describe('what the learned steps never state against the rules', () => {
+  const read = (body: string) => extractArticle({ content: `Visit\ndate 2024-05-01\n\n${body}`, format: 'text', file: 'veto.txt' });
+
+  it('does not make a mayor who welcomes guests to his own town a visitor of it', () => {
+    const g = read('Mayor Dan Moe welcomed guests to Christchurch on Monday.');
+    expect(facts(g, 'HOLDS_POSITION')).toEqual(['Dan Moe -> Christchurch']);
+    expect(facts(g, 'VISITED')).toEqual([]);
+  });
+
+  it('keeps a town the rules read from "X\'s friendship city Y", and its twinning', () => {
+    const g = read("Riga's friendship city Suzhou sent a delegation.");
+    expect(facts(g, 'SISTER_CITY_OF').map((f) => f.split(' -> ').sort().join(' ~ '))).toEqual(['Riga ~ Suzhou']);
+  });
+});

@@ -619,6 +619,24 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
 }
 
 /**
+ * What the stage never states, whatever the weights say, because the rules have read the opposite: a host does
+ * not visit the town where it receives its guests or holds office, and two towns the rules give as partners of one third town
+ * (a list of one town's sister cities) are not partners of each other on that ground.
+ */
+function vetoes(a: Article): (c: Candidate) => boolean {
+  const partners = new Map<string, Set<string>>();
+  for (const f of a.factsOf('SISTER_CITY_OF')) {
+    (partners.get(f.from) ?? partners.set(f.from, new Set()).get(f.from)!).add(f.to);
+    (partners.get(f.to) ?? partners.set(f.to, new Set()).get(f.to)!).add(f.from);
+  }
+  return (c) => {
+    if (c.type === 'VISITED') return c.shared.includes('visit:x-hosts-at-y') || c.shared.includes('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
+    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS);
+    return false;
+  };
+}
+
+/**
  * The stage: the rules' facts stay; of each pair they left, the value the model finds likeliest is stated when
  * the model accepts it, with the sentences of the frame slots that link its ends, or that name both, as evidence.
  * (Letting the model also drop the rules' facts scored the same when cross-validated, and undid rules that
@@ -626,7 +644,9 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
  */
 export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
   const groups = new Map<string, Candidate[]>();
+  const vetoed = vetoes(a);
   for (const c of relationCandidates(a, ev, { open: true, types: [...scorers.keys()] })) {
+    if (vetoed(c)) continue;
     const k = pairKey(c.type, c.from, c.to);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
   }
