@@ -2,6 +2,7 @@
 // annotated corpora (api/learn/corpus.ts) and writes their model files. The same corpora give the same files
 // byte for byte. --except leaves a set out (to score a model on articles it was not fitted on); --out writes
 // the model elsewhere than the shipped file (with --only when there are several trainers).
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { annotatedArticles, type AnnotatedArticle } from '../learn/corpus.ts';
@@ -38,9 +39,18 @@ if (values.out && trainers.length > 1) {
   process.stderr.write('--out names one file: pick the trainer with --only NAME\n');
   process.exit(2);
 }
-for (const t of trainers) {
-  const model = t.train(articles);
-  const file = values.out ?? t.file;
-  writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
-  process.stderr.write(`${t.name}: ${articles.length} articles (${[...new Set(articles.map((a) => a.set))].join(', ')}) -> ${file}\n`);
+if (trainers.length > 1) {
+  // each step reads its upstream steps' models when its module loads: fit them one process after another, so
+  // the entity step learns on the events just fitted and the relation step on both
+  for (const t of trainers) {
+    const args = [...process.execArgv, process.argv[1]!, '--only', t.name, ...(values.except ?? []).flatMap((set) => ['--except', set])];
+    execFileSync(process.execPath, args, { stdio: 'inherit' });
+  }
+} else {
+  for (const t of trainers) {
+    const model = t.train(articles);
+    const file = values.out ?? t.file;
+    writeFileSync(file, JSON.stringify(model, null, 1) + '\n');
+    process.stderr.write(`${t.name}: ${articles.length} articles (${[...new Set(articles.map((a) => a.set))].join(', ')}) -> ${file}\n`);
+  }
 }
