@@ -135,6 +135,25 @@ describe('timeline with compressed time', () => {
     expect(unplaced).toEqual(['loner']);
   });
 
+  it('keeps a participant by its own events when a crowd of others shares a later month', () => {
+    const crowd = Array.from({ length: 24 }, (_, i) => ({ id: `guest-${i}`, label: 'Person' }));
+    const nodes: PlainNode[] = [event('forum-2019', '2019-05-02'), event('expo-2022', '2022-11'), event('day-2024', '2024-04-16'), { id: 'delegate', label: 'Person' }, ...crowd];
+    const edges = [
+      { source: 'delegate', target: 'forum-2019' },
+      { source: 'delegate', target: 'expo-2022' },
+      ...crowd.map((c) => ({ source: c.id, target: 'day-2024' })),
+    ];
+    const { positions } = timelinePositions(nodes, edges);
+    const x = (id: string) => positions.get(id)!.x;
+    expect(x('delegate')).toBeGreaterThan(x('forum-2019'));
+    expect(x('delegate')).toBeLessThan(x('expo-2022'));
+    // the crowd is spread apart in each row of its lane
+    for (const y of new Set(crowd.map((c) => positions.get(c.id)!.y))) {
+      const row = crowd.filter((c) => positions.get(c.id)!.y === y).map((c) => x(c.id)).sort((a, b) => a - b);
+      for (let i = 1; i < row.length; i++) expect(row[i]! - row[i - 1]!).toBeGreaterThanOrEqual(130 - 1e-9);
+    }
+  });
+
   it('names each month with events under its column', () => {
     const { ticks } = timelinePositions([event('a', '2021-02-03'), event('b', '2023-10')], []);
     expect(ticks.map((t) => t.name)).toEqual(expect.arrayContaining(['Feb 2021', 'Oct 2023', '…']));

@@ -60,13 +60,31 @@ export function monthsToLabel(months: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** Spread values in one lane so neighbours are at least `gap` apart, keeping their mean. */
+/**
+ * Spread values in one lane so neighbours are at least `gap` apart, each moved as little as it can be (least
+ * squares): a crowd is pushed apart around its own mean and a member away from it stays where it is. This is
+ * isotonic regression of x_i - i*gap (pool adjacent violators), the i*gap added back.
+ */
 export function spread(items: { id: string; x: number }[], gap: number): Map<string, number> {
   const sorted = [...items].sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
-  const xs = sorted.map((item) => item.x);
-  for (let i = 1; i < xs.length; i++) xs[i] = Math.max(xs[i]!, xs[i - 1]! + gap);
-  const shift = sorted.reduce((sum, item, i) => sum + item.x - xs[i]!, 0) / Math.max(1, sorted.length);
-  return new Map(sorted.map((item, i) => [item.id, xs[i]! + shift]));
+  const blocks: { sum: number; count: number }[] = [];
+  sorted.forEach((item, i) => {
+    blocks.push({ sum: item.x - i * gap, count: 1 });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1]!;
+      const before = blocks[blocks.length - 2]!;
+      if (before.sum / before.count <= last.sum / last.count) break;
+      before.sum += last.sum;
+      before.count += last.count;
+      blocks.pop();
+    }
+  });
+  const placed = new Map<string, number>();
+  let i = 0;
+  for (const block of blocks) {
+    for (let k = 0; k < block.count; k++, i++) placed.set(sorted[i]!.id, block.sum / block.count + i * gap);
+  }
+  return placed;
 }
 
 const LANES = ['Person', 'Office', 'Organization', 'Company', 'City'] as const;
