@@ -13,7 +13,7 @@ import { countryCode, isCommonWord } from '../gazetteer.ts';
 import { place } from '../mentions.ts';
 import { COMPANY_HEAD, EVENT_HEAD, fold, HONORIFICS, OFFICE_HEAD, ORGANIZATION_HEAD, personWords, TITLES, VENUE_HEAD } from '../names.ts';
 import { orgId, personId } from '../resolve.ts';
-import { LinearModelSchema } from './linear.ts';
+import { bucket, LinearModelSchema, sigmoid } from './linear.ts';
 import shipped from './entities.json' with { type: 'json' };
 
 /** The labels the step decides among; events are left as the readers made them. */
@@ -59,10 +59,6 @@ const generic = (w: string): string | null => genericCache.get(w, () => {
   return lower.length > 1 && (isCommonWord(lower) || OFFICE_HEAD.has(lower) || COMPANY_HEAD.has(lower) || ORGANIZATION_HEAD.has(lower)) ? lower : null;
 });
 
-const bucket = (n: number, limits: readonly number[]) => {
-  for (const l of limits) if (n <= l) return String(l);
-  return `>${limits[limits.length - 1]}`;
-};
 
 // names recur within and across articles: their features are computed once
 const nameFeatureCache = new BoundedCache<readonly string[]>(20_000);
@@ -125,8 +121,8 @@ export interface EntityCandidate {
   features: string[];
 }
 
-/** The candidates of an analysed article: its entities but the events, and its unclaimed name spans. */
-export function entityCandidates(a: Article): EntityCandidate[] {
+/** The candidates of an analysed article: its entities but the events and those `settled` already, and its unclaimed name spans. */
+export function entityCandidates(a: Article, settled: (e: { id: string; label: string }) => boolean = () => false): EntityCandidate[] {
   const contexts = new Map<string, Set<string>>();
   const add = (id: string, f: string) => (contexts.get(id) ?? contexts.set(id, new Set()).get(id)!).add(f);
   const entityNames = new Set([...a.entities.values()].flatMap((e) => [e.name, ...e.aliases].map(fold)));
@@ -190,7 +186,7 @@ export function entityCandidates(a: Article): EntityCandidate[] {
     return [...new Set(f)];
   };
   for (const e of a.entities.values()) {
-    if (!isDecided(e.label) || RULES_DECIDE.has(e.label)) continue;
+    if (!isDecided(e.label) || RULES_DECIDE.has(e.label) || settled(e)) continue;
     const extra: string[] = [];
     if (e.cityInName) extra.push('cityInName');
     if (e.aliases.size) extra.push('aliased');
@@ -233,7 +229,7 @@ export function entityDecider(model: EntityModel): EntityDecider {
         const row = weights.get(f);
         if (row) for (let i = 0; i < sums.length; i++) sums[i]! += row[i]!;
       }
-      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l, i) => [l, 1 / (1 + Math.exp(-sums[i]!))])) as Record<DecidedLabel, number>;
+      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l, i) => [l, sigmoid(sums[i]!)])) as Record<DecidedLabel, number>;
       // a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
       // an unclaimed span may become any entity
       const open = ruleLabel === 'City' ? (['City'] as const) : ruleLabel ? DECIDED_LABELS.filter((l) => l !== 'City') : DECIDED_LABELS;
@@ -261,8 +257,7 @@ export function decideEntities(a: Article, decider: EntityDecider): void {
   // decided: a fragment such as "Adv." is given facts by the readers too)
   const stated = new Set<string>();
   for (const f of a.facts.values()) stated.add(f.from).add(f.to);
-  for (const c of entityCandidates(a)) {
-    if (c.ruleLabel === 'City' && stated.has(c.id)) continue;
+  for (const c of entityCandidates(a, (e) => e.label === 'City' && stated.has(e.id))) {
     const { label } = decider.decide(c.features, c.ruleLabel);
     if (c.ruleLabel === null) {
       // an unclaimed span judged an entity: made the way the readers make one of its label (no fact names it)

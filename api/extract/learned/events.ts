@@ -9,7 +9,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
-import { classifier, LinearModelSchema, type Classifier } from './linear.ts';
+import { bucket, classifier, LinearModelSchema, type Classifier } from './linear.ts';
 
 export const EventModelSchema = LinearModelSchema.extend({
   /** happening words, singular, counted from the training gold's event names */
@@ -64,10 +64,6 @@ function headPattern(heads: readonly string[]): RegExp {
 
 const patterns = new Map<string, RegExp>();
 
-function bucket(n: number, cuts: readonly number[]): string {
-  for (const c of cuts) if (n <= c) return String(c);
-  return `${cuts[cuts.length - 1]}+`;
-}
 
 /** What the features need of the article, read once: the rules' events and where they are told. */
 interface ArticleContext {

@@ -33,7 +33,13 @@ export interface Classifier {
   accepts(features: readonly string[]): boolean;
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A count as a feature value: the first cut it does not pass ("2"), or ">last" beyond the last. */
+export function bucket(n: number, cuts: readonly number[]): string {
+  for (const c of cuts) if (n <= c) return String(c);
+  return `>${cuts[cuts.length - 1]}`;
+}
 
 export function classifier(model: LinearModel): Classifier {
   const weights = new Map(Object.entries(model.weights));

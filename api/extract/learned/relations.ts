@@ -13,7 +13,7 @@ import type { Events } from '../events.ts';
 import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
-import { LinearModelSchema, type LinearModel } from './linear.ts';
+import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
 
 /** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
@@ -80,10 +80,6 @@ const CUES: readonly [string, RegExp][] = [
 ];
 const WORD = /[a-z]+(?:['’][a-z]+)?/g;
 
-const bucket = (n: number, edges: readonly number[]) => {
-  for (const e of edges) if (n <= e) return String(e);
-  return `>${edges[edges.length - 1]}`;
-};
 
 /** Lower-cased words of a stretch of text (mentions' placeholders are not in `text`: the raw words are). */
 function words(text: string): string[] {
@@ -573,8 +569,6 @@ export interface PairScorer {
   /** the probability of each candidate of one pair (candidates sharing one `shared` list) */
   probabilities(group: readonly Candidate[]): number[];
 }
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 function pairScorer(model: LinearModel): PairScorer {
   const weights = new Map(Object.entries(model.weights));
