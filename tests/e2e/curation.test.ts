@@ -64,7 +64,6 @@ async function open(): Promise<Page> {
   await page.goto(api.url);
   await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
   await page.fill('[data-testid=curate-analyst]', 'Tess Tester');
-  await page.locator('[data-testid=curate-analyst]').dispatchEvent('change');
   return page;
 }
 

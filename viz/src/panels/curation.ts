@@ -227,7 +227,9 @@ export function createCuration(container: HTMLElement, actions: CurationActions)
     const mine = ++token;
     clear(container);
     const analyst = h('input', { testid: 'curate-analyst', value: credentials.analyst, placeholder: 'your name', 'aria-label': 'Your name, recorded with your corrections' });
-    analyst.addEventListener('change', () => (credentials.analyst = analyst.value.trim()));
+    // Kept on every keystroke: the panel re-renders whenever the graph or selection changes, and a
+    // name typed but not yet committed by a change event would be lost with the old input.
+    analyst.addEventListener('input', () => (credentials.analyst = analyst.value.trim()));
     append(
       container,
       h('h2', {}, 'Curate'),
