@@ -79,6 +79,10 @@ const CUES: readonly [string, RegExp][] = [
   ['past', /\b(?:former\w*|previous\w*|ago|since)\b/i],
 ];
 const WORD = /[a-z]+(?:['’][a-z]+)?/g;
+/** what `\b` counts as a word character */
+const WORD_CHAR = /\w/;
+/** Whether a position of a text falls inside a word, where `\b` of a slice starting or ending there is no boundary of the text. */
+const insideWord = (text: string, i: number) => i > 0 && i < text.length && WORD_CHAR.test(text[i - 1]!) && WORD_CHAR.test(text[i]!);
 
 
 /** Lower-cased words of a stretch of text (mentions' placeholders are not in `text`: the raw words are). */
@@ -110,6 +114,8 @@ interface Context {
   /** titles of each person, found once (titlesOf) */
   titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
+  /** the words around each mention, read once */
+  around: Map<Mention, Around>;
   events: number;
   cities: number;
 }
@@ -175,7 +181,7 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank,
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank, around: new Map(),
     events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
   };
 }
@@ -214,37 +220,54 @@ function cuesOf(s: AnalyzedSentence): string[] {
   return cues;
 }
 
+/** The (at most three) words before and after a mention, read once per mention: every pair it is in shares them. */
+interface Around {
+  pre: string[];
+  post: string[];
+}
+function around(ctx: Context, s: AnalyzedSentence, m: Mention): Around {
+  let w = ctx.around.get(m);
+  if (!w) {
+    w = { pre: words(s.text.slice(Math.max(0, m.start - AROUND), m.start)).slice(-3), post: words(s.text.slice(m.end, m.end + AROUND)).slice(0, 3) };
+    ctx.around.set(m, w);
+  }
+  return w;
+}
+
 /** Features of the words between and around two mentions in one sentence. */
-function sentenceFeatures(s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
+function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
   const mx = mentionsIn(s, ox);
   const my = mentionsIn(s, oy);
   if (mx.length && !my.length) {
     // the other end is told here without a name: the words around this one, and what the sentence is about
-    const m = mx[0]!;
-    for (const w of words(s.text.slice(Math.max(0, m.start - AROUND), m.start)).slice(-3)) out.add(`x-pre:${w}`);
-    for (const w of words(s.text.slice(m.end, m.end + AROUND)).slice(0, 3)) out.add(`x-post:${w}`);
+    const w = around(ctx, s, mx[0]!);
+    for (const x of w.pre) out.add(`x-pre:${x}`);
+    for (const x of w.post) out.add(`x-post:${x}`);
     for (const name of cuesOf(s)) out.add(`cue-sent:${name}`);
     return;
   }
-  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; before: number; after: number } | null = null;
+  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; f: Mention; l: Mention } | null = null;
   for (const p of mx) {
     for (const q of my) {
       const [f, l, first] = p.start <= q.start ? [p, q, 'x' as const] : [q, p, 'y' as const];
       const gap = Math.max(0, l.start - f.end);
-      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, before: f.start, after: l.end };
+      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, f, l };
     }
   }
   if (!best) return;
-  const between = words(s.text.slice(best.start, best.end));
+  const betweenText = s.text.slice(best.start, best.end);
+  const between = words(betweenText);
   out.add(`order:${best.first}`);
   out.add(`gap:${bucket(between.length, [0, 1, 2, 4, 8, 16])}`);
   if (between.length <= 8) for (const w of between) out.add(`btw:${w}`);
   else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.add(`btw-edge:${w}`);
-  for (const w of words(s.text.slice(Math.max(0, best.before - AROUND), best.before)).slice(-3)) out.add(`pre:${w}`);
-  for (const w of words(s.text.slice(best.after, best.after + AROUND)).slice(0, 3)) out.add(`post:${w}`);
-  const betweenText = s.text.slice(best.start, best.end);
-  for (const [name, re] of CUES) if (re.test(betweenText)) out.add(`cue-btw:${name}`);
-  for (const name of cuesOf(s)) if (!out.has(`cue-btw:${name}`)) out.add(`cue-sent:${name}`);
+  for (const w of around(ctx, s, best.f).pre) out.add(`pre:${w}`);
+  for (const w of around(ctx, s, best.l).post) out.add(`post:${w}`);
+  // a cue between the names is one of the sentence's (only those are looked for) unless a name ends or starts inside a word
+  const cues = cuesOf(s);
+  const all = insideWord(s.text, best.start) || insideWord(s.text, best.end);
+  for (const [name, re] of CUES) if ((all || cues.includes(name)) && re.test(betweenText)) out.add(`cue-btw:${name}`);
+  for (const name of cues) if (!out.has(`cue-btw:${name}`)) out.add(`cue-sent:${name}`);
   out.add(`names-in-sentence:${bucket(s.mentions.length, [2, 3, 5, 8])}`);
   if (s.paragraph === -1) out.add('in-headline');
   else if (s.index <= 2) out.add('in-lead');
@@ -479,13 +502,27 @@ export function featuresOf(c: Candidate): string[] {
   return out;
 }
 
+/** One pair of one type: its features (the candidates of its values share them), the rules' facts of it, and its evidence. */
+export interface Pair {
+  type: LearnedType;
+  from: string;
+  to: string;
+  features: ReadonlySet<string>;
+  /** the facts of this type and ends the rules stated */
+  facts: Fact[];
+  evidence: number[];
+  props: Properties;
+  /** PARTICIPATED_IN: the roles; HOLDS_POSITION: the person's titles (with where each was read); [''] otherwise */
+  values: readonly string[];
+  sources: Map<string, 'rule' | 'mention'> | null;
+}
+
 /**
- * Every candidate of the given types (all when none given), with its features; `open`: only the pairs the
- * rules stated nothing of (what the stage decides).
+ * Every pair of the given types (all when none given), with its features, handed to `visit`; `open`: only the
+ * pairs the rules stated nothing of (what the stage decides).
  */
-export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
+function eachPair(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, visit: (pair: Pair) => void): void {
   const ctx = context(a, ev);
-  const out: Candidate[] = [];
   const linked = linkedPairs(ctx);
   for (const type of options.types ?? LEARNED_TYPES) {
     const pairs = new Map<string, [string, string]>();
@@ -511,7 +548,7 @@ export function relationCandidates(a: Article, ev: Events, options: { open?: boo
       features.add(`shared:${bucket(near.shared.length, [0, 1, 2])}`);
       const ox = ctx.occurrences.get(x) ?? [];
       const oy = ctx.occurrences.get(y) ?? [];
-      for (const s of near.shared.slice(0, MAX_SHARED)) sentenceFeatures(a.sentences[s]!, ox, oy, features);
+      for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
       articleFeatures(ctx, type, x, y, features);
       peerFeatures(ctx, type, x, y, features);
       for (const other of ctx.typesByPair.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? []) if (other !== type) features.add(`also:${other}`);
@@ -526,78 +563,113 @@ export function relationCandidates(a: Article, ev: Events, options: { open?: boo
           if (typeof date === 'string') props.date = date;
         }
       }
-      const values = type === 'PARTICIPATED_IN' ? [...PARTICIPATION_ROLES] : type === 'HOLDS_POSITION' ? [...titlesOf(ctx, x).keys()] : [''];
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
-      const shared = [...features];
-      const sortedEvidence = [...evidence].sort(byNumber);
-      for (const value of values) {
-        const mine: Fact[] = [];
-        const others: Fact[] = [];
-        for (const f of facts) (valueOf(type, f).toLowerCase() === value.toLowerCase() ? mine : others).push(f);
-        const stated = new Set<string>();
-        for (const r of mine) {
-          stated.add(`rule:${r.stage ?? 'unknown'}`);
-          for (const name of r.rules ?? []) stated.add(`rule-name:${name}`);
-        }
-        stated.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
-        for (const r of others) stated.add(`rule-other:${r.stage ?? 'unknown'}`);
-        if (type === 'PARTICIPATED_IN') {
-          stated.add(`role:${value}`);
-          for (const r of others) stated.add(`${value}|rule-role:${valueOf(type, r)}`);
-        }
-        if (type === 'HOLDS_POSITION') {
-          stated.add(`title-from:${sources!.get(value)}`);
-          for (const w of words(value)) stated.add(`title-word:${w}`);
-          if (value.toLowerCase().startsWith('former')) stated.add('title-former');
-        }
-        const p: Properties = { ...props };
-        if (type === 'PARTICIPATED_IN') p.role = value;
-        if (type === 'HOLDS_POSITION') p.title = value;
-        out.push({ type, from: x, to: y, value, shared, own: [...stated], facts: mine, evidence: sortedEvidence, props: p });
-      }
+      const values = type === 'PARTICIPATED_IN' ? PARTICIPATION_ROLES : sources ? [...sources.keys()] : NO_VALUE;
+      if (values.length) visit({ type, from: x, to: y, features, facts, evidence: [...evidence].sort(byNumber), props, values, sources });
     }
   }
+}
+
+const NO_VALUE: readonly string[] = [''];
+const ROLE_FEATURE = new Map(PARTICIPATION_ROLES.map((r) => [r as string, `role:${r}`]));
+
+/** The features of one value of a pair (how the rules stated it, the role or title), and the rules' facts of that value. */
+function valueFeatures(pair: Pair, value: string): { own: string[]; mine: Fact[] } {
+  const { type, facts } = pair;
+  const mine: Fact[] = [];
+  const others: Fact[] = [];
+  for (const f of facts) (valueOf(type, f).toLowerCase() === value.toLowerCase() ? mine : others).push(f);
+  const stated = new Set<string>();
+  for (const r of mine) {
+    stated.add(`rule:${r.stage ?? 'unknown'}`);
+    for (const name of r.rules ?? []) stated.add(`rule-name:${name}`);
+  }
+  stated.add(mine.length ? 'rule:yes' : others.length ? 'rule:other-value' : 'rule:no');
+  for (const r of others) stated.add(`rule-other:${r.stage ?? 'unknown'}`);
+  if (type === 'PARTICIPATED_IN') {
+    stated.add(ROLE_FEATURE.get(value)!);
+    for (const r of others) stated.add(`${value}|rule-role:${valueOf(type, r)}`);
+  }
+  if (type === 'HOLDS_POSITION') {
+    stated.add(`title-from:${pair.sources!.get(value)}`);
+    for (const w of words(value)) stated.add(`title-word:${w}`);
+    if (value.toLowerCase().startsWith('former')) stated.add('title-former');
+  }
+  return { own: [...stated], mine };
+}
+
+/** The candidate of one value of a pair. */
+function candidateOf(pair: Pair, value: string, shared: readonly string[], own: string[], mine: Fact[]): Candidate {
+  const props: Properties = { ...pair.props };
+  if (pair.type === 'PARTICIPATED_IN') props.role = value;
+  if (pair.type === 'HOLDS_POSITION') props.title = value;
+  return { type: pair.type, from: pair.from, to: pair.to, value, shared, own, facts: mine, evidence: pair.evidence, props };
+}
+
+/**
+ * Every candidate of the given types (all when none given), with its features; `open`: only the pairs the
+ * rules stated nothing of (what the stage decides).
+ */
+export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
+  const out: Candidate[] = [];
+  eachPair(a, ev, options, (pair) => {
+    const shared = [...pair.features];
+    for (const value of pair.values) {
+      const { own, mine } = valueFeatures(pair, value);
+      out.push(candidateOf(pair, value, shared, own, mine));
+    }
+  });
   return out;
 }
 
 /**
- * A type's model as the stage reads it: the weight of each feature, and for participation the weights of a
- * pair feature with each role, so that a pair's features are looked up once for all its values.
+ * A type's model as the stage reads it: the weight of each feature and, for participation, its weight with
+ * each role ("host|btw:by"), found in one lookup, so that a pair's features are looked up once for all its values.
  */
 export interface PairScorer {
   threshold: number;
-  /** the probability of each candidate of one pair (candidates sharing one `shared` list) */
-  probabilities(group: readonly Candidate[]): number[];
+  /** the likeliest value of a pair (its index in `values`) and its probability */
+  best(pair: Pair): { value: number; probability: number; own: string[]; mine: Fact[] };
+}
+
+interface Weight {
+  /** the feature's own weight */
+  w: number;
+  /** its weight with each role (participation only) */
+  roles: Float64Array | null;
 }
 
 function pairScorer(model: LinearModel): PairScorer {
-  const weights = new Map(Object.entries(model.weights));
-  const byRole = new Map<string, Float64Array>();
-  for (const [feature, w] of weights) {
+  const weights = new Map<string, Weight>();
+  const entry = (feature: string) => weights.get(feature) ?? weights.set(feature, { w: 0, roles: null }).get(feature)!;
+  for (const [feature, w] of Object.entries(model.weights)) entry(feature).w = w;
+  for (const [feature, w] of Object.entries(model.weights)) {
     const bar = feature.indexOf('|');
     const role = bar > 0 ? roleIndex.get(feature.slice(0, bar)) : undefined;
-    if (role === undefined) continue;
-    const g = feature.slice(bar + 1);
-    const list = byRole.get(g) ?? byRole.set(g, new Float64Array(PARTICIPATION_ROLES.length)).get(g)!;
-    list[role] = w;
+    if (role !== undefined) (entry(feature.slice(bar + 1)).roles ??= new Float64Array(PARTICIPATION_ROLES.length))[role] = w;
   }
+  const roles = new Float64Array(PARTICIPATION_ROLES.length);
   return {
     threshold: model.threshold,
-    probabilities(group) {
-      const first = group[0]!;
+    best(pair) {
+      const participation = pair.type === 'PARTICIPATED_IN';
       let shared = model.bias;
-      const roles = new Float64Array(PARTICIPATION_ROLES.length);
-      for (const g of first.shared) {
-        shared += weights.get(g) ?? 0;
-        if (first.type !== 'PARTICIPATED_IN') continue;
-        const r = byRole.get(g);
-        if (r) for (let i = 0; i < roles.length; i++) roles[i]! += r[i]!;
+      roles.fill(0);
+      for (const g of pair.features) {
+        const e = weights.get(g);
+        if (!e) continue;
+        shared += e.w;
+        if (participation && e.roles) for (let i = 0; i < roles.length; i++) roles[i]! += e.roles[i]!;
       }
-      return group.map((c) => {
-        let sum = shared + (c.type === 'PARTICIPATED_IN' ? roles[roleIndex.get(c.value)!]! : 0);
-        for (const f of c.own) sum += weights.get(f) ?? 0;
-        return sigmoid(sum);
+      let best = { value: -1, probability: -1, own: [] as string[], mine: [] as Fact[] };
+      pair.values.forEach((value, i) => {
+        const { own, mine } = valueFeatures(pair, value);
+        let sum = shared + (participation ? roles[roleIndex.get(value)!]! : 0);
+        for (const f of own) sum += weights.get(f)?.w ?? 0;
+        const probability = sigmoid(sum);
+        if (probability > best.probability) best = { value: i, probability, own, mine };
       });
+      return best;
     },
   };
 }
@@ -617,14 +689,14 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
  * not visit the town where it receives its guests or holds office, and two towns the rules give as partners of one third town
  * (a list of one town's sister cities) are not partners of each other on that ground.
  */
-function vetoes(a: Article): (c: Candidate) => boolean {
+function vetoes(a: Article): (pair: Pair) => boolean {
   const partners = new Map<string, Set<string>>();
   for (const f of a.factsOf('SISTER_CITY_OF')) {
     (partners.get(f.from) ?? partners.set(f.from, new Set()).get(f.from)!).add(f.to);
     (partners.get(f.to) ?? partners.set(f.to, new Set()).get(f.to)!).add(f.from);
   }
   return (c) => {
-    if (c.type === 'VISITED') return c.shared.includes('visit:x-hosts-at-y') || c.shared.includes('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
+    if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
     if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS);
     return false;
   };
@@ -637,20 +709,16 @@ function vetoes(a: Article): (c: Candidate) => boolean {
  * tests and users rely on: docs/extraction.md § "Learned decisions".)
  */
 export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
-  const groups = new Map<string, Candidate[]>();
   const vetoed = vetoes(a);
-  for (const c of relationCandidates(a, ev, { open: true, types: [...scorers.keys()] })) {
-    if (vetoed(c)) continue;
-    const k = pairKey(c.type, c.from, c.to);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
-  }
-  for (const group of groups.values()) {
-    const scorer = scorers.get(group[0]!.type)!;
-    const p = scorer.probabilities(group);
-    let best = 0;
-    for (let i = 1; i < group.length; i++) if (p[i]! > p[best]!) best = i;
-    if (p[best]! < scorer.threshold) continue;
-    const c = group[best]!;
+  const accepted: Candidate[] = [];
+  eachPair(a, ev, { open: true, types: [...scorers.keys()] }, (pair) => {
+    if (vetoed(pair)) return;
+    const scorer = scorers.get(pair.type)!;
+    const best = scorer.best(pair);
+    if (best.probability >= scorer.threshold) accepted.push(candidateOf(pair, pair.values[best.value]!, [...pair.features], best.own, best.mine));
+  });
+  // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
+  for (const c of accepted) {
     const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
     if (fact) fact.stage ??= 'learned';
   }
