@@ -116,8 +116,10 @@ interface Context {
   mentionRank: Map<string, number>;
   /** the words around each mention, read once */
   around: Map<Mention, Around>;
-  events: number;
-  cities: number;
+  /** endFeatures of each entity */
+  ends: Map<string, { rank: [string, string]; mentions: [string, string] }>;
+  /** the article's numbers of events and towns, as features */
+  counts: [string, string];
 }
 
 // Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
@@ -181,8 +183,8 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank, around: new Map(),
-    events: seen.get('Event') ?? 0, cities: seen.get('City') ?? 0,
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
+    counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
 
@@ -357,19 +359,32 @@ function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out
   }
 }
 
+/** An entity's rank and mention count as features of either end ([as x, as y]), written once per article. */
+function endFeatures(ctx: Context, id: string): { rank: [string, string]; mentions: [string, string] } {
+  let f = ctx.ends.get(id);
+  if (!f) {
+    const rank = bucket(ctx.mentionRank.get(id) ?? 9, [0, 1, 3]);
+    const mentions = bucket(ctx.a.entities.get(id)!.mentions, [1, 2, 4]);
+    f = { rank: [`rank-x:${rank}`, `rank-y:${rank}`], mentions: [`mentions-x:${mentions}`, `mentions-y:${mentions}`] };
+    ctx.ends.set(id, f);
+  }
+  return f;
+}
+
 /** Features of the article that bear on the pair. */
 function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
   const { a, ev } = ctx;
   const lx = a.label(x)!;
   const ly = a.label(y)!;
+  const fx = endFeatures(ctx, x);
+  const fy = endFeatures(ctx, y);
   out.add(`labels:${lx}>${ly}`);
-  out.add(`rank-x:${bucket(ctx.mentionRank.get(x) ?? 9, [0, 1, 3])}`);
-  out.add(`rank-y:${bucket(ctx.mentionRank.get(y) ?? 9, [0, 1, 3])}`);
-  out.add(`mentions-x:${bucket(a.entities.get(x)!.mentions, [1, 2, 4])}`);
-  out.add(`mentions-y:${bucket(a.entities.get(y)!.mentions, [1, 2, 4])}`);
-  out.add(`first:${a.entities.get(x)!.first <= a.entities.get(y)!.first ? 'x' : 'y'}`);
-  out.add(`events:${bucket(ctx.events, [0, 1, 3])}`);
-  out.add(`cities:${bucket(ctx.cities, [1, 2, 4])}`);
+  out.add(fx.rank[0]);
+  out.add(fy.rank[1]);
+  out.add(fx.mentions[0]);
+  out.add(fy.mentions[1]);
+  out.add(a.entities.get(x)!.first <= a.entities.get(y)!.first ? 'first:x' : 'first:y');
+  for (const f of ctx.counts) out.add(f);
   const home = a.homeCity;
   const xCities = ctx.positionCities.get(x);
   const cityOfX = lx === 'Person' ? null : a.cityOf(x);
