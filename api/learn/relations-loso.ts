@@ -4,6 +4,7 @@
 // The articles are read once; each variant (a list of the types the step decides) is fitted on the same examples.
 // node --import tsx api/learn/relations-loso.ts [SET...]   (default: blind … blind6)
 // VARIANTS="VISITED,MET_WITH,PARTICIPATED_IN,SISTER_CITY_OF;…" (default: the shipped types)
+// SHIFTS="0,0.1,0.2" also scores each variant with every threshold raised by these (the precision/recall trade)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind
 const variants: LearnedType[][] = (process.env.VARIANTS ?? DECIDED_TYPES.join(','))
   .split(';')
   .map((v) => v.split(',').filter((t): t is LearnedType => (LEARNED_TYPES as readonly string[]).includes(t)));
+const shifts = (process.env.SHIFTS ?? '0').split(',').map(Number);
 const out = mkdtempSync(join(tmpdir(), 'relations-loso-'));
 const ROW = /^\s*(\S+)\s+P=\S+ R=\S+ F1=\S+\s+\(tp (\d+), fp (\d+), fn (\d+)\)/;
 
@@ -44,13 +46,19 @@ const only = (keep: (article: string) => boolean): RelationExamples => ({
   examples: all.examples.filter((e) => keep(e.article)),
   missed: new Map([...all.missed].filter(([article]) => keep(article))),
 });
-const names = ['rules', ...variants.map((v) => v.join('+'))];
+const names = ['rules', ...variants.flatMap((v) => shifts.map((d) => `${v.join('+')}${d ? ` threshold +${d}` : ''}`))];
+const shifted = (models: RelationModels, d: number): RelationModels => ({
+  models: Object.fromEntries(Object.entries(models.models).map(([type, m]) => [type, { ...m, threshold: Math.min(1, m.threshold + d) }])),
+});
 const pooled = new Map<string, Map<string, [number, number, number]>>(names.map((n) => [n, new Map()]));
 for (const set of sets) {
   const inSet = (article: string) => article.startsWith(`${set}/`);
   const training = only((article) => !inSet(article));
   const results = new Map<string, Map<string, [number, number, number]>>([['rules', score(set, null, 'rules')]]);
-  variants.forEach((types, i) => results.set(names[i + 1]!, score(set, trainRelations(training, TRAINING, types), `v${i}`)));
+  variants.forEach((types, i) => {
+    const models = trainRelations(training, TRAINING, types);
+    shifts.forEach((d, j) => results.set(names[1 + i * shifts.length + j]!, score(set, shifted(models, d), `v${i}-${j}`)));
+  });
   process.stdout.write(`== ${set}\n`);
   for (const [name, rows] of results) {
     process.stdout.write(`  ${name}: entities ${f1(rows.get('entities')!).toFixed(3)} relationships ${f1(rows.get('relationships')!).toFixed(3)}\n`);
