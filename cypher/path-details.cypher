@@ -6,8 +6,10 @@
 //   hub's facts carry thousands of statements; in the order `rel {.*}` gives them, which keys(rel)
 //   does not), and the title, URL and date of its first $sources articles;
 // - the entities on the routes ($ids), with every property and their label.
+// $factTypes (the model's fact types) is written into the pattern when the query is loaded
+// (cypherWithTypes), so the hop's ends' MENTIONS are never read; $types is the request's choice.
 UNWIND $pairs AS pair
-MATCH (a:Entity {id: pair[0]})-[r]-(b:Entity {id: pair[1]})
+MATCH (a:Entity {id: pair[0]})-[r:$any($factTypes)]-(b:Entity {id: pair[1]})
 WHERE type(r) IN $types
 WITH pair, r ORDER BY size(r.sources) DESC, r.key
 WITH pair, head(collect(r)) AS rel
