@@ -20,6 +20,7 @@ import { cypher, cypherWithTypes } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import type { PathFilter, PathIndex } from './path-index.ts';
+import type { CheckedPathIndex } from './path-index-cache.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
@@ -46,19 +47,21 @@ const plainRows = (result: QueryResult): Row[] => result.records.map((r) => plai
 
 /**
  * One query as an auto-commit read: one round trip (RUN and PULL) where a transaction function
- * takes three (BEGIN, RUN and PULL, COMMIT), for the hot routes that need a single query. A
- * failure the driver would retry (a cluster member gone) is retried through executeRead.
+ * takes three (BEGIN, RUN and PULL, COMMIT), for the hot routes that need a single query; with the
+ * bookmarks it ended with. A failure the driver would retry (a cluster member gone) is retried
+ * through executeRead (then without bookmarks).
  */
-async function readOnce(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<Row[]> {
+async function readOnce(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<{ rows: Row[]; bookmarks: string[] }> {
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return plainRows(await session.run(query, params, config));
+    const rows = plainRows(await session.run(query, params, config));
+    return { rows, bookmarks: session.lastBookmarks() };
   } catch (error) {
     if (!neo4j.isRetryableError(error)) throw error;
   } finally {
     await session.close();
   }
-  return read(conn, async (tx) => plainRows(await tx.run(query, params)), config);
+  return { rows: await read(conn, async (tx) => plainRows(await tx.run(query, params)), config), bookmarks: [] };
 }
 
 const int = (n: number) => neo4j.int(Math.trunc(n));
@@ -388,7 +391,7 @@ export async function shortestPaths(
   index: PathIndex | null = null,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
-  const inIndex = index?.has(opts.from) && index.has(opts.to) ? await pathsOfIndexedEnds(conn, index, { ...opts, types, since, until }) : null;
+  const inIndex = index ? await pathsOfIndexedEnds(conn, { index, builtFrom: () => true }, { ...opts, types, since, until }) : null;
   if (inIndex) return inIndex;
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
@@ -429,29 +432,46 @@ export async function shortestPaths(
 }
 
 /**
+ * shortestPaths' answer from the index last built (PathIndexCache.latest), without reading the
+ * graph's stamp first: null when it cannot answer alone (see pathsOfIndexedEnds) or the graph has
+ * changed since the index was built; shortestPaths with the current index then answers.
+ */
+export async function pathsOnLatestIndex(
+  conn: Neo4jConnection,
+  opts: GraphFilter & { from: string; to: string; maxHops: number; k: number; sources: number },
+  latest: CheckedPathIndex | null,
+): Promise<PathsBetween | null> {
+  return latest ? pathsOfIndexedEnds(conn, latest, { ...opts, ...filterParams(opts) }) : null;
+}
+
+/**
  * The common case in one round trip: both ends given by ids the in-memory index holds, so the
- * search needs no query and the ends come with the routes' entities from path-details. null when
- * Neo4j no longer has an end or the query ran out of time: the search as above then answers.
+ * search needs no query and the ends come with the routes' entities from path-details, which also
+ * says whether it read the graph the index was built from. null when not (or Neo4j no longer has
+ * an end, or the query ran out of time): the search in Neo4j, by names, then answers.
  */
 async function pathsOfIndexedEnds(
   conn: Neo4jConnection,
-  index: PathIndex,
+  { index, builtFrom }: CheckedPathIndex,
   opts: { from: string; to: string; maxHops: number; k: number; sources: number; types: string[]; since: string | null; until: string | null },
 ): Promise<PathsBetween | null> {
   const { from, to, types, since, until } = opts;
+  if (!index.has(from) || !index.has(to)) return null;
   const levels = await levelSearchInMemory(index, { types, since, until, from }, to, opts.maxHops);
   const routes = levels?.routes(opts.k).map((r) => r.route) ?? [];
-  let found: Row[];
+  let found: Awaited<ReturnType<typeof readOnce>>;
   try {
     found = await readOnce(conn, pathDetailsQuery(), pathDetailsParams(routes, [from, to], types, opts.sources), { timeout: PATH_TIMEOUT_MS });
   } catch (error) {
     if (isTimeout(error)) return null;
     throw error;
   }
-  const ends = [from, to].map((id) => found.find((r) => (r.node as Row | null)?.id === id)?.node as Row | undefined);
+  const graph = found.rows.find((r) => r.graph)?.graph as { nodes: number; relationships: number };
+  if (!builtFrom({ ...graph, bookmarks: found.bookmarks })) return null;
+  const ends = [from, to].map((id) => found.rows.find((r) => (r.node as Row | null)?.id === id)?.node as Row | undefined);
   if (!ends[0] || !ends[1]) return null;
   const [fromRef, toRef] = ends.map((n) => ({ id: String(n!.id), label: n!.label, name: n!.name }) as EntityRef);
-  return pathsAnswer(fromRef!, toRef!, pathRows(routes, found));
+  return pathsAnswer(fromRef!, toRef!, pathRows(routes, found.rows));
 }
 
 function pathsAnswer(from: EntityRef, to: EntityRef, found: ReturnType<typeof pathRows>): PathsBetween {
@@ -522,7 +542,7 @@ function pathRows(routes: string[][], found: Row[]): { nodes: Row[]; hops: Row[]
   const nodes = new Map<string, Row>();
   for (const r of found) {
     if (r.node) nodes.set(String((r.node as Row).id), r.node as Row);
-    else {
+    else if (r.pair) {
       const [a, b] = r.pair as [string, string];
       hops.set(pairKey(a, b), { ...(r.hop as Row), properties: r.properties, articles: r.articles });
     }
