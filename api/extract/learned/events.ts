@@ -54,6 +54,8 @@ const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
 const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?(?!(?:which|who|whom|whose|that|this|these|those|it|them|be|being)\b)((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
 const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|intended|hopes?|hoped|expects?|expected|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
+/** "30th", "fiftieth", "50th-anniversary": an anniversary's count, whatever its number. */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|\w+tieth))(?:-|$)/i;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
 
 /** The head words as one pattern: "visit", "visits", "ceremonies". */
@@ -118,6 +120,7 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   for (const m of mods) {
     const letter = /^⟨([A-Z])\d+⟩/.exec(m)?.[1];
     f.push(letter ? `mod:${letter}` : `modword:${fold(m)}`);
+    if (ORDINAL.test(m)) f.push('mod:ordinal');
   }
   if (comp) {
     f.push(`prep:${comp[1]}`);
