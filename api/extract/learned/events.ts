@@ -212,8 +212,7 @@ export function chooseEvents<T extends { name: string; sentence: number }>(score
   const kept: T[] = [];
   for (const { candidate } of ranked) {
     if (kept.length >= perArticle) break;
-    const kind = kindOf(candidate.name);
-    if (kept.some((k) => sameHappening(k.name, candidate.name) || kindOf(k.name) === kind)) continue;
+    if (kept.some((k) => sameHappening(k.name, candidate.name))) continue;
     kept.push(candidate);
   }
   return kept;
