@@ -206,7 +206,7 @@ export function shippedEventModel(): EventModel {
   return shipped;
 }
 
-/** The candidates to keep: the likeliest from `threshold` on, one per happening and kind, at most `perArticle`. */
+/** The candidates to keep: the likeliest from `threshold` on, one per happening (two receptions may both be kept), at most `perArticle`. */
 export function chooseEvents<T extends { name: string; sentence: number }>(scored: readonly { candidate: T; probability: number }[], threshold: number, perArticle: number): T[] {
   const ranked = scored.filter((x) => x.probability >= threshold).sort((x, y) => y.probability - x.probability || x.candidate.sentence - y.candidate.sentence);
   const kept: T[] = [];
