@@ -6,17 +6,11 @@
 // ingests does not rebuild after every article.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
-import type { GraphSeen, GraphStamp, Stamp } from './graph-stamp.ts';
+import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { PathIndex, PathIndexBuilder } from './path-index.ts';
+import { PathIndexBuilder, type CheckedPathIndex, type PathIndex } from './path-index.ts';
 import { FACT_TYPES } from './read.ts';
 import { plain } from './stored.ts';
-
-/** An index and whether a read that saw `graph` saw the graph it was built from. */
-export interface CheckedPathIndex {
-  index: PathIndex;
-  builtFrom(graph: GraphSeen): boolean;
-}
 
 export interface PathIndexOptions {
   /** No index above this many relationships in the graph (its memory: ~10 bytes per fact, ~25 while built); 0: never. */

@@ -4,6 +4,7 @@
 // cypher/path-step.cypher answer on the graph it was built from (tests/unit/path-index.test.ts,
 // tests/integration/api-queries.test.ts compare them); PathIndexCache (path-index-cache.ts) builds
 // it from Neo4j and keeps it only while the graph is unchanged. No I/O here.
+import type { GraphSeen } from './graph-stamp.ts';
 import type { StepRow } from './path-search.ts';
 
 /** What a path may pass through: relationship types, and events only when dated inside [since, until]. */
@@ -13,6 +14,12 @@ export interface PathFilter {
   until: string | null;
   /** The search's `from` end, never filtered out. */
   from: string;
+}
+
+/** An index and whether a read that saw `graph` saw the graph it was built from (PathIndexCache.latest). */
+export interface CheckedPathIndex {
+  index: PathIndex;
+  builtFrom(graph: GraphSeen): boolean;
 }
 
 export interface IndexedEntity {
