@@ -1,5 +1,6 @@
 // Named read queries (cypher/*.cypher) -> plain objects in the API's shapes. Every read goes
-// through executeRead so a cluster routes it to a reader; Neo4j integers come back as numbers.
+// through a read session (executeRead, or readOnce for a hot route's single query) so a cluster
+// routes it to a reader; Neo4j integers come back as numbers.
 import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
 import {
@@ -380,7 +381,8 @@ export interface PathsBetween extends PathsResult {
  * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
  * specific their intermediate entities are (PathSearch: a breadth-first search from both ends,
  * always growing the cheaper side, each level read from `index` when it is given and current, else
- * one query per level). The ends are resolved in the search's transaction. Each relationship comes once, with the title, URL and date of its first `sources`
+ * one query per level). The ends are resolved in the search's transaction; ids the index holds need
+ * no resolving, and the whole answer is then one query (pathsOfIndexedEnds). Each relationship comes once, with the title, URL and date of its first `sources`
  * articles, so a client needs no further request to show where a hop comes from.
  */
 export async function shortestPaths(
