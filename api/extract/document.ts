@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 import { marked, type Token, type Tokens } from 'marked';
 import { GraphDocument } from '../graph/schema.ts';
 import { findDates, resolveDate } from './dates.ts';
+import { matchAll } from './match-all.ts';
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'json';
 
@@ -201,7 +202,7 @@ function parseMetaLine(text: string): MetaHit | null {
   LABEL.lastIndex = 0;
   const opening = LABEL.exec(line.slice(0, 90));
   LABEL.lastIndex = 0; // matchAll starts where the last exec stopped
-  const labels = opening ? [...line.matchAll(LABEL)] : [];
+  const labels = opening ? [...matchAll(line, LABEL)] : [];
   if (labels.length > 0) {
     const first = labels[0]!;
     const before = line.slice(0, first.index).trim();
