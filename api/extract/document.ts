@@ -303,7 +303,8 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
         continue;
       }
     }
-    if (titleKey && text.toLowerCase() === titleKey) continue;
+    // lower-casing never shortens a string (only İ lengthens it): a longer paragraph is not the title, and is not copied to be compared
+    if (titleKey && text.length <= titleKey.length && text.toLowerCase() === titleKey) continue;
     if (/photo|image|picture|pic\b/i.test(text)) {
       // A captioned photo's credit goes; the caption stays, it may name who hosted whom.
       text = text.replace(PHOTO_CREDIT, '').replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();

@@ -140,7 +140,8 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // "Witnesses to the ceremony were A and B" (a capitalised first word is read as an unknown name)
-    if (s.text.toLowerCase().includes('witnesses')) for (const m of cues.matches(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
+    // what lower-casing the sentence to find the word gave, without the copy (no other letter folds to an ASCII one under /i)
+    if (/witnesses/i.test(s.text)) for (const m of cues.matches(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
       if (m[1] && !/^witnesses$/i.test(s.mentions[Number(m[1])]!.name)) continue;
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, clauseEnd(t, m.index! + m[0].length), 'POMG', true)) add(a, id, event, 'attendee', s);
