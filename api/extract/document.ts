@@ -202,7 +202,7 @@ function parseMetaLine(text: string): MetaHit | null {
   LABEL.lastIndex = 0;
   const opening = LABEL.exec(line.slice(0, 90));
   LABEL.lastIndex = 0; // matchAll starts where the last exec stopped
-  const labels = opening ? [...matchAll(line, LABEL)] : [];
+  const labels = opening ? matchAll(line, LABEL) : [];
   if (labels.length > 0) {
     const first = labels[0]!;
     const before = line.slice(0, first.index).trim();

@@ -275,9 +275,9 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
-      const possessive = [...matchAll(originText, /⟨C(\d+)⟩['’]/g)].map((x) => s.refs[Number(x[1])]);
+      const possessive = matchAll(originText, /⟨C(\d+)⟩['’]/g).map((x) => s.refs[Number(x[1])]);
       origins = origins.filter((o) => !possessive.includes(o));
-      const nation = [...matchAll(originText, /⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+      const nation = matchAll(originText, /⟨N(\d+)⟩/g).map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
       const country = nation?.country ?? null;
       VISIT_VERB.lastIndex = m.index! + m[0].length;
       let dest: string | null = null;
@@ -333,7 +333,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       const dest = to ? s.refs[Number(to[1])] ?? null : destinationAfter(a, s, vm!.index + vm![0].length);
       if (!dest) continue;
       if (!origins.length && members) {
-        const c = [...matchAll(between, /⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
+        const c = matchAll(between, /⟨C(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
         if (c) origins.push(c);
       }
       // "a seven-strong delegation visited X's twin town of Y", "a delegation is visiting Y, X's twin city": from X;
@@ -666,7 +666,7 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const first = /⟨P(\d+)⟩/.exec(m[1]!);
   const signer = first ? s.refs[Number(first[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
-  const signers = [...matchAll(m[0].slice(0, m[0].indexOf('signed')), /⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
+  const signers = matchAll(m[0].slice(0, m[0].indexOf('signed')), /⟨P(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
   for (const p of signers) {
     const c = a.positionsOf(p).map((f) => a.cityOf(f.to)).find(Boolean);
@@ -717,7 +717,7 @@ function findHostCity(a: Article): string | null {
 /** Whether the article places its signing in `city`: a signing there, or a venue that carries its name ("at Qingdao City Hall"). */
 function signedIn(a: Article, city: string): boolean {
   if (a.events().some((e) => e.props.kind === 'signing' && e.props.cityId === city)) return true;
-  return a.sentences.some((s) => /\bsign/i.test(s.text) && [...matchAll(s.template, /\bat (?:the )?⟨V(\d+)⟩/g)].some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
+  return a.sentences.some((s) => /\bsign/i.test(s.text) && matchAll(s.template, /\bat (?:the )?⟨V(\d+)⟩/g).some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
 }
 
 /** "Yangju city hosted the meeting": a city named right before the verb is its subject. */
@@ -864,13 +864,13 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   if (!dest || a.label(dest) !== 'City') return 0;
   // a lone "X in Y" is only a visit when X is a delegation, visitors or an official
   if (/\bin$/.test(m.groups!.cue!) && !/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|mayor|students|group|team)\b/i.test(who)) return 0;
-  const ids = [...matchAll(who, /⟨([PCOGMN])(\d+)⟩/g)].map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
+  const ids = matchAll(who, /⟨([PCOGMN])(\d+)⟩/g).map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
   const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
   const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
   const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
   // "Expat Delegation from …": a name the mention reader left unknown may say who visits
   const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who) ||
-    [...matchAll(who, /⟨X(\d+)⟩/g)].some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
+    matchAll(who, /⟨X(\d+)⟩/g).some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
   if (!person && !origins.length && !nation && !described) return 0;
   if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
   const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
@@ -902,12 +902,12 @@ function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   const host = m.groups!.host!;
   const guest = m.groups!.guest!;
   if (!/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|guests|students|group|team)\b/i.test(guest)) return 0;
-  const refs = (t: string, letters: string) => [...matchAll(t, /⟨([A-Z])(\d+)⟩/g)].filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
+  const refs = (t: string, letters: string) => matchAll(t, /⟨([A-Z])(\d+)⟩/g).filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
   const hostIds = refs(host, 'PCOGM');
   const dest = hostIds.map((id) => (a.label(id) === 'City' ? id : a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id))).find(Boolean) ?? hostCity(a);
   if (!dest) return 0;
   const origins = refs(guest, 'COGM').filter((id) => id !== dest);
-  const nation = [...matchAll(guest, /⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  const nation = matchAll(guest, /⟨N(\d+)⟩/g).map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
   const person = refs(guest, 'P')[0] ?? null;
   if (!origins.length && !nation && !person) return 0;
   const v = addVisit(a, ev, s, dest, origins, null, nation?.country ?? null, person);

@@ -55,7 +55,7 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
       // for a side, its own holder; for "either" (no side yet), the one holder the article names
       const own = title.title && !title.plural && city && !group.startsWith('either') ? ctx.a.holderOf(title.title, city) : null;
       // (not one the sentence names in another place of the match: "the Mayor met her counterpart, Mayor Y")
-      const others = [...matchAll(m[0], /⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter((x): x is string => !!x);
+      const others = matchAll(m[0], /⟨P(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).filter((x): x is string => !!x);
       const holder = own ?? (title.title && !title.plural && (group.startsWith('either') || !city) ? onlyHolder(ctx, title.title, others) : null);
       if (holder) out.push(holder);
     }

@@ -156,8 +156,8 @@ export const COORDINATION_RULES: readonly Rule[] = [
       expect: ['SISTER_CITY_OF Urumqi -> Karachi', 'SISTER_CITY_OF Puyang -> Gwadar', 'SISTER_CITY_OF Xian -> Multan'],
     },
     apply: ({ a }, s, m) => {
-      const left = [...matchAll(m[1]!, /⟨C(\d+)⟩/g)].map((x) => ref(s, x[1]));
-      const right = [...matchAll(m[2]!, /⟨C(\d+)⟩/g)].map((x) => ref(s, x[1]));
+      const left = matchAll(m[1]!, /⟨C(\d+)⟩/g).map((x) => ref(s, x[1]));
+      const right = matchAll(m[2]!, /⟨C(\d+)⟩/g).map((x) => ref(s, x[1]));
       if (left.length !== right.length) return 0;
       let added = 0;
       left.forEach((x, i) => (added += state(a, 'sister-cities-respectively', 'SISTER_CITY_OF', x, right[i], {}, s)));

@@ -259,7 +259,7 @@ function antecedent(s: AnalyzedSentence, at: number): string[] {
 
 /** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
 function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
-  const before = [...matchAll(s.template.slice(0, at), /⟨E(\d+)⟩/g)];
+  const before = matchAll(s.template.slice(0, at), /⟨E(\d+)⟩/g);
   const last = before[before.length - 1];
   if (last) return s.refs[Number(last[1])] ?? null;
   const here = s.paragraph !== -1 ? a.eventsFirstIn(s.index) : [];

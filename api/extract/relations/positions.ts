@@ -137,7 +137,7 @@ export function explicitPositions(a: Article): void {
       const tm = s.mentions[Number(m[1])]!;
       if (!tm.plural || !tm.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], tm);
-      const people = [...matchAll(m[2]!, /⟨P(\d+)⟩/g)];
+      const people = matchAll(m[2]!, /⟨P(\d+)⟩/g);
       // "Mayors Price and Li of Guiyang": a town has one mayor, so the place is only the last one's
       for (const x of TOP_TITLES.test(tm.title) ? people.slice(-1) : people) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
     }

@@ -159,7 +159,7 @@ export function sisterCities(a: Article): void {
       }
     }
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
-    const cities = [...new Set([...matchAll(t, /⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
+    const cities = [...new Set(matchAll(t, /⟨C(\d+)⟩(?!['’])/g).map((m) => ref(m[1])).filter(Boolean))] as string[];
     // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
     if (cities.length < 2 && /\b(?:sign|signs|signed|signing|ink|inks|inked|renew|renewed|reaffirm|reaffirmed)\b/i.test(t) && /\bagreement|pact|charter|memorand/i.test(t)) {
       for (const m of cues.matches(/⟨P(\d+)⟩/g)) {
