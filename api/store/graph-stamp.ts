@@ -17,6 +17,13 @@ export interface Stamp {
   relationships: number;
 }
 
+/** What one read saw of the graph's size (cypher/graph-fingerprint.cypher) and the bookmarks it ended with. */
+export interface GraphSeen {
+  nodes: number;
+  relationships: number;
+  bookmarks: string[];
+}
+
 export class GraphStamp {
   private writes = 0;
   private running: Promise<Stamp> | null = null;
@@ -28,6 +35,16 @@ export class GraphStamp {
   /** This server wrote to the graph. */
   changed(): void {
     this.writes += 1;
+  }
+
+  /**
+   * Whether a read that began after this call sees the graph as it was stamped `key`: `seen(graph)`,
+   * given what that read saw, is true only then. For a read that checks its own answer afterwards
+   * instead of waiting for a stamp read before it.
+   */
+  since(key: string): { seen(graph: GraphSeen): boolean } {
+    const writes = this.writes;
+    return { seen: (graph) => keyOf(writes, graph) === key };
   }
 
   /** The graph's stamp as of a moment after this call. */
@@ -66,9 +83,11 @@ export class GraphStamp {
     try {
       const record = (await session.executeRead((tx) => tx.run(cypher('graph-fingerprint')))).records[0]!;
       const relationships = Number(record.get('relationships'));
-      return { key: `${writes}/${Number(record.get('nodes'))}/${relationships}/${session.lastBookmarks().join(',')}`, relationships };
+      return { key: keyOf(writes, { nodes: Number(record.get('nodes')), relationships, bookmarks: session.lastBookmarks() }), relationships };
     } finally {
       await session.close();
     }
   }
 }
+
+const keyOf = (writes: number, { nodes, relationships, bookmarks }: GraphSeen) => `${writes}/${nodes}/${relationships}/${bookmarks.join(',')}`;

@@ -8,7 +8,7 @@ import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { PathIndex, PathIndexBuilder } from './path-index.ts';
+import { PathIndexBuilder, type CheckedPathIndex, type PathIndex } from './path-index.ts';
 import { FACT_TYPES } from './read.ts';
 import { plain } from './stored.ts';
 
@@ -45,6 +45,18 @@ export class PathIndexCache {
     if (this.built?.stamp === stamp.key) return this.built.index;
     this.plan(stamp);
     return null;
+  }
+
+  /**
+   * The index last built, not yet checked against the graph: `builtFrom(graph)` says whether a read
+   * begun after this call, which saw `graph`, saw the graph the index was built from. A search that
+   * needs one query anyway checks its answer that way instead of waiting for a stamp read first
+   * (current); null while no index is built.
+   */
+  latest(): CheckedPathIndex | null {
+    if (!this.built) return null;
+    const { seen } = this.stamp.since(this.built.stamp);
+    return { index: this.built.index, builtFrom: seen };
   }
 
   /** Builds the index now if the graph is small enough (at server start); resolves when done. */

@@ -4,6 +4,7 @@
 // cypher/path-step.cypher answer on the graph it was built from (tests/unit/path-index.test.ts,
 // tests/integration/api-queries.test.ts compare them); PathIndexCache (path-index-cache.ts) builds
 // it from Neo4j and keeps it only while the graph is unchanged. No I/O here.
+import type { GraphSeen } from './graph-stamp.ts';
 import type { StepRow } from './path-search.ts';
 
 /** What a path may pass through: relationship types, and events only when dated inside [since, until]. */
@@ -13,6 +14,12 @@ export interface PathFilter {
   until: string | null;
   /** The search's `from` end, never filtered out. */
   from: string;
+}
+
+/** An index and whether a read that saw `graph` saw the graph it was built from (PathIndexCache.latest). */
+export interface CheckedPathIndex {
+  index: PathIndex;
+  builtFrom(graph: GraphSeen): boolean;
 }
 
 export interface IndexedEntity {
@@ -95,6 +102,10 @@ export class PathIndexBuilder {
 }
 
 export class PathIndex {
+  /** The last mark given (nextMark) and the scratch arrays of step(), shared by every search. */
+  private marks = 0;
+  private marked: { mark: Int32Array; slot: Int32Array } | null = null;
+
   constructor(
     private readonly entities: readonly IndexedEntity[],
     private readonly position: ReadonlyMap<string, number>,
@@ -121,34 +132,73 @@ export class PathIndex {
   /**
    * What path-step.cypher answers: the entities one allowed fact away from the frontier (not in
    * `previous`), each with the frontier entities it is joined to, or only those in `others` when
-   * any is.
+   * any is. Marks entities in this index's scratch arrays instead of sets and maps: a level around
+   * a hub reads thousands of facts, and the step runs to its end without yielding, so concurrent
+   * searches never share the marks.
    */
   step(frontier: readonly string[], previous: readonly string[], others: readonly string[], filter: PathFilter): StepRow[] {
     const mask = this.typeMask(filter.types);
-    const skip = new Set(this.positions(previous));
-    const parents = new Map<number, string[]>();
+    const dated = filter.since !== null || filter.until !== null;
+    const { mark, slot } = this.scratch;
+    const { offsets, neighbours, types, position } = this;
+    // An entity marked `skipped` is in the level before, `reached` already in this level.
+    const skipped = this.nextMark();
+    for (const id of previous) {
+      const p = position.get(id);
+      if (p !== undefined) mark[p] = skipped;
+    }
+    const reached = this.nextMark();
+    const found: number[] = [];
+    const parents: string[][] = [];
     for (const id of frontier) {
-      const i = this.position.get(id);
+      const i = position.get(id);
       if (i === undefined) continue;
-      for (let e = this.offsets[i]!; e < this.offsets[i + 1]!; e++) {
-        const m = this.neighbours[e]!;
-        if ((mask & (1 << this.types[e]!)) === 0 || skip.has(m) || !this.passable(m, filter)) continue;
-        const list = parents.get(m);
-        // Parallel facts to m come while the same frontier entity is read: a repeat is the last one.
-        if (!list) parents.set(m, [id]);
-        else if (list[list.length - 1] !== id) list.push(id);
+      for (let e = offsets[i]!, end = offsets[i + 1]!; e < end; e++) {
+        const m = neighbours[e]!;
+        if ((mask & (1 << types[e]!)) === 0 || mark[m] === skipped) continue;
+        if (mark[m] === reached) {
+          // Parallel facts to m come while the same frontier entity is read: a repeat is the last one.
+          const list = parents[slot[m]!]!;
+          if (list[list.length - 1] !== id) list.push(id);
+        } else if (!dated || this.passable(m, filter)) {
+          mark[m] = reached;
+          slot[m] = found.length;
+          found.push(m);
+          parents.push([id]);
+        }
       }
     }
-    const meeting = new Set(this.positions(others));
-    const meets = [...parents.keys()].filter((m) => meeting.has(m));
-    return (meets.length > 0 ? meets : [...parents.keys()]).map((m) => {
+    const meeting = this.nextMark();
+    let meets = false;
+    for (const id of others) {
+      const o = position.get(id);
+      if (o !== undefined && mark[o] === reached) {
+        mark[o] = meeting;
+        meets = true;
+      }
+    }
+    const rows: StepRow[] = [];
+    for (let f = 0; f < found.length; f++) {
+      const m = found[f]!;
+      if (meets && mark[m] !== meeting) continue;
       const { id, degree } = this.entities[m]!;
-      return { id, parents: parents.get(m)!, degree, weight: Math.log(1 + degree) };
-    });
+      rows.push({ id, parents: parents[f]!, degree, weight: Math.log(1 + degree) });
+    }
+    return rows;
   }
 
-  private positions(ids: readonly string[]): number[] {
-    return ids.flatMap((id) => this.position.get(id) ?? []);
+  /** One mark per entity and where it was put in a level (allocated at the first search). */
+  private get scratch(): { mark: Int32Array; slot: Int32Array } {
+    return (this.marked ??= { mark: new Int32Array(this.entities.length), slot: new Int32Array(this.entities.length) });
+  }
+
+  /** A mark no entity carries yet. */
+  private nextMark(): number {
+    if (this.marks === 0x7fffffff) {
+      this.scratch.mark.fill(0);
+      this.marks = 0;
+    }
+    return ++this.marks;
   }
 
   private typeMask(types: readonly string[]): number {

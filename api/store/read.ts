@@ -1,6 +1,7 @@
 // Named read queries (cypher/*.cypher) -> plain objects in the API's shapes. Every read goes
-// through executeRead so a cluster routes it to a reader; Neo4j integers come back as numbers.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+// through a read session (executeRead, or readOnce for a hot route's single query) so a cluster
+// routes it to a reader; Neo4j integers come back as numbers.
+import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
 import {
   ENTITY_LABELS,
@@ -19,7 +20,7 @@ import { REJECTED_PREFIX } from '../curation/ops.ts';
 import { cypher, cypherWithTypes } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import type { PathFilter, PathIndex } from './path-index.ts';
+import type { CheckedPathIndex, PathFilter, PathIndex } from './path-index.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
 import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties, toCyEdge, toCyNode, toGraphNode, toGraphRelationship } from './stored.ts';
@@ -39,8 +40,28 @@ export async function read<T>(conn: Neo4jConnection, work: (tx: ManagedTransacti
 }
 
 async function rows(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
-  const result = await tx.run(cypher(name), params);
-  return result.records.map((r) => plain(r.toObject()) as Row);
+  return plainRows(await tx.run(cypher(name), params));
+}
+
+const plainRows = (result: QueryResult): Row[] => result.records.map((r) => plain(r.toObject()) as Row);
+
+/**
+ * One query as an auto-commit read: one round trip (RUN and PULL) where a transaction function
+ * takes three (BEGIN, RUN and PULL, COMMIT), for the hot routes that need a single query; with the
+ * bookmarks it ended with. A failure the driver would retry (a cluster member gone) is retried
+ * through executeRead (then without bookmarks).
+ */
+async function readOnce(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<{ rows: Row[]; bookmarks: string[] }> {
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const rows = plainRows(await session.run(query, params, config));
+    return { rows, bookmarks: session.lastBookmarks() };
+  } catch (error) {
+    if (!neo4j.isRetryableError(error)) throw error;
+  } finally {
+    await session.close();
+  }
+  return { rows: await read(conn, async (tx) => plainRows(await tx.run(query, params)), config), bookmarks: [] };
 }
 
 const int = (n: number) => neo4j.int(Math.trunc(n));
@@ -360,7 +381,8 @@ export interface PathsBetween extends PathsResult {
  * Up to k shortest paths between two entities given by id or name (resolveEnds), ranked by how
  * specific their intermediate entities are (PathSearch: a breadth-first search from both ends,
  * always growing the cheaper side, each level read from `index` when it is given and current, else
- * one query per level). The ends are resolved in the search's transaction. Each relationship comes once, with the title, URL and date of its first `sources`
+ * one query per level). The ends are resolved in the search's transaction; ids the index holds need
+ * no resolving, and the whole answer is then one query (pathsOfIndexedEnds). Each relationship comes once, with the title, URL and date of its first `sources`
  * articles, so a client needs no further request to show where a hop comes from.
  */
 export async function shortestPaths(
@@ -370,14 +392,17 @@ export async function shortestPaths(
   index: PathIndex | null = null,
 ): Promise<PathsBetween> {
   const { types, since, until } = filterParams(opts);
+  const inIndex = index ? await pathsOfIndexedEnds(conn, { index, builtFrom: () => true }, { ...opts, types, since, until }) : null;
+  if (inIndex) return inIndex;
   let ends: (EntityRef | null)[] = [null, null];
   const search = async (tx: ManagedTransaction, from: EntityRef, to: EntityRef) => {
     const filter = { types, since, until, from: from.id };
     const levels = index?.has(from.id) && index.has(to.id) ? await levelSearchInMemory(index, filter, to.id, opts.maxHops) : await levelSearchInNeo4j(tx, filter, to.id, opts.maxHops);
-    return pathRows(tx, levels?.routes(opts.k).map((r) => r.route) ?? [], types, opts.sources);
+    const routes = levels?.routes(opts.k).map((r) => r.route) ?? [];
+    return routes.length === 0 ? [] : pathRows(routes, plainRows(await tx.run(pathDetailsQuery(), pathDetailsParams(routes, [], types, opts.sources))));
   };
   const timedOut = (): PathsBetween => ({ from: ends[0]!, to: ends[1]!, paths: [], elements: { nodes: [], edges: [] }, timedOut: true });
-  let found: Awaited<ReturnType<typeof search>> | null = null;
+  let found: ReturnType<typeof pathRows> | null = null;
   try {
     found = await read(
       conn,
@@ -404,7 +429,53 @@ export async function shortestPaths(
       return timedOut();
     }
   }
+  return pathsAnswer(ends[0]!, ends[1]!, found);
+}
 
+/**
+ * shortestPaths' answer from the index last built (PathIndexCache.latest), without reading the
+ * graph's stamp first: null when it cannot answer alone (see pathsOfIndexedEnds) or the graph has
+ * changed since the index was built; shortestPaths with the current index then answers.
+ */
+export async function pathsOnLatestIndex(
+  conn: Neo4jConnection,
+  opts: GraphFilter & { from: string; to: string; maxHops: number; k: number; sources: number },
+  latest: CheckedPathIndex | null,
+): Promise<PathsBetween | null> {
+  return latest ? pathsOfIndexedEnds(conn, latest, { ...opts, ...filterParams(opts) }) : null;
+}
+
+/**
+ * The common case in one round trip: both ends given by ids the in-memory index holds, so the
+ * search needs no query and the ends come with the routes' entities from path-details, which also
+ * says whether it read the graph the index was built from. null when not (or Neo4j no longer has
+ * an end, or the query ran out of time): the search in Neo4j, by names, then answers.
+ */
+async function pathsOfIndexedEnds(
+  conn: Neo4jConnection,
+  { index, builtFrom }: CheckedPathIndex,
+  opts: { from: string; to: string; maxHops: number; k: number; sources: number; types: string[]; since: string | null; until: string | null },
+): Promise<PathsBetween | null> {
+  const { from, to, types, since, until } = opts;
+  if (!index.has(from) || !index.has(to)) return null;
+  const levels = await levelSearchInMemory(index, { types, since, until, from }, to, opts.maxHops);
+  const routes = levels?.routes(opts.k).map((r) => r.route) ?? [];
+  let found: Awaited<ReturnType<typeof readOnce>>;
+  try {
+    found = await readOnce(conn, pathDetailsQuery(), pathDetailsParams(routes, [from, to], types, opts.sources), { timeout: PATH_TIMEOUT_MS });
+  } catch (error) {
+    if (isTimeout(error)) return null;
+    throw error;
+  }
+  const graph = found.rows.find((r) => r.graph)?.graph as { nodes: number; relationships: number };
+  if (!builtFrom({ ...graph, bookmarks: found.bookmarks })) return null;
+  const ends = [from, to].map((id) => found.rows.find((r) => (r.node as Row | null)?.id === id)?.node as Row | undefined);
+  if (!ends[0] || !ends[1]) return null;
+  const [fromRef, toRef] = ends.map((n) => ({ id: String(n!.id), label: n!.label, name: n!.name }) as EntityRef);
+  return pathsAnswer(fromRef!, toRef!, pathRows(routes, found.rows));
+}
+
+function pathsAnswer(from: EntityRef, to: EntityRef, found: ReturnType<typeof pathRows>): PathsBetween {
   const nodes = new Map<string, CyNode>();
   const edges = new Map<string, CyEdge & { articles: SourceRef[] }>();
   const paths = found.map(({ nodes: pathNodes, hops }) => {
@@ -414,7 +485,7 @@ export async function shortestPaths(
     }
     return { length: hops.length, nodes: pathNodes.map((n) => String(n.id)), hops: hops.map((h) => String(h.key)) };
   });
-  return { from: ends[0]!, to: ends[1]!, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
+  return { from, to, paths, elements: { nodes: [...nodes.values()], edges: [...edges.values()] }, timedOut: false };
 }
 
 type EndRow = { degree: number; allowed: boolean };
@@ -447,21 +518,32 @@ async function levelSearchInNeo4j(tx: ManagedTransaction, filter: PathFilter, to
   return levelSearch(filter.from, to, maxHops, [fromEnd, toEnd], async (f) => (await rows(tx, 'path-step', { ...filter, ...f })) as unknown as StepRow[]);
 }
 
+let pathDetails: string | null = null;
+/** cypher/path-details.cypher with the fact types written into its pattern (cypherWithTypes). */
+const pathDetailsQuery = () => (pathDetails ??= cypherWithTypes('path-details', { factTypes: FACT_TYPES }));
+
+const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+/**
+ * What path-details.cypher needs for `routes`: each pair of consecutive entities once, and the
+ * entities on them with `ends` (listed even when no route joins them).
+ */
+function pathDetailsParams(routes: string[][], ends: string[], types: string[], sources: number): Row {
+  const pairs = new Map(routes.flatMap((route) => route.slice(1).map((b, i) => [pairKey(route[i]!, b), [route[i]!, b]] as const)));
+  const ids = [...new Set([...ends, ...routes.flat()])];
+  return { pairs: [...pairs.values()], ids, types, bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(sources) };
+}
+
 /**
  * The entities and one relationship per hop of each route, in route order, each hop with its own
- * properties as [key, value] pairs and its first `sources` articles (cypher/path-details.cypher).
+ * properties as [key, value] pairs and its first `sources` articles (the rows of path-details.cypher).
  */
-async function pathRows(tx: ManagedTransaction, routes: string[][], types: string[], sources: number): Promise<{ nodes: Row[]; hops: Row[] }[]> {
-  if (routes.length === 0) return [];
-  const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
-  const pairs = new Map(routes.flatMap((route) => route.slice(1).map((b, i) => [pairKey(route[i]!, b), [route[i]!, b]] as const)));
-  const ids = [...new Set(routes.flat())];
-  const found = await rows(tx, 'path-details', { pairs: [...pairs.values()], ids, types, bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(sources) });
+function pathRows(routes: string[][], found: Row[]): { nodes: Row[]; hops: Row[] }[] {
   const hops = new Map<string, Row>();
   const nodes = new Map<string, Row>();
   for (const r of found) {
     if (r.node) nodes.set(String((r.node as Row).id), r.node as Row);
-    else {
+    else if (r.pair) {
       const [a, b] = r.pair as [string, string];
       hops.set(pairKey(a, b), { ...(r.hop as Row), properties: r.properties, articles: r.articles });
     }
@@ -476,7 +558,7 @@ async function pathRows(tx: ManagedTransaction, routes: string[][], types: strin
 export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
   const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [], bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(0) };
   await read(conn, async (tx) => {
-    for (const query of ['path-ends', 'path-step', 'path-details']) await tx.run(`EXPLAIN ${cypher(query)}`, params);
+    for (const query of [cypher('path-ends'), cypher('path-step'), pathDetailsQuery()]) await tx.run(`EXPLAIN ${query}`, params);
   });
 }
 

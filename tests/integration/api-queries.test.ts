@@ -267,4 +267,41 @@ describe('paths searched in memory', () => {
       await call(api, 'DELETE', '/api/articles/bridge-article');
     }
   });
+
+  it('does not answer from an index built before a change made behind its back, even one that leaves the counts as they were', async () => {
+    // Three people nobody else knows: a and c met directly, and both met b.
+    const met = (a: string, b: string) => ({ type: 'MET_WITH' as const, source: a, target: b, properties: {}, sources: ['trio-article'], evidence: [`${a} met ${b}.`] });
+    const trio: GraphDocument = {
+      articles: [{ id: 'trio-article', title: 'Three people meet', publishedAt: '2024-09-01' }],
+      nodes: ['ann', 'bob', 'cat'].map((n) => ({ id: `person:trio-${n}`, label: 'Person' as const, name: `Trio ${n}`, aliases: [], properties: {} })),
+      relationships: [met('person:trio-ann', 'person:trio-bob'), met('person:trio-bob', 'person:trio-cat'), met('person:trio-ann', 'person:trio-cat')],
+    };
+    const route = `/api/paths?${q({ from: 'person:trio-ann', to: 'person:trio-cat' })}`;
+    const run = (query: string) => api.conn.driver.executeQuery(query, {}, { database: api.conn.database });
+    try {
+      expect((await call(api, 'POST', '/api/articles', trio)).status).toBe(201);
+      const posted = Date.now();
+      // The API indexes the graph again once it has been quiet for a moment after a request saw it change.
+      let builtAt = 0;
+      for (let tries = 0; tries < 100 && builtAt <= posted; tries++) {
+        expect((await call(api, 'GET', route)).status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        builtAt = Date.parse((await call(api, 'GET', '/api/health')).body.pathIndex?.builtAt ?? '0');
+      }
+      expect(builtAt).toBeGreaterThan(posted);
+      expect((await call(api, 'GET', route)).body.paths.map((p: { nodes: string[] }) => p.nodes)).toEqual([['person:trio-ann', 'person:trio-cat']]);
+
+      // Behind the API's back (the CLI, another server): ann and cat's fact goes, a second one joins
+      // ann and bob. As many nodes and relationships as before; the index still has the old fact.
+      await run(`MATCH (:Person {id: 'person:trio-ann'})-[r:MET_WITH]-(:Person {id: 'person:trio-cat'}) DELETE r`);
+      await run(`MATCH (a:Person {id: 'person:trio-ann'}), (b:Person {id: 'person:trio-bob'})
+                 CREATE (b)-[:MET_WITH {key: 'trio-bob-ann-again', sources: ['trio-article'], evidence: ['Bob met Ann again.'], evidenceSources: ['trio-article']}]->(a)`);
+      const { status, body } = await call(api, 'GET', route);
+      expect(status).toBe(200);
+      expect(body.paths.map((p: { nodes: string[] }) => p.nodes)).toEqual([['person:trio-ann', 'person:trio-bob', 'person:trio-cat']]);
+      expect(body).toEqual(JSON.parse(JSON.stringify(await shortestPaths(api.conn, { from: 'person:trio-ann', to: 'person:trio-cat', maxHops: 6, k: 3, sources: 10 }, aliasKeys, null))));
+    } finally {
+      await run(`MATCH (n) WHERE n.id IN ['person:trio-ann', 'person:trio-bob', 'person:trio-cat', 'trio-article'] DETACH DELETE n`);
+    }
+  });
 });

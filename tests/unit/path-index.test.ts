@@ -49,4 +49,18 @@ describe('PathIndex', () => {
   it('answers only the meeting entities once the other side is reached', () => {
     expect(ids(index().step(['person:ann'], [], ['city:hub', 'person:zed'], all))).toEqual(['city:hub']);
   });
+
+  it('answers each step afresh when one index serves many in turn (its marks are reused)', () => {
+    const shared = index();
+    const steps: [string[], string[], string[], PathFilter][] = [
+      [['person:ann', 'person:bo'], [], [], all],
+      [['person:ann'], ['person:bo'], [], all],
+      [['person:ann'], [], ['city:hub'], all],
+      [['person:bo'], [], [], { ...all, since: '2000' }],
+      [['person:ann'], [], [], { ...all, until: '2019' }],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [frontier, previous, others, filter] of steps) expect(shared.step(frontier, previous, others, filter)).toEqual(index().step(frontier, previous, others, filter));
+    }
+  });
 });
