@@ -16,6 +16,7 @@ import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
 import { TOWN_RULES, type TownContext } from './town-rules.ts';
 import { allMatches, runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
+import { matchAll } from './match-all.ts';
 
 export type { AnalyzedSentence } from './analyzed.ts';
 export type Label = EntityLabel;
@@ -132,7 +133,7 @@ export class Article {
     for (const t of texts) {
       if (!t.text.includes(' Council')) continue;
       // "Daejeon Metropolitan City, Korea and Brisbane City Council" joins no country to a town
-      for (const m of t.text.matchAll(compound)) if (!countryCode(m[1]!)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
+      for (const m of matchAll(t.text, compound)) if (!countryCode(m[1]!)) this.compoundCities.add(`${m[1]} and ${m[2]}`.toLowerCase());
     }
     for (const t of texts) {
       const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
@@ -202,48 +203,48 @@ export class Article {
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
         for (const m of allMatches(re, s.template)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
       }
-      for (const m of s.template.matchAll(coordinated)) {
+      for (const m of matchAll(s.template, coordinated)) {
         const j = Number(m[1] ?? m[2]);
         if (s.mentions[j]!.words === 2) toPerson.add(j);
       }
       // "…, Lily Mei and Raj Salwan": a name coordinated with one the contexts just typed
-      if (toPerson.size && s.template.includes(' and ⟨X')) for (const m of s.template.matchAll(/⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
+      if (toPerson.size && s.template.includes(' and ⟨X')) for (const m of matchAll(s.template, /⟨X(\d+)⟩,? and ⟨X(\d+)⟩/g)) {
         const [i, j] = [Number(m[1]), Number(m[2])];
         if (toPerson.has(i) && s.mentions[j]!.words === 2) toPerson.add(j);
         else if (toPerson.has(j) && s.mentions[i]!.words === 2) toPerson.add(i);
       }
       // a list after a plural title: "councilors A, B, C and D"
-      for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
+      for (const m of matchAll(s.template, /⟨T(\d+)⟩ ((?:⟨X\d+⟩,? )+(?:and )?⟨X\d+⟩)/g)) {
         if (!s.mentions[Number(m[1])]!.plural) continue;
-        for (const x of m[2]!.matchAll(/⟨X(\d+)⟩/g)) toPerson.add(Number(x[1]));
+        for (const x of matchAll(m[2]!, /⟨X(\d+)⟩/g)) toPerson.add(Number(x[1]));
       }
       // "A and B, Chair and Secretary of …, respectively"
-      for (const m of s.template.matchAll(/⟨[XP](\d+)⟩ and ⟨[XP](\d+)⟩, ⟨T\d+⟩ and ⟨T\d+⟩/g)) {
+      for (const m of matchAll(s.template, /⟨[XP](\d+)⟩ and ⟨[XP](\d+)⟩, ⟨T\d+⟩ and ⟨T\d+⟩/g)) {
         toPerson.add(Number(m[1]));
         toPerson.add(Number(m[2]));
       }
       // organisations without a head noun: "local companies, A and B"; an unheaded name listed among organisations
       const toCompany = new Set<number>();
       // "the head office of Baidu company"
-      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:company|corporation|firm)\b/g)) toCompany.add(Number(m[1]));
+      for (const m of matchAll(s.template, /⟨X(\d+)⟩ (?:company|corporation|firm)\b/g)) toCompany.add(Number(m[1]));
       // "major companies such as Oracle, IBM, CISCO and Convergys": towns and acronyms of the list too
       const listed = new Set<number>();
-      if (/compan/i.test(s.template)) for (const m of s.template.matchAll(/\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGOC]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
-        for (const x of m[1]!.matchAll(/⟨([XC])(\d+)⟩/g)) {
+      if (/compan/i.test(s.template)) for (const m of matchAll(s.template, /\bcompan(?:y|ies)(?:,|:| such as| including| like| namely)? ((?:⟨[XMGOC]\d+⟩(?:,? (?:and |or )?)?)+)/gi)) {
+        for (const x of matchAll(m[1]!, /⟨([XC])(\d+)⟩/g)) {
           toCompany.add(Number(x[2]));
           listed.add(Number(x[2]));
         }
       }
-      if (s.template.includes('⟨X') && /⟨[OMG]/.test(s.template)) for (const m of s.template.matchAll(/(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
+      if (s.template.includes('⟨X') && /⟨[OMG]/.test(s.template)) for (const m of matchAll(s.template, /(?:⟨[OMGX]\d+⟩,? (?:and |or )?)+⟨[OMGX]\d+⟩/g)) {
         if (!/⟨[OMG]/.test(m[0])) continue;
-        for (const x of m[0].matchAll(/⟨X(\d+)⟩/g)) {
+        for (const x of matchAll(m[0], /⟨X(\d+)⟩/g)) {
           const mm = s.mentions[Number(x[1])]!;
           if (mm.words >= 2 && mm.words <= 5 && !toPerson.has(Number(x[1]))) toCompany.add(Number(x[1]));
         }
       }
       let changed = false;
       // "with the Friends of Alzey group"
-      for (const m of s.template.matchAll(/⟨X(\d+)⟩ (?:group|society|club|choir)\b/g)) {
+      for (const m of matchAll(s.template, /⟨X(\d+)⟩ (?:group|society|club|choir)\b/g)) {
         const mm = s.mentions[Number(m[1])]!;
         if (mm.kind !== 'Unknown' || mm.words < 2) continue;
         mm.kind = 'Organization';
@@ -292,7 +293,7 @@ export class Article {
     }
     // 2. acronyms and parenthesised alternative names
     for (const s of this.sentences) {
-      for (const pm of s.template.matchAll(/⟨([OMG])(\d+)⟩ \(⟨([OMGX])(\d+)⟩\)/g)) {
+      for (const pm of matchAll(s.template, /⟨([OMG])(\d+)⟩ \(⟨([OMGX])(\d+)⟩\)/g)) {
         const outer = s.refs[Number(pm[2])];
         const inner = s.mentions[Number(pm[4])]!;
         if (outer && inner.kind !== 'Person') {
@@ -372,7 +373,7 @@ export class Article {
     const cities = new Set<string>();
     for (const s of this.sentences) {
       for (const m of s.mentions) {
-        if (m.kind !== 'City' && / Pr(?:efecture|ovince)/.test(m.name)) for (const r of m.name.matchAll(REGION_IN_NAME)) regions.add(fold(r[1]!));
+        if (m.kind !== 'City' && / Pr(?:efecture|ovince)/.test(m.name)) for (const r of matchAll(m.name, REGION_IN_NAME)) regions.add(fold(r[1]!));
         if (m.kind === 'City' && / City$/.test(m.name)) cities.add(fold(m.name.replace(/ City$/, '')));
       }
     }
@@ -850,7 +851,7 @@ export class Article {
   refsIn(s: AnalyzedSentence, text: string, letters = 'POMGC'): string[] {
     const out: string[] = [];
     const re = new RegExp(`⟨([${letters}])(\\d+)⟩`, 'g');
-    for (const m of text.matchAll(re)) {
+    for (const m of matchAll(text, re)) {
       const id = s.refs[Number(m[2])];
       if (id && !out.includes(id)) out.push(id);
     }

@@ -8,6 +8,7 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { AST } from '@eslint-community/regexpp';
 import type { AnalyzedSentence } from './analyzed.ts';
+import { matchAll } from './match-all.ts';
 
 type Alternative = AST.Alternative;
 type Element = AST.Element;
@@ -385,6 +386,6 @@ export class Cues {
 
   /** The matches of global `re` in the text, as `text.matchAll(re)` gives them. */
   matches(re: RegExp): Iterable<RegExpMatchArray> {
-    return this.mayFor(dictionary.entry(re)) ? this.text.matchAll(re) : [];
+    return this.mayFor(dictionary.entry(re)) ? matchAll(this.text, re) : [];
   }
 }

@@ -5,6 +5,7 @@
 // the date speaks of the future ("will be in Sioux City on Nov. 16", "is expected to visit in April"):
 // then the date is the next one on or after publication.
 // Vague spans keep a vague precision: "last week" and "earlier this month" give a month, "this year" a year.
+import { matchAll } from './match-all.ts';
 
 export interface DateMention {
   /** the date expression as written, without a leading "on"/"in" ("the evening of March 25th") */
@@ -203,7 +204,7 @@ function resolveMatch(kind: Kind, text: string, ref: Ref | null, future: boolean
 
 function scan(text: string, ref: Ref | null): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(SCANNER)) {
+  for (const m of matchAll(text, SCANNER)) {
     const groups = m.groups!;
     const i = GROUP_NAMES.findIndex((name) => groups[name] !== undefined);
     const raw = m[0];

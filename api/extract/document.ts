@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 import { marked, type Token, type Tokens } from 'marked';
 import { GraphDocument } from '../graph/schema.ts';
 import { findDates, resolveDate } from './dates.ts';
+import { matchAll } from './match-all.ts';
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'json';
 
@@ -201,7 +202,7 @@ function parseMetaLine(text: string): MetaHit | null {
   LABEL.lastIndex = 0;
   const opening = LABEL.exec(line.slice(0, 90));
   LABEL.lastIndex = 0; // matchAll starts where the last exec stopped
-  const labels = opening ? [...line.matchAll(LABEL)] : [];
+  const labels = opening ? matchAll(line, LABEL) : [];
   if (labels.length > 0) {
     const first = labels[0]!;
     const before = line.slice(0, first.index).trim();
@@ -302,7 +303,8 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
         continue;
       }
     }
-    if (titleKey && text.toLowerCase() === titleKey) continue;
+    // lower-casing never shortens a string (only İ lengthens it): a longer paragraph is not the title, and is not copied to be compared
+    if (titleKey && text.length <= titleKey.length && text.toLowerCase() === titleKey) continue;
     if (/photo|image|picture|pic\b/i.test(text)) {
       // A captioned photo's credit goes; the caption stays, it may name who hosted whom.
       text = text.replace(PHOTO_CREDIT, '').replace(INLINE_CREDIT, '').replace(CREDIT_TAIL, '').trim();

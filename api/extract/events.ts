@@ -17,6 +17,7 @@ import type { AnalyzedSentence, Article } from './article.ts';
 import { fold } from './names.ts';
 import { runSentenceRules, type SentenceRule } from './rules/engine.ts';
 import { actorsIn, cityAt, clauseEnd, clauseStart, lastPersonBefore, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
+import { matchAll } from './match-all.ts';
 
 export interface Visit {
   event: string;
@@ -179,7 +180,7 @@ function destinationAfter(a: Article, s: AnalyzedSentence, at: number): string |
 
 /** "X's twin town of Y", "Y, X's sister city": the city Y is twinned to, as the sentence tells it. */
 function twinOwner(s: AnalyzedSentence, dest: string): string | null {
-  for (const m of s.template.matchAll(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|partner|friendship) (?:city|town)(?:,? (?:of )?(?:the )?⟨C(\d+)⟩)?/gi)) {
+  for (const m of matchAll(s.template, /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|partner|friendship) (?:city|town)(?:,? (?:of )?(?:the )?⟨C(\d+)⟩)?/gi)) {
     const owner = s.refs[Number(m[1])];
     const twin = m[2] ? s.refs[Number(m[2])] : null;
     if (owner && owner !== dest && (twin === dest || !twin && new RegExp(`⟨C(?:${s.refs.map((r, j) => (r === dest ? j : -1)).filter((j) => j >= 0).join('|')})⟩,? $`).test(s.template.slice(0, m.index)))) return owner;
@@ -274,9 +275,9 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
-      const possessive = [...originText.matchAll(/⟨C(\d+)⟩['’]/g)].map((x) => s.refs[Number(x[1])]);
+      const possessive = matchAll(originText, /⟨C(\d+)⟩['’]/g).map((x) => s.refs[Number(x[1])]);
       origins = origins.filter((o) => !possessive.includes(o));
-      const nation = [...originText.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+      const nation = matchAll(originText, /⟨N(\d+)⟩/g).map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
       const country = nation?.country ?? null;
       VISIT_VERB.lastIndex = m.index! + m[0].length;
       let dest: string | null = null;
@@ -332,7 +333,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       const dest = to ? s.refs[Number(to[1])] ?? null : destinationAfter(a, s, vm!.index + vm![0].length);
       if (!dest) continue;
       if (!origins.length && members) {
-        const c = [...between.matchAll(/⟨C(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
+        const c = matchAll(between, /⟨C(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).find((id) => id && id !== dest);
         if (c) origins.push(c);
       }
       // "a seven-strong delegation visited X's twin town of Y", "a delegation is visiting Y, X's twin city": from X;
@@ -408,7 +409,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       // "left X in 2019 to work in Y" is a move, not a trip
       if (/^[^.]{0,40}?\bto (?:work|live|study|settle|move|retire|join)\b/.test(t.slice(after)) || longBefore(a, dateIn(s))) continue;
       let dest: string | null = null;
-      for (const c of t.slice(after).matchAll(/(?:\b(?:for|to|in|with|visit|visiting) (?:the )?(?:city of )?)⟨C(\d+)⟩(?!['’])/g)) {
+      for (const c of matchAll(t.slice(after), /(?:\b(?:for|to|in|with|visit|visiting) (?:the )?(?:city of )?)⟨C(\d+)⟩(?!['’])/g)) {
         const id = s.refs[Number(c[1])];
         if (id && id !== home) { dest = id; break; }
       }
@@ -645,14 +646,14 @@ export function words(s: AnalyzedSentence, t: string): string {
 function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, string>): Omit<Visit, 'hosts' | 'leaderTitles' | 'originCountry'> | null {
   const t = s.template;
   const place = (): string | null => heldIn(s, a) ?? (/\b(?:here|city hall|town hall)\b/i.test(t) ? hostCity(a) : null);
-  for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
+  for (const m of matchAll(t, /\bthe ((?:official |formal )?(?:re-?)?signing)(?: ceremony)?(?: by [^.⟨]{0,30}?|(?: by (?:the )?⟨[PT]\d+⟩(?:,? (?:and )?(?:the )?⟨[PT]\d+⟩)*))? (of (?:an? |the )?(?:[\w-]+ |⟨[XGMO]\d+⟩ ){0,5}?(?:(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty)\b|⟨[XGMO]\d+⟩)(?: of (?:understanding|cooperation|co-operation|friendship)| relationship)?(?: between ⟨C\d+⟩ and ⟨C\d+⟩)?)/gi)) {
     const object = words(s, m[2]!);
     // "50 years … since the signing of the agreement": the anniversary's origin, not a signing of the news
     if (!AGREEMENT.test(object) || longBefore(a, dateIn(s)) || /\b(?:since|after|years of)\s+$/i.test(t.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const id = newEvent(a, `${m[1]!.replace(/^(official|formal) /i, '')} ${object}`, s, { date: dateIn(s), city: place(), kind: 'signing' });
     introduced.set(s.index, id);
   }
-  for (const m of t.matchAll(/\bthe ((?:official |formal )?(?:[\w-]+ ){0,2}?(?:twinning|sister[- ]city|friendship|partnership|agreement|mou|cooperation) (?:re-?)?signing(?: ceremony)?) between ⟨C(\d+)⟩ and ⟨C(\d+)⟩/gi)) {
+  for (const m of matchAll(t, /\bthe ((?:official |formal )?(?:[\w-]+ ){0,2}?(?:twinning|sister[- ]city|friendship|partnership|agreement|mou|cooperation) (?:re-?)?signing(?: ceremony)?) between ⟨C(\d+)⟩ and ⟨C(\d+)⟩/gi)) {
     const pair = [s.refs[Number(m[2])], s.refs[Number(m[3])]];
     const host = hostCity(a);
     const city = heldIn(s, a) ?? (host && pair.includes(host) ? host : null);
@@ -665,14 +666,14 @@ function signings(a: Article, s: AnalyzedSentence, introduced: Map<number, strin
   const first = /⟨P(\d+)⟩/.exec(m[1]!);
   const signer = first ? s.refs[Number(first[1])] : null;
   // the signers' own cities first: "Mayor A of X and Mayor B of Y signed …"
-  const signers = [...m[0].slice(0, m[0].indexOf('signed')).matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
+  const signers = matchAll(m[0].slice(0, m[0].indexOf('signed')), /⟨P(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).filter(Boolean) as string[];
   const cities: string[] = [];
   for (const p of signers) {
     const c = a.positionsOf(p).map((f) => a.cityOf(f.to)).find(Boolean);
     if (c) cities.push(c);
   }
   // the counterpart's city: "with his Y counterpart", "to link X and Y as sister cities" (not the venue's)
-  for (const c of t.slice(m.index + m[0].length).matchAll(/⟨C(\d+)⟩/g)) {
+  for (const c of matchAll(t.slice(m.index + m[0].length), /⟨C(\d+)⟩/g)) {
     const id = s.refs[Number(c[1])];
     if (id && !/\b(?:in|at)\s+(?:the\s+)?$/.test(t.slice(Math.max(0, c.index! + m.index + m[0].length - 8), c.index! + m.index + m[0].length))) cities.push(id);
   }
@@ -716,7 +717,7 @@ function findHostCity(a: Article): string | null {
 /** Whether the article places its signing in `city`: a signing there, or a venue that carries its name ("at Qingdao City Hall"). */
 function signedIn(a: Article, city: string): boolean {
   if (a.events().some((e) => e.props.kind === 'signing' && e.props.cityId === city)) return true;
-  return a.sentences.some((s) => /\bsign/i.test(s.text) && [...s.template.matchAll(/\bat (?:the )?⟨V(\d+)⟩/g)].some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
+  return a.sentences.some((s) => /\bsign/i.test(s.text) && matchAll(s.template, /\bat (?:the )?⟨V(\d+)⟩/g).some((v) => a.cityInName(s.mentions[Number(v[1])]!.name) === city));
 }
 
 /** "Yangju city hosted the meeting": a city named right before the verb is its subject. */
@@ -737,7 +738,7 @@ export function heldIn(s: AnalyzedSentence, a: Article): string | null {
   if (m) return s.refs[Number(m[1])] ?? null;
   // a venue that carries its city's name: "in Mandaue City Hall", "at Aachen Town Hall", "at the Shenzhen Civic Center"
   if (a) {
-    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩|\bat (?:the )?⟨G(\d+)⟩/g)) {
+    for (const v of matchAll(s.template, /\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩|\bat (?:the )?⟨G(\d+)⟩/g)) {
       const c = a.cityInName(s.mentions[Number(v[1] ?? v[2])]!.name);
       if (c) return c;
     }
@@ -777,7 +778,7 @@ function nounEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] {
   const out: string[] = [];
   for (const re of HAPPENED) {
     re.lastIndex = 0;
-    for (const m of t.matchAll(re)) {
+    for (const m of matchAll(t, re)) {
       let from = 0;
       for (const g of [m[1], m[2]]) {
         if (!g) continue;
@@ -801,10 +802,10 @@ function programmeEvents(a: Article, ev: Events, s: AnalyzedSentence): string[] 
   const date = dateIn(s);
   if (longBefore(a, date)) return [];
   const out: string[] = [];
-  for (const p of t.matchAll(PROGRAMME)) {
+  for (const p of matchAll(t, PROGRAMME)) {
     const from = p.index! + p[0].length;
     const list = t.slice(from, clauseEnd(t, from));
-    for (const m of list.matchAll(LISTED_EVENT)) {
+    for (const m of matchAll(list, LISTED_EVENT)) {
       const g = m[1]!;
       const at = from + m.index! + m[0].length - g.length;
       const id = nounEvent(a, ev, s, g, at + g.length, date);
@@ -863,13 +864,13 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   if (!dest || a.label(dest) !== 'City') return 0;
   // a lone "X in Y" is only a visit when X is a delegation, visitors or an official
   if (/\bin$/.test(m.groups!.cue!) && !/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|mayor|students|group|team)\b/i.test(who)) return 0;
-  const ids = [...who.matchAll(/⟨([PCOGMN])(\d+)⟩/g)].map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
+  const ids = matchAll(who, /⟨([PCOGMN])(\d+)⟩/g).map((x) => ({ letter: x[1]!, j: Number(x[2]) }));
   const person = ids.filter((x) => x.letter === 'P').map((x) => s.refs[x.j]).find(Boolean) ?? null;
   const origins = ids.filter((x) => 'COGM'.includes(x.letter)).map((x) => s.refs[x.j]).filter((id): id is string => !!id && id !== dest);
   const nation = ids.filter((x) => x.letter === 'N').map((x) => s.mentions[x.j]!).find((x) => x.country);
   // "Expat Delegation from …": a name the mention reader left unknown may say who visits
   const described = /⟨T\d+⟩|\b(?:delegation|delegates|visitors|students|group|team)\b/i.test(who) ||
-    [...who.matchAll(/⟨X(\d+)⟩/g)].some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
+    matchAll(who, /⟨X(\d+)⟩/g).some((x) => /\b(?:delegation|delegates|visitors)\b/i.test(s.mentions[Number(x[1])]!.name));
   if (!person && !origins.length && !nation && !described) return 0;
   if (person && a.positionsOf(person).some((f) => a.cityOf(f.to) === dest)) return 0;
   const originWords = origins.length || person ? null : words(s, who).replace(/['’]s$/, '').trim();
@@ -885,7 +886,7 @@ function headlineVisit(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
     if (!e.props.date && date && !longBefore(a, date)) e.props.date = date;
   }
   // "Mayor of X visits Y", "Consul General of Japan visits Y": the title's holder the article names is the visitor
-  for (const x of who.matchAll(/⟨T(\d+)⟩/g)) {
+  for (const x of matchAll(who, /⟨T(\d+)⟩/g)) {
     const title = s.mentions[Number(x[1])]!.title;
     if (!title) continue;
     if (origins.length) v.leaderTitles.push(title);
@@ -901,19 +902,19 @@ function headlineHosts(ctx: HeadlineContext, s: AnalyzedSentence, m: RegExpExecA
   const host = m.groups!.host!;
   const guest = m.groups!.guest!;
   if (!/⟨[PT]\d+⟩|\b(?:delegation|delegates|visitors|guests|students|group|team)\b/i.test(guest)) return 0;
-  const refs = (t: string, letters: string) => [...t.matchAll(/⟨([A-Z])(\d+)⟩/g)].filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
+  const refs = (t: string, letters: string) => matchAll(t, /⟨([A-Z])(\d+)⟩/g).filter((x) => letters.includes(x[1]!)).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id);
   const hostIds = refs(host, 'PCOGM');
   const dest = hostIds.map((id) => (a.label(id) === 'City' ? id : a.label(id) === 'Person' ? a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null : a.cityOf(id))).find(Boolean) ?? hostCity(a);
   if (!dest) return 0;
   const origins = refs(guest, 'COGM').filter((id) => id !== dest);
-  const nation = [...guest.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  const nation = matchAll(guest, /⟨N(\d+)⟩/g).map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
   const person = refs(guest, 'P')[0] ?? null;
   if (!origins.length && !nation && !person) return 0;
   const v = addVisit(a, ev, s, dest, origins, null, nation?.country ?? null, person);
   if (!v) return 0;
   v.openedBy = 'headline-hosts-visitors';
   for (const id of hostIds) if (a.label(id) !== 'City') v.hosts.add(id);
-  for (const x of guest.matchAll(/⟨T(\d+)⟩/g)) {
+  for (const x of matchAll(guest, /⟨T(\d+)⟩/g)) {
     const title = s.mentions[Number(x[1])]!.title;
     if (title && origins.length) v.leaderTitles.push(title);
   }

@@ -5,6 +5,7 @@ import type { AnalyzedSentence } from './analyzed.ts';
 import { isCommonWord } from './gazetteer.ts';
 import { looksLikePersonName } from './names.ts';
 import type { SentenceRule } from './rules/engine.ts';
+import { matchAll } from './match-all.ts';
 
 /** Per sentence index, the mentions the rules say are people, each with the rule that said so. */
 export interface PeopleContext {
@@ -27,7 +28,7 @@ function personCandidate(s: AnalyzedSentence, j: number): boolean {
 function markNames(rule: string, stretch: string, ctx: PeopleContext, s: AnalyzedSentence): number {
   let marked = ctx.toPerson.get(s.index);
   let added = 0;
-  for (const x of stretch.matchAll(/⟨X(\d+)⟩/g)) {
+  for (const x of matchAll(stretch, /⟨X(\d+)⟩/g)) {
     const j = Number(x[1]);
     if (!personCandidate(s, j)) continue;
     if (!marked) ctx.toPerson.set(s.index, (marked = new Map()));

@@ -5,6 +5,7 @@ import type { AnalyzedSentence, Article, Entity } from '../article.ts';
 import type { Events } from '../events.ts';
 import { clauseEnd, clauseStart } from '../relations/common.ts';
 import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
+import { matchAll } from '../match-all.ts';
 
 // a happening held online or by video link takes no one anywhere
 export const REMOTE = /\b(?:online|virtual|video|remote|web)\b/i;
@@ -127,7 +128,7 @@ interface PresenceContext {
 function attendees(rule: string, ctx: PresenceContext, s: AnalyzedSentence, from: number, to: number, event: string | null | undefined): number {
   if (!event || ctx.a.label(event) !== 'Event') return 0;
   let added = 0;
-  for (const x of s.template.slice(from, to).matchAll(/⟨P(\d+)⟩/g)) {
+  for (const x of matchAll(s.template.slice(from, to), /⟨P(\d+)⟩/g)) {
     const fact = ctx.a.addFact('PARTICIPATED_IN', s.refs[Number(x[1])], event, { role: 'attendee' }, s.index);
     if (!fact) continue;
     (fact.rules ??= new Set()).add(rule);

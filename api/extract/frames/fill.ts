@@ -7,6 +7,7 @@ import type { AnalyzedSentence } from '../article.ts';
 import { runSentenceRules, type RuleExample, type SentenceRule } from '../rules/engine.ts';
 import { actorsIn } from '../relations/common.ts';
 import { addMember, addToSide, cityOfSide, filled, homeOf, type Frame, type FrameContext, type Side } from './model.ts';
+import { matchAll } from '../match-all.ts';
 
 /** A fill rule as data: the groups of `matches` say which slot each captured stretch fills. */
 export interface FillRule {
@@ -49,12 +50,12 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   if (!out.length && single && s.refs[Number(single[1])]) out.push(s.refs[Number(single[1])]!);
   const city = cityOfSide(side);
   if (!out.length) {
-    for (const t of text.matchAll(/^(?:the |our |their )?⟨T(\d+)⟩$/gi)) {
+    for (const t of matchAll(text, /^(?:the |our |their )?⟨T(\d+)⟩$/gi)) {
       const title = s.mentions[Number(t[1])]!;
       // for a side, its own holder; for "either" (no side yet), the one holder the article names
       const own = title.title && !title.plural && city && !group.startsWith('either') ? ctx.a.holderOf(title.title, city) : null;
       // (not one the sentence names in another place of the match: "the Mayor met her counterpart, Mayor Y")
-      const others = [...m[0].matchAll(/⟨P(\d+)⟩/g)].map((x) => s.refs[Number(x[1])]).filter((x): x is string => !!x);
+      const others = matchAll(m[0], /⟨P(\d+)⟩/g).map((x) => s.refs[Number(x[1])]).filter((x): x is string => !!x);
       const holder = own ?? (title.title && !title.plural && (group.startsWith('either') || !city) ? onlyHolder(ctx, title.title, others) : null);
       if (holder) out.push(holder);
     }
@@ -96,7 +97,7 @@ function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSente
   const itinerary = m.groups?.itinerary;
   if (itinerary !== undefined) {
     const from = m.index + m[0].indexOf(itinerary);
-    for (const c of itinerary.matchAll(/⟨C(\d+)⟩(?!['’])/g)) {
+    for (const c of matchAll(itinerary, /⟨C(\d+)⟩(?!['’])/g)) {
       const id = s.refs[Number(c[1])];
       if (!id || id === f.place || f.visiting.cities.has(id) || ctx.a.label(id) !== 'City') continue;
       if (addMember(f.itinerary, id, [s.index])) added++;

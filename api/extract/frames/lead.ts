@@ -8,6 +8,7 @@
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { addVisit, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
+import { matchAll } from '../match-all.ts';
 
 export interface LeadContext {
   a: Article;
@@ -55,8 +56,8 @@ function hostReceived(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray)
   const guestId = person ? s.refs[Number(person[1])] ?? null : null;
   // a guest who holds office in the host's city is a colleague, not a visitor
   if (guestId && citiesOfPerson(a, guestId).has(dest)) return 0;
-  const originIds = [...guest.matchAll(/⟨([COG])(\d+)⟩/g)].map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id && id !== dest && a.cityOf(id) !== dest);
-  const nation = [...guest.matchAll(/⟨N(\d+)⟩/g)].map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
+  const originIds = matchAll(guest, /⟨([COG])(\d+)⟩/g).map((x) => s.refs[Number(x[2])]).filter((id): id is string => !!id && id !== dest && a.cityOf(id) !== dest);
+  const nation = matchAll(guest, /⟨N(\d+)⟩/g).map((x) => s.mentions[Number(x[1])]!).find((x) => x.country);
   if (!guestId && !originIds.length && !nation) return 0;
   const words = nation && !originIds.length ? nation.name : null;
   const v = addVisit(a, ev, s, dest, originIds, words, nation?.country ?? null, guestId);

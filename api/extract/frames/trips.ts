@@ -8,6 +8,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, longBefore, newEvent, type Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 import { subjectsBefore } from '../relations/common.ts';
+import { matchAll } from '../match-all.ts';
 
 export interface TripContext {
   a: Article;
@@ -19,7 +20,7 @@ const CITIES_IN = /\b(?:visit|visits|visited|visiting|tour|toured|touring)\b (?:
 
 function citiesOf(a: Article, s: AnalyzedSentence, text: string, country: string): string[] {
   const out: string[] = [];
-  for (const c of text.matchAll(/⟨C(\d+)⟩/g)) {
+  for (const c of matchAll(text, /⟨C(\d+)⟩/g)) {
     const id = s.refs[Number(c[1])];
     if (id && a.countryOfCity(id) === country && !out.includes(id)) out.push(id);
   }
@@ -46,7 +47,7 @@ function stopsOf(a: Article, trip: AnalyzedSentence, country: string, origin: st
     if (twins.length) return twins.sort((x, y) => a.firstSentenceOf(x) - a.firstSentenceOf(y));
   }
   for (const s of a.sentences.slice(trip.index)) {
-    for (const c of s.template.matchAll(/⟨C(\d+)⟩(?!['’])/g)) {
+    for (const c of matchAll(s.template, /⟨C(\d+)⟩(?!['’])/g)) {
       const id = s.refs[Number(c[1])];
       if (id && id !== origin && a.countryOfCity(id) === country) return [id];
     }

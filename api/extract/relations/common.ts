@@ -1,5 +1,6 @@
 // Helpers the relation patterns share: reading lists of actors, subjects and the cities phrases point at.
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { matchAll } from '../match-all.ts';
 
 const PH = /⟨([A-Z])(\d+)⟩/g;
 
@@ -14,7 +15,7 @@ export interface Slot {
 export function slots(s: AnalyzedSentence, from = 0, to = s.template.length): Slot[] {
   const out: Slot[] = [];
   const part = s.template.slice(from, to);
-  for (const m of part.matchAll(PH)) {
+  for (const m of matchAll(part, PH)) {
     const index = Number(m[2]);
     out.push({ letter: m[1]!, index, at: from + m.index!, id: s.refs[index] ?? null });
   }
@@ -50,7 +51,7 @@ export function clauseEnd(t: string, from: number): number {
 export function clauseStart(t: string, to: number): number {
   const head = t.slice(0, to);
   let best = 0;
-  for (const m of head.matchAll(/(?:[.;!?] |\bwhile |\bwhereas |, (?:and |but )?(?:while|whereas|although|as(?! well)|after|before|when) )/g)) best = m.index! + m[0].length;
+  for (const m of matchAll(head, /(?:[.;!?] |\bwhile |\bwhereas |, (?:and |but )?(?:while|whereas|although|as(?! well)|after|before|when) )/g)) best = m.index! + m[0].length;
   return best;
 }
 

@@ -9,6 +9,7 @@ import type { Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 import { actorsIn, clauseEnd, nearestSubjects, subjectsBefore } from './common.ts';
 import { ownerCity, subjectCity, townAt } from './sister-cities.ts';
+import { matchAll } from '../match-all.ts';
 
 export interface CoordinationContext {
   a: Article;
@@ -155,8 +156,8 @@ export const COORDINATION_RULES: readonly Rule[] = [
       expect: ['SISTER_CITY_OF Urumqi -> Karachi', 'SISTER_CITY_OF Puyang -> Gwadar', 'SISTER_CITY_OF Xian -> Multan'],
     },
     apply: ({ a }, s, m) => {
-      const left = [...m[1]!.matchAll(/⟨C(\d+)⟩/g)].map((x) => ref(s, x[1]));
-      const right = [...m[2]!.matchAll(/⟨C(\d+)⟩/g)].map((x) => ref(s, x[1]));
+      const left = matchAll(m[1]!, /⟨C(\d+)⟩/g).map((x) => ref(s, x[1]));
+      const right = matchAll(m[2]!, /⟨C(\d+)⟩/g).map((x) => ref(s, x[1]));
       if (left.length !== right.length) return 0;
       let added = 0;
       left.forEach((x, i) => (added += state(a, 'sister-cities-respectively', 'SISTER_CITY_OF', x, right[i], {}, s)));

@@ -3,6 +3,7 @@
 // "Y's X" ("Xiamen's OGAWA Inc"), and events in their city (stated, named, or the visit's destination).
 import type { Article } from '../article.ts';
 import type { Events } from '../events.ts';
+import { matchAll } from '../match-all.ts';
 
 export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
@@ -13,11 +14,11 @@ export function locations(a: Article, ev: Events): void {
   }
   for (const s of a.sentences) {
     const t = s.template;
-    for (const m of t.matchAll(/⟨([OMG])(\d+)⟩,? (?:(?:which is |that is )?(?:based|located|headquartered|situated) )?in (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
+    for (const m of matchAll(t, /⟨([OMG])(\d+)⟩,? (?:(?:which is |that is )?(?:based|located|headquartered|situated) )?in (?:the city of )?⟨C(\d+)⟩(?!['’])/g)) {
       const org = s.refs[Number(m[2])];
       if (org && !a.entities.get(org)?.cityInName) a.addFact('LOCATED_IN', org, s.refs[Number(m[3])], {}, s.index);
     }
-    for (const m of t.matchAll(/⟨C(\d+)⟩['’]s? (?:\w+ )?⟨([OMG])(\d+)⟩/g)) {
+    for (const m of matchAll(t, /⟨C(\d+)⟩['’]s? (?:\w+ )?⟨([OMG])(\d+)⟩/g)) {
       const org = s.refs[Number(m[3])];
       if (org && !a.entities.get(org)?.cityInName) a.addFact('LOCATED_IN', org, s.refs[Number(m[1])], {}, s.index);
     }
@@ -64,7 +65,7 @@ function heldForItsDelegation(event: string, city: string | undefined): boolean 
 /** The city of the first venue the article names with its city ("in Mandaue City Hall"). */
 function venueCity(a: Article): string | null {
   for (const s of a.sentences) {
-    for (const v of s.template.matchAll(/\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
+    for (const v of matchAll(s.template, /\b(?:at|in|inside) (?:the )?⟨V(\d+)⟩/g)) {
       const c = a.cityInName(s.mentions[Number(v[1])]!.name);
       if (c) return c;
     }

@@ -21,6 +21,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { hostingCity, type Events, type Visit } from '../events.ts';
 import { labelByHead } from '../mentions.ts';
 import { actorsIn, clauseEnd, clauseStart, slots, subjectsBefore } from './common.ts';
+import { matchAll } from '../match-all.ts';
 
 function add(a: Article, who: string | null | undefined, event: string | null | undefined, role: ParticipationRole, s: AnalyzedSentence): void {
   if (!who || !event) return;
@@ -139,7 +140,8 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // "Witnesses to the ceremony were A and B" (a capitalised first word is read as an unknown name)
-    if (s.text.toLowerCase().includes('witnesses')) for (const m of cues.matches(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
+    // what lower-casing the sentence to find the word gave, without the copy (no other letter folds to an ASCII one under /i)
+    if (/witnesses/i.test(s.text)) for (const m of cues.matches(/(?:\bwitnesses|⟨X(\d+)⟩) (?:to|of|at) the (?:\w+ )?(?:ceremony|signing|event) (?:were|included)\b:? /gi)) {
       if (m[1] && !/^witnesses$/i.test(s.mentions[Number(m[1])]!.name)) continue;
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, clauseEnd(t, m.index! + m[0].length), 'POMG', true)) add(a, id, event, 'attendee', s);
@@ -153,7 +155,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of subjects) add(a, id, event, 'speaker', s);
       // "A made speeches for the hosts while B and C did for the guests": the ellipsis speaks too
       const also = /^[^.]{0,60}?\b(?:while|and|as) ((?:(?:the )?⟨P\d+⟩,? (?:and )?)+)did\b/.exec(t.slice(m.index! + m[0].length));
-      if (also) for (const p of also[1]!.matchAll(/⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
+      if (also) for (const p of matchAll(also[1]!, /⟨P(\d+)⟩/g)) add(a, s.refs[Number(p[1])], event, 'speaker', s);
     }
     // "speeches by A and B", "followed by greetings from A", "remarks from A": the speakers follow the noun
     // (a capitalised first word is read as an unknown name: "Speeches were given by A")
@@ -257,7 +259,7 @@ function antecedent(s: AnalyzedSentence, at: number): string[] {
 
 /** The event a passive "hosted by" is about: the event named before it in the sentence, else the focus. */
 function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): string | null {
-  const before = [...s.template.slice(0, at).matchAll(/⟨E(\d+)⟩/g)];
+  const before = matchAll(s.template.slice(0, at), /⟨E(\d+)⟩/g);
   const last = before[before.length - 1];
   if (last) return s.refs[Number(last[1])] ?? null;
   const here = s.paragraph !== -1 ? a.eventsFirstIn(s.index) : [];
@@ -278,13 +280,13 @@ export function visitMembers(a: Article, ev: Events): void {
     for (const s of a.sentences) {
       const t = s.template;
       // "the upcoming X High School visit", "the Y Association's trip": the body the visit is named after makes it
-      if (v === ev.visits[0] && /visit|trip|tour/.test(t)) for (const m of t.matchAll(/\b(?:the|this|their|its) (?:(?:upcoming|recent|forthcoming|first|official|latest|annual) )*⟨([GOM])(\d+)⟩(?:['’]s?)? (?:visit|trip|tour)\b/g)) {
+      if (v === ev.visits[0] && /visit|trip|tour/.test(t)) for (const m of matchAll(t, /\b(?:the|this|their|its) (?:(?:upcoming|recent|forthcoming|first|official|latest|annual) )*⟨([GOM])(\d+)⟩(?:['’]s?)? (?:visit|trip|tour)\b/g)) {
         const id = s.refs[Number(m[2])];
         if (id && !isAtDest(a, id, v) && !v.hosts.has(id)) v.visitors.add(id);
       }
       if (!/headed|led by|consist|includ|compris|made up|composed|member|figures|officials|leaders|delegates|representatives|invit|joined|welcom|greeted|received|privilege|honou?r|pleasure|delight|proud|pleased|happy|delegation/i.test(t)) continue;
       // delegation … headed/led by X (its mayor)
-      for (const m of t.matchAll(/\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
+      for (const m of matchAll(t, /\b(?:delegation|group|party|team|visitors)\b[^.]{0,80}?\b(?:headed|led) by (?:its |their |the )?(?:⟨T\d+⟩ )?(?:⟨P(\d+)⟩|(mayor|governor|president|chairman))/gi)) {
         if (m[1]) v.visitors.add(s.refs[Number(m[1])]!);
         else for (const o of v.origins) {
           const leader = a.label(o) === 'City' ? a.leaderOf(o) : null;
@@ -293,7 +295,7 @@ export function visitMembers(a: Article, ev: Events): void {
       }
       // the delegation / party from Y consisted of A, B and C
       // (also "the members of the delegation are A, B and C", "visitors from Y included A – … – along with B and C")
-      for (const m of s.template.matchAll(MEMBER_LIST)) {
+      for (const m of matchAll(s.template, MEMBER_LIST)) {
         const from = m.index! + m[0].length;
         // a list whose items carry their own titles is split by semicolons: "A, chief of X; B, professor at Y; and C"
         const end = /^[^.]*;/.test(s.template.slice(from)) ? listEnd(s.template, from) : clauseEnd(s.template, from);
@@ -308,44 +310,44 @@ export function visitMembers(a: Article, ev: Events): void {
         }
       }
       // Y figures, including X
-      for (const m of t.matchAll(/⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
+      for (const m of matchAll(t, /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegates|representatives|members)\b,? (?:including|such as|led by|headed by) ((?:[^.⟨]{0,20}⟨P\d+⟩,?)+)/g)) {
         const c = s.refs[Number(m[1])];
         if (!c || !v.origins.includes(c) && a.countryOfCity(c) !== v.originCountry) continue;
-        for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) v.visitors.add(s.refs[Number(p[1])]!);
+        for (const p of matchAll(m[2]!, /⟨P(\d+)⟩/g)) v.visitors.add(s.refs[Number(p[1])]!);
       }
       // A and B (also) joined the delegation: members of the main visit
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:also )?joined the (?:\w+ )?(?:delegation|group|party|trip)\b/gi)) {
+      if (v === ev.visits[0]) for (const m of matchAll(t, /\b(?:also )?joined the (?:\w+ )?(?:delegation|group|party|trip)\b/gi)) {
         for (const id of subjectsBefore(a, s, m.index!, 'POMG')) v.visitors.add(id);
       }
       // "it was a privilege for the X Council to host A, B and C": A, B and C visit, the council hosts
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:privilege|honou?r|pleasure|delight|proud|pleased|delighted|happy) (?:for (?:the )?⟨([OGM])(\d+)⟩[^.⟨]{0,40}? )?to (?:host|welcome|receive) /gi)) {
+      if (v === ev.visits[0]) for (const m of matchAll(t, /\b(?:privilege|honou?r|pleasure|delight|proud|pleased|delighted|happy) (?:for (?:the )?⟨([OGM])(\d+)⟩[^.⟨]{0,40}? )?to (?:host|welcome|receive) /gi)) {
         const from = m.index! + m[0].length;
         for (const id of actorsIn(s, from, clauseEnd(t, from), 'P', true)) if (!isAtDest(a, id, v)) v.visitors.add(id);
         const org = m[2] ? s.refs[Number(m[2])] : null;
         if (org) v.hosts.add(org);
       }
       // "the guest was received (in the mayor's absence) by deputy mayor X": X hosts
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:was|were) (?:\w+ly )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+      if (v === ev.visits[0]) for (const m of matchAll(t, /\b(?:was|were) (?:\w+ly )?(?:received|welcomed|greeted)\b[^.⟨]{0,60}?(?:⟨[TP]\d+⟩[^.⟨]{0,30}?){0,3}\bby (?:the )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
         const id = s.refs[Number(m[1])];
         if (id && !v.visitors.has(id)) v.hosts.add(id);
       }
       // X welcomed / extended a warm welcome to the Y delegation: X hosts Y's visit
       // (also "X welcomed the visitors": the article's visit)
-      for (const m of t.matchAll(/\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests|students))\b/g)) {
+      for (const m of matchAll(t, /\b(?:welcomed|welcomes|greeted|received|(?:extended|gave) (?:a |an )?(?:\w+ )?welcome to) the (?:⟨C(\d+)⟩ delegation|(?:visiting )?(?:delegation|delegates|visitors|guests|students))\b/g)) {
         if (m[1] ? !v.origins.includes(s.refs[Number(m[1])] ?? '') : v !== ev.visits[0]) continue;
         for (const id of subjectsBefore(a, s, m.index!, 'P')) v.hosts.add(id);
       }
       // "At the invitation of X, the delegation …": X hosts
-      if (v === ev.visits[0] || v.sentences.has(s.index)) for (const m of t.matchAll(/\bat the invitation of (?:the )?⟨([POGM])(\d+)⟩/gi)) {
+      if (v === ev.visits[0] || v.sentences.has(s.index)) for (const m of matchAll(t, /\bat the invitation of (?:the )?⟨([POGM])(\d+)⟩/gi)) {
         const id = s.refs[Number(m[2])];
         if (id && !v.visitors.has(id) && (v.sentences.has(s.index) || /\bdelegation\b/i.test(t))) v.hosts.add(id);
       }
       // "A and B held banquets for the delegation", "X held working talks with the delegation": they host it
-      if (v === ev.visits[0]) for (const m of t.matchAll(/\b(?:held|hosted|gave|threw|offered) (?:a |an )?(?:[\w-]+ ){0,2}?(?:banquets?|receptions?|dinners?|luncheons?|lunch|symposiums?|symposia|talks|meetings?|seminars?|discussions?) (?:for|with|in honou?r of) the (?:[\w-]+ )?(?:delegation|delegates|guests|visitors)\b/gi)) {
+      if (v === ev.visits[0]) for (const m of matchAll(t, /\b(?:held|hosted|gave|threw|offered) (?:a |an )?(?:[\w-]+ ){0,2}?(?:banquets?|receptions?|dinners?|luncheons?|lunch|symposiums?|symposia|talks|meetings?|seminars?|discussions?) (?:for|with|in honou?r of) the (?:[\w-]+ )?(?:delegation|delegates|guests|visitors)\b/gi)) {
         for (const id of subjectsBefore(a, s, m.index!, 'POGM')) if (!v.visitors.has(id)) v.hosts.add(id);
       }
       // invited (to Y) by X: X hosts
-      for (const m of t.matchAll(/\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {
+      for (const m of matchAll(t, /\binvited\b[^.]{0,60}?\bby (?:the )?⟨([POG])(\d+)⟩/g)) {
         if (!v.sentences.has(s.index)) continue;
         const id = s.refs[Number(m[2])];
         if (id) v.hosts.add(id);

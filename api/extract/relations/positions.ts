@@ -11,6 +11,7 @@ import { countryCode } from '../gazetteer.ts';
 import { labelByHead, place } from '../mentions.ts';
 import { titleCase } from '../names.ts';
 import { orgKey } from '../resolve.ts';
+import { matchAll } from '../match-all.ts';
 
 interface Pending {
   person: string;
@@ -82,7 +83,7 @@ export function explicitPositions(a: Article): void {
     // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
     for (const m of cues.matches(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
-      for (const x of m[2]!.matchAll(/⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+      for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
         position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
       }
     }
@@ -108,7 +109,7 @@ export function explicitPositions(a: Article): void {
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
-      for (const x of m[3]!.matchAll(/⟨P(\d+)⟩/g)) {
+      for (const x of matchAll(m[3]!, /⟨P(\d+)⟩/g)) {
         const pm = s.mentions[Number(x[1])]!;
         if (!pm.title || pm.titlePrefix) continue;
         position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
@@ -117,7 +118,7 @@ export function explicitPositions(a: Article): void {
     // "12 former mayors of Worcester, including Philip Hytch": a plural title of a place, then the ones named
     if (/\b(?:including|among them|such as)\b/.test(t)) for (const m of cues.matches(/\b(former |past |previous )?((?:deputy |vice )?(?:mayors|lord mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors)) (?:of|at) (?:the )?⟨([OMGC])(\d+)⟩,? (?:including|among them|such as) ((?:⟨P\d+⟩,? (?:and )?)+)/gi)) {
       const title = m[2]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
-      for (const x of m[5]!.matchAll(/⟨P(\d+)⟩/g)) {
+      for (const x of matchAll(m[5]!, /⟨P(\d+)⟩/g)) {
         const pm = s.mentions[Number(x[1])]!;
         if (pm.title && pm.title !== title) continue;
         position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title', title, former: !!m[1] }, placeOf(a, s, m[3]! + m[4]), s);
@@ -136,7 +137,7 @@ export function explicitPositions(a: Article): void {
       const tm = s.mentions[Number(m[1])]!;
       if (!tm.plural || !tm.title) continue;
       const place = placeOf(a, s, m[3]! + m[4], tm);
-      const people = [...m[2]!.matchAll(/⟨P(\d+)⟩/g)];
+      const people = matchAll(m[2]!, /⟨P(\d+)⟩/g);
       // "Mayors Price and Li of Guiyang": a town has one mayor, so the place is only the last one's
       for (const x of TOP_TITLES.test(tm.title) ? people.slice(-1) : people) position(a, s.refs[Number(x[1])] ?? null, tm, place, s);
     }
@@ -304,7 +305,7 @@ export function pendingTitles(a: Article): Pending[] {
       }
     });
     // "standing deputy mayor, Mr. Shi Zhenqiang, and deputy mayor, Mr. Yang Xuchun": a bare civic title, then the name in apposition
-    if (/mayor|governor|councill?or/i.test(s.text)) for (const m of s.template.matchAll(/(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
+    if (/mayor|governor|councill?or/i.test(s.text)) for (const m of matchAll(s.template, /(?<![⟩'’]s? |⟩ |(?:of|at|for) )(?:\b((?:(?:standing|executive|first) )?(?:(?:deputy|vice) )?(?:mayor|governor|councill?or))|⟨T(\d+)⟩), (?:Mr\.? |Ms\.? |Mrs\.? |Madam |Cllr\.? |Councill?or )?⟨P(\d+)⟩(?! (?:of|from)\b)/g)) {
       const pm = s.mentions[Number(m[3])]!;
       const id = s.refs[Number(m[3])];
       const tm = m[2] === undefined ? null : s.mentions[Number(m[2])]!;
@@ -315,10 +316,10 @@ export function pendingTitles(a: Article): Pending[] {
       out.push({ person: id, title, former: false, sentence: s.index });
     }
     // councilors A, B and C
-    if (s.mentions.some((m) => m.kind === 'Title' && m.plural)) for (const m of s.template.matchAll(/⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
+    if (s.mentions.some((m) => m.kind === 'Title' && m.plural)) for (const m of matchAll(s.template, /⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
       const t = s.mentions[Number(m[1])]!;
       if (!t.plural || !t.title) continue;
-      for (const p of m[2]!.matchAll(/⟨P(\d+)⟩/g)) {
+      for (const p of matchAll(m[2]!, /⟨P(\d+)⟩/g)) {
         const id = s.refs[Number(p[1])];
         if (id) out.push({ person: id, title: t.title, former: false, sentence: s.index });
       }
@@ -344,7 +345,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   const unnamedHolders = new Map<string, Set<string>>();
   for (const s of a.sentences) {
     if (!s.template.includes('⟨T')) continue;
-    for (const m of s.template.matchAll(/(?<!⟨P\d+⟩,? (?:the |a )?)\b(?:[Tt]he|[Oo]ur|[Tt]heir) ⟨T(\d+)⟩ of (?:the )?⟨C(\d+)⟩(?!,? (?:the |Mr\.? |Ms\.? |Mrs\.? )?⟨[PX]\d+⟩| ⟨[PX]\d+⟩| \()/g)) {
+    for (const m of matchAll(s.template, /(?<!⟨P\d+⟩,? (?:the |a )?)\b(?:[Tt]he|[Oo]ur|[Tt]heir) ⟨T(\d+)⟩ of (?:the )?⟨C(\d+)⟩(?!,? (?:the |Mr\.? |Ms\.? |Mrs\.? )?⟨[PX]\d+⟩| ⟨[PX]\d+⟩| \()/g)) {
       const tm = s.mentions[Number(m[1])]!;
       const c = s.refs[Number(m[2])];
       if (tm.plural || !tm.title || !c) continue;

@@ -6,6 +6,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { Cues } from '../cues.ts';
 import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
+import { matchAll } from '../match-all.ts';
 
 const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
@@ -75,7 +76,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "the Tsuyama-Santa Fe Sister City Relationship", "Chuo-Sutherland sister city relations": a hyphenated pair of the article's towns
-    if (hyphenedPairMayFollow(s.text)) for (const m of s.text.matchAll(/(\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?)[-–](\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?) (?:sister[- ](?:city|cities|town|towns)|twinning|twin[- ](?:city|town)|friendship[- ](?:city|cities))\b/giu)) {
+    if (hyphenedPairMayFollow(s.text)) for (const m of matchAll(s.text, /(\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?)[-–](\p{Lu}[\p{L}.'’]+(?: \p{Lu}[\p{L}.'’]+)?) (?:sister[- ](?:city|cities|town|towns)|twinning|twin[- ](?:city|town)|friendship[- ](?:city|cities))\b/giu)) {
       const x = townNamed(a, m[1]!);
       const y = townNamed(a, m[2]!);
       if (x && y) {
@@ -123,7 +124,7 @@ export function sisterCities(a: Article): void {
     // sister cities such as A, B and C: of the sentence's subject city
     for (const m of cues.matches(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const c of m[2]!.matchAll(/⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
+      for (const c of matchAll(m[2]!, /⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
@@ -158,7 +159,7 @@ export function sisterCities(a: Article): void {
       }
     }
     // between X and Y / of X and Y / X and Y (the two cities of a sister-city sentence)
-    const cities = [...new Set([...t.matchAll(/⟨C(\d+)⟩(?!['’])/g)].map((m) => ref(m[1])).filter(Boolean))] as string[];
+    const cities = [...new Set(matchAll(t, /⟨C(\d+)⟩(?!['’])/g).map((m) => ref(m[1])).filter(Boolean))] as string[];
     // "Calexico Mayor X and the Mayor of Mexicali signed a sister city agreement": the signatories' towns
     if (cities.length < 2 && /\b(?:sign|signs|signed|signing|ink|inks|inked|renew|renewed|reaffirm|reaffirmed)\b/i.test(t) && /\bagreement|pact|charter|memorand/i.test(t)) {
       for (const m of cues.matches(/⟨P(\d+)⟩/g)) {
@@ -170,7 +171,7 @@ export function sisterCities(a: Article): void {
     // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
     const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
-    if (between?.[0].startsWith('between')) for (const m of t.slice(between.index + between[0].length).matchAll(/\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
+    if (between?.[0].startsWith('between')) for (const m of matchAll(t.slice(between.index + between[0].length), /\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
     // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
     const betweenTown = between ? null : /\b(?:relations?|relationships?|ties|agreement|pact|twinning) between ⟨([CX])(\d+)⟩ and ⟨([CX])(\d+)⟩/.exec(t);
     if (between) pair(a, ref(between[1]), ref(between[2]), s);
@@ -227,7 +228,7 @@ export function townAt(a: Article, s: AnalyzedSentence, letter: string, index: s
 /** The city of the clause's first actor before `at` (a person's through their position), else the article's. */
 export function ownerCity(a: Article, s: AnalyzedSentence, at: number): string | null {
   const start = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
-  for (const m of s.template.slice(start, at).matchAll(/⟨([PCOGM])(\d+)⟩/g)) {
+  for (const m of matchAll(s.template.slice(start, at), /⟨([PCOGM])(\d+)⟩/g)) {
     const id = s.refs[Number(m[2])];
     if (!id) continue;
     if (m[1] === 'P') {
@@ -253,7 +254,7 @@ const FRONTED_CLAUSE = /^(?:since|after|following|before|when|while|having|upon)
 /** The city the sentence is about before `at`: a city subject, or the city of an organisation subject. */
 export function subjectCity(a: Article, s: AnalyzedSentence, at: number): string | null {
   const fronted = FRONTED_CLAUSE.exec(s.template.slice(0, at))?.[0].length ?? 0;
-  for (const m of s.template.slice(fronted, at).matchAll(/⟨([COGM])(\d+)⟩/g)) {
+  for (const m of matchAll(s.template.slice(fronted, at), /⟨([COGM])(\d+)⟩/g)) {
     const id = s.refs[Number(m[2])];
     const c = a.cityOf(id);
     if (c) return c;
@@ -275,7 +276,7 @@ function contextPair(a: Article, s: AnalyzedSentence): [string, string] | null {
     if (!x || x.paragraph < 0) break;
     // the sentence's own towns first, then each earlier sentence's, the last named first
     const ids: (string | null)[] = [];
-    for (const m of x.template.matchAll(/⟨([CP])(\d+)⟩/g)) {
+    for (const m of matchAll(x.template, /⟨([CP])(\d+)⟩/g)) {
       const id = x.refs[Number(m[2])];
       if (!id) continue;
       ids.push(m[1] === 'C' ? id : a.positionsOf(id).map((f) => a.cityOf(f.to)).find(Boolean) ?? null);

@@ -5,6 +5,7 @@
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { Cues } from '../cues.ts';
 import { cityAt, clauseEnd, lastPersonBefore, nearestSubjects, numberWord, subjectsBefore } from './common.ts';
+import { matchAll } from '../match-all.ts';
 
 const VERB = /\b(?:has |have |had )?(?:visited|visits|visiting|(?:paid|pays|made|makes|paying|making) an? (?:\w+ ){0,2}visit to|(?<=⟨[POGM]\d+⟩'s (?:[\w-]+ ){0,3})(?:visit|trip) to|(?:led|headed|leading|heading) (?:a |the )?(?:\w+ )?delegation to(?: visit)?|travell?ed to|(?:travel|travels|travell?ing|fly|flies|flew|flown|flying) to|(?:arrive|arrives|arriving) in|(?:was|were|been|being) (?:warmly |formally |officially )?welcomed to|came to|attended(?= (?:the )?⟨C))\s+(?:(?:another of|one of)\s+)?|\b(?:his|her|their|its) (?:first |second |third |fourth |fifth |last |recent |latest |official |successful |\w+ ){0,3}(?:visit|trip) to /gi;
 
@@ -33,7 +34,7 @@ export function statedVisits(a: Article): void {
       const several = /^(?:\w+ ){0,3}(?:cities|towns)(?: in ⟨N\d+⟩)?\s*[–—:-]\s*((?:⟨C\d+⟩(?:,? (?:and )?)?)+)/.exec(rest);
       if (!dest && several) {
         const subjects = nearestSubjects(a, s, m.index!, 'POGM');
-        for (const c of several[1]!.matchAll(/⟨C(\d+)⟩/g)) for (const subject of subjects) a.addFact('VISITED', subject, s.refs[Number(c[1])], {}, s.index);
+        for (const c of matchAll(several[1]!, /⟨C(\d+)⟩/g)) for (const subject of subjects) a.addFact('VISITED', subject, s.refs[Number(c[1])], {}, s.index);
         continue;
       }
       // "made an official visit to Mayor Ko of Taipei City": the host's city
@@ -113,7 +114,7 @@ function delegationMembers(a: Article): void {
     const from = incl ? incl.index + incl[0].length : t.length;
     const spans = part ? [[0, part.index], [from, t.length]] : [[from, t.length]];
     for (const [x, y] of spans) {
-      for (const m of t.slice(x, y).matchAll(/⟨P(\d+)⟩/g)) {
+      for (const m of matchAll(t.slice(x, y), /⟨P(\d+)⟩/g)) {
         const id = s.refs[Number(m[1])];
         if (id && a.label(id) === 'Person' && a.cityOf(id) !== dest) a.addFact('VISITED', id, dest, {}, s.index);
       }

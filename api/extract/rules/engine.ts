@@ -4,6 +4,7 @@
 // so `npm run rules -- --report DIR` can show a rule's hits and its precision against gold.
 import type { AnalyzedSentence } from '../analyzed.ts';
 import { cueOf, Cues } from '../cues.ts';
+import { matchAll } from '../match-all.ts';
 
 /** A stage of the pipeline: what it reads and what it adds (declared, printed by the rules report). */
 export interface Stage {
@@ -97,19 +98,10 @@ export function runSentenceRules<C>(ctx: C, sentences: AnalyzedSentence[], rules
   }
 }
 
-/**
- * The matches of a global expression in `text`, as matchAll gives them (an empty match steps one on), but
- * exec'd on the expression itself: matchAll copies it on every call, which costs more than a miss.
- */
+/** The matches of a global expression in the whole of `text` (from the start, whatever its lastIndex), without copying it (match-all.ts). */
 export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m);
-    if (m[0] === '') re.lastIndex += re.unicode && text.codePointAt(re.lastIndex)! > 0xffff ? 2 : 1;
-  }
-  re.lastIndex = 0;
-  return out;
+  return matchAll(text, re);
 }
 
 /** Runs frame rules over every frame, rule by rule (a later rule sees what an earlier one added). */
