@@ -256,9 +256,17 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
   }
   const others = [...a.entities.values()].map((e) => ({ id: e.id, label: e.label, folded: ` ${fold(e.name)} ` }));
   const out: EntityCandidate[] = [];
+  // the country the article names most: a town of it is likelier the article's than a namesake abroad
+  let topCountry: string | null = null;
+  for (const [c, n] of a.countries) if (!topCountry || n > a.countries.get(topCountry)!) topCountry = c;
   const describe = (id: string, ruleLabel: DecidedLabel | null, name: string, mentions: number, extra: string[]) => {
     const rule = ruleLabel ?? 'None';
     const f: string[] = [...nameFeatures(rule, name), ...extra];
+    const country = (a.entities.get(id)?.props.country as string | undefined) ?? place(name).cities[0]?.country;
+    if (country) {
+      f.push(`rule:${rule}&countryNamed:${bucket(a.countries.get(country) ?? 0, [0, 1, 2])}`);
+      if (country === topCountry) f.push(`rule:${rule}&topCountry`);
+    }
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
     for (const o of others) {
