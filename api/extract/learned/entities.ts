@@ -154,7 +154,9 @@ function nameTail(name: string): { name: string; after: string } | null {
     const reading = place(tail.join(' ')).reading;
     if (reading === 'region' || reading === 'country') continue;
     const before = words[words.length - n - 1]!.replace(/[.,’']+$/u, '');
-    const cls = headClass(before.toLowerCase());
+    // "City Commissioners Tony Aguirre": a plural title too
+    const lower = before.toLowerCase();
+    const cls = headClass(lower) !== 'none' ? headClass(lower) : headClass(lower.replace(/s$/, ''));
     const capital = /^\p{Lu}/u.test(before);
     const after = cls !== 'none' ? cls : capital && countryCode(before) ? 'country' : capital && isTown(before) ? 'town' : null;
     if (after) return { name: tail.join(' '), after };
