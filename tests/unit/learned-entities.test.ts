@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../api/extract/index.ts';
-import { EntityModelSchema, SHIPPED_ENTITY_MODEL } from '../../api/extract/learned/entities.ts';
+import { readDocument } from '../../api/extract/document.ts';
+import { analysedArticle, extractArticle } from '../../api/extract/index.ts';
+import { entityCandidates, EntityModelSchema, SHIPPED_ENTITY_MODEL } from '../../api/extract/learned/entities.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { orgId } from '../../api/extract/resolve.ts';
 import { MODEL } from '../../api/graph/model.ts';
@@ -59,6 +60,33 @@ describe('learned entity decisions (shipped model)', () => {
     const kcci = chamber.nodes.find((n) => n.name === 'KCCI' || n.aliases.includes('KCCI'));
     expect(kcci?.label).toBe('Organization');
     expectConsistent(chamber);
+  });
+});
+
+describe('candidates inside names the chunker ran together', () => {
+  // a town glued to its country, and a commissioner's name glued to the title before it
+  const text = [
+    'Bulawayo signs twinning pledge with Aberdeen of Scotland',
+    '',
+    'Bulawayo has already twinned with Aberdeen of Scotland, Mayor Thaba Moyo said on Monday.',
+    'The visit was arranged by City Commissioners Tinashe Murwira and the Bulawayo Town Clerk.',
+    'Moyo said a delegation from Bulawayo would fly to Scotland in May.',
+  ].join('\n');
+  const file = 'bulawayo-aberdeen.txt';
+
+  it('proposes the town and the name as candidates of their own, saying which generator found them', () => {
+    const spans = entityCandidates(analysedArticle(readDocument(text, { format: 'text', file }))).filter((c) => c.ruleLabel === null);
+    expect(spans.find((c) => c.name === 'Aberdeen')?.features).toEqual(expect.arrayContaining(['gen:townPart', 'gen:townPart&next:of']));
+    expect(spans.find((c) => c.name === 'Tinashe Murwira')?.features).toEqual(expect.arrayContaining(['gen:nameTail', 'gen:nameTail&after:title']));
+  });
+
+  it('puts the town and the commissioner in the graph, where the rules alone had neither', () => {
+    const rules = labelled(extractArticle({ content: text, format: 'text', file }, { entities: null }));
+    expect(rules).not.toContain('City:Aberdeen');
+    expect(rules).not.toContain('Person:Tinashe Murwira');
+    const learned = extractArticle({ content: text, format: 'text', file });
+    expect(labelled(learned)).toEqual(expect.arrayContaining(['City:Aberdeen', 'Person:Tinashe Murwira', 'City:Bulawayo']));
+    expectConsistent(learned);
   });
 });
 
