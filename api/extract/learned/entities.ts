@@ -141,29 +141,6 @@ function townParts(name: string): TownPart[] {
   return parts;
 }
 
-/**
- * The last two or three words of a longer name when the word before them is a title, an honorific, a body's head
- * noun or a town, and they are capitalised words no dictionary knows: the name of someone the chunker ran into.
- */
-function nameTail(name: string): { name: string; after: string } | null {
-  const words = name.split(/\s+/);
-  for (const n of [2, 3]) {
-    if (words.length < n + 2) break;
-    const tail = words.slice(-n);
-    if (!tail.every((w) => /^\p{Lu}/u.test(w) && !generic(w) && !countryCode(w))) continue;
-    const reading = place(tail.join(' ')).reading;
-    if (reading === 'region' || reading === 'country') continue;
-    const before = words[words.length - n - 1]!.replace(/[.,’']+$/u, '');
-    // "City Commissioners Tony Aguirre": a plural title too
-    const lower = before.toLowerCase();
-    const cls = headClass(lower) !== 'none' ? headClass(lower) : headClass(lower.replace(/s$/, ''));
-    const capital = /^\p{Lu}/u.test(before);
-    const after = cls !== 'none' ? cls : capital && countryCode(before) ? 'country' : capital && isTown(before) ? 'town' : null;
-    if (after) return { name: tail.join(' '), after };
-  }
-  return null;
-}
-
 function isTown(name: string): boolean {
   const p = place(name);
   return (p.reading === 'city' || p.reading === 'ambiguous') && p.cities.length > 0 && !countryCode(name);
@@ -217,15 +194,6 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
           const country = place(part.name).cities[0]?.country;
           add(partId, `gen:townPart&countryNamed:${country ? bucket(a.countries.get(country) ?? 0, [0, 1, 2]) : 'none'}`);
         }
-        // a name written after a title, a body or a town inside a longer unclaimed name ("City Commissioners Tony
-        // Aguirre", "Ismayilli District Executive Power Rovshan Agayev"): a candidate of its own
-        const tail = nameTail(m.name);
-        if (tail && !entityNames.has(fold(tail.name))) {
-          const tailId = addSpan(tail.name, s.index, tail.name);
-          add(tailId, 'gen:nameTail');
-          add(tailId, `gen:nameTail&kind:${m.kind}`);
-          add(tailId, `gen:nameTail&after:${tail.after}`);
-        }
       }
       add(id, `kind:${m.kind}`);
       if (m.typedBy) add(id, `typedBy:${m.typedBy}`);
@@ -258,17 +226,9 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
   }
   const others = [...a.entities.values()].map((e) => ({ id: e.id, label: e.label, folded: ` ${fold(e.name)} ` }));
   const out: EntityCandidate[] = [];
-  // the country the article names most: a town of it is likelier the article's than a namesake abroad
-  let topCountry: string | null = null;
-  for (const [c, n] of a.countries) if (!topCountry || n > a.countries.get(topCountry)!) topCountry = c;
   const describe = (id: string, ruleLabel: DecidedLabel | null, name: string, mentions: number, extra: string[]) => {
     const rule = ruleLabel ?? 'None';
     const f: string[] = [...nameFeatures(rule, name), ...extra];
-    const country = (a.entities.get(id)?.props.country as string | undefined) ?? place(name).cities[0]?.country;
-    if (country) {
-      f.push(`rule:${rule}&countryNamed:${bucket(a.countries.get(country) ?? 0, [0, 1, 2])}`);
-      if (country === topCountry) f.push(`rule:${rule}&topCountry`);
-    }
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
     for (const o of others) {
