@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
+import { dateIn, heldIn, hostCity, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
 import { bucket, classifier, LinearModelSchema, type Classifier } from './linear.ts';
@@ -54,6 +54,8 @@ const PREPOSITION = /^(?:of|to|in|with|for|between|at|from|by|on)$/i;
 const COMPLEMENT = /^ (of|to|in|with|for|between|at|from|by) (?:(the|a|an|its|their|his|her|our) )?(?!(?:which|who|whom|whose|that|this|these|those|it|them|be|being)\b)((?:⟨[CNOGMXEVP]\d+⟩(?:['’]s?)?|[\w-]+)(?: (?:and|&) (?:the )?(?:⟨[CNOGMXEVP]\d+⟩|[A-Z][\w-]*))?(?: (?!(?:and|or|but|was|were|is|are|will|which|who|that|to|in|on|at|by|with|for|from|as|when|where|while|the|a|an|of)\b)(?:⟨[CNOGMXEVP]\d+⟩|[\w-]+)){0,2})(?=[\s,.;:!?)"”]|$)/;
 const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|planning|intends?|intended|hopes?|hoped|expects?|expected|proposed|upcoming|future|next|to)\s+(?:\w+\s+){0,3}$/i;
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
+/** "30th", "fiftieth", "50th-anniversary": an anniversary's count, whatever its number. */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|\w+tieth))(?:-|$)/i;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
 
 /** The head words as one pattern: "visit", "visits", "ceremonies". */
@@ -118,6 +120,7 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   for (const m of mods) {
     const letter = /^⟨([A-Z])\d+⟩/.exec(m)?.[1];
     f.push(letter ? `mod:${letter}` : `modword:${fold(m)}`);
+    if (ORDINAL.test(m)) f.push('mod:ordinal');
   }
   if (comp) {
     f.push(`prep:${comp[1]}`);
@@ -203,14 +206,13 @@ export function shippedEventModel(): EventModel {
   return shipped;
 }
 
-/** The candidates to keep: the likeliest from `threshold` on, one per happening and kind, at most `perArticle`. */
+/** The candidates to keep: the likeliest from `threshold` on, one per happening (two receptions may both be kept), at most `perArticle`. */
 export function chooseEvents<T extends { name: string; sentence: number }>(scored: readonly { candidate: T; probability: number }[], threshold: number, perArticle: number): T[] {
   const ranked = scored.filter((x) => x.probability >= threshold).sort((x, y) => y.probability - x.probability || x.candidate.sentence - y.candidate.sentence);
   const kept: T[] = [];
   for (const { candidate } of ranked) {
     if (kept.length >= perArticle) break;
-    const kind = kindOf(candidate.name);
-    if (kept.some((k) => sameHappening(k.name, candidate.name) || kindOf(k.name) === kind)) continue;
+    if (kept.some((k) => sameHappening(k.name, candidate.name))) continue;
     kept.push(candidate);
   }
   return kept;
@@ -239,6 +241,9 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
     // the headline telling the same happening names it too
     const told = candidates.filter((o) => o === c || sameHappening(o.name, c.name)).flatMap((o) => o.aliases);
     for (const alias of told) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
-    if (kindOf(c.name) === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
+    // a delegation's visit the phrase places nowhere ("the visit of the Odesa delegation") is to the town the article reports from, unless the delegation comes from it
+    const host = c.city ? null : hostCity(a);
+    const dest = c.city ?? (host && !fold(c.name).includes(fold(a.entities.get(host)!.name)) ? host : null);
+    if (kindOf(c.name) === 'visit' && dest && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, dest);
   }
 }
