@@ -1,7 +1,7 @@
 // Leave-one-set-out figures of the learned entity step: for each blind set, the model is fitted on every
 // other annotated set, the set is extracted with it and without it (rules only), and both graphs are scored
 // by ../shared/tools/score.mjs. Prints a table; writes the graphs to --dir for inspection of totals.
-// node --import tsx api/learn/evaluate-entities.ts [--sets blind,blind5] [--dir /tmp/ents] [--simulate-only]
+// node --import tsx api/learn/evaluate-entities.ts [--sets blind,blind5] [--dir /tmp/ents] [--simulate-only] [--learned-only]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ const option = (name: string) => {
 const sets = (option('--sets') ?? 'blind,blind2,blind3,blind4,blind5').split(',');
 const dir = option('--dir') ?? '/tmp/ents-cv';
 const simulateOnly = args.includes('--simulate-only');
+// --learned-only: the rules-alone graphs are not extracted again (they do not depend on the entity model)
+const learnedOnly = args.includes('--learned-only');
 mkdirSync(dir, { recursive: true });
 // --fit '{"l2":0.001}': training options to compare (FitOptions)
 const fitOptions = JSON.parse(option('--fit') ?? '{}') as FitOptions;
@@ -55,7 +57,7 @@ for (const set of sets) {
     console.log(`${set.padEnd(8)} simulated ${fmt(sim.f1)} (tp ${sim.tp} fp ${sim.fp} fn ${sim.fn})`);
     continue;
   }
-  for (const [name, m] of [['rules', null], ['learned', model]] as const) {
+  for (const [name, m] of learnedOnly ? ([['learned', model]] as const) : ([['rules', null], ['learned', model]] as const)) {
     const s = score(set, m, name);
     const e = s.entities as unknown as { tp: number; fp: number; fn: number };
     pooled[name].tp += e.tp;

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../api/extract/index.ts';
-import { EntityModelSchema, SHIPPED_ENTITY_MODEL } from '../../api/extract/learned/entities.ts';
+import { readDocument } from '../../api/extract/document.ts';
+import { analysedArticle, extractArticle } from '../../api/extract/index.ts';
+import { entityCandidates, EntityModelSchema, SHIPPED_ENTITY_MODEL } from '../../api/extract/learned/entities.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { orgId } from '../../api/extract/resolve.ts';
 import { MODEL } from '../../api/graph/model.ts';
@@ -59,6 +60,30 @@ describe('learned entity decisions (shipped model)', () => {
     const kcci = chamber.nodes.find((n) => n.name === 'KCCI' || n.aliases.includes('KCCI'));
     expect(kcci?.label).toBe('Organization');
     expectConsistent(chamber);
+  });
+});
+
+describe('candidates inside names the chunker ran together', () => {
+  // a town glued to its country
+  const text = [
+    'Bulawayo signs twinning pledge with Aberdeen of Scotland',
+    '',
+    'Bulawayo has already twinned with Aberdeen of Scotland, Mayor Thaba Moyo said on Monday.',
+    'The visit was arranged by City Commissioners Tinashe Murwira and the Bulawayo Town Clerk.',
+    'Moyo said a delegation from Bulawayo would fly to Scotland in May.',
+  ].join('\n');
+  const file = 'bulawayo-aberdeen.txt';
+
+  it('proposes the town as a candidate of its own, saying which generator found it and where it stood', () => {
+    const spans = entityCandidates(analysedArticle(readDocument(text, { format: 'text', file }))).filter((c) => c.ruleLabel === null);
+    expect(spans.find((c) => c.name === 'Aberdeen')?.features).toEqual(expect.arrayContaining(['gen:townPart', 'gen:townPart&at:first', 'gen:townPart&next:of']));
+  });
+
+  it('puts the town in the graph, where the rules alone had none', () => {
+    expect(labelled(extractArticle({ content: text, format: 'text', file }, { entities: null }))).not.toContain('City:Aberdeen');
+    const learned = extractArticle({ content: text, format: 'text', file });
+    expect(labelled(learned)).toEqual(expect.arrayContaining(['City:Aberdeen', 'City:Bulawayo']));
+    expectConsistent(learned);
   });
 });
 

@@ -106,6 +106,46 @@ function nameFeatures(rule: string, name: string): readonly string[] {
   });
 }
 
+const MAX_PART_WORDS = 3;
+
+/**
+ * The runs of capitalised words inside a name of several words that the gazetteer reads as a town (longest
+ * first, left to right), with where they stand in the name; the whole name is not one of them.
+ */
+interface TownPart {
+  name: string;
+  at: 'first' | 'last' | 'inner';
+  /** the words of the name around the part */
+  prev?: string;
+  next?: string;
+}
+
+function townParts(name: string): TownPart[] {
+  const words = name.split(/\s+/).flatMap((w) => (/[-–]/.test(w) && !isTown(w) ? w.split(/[-–]+/) : [w])).map((w) => w.replace(/(?:[’']s)?[.,;:’']*$/u, ''));
+  if (words.length < 2) return [];
+  const parts: TownPart[] = [];
+  for (let i = 0; i < words.length; ) {
+    let taken = 0;
+    for (let n = Math.min(MAX_PART_WORDS, words.length - i); n >= 1 && !taken; n--) {
+      const run = words.slice(i, i + n);
+      if (n === words.length || !run.every((w) => /^\p{Lu}\p{L}/u.test(w))) continue;
+      const text = run.join(' ');
+      if (n === 1 && isCommonWord(text.toLowerCase())) continue;
+      if (isTown(text)) {
+        parts.push({ name: text, at: i === 0 ? 'first' : i + n === words.length ? 'last' : 'inner', prev: words[i - 1], next: words[i + n] });
+        taken = n;
+      }
+    }
+    i += taken || 1;
+  }
+  return parts;
+}
+
+function isTown(name: string): boolean {
+  const p = place(name);
+  return (p.reading === 'city' || p.reading === 'ambiguous') && p.cities.length > 0 && !countryCode(name);
+}
+
 /** Mention kinds the readers leave unclaimed that may still name an entity: spans the step may make one of. */
 const SPAN_KINDS = new Set(['Unknown', 'Place', 'Venue', 'Person', 'Office', 'Organization', 'Company', 'City']);
 
@@ -127,16 +167,33 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
   const add = (id: string, f: string) => (contexts.get(id) ?? contexts.set(id, new Set()).get(id)!).add(f);
   const entityNames = new Set([...a.entities.values()].flatMap((e) => [e.name, ...e.aliases].map(fold)));
   const spans = new Map<string, { name: string; first: number; surface: string; mentions: number }>();
+  const addSpan = (name: string, first: number, surface: string): string => {
+    const id = `span:${fold(name)}`;
+    const span = spans.get(id);
+    if (span) span.mentions++;
+    else spans.set(id, { name, first, surface, mentions: 1 });
+    return id;
+  };
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       let id = s.refs[j];
       if (!id) {
         const folded = fold(m.name);
         if (!SPAN_KINDS.has(m.kind) || !folded || m.kind === 'Place' && m.country || entityNames.has(folded) || !/^\p{Lu}/u.test(m.name)) return;
-        id = `span:${folded}`;
-        const span = spans.get(id);
-        if (span) span.mentions++;
-        else spans.set(id, { name: m.name, first: s.index, surface: m.text, mentions: 1 });
+        id = addSpan(m.name, s.index, m.text);
+        // towns the gazetteer knows inside an unclaimed name ("Aberdeen of Scotland", "Riverside-Sendai",
+        // "Bucharest Radko Vlaykov"): candidates of their own, decided like any span
+        for (const part of townParts(m.name)) {
+          if (entityNames.has(fold(part.name))) continue;
+          const partId = addSpan(part.name, s.index, part.name);
+          add(partId, 'gen:townPart');
+          add(partId, `gen:townPart&kind:${m.kind}`);
+          add(partId, `gen:townPart&at:${part.at}`);
+          add(partId, `gen:townPart&prev:${part.prev === undefined ? '^' : generic(part.prev) ?? shapeOf(part.prev)}`);
+          add(partId, `gen:townPart&next:${part.next === undefined ? '$' : generic(part.next) ?? shapeOf(part.next)}`);
+          const country = place(part.name).cities[0]?.country;
+          add(partId, `gen:townPart&countryNamed:${country ? bucket(a.countries.get(country) ?? 0, [0, 1, 2]) : 'none'}`);
+        }
       }
       add(id, `kind:${m.kind}`);
       if (m.typedBy) add(id, `typedBy:${m.typedBy}`);
