@@ -695,7 +695,7 @@ const SIGNED_BY = new RegExp(String.raw`(${SIGNER}(?:(?:,|,? and) ${SIGNER})*|\b
 
 /** The city an article reports from, when a sentence does not say: a dateline, else the city named most. */
 const hostCities = new WeakMap<Article, string | null>();
-export function hostCity(a: Article): string | null {
+function hostCity(a: Article): string | null {
   if (hostCities.has(a)) return hostCities.get(a)!;
   const found = findHostCity(a);
   hostCities.set(a, found);

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { dateIn, heldIn, hostCity, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
+import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
 import { bucket, classifier, LinearModelSchema, type Classifier } from './linear.ts';
@@ -241,9 +241,6 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
     // the headline telling the same happening names it too
     const told = candidates.filter((o) => o === c || sameHappening(o.name, c.name)).flatMap((o) => o.aliases);
     for (const alias of told) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
-    // a delegation's visit the phrase places nowhere ("the visit of the Odesa delegation") is to the town the article reports from, unless the delegation comes from it
-    const host = c.city ? null : hostCity(a);
-    const dest = c.city ?? (host && !fold(c.name).includes(fold(a.entities.get(host)!.name)) ? host : null);
-    if (kindOf(c.name) === 'visit' && dest && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, dest);
+    if (kindOf(c.name) === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
   }
 }
