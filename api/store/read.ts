@@ -152,28 +152,9 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
   const query = fulltextQuery(opts.q);
   if (query === '') return [];
   const candidates = Math.max(SEARCH_CANDIDATES, opts.limit * 5);
-  const params = { query, label: opts.label ?? null, limit: int(candidates) };
-  const found = await read(conn, async (tx) => {
-    const window = candidates * SEARCH_WINDOW_FACTOR;
-    const top = await tx.run(cypher('search-entities-window'), { ...params, window: int(window) });
-    return windowIsComplete(top.records, candidates, window) ? top : tx.run(cypher('search-entities'), params);
-  });
+  const found = await read(conn, (tx) => tx.run(cypher('search-entities'), { query, label: opts.label ?? null, limit: int(candidates) }));
   const hits = found.records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as SearchHit['label'], name: r.get('name') as string, aliases: r.get('aliases') as string[], score: r.get('score') as number }));
   return rankHits(opts.q, hits).slice(0, opts.limit);
-}
-
-/**
- * Lucene's best hits read by search-entities-window, as a multiple of the candidates: 3 gave the full query's
- * candidates for ~9 in 10 first words of names on the 100k graph; the others (many hits tied at the cut) read all.
- */
-const SEARCH_WINDOW_FACTOR = 3;
-
-/** Whether the window's rows are the full query's: it held every hit, or the last row scores above its floor. */
-function windowIsComplete(records: QueryResult['records'], candidates: number, window: number): boolean {
-  const last = records.at(-1);
-  if (!last) return false;
-  if (neo4j.integer.toNumber(last.get('found') as number) < window) return true;
-  return records.length === candidates && (last.get('score') as number) > (last.get('floor') as number);
 }
 
 /** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
