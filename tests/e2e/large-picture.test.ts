@@ -133,27 +133,34 @@ async function edgesWhilePanning(page: Page): Promise<{ sampled: number; still: 
  */
 async function clickEdge(page: Page): Promise<{ pressed: string | null; activeWhilePressed: boolean; selected: string[] }> {
   await page.waitForFunction(() => !window.__cy!.animated());
-  const [point] = await pointsOnEdges(page);
-  expect(point, 'a point on an edge').toBeDefined();
-  const at = await page.evaluate(({ id, t }) => {
-    const cy = window.__cy!;
-    const edge = cy.getElementById(id);
-    const a = edge.renderedSourceEndpoint();
-    const b = edge.renderedTargetEndpoint();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + a.x + (b.x - a.x) * t, y: box.top + a.y + (b.y - a.y) * t };
-  }, point!);
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
-  const pressed = await page.evaluate(() => {
-    const down = (window.__cy as unknown as { renderer(): { hoverData: { down?: { id(): string; isEdge(): boolean; active(): boolean } | null } } }).renderer().hoverData.down;
-    return down?.isEdge() ? { id: down.id(), active: down.active() } : null;
-  });
-  await page.mouse.up();
-  await page.waitForTimeout(100);
-  const selected = await page.evaluate(() => window.__cy!.$(':selected').map((el) => el.id()));
-  await page.keyboard.press('Escape');
-  return { pressed: pressed?.id ?? null, activeWhilePressed: pressed?.active ?? false, selected };
+  const points = await pointsOnEdges(page);
+  expect(points[0], 'a point on an edge').toBeDefined();
+  // A point clear of every node's box can still fall in another element's hit area (a label, an edge's
+  // arrow); the next point is tried then, up to five.
+  let last = { pressed: null as string | null, activeWhilePressed: false, selected: [] as string[] };
+  for (const point of points.slice(0, 5)) {
+    const at = await page.evaluate(({ id, t }) => {
+      const cy = window.__cy!;
+      const edge = cy.getElementById(id);
+      const a = edge.renderedSourceEndpoint();
+      const b = edge.renderedTargetEndpoint();
+      const box = cy.container()!.getBoundingClientRect();
+      return { x: box.left + a.x + (b.x - a.x) * t, y: box.top + a.y + (b.y - a.y) * t };
+    }, point);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    const pressed = await page.evaluate(() => {
+      const down = (window.__cy as unknown as { renderer(): { hoverData: { down?: { id(): string; isEdge(): boolean; active(): boolean } | null } } }).renderer().hoverData.down;
+      return down?.isEdge() ? { id: down.id(), active: down.active() } : null;
+    });
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const selected = await page.evaluate(() => window.__cy!.$(':selected').map((el) => el.id()));
+    await page.keyboard.press('Escape');
+    last = { pressed: pressed?.id ?? null, activeWhilePressed: pressed?.active ?? false, selected };
+    if (pressed) return last;
+  }
+  return last;
 }
 
 /** Whether `id` is listed as expanded in the address bar (the viewer records each expansion there). */
