@@ -38,16 +38,16 @@ const isDecided = (label: Label): label is DecidedLabel => (DECIDED_LABELS as re
  */
 const RULES_DECIDE: ReadonlySet<Label> = new Set(['Office', 'Organization', 'Company']);
 
-function headClass(word: string): string {
-  if (OFFICE_HEAD.has(word)) return 'office';
-  if (COMPANY_HEAD.has(word)) return 'company';
-  if (ORGANIZATION_HEAD.has(word)) return 'organization';
-  if (EVENT_HEAD.has(word)) return 'event';
-  if (VENUE_HEAD.has(word)) return 'venue';
-  if (TITLES.has(word)) return 'title';
-  if (HONORIFICS.has(word)) return 'honorific';
-  return 'none';
+/** The class of each head word in one map, a word in two lists taking the first's (read for every word of every name and neighbour). */
+const HEAD_CLASS = new Map<string, string>();
+for (const [words, c] of [[OFFICE_HEAD, 'office'], [COMPANY_HEAD, 'company'], [ORGANIZATION_HEAD, 'organization'], [EVENT_HEAD, 'event'], [VENUE_HEAD, 'venue'], [TITLES, 'title'], [HONORIFICS, 'honorific']] as const) {
+  for (const w of words) if (!HEAD_CLASS.has(w)) HEAD_CLASS.set(w, c);
 }
+const headClass = (word: string): string => HEAD_CLASS.get(word) ?? 'none';
+
+/** The last word of `text` and the first (runs of non-space), without splitting it into an array. */
+const LAST_WORD = /(\S+)\s*$/;
+const FIRST_WORD = /^\s*(\S+)/;
 
 const shapeOf = (w: string) => (/^\p{Lu}+$/u.test(w) ? (w.length > 1 ? 'A' : 'I') : /^\p{Lu}/u.test(w) ? 'Aa' : /^\p{Ll}/u.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
 
@@ -178,8 +178,10 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     s.mentions.forEach((m, j) => {
       let id = s.refs[j];
       if (!id) {
+        // the cheap tests first: most unclaimed mentions are not folded at all
+        if (!SPAN_KINDS.has(m.kind) || m.kind === 'Place' && m.country || !/^\p{Lu}/u.test(m.name)) return;
         const folded = fold(m.name);
-        if (!SPAN_KINDS.has(m.kind) || !folded || m.kind === 'Place' && m.country || entityNames.has(folded) || !/^\p{Lu}/u.test(m.name)) return;
+        if (!folded || entityNames.has(folded)) return;
         id = addSpan(m.name, s.index, m.text);
         // towns the gazetteer knows inside an unclaimed name ("Aberdeen of Scotland", "Riverside-Sendai",
         // "Bucharest Radko Vlaykov"): candidates of their own, decided like any span
@@ -201,10 +203,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       if (m.possessive) add(id, 'possessive');
       if (m.text !== m.name) add(id, 'surfaceDiffers');
       if (s.paragraph === -1) add(id, 'inHeadline');
-      const before = s.text.slice(Math.max(0, m.start - 30), m.start).split(/\s+/).filter(Boolean);
-      const after = s.text.slice(m.end, m.end + 30).split(/\s+/).filter(Boolean);
-      const prev = before[before.length - 1];
-      const next = after[0];
+      const prev = LAST_WORD.exec(s.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+      const next = FIRST_WORD.exec(s.text.slice(m.end, m.end + 30))?.[1];
       const previousMention = j > 0 ? s.mentions[j - 1] : undefined;
       if (previousMention && m.start - previousMention.end <= 2) add(id, `afterMention:${previousMention.kind}`);
       const nextMention = s.mentions[j + 1];
