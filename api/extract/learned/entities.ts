@@ -45,9 +45,28 @@ for (const [words, c] of [[OFFICE_HEAD, 'office'], [COMPANY_HEAD, 'company'], [O
 }
 const headClass = (word: string): string => HEAD_CLASS.get(word) ?? 'none';
 
-/** The last word of `text` and the first (runs of non-space), without splitting it into an array. */
-const LAST_WORD = /(\S+)\s*$/;
-const FIRST_WORD = /^\s*(\S+)/;
+/** What `\s` matches, as a code unit: the words around a mention are read without splitting the text into arrays. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
+/** The last run of non-space characters in text[from, to), as `text.slice(from, to).split(/\s+/)` ends. */
+function lastWord(text: string, from: number, to: number): string | undefined {
+  let end = to;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+/** The first run of non-space characters in text[from, to). */
+function firstWord(text: string, from: number, to: number): string | undefined {
+  let start = from;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < to && !isSpace(text.charCodeAt(end))) end++;
+  return start < end ? text.slice(start, end) : undefined;
+}
 
 const shapeOf = (w: string) => (/^\p{Lu}+$/u.test(w) ? (w.length > 1 ? 'A' : 'I') : /^\p{Lu}/u.test(w) ? 'Aa' : /^\p{Ll}/u.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
 
@@ -203,8 +222,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       if (m.possessive) add(id, 'possessive');
       if (m.text !== m.name) add(id, 'surfaceDiffers');
       if (s.paragraph === -1) add(id, 'inHeadline');
-      const prev = LAST_WORD.exec(s.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
-      const next = FIRST_WORD.exec(s.text.slice(m.end, m.end + 30))?.[1];
+      const prev = lastWord(s.text, Math.max(0, m.start - 30), m.start);
+      const next = firstWord(s.text, m.end, Math.min(s.text.length, m.end + 30));
       const previousMention = j > 0 ? s.mentions[j - 1] : undefined;
       if (previousMention && m.start - previousMention.end <= 2) add(id, `afterMention:${previousMention.kind}`);
       const nextMention = s.mentions[j + 1];
@@ -231,8 +250,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     const f: string[] = [...nameFeatures(rule, name), ...extra];
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
-    for (const o of others) {
-      if (o.id === id || folded.trim().length === 0) continue;
+    if (folded.trim().length > 0) for (const o of others) {
+      if (o.id === id) continue;
       if (o.folded.length > folded.length && o.folded.includes(folded)) f.push(`partOf:${o.label}`);
       else if (folded.length > o.folded.length && folded.includes(o.folded)) f.push(`contains:${o.label}`);
     }
@@ -268,6 +287,11 @@ export interface EntityDecider {
   decide(features: readonly string[], ruleLabel: DecidedLabel | null): EntityDecision;
 }
 
+// a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
+// an unclaimed span may become any entity
+const CITY_ONLY: readonly DecidedLabel[] = ['City'];
+const NOT_CITY: readonly DecidedLabel[] = DECIDED_LABELS.filter((l) => l !== 'City');
+
 /** The label of highest probability, kept when it reaches its model's threshold; else the candidate is dropped. */
 export function entityDecider(model: EntityModel): EntityDecider {
   // one lookup per feature for the five models: the weights of a feature side by side
@@ -281,15 +305,14 @@ export function entityDecider(model: EntityModel): EntityDecider {
   const biases = DECIDED_LABELS.map((l) => model.labels[l].bias);
   return {
     decide(features, ruleLabel) {
-      const sums = [...biases];
+      const sums = Float64Array.from(biases);
       for (const f of features) {
         const row = weights.get(f);
         if (row) for (let i = 0; i < sums.length; i++) sums[i]! += row[i]!;
       }
-      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l, i) => [l, sigmoid(sums[i]!)])) as Record<DecidedLabel, number>;
-      // a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
-      // an unclaimed span may become any entity
-      const open = ruleLabel === 'City' ? (['City'] as const) : ruleLabel ? DECIDED_LABELS.filter((l) => l !== 'City') : DECIDED_LABELS;
+      const probabilities = {} as Record<DecidedLabel, number>;
+      DECIDED_LABELS.forEach((l, i) => (probabilities[l] = sigmoid(sums[i]!)));
+      const open = ruleLabel === 'City' ? CITY_ONLY : ruleLabel ? NOT_CITY : DECIDED_LABELS;
       let best: DecidedLabel = open[0]!;
       for (const l of open) if (probabilities[l] > probabilities[best]) best = l;
       return { label: probabilities[best] >= model.labels[best].threshold ? best : null, probabilities };
