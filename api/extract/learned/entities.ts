@@ -38,15 +38,34 @@ const isDecided = (label: Label): label is DecidedLabel => (DECIDED_LABELS as re
  */
 const RULES_DECIDE: ReadonlySet<Label> = new Set(['Office', 'Organization', 'Company']);
 
-function headClass(word: string): string {
-  if (OFFICE_HEAD.has(word)) return 'office';
-  if (COMPANY_HEAD.has(word)) return 'company';
-  if (ORGANIZATION_HEAD.has(word)) return 'organization';
-  if (EVENT_HEAD.has(word)) return 'event';
-  if (VENUE_HEAD.has(word)) return 'venue';
-  if (TITLES.has(word)) return 'title';
-  if (HONORIFICS.has(word)) return 'honorific';
-  return 'none';
+/** The class of each head word in one map, a word in two lists taking the first's (read for every word of every name and neighbour). */
+const HEAD_CLASS = new Map<string, string>();
+for (const [words, c] of [[OFFICE_HEAD, 'office'], [COMPANY_HEAD, 'company'], [ORGANIZATION_HEAD, 'organization'], [EVENT_HEAD, 'event'], [VENUE_HEAD, 'venue'], [TITLES, 'title'], [HONORIFICS, 'honorific']] as const) {
+  for (const w of words) if (!HEAD_CLASS.has(w)) HEAD_CLASS.set(w, c);
+}
+const headClass = (word: string): string => HEAD_CLASS.get(word) ?? 'none';
+
+/** What `\s` matches, as a code unit: the words around a mention are read without splitting the text into arrays. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+
+/** The last run of non-space characters in text[from, to), as `text.slice(from, to).split(/\s+/)` ends. */
+function lastWord(text: string, from: number, to: number): string | undefined {
+  let end = to;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+/** The first run of non-space characters in text[from, to). */
+function firstWord(text: string, from: number, to: number): string | undefined {
+  let start = from;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < to && !isSpace(text.charCodeAt(end))) end++;
+  return start < end ? text.slice(start, end) : undefined;
 }
 
 const shapeOf = (w: string) => (/^\p{Lu}+$/u.test(w) ? (w.length > 1 ? 'A' : 'I') : /^\p{Lu}/u.test(w) ? 'Aa' : /^\p{Ll}/u.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
@@ -178,8 +197,10 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     s.mentions.forEach((m, j) => {
       let id = s.refs[j];
       if (!id) {
+        // the cheap tests first: most unclaimed mentions are not folded at all
+        if (!SPAN_KINDS.has(m.kind) || m.kind === 'Place' && m.country || !/^\p{Lu}/u.test(m.name)) return;
         const folded = fold(m.name);
-        if (!SPAN_KINDS.has(m.kind) || !folded || m.kind === 'Place' && m.country || entityNames.has(folded) || !/^\p{Lu}/u.test(m.name)) return;
+        if (!folded || entityNames.has(folded)) return;
         id = addSpan(m.name, s.index, m.text);
         // towns the gazetteer knows inside an unclaimed name ("Aberdeen of Scotland", "Riverside-Sendai",
         // "Bucharest Radko Vlaykov"): candidates of their own, decided like any span
@@ -201,10 +222,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       if (m.possessive) add(id, 'possessive');
       if (m.text !== m.name) add(id, 'surfaceDiffers');
       if (s.paragraph === -1) add(id, 'inHeadline');
-      const before = s.text.slice(Math.max(0, m.start - 30), m.start).split(/\s+/).filter(Boolean);
-      const after = s.text.slice(m.end, m.end + 30).split(/\s+/).filter(Boolean);
-      const prev = before[before.length - 1];
-      const next = after[0];
+      const prev = lastWord(s.text, Math.max(0, m.start - 30), m.start);
+      const next = firstWord(s.text, m.end, Math.min(s.text.length, m.end + 30));
       const previousMention = j > 0 ? s.mentions[j - 1] : undefined;
       if (previousMention && m.start - previousMention.end <= 2) add(id, `afterMention:${previousMention.kind}`);
       const nextMention = s.mentions[j + 1];
@@ -231,8 +250,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     const f: string[] = [...nameFeatures(rule, name), ...extra];
     f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
     const folded = ` ${fold(name)} `;
-    for (const o of others) {
-      if (o.id === id || folded.trim().length === 0) continue;
+    if (folded.trim().length > 0) for (const o of others) {
+      if (o.id === id) continue;
       if (o.folded.length > folded.length && o.folded.includes(folded)) f.push(`partOf:${o.label}`);
       else if (folded.length > o.folded.length && folded.includes(o.folded)) f.push(`contains:${o.label}`);
     }
@@ -268,6 +287,11 @@ export interface EntityDecider {
   decide(features: readonly string[], ruleLabel: DecidedLabel | null): EntityDecision;
 }
 
+// a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
+// an unclaimed span may become any entity
+const CITY_ONLY: readonly DecidedLabel[] = ['City'];
+const NOT_CITY: readonly DecidedLabel[] = DECIDED_LABELS.filter((l) => l !== 'City');
+
 /** The label of highest probability, kept when it reaches its model's threshold; else the candidate is dropped. */
 export function entityDecider(model: EntityModel): EntityDecider {
   // one lookup per feature for the five models: the weights of a feature side by side
@@ -281,15 +305,14 @@ export function entityDecider(model: EntityModel): EntityDecider {
   const biases = DECIDED_LABELS.map((l) => model.labels[l].bias);
   return {
     decide(features, ruleLabel) {
-      const sums = [...biases];
+      const sums = Float64Array.from(biases);
       for (const f of features) {
         const row = weights.get(f);
         if (row) for (let i = 0; i < sums.length; i++) sums[i]! += row[i]!;
       }
-      const probabilities = Object.fromEntries(DECIDED_LABELS.map((l, i) => [l, sigmoid(sums[i]!)])) as Record<DecidedLabel, number>;
-      // a city is only kept or dropped, and no other entity becomes one (a city's node carries the gazetteer's reading);
-      // an unclaimed span may become any entity
-      const open = ruleLabel === 'City' ? (['City'] as const) : ruleLabel ? DECIDED_LABELS.filter((l) => l !== 'City') : DECIDED_LABELS;
+      const probabilities = {} as Record<DecidedLabel, number>;
+      DECIDED_LABELS.forEach((l, i) => (probabilities[l] = sigmoid(sums[i]!)));
+      const open = ruleLabel === 'City' ? CITY_ONLY : ruleLabel ? NOT_CITY : DECIDED_LABELS;
       let best: DecidedLabel = open[0]!;
       for (const l of open) if (probabilities[l] > probabilities[best]) best = l;
       return { label: probabilities[best] >= model.labels[best].threshold ? best : null, probabilities };

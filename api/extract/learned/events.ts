@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
+import { matchAll } from '../match-all.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
 import { bucket, classifier, LinearModelSchema, type Classifier } from './linear.ts';
@@ -56,6 +57,9 @@ const MODAL_BEFORE = /\b(?:will|would|could|may|might|shall|plans?|planned|plann
 const PAST_IN = /\b(?:was held|were held|took place|held|hosted|attended|visited|signed|welcomed|received|organi[sz]ed|celebrated|met)\b/i;
 /** "30th", "fiftieth", "50th-anniversary": an anniversary's count, whatever its number. */
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|\w+tieth))(?:-|$)/i;
+/** The names in a complement, and its towns. */
+const COMPLEMENT_NAME = /⟨([A-Z])\d+⟩/g;
+const CITY_NAME = /⟨C(\d+)⟩/g;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
 
 /** The head words as one pattern: "visit", "visits", "ceremonies". */
@@ -64,7 +68,17 @@ function headPattern(heads: readonly string[]): RegExp {
   return new RegExp(String.raw`(?<![\w⟨-])(${alternatives.join('|')})(?![\w-])`, 'gi');
 }
 
-const patterns = new Map<string, RegExp>();
+/** The head of each inflected form ("ceremonies" -> "ceremony"), the first head of the list when two give one form. */
+function headForms(heads: readonly string[]): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const h of heads) {
+    for (const form of [h, `${h}s`, `${h}es`, ...(h.endsWith('y') ? [`${h.slice(0, -1)}ies`] : [])]) if (!forms.has(form)) forms.set(form, h);
+  }
+  return forms;
+}
+
+/** Per list of heads, read once: the pattern and the forms' heads. */
+const patterns = new Map<string, { re: RegExp; forms: Map<string, string> }>();
 
 
 /** What the features need of the article, read once: the rules' events and where they are told. */
@@ -86,11 +100,18 @@ interface SentenceContext {
   place: string | null;
 }
 
+/** A candidate with its name's content words and kind, read once for the checks that follow. */
+interface Found {
+  candidate: EventCandidate;
+  content: Set<string>;
+  kind: string;
+}
+
 /** How far around the head the phrase is read: a name is never longer. */
 const WINDOW = 160;
 
 /** The candidate headed at `at` in sentence `s`, or null when the phrase names too little to be told apart. */
-function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceContext, at: number, headWord: string, head: string): EventCandidate | null {
+function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceContext, at: number, headWord: string, head: string): Found | null {
   const { a } = ctx;
   const t = s.template;
   // modifiers: up to three words or names right before the head, stopped by verbs, prepositions and determiners
@@ -112,7 +133,9 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   const name = kindOfHead === 'visit' && !/^(?:visit|trip|tour)$/.test(head) ? `visit of the ${phrase}`
     : kindOfHead === 'signing' && !/signing$/.test(head) ? `signing of the ${phrase}`
     : phrase;
-  if (contentWords(name).size < 2) return null;
+  const content = contentWords(name);
+  if (content.size < 2) return null;
+  const kind = kindOf(name);
   const f: string[] = [`head:${head}`, `det:${/^(?:a|an)$/.test(determiner) ? 'a' : determiner}`];
   const plural = fold(headWord) !== head;
   if (plural) f.push('plural');
@@ -124,7 +147,7 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   }
   if (comp) {
     f.push(`prep:${comp[1]}`);
-    for (const x of comp[3]!.matchAll(/⟨([A-Z])\d+⟩/g)) f.push(`comp:${comp[1]}:${x[1]}`);
+    for (const x of matchAll(comp[3]!, COMPLEMENT_NAME)) f.push(`comp:${comp[1]}:${x[1]}`);
     if (/^[a-z]/.test(comp[3]!)) f.push(`comp:${comp[1]}:word`);
   } else f.push('prep:none');
   const headline = s.paragraph === -1;
@@ -142,15 +165,16 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   if (place) f.push('place');
   // what the rules already found: the same happening told again is one event
   f.push(`events:${bucket(ctx.knownCount, [0, 1, 2])}`);
-  if (ctx.knownKinds.has(kindOf(name))) f.push('sameKind', `sameKind&head:${head}`);
+  if (ctx.knownKinds.has(kind)) f.push('sameKind', `sameKind&head:${head}`);
   if (ctx.eventSentences.has(s.index)) f.push('eventInSentence');
   if (ctx.visitSentences.has(s.index)) f.push('visitSentence');
   if (headline && ctx.eventSentences.has(s.index)) f.push('headlineEvent');
-  return { name, aliases: headline ? [ctx.title] : [], sentence: s.index, at, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+  const candidate = { name, aliases: headline ? [ctx.title] : [], sentence: s.index, at, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
+  return { candidate, content, kind };
 }
 
 function cityIn(s: AnalyzedSentence, t: string): string | null {
-  for (const m of t.matchAll(/⟨C(\d+)⟩/g)) {
+  for (const m of matchAll(t, CITY_NAME)) {
     const id = s.refs[Number(m[1])];
     if (id) return id;
   }
@@ -160,7 +184,7 @@ function cityIn(s: AnalyzedSentence, t: string): string | null {
 /** The candidate happenings of an article, with their features, not counting those the rules already found. */
 export function eventCandidates(a: Article, ev: Events, heads: readonly string[]): EventCandidate[] {
   const key = heads.join('|');
-  const re = patterns.get(key) ?? patterns.set(key, headPattern(heads)).get(key)!;
+  const { re, forms } = patterns.get(key) ?? patterns.set(key, { re: headPattern(heads), forms: headForms(heads) }).get(key)!;
   const events = a.events();
   const known = events.flatMap((e) => [e.name, ...e.aliases]).map(contentWords);
   const ctx: ArticleContext = {
@@ -177,20 +201,19 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
   for (const s of a.sentences) {
     re.lastIndex = 0;
     let sc: SentenceContext | null = null;
-    for (const m of s.template.matchAll(re)) {
+    for (const m of matchAll(s.template, re)) {
       sc ??= { date: dateIn(s), past: PAST_IN.test(s.template), habit: HABIT.test(s.template), place: heldIn(s, a) };
       const word = m[1]!;
       const lower = word.toLowerCase();
-      const head = heads.find((h) => lower === h || lower === `${h}s` || lower === `${h}es` || (h.endsWith('y') && lower === `${h.slice(0, -1)}ies`)) ?? lower;
-      const c = candidateAt(ctx, s, sc, m.index!, word, head);
-      if (!c) continue;
+      const head = forms.get(lower) ?? lower;
+      const found = candidateAt(ctx, s, sc, m.index!, word, head);
+      if (!found) continue;
+      const { candidate: c, content: words, kind } = found;
       const n = (seenHeads.get(head) ?? 0) + 1;
       seenHeads.set(head, n);
       c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
-      const words = contentWords(c.name);
       if (known.some((k) => overlapsHalf(k, words))) continue;
       // a happening of a kind the rules found, in no other place, is the one they found told again
-      const kind = kindOf(c.name);
       if (kind !== 'event' && events.some((e) => e.props.kind === kind && (!c.city || !e.props.cityId || e.props.cityId === c.city))) continue;
       out.push(c);
     }
