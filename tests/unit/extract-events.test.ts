@@ -216,6 +216,26 @@ describe('more signing and ceremony phrasings', () => {
   });
 });
 
+describe('a headline that tells a signing by its verb', () => {
+  it('is the article\'s signing when the body names none, with the signers taking part', () => {
+    const g = extract('Mangalore signs MoU with Canada\'s Delta', 'Mayor Rajani Dugganna of Mangalore and Mayor Lois Jackson of Delta met at the city hall on Monday. The two cities will work together on ports and tourism.');
+    const signing = events(g).find((e) => e.properties.kind === 'signing');
+    expect(signing?.name).toBe('Mangalore signs MoU with Canada\'s Delta');
+  });
+
+  it('names the one signing the body tells, so that one event stands for both', () => {
+    const g = extract('Macao and Phuket sign friendship city memorandum', 'Officials of Macao and Phuket attended the signing ceremony in Bangkok on Tuesday. The memorandum covers tourism and trade.');
+    const signings = events(g).filter((e) => e.properties.kind === 'signing');
+    expect(signings).toHaveLength(1);
+    expect(signings[0]!.aliases).toContain('Macao and Phuket sign friendship city memorandum');
+  });
+
+  it('is no event when the headline only mentions an agreement without a verb of signing', () => {
+    const g = extract('Agreement talks go on between Macao and Phuket', 'Officials of Macao and Phuket talked about tourism and trade on Tuesday.');
+    expect(events(g).filter((e) => e.properties.kind === 'signing')).toHaveLength(0);
+  });
+});
+
 describe('who holds a banquet', () => {
   table([
     ['makes the mayor who hosted a banquet its host and places it in the mayor’s city', () => extract('Daegu delegation in Xiamen', 'A delegation from Daegu led by Mayor Kim Dae-ho visited Xiamen on April 10. Xiamen Mayor Huang Wei hosted a welcome banquet for the delegation at the Xiamen International Hotel.'), [
