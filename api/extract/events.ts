@@ -581,21 +581,17 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   // the article's main happening told by its headline alone, when the body named none the readers above know
   if (title && !ev.visits.length) runSentenceRules({ a, ev }, [title], HEADLINE_RULES);
 
-  // a headline that names a happening with a common noun: "The renewal of the Twinning Charter", or tells a
-  // signing by its verb: "X signs MoU with Y", "X inks MOU with five cities"
+  // a headline that names a happening with a common noun: "The renewal of the Twinning Charter"
   // (a headline that says "visits" tells the article's visit, when one is read)
   if (title && !a.sentences.some((s) => s.paragraph === -1 && s.mentions.some((m) => m.kind === 'Event')) && !ev.visits.some((v) => v.sentences.has(title.index)) && !(ev.visits.length && /\bvisit/i.test(title.text))) {
     const headline = title.text.replace(/\s+/g, ' ').trim();
     const kind = kindOf(headline);
-    const same = a.events().filter((e) => e.props.kind === kind);
+    const named = a.events().some((e) => e.props.kind === kind);
     // ("Twin Town Visit", "The visit of a delegation …", "Visit to the Consulate …": a visit named as a noun,
     // not "Mayor to visit Japan", which announces one)
     const visitNoun = !ev.visits.length && /(?<!\b(?:to|will|and) )\bvisit\b(?! (?:the |a |an )?[a-z])/i.test(headline);
-    const signs = kind === 'signing' && HEADLINE_SIGNS.test(headline) && AGREEMENT.test(headline);
-    if ((visitNoun || signs || /\b(renewal|reaffirmation|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|civic welcome|summit|conference|exchange day)\b/i.test(headline)) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
-      if (!same.length) newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null, kind: signs ? 'signing' : undefined });
-      // the one signing the body tells ("the signing ceremony") is the one the headline tells: it names it too
-      else if (signs && same.length === 1) same[0]!.aliases.add(headline);
+    if (!named && (visitNoun || /\b(renewal|reaffirmation|signing|ceremony|anniversary|celebration|inauguration|opening|festival|forum|exhibition|fair|reception|civic welcome|summit|conference|exchange day)\b/i.test(headline)) && headline.split(' ').length >= 3 && headline.split(' ').length <= 14) {
+      newEvent(a, headline.replace(/^(the|The)\s+/, ''), title, { date: null, city: null });
     }
   }
 
@@ -626,9 +622,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   return ev;
 }
 
-/** A headline's verb of signing: "X and Y sign …", "X inks MOU with Y". */
-const HEADLINE_SIGNS = /\b(?:sign|signs|signed|ink|inks|inked)\b/i;
-const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
+export const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
 /** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
 export function longBefore(a: Article, date: string | null): boolean {

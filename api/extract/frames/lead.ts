@@ -6,7 +6,7 @@
 // meetings (a host's city is the city of the host's office) and before the frames, so that the frame rules fill
 // and derive the visit like any other.
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { addVisit, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
+import { addVisit, AGREEMENT, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 import { matchAll } from '../match-all.ts';
 
@@ -241,4 +241,25 @@ export function readLead(a: Article, ev: Events): void {
   // the body first: it names the signers ("The X Assembly has signed …") the headline shortens to a city
   runSentenceRules({ a, ev }, [...body, ...title], LEAD_RULES);
   runSentenceRules({ a, ev }, [...a.sentences.filter((s) => s.paragraph >= 0), ...title], SIGNING_RULES);
+  if (title[0]) headlineSigning({ a, ev }, title[0]);
+}
+
+/** A headline's verb of signing: "X and Y sign …", "X inks MOU with Y". */
+const HEADLINE_SIGNS = /\b(?:sign|signs|signed|ink|inks|inked)\b/i;
+
+/**
+ * The genre's headline states the article's happening, and tells a signing by its verb as often as by its noun
+ * ("Macao and Phuket sign friendship city memorandum"). After the body's readers: when they read no signing, the
+ * headline is one; when they read exactly one (or a ceremony, most often the signing itself), the headline names it too.
+ */
+function headlineSigning(ctx: LeadContext, title: AnalyzedSentence): void {
+  const { a, ev } = ctx;
+  const headline = title.text.replace(/\s+/g, ' ').trim();
+  const length = headline.split(' ').length;
+  if (!HEADLINE_SIGNS.test(headline) || !AGREEMENT.test(headline) || length < 3 || length > 14 || title.mentions.some((m) => m.kind === 'Event')) return;
+  const signings = a.events().filter((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony');
+  if (signings.length === 1) signings[0]!.aliases.add(headline);
+  if (signings.length) return;
+  const event = newEvent(a, headline, title, { date: null, city: null, kind: 'signing' });
+  if (!ev.main) makeMain(ctx, event);
 }
