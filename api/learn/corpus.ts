@@ -25,7 +25,19 @@ export function goldSets(root = '.'): Map<string, string> {
   return sets;
 }
 
-/** The annotated articles of the named sets (all when none named) whose texts are present. */
+// The product reads English articles; some fetched texts are in other languages (blind9 and blind10 hold 29).
+// Declared before those sets were first scored: a text is English when at least 10 % of its words are among
+// these function words (the English texts score 0.15 or more, the others 0.00–0.06). One English text, a bare
+// list of sister cities in blind6, falls below too and is left out of training.
+const ENGLISH_FUNCTION_WORDS = new Set('the of and to in a was with for on is by at'.split(' '));
+
+/** Whether a text reads as English by the declared share of function words. */
+export function readsAsEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length >= 0.1 * words.length && words.length > 0;
+}
+
+/** The annotated articles of the named sets (all when none named) whose texts are present and in English. */
 export function annotatedArticles(options: { root?: string; only?: readonly string[]; except?: readonly string[] } = {}): AnnotatedArticle[] {
   const root = options.root ?? '.';
   const articles: AnnotatedArticle[] = [];
@@ -36,7 +48,7 @@ export function annotatedArticles(options: { root?: string; only?: readonly stri
       const goldPath = join(gold, name);
       const file = (JSON.parse(readFileSync(goldPath, 'utf8')) as { file?: string }).file ?? `${basename(name, '.json')}.txt`;
       const textPath = join(root, '.corpus', set, file);
-      if (existsSync(textPath)) articles.push({ set, file, textPath, goldPath });
+      if (existsSync(textPath) && readsAsEnglish(readFileSync(textPath, 'utf8'))) articles.push({ set, file, textPath, goldPath });
     }
   }
   return articles;
