@@ -1,6 +1,5 @@
 // Every fact between two entities, of the $types paths may follow, for GET /api/paths' in-memory
-// index (api/store/path-index.ts). Each once, in its stored direction, with Neo4j's id of the
-// relationship (entity detail reads a page of facts by id: cypher/entity-facts-by-id.cypher).
+// index (api/store/path-index.ts). Each once, in its stored direction.
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) IN $types
-RETURN a.id AS start, b.id AS end, type(r) AS type, id(r) AS relationship
+RETURN a.id AS start, b.id AS end, type(r) AS type

@@ -118,9 +118,9 @@ export class PathIndexCache {
     try {
       await session.executeRead(async (tx) => {
         await stream(tx.run(cypher('path-index-entities')), (r) =>
-          builder.entity({ id: r.get('id') as string, degree: Number(plain(r.get('degree'))), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null, name: r.get('name') as string | null }),
+          builder.entity({ id: r.get('id') as string, degree: Number(plain(r.get('degree'))), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
         );
-        await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, Number(plain(r.get('relationship')))));
+        await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
         await stream(tx.run(cypher('path-index-articles')), (r) => builder.article(toSourceRef(r.toObject())));
       });
     } finally {

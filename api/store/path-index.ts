@@ -38,8 +38,6 @@ export interface IndexedEntity {
   degree: number;
   event: boolean;
   date: string | null;
-  /** Its name: entity detail lists its facts in type, then the other end's name order. */
-  name?: string | null;
 }
 
 /** A growable Int32 list: a million facts are read one record at a time. */
@@ -63,7 +61,6 @@ export class PathIndexBuilder {
   private readonly starts = new IntList();
   private readonly ends = new IntList();
   private readonly types = new IntList();
-  private readonly relationships: number[] = [];
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly typeCodes: ReadonlyMap<string, number>;
 
@@ -82,11 +79,8 @@ export class PathIndexBuilder {
     this.articles.set(article.id, article);
   }
 
-  /**
-   * A fact between two entities given before, with Neo4j's id of the relationship (-1: unknown);
-   * one read while entities were still being written is skipped.
-   */
-  fact(start: string, end: string, type: string, relationship = -1): void {
+  /** A fact between two entities given before; one read while entities were still being written is skipped. */
+  fact(start: string, end: string, type: string): void {
     const a = this.position.get(start);
     const b = this.position.get(end);
     const code = this.typeCodes.get(type);
@@ -94,7 +88,6 @@ export class PathIndexBuilder {
     this.starts.push(a);
     this.ends.push(b);
     this.types.push(code);
-    this.relationships.push(relationship);
   }
 
   build(): PathIndex {
@@ -110,20 +103,16 @@ export class PathIndexBuilder {
     const fill = offsets.slice(0, n);
     const neighbours = new Int32Array(2 * facts);
     const types = new Uint8Array(2 * facts);
-    const relationships = new Float64Array(2 * facts);
     for (let i = 0; i < facts; i++) {
       const a = this.starts.values[i]!;
       const b = this.ends.values[i]!;
       const type = this.types.values[i]!;
-      const relationship = this.relationships[i]!;
       neighbours[fill[a]!] = b;
-      relationships[fill[a]!] = relationship;
       types[fill[a]!++] = type;
       neighbours[fill[b]!] = a;
-      relationships[fill[b]!] = relationship;
       types[fill[b]!++] = type;
     }
-    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles, relationships);
+    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles);
   }
 }
 
@@ -140,58 +129,7 @@ export class PathIndex {
     private readonly neighbours: Int32Array,
     private readonly types: Uint8Array,
     private readonly articles: ReadonlyMap<string, IndexedArticle> = new Map(),
-    private readonly relationships: Float64Array | null = null,
   ) {}
-
-  /** Each entity's facts (positions in its row) in entity detail's order, made at its first detail; null: not orderable here. */
-  private readonly detailOrders = new Map<number, Int32Array | null>();
-
-  /**
-   * Which relationships hold a page of an entity's facts in entity-facts.cypher's order (type, the
-   * other end's name, then the key, which the index does not hold): the page's facts and every fact
-   * tied with its first or last on type and name, and how many of those to skip. Neo4j orders these
-   * few by key (cypher/entity-facts-by-id.cypher) instead of sorting every fact of a hub. null when
-   * the entity is not indexed, or its facts cannot be ordered here (a fact to itself, a name or
-   * relationship id not read).
-   */
-  detailWindow(id: string, offset: number, limit: number): { relationships: number[]; skip: number } | null {
-    const i = this.position.get(id);
-    const order = i === undefined ? null : this.detailOrder(i);
-    if (!order || !this.relationships) return null;
-    let start = Math.min(offset, order.length);
-    let end = Math.min(offset + limit, order.length);
-    if (start >= end) return { relationships: [], skip: 0 };
-    while (start > 0 && this.compareForDetail(order[start - 1]!, order[start]!) === 0) start--;
-    while (end < order.length && this.compareForDetail(order[end - 1]!, order[end]!) === 0) end++;
-    const relationships = this.relationships;
-    return { relationships: Array.from(order.subarray(start, end), (e) => relationships[e]!), skip: offset - start };
-  }
-
-  private detailOrder(i: number): Int32Array | null {
-    let order = this.detailOrders.get(i);
-    if (order === undefined) {
-      const { offsets, neighbours, relationships, entities } = this;
-      const entries: number[] = [];
-      let orderable = relationships !== null;
-      for (let e = offsets[i]!, end = offsets[i + 1]!; e < end && orderable; e++) {
-        entries.push(e);
-        orderable = neighbours[e] !== i && relationships![e]! >= 0 && typeof entities[neighbours[e]!]!.name === 'string';
-      }
-      order = orderable ? Int32Array.from(entries.sort((a, b) => this.compareForDetail(a, b))) : null;
-      this.detailOrders.set(i, order);
-    }
-    return order;
-  }
-
-  /** Two row positions in Cypher's `ORDER BY type(r), other.name` (strings by UTF-16 code units, as Neo4j compares them). */
-  private compareForDetail(a: number, b: number): number {
-    const typeA = this.typeNames[this.types[a]!]!;
-    const typeB = this.typeNames[this.types[b]!]!;
-    if (typeA !== typeB) return typeA < typeB ? -1 : 1;
-    const nameA = this.entities[this.neighbours[a]!]!.name!;
-    const nameB = this.entities[this.neighbours[b]!]!.name!;
-    return nameA === nameB ? 0 : nameA < nameB ? -1 : 1;
-  }
 
   get size(): { entities: number; facts: number } {
     return { entities: this.entities.length, facts: this.neighbours.length / 2 };

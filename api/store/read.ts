@@ -204,18 +204,16 @@ function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null)
 
 /** The fact types and their rejected forms, written into the entity queries' patterns (cypherWithTypes). */
 const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
-let detailQueries: { entity: string; facts: string; factsById: string } | null = null;
+let detailQueries: { entity: string; facts: string } | null = null;
 
 /** Finds an article as a source (title, URL, date) by id; undefined when the graph has none. */
 type ArticleLookup = (id: string) => SourceRef | undefined;
 
 /**
  * An entity with a page of its relationships; `total` counts them all. null when the entity is
- * unknown. With the in-memory index (`latest`, PathIndexCache.latest), Neo4j reads only the
- * relationships the index says hold the page, and the page's source articles come from the index;
- * both only when this read saw the graph the index was built from, else the page is read again as
- * the graph is now. Without one, the page is sorted in Neo4j and its articles read in the same
- * transaction.
+ * unknown. The page's source articles come from the in-memory index when this read saw the graph it
+ * was built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when
+ * there is no index, in a second read when the graph has changed since it was built.
  */
 export async function entityDetail(
   conn: Neo4jConnection,
@@ -223,18 +221,9 @@ export async function entityDetail(
   page: DetailPage,
   latest: CheckedPathIndex | null = null,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES), factsById: cypher('entity-facts-by-id') };
-  const { entity } = detailQueries;
-  const window = latest?.index.detailWindow(id, page.offset, page.limit) ?? null;
-  const facts = window ? detailQueries.factsById : detailQueries.facts;
-  const params = {
-    id,
-    bookkeeping: RELATIONSHIP_BOOKKEEPING,
-    offset: int(page.offset),
-    limit: int(page.limit),
-    maxSources: int(page.sources),
-    ...(window && { relationships: window.relationships.map(int), skip: int(window.skip) }),
-  };
+  detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES) };
+  const { entity, facts } = detailQueries;
+  const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
   const sourceIdsOf = (records: Neo4jRecord[]) => [...new Set(records.flatMap((r) => r.get('sourceIds') as string[]))];
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
   let found: { head: QueryResult; rels: QueryResult; articles: ArticleLookup | null };
@@ -253,11 +242,12 @@ export async function entityDetail(
   const { head, rels } = found;
   const row = head.records[0];
   if (!row) return null;
-  const fresh = latest?.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks }) ?? false;
-  // A page chosen by an index of another graph: read again, all from Neo4j.
-  if (window && !fresh) return entityDetail(conn, id, page, null);
-  const index = latest?.index;
-  const articles = found.articles ?? (fresh && index ? (sourceId: string) => index.article(sourceId) : await read(conn, (tx) => articlesById(tx, sourceIdsOf(rels.records))));
+  let articles = found.articles;
+  if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
+    const { index } = latest;
+    articles = (sourceId) => index.article(sourceId);
+  }
+  articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(rels.records)));
   const relationships = rels.records.map((r) => ({
     ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
     evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
