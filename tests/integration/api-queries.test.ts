@@ -7,7 +7,7 @@ import type { GraphDocument } from '../../api/graph/schema.ts';
 import { GraphStamp } from '../../api/store/graph-stamp.ts';
 import type { PathIndex } from '../../api/store/path-index.ts';
 import { PathIndexCache } from '../../api/store/path-index-cache.ts';
-import { shortestPaths } from '../../api/store/read.ts';
+import { entityDetail, shortestPaths } from '../../api/store/read.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 
@@ -331,6 +331,9 @@ describe('paths searched in memory', () => {
       }
       expect(builtAt).toBeGreaterThan(posted);
       expect((await sourcesOf())[0][0].title).toBe('Two people meet');
+      // The same answer as without an index (the articles read in the page's transaction).
+      const page = { offset: 0, limit: 200, sources: 10 };
+      expect((await call(api, 'GET', detail)).body).toEqual(JSON.parse(JSON.stringify(await entityDetail(api.conn, 'person:duo-dan', page, null))));
 
       // Behind the API's back the article is retitled: no count changes, the index still has the old title.
       await run(`MATCH (a:Article {id: 'duo-article'}) SET a.title = 'Two people meet again'`);
