@@ -59,6 +59,20 @@ export class PathIndexCache {
     return { index: this.built.index, builtFrom: seen };
   }
 
+  /**
+   * As latest(), for a route that has no search in Neo4j to fall back on (entity detail): a read that
+   * finds the graph changed since the build plans the rebuild, as current() does.
+   */
+  latestOrPlan(request?: object): CheckedPathIndex | null {
+    const latest = this.latest();
+    if (!latest) return null;
+    const plan = () => {
+      this.current(request).catch((error: unknown) => this.opts.log?.(`path index: ${(error as Error).message}`));
+      return false;
+    };
+    return { index: latest.index, builtFrom: (graph) => latest.builtFrom(graph) || plan() };
+  }
+
   /** Builds the index now if the graph is small enough (at server start); resolves when done. */
   async refresh(): Promise<void> {
     if (this.opts.maxRelationships <= 0) return;

@@ -323,9 +323,10 @@ describe('paths searched in memory', () => {
       // Listed while the index predates the article, from Neo4j.
       expect(await sourcesOf()).toEqual([[{ id: 'duo-article', title: 'Two people meet', url: 'https://example.org/duo', publishedAt: '2024-10-01' }]]);
       const posted = Date.now();
+      // A detail that finds the graph changed since the index was built has it built again (no path asked).
       let builtAt = 0;
       for (let tries = 0; tries < 100 && builtAt <= posted; tries++) {
-        expect((await call(api, 'GET', `/api/paths?${q({ from: 'person:duo-dan', to: 'person:duo-eve' })}`)).status).toBe(200);
+        await sourcesOf();
         await new Promise((resolve) => setTimeout(resolve, 100));
         builtAt = Date.parse((await call(api, 'GET', '/api/health')).body.pathIndex?.builtAt ?? '0');
       }

@@ -47,7 +47,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIn
     },
     async (request) => {
       // The page's source articles from the last index built, when the answer's read saw its graph.
-      const found = await entityDetail(conn, request.params.id, request.query, pathIndex.latest());
+      const found = await entityDetail(conn, request.params.id, request.query, pathIndex.latestOrPlan(request));
       if (!found) throw notFound(`id: no entity "${request.params.id}"`);
       return found;
     },
