@@ -1,9 +1,9 @@
 // Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
 // built from three streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher,
-// path-index-articles.cypher: seconds on a 100k-article graph) and stamped with GraphStamp as it was before the reads. A
-// search uses it only while the stamp is unchanged; otherwise it searches in Neo4j, as before the
-// index, and a rebuild is planned for when the graph has been quiet for a moment, so a stream of
-// ingests does not rebuild after every article.
+// path-index-articles.cypher: seconds on a 100k-article graph) and stamped with GraphStamp as it
+// was before the reads. A search uses it only while the stamp is unchanged; otherwise it searches
+// in Neo4j, as before the index, and a rebuild is planned for when the graph has been quiet for a
+// moment, so a stream of ingests does not rebuild after every article.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
