@@ -3,6 +3,7 @@
 // model is scored on articles it was not fitted on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { readsAsEnglish } from '../extract/language.ts';
 
 export interface AnnotatedArticle {
   set: string;
@@ -25,7 +26,10 @@ export function goldSets(root = '.'): Map<string, string> {
   return sets;
 }
 
-/** The annotated articles of the named sets (all when none named) whose texts are present. */
+// The product reads English articles; some fetched texts are in other languages (blind9 and blind10 hold 29) and are
+// left out of training by the rule declared before those sets were scored (`readsAsEnglish`). One English text, a
+// bare list of sister cities in blind6, falls below it too and is left out.
+/** The annotated articles of the named sets (all when none named) whose texts are present and in English. */
 export function annotatedArticles(options: { root?: string; only?: readonly string[]; except?: readonly string[] } = {}): AnnotatedArticle[] {
   const root = options.root ?? '.';
   const articles: AnnotatedArticle[] = [];
@@ -36,7 +40,7 @@ export function annotatedArticles(options: { root?: string; only?: readonly stri
       const goldPath = join(gold, name);
       const file = (JSON.parse(readFileSync(goldPath, 'utf8')) as { file?: string }).file ?? `${basename(name, '.json')}.txt`;
       const textPath = join(root, '.corpus', set, file);
-      if (existsSync(textPath)) articles.push({ set, file, textPath, goldPath });
+      if (existsSync(textPath) && readsAsEnglish(readFileSync(textPath, 'utf8'))) articles.push({ set, file, textPath, goldPath });
     }
   }
   return articles;

@@ -3,7 +3,7 @@
 // saw every set: the same leak is in any baseline run this way), and scored by ../shared/tools/score.mjs. The
 // candidates are read once for all folds, with every fold's happening words: a candidate depends on the rules and
 // its own head word only.
-// node --import tsx api/learn/events-loso.ts [SET...]   (default: blind blind2 … blind6)
+// node --import tsx api/learn/events-loso.ts [SET...]   (default: blind blind2 … blind10)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { collectCandidates, countHeads, fitEventModel } from './events.ts';
 
 const SCORER = '../shared/tools/score.mjs';
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'];
+const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'];
 const out = mkdtempSync(join(tmpdir(), 'events-loso-'));
 const all = annotatedArticles();
 const headsWithout = new Map(sets.map((set) => [set, countHeads(all.filter((a) => a.set !== set).map((a) => a.goldPath))]));

@@ -2,7 +2,7 @@
 // every other annotated set and the set is extracted with them (the shipped event and entity models, which saw
 // it, on both sides) and scored by ../shared/tools/score.mjs; the rows are summed over the sets (pooled).
 // The articles are read once; each variant (a list of the types the step decides) is fitted on the same examples.
-// node --import tsx api/learn/relations-loso.ts [SET...]   (default: blind … blind6)
+// node --import tsx api/learn/relations-loso.ts [SET...]   (default: blind … blind10)
 // VARIANTS="VISITED,MET_WITH,PARTICIPATED_IN,SISTER_CITY_OF;…" (default: the shipped types)
 // SHIFTS="0,0.1,0.2" also scores each variant with every threshold raised by these (the precision/recall trade)
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { relationExamples, trainRelations, TRAINING, type RelationExamples } fro
 
 const SCORER = '../shared/tools/score.mjs';
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'];
+const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'];
 const variants: LearnedType[][] = (process.env.VARIANTS ?? DECIDED_TYPES.join(','))
   .split(';')
   .map((v) => v.split(',').filter((t): t is LearnedType => (LEARNED_TYPES as readonly string[]).includes(t)));
