@@ -142,10 +142,10 @@ function build(): Places {
 }
 
 // The built data is kept on disk (node_modules/.cache, ignored, where build tools keep theirs): a new process
-// or worker thread reads it in about a third of the CPU the build takes. Its name is a hash of everything the
-// build reads (this file, the sizes and times of the data files and of their packages' entry files) and of the engine, so
-// any change to them builds a new one. GAZETTEER_CACHE names another folder, or is "off". A cache that cannot be
-// read or written is only a miss: the data is built as before.
+// or worker thread reads it in about a quarter of the CPU the build takes. Its name is a hash of everything the
+// build reads (this file, the sizes and times of the data files and of their packages' entry files) and of the
+// engine, so any change to them builds a new one. GAZETTEER_CACHE names another folder, or is "off". A cache that
+// cannot be read or written is only a miss: the data is built as before.
 interface CachedData {
   places: Places;
   commonWords: Set<string>;
