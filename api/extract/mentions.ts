@@ -476,8 +476,6 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
   if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
   if ((head === 'federation' || head === 'league') && publicFriendshipBody(whole)) return 'Office';
-  // "the Russian Federation", "the United Kingdom": a country's name, not a body's
-  if (/^(federation|union|republic|kingdom|emirates|states)$/.test(head) && countryCode(name)) return null;
   if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|trading center|cultural center|sports|civic|community|leisure|visitor/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
   if (head === 'group' && words.length === 1) return null;
