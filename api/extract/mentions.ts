@@ -274,11 +274,6 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       }
       // "Durban council", "the Hohhot government", "Raseborg municipality", "Tipperary Town Twinning committee": a
       // lower-case body head right after a town's name, or "committee" after a twinning body's, is part of the name
-      // ("the Carbonne twinning committee")
-      if (cur.text === 'twinning' && /^(committee|association)$/.test(tokens[i + 1]?.text ?? '') && !isCap(tokens[i + 2]) && townRun(tokens.slice(start, i).map((x) => x.text).join(' '))) {
-        i += 2;
-        break;
-      }
       if (LOWER_BODY_HEAD.test(cur.text) && i - start <= 4 && !isCap(tokens[i + 1]) && !TITLE_FIRST_WORDS.has(lower(tokens[start])) &&
         (cur.text === 'committee' ? /^(twinning|cities|city|friendship)$/i.test(prevText) : townRun(tokens.slice(start, i).map((x) => x.text).join(' ')))) {
         i++;

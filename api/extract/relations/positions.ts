@@ -77,12 +77,8 @@ export function explicitPositions(a: Article): void {
       if (who !== undefined) position(a, s.refs[Number(who)] ?? null, title, s.refs[Number(m[3])] ?? null, s);
     }
     // X, Chairman, Y: a bare comma apposition of title and body
-    // ("Patti York, Mayor, St. Charles, Mo.;": a member list's item names the holder, the title and the town)
-    for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩|(?:^|[:;] |, (?:and )?)⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, ⟨(C)(\d+)⟩(?=[,;.]|$| and )/g)) {
-      const [p, t, kind, at] = m[1] === undefined ? [m[5]!, m[6]!, m[7]!, m[8]!] : [m[1], m[2]!, m[3]!, m[4]!];
-      const title = s.mentions[Number(t)]!;
-      if (kind === 'C' && title.plural) continue;
-      position(a, s.refs[Number(p)] ?? null, title, placeOf(a, s, kind + at), s);
+    for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
+      position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
     // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
     for (const m of cues.matches(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
@@ -170,14 +166,6 @@ export function explicitPositions(a: Article): void {
       const tm: Mention = { ...pm, kind: 'Title', title, former: false };
       position(a, s.refs[Number(m[6])] ?? null, tm, placeOf(a, s, m[2]! + m[3]), s);
       position(a, s.refs[Number(m[7])] ?? null, tm, placeOf(a, s, m[4]! + m[5]), s);
-    }
-    // "The mayors of Curitiba, Luciano Ducci, and Durban (South Africa), Obed Mlaba": each town, then its holder
-    if (t.includes('s of ⟨') && /\b(?:mayors|governors|chairmen|chairwomen|presidents) of\b/i.test(t)) for (const m of cues.matches(/\b((?:deputy |vice )?(?:mayors|governors|chairmen|chairwomen|presidents)) of (?:the )?⟨([COG])(\d+)⟩(?: \(⟨N\d+⟩\))?, ⟨P(\d+)⟩,? and (?:the )?⟨([COG])(\d+)⟩(?: \(⟨N\d+⟩\))?, ⟨P(\d+)⟩/gi)) {
-      const title = m[1]!.toLowerCase().replace(/men$/, 'man').replace(/women$/, 'woman').replace(/s$/, '');
-      for (const [place, kind, person] of [[m[3]!, m[2]!, m[4]!], [m[6]!, m[5]!, m[7]!]] as const) {
-        const pm = s.mentions[Number(person)]!;
-        position(a, s.refs[Number(person)] ?? null, { ...pm, kind: 'Title', title, former: false }, placeOf(a, s, kind + place), s);
-      }
     }
     // A and B, Title1 and Title2 of Y, respectively
     for (const m of cues.matches(/⟨P(\d+)⟩ and ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩ and ⟨T(\d+)⟩ (?:of|at) (?:the )?⟨([OMGCX])(\d+)⟩,? respectively/g)) {
