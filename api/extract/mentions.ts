@@ -172,12 +172,6 @@ const isCap = (t: Token | undefined): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
 };
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-const LOWER_BODY_HEAD = /^(council|government|municipality|assembly|committee)$/;
-/** A run of words the gazetteer reads as a town, not a country or a common word ("Durban", not "European" or "New West"). */
-function townRun(text: string): boolean {
-  const p = place(text);
-  return (p.reading === 'city' || p.reading === 'ambiguous') && !p.commonWord && !countryCode(text);
-}
 
 // Connectors that may stand inside a name between capitalised words.
 const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'ten', 'ter', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
@@ -270,13 +264,6 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
       if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
         i += 2;
-        break;
-      }
-      // "Durban council", "the Hohhot government", "Raseborg municipality", "Tipperary Town Twinning committee": a
-      // lower-case body head right after a town's name, or "committee" after a twinning body's, is part of the name
-      if (LOWER_BODY_HEAD.test(cur.text) && i - start <= 4 && !isCap(tokens[i + 1]) && !TITLE_FIRST_WORDS.has(lower(tokens[start])) &&
-        (cur.text === 'committee' ? /^(twinning|cities|city|friendship)$/i.test(prevText) : townRun(tokens.slice(start, i).map((x) => x.text).join(' ')))) {
-        i++;
         break;
       }
       // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
