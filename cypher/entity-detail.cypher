@@ -3,7 +3,11 @@
 // relationship's own properties come as [key, value] pairs without the $bookkeeping ones.
 // $types and $rejectedTypes are written into the patterns when the query is loaded
 // (cypherWithTypes), so a hub's thousands of MENTIONS are never read; the count is then the node's degree.
+// With the graph's size as cypher/graph-fingerprint.cypher reads it (the count store: constant time),
+// so the API can tell whether this read saw the graph its in-memory index was built from.
 MATCH (n:Entity {id: $id})
+CALL () { MATCH (m) RETURN count(m) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node,
        COUNT { (n)-[:$any($types)]-() } AS total,
        [(n)-[r:$any($rejectedTypes)]-(other:Entity) | {
@@ -12,4 +16,5 @@ RETURN n {.*, label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node,
           other: {id: other.id, label: [l IN labels(other) WHERE l <> 'Entity'][0], name: other.name},
           properties: [k IN keys(r) WHERE NOT k IN $bookkeeping | [k, r[k]]],
           evidence: r.evidence, evidenceSources: r.evidenceSources, rejectedBy: r.rejectedBy, rejectedIn: r.rejectedIn,
-          restatedSince: CASE WHEN size(r.sources) > r.sourcesAtRejection THEN size(r.sources) - r.sourcesAtRejection ELSE 0 END}] AS rejected
+          restatedSince: CASE WHEN size(r.sources) > r.sourcesAtRejection THEN size(r.sources) - r.sourcesAtRejection ELSE 0 END}] AS rejected,
+       {nodes: nodes, relationships: relationships} AS graph

@@ -15,7 +15,7 @@ import { bundledOptionsFromEnv } from '../../neo4j/env.ts';
 import { adminImportCommand, DEFAULT_DATABASE } from '../../neo4j/import.ts';
 import { DEFAULT_DATA_DIR } from '../../neo4j/server.ts';
 import { buildBulkGraph, type BulkBuild } from '../ingest/bulk.ts';
-import { articleFiles, fileBatches, ingestStream, type FailedInput } from '../ingest/service.ts';
+import { articleFiles, fileBatches, ingestStream, NOT_ENGLISH, type FailedInput } from '../ingest/service.ts';
 import { importArguments, ImportWriter, readEmptyLists } from '../store/bulk-csv.ts';
 import { finishBulkImport } from '../store/bulk.ts';
 import { applySchema } from '../store/neo4j.ts';
@@ -53,6 +53,15 @@ function reportFailed(failed: FailedInput[]): number {
   return 1;
 }
 
+/** Names the articles whose text does not read as English, so a seeding script's user knows why they gave little. */
+function reportNotEnglish(names: readonly string[]): void {
+  if (names.length === 0) return;
+  const shown = 20;
+  console.error(`${names.length} articles do not read as English: the extractor reads English articles, so few or no facts were found in them:`);
+  for (const name of names.slice(0, shown)) console.error(`  ${name}`);
+  if (names.length > shown) console.error(`  … and ${names.length - shown} more`);
+}
+
 /** Failed inputs of a bulk build, new versions of earlier articles among them (bulk loads first versions only). */
 function bulkFailures(build: BulkBuild): FailedInput[] {
   return [
@@ -80,6 +89,7 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
         adminImportCommand(database, importArguments(written)) +
         `\n\nthen start the database (CREATE DATABASE ${database} if it is new) and run: npm run ingest -- --finish-bulk --csv-dir ${dir}`,
     );
+    reportNotEnglish(build.notEnglish);
     return reportFailed([...failed, ...bulkFailures(build)]);
   }
   const server = bundledOptionsFromEnv(process.env);
@@ -100,11 +110,13 @@ async function bulk(files: string[], failed: FailedInput[], batchSize: number, t
       `main thread ${cpu(build.mainCpuSeconds)} (adding to the graph ${build.addSeconds.toFixed(1)} s)\n` +
       seed.phases.map((p) => `  ${p.startSeconds.toFixed(1).padStart(7)} s  ${p.name}: ${p.seconds.toFixed(1)} s, ${cpu(p.cpuSeconds)} (${p.process})`).join('\n'),
   );
+  reportNotEnglish(build.notEnglish);
   return reportFailed([...failed, ...bulkFailures(build)]);
 }
 
 async function incremental(files: string[], failed: FailedInput[], batchSize: number): Promise<number> {
   const counts = { new: 0, updated: 0, unchanged: 0 };
+  const notEnglish: string[] = [];
   const changes = noChanges();
   const db: Database = await openDatabase();
   const { conn } = db;
@@ -112,7 +124,10 @@ async function incremental(files: string[], failed: FailedInput[], batchSize: nu
     await applySchema(conn);
     const progress = progressBar(files.length, () => failed.length);
     const record = (result: WriteResult, inputs: number) => {
-      for (const article of result.articles) counts[article.status] += 1;
+      for (const article of result.articles) {
+        counts[article.status] += 1;
+        if (article.warnings?.includes(NOT_ENGLISH)) notEnglish.push(article.title);
+      }
       addChanges(changes, result.changes);
       progress.advance(inputs);
     };
@@ -126,6 +141,7 @@ async function incremental(files: string[], failed: FailedInput[], batchSize: nu
         `${changes.nodesCreated} nodes and ${changes.relationshipsCreated} relationships created` +
         (changes.nodesDeleted + changes.relationshipsDeleted > 0 ? `, ${changes.nodesDeleted} nodes and ${changes.relationshipsDeleted} relationships deleted` : ''),
     );
+    reportNotEnglish(notEnglish);
     return reportFailed(failed);
   } finally {
     await db.close();

@@ -491,9 +491,19 @@ function readPhrase(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadCont
   const compounds = ctx.compoundCities.size > 0;
   const cache = compounds ? phraseCacheWithCompounds : sentenceStart ? phraseCacheAtStart : phraseCacheInside;
   const key = compounds ? `${sentenceStart ? 1 : 0}|${[...ctx.compoundCities].join(',')}|${text}` : text;
-  const cached = cache.get(key, () =>
-    readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => ({ ...m, start: m.start - from, end: m.end - from })));
-  return cached.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+  const cached = cache.get(key, () => readPhraseUncached(sentence, tokens, ph, ctx, sentenceStart).map((m) => shifted(m, -from)));
+  return cached.map((m) => shifted(m, from));
+}
+
+/**
+ * A copy of a mention moved by `by` characters (the cached ones are shared; the readers after change theirs).
+ * A spread alone is copied by the engine's fast path; `{ ...m, start: … }` is not, and gives the same object.
+ */
+function shifted(m: Mention, by: number): Mention {
+  const copy = { ...m };
+  copy.start += by;
+  copy.end += by;
+  return copy;
 }
 
 function readPhraseUncached(sentence: string, tokens: Token[], ph: Phrase, ctx: ReadContext, sentenceStart: boolean): Mention[] {

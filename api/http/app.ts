@@ -176,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (responseCacheBytes > 0) cacheResponses(app, stamp, { routes: ['/api/entities', '/api/entities/:id', '/api/paths'], maxBytes: responseCacheBytes, deadlineMs: databaseDeadlineMs });
   await app.register(healthRoutes, { ...routeOptions, pathIndex });
   await app.register(articleRoutes, { ...routeOptions, extraction, writeDeadlineMs: 2 * databaseDeadlineMs });
-  await app.register(entityRoutes, routeOptions);
+  await app.register(entityRoutes, { ...routeOptions, pathIndex });
   await app.register(pathRoutes, { ...routeOptions, pathIndex });
   await app.register(eventRoutes, routeOptions);
   await app.register(graphRoutes, { ...routeOptions, overviews });

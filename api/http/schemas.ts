@@ -90,7 +90,17 @@ export const ArticleQuery = z.object({
 
 export const IngestResponse = z
   .object({
-    articles: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['new', 'updated', 'unchanged']) })),
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(['new', 'updated', 'unchanged']),
+        warnings: z
+          .array(z.string())
+          .optional()
+          .describe('what the reader of this article should know of its extraction (e.g. a text not in English, from which few or no facts are read); absent when there is nothing to say'),
+      }),
+    ),
     changes: Changes,
   })
   .meta({ id: 'IngestResponse' });

@@ -3,6 +3,7 @@
 // BulkGraph (store/bulk-graph.ts), so the result does not depend on which thread finished first.
 import { availableParallelism } from 'node:os';
 import { threadCpuSeconds } from '../../neo4j/proc-stat.ts';
+import { readsAsEnglish } from '../extract/language.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import { BulkGraph, type ArticleSink, type BulkBatchResult } from '../store/bulk-graph.ts';
 import { ExtractionThread } from './extraction-thread.ts';
@@ -14,6 +15,8 @@ export interface BulkBuild {
   failed: FailedInput[];
   replacing: BulkBatchResult['replacing'];
   unchanged: number;
+  /** Articles (their files, or titles) whose text does not read as English: few or no facts were found in them. */
+  notEnglish: string[];
   /** Wall time of extraction and in-memory build, the extraction threads' summed busy time, and the main thread's time adding batches to the graph. */
   seconds: number;
   extractSeconds: number;
@@ -36,13 +39,14 @@ export async function buildBulkGraph(
   const mainCpuStarted = threadCpuSeconds();
   const threads = Math.max(1, opts.threads ?? availableParallelism());
   const pool = Array.from({ length: threads }, () => new ExtractionThread());
-  const build: BulkBuild = { graph: new BulkGraph(aliasKeys, articles), failed: [], replacing: [], unchanged: 0, seconds: 0, extractSeconds: 0, addSeconds: 0, extractCpuSeconds: 0, mainCpuSeconds: null, threads };
+  const build: BulkBuild = { graph: new BulkGraph(aliasKeys, articles), failed: [], replacing: [], unchanged: 0, notEnglish: [], seconds: 0, extractSeconds: 0, addSeconds: 0, extractCpuSeconds: 0, mainCpuSeconds: null, threads };
   const apply = async (pending: Pending) => {
     const { batch, seconds, cpuSeconds } = await pending.reply;
     build.extractSeconds += seconds;
     build.extractCpuSeconds = build.extractCpuSeconds === null || cpuSeconds === null ? null : build.extractCpuSeconds + cpuSeconds;
     build.failed.push(...pending.batch.failed, ...batch.failed);
     if (batch.doc) {
+      for (const a of batch.doc.articles) if (a.text != null && !readsAsEnglish(`${a.title}\n${a.text}`)) build.notEnglish.push(a.file ?? a.title);
       const adding = performance.now();
       const result = build.graph.add(batch.doc);
       build.addSeconds += (performance.now() - adding) / 1000;

@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName } from '../extract/document.ts';
+import { readsAsEnglish } from '../extract/language.ts';
 import type { ExtractInput } from '../extract/index.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import type { GraphDocument } from '../graph/schema.ts';
@@ -25,7 +26,16 @@ export interface BatchResult extends WriteResult {
  * Throws DocumentError (store/rows.ts) when it references unknown nodes or articles.
  */
 export async function ingestDocument(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
-  return writeGraph(conn, prepareDocument(doc), aliasKeys);
+  return withReadingWarnings(await writeGraph(conn, prepareDocument(doc), aliasKeys), doc);
+}
+
+export const NOT_ENGLISH = 'the text does not read as English: the extractor reads English articles, so few or no facts were found in it';
+
+/** The result with a warning on each written article whose text is known and does not read as English. */
+function withReadingWarnings<R extends WriteResult>(result: R, doc: GraphDocument | null): R {
+  const notEnglish = new Set((doc?.articles ?? []).filter((a) => a.text != null && !readsAsEnglish(`${a.title}\n${a.text}`)).map((a) => a.id));
+  if (notEnglish.size === 0) return result;
+  return { ...result, articles: result.articles.map((a) => (notEnglish.has(a.id) ? { ...a, warnings: [NOT_ENGLISH] } : a)) };
 }
 
 /** Deletes a stored article and exactly what it added; null when there is no such article. */
@@ -39,6 +49,10 @@ export async function removeArticle(conn: Neo4jConnection, id: string): Promise<
  * reported, so one bad file does not stop the batch or the ingest.
  */
 async function writeBatch(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
+  return withReadingWarnings(await writeBatchOnce(conn, doc), doc);
+}
+
+async function writeBatchOnce(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
   if (!doc) return { articles: [], changes: noChanges(), failed: [] };
   try {
     return { ...(await writeGraph(conn, doc, aliasKeys)), failed: [] };

@@ -1,15 +1,15 @@
 // Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
-// built from two streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher:
-// seconds on a 100k-article graph) and stamped with GraphStamp as it was before the reads. A
-// search uses it only while the stamp is unchanged; otherwise it searches in Neo4j, as before the
-// index, and a rebuild is planned for when the graph has been quiet for a moment, so a stream of
-// ingests does not rebuild after every article.
+// built from three streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher,
+// path-index-articles.cypher: seconds on a 100k-article graph) and stamped with GraphStamp as it
+// was before the reads. A search uses it only while the stamp is unchanged; otherwise it searches
+// in Neo4j, as before the index, and a rebuild is planned for when the graph has been quiet for a
+// moment, so a stream of ingests does not rebuild after every article.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
 import { PathIndexBuilder, type CheckedPathIndex, type PathIndex } from './path-index.ts';
-import { FACT_TYPES } from './read.ts';
+import { FACT_TYPES, toSourceRef } from './read.ts';
 import { plain } from './stored.ts';
 
 export interface PathIndexOptions {
@@ -57,6 +57,20 @@ export class PathIndexCache {
     if (!this.built) return null;
     const { seen } = this.stamp.since(this.built.stamp);
     return { index: this.built.index, builtFrom: seen };
+  }
+
+  /**
+   * As latest(), for a route that has no search in Neo4j to fall back on (entity detail): a read that
+   * finds the graph changed since the build plans the rebuild, as current() does.
+   */
+  latestOrPlan(request?: object): CheckedPathIndex | null {
+    const latest = this.latest();
+    if (!latest) return null;
+    const plan = () => {
+      this.current(request).catch((error: unknown) => this.opts.log?.(`path index: ${(error as Error).message}`));
+      return false;
+    };
+    return { index: latest.index, builtFrom: (graph) => latest.builtFrom(graph) || plan() };
   }
 
   /** Builds the index now if the graph is small enough (at server start); resolves when done. */
@@ -121,6 +135,7 @@ export class PathIndexCache {
           builder.entity({ id: r.get('id') as string, degree: Number(plain(r.get('degree'))), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
         );
         await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
+        await stream(tx.run(cypher('path-index-articles')), (r) => builder.article(toSourceRef(r.toObject())));
       });
     } finally {
       await session.close();

@@ -1,7 +1,7 @@
 // Named read queries (cypher/*.cypher) -> plain objects in the API's shapes. Every read goes
 // through a read session (executeRead, or readOnce for a hot route's single query) so a cluster
 // routes it to a reader; Neo4j integers come back as numbers.
-import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type QueryResult, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { z } from 'zod';
 import {
   ENTITY_LABELS,
@@ -183,7 +183,7 @@ async function resolveName(tx: ManagedTransaction, ref: string, aliasKeys: Alias
 export type EntityRelationship = z.infer<typeof Api.EntityDetail>['relationships'][number];
 type SourceRef = z.infer<typeof Api.SourceRef>;
 
-const toSourceRef = (s: Row): SourceRef => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null });
+export const toSourceRef = (s: Row): SourceRef => ({ id: String(s.id), title: String(s.title ?? ''), url: (s.url as string) ?? null, publishedAt: (s.publishedAt as string) ?? null });
 
 /** A relationship an analyst rejected: out of every query, listed with its entity so it can be restored. */
 export type RejectedRelationship = z.infer<typeof Api.EntityDetail>['rejected'][number];
@@ -206,23 +206,52 @@ function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null)
 const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
 let detailQueries: { entity: string; facts: string } | null = null;
 
-/** An entity with a page of its relationships; `total` counts them all. null when the entity is unknown. */
+/** Finds an article as a source (title, URL, date) by id; undefined when the graph has none. */
+type ArticleLookup = (id: string) => SourceRef | undefined;
+
+/**
+ * An entity with a page of its relationships; `total` counts them all. null when the entity is
+ * unknown. The page's source articles come from the in-memory index when this read saw the graph it
+ * was built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when
+ * there is no index, in a second read when the graph has changed since it was built.
+ */
 export async function entityDetail(
   conn: Neo4jConnection,
   id: string,
   page: DetailPage,
+  latest: CheckedPathIndex | null = null,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
   detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES) };
   const { entity, facts } = detailQueries;
   const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
-  // Both queries sent at once in one transaction: the page is empty when the entity is unknown.
-  const [head, rels] = await read(conn, (tx) => Promise.all([tx.run(entity, params), tx.run(facts, params)]));
+  const sourceIdsOf = (records: Neo4jRecord[]) => [...new Set(records.flatMap((r) => r.get('sourceIds') as string[]))];
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  let found: { head: QueryResult; rels: QueryResult; articles: ArticleLookup | null };
+  let bookmarks: string[];
+  try {
+    found = await session.executeRead(async (tx) => {
+      // Both queries sent at once: the page is empty when the entity is unknown.
+      const [head, rels] = await Promise.all([tx.run(entity, params), tx.run(facts, params)]);
+      const articles = latest && rels.records.length > 0 ? null : await articlesById(tx, sourceIdsOf(rels.records));
+      return { head, rels, articles };
+    });
+    bookmarks = session.lastBookmarks();
+  } finally {
+    await session.close();
+  }
+  const { head, rels } = found;
   const row = head.records[0];
   if (!row) return null;
+  let articles = found.articles;
+  if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
+    const { index } = latest;
+    articles = (sourceId) => index.article(sourceId);
+  }
+  articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(rels.records)));
   const relationships = rels.records.map((r) => ({
     ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
     evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
-    sources: (r.get('sources') as Row[]).map(toSourceRef),
+    sources: (r.get('sourceIds') as string[]).map((sourceId) => articles(sourceId)).filter((a) => a !== undefined),
     sourceCount: Number(r.get('sourceCount')),
   }));
   const rejected = (row.get('rejected') as Row[]).map((r) => ({
@@ -232,6 +261,13 @@ export async function entityDetail(
     restatedSince: Number(r.restatedSince ?? 0),
   }));
   return { node: toGraphNode(row.get('node') as Row), relationships, total: Number(row.get('total')), rejected };
+}
+
+/** The articles with these ids (cypher/articles-by-id.cypher) as sources, by id. */
+async function articlesById(tx: ManagedTransaction, ids: string[]): Promise<ArticleLookup> {
+  if (ids.length === 0) return () => undefined;
+  const byId = new Map((await rows(tx, 'articles-by-id', { ids })).map((a) => [String(a.id), toSourceRef(a)]));
+  return (id) => byId.get(id);
 }
 
 /** A relationship as seen from the entity (the fields entity-detail and entity-facts return for each). */

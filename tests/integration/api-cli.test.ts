@@ -61,6 +61,16 @@ describe('npm run ingest', () => {
     const again = await run('api/cli/ingest.ts', [join(SEED_DIR, '*.txt')]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 new, 0 updated, 1 unchanged; 0 nodes and 0 relationships created/);
+    expect(again.stderr).not.toMatch(/English/);
+  });
+
+  it('names the articles that do not read as English, without failing the ingest', async () => {
+    const german = join(tmp, 'partnerstadt.txt');
+    writeFileSync(german, 'Delegation aus der Partnerstadt\n\nDie Bürgermeisterin empfing am Montag eine Delegation aus der Partnerstadt und unterzeichnete eine Absichtserklärung über den Jugendaustausch.\n');
+    const result = await run('api/cli/ingest.ts', [german, SEED_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2 new/);
+    expect(result.stderr).toMatch(/1 articles do not read as English[^\n]*\n\s+Delegation aus der Partnerstadt\n/);
   });
 
   it('ingests the folder npm run generate writes, articles only', async () => {

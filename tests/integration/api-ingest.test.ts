@@ -105,6 +105,19 @@ describe('ingesting articles', () => {
     expect(await snapshot()).toEqual(graphBefore);
   });
 
+  it('warns that an article not in English gives few facts, and says nothing of an English one', async () => {
+    const english = await call(api, 'POST', '/api/articles', SEED);
+    expect(english.body.articles[0]).not.toHaveProperty('warnings');
+    const indonesian = [
+      'Wali Kota Surabaya terima delegasi kota kembar',
+      '',
+      'Wali Kota Surabaya menerima kunjungan delegasi dari kota kembar pada hari Senin. Kedua pihak membahas kerja sama pendidikan dan pariwisata.',
+    ].join('\n');
+    const other = await call(api, 'POST', '/api/articles', indonesian);
+    expect(other.status).toBe(201);
+    expect(other.body.articles).toEqual([expect.objectContaining({ status: 'new', warnings: [expect.stringMatching(/does not read as English/)] })]);
+  });
+
   it('accepts the same article as JSON naming its format, as Markdown and as HTML', async () => {
     const asJson = await call(api, 'POST', '/api/articles', { format: 'text', content: SEED, url: 'https://example.org/seed' });
     expect(asJson.status).toBe(201);

@@ -7,7 +7,7 @@ import type { GraphDocument } from '../../api/graph/schema.ts';
 import { GraphStamp } from '../../api/store/graph-stamp.ts';
 import type { PathIndex } from '../../api/store/path-index.ts';
 import { PathIndexCache } from '../../api/store/path-index-cache.ts';
-import { shortestPaths } from '../../api/store/read.ts';
+import { entityDetail, shortestPaths } from '../../api/store/read.ts';
 import { call, startApi, type TestApi } from '../support/api.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 
@@ -302,6 +302,45 @@ describe('paths searched in memory', () => {
       expect(body).toEqual(JSON.parse(JSON.stringify(await shortestPaths(api.conn, { from: 'person:trio-ann', to: 'person:trio-cat', maxHops: 6, k: 3, sources: 10 }, aliasKeys, null))));
     } finally {
       await run(`MATCH (n) WHERE n.id IN ['person:trio-ann', 'person:trio-bob', 'person:trio-cat', 'trio-article'] DETACH DELETE n`);
+    }
+  });
+
+  it("lists a fact's source articles as the graph has them now, not as the in-memory index holds them", async () => {
+    const duo: GraphDocument = {
+      articles: [{ id: 'duo-article', title: 'Two people meet', publishedAt: '2024-10-01', url: 'https://example.org/duo' }],
+      nodes: ['dan', 'eve'].map((n) => ({ id: `person:duo-${n}`, label: 'Person' as const, name: `Duo ${n}`, aliases: [], properties: {} })),
+      relationships: [{ type: 'MET_WITH', source: 'person:duo-dan', target: 'person:duo-eve', properties: {}, sources: ['duo-article'], evidence: ['Dan met Eve.'] }],
+    };
+    const detail = '/api/entities/person:duo-dan';
+    const run = (query: string) => api.conn.driver.executeQuery(query, {}, { database: api.conn.database });
+    const sourcesOf = async () => {
+      const { status, body } = await call(api, 'GET', detail);
+      expect(status).toBe(200);
+      return body.relationships.map((r: { sources: unknown[] }) => r.sources);
+    };
+    try {
+      expect((await call(api, 'POST', '/api/articles', duo)).status).toBe(201);
+      // Listed while the index predates the article, from Neo4j.
+      expect(await sourcesOf()).toEqual([[{ id: 'duo-article', title: 'Two people meet', url: 'https://example.org/duo', publishedAt: '2024-10-01' }]]);
+      const posted = Date.now();
+      // A detail that finds the graph changed since the index was built has it built again (no path asked).
+      let builtAt = 0;
+      for (let tries = 0; tries < 100 && builtAt <= posted; tries++) {
+        await sourcesOf();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        builtAt = Date.parse((await call(api, 'GET', '/api/health')).body.pathIndex?.builtAt ?? '0');
+      }
+      expect(builtAt).toBeGreaterThan(posted);
+      expect((await sourcesOf())[0][0].title).toBe('Two people meet');
+      // The same answer as without an index (the articles read in the page's transaction).
+      const page = { offset: 0, limit: 200, sources: 10 };
+      expect((await call(api, 'GET', detail)).body).toEqual(JSON.parse(JSON.stringify(await entityDetail(api.conn, 'person:duo-dan', page, null))));
+
+      // Behind the API's back the article is retitled: no count changes, the index still has the old title.
+      await run(`MATCH (a:Article {id: 'duo-article'}) SET a.title = 'Two people meet again'`);
+      expect(await sourcesOf()).toEqual([[{ id: 'duo-article', title: 'Two people meet again', url: 'https://example.org/duo', publishedAt: '2024-10-01' }]]);
+    } finally {
+      await run(`MATCH (n) WHERE n.id IN ['person:duo-dan', 'person:duo-eve', 'duo-article'] DETACH DELETE n`);
     }
   });
 });

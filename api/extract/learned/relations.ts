@@ -525,7 +525,8 @@ export interface Pair {
   features: ReadonlySet<string>;
   /** the facts of this type and ends the rules stated */
   facts: Fact[];
-  evidence: number[];
+  /** the evidence's sentences, sorted only for the pairs that become candidates (most pairs of an article are rejected) */
+  evidence: ReadonlySet<number>;
   props: Properties;
   /** PARTICIPATED_IN: the roles; HOLDS_POSITION: the person's titles (with where each was read); [''] otherwise */
   values: readonly string[];
@@ -580,7 +581,7 @@ function eachPair(a: Article, ev: Events, options: { open?: boolean; types?: rea
       }
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
       const values = type === 'PARTICIPATED_IN' ? PARTICIPATION_ROLES : sources ? [...sources.keys()] : NO_VALUE;
-      if (values.length) visit({ type, from: x, to: y, features, facts, evidence: [...evidence].sort(byNumber), props, values, sources });
+      if (values.length) visit({ type, from: x, to: y, features, facts, evidence, props, values, sources });
     }
   }
 }
@@ -614,11 +615,11 @@ function valueFeatures(pair: Pair, value: string): { own: string[]; mine: Fact[]
 }
 
 /** The candidate of one value of a pair. */
-function candidateOf(pair: Pair, value: string, shared: readonly string[], own: string[], mine: Fact[]): Candidate {
+function candidateOf(pair: Pair, value: string, shared: readonly string[], own: string[], mine: Fact[], evidence: number[]): Candidate {
   const props: Properties = { ...pair.props };
   if (pair.type === 'PARTICIPATED_IN') props.role = value;
   if (pair.type === 'HOLDS_POSITION') props.title = value;
-  return { type: pair.type, from: pair.from, to: pair.to, value, shared, own, facts: mine, evidence: pair.evidence, props };
+  return { type: pair.type, from: pair.from, to: pair.to, value, shared, own, facts: mine, evidence, props };
 }
 
 /**
@@ -629,9 +630,10 @@ export function relationCandidates(a: Article, ev: Events, options: { open?: boo
   const out: Candidate[] = [];
   eachPair(a, ev, options, (pair) => {
     const shared = [...pair.features];
+    const evidence = [...pair.evidence].sort(byNumber);
     for (const value of pair.values) {
       const { own, mine } = valueFeatures(pair, value);
-      out.push(candidateOf(pair, value, shared, own, mine));
+      out.push(candidateOf(pair, value, shared, own, mine, evidence));
     }
   });
   return out;
@@ -677,13 +679,14 @@ function pairScorer(model: LinearModel): PairScorer {
         if (participation && e.roles) for (let i = 0; i < roles.length; i++) roles[i]! += e.roles[i]!;
       }
       let best = { value: -1, probability: -1, own: [] as string[], mine: [] as Fact[] };
-      pair.values.forEach((value, i) => {
+      for (let i = 0; i < pair.values.length; i++) {
+        const value = pair.values[i]!;
         const { own, mine } = valueFeatures(pair, value);
         let sum = shared + (participation ? roles[roleIndex.get(value)!]! : 0);
         for (const f of own) sum += weights.get(f)?.w ?? 0;
         const probability = sigmoid(sum);
         if (probability > best.probability) best = { value: i, probability, own, mine };
-      });
+      }
       return best;
     },
   };
@@ -730,7 +733,7 @@ export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<Lea
     if (vetoed(pair)) return;
     const scorer = scorers.get(pair.type)!;
     const best = scorer.best(pair);
-    if (best.probability >= scorer.threshold) accepted.push(candidateOf(pair, pair.values[best.value]!, [...pair.features], best.own, best.mine));
+    if (best.probability >= scorer.threshold) accepted.push(candidateOf(pair, pair.values[best.value]!, [...pair.features], best.own, best.mine, [...pair.evidence].sort(byNumber)));
   });
   // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
   for (const c of accepted) {

@@ -1,6 +1,7 @@
 // /api/entities: full-text search, one entity with its facts, and its neighbourhood.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Neo4jConnection } from '../../store/neo4j.ts';
+import type { PathIndexCache } from '../../store/path-index-cache.ts';
 import { entityDetail, neighborCounts, neighborhood, neighborPage, searchEntities } from '../../store/read.ts';
 import { notFound } from '../errors.ts';
 import {
@@ -19,7 +20,7 @@ import {
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse };
 
-export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = async (app, { conn }) => {
+export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIndex: PathIndexCache }> = async (app, { conn, pathIndex }) => {
   app.get(
     '/api/entities',
     {
@@ -45,7 +46,8 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection }> = as
       },
     },
     async (request) => {
-      const found = await entityDetail(conn, request.params.id, request.query);
+      // The page's source articles from the last index built, when the answer's read saw its graph.
+      const found = await entityDetail(conn, request.params.id, request.query, pathIndex.latestOrPlan(request));
       if (!found) throw notFound(`id: no entity "${request.params.id}"`);
       return found;
     },
