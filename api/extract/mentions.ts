@@ -414,6 +414,9 @@ function headOf(words: string[]): { head: string; head2: string } {
   return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
 }
 
+/** "Oranmore Twinning Committee", "Wonju Sister City Committee", "Tipperary Town Twinning committee": a town's friendship body. */
+const TOWN_FRIENDSHIP = /\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \w+)? (committee|association|council|board|group)$/;
+
 /** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
 function publicFriendshipBody(lowerName: string): boolean {
   return /\bfriendship\b/.test(lowerName) && /\b(assembly|parliament(ary)?|parliamentarians'?|legislat\w*|prefectural|provincial|municipal|people'?s|government)\b/.test(lowerName);
@@ -433,7 +436,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   // "Greater Columbus Sister Cities International Inc.": an incorporated sister-cities body is still a civic one
-  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return /\bsister cit(y|ies)\b/i.test(name) ? 'Organization' : 'Company';
+  if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return /\bsister cit(y|ies)\b/i.test(name) ? 'Office' : 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
   // "Board of Directors": a generic body with no proper name of its own
@@ -442,10 +445,14 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/\bboard of (supervisors|selectmen|aldermen|commissioners|freeholders|county commissioners)$/i.test(name)) return 'Office';
   // "the Summer Capital of the Philippines": a capital of a place is a description, not a business
   if (head === 'capital' && /\bcapital of\b/i.test(name)) return null;
-  if (/^(?:[\p{L}-]+ ){0,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Organization';
-  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Organization';
+  // a town's own sister-city or twinning body is a friendship association, a public body (graph contract);
+  // the national federation ("Sister Cities International") and programmes are organisations
+  if (/^(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/i.test(name)) return 'Organization';
+  if (/^(?:[\p{L}-]+ ){1,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Office';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return /program(me)?$/i.test(name) ? 'Organization' : 'Office';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
+  if ((head === 'committee' || head === 'association' || head === 'council' || head === 'board' || head === 'group') && TOWN_FRIENDSHIP.test(whole)) return 'Office';
   if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
   // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)

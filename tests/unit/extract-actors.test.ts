@@ -60,7 +60,7 @@ describe('places that are not cities', () => {
       (g) => expect(g.nodes.find((n) => n.name === 'Shimonoseki')?.properties.country).toBe('JP'),
     ]],
     ['makes a municipality the gazetteer lacks a city when its mayor is named with it', () => extract('Mayor Tim Shaw and Hanbit-gu Mayor Kim Min-jun signed the agreement at Nelson City Hall.'), [hasNames('City', ['Hanbit-gu']), holds('Kim Min-jun', 'Hanbit-gu', 'Mayor')]],
-    ['reads the officer named right after "Title of Body", also after "& Place Title"', () => extract('President of the Nelson Rowing Club Tom Hale welcomed the crew from Matsue. President of Nelson Sister City Association & Nelson Treasurer Jo Ames delivered remarks at the dinner.'), [holds('Tom Hale', 'Nelson Rowing Club', 'President'), hasNames('Organization', ['Nelson Sister City Association']), holds('Jo Ames', 'Nelson Sister City Association', 'President'), holds('Jo Ames', 'Nelson', 'Treasurer')]],
+    ['reads the officer named right after "Title of Body", also after "& Place Title"', () => extract('President of the Nelson Rowing Club Tom Hale welcomed the crew from Matsue. President of Nelson Sister City Association & Nelson Treasurer Jo Ames delivered remarks at the dinner.'), [holds('Tom Hale', 'Nelson Rowing Club', 'President'), hasNames('Office', ['Nelson Sister City Association']), holds('Jo Ames', 'Nelson Sister City Association', 'President'), holds('Jo Ames', 'Nelson', 'Treasurer')]],
     ['never makes an agreement an organisation', () => extract('The highlight was the re-signing of the Friendship Agreement of the Sister City relationship by both mayors in Nelson.'), [
       (g) => expect(names(g, 'Organization').some((n) => /Agreement/.test(n))).toBe(false),
     ]],
@@ -266,7 +266,9 @@ describe('consular titles, Dutch particles and civic bodies', () => {
     ]],
     ['keeps "Industrial and Commercial Association" and "Foreign and Overseas Affairs Office of X" whole after "Title of", and an incorporated sister-cities body civic', () => extract('Mr. Chen Bo, Deputy Director-general of the Foreign and Overseas Affairs Office of Jiangxi Province, met Mr. Benny, Vice President of East Java Industrial and Commercial Association. Tim Sword, president of Greater Columbus Sister Cities International Inc., attended with Delaware City Schools.'), [
       hasNames('Office', ['Foreign and Overseas Affairs Office of Jiangxi Province']),
-      hasNames('Organization', ['East Java Industrial and Commercial Association', 'Greater Columbus Sister Cities International Inc.', 'Delaware City Schools']),
+      hasNames('Organization', ['East Java Industrial and Commercial Association', 'Delaware City Schools']),
+      // a town's sister-cities body is a friendship association, a public body (graph contract)
+      hasNames('Office', ['Greater Columbus Sister Cities International Inc.']),
       (g) => expect(names(g, 'Company')).toEqual([]),
     ]],
   ]);
@@ -363,6 +365,16 @@ describe('twinning lists and appositions, third batch', () => {
     ['reads "our then Mayor, Cllr. Name" as the home town\'s mayor, and no person in "the Mayor Making ceremonies"', () => extract('I served in Frome last year, representing our then Mayor, Cllr. Jo Baker. The annual "Mayor Making" ceremonies drew to a close.'), [
       holds('Jo Baker', 'Frome', 'Mayor'),
       (g) => expect(names(g, 'Person')).not.toContain('Making'),
+    ]],
+  ]);
+});
+
+describe('a town\'s friendship bodies', () => {
+  table([
+    ['reads a town\'s sister-city committee or twinning association as a public body, and the national federation as an organisation', () => extract('Jo Ames, president of the Nelson Twinning Association, thanked the Matsue Sister City Committee and Sister Cities International.'), [
+      hasNames('Office', ['Nelson Twinning Association', 'Matsue Sister City Committee']),
+      hasNames('Organization', ['Sister Cities International']),
+      holds('Jo Ames', 'Nelson Twinning Association', 'President'),
     ]],
   ]);
 });

@@ -138,7 +138,7 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "the Charleston Sister Cities International agreement with Panama City": the sister-cities body's town and the partner
-    for (const m of cues.matches(/⟨G(\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
+    for (const m of cues.matches(/⟨[GO](\d+)⟩ (?:agreement|pact|relationship|partnership) with (?:the city of )?⟨C(\d+)⟩/g)) {
       const body = s.mentions[Number(m[1])]!;
       if (/\bsister cit(?:y|ies)\b/i.test(body.name)) {
         pair(a, a.cityOf(ref(m[1])) ?? a.cityInName(body.name), ref(m[2]), s);
