@@ -301,6 +301,8 @@ export class GraphCanvas {
       if (small) {
         // Small graphs get the careful layout: labels count as part of the node, so none overlap.
         this.entities().layout({ ...FCOSE_BASE, quality: 'proof', randomize: true, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions).run();
+        // fcose counts labels but does not promise that no two touch; a few pushes settle what is left
+        separateLabels(nodes, 6);
         return;
       }
       // Big graphs: the force phase costs seconds per hundred nodes, so mid-sized graphs get the
@@ -767,6 +769,38 @@ function debounceFrame(fn: () => void): () => void {
 }
 
 /** Scale positions about their centre so each node gets about `spacing`² of room (the draft packs them tight). */
+/**
+ * Moves nodes whose boxes (labels included) overlap apart along the axis where they overlap least, half each,
+ * until none do or the rounds run out. For small pictures only: each round measures every pair.
+ */
+function separateLabels(nodes: NodeCollection, gap: number, rounds = 50): void {
+  const list = nodes.toArray() as NodeSingular[];
+  for (let round = 0; round < rounds; round++) {
+    const boxes = list.map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+    let moved = false;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+        const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+        if (dx <= 0 || dy <= 0) continue;
+        const alongX = dx < dy;
+        const sign = alongX ? Math.sign(a.x1 + a.x2 - b.x1 - b.x2) || 1 : Math.sign(a.y1 + a.y2 - b.y1 - b.y2) || 1;
+        const half = ((alongX ? dx : dy) / 2) * sign;
+        for (const [node, box, d] of [[list[i]!, a, half], [list[j]!, b, -half]] as const) {
+          const p = node.position();
+          node.position(alongX ? { x: p.x + d, y: p.y } : { x: p.x, y: p.y + d });
+          if (alongX) Object.assign(box, { x1: box.x1 + d, x2: box.x2 + d });
+          else Object.assign(box, { y1: box.y1 + d, y2: box.y2 + d });
+        }
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
 function spreadToArea(nodes: NodeCollection, spacing: number): void {
   // From positions, not boundingBox(): that would measure every label first.
   const xs = nodes.map((n) => (n as NodeSingular).position('x'));
