@@ -3,7 +3,6 @@
 // BulkGraph (store/bulk-graph.ts), so the result does not depend on which thread finished first.
 import { availableParallelism } from 'node:os';
 import { threadCpuSeconds } from '../../neo4j/proc-stat.ts';
-import { readsAsEnglish } from '../extract/language.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import { BulkGraph, type ArticleSink, type BulkBatchResult } from '../store/bulk-graph.ts';
 import { ExtractionThread } from './extraction-thread.ts';
@@ -46,7 +45,10 @@ export async function buildBulkGraph(
     build.extractCpuSeconds = build.extractCpuSeconds === null || cpuSeconds === null ? null : build.extractCpuSeconds + cpuSeconds;
     build.failed.push(...pending.batch.failed, ...batch.failed);
     if (batch.doc) {
-      for (const a of batch.doc.articles) if (a.text != null && !readsAsEnglish(`${a.title}\n${a.text}`)) build.notEnglish.push(a.file ?? a.title);
+      if (batch.notEnglish.length) {
+        const notEnglish = new Set(batch.notEnglish);
+        for (const a of batch.doc.articles) if (notEnglish.has(a.id)) build.notEnglish.push(a.file ?? a.title);
+      }
       const adding = performance.now();
       const result = build.graph.add(batch.doc);
       build.addSeconds += (performance.now() - adding) / 1000;

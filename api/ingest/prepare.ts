@@ -3,6 +3,7 @@
 // articles as `npm run extract` would. Runs on the extraction thread (extraction-worker.ts) and in
 // the API's request handler (service.ts).
 import { extractArticle, mergeGraphs, type ExtractInput } from '../extract/index.ts';
+import { readsAsEnglish } from '../extract/language.ts';
 import type { GraphDocument } from '../graph/schema.ts';
 import { attributeSources, withArticleMentions } from '../store/rows.ts';
 
@@ -27,6 +28,13 @@ export interface ExtractedBatch {
   /** The batch's articles merged into one document, or null when every input failed. */
   doc: GraphDocument | null;
   failed: FailedInput[];
+  /** Ids of its articles whose text does not read as English (few or no facts were found in them). */
+  notEnglish: string[];
+}
+
+/** Ids of the document's articles whose text is known and does not read as English. */
+export function articlesNotInEnglish(doc: GraphDocument | null): string[] {
+  return (doc?.articles ?? []).filter((a) => a.text != null && !readsAsEnglish(`${a.title}\n${a.text}`)).map((a) => a.id);
 }
 
 /** Extracts and prepares each input (a bad one is reported, not fatal) and merges the batch. */
@@ -41,5 +49,5 @@ export function extractBatch(inputs: ExtractInput[]): ExtractedBatch {
     }
   });
   const doc = docs.length === 0 ? null : docs.length === 1 ? docs[0]! : mergeGraphs(docs);
-  return { doc, failed };
+  return { doc, failed, notEnglish: articlesNotInEnglish(doc) };
 }

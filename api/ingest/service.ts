@@ -6,7 +6,6 @@ import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { decodeText } from '../extract/charset.ts';
 import { formatFromFileName } from '../extract/document.ts';
-import { readsAsEnglish } from '../extract/language.ts';
 import type { ExtractInput } from '../extract/index.ts';
 import { aliasKeys } from '../extract/resolve.ts';
 import type { GraphDocument } from '../graph/schema.ts';
@@ -14,7 +13,7 @@ import type { Neo4jConnection } from '../store/neo4j.ts';
 import { DocumentError, restrictToArticles } from '../store/rows.ts';
 import { addChanges, deleteArticle, noChanges, writeGraph, type Changes, type WriteResult } from '../store/write.ts';
 import { ExtractionThread } from './extraction-thread.ts';
-import { extractBatch, prepareDocument, reasonOf, type FailedInput } from './prepare.ts';
+import { articlesNotInEnglish, extractBatch, prepareDocument, reasonOf, type ExtractedBatch, type FailedInput } from './prepare.ts';
 
 export type { FailedInput } from './prepare.ts';
 export interface BatchResult extends WriteResult {
@@ -26,16 +25,16 @@ export interface BatchResult extends WriteResult {
  * Throws DocumentError (store/rows.ts) when it references unknown nodes or articles.
  */
 export async function ingestDocument(conn: Neo4jConnection, doc: GraphDocument): Promise<WriteResult> {
-  return withReadingWarnings(await writeGraph(conn, prepareDocument(doc), aliasKeys), doc);
+  return withReadingWarnings(await writeGraph(conn, prepareDocument(doc), aliasKeys), articlesNotInEnglish(doc));
 }
 
 export const NOT_ENGLISH = 'the text does not read as English: the extractor reads English articles, so few or no facts were found in it';
 
-/** The result with a warning on each written article whose text is known and does not read as English. */
-function withReadingWarnings<R extends WriteResult>(result: R, doc: GraphDocument | null): R {
-  const notEnglish = new Set((doc?.articles ?? []).filter((a) => a.text != null && !readsAsEnglish(`${a.title}\n${a.text}`)).map((a) => a.id));
-  if (notEnglish.size === 0) return result;
-  return { ...result, articles: result.articles.map((a) => (notEnglish.has(a.id) ? { ...a, warnings: [NOT_ENGLISH] } : a)) };
+/** The result with a warning on each written article named in `notEnglish`. */
+function withReadingWarnings<R extends WriteResult>(result: R, notEnglish: readonly string[]): R {
+  if (notEnglish.length === 0) return result;
+  const ids = new Set(notEnglish);
+  return { ...result, articles: result.articles.map((a) => (ids.has(a.id) ? { ...a, warnings: [NOT_ENGLISH] } : a)) };
 }
 
 /** Deletes a stored article and exactly what it added; null when there is no such article. */
@@ -48,8 +47,8 @@ export async function removeArticle(conn: Neo4jConnection, id: string): Promise<
  * a stored entity another label), its articles are written one by one and the refused one is
  * reported, so one bad file does not stop the batch or the ingest.
  */
-async function writeBatch(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
-  return withReadingWarnings(await writeBatchOnce(conn, doc), doc);
+async function writeBatch(conn: Neo4jConnection, { doc, notEnglish }: Pick<ExtractedBatch, 'doc' | 'notEnglish'>): Promise<BatchResult> {
+  return withReadingWarnings(await writeBatchOnce(conn, doc), notEnglish);
 }
 
 async function writeBatchOnce(conn: Neo4jConnection, doc: GraphDocument | null): Promise<BatchResult> {
@@ -75,9 +74,9 @@ async function writeBatchOnce(conn: Neo4jConnection, doc: GraphDocument | null):
 
 /** Extracts a batch and writes it in one transaction. */
 export async function ingestBatch(conn: Neo4jConnection, inputs: ExtractInput[]): Promise<BatchResult> {
-  const { doc, failed } = extractBatch(inputs);
-  const result = await writeBatch(conn, doc);
-  return { ...result, failed: [...failed, ...result.failed] };
+  const extracted = extractBatch(inputs);
+  const result = await writeBatch(conn, extracted);
+  return { ...result, failed: [...extracted.failed, ...result.failed] };
 }
 
 export interface InputBatch {
@@ -111,7 +110,7 @@ export async function ingestStream(
   };
   const write = async (extracted: Awaited<ReturnType<typeof extract>>) => {
     const started = performance.now();
-    const result = await writeBatch(conn, extracted.doc);
+    const result = await writeBatch(conn, extracted);
     times.writeSeconds += (performance.now() - started) / 1000;
     onBatch?.({ ...result, failed: [...extracted.failed, ...result.failed] }, extracted.inputs);
   };
