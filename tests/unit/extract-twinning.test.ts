@@ -158,3 +158,25 @@ describe('a visit told in a later clause', () => {
     ]],
   ]);
 });
+
+describe('a list of towns, one a line, after the line that opens it', () => {
+  it('pairs each listed town with the town the list is about', () => {
+    const g = extract('Over the past three decades Townsville has signed Sister City agreements with three cities. All of our Sister Cities are situated in the Asia-Pacific region:\n- Shunan, Japan (since 1990)\n- Changshu, China (since 1995)\n- Suwon, Korea (since 1996)\n\nEach agreement focuses on trade and culture.');
+    expect(pairs(g)).toEqual(['Changshu ~ Townsville', 'Shunan ~ Townsville', 'Suwon ~ Townsville']);
+  });
+
+  it('pairs the two towns of each line of a list of pairs', () => {
+    const g = extract('Twinning is common among Israeli towns. Some examples of twinning are:\nHolon – Suresnes, France\nRamla – Vaughan, Canada\nNazareth – Florence, Italy');
+    expect(pairs(g)).toEqual(['Florence ~ Nazareth', 'Holon ~ Suresnes', 'Ramla ~ Vaughan']);
+  });
+
+  it('takes "Municipality of X in Country" and a town it does not know as towns of the list', () => {
+    const g = extract('Sariyer Municipality develops twinning relations abroad.\n\nTwinning Cities to Sariyer Municipality;\n• Municipality of Beyarmudu in Cyprus,\n• Municipality of Hacmaz in Azerbaijan,');
+    expect(pairs(g)).toEqual(['Beyarmudu ~ Sariyer Municipality', 'Hacmaz ~ Sariyer Municipality']);
+  });
+
+  it('reads no town from the lines under a heading that are not towns with their country', () => {
+    const g = extract('Tacoma signed a sister city agreement with Kitakyushu in 1990.\n\nOur Sister Cities\nNews\nEvents Calendar\nContact Us');
+    expect(pairs(g)).toEqual(['Kitakyushu ~ Tacoma']);
+  });
+});

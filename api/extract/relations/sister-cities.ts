@@ -57,6 +57,7 @@ function hyphenedPairMayFollow(text: string): boolean {
 }
 
 export function sisterCities(a: Article): void {
+  townLists(a);
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
@@ -182,6 +183,73 @@ export function sisterCities(a: Article): void {
     const withX = /\b(?:sister[- ]city|twinning|friendship[- ]city|partnership) (?:relations?|relationships?|ties|agreement|pact)? ?with (?:the city of )?⟨([CX])(\d+)⟩/i.exec(t);
     if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, townAt(a, s, withX[1]!, withX[2]!), s);
   }
+}
+
+/**
+ * A line that opens a list of towns, one a line: "All of our Sister Cities are situated in the Asia-Pacific
+ * region:", "Twinning Cities to Sariyer Municipality;", "Twinning between Cities" (a heading: no full stop, few words).
+ */
+function opensTownList(s: AnalyzedSentence): boolean {
+  if (s.paragraph < 0 || !KEYWORD.test(s.text)) return false;
+  return /[:;]\s*$/.test(s.text) || (!/[.!?]["”’)]*\s*$/.test(s.text) && s.text.split(/\s+/).length <= 8);
+}
+
+/** A sentence that is a whole line of a list: the only sentence of its paragraph, short, no full stop inside. */
+function isListLine(a: Article, s: AnalyzedSentence): boolean {
+  const i = s.index;
+  const alone = a.sentences[i - 1]?.paragraph !== s.paragraph && a.sentences[i + 1]?.paragraph !== s.paragraph;
+  return alone && s.text.split(/\s+/).length <= 16 && /^(?:[-–•*·▪◦]\s*)?\p{Lu}[^.!?]*[.,;]?$/u.test(s.text);
+}
+
+// "Jerusalem – New York City, USA", "- Bengaluru and San Francisco, California, USA (2008)": a twinned pair a line
+const LISTED_PAIR = /^(?:[-–•*·▪◦]\s*)?⟨([CX])(\d+)⟩\s*(?:and|&|[-–—])\s*⟨([CXV])(\d+)⟩(?!\s*(?:and|&|[-–—])\s*⟨)/;
+// "- Shunan (周南), Japan (since 1990)", "• Enfield in England,", "• Chengdu, China, established 2010": one partner a line
+const LISTED_PARTNER = /^(?:[-–•*·▪◦]\s*)?(?:(?:the )?(?:city|town|municipality) of )?⟨([CXO])(\d+)⟩(?: \([^)]*\))?(?:,? ⟨N\d+⟩| in (?:the )?⟨N\d+⟩)/i;
+
+/**
+ * The lines of a list of towns after the line that opens it (document.ts keeps such lines): a line naming two
+ * towns pairs them; a line naming one town and its country pairs it with the list's owner (the town the opening
+ * line names, else the article's). A partner the gazetteer lacks is still a town there.
+ */
+function townLists(a: Article): void {
+  for (let i = 0; i < a.sentences.length; i++) {
+    const head = a.sentences[i]!;
+    if (!opensTownList(head)) continue;
+    const owner = headOwner(a, head);
+    let j = i + 1;
+    for (; j < a.sentences.length && isListLine(a, a.sentences[j]!); j++) {
+      const s = a.sentences[j]!;
+      const two = LISTED_PAIR.exec(s.template);
+      if (two) {
+        pair(a, listedTownAt(a, s, two[1]!, two[2]!), listedTownAt(a, s, two[3]!, two[4]!), s);
+        continue;
+      }
+      const one = LISTED_PARTNER.exec(s.template);
+      if (one) pair(a, owner, listedTownAt(a, s, one[1]!, one[2]!), s);
+    }
+    i = j - 1;
+  }
+}
+
+/** The town a list's opening line is about: "Twinning Cities to Sariyer Municipality;", "Perth now having eleven Sister City relationships:". */
+function headOwner(a: Article, s: AnalyzedSentence): string | null {
+  for (const m of matchAll(s.template, /⟨([COG])(\d+)⟩/g)) {
+    const c = a.cityOf(s.refs[Number(m[2])]);
+    if (c) return c;
+  }
+  return a.homeCity;
+}
+
+/**
+ * The town at a slot of a list line: a venue's or an office's name there ("Gold Coast", "Municipality of VAC")
+ * is a town's, and so is a town name the article left unplaced ("Enfield in England").
+ */
+function listedTownAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
+  const m = s.mentions[Number(index)]!;
+  if (letter === 'V' || (letter === 'C' && !s.refs[Number(index)])) return a.municipality(m.name, s.index);
+  if (letter !== 'O') return townAt(a, s, letter, index);
+  const named = /^(?:the )?(?:municipality|city|town) of (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/iu.exec(m.name);
+  return named ? a.municipality(named[1]!, s.index) : a.cityOf(s.refs[Number(index)]);
 }
 
 const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
