@@ -180,3 +180,22 @@ describe('a list of towns, one a line, after the line that opens it', () => {
     expect(pairs(g)).toEqual(['Kitakyushu ~ Tacoma']);
   });
 });
+
+describe('a list of partners inside a sentence', () => {
+  it('reads "our twin towns of A (Germany), B (USA) and C (UKR)", a town it does not know included', () => {
+    const g = extract('Cooperation with our twin towns of St. Ingbert (Germany), Sierra Vista (USA), Obuchiw (UKR) and Cananea (MEX) is supported by the Dresden council.', 'Dresden and its twin towns');
+    expect(pairs(g)).toEqual(['Cananea ~ Dresden', 'Dresden ~ Obuchiw', 'Dresden ~ Sierra Vista', 'Dresden ~ St. Ingbert']);
+  });
+
+  it('reads "linked as X\'s sisters: A (Germany), B (South Korea), C (Japan)"', () => {
+    const g = extract("There are currently three cities that are formally linked as Bandung's sisters: Braunschweig (Germany), Suwon (South Korea) and Hamamatsu (Japan).");
+    expect(pairs(g)).toEqual(['Bandung ~ Braunschweig', 'Bandung ~ Hamamatsu', 'Bandung ~ Suwon']);
+  });
+
+  table([
+    ['pairs "X became Y\'s seventh sister city, following A (1993), B, France (1992)" with Y, each in its year', () => extract("Kumasi became Houston's seventh Sister City in 1995, following Wroclaw (1993), Limoges, France (1992), and Arequipa, Peru (1962)."), [
+      (g) => expect(pairs(g)).toEqual(['Arequipa ~ Houston', 'Houston ~ Kumasi', 'Houston ~ Limoges', 'Houston ~ Wroclaw']),
+      (g) => expect(since(g, 'Limoges')).toBe('1992'),
+    ]],
+  ]);
+});

@@ -8,7 +8,7 @@ import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 import { matchAll } from '../match-all.ts';
 
-const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|['’]s sisters:|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
 const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
 
@@ -122,10 +122,19 @@ export function sisterCities(a: Article): void {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
-    // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of cues.matches(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
+    // sister cities such as A, B and C: of the sentence's subject city; "our twin towns of A (Germany), B (USA)
+    // and C (MEX)", "linked as Bandung's sisters: A (Germany), B (South Korea), …"
+    for (const m of cues.matches(TOWNS_LISTED)) {
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const c of matchAll(m[2]!, /⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
+      // the list's towns: not the country in brackets after one ("Obuchiw (UKR)"), nor a person or region the list names
+      for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨([CX])(\d+)⟩/gi)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
+      found = true;
+    }
+    for (const m of cues.matches(FOLLOWING)) {
+      for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨C(\d+)⟩(?:,? \(?⟨N\d+⟩\)?)?(?: \(((?:1[89]|20)\d\d)\))?/g)) {
+        if (c[2]) pairSince(a, ref(m[1]), ref(c[1]), c[2], s);
+        else pair(a, ref(m[1]), ref(c[1]), s);
+      }
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
@@ -252,6 +261,20 @@ function listedTownAt(a: Article, s: AnalyzedSentence, letter: string, index: st
   return named ? a.municipality(named[1]!, s.index) : a.cityOf(s.refs[Number(index)]);
 }
 
+// One item of a list of towns: "A", "A (Japan)", "A (The Philippines)", "A in the U.S.", "A, Japan," (a person or a
+// region the list names keeps it going: "Forth Worth, Texas (USA)" read as a person).
+const LIST_ITEM = String.raw`⟨[CXPN]\d+⟩(?: \((?:the )?⟨[NX]\d+⟩\)| in (?:the )?⟨N\d+⟩|, ⟨N\d+⟩(?=[,;]| and| \())?(?: \((?:1[89]|20)\d\d\))?`;
+const TOWNS_LISTED = new RegExp(
+  String.raw`(?:\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)|['’]s sisters(?=:))` +
+    String.raw`(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?| of(?= ⟨[CX]\d+⟩ \(⟨[NX]\d+⟩\),))?` +
+    String.raw`\s*((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`,
+  'gi',
+);
+
+// "Kumasi became Charlotte's seventh Sister City 1995, following Wroclaw (1993), Limoges, France (1992), …": the
+// owner's earlier partners, each with its year
+const FOLLOWING = new RegExp(String.raw`⟨C(\d+)⟩['’]s (?:[\w-]+ )?(?:sister|twin|friendship|partner) (?:city|town)(?: (?:in )?(?:⟨D\d+⟩|(?:1[89]|20)\d\d))?, following ((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`, 'gi');
+
 const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
@@ -286,7 +309,7 @@ export function townAt(a: Article, s: AnalyzedSentence, letter: string, index: s
   const id = s.refs[j];
   if (letter === 'C' || id) return id ?? null;
   const m = s.mentions[j]!;
-  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
+  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+\.?(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
   const town = a.municipality(m.name, s.index);
   s.refs[j] = town;
   m.kind = 'City';
