@@ -199,3 +199,20 @@ describe('a list of partners inside a sentence', () => {
     ]],
   ]);
 });
+
+describe('lists of pairs and qualified lists', () => {
+  it('pairs "sister cities including A and B, C and D" two by two, not with the subject\'s town', () => {
+    const g = extract('Lahore officials said five cities will be called sister cities including Faisalabad and Qingdao, Rawalpindi and Wuhan, Bahawalpur and Nanjing.');
+    expect(pairs(g)).toEqual(['Bahawalpur ~ Nanjing', 'Faisalabad ~ Qingdao', 'Rawalpindi ~ Wuhan']);
+  });
+
+  it('takes only the first name of each part of a list parted by semicolons: "Tacoma, Washington" names no town Washington', () => {
+    const g = extract("Taichung's other sister cities: Austin, Texas; Tacoma, Washington; Reno, Nevada.");
+    expect(pairs(g)).toEqual(['Austin ~ Taichung', 'Reno ~ Taichung', 'Tacoma ~ Taichung']);
+  });
+
+  it('reads "X, Country, for example, has twinned with A and B", the next clause\'s town left out', () => {
+    const g = extract("The Hague, Holland, for example, has twinned with Nazareth and Bethlehem, and Lyon, France, has twinned with Be'er Sheva and Jericho.");
+    expect(pairs(g)).toEqual(["Be'er Sheva ~ Lyon", 'Bethlehem ~ Hague', 'Hague ~ Nazareth', 'Jericho ~ Lyon']);
+  });
+});

@@ -86,4 +86,9 @@ describe('what the learned steps never state against the rules', () => {
     const g = read("Riga's friendship city Suzhou sent a delegation.");
     expect(facts(g, 'SISTER_CITY_OF').map((f) => f.split(' -> ').sort().join(' ~ '))).toEqual(['Riga ~ Suzhou']);
   });
+
+  it('pairs no two towns of a sentence whose ties the rules read: "A has twinned with B and C, and D with E and F"', () => {
+    const g = read("The Hague, Holland, for example, has twinned with Nazareth and Bethlehem, and Lyon, France, has twinned with Be'er Sheva and Jericho.");
+    expect(facts(g, 'SISTER_CITY_OF').map((f) => f.split(' -> ').sort().join(' ~ ')).sort()).toEqual(["Be'er Sheva ~ Lyon", 'Bethlehem ~ Hague', 'Hague ~ Nazareth', 'Jericho ~ Lyon']);
+  });
 });

@@ -709,13 +709,19 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
  */
 function vetoes(a: Article): (pair: Pair) => boolean {
   const partners = new Map<string, Set<string>>();
+  // per sentence, the towns the rules paired in it
+  const pairedIn = new Map<number, Set<string>>();
   for (const f of a.factsOf('SISTER_CITY_OF')) {
     (partners.get(f.from) ?? partners.set(f.from, new Set()).get(f.from)!).add(f.to);
     (partners.get(f.to) ?? partners.set(f.to, new Set()).get(f.to)!).add(f.from);
+    for (const e of f.evidence) (pairedIn.get(e) ?? pairedIn.set(e, new Set()).get(e)!).add(f.from).add(f.to);
   }
+  // two towns the rules paired with others in every sentence that names them both: the rules read those sentences'
+  // ties ("A has twinned with B and C, and D has twinned with E and F" is no tie of A and D)
+  const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
   return (c) => {
     if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
-    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS);
+    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c);
     return false;
   };
 }

@@ -71,7 +71,10 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
-    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which |that )?)?(?:(?:has|have|had) (?:also )?been |(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+    // ("The Hague, Holland, for example, has twinned with A and B, and Lyon, France, has twinned with C and D")
+    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also )?(?:been )?|(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+      // a named town the article could not place is no reason to take another for it
+      if (m[1] !== undefined && !ref(m[1])) continue;
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
       found = true;
@@ -125,10 +128,14 @@ export function sisterCities(a: Article): void {
     // sister cities such as A, B and C: of the sentence's subject city; "our twin towns of A (Germany), B (USA)
     // and C (MEX)", "linked as Bandung's sisters: A (Germany), B (South Korea), …"
     for (const m of cues.matches(TOWNS_LISTED)) {
-      const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      // the list's towns: not the country in brackets after one ("Obuchiw (UKR)"), nor a person or region the list names
-      for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨([CX])(\d+)⟩/gi)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
       found = true;
+      const pairs = pairsListed(m[2]!);
+      if (pairs.length >= 2) {
+        for (const p of pairs) pair(a, ref(p[1]), townAt(a, s, p[2]!, p[3]!), s);
+        continue;
+      }
+      const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
+      for (const [letter, j] of listedItems(m[2]!)) pair(a, owner, letter === 'C' ? ref(j) : townAt(a, s, letter, j), s);
     }
     for (const m of cues.matches(FOLLOWING)) {
       for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨C(\d+)⟩(?:,? \(?⟨N\d+⟩\)?)?(?: \(((?:1[89]|20)\d\d)\))?/g)) {
@@ -271,6 +278,24 @@ const TOWNS_LISTED = new RegExp(
   'gi',
 );
 
+/** "sister cities including A and B, C and D, E and F": a list of pairs (two or more), not partners of the subject's town. */
+export function pairsListed(list: string): RegExpExecArray[] {
+  return matchAll(list, /(?:^|, )⟨C(\d+)⟩ and ⟨([CX])(\d+)⟩(?=,|$)/g);
+}
+
+/**
+ * The towns of a list (the slots of their names): not the country in brackets after one ("Obuchiw (UKR)"), nor a
+ * person or region the list names; in a list parted by semicolons only the first name of each part
+ * ("Austin, Texas; Tacoma, Washington; Reno, Nevada": Washington is Tacoma's state).
+ */
+function listedItems(list: string): [letter: string, index: string][] {
+  const parts = list.includes(';') ? list.split(/;\s*(?:and )?/) : [list];
+  return parts.flatMap((part) => {
+    const items = matchAll(part, /(?<!\((?:the )?)⟨([CX])(\d+)⟩/g).map((c): [string, string] => [c[1]!, c[2]!]);
+    return list.includes(';') ? items.slice(0, 1) : items;
+  });
+}
+
 // "Kumasi became Charlotte's seventh Sister City 1995, following Wroclaw (1993), Limoges, France (1992), …": the
 // owner's earlier partners, each with its year
 const FOLLOWING = new RegExp(String.raw`⟨C(\d+)⟩['’]s (?:[\w-]+ )?(?:sister|twin|friendship|partner) (?:city|town)(?: (?:in )?(?:⟨D\d+⟩|(?:1[89]|20)\d\d))?, following ((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`, 'gi');
@@ -290,6 +315,8 @@ function listedTowns(a: Article, s: AnalyzedSentence, from: number): string[] {
   LISTED_TOWN.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = LISTED_TOWN.exec(s.template))) {
+    // "… with A and B, and Lyon, France, has twinned with …": a town with its own verb starts the next clause
+    if (out.length && /^,? (?:has|have|had|is|are|was|were|will)\b/.test(s.template.slice(LISTED_TOWN.lastIndex))) break;
     const id = townAt(a, s, m[1]!, m[2]!);
     if (id) out.push(id);
     if (LISTED_TOWN.lastIndex >= s.template.length) break;
