@@ -216,3 +216,15 @@ describe('lists of pairs and qualified lists', () => {
     expect(pairs(g)).toEqual(["Be'er Sheva ~ Lyon", 'Bethlehem ~ Hague', 'Hague ~ Nazareth', 'Jericho ~ Lyon']);
   });
 });
+
+describe('a partner named after "is", and places that are no pair', () => {
+  it('reads "X\'s second sister city in Asia is Y", a town the gazetteer lacks included', () => {
+    const g = extract("Christchurch's second sister city in Asia is Songpa, one of the districts of Seoul.");
+    expect(pairs(g)).toEqual(['Christchurch ~ Songpa']);
+  });
+
+  it('does not pair two towns where something took place: "… and attending ceremonies in Hiroshima and Nagasaki"', () => {
+    const g = extract("Mayor Garry Moore visited Japan last month, visiting two of Christchurch's sister cities and attending the remembrance ceremonies in Hiroshima and Nagasaki.");
+    expect(pairs(g)).not.toContain('Hiroshima ~ Nagasaki');
+  });
+});

@@ -119,6 +119,11 @@ export function sisterCities(a: Article): void {
         found = true;
       }
     }
+    // "Christchurch's second sister city in Asia is Songpa": a partner the gazetteer lacks is still a town
+    for (const m of cues.matches(/⟨C(\d+)⟩['’]s? (?:[\w-]+ ){0,2}(?:sister|twin|friendship|partner) (?:city|town)(?: in (?:the )?⟨N\d+⟩)? (?:is|was|has been|became) (?:the (?:city|town) of )?⟨([CX])(\d+)⟩(?!['’])/gi)) {
+      pair(a, ref(m[1]), townAt(a, s, m[2]!, m[3]!), s);
+      found = true;
+    }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
     // ("Toluca, Mexico is Fort Worth's closest sister city")
     for (const m of cues.matches(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
@@ -186,7 +191,8 @@ export function sisterCities(a: Article): void {
       }
     }
     // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
-    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // ("… ceremonies in Hiroshima and Nagasaki": two places where something happens are no pair)
+    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, |\b(?:in|at) )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
     if (between?.[0].startsWith('between')) for (const m of matchAll(t.slice(between.index + between[0].length), /\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
     // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
