@@ -228,3 +228,15 @@ describe('a partner named after "is", and places that are no pair', () => {
     expect(pairs(g)).not.toContain('Hiroshima ~ Nagasaki');
   });
 });
+
+describe('towns named like venues, and a list before "are the cities twinned with"', () => {
+  it('takes "Long Beach" in a sentence about twinning for the town, not a venue', () => {
+    const g = extract('Mayor Robert Garcia is visiting to renew the sister city relationship between Long Beach and Phnom Penh, first signed in 1993.');
+    expect(pairs(g)).toEqual(['Long Beach ~ Phnom Penh']);
+  });
+
+  it('pairs each town of "A in the United States, B in China and C in Cuba are the other cities twinned with X" with X', () => {
+    const g = extract('Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay.');
+    expect(pairs(g)).toEqual(['Atlanta ~ Montego Bay', 'Hangzhou ~ Montego Bay', 'Montego Bay ~ Varadero']);
+  });
+});

@@ -61,6 +61,7 @@ export function sisterCities(a: Article): void {
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
+    venueTowns(a, s);
     const t = s.template;
     const cues = Cues.ofSentence(s);
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
@@ -77,6 +78,11 @@ export function sisterCities(a: Article): void {
       if (m[1] !== undefined && !ref(m[1])) continue;
       const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      found = true;
+    }
+    // "Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay"
+    for (const m of cues.matches(LIST_TWINNED_WITH)) {
+      for (const c of matchAll(m[1]!, /⟨C(\d+)⟩/g)) pair(a, ref(m[2]), ref(c[1]), s);
       found = true;
     }
     // "the Tsuyama-Santa Fe Sister City Relationship", "Chuo-Sutherland sister city relations": a hyphenated pair of the article's towns
@@ -306,6 +312,8 @@ function listedItems(list: string): [letter: string, index: string][] {
 // owner's earlier partners, each with its year
 const FOLLOWING = new RegExp(String.raw`⟨C(\d+)⟩['’]s (?:[\w-]+ )?(?:sister|twin|friendship|partner) (?:city|town)(?: (?:in )?(?:⟨D\d+⟩|(?:1[89]|20)\d\d))?, following ((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`, 'gi');
 
+const LIST_TWINNED_WITH = /((?:(?:, |,? and )?⟨C\d+⟩(?: in (?:the )?⟨N\d+⟩| \(⟨N\d+⟩\)|, ⟨N\d+⟩)?){2,}) (?:are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}(?:cities|towns) (?:twinned|paired|partnered) with ⟨C(\d+)⟩/g;
+
 const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
 
 // "sister city ties with", "established friendship-city relations with", "twinning agreements of X with"
@@ -412,6 +420,21 @@ function contextPair(a: Article, s: AnalyzedSentence): [string, string] | null {
 
 /** "Mildura Rural City", "Takachiho Town", "Nagaizumi-cho": a known town's name with a municipal word is that town. */
 const MUNICIPAL = /^(\p{Lu}[\p{L}'’-]+?(?: \p{Lu}[\p{L}'’-]+)??)(?: (?:Rural City|City|Town|Municipality|Shire|District|Township|Borough)|(-(?:cho|machi|mura)))$/u;
+
+/**
+ * In a sentence about twinning, a place typed as a venue for its last word ("Long Beach", "Montego Bay") is the
+ * town of that name when the gazetteer knows a town of 50,000 or more by it (a "White House" town is smaller).
+ */
+function venueTowns(a: Article, s: AnalyzedSentence): void {
+  for (const [j, m] of s.mentions.entries()) {
+    if (m.kind !== 'Venue' || s.refs[j] && a.label(s.refs[j]) === 'City') continue;
+    const p = place(m.name);
+    if (p.reading !== 'city' || (p.cities[0]?.population ?? 0) < 50_000) continue;
+    s.refs[j] = a.municipality(m.name, s.index);
+    m.kind = 'City';
+    s.template = s.template.replace(`⟨V${j}⟩`, `⟨C${j}⟩`);
+  }
+}
 
 function municipalNames(a: Article, s: AnalyzedSentence): void {
   for (const [j, m] of s.mentions.entries()) {
