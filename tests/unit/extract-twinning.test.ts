@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractText, nameOf, sisterPairs as pairs, table } from '../support/extraction.ts';
+import { extractText, nameOf, names, sisterPairs as pairs, table } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
@@ -238,5 +238,17 @@ describe('towns named like venues, and a list before "are the cities twinned wit
   it('pairs each town of "A in the United States, B in China and C in Cuba are the other cities twinned with X" with X', () => {
     const g = extract('Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay.');
     expect(pairs(g)).toEqual(['Atlanta ~ Montego Bay', 'Hangzhou ~ Montego Bay', 'Montego Bay ~ Varadero']);
+  });
+});
+
+describe('unknown names a sister-city phrase does not make towns', () => {
+  it('reads the town of "a partnership with Nienburg Germany" without its country', () => {
+    const g = extract('Las Cruces established a Sister Cities partnership with Nienburg Germany on July 4, 1993.');
+    expect(pairs(g)).toEqual(['Las Cruces ~ Nienburg']);
+  });
+
+  it('makes no town of the word after a heading "Sister Cities Multimedia"', () => {
+    const g = extract('Mayor Chen Chu of Kaohsiung welcomed the guests.', 'Sister Cities Multimedia');
+    expect(names(g, 'City')).not.toContain('Multimedia');
   });
 });

@@ -146,7 +146,9 @@ export function sisterCities(a: Article): void {
         continue;
       }
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const [letter, j] of listedItems(m[2]!)) pair(a, owner, letter === 'C' ? ref(j) : townAt(a, s, letter, j), s);
+      // an unknown name is a town only after a word that opens the list ("Sister Cities Multimedia" is a heading)
+      const opened = /(?:such as|including|like|with|include[sd]?|are|were|of|:)\s*$/i.test(m[0].slice(0, m[0].length - m[2]!.length));
+      for (const [letter, j] of listedItems(m[2]!)) pair(a, owner, letter === 'C' ? ref(j) : opened ? townAt(a, s, letter, j) : null, s);
     }
     for (const m of cues.matches(FOLLOWING)) {
       for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨C(\d+)⟩(?:,? \(?⟨N\d+⟩\)?)?(?: \(((?:1[89]|20)\d\d)\))?/g)) {
@@ -351,7 +353,10 @@ export function townAt(a: Article, s: AnalyzedSentence, letter: string, index: s
   if (letter === 'C' || id) return id ?? null;
   const m = s.mentions[j]!;
   if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+\.?(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
-  const town = a.municipality(m.name, s.index);
+  // "Nienburg Germany": the town, its country written after it without a comma
+  const last = m.name.lastIndexOf(' ');
+  const name = last > 0 && place(m.name.slice(last + 1)).reading === 'country' ? m.name.slice(0, last) : m.name;
+  const town = a.municipality(name, s.index);
   s.refs[j] = town;
   m.kind = 'City';
   return town;
