@@ -8,7 +8,7 @@ import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 import { matchAll } from '../match-all.ts';
 
-const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|['’]s sisters:|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+const KEYWORD = /\bsister[- ]?(?:city(?:ship)?|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|['’]s sisters:|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
 const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
 
@@ -200,7 +200,7 @@ export function sisterCities(a: Article): void {
     }
     // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
     // ("… ceremonies in Hiroshima and Nagasaki": two places where something happens are no pair)
-    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, |\b(?:in|at) )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    const between = /\b(?:between|of|with) (?:the cities of |the )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of |the )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, |\b(?:in|at) )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
     if (between?.[0].startsWith('between')) for (const m of matchAll(t.slice(between.index + between[0].length), /\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
     // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
