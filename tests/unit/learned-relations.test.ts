@@ -91,4 +91,9 @@ describe('what the learned steps never state against the rules', () => {
     const g = read("The Hague, Holland, for example, has twinned with Nazareth and Bethlehem, and Lyon, France, has twinned with Be'er Sheva and Jericho.");
     expect(facts(g, 'SISTER_CITY_OF').map((f) => f.split(' -> ').sort().join(' ~ ')).sort()).toEqual(["Be'er Sheva ~ Lyon", 'Bethlehem ~ Hague', 'Hague ~ Nazareth', 'Jericho ~ Lyon']);
   });
+
+  it('pairs no town with a state the article names only as another town\'s place: "Mayor of Miami, Florida, U.S.A"', () => {
+    const g = read('Mr. John Baker, Mayor of Miami, Florida, U.S.A (Sister city to Kaohsiung), visiting the Lotus Temple on May 20, 2012.');
+    expect(facts(g, 'SISTER_CITY_OF').filter((f) => f.includes('Florida'))).toEqual([]);
+  });
 });
