@@ -14,6 +14,7 @@ import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
+import { matchAll } from '../match-all.ts';
 
 /** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
@@ -720,11 +721,23 @@ function vetoes(a: Article): (pair: Pair) => boolean {
   // two towns the rules paired with others in every sentence that names them both: the rules read those sentences'
   // ties ("A has twinned with B and C, and D has twinned with E and F" is no tie of A and D)
   const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
+  // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
+  const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
   return (c) => {
     if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
-    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
+    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
     return false;
   };
+}
+
+/** Whether towns `x` and `y` are two items of one list of three or more towns in sentence `s` ("A, B, C and D"). */
+function inOneList(s: AnalyzedSentence | undefined, x: string, y: string): boolean {
+  if (!s) return false;
+  for (const run of matchAll(s.template, /⟨C\d+⟩(?:, ⟨C\d+⟩)+,? and ⟨C\d+⟩|⟨C\d+⟩(?:, ⟨C\d+⟩){2,}/g)) {
+    const ids = matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]);
+    if (ids.includes(x) && ids.includes(y)) return true;
+  }
+  return false;
 }
 
 /**
