@@ -252,3 +252,15 @@ describe('unknown names a sister-city phrase does not make towns', () => {
     expect(names(g, 'City')).not.toContain('Multimedia');
   });
 });
+
+describe('a run of "A with B" after a sentence about partnerships', () => {
+  it('pairs each A with its B', () => {
+    const g = extract('Many Dutch towns have a partnership with a city in China. For example, Utrecht with Wuhan, The Hague with Qingdao and Leiden with Suzhou.');
+    expect(pairs(g)).toEqual(['Hague ~ Qingdao', 'Leiden ~ Suzhou', 'Utrecht ~ Wuhan']);
+  });
+
+  it('reads no pair from "A with B" in a sentence far from any partnership', () => {
+    const g = extract('The talks went well. Utrecht with Wuhan, Leiden with Suzhou and Delft with Xiamen played football on Sunday.');
+    expect(pairs(g)).toEqual([]);
+  });
+});

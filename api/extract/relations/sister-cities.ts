@@ -58,6 +58,7 @@ function hyphenedPairMayFollow(text: string): boolean {
 
 export function sisterCities(a: Article): void {
   townLists(a);
+  pairsWith(a);
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
@@ -260,6 +261,27 @@ function townLists(a: Article): void {
     i = j - 1;
   }
 }
+
+// "Amsterdam with Beijing, The Hague with Qingdao, … and Groningen with Tianjin": pairs, two or more in a row
+// ("The Hague": "The ⟨C⟩")
+const PAIRS_WITH = /⟨C(\d+)⟩ with ⟨C(\d+)⟩(?=(?:,? and |, )(?:The )?⟨C\d+⟩ with ⟨C\d+⟩)|(?<=⟨C\d+⟩ with ⟨C\d+⟩(?:,? and |, )(?:The )?)⟨C(\d+)⟩ with ⟨C(\d+)⟩/g;
+
+/**
+ * "Almost all municipalities have a partnership with a city in China. For example, Amsterdam with Beijing, The
+ * Hague with Qingdao …": a run of "A with B" in a sentence about partnerships, or right after one, pairs each A and B.
+ */
+function pairsWith(a: Article): void {
+  for (const s of a.sentences) {
+    if (!s.template.includes(' with ⟨C')) continue;
+    const pairs = matchAll(s.template, PAIRS_WITH);
+    if (pairs.length < 2) continue;
+    const prev = a.sentences[s.index - 1];
+    if (!PARTNERSHIP.test(s.text) && !(prev && prev.paragraph === s.paragraph && PARTNERSHIP.test(prev.text))) continue;
+    for (const m of pairs) pair(a, s.refs[Number(m[1] ?? m[3])], s.refs[Number(m[2] ?? m[4])], s);
+  }
+}
+
+const PARTNERSHIP = new RegExp(`${KEYWORD.source}|\\bpartnerships?\\b`, 'i');
 
 /** The town a list's opening line is about: "Twinning Cities to Sariyer Municipality;", "Perth now having eleven Sister City relationships:". */
 function headOwner(a: Article, s: AnalyzedSentence): string | null {
