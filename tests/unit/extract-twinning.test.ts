@@ -264,3 +264,10 @@ describe('a run of "A with B" after a sentence about partnerships', () => {
     expect(pairs(g)).toEqual([]);
   });
 });
+
+describe('an unknown town before "twinned with"', () => {
+  it('reads the heading "Macharaviaya twinned with Pensacola (USA)" as a tie of the two', () => {
+    const g = extract('Macharaviaya twinned with Pensacola (USA)\n\nRepresentatives of the town spent a few days in the US as part of the celebrations.', 'Andalusia notices');
+    expect(pairs(g)).toEqual(['Macharaviaya ~ Pensacola']);
+  });
+});

@@ -74,10 +74,12 @@ export function sisterCities(a: Article): void {
     }
     // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
     // ("The Hague, Holland, for example, has twinned with A and B, and Lyon, France, has twinned with C and D")
-    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also )?(?:been )?|(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+    // ("Macharaviaya twinned with Pensacola (USA)": an unknown name before "twinned with" is a town)
+    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨([CX])(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also )?(?:been )?|(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+      const named = m[1] === undefined ? null : townAt(a, s, m[1], m[2]!);
       // a named town the article could not place is no reason to take another for it
-      if (m[1] !== undefined && !ref(m[1])) continue;
-      const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
+      if (m[1] !== undefined && !named) continue;
+      const owner = named ?? ownerCity(a, s, m.index!);
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
       found = true;
     }
