@@ -428,11 +428,26 @@ function genericName(words: string[]): boolean {
   return before.length > 0 && before.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w));
 }
 
+/** Heads that many towns' bodies or schemes share: "Executive Committee", "Sister City Program". */
+const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|initiative|mission)$/;
+
+/**
+ * "Executive Committee", "Sister City Program", "International Relations Committee": a shared head after common
+ * words only, with no place, proper name or complement of its own, names no one body: it would join every town's
+ * committee of that name in the graph. A town's name ("Bath Twinning Association") or an acronym makes it one body.
+ */
+function genericBody(words: string[]): boolean {
+  if (words.length < 2 || !SHARED_HEAD.test(words[words.length - 1]!.toLowerCase())) return false;
+  const content = words.filter((w) => !/^(and|&)$/i.test(w));
+  return content.every((w) => /^(city|cities|town|towns)$/i.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '')) && !place(w).reading);
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
   if (!words.length) return null;
   const { head, head2 } = headOf(words);
+  if (genericBody(words)) return null;
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   // "Greater Columbus Sister Cities International Inc.": an incorporated sister-cities body is still a civic one

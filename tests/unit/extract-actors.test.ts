@@ -87,6 +87,15 @@ describe('places that are not cities', () => {
       holds('Mary D. Kane', 'Twin Towns International', 'President'),
       (g) => expect(names(g, 'Organization')).not.toContain('Board of Directors'),
     ]],
+    ['names no body by a shared head after common words alone, but keeps a town\'s or a complement\'s', () => extract('The Executive Committee and the International Relations Committee of Nelson met the Bath Twinning Association. Both cities joined the Sister City Program. The Ministry of Foreign Affairs sent a letter.'), [
+      (g) => {
+        const bodies = [...names(g, 'Organization'), ...names(g, 'Office'), ...names(g, 'Company')];
+        expect(bodies).not.toContain('Executive Committee');
+        expect(bodies).not.toContain('Sister City Program');
+        expect(bodies).toContain('Bath Twinning Association');
+        expect(bodies).toContain('Ministry of Foreign Affairs');
+      },
+    ]],
   ]);
 
   table([
