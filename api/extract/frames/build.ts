@@ -47,11 +47,49 @@ export function mergeHeadlineMeeting(ctx: FrameContext): void {
   const visit = ev.visits.length === 1 ? ctx.byId.get(ev.visits[0]!.event) : undefined;
   if (!meeting || !visit || meeting.place && meeting.place !== visit.place) return;
   if (meeting.date && visit.date && !meeting.date.startsWith(visit.date) && !visit.date.startsWith(meeting.date)) return;
-  a.mergeEvent(meeting.id, visit.id);
-  for (const i of meeting.sentences) visit.sentences.add(i);
-  ctx.frames.splice(ctx.frames.indexOf(meeting), 1);
-  ctx.byId.delete(meeting.id);
-  ev.focus = ev.focus.map((id) => (id === meeting.id ? visit.id : id));
-  if (ev.main === meeting.id) ev.main = visit.id;
-  for (const o of ev.objects) if (o.event === meeting.id) o.event = visit.id;
+  mergeFrame(ctx, meeting, visit);
+}
+
+/**
+ * One frame per happening: a visit the article names without saying where ("the five-day visit", "a four-day
+ * visit to Cambodia", a learned visit the readers could not place) is the one visit they placed, when that is
+ * the only placed visit, its date fits, and the country the name goes to (if any) is the place's country.
+ */
+export function mergeUnplacedVisits(ctx: FrameContext): void {
+  const { a, ev } = ctx;
+  const placed = ctx.frames.filter((f) => f.kind === 'visit' && f.place);
+  if (placed.length !== 1) return;
+  const visit = placed[0]!;
+  const country = a.countryOfCity(visit.place!);
+  for (const f of ctx.frames.filter((x) => x.kind === 'visit' && !x.place && !ev.visits.some((v) => v.event === x.id))) {
+    if (f.date && visit.date && !f.date.startsWith(visit.date) && !visit.date.startsWith(f.date)) continue;
+    const goesTo = countriesGoneTo(a, f.id);
+    if (goesTo.length && !goesTo.includes(country ?? '')) continue;
+    mergeFrame(ctx, f, visit);
+  }
+}
+
+/** The countries an event's name says it goes to: "visit to Cambodia", "the delegation in Japan". */
+function countriesGoneTo(a: FrameContext['a'], id: string): string[] {
+  const e = a.entities.get(id);
+  const tail = e ? / (?:to|in) (.+)$/.exec(e.name)?.[1] : undefined;
+  if (!e || !tail) return [];
+  const s = a.sentences[e.first];
+  return (s?.mentions ?? []).filter((m) => m.kind === 'Place' && m.country && tail.includes(m.name)).map((m) => m.country!);
+}
+
+/** `from` is `into` told again: its facts, sentences and references move to `into`. */
+function mergeFrame(ctx: FrameContext, from: Frame, into: Frame): void {
+  const { a, ev } = ctx;
+  a.mergeEvent(from.id, into.id);
+  for (const i of from.sentences) into.sentences.add(i);
+  if (!into.date && from.date) {
+    into.date = from.date;
+    a.entities.get(into.id)!.props.date = from.date;
+  }
+  ctx.frames.splice(ctx.frames.indexOf(from), 1);
+  ctx.byId.delete(from.id);
+  ev.focus = ev.focus.map((id) => (id === from.id ? into.id : id));
+  if (ev.main === from.id) ev.main = into.id;
+  for (const o of ev.objects) if (o.event === from.id) o.event = into.id;
 }
