@@ -220,7 +220,8 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
   // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
-  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+  // ("Morocco ambassador in Nigeria meets FCT minister X": a title may be a common word beside the names)
+  let headlineMeeting = title && /^(?=(?:[\w-]+ ){0,2}⟨)(?:(?:⟨[A-Z]\d+⟩|[a-z][\w-]*)(?: (?:of|in) (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,4}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 

@@ -207,10 +207,10 @@ export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
   {
     name: 'agreement-was-signed',
     stage: 'lead',
-    when: /sign/,
-    matches: new RegExp(String.raw`(?:^|\b(?:an?|the|two|three|four) )${SIGNED_OBJECT} (?:was |were |will be |has been |have been |is |are )?(?:officially |formally |jointly )?signed\b`, 'gi'),
+    when: /sign|ink/,
+    matches: new RegExp(String.raw`(?:^|\b(?:an?|the|two|three|four) )${SIGNED_OBJECT} (?:was |were |will be |has been |have been |is |are )?(?:officially |formally |jointly )?(?:signed|inked)\b`, 'gi'),
     emits: 'a signing (Event, kind signing) named by what was signed',
-    why: 'A headline or a sentence saying an agreement "was signed" (no signer named) tells the article\'s signing.',
+    why: 'A headline or a sentence saying an agreement "was signed" or "was inked" (no signer named) tells the article\'s signing.',
     example: {
       title: 'Letter of intent signed for the twinning of Oakridge and Lindau',
       body: 'A letter of intent was signed by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau on Friday.',
