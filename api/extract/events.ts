@@ -752,6 +752,8 @@ const EVENT_NOUNS = String.raw`(?:receptions?|banquets?|dinners?|luncheons?|brea
 const EVENT_NOUN_TEST = new RegExp(String.raw`\b${EVENT_NOUNS}\b`, 'i');
 /** A noun phrase headed by an event noun, with at most three modifiers (plain words, not names). */
 const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
+/** Words that praise a happening, not tell it apart: "the successful festival", "a memorable reception". */
+const PRAISE = /^(?:successful|wonderful|memorable|spectacular|fantastic|remarkable|impressive|lovely|fabulous|splendid|productive|fruitful|unforgettable|amazing|enjoyable|delightful|exciting|warm|cordial|fine|nice|beautiful|magnificent|glorious|brilliant)$/i;
 /** Words that do not make a modifier of an event: "their meeting", "this year's festival". */
 const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
@@ -820,6 +822,8 @@ function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, 
   let ws = phrase.split(' ');
   // drop leading words that are no modifiers ("their meeting", "this welcome dinner")
   while (ws.length > 1 && NOT_MODIFIER.test(ws[0]!)) ws = ws.slice(1);
+  // "the successful whale festival" is the "Ulsan Whale Festival" told again: praise names no other happening
+  ws = ws.filter((w, i) => i === ws.length - 1 || !PRAISE.test(w));
   if (ws.some((w) => NOT_MODIFIER.test(w) && w !== ws[ws.length - 1])) return null;
   const head = ws[ws.length - 1]!;
   let name = ws.join(' ');
