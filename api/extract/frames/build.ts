@@ -69,6 +69,25 @@ export function mergeUnplacedVisits(ctx: FrameContext): void {
   }
 }
 
+/** A headline's visit to countries: "Mayor visits Japan, South Korea", "Delegation on a trip to China". */
+const HEADLINE_TO_COUNTRIES = /\b(?:visits|visited|visiting|visit to|trip to|tour of|tours|toured)\s+(?:the )?((?:⟨N\d+⟩(?:,? (?:and )?)?)+)/i;
+
+/**
+ * A headline that tells a visit to a country names the article's one visit there, which the body told by its town
+ * ("Mayor visits Japan, South Korea" / "… travelled to Kurashiki in Japan"): one happening, known by both.
+ */
+export function headlineNamesVisit(ctx: FrameContext): void {
+  const { a } = ctx;
+  const title = a.sentences.find((s) => s.paragraph === -1);
+  const m = title ? HEADLINE_TO_COUNTRIES.exec(title.template) : null;
+  if (!title || !m) return;
+  const headline = a.input.title.replace(/\s+/g, ' ').trim();
+  if (a.events().some((e) => [e.name, ...e.aliases].includes(headline))) return;
+  const countries = [...m[1]!.matchAll(/⟨N(\d+)⟩/g)].map((x) => title.mentions[Number(x[1])]?.country).filter(Boolean);
+  const there = ctx.frames.filter((f) => f.kind === 'visit' && f.place && countries.includes(a.countryOfCity(f.place) ?? undefined));
+  if (there.length === 1) a.entities.get(there[0]!.id)?.aliases.add(headline);
+}
+
 /** The countries an event's name says it goes to: "visit to Cambodia", "the delegation in Japan". */
 function countriesGoneTo(a: FrameContext['a'], id: string): string[] {
   const e = a.entities.get(id);
