@@ -623,7 +623,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   return ev;
 }
 
-export const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent|statements? of intent|deals?)\b/i;
+export const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
 /** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
 export function longBefore(a: Article, date: string | null): boolean {

@@ -148,7 +148,7 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
     name: 'lead-host-received-guest',
     stage: 'lead',
     when: /receiv|welcom|host|greet/,
-    matches: new RegExp(String.raw`⟨P(?<host>\d+)⟩${BETWEEN}\b(?:received|receives|welcomed|welcomes|hosted|hosts|greeted|greets) (?:the |a |an )?(?<guest>⟨P\d+⟩|(?:[\w-]+ ){0,2}⟨[CNOG]\d+⟩(?:['’]s)? (?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests)\b|(?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests|officials|representatives) (?:from|of) (?:the )?(?:city of )?⟨[CNOG]\d+⟩)`, 'g'),
+    matches: new RegExp(String.raw`⟨P(?<host>\d+)⟩${BETWEEN}\b(?:received|receives|welcomed|welcomes|hosted|hosts|greeted|greets) (?:the |a |an )?(?<guest>⟨P\d+⟩|(?:[\w-]+ ){0,2}⟨[CNOG]\d+⟩(?:['’]s)? (?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests)\b|(?:[\w-]+ ){0,2}?(?:delegation|delegates|visitors|guests) (?:from|of) (?:the )?⟨[CNOG]\d+⟩)`, 'g'),
     emits: 'a visit frame to the host\'s city (visiting side: the guest or the delegation\'s city or nation; host side: the host)',
     why: 'An official who receives a guest or a delegation from elsewhere hosts a visit to the official\'s city: the lead tells it from the host\'s side.',
     example: {
@@ -176,7 +176,7 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
     name: 'lead-official-met-official',
     stage: 'lead',
     when: /\bmet\b|\bmeets\b|meeting with|talks with/,
-    matches: new RegExp(String.raw`(?<a>(?:the )?⟨[PTX]\d+⟩(?: of (?:the )?⟨[CXOG]\d+⟩)?(?: ⟨P\d+⟩)?|(?:the )?⟨N\d+⟩ (?:ambassador|consul general|consul-general|envoy|minister|governor|mayor)(?: (?:to|in) (?:the )?⟨N\d+⟩)?(?: ⟨P\d+⟩)?)(?:[^.⟨]|⟨[CNDO]\d+⟩){0,60}?\b(?:met with|met|meets with|meets|held (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with|holds (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with) (?:the |his |her |their )?(?:[\w-]+ ){0,2}?(?:⟨[NTCX]\d+⟩ (?:[\w-]+ ){0,2}?)?(?<b>⟨P\d+⟩)`, 'g'),
+    matches: new RegExp(String.raw`(?<a>(?:the )?⟨[PTX]\d+⟩(?: of (?:the )?⟨[CXOG]\d+⟩)?(?: ⟨P\d+⟩)?)(?:[^.⟨]|⟨[CNDO]\d+⟩){0,60}?\b(?:met with|met|meets with|meets|held (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with|holds (?:a |an )?(?:[\w-]+ )?(?:meeting|talks) with) (?:the |his |her |their )?(?:[\w-]+ ){0,2}?(?:⟨[NTCX]\d+⟩ (?:[\w-]+ ){0,2}?)?(?<b>⟨P\d+⟩)`, 'g'),
     emits: 'a meeting (Event, kind meeting) of the two officials; both attend it',
     why: 'When the lead tells no visit, an official who met another official is the article\'s happening: a meeting between the two.',
     example: {
@@ -189,7 +189,7 @@ export const LEAD_RULES: readonly SentenceRule<LeadContext>[] = [
 ];
 
 /** What a signing signs: "a sister city agreement", "the letter of commitment", "memorandums of twinness". */
-const SIGNED_OBJECT = String.raw`(?<object>(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|memorand(?:um|a|ums)|mous?|charters?|declarations?|accords?|protocols?|pacts?|treaty|documents?|letters? of (?:intent|commitment|cooperation)|statements? of intent)(?: of (?:understanding|cooperation|co-operation|friendship|twinn?ing|twinness))?)`;
+const SIGNED_OBJECT = String.raw`(?<object>(?:[\w-]+ |⟨X\d+⟩ ){0,4}?(?:agreements?|memorand(?:um|a|ums)|mous?|charters?|declarations?|accords?|protocols?|pacts?|treaty|letters? of (?:intent|commitment|cooperation))(?: of (?:understanding|cooperation|co-operation|friendship|twinn?ing|twinness))?)`;
 /** Time words between "signed" and its object: "signed this Friday afternoon, the letter". */
 const WHEN_SIGNED = String.raw`(?: (?:⟨D\d+⟩|on ⟨D\d+⟩|this \w+(?: \w+)?|last \w+|today|yesterday),?)?`;
 
