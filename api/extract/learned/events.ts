@@ -259,13 +259,11 @@ export function addLearnedEvents(a: Article, ev: Events, model: EventModel, obse
   const decide = classifiers.get(model) ?? classifiers.set(model, classifier(model)).get(model)!;
   const scored = candidates.map((candidate) => ({ candidate, probability: decide.probability(candidate.features) }));
   for (const c of chooseEvents(scored, model.threshold, model.perArticle)) {
-    const kind = kindOf(c.name);
-    const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind });
+    const id = newEvent(a, c.name, a.sentences[c.sentence]!, { date: c.date, city: c.city, kind: kindOf(c.name) });
     const e = a.entities.get(id)!;
-    // the headline telling the same happening names it too (a happening of the same kind: "St. Louis reaches trade
-    // agreement" names the signing, not the trade mission that shares a word with it)
-    const told = candidates.filter((o) => o === c || sameHappening(o.name, c.name) && kindOf(o.name) === kind).flatMap((o) => o.aliases);
+    // the headline telling the same happening names it too
+    const told = candidates.filter((o) => o === c || sameHappening(o.name, c.name)).flatMap((o) => o.aliases);
     for (const alias of told) if (fold(alias) !== fold(e.name)) e.aliases.add(alias);
-    if (kind === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
+    if (kindOf(c.name) === 'visit' && c.city && !ev.visits.some((v) => v.event === id)) enterVisit(a, ev, c, id, c.city);
   }
 }
