@@ -625,6 +625,15 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
 
 export const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
+/** The countries an event's name says it goes to: "visit to Cambodia", "the delegation in Japan". */
+export function countriesGoneTo(a: Article, id: string): string[] {
+  const e = a.entities.get(id);
+  const tail = e ? / (?:to|in) (.+)$/.exec(e.name)?.[1] : undefined;
+  if (!e || !tail) return [];
+  const s = a.sentences[e.first];
+  return (s?.mentions ?? []).filter((m) => m.kind === 'Place' && m.country && tail.includes(m.name)).map((m) => m.country!);
+}
+
 /** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
 export function longBefore(a: Article, date: string | null): boolean {
   const published = a.input.publishedAt;

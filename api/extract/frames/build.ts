@@ -1,6 +1,6 @@
 // Stage "frames": one frame per happening, from the Event entities and the visits events.ts read.
 import type { Article } from '../article.ts';
-import type { Events } from '../events.ts';
+import { countriesGoneTo, type Events } from '../events.ts';
 import { addMember, addToSide, filled, newFrame, type Frame, type FrameContext } from './model.ts';
 
 export function buildFrames(a: Article, ev: Events): FrameContext {
@@ -86,15 +86,6 @@ export function headlineNamesVisit(ctx: FrameContext): void {
   const countries = [...m[1]!.matchAll(/⟨N(\d+)⟩/g)].map((x) => title.mentions[Number(x[1])]?.country).filter(Boolean);
   const there = ctx.frames.filter((f) => f.kind === 'visit' && f.place && countries.includes(a.countryOfCity(f.place) ?? undefined));
   if (there.length === 1) a.entities.get(there[0]!.id)?.aliases.add(headline);
-}
-
-/** The countries an event's name says it goes to: "visit to Cambodia", "the delegation in Japan". */
-function countriesGoneTo(a: FrameContext['a'], id: string): string[] {
-  const e = a.entities.get(id);
-  const tail = e ? / (?:to|in) (.+)$/.exec(e.name)?.[1] : undefined;
-  if (!e || !tail) return [];
-  const s = a.sentences[e.first];
-  return (s?.mentions ?? []).filter((m) => m.kind === 'Place' && m.country && tail.includes(m.name)).map((m) => m.country!);
 }
 
 /** `from` is `into` told again: its facts, sentences and references move to `into`. */
