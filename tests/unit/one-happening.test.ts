@@ -37,6 +37,15 @@ describe('words that tell no happening of their own', () => {
     expect(events(g).filter((e) => e.properties.city === named(g, 'Los Angeles')?.id)).toEqual([]);
   });
 
+  it('places no visit to Israel in Los Angeles, the city its mayors come from', () => {
+    const g = withLearnedEvents('US Mayors Visiting Israel Exploring Areas for Bilateral Cooperation',
+      'A bipartisan delegation of U.S. mayors is visiting Israel with AJC Project Interchange for intensive dialogue and briefings. The week-long educational seminar marks the first delegation under the auspices of a Memorandum of Understanding between the U.S. Conference of Mayors and AJC, the highlight of which is an annual mayors\' delegation to Israel. This delegation is chaired by Los Angeles, California Mayor Eric Garcetti.');
+    const losAngeles = named(g, 'Los Angeles')?.id;
+    const visits = events(g).filter((e) => e.properties.kind === 'visit');
+    expect(visits.map((e) => e.name)).toEqual(["visit of the annual mayors' delegation to Israel"]);
+    expect(g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.source === visits[0]!.id && r.target === losAngeles)).toEqual([]);
+  });
+
   it('takes "the successful whale festival" for the Ulsan Whale Festival named before', () => {
     const g = extractText('Nam-gu and Khan-Uul sign preliminary agreement',
       'A delegation from the Khan-Uul district was invited in May to the 2023 Ulsan Whale Festival and participated in the successful whale festival.', '2023-08-17');
