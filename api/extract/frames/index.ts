@@ -2,7 +2,7 @@
 import type { Article, Fact } from '../article.ts';
 import type { Events } from '../events.ts';
 import { runFrameRules, runSentenceRules, type SentenceRule, type Stage } from '../rules/engine.ts';
-import { buildFrames, mergeHeadlineMeeting } from './build.ts';
+import { buildFrames, headlineNamesVisit, mergeHeadlineMeeting, mergeUnplacedVisits } from './build.ts';
 import { fillStage, runFill } from './fill.ts';
 import { FILL_RULES } from './fill-rules.ts';
 import { DERIVE_RULES, SIDE_RULES } from './infer-rules.ts';
@@ -66,6 +66,8 @@ export function readFrames(a: Article, ev: Events): FrameContext {
   const ctx = buildFrames(a, ev);
   framesOf.set(a, ctx);
   mergeHeadlineMeeting(ctx);
+  mergeUnplacedVisits(ctx);
+  headlineNamesVisit(ctx);
   runFill(ctx, FILL_SENTENCE_RULES);
   runFrameRules(ctx, ctx.frames, SIDE_RULES);
   shareSides(ctx);
