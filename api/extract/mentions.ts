@@ -586,6 +586,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
+  // ("Mayors for Peace": a plural title for a cause names a body of such officials)
+  if (toks.length >= 3 && pluralTitle(words[0]!) && /^for$/i.test(words[1]!) && !byHead) return [mention(sentence, toks, 'Organization', { name: clean, possessive })];
   if (toks.length >= 2 && !byHead) {
     const plural = pluralTitle(words[0]!);
     if (plural) return [mention(sentence, toks.slice(0, 1), 'Title', { title: plural, name: words[0]!, plural: true }), ...readTokens(sentence, toks.slice(1), ctx, false)];
@@ -931,9 +933,9 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
       /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*(?:[,;]|\.\s*$|$)/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    // "Kobe mayor, Kizo Hisamoto": a town's lower-case title, then the name in apposition
+    // "Kobe mayor, Kizo Hisamoto", "Lusaka's mayor, Mr Miles Bwalya Sampa,": a town's lower-case title, then the name in apposition
     const placeThenName = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown' || prev.kind === 'Office') && /^['’]?s?\s*$/.test(sentence.slice(prev.end, s)) &&
-      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
+      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?(?:\s+\p{Lu}\p{L}+){0,2}\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
     // "the mayor and deputy mayor of Fremont": a title coordinated with a second one that has the complement
     const coordinatedTitle = !plural && /^\s+and\s/.test(after) && (() => {
       let k = found.last + 2;

@@ -22,6 +22,9 @@ interface Pending {
   council?: boolean;
 }
 
+/** The head of a town's government: what a town named with its head in brackets is headed by. */
+const CIVIC_HEAD = /^(?:(?:deputy |vice |first deputy |executive vice )?mayor|lord mayor|governor|district mayor|county magistrate|magistrate|oberb(?:ü|u|ue)rgermeister|b(?:ü|u|ue)rgermeister)$/;
+
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
 
 function position(a: Article, person: string | null, title: Mention, place: string | null, s: AnalyzedSentence): void {
@@ -39,7 +42,8 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
   if (!m) return null;
   // "X, Mayor of Hebden-on-Wold": a town the gazetteer lacks, headed by a mayor
   if (m.kind === 'Unknown' && title?.title) {
-    const town = municipalityOf(a, m.name, title.title, s.index, true);
+    // ("Mayor of Itabashi City, Tokyo": the town without its "City")
+    const town = municipalityOf(a, m.name.replace(/ City$/, ''), title.title, s.index, true);
     if (town) return town;
   }
   // "Secretary-General of the United Nations": a secretariat's or directorate's chief heads a body, whatever its name's head
@@ -63,7 +67,7 @@ export function explicitPositions(a: Article): void {
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as | [-–—] )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
@@ -80,8 +84,8 @@ export function explicitPositions(a: Article): void {
     for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
-    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
-    for (const m of cues.matches(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
+    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain ("X - Chairman of Y, Secretary of Z" too)
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
         position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
@@ -106,6 +110,16 @@ export function explicitPositions(a: Article): void {
     if (t.includes('⟩, ')) for (const m of cues.matches(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[3])]!.plural || /\bof (?:the )?$/.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "Bandung's Mayor Ateng Wahyudi", "Ulsan's Vice Mayor A and Councillor B": a possessive town's or body's titles written
+    // with the names, every titled name the possessive opens (not one that names its own place: "… and Governor C of Y")
+    if (t.includes("⟩'s ⟨P")) for (const m of cues.matches(/⟨([OMGC])(\d+)⟩'s ((?:⟨P\d+⟩(?:,? and |, ))*⟨P\d+⟩)(?! (?:of|from|at|in)\b| \(⟨)/g)) {
+      const place = s.refs[Number(m[2])] ?? null;
+      for (const x of matchAll(m[3]!, /⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (!pm.title || pm.titlePrefix) break;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, place, s);
+      }
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
@@ -191,8 +205,11 @@ export function explicitPositions(a: Article): void {
     }
     // Kure city mayor X: a city, then a lower-case title and the name
     // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
-    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
-      position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
+    // ("Harare's acting mayor X", "Columbus' former mayor X": a qualifier after the possessive)
+    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:(acting|former|then|current|incumbent|new) )?(?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      const qualified = m[2] === 'former' ? { ...title, former: true } : m[2] === 'acting' ? { ...title, title: `acting ${title.title}` } : title;
+      position(a, s.refs[Number(m[4])] ?? null, qualified, s.refs[Number(m[1])] ?? null, s);
     }
     // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
@@ -204,6 +221,19 @@ export function explicitPositions(a: Article): void {
     for (const m of cues.matches(/\bdelegation (?:representing|from|of) (?:the )?⟨C(\d+)⟩,? (?:led|headed) by (?:the |its |their )?(?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[2])]!;
       if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
+    }
+    // "the delegation from Yongin City Council (South Korea) led by its member Kim": "its" makes the title the body's
+    for (const m of cues.matches(/\bdelegation (?:representing|from|of) (?:the )?⟨([OMG])(\d+)⟩(?: \(⟨[NC]\d+⟩\))?,? (?:led|headed) by (?:its|their) (?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[3])]!;
+      if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[3])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "Nam-gu, Ulsan (Mayor Seo Dong-wook)", "Khan-Uul district, Ulaanbaatar, Mongolia (Mayor J. Aldarjavkhlan)": a town, the places
+    // it is in, then its head in brackets
+    if (t.includes(' (⟨P')) for (const m of cues.matches(/⟨([CX])(\d+)⟩(?: (?:district|city|county|ward|town))?(?:, ⟨[CN]\d+⟩)* \(⟨P(\d+)⟩\)/g)) {
+      const pm = s.mentions[Number(m[3])]!;
+      if (!pm.title || pm.titlePrefix || !CIVIC_HEAD.test(pm.title)) continue;
+      const town = m[1] === 'C' ? s.refs[Number(m[2])] ?? null : municipalityOf(a, s.mentions[Number(m[2])]!.name, pm.title, s.index, true);
+      position(a, s.refs[Number(m[3])] ?? null, { ...pm, kind: 'Title' }, town, s);
     }
     // "Former Mayor of Zurich and President of the Y Association Dr. X": both titles are the person's after them
     for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
@@ -251,6 +281,10 @@ export function explicitPositions(a: Article): void {
       const other = next ? s.mentions[Number(next[1])] : undefined;
       // (a town's own posts only: "Daejeon Mayor A and Chairwoman B" chairs a council, not the town)
       if (place && other?.title && !other.titlePrefix && other.title !== m.title && (a.label(place) !== 'City' || /mayor|councill?or|alderman|city manager|clerk|treasurer/.test(other.title))) position(a, s.refs[Number(next![1])] ?? null, { ...other, kind: 'Title' }, place, s);
+      // "Columbus Mayor A, former Mayor B": a former holder of the same title named next held it there
+      const formerNext = place && t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩,? (?:and )?former ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
+      const predecessor = formerNext ? s.mentions[Number(formerNext[1])] : undefined;
+      if (predecessor?.title === m.title && !predecessor.titlePrefix) position(a, s.refs[Number(formerNext![1])] ?? null, { ...predecessor, kind: 'Title', former: true }, place, s);
     });
   }
 }
@@ -398,9 +432,10 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
       if (visited.has(c)) continue;
       // "Mayor X attended the festival in Y": a city the person goes to in that sentence is not theirs
       if (c !== local && travelsTo(a, s, p.person, c)) continue;
+      // a town has one mayor at a time, and any number of former ones
       const slot = `${a.cityOf(c) ?? c}|${p.title}`;
-      if (one && taken.has(slot) && taken.get(slot) !== p.person) continue;
-      taken.set(slot, p.person);
+      if (one && !p.former && taken.has(slot) && taken.get(slot) !== p.person) continue;
+      if (!p.former) taken.set(slot, p.person);
       a.addFact('HOLDS_POSITION', p.person, c, { title: titleCase(p.title), former: p.former }, p.sentence);
       break;
     }
@@ -419,6 +454,8 @@ function travelsTo(a: Article, s: AnalyzedSentence, person: string, city: string
   // "visited Seattle's sister city": the possessive city is the person's own
   if (/^['’]/.test(t.slice(at + `⟨C${c}⟩`.length))) return false;
   const between = t.slice(from, at);
+  // "X met members of the council, who are visiting Y": the relative clause tells another's trip
+  if (/⟩,? who\b/.test(between.slice(`⟨P${j}⟩`.length))) return false;
   return between.length < 120 && /\b(attended|attends|visit|visited|visits|visiting|travel|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visit|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
 }
 
