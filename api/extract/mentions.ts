@@ -565,6 +565,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
   if (municipality && !leadingTitle && !NOT_NAME_WORDS.has(cleanWords[0]!.toLowerCase()) && !place(cleanWords[0]!).commonWord) {
     const n = municipality[0].split(' ').length;
+    // "the Paris Municipality helped", "Hebron Municipality's efforts": the town's government, a body that acts
+    const body = /Municipality$/.test(municipality[0]) && n === toks.length && (possessive || /\bthe\s+$/i.test(sentence.slice(Math.max(0, toks[0]!.start - 4), toks[0]!.start)));
+    if (body) return [mention(sentence, toks, 'Office', { name: clean, possessive })];
     const restAt = n + 1 + (/^the$/i.test(words[n + 1] ?? '') ? 1 : 0);
     return [
       mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),

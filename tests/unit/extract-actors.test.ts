@@ -378,3 +378,13 @@ describe('a town\'s friendship bodies', () => {
     ]],
   ]);
 });
+
+describe('a town\'s municipality', () => {
+  table([
+    ['reads "the X Municipality" as the town\'s government and a bare "X Municipality" in a list as the town', () => extract('The twinning will be signed soon, according to Rami Haddad, Vice President of the Tyre Municipality. Funds go to Tamale and Hohoe Municipality.'), [
+      hasNames('Office', ['Tyre Municipality']),
+      holds('Rami Haddad', 'Tyre Municipality', 'Vice President'),
+      (g) => expect(names(g, 'Office')).not.toContain('Hohoe Municipality'),
+    ]],
+  ]);
+});
