@@ -546,6 +546,18 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const skip = sisterOf[0].trim().split(/\s+/).length;
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
+  // "… Friendship Society Mr. Petr Ryzhkov", "West Germany Dr. Zairin Zain": a body or a place, then a person its honorific opens
+  const inner = innerHonorific(toks);
+  if (inner > 0) {
+    const before = words.slice(0, inner).join(' ');
+    let nameAt = inner + 1;
+    while (nameAt < words.length - 1 && HONORIFICS.has(words[nameAt]!.toLowerCase().replace(/\.$/, ''))) nameAt++;
+    const person = mention(sentence, toks.slice(inner + 1), 'Person', { name: words.slice(nameAt).join(' ').replace(/['’][sS]$/, ''), possessive });
+    const where = place(before);
+    if (where.reading === 'country' || where.reading === 'region') return [mention(sentence, toks.slice(0, inner), 'Place', { name: before, country: where.country, placeKind: where.reading }), person];
+    const b = labelByHead(before);
+    if (b === 'Office' || b === 'Organization' || b === 'Company') return [...readTokens(sentence, toks.slice(0, inner), ctx, atSentenceStart), person];
+  }
   const headLabel = labelByHead(clean);
   const leadingTitle = titleAt(cleanWords, 0);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
@@ -804,6 +816,18 @@ function misspeltCity(sentence: string, m: Mention): string | null {
     const hits = findCitiesBySpelling(m.name, country.country!);
     return hits.length > 0 && hits.every((c) => c.name === hits[0]!.name) ? hits[0]!.name : null;
   });
+}
+
+const NAME_HONORIFIC = /^(?:mr|mrs|ms|dr|h\.e|madam|madame)\.?$/i;
+
+/** Where an honorific stands inside a phrase before two to four name words ("… Society Mr. Petr Ryzhkov"), else -1. */
+function innerHonorific(toks: Token[]): number {
+  for (let k = 1; k < toks.length - 1; k++) {
+    if (!NAME_HONORIFIC.test(toks[k]!.text)) continue;
+    const rest = toks.slice(k + 1);
+    return rest.length <= 4 && rest.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && !NOT_NAME_WORDS.has(t.text.toLowerCase())) ? k : -1;
+  }
+  return -1;
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */

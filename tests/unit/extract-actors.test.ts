@@ -388,3 +388,16 @@ describe('a town\'s municipality', () => {
     ]],
   ]);
 });
+
+describe('a holder inside a body\'s or a place\'s name', () => {
+  table([
+    ['splits a person an honorific opens off a body or a country before it', () => extract('The delegation was headed by the Chair of the Oslo Friendship Society Mr. Petr Ivanov and the Indonesian ambassador to Germany Dr. Ali Rahman.'), [
+      hasNames('Person', ['Petr Ivanov', 'Ali Rahman']),
+      hasNames('Organization', ['Oslo Friendship Society']),
+      (g) => expect(names(g, 'Organization')).not.toContain('Germany'),
+    ]],
+    ['reads a special administrator of a body named by its initials', () => extract('The Galle Municipal Council (GMC) will send officials to Kobe. GMC Special Administrator Ravi Perera told the media the programme will start in May.'), [
+      holds('Ravi Perera', 'Galle Municipal Council', 'Special Administrator'),
+    ]],
+  ]);
+});
