@@ -119,3 +119,14 @@ describe('titles placed by the text around them, more', () => {
     ['reads a dateline closed by a colon as the home town', () => extract('Pune: To strengthen the ties between Pune and Okayama (Japan), a video meeting of the mayors will be held. City Mayor Asha Kale met Okayama city representatives on Tuesday.', 'Pune, Okayama mayors to meet'), [holds('Asha Kale', 'Pune', 'Mayor'), holds('Asha Kale', 'Okayama', undefined)]],
   ]);
 });
+
+describe('chains of titles', () => {
+  table([
+    ['reads "X - Member of the Politburo, Chairman of Y": the first complement is no person', () => extract('The signing was witnessed by Mr. Le Van Hoa - Member of the Politburo, Chairman of the National Assembly of Vietnam.'), [
+      holds('Le Van Hoa', 'National Assembly of Vietnam', 'Chairman'),
+      (g) => expect(names(g, 'Person')).not.toContain('Politburo'),
+    ]],
+    ['reads "X, former deputy Prime Minister of <country> and President of Y"', () => extract('The ceremony was witnessed by Arun Chai, former deputy Prime Minister of Thailand and President of the Siam Friendship Foundation.'), [holds('Arun Chai', 'Siam Friendship Foundation', 'President')]],
+    ['reads "Mayor X of <Town>, President of Y," as both', () => extract('On Monday, Mayor Ito of Kobe, President of the Harbour Cities League, visited the embassy.'), [holds('Ito', 'Kobe', 'Mayor'), holds('Ito', 'Harbour Cities League', 'President')]],
+  ]);
+});

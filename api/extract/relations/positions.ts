@@ -84,11 +84,20 @@ export function explicitPositions(a: Article): void {
     for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
-    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain ("X - Chairman of Y, Secretary of Z" too)
-    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
+    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain ("X - Chairman of Y, Secretary of Z" too;
+    // "X, former deputy Prime Minister of <country> and President of Y": the first title's place may be a country)
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?(?:former (?:deputy )?)?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCXN]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
         position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
+      }
+    }
+    // "Mayor Ito of Kobe, President of Mayors for Peace,": a body's title set after a titled name and its town, with no article
+    for (const m of cues.matches(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨[COMG]\d+⟩((?:,? (?:and )?⟨T\d+⟩ (?:of|at|for) (?:the )?⟨[OMG]\d+⟩)+)(?=[,.;]| and\b|$)/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      if (!pm.title || pm.titlePrefix) continue;
+      for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+        if (!s.mentions[Number(x[1])]!.plural) position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
       }
     }
     // X, Mayor and Vice Secretary of Y: the second title is Y's, the first Y's city's
