@@ -453,7 +453,9 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if ((head === 'committee' || head === 'association' || head === 'council' || head === 'board' || head === 'group') && TOWN_FRIENDSHIP.test(whole)) return 'Office';
-  if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
+  // a committee is a council's or a government's ("International Relations Committee", "Executive Committee"), unless
+  // it organises an event or gathers a public ("Organising Committee", "Youth Committee")
+  if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
   // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
   if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';

@@ -401,3 +401,13 @@ describe('a holder inside a body\'s or a place\'s name', () => {
     ]],
   ]);
 });
+
+describe('committees', () => {
+  table([
+    ['reads a council\'s or a government\'s committee as a public body, an organising committee as an organisation', () => extract('Anna Berg, chair of the Hamar International Relations Committee, thanked the Bergen Festival Organising Committee.'), [
+      hasNames('Office', ['Hamar International Relations Committee']),
+      hasNames('Organization', ['Bergen Festival Organising Committee']),
+      holds('Anna Berg', 'Hamar International Relations Committee', 'Chair'),
+    ]],
+  ]);
+});
