@@ -883,20 +883,6 @@ function consulateSeat(sentence: string, toks: Token[], title: string, prefix: s
   return null;
 }
 
-/** The words of a known town (one or two) when a two- or three-word name follows them and nothing else, else 0. */
-function townThenName(toks: Token[]): number {
-  const nameShaped = (x: string) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)?$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !TITLE_FIRST_WORDS.has(x.toLowerCase()) &&
-    !ORGANIZATION_HEAD.has(x.toLowerCase()) && !OFFICE_HEAD.has(x.toLowerCase()) && !COMPANY_HEAD.has(x.toLowerCase());
-  for (let n = Math.min(2, toks.length - 2); n >= 1; n--) {
-    const name = toks.slice(n).map((t) => t.text);
-    if (name.length < 2 || name.length > 3 || !name.every(nameShaped)) continue;
-    const town = place(toks.slice(0, n).map((t) => t.text).join(' '));
-    if (town.reading !== 'city' || town.commonWord || place(name.join(' ')).reading || labelByHead(name.join(' '))) continue;
-    return n;
-  }
-  return 0;
-}
-
 function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
   // "(Mayor of) Lindenberg Herr Karl Weber": an honorific opens the person
   for (let k = 1; k + 1 < toks.length; k++) {
@@ -910,9 +896,6 @@ function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Men
     const bodyToks = toks.slice(0, k);
     const label = labelByHead(sentence.slice(bodyToks[0]!.start, bodyToks[k - 1]!.end));
     if (label !== 'Office' && label !== 'Organization' && label !== 'Company') return null;
-    // "(Director of the) Culture and Tourism Bureau of Dalian Sun Hong": the body's town, then the holder's name
-    const seat = lower(toks[k]) === 'of' ? townThenName(toks.slice(k + 1)) : 0;
-    if (seat) return [...readTokens(sentence, toks.slice(0, k + 1 + seat), ctx, false), mention(sentence, toks.slice(k + 1 + seat), 'Person', { name: toks.slice(k + 1 + seat).map((t) => t.text).join(' ') })];
     const rest = toks.slice(toks[k]!.text === '&' || lower(toks[k]) === 'and' ? k + 1 : k);
     if (!rest.length) return null;
     let person = readTokens(sentence, rest, ctx, false);

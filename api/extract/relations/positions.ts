@@ -86,11 +86,10 @@ export function explicitPositions(a: Article): void {
     }
     // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain ("X - Chairman of Y, Secretary of Z" too;
     // "X, former deputy Prime Minister of <country> and President of Y": the first title's place may be a country)
-    // ("… and Mayor of Yuseong District": a district with a mayor is a town)
-    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?(?:former (?:deputy )?)?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCXN]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCXV]\d+⟩)+)/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?(?:former (?:deputy )?)?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCXN]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
-      for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCXV])(\d+)⟩/g)) {
-        position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3], s.mentions[Number(x[1])]), s);
+      for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
+        position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
       }
     }
     // "Mayor Ito of Kobe, President of Mayors for Peace,": a body's title set after a titled name and its town, with no article
@@ -245,14 +244,11 @@ export function explicitPositions(a: Article): void {
       const town = m[1] === 'C' ? s.refs[Number(m[2])] ?? null : municipalityOf(a, s.mentions[Number(m[2])]!.name, pm.title, s.index, true);
       position(a, s.refs[Number(m[3])] ?? null, { ...pm, kind: 'Title' }, town, s);
     }
-    // "Former Mayor of Zurich and President of the Y Association Dr. X", "President of the Y Association and former Mayor of
-    // Kobe X": both titles are the person's after them
-    for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?(former )?⟨T(\d+)⟩ of (?:the )?⟨([OMGC])(\d+)⟩ ⟨P(\d+)⟩/g)) {
-      if (m[2] === 'C' && m[6] === 'C') continue;
-      const person = s.refs[Number(m[8])] ?? null;
-      const second = s.mentions[Number(m[5])]!;
+    // "Former Mayor of Zurich and President of the Y Association Dr. X": both titles are the person's after them
+    for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const person = s.refs[Number(m[7])] ?? null;
       position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
-      position(a, person, m[4] ? { ...second, former: true } : second, placeOf(a, s, m[6]! + m[7], second), s);
+      position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
     }
     // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
