@@ -204,7 +204,8 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       }
     }
     if (start < 0) {
-      if (!isCap(t)) {
+      // "provincial People's Committee": a body named by its level before its capitalised name
+      if (!isCap(t) && !levelledBody(tokens, i)) {
         i++;
         continue;
       }
@@ -261,6 +262,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
+      // "Binh Dinh provincial People's Committee": the level word of a body after its place's name
+      if (levelledBody(tokens, i)) {
+        i++;
+        continue;
+      }
       // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
       if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
         i += 2;
@@ -307,6 +313,14 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
     out.push({ first: start, last: i - 1 });
   }
   return out;
+}
+
+/** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
+function levelledBody(tokens: Token[], i: number): boolean {
+  if (!/^(?:provincial|municipal|district|city|county|prefectural)$/.test(tokens[i]!.text)) return false;
+  let j = i + 1;
+  while (isCap(tokens[j]) && j - i <= 4) j++;
+  return j - i >= 3 && /^(?:People['’]s|Party|Fatherland|Propaganda)$/.test(tokens[i + 1]!.text) && /^(?:Committee|Council|Congress)$/.test(tokens[j - 1]!.text);
 }
 
 /** After "of": continue through ", Word, Word and Word" when every item is a single common noun

@@ -411,3 +411,12 @@ describe('committees', () => {
     ]],
   ]);
 });
+
+describe('bodies named by their level', () => {
+  table([
+    ['keeps "provincial" with the People\'s Committee it names, and a title of it', () => extract('Tran Van Nam, member of provincial Party Committee, Vice Chairman of provincial People’s Committee, received the Deputy Mayor of Gimhae.'), [
+      hasNames('Office', ['provincial People’s Committee', 'provincial Party Committee']),
+      holds('Tran Van Nam', 'provincial People’s Committee', 'Vice Chairman'),
+    ]],
+  ]);
+});
