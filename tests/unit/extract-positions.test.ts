@@ -98,6 +98,7 @@ describe('possessive towns and bodies before titled names', () => {
   table([
     ['gives "<Town>\'s Mayor X and <Town2>\'s Mayor Y" each their own town', () => extract('The charter was signed by Kaohsiung\'s Mayor Lin Wei and Sendai\'s Mayor Kenji Ota on 2 April.'), [holds('Lin Wei', 'Kaohsiung', 'Mayor'), holds('Kenji Ota', 'Sendai', 'Mayor')]],
     ['gives every titled name a possessive opens its town, not one that names its own place', () => extract('Kumamoto\'s Deputy Mayor Aki Mori and Councillor Jun Sato met the guests with Governor Ian Page of Texas.'), [holds('Aki Mori', 'Kumamoto', 'Deputy Mayor'), holds('Jun Sato', 'Kumamoto', 'Councillor'), holds('Ian Page', 'Kumamoto', undefined)]],
+    ['gives the titled names listed after "<Town>\'s city director X" the town too', () => extract('The memorandum was signed in 1961 by Kassel\'s city director Hans Peter Vogt, Mayor Eva Krug, and the ambassador.'), [holds('Hans Peter Vogt', 'Kassel', 'Director'), holds('Eva Krug', 'Kassel', 'Mayor')]],
     ['reads "<Town>\'s mayor, Mr A B C," and "<Town>\'s acting mayor X"', () => extract('Ndola\'s mayor, Mr Peter Chanda Mwale, has met Kitwe\'s acting mayor Grace Banda to talk about waste collection.'), [holds('Peter Chanda Mwale', 'Ndola', 'Mayor'), holds('Grace Banda', 'Kitwe', 'Acting Mayor')]],
   ]);
 });

@@ -25,6 +25,9 @@ interface Pending {
 /** The head of a town's government: what a town named with its head in brackets is headed by. */
 const CIVIC_HEAD = /^(?:(?:deputy |vice |first deputy |executive vice )?mayor|lord mayor|governor|district mayor|county magistrate|magistrate|oberb(?:ü|u|ue)rgermeister|b(?:ü|u|ue)rgermeister)$/;
 
+/** A town's own posts, which a town named before a list of titled names holds. */
+const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
+
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
 
 function position(a: Article, person: string | null, title: Mention, place: string | null, s: AnalyzedSentence): void {
@@ -215,10 +218,19 @@ export function explicitPositions(a: Article): void {
     // Kure city mayor X: a city, then a lower-case title and the name
     // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
     // ("Harare's acting mayor X", "Columbus' former mayor X": a qualifier after the possessive)
-    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:(acting|former|then|current|incumbent|new) )?(?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
+    // ("Braunschweig's city director A, Mayor B, and …": the titled names listed after it are the town's too, not one that
+    // names its own place)
+    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:(acting|former|then|current|incumbent|new) )?(?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩((?:,? (?:and )?⟨P\d+⟩)*)(?! (?:of|from|at|in)\b| \(⟨)/g)) {
       const title = s.mentions[Number(m[3])]!;
       const qualified = m[2] === 'former' ? { ...title, former: true } : m[2] === 'acting' ? { ...title, title: `acting ${title.title}` } : title;
-      position(a, s.refs[Number(m[4])] ?? null, qualified, s.refs[Number(m[1])] ?? null, s);
+      const town = s.refs[Number(m[1])] ?? null;
+      position(a, s.refs[Number(m[4])] ?? null, qualified, town, s);
+      if (m[2] === 'former') continue;
+      for (const x of matchAll(m[5]!, /⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (!pm.title || pm.titlePrefix || !CIVIC_TITLE.test(pm.title)) break;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, town, s);
+      }
     }
     // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
