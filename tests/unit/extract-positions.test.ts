@@ -131,3 +131,12 @@ describe('chains of titles', () => {
     ['reads "Mayor X of <Town>, President of Y," as both', () => extract('On Monday, Mayor Ito of Kobe, President of the Harbour Cities League, visited the embassy.'), [holds('Ito', 'Kobe', 'Mayor'), holds('Ito', 'Harbour Cities League', 'President')]],
   ]);
 });
+
+describe('lists of titles each set before its name', () => {
+  table([
+    ['gives "the chairperson of Y" between two names to the name after it', () => extract('The mayor was accompanied by deputy mayor, Cllr Sean Kelly, district manager, Mary Doyle, the chairperson of the Tuam Town Twinning Committee, Ann Burke, and a delegation.'), [
+      holds('Ann Burke', 'Tuam Town Twinning Committee', 'Chairperson'),
+      holds('Mary Doyle', 'Tuam Town Twinning Committee', undefined),
+    ]],
+  ]);
+});

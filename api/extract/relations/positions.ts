@@ -71,7 +71,10 @@ export function explicitPositions(a: Article): void {
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
     for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as | [-–—] )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
-      const person = s.refs[Number(m[1])] ?? null;
+      // "deputy mayor, A, district manager, B, the chairperson of Y, C, and …": in a list of titles each set before its
+      // name, "the chairperson of Y" is the next name's
+      const next = /(?:⟨T\d+⟩|\b(?:manager|mayor|councill?or|director|secretary|chair(?:person|man|woman)?|president|officer|clerk|treasurer|member|head|chief)), $/.test(t.slice(0, m.index)) ? /^,? (?:the )?⟨P(\d+)⟩(?=[,;.]| and\b)/.exec(t.slice(m.index! + m[0].length)) : null;
+      const person = s.refs[Number(next ? next[1] : m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
