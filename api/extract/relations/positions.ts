@@ -23,7 +23,10 @@ interface Pending {
 }
 
 /** The head of a town's government: what a town named with its head in brackets is headed by. */
-const CIVIC_HEAD = /^(?:(?:deputy |vice |first deputy |executive vice )?mayor|lord mayor|governor|district mayor|county magistrate|magistrate|oberb(?:ü|u|ue)rgermeister|b(?:ü|u|ue)rgermeister)$/;
+const CIVIC_HEAD = /^(?:(?:deputy |vice |first deputy |executive vice )?mayor|lord mayor|(?:deputy |vice )?governor|district mayor|county magistrate|magistrate|oberb(?:ü|u|ue)rgermeister|b(?:ü|u|ue)rgermeister)$/;
+
+/** An envoy's titles: held at an embassy or a consulate. */
+const CONSULAR = /^(?:(?:deputy |vice )?consul(?:[ -]general)?|(?:deputy )?ambassador|honorary consul|charge d'affaires)$/;
 
 /** A town's own posts, which a town named before a list of titled names holds. */
 const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
@@ -264,6 +267,19 @@ export function explicitPositions(a: Article): void {
       const person = s.refs[Number(m[7])] ?? null;
       position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
       position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
+    }
+    // "visited Ambassador X at the U.S. Embassy in Tokyo": an envoy at the embassy or consulate that is theirs
+    if (t.includes(' at the ⟨O')) for (const m of cues.matches(/⟨P(\d+)⟩ at the ⟨O(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      if (!pm.title || pm.titlePrefix || !CONSULAR.test(pm.title) || !/\b(?:Embassy|Consulate)\b/.test(s.mentions[Number(m[2])]!.name)) continue;
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "A delegation from Hongkou District, Shanghai, headed by Ms. Gao Xiang, District Deputy Governor,": the leader's title is
+    // the delegation's town's
+    for (const m of cues.matches(/\bdelegation from (?:the )?⟨([CV])(\d+)⟩(?:, ⟨[CN]\d+⟩)*,? (?:led|headed) by ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩(?=[,.;]| and\b)/g)) {
+      const title = s.mentions[Number(m[4])]!;
+      if (title.plural || !CIVIC_HEAD.test(title.title ?? '')) continue;
+      position(a, s.refs[Number(m[3])] ?? null, title, placeOf(a, s, m[1]! + m[2], title), s);
     }
     // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
