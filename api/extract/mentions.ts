@@ -155,6 +155,18 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
+      // "Saudi-U.S. Parliamentary Friendship Committee", "Japan-U.S.": a dotted acronym after a hyphen stays in the word
+      if (/-\p{Lu}$/u.test(t)) {
+        DOTTED.lastIndex = end - 1;
+        const d = DOTTED.exec(text);
+        if (d) {
+          end = end - 1 + d[0].length;
+          t = text.slice(start, end);
+          pos = end;
+          tokens.push({ text: t, start, end, kind });
+          continue;
+        }
+      }
       if (ABBREVIATIONS.has(t.toLowerCase()) || t.length === 1 && t !== t.toLowerCase()) {
         t += '.';
         end++;
