@@ -646,13 +646,15 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title of X: split into the title and its complement
     // ("Former Mayor of Zurich": a former title too)
     const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
-    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present)$/i.test(x));
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present|honorary)$/i.test(x));
     if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
       const tTok = toks.slice(0, w + len);
       let restStart = w + len + 1;
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
-      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
+      // ("Honorary Vice Chairwoman for X": an honorary post is its own title)
+      const honorary = before.some((x) => /^honorary$/i.test(x)) && !title.startsWith('honorary') ? `honorary ${title}` : title;
+      const out: Mention[] = [mention(sentence, tTok, 'Title', { title: honorary, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
       // "Consul General of Japan in Seattle (Yoshio Yamagata)": the post is the consulate of that country in that city
       const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
       if (seat) return [...out, ...seat];

@@ -41,6 +41,8 @@ const TITLE_LIST = [
   'public information officer', 'press officer', 'information officer',
   // heads of a district or region in Uzbekistan (khokim), of an Irish county council (cathaoirleach)
   'khokim', 'hokim', 'cathaoirleach',
+  // the spouses of heads of state and government, titled so in the genre's news
+  'first lady', 'second lady',
   // a town's appointed head where its council is suspended or it has none (Sri Lanka, the US, Kenya)
   'administrator', 'special administrator', 'city administrator', 'district administrator',
   'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',

@@ -147,3 +147,12 @@ describe('envoys and delegation leaders, more', () => {
     ['reads "a delegation from <district>, <city>, headed by X, District Deputy Governor," as the district\'s', () => extract('A delegation from Minhang District, Shanghai, headed by Ms. Wu Fang, District Deputy Governor, came to discuss cooperation with Ashdod.'), [holds('Wu Fang', 'Minhang District', 'Deputy Governor')]],
   ]);
 });
+
+describe('honorary posts', () => {
+  table([
+    ['reads "As the Honorary Chairwoman for Y, First Lady X" as the honorary post at Y', () => extract('As the Honorary Chairwoman for the Global Towns Network, First Lady Ana Reyes planted a tree in Quito.'), [
+      holds('Ana Reyes', 'Global Towns Network', 'Honorary Chairwoman'),
+      (g) => expect(names(g, 'Company')).toEqual([]),
+    ]],
+  ]);
+});
