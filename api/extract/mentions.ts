@@ -881,6 +881,25 @@ function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
   return null;
 }
 
+/** An unknown phrase read as a town of one or two words and a name of two to five (initials allowed), or null. */
+function seatThenEnvoy(m: Mention): Mention[] | null {
+  const words = [...m.text.matchAll(/\S+/g)];
+  for (let n = Math.min(2, words.length - 2); n >= 1; n--) {
+    const town = words.slice(0, n).map((w) => w[0]).join(' ');
+    const p = place(town);
+    const name = words.slice(n).map((w) => w[0]);
+    if (p.reading !== 'city' || p.commonWord || name.length > 5 || place(name[0]!).reading === 'country') continue;
+    if (!name.every((x) => /^\p{Lu}[\p{L}'’.-]*$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) continue;
+    const townEnd = m.start + words[n - 1]!.index! + words[n - 1]![0].length;
+    const nameStart = m.start + words[n]!.index!;
+    return [
+      { kind: 'City', text: town, name: town, start: m.start, end: townEnd, words: n, placeKind: 'city' },
+      { kind: 'Person', text: m.text.slice(words[n]!.index!), name: name.join(' '), start: nameStart, end: m.end, words: name.length },
+    ];
+  }
+  return null;
+}
+
 const CONSULAR_TITLE = /^(?:(?:deputy|vice) )?consul(?:[ -]general)?$|^(?:deputy )?ambassador$/;
 
 /** "(Consul General of) the People's Republic of China in Mumbai Tang Guocai", "(Iranian Consul General) in Shanghai":
@@ -1052,6 +1071,13 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
   }
   // "in the Hailey Centre": a centre one is in is a place
   for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';
+  // "Consul General to Chongqing Flerida Ann Camille P. Mayo": an envoy's seat, then the envoy's name, in one phrase
+  for (let j = 0; j < out.length; j++) {
+    const m = out[j]!;
+    if (m.kind !== 'Unknown' || m.words < 3 || !/\bconsul(?:[ -]general)?\s+to\s+$/i.test(sentence.slice(Math.max(0, m.start - 24), m.start))) continue;
+    const split = seatThenEnvoy(m);
+    if (split) out.splice(j, 1, ...split);
+  }
   // "CCFAO", "SFAO": a city's Foreign Affairs Office by its acronym
   for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}{1,4}FAO$/u.test(m.name)) m.kind = 'Office';
   // "Suseong-gu", "Gimhae-si", "Nagaizumi-cho": a Korean or Japanese municipality by its suffix

@@ -143,6 +143,7 @@ describe('lists of titles each set before its name', () => {
 
 describe('envoys and delegation leaders, more', () => {
   table([
+    ['reads "Consul General to <city> X" with the name in the same phrase as the seat', () => extract('Philippine Consul General to Xiamen Maria Luisa R. Cruz paid a courtesy call on the city\'s vice mayor.'), [hasNames('Person', ['Maria Luisa R. Cruz']), holds('Maria Luisa R. Cruz', 'Xiamen', 'Consul General')]],
     ['reads "Ambassador X at the <country> Embassy in <city>" as the embassy\'s', () => extract('On Monday the mayors of Kobe and Osaka visited Ambassador Ruth Lane at the British Embassy in Tokyo.'), [holds('Ruth Lane', 'British Embassy in Tokyo', 'Ambassador')]],
     ['reads "a delegation from <district>, <city>, headed by X, District Deputy Governor," as the district\'s', () => extract('A delegation from Minhang District, Shanghai, headed by Ms. Wu Fang, District Deputy Governor, came to discuss cooperation with Ashdod.'), [holds('Wu Fang', 'Minhang District', 'Deputy Governor')]],
   ]);

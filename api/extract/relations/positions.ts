@@ -268,6 +268,11 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
       position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
     }
+    // "Philippine Consul General to Chongqing X": an envoy's title held at the seat named after "to"
+    if (t.includes(' to ⟨C')) for (const m of cues.matches(/⟨T(\d+)⟩ to ⟨C(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[1])]!;
+      if (!title.plural && CONSULAR.test(title.title ?? '')) position(a, s.refs[Number(m[3])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
+    }
     // "visited Ambassador X at the U.S. Embassy in Tokyo": an envoy at the embassy or consulate that is theirs
     if (t.includes(' at the ⟨O')) for (const m of cues.matches(/⟨P(\d+)⟩ at the ⟨O(\d+)⟩/g)) {
       const pm = s.mentions[Number(m[1])]!;
