@@ -82,7 +82,8 @@ function homeCity(a: Article, ev: Events): string | null {
   }
   const first = a.sentences.find((s) => s.paragraph >= 0);
   if (first) {
-    const m = /^(?:⟨D\d+⟩ )?(?:[\d:]+ )?⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]/.exec(first.template);
+    // ("Hyderabad: To strengthen …": a dateline closed by a colon)
+    const m = /^(?:⟨D\d+⟩ )?(?:[\d:]+ )?⟨C(\d+)⟩(?:,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]|(?:, ⟨N\d+⟩)?: \p{Lu})/u.exec(first.template);
     if (m && first.refs[Number(m[1])]) return first.refs[Number(m[1])]!;
   }
   if (a.input.publisher) {
