@@ -4,7 +4,7 @@
 import type { FillRule } from './fill.ts';
 
 /** One actor: a name, a title or a body, with an optional apposition ("A, Mayor of X,", "A (…)"). */
-const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
+const ACTOR = String.raw`(?:the )?(?:(?:former|then|acting|municipal|senior|local) )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
@@ -19,6 +19,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /receiv|welcom|greet|met|meet|host/,
     matches: re(String.raw`(?<host>${ACTORS})(?:,? who)? (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
     met: true,
+    group: true,
     emits: 'host.people, host.bodies; met',
     why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
     example: {
@@ -32,6 +33,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /by/,
     matches: re(String.raw`${VISITORS} (?:was |were |had been |will be )(?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted|met) (?:[^.⟨]{0,30} )?by (?<host>${ACTORS})`),
     met: true,
+    group: true,
     emits: 'host.people, host.bodies; met',
     why: 'The passive of receiving ("the guests were welcomed by X") names the host as often as the active does.',
     example: {
@@ -43,10 +45,11 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'visitors-met-with-host',
     when: /met|talks|meeting|call/,
-    matches: re(String.raw`${VISITORS} (?:also |then |later |first )?(?:met with|met|held talks with|had talks with|held a meeting with|had a meeting with|paid a courtesy call on|called on|will meet with|will meet) (?<host>${ACTORS})`),
+    matches: re(String.raw`${VISITORS} (?:also |then |later |first )?(?:met with|met|(?:held|had|conducted|will hold|will have) (?:a |an )?(?:[\w-]+ ){0,2}?(?:talks|meetings?|discussions?|dialogues?) with|paid a courtesy call on|called on|will (?:also )?meet with|will (?:also )?meet) (?:[^.⟨]{0,80}?\b(?:including|such as|among them|notably) )?(?<host>${ACTORS})`),
     met: true,
+    group: true,
     emits: 'host.people, host.bodies; met',
-    why: 'What the delegation does is done by its members: its meeting with X is a meeting of its heads with X, at X\'s city.',
+    why: 'What the delegation does is done by its members: its meeting with X ("held talks with", "had policy meetings with", "will meet with leaders, including X") is a meeting of its members with X, at X\'s city.',
     example: {
       title: 'Tauranga delegation visits Yantai',
       body: 'A delegation from Tauranga led by Mayor Greg Brownless visited Yantai on April 8, 2024. The delegation met with Vice Mayor Zhang Dai.',
@@ -71,6 +74,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /welcome to/,
     matches: re(String.raw`(?<host>${ACTORS}) (?:extended|expressed|gave|offered|conveyed) (?:a |an |his |her |their )?(?:warm |warmest |sincere |cordial |hearty |heartfelt )?welcome to ${VISITORS}`),
     met: true,
+    group: true,
     emits: 'host.people; met',
     why: 'Extending a welcome to the guests is the host\'s part in every report of a reception.',
     example: {
@@ -82,8 +86,9 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'two-sides-talked',
     when: /two|both/,
-    matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|mayors|leaders|officials)\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
+    matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|(?<heads>mayors|leaders|officials))\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
     met: true,
+    group: true,
     emits: 'met',
     why: '"The two sides held talks" states a meeting of the heads of the two sides without naming them.',
     example: {
@@ -160,6 +165,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /call|visit to/,
     matches: re(String.raw`${VISITORS} (?:also |later )?(?:paid|pays|made|makes|will pay) (?:a |an )?(?:courtesy |official |working |friendly )?(?:call|visit) (?:to|on) (?<host>${ACTORS})`),
     met: true,
+    group: true,
     emits: 'host.people, host.bodies; met',
     why: 'A courtesy call on an official is a meeting with them as host.',
     example: {
@@ -197,7 +203,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'delegation-led-or-including',
     when: /led|head|includ|consist|compris|compos/,
-    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|chaired by|including|includes|included|consisting of|comprising|composed of|made up of)(?:(?: [\w-]+){0,2}(?: ⟨X\d+⟩)?:)? (?<visiting>${ACTORS})`),
     emits: 'visiting.people, visiting.bodies',
     why: 'Those who lead a delegation or are listed as its members ("the visiting delegation, headed by A and B", "the delegation including A") are its visitors.',
     example: {
@@ -221,13 +227,13 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'visitor-accompanied-by',
     when: /accompanied/,
-    matches: re(String.raw`(?<visiting>⟨P\d+⟩(?: and (?:his|her|their) (?:[\w-]+ )?(?:wife|husband|spouse|delegation|team))? (?:was |were |is |will be )(?:also )?accompanied by ${ACTORS})`),
+    matches: re(String.raw`(?:(?<visiting>⟨P\d+⟩)(?: and (?:his|her|their) (?:[\w-]+ )?(?:wife|husband|spouse|delegation|team))?(?:, who [^,]{0,80},)?|${VISITORS}) (?:was |were |is |are |will be )(?:also )?accompanied by (?<companions>${ACTORS})`),
     emits: 'visiting.people',
-    why: 'Those who accompany someone on a visit travel with them: a visitor and the companions are the visiting side (one whose office is in the visited city stays a host).',
+    why: 'Those who accompany someone on a visit travel with them ("A, who …, was accompanied by B", "They are accompanied by B"): a visitor and the companions are the visiting side (one whose office is in the visited city stays a host).',
     example: {
       title: 'McAllen mayor signs agreement in Puerto Vallarta',
       body: 'Mayor Javier Villalobos of McAllen visited Puerto Vallarta on May 4, 2024. Villalobos was accompanied by City Manager Roel Rodriguez and Commissioner Tony Aguirre.',
-      expect: ['PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
+      expect: ['PARTICIPATED_IN Roel Rodriguez -> McAllen delegation visit to Puerto Vallarta as visitor', 'PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
     },
   },
   {

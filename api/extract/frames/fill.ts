@@ -16,6 +16,8 @@ export interface FillRule {
   matches: RegExp;
   /** the sentence also says that the two sides met (held talks, received, welcomed) */
   met?: boolean;
+  /** the sentence tells of the visiting group as a whole ("the delegation", "they", "both sides"), unless its `heads` group matched ("the two mayors") */
+  group?: boolean;
   /** read only in the sentences that tell a visit, for that visit (else: the visit in focus) */
   ownSentences?: boolean;
   emits: string;
@@ -81,15 +83,20 @@ function placeRule(ctx: FrameContext, rule: FillRule, s: AnalyzedSentence, m: Re
 
 function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSentence, m: RegExpExecArray): number {
   let added = 0;
-  const visitors = groupActors(ctx, s, m, 'visiting', f.visiting).filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
+  // `companions` are visitors too, read apart from the one they accompany (a name right after "by" is no complement there)
+  const visitors = ['visiting', 'companions'].flatMap((g) => groupActors(ctx, s, m, g, f.visiting)).filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
   const hosts = groupActors(ctx, s, m, 'host', f.host).filter((id) => !f.visiting.people.has(id) && !f.visiting.bodies.has(id) && !visitors.includes(id));
   sidesByHome(ctx, f, ['either', 'eitherOther'].map((g) => groupActors(ctx, s, m, g, f.host)[0] ?? null), hosts, visitors);
-  for (const id of visitors) if (addToSide(ctx, f.visiting, id, [s.index])) added++;
+  for (const id of visitors) {
+    if (addToSide(ctx, f.visiting, id, [s.index])) added++;
+    if (ctx.a.label(id) === 'Person') f.visiting.named.add(id);
+  }
   for (const id of hosts) if (addToSide(ctx, f.host, id, [s.index])) added++;
   if (hosts.length) filled(f, 'host', rule.name);
   if (visitors.length) filled(f, 'visiting', rule.name);
   if (rule.met) {
     f.met.add(s.index);
+    if (rule.group && m.groups?.heads === undefined) f.groupMet.add(s.index);
     for (const id of [...hosts, ...visitors]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
     filled(f, 'met', rule.name);
     added++;

@@ -2,7 +2,7 @@
 // sister cities", "… concluded its visit to the People's Republic of China"), which the visit readers of
 // events.ts cannot place in one city. The trip becomes a visit of the article whose place is its first stop
 // and whose further stops are the itinerary: the cities it "visited in China, including A, B and C", or the
-// origin's sister cities in that country. Runs before the member readers, so that "members of the
+// origin's sister cities in that country; a delegation "sent from A to B" is a visit to B. Runs before the member readers, so that "members of the
 // delegation included …" fill it like any visit.
 import type { AnalyzedSentence, Article } from '../article.ts';
 import { dateIn, longBefore, newEvent, type Events } from '../events.ts';
@@ -95,6 +95,24 @@ function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): nu
   return 1;
 }
 
+/** "X has sent a delegation (of …) from A to B": a visit to B from A (else from the sender's city). */
+function openSentDelegation(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): number {
+  const { a, ev } = ctx;
+  const dest = s.refs[Number(m.groups!.dest)];
+  if (ev.visits.length || s.paragraph === -1 || !dest || a.label(dest) !== 'City' || longBefore(a, dateIn(s))) return 0;
+  const from = /\bfrom (?:the )?(?:city of )?⟨C(\d+)⟩/i.exec(m[0]);
+  const sender = subjectsBefore(a, s, m.index, 'OGMC')[0];
+  const origin = from ? s.refs[Number(from[1])] ?? null : sender ? a.cityOf(sender) : null;
+  if (origin === dest) return 0;
+  const name = `${origin ? `${a.entities.get(origin)?.name ?? ''} ` : ''}delegation visit to ${a.entities.get(dest)?.name ?? ''}`;
+  const event = newEvent(a, name, s, { date: dateIn(s, m.index), city: dest, kind: 'visit' });
+  ev.visits.push({
+    event, dest, origins: origin ? [origin] : [], originCountry: null, visitors: new Set(), hosts: new Set(),
+    leaderTitles: [], sentences: new Set([s.index]), openedBy: 'delegation-sent-to-city',
+  });
+  return 1;
+}
+
 export const TRIP_RULES: readonly SentenceRule<TripContext>[] = [
   {
     name: 'delegation-trip-to-country',
@@ -109,6 +127,20 @@ export const TRIP_RULES: readonly SentenceRule<TripContext>[] = [
       expect: ['VISITED Des Hudson -> Harbin', 'VISITED Des Hudson -> Wuhan', 'VISITED Amy Johnson -> Wuhan'],
     },
     apply: openTrip,
+  },
+  {
+    name: 'delegation-sent-to-city',
+    stage: 'trips',
+    when: /\bsen[dt]|dispatch/,
+    matches: /\b(?:sent|sends|send|is sending|will send|dispatched|dispatches) (?:a|an|its|their|the) (?:[\w-]+ ){0,3}?(?:delegation|mission)\b[^.]{0,100}?\bto (?:the )?(?:city of )?⟨C(?<dest>\d+)⟩(?!['’])/gi,
+    emits: 'a visit frame (place: the city the delegation is sent to; visiting side: the city it comes from)',
+    why: 'An agency or a town "sent a delegation from A to B" tells the delegation\'s visit to B as plainly as "a delegation from A visited B".',
+    example: {
+      title: 'Leaders examine governance in Austin',
+      body: 'The Open World Leadership Center has sent a delegation of judges from Lima to Austin from July 13-18, 2024. The delegation of three includes two judges: Ana Rojas (Lima) and Luis Pardo (Callao). They are accompanied by Rosa Vega, facilitator.',
+      expect: ['VISITED Ana Rojas -> Austin', 'VISITED Luis Pardo -> Austin', 'VISITED Rosa Vega -> Austin'],
+    },
+    apply: openSentDelegation,
   },
 ];
 
