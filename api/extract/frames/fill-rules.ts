@@ -10,6 +10,9 @@ const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
 const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members|representatives)\b|^they\b)`;
 
+/** A list of members with their roles between the names, up to the verb or clause that ends it ("A, director of X, B and C met …"). */
+const MEMBER_STRETCH = String.raw`(?:(?!,? (?:who|which|where|when|while)\b|\b(?:met|meets|meet|visited|visits|visit|signed|signs|held|holds|toured|tours|arrived|arrives|interacted|called|paid|pays|received|receives|discussed|attended|attends|said|says|will|would|was|were|has|have|had|is|are|to)\b)[^.;])+`;
+
 // case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
 
@@ -45,7 +48,7 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'visitors-met-with-host',
     when: /met|talks|meeting|call/,
-    matches: re(String.raw`${VISITORS} (?:also |then |later |first )?(?:met with|met|(?:held|had|conducted|will hold|will have) (?:a |an )?(?:[\w-]+ ){0,2}?(?:talks|meetings?|discussions?|dialogues?) with|paid a courtesy call on|called on|will (?:also )?meet with|will (?:also )?meet) (?:[^.⟨]{0,80}?\b(?:including|such as|among them|notably) )?(?<host>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?(?:,? (?:led|headed|chaired) by [^.;]{0,100}?,?)? (?:also |then |later |first )?(?:met with|met|interacted with|(?:held|had|conducted|will hold|will have) (?:a |an )?(?:[\w-]+ ){0,2}?(?:talks|meetings?|discussions?|dialogues?) with|paid a courtesy call on|called on|will (?:also )?meet with|will (?:also )?meet) (?:[^.⟨]{0,80}?\b(?:including|such as|among them|notably) )?(?<host>${ACTORS})`),
     met: true,
     group: true,
     emits: 'host.people, host.bodies; met',
@@ -210,6 +213,30 @@ export const FILL_RULES: readonly FillRule[] = [
       title: 'Canterbury-Bankstown delegation in Broken Hill',
       body: 'A delegation from Canterbury-Bankstown visited Broken Hill on October 30, 2024. The visiting delegation, headed by Mayor Khal Asfour and General Manager Matthew Stewart, met the councillors.',
       expect: ['PARTICIPATED_IN Matthew Stewart -> delegation visit to Broken Hill as visitor'],
+    },
+  },
+  {
+    name: 'delegation-members-with-roles',
+    when: /led|head|includ|consist|compris|compos|travel/,
+    matches: re(String.raw`(?:${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|chaired by|including|includes|included|consisting of|comprising|composed of|made up of)|\b(?:also )?(?:travell?ing|travell?ed|going) with (?:the|them|him|her)(?: [\w-]+)?(?: delegation)? (?:are|were|will be|is|was))(?<members>${MEMBER_STRETCH})`),
+    emits: 'visiting.people',
+    why: 'A delegation\'s members are listed with their roles between the names ("The delegation included A, deputy secretary general of X, B, director of Y, and C"; "Also travelling with the delegation are A, vice chair, and B"): every person named in the list, up to the verb that ends it, is a visitor.',
+    example: {
+      title: 'Jinhua delegation in Pune',
+      body: 'A delegation from Jinhua visited Pune on July 4, 2024. The delegation included Jian Neng, Deputy Secretary General of the Jinhua government, Qiu Jian, director general of the transport bureau, and Hong Wen, deputy director of the IT commission.',
+      expect: ['VISITED Qiu Jian -> Pune', 'VISITED Hong Wen -> Pune'],
+    },
+  },
+  {
+    name: 'leader-of-the-delegation',
+    when: /delegation|mission/,
+    matches: re(String.raw`(?<visiting>⟨P\d+⟩),? (?:the |a |an )?(?:leader|head|chief|chair|chairman|chairwoman|chairperson|member|spokesman|spokeswoman|spokesperson) of the (?:[\w-]+ ){0,2}?(?:delegation|mission)\b|\b(?:the |a |an )?(?:leader|head|⟨T\d+⟩) of the (?:[\w-]+ ){0,2}?(?:delegation|mission),? (?<visiting2>⟨P\d+⟩)`),
+    emits: 'visiting.people',
+    why: 'An apposition that gives someone\'s place in the delegation ("said A, the leader of the delegation", "a member of the delegation, B") names a visitor.',
+    example: {
+      title: 'Ghana delegation to Columbus',
+      body: 'A delegation from Accra visited Columbus on May 2, 2025. "Accra is a safe place for investment," said Dr. Ama Mensah, the leader of the delegation. The delegation met with Mayor Andrew Ginther.',
+      expect: ['VISITED Ama Mensah -> Columbus', 'MET_WITH Andrew Ginther -> Ama Mensah'],
     },
   },
   {

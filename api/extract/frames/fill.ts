@@ -65,6 +65,14 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   return out;
 }
 
+/** The people a captured list names, whatever stands between them ("A, director of X, B and C"). */
+function peopleIn(s: AnalyzedSentence, m: RegExpExecArray, group: string): string[] {
+  const text = m.groups?.[group];
+  if (text === undefined) return [];
+  const from = m.index + m[0].indexOf(text);
+  return actorsIn(s, from, from + text.length, 'P');
+}
+
 /** The one person the article says holds a title ("the Mayor" where one mayor is named). */
 function onlyHolder(ctx: FrameContext, title: string, not: readonly string[]): string | null {
   const holders = new Set(ctx.a.factsOf('HOLDS_POSITION').filter((f) => !f.props.former && !not.includes(f.from) && String(f.props.title).toLowerCase() === title.toLowerCase()).map((f) => f.from));
@@ -83,8 +91,9 @@ function placeRule(ctx: FrameContext, rule: FillRule, s: AnalyzedSentence, m: Re
 
 function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSentence, m: RegExpExecArray): number {
   let added = 0;
-  // `companions` are visitors too, read apart from the one they accompany (a name right after "by" is no complement there)
-  const visitors = ['visiting', 'companions'].flatMap((g) => groupActors(ctx, s, m, g, f.visiting)).filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
+  // `companions` are visitors too, read apart from the one they accompany (a name right after "by" is no complement there);
+  // `visiting2` is the visitor of a rule's second wording
+  const visitors = [...['visiting', 'visiting2', 'companions'].flatMap((g) => groupActors(ctx, s, m, g, f.visiting)), ...peopleIn(s, m, 'members')].filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
   const hosts = groupActors(ctx, s, m, 'host', f.host).filter((id) => !f.visiting.people.has(id) && !f.visiting.bodies.has(id) && !visitors.includes(id));
   sidesByHome(ctx, f, ['either', 'eitherOther'].map((g) => groupActors(ctx, s, m, g, f.host)[0] ?? null), hosts, visitors);
   for (const id of visitors) {
