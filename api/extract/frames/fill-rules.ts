@@ -222,9 +222,9 @@ export const FILL_RULES: readonly FillRule[] = [
     emits: 'visiting.people',
     why: 'A delegation\'s members are listed with their roles between the names ("The delegation included A, deputy secretary general of X, B, director of Y, and C"; "Also travelling with the delegation are A, vice chair, and B"): every person named in the list, up to the verb that ends it, is a visitor.',
     example: {
-      title: 'Jinhua delegation in Pune',
-      body: 'A delegation from Jinhua visited Pune on July 4, 2024. The delegation included Jian Neng, Deputy Secretary General of the Jinhua government, Qiu Jian, director general of the transport bureau, and Hong Wen, deputy director of the IT commission.',
-      expect: ['VISITED Qiu Jian -> Pune', 'VISITED Hong Wen -> Pune'],
+      title: 'Fort Worth delegation to Toluca',
+      body: 'Fort Worth Sister Cities is sending an official delegation to Toluca on April 20, 2024. The delegation will be led by Mike Hyatt, Director Emeritus of Fort Worth Sister Cities. Also traveling with the delegation are Manny Reyes, Vice Chair, and Irene Chase, Vice President of Fort Worth Sister Cities.',
+      expect: ['VISITED Manny Reyes -> Toluca', 'VISITED Irene Chase -> Toluca'],
     },
   },
   {
