@@ -32,6 +32,19 @@ export const FILL_RULES: readonly FillRule[] = [
     },
   },
   {
+    name: 'host-met-members-of-body',
+    when: /members|representatives|officials|councill?ors|delegates/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly )?(?:met with|met|received|welcomed|greeted|hosted|held talks with) (?:the )?(?:visiting )?(?:members|representatives|officials|councill?ors|delegates) (?:of|from) (?:the )?(?<body>⟨[OGM]\d+⟩)`),
+    met: true,
+    emits: 'host.people; met (with the visitors who hold office in the body)',
+    why: '"The mayor met with members of the X City Council, who are visiting": the body\'s people on the visiting side are the members who met the host.',
+    example: {
+      title: 'Bishkek delegation in Colorado Springs',
+      body: 'Chairman Kuvan Kongan of the Bishkek City Council visited Colorado Springs on May 2, 2024. Mayor Yemi Mobolade of Colorado Springs met with members of the Bishkek City Council to sign a new agreement.',
+      expect: ['MET_WITH Yemi Mobolade -> Kuvan Kongan'],
+    },
+  },
+  {
     name: 'visitors-received-by-host',
     when: /by/,
     matches: re(String.raw`${VISITORS} (?:was |were |had been |will be )(?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted|met) (?:[^.⟨]{0,30} )?by (?<host>${ACTORS})`),

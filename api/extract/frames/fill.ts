@@ -46,7 +46,9 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   const text = m.groups?.[group];
   if (text === undefined) return [];
   const from = m.index + m[0].indexOf(text);
-  const out = actorsIn(s, from, from + text.length, 'POMG', true);
+  // a note in brackets after a name ("A (Alliance for Progress)") is the member's party or place, not another actor
+  const bracketed = new Set(matchAll(text, /\([^()]*\)/g).flatMap((b) => matchAll(b[0], /⟨[A-Z](\d+)⟩/g).map((x) => s.refs[Number(x[1])])));
+  const out = actorsIn(s, from, from + text.length, 'POMG', true).filter((id) => !bracketed.has(id));
   // "welcomed ⟨P⟩'s visit": a possessive is the actor where the group is one name
   const single = /^⟨P(\d+)⟩(?:['’]s)?$/.exec(text);
   if (!out.length && single && s.refs[Number(single[1])]) out.push(s.refs[Number(single[1])]!);
@@ -63,6 +65,14 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
     }
   }
   return out;
+}
+
+/** The visitors who hold office in the body a `body` group names ("met with members of the X Council"). */
+function bodyMembers(ctx: FrameContext, f: Frame, s: AnalyzedSentence, m: RegExpExecArray): string[] {
+  const slot = m.groups?.body ? /⟨[A-Z](\d+)⟩/.exec(m.groups.body) : null;
+  const body = slot ? s.refs[Number(slot[1])] : null;
+  if (!body) return [];
+  return [...f.visiting.people.keys()].filter((id) => ctx.a.positionsOf(id).some((p) => !p.props.former && p.to === body));
 }
 
 /** The people a captured list names, whatever stands between them ("A, director of X, B and C"). */
@@ -106,7 +116,7 @@ function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSente
   if (rule.met) {
     f.met.add(s.index);
     if (rule.group && m.groups?.heads === undefined) f.groupMet.add(s.index);
-    for (const id of [...hosts, ...visitors]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
+    for (const id of [...hosts, ...visitors, ...bodyMembers(ctx, f, s, m)]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
     filled(f, 'met', rule.name);
     added++;
   }
