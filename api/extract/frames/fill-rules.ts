@@ -22,7 +22,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /receiv|welcom|greet|met|meet|host/,
     matches: re(String.raw`(?<host>${ACTORS})(?:,? who)? (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
     met: true,
-    group: true,
+    group: 'officials',
     emits: 'host.people, host.bodies; met',
     why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
     example: {
@@ -49,7 +49,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /by/,
     matches: re(String.raw`${VISITORS} (?:was |were |had been |will be )(?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted|met) (?:[^.⟨]{0,30} )?by (?<host>${ACTORS})`),
     met: true,
-    group: true,
+    group: 'officials',
     emits: 'host.people, host.bodies; met',
     why: 'The passive of receiving ("the guests were welcomed by X") names the host as often as the active does.',
     example: {
@@ -63,7 +63,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /met|talks|meeting|call/,
     matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?(?:,? (?:led|headed|chaired) by [^.;]{0,100}?,?)? (?:also |then |later |first )?(?:met with|met|interacted with|(?:held|had|conducted|will hold|will have) (?:a |an )?(?:[\w-]+ ){0,2}?(?:talks|meetings?|discussions?|dialogues?) with|paid a courtesy call on|called on|will (?:also )?meet with|will (?:also )?meet) (?:[^.⟨]{0,80}?\b(?:including|such as|among them|notably) )?(?<host>${ACTORS})`),
     met: true,
-    group: true,
+    group: 'members',
     emits: 'host.people, host.bodies; met',
     why: 'What the delegation does is done by its members: its meeting with X ("held talks with", "had policy meetings with", "will meet with leaders, including X") is a meeting of its members with X, at X\'s city.',
     example: {
@@ -90,7 +90,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /welcome to/,
     matches: re(String.raw`(?<host>${ACTORS}) (?:extended|expressed|gave|offered|conveyed) (?:a |an |his |her |their )?(?:warm |warmest |sincere |cordial |hearty |heartfelt )?welcome to ${VISITORS}`),
     met: true,
-    group: true,
+    group: 'officials',
     emits: 'host.people; met',
     why: 'Extending a welcome to the guests is the host\'s part in every report of a reception.',
     example: {
@@ -104,7 +104,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /two|both/,
     matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|(?<heads>mayors|leaders|officials))\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
     met: true,
-    group: true,
+    group: 'members',
     emits: 'met',
     why: '"The two sides held talks" states a meeting of the heads of the two sides without naming them.',
     example: {
@@ -181,7 +181,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /call|visit to/,
     matches: re(String.raw`${VISITORS} (?:also |later )?(?:paid|pays|made|makes|will pay) (?:a |an )?(?:courtesy |official |working |friendly )?(?:call|visit) (?:to|on) (?<host>${ACTORS})`),
     met: true,
-    group: true,
+    group: 'members',
     emits: 'host.people, host.bodies; met',
     why: 'A courtesy call on an official is a meeting with them as host.',
     example: {

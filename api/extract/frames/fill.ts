@@ -6,7 +6,7 @@
 import type { AnalyzedSentence } from '../article.ts';
 import { runSentenceRules, type RuleExample, type SentenceRule } from '../rules/engine.ts';
 import { actorsIn } from '../relations/common.ts';
-import { addMember, addToSide, cityOfSide, filled, homeOf, type Frame, type FrameContext, type Side } from './model.ts';
+import { addMember, addToSide, cityOfSide, filled, homeOf, type Frame, type FrameContext, type GroupMeeting, type Side } from './model.ts';
 import { matchAll } from '../match-all.ts';
 
 /** A fill rule as data: the groups of `matches` say which slot each captured stretch fills. */
@@ -16,8 +16,9 @@ export interface FillRule {
   matches: RegExp;
   /** the sentence also says that the two sides met (held talks, received, welcomed) */
   met?: boolean;
-  /** the sentence tells of the visiting group as a whole ("the delegation", "they", "both sides"), unless its `heads` group matched ("the two mayors") */
-  group?: boolean;
+  /** the sentence tells of the visiting group as a whole ("the delegation", "they", "both sides"), unless its `heads` group matched
+   * ("the two mayors"): all its named members met ("held talks with"), or its officials ("received the delegation": not its students) */
+  group?: GroupMeeting;
   /** read only in the sentences that tell a visit, for that visit (else: the visit in focus) */
   ownSentences?: boolean;
   emits: string;
@@ -115,7 +116,7 @@ function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSente
   if (visitors.length) filled(f, 'visiting', rule.name);
   if (rule.met) {
     f.met.add(s.index);
-    if (rule.group && m.groups?.heads === undefined) f.groupMet.add(s.index);
+    if (rule.group && m.groups?.heads === undefined) f.groupMet.set(s.index, rule.group);
     for (const id of [...hosts, ...visitors, ...bodyMembers(ctx, f, s, m)]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
     filled(f, 'met', rule.name);
     added++;

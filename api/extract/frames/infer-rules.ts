@@ -287,17 +287,19 @@ export const DERIVE_RULES: readonly Rule[] = [
     name: 'group-members-met',
     stage: 'derive',
     emits: 'MET_WITH (date, event)',
-    why: 'A sentence that says the delegation met someone ("the delegation held talks with A", "they will meet with A and B") without naming its people states a meeting of every member the article names in the delegation, not only of its head.',
+    why: 'A sentence that says the delegation met someone ("the delegation held talks with A", "they will meet with A and B") without naming its people states a meeting of every member the article names in the delegation, not only of its head; one that says the delegation was received, of its officials.',
     example: {
       title: 'Tauranga delegation visits Yantai',
       body: 'A delegation from Tauranga led by Mayor Greg Brownless visited Yantai on April 8, 2024. Brownless was accompanied by Councillor Anna Rahiri of Tauranga. The delegation met with Vice Mayor Zhang Dai.',
       expect: ['MET_WITH Zhang Dai -> Greg Brownless', 'MET_WITH Zhang Dai -> Anna Rahiri'],
     },
     apply: (ctx, f) => {
-      const group = [...f.visiting.named].filter((id) => f.visiting.people.has(id) && !f.host.people.has(id));
-      if (group.length < 2 || group.length > 12) return 0;
+      const members = [...f.visiting.named].filter((id) => f.visiting.people.has(id) && !f.host.people.has(id));
       let added = 0;
-      for (const i of f.groupMet) {
+      for (const [i, who] of f.groupMet) {
+        // receiving a delegation is meeting its officials, not every student or chaperone in it
+        const group = who === 'officials' ? members.filter((id) => ctx.a.positionsOf(id).some((p) => !p.props.former)) : members;
+        if (group.length < 2 || group.length > 12) continue;
         const said = [...f.metPeople].filter(([, at]) => at.has(i)).map(([id]) => id);
         // a sentence naming someone of the visiting side tells who met; one naming none tells the group met
         if (said.some((id) => f.visiting.people.has(id))) continue;

@@ -34,8 +34,8 @@ export interface Frame {
   participants: Map<string, { role: ParticipationRole; evidence: Set<number> }[]>;
   /** sentences saying the two sides met: "held talks", "received the delegation", "the two sides discussed" */
   met: Set<number>;
-  /** the "met" sentences that tell of the visiting group as a whole ("the delegation held talks with", "both sides") */
-  groupMet: Set<number>;
+  /** the "met" sentences that tell of the visiting group as a whole ("the delegation held talks with", "both sides"), with who of it met */
+  groupMet: Map<number, GroupMeeting>;
   /** people each "met" sentence names on either side: the heads who met */
   metPeople: Map<string, Set<number>>;
   /** cities the visiting side went to beyond the place ("the delegation also visited A and B") */
@@ -45,6 +45,9 @@ export interface Frame {
   /** rules that filled a slot, by slot name, for attribution */
   filledBy: Map<string, Set<string>>;
 }
+
+/** Who of a group met when a sentence says the group met: every member the text names, or those holding an office. */
+export type GroupMeeting = 'members' | 'officials';
 
 export interface FrameContext {
   a: Article;
@@ -59,7 +62,7 @@ export function emptySide(): Side {
 
 export function newFrame(id: string, kind: string, date: string | null, place: string | null): Frame {
   return {
-    id, kind, date, place, host: emptySide(), visiting: emptySide(), participants: new Map(), met: new Set(), groupMet: new Set(),
+    id, kind, date, place, host: emptySide(), visiting: emptySide(), participants: new Map(), met: new Set(), groupMet: new Map(),
     metPeople: new Map(), itinerary: new Map(), sentences: new Set(), filledBy: new Map(),
   };
 }
