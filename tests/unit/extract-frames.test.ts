@@ -43,6 +43,16 @@ describe('exchange frames', () => {
     expect(rels(heads, 'MET_WITH').map((r) => pair(heads, r))).toEqual(['Hong Joon-pyo & Kazumi Matsui']);
   });
 
+  it('sends every listed member of a trade mission back from a country to each city the mission took place in', () => {
+    const g = extractText(
+      'Local officials return from China trade mission',
+      'Seven local officials returned from China after participating in the 2024 Trade Mission to China. The council members who attended the trade mission, which took place May 20-30, included: Councilmember Ann Cole, Austin; Mayor Bo Reyes, Tulsa; and Commissioner Lia Dunn, Orlando. The trade mission took place in three Chinese cities: Shanghai, Chengdu and Harbin.',
+      '2024-06-10',
+    );
+    const visited = rels(g, 'VISITED').map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`);
+    for (const who of ['Ann Cole', 'Bo Reyes', 'Lia Dunn']) for (const city of ['Shanghai', 'Chengdu', 'Harbin']) expect(visited).toContain(`${who} -> ${city}`);
+  });
+
   it('makes the one who receives "the delegation" its host, and sends the delegation to the further towns it toured', () => {
     const g = extractText(
       'Kanazawa delegation in Ghent',

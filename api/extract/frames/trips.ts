@@ -16,7 +16,7 @@ export interface TripContext {
 }
 
 /** "visited three cities in China, including A, B and C": the listed cities of a country. */
-const CITIES_IN = /\b(?:visit|visits|visited|visiting|tour|toured|touring)\b (?:\w+ ){0,2}(?:cities|towns)(?: in (?:the )?⟨N\d+⟩)?,? (?:including|such as|namely|:|–|—|-) ((?:(?:the city of )?⟨C\d+⟩(?:,? (?:and )?)?)+)/i;
+const CITIES_IN = /\b(?:visit|visits|visited|visiting|tour|toured|touring|took place in|was held in|were held in)\b (?:\w+ ){0,2}(?:⟨N\d+⟩ )?(?:cities|towns)(?: in (?:the )?⟨N\d+⟩)?,? ?(?:including|such as|namely|:|–|—|--|-) ?((?:(?:the city of )?⟨C\d+⟩(?:,? (?:and )?)?)+)/i;
 
 function citiesOf(a: Article, s: AnalyzedSentence, text: string, country: string): string[] {
   const out: string[] = [];
@@ -83,7 +83,10 @@ function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): nu
   if (!stops.length) return 0;
   // a trip to one town is named by the town (as the visit readers name visits), a tour of several by the country
   const destName = stops.length === 1 ? a.entities.get(stops[0]!)?.name ?? place.name : place.name;
-  const event = newEvent(a, tripName(a, s, origin, destName), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
+  // the article may name the trip itself ("the trade mission, which took place in four Chinese cities"): that happening is the trip
+  const named = a.events().find((e) => !e.props.cityId && /\b(?:mission|trip|tour)$/i.test(e.name));
+  if (named) named.props.cityId = stops[0]!;
+  const event = named?.id ?? newEvent(a, tripName(a, s, origin, destName), s, { date: dateIn(s), city: stops[0]!, kind: 'visit' });
   // the trip is the article's happening: its headline names it too
   if (a.input.title.trim()) a.entities.get(event)?.aliases.add(a.input.title.replace(/\s+/g, ' ').trim());
   // the people the sentence opens with travel ("Mayor X travelled to France")
@@ -117,8 +120,8 @@ export const TRIP_RULES: readonly SentenceRule<TripContext>[] = [
   {
     name: 'delegation-trip-to-country',
     stage: 'trips',
-    when: /delegat|mission|visit|trip|tour/,
-    matches: /\b(?:delegation|mission|delegates|visit|visits|visited|trip|tour|travell?ed|travels|went|flew|journeyed)\b[^.]{0,120}?\b(?:to|of|in) (?:the )?⟨N(?<country>\d+)⟩(?!['’])/gi,
+    when: /delegat|mission|visit|trip|tour|returned from/,
+    matches: /\b(?:delegation|mission|delegates|visit|visits|visited|trip|tour|travell?ed|travels|went|flew|journeyed|returned from)\b[^.]{0,120}?\b(?:to|of|in|from) (?:the )?⟨N(?<country>\d+)⟩(?!['’])/gi,
     emits: 'a visit frame (place: first stop; itinerary: the other stops; visitors: the people who travel)',
     why: 'Delegations and mayors often travel to a country and its towns; the article names the country first and the towns later.',
     example: {

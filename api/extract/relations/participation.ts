@@ -370,7 +370,7 @@ export function visitMembers(a: Article, ev: Events): void {
 }
 
 /** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
-const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|consisting of|will consist of|composed of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates|mission)\b[^.]{0,60}?\b(?:consisted of|consists of|consisting of|will consist of|composed of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
 
 /** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
 function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {
