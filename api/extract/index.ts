@@ -151,7 +151,7 @@ const PASSES: readonly (readonly [stage: string, pass: (a: Article, ev: Events) 
   // "members" stage included; a member's title is held at the party's town)
   ['implicit-positions', (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
-    const members = readMembers(a);
+    const members = readMembers(a, new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...a.factsOf('VISITED').map((f) => f.from)]));
     const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
     implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
     creditMembers(a, members);

@@ -71,6 +71,8 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
   'coun', 'colr', 'councillor', 'councilor', 'honourable',
+  // a legislator's abbreviated courtesy title in American news ("Rep. Jane Doe (TX-20)", "Sen. John Roe")
+  'rep', 'sen',
   // courtesy titles of other languages, written before the name in English text
   'monsieur', 'mademoiselle', 'signor', 'signore', 'signora', 'signorina', 'señora', 'senora', 'señorita', 'senorita',
   'sheikh', 'sheik', 'shaikh', 'sheikha', 'shaikha', 'datuk', 'dato', 'tan sri', 'hajji', 'haji',

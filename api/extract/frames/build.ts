@@ -31,7 +31,10 @@ function fillFromVisit(ctx: FrameContext, f: Frame, v: Events['visits'][number])
   f.visiting.country = v.originCountry;
   for (const id of v.hosts) addToSide(ctx, f.host, id, v.sentences, true);
   // one named as a visitor and a host keeps both (the role rules give host precedence)
-  for (const id of v.visitors) addToSide(ctx, f.visiting, id, v.sentences, true);
+  for (const id of v.visitors) {
+    addToSide(ctx, f.visiting, id, v.sentences, true);
+    if (a.label(id) === 'Person') f.visiting.named.add(id);
+  }
   for (const c of v.stops ?? []) if (c !== f.place) addMember(f.itinerary, c, v.sentences);
   if (v.openedBy) for (const slot of ['visiting', 'itinerary', 'place']) filled(f, slot, v.openedBy);
 }

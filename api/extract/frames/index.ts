@@ -73,7 +73,7 @@ export function readFrames(a: Article, ev: Events): FrameContext {
   shareSides(ctx);
   runFrameRules(ctx, ctx.frames, DERIVE_RULES);
   runSentenceRules(ctx, a.sentences, [PART_OF_VISIT]);
-  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()]);
+  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()], 'named', [...f.visiting.named], 'groupMet', [...f.groupMet]);
   return ctx;
 }
 
