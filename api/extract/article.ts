@@ -201,7 +201,7 @@ export class Article {
         if (re.source.startsWith('⟨X') && !s.template.includes('⟨X')) continue;
         if (re === AS_TITLE && !s.template.includes(' as ') || (re === PLURAL_OF_A || re === PLURAL_OF_B) && !s.template.includes('s of ⟨')) continue;
         // a single word after a bare title is rarely a name on its own ("the Mayor's Parlour")
-        for (const m of allMatches(re, s.template)) if (re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) toPerson.add(Number(m[1]));
+        for (const m of allMatches(re, s.template)) if ((re !== TITLE_THEN_NAME || s.mentions[Number(m[1])]!.words >= 2) && !titleComplement(s.template, Number(m[1]))) toPerson.add(Number(m[1]));
       }
       for (const m of matchAll(s.template, coordinated)) {
         const j = Number(m[1] ?? m[2]);
@@ -955,6 +955,11 @@ function template(s: AnalyzedSentence): string {
 // white space before closing punctuation; other white space than one plain space; "(" and the space
 // after it; curly double quotes (single spaces are not matched: a callback for each costs more than the rest)
 const SPACING = /(\s+)(?=[,.;:!?)])|(\s{2,}|[^\S ])|\(\s+|[“”]/g;
+
+/** "Member of the Politburo, Chairman of …": a name that is a title's complement is the body or place the title is of, no person. */
+function titleComplement(template: string, j: number): boolean {
+  return template.includes(`⟨X${j}⟩`) && new RegExp(`⟨T\\d+⟩ (?:of|at|for) (?:the )?⟨X${j}⟩`).test(template);
+}
 
 function isBareHead(name: string): boolean {
   const words = name.replace(/^(the|The)\s+/, '').split(/\s+/);

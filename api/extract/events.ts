@@ -220,7 +220,8 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
   // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
-  let headlineMeeting = title && /^(?:⟨[A-Z]\d+⟩(?: of (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,3}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+  // ("Morocco ambassador in Nigeria meets FCT minister X": a title may be a common word beside the names)
+  let headlineMeeting = title && /^(?=(?:[\w-]+ ){0,2}⟨)(?:(?:⟨[A-Z]\d+⟩|[a-z][\w-]*)(?: (?:of|in) (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,4}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 
@@ -624,6 +625,15 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
 
 export const AGREEMENT = /\b(?:agreements?|pacts?|memorand(?:um|a)|mou|accords?|charters?|protocols?|resolution|treaty|letter of intent)\b/i;
 
+/** The countries an event's name says it goes to: "visit to Cambodia", "the delegation in Japan". */
+export function countriesGoneTo(a: Article, id: string): string[] {
+  const e = a.entities.get(id);
+  const tail = e ? / (?:to|in) (.+)$/.exec(e.name)?.[1] : undefined;
+  if (!e || !tail) return [];
+  const s = a.sentences[e.first];
+  return (s?.mentions ?? []).filter((m) => m.kind === 'Place' && m.country && tail.includes(m.name)).map((m) => m.country!);
+}
+
 /** A date well before publication: the sentence tells history ("signed an agreement in 1998"), not the news. */
 export function longBefore(a: Article, date: string | null): boolean {
   const published = a.input.publishedAt;
@@ -751,6 +761,8 @@ const EVENT_NOUNS = String.raw`(?:receptions?|banquets?|dinners?|luncheons?|brea
 const EVENT_NOUN_TEST = new RegExp(String.raw`\b${EVENT_NOUNS}\b`, 'i');
 /** A noun phrase headed by an event noun, with at most three modifiers (plain words, not names). */
 const NP = String.raw`((?:[\w-]+ ){0,3}?${EVENT_NOUNS})\b`;
+/** Words that praise a happening, not tell it apart: "the successful festival", "a memorable reception". */
+const PRAISE = /^(?:successful|wonderful|memorable|spectacular|fantastic|remarkable|impressive|lovely|fabulous|splendid|productive|fruitful|unforgettable|amazing|enjoyable|delightful|exciting|warm|cordial|fine|nice|beautiful|magnificent|glorious|brilliant)$/i;
 /** Words that do not make a modifier of an event: "their meeting", "this year's festival". */
 const NOT_MODIFIER = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|some|any|every|each|other|another|many|several|all|first|last|next|same|such|and|or|of|to|in|at|on|for|with|by|from|was|were|is|are|be|been|will|would|also|then|during|after|before|there|which|who)$/i;
 /** Modifiers that describe a generic kind of happening, not one that took place: "trade conference would be". */
@@ -819,6 +831,8 @@ function nounEvent(a: Article, ev: Events, s: AnalyzedSentence, phrase: string, 
   let ws = phrase.split(' ');
   // drop leading words that are no modifiers ("their meeting", "this welcome dinner")
   while (ws.length > 1 && NOT_MODIFIER.test(ws[0]!)) ws = ws.slice(1);
+  // "the successful whale festival" is the "Ulsan Whale Festival" told again: praise names no other happening
+  ws = ws.filter((w, i) => i === ws.length - 1 || !PRAISE.test(w));
   if (ws.some((w) => NOT_MODIFIER.test(w) && w !== ws[ws.length - 1])) return null;
   const head = ws[ws.length - 1]!;
   let name = ws.join(' ');

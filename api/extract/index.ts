@@ -82,7 +82,8 @@ function homeCity(a: Article, ev: Events): string | null {
   }
   const first = a.sentences.find((s) => s.paragraph >= 0);
   if (first) {
-    const m = /^(?:⟨D\d+⟩ )?(?:[\d:]+ )?⟨C(\d+)⟩,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]/.exec(first.template);
+    // ("Hyderabad: To strengthen …": a dateline closed by a colon)
+    const m = /^(?:⟨D\d+⟩ )?(?:[\d:]+ )?⟨C(\d+)⟩(?:,? (?:⟨N\d+⟩,? )?(?:\(⟨[A-Z]\d+⟩\) )?(?:\([^)]*\) )?[—–-]|(?:, ⟨N\d+⟩)?: \p{Lu})/u.exec(first.template);
     if (m && first.refs[Number(m[1])]) return first.refs[Number(m[1])]!;
   }
   if (a.input.publisher) {
@@ -150,7 +151,7 @@ const PASSES: readonly (readonly [stage: string, pass: (a: Article, ev: Events) 
   // "members" stage included; a member's title is held at the party's town)
   ['implicit-positions', (a, ev) => {
     const origins = [...new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o)))];
-    const members = readMembers(a);
+    const members = readMembers(a, new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...a.factsOf('VISITED').map((f) => f.from)]));
     const visitors = new Set([...ev.visits.flatMap((v) => [...v.visitors]), ...members.keys()]);
     implicitPositions(a, pendingTitles(a), origins, ev.visits.map((v) => v.dest), visitors, ev.visits, new Map([...members].map(([id, m]) => [id, m.town])));
     creditMembers(a, members);

@@ -155,6 +155,18 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
+      // "Saudi-U.S. Parliamentary Friendship Committee", "Japan-U.S.": a dotted acronym after a hyphen stays in the word
+      if (/-\p{Lu}$/u.test(t)) {
+        DOTTED.lastIndex = end - 1;
+        const d = DOTTED.exec(text);
+        if (d) {
+          end = end - 1 + d[0].length;
+          t = text.slice(start, end);
+          pos = end;
+          tokens.push({ text: t, start, end, kind });
+          continue;
+        }
+      }
       if (ABBREVIATIONS.has(t.toLowerCase()) || t.length === 1 && t !== t.toLowerCase()) {
         t += '.';
         end++;
@@ -204,7 +216,8 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       }
     }
     if (start < 0) {
-      if (!isCap(t)) {
+      // "provincial People's Committee": a body named by its level before its capitalised name
+      if (!isCap(t) && !levelledBody(tokens, i)) {
         i++;
         continue;
       }
@@ -261,6 +274,11 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
+      // "Binh Dinh provincial People's Committee": the level word of a body after its place's name
+      if (levelledBody(tokens, i)) {
+        i++;
+        continue;
+      }
       // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
       if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
         i += 2;
@@ -307,6 +325,14 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
     out.push({ first: start, last: i - 1 });
   }
   return out;
+}
+
+/** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
+function levelledBody(tokens: Token[], i: number): boolean {
+  if (!/^(?:provincial|municipal|district|city|county|prefectural)$/.test(tokens[i]!.text)) return false;
+  let j = i + 1;
+  while (isCap(tokens[j]) && j - i <= 4) j++;
+  return j - i >= 3 && /^(?:People['’]s|Party|Fatherland|Propaganda)$/.test(tokens[i + 1]!.text) && /^(?:Committee|Council|Congress)$/.test(tokens[j - 1]!.text);
 }
 
 /** After "of": continue through ", Word, Word and Word" when every item is a single common noun
@@ -428,11 +454,26 @@ function genericName(words: string[]): boolean {
   return before.length > 0 && before.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w));
 }
 
+/** Heads that many towns' bodies or schemes share: "Executive Committee", "Sister City Program". */
+const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|initiative|mission)$/;
+
+/**
+ * "Executive Committee", "Sister City Program", "International Relations Committee": a shared head after common
+ * words only, with no place, proper name or complement of its own, names no one body: it would join every town's
+ * committee of that name in the graph. A town's name ("Bath Twinning Association") or an acronym makes it one body.
+ */
+function genericBody(words: string[]): boolean {
+  if (words.length < 2 || !SHARED_HEAD.test(words[words.length - 1]!.toLowerCase())) return false;
+  const content = words.filter((w) => !/^(and|&)$/i.test(w));
+  return content.every((w) => /^(city|cities|town|towns)$/i.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '')) && !place(w).reading);
+}
+
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
   if (!words.length) return null;
   const { head, head2 } = headOf(words);
+  if (genericBody(words)) return null;
   const whole = name.toLowerCase();
   if (/^(invest|visit|enterprise|tourism|trade)\s+\p{L}+/iu.test(name) && words.length === 2 && /^(invest|visit|enterprise)$/i.test(words[0]!)) return 'Office';
   // "Greater Columbus Sister Cities International Inc.": an incorporated sister-cities body is still a civic one
@@ -453,7 +494,9 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if ((head === 'committee' || head === 'association' || head === 'council' || head === 'board' || head === 'group') && TOWN_FRIENDSHIP.test(whole)) return 'Office';
-  if (head === 'committee') return PUBLIC_MARKERS.test(whole) && !/sister|friendship|organi[sz]ing|youth|student|olympic|exchange/i.test(whole) && /municipal|party|cpc|communist|people|standing|provincial|central|government|national/i.test(whole) ? 'Office' : 'Organization';
+  // a committee is a council's or a government's ("International Relations Committee", "Executive Committee"), unless
+  // it organises an event or gathers a public ("Organising Committee", "Youth Committee")
+  if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
   // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
   if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
@@ -546,6 +589,18 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const skip = sisterOf[0].trim().split(/\s+/).length;
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
+  // "… Friendship Society Mr. Petr Ryzhkov", "West Germany Dr. Zairin Zain": a body or a place, then a person its honorific opens
+  const inner = innerHonorific(toks);
+  if (inner > 0) {
+    const before = words.slice(0, inner).join(' ');
+    let nameAt = inner + 1;
+    while (nameAt < words.length - 1 && HONORIFICS.has(words[nameAt]!.toLowerCase().replace(/\.$/, ''))) nameAt++;
+    const person = mention(sentence, toks.slice(inner + 1), 'Person', { name: words.slice(nameAt).join(' ').replace(/['’][sS]$/, ''), possessive });
+    const where = place(before);
+    if (where.reading === 'country' || where.reading === 'region') return [mention(sentence, toks.slice(0, inner), 'Place', { name: before, country: where.country, placeKind: where.reading }), person];
+    const b = labelByHead(before);
+    if (b === 'Office' || b === 'Organization' || b === 'Company') return [...readTokens(sentence, toks.slice(0, inner), ctx, atSentenceStart), person];
+  }
   const headLabel = labelByHead(clean);
   const leadingTitle = titleAt(cleanWords, 0);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
@@ -565,6 +620,9 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
   if (municipality && !leadingTitle && !NOT_NAME_WORDS.has(cleanWords[0]!.toLowerCase()) && !place(cleanWords[0]!).commonWord) {
     const n = municipality[0].split(' ').length;
+    // "the Paris Municipality helped", "Hebron Municipality's efforts": the town's government, a body that acts
+    const body = /Municipality$/.test(municipality[0]) && n === toks.length && (possessive || /\bthe\s+$/i.test(sentence.slice(Math.max(0, toks[0]!.start - 4), toks[0]!.start)));
+    if (body) return [mention(sentence, toks, 'Office', { name: clean, possessive })];
     const restAt = n + 1 + (/^the$/i.test(words[n + 1] ?? '') ? 1 : 0);
     return [
       mention(sentence, toks.slice(0, n), 'City', { name: municipality[0], placeKind: 'stated' }),
@@ -586,6 +644,8 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   }
 
   // 0. a plural title before a list of names: "Crs Ann Lee, …", "Councillors Ann Lee and …"
+  // ("Mayors for Peace": a plural title for a cause names a body of such officials)
+  if (toks.length >= 3 && pluralTitle(words[0]!) && /^for$/i.test(words[1]!) && !byHead) return [mention(sentence, toks, 'Organization', { name: clean, possessive })];
   if (toks.length >= 2 && !byHead) {
     const plural = pluralTitle(words[0]!);
     if (plural) return [mention(sentence, toks.slice(0, 1), 'Title', { title: plural, name: words[0]!, plural: true }), ...readTokens(sentence, toks.slice(1), ctx, false)];
@@ -601,13 +661,15 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title of X: split into the title and its complement
     // ("Former Mayor of Zurich": a former title too)
     const onlyFormer = w > 0 && before.every((x) => /^(former|then|late)$/i.test(x));
-    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present)$/i.test(x));
+    const onlyQualifiers = w > 0 && before.every((x) => /^(former|then|late|acting|interim|current|incumbent|present|honorary)$/i.test(x));
     if ((w === 0 || onlyQualifiers) && after.length > 0 && /^(of|to|at|for)$/i.test(after[0]!)) {
       const tTok = toks.slice(0, w + len);
       let restStart = w + len + 1;
       if (/^the$/i.test(toks[restStart]?.text ?? '')) restStart++;
       const rest = toks.slice(restStart);
-      const out: Mention[] = [mention(sentence, tTok, 'Title', { title, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
+      // ("Honorary Vice Chairwoman for X": an honorary post is its own title)
+      const honorary = before.some((x) => /^honorary$/i.test(x)) && !title.startsWith('honorary') ? `honorary ${title}` : title;
+      const out: Mention[] = [mention(sentence, tTok, 'Title', { title: honorary, name: tTok.map((t) => t.text).join(' '), former: onlyFormer || undefined })];
       // "Consul General of Japan in Seattle (Yoshio Yamagata)": the post is the consulate of that country in that city
       const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
       if (seat) return [...out, ...seat];
@@ -801,6 +863,18 @@ function misspeltCity(sentence: string, m: Mention): string | null {
   });
 }
 
+const NAME_HONORIFIC = /^(?:mr|mrs|ms|dr|h\.e|madam|madame)\.?$/i;
+
+/** Where an honorific stands inside a phrase before two to four name words ("… Society Mr. Petr Ryzhkov"), else -1. */
+function innerHonorific(toks: Token[]): number {
+  for (let k = 1; k < toks.length - 1; k++) {
+    if (!NAME_HONORIFIC.test(toks[k]!.text)) continue;
+    const rest = toks.slice(k + 1);
+    return rest.length <= 4 && rest.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && !NOT_NAME_WORDS.has(t.text.toLowerCase())) ? k : -1;
+  }
+  return -1;
+}
+
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */
 /** "(Mayor of) London Boris Johnson": a known town of one or two words, then a two- to four-word name. */
 function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
@@ -818,6 +892,25 @@ function townThenPerson(sentence: string, toks: Token[]): Mention[] | null {
       !HONORIFICS.has(x.toLowerCase()) && !ORGANIZATION_HEAD.has(x.toLowerCase()) && !OFFICE_HEAD.has(x.toLowerCase()) && !COMPANY_HEAD.has(x.toLowerCase()))) continue;
     if (place(name.join(' ')).reading || labelByHead(name.join(' '))) continue;
     return [mention(sentence, toks.slice(0, n), 'City', { name: town }), mention(sentence, toks.slice(n), 'Person', { name: name.join(' ') })];
+  }
+  return null;
+}
+
+/** An unknown phrase read as a town of one or two words and a name of two to five (initials allowed), or null. */
+function seatThenEnvoy(m: Mention): Mention[] | null {
+  const words = [...m.text.matchAll(/\S+/g)];
+  for (let n = Math.min(2, words.length - 2); n >= 1; n--) {
+    const town = words.slice(0, n).map((w) => w[0]).join(' ');
+    const p = place(town);
+    const name = words.slice(n).map((w) => w[0]);
+    if (p.reading !== 'city' || p.commonWord || name.length > 5 || place(name[0]!).reading === 'country') continue;
+    if (!name.every((x) => /^\p{Lu}[\p{L}'’.-]*$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) continue;
+    const townEnd = m.start + words[n - 1]!.index! + words[n - 1]![0].length;
+    const nameStart = m.start + words[n]!.index!;
+    return [
+      { kind: 'City', text: town, name: town, start: m.start, end: townEnd, words: n, placeKind: 'city' },
+      { kind: 'Person', text: m.text.slice(words[n]!.index!), name: name.join(' '), start: nameStart, end: m.end, words: name.length },
+    ];
   }
   return null;
 }
@@ -931,9 +1024,9 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const afterPlace = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown') && sentence.slice(prev.end, s).trim() === '' &&
       /,\s*$/.test(sentence.slice(Math.max(0, prev.start - 3), prev.start)) && /^\s*(?:[,;]|\.\s*$|$)/.test(after);
     // "members of the Committee" are the committee's people, not a title; "representatives Al Poe" are
-    // "Kobe mayor, Kizo Hisamoto": a town's lower-case title, then the name in apposition
+    // "Kobe mayor, Kizo Hisamoto", "Lusaka's mayor, Mr Miles Bwalya Sampa,": a town's lower-case title, then the name in apposition
     const placeThenName = !plural && !!prev && (prev.kind === 'City' || prev.kind === 'Unknown' || prev.kind === 'Office') && /^['’]?s?\s*$/.test(sentence.slice(prev.end, s)) &&
-      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
+      /^\s*,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}\p{L}+(?:[\s-]+\p{Lu}?\p{L}+)?(?:\s+\p{Lu}\p{L}+){0,2}\s*(?:,|and\b|\.|$)/u.test(sentence.slice(e, e + 60));
     // "the mayor and deputy mayor of Fremont": a title coordinated with a second one that has the complement
     const coordinatedTitle = !plural && /^\s+and\s/.test(after) && (() => {
       let k = found.last + 2;
@@ -993,6 +1086,13 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
   }
   // "in the Hailey Centre": a centre one is in is a place
   for (const m of out) if (m.kind === 'Organization' && /\b(Centre|Center)$/.test(m.name) && /\b(?:in|at|inside) the $/i.test(sentence.slice(Math.max(0, m.start - 11), m.start))) m.kind = 'Venue';
+  // "Consul General to Chongqing Flerida Ann Camille P. Mayo": an envoy's seat, then the envoy's name, in one phrase
+  for (let j = 0; j < out.length; j++) {
+    const m = out[j]!;
+    if (m.kind !== 'Unknown' || m.words < 3 || !/\bconsul(?:[ -]general)?\s+to\s+$/i.test(sentence.slice(Math.max(0, m.start - 24), m.start))) continue;
+    const split = seatThenEnvoy(m);
+    if (split) out.splice(j, 1, ...split);
+  }
   // "CCFAO", "SFAO": a city's Foreign Affairs Office by its acronym
   for (const m of out) if (m.kind === 'Unknown' && /^\p{Lu}{1,4}FAO$/u.test(m.name)) m.kind = 'Office';
   // "Suseong-gu", "Gimhae-si", "Nagaizumi-cho": a Korean or Japanese municipality by its suffix

@@ -41,6 +41,10 @@ const TITLE_LIST = [
   'public information officer', 'press officer', 'information officer',
   // heads of a district or region in Uzbekistan (khokim), of an Irish county council (cathaoirleach)
   'khokim', 'hokim', 'cathaoirleach',
+  // the spouses of heads of state and government, titled so in the genre's news
+  'first lady', 'second lady',
+  // a town's appointed head where its council is suspended or it has none (Sri Lanka, the US, Kenya)
+  'administrator', 'special administrator', 'city administrator', 'district administrator',
   'mayor pro tem', 'mayor pro tempore', 'vice consul general', 'vice consul-general', 'vice director', 'vice-director', 'first vice president',
 ];
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST);
@@ -50,7 +54,7 @@ export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(/\s+/).
 export const WEAK_TITLES: ReadonlySet<string> = new Set([
   'head', 'chief', 'chair', 'officer', 'manager', 'owner', 'founder', 'representative', 'speaker', 'clerk',
   'principal', 'coordinator', 'secretary', 'director', 'president', 'dean', 'minister', 'envoy', 'member',
-  'editor', 'publisher',
+  'editor', 'publisher', 'administrator',
 ]);
 
 /** Titles that outrank others when one person leads a delegation or a city. */
@@ -67,6 +71,8 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'cr', 'rev', 'reverend', 'mister', 'señor', 'senor', 'herr', 'frau', 'comrade',
   'atty', 'engr', 'gen', 'col', 'capt', 'lt', 'sgt', 'ald', 'judge', 'justice', 'supt', 'insp', 'mla', 'mp', 'mep',
   'coun', 'colr', 'councillor', 'councilor', 'honourable',
+  // a legislator's abbreviated courtesy title in American news ("Rep. Jane Doe (TX-20)", "Sen. John Roe")
+  'rep', 'sen',
   // courtesy titles of other languages, written before the name in English text
   'monsieur', 'mademoiselle', 'signor', 'signore', 'signora', 'signorina', 'señora', 'senora', 'señorita', 'senorita',
   'sheikh', 'sheik', 'shaikh', 'sheikha', 'shaikha', 'datuk', 'dato', 'tan sri', 'hajji', 'haji',

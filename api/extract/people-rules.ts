@@ -45,6 +45,10 @@ const marks = (rule: string) => (ctx: PeopleContext, s: AnalyzedSentence, m: Reg
 
 /** A list of names (people already typed may be among them): "A, B, C and D". */
 const NAMES = String.raw`(?:⟨[XP]\d+⟩(?:,|;|,? and|,? as well as) )*⟨[XP]\d+⟩`;
+/** A listed member: an optional role and title before the name ("municipal chief executive A"), an optional note after it ("A (Nuevo Peru)"). */
+const MEMBER = String.raw`(?:(?:[a-z-]+ ){0,2}⟨T\d+⟩ )?⟨[XP]\d+⟩(?: \([^()]{0,40}\))?`;
+/** A list of members: "A (…), B (…) and C (…)". */
+const MEMBERS = String.raw`(?:${MEMBER}(?:,|;|,? and|,? as well as) )*${MEMBER}`;
 /** Lower-case nouns of a person's role, said after the name ("X, a resident of …") or before it ("delegate X"). */
 const ROLE = String.raw`(?:resident|widow|widower|wife|husband|son|daughter|student|pupil|adviser|advisor|spokes(?:man|woman|person)|chair-elect|president-elect|official|member|deputy|volunteer|organi[sz]er|co-?ordinator|interpreter|translator|teacher|professor|founder|native|citizen|\d+-year-old|artist|potter|painter|chaperone|delegate|host|ambassador|consul general|consul|minister|director|secretary|chairman|chairwoman|chairperson|president|head|representative|manager|officer|administrator|councillor|councilor|commissioner)`;
 
@@ -54,8 +58,8 @@ export const PEOPLE_RULES: readonly SentenceRule<PeopleContext>[] = [
   {
     name: 'members-listed',
     stage: 'people',
-    when: /consist|compos|compris|members|includ|accompanied|joined|headed|led by|attended by|attendance|present|chaperone/,
-    matches: re(String.raw`\b(?:consisting of|consisted of|composed of|comprising|comprised of|members of the delegation (?:are|were|included|include)|(?:delegation|group|team) (?:included|includes|was made up of)|including|accompanied by|joined by|headed by|led by|attended by|in attendance were|present (?:at the [\w-]+ )?were|(?:his|her|their) chaperones?,?)(?::)? (?<names>${NAMES})`),
+    when: /consist|compos|compris|members|includ|accompanied|joined|headed|led by|attended by|attendance|present|chaperone|meetings with/,
+    matches: re(String.raw`\b(?:consisting of|consisted of|composed of|comprising|comprised of|members of the delegation (?:are|were|included|include)|(?:delegation|group|team)(?: of [\w-]+)? (?:included|includes|was made up of)|including|accompanied by|joined by|headed by|led by|attended by|in attendance were|present (?:at the [\w-]+ )?were|(?:his|her|their) chaperones?,?|(?:had|held) (?:[\w-]+ )?meetings with)(?:(?: [\w-]+){0,2}(?: ⟨X\d+⟩)?:)? (?<names>${MEMBERS})`),
     emits: 'Person (the names of the list)',
     why: 'The genre lists a delegation\'s or a ceremony\'s people after "consisting of", "accompanied by", "in attendance were"; names in such a list are people\'s.',
     example: {
@@ -63,7 +67,8 @@ export const PEOPLE_RULES: readonly SentenceRule<PeopleContext>[] = [
       body: 'A youth delegation from Mombetsu arrived in Newport on August 4, 2024. The delegation, consisting of Kaoru Fujimoto and Shie Sato, was welcomed at City Hall.',
       expect: ['PARTICIPATED_IN Kaoru Fujimoto -> Mombetsu delegation visit to Newport as visitor'],
     },
-    apply: marks('members-listed'),
+    // a note in brackets after a name is a party, a place or a role, not another person
+    apply: (ctx, s, m) => markNames('members-listed', (m.groups?.names ?? '').replace(/ \([^()]*\)/g, ''), ctx, s),
   },
   {
     name: 'name-then-role',

@@ -87,6 +87,15 @@ describe('places that are not cities', () => {
       holds('Mary D. Kane', 'Twin Towns International', 'President'),
       (g) => expect(names(g, 'Organization')).not.toContain('Board of Directors'),
     ]],
+    ['names no body by a shared head after common words alone, but keeps a town\'s or a complement\'s', () => extract('The Executive Committee and the International Relations Committee of Nelson met the Bath Twinning Association. Both cities joined the Sister City Program. The Ministry of Foreign Affairs sent a letter.'), [
+      (g) => {
+        const bodies = [...names(g, 'Organization'), ...names(g, 'Office'), ...names(g, 'Company')];
+        expect(bodies).not.toContain('Executive Committee');
+        expect(bodies).not.toContain('Sister City Program');
+        expect(bodies).toContain('Bath Twinning Association');
+        expect(bodies).toContain('Ministry of Foreign Affairs');
+      },
+    ]],
   ]);
 
   table([
@@ -375,6 +384,48 @@ describe('a town\'s friendship bodies', () => {
       hasNames('Office', ['Nelson Twinning Association', 'Matsue Sister City Committee']),
       hasNames('Organization', ['Sister Cities International']),
       holds('Jo Ames', 'Nelson Twinning Association', 'President'),
+    ]],
+  ]);
+});
+
+describe('a town\'s municipality', () => {
+  table([
+    ['reads "the X Municipality" as the town\'s government and a bare "X Municipality" in a list as the town', () => extract('The twinning will be signed soon, according to Rami Haddad, Vice President of the Tyre Municipality. Funds go to Tamale and Hohoe Municipality.'), [
+      hasNames('Office', ['Tyre Municipality']),
+      holds('Rami Haddad', 'Tyre Municipality', 'Vice President'),
+      (g) => expect(names(g, 'Office')).not.toContain('Hohoe Municipality'),
+    ]],
+  ]);
+});
+
+describe('a holder inside a body\'s or a place\'s name', () => {
+  table([
+    ['splits a person an honorific opens off a body or a country before it', () => extract('The delegation was headed by the Chair of the Oslo Friendship Society Mr. Petr Ivanov and the Indonesian ambassador to Germany Dr. Ali Rahman.'), [
+      hasNames('Person', ['Petr Ivanov', 'Ali Rahman']),
+      hasNames('Organization', ['Oslo Friendship Society']),
+      (g) => expect(names(g, 'Organization')).not.toContain('Germany'),
+    ]],
+    ['reads a special administrator of a body named by its initials', () => extract('The Galle Municipal Council (GMC) will send officials to Kobe. GMC Special Administrator Ravi Perera told the media the programme will start in May.'), [
+      holds('Ravi Perera', 'Galle Municipal Council', 'Special Administrator'),
+    ]],
+  ]);
+});
+
+describe('committees', () => {
+  table([
+    ['reads a council\'s or a government\'s committee as a public body, an organising committee as an organisation', () => extract('Anna Berg, chair of the Hamar International Relations Committee, thanked the Bergen Festival Organising Committee.'), [
+      hasNames('Office', ['Hamar International Relations Committee']),
+      hasNames('Organization', ['Bergen Festival Organising Committee']),
+      holds('Anna Berg', 'Hamar International Relations Committee', 'Chair'),
+    ]],
+  ]);
+});
+
+describe('bodies named by their level', () => {
+  table([
+    ['keeps "provincial" with the People\'s Committee it names, and a title of it', () => extract('Tran Van Nam, member of provincial Party Committee, Vice Chairman of provincial People’s Committee, received the Deputy Mayor of Gimhae.'), [
+      hasNames('Office', ['provincial People’s Committee', 'provincial Party Committee']),
+      holds('Tran Van Nam', 'provincial People’s Committee', 'Vice Chairman'),
     ]],
   ]);
 });

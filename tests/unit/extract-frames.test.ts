@@ -30,6 +30,29 @@ describe('exchange frames', () => {
     expect(met[0]!.evidence.some((e) => e.includes('The two sides held talks'))).toBe(true);
   });
 
+  it('has every named member of the delegation meet whom the delegation met, and only the two heads when the two mayors talked', () => {
+    const body = 'A delegation from Daegu led by Mayor Hong Joon-pyo visited Hiroshima on April 22, 2024. Hong was accompanied by Councillor Kim Min-ji of Daegu and Councillor Park Ji-ho of Daegu.';
+    const group = extractText('Daegu delegation visits Hiroshima', `${body} The delegation held talks with Mayor Kazumi Matsui of Hiroshima.`, '2024-04-25');
+    const met = rels(group, 'MET_WITH');
+    expect(met.map((r) => pair(group, r)).sort()).toEqual(['Hong Joon-pyo & Kazumi Matsui', 'Kazumi Matsui & Kim Min-ji', 'Kazumi Matsui & Park Ji-ho']);
+    const visit = events(group).find((e) => e.properties.kind === 'visit')!;
+    const kim = met.find((r) => pair(group, r) === 'Kazumi Matsui & Kim Min-ji')!;
+    expect(kim.properties).toMatchObject({ event: visit.id, date: '2024-04-22' });
+    expect(kim.evidence.some((e) => e.includes('The delegation held talks'))).toBe(true);
+    const heads = extractText('Daegu delegation visits Hiroshima', `${body} Mayor Kazumi Matsui of Hiroshima hosted a dinner for the delegation. The two mayors held talks on youth exchanges.`, '2024-04-25');
+    expect(rels(heads, 'MET_WITH').map((r) => pair(heads, r))).toEqual(['Hong Joon-pyo & Kazumi Matsui']);
+  });
+
+  it('sends every listed member of a trade mission back from a country to each city the mission took place in', () => {
+    const g = extractText(
+      'Local officials return from China trade mission',
+      'Seven local officials returned from China after participating in the 2024 Trade Mission to China. The council members who attended the trade mission, which took place May 20-30, included: Councilmember Ann Cole, Austin; Mayor Bo Reyes, Tulsa; and Commissioner Lia Dunn, Orlando. The trade mission took place in three Chinese cities: Shanghai, Chengdu and Harbin.',
+      '2024-06-10',
+    );
+    const visited = rels(g, 'VISITED').map((r) => `${nameOf(g, r.source)} -> ${nameOf(g, r.target)}`);
+    for (const who of ['Ann Cole', 'Bo Reyes', 'Lia Dunn']) for (const city of ['Shanghai', 'Chengdu', 'Harbin']) expect(visited).toContain(`${who} -> ${city}`);
+  });
+
   it('makes the one who receives "the delegation" its host, and sends the delegation to the further towns it toured', () => {
     const g = extractText(
       'Kanazawa delegation in Ghent',

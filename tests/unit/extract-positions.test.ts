@@ -93,3 +93,67 @@ describe('a shared place before coordinated titles', () => {
     ['does not share the place when the second has its own', () => extract('Sendai Mayor Emi Kori and Deputy Mayor Tom Ruiz of Dallas met at city hall.'), [holds('Tom Ruiz', 'Sendai', undefined), holds('Tom Ruiz', 'Dallas', 'Deputy Mayor')]],
   ]);
 });
+
+describe('possessive towns and bodies before titled names', () => {
+  table([
+    ['gives "<Town>\'s Mayor X and <Town2>\'s Mayor Y" each their own town', () => extract('The charter was signed by Kaohsiung\'s Mayor Lin Wei and Sendai\'s Mayor Kenji Ota on 2 April.'), [holds('Lin Wei', 'Kaohsiung', 'Mayor'), holds('Kenji Ota', 'Sendai', 'Mayor')]],
+    ['gives every titled name a possessive opens its town, not one that names its own place', () => extract('Kumamoto\'s Deputy Mayor Aki Mori and Councillor Jun Sato met the guests with Governor Ian Page of Texas.'), [holds('Aki Mori', 'Kumamoto', 'Deputy Mayor'), holds('Jun Sato', 'Kumamoto', 'Councillor'), holds('Ian Page', 'Kumamoto', undefined)]],
+    ['gives the titled names listed after "<Town>\'s city director X" the town too', () => extract('The memorandum was signed in 1961 by Kassel\'s city director Hans Peter Vogt, Mayor Eva Krug, and the ambassador.'), [holds('Hans Peter Vogt', 'Kassel', 'Director'), holds('Eva Krug', 'Kassel', 'Mayor')]],
+    ['reads "<Town>\'s mayor, Mr A B C," and "<Town>\'s acting mayor X"', () => extract('Ndola\'s mayor, Mr Peter Chanda Mwale, has met Kitwe\'s acting mayor Grace Banda to talk about waste collection.'), [holds('Peter Chanda Mwale', 'Ndola', 'Mayor'), holds('Grace Banda', 'Kitwe', 'Acting Mayor')]],
+  ]);
+});
+
+describe('titles set apart by a dash or brackets', () => {
+  table([
+    ['reads "X - Chairman of Y"', () => extract('The leaders of the two cities, including Mr. Tran Van Binh - Chairman of Hue City People\'s Committee, signed the agreement in Vientiane.'), [holds('Tran Van Binh', 'Hue City People\'s Committee', 'Chairman')]],
+    ['reads "<Town>, <City> (Mayor X)" as the town\'s mayor', () => extract('Suseong-gu, Daegu (Mayor Kim Dae-kwon) signed a friendship agreement with Bayanzurkh district, Ulaanbaatar, Mongolia (Mayor D. Batbold) on the 12th.'), [holds('Kim Dae-kwon', 'Suseong-gu', 'Mayor'), holds('D. Batbold', 'Bayanzurkh', 'Mayor'), holds('D. Batbold', 'Suseong-gu', undefined)]],
+    ['reads "the delegation from <body> (<country>) led by its <title> X" as the body\'s', () => extract('In the reception for the delegation from Suwon City Council (South Korea) led by its chairman Lee Jae-sik, the vice chairman spoke of trade.'), [holds('Lee Jae-sik', 'Suwon City Council', 'Chairman')]],
+    ['reads a plural title "for" a cause as a body', () => extract('Mayor Ito of Kobe, President of Mayors for Climate Action, spoke in Oslo.'), [hasNames('Organization', ['Mayors for Climate Action'])]],
+    ['reads "Mayor of <Ward> City, <City>"', () => extract('The prince met Mr Sato Ken, Mayor of Nerimo City, Tokyo today.'), [holds('Sato Ken', 'Nerimo', 'Mayor')]],
+  ]);
+});
+
+describe('titles placed by the text around them, more', () => {
+  table([
+    ['places a former mayor where the current one is', () => extract('The delegation met with City of Dayton Mayor Ann Lee, former Mayor Tom Reed and officials of the university.', 'Delegation from Accra visits Dayton'), [holds('Ann Lee', 'Dayton', 'Mayor'), holds('Tom Reed', 'Dayton', 'Mayor')]],
+    ['does not send a host to the town a relative clause sends others to', () => extract('Mayor Ann Lee met with members of the Osh City Council, who are visiting Boulder this week, to sign a new agreement.', 'Boulder renews its friendship with Osh'), [holds('Ann Lee', 'Boulder', 'Mayor'), holds('Ann Lee', 'Osh', undefined)]],
+    ['reads a dateline closed by a colon as the home town', () => extract('Pune: To strengthen the ties between Pune and Okayama (Japan), a video meeting of the mayors will be held. City Mayor Asha Kale met Okayama city representatives on Tuesday.', 'Pune, Okayama mayors to meet'), [holds('Asha Kale', 'Pune', 'Mayor'), holds('Asha Kale', 'Okayama', undefined)]],
+  ]);
+});
+
+describe('chains of titles', () => {
+  table([
+    ['reads "X - Member of the Politburo, Chairman of Y": the first complement is no person', () => extract('The signing was witnessed by Mr. Le Van Hoa - Member of the Politburo, Chairman of the National Assembly of Vietnam.'), [
+      holds('Le Van Hoa', 'National Assembly of Vietnam', 'Chairman'),
+      (g) => expect(names(g, 'Person')).not.toContain('Politburo'),
+    ]],
+    ['reads "X, former deputy Prime Minister of <country> and President of Y"', () => extract('The ceremony was witnessed by Arun Chai, former deputy Prime Minister of Thailand and President of the Siam Friendship Foundation.'), [holds('Arun Chai', 'Siam Friendship Foundation', 'President')]],
+    ['reads "Mayor X of <Town>, President of Y," as both', () => extract('On Monday, Mayor Ito of Kobe, President of the Harbour Cities League, visited the embassy.'), [holds('Ito', 'Kobe', 'Mayor'), holds('Ito', 'Harbour Cities League', 'President')]],
+  ]);
+});
+
+describe('lists of titles each set before its name', () => {
+  table([
+    ['gives "the chairperson of Y" between two names to the name after it', () => extract('The mayor was accompanied by deputy mayor, Cllr Sean Kelly, district manager, Mary Doyle, the chairperson of the Tuam Town Twinning Committee, Ann Burke, and a delegation.'), [
+      holds('Ann Burke', 'Tuam Town Twinning Committee', 'Chairperson'),
+      holds('Mary Doyle', 'Tuam Town Twinning Committee', undefined),
+    ]],
+  ]);
+});
+
+describe('envoys and delegation leaders, more', () => {
+  table([
+    ['reads "Consul General to <city> X" with the name in the same phrase as the seat', () => extract('Philippine Consul General to Xiamen Maria Luisa R. Cruz paid a courtesy call on the city\'s vice mayor.'), [hasNames('Person', ['Maria Luisa R. Cruz']), holds('Maria Luisa R. Cruz', 'Xiamen', 'Consul General')]],
+    ['reads "Ambassador X at the <country> Embassy in <city>" as the embassy\'s', () => extract('On Monday the mayors of Kobe and Osaka visited Ambassador Ruth Lane at the British Embassy in Tokyo.'), [holds('Ruth Lane', 'British Embassy in Tokyo', 'Ambassador')]],
+    ['reads "a delegation from <district>, <city>, headed by X, District Deputy Governor," as the district\'s', () => extract('A delegation from Minhang District, Shanghai, headed by Ms. Wu Fang, District Deputy Governor, came to discuss cooperation with Ashdod.'), [holds('Wu Fang', 'Minhang District', 'Deputy Governor')]],
+  ]);
+});
+
+describe('honorary posts', () => {
+  table([
+    ['reads "As the Honorary Chairwoman for Y, First Lady X" as the honorary post at Y', () => extract('As the Honorary Chairwoman for the Global Towns Network, First Lady Ana Reyes planted a tree in Quito.'), [
+      holds('Ana Reyes', 'Global Towns Network', 'Honorary Chairwoman'),
+      (g) => expect(names(g, 'Company')).toEqual([]),
+    ]],
+  ]);
+});

@@ -35,6 +35,17 @@ function expectConsistent(g: GraphDocument): void {
 }
 
 describe('learned entity decisions (shipped model)', () => {
+  it('keeps the people a delegation\'s member list names, with their visit and meetings, whatever their names look like', () => {
+    const body = 'The Open World Leadership Center has sent a delegation of judges from Lima to Austin from July 13-18, 2024. The delegation of four includes three judges: Ana Lucia Rojas Vega (Lima Bar), Luis Alberto Pardo Rivas (Callao) and Rosa Maria Vega Salinas (Independent). They are accompanied by Carla Ruiz, facilitator. The delegation had meetings with Mayor Kirk Watson.';
+    const g = extractArticle({ content: `Peruvian judges study courts in Austin\ndate 2024-07-20\n\n${body}`, format: 'text', file: 'judges.txt' });
+    const people = g.nodes.filter((n) => n.label === 'Person').map((n) => n.name);
+    expect(people).toEqual(expect.arrayContaining(['Ana Lucia Rojas Vega', 'Luis Alberto Pardo Rivas', 'Rosa Maria Vega Salinas']));
+    const rosa = g.nodes.find((n) => n.name === 'Rosa Maria Vega Salinas')!;
+    const watson = g.nodes.find((n) => n.name === 'Kirk Watson')!;
+    expect(g.relationships.some((r) => r.type === 'MET_WITH' && [r.source, r.target].includes(rosa.id) && [r.source, r.target].includes(watson.id))).toBe(true);
+    expectConsistent(g);
+  });
+
   it('no longer takes the honorific "Adv." for a person, and drops the meeting the rules gave that fragment', () => {
     const rules = extract('nablus-lyon.txt', null);
     const learned = extract('nablus-lyon.txt');

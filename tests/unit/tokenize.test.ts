@@ -31,4 +31,8 @@ describe('tokenize', () => {
   it('keeps abbreviations and dotted acronyms whole', () => {
     expect(tokenize('Dr. Kim of the U.S. met Mr Lee.').map((t) => t.text)).toEqual(['Dr.', 'Kim', 'of', 'the', 'U.S.', 'met', 'Mr', 'Lee', '.']);
   });
+
+  it('keeps a dotted acronym after a hyphen in its word', () => {
+    expect(tokenize('the Saudi-U.S. Friendship Committee').map((t) => t.text)).toEqual(['the', 'Saudi-U.S.', 'Friendship', 'Committee']);
+  });
 });

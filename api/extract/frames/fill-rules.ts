@@ -4,11 +4,14 @@
 import type { FillRule } from './fill.ts';
 
 /** One actor: a name, a title or a body, with an optional apposition ("A, Mayor of X,", "A (…)"). */
-const ACTOR = String.raw`(?:the )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
+const ACTOR = String.raw`(?:the )?(?:(?:former|then|acting|municipal|senior|local) )?(?:⟨T\d+⟩ )?⟨[POGMT]\d+⟩(?: of (?:the )?⟨[COGM]\d+⟩)?(?: \([^()]{0,60}\)|, (?:the )?⟨T\d+⟩ of (?:the )?⟨[COGM]\d+⟩,?)?`;
 /** A coordinated list of actors. */
 const ACTORS = String.raw`${ACTOR}(?:(?:,|,? and|,? as well as) ${ACTOR})*`;
 /** The visiting side named by reference: "the delegation", "the visiting Kure delegation", "the guests". */
 const VISITORS = String.raw`(?:\b(?:the|its|their|this) (?:visiting |foreign |overseas )?(?:⟨[CN]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|visitors|guests|mission|delegation members|representatives)\b|^they\b)`;
+
+/** A list of members with their roles between the names, up to the verb or clause that ends it ("A, director of X, B and C met …"). */
+const MEMBER_STRETCH = String.raw`(?:(?!,? (?:who|which|where|when|while)\b|\b(?:met|meets|meet|visited|visits|visit|signed|signs|held|holds|toured|tours|arrived|arrives|interacted|called|paid|pays|received|receives|discussed|attended|attends|said|says|will|would|was|were|has|have|had|is|are|to)\b)[^.;])+`;
 
 // case-insensitive: a sentence may open with "The delegation" (placeholders are upper-case either way)
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
@@ -19,6 +22,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /receiv|welcom|greet|met|meet|host/,
     matches: re(String.raw`(?<host>${ACTORS})(?:,? who)? (?:also |warmly |cordially |officially |formally )?(?:received|welcomed|greeted|met with|met|hosted|meets with|receives|welcomes|greets|will meet with|will receive|will welcome) ${VISITORS}`),
     met: true,
+    group: 'officials',
     emits: 'host.people, host.bodies; met',
     why: 'In the genre the one who receives or welcomes a delegation is its host, and receiving it is meeting its heads.',
     example: {
@@ -28,10 +32,24 @@ export const FILL_RULES: readonly FillRule[] = [
     },
   },
   {
+    name: 'host-met-members-of-body',
+    when: /members|representatives|officials|councill?ors|delegates/,
+    matches: re(String.raw`(?<host>${ACTORS}) (?:also |warmly )?(?:met with|met|received|welcomed|greeted|hosted|held talks with) (?:the )?(?:visiting )?(?:members|representatives|officials|councill?ors|delegates) (?:of|from) (?:the )?(?<body>⟨[OGM]\d+⟩)`),
+    met: true,
+    emits: 'host.people; met (with the visitors who hold office in the body)',
+    why: '"The mayor met with members of the X City Council, who are visiting": the body\'s people on the visiting side are the members who met the host.',
+    example: {
+      title: 'Bishkek delegation in Colorado Springs',
+      body: 'Chairman Kuvan Kongan of the Bishkek City Council visited Colorado Springs on May 2, 2024. Mayor Yemi Mobolade of Colorado Springs met with members of the Bishkek City Council to sign a new agreement.',
+      expect: ['MET_WITH Yemi Mobolade -> Kuvan Kongan'],
+    },
+  },
+  {
     name: 'visitors-received-by-host',
     when: /by/,
     matches: re(String.raw`${VISITORS} (?:was |were |had been |will be )(?:warmly |cordially |officially |formally )?(?:received|welcomed|greeted|hosted|met) (?:[^.⟨]{0,30} )?by (?<host>${ACTORS})`),
     met: true,
+    group: 'officials',
     emits: 'host.people, host.bodies; met',
     why: 'The passive of receiving ("the guests were welcomed by X") names the host as often as the active does.',
     example: {
@@ -43,10 +61,11 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'visitors-met-with-host',
     when: /met|talks|meeting|call/,
-    matches: re(String.raw`${VISITORS} (?:also |then |later |first )?(?:met with|met|held talks with|had talks with|held a meeting with|had a meeting with|paid a courtesy call on|called on|will meet with|will meet) (?<host>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?(?:,? (?:led|headed|chaired) by [^.;]{0,100}?,?)? (?:also |then |later |first )?(?:met with|met|interacted with|(?:held|had|conducted|will hold|will have) (?:a |an )?(?:[\w-]+ ){0,2}?(?:talks|meetings?|discussions?|dialogues?) with|paid a courtesy call on|called on|will (?:also )?meet with|will (?:also )?meet) (?:[^.⟨]{0,80}?\b(?:including|such as|among them|notably) )?(?<host>${ACTORS})`),
     met: true,
+    group: 'members',
     emits: 'host.people, host.bodies; met',
-    why: 'What the delegation does is done by its members: its meeting with X is a meeting of its heads with X, at X\'s city.',
+    why: 'What the delegation does is done by its members: its meeting with X ("held talks with", "had policy meetings with", "will meet with leaders, including X") is a meeting of its members with X, at X\'s city.',
     example: {
       title: 'Tauranga delegation visits Yantai',
       body: 'A delegation from Tauranga led by Mayor Greg Brownless visited Yantai on April 8, 2024. The delegation met with Vice Mayor Zhang Dai.',
@@ -71,6 +90,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /welcome to/,
     matches: re(String.raw`(?<host>${ACTORS}) (?:extended|expressed|gave|offered|conveyed) (?:a |an |his |her |their )?(?:warm |warmest |sincere |cordial |hearty |heartfelt )?welcome to ${VISITORS}`),
     met: true,
+    group: 'officials',
     emits: 'host.people; met',
     why: 'Extending a welcome to the guests is the host\'s part in every report of a reception.',
     example: {
@@ -82,8 +102,9 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'two-sides-talked',
     when: /two|both/,
-    matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|mayors|leaders|officials)\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
+    matches: re(String.raw`\b(?:the two|both) (?:sides|parties|delegations|(?<heads>mayors|leaders|officials))\b[^.]{0,20}?\b(?:held|had|met|discussed|exchanged|talked|conducted|agreed)\b`, 'gi'),
     met: true,
+    group: 'members',
     emits: 'met',
     why: '"The two sides held talks" states a meeting of the heads of the two sides without naming them.',
     example: {
@@ -160,6 +181,7 @@ export const FILL_RULES: readonly FillRule[] = [
     when: /call|visit to/,
     matches: re(String.raw`${VISITORS} (?:also |later )?(?:paid|pays|made|makes|will pay) (?:a |an )?(?:courtesy |official |working |friendly )?(?:call|visit) (?:to|on) (?<host>${ACTORS})`),
     met: true,
+    group: 'members',
     emits: 'host.people, host.bodies; met',
     why: 'A courtesy call on an official is a meeting with them as host.',
     example: {
@@ -197,13 +219,37 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'delegation-led-or-including',
     when: /led|head|includ|consist|compris|compos/,
-    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|including|includes|included|consisting of|comprising|composed of|made up of) (?<visiting>${ACTORS})`),
+    matches: re(String.raw`${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|chaired by|including|includes|included|consisting of|comprising|composed of|made up of)(?:(?: [\w-]+){0,2}(?: ⟨X\d+⟩)?:)? (?<visiting>${ACTORS})`),
     emits: 'visiting.people, visiting.bodies',
     why: 'Those who lead a delegation or are listed as its members ("the visiting delegation, headed by A and B", "the delegation including A") are its visitors.',
     example: {
       title: 'Canterbury-Bankstown delegation in Broken Hill',
       body: 'A delegation from Canterbury-Bankstown visited Broken Hill on October 30, 2024. The visiting delegation, headed by Mayor Khal Asfour and General Manager Matthew Stewart, met the councillors.',
       expect: ['PARTICIPATED_IN Matthew Stewart -> delegation visit to Broken Hill as visitor'],
+    },
+  },
+  {
+    name: 'delegation-members-with-roles',
+    when: /led|head|includ|consist|compris|compos|travel/,
+    matches: re(String.raw`(?:${VISITORS}(?: of [\w-]+(?: [\w-]+)?)?,? (?:which |that |who )?(?:was |were |is |will be )?(?:led by|headed by|chaired by|including|includes|included|consisting of|comprising|composed of|made up of)|\b(?:also )?(?:travell?ing|travell?ed|going) with (?:the|them|him|her)(?: [\w-]+)?(?: delegation)? (?:are|were|will be|is|was))(?<members>${MEMBER_STRETCH})`),
+    emits: 'visiting.people',
+    why: 'A delegation\'s members are listed with their roles between the names ("The delegation included A, deputy secretary general of X, B, director of Y, and C"; "Also travelling with the delegation are A, vice chair, and B"): every person named in the list, up to the verb that ends it, is a visitor.',
+    example: {
+      title: 'Fort Worth delegation to Toluca',
+      body: 'Fort Worth Sister Cities is sending an official delegation to Toluca on April 20, 2024. The delegation will be led by Mike Hyatt, Director Emeritus of Fort Worth Sister Cities. Also traveling with the delegation are Manny Reyes, Vice Chair, and Irene Chase, Vice President of Fort Worth Sister Cities.',
+      expect: ['VISITED Manny Reyes -> Toluca', 'VISITED Irene Chase -> Toluca'],
+    },
+  },
+  {
+    name: 'leader-of-the-delegation',
+    when: /delegation|mission/,
+    matches: re(String.raw`(?<visiting>⟨P\d+⟩),? (?:the |a |an )?(?:leader|head|chief|chair|chairman|chairwoman|chairperson|member|spokesman|spokeswoman|spokesperson) of the (?:[\w-]+ ){0,2}?(?:delegation|mission)\b|\b(?:the |a |an )?(?:leader|head|⟨T\d+⟩) of the (?:[\w-]+ ){0,2}?(?:delegation|mission),? (?<visiting2>⟨P\d+⟩)`),
+    emits: 'visiting.people',
+    why: 'An apposition that gives someone\'s place in the delegation ("said A, the leader of the delegation", "a member of the delegation, B") names a visitor.',
+    example: {
+      title: 'Ghana delegation to Columbus',
+      body: 'A delegation from Accra visited Columbus on May 2, 2025. "Accra is a safe place for investment," said Dr. Ama Mensah, the leader of the delegation. The delegation met with Mayor Andrew Ginther.',
+      expect: ['VISITED Ama Mensah -> Columbus', 'MET_WITH Andrew Ginther -> Ama Mensah'],
     },
   },
   {
@@ -221,13 +267,13 @@ export const FILL_RULES: readonly FillRule[] = [
   {
     name: 'visitor-accompanied-by',
     when: /accompanied/,
-    matches: re(String.raw`(?<visiting>⟨P\d+⟩(?: and (?:his|her|their) (?:[\w-]+ )?(?:wife|husband|spouse|delegation|team))? (?:was |were |is |will be )(?:also )?accompanied by ${ACTORS})`),
+    matches: re(String.raw`(?:(?<visiting>⟨P\d+⟩)(?: and (?:his|her|their) (?:[\w-]+ )?(?:wife|husband|spouse|delegation|team))?(?:, who [^,]{0,80},)?|${VISITORS}) (?:was |were |is |are |will be )(?:also )?accompanied by (?<companions>${ACTORS})`),
     emits: 'visiting.people',
-    why: 'Those who accompany someone on a visit travel with them: a visitor and the companions are the visiting side (one whose office is in the visited city stays a host).',
+    why: 'Those who accompany someone on a visit travel with them ("A, who …, was accompanied by B", "They are accompanied by B"): a visitor and the companions are the visiting side (one whose office is in the visited city stays a host).',
     example: {
       title: 'McAllen mayor signs agreement in Puerto Vallarta',
       body: 'Mayor Javier Villalobos of McAllen visited Puerto Vallarta on May 4, 2024. Villalobos was accompanied by City Manager Roel Rodriguez and Commissioner Tony Aguirre.',
-      expect: ['PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
+      expect: ['PARTICIPATED_IN Roel Rodriguez -> McAllen delegation visit to Puerto Vallarta as visitor', 'PARTICIPATED_IN Tony Aguirre -> McAllen delegation visit to Puerto Vallarta as visitor'],
     },
   },
   {

@@ -6,7 +6,7 @@
 import type { AnalyzedSentence } from '../article.ts';
 import { runSentenceRules, type RuleExample, type SentenceRule } from '../rules/engine.ts';
 import { actorsIn } from '../relations/common.ts';
-import { addMember, addToSide, cityOfSide, filled, homeOf, type Frame, type FrameContext, type Side } from './model.ts';
+import { addMember, addToSide, cityOfSide, filled, homeOf, type Frame, type FrameContext, type GroupMeeting, type Side } from './model.ts';
 import { matchAll } from '../match-all.ts';
 
 /** A fill rule as data: the groups of `matches` say which slot each captured stretch fills. */
@@ -16,6 +16,9 @@ export interface FillRule {
   matches: RegExp;
   /** the sentence also says that the two sides met (held talks, received, welcomed) */
   met?: boolean;
+  /** the sentence tells of the visiting group as a whole ("the delegation", "they", "both sides"), unless its `heads` group matched
+   * ("the two mayors"): all its named members met ("held talks with"), or its officials ("received the delegation": not its students) */
+  group?: GroupMeeting;
   /** read only in the sentences that tell a visit, for that visit (else: the visit in focus) */
   ownSentences?: boolean;
   emits: string;
@@ -44,7 +47,9 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
   const text = m.groups?.[group];
   if (text === undefined) return [];
   const from = m.index + m[0].indexOf(text);
-  const out = actorsIn(s, from, from + text.length, 'POMG', true);
+  // a note in brackets after a name ("A (Alliance for Progress)") is the member's party or place, not another actor
+  const bracketed = new Set(matchAll(text, /\([^()]*\)/g).flatMap((b) => matchAll(b[0], /⟨[A-Z](\d+)⟩/g).map((x) => s.refs[Number(x[1])])));
+  const out = actorsIn(s, from, from + text.length, 'POMG', true).filter((id) => !bracketed.has(id));
   // "welcomed ⟨P⟩'s visit": a possessive is the actor where the group is one name
   const single = /^⟨P(\d+)⟩(?:['’]s)?$/.exec(text);
   if (!out.length && single && s.refs[Number(single[1])]) out.push(s.refs[Number(single[1])]!);
@@ -61,6 +66,22 @@ function groupActors(ctx: FrameContext, s: AnalyzedSentence, m: RegExpExecArray,
     }
   }
   return out;
+}
+
+/** The visitors who hold office in the body a `body` group names ("met with members of the X Council"). */
+function bodyMembers(ctx: FrameContext, f: Frame, s: AnalyzedSentence, m: RegExpExecArray): string[] {
+  const slot = m.groups?.body ? /⟨[A-Z](\d+)⟩/.exec(m.groups.body) : null;
+  const body = slot ? s.refs[Number(slot[1])] : null;
+  if (!body) return [];
+  return [...f.visiting.people.keys()].filter((id) => ctx.a.positionsOf(id).some((p) => !p.props.former && p.to === body));
+}
+
+/** The people a captured list names, whatever stands between them ("A, director of X, B and C"). */
+function peopleIn(s: AnalyzedSentence, m: RegExpExecArray, group: string): string[] {
+  const text = m.groups?.[group];
+  if (text === undefined) return [];
+  const from = m.index + m[0].indexOf(text);
+  return actorsIn(s, from, from + text.length, 'P');
 }
 
 /** The one person the article says holds a title ("the Mayor" where one mayor is named). */
@@ -81,16 +102,22 @@ function placeRule(ctx: FrameContext, rule: FillRule, s: AnalyzedSentence, m: Re
 
 function fillFrame(ctx: FrameContext, rule: FillRule, f: Frame, s: AnalyzedSentence, m: RegExpExecArray): number {
   let added = 0;
-  const visitors = groupActors(ctx, s, m, 'visiting', f.visiting).filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
+  // `companions` are visitors too, read apart from the one they accompany (a name right after "by" is no complement there);
+  // `visiting2` is the visitor of a rule's second wording
+  const visitors = [...['visiting', 'visiting2', 'companions'].flatMap((g) => groupActors(ctx, s, m, g, f.visiting)), ...peopleIn(s, m, 'members')].filter((id) => homeOf(ctx.a, id) !== f.place || !f.place);
   const hosts = groupActors(ctx, s, m, 'host', f.host).filter((id) => !f.visiting.people.has(id) && !f.visiting.bodies.has(id) && !visitors.includes(id));
   sidesByHome(ctx, f, ['either', 'eitherOther'].map((g) => groupActors(ctx, s, m, g, f.host)[0] ?? null), hosts, visitors);
-  for (const id of visitors) if (addToSide(ctx, f.visiting, id, [s.index])) added++;
+  for (const id of visitors) {
+    if (addToSide(ctx, f.visiting, id, [s.index])) added++;
+    if (ctx.a.label(id) === 'Person') f.visiting.named.add(id);
+  }
   for (const id of hosts) if (addToSide(ctx, f.host, id, [s.index])) added++;
   if (hosts.length) filled(f, 'host', rule.name);
   if (visitors.length) filled(f, 'visiting', rule.name);
   if (rule.met) {
     f.met.add(s.index);
-    for (const id of [...hosts, ...visitors]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
+    if (rule.group && m.groups?.heads === undefined) f.groupMet.set(s.index, rule.group);
+    for (const id of [...hosts, ...visitors, ...bodyMembers(ctx, f, s, m)]) if (ctx.a.label(id) === 'Person') addMember(f.metPeople, id, [s.index]);
     filled(f, 'met', rule.name);
     added++;
   }

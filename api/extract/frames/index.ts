@@ -2,7 +2,7 @@
 import type { Article, Fact } from '../article.ts';
 import type { Events } from '../events.ts';
 import { runFrameRules, runSentenceRules, type SentenceRule, type Stage } from '../rules/engine.ts';
-import { buildFrames, mergeHeadlineMeeting } from './build.ts';
+import { buildFrames, headlineNamesVisit, mergeHeadlineMeeting, mergeUnplacedVisits } from './build.ts';
 import { fillStage, runFill } from './fill.ts';
 import { FILL_RULES } from './fill-rules.ts';
 import { DERIVE_RULES, SIDE_RULES } from './infer-rules.ts';
@@ -66,12 +66,14 @@ export function readFrames(a: Article, ev: Events): FrameContext {
   const ctx = buildFrames(a, ev);
   framesOf.set(a, ctx);
   mergeHeadlineMeeting(ctx);
+  mergeUnplacedVisits(ctx);
+  headlineNamesVisit(ctx);
   runFill(ctx, FILL_SENTENCE_RULES);
   runFrameRules(ctx, ctx.frames, SIDE_RULES);
   shareSides(ctx);
   runFrameRules(ctx, ctx.frames, DERIVE_RULES);
   runSentenceRules(ctx, a.sentences, [PART_OF_VISIT]);
-  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()]);
+  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()], 'named', [...f.visiting.named], 'groupMet', [...f.groupMet]);
   return ctx;
 }
 

@@ -192,6 +192,17 @@ function headsMet(ctx: FrameContext, f: Frame): number {
   return emit(ctx, f, 'heads-of-visit-sides-met', ['host', 'visiting'], 'MET_WITH', host, guest, { date: f.date, event: f.id }, evidence);
 }
 
+/** MET_WITH of each host with each guest (no one meets their own side), evidence: the met sentences and the members'. */
+function metPairs(ctx: FrameContext, f: Frame, rule: string, hosts: readonly string[], guests: readonly string[], met: Iterable<number>): number {
+  let added = 0;
+  for (const h of hosts) for (const g of guests) {
+    if (h === g || f.visiting.people.has(h)) continue;
+    const evidence = [...met, ...(f.host.people.get(h) ?? []), ...(f.visiting.people.get(g) ?? [])];
+    added += emit(ctx, f, rule, ['met', 'host', 'visiting'], 'MET_WITH', h, g, { date: f.date, event: f.id }, evidence);
+  }
+  return added;
+}
+
 export const DERIVE_RULES: readonly Rule[] = [
   {
     name: 'visiting-side-visitor',
@@ -269,11 +280,32 @@ export const DERIVE_RULES: readonly Rule[] = [
       // a delegation received without a head named or known: each of its people met the host
       const head = headOf(ctx, f.visiting, f.visiting.people.keys());
       const guests = named(f.visiting).length ? named(f.visiting) : head ? [head] : f.visiting.people.size <= 12 ? [...f.visiting.people.keys()] : [];
+      return metPairs(ctx, f, 'heads-of-sides-met', hosts, guests, f.met);
+    },
+  },
+  {
+    name: 'group-members-met',
+    stage: 'derive',
+    emits: 'MET_WITH (date, event)',
+    why: 'A sentence that says the delegation met someone ("the delegation held talks with A", "they will meet with A and B") without naming its people states a meeting of every member the article names in the delegation, not only of its head; one that says the delegation was received, of its officials.',
+    example: {
+      title: 'Tauranga delegation visits Yantai',
+      body: 'A delegation from Tauranga led by Mayor Greg Brownless visited Yantai on April 8, 2024. Brownless was accompanied by Councillor Anna Rahiri of Tauranga. The delegation met with Vice Mayor Zhang Dai.',
+      expect: ['MET_WITH Zhang Dai -> Greg Brownless', 'MET_WITH Zhang Dai -> Anna Rahiri'],
+    },
+    apply: (ctx, f) => {
+      const members = [...f.visiting.named].filter((id) => f.visiting.people.has(id) && !f.host.people.has(id));
       let added = 0;
-      for (const h of hosts) for (const g of guests) {
-        if (h === g || f.visiting.people.has(h)) continue;
-        const evidence = [...f.met, ...(f.host.people.get(h) ?? []), ...(f.visiting.people.get(g) ?? [])];
-        added += emit(ctx, f, 'heads-of-sides-met', ['met', 'host', 'visiting'], 'MET_WITH', h, g, { date: f.date, event: f.id }, evidence);
+      for (const [i, who] of f.groupMet) {
+        // receiving a delegation is meeting its officials, not every student or chaperone in it
+        const group = who === 'officials' ? members.filter((id) => ctx.a.positionsOf(id).some((p) => !p.props.former)) : members;
+        if (group.length < 2 || group.length > 12) continue;
+        const said = [...f.metPeople].filter(([, at]) => at.has(i)).map(([id]) => id);
+        // a sentence naming someone of the visiting side tells who met; one naming none tells the group met
+        if (said.some((id) => f.visiting.people.has(id))) continue;
+        const named = said.filter((id) => f.host.people.has(id));
+        const hosts = named.length ? named : [headOf(ctx, f.host, f.host.people.keys())].filter((x): x is string => !!x);
+        added += metPairs(ctx, f, 'group-members-met', hosts, group, [i]);
       }
       return added;
     },

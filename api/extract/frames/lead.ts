@@ -86,12 +86,17 @@ function actorSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray):
 
 /** Words that make a signing the article's background: "since signing", "the agreement that was signed in". */
 const BACKGROUND_BEFORE = /\b(?:since|after|when|which|that|had|having|first|originally|previously|once)\s+(?:\w+\s+){0,1}$/i;
+/** "Over the past three decades, X has signed agreements with six cities": a record of signings, not one. */
+const RECORD = /\b(?:over|in|during|for) the (?:past|last) (?:[\w-]+ ){0,2}(?:years|decades)\b|\bover the years\b|\bfor (?:many|several) years\b/i;
+/** "signed many agreements with cities around the world": signings counted, not one told. */
+const COUNTED = /^(?:many|several|numerous|various|multiple|dozens of|a number of|a series of)\b/i;
 
 function agreementSigned(ctx: LeadContext, s: AnalyzedSentence, m: RegExpExecArray, rule: string): number {
   const { a, ev } = ctx;
   if (a.events().some((e) => e.props.kind === 'signing' || e.props.kind === 'ceremony') || longBefore(a, dateIn(s))) return 0;
   // the anniversary of a signing, or a signing the sentence dates back, is history, not the news
   if (/\banniversary\b|\byears? ago\b/i.test(s.template) || BACKGROUND_BEFORE.test(s.template.slice(0, m.index))) return 0;
+  if (RECORD.test(s.template) || COUNTED.test(m.groups!.object!)) return 0;
   // "The agreement was signed in 1974": a bare year the date reader leaves as words
   const year = /\b(?:in|since) ((?:19|20)\d\d)\b/.exec(s.template.slice(m.index));
   if (year && longBefore(a, year[1]!)) return 0;
@@ -207,10 +212,10 @@ export const SIGNING_RULES: readonly SentenceRule<LeadContext>[] = [
   {
     name: 'agreement-was-signed',
     stage: 'lead',
-    when: /sign/,
-    matches: new RegExp(String.raw`(?:^|\b(?:an?|the|two|three|four) )${SIGNED_OBJECT} (?:was |were |will be |has been |have been |is |are )?(?:officially |formally |jointly )?signed\b`, 'gi'),
+    when: /sign|ink/,
+    matches: new RegExp(String.raw`(?:^|\b(?:an?|the|two|three|four) )${SIGNED_OBJECT} (?:was |were |will be |has been |have been |is |are )?(?:officially |formally |jointly )?(?:signed|inked)\b`, 'gi'),
     emits: 'a signing (Event, kind signing) named by what was signed',
-    why: 'A headline or a sentence saying an agreement "was signed" (no signer named) tells the article\'s signing.',
+    why: 'A headline or a sentence saying an agreement "was signed" or "was inked" (no signer named) tells the article\'s signing.',
     example: {
       title: 'Letter of intent signed for the twinning of Oakridge and Lindau',
       body: 'A letter of intent was signed by Mayor Anna Berg of Oakridge and Mayor Peter Kohl of Lindau on Friday.',

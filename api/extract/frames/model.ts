@@ -17,6 +17,9 @@ export interface Side {
   /** offices, companies and organisations (and a city named as an actor: "the City of X is hosting") */
   bodies: Map<string, Set<number>>;
   people: Map<string, Set<number>>;
+  /** the people the text names as members of the side's group ("the delegation, led by A", "A was accompanied by B"),
+   * not those the side rules add from their offices: what the text says the group did, they did */
+  named: Set<string>;
 }
 
 export interface Frame {
@@ -31,6 +34,8 @@ export interface Frame {
   participants: Map<string, { role: ParticipationRole; evidence: Set<number> }[]>;
   /** sentences saying the two sides met: "held talks", "received the delegation", "the two sides discussed" */
   met: Set<number>;
+  /** the "met" sentences that tell of the visiting group as a whole ("the delegation held talks with", "both sides"), with who of it met */
+  groupMet: Map<number, GroupMeeting>;
   /** people each "met" sentence names on either side: the heads who met */
   metPeople: Map<string, Set<number>>;
   /** cities the visiting side went to beyond the place ("the delegation also visited A and B") */
@@ -41,6 +46,9 @@ export interface Frame {
   filledBy: Map<string, Set<string>>;
 }
 
+/** Who of a group met when a sentence says the group met: every member the text names, or those holding an office. */
+export type GroupMeeting = 'members' | 'officials';
+
 export interface FrameContext {
   a: Article;
   ev: Events;
@@ -49,12 +57,12 @@ export interface FrameContext {
 }
 
 export function emptySide(): Side {
-  return { cities: new Map(), country: null, bodies: new Map(), people: new Map() };
+  return { cities: new Map(), country: null, bodies: new Map(), people: new Map(), named: new Set() };
 }
 
 export function newFrame(id: string, kind: string, date: string | null, place: string | null): Frame {
   return {
-    id, kind, date, place, host: emptySide(), visiting: emptySide(), participants: new Map(), met: new Set(),
+    id, kind, date, place, host: emptySide(), visiting: emptySide(), participants: new Map(), met: new Set(), groupMet: new Map(),
     metPeople: new Map(), itinerary: new Map(), sentences: new Set(), filledBy: new Map(),
   };
 }

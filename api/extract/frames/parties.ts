@@ -10,6 +10,7 @@ import type { Events } from '../events.ts';
 import { TITLE_RANK } from '../names.ts';
 import { homeCities, REMOTE } from './attendance.ts';
 import { runFrameRules, runSentenceRules, type FrameRule, type SentenceRule } from '../rules/engine.ts';
+import { matchAll } from '../match-all.ts';
 
 /** A happening's city and date, when it has a city that is not online. */
 function placeOf(a: Article, e: Entity): { city: string; date: string | null } | null {
@@ -96,6 +97,8 @@ export function readParties(a: Article, ev: Events): void {
 interface MembersContext {
   a: Article;
   members: Map<string, PartyMember>;
+  /** the visitors the visit readers and the stated visits found */
+  visitors: ReadonlySet<string>;
 }
 
 /** A person the article counts in a visiting party: the party's town when named, and the rule that said so. */
@@ -112,6 +115,20 @@ function member(rule: string): (ctx: MembersContext, s: Article['sentences'][num
     ctx.members.set(who, { town, rule });
     return 1;
   };
+}
+
+/** "A (, who …,) was accompanied by B, C and D", A a visitor or the delegation: B, C and D are of the party (its town unknown). */
+function companions(ctx: MembersContext, s: Article['sentences'][number], m: RegExpExecArray): number {
+  const who = m.groups?.who ? s.refs[Number(m.groups.who)] : null;
+  if (who && !ctx.visitors.has(who) && !ctx.members.has(who)) return 0;
+  let added = 0;
+  for (const x of matchAll(m.groups!.list!, /⟨P(\d+)⟩/g)) {
+    const id = s.refs[Number(x[1])];
+    if (!id || id === who || ctx.a.label(id) !== 'Person' || ctx.members.has(id)) continue;
+    ctx.members.set(id, { town: null, rule: 'companions-of-visitor' });
+    added++;
+  }
+  return added;
 }
 
 /** Sentence rules that put a person in the visiting party before bare titles are placed (stage "members"). */
@@ -144,11 +161,25 @@ export const MEMBER_RULES: readonly SentenceRule<MembersContext>[] = [
     },
     apply: member('with-other-visitors'),
   },
+  {
+    name: 'companions-of-visitor',
+    stage: 'members',
+    when: /accompanied by/,
+    matches: /(?:⟨P(?<who>\d+)⟩(?:, who [^,]{0,80},)?|\b(?:the|its|their) (?:[\w-]+ ){0,2}?(?:delegation|visitors|guests)|^they) (?:was|were|is|are|will be) (?:also )?accompanied by (?<list>(?:[^.⟨]{0,40}?⟨[PT]\d+⟩(?: \([^()]{0,40}\))?,?)+)/gi,
+    emits: 'visiting party (a bare title is held at home, not in the town visited)',
+    why: 'Who accompanies a visitor or the delegation travels with them: "Mayor X was accompanied by City Manager Y" puts Y in the party, so a bare title of Y\'s is not an office in the town visited.',
+    example: {
+      title: 'McAllen mayor signs agreement in Puerto Vallarta',
+      body: 'Mayor Javier Villalobos of McAllen visited Puerto Vallarta on May 4, 2024. Villalobos was accompanied by City Manager Roel Rodriguez and Commissioner Tony Aguirre.',
+      expect: ['VISITED Roel Rodriguez -> Puerto Vallarta'],
+    },
+    apply: companions,
+  },
 ];
 
 /** The people the article puts in a visiting party (stage "members", before bare titles are placed). */
-export function readMembers(a: Article): Map<string, PartyMember> {
-  const ctx: MembersContext = { a, members: new Map() };
+export function readMembers(a: Article, visitors: ReadonlySet<string> = new Set()): Map<string, PartyMember> {
+  const ctx: MembersContext = { a, members: new Map(), visitors };
   runSentenceRules(ctx, a.sentences, MEMBER_RULES);
   return ctx.members;
 }

@@ -337,7 +337,10 @@ export function decideEntities(a: Article, decider: EntityDecider): void {
   // decided: a fragment such as "Adv." is given facts by the readers too)
   const stated = new Set<string>();
   for (const f of a.facts.values()) stated.add(f.from).add(f.to);
-  for (const c of entityCandidates(a, (e) => e.label === 'City' && stated.has(e.id))) {
+  // likewise a person a delegation's member list names ("the delegation includes A (…), B (…) and C") and a reader
+  // gave facts: the list says more than the name's shape (a four-word name, a name beside party names in brackets)
+  const listed = (e: { id: string; label: string }) => e.label === 'Person' && a.introducedBy.get(e.id) === 'members-listed' && stated.has(e.id);
+  for (const c of entityCandidates(a, (e) => e.label === 'City' && stated.has(e.id) || listed(e))) {
     const { label } = decider.decide(c.features, c.ruleLabel);
     if (c.ruleLabel === null) {
       // an unclaimed span judged an entity: made the way the readers make one of its label (no fact names it)

@@ -2,7 +2,7 @@
 // "Consulate General of Japan in Shenyang", "Port Department of Sasebo City"), "X in Y" / "X, based in Y",
 // "Y's X" ("Xiamen's OGAWA Inc"), and events in their city (stated, named, or the visit's destination).
 import type { Article } from '../article.ts';
-import type { Events } from '../events.ts';
+import { countriesGoneTo, type Events } from '../events.ts';
 import { matchAll } from '../match-all.ts';
 
 export function locations(a: Article, ev: Events): void {
@@ -30,6 +30,7 @@ export function locations(a: Article, ev: Events): void {
     // (an article about a visit abroad tells its main happening where the visitors are, not at home)
     const abroad = ev.visits.length === 1 && ev.visits[0]!.event !== e.id ? ev.visits[0]!.dest : null;
     if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
+    if (city && !ev.visits.some((v) => v.event === e.id) && !inCountryGoneTo(a, e.id, city)) city = null;
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
       city = v?.dest ?? null;
@@ -51,10 +52,16 @@ export function locations(a: Article, ev: Events): void {
   if (typeof mainCity === 'string') for (const e of a.entities.values()) {
     if (e.label !== 'Event' || e.props.cityId || e.id === ev.main) continue;
     const s = a.sentences[e.first];
-    if (!s || s.refs.some((r, j) => r && r !== mainCity && a.label(r) === 'City')) continue;
+    if (!s || s.refs.some((r, j) => r && r !== mainCity && a.label(r) === 'City') || !inCountryGoneTo(a, e.id, mainCity)) continue;
     e.props.cityId = mainCity;
     a.addFact('LOCATED_IN', e.id, mainCity, {}, a.firstSentenceOf(e.id));
   }
+}
+
+/** A city guessed for a happening is in the country its name goes to, if it names one: "the delegation's visit to Israel" is not held in Los Angeles, where the article's people are at home. */
+function inCountryGoneTo(a: Article, event: string, city: string): boolean {
+  const goesTo = countriesGoneTo(a, event);
+  return !goesTo.length || goesTo.includes(a.countryOfCity(city) ?? '');
 }
 
 /** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */

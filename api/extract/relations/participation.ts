@@ -268,6 +268,18 @@ function eventBefore(a: Article, ev: Events, s: AnalyzedSentence, at: number): s
 }
 
 /** Members of each visiting delegation the text names: "headed by", "consisted of", "Y figures, including X", "invited by". */
+/** The stretches of [from, to) outside brackets. */
+function outsideBrackets(t: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let at = from;
+  for (const b of matchAll(t.slice(from, to), /\([^()]*\)/g)) {
+    out.push([at, from + b.index!]);
+    at = from + b.index! + b[0].length;
+  }
+  out.push([at, to]);
+  return out;
+}
+
 export function visitMembers(a: Article, ev: Events): void {
   for (const v of ev.visits) {
     for (const o of v.origins) if (a.label(o) !== 'City') v.visitors.add(o);
@@ -302,7 +314,8 @@ export function visitMembers(a: Article, ev: Events): void {
         const along = /\balong with\b/.exec(s.template.slice(end));
         const parts: [number, number][] = [[from, end]];
         if (along) parts.push([end + along.index + along[0].length, clauseEnd(s.template, end + along.index + along[0].length)]);
-        for (const [f, e] of parts) {
+        // a note in brackets after a member ("A (Alliance for Progress)") names a party or a place, not another member
+        for (const [f, e] of parts.flatMap(([f, e]) => outsideBrackets(s.template, f, e))) {
           namesAsPersons(a, s, f, e);
           // "Delaware City Schools teacher Joanne Meyer": the body that qualifies a member is not one
           const qualifiers = new Set(slots(s, f, e).filter((x) => 'OMG'.includes(x.letter) && /^(?: [a-z][\w-]*){1,3} ⟨P\d+⟩| ⟨T\d+⟩ ⟨P\d+⟩/.test(s.template.slice(x.at + `⟨${x.letter}${x.index}⟩`.length))).map((x) => x.id));
@@ -357,7 +370,7 @@ export function visitMembers(a: Article, ev: Events): void {
 }
 
 /** "the delegation consisted of", "the members of the delegation are", "visitors from Y included": a member list follows. */
-const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates)\b[^.]{0,60}?\b(?:consisted of|consists of|consisting of|will consist of|composed of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
+const MEMBER_LIST = /\b(?:(?:the )?members of the (?:[\w-]+ )?(?:delegation|group|party|team) (?:are|were|include|included|was|is)|(?:delegation|party|group|team|visitors|delegates|mission)\b[^.]{0,60}?\b(?:consisted of|consists of|consisting of|will consist of|composed of|included|includes|including|will include|comprised|comprising|comprises|will comprise|(?:was|is|will be) made up of|(?:was|is|will be) composed of|members? (?:were|are|included)))\b:?/gi;
 
 /** A name no reader could type ("Masako Kobayashi") is a person where a member list names it. */
 function namesAsPersons(a: Article, s: AnalyzedSentence, from: number, to: number): void {

@@ -22,6 +22,15 @@ interface Pending {
   council?: boolean;
 }
 
+/** The head of a town's government: what a town named with its head in brackets is headed by. */
+const CIVIC_HEAD = /^(?:(?:deputy |vice |first deputy |executive vice )?mayor|lord mayor|(?:deputy |vice )?governor|district mayor|county magistrate|magistrate|oberb(?:ü|u|ue)rgermeister|b(?:ü|u|ue)rgermeister)$/;
+
+/** An envoy's titles: held at an embassy or a consulate. */
+const CONSULAR = /^(?:(?:deputy |vice )?consul(?:[ -]general)?|(?:deputy )?ambassador|honorary consul|charge d'affaires)$/;
+
+/** A town's own posts, which a town named before a list of titled names holds. */
+const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
+
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
 
 function position(a: Article, person: string | null, title: Mention, place: string | null, s: AnalyzedSentence): void {
@@ -39,7 +48,8 @@ function placeOf(a: Article, s: AnalyzedSentence, placeholder: string, title?: M
   if (!m) return null;
   // "X, Mayor of Hebden-on-Wold": a town the gazetteer lacks, headed by a mayor
   if (m.kind === 'Unknown' && title?.title) {
-    const town = municipalityOf(a, m.name, title.title, s.index, true);
+    // ("Mayor of Itabashi City, Tokyo": the town without its "City")
+    const town = municipalityOf(a, m.name.replace(/ City$/, ''), title.title, s.index, true);
     if (town) return town;
   }
   // "Secretary-General of the United Nations": a secretariat's or directorate's chief heads a body, whatever its name's head
@@ -63,8 +73,11 @@ export function explicitPositions(a: Article): void {
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
-      const person = s.refs[Number(m[1])] ?? null;
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as | [-–—] )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+      // "deputy mayor, A, district manager, B, the chairperson of Y, C, and …": in a list of titles each set before its
+      // name, "the chairperson of Y" is the next name's
+      const next = /(?:⟨T\d+⟩|\b(?:manager|mayor|councill?or|director|secretary|chair(?:person|man|woman)?|president|officer|clerk|treasurer|member|head|chief)), $/.test(t.slice(0, m.index)) ? /^,? (?:the )?⟨P(\d+)⟩(?=[,;.]| and\b)/.exec(t.slice(m.index! + m[0].length)) : null;
+      const person = s.refs[Number(next ? next[1] : m[1])] ?? null;
       const place = placeOf(a, s, m[3]! + m[4], s.mentions[Number(m[2])]);
       position(a, person, s.mentions[Number(m[2])]!, place, s);
       if (m[5]) position(a, person, s.mentions[Number(m[5])]!, a.cityOf(place) ?? place, s);
@@ -80,11 +93,20 @@ export function explicitPositions(a: Article): void {
     for (const m of cues.matches(/⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩, (?:the )?⟨([OMG])(\d+)⟩/g)) {
       position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(m[2])]!, placeOf(a, s, m[3]! + m[4]), s);
     }
-    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain
-    for (const m of cues.matches(/⟨P(\d+)⟩,? (?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
+    // X, Title1 of Y1, (and) Title2 of Y2: every title in the apposition chain ("X - Chairman of Y, Secretary of Z" too;
+    // "X, former deputy Prime Minister of <country> and President of Y": the first title's place may be a country)
+    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | [-–—] )(?:the )?(?:former (?:deputy )?)?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCXN]\d+⟩((?:,? (?:and )?(?:the )?⟨T\d+⟩ (?:of|at|for|in) (?:the )?⟨[OMGCX]\d+⟩)+)/g)) {
       const person = s.refs[Number(m[1])] ?? null;
       for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?⟨([OMGCX])(\d+)⟩/g)) {
         position(a, person, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
+      }
+    }
+    // "Mayor Ito of Kobe, President of Mayors for Peace,": a body's title set after a titled name and its town, with no article
+    for (const m of cues.matches(/⟨P(\d+)⟩ (?:of|from) (?:the )?⟨[COMG]\d+⟩((?:,? (?:and )?⟨T\d+⟩ (?:of|at|for) (?:the )?⟨[OMG]\d+⟩)+)(?=[,.;]| and\b|$)/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      if (!pm.title || pm.titlePrefix) continue;
+      for (const x of matchAll(m[2]!, /⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMG])(\d+)⟩/g)) {
+        if (!s.mentions[Number(x[1])]!.plural) position(a, s.refs[Number(m[1])] ?? null, s.mentions[Number(x[1])]!, placeOf(a, s, x[2]! + x[3]), s);
       }
     }
     // X, Mayor and Vice Secretary of Y: the second title is Y's, the first Y's city's
@@ -106,6 +128,16 @@ export function explicitPositions(a: Article): void {
     if (t.includes('⟩, ')) for (const m of cues.matches(/⟨([OMGC])(\d+)⟩(?:['’]s?)? ⟨T(\d+)⟩, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[3])]!.plural || /\bof (?:the )?$/.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[3])]!, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "Bandung's Mayor Ateng Wahyudi", "Ulsan's Vice Mayor A and Councillor B": a possessive town's or body's titles written
+    // with the names, every titled name the possessive opens (not one that names its own place: "… and Governor C of Y")
+    if (t.includes("⟩'s ⟨P")) for (const m of cues.matches(/⟨([OMGC])(\d+)⟩'s ((?:⟨P\d+⟩(?:,? and |, ))*⟨P\d+⟩)(?! (?:of|from|at|in)\b| \(⟨)/g)) {
+      const place = s.refs[Number(m[2])] ?? null;
+      for (const x of matchAll(m[3]!, /⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (!pm.title || pm.titlePrefix) break;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, place, s);
+      }
     }
     // "Sister Cities International's Vice Chairman A, Treasurer B and President C": every titled name of the list is the body's
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩['’]s? ((?:(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩)(?:,? and |, ))*(?:⟨[PX]\d+⟩|⟨X\d+⟩ [\p{Ll}]+ ⟨X\d+⟩))/gu)) {
@@ -191,8 +223,20 @@ export function explicitPositions(a: Article): void {
     }
     // Kure city mayor X: a city, then a lower-case title and the name
     // ("Corporation of Delta, Canada mayor Louise Jackson": the city's country may stand between)
-    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
-      position(a, s.refs[Number(m[3])] ?? null, s.mentions[Number(m[2])]!, s.refs[Number(m[1])] ?? null, s);
+    // ("Harare's acting mayor X", "Columbus' former mayor X": a qualifier after the possessive)
+    // ("Braunschweig's city director A, Mayor B, and …": the titled names listed after it are the town's too, not one that
+    // names its own place)
+    for (const m of cues.matches(/⟨C(\d+)⟩(?:, ⟨N\d+⟩)?(?:'s)? (?:(acting|former|then|current|incumbent|new) )?(?:city |town |municipal )?⟨T(\d+)⟩ ⟨P(\d+)⟩((?:,? (?:and )?⟨P\d+⟩)*)(?! (?:of|from|at|in)\b| \(⟨)/g)) {
+      const title = s.mentions[Number(m[3])]!;
+      const qualified = m[2] === 'former' ? { ...title, former: true } : m[2] === 'acting' ? { ...title, title: `acting ${title.title}` } : title;
+      const town = s.refs[Number(m[1])] ?? null;
+      position(a, s.refs[Number(m[4])] ?? null, qualified, town, s);
+      if (m[2] === 'former') continue;
+      for (const x of matchAll(m[5]!, /⟨P(\d+)⟩/g)) {
+        const pm = s.mentions[Number(x[1])]!;
+        if (!pm.title || pm.titlePrefix || !CIVIC_TITLE.test(pm.title)) break;
+        position(a, s.refs[Number(x[1])] ?? null, { ...pm, kind: 'Title' }, town, s);
+      }
     }
     // "Adachi City Council chairman Go Senuma", "the Belmont Sister City Association chairwoman Ann Lee": a body, a lower-case title, the name
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩ ⟨T(\d+)⟩ ⟨P(\d+)⟩/g)) {
@@ -205,11 +249,42 @@ export function explicitPositions(a: Article): void {
       const pm = s.mentions[Number(m[2])]!;
       if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[2])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[1])] ?? null, s);
     }
+    // "the delegation from Yongin City Council (South Korea) led by its member Kim": "its" makes the title the body's
+    for (const m of cues.matches(/\bdelegation (?:representing|from|of) (?:the )?⟨([OMG])(\d+)⟩(?: \(⟨[NC]\d+⟩\))?,? (?:led|headed) by (?:its|their) (?:⟨T\d+⟩ )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[3])]!;
+      if (pm.title && !pm.titlePrefix) position(a, s.refs[Number(m[3])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "Nam-gu, Ulsan (Mayor Seo Dong-wook)", "Khan-Uul district, Ulaanbaatar, Mongolia (Mayor J. Aldarjavkhlan)": a town, the places
+    // it is in, then its head in brackets
+    if (t.includes(' (⟨P')) for (const m of cues.matches(/⟨([CX])(\d+)⟩(?: (?:district|city|county|ward|town))?(?:, ⟨[CN]\d+⟩)* \(⟨P(\d+)⟩\)/g)) {
+      const pm = s.mentions[Number(m[3])]!;
+      if (!pm.title || pm.titlePrefix || !CIVIC_HEAD.test(pm.title)) continue;
+      const town = m[1] === 'C' ? s.refs[Number(m[2])] ?? null : municipalityOf(a, s.mentions[Number(m[2])]!.name, pm.title, s.index, true);
+      position(a, s.refs[Number(m[3])] ?? null, { ...pm, kind: 'Title' }, town, s);
+    }
     // "Former Mayor of Zurich and President of the Y Association Dr. X": both titles are the person's after them
     for (const m of cues.matches(/⟨T(\d+)⟩ of (?:the )?(?:⟨N\d+⟩ )?⟨([OMGC])(\d+)⟩ and (?:the )?⟨T(\d+)⟩ of (?:the )?⟨([OMG])(\d+)⟩ ⟨P(\d+)⟩/g)) {
       const person = s.refs[Number(m[7])] ?? null;
       position(a, person, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
       position(a, person, s.mentions[Number(m[4])]!, placeOf(a, s, m[5]! + m[6]), s);
+    }
+    // "Philippine Consul General to Chongqing X": an envoy's title held at the seat named after "to"
+    if (t.includes(' to ⟨C')) for (const m of cues.matches(/⟨T(\d+)⟩ to ⟨C(\d+)⟩ ⟨P(\d+)⟩/g)) {
+      const title = s.mentions[Number(m[1])]!;
+      if (!title.plural && CONSULAR.test(title.title ?? '')) position(a, s.refs[Number(m[3])] ?? null, title, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "visited Ambassador X at the U.S. Embassy in Tokyo": an envoy at the embassy or consulate that is theirs
+    if (t.includes(' at the ⟨O')) for (const m of cues.matches(/⟨P(\d+)⟩ at the ⟨O(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      if (!pm.title || pm.titlePrefix || !CONSULAR.test(pm.title) || !/\b(?:Embassy|Consulate)\b/.test(s.mentions[Number(m[2])]!.name)) continue;
+      position(a, s.refs[Number(m[1])] ?? null, { ...pm, kind: 'Title' }, s.refs[Number(m[2])] ?? null, s);
+    }
+    // "A delegation from Hongkou District, Shanghai, headed by Ms. Gao Xiang, District Deputy Governor,": the leader's title is
+    // the delegation's town's
+    for (const m of cues.matches(/\bdelegation from (?:the )?⟨([CV])(\d+)⟩(?:, ⟨[CN]\d+⟩)*,? (?:led|headed) by ⟨P(\d+)⟩, (?:the )?⟨T(\d+)⟩(?=[,.;]| and\b)/g)) {
+      const title = s.mentions[Number(m[4])]!;
+      if (title.plural || !CIVIC_HEAD.test(title.title ?? '')) continue;
+      position(a, s.refs[Number(m[3])] ?? null, title, placeOf(a, s, m[1]! + m[2], title), s);
     }
     // "a delegation from the Y, headed by X, its chairman": the body the delegation comes from
     for (const m of cues.matches(/⟨([OMG])(\d+)⟩[^.⟨]{0,40}(?:⟨[NVC]\d+⟩[^.⟨]{0,6}){0,3}\b(?:headed|led) by ⟨P(\d+)⟩, (?:its|their) ⟨T(\d+)⟩/g)) {
@@ -251,6 +326,10 @@ export function explicitPositions(a: Article): void {
       const other = next ? s.mentions[Number(next[1])] : undefined;
       // (a town's own posts only: "Daejeon Mayor A and Chairwoman B" chairs a council, not the town)
       if (place && other?.title && !other.titlePrefix && other.title !== m.title && (a.label(place) !== 'City' || /mayor|councill?or|alderman|city manager|clerk|treasurer/.test(other.title))) position(a, s.refs[Number(next![1])] ?? null, { ...other, kind: 'Title' }, place, s);
+      // "Columbus Mayor A, former Mayor B": a former holder of the same title named next held it there
+      const formerNext = place && t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩,? (?:and )?former ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
+      const predecessor = formerNext ? s.mentions[Number(formerNext[1])] : undefined;
+      if (predecessor?.title === m.title && !predecessor.titlePrefix) position(a, s.refs[Number(formerNext![1])] ?? null, { ...predecessor, kind: 'Title', former: true }, place, s);
     });
   }
 }
@@ -398,9 +477,10 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
       if (visited.has(c)) continue;
       // "Mayor X attended the festival in Y": a city the person goes to in that sentence is not theirs
       if (c !== local && travelsTo(a, s, p.person, c)) continue;
+      // a town has one mayor at a time, and any number of former ones
       const slot = `${a.cityOf(c) ?? c}|${p.title}`;
-      if (one && taken.has(slot) && taken.get(slot) !== p.person) continue;
-      taken.set(slot, p.person);
+      if (one && !p.former && taken.has(slot) && taken.get(slot) !== p.person) continue;
+      if (!p.former) taken.set(slot, p.person);
       a.addFact('HOLDS_POSITION', p.person, c, { title: titleCase(p.title), former: p.former }, p.sentence);
       break;
     }
@@ -419,6 +499,8 @@ function travelsTo(a: Article, s: AnalyzedSentence, person: string, city: string
   // "visited Seattle's sister city": the possessive city is the person's own
   if (/^['’]/.test(t.slice(at + `⟨C${c}⟩`.length))) return false;
   const between = t.slice(from, at);
+  // "X met members of the council, who are visiting Y": the relative clause tells another's trip
+  if (/⟩,? who\b/.test(between.slice(`⟨P${j}⟩`.length))) return false;
   return between.length < 120 && /\b(attended|attends|visit|visited|visits|visiting|travel|travell?ed|arrived|went|flew|toured|spent)\b/.test(between) && /\b(in|to|at|visit|visited|visits|visiting|toured)\s+(the city of\s+)?$/.test(between);
 }
 
