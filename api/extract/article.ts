@@ -532,8 +532,8 @@ export class Article {
       const long = [...this.entities.values()].find((e) => e.label === 'City' && e.name.startsWith(`${name}-`));
       if (long) return this.putCity(long.id, long.name, m.text, s.index, {});
     }
-    // "at the Guildhall": a town's name takes no article
-    if (m.words === 1 && m.placeKind !== 'stated' && /\bthe\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start))) return null;
+    // "at the Guildhall": a town's name takes no article, unless the article is part of it ("The Hague")
+    if (m.words === 1 && m.placeKind !== 'stated' && /\bthe\s+$/i.test(s.text.slice(Math.max(0, m.start - 4), m.start)) && !cities.some((c) => /^the /i.test(c.name))) return null;
     // a single common word that is also a small town ("Street", "Council") needs a city context
     if (m.words === 1 && !/city$/i.test(m.name) && m.placeKind !== 'stated') {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);

@@ -63,7 +63,8 @@ export function formatFromContentType(ct: string): InputFormat | null {
 // ---------------------------------------------------------------------------------------------
 // Blocks and the cleaning shared by all formats
 
-type BlockKind = 'line' | 'para' | 'heading' | 'item' | 'link-item';
+/** 'entry': a line of a list of towns (`markTownLists`), kept whatever its length, a paragraph of its own */
+type BlockKind = 'line' | 'para' | 'heading' | 'item' | 'link-item' | 'entry';
 interface Block {
   text: string;
   kind: BlockKind;
@@ -268,7 +269,31 @@ function isCaption(b: Block): boolean {
   return words(b.text) >= 5 && (b.text.match(/(?:^|\s)\p{Ll}{3,}/gu)?.length ?? 0) >= 2;
 }
 function isProse(b: Block): boolean {
-  return SENTENCE_END.test(b.text) || words(b.text) >= 10;
+  return b.kind === 'entry' || SENTENCE_END.test(b.text) || words(b.text) >= 10;
+}
+
+// A line that opens a list of twinned towns: "Our Sister Cities are:", "Twinning Cities to Sariyer Municipality;",
+// "Some examples of twinning are:", or a short heading such as "Twinning between Cities".
+const TWINNING_WORD = /\b(?:sister[- ]?(?:cit(?:y|ies)|towns?)|twin(?:ned|ning|s)?|partner (?:cit(?:y|ies)|towns?)|friendship (?:cit(?:y|ies)|towns?))\b/i;
+// One entry of such a list: "- Shunan (周南), Japan (since 1990)", "Jerusalem – New York City, USA",
+// "• Municipality of VAC in Hungary,": a short line that starts with a name, places it (a comma, a bracket, a dash,
+// "in", "and") and is no sentence; a menu's "About Us" is none.
+const TOWN_ENTRY = /^(?:[-–•*·▪◦]\s*)?\p{Lu}[^.!?]*?(?:,|\(| [-–—]|[-–—] | in | and )[^.!?]*[.,;]?$/u;
+
+/**
+ * The lines of a list of towns after the line that opens it, marked 'entry': a menu-like run of short lines
+ * that the menu cut would drop, and a list ending the page that the trim after the last sentence would drop.
+ */
+function markTownLists(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length - 1; i++) {
+    const head = blocks[i]!;
+    if (!TWINNING_WORD.test(head.text) || !(/[:;]$/.test(head.text) || (isShort(head) && head.kind !== 'para'))) continue;
+    let j = i + 1;
+    // a blank line may part the list from its opening line, not its lines from each other
+    const entry = (b: Block) => b.kind !== 'para' && words(b.text, 17) <= 16 && TOWN_ENTRY.test(b.text);
+    while (j < blocks.length && entry(blocks[j]!) && (j === i + 1 || !blocks[j]!.gap)) blocks[j++]!.kind = 'entry';
+    i = j - 1;
+  }
 }
 
 /** Drops chrome, reads meta lines, cuts menus; returns the paragraphs of the main text. */
@@ -313,11 +338,12 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
     if (text) kept.push({ text, kind: block.kind, gap: block.gap });
   }
 
+  markTownLists(kept);
   // Menus: runs of three or more short lines (two for list items) go, wherever they stand.
   const out: Block[] = [];
   for (let i = 0; i < kept.length; ) {
     let j = i;
-    while (j < kept.length && kept[j]!.kind !== 'para' && isShort(kept[j]!)) j++;
+    while (j < kept.length && kept[j]!.kind !== 'para' && kept[j]!.kind !== 'entry' && isShort(kept[j]!)) j++;
     const run = j - i;
     const listRun = kept.slice(i, j).every((b) => b.kind === 'item');
     if (run >= 3 || (run >= 2 && listRun)) i = j;
@@ -328,7 +354,7 @@ function clean(blocks: Block[], meta: Meta, titleFromFirstLine: boolean): string
   }
   // Section labels and link lists before the first and after the last sentence of prose.
   const first = out.findIndex(isProse);
-  if (first < 0) return joinParagraphs(out.filter((b) => !isShort(b) || b.kind === 'para'));
+  if (first < 0) return joinParagraphs(out.filter((b) => !isShort(b) || b.kind === 'para' || b.kind === 'entry'));
   let last = out.length - 1;
   while (last > first && !isProse(out[last]!)) last--;
   // Above the first paragraph, a photo caption ("Deputy Consul General Iryu delivers his remarks")

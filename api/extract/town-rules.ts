@@ -37,6 +37,22 @@ function markTown(rule: string, ctx: TownContext, s: AnalyzedSentence, j: number
   return 1;
 }
 
+// "City of Villa El Salvador": a name that starts with its kind; the town is what follows (up to four words)
+const CITY_OF_NAME = /^(?:the )?city of \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}$/iu;
+
+/** A name written with "City of" before it names a town, whatever its length: the words after are not all dictionary words. */
+function markCityOfName(ctx: TownContext, s: AnalyzedSentence, j: number): number {
+  const m = s.mentions[j];
+  if (!m || m.kind !== 'Unknown' || !CITY_OF_NAME.test(m.name)) return 0;
+  const town = m.name.replace(/^(?:the )?city of /i, '').split(' ');
+  if (town.every((w) => isCommonWord(w))) return 0;
+  let marked = ctx.toCity.get(s.index);
+  if (!marked) ctx.toCity.set(s.index, (marked = new Map()));
+  if (marked.has(j)) return 0;
+  marked.set(j, 'city-of-in-name');
+  return 1;
+}
+
 const re = (source: string, flags = 'g'): RegExp => new RegExp(source, flags);
 
 export const TOWN_RULES: readonly SentenceRule<TownContext>[] = [
@@ -68,6 +84,19 @@ export const TOWN_RULES: readonly SentenceRule<TownContext>[] = [
       expect: ['VISITED Dan Plato -> Raseborg'],
     },
     apply: (ctx, s, m) => markTown('city-of-name', ctx, s, Number(m[1])),
+  },
+  {
+    name: 'city-of-in-name',
+    stage: 'towns',
+    matches: re(String.raw`⟨X(\d+)⟩`),
+    emits: 'City (the name after "City of")',
+    why: 'A document names a town with its kind in front ("the City of Villa El Salvador"): one name to the mention reader, a town all the same, also of three or four words.',
+    example: {
+      title: 'Tübingen and Villa El Salvador sign',
+      body: 'On 24 September 2006, the two mayors signed the document which seals the sister city relationship between the City of Villa El Salvador and the City of Tübingen.',
+      expect: ['SISTER_CITY_OF Villa El Salvador -> Tübingen'],
+    },
+    apply: (ctx, s, m) => markCityOfName(ctx, s, Number(m[1])),
   },
   {
     name: 'town-comma-country',

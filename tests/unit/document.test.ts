@@ -94,6 +94,19 @@ describe('readDocument: plain text chrome', () => {
   ].join('\n');
   const doc = readDocument(page, { format: 'text' });
 
+  it('keeps the lines of a list of twin towns, each its own paragraph, and still drops the menu after them', () => {
+    const listed = readDocument(
+      ['Sister Cities', '', 'Over the years Harbour City has signed sister city agreements with three towns. Our Sister Cities are:',
+        '- Oberstadt, Germany (since 1990)', '- Kumano (熊野), Japan (since 1995)', '- Lakeside, Canada (since 2006)',
+        '', 'Home', 'About Us', 'Contact'].join('\n'),
+      { format: 'text' },
+    );
+    expect(paragraphs(listed.body)).toEqual([
+      'Over the years Harbour City has signed sister city agreements with three towns. Our Sister Cities are:',
+      '- Oberstadt, Germany (since 1990)', '- Kumano (熊野), Japan (since 1995)', '- Lakeside, Canada (since 2006)',
+    ]);
+  });
+
   it('reads title, update date and source line', () => {
     expect(doc.title).toBe('Harbour City welcomes mayor of twin town Oberstadt');
     expect(doc.publishedAt).toBe('2018-08-07');

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { extractText, nameOf, sisterPairs as pairs, table } from '../support/extraction.ts';
+import { extractText, nameOf, names, sisterPairs as pairs, table } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
@@ -157,4 +157,117 @@ describe('a visit told in a later clause', () => {
       (g) => expect(visited(g)).toEqual(['Ito -> Nelson']),
     ]],
   ]);
+});
+
+describe('a list of towns, one a line, after the line that opens it', () => {
+  it('pairs each listed town with the town the list is about', () => {
+    const g = extract('Over the past three decades Townsville has signed Sister City agreements with three cities. All of our Sister Cities are situated in the Asia-Pacific region:\n- Shunan, Japan (since 1990)\n- Changshu, China (since 1995)\n- Suwon, Korea (since 1996)\n\nEach agreement focuses on trade and culture.');
+    expect(pairs(g)).toEqual(['Changshu ~ Townsville', 'Shunan ~ Townsville', 'Suwon ~ Townsville']);
+  });
+
+  it('pairs the two towns of each line of a list of pairs', () => {
+    const g = extract('Twinning is common among Israeli towns. Some examples of twinning are:\nHolon – Suresnes, France\nRamla – Vaughan, Canada\nNazareth – Florence, Italy');
+    expect(pairs(g)).toEqual(['Florence ~ Nazareth', 'Holon ~ Suresnes', 'Ramla ~ Vaughan']);
+  });
+
+  it('takes "Municipality of X in Country" and a town it does not know as towns of the list', () => {
+    const g = extract('Sariyer Municipality develops twinning relations abroad.\n\nTwinning Cities to Sariyer Municipality;\n• Municipality of Beyarmudu in Cyprus,\n• Municipality of Hacmaz in Azerbaijan,');
+    expect(pairs(g)).toEqual(['Beyarmudu ~ Sariyer Municipality', 'Hacmaz ~ Sariyer Municipality']);
+  });
+
+  it('reads no town from the lines under a heading that are not towns with their country', () => {
+    const g = extract('Tacoma signed a sister city agreement with Kitakyushu in 1990.\n\nOur Sister Cities\nNews\nEvents Calendar\nContact Us');
+    expect(pairs(g)).toEqual(['Kitakyushu ~ Tacoma']);
+  });
+});
+
+describe('a list of partners inside a sentence', () => {
+  it('reads "our twin towns of A (Germany), B (USA) and C (UKR)", a town it does not know included', () => {
+    const g = extract('Cooperation with our twin towns of St. Ingbert (Germany), Sierra Vista (USA), Obuchiw (UKR) and Cananea (MEX) is supported by the Dresden council.', 'Dresden and its twin towns');
+    expect(pairs(g)).toEqual(['Cananea ~ Dresden', 'Dresden ~ Obuchiw', 'Dresden ~ Sierra Vista', 'Dresden ~ St. Ingbert']);
+  });
+
+  it('reads "linked as X\'s sisters: A (Germany), B (South Korea), C (Japan)"', () => {
+    const g = extract("There are currently three cities that are formally linked as Bandung's sisters: Braunschweig (Germany), Suwon (South Korea) and Hamamatsu (Japan).");
+    expect(pairs(g)).toEqual(['Bandung ~ Braunschweig', 'Bandung ~ Hamamatsu', 'Bandung ~ Suwon']);
+  });
+
+  table([
+    ['pairs "X became Y\'s seventh sister city, following A (1993), B, France (1992)" with Y, each in its year', () => extract("Kumasi became Houston's seventh Sister City in 1995, following Wroclaw (1993), Limoges, France (1992), and Arequipa, Peru (1962)."), [
+      (g) => expect(pairs(g)).toEqual(['Arequipa ~ Houston', 'Houston ~ Kumasi', 'Houston ~ Limoges', 'Houston ~ Wroclaw']),
+      (g) => expect(since(g, 'Limoges')).toBe('1992'),
+    ]],
+  ]);
+});
+
+describe('lists of pairs and qualified lists', () => {
+  it('pairs "sister cities including A and B, C and D" two by two, not with the subject\'s town', () => {
+    const g = extract('Lahore officials said five cities will be called sister cities including Faisalabad and Qingdao, Rawalpindi and Wuhan, Bahawalpur and Nanjing.');
+    expect(pairs(g)).toEqual(['Bahawalpur ~ Nanjing', 'Faisalabad ~ Qingdao', 'Rawalpindi ~ Wuhan']);
+  });
+
+  it('takes only the first name of each part of a list parted by semicolons: "Tacoma, Washington" names no town Washington', () => {
+    const g = extract("Taichung's other sister cities: Austin, Texas; Tacoma, Washington; Reno, Nevada.");
+    expect(pairs(g)).toEqual(['Austin ~ Taichung', 'Reno ~ Taichung', 'Tacoma ~ Taichung']);
+  });
+
+  it('reads "X, Country, for example, has twinned with A and B", the next clause\'s town left out', () => {
+    const g = extract("The Hague, Holland, for example, has twinned with Nazareth and Bethlehem, and Lyon, France, has twinned with Be'er Sheva and Jericho.");
+    expect(pairs(g)).toEqual(["Be'er Sheva ~ Lyon", 'Bethlehem ~ Hague', 'Hague ~ Nazareth', 'Jericho ~ Lyon']);
+  });
+});
+
+describe('a partner named after "is", and places that are no pair', () => {
+  it('reads "X\'s second sister city in Asia is Y", a town the gazetteer lacks included', () => {
+    const g = extract("Christchurch's second sister city in Asia is Songpa, one of the districts of Seoul.");
+    expect(pairs(g)).toEqual(['Christchurch ~ Songpa']);
+  });
+
+  it('does not pair two towns where something took place: "… and attending ceremonies in Hiroshima and Nagasaki"', () => {
+    const g = extract("Mayor Garry Moore visited Japan last month, visiting two of Christchurch's sister cities and attending the remembrance ceremonies in Hiroshima and Nagasaki.");
+    expect(pairs(g)).not.toContain('Hiroshima ~ Nagasaki');
+  });
+});
+
+describe('towns named like venues, and a list before "are the cities twinned with"', () => {
+  it('takes "Long Beach" in a sentence about twinning for the town, not a venue', () => {
+    const g = extract('Mayor Robert Garcia is visiting to renew the sister city relationship between Long Beach and Phnom Penh, first signed in 1993.');
+    expect(pairs(g)).toEqual(['Long Beach ~ Phnom Penh']);
+  });
+
+  it('pairs each town of "A in the United States, B in China and C in Cuba are the other cities twinned with X" with X', () => {
+    const g = extract('Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay.');
+    expect(pairs(g)).toEqual(['Atlanta ~ Montego Bay', 'Hangzhou ~ Montego Bay', 'Montego Bay ~ Varadero']);
+  });
+});
+
+describe('unknown names a sister-city phrase does not make towns', () => {
+  it('reads the town of "a partnership with Nienburg Germany" without its country', () => {
+    const g = extract('Las Cruces established a Sister Cities partnership with Nienburg Germany on July 4, 1993.');
+    expect(pairs(g)).toEqual(['Las Cruces ~ Nienburg']);
+  });
+
+  it('makes no town of the word after a heading "Sister Cities Multimedia"', () => {
+    const g = extract('Mayor Chen Chu of Kaohsiung welcomed the guests.', 'Sister Cities Multimedia');
+    expect(names(g, 'City')).not.toContain('Multimedia');
+  });
+});
+
+describe('a run of "A with B" after a sentence about partnerships', () => {
+  it('pairs each A with its B', () => {
+    const g = extract('Many Dutch towns have a partnership with a city in China. For example, Utrecht with Wuhan, The Hague with Qingdao and Leiden with Suzhou.');
+    expect(pairs(g)).toEqual(['Hague ~ Qingdao', 'Leiden ~ Suzhou', 'Utrecht ~ Wuhan']);
+  });
+
+  it('reads no pair from "A with B" in a sentence far from any partnership', () => {
+    const g = extract('The talks went well. Utrecht with Wuhan, Leiden with Suzhou and Delft with Xiamen played football on Sunday.');
+    expect(pairs(g)).toEqual([]);
+  });
+});
+
+describe('an unknown town before "twinned with"', () => {
+  it('reads the heading "Macharaviaya twinned with Pensacola (USA)" as a tie of the two', () => {
+    const g = extract('Macharaviaya twinned with Pensacola (USA)\n\nRepresentatives of the town spent a few days in the US as part of the celebrations.', 'Andalusia notices');
+    expect(pairs(g)).toEqual(['Macharaviaya ~ Pensacola']);
+  });
 });

@@ -14,6 +14,7 @@ import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
+import { matchAll } from '../match-all.ts';
 
 /** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
@@ -709,15 +710,57 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
  */
 function vetoes(a: Article): (pair: Pair) => boolean {
   const partners = new Map<string, Set<string>>();
+  // per sentence, the towns the rules paired in it
+  const pairedIn = new Map<number, Set<string>>();
   for (const f of a.factsOf('SISTER_CITY_OF')) {
     (partners.get(f.from) ?? partners.set(f.from, new Set()).get(f.from)!).add(f.to);
     (partners.get(f.to) ?? partners.set(f.to, new Set()).get(f.to)!).add(f.from);
+    for (const e of f.evidence) (pairedIn.get(e) ?? pairedIn.set(e, new Set()).get(e)!).add(f.from).add(f.to);
   }
+  const placeOnly = townsNamedAsPlaces(a);
+  // two towns the rules paired with others in every sentence that names them both: the rules read those sentences'
+  // ties ("A has twinned with B and C, and D has twinned with E and F" is no tie of A and D)
+  const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
+  // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
+  const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
   return (c) => {
     if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
-    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS);
+    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
     return false;
   };
+}
+
+/** Whether towns `x` and `y` are two items of one list of three or more towns in sentence `s` ("A, B, C and D"). */
+function inOneList(s: AnalyzedSentence | undefined, x: string, y: string): boolean {
+  if (!s) return false;
+  for (const run of matchAll(s.template, /⟨C\d+⟩(?:, ⟨C\d+⟩)+,? and ⟨C\d+⟩|⟨C\d+⟩(?:, ⟨C\d+⟩){2,}/g)) {
+    const ids = matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]);
+    if (ids.includes(x) && ids.includes(y)) return true;
+  }
+  return false;
+}
+
+/**
+ * The towns the article names only as the place of another ("Seattle (Washington, the USA)", "Tacoma, Washington;",
+ * "Miami, Florida, U.S.A", "Mayor of Miami, Florida on May 29"): a state read as its namesake town, never a partner.
+ */
+function townsNamedAsPlaces(a: Article): Set<string> {
+  const asPlace = new Set<string>();
+  const otherwise = new Set<string>();
+  for (const s of a.sentences) {
+    s.mentions.forEach((m, j) => {
+      const id = s.refs[j];
+      if (!id || m.kind !== 'City') return;
+      const at = s.template.indexOf(`⟨C${j}⟩`);
+      if (at < 0) return;
+      const before = s.template.slice(Math.max(0, at - 12), at);
+      const after = s.template.slice(at + `⟨C${j}⟩`.length, at + `⟨C${j}⟩`.length + 12);
+      const place = /⟨[CXV]\d+⟩ \($/.test(before) || (/⟨[CXV]\d+⟩, $/.test(before) && /^(?:,? (?:the )?⟨N\d+⟩|;|\)| on ⟨D)/.test(after));
+      (place ? asPlace : otherwise).add(id);
+    });
+  }
+  for (const id of otherwise) asPlace.delete(id);
+  return asPlace;
 }
 
 /**

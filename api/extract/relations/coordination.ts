@@ -8,7 +8,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 import { actorsIn, clauseEnd, nearestSubjects, subjectsBefore } from './common.ts';
-import { ownerCity, subjectCity, townAt } from './sister-cities.ts';
+import { ownerCity, pairsListed, subjectCity, townAt } from './sister-cities.ts';
 import { matchAll } from '../match-all.ts';
 
 export interface CoordinationContext {
@@ -105,6 +105,8 @@ export const COORDINATION_RULES: readonly Rule[] = [
       expect: ['SISTER_CITY_OF Durban -> Guangzhou', 'SISTER_CITY_OF Durban -> Nantes'],
     },
     apply: ({ a }, s, m) => {
+      // a list of pairs ("including A and B, C and D") is read as pairs by the sister-cities pass
+      if (pairsListed(s.template.slice(m.index + m[0].length).split(/[.;](?:\s|$)/)[0]!).length >= 2) return 0;
       return partnersListedAfter(a, 'sister-cities-listed', ref(s, m[1]) ?? subjectCity(a, s, m.index) ?? a.homeCity, s, m);
     },
   },

@@ -8,7 +8,7 @@ import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 import { matchAll } from '../match-all.ts';
 
-const KEYWORD = /\bsister[- ]?(?:city|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
+const KEYWORD = /\bsister[- ]?(?:city(?:ship)?|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|['’]s sisters:|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
 const MAYBE = /sister|twin|friendship|friendly|partner|jumelage|tadtepartner/i;
 
@@ -57,9 +57,12 @@ function hyphenedPairMayFollow(text: string): boolean {
 }
 
 export function sisterCities(a: Article): void {
+  townLists(a);
+  pairsWith(a);
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
+    venueTowns(a, s);
     const t = s.template;
     const cues = Cues.ofSentence(s);
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
@@ -70,9 +73,19 @@ export function sisterCities(a: Article): void {
       found = true;
     }
     // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
-    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which |that )?)?(?:(?:has|have|had) (?:also )?been |(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
-      const owner = ref(m[1]) ?? ownerCity(a, s, m.index!);
+    // ("The Hague, Holland, for example, has twinned with A and B, and Lyon, France, has twinned with C and D")
+    // ("Macharaviaya twinned with Pensacola (USA)": an unknown name before "twinned with" is a town)
+    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨([CX])(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also )?(?:been )?|(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
+      const named = m[1] === undefined ? null : townAt(a, s, m[1], m[2]!);
+      // a named town the article could not place is no reason to take another for it
+      if (m[1] !== undefined && !named) continue;
+      const owner = named ?? ownerCity(a, s, m.index!);
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
+      found = true;
+    }
+    // "Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay"
+    for (const m of cues.matches(LIST_TWINNED_WITH)) {
+      for (const c of matchAll(m[1]!, /⟨C(\d+)⟩/g)) pair(a, ref(m[2]), ref(c[1]), s);
       found = true;
     }
     // "the Tsuyama-Santa Fe Sister City Relationship", "Chuo-Sutherland sister city relations": a hyphenated pair of the article's towns
@@ -115,16 +128,36 @@ export function sisterCities(a: Article): void {
         found = true;
       }
     }
+    // "Christchurch's second sister city in Asia is Songpa": a partner the gazetteer lacks is still a town
+    for (const m of cues.matches(/⟨C(\d+)⟩['’]s? (?:[\w-]+ ){0,2}(?:sister|twin|friendship|partner) (?:city|town)(?: in (?:the )?⟨N\d+⟩)? (?:is|was|has been|became) (?:the (?:city|town) of )?⟨([CX])(\d+)⟩(?!['’])/gi)) {
+      pair(a, ref(m[1]), townAt(a, s, m[2]!, m[3]!), s);
+      found = true;
+    }
     // Y, X's sister city; "Nagasaki, which has been St. Paul's sister city since 1955"
     // ("Toluca, Mexico is Fort Worth's closest sister city")
     for (const m of cues.matches(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:which (?:has been|had been|is|was|became|remains) |(?:has been|had been|is|was|became|remains) )?(?:the |a )?⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,2}?(?:sister|twin|friendship|partner) (?:city|town)/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
-    // sister cities such as A, B and C: of the sentence's subject city
-    for (const m of cues.matches(/\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?)?\s*((?:(?:and )?⟨[CX]\d+⟩(?: \(⟨N\d+⟩\)| in (?:the )?⟨N\d+⟩)?,? )*(?:and )?⟨[CX]\d+⟩)/gi)) {
+    // sister cities such as A, B and C: of the sentence's subject city; "our twin towns of A (Germany), B (USA)
+    // and C (MEX)", "linked as Bandung's sisters: A (Germany), B (South Korea), …"
+    for (const m of cues.matches(TOWNS_LISTED)) {
+      found = true;
+      const pairs = pairsListed(m[2]!);
+      if (pairs.length >= 2) {
+        for (const p of pairs) pair(a, ref(p[1]), townAt(a, s, p[2]!, p[3]!), s);
+        continue;
+      }
       const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
-      for (const c of matchAll(m[2]!, /⟨([CX])(\d+)⟩/g)) pair(a, owner, c[1] === 'C' ? ref(c[2]) : townAt(a, s, c[1]!, c[2]!), s);
+      // an unknown name is a town only after a word that opens the list ("Sister Cities Multimedia" is a heading)
+      const opened = /(?:such as|including|like|with|include[sd]?|are|were|of|:)\s*$/i.test(m[0].slice(0, m[0].length - m[2]!.length));
+      for (const [letter, j] of listedItems(m[2]!)) pair(a, owner, letter === 'C' ? ref(j) : opened ? townAt(a, s, letter, j) : null, s);
+    }
+    for (const m of cues.matches(FOLLOWING)) {
+      for (const c of matchAll(m[2]!, /(?<!\((?:the )?)⟨C(\d+)⟩(?:,? \(?⟨N\d+⟩\)?)?(?: \(((?:1[89]|20)\d\d)\))?/g)) {
+        if (c[2]) pairSince(a, ref(m[1]), ref(c[1]), c[2], s);
+        else pair(a, ref(m[1]), ref(c[1]), s);
+      }
       found = true;
     }
     // "… ties with Japan's A, B in the U.S. state of C, and D": every partner of a list, with the subject's city
@@ -169,7 +202,8 @@ export function sisterCities(a: Article): void {
       }
     }
     // (the last two towns of a longer list are no pair: "Szentendre, Salon-de-Provence, Gubbio and Wertheim")
-    const between = /\b(?:between|of|with) (?:the cities of )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
+    // ("… ceremonies in Hiroshima and Nagasaki": two places where something happens are no pair)
+    const between = /\b(?:between|of|with) (?:the cities of |the )?⟨C(\d+)⟩(?: \(⟨N\d+⟩\)|,? ⟨N\d+⟩)? and (?:the city of |the )?⟨C(\d+)⟩/.exec(t) ?? /(?<!⟨[CX]\d+⟩, |\b(?:in|at) )⟨C(\d+)⟩(?: ⟨N\d+⟩)?,? (?:and|&) ⟨C(\d+)⟩/.exec(t);
     // "(50 years between Wertheim and Salon, 40 years between Huntingdon and Salon)": every "between" pair
     if (between?.[0].startsWith('between')) for (const m of matchAll(t.slice(between.index + between[0].length), /\bbetween ⟨C(\d+)⟩ and ⟨C(\d+)⟩/g)) pair(a, ref(m[1]), ref(m[2]), s);
     // "sister-city relationship between Hurunui and Changping": a partner the gazetteer lacks is still a town
@@ -183,6 +217,128 @@ export function sisterCities(a: Article): void {
     if (withX && !between) pair(a, subjectCity(a, s, withX.index) ?? a.homeCity, townAt(a, s, withX[1]!, withX[2]!), s);
   }
 }
+
+/**
+ * A line that opens a list of towns, one a line: "All of our Sister Cities are situated in the Asia-Pacific
+ * region:", "Twinning Cities to Sariyer Municipality;", "Twinning between Cities" (a heading: no full stop, few words).
+ */
+function opensTownList(s: AnalyzedSentence): boolean {
+  if (s.paragraph < 0 || !KEYWORD.test(s.text)) return false;
+  return /[:;]\s*$/.test(s.text) || (!/[.!?]["”’)]*\s*$/.test(s.text) && s.text.split(/\s+/).length <= 8);
+}
+
+/** A sentence that is a whole line of a list: the only sentence of its paragraph, short, no full stop inside. */
+function isListLine(a: Article, s: AnalyzedSentence): boolean {
+  const i = s.index;
+  const alone = a.sentences[i - 1]?.paragraph !== s.paragraph && a.sentences[i + 1]?.paragraph !== s.paragraph;
+  return alone && s.text.split(/\s+/).length <= 16 && /^(?:[-–•*·▪◦]\s*)?\p{Lu}[^.!?]*[.,;]?$/u.test(s.text);
+}
+
+// "Jerusalem – New York City, USA", "- Bengaluru and San Francisco, California, USA (2008)": a twinned pair a line
+const LISTED_PAIR = /^(?:[-–•*·▪◦]\s*)?⟨([CX])(\d+)⟩\s*(?:and|&|[-–—])\s*⟨([CXV])(\d+)⟩(?!\s*(?:and|&|[-–—])\s*⟨)/;
+// "- Shunan (周南), Japan (since 1990)", "• Enfield in England,", "• Chengdu, China, established 2010": one partner a line
+const LISTED_PARTNER = /^(?:[-–•*·▪◦]\s*)?(?:(?:the )?(?:city|town|municipality) of )?⟨([CXO])(\d+)⟩(?: \([^)]*\))?(?:,? ⟨N\d+⟩| in (?:the )?⟨N\d+⟩)/i;
+
+/**
+ * The lines of a list of towns after the line that opens it (document.ts keeps such lines): a line naming two
+ * towns pairs them; a line naming one town and its country pairs it with the list's owner (the town the opening
+ * line names, else the article's). A partner the gazetteer lacks is still a town there.
+ */
+function townLists(a: Article): void {
+  for (let i = 0; i < a.sentences.length; i++) {
+    const head = a.sentences[i]!;
+    if (!opensTownList(head)) continue;
+    const owner = headOwner(a, head);
+    let j = i + 1;
+    for (; j < a.sentences.length && isListLine(a, a.sentences[j]!); j++) {
+      const s = a.sentences[j]!;
+      const two = LISTED_PAIR.exec(s.template);
+      if (two) {
+        pair(a, listedTownAt(a, s, two[1]!, two[2]!), listedTownAt(a, s, two[3]!, two[4]!), s);
+        continue;
+      }
+      const one = LISTED_PARTNER.exec(s.template);
+      if (one) pair(a, owner, listedTownAt(a, s, one[1]!, one[2]!), s);
+    }
+    i = j - 1;
+  }
+}
+
+// "Amsterdam with Beijing, The Hague with Qingdao, … and Groningen with Tianjin": pairs, two or more in a row
+// ("The Hague": "The ⟨C⟩")
+const PAIRS_WITH = /⟨C(\d+)⟩ with ⟨C(\d+)⟩(?=(?:,? and |, )(?:The )?⟨C\d+⟩ with ⟨C\d+⟩)|(?<=⟨C\d+⟩ with ⟨C\d+⟩(?:,? and |, )(?:The )?)⟨C(\d+)⟩ with ⟨C(\d+)⟩/g;
+
+/**
+ * "Almost all municipalities have a partnership with a city in China. For example, Amsterdam with Beijing, The
+ * Hague with Qingdao …": a run of "A with B" in a sentence about partnerships, or right after one, pairs each A and B.
+ */
+function pairsWith(a: Article): void {
+  for (const s of a.sentences) {
+    if (!s.template.includes(' with ⟨C')) continue;
+    const pairs = matchAll(s.template, PAIRS_WITH);
+    if (pairs.length < 2) continue;
+    const prev = a.sentences[s.index - 1];
+    if (!PARTNERSHIP.test(s.text) && !(prev && prev.paragraph === s.paragraph && PARTNERSHIP.test(prev.text))) continue;
+    for (const m of pairs) pair(a, s.refs[Number(m[1] ?? m[3])], s.refs[Number(m[2] ?? m[4])], s);
+  }
+}
+
+const PARTNERSHIP = new RegExp(`${KEYWORD.source}|\\bpartnerships?\\b`, 'i');
+
+/** The town a list's opening line is about: "Twinning Cities to Sariyer Municipality;", "Perth now having eleven Sister City relationships:". */
+function headOwner(a: Article, s: AnalyzedSentence): string | null {
+  for (const m of matchAll(s.template, /⟨([COG])(\d+)⟩/g)) {
+    const c = a.cityOf(s.refs[Number(m[2])]);
+    if (c) return c;
+  }
+  return a.homeCity;
+}
+
+/**
+ * The town at a slot of a list line: a venue's or an office's name there ("Gold Coast", "Municipality of VAC")
+ * is a town's, and so is a town name the article left unplaced ("Enfield in England").
+ */
+function listedTownAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
+  const m = s.mentions[Number(index)]!;
+  if (letter === 'V' || (letter === 'C' && !s.refs[Number(index)])) return a.municipality(m.name, s.index);
+  if (letter !== 'O') return townAt(a, s, letter, index);
+  const named = /^(?:the )?(?:municipality|city|town) of (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/iu.exec(m.name);
+  return named ? a.municipality(named[1]!, s.index) : a.cityOf(s.refs[Number(index)]);
+}
+
+// One item of a list of towns: "A", "A (Japan)", "A (The Philippines)", "A in the U.S.", "A, Japan," (a person or a
+// region the list names keeps it going: "Forth Worth, Texas (USA)" read as a person).
+const LIST_ITEM = String.raw`⟨[CXPN]\d+⟩(?: \((?:the )?⟨[NX]\d+⟩\)| in (?:the )?⟨N\d+⟩|, ⟨N\d+⟩(?=[,;]| and| \())?(?: \((?:1[89]|20)\d\d\))?`;
+const TOWNS_LISTED = new RegExp(
+  String.raw`(?:\b(?:sister|twin|friendship|partner)(?:[\w -]{0,30}?) (?:cities|towns)|['’]s sisters(?=:))` +
+    String.raw`(?: such as| including| like| with|:|,? (?:which |that )?(?:include|includes|included|are|were)| of ⟨C(\d+)⟩ (?:such as|including|like|include|are)?| of(?= ⟨[CX]\d+⟩ \(⟨[NX]\d+⟩\),))?` +
+    String.raw`\s*((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`,
+  'gi',
+);
+
+/** "sister cities including A and B, C and D, E and F": a list of pairs (two or more), not partners of the subject's town. */
+export function pairsListed(list: string): RegExpExecArray[] {
+  return matchAll(list, /(?:^|, )⟨C(\d+)⟩ and ⟨([CX])(\d+)⟩(?=,|$)/g);
+}
+
+/**
+ * The towns of a list (the slots of their names): not the country in brackets after one ("Obuchiw (UKR)"), nor a
+ * person or region the list names; in a list parted by semicolons only the first name of each part
+ * ("Austin, Texas; Tacoma, Washington; Reno, Nevada": Washington is Tacoma's state).
+ */
+function listedItems(list: string): [letter: string, index: string][] {
+  const parts = list.includes(';') ? list.split(/;\s*(?:and )?/) : [list];
+  return parts.flatMap((part) => {
+    const items = matchAll(part, /(?<!\((?:the )?)⟨([CX])(\d+)⟩/g).map((c): [string, string] => [c[1]!, c[2]!]);
+    return list.includes(';') ? items.slice(0, 1) : items;
+  });
+}
+
+// "Kumasi became Charlotte's seventh Sister City 1995, following Wroclaw (1993), Limoges, France (1992), …": the
+// owner's earlier partners, each with its year
+const FOLLOWING = new RegExp(String.raw`⟨C(\d+)⟩['’]s (?:[\w-]+ )?(?:sister|twin|friendship|partner) (?:city|town)(?: (?:in )?(?:⟨D\d+⟩|(?:1[89]|20)\d\d))?, following ((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`, 'gi');
+
+const LIST_TWINNED_WITH = /((?:(?:, |,? and )?⟨C\d+⟩(?: in (?:the )?⟨N\d+⟩| \(⟨N\d+⟩\)|, ⟨N\d+⟩)?){2,}) (?:are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}(?:cities|towns) (?:twinned|paired|partnered) with ⟨C(\d+)⟩/g;
 
 const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
 
@@ -199,6 +355,8 @@ function listedTowns(a: Article, s: AnalyzedSentence, from: number): string[] {
   LISTED_TOWN.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = LISTED_TOWN.exec(s.template))) {
+    // "… with A and B, and Lyon, France, has twinned with …": a town with its own verb starts the next clause
+    if (out.length && /^,? (?:has|have|had|is|are|was|were|will)\b/.test(s.template.slice(LISTED_TOWN.lastIndex))) break;
     const id = townAt(a, s, m[1]!, m[2]!);
     if (id) out.push(id);
     if (LISTED_TOWN.lastIndex >= s.template.length) break;
@@ -218,8 +376,11 @@ export function townAt(a: Article, s: AnalyzedSentence, letter: string, index: s
   const id = s.refs[j];
   if (letter === 'C' || id) return id ?? null;
   const m = s.mentions[j]!;
-  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
-  const town = a.municipality(m.name, s.index);
+  if (m.kind !== 'Unknown' || m.words > 3 || !/^\p{Lu}[\p{L}'’-]+\.?(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(m.name)) return null;
+  // "Nienburg Germany": the town, its country written after it without a comma
+  const last = m.name.lastIndexOf(' ');
+  const name = last > 0 && place(m.name.slice(last + 1)).reading === 'country' ? m.name.slice(0, last) : m.name;
+  const town = a.municipality(name, s.index);
   s.refs[j] = town;
   m.kind = 'City';
   return town;
@@ -288,6 +449,21 @@ function contextPair(a: Article, s: AnalyzedSentence): [string, string] | null {
 
 /** "Mildura Rural City", "Takachiho Town", "Nagaizumi-cho": a known town's name with a municipal word is that town. */
 const MUNICIPAL = /^(\p{Lu}[\p{L}'’-]+?(?: \p{Lu}[\p{L}'’-]+)??)(?: (?:Rural City|City|Town|Municipality|Shire|District|Township|Borough)|(-(?:cho|machi|mura)))$/u;
+
+/**
+ * In a sentence about twinning, a place typed as a venue for its last word ("Long Beach", "Montego Bay") is the
+ * town of that name when the gazetteer knows a town of 50,000 or more by it (a "White House" town is smaller).
+ */
+function venueTowns(a: Article, s: AnalyzedSentence): void {
+  for (const [j, m] of s.mentions.entries()) {
+    if (m.kind !== 'Venue' || s.refs[j] && a.label(s.refs[j]) === 'City') continue;
+    const p = place(m.name);
+    if (p.reading !== 'city' || (p.cities[0]?.population ?? 0) < 50_000) continue;
+    s.refs[j] = a.municipality(m.name, s.index);
+    m.kind = 'City';
+    s.template = s.template.replace(`⟨V${j}⟩`, `⟨C${j}⟩`);
+  }
+}
 
 function municipalNames(a: Article, s: AnalyzedSentence): void {
   for (const [j, m] of s.mentions.entries()) {
