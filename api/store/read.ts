@@ -51,23 +51,17 @@ const plainRows = (result: QueryResult): Row[] => result.records.map((r) => plai
  * bookmarks it ended with. A failure the driver would retry (a cluster member gone) is retried
  * through executeRead (then without bookmarks).
  */
-async function readOnceRecords(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<{ records: Neo4jRecord[]; bookmarks: string[] }> {
+async function readOnce(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<{ rows: Row[]; bookmarks: string[] }> {
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const { records } = await session.run(query, params, config);
-    return { records, bookmarks: session.lastBookmarks() };
+    const rows = plainRows(await session.run(query, params, config));
+    return { rows, bookmarks: session.lastBookmarks() };
   } catch (error) {
     if (!neo4j.isRetryableError(error)) throw error;
   } finally {
     await session.close();
   }
-  return { records: await read(conn, async (tx) => (await tx.run(query, params)).records, config), bookmarks: [] };
-}
-
-/** readOnceRecords with its rows as plain objects. */
-async function readOnce(conn: Neo4jConnection, query: string, params: Row, config?: { timeout?: number }): Promise<{ rows: Row[]; bookmarks: string[] }> {
-  const { records, bookmarks } = await readOnceRecords(conn, query, params, config);
-  return { rows: records.map((r) => plain(r.toObject()) as Row), bookmarks };
+  return { rows: await read(conn, async (tx) => plainRows(await tx.run(query, params)), config), bookmarks: [] };
 }
 
 const int = (n: number) => neo4j.int(Math.trunc(n));
@@ -217,9 +211,10 @@ type ArticleLookup = (id: string) => SourceRef | undefined;
 
 /**
  * An entity with a page of its relationships; `total` counts them all. null when the entity is
- * unknown. With an index (`latest`, PathIndexCache.latest) the entity and its page come in one
- * auto-commit read, and the page's source articles from the index when that read saw the graph it
- * was built from, else from a second read. Without one they are read in the same transaction.
+ * unknown. The entity and its page come in one query (one round trip with BEGIN and one with
+ * COMMIT), the page's source articles from the in-memory index when that read saw the graph it was
+ * built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when there
+ * is no index, in a second read when the graph has changed since it was built.
  */
 export async function entityDetail(
   conn: Neo4jConnection,
@@ -231,20 +226,24 @@ export async function entityDetail(
   const query = detailQuery;
   const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
   const sourceIdsOf = (facts: Neo4jRecord[]) => [...new Set(facts.flatMap((r) => r.get('sourceIds') as string[]))];
-  let found: { records: Neo4jRecord[]; bookmarks: string[]; articles?: ArticleLookup };
-  if (latest) found = await readOnceRecords(conn, query, params);
-  else {
-    found = await read(conn, async (tx) => {
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  let found: { records: Neo4jRecord[]; articles?: ArticleLookup };
+  let bookmarks: string[];
+  try {
+    found = await session.executeRead(async (tx) => {
       const { records } = await tx.run(query, params);
-      return { records, bookmarks: [], articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) };
+      return { records, ...(latest ? {} : { articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) }) };
     });
+    bookmarks = session.lastBookmarks();
+  } finally {
+    await session.close();
   }
   // The entity's row, then its page of facts (entity-detail.cypher's two parts).
   const row = found.records.find((r) => r.get('node') !== null);
   if (!row) return null;
   const facts = found.records.filter(isFact);
   let articles = facts.length === 0 ? () => undefined : found.articles;
-  if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks: found.bookmarks })) {
+  if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
     const { index } = latest;
     articles = (sourceId) => index.article(sourceId);
   }
