@@ -202,18 +202,19 @@ function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null)
   return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
 }
 
-/** The fact types and their rejected forms, written into the entity queries' patterns (cypherWithTypes). */
+/** The fact types and their rejected forms, written into the entity query's patterns (cypherWithTypes). */
 const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
-let detailQueries: { entity: string; facts: string } | null = null;
+let detailQuery: string | null = null;
 
 /** Finds an article as a source (title, URL, date) by id; undefined when the graph has none. */
 type ArticleLookup = (id: string) => SourceRef | undefined;
 
 /**
  * An entity with a page of its relationships; `total` counts them all. null when the entity is
- * unknown. The page's source articles come from the in-memory index when this read saw the graph it
- * was built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when
- * there is no index, in a second read when the graph has changed since it was built.
+ * unknown. The entity and its page come in one query (one round trip with BEGIN and one with
+ * COMMIT), the page's source articles from the in-memory index when that read saw the graph it was
+ * built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when there
+ * is no index, in a second read when the graph has changed since it was built.
  */
 export async function entityDetail(
   conn: Neo4jConnection,
@@ -221,34 +222,33 @@ export async function entityDetail(
   page: DetailPage,
   latest: CheckedPathIndex | null = null,
 ): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  detailQueries ??= { entity: cypherWithTypes('entity-detail', DETAIL_TYPES), facts: cypherWithTypes('entity-facts', DETAIL_TYPES) };
-  const { entity, facts } = detailQueries;
+  detailQuery ??= cypherWithTypes('entity-detail', DETAIL_TYPES);
+  const query = detailQuery;
   const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
-  const sourceIdsOf = (records: Neo4jRecord[]) => [...new Set(records.flatMap((r) => r.get('sourceIds') as string[]))];
+  const sourceIdsOf = (facts: Neo4jRecord[]) => [...new Set(facts.flatMap((r) => r.get('sourceIds') as string[]))];
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
-  let found: { head: QueryResult; rels: QueryResult; articles: ArticleLookup | null };
+  let found: { records: Neo4jRecord[]; articles?: ArticleLookup };
   let bookmarks: string[];
   try {
     found = await session.executeRead(async (tx) => {
-      // Both queries sent at once: the page is empty when the entity is unknown.
-      const [head, rels] = await Promise.all([tx.run(entity, params), tx.run(facts, params)]);
-      const articles = latest && rels.records.length > 0 ? null : await articlesById(tx, sourceIdsOf(rels.records));
-      return { head, rels, articles };
+      const { records } = await tx.run(query, params);
+      return { records, ...(latest ? {} : { articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) }) };
     });
     bookmarks = session.lastBookmarks();
   } finally {
     await session.close();
   }
-  const { head, rels } = found;
-  const row = head.records[0];
+  // The entity's row, then its page of facts (entity-detail.cypher's two parts).
+  const row = found.records.find((r) => r.get('node') !== null);
   if (!row) return null;
-  let articles = found.articles;
+  const facts = found.records.filter(isFact);
+  let articles = facts.length === 0 ? () => undefined : found.articles;
   if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
     const { index } = latest;
     articles = (sourceId) => index.article(sourceId);
   }
-  articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(rels.records)));
-  const relationships = rels.records.map((r) => ({
+  articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(facts)));
+  const relationships = facts.map((r) => ({
     ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
     evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
     sources: (r.get('sourceIds') as string[]).map((sourceId) => articles(sourceId)).filter((a) => a !== undefined),
@@ -263,6 +263,9 @@ export async function entityDetail(
   return { node: toGraphNode(row.get('node') as Row), relationships, total: Number(row.get('total')), rejected };
 }
 
+/** A fact row of entity-detail.cypher (the entity's own row has no fact id). */
+const isFact = (r: Neo4jRecord) => r.get('id') !== null;
+
 /** The articles with these ids (cypher/articles-by-id.cypher) as sources, by id. */
 async function articlesById(tx: ManagedTransaction, ids: string[]): Promise<ArticleLookup> {
   if (ids.length === 0) return () => undefined;
@@ -270,7 +273,7 @@ async function articlesById(tx: ManagedTransaction, ids: string[]): Promise<Arti
   return (id) => byId.get(id);
 }
 
-/** A relationship as seen from the entity (the fields entity-detail and entity-facts return for each). */
+/** A relationship as seen from the entity (the fields entity-detail.cypher returns for each fact and rejected one). */
 function seenFrom(id: unknown, type: unknown, direction: unknown, other: unknown, properties: unknown, evidence: unknown) {
   return {
     id: String(id),

@@ -17,16 +17,17 @@ describe('cypher(name)', () => {
   });
 
   it('writes the given relationship types in place of $any($param), so Neo4j reads only those relationships', () => {
-    const text = cypherWithTypes('entity-facts', { types: ['MET_WITH', 'VISITED'] });
-    expect(cypher('entity-facts')).toContain('[r:$any($types)]');
+    const text = cypherWithTypes('entity-detail', { types: ['MET_WITH', 'VISITED'], rejectedTypes: ['REJECTED_MET_WITH'] });
+    expect(cypher('entity-detail')).toContain('[r:$any($types)]');
     expect(text).toContain('[r:MET_WITH|VISITED]');
+    expect(text).toContain('[r:REJECTED_MET_WITH]');
     expect(text).not.toContain('$any(');
     expect(cypherWithTypes('entity-detail', { types: ['MET_WITH'] })).toContain('$any($rejectedTypes)');
   });
 
   it('refuses anything but relationship type names there (the text is not a parameter)', () => {
-    expect(() => cypherWithTypes('entity-facts', { types: ['MET_WITH]-() DETACH DELETE n //'] })).toThrow('$types must be relationship type names');
-    expect(() => cypherWithTypes('entity-facts', { types: [] })).toThrow('$types must be relationship type names');
+    expect(() => cypherWithTypes('entity-detail', { types: ['MET_WITH]-() DETACH DELETE n //'] })).toThrow('$types must be relationship type names');
+    expect(() => cypherWithTypes('entity-detail', { types: [] })).toThrow('$types must be relationship type names');
   });
 
   it("splits the schema into single idempotent statements without comments, and adds the model's", () => {
