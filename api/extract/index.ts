@@ -180,7 +180,17 @@ const PASSES: readonly (readonly [stage: string, pass: (a: Article, ev: Events) 
   ['guests', (a) => readGuests(a)],
   // parties (frames/parties.ts): a happening's whole party from its travellers' town (needs every visit in its happening)
   ['parties', (a, ev) => readParties(a, ev)],
+  // own towns, last: no one visits a town where they hold a current office (a host told "on occasion of visiting
+  // Bangkok" beside the guest, a council's chief executive named with the visit she prepares)
+  ['own-towns', (a) => dropVisitsHome(a)],
 ];
+
+/** Drops every VISITED of a town by a person holding a current office in it: the town's officials are its hosts. */
+function dropVisitsHome(a: Article): void {
+  for (const f of [...a.factsOf('VISITED')]) {
+    if (a.positionsOf(f.from).some((p) => !p.props.former && (p.to === f.to || a.cityOf(p.to) === f.to))) a.dropFact('VISITED', f.from, f.to, f.props);
+  }
+}
 
 /** Runs the relation passes over an analysed article, in the declared order. */
 function readRelations(a: Article, options: ExtractOptions): Events {

@@ -31,6 +31,12 @@ describe('consuls and their consulates', () => {
   ]);
 });
 
+describe('the head of a party from elsewhere', () => {
+  table([
+    ['holds a bare title in the party\'s town, not in the town it visits', () => extract('CHRISTCHURCH — The city council of Christchurch will host its sister city this spring. To mark the anniversary, 80 delegates from Kurashiki, led by Mayor Aiko Tanabe, will visit Christchurch in April. Mayor Tanabe said the ties were strong.', 'Christchurch to host Kurashiki delegation'), [holds('Aiko Tanabe', 'Kurashiki', 'Mayor')]],
+  ]);
+});
+
 describe('"as" a title', () => {
   table([
     ['reads "the first visit by X as Mayor of Y"', () => extract('It will be the first trip to Dunedin by Aiko Mori as Mayor of Otaru.'), [holds('Aiko Mori', 'Otaru', 'Mayor')]],

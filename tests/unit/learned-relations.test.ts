@@ -82,6 +82,13 @@ describe('what the learned steps never state against the rules', () => {
     expect(facts(g, 'VISITED')).toEqual([]);
   });
 
+  it('does not send a host of the happening to the town its guests come from', () => {
+    const content = 'Snoqualmie welcomes Peruvian students\ndate 2017-07-01\n\nSNOQUALMIE — The Snoqualmie Sister City Association welcomed eight students from Chaclacayo, Peru, this week. Snoqualmie Mayor Matt Larson greeted the students at City Hall. Board Member Rita Lowe of Snoqualmie said the kids enjoy the rain because it rarely rains in Chaclacayo, a desert town near Lima.';
+    const g = extractArticle({ content, format: 'text', file: 'hosts.txt' });
+    expect(facts(g, 'HOLDS_POSITION')).toContain('Rita Lowe -> Snoqualmie');
+    expect(facts(g, 'VISITED').filter((f) => f.startsWith('Rita Lowe') || f.startsWith('Matt Larson'))).toEqual([]);
+  });
+
   it('keeps a town the rules read from "X\'s friendship city Y", and its twinning', () => {
     const g = read("Riga's friendship city Suzhou sent a delegation.");
     expect(facts(g, 'SISTER_CITY_OF').map((f) => f.split(' -> ').sort().join(' ~ '))).toEqual(['Riga ~ Suzhou']);

@@ -703,6 +703,27 @@ export function relationScorers(models: RelationModels): Map<LearnedType, PairSc
   return out;
 }
 
+/** Whether a sentence naming the person tells a trip to the town: "the first visit to Y by X", "X will travel to Y". */
+function toldTravelling(a: Article, person: string, town: string): boolean {
+  return a.sentences.some((s) => s.refs.includes(person) && s.refs.some((r, j) => r === town && TRAVEL_TO.test(s.template.slice(0, s.template.indexOf(`⟨C${j}⟩`)))));
+}
+
+const TRAVEL_TO = /\b(?:visit(?:s|ed|ing)?|trip|journey|travel(?:s|led|ed|ling)?|arriv(?:e|es|ed|ing)|tour(?:s|ed|ing)?)(?: to| in)? (?:the (?:city|town) of )?$/i;
+
+/**
+ * Whether the pair sends a host of its happening elsewhere: the person holds an office in the happening's town, which
+ * is the article's home town or a frame puts the person on the happening's host side ("Governor A received the
+ * delegation from B at City Hall": A did not visit B for it), and no sentence tells the person's trip to the town.
+ */
+function hostOfHappening(a: Article, c: Pair): boolean {
+  const event = typeof c.props.event === 'string' ? a.entities.get(c.props.event) : undefined;
+  const place = event?.props.cityId;
+  if (!event || typeof place !== 'string' || place === c.to) return false;
+  if (!a.positionsOf(c.from).some((f) => !f.props.former && (f.to === place || a.cityOf(f.to) === place))) return false;
+  const host = a.homeCity === place || (framesOfArticle(a)?.frames ?? []).some((f) => f.id === event.id && f.host.people.has(c.from));
+  return host && !toldTravelling(a, c.from, c.to);
+}
+
 /**
  * What the stage never states, whatever the weights say, because the rules have read the opposite: a host does
  * not visit the town where it receives its guests or holds office, and two towns the rules give as partners of one third town
@@ -724,7 +745,7 @@ function vetoes(a: Article): (pair: Pair) => boolean {
   // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
   const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
   return (c) => {
-    if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to);
+    if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
     if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
     return false;
   };

@@ -514,6 +514,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   const before = t.slice(Math.max(0, at - 90), at);
   const including = /⟨C(\d+)⟩(?:['’]s?)? (?:\w+ ){0,2}(?:figures|officials|leaders|delegation|delegates|representatives|guests|members|visitors)\b[^⟨]{0,20}(?:including|led by|headed by|such as)\s*(?:the )?$/.exec(before);
   if (including) return s.refs[Number(including[1])] ?? null;
+  // "120 delegates from Y, led by Mayor X, will visit Z": the head of a party from Y holds the title in Y, not where it goes
+  const ledFrom = /\b(?:delegation|delegates|group|party|mission|visitors|guests|contingent)s? from (?:the )?(?:city of |town of )?⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:(?:is|was|are|were|will be) )?(?:led|headed) by (?:the )?(?:city |town |municipal )?$/.exec(before);
+  if (ledFrom) return s.refs[Number(ledFrom[1])] ?? null;
   // "the group thanked Y's Mayor X": the possessive city is the holder's
   const owner = /⟨C(\d+)⟩['’]s? (?:(?:new|current|own) )?$/.exec(before);
   if (owner) return s.refs[Number(owner[1])] ?? null;
