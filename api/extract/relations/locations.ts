@@ -29,7 +29,8 @@ export function locations(a: Article, ev: Events): void {
     // "a welcome party for the X delegation" is not held in X
     // (an article about a visit abroad tells its main happening where the visitors are, not at home)
     const abroad = ev.visits.length === 1 && ev.visits[0]!.event !== e.id ? ev.visits[0]!.dest : null;
-    if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
+    // (where no visit was read but the readers say people visited one town, the happening is there, not at home)
+    if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? theTownVisited(a) ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
     if (city && !ev.visits.some((v) => v.event === e.id) && !inCountryGoneTo(a, e.id, city)) city = null;
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
@@ -78,4 +79,10 @@ function venueCity(a: Article): string | null {
     }
   }
   return null;
+}
+
+/** The one town the readers say people visited ("a 13-member delegation will travel to Invercargill"), if they name only one. */
+function theTownVisited(a: Article): string | null {
+  const towns = new Set(a.factsOf('VISITED').map((f) => f.to).filter((t) => a.label(t) === 'City'));
+  return towns.size === 1 ? [...towns][0]! : null;
 }
