@@ -1,9 +1,15 @@
 // Where a happening is (issue 14): LOCATED_IN of an event the text tells without a place.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
+import { extractArticle } from '../../api/extract/index.ts';
+import type { GraphDocument } from '../../api/graph/schema.ts';
 import { events, extractText, named } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
+
+/** With the shipped steps, as the command line reads an article. */
+const extractShipped = (title: string, body: string, date: string): GraphDocument =>
+  extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, {});
 
 describe('a happening told without its place', () => {
   it('is in the town the readers say its visitors travel to, not in the town the article names most', () => {
@@ -13,5 +19,13 @@ describe('a happening told without its place', () => {
     expect(located.length).toBeGreaterThan(0);
     expect(located.map((r) => r.target)).toContain(named(g, 'Invercargill')?.id);
     expect(located.map((r) => r.target)).not.toContain(named(g, 'Kumagaya')?.id);
+  });
+
+  it('is not in the town its name says the guests come from', () => {
+    const g = extractShipped('Quang Nam leaders receive the delegation of Yongin city',
+      'Quang Nam leaders receive the delegation of Yongin city\n\n(QNO) - In the reception for the delegation from Yongin City Council (South Korea) led by its member Kim Sang-soo on November 13, Vice Chairman Le Van Thanh said South Korea is always a partner, a close friend of Quang Nam. Quang Nam province has established friendly relations with several South Korean localities such as Yongin, Osan and Gwangyang. He hoped Yongin city continue to cooperate with Quang Nam.', '2019-11-14');
+    const yongin = named(g, 'Yongin')?.id;
+    expect(yongin).toBeDefined();
+    expect(g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.target === yongin && events(g).some((e) => e.id === r.source))).toEqual([]);
   });
 });

@@ -65,9 +65,14 @@ function inCountryGoneTo(a: Article, event: string, city: string): boolean {
   return !goesTo.length || goesTo.includes(a.countryOfCity(city) ?? '');
 }
 
-/** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */
+/**
+ * "welcome party for the Matsuyama delegation", "visit of the delegation of Yongin city", "goodwill mission from
+ * Hikone" name the guests' city, not the venue's.
+ */
 function heldForItsDelegation(event: string, city: string | undefined): boolean {
-  return !!city && event.toLowerCase().includes(`for the ${city.toLowerCase()} delegation`);
+  if (!city) return false;
+  const town = city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${town}(?: [\\w-]+)? (?:delegation|mission)\\b|\\b(?:delegation|mission|visitors) (?:of|from) (?:the )?${town}\\b`, 'i').test(event);
 }
 
 /** The city of the first venue the article names with its city ("in Mandaue City Hall"). */
