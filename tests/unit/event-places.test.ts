@@ -1,4 +1,5 @@
-// Where a happening is (issue 14): LOCATED_IN of an event the text tells without a place.
+// Where happenings and bodies are (issue 14): LOCATED_IN of an event the text tells without a place, and of bodies
+// the text places in a town.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import { extractArticle } from '../../api/extract/index.ts';
@@ -29,3 +30,23 @@ describe('a happening told without its place', () => {
     expect(g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.target === yongin && events(g).some((e) => e.id === r.source))).toEqual([]);
   });
 });
+
+describe('a body the text places in a town', () => {
+  const placedIn = (g: GraphDocument, body: string) => g.relationships.filter((r) => r.type === 'LOCATED_IN' && r.source === named(g, body)?.id).map((r) => r.target);
+
+  it('is in the town that lists it among its universities', () => {
+    const g = extractText('Hikone goodwill mission visits XTU',
+      'Mayor Kenichi Okubo of Hikone led a goodwill mission to Xiangtan University. Hikone has three universities, in which Shiga University and Seisen University have cooperation agreements with our university.', '2019-05-12');
+    const hikone = named(g, 'Hikone')?.id;
+    expect(placedIn(g, 'Shiga University')).toContain(hikone);
+    expect(placedIn(g, 'Seisen University')).toContain(hikone);
+  });
+
+  it('is in the town its address or an apposition names', () => {
+    const g = extractText('Lamorlaye delegation visits Ballynahinch',
+      'Cllr Charlie Casey welcomed the French delegation with a reception at the Millbrook Lodge Hotel, Ballynahinch. Mayor Ann Smith will open the Ulster Technology Centre, a partner organisation based in Belfast, on Thursday.', '2019-05-12');
+    expect(placedIn(g, 'Millbrook Lodge Hotel')).toContain(named(g, 'Ballynahinch')?.id);
+    expect(placedIn(g, 'Ulster Technology Centre')).toContain(named(g, 'Belfast')?.id);
+  });
+});
+
