@@ -1,6 +1,7 @@
 // LOCATED_IN: organisations in the city their name carries ("Shenyang Municipal Health Commission",
 // "Consulate General of Japan in Shenyang", "Port Department of Sasebo City"), "X in Y" / "X, based in Y",
-// "Y's X" ("Xiamen's OGAWA Inc"), and events in their city (stated, named, or the visit's destination).
+// "Y's X" ("Xiamen's OGAWA Inc"), appositions, addresses and a town's list of its bodies (`bodiesPlaced`), and events
+// in their city (stated, named, or the visit's destination).
 import type { Article } from '../article.ts';
 import { countriesGoneTo, type Events } from '../events.ts';
 import { matchAll } from '../match-all.ts';
@@ -22,6 +23,10 @@ export function locations(a: Article, ev: Events): void {
       const org = s.refs[Number(m[3])];
       if (org && !a.entities.get(org)?.cityInName) a.addFact('LOCATED_IN', org, s.refs[Number(m[1])], {}, s.index);
     }
+    for (const [org, city] of bodiesPlaced(t)) {
+      const id = s.refs[org];
+      if (id && !a.entities.get(id)?.cityInName) a.addFact('LOCATED_IN', id, s.refs[city], {}, s.index);
+    }
   }
   for (const e of a.entities.values()) {
     if (e.label !== 'Event') continue;
@@ -29,7 +34,8 @@ export function locations(a: Article, ev: Events): void {
     // "a welcome party for the X delegation" is not held in X
     // (an article about a visit abroad tells its main happening where the visitors are, not at home)
     const abroad = ev.visits.length === 1 && ev.visits[0]!.event !== e.id ? ev.visits[0]!.dest : null;
-    if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
+    // (where no visit was read but the readers say people visited one town, the happening is there, not at home)
+    if (!city && e.id === ev.main) city = venueCity(a) ?? abroad ?? theTownVisited(a) ?? (a.homeCity && !heldForItsDelegation(e.name, a.entities.get(a.homeCity)?.name) ? a.homeCity : null);
     if (city && !ev.visits.some((v) => v.event === e.id) && !inCountryGoneTo(a, e.id, city)) city = null;
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
@@ -64,9 +70,14 @@ function inCountryGoneTo(a: Article, event: string, city: string): boolean {
   return !goesTo.length || goesTo.includes(a.countryOfCity(city) ?? '');
 }
 
-/** "welcome party for the Matsuyama delegation" names the guests' city, not the venue's. */
+/**
+ * "welcome party for the Matsuyama delegation", "visit of the delegation of Yongin city", "goodwill mission from
+ * Hikone" name the guests' city, not the venue's.
+ */
 function heldForItsDelegation(event: string, city: string | undefined): boolean {
-  return !!city && event.toLowerCase().includes(`for the ${city.toLowerCase()} delegation`);
+  if (!city) return false;
+  const town = city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${town}(?: [\\w-]+)? (?:delegation|mission)\\b|\\b(?:delegation|mission|visitors) (?:of|from) (?:the )?${town}\\b`, 'i').test(event);
 }
 
 /** The city of the first venue the article names with its city ("in Mandaue City Hall"). */
@@ -78,4 +89,27 @@ function venueCity(a: Article): string | null {
     }
   }
   return null;
+}
+
+/** The one town the readers say people visited ("a 13-member delegation will travel to Invercargill"), if they name only one. */
+function theTownVisited(a: Article): string | null {
+  const towns = new Set(a.factsOf('VISITED').map((f) => f.to).filter((t) => a.label(t) === 'City'));
+  return towns.size === 1 ? [...towns][0]! : null;
+}
+
+const BODY = /⟨[OMG](\d+)⟩/g;
+
+/**
+ * Bodies a sentence places in a town, as [body, town] mention indexes: an apposition ("the X Centre, a partner
+ * organisation based in Accra"), a venue's address ("a reception at the Millbrook Lodge Hotel, Ballynahinch."), and
+ * a town's list of its bodies ("Hikone has three universities, in which Shiga University and Seisen University").
+ */
+export function bodiesPlaced(t: string): [number, number][] {
+  const placed: [number, number][] = [];
+  for (const m of matchAll(t, /⟨[OMG](\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?, (?:an?|the|its) (?:[\w-]+ ){0,4}?(?:based|located|headquartered|situated) in ⟨C(\d+)⟩(?!['’])/g)) placed.push([Number(m[1]), Number(m[2])]);
+  for (const m of matchAll(t, /\b(?:at|in) (?:the )?⟨[OMG](\d+)⟩, ⟨C(\d+)⟩(?=[.;]|$)/g)) placed.push([Number(m[1]), Number(m[2])]);
+  for (const m of matchAll(t, /⟨C(\d+)⟩ (?:has|had|is home to) (?:[\w-]+ ){0,3}?(?:universities|colleges|schools|companies|firms|hospitals|museums|institutes|institutions)\b,? (?:(?:in which|of which|including|such as|among them|namely)(?: are)?,? )?((?:the )?⟨[OMG]\d+⟩(?:(?:,| and|, and) (?:the )?⟨[OMG]\d+⟩)*)/g)) {
+    for (const b of matchAll(m[2]!, BODY)) placed.push([Number(b[1]), Number(m[1])]);
+  }
+  return placed;
 }
