@@ -109,9 +109,9 @@ interface Context {
   /** city of each person's positions */
   positionCities: Map<string, Set<string>>;
   /** facts by type and unordered pair */
-  factsByPair: Map<string, Fact[]>;
-  /** the types of the facts between two entities, by unordered pair ("x|y") */
-  typesByPair: Map<string, Set<string>>;
+  factsByPair: Map<string, ByPair<Fact[]>>;
+  /** the types of the facts between two entities, by unordered pair */
+  typesByPair: ByPair<Set<string>>;
   /** PARTICIPATED_IN facts by participant */
   participations: Map<string, Fact[]>;
   /** titles of each person, found once (titlesOf) */
@@ -140,7 +140,27 @@ function mentionsIn(s: AnalyzedSentence, occurrences: readonly Occurrence[]): Me
 }
 const valueOf = (type: LearnedType, f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
 
-const pairKey = (type: string, x: string, y: string) => (x < y ? `${type}|${x}|${y}` : `${type}|${y}|${x}`);
+/** Values by unordered pair of ids, found without building a key string a lookup. */
+class ByPair<V> {
+  private readonly byLow = new Map<string, Map<string, V>>();
+  get(x: string, y: string): V | undefined {
+    return x < y ? this.byLow.get(x)?.get(y) : this.byLow.get(y)?.get(x);
+  }
+  set(x: string, y: string, value: V): void {
+    const [low, high] = x < y ? [x, y] : [y, x];
+    (this.byLow.get(low) ?? this.byLow.set(low, new Map()).get(low)!).set(high, value);
+  }
+  /** the pair's value, `made` first when it has none */
+  upsert(x: string, y: string, make: () => V): V {
+    const known = this.get(x, y);
+    if (known !== undefined) return known;
+    const value = make();
+    this.set(x, y, value);
+    return value;
+  }
+}
+const newFacts = (): Fact[] => [];
+const newTypes = () => new Set<string>();
 
 function context(a: Article, ev: Events): Context {
   const occurrences = new Map<string, Occurrence[]>();
@@ -162,14 +182,12 @@ function context(a: Article, ev: Events): Context {
   for (const list of occurrences.values()) list.sort((x, y) => x.sentence - y.sentence);
   const sentencesOf = new Map<string, Set<number>>();
   for (const [id, list] of occurrences) sentencesOf.set(id, new Set(list.map((o) => o.sentence)));
-  const factsByPair = new Map<string, Fact[]>();
-  const typesByPair = new Map<string, Set<string>>();
+  const factsByPair = new Map<string, ByPair<Fact[]>>();
+  const typesByPair = new ByPair<Set<string>>();
   const participations = new Map<string, Fact[]>();
   for (const f of a.facts.values()) {
-    const k = pairKey(f.type, f.from, f.to);
-    (factsByPair.get(k) ?? factsByPair.set(k, []).get(k)!).push(f);
-    const u = f.from < f.to ? `${f.from}|${f.to}` : `${f.to}|${f.from}`;
-    (typesByPair.get(u) ?? typesByPair.set(u, new Set()).get(u)!).add(f.type);
+    (factsByPair.get(f.type) ?? factsByPair.set(f.type, new ByPair()).get(f.type)!).upsert(f.from, f.to, newFacts).push(f);
+    typesByPair.upsert(f.from, f.to, newTypes).add(f.type);
     if (f.type === 'PARTICIPATED_IN') (participations.get(f.from) ?? participations.set(f.from, []).get(f.from)!).push(f);
   }
   const positionCities = new Map<string, Set<string>>();
@@ -544,19 +562,32 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
   const ctx = context(a, ev);
   const linked = linkedPairs(ctx);
   for (const type of options.types ?? LEARNED_TYPES) {
-    const pairs = new Map<string, [string, string]>();
+    // the pairs in the order first met; a later fact of a pair gives its ends' order (as a map's value is replaced in place)
+    const pairs = new ByPair<[string, string]>();
+    const order: [string, string][] = [];
+    const meet = (x: string, y: string, reorder: boolean) => {
+      const known = pairs.get(x, y);
+      if (!known) {
+        const ends: [string, string] = [x, y];
+        pairs.set(x, y, ends);
+        order.push(ends);
+      } else if (reorder) {
+        known[0] = x;
+        known[1] = y;
+      }
+    };
     // the rules' facts (of entities the entity step kept)
-    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(f.from, f.to, true);
     for (const [x, others] of linked) {
       if (!ENDS[type][0].includes(a.label(x)!)) continue;
       for (const y of others) {
         if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
-        const k = pairKey(type, x, y);
-        if (!pairs.has(k)) pairs.set(k, [x, y]);
+        meet(x, y, false);
       }
     }
-    for (const [k, [x, y]] of pairs) {
-      const facts = ctx.factsByPair.get(k) ?? [];
+    const factsOfType = ctx.factsByPair.get(type);
+    for (const [x, y] of order) {
+      const facts = factsOfType?.get(x, y) ?? [];
       if (options.open && facts.length) continue;
       const near = nearness(ctx, x, y);
       const features = sink();
@@ -570,7 +601,7 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
       articleFeatures(ctx, type, x, y, features);
       peerFeatures(ctx, type, x, y, features);
-      for (const other of ctx.typesByPair.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? []) if (other !== type) features.add(feature('also:', other));
+      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
