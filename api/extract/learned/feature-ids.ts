@@ -107,11 +107,12 @@ export class FeatureIds implements FeatureSink {
 }
 
 const joined = new Map<string, Map<string, string>>();
-/** a bound on the rests kept per prefix: the values joined come from closed sets, this only guards against one that is not */
-const MAX_RESTS = 1_000;
+/** the rests kept per prefix: most come from closed sets (kinds, roles, buckets), the common words of the entity step's contexts from a large one */
+const MAX_RESTS = 20_000;
 /**
  * `prefix + rest`, the same string every time: a feature named from closed sets (kinds, roles, labels, counts'
- * buckets) is then looked up by a string whose hash is already known, instead of a new one built per pair.
+ * buckets, common words) is then looked up by a string whose hash is already known, instead of a new one built
+ * per pair or mention.
  */
 export function feature(prefix: string, rest: string): string {
   let rests = joined.get(prefix);
