@@ -24,7 +24,7 @@ import { readLead } from './frames/lead.ts';
 import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
 import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
-import { decideRelations, relationScorers, RelationModelsSchema, type LearnedType, type PairScorer, type RelationModels } from './learned/relations.ts';
+import { decideRelations, relationScorers, RelationModelsSchema, type RelationModels, type RelationScorers } from './learned/relations.ts';
 
 export { mergeGraphs } from './resolve.ts';
 
@@ -48,9 +48,9 @@ function deciderOf(model: EntityModel): EntityDecider {
 }
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
-const scorersOf = new WeakMap<RelationModels, ReadonlyMap<LearnedType, PairScorer>>();
+const scorersOf = new WeakMap<RelationModels, RelationScorers>();
 
-function relationDecisions(options: ExtractOptions): ReadonlyMap<LearnedType, PairScorer> | null {
+function relationDecisions(options: ExtractOptions): RelationScorers | null {
   const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
   if (!models) return null;
   return scorersOf.get(models) ?? scorersOf.set(models, relationScorers(models)).get(models)!;

@@ -13,6 +13,7 @@ import { countryCode, isCommonWord } from '../gazetteer.ts';
 import { place } from '../mentions.ts';
 import { COMPANY_HEAD, EVENT_HEAD, fold, HONORIFICS, OFFICE_HEAD, ORGANIZATION_HEAD, personWords, TITLES, VENUE_HEAD } from '../names.ts';
 import { orgId, personId } from '../resolve.ts';
+import { feature } from './feature-ids.ts';
 import { bucket, LinearModelSchema, sigmoid } from './linear.ts';
 import shipped from './entities.json' with { type: 'json' };
 
@@ -216,8 +217,8 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
           add(partId, `gen:townPart&countryNamed:${country ? bucket(a.countries.get(country) ?? 0, [0, 1, 2]) : 'none'}`);
         }
       }
-      add(id, `kind:${m.kind}`);
-      if (m.typedBy) add(id, `typedBy:${m.typedBy}`);
+      add(id, feature('kind:', m.kind));
+      if (m.typedBy) add(id, feature('typedBy:', m.typedBy));
       if (m.title) add(id, 'titled');
       if (m.possessive) add(id, 'possessive');
       if (m.text !== m.name) add(id, 'surfaceDiffers');
@@ -225,22 +226,23 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       const prev = lastWord(s.text, Math.max(0, m.start - 30), m.start);
       const next = firstWord(s.text, m.end, Math.min(s.text.length, m.end + 30));
       const previousMention = j > 0 ? s.mentions[j - 1] : undefined;
-      if (previousMention && m.start - previousMention.end <= 2) add(id, `afterMention:${previousMention.kind}`);
+      if (previousMention && m.start - previousMention.end <= 2) add(id, feature('afterMention:', previousMention.kind));
       const nextMention = s.mentions[j + 1];
-      if (nextMention && nextMention.start - m.end <= 2) add(id, `beforeMention:${nextMention.kind}`);
-      if (prev) add(id, `prev:${generic(prev) ?? shapeOf(prev)}`);
+      if (nextMention && nextMention.start - m.end <= 2) add(id, feature('beforeMention:', nextMention.kind));
+      if (prev) add(id, feature('prev:', generic(prev) ?? shapeOf(prev)));
       else add(id, 'prev:^');
-      if (next) add(id, `next:${/^[,.;:()]/.test(next) ? next[0] : generic(next) ?? shapeOf(next)}`);
+      if (next) add(id, feature('next:', /^[,.;:()]/.test(next) ? next[0]! : generic(next) ?? shapeOf(next)));
       else add(id, 'next:$');
-      if (prev) add(id, `prevClass:${headClass(prev.toLowerCase().replace(/[.,]+$/, ''))}`);
-      if (next) add(id, `nextClass:${headClass(next.toLowerCase().replace(/[.,]+$/, ''))}`);
+      if (prev) add(id, feature('prevClass:', headClass(prev.toLowerCase().replace(/[.,]+$/, ''))));
+      if (next) add(id, feature('nextClass:', headClass(next.toLowerCase().replace(/[.,]+$/, ''))));
     });
   }
   const relations = new Map<string, Map<string, number>>();
   for (const f of a.facts.values()) {
-    for (const [id, end] of [[f.from, 'from'], [f.to, 'to']] as const) {
+    for (const [id, end] of [[f.from, ':from'], [f.to, ':to']] as const) {
       const r = relations.get(id) ?? relations.set(id, new Map()).get(id)!;
-      r.set(`${f.type}:${end}`, (r.get(`${f.type}:${end}`) ?? 0) + 1);
+      const k = feature(f.type, end);
+      r.set(k, (r.get(k) ?? 0) + 1);
     }
   }
   const others = [...a.entities.values()].map((e) => ({ id: e.id, label: e.label, folded: ` ${fold(e.name)} ` }));
@@ -248,17 +250,18 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
   const describe = (id: string, ruleLabel: DecidedLabel | null, name: string, mentions: number, extra: string[]) => {
     const rule = ruleLabel ?? 'None';
     const f: string[] = [...nameFeatures(rule, name), ...extra];
-    f.push(`mentions:${bucket(mentions, [1, 2, 3, 5])}`, `rule:${rule}&mentions:${bucket(mentions, [1, 2, 4])}`);
+    const ruleAnd = feature(feature('rule:', rule), '&');
+    f.push(feature('mentions:', bucket(mentions, [1, 2, 3, 5])), feature(ruleAnd, feature('mentions:', bucket(mentions, [1, 2, 4]))));
     const folded = ` ${fold(name)} `;
     if (folded.trim().length > 0) for (const o of others) {
       if (o.id === id) continue;
-      if (o.folded.length > folded.length && o.folded.includes(folded)) f.push(`partOf:${o.label}`);
-      else if (folded.length > o.folded.length && folded.includes(o.folded)) f.push(`contains:${o.label}`);
+      if (o.folded.length > folded.length && o.folded.includes(folded)) f.push(feature('partOf:', o.label));
+      else if (folded.length > o.folded.length && folded.includes(o.folded)) f.push(feature('contains:', o.label));
     }
     const rel = relations.get(id);
     if (!rel) f.push('noFacts');
-    for (const [k, n] of rel ?? []) f.push(`fact:${k}`, `fact:${k}:${bucket(n, [1, 3])}`);
-    for (const c of contexts.get(id) ?? []) f.push(c, `rule:${rule}&${c}`);
+    for (const [k, n] of rel ?? []) f.push(feature('fact:', k), feature(feature('fact:', k), feature(':', bucket(n, [1, 3]))));
+    for (const c of contexts.get(id) ?? []) f.push(c, feature(ruleAnd, c));
     return [...new Set(f)];
   };
   for (const e of a.entities.values()) {

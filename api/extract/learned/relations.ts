@@ -15,6 +15,7 @@ import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
 import { matchAll } from '../match-all.ts';
+import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
 
 /** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
@@ -79,6 +80,8 @@ const CUES: readonly [string, RegExp][] = [
   ['lead', /\b(?:led|lead\w*|headed|head)\b/i],
   ['past', /\b(?:former\w*|previous\w*|ago|since)\b/i],
 ];
+const CUE_IN_SENTENCE = new Map(CUES.map(([name]) => [name, `cue-sent:${name}`]));
+const CUE_BETWEEN = new Map(CUES.map(([name]) => [name, `cue-btw:${name}`]));
 const WORD = /[a-z]+(?:['’][a-z]+)?/g;
 /** what `\b` counts as a word character */
 const WORD_CHAR = /\w/;
@@ -107,9 +110,9 @@ interface Context {
   /** city of each person's positions */
   positionCities: Map<string, Set<string>>;
   /** facts by type and unordered pair */
-  factsByPair: Map<string, Fact[]>;
-  /** the types of the facts between two entities, by unordered pair ("x|y") */
-  typesByPair: Map<string, Set<string>>;
+  factsByPair: Map<string, ByPair<Fact[]>>;
+  /** the types of the facts between two entities, by unordered pair */
+  typesByPair: ByPair<Set<string>>;
   /** PARTICIPATED_IN facts by participant */
   participations: Map<string, Fact[]>;
   /** titles of each person, found once (titlesOf) */
@@ -138,7 +141,27 @@ function mentionsIn(s: AnalyzedSentence, occurrences: readonly Occurrence[]): Me
 }
 const valueOf = (type: LearnedType, f: Fact) => (type === 'PARTICIPATED_IN' ? String(f.props.role) : type === 'HOLDS_POSITION' ? String(f.props.title) : '');
 
-const pairKey = (type: string, x: string, y: string) => (x < y ? `${type}|${x}|${y}` : `${type}|${y}|${x}`);
+/** Values by unordered pair of ids, found without building a key string a lookup. */
+class ByPair<V> {
+  private readonly byLow = new Map<string, Map<string, V>>();
+  get(x: string, y: string): V | undefined {
+    return x < y ? this.byLow.get(x)?.get(y) : this.byLow.get(y)?.get(x);
+  }
+  set(x: string, y: string, value: V): void {
+    const [low, high] = x < y ? [x, y] : [y, x];
+    (this.byLow.get(low) ?? this.byLow.set(low, new Map()).get(low)!).set(high, value);
+  }
+  /** the pair's value, `made` first when it has none */
+  upsert(x: string, y: string, make: () => V): V {
+    const known = this.get(x, y);
+    if (known !== undefined) return known;
+    const value = make();
+    this.set(x, y, value);
+    return value;
+  }
+}
+const newFacts = (): Fact[] => [];
+const newTypes = () => new Set<string>();
 
 function context(a: Article, ev: Events): Context {
   const occurrences = new Map<string, Occurrence[]>();
@@ -160,14 +183,12 @@ function context(a: Article, ev: Events): Context {
   for (const list of occurrences.values()) list.sort((x, y) => x.sentence - y.sentence);
   const sentencesOf = new Map<string, Set<number>>();
   for (const [id, list] of occurrences) sentencesOf.set(id, new Set(list.map((o) => o.sentence)));
-  const factsByPair = new Map<string, Fact[]>();
-  const typesByPair = new Map<string, Set<string>>();
+  const factsByPair = new Map<string, ByPair<Fact[]>>();
+  const typesByPair = new ByPair<Set<string>>();
   const participations = new Map<string, Fact[]>();
   for (const f of a.facts.values()) {
-    const k = pairKey(f.type, f.from, f.to);
-    (factsByPair.get(k) ?? factsByPair.set(k, []).get(k)!).push(f);
-    const u = f.from < f.to ? `${f.from}|${f.to}` : `${f.to}|${f.from}`;
-    (typesByPair.get(u) ?? typesByPair.set(u, new Set()).get(u)!).add(f.type);
+    (factsByPair.get(f.type) ?? factsByPair.set(f.type, new ByPair()).get(f.type)!).upsert(f.from, f.to, newFacts).push(f);
+    typesByPair.upsert(f.from, f.to, newTypes).add(f.type);
     if (f.type === 'PARTICIPATED_IN') (participations.get(f.from) ?? participations.set(f.from, []).get(f.from)!).push(f);
   }
   const positionCities = new Map<string, Set<string>>();
@@ -238,15 +259,15 @@ function around(ctx: Context, s: AnalyzedSentence, m: Mention): Around {
 }
 
 /** Features of the words between and around two mentions in one sentence. */
-function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: Set<string>): void {
+function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], oy: Occurrence[], out: FeatureSink): void {
   const mx = mentionsIn(s, ox);
   const my = mentionsIn(s, oy);
   if (mx.length && !my.length) {
     // the other end is told here without a name: the words around this one, and what the sentence is about
     const w = around(ctx, s, mx[0]!);
-    for (const x of w.pre) out.add(`x-pre:${x}`);
-    for (const x of w.post) out.add(`x-post:${x}`);
-    for (const name of cuesOf(s)) out.add(`cue-sent:${name}`);
+    for (const x of w.pre) out.addWord('x-pre:', x);
+    for (const x of w.post) out.addWord('x-post:', x);
+    for (const name of cuesOf(s)) out.add(CUE_IN_SENTENCE.get(name)!);
     return;
   }
   let best: { gap: number; first: 'x' | 'y'; start: number; end: number; f: Mention; l: Mention } | null = null;
@@ -260,18 +281,18 @@ function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], o
   if (!best) return;
   const betweenText = s.text.slice(best.start, best.end);
   const between = words(betweenText);
-  out.add(`order:${best.first}`);
-  out.add(`gap:${bucket(between.length, [0, 1, 2, 4, 8, 16])}`);
-  if (between.length <= 8) for (const w of between) out.add(`btw:${w}`);
-  else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.add(`btw-edge:${w}`);
-  for (const w of around(ctx, s, best.f).pre) out.add(`pre:${w}`);
-  for (const w of around(ctx, s, best.l).post) out.add(`post:${w}`);
+  out.add(best.first === 'x' ? 'order:x' : 'order:y');
+  out.add(feature('gap:', bucket(between.length, [0, 1, 2, 4, 8, 16])));
+  if (between.length <= 8) for (const w of between) out.addWord('btw:', w);
+  else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.addWord('btw-edge:', w);
+  for (const w of around(ctx, s, best.f).pre) out.addWord('pre:', w);
+  for (const w of around(ctx, s, best.l).post) out.addWord('post:', w);
   // a cue between the names is one of the sentence's (only those are looked for) unless a name ends or starts inside a word
   const cues = cuesOf(s);
   const all = insideWord(s.text, best.start) || insideWord(s.text, best.end);
-  for (const [name, re] of CUES) if ((all || cues.includes(name)) && re.test(betweenText)) out.add(`cue-btw:${name}`);
-  for (const name of cues) if (!out.has(`cue-btw:${name}`)) out.add(`cue-sent:${name}`);
-  out.add(`names-in-sentence:${bucket(s.mentions.length, [2, 3, 5, 8])}`);
+  for (const [name, re] of CUES) if ((all || cues.includes(name)) && re.test(betweenText)) out.add(CUE_BETWEEN.get(name)!);
+  for (const name of cues) if (!out.has(CUE_BETWEEN.get(name)!)) out.add(CUE_IN_SENTENCE.get(name)!);
+  out.add(feature('names-in-sentence:', bucket(s.mentions.length, [2, 3, 5, 8])));
   if (s.paragraph === -1) out.add('in-headline');
   else if (s.index <= 2) out.add('in-lead');
 }
@@ -280,7 +301,7 @@ const sideOf = (side: Side, id: string) => side.people.has(id) || side.bodies.ha
 const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bodies.get(id) ?? side.cities.get(id);
 
 /** Frame slots the two ends fill, for one type; the sentences of those slots as evidence. */
-function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>, evidence: Set<number>): Frame | null {
+function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: FeatureSink, evidence: Set<number>): Frame | null {
   let linked: Frame | null = null;
   for (const f of ctx.frames) {
     const xHost = sideOf(f.host, x);
@@ -289,10 +310,10 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
     if (type === 'VISITED') {
       const place = f.place === y || f.itinerary.has(y);
       if (!place && !f.visiting.cities.has(y)) continue;
-      if (f.visiting.cities.has(y)) out.add(`fr:y-visiting-city${xVisiting ? '-x-visiting' : ''}`);
+      if (f.visiting.cities.has(y)) out.add(xVisiting ? 'fr:y-visiting-city-x-visiting' : 'fr:y-visiting-city');
       if (!place) continue;
-      out.add(`fr:y-${f.place === y ? 'place' : 'itinerary'}${main}`);
-      if (xVisiting) out.add(`fr:x-visiting-to-y:${f.kind}`);
+      out.add(feature(f.place === y ? 'fr:y-place' : 'fr:y-itinerary', main));
+      if (xVisiting) out.add(feature('fr:x-visiting-to-y:', f.kind));
       if (xHost) out.add('fr:x-host-at-y');
       if (f.metPeople.has(x)) out.add('fr:x-met-at-y');
       if (xVisiting || f.metPeople.has(x)) {
@@ -304,7 +325,7 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
       const yVisiting = sideOf(f.visiting, y);
       if (!(xHost || xVisiting) || !(yHost || yVisiting)) continue;
       if ((xHost && yVisiting) || (xVisiting && yHost)) {
-        out.add(`fr:opposite-sides${main}`);
+        out.add(feature('fr:opposite-sides', main));
         linked ??= f;
         for (const e of [...(slotSentences(f.host, x) ?? slotSentences(f.visiting, x) ?? []), ...(slotSentences(f.host, y) ?? slotSentences(f.visiting, y) ?? [])]) evidence.add(e);
       } else out.add('fr:same-side');
@@ -314,13 +335,13 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
     } else if (type === 'PARTICIPATED_IN') {
       if (f.id !== y) continue;
       linked = f;
-      out.add(`fr:kind:${f.kind}`);
-      if (xHost) out.add(`fr:x-host${ctx.a.label(x) === 'City' ? '-city' : ''}`);
-      if (xVisiting) out.add(`fr:x-visiting${ctx.a.label(x) === 'City' ? '-city' : ''}`);
+      out.add(feature('fr:kind:', f.kind));
+      if (xHost) out.add(ctx.a.label(x) === 'City' ? 'fr:x-host-city' : 'fr:x-host');
+      if (xVisiting) out.add(ctx.a.label(x) === 'City' ? 'fr:x-visiting-city' : 'fr:x-visiting');
       if (f.place === x) out.add('fr:x-is-place');
       if (f.metPeople.has(x)) out.add('fr:x-met');
       for (const p of f.participants.get(x) ?? []) {
-        out.add(`fr:x-role:${p.role}`);
+        out.add(feature('fr:x-role:', p.role));
         for (const e of p.evidence) evidence.add(e);
       }
       for (const e of (xHost ? slotSentences(f.host, x) : xVisiting ? slotSentences(f.visiting, x) : undefined) ?? []) evidence.add(e);
@@ -330,7 +351,7 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
       if (f.id === x && f.itinerary.has(y)) out.add('fr:event-itinerary');
     } else if (type === 'SISTER_CITY_OF') {
       const sides = [f.place === x || f.host.cities.has(x), f.visiting.cities.has(y), f.place === y || f.host.cities.has(y), f.visiting.cities.has(x)];
-      if ((sides[0] && sides[1]) || (sides[2] && sides[3])) out.add(`fr:cities-opposite${main}`);
+      if ((sides[0] && sides[1]) || (sides[2] && sides[3])) out.add(feature('fr:cities-opposite', main));
     } else if (type === 'HOLDS_POSITION') {
       if ((xHost && (f.place === y || f.host.cities.has(y) || f.host.bodies.has(y))) || (xVisiting && (f.visiting.cities.has(y) || f.visiting.bodies.has(y)))) out.add('fr:same-side-as-org');
       if ((xHost && (f.visiting.cities.has(y) || f.visiting.bodies.has(y))) || (xVisiting && (f.place === y || f.host.bodies.has(y)))) out.add('fr:other-side-than-org');
@@ -343,7 +364,7 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
  * Peers: the rules stated the same fact for another entity named in a sentence with x ("A, B and C visited Y":
  * the rules read A), or for an official of x's town.
  */
-function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: FeatureSink): void {
   // only for visits and meetings: for participation and twinning they lowered the cross-validated figure
   if (type !== 'VISITED' && type !== 'MET_WITH') return;
   const mine = ctx.sentencesOf.get(x);
@@ -373,13 +394,13 @@ function endFeatures(ctx: Context, id: string): { rank: [string, string]; mentio
 }
 
 /** Features of the article that bear on the pair. */
-function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: Set<string>): void {
+function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: FeatureSink): void {
   const { a, ev } = ctx;
   const lx = a.label(x)!;
   const ly = a.label(y)!;
   const fx = endFeatures(ctx, x);
   const fy = endFeatures(ctx, y);
-  out.add(`labels:${lx}>${ly}`);
+  out.add(feature(feature('labels:', lx), feature('>', ly)));
   out.add(fx.rank[0]);
   out.add(fy.rank[1]);
   out.add(fx.mentions[0]);
@@ -395,12 +416,12 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
   }
   if (type === 'VISITED' || type === 'LOCATED_IN') {
     const xOf = xCities?.has(y) || cityOfX === y ? 'y' : xCities?.size || cityOfX ? ([...(xCities ?? []), cityOfX].includes(home) ? 'home' : 'other') : 'unknown';
-    out.add(`x-is-of-${xOf}`);
+    out.add(feature('x-is-of-', xOf));
     const main = ev.main ? a.cityOf(ev.main) : null;
     let yIs = y === home ? 'home' : y === main ? 'main-place' : 'other';
     if (yIs === 'other') for (const v of ev.visits) if (v.dest === y) yIs = 'visit-dest';
     // the pair's two facts together: an official of elsewhere in the town the article is about
-    out.add(`x-of-${xOf}&y-${yIs}`);
+    out.add(feature(feature('x-of-', xOf), feature('&y-', yIs)));
     let xCountry: string | null = null;
     for (const c of xCities ?? NO_IDS) xCountry ??= a.countryOfCity(c);
     xCountry ??= a.countryOfCity(cityOfX);
@@ -414,19 +435,19 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       }
       if (v.origins.includes(y)) out.add(v.visitors.has(x) ? 'visit:x-from-y' : 'visit:from-y');
     }
-    for (const f of ctx.participations.get(x) ?? []) if (a.cityOf(f.to) === y) out.add(`x-${f.props.role}-at-event-in-y`);
+    for (const f of ctx.participations.get(x) ?? []) if (a.cityOf(f.to) === y) out.add(feature(feature('x-', String(f.props.role)), '-at-event-in-y'));
   }
   if (type === 'MET_WITH') {
     const cy = ctx.positionCities.get(y);
     if (xCities?.size && cy?.size) out.add(shares(xCities, cy) ? 'positions-same-city' : 'positions-other-cities');
     else out.add('positions-unknown');
     for (const f of ctx.participations.get(x) ?? []) {
-      for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(`same-event:${f.props.role}-${g.props.role}`);
+      for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(feature(feature('same-event:', String(f.props.role)), feature('-', String(g.props.role))));
     }
   }
   if (type === 'PARTICIPATED_IN') {
     if (y === ev.main) out.add('main-event');
-    out.add(`kind:${String(a.entities.get(y)!.props.kind ?? 'event')}`);
+    out.add(feature('kind:', String(a.entities.get(y)!.props.kind ?? 'event')));
     if (x === home || (xCities?.has(home ?? '') ?? false) || cityOfX === home) out.add('x-home-side');
     const place = a.cityOf(y);
     if (place && (x === place || xCities?.has(place) || cityOfX === place)) out.add('x-of-event-place');
@@ -452,7 +473,7 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     out.add(`other-positions:${bucket(others.length, [0, 1])}`);
     // the rules put a title at the town of this body, or at a body of this town: which of the two the gold names
     const town = a.cityOf(y);
-    for (const f of others) out.add(town && a.cityOf(f.to) === town ? `rule-elsewhere-same-town:${a.label(f.to)}>${ly}` : 'rule-elsewhere-other-town');
+    for (const f of others) out.add(town && a.cityOf(f.to) === town ? feature(feature('rule-elsewhere-same-town:', String(a.label(f.to))), feature('>', ly)) : 'rule-elsewhere-other-town');
   }
 }
 
@@ -519,11 +540,11 @@ export function featuresOf(c: Candidate): string[] {
 }
 
 /** One pair of one type: its features (the candidates of its values share them), the rules' facts of it, and its evidence. */
-export interface Pair {
+export interface Pair<F extends FeatureSink = FeatureSink> {
   type: LearnedType;
   from: string;
   to: string;
-  features: ReadonlySet<string>;
+  features: F;
   /** the facts of this type and ends the rules stated */
   facts: Fact[];
   /** the evidence's sentences, sorted only for the pairs that become candidates (most pairs of an article are rejected) */
@@ -535,40 +556,53 @@ export interface Pair {
 }
 
 /**
- * Every pair of the given types (all when none given), with its features, handed to `visit`; `open`: only the
- * pairs the rules stated nothing of (what the stage decides).
+ * Every pair of the given types (all when none given), with its features written into `sink()` (called once a
+ * pair), handed to `visit`; `open`: only the pairs the rules stated nothing of (what the stage decides).
  */
-function eachPair(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, visit: (pair: Pair) => void): void {
+function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void): void {
   const ctx = context(a, ev);
   const linked = linkedPairs(ctx);
   for (const type of options.types ?? LEARNED_TYPES) {
-    const pairs = new Map<string, [string, string]>();
+    // the pairs in the order first met; a later fact of a pair gives its ends' order (as a map's value is replaced in place)
+    const pairs = new ByPair<[string, string]>();
+    const order: [string, string][] = [];
+    const meet = (x: string, y: string, reorder: boolean) => {
+      const known = pairs.get(x, y);
+      if (!known) {
+        const ends: [string, string] = [x, y];
+        pairs.set(x, y, ends);
+        order.push(ends);
+      } else if (reorder) {
+        known[0] = x;
+        known[1] = y;
+      }
+    };
     // the rules' facts (of entities the entity step kept)
-    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) pairs.set(pairKey(type, f.from, f.to), [f.from, f.to]);
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(f.from, f.to, true);
     for (const [x, others] of linked) {
       if (!ENDS[type][0].includes(a.label(x)!)) continue;
       for (const y of others) {
         if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
-        const k = pairKey(type, x, y);
-        if (!pairs.has(k)) pairs.set(k, [x, y]);
+        meet(x, y, false);
       }
     }
-    for (const [k, [x, y]] of pairs) {
-      const facts = ctx.factsByPair.get(k) ?? [];
+    const factsOfType = ctx.factsByPair.get(type);
+    for (const [x, y] of order) {
+      const facts = factsOfType?.get(x, y) ?? [];
       if (options.open && facts.length) continue;
       const near = nearness(ctx, x, y);
-      const features = new Set<string>();
+      const features = sink();
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
-      if (!facts.length && !features.size && near.distance > MAX_DISTANCE) continue;
-      features.add(`distance:${bucket(near.distance, [0, 1, 2, 4])}`);
-      features.add(`shared:${bucket(near.shared.length, [0, 1, 2])}`);
+      if (!facts.length && features.empty && near.distance > MAX_DISTANCE) continue;
+      features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
+      features.add(feature('shared:', bucket(near.shared.length, [0, 1, 2])));
       const ox = ctx.occurrences.get(x) ?? [];
       const oy = ctx.occurrences.get(y) ?? [];
       for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
       articleFeatures(ctx, type, x, y, features);
       peerFeatures(ctx, type, x, y, features);
-      for (const other of ctx.typesByPair.get(x < y ? `${x}|${y}` : `${y}|${x}`) ?? []) if (other !== type) features.add(`also:${other}`);
+      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -615,12 +649,12 @@ function valueFeatures(pair: Pair, value: string): { own: string[]; mine: Fact[]
   return { own: [...stated], mine };
 }
 
-/** The candidate of one value of a pair. */
-function candidateOf(pair: Pair, value: string, shared: readonly string[], own: string[], mine: Fact[], evidence: number[]): Candidate {
+/** The properties of a fact of one value of a pair. */
+function propsOf(pair: Pair, value: string): Properties {
   const props: Properties = { ...pair.props };
   if (pair.type === 'PARTICIPATED_IN') props.role = value;
   if (pair.type === 'HOLDS_POSITION') props.title = value;
-  return { type: pair.type, from: pair.from, to: pair.to, value, shared, own, facts: mine, evidence, props };
+  return props;
 }
 
 /**
@@ -629,43 +663,54 @@ function candidateOf(pair: Pair, value: string, shared: readonly string[], own: 
  */
 export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
   const out: Candidate[] = [];
-  eachPair(a, ev, options, (pair) => {
-    const shared = [...pair.features];
+  eachPair(a, ev, options, () => new FeatureNames(), (pair) => {
+    const shared = [...pair.features.names];
     const evidence = [...pair.evidence].sort(byNumber);
     for (const value of pair.values) {
       const { own, mine } = valueFeatures(pair, value);
-      out.push(candidateOf(pair, value, shared, own, mine, evidence));
+      out.push({ type: pair.type, from: pair.from, to: pair.to, value, shared, own, facts: mine, evidence, props: propsOf(pair, value) });
     }
   });
   return out;
 }
 
 /**
- * A type's model as the stage reads it: the weight of each feature and, for participation, its weight with
- * each role ("host|btw:by"), found in one lookup, so that a pair's features are looked up once for all its values.
+ * A type's model as the stage reads it: the weight of each feature id and, for participation, its weights with
+ * each role ("host|btw:by" is the role's weight of "btw:by"), so that a pair's features are looked up once for all its values.
  */
 export interface PairScorer {
   threshold: number;
   /** the likeliest value of a pair (its index in `values`) and its probability */
-  best(pair: Pair): { value: number; probability: number; own: string[]; mine: Fact[] };
+  best(pair: Pair<FeatureIds>): { value: number; probability: number };
 }
 
-interface Weight {
-  /** the feature's own weight */
-  w: number;
-  /** its weight with each role (participation only) */
-  roles: Float64Array | null;
+/** A model file read for deciding: an id for every feature a model weighs or the stage asks about, and a scorer per type. */
+export interface RelationScorers {
+  table: FeatureTable;
+  byType: ReadonlyMap<LearnedType, PairScorer>;
+  /** the features of the pair being decided (one pair at a time) */
+  sink: FeatureIds;
 }
 
-function pairScorer(model: LinearModel): PairScorer {
-  const weights = new Map<string, Weight>();
-  const entry = (feature: string) => weights.get(feature) ?? weights.set(feature, { w: 0, roles: null }).get(feature)!;
-  for (const [feature, w] of Object.entries(model.weights)) entry(feature).w = w;
+/** A participation feature's role and the feature it weighs with that role ("host|btw:by": host, "btw:by"). */
+function roleOf(feature: string): { role: number; rest: string } | null {
+  const bar = feature.indexOf('|');
+  const role = bar > 0 ? roleIndex.get(feature.slice(0, bar)) : undefined;
+  return role === undefined ? null : { role, rest: feature.slice(bar + 1) };
+}
+
+function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
+  const weights = new Float64Array(table.size);
+  const roleWeights: (Float64Array | undefined)[] = [];
   for (const [feature, w] of Object.entries(model.weights)) {
-    const bar = feature.indexOf('|');
-    const role = bar > 0 ? roleIndex.get(feature.slice(0, bar)) : undefined;
-    if (role !== undefined) (entry(feature.slice(bar + 1)).roles ??= new Float64Array(PARTICIPATION_ROLES.length))[role] = w;
+    weights[table.ids.get(feature)!] = w;
+    const r = roleOf(feature);
+    if (r) (roleWeights[table.ids.get(r.rest)!] ??= new Float64Array(PARTICIPATION_ROLES.length))[r.role] = w;
   }
+  const weightOf = (feature: string) => {
+    const id = table.ids.get(feature);
+    return id === undefined ? 0 : weights[id]!;
+  };
   const roles = new Float64Array(PARTICIPATION_ROLES.length);
   return {
     threshold: model.threshold,
@@ -673,34 +718,45 @@ function pairScorer(model: LinearModel): PairScorer {
       const participation = pair.type === 'PARTICIPATED_IN';
       let shared = model.bias;
       roles.fill(0);
-      for (const g of pair.features) {
-        const e = weights.get(g);
-        if (!e) continue;
-        shared += e.w;
-        if (participation && e.roles) for (let i = 0; i < roles.length; i++) roles[i]! += e.roles[i]!;
+      for (const id of pair.features.list) {
+        shared += weights[id]!;
+        const r = participation ? roleWeights[id] : undefined;
+        if (r) for (let i = 0; i < roles.length; i++) roles[i]! += r[i]!;
       }
-      let best = { value: -1, probability: -1, own: [] as string[], mine: [] as Fact[] };
+      let best = { value: -1, probability: -1 };
       for (let i = 0; i < pair.values.length; i++) {
         const value = pair.values[i]!;
-        const { own, mine } = valueFeatures(pair, value);
+        const { own } = valueFeatures(pair, value);
         let sum = shared + (participation ? roles[roleIndex.get(value)!]! : 0);
-        for (const f of own) sum += weights.get(f)?.w ?? 0;
+        for (const f of own) sum += weightOf(f);
         const probability = sigmoid(sum);
-        if (probability > best.probability) best = { value: i, probability, own, mine };
+        if (probability > best.probability) best = { value: i, probability };
       }
       return best;
     },
   };
 }
 
+/** The features a vetoed pair is asked about, and the cues `sentenceFeatures` asks whether it wrote: they need ids whether a model weighs them or not. */
+const ASKED = ['visit:x-hosts-at-y', 'fr:x-host-at-y', ...CUE_BETWEEN.values()];
+
 /** The scorers of a model file, read once. */
-export function relationScorers(models: RelationModels): Map<LearnedType, PairScorer> {
-  const out = new Map<LearnedType, PairScorer>();
+export function relationScorers(models: RelationModels): RelationScorers {
+  const names = [...ASKED];
+  for (const type of LEARNED_TYPES) {
+    for (const feature of Object.keys(models.models[type]?.weights ?? {})) {
+      names.push(feature);
+      const r = roleOf(feature);
+      if (r) names.push(r.rest);
+    }
+  }
+  const table = new FeatureTable(names);
+  const byType = new Map<LearnedType, PairScorer>();
   for (const type of LEARNED_TYPES) {
     const m = models.models[type];
-    if (m) out.set(type, pairScorer(m));
+    if (m) byType.set(type, pairScorer(m, table));
   }
-  return out;
+  return { table, byType, sink: new FeatureIds(table) };
 }
 
 /** Whether a sentence naming the person tells a trip to the town: "the first visit to Y by X", "X will travel to Y". */
@@ -790,14 +846,14 @@ function townsNamedAsPlaces(a: Article): Set<string> {
  * (Letting the model also drop the rules' facts scored the same when cross-validated, and undid rules that
  * tests and users rely on: docs/extraction.md § "Learned decisions".)
  */
-export function decideRelations(a: Article, ev: Events, scorers: ReadonlyMap<LearnedType, PairScorer>): void {
+export function decideRelations(a: Article, ev: Events, scorers: RelationScorers): void {
   const vetoed = vetoes(a);
-  const accepted: Candidate[] = [];
-  eachPair(a, ev, { open: true, types: [...scorers.keys()] }, (pair) => {
+  const accepted: { type: LearnedType; from: string; to: string; props: Properties; evidence: number[] }[] = [];
+  eachPair(a, ev, { open: true, types: [...scorers.byType.keys()] }, () => scorers.sink.reset(), (pair) => {
     if (vetoed(pair)) return;
-    const scorer = scorers.get(pair.type)!;
+    const scorer = scorers.byType.get(pair.type)!;
     const best = scorer.best(pair);
-    if (best.probability >= scorer.threshold) accepted.push(candidateOf(pair, pair.values[best.value]!, [...pair.features], best.own, best.mine, [...pair.evidence].sort(byNumber)));
+    if (best.probability >= scorer.threshold) accepted.push({ type: pair.type, from: pair.from, to: pair.to, props: propsOf(pair, pair.values[best.value]!), evidence: [...pair.evidence].sort(byNumber) });
   });
   // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
   for (const c of accepted) {
