@@ -37,6 +37,8 @@ function fold(text: string): string {
 }
 
 export interface NamedHit {
+  /** The entity's id: the last key, so that hits tied on everything else come in a defined order. */
+  id: string;
   name: string;
   aliases: string[];
   /** Lucene's score: how well the words matched, used within a tier. */
@@ -104,7 +106,7 @@ export function rankHits<T extends NamedHit>(text: string, hits: T[]): T[] {
     const tier = tierOf(q, folded);
     return { hit, tier, typos: tier === 4 ? typosOf(q, folded) : 0 };
   });
-  keyed.sort((a, b) => a.tier - b.tier || a.typos - b.typos || b.hit.score - a.hit.score || a.hit.name.length - b.hit.name.length);
+  keyed.sort((a, b) => a.tier - b.tier || a.typos - b.typos || b.hit.score - a.hit.score || a.hit.name.length - b.hit.name.length || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
   return keyed.map((k) => k.hit);
 }
 

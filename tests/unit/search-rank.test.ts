@@ -1,11 +1,16 @@
 // Ranking search hits the way an analyst expects: the entity named exactly what was typed first,
-// then names starting with it, then aliases, then typo matches by how few typos they need.
+// then names starting with it, then aliases, then typo matches by how few typos they need; ties by id.
 import { describe, expect, it } from 'vitest';
 import { fulltextQuery, matchTier, rankHits } from '../../api/store/fulltext.ts';
 
-const hit = (name: string, score: number, aliases: string[] = []) => ({ name, aliases, score });
+const hit = (name: string, score: number, aliases: string[] = [], id = `organization:${name}`) => ({ id, name, aliases, score });
 
 describe('search ranking', () => {
+  it('lists hits tied on match, score and name length by id, whatever order they come in', () => {
+    const fairs = [hit('Tally Fair 2015', 4.2, [], 'event:tally-fair-2015'), hit('Tally Fair 2012', 4.2, [], 'event:tally-fair-2012'), hit('Tally Fair 2018', 4.2, [], 'event:tally-fair-2018')];
+    expect(rankHits('tally', fairs).map((h) => h.id)).toEqual(['event:tally-fair-2012', 'event:tally-fair-2015', 'event:tally-fair-2018']);
+  });
+
   it('puts the exact name first even when Lucene scores longer names higher', () => {
     const hits = [
       hit('Shenyang Municipal People’s Government', 9.1),

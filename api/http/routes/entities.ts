@@ -26,6 +26,11 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIn
     {
       schema: {
         summary: 'Search entities by name or alias (typo-tolerant, ranked)',
+        description:
+          'Results in a defined order: how the name or an alias matches (the exact name, the name\'s start, an alias, the start of an alias or of a word, ' +
+          'then typo matches, fewest typos first), ' +
+          'then Lucene\'s score (highest first), then the shorter name, then the entity\'s id (ascending). ' +
+          'The same query on the same graph gives the same answer.',
         tags: ['entities'],
         querystring: SearchQuery,
         response: { 200: SearchResults, ...errors },
