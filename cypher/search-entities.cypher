@@ -1,8 +1,6 @@
 // Full-text search over names and aliases ($query is a Lucene query with fuzzy terms, built by
 // api/store/fulltext.ts), optionally one label: the $limit best by score, then the shorter name,
 // then the id (ascending), so that hits tied on score and name length come in a defined order.
-// Reads every hit Lucene returns (api/store/read.ts runs cypher/search-entities-window.cypher
-// first and this query only when Lucene's best hits cannot prove the answer).
 // A common word has thousands of hits; only their ids and scores are collected, and a hit after
 // the first $limit scoring below all of them can never be among the rows, so it is dropped before
 // any name is read. The index covers :Entity nodes only, so every hit is an entity.

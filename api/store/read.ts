@@ -160,21 +160,9 @@ export async function searchEntities(conn: Neo4jConnection, opts: { q: string; l
 /** How many of Lucene's hits are re-ranked: enough that the exact name is among them behind many longer ones. */
 const SEARCH_CANDIDATES = 100;
 
-/** Lucene's best hits asked for per row wanted: the window that proves most answers without reading every hit. */
-const SEARCH_WINDOW_PER_ROW = 3;
-
-/**
- * The best `limit` hits of a Lucene query (by score, then the shorter name, then the id): from Lucene's
- * best hits alone when they prove the answer (cypher/search-entities-window.cypher says when), else
- * from every hit. Both give the same rows; the window reads a few hundred hits where a common word has thousands.
- */
+/** The best `limit` hits of a Lucene query, by score, then the shorter name, then the id (cypher/search-entities.cypher). */
 export async function searchRows(tx: ManagedTransaction, params: { query: string; label: string | null; limit: number }): Promise<Row[]> {
-  const window = params.limit * SEARCH_WINDOW_PER_ROW;
-  const limit = int(params.limit);
-  const best = await rows(tx, 'search-entities-window', { ...params, limit, window: int(window) });
-  const last = best.at(-1);
-  const proven = last !== undefined && (Number(last.found) < window || (best.length === params.limit && Number(last.score) > Number(last.floor)));
-  return proven ? best : rows(tx, 'search-entities', { ...params, limit });
+  return rows(tx, 'search-entities', { ...params, limit: int(params.limit) });
 }
 
 /**
