@@ -1,6 +1,6 @@
 // Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
-// built from three streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher,
-// path-index-articles.cypher: seconds on a 100k-article graph) and stamped with GraphStamp as it
+// built from three streamed reads (cypher/path-index-articles.cypher, path-index-entities.cypher,
+// path-index-facts.cypher: tens of seconds on a 100k-article graph) and stamped with GraphStamp as it
 // was before the reads. A search uses it only while the stamp is unchanged; otherwise it searches
 // in Neo4j, as before the index, and a rebuild is planned for when the graph has been quiet for a
 // moment, so a stream of ingests does not rebuild after every article.
@@ -8,9 +8,10 @@ import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import { MAX_LISTED_SOURCES, type FactDetail } from './fact-pages.ts';
 import { PathIndexBuilder, type CheckedPathIndex, type PathIndex } from './path-index.ts';
-import { FACT_TYPES, toSourceRef } from './read.ts';
-import { plain } from './stored.ts';
+import { evidenceSourcesOf, FACT_TYPES, toSourceRef } from './read.ts';
+import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties } from './stored.ts';
 
 export interface PathIndexOptions {
   /** No index above this many relationships in the graph (its memory: ~10 bytes per fact, ~25 while built); 0: never. */
@@ -131,17 +132,39 @@ export class PathIndexCache {
     const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
     try {
       await session.executeRead(async (tx) => {
-        await stream(tx.run(cypher('path-index-entities')), (r) =>
-          builder.entity({ id: r.get('id') as string, degree: Number(plain(r.get('degree'))), event: r.get('event') === true, date: (r.get('date') as string | null) ?? null }),
-        );
-        await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
+        // Articles first: a fact's sources are kept as article numbers.
         await stream(tx.run(cypher('path-index-articles')), (r) => builder.article(toSourceRef(r.toObject())));
+        await stream(tx.run(cypher('path-index-entities')), (r) =>
+          builder.entity({
+            id: r.get('id') as string,
+            degree: Number(plain(r.get('degree'))),
+            event: r.get('event') === true,
+            date: (r.get('date') as string | null) ?? null,
+            label: r.get('label') as string,
+            name: (r.get('name') as string | null) ?? null,
+          }),
+        );
+        const params = { types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, maxSources: neo4j.int(MAX_LISTED_SOURCES) };
+        await stream(tx.run(cypher('path-index-facts'), params), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, factDetail(r)));
       });
     } finally {
       await session.close();
     }
     return builder.build();
   }
+}
+
+/** What a page of entity detail lists of a fact, as read.ts entityDetail makes it of the same fields. */
+function factDetail(r: Neo4jRecord): FactDetail {
+  const evidence = (r.get('evidence') as string[] | null) ?? [];
+  return {
+    key: (r.get('key') as string | null) ?? null,
+    properties: relationshipProperties(Object.fromEntries(r.get('properties') as [string, unknown][])),
+    evidence: [...new Set(evidence)],
+    evidenceSources: evidenceSourcesOf(evidence, r.get('evidenceSources') as string[] | null),
+    sourceIds: r.get('sourceIds') as string[],
+    sourceCount: Number(r.get('sourceCount')),
+  };
 }
 
 type Streamed = { subscribe(observer: { onNext(record: Neo4jRecord): void; onCompleted(): void; onError(error: Error): void }): void };

@@ -4,10 +4,14 @@
 // cypher/path-step.cypher answer on the graph it was built from (tests/unit/path-index.test.ts,
 // tests/integration/api-queries.test.ts compare them); PathIndexCache (path-index-cache.ts) builds
 // it from Neo4j and keeps it only while the graph is unchanged. It also holds every article's title,
-// URL and date, which entity detail lists as the sources of a page of facts (read.ts entityDetail):
-// ~100 article lookups per page fewer in Neo4j. No I/O here.
+// URL and date, and entity detail's pages of facts (fact-pages.ts), so that a detail request on the
+// graph indexed needs neither the page's sort nor its per-fact reads in Neo4j (read.ts entityDetail).
+// No I/O here.
+import { FactPagesBuilder, IntList, type DetailPage, type FactDetail, type FactPages, type IndexedArticle, type PageFact } from './fact-pages.ts';
 import type { GraphSeen } from './graph-stamp.ts';
 import type { StepRow } from './path-search.ts';
+
+export type { IndexedArticle } from './fact-pages.ts';
 
 /** What a path may pass through: relationship types, and events only when dated inside [since, until]. */
 export interface PathFilter {
@@ -24,35 +28,15 @@ export interface CheckedPathIndex {
   builtFrom(graph: GraphSeen): boolean;
 }
 
-/** An article as a source of facts: what entity detail and paths list (SourceRef). */
-export interface IndexedArticle {
-  id: string;
-  title: string;
-  url: string | null;
-  publishedAt: string | null;
-}
-
 export interface IndexedEntity {
   id: string;
   /** All its relationships, MENTIONS included (as COUNT { (m)--() }). */
   degree: number;
   event: boolean;
   date: string | null;
-}
-
-/** A growable Int32 list: a million facts are read one record at a time. */
-class IntList {
-  values = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
+  /** Its label (not Entity) and name, as a page of facts lists it at the other end. */
+  label: string;
+  name: string | null;
 }
 
 export class PathIndexBuilder {
@@ -62,6 +46,8 @@ export class PathIndexBuilder {
   private readonly ends = new IntList();
   private readonly types = new IntList();
   private readonly articles = new Map<string, IndexedArticle>();
+  private readonly articleNumbers = new Map<string, number>();
+  private readonly pages = new FactPagesBuilder();
   private readonly typeCodes: ReadonlyMap<string, number>;
 
   /** The fact relationship types, in the order their codes are given (at most 32). */
@@ -75,12 +61,14 @@ export class PathIndexBuilder {
     this.entities.push(entity);
   }
 
+  /** An article; the articles a fact lists as its sources are given before it. */
   article(article: IndexedArticle): void {
+    if (!this.articleNumbers.has(article.id)) this.articleNumbers.set(article.id, this.articleNumbers.size);
     this.articles.set(article.id, article);
   }
 
   /** A fact between two entities given before; one read while entities were still being written is skipped. */
-  fact(start: string, end: string, type: string): void {
+  fact(start: string, end: string, type: string, detail: FactDetail): void {
     const a = this.position.get(start);
     const b = this.position.get(end);
     const code = this.typeCodes.get(type);
@@ -88,6 +76,7 @@ export class PathIndexBuilder {
     this.starts.push(a);
     this.ends.push(b);
     this.types.push(code);
+    this.pages.add(a, b, `${type}|${start}|${end}|`, detail, (id) => this.articleNumbers.get(id) ?? -1);
   }
 
   build(): PathIndex {
@@ -103,16 +92,32 @@ export class PathIndexBuilder {
     const fill = offsets.slice(0, n);
     const neighbours = new Int32Array(2 * facts);
     const types = new Uint8Array(2 * facts);
+    const factAt = new Int32Array(2 * facts);
     for (let i = 0; i < facts; i++) {
       const a = this.starts.values[i]!;
       const b = this.ends.values[i]!;
       const type = this.types.values[i]!;
       neighbours[fill[a]!] = b;
-      types[fill[a]!++] = type;
+      types[fill[a]!] = type;
+      factAt[fill[a]!++] = i;
       neighbours[fill[b]!] = a;
-      types[fill[b]!++] = type;
+      types[fill[b]!] = type;
+      factAt[fill[b]!++] = i;
     }
-    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles);
+    const articles = [...this.articles.values()];
+    const pages = this.pages.build({
+      ids: this.entities.map((e) => e.id),
+      labels: this.entities.map((e) => e.label),
+      names: this.entities.map((e) => e.name),
+      typeNames: this.typeNames,
+      offsets,
+      neighbours,
+      types,
+      factAt,
+      starts: this.starts.done(),
+      articles,
+    });
+    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles, pages);
   }
 }
 
@@ -128,7 +133,8 @@ export class PathIndex {
     private readonly offsets: Int32Array,
     private readonly neighbours: Int32Array,
     private readonly types: Uint8Array,
-    private readonly articles: ReadonlyMap<string, IndexedArticle> = new Map(),
+    private readonly articles: ReadonlyMap<string, IndexedArticle>,
+    private readonly pages: FactPages,
   ) {}
 
   get size(): { entities: number; facts: number } {
@@ -142,6 +148,15 @@ export class PathIndex {
   /** The article with this id; undefined when the graph has none. */
   article(id: string): IndexedArticle | undefined {
     return this.articles.get(id);
+  }
+
+  /**
+   * A page of the entity's facts as cypher/entity-detail.cypher lists it on the graph indexed; null
+   * when the graph has no such entity or Neo4j must page it (FactPages.page).
+   */
+  detailPage(id: string, page: DetailPage): PageFact[] | null {
+    const i = this.position.get(id);
+    return i === undefined ? null : this.pages.page(i, page);
   }
 
   /** What path-ends.cypher answers for one end: its degree, and whether a path may end there. */
