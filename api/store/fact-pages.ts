@@ -132,7 +132,7 @@ export class FactPagesBuilder {
   add(start: number, end: number, prefix: string, fact: FactDetail, articleNumber: (id: string) => number): void {
     const { key } = fact;
     if (key === null || UNSURE_ORDER.test(key) || start === end) {
-      // Neo4j sorts a missing key last and lists a fact from an entity to itself twice: left to it.
+      // Left to Neo4j: a missing key (sorted last there) and a fact from an entity to itself (met from both ends).
       this.unsure.add(start).add(end);
     }
     const k = key ?? '';
