@@ -166,14 +166,15 @@ export async function startApiProcess(db: BenchNeo4j, env: NodeJS.ProcessEnv = {
   };
 }
 
-/** Waits for the API at `base` to have built its path index (GET /api/health says so), at most 2 minutes. */
+/** Waits for the API at `base` to have built its path index (GET /api/health says so), at most 5 minutes. */
 async function pathIndexBuilt(base: string): Promise<{ entities: number; facts: number }> {
-  for (let tries = 0; tries < 600; tries++) {
+  // With entity detail's pages the 100k graph's index takes ~1 min to build on a quiet machine, 2-3 under load.
+  for (let tries = 0; tries < 1500; tries++) {
     const health = (await (await fetch(`${base}/api/health`)).json()) as { pathIndex: { entities: number; facts: number } | null };
     if (health.pathIndex) return health.pathIndex;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the API at ${base} did not build its path index within 2 minutes`);
+  throw new Error(`the API at ${base} did not build its path index within 5 minutes`);
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
