@@ -1,6 +1,7 @@
 // Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
 // built from three streamed reads (cypher/path-index-articles.cypher, path-index-entities.cypher,
-// path-index-facts.cypher: tens of seconds on a 100k-article graph) and stamped with GraphStamp as it
+// then path-index-fact-pages.cypher up to maxPageRelationships, else path-index-facts.cypher: ~15 s
+// on a 100k-article graph without the pages, ~50 s with them) and stamped with GraphStamp as it
 // was before the reads. A search uses it only while the stamp is unchanged; otherwise it searches
 // in Neo4j, as before the index, and a rebuild is planned for when the graph has been quiet for a
 // moment, so a stream of ingests does not rebuild after every article.
@@ -15,17 +16,23 @@ import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties } from './store
 
 export interface PathIndexOptions {
   /**
-   * No index above this many relationships in the graph; 0: never. Its memory: ~200 bytes per fact with
-   * entity detail's pages (the 100k graph's 1.2M facts: ~230 MB after the build, ~1 GB of RSS at its peak).
+   * With entity detail's pages of facts (fact-pages.ts) up to this many relationships in the graph
+   * (~200 bytes per fact: ~230 MB for the 100k-article graph's 3M relationships); 0: never.
+   * DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS when not given.
    */
+  maxPageRelationships?: number;
+  /** No index above this many relationships in the graph (its memory: ~10 bytes per fact, ~25 while built); 0: never. */
   maxRelationships: number;
   /** A changed graph is indexed again once its stamp has stayed the same this long. */
   quietMs: number;
   log?: (message: string) => void;
 }
 
-/** ~50M relationships are ~1.6M articles, ~20M facts: some GB of index (PathIndexOptions.maxRelationships). */
+/** ~50M relationships are ~1.6M articles: a few hundred MB of index. */
 export const DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS = 50_000_000;
+
+/** ~10M relationships are ~330k articles, ~4M facts: ~800 MB of pages (~230 MB for the 100k graph). */
+export const DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS = 10_000_000;
 
 export class PathIndexCache {
   private built: { stamp: string; index: PathIndex; at: Date } | null = null;
@@ -117,7 +124,7 @@ export class PathIndexCache {
   /** Reads the index; null when kept, or the graph's new stamp when a write came during the reads. */
   private async buildOnce(stamp: Stamp): Promise<Stamp | null> {
     try {
-      const index = await this.read();
+      const index = await this.read(stamp);
       // A write during the reads may be half in the index: keep it only if the graph did not move.
       const after = await this.stamp.current();
       if (after.key !== stamp.key) return after;
@@ -130,7 +137,9 @@ export class PathIndexCache {
     }
   }
 
-  private async read(): Promise<PathIndex> {
+  private async read(stamp: Stamp): Promise<PathIndex> {
+    const maxPages = this.opts.maxPageRelationships ?? DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS;
+    const withPages = maxPages > 0 && stamp.relationships <= maxPages;
     const builder = new PathIndexBuilder(FACT_TYPES);
     const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
     try {
@@ -147,8 +156,12 @@ export class PathIndexCache {
             name: (r.get('name') as string | null) ?? null,
           }),
         );
-        const params = { types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, maxSources: neo4j.int(MAX_LISTED_SOURCES) };
-        await stream(tx.run(cypher('path-index-facts'), params), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, factDetail(r)));
+        if (withPages) {
+          const params = { types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, maxSources: neo4j.int(MAX_LISTED_SOURCES) };
+          await stream(tx.run(cypher('path-index-fact-pages'), params), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, factDetail(r)));
+        } else {
+          await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
+        }
       });
     } finally {
       await session.close();

@@ -47,7 +47,8 @@ export class PathIndexBuilder {
   private readonly types = new IntList();
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly articleNumbers = new Map<string, number>();
-  private readonly pages = new FactPagesBuilder();
+  /** Entity detail's pages, while every fact comes with what they list. */
+  private pages: FactPagesBuilder | null = new FactPagesBuilder();
   private readonly typeCodes: ReadonlyMap<string, number>;
 
   /** The fact relationship types, in the order their codes are given (at most 32). */
@@ -67,8 +68,11 @@ export class PathIndexBuilder {
     this.articles.set(article.id, article);
   }
 
-  /** A fact between two entities given before; one read while entities were still being written is skipped. */
-  fact(start: string, end: string, type: string, detail: FactDetail): void {
+  /**
+   * A fact between two entities given before; one read while entities were still being written is
+   * skipped. Without its detail the index holds no pages of facts.
+   */
+  fact(start: string, end: string, type: string, detail?: FactDetail): void {
     const a = this.position.get(start);
     const b = this.position.get(end);
     const code = this.typeCodes.get(type);
@@ -76,7 +80,8 @@ export class PathIndexBuilder {
     this.starts.push(a);
     this.ends.push(b);
     this.types.push(code);
-    this.pages.add(a, b, `${type}|${start}|${end}|`, detail, (id) => this.articleNumbers.get(id) ?? -1);
+    if (!detail) this.pages = null;
+    else this.pages?.add(a, b, `${type}|${start}|${end}|`, detail, (id) => this.articleNumbers.get(id) ?? -1);
   }
 
   build(): PathIndex {
@@ -105,7 +110,7 @@ export class PathIndexBuilder {
       factAt[fill[b]!++] = i;
     }
     const articles = [...this.articles.values()];
-    const pages = this.pages.build({
+    const pages = this.pages?.build({
       ids: this.entities.map((e) => e.id),
       labels: this.entities.map((e) => e.label),
       names: this.entities.map((e) => e.name),
@@ -117,7 +122,7 @@ export class PathIndexBuilder {
       starts: this.starts.done(),
       articles,
     });
-    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles, pages);
+    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles, pages ?? null);
   }
 }
 
@@ -134,8 +139,13 @@ export class PathIndex {
     private readonly neighbours: Int32Array,
     private readonly types: Uint8Array,
     private readonly articles: ReadonlyMap<string, IndexedArticle>,
-    private readonly pages: FactPages,
+    private readonly pages: FactPages | null,
   ) {}
+
+  /** Whether it holds entity detail's pages of facts (PathIndexOptions.maxPageRelationships). */
+  get hasPages(): boolean {
+    return this.pages !== null;
+  }
 
   get size(): { entities: number; facts: number } {
     return { entities: this.entities.length, facts: this.neighbours.length / 2 };
@@ -152,11 +162,11 @@ export class PathIndex {
 
   /**
    * A page of the entity's facts as cypher/entity-detail.cypher lists it on the graph indexed; null
-   * when the graph has no such entity or Neo4j must page it (FactPages.page).
+   * when the graph has no such entity, the index no pages, or Neo4j must page it (FactPages.page).
    */
   detailPage(id: string, page: DetailPage): PageFact[] | null {
     const i = this.position.get(id);
-    return i === undefined ? null : this.pages.page(i, page);
+    return i === undefined || !this.pages ? null : this.pages.page(i, page);
   }
 
   /** What path-ends.cypher answers for one end: its degree, and whether a path may end there. */

@@ -217,33 +217,46 @@ type EntityDetail = { node: GraphNode; relationships: EntityRelationship[]; tota
 
 /**
  * An entity with a page of its relationships; `total` counts them all. null when the entity is
- * unknown. With an index (`latest`, PathIndexCache.latestOrPlan) the read asks Neo4j for the
- * entity's row only, and when that read saw the graph the index was built from, the page comes from
- * the index (PathIndex.detailPage: the same facts in the same order, without Neo4j's sort and
- * per-fact reads). Otherwise the entity and its page come in one query (one round trip with BEGIN
- * and one with COMMIT) and the page's source articles in the same transaction.
+ * unknown. With an index that holds pages of facts (`latest`, PathIndexCache.latestOrPlan) the read
+ * asks Neo4j for the entity's row only, and when that read saw the graph the index was built from,
+ * the page comes from the index (PathIndex.detailPage: the same facts in the same order, without
+ * Neo4j's sort and per-fact reads); else the whole query with the articles in the same transaction.
+ * With an index without pages (a graph above PathIndexOptions.maxPageRelationships) the entity and
+ * its page come in one query and the page's source articles from the index when that read saw its
+ * graph, else from Neo4j: in the same transaction when there is no index, in a second read when the
+ * graph has changed since it was built.
  */
 export async function entityDetail(conn: Neo4jConnection, id: string, page: DetailPage, latest: CheckedPathIndex | null = null): Promise<EntityDetail | null> {
   detailQueries ??= entityDetailQueries();
+  const { entity, entityAndPage } = detailQueries;
   const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
-  if (latest) {
-    const { records, bookmarks } = await readWithBookmarks(conn, async (tx) => (await tx.run(detailQueries!.entity, params)).records);
+  let articlesFrom = latest;
+  if (latest?.index.hasPages) {
+    const { answer: records, bookmarks } = await readWithBookmarks(conn, async (tx) => (await tx.run(entity, params)).records);
     const row = records[0];
     if (!row) return null;
-    if (latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
+    if (latest.builtFrom(graphSeen(row, bookmarks))) {
       const facts = latest.index.detailPage(id, page);
       if (facts) return detailOf(row, facts as EntityRelationship[]);
     }
+    articlesFrom = null;
   }
   const sourceIdsOf = (facts: Neo4jRecord[]) => [...new Set(facts.flatMap((r) => r.get('sourceIds') as string[]))];
-  const { records, articles } = await read(conn, async (tx) => {
-    const { records } = await tx.run(detailQueries!.entityAndPage, params);
-    return { records, articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) };
+  const { answer: found, bookmarks } = await readWithBookmarks(conn, async (tx) => {
+    const { records } = await tx.run(entityAndPage, params);
+    return { records, ...(articlesFrom ? {} : { articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) }) };
   });
   // The entity's row, then its page of facts (entity-detail.cypher's two parts).
-  const row = records.find((r) => r.get('node') !== null);
+  const row = found.records.find((r) => r.get('node') !== null);
   if (!row) return null;
-  const relationships = records.filter(isFact).map((r) => ({
+  const facts = found.records.filter(isFact);
+  let articles = facts.length === 0 ? () => undefined : found.articles;
+  if (!articles && articlesFrom?.builtFrom(graphSeen(row, bookmarks))) {
+    const { index } = articlesFrom;
+    articles = (sourceId) => index.article(sourceId);
+  }
+  articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(facts)));
+  const relationships = facts.map((r) => ({
     ...seenFrom(r.get('id'), r.get('type'), r.get('direction'), r.get('other'), r.get('properties'), r.get('evidence')),
     evidenceSources: evidenceSourcesOf(r.get('evidence'), r.get('evidenceSources')),
     sources: (r.get('sourceIds') as string[]).map((sourceId) => articles(sourceId)).filter((a) => a !== undefined),
@@ -252,12 +265,15 @@ export async function entityDetail(conn: Neo4jConnection, id: string, page: Deta
   return detailOf(row, relationships);
 }
 
+/** What the read of entity-detail.cypher's entity row saw of the graph (GraphStamp.since). */
+const graphSeen = (row: Neo4jRecord, bookmarks: string[]) => ({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks });
+
 /** One read transaction's answer and the bookmarks it ended with (GraphStamp.since compares them). */
-async function readWithBookmarks<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>): Promise<{ records: T; bookmarks: string[] }> {
+async function readWithBookmarks<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>): Promise<{ answer: T; bookmarks: string[] }> {
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const records = await session.executeRead(work);
-    return { records, bookmarks: session.lastBookmarks() };
+    const answer = await session.executeRead(work);
+    return { answer, bookmarks: session.lastBookmarks() };
   } finally {
     await session.close();
   }

@@ -369,6 +369,7 @@ describe('paths searched in memory', () => {
     };
     const run = (query: string) => api.conn.driver.executeQuery(query, {}, { database: api.conn.database });
     const cache = new PathIndexCache(api.conn, new GraphStamp(api.conn), { maxRelationships: 1_000_000, quietMs: 50 });
+    const withoutPages = new PathIndexCache(api.conn, new GraphStamp(api.conn), { maxRelationships: 1_000_000, maxPageRelationships: 0, quietMs: 50 });
     try {
       expect((await call(api, 'POST', '/api/articles', twins)).status).toBe(201);
       await cache.refresh();
@@ -387,8 +388,16 @@ describe('paths searched in memory', () => {
       expect(index.detailPage('city:twinford', { offset: 0, limit: 200, sources: 10 })!.map((f) => f.other.id)).toEqual([
         'person:tia-twinford', 'city:springfield-au', 'city:springfield-us', 'city:esbjerg',
       ]);
+      // Above the pages limit the index holds none: Neo4j pages the facts, the index lists their articles.
+      await withoutPages.refresh();
+      expect(withoutPages.latest()!.index.hasPages).toBe(false);
+      for (const id of ids) {
+        const page = { offset: 0, limit: 200, sources: 10 };
+        expect(await entityDetail(api.conn, id, page, withoutPages.latest()), id).toEqual(await entityDetail(api.conn, id, page, null));
+      }
     } finally {
       cache.close();
+      withoutPages.close();
       await run(`MATCH (n) WHERE n.id IN ['city:twinford', 'city:springfield-us', 'city:springfield-au', 'city:esbjerg', 'person:tia-twinford', 'twins-article', 'twins-later'] DETACH DELETE n`);
     }
   });

@@ -77,6 +77,17 @@ describe('the pages of facts held with the path index', () => {
     expect(index.detailPage('city:nowhere', all)).toBeNull();
   });
 
+  it('holds no pages when a fact comes without what they list (a graph above the pages limit)', () => {
+    const builder = new PathIndexBuilder(TYPES);
+    builder.entity(entity('city:home', 'Home'));
+    builder.entity(entity('city:zagreb', 'Zagreb'));
+    builder.fact('city:home', 'city:zagreb', 'SISTER_CITY_OF');
+    const index = builder.build();
+    expect(index.hasPages).toBe(false);
+    expect(index.detailPage('city:home', all)).toBeNull();
+    expect(twinnedCity().hasPages).toBe(true);
+  });
+
   it('leaves to Neo4j the pages whose order it cannot vouch for', () => {
     const builder = new PathIndexBuilder(TYPES);
     for (const [id, name] of [['city:loop', 'Loop'], ['city:keyless', 'Keyless'], ['city:far', 'Far'], ['city:emoji', 'Emoji 🏙'], ['city:near', 'Near'], ['city:private', '\uE000 Private use'], ['city:plain', 'Plain']] as const) builder.entity(entity(id, name));
