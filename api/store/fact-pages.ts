@@ -3,9 +3,10 @@
 // cypher/entity-detail.cypher sorts them) and, for each fact, what the page lists: its key, other
 // end, properties, evidence with the article that first stated each sentence, and its first source
 // articles. A detail request whose read saw the graph the index was built from then builds its page
-// here instead of sorting and reading the facts in Neo4j (read.ts entityDetail). Evidence sentences,
-// key suffixes and property sets are stored once however many facts share them (on the 100k graph
-// ~2M sentences of facts are ~400k distinct ones). No I/O here.
+// here instead of sorting and reading the facts in Neo4j (read.ts entityDetail). Built from a read of
+// its own after the path index (PathIndex.pagesBuilder, path-index-cache.ts), since it takes ~3 times
+// as long. Evidence sentences, key suffixes and property sets are stored once however many facts share
+// them (on the 100k graph ~2M sentences of facts are ~400k distinct ones). No I/O here.
 import type { Properties } from '../graph/schema.ts';
 
 /** What the index reads of one fact for its pages (cypher/path-index-facts.cypher). */
@@ -52,21 +53,12 @@ export interface DetailPage {
   sources: number;
 }
 
-/** The entities and facts of the path index, as its pages need them. */
-export interface PageGraph {
-  ids: readonly string[];
-  labels: readonly string[];
-  names: readonly (string | null)[];
+/** The path index's entities and articles, as the pages list them. */
+export interface PageEntities {
   typeNames: readonly string[];
-  /** Compressed rows: entity i's facts are entries offsets[i] to offsets[i + 1] - 1 of the arrays below. */
-  offsets: Int32Array;
-  neighbours: Int32Array;
-  types: Uint8Array;
-  /** The fact (its number, in the order they were added) of each entry. */
-  factAt: Int32Array;
-  /** The start entity of each fact. */
-  starts: Int32Array;
-  articles: readonly IndexedArticle[];
+  position: ReadonlyMap<string, number>;
+  entities: readonly { id: string; label: string; name: string | null }[];
+  articles: ReadonlyMap<string, IndexedArticle>;
 }
 
 /** A growable Int32 list: a million facts are read one record at a time. */
@@ -113,6 +105,11 @@ class Interned<T> {
 const UNSURE_ORDER = /[\uD800-\uFFFF]/;
 
 export class FactPagesBuilder {
+  private readonly typeCodes: ReadonlyMap<string, number>;
+  private readonly articleNumbers: ReadonlyMap<string, number>;
+  private readonly starts = new IntList();
+  private readonly ends = new IntList();
+  private readonly types = new IntList();
   private readonly strings = new Interned<string>();
   private readonly propertySets = new Interned<Properties>();
   /** Per fact: its key's suffix after "TYPE|start|end|" (n >= 0), or its whole key (-1 - n); the property set. */
@@ -122,20 +119,33 @@ export class FactPagesBuilder {
   private readonly sentences = new IntList();
   private readonly sentenceSources = new IntList();
   private readonly sourceStart = new IntList();
-  /** Source articles by number in PageGraph.articles, -1 for an id the graph has no article for. */
+  /** Source articles by their number in PageEntities.articles, -1 for an id the graph has no article for. */
   private readonly sourceArticles = new IntList();
   private readonly sourceCounts = new IntList();
   /** Entities whose page order this index cannot vouch for: they are paged by Neo4j. */
   private readonly unsure = new Set<number>();
 
-  /** The next fact, `start` and `end` the entities' numbers, `prefix` "TYPE|startId|endId|". */
-  add(start: number, end: number, prefix: string, fact: FactDetail, articleNumber: (id: string) => number): void {
+  constructor(private readonly graph: PageEntities) {
+    this.typeCodes = new Map(graph.typeNames.map((type, code) => [type, code]));
+    this.articleNumbers = new Map([...graph.articles.keys()].map((id, n) => [id, n]));
+  }
+
+  /** A fact between two entities of the index; one of another type or with an end it does not hold is skipped, as the index skips it. */
+  fact(startId: string, endId: string, type: string, fact: FactDetail): void {
+    const start = this.graph.position.get(startId);
+    const end = this.graph.position.get(endId);
+    const code = this.typeCodes.get(type);
+    if (start === undefined || end === undefined || code === undefined) return;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.types.push(code);
     const { key } = fact;
     if (key === null || UNSURE_ORDER.test(key) || start === end) {
       // Left to Neo4j: a missing key (sorted last there) and a fact from an entity to itself (met from both ends).
       this.unsure.add(start).add(end);
     }
     const k = key ?? '';
+    const prefix = `${type}|${startId}|${endId}|`;
     this.keys.push(k.startsWith(prefix) ? this.strings.number(k.slice(prefix.length), k.slice(prefix.length)) : -1 - this.strings.number(k, k));
     this.properties.push(this.propertySets.number(fact.properties, JSON.stringify(fact.properties)));
     this.evidenceStart.push(this.sentences.length);
@@ -145,14 +155,18 @@ export class FactPagesBuilder {
       this.sentenceSources.push(this.strings.number(source, source));
     });
     this.sourceStart.push(this.sourceArticles.length);
-    for (const id of fact.sourceIds.slice(0, MAX_LISTED_SOURCES)) this.sourceArticles.push(articleNumber(id));
+    for (const id of fact.sourceIds.slice(0, MAX_LISTED_SOURCES)) this.sourceArticles.push(this.articleNumbers.get(id) ?? -1);
     this.sourceCounts.push(fact.sourceCount);
   }
 
-  build(graph: PageGraph): FactPages {
+  build(): FactPages {
     this.evidenceStart.push(this.sentences.length);
     this.sourceStart.push(this.sourceArticles.length);
+    const { entities, typeNames, articles } = this.graph;
     const facts: FactColumns = {
+      starts: this.starts.done(),
+      ends: this.ends.done(),
+      types: this.types.done(),
       keys: this.keys.done(),
       properties: this.properties.done(),
       evidenceStart: this.evidenceStart.done(),
@@ -164,12 +178,17 @@ export class FactPagesBuilder {
       strings: this.strings.list,
       propertySets: this.propertySets.list,
     };
-    const { order, paged } = pageOrder(graph, facts, this.unsure);
-    return new FactPages(graph, facts, order, paged);
+    const rows = factsByEntity(entities.length, facts);
+    const listed: ListedEntities = { entities, typeNames, articles: [...articles.values()] };
+    const paged = pageOrder(listed, facts, rows, this.unsure);
+    return new FactPages(listed, facts, rows.offsets, rows.facts, paged);
   }
 }
 
 interface FactColumns {
+  starts: Int32Array;
+  ends: Int32Array;
+  types: Int32Array;
   keys: Int32Array;
   properties: Int32Array;
   evidenceStart: Int32Array;
@@ -182,13 +201,38 @@ interface FactColumns {
   propertySets: readonly Properties[];
 }
 
-/** The fact of entry `e` of entity `i`'s row: its key as stored. */
-function keyOf(graph: PageGraph, facts: FactColumns, i: number, e: number): string {
-  const f = graph.factAt[e]!;
+/** The entities and articles the pages list. */
+interface ListedEntities {
+  entities: readonly { id: string; label: string; name: string | null }[];
+  typeNames: readonly string[];
+  articles: readonly IndexedArticle[];
+}
+
+/** Compressed rows: entity i's facts (their numbers) are facts[offsets[i]] to facts[offsets[i + 1] - 1]. */
+function factsByEntity(n: number, { starts, ends }: FactColumns): { offsets: Int32Array; facts: Int32Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let f = 0; f < starts.length; f++) {
+    offsets[starts[f]! + 1]! += 1;
+    offsets[ends[f]! + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const facts = new Int32Array(2 * starts.length);
+  for (let f = 0; f < starts.length; f++) {
+    facts[fill[starts[f]!]!++] = f;
+    facts[fill[ends[f]!]!++] = f;
+  }
+  return { offsets, facts };
+}
+
+/** The other end of fact `f` seen from entity `i`. */
+const otherEnd = (facts: FactColumns, f: number, i: number) => (facts.starts[f] === i ? facts.ends[f]! : facts.starts[f]!);
+
+/** Fact `f`'s key as stored. */
+function keyOf(listed: ListedEntities, facts: FactColumns, f: number): string {
   const code = facts.keys[f]!;
   if (code < 0) return facts.strings[-1 - code]!;
-  const [start, end] = graph.starts[f] === i ? [i, graph.neighbours[e]!] : [graph.neighbours[e]!, i];
-  return `${graph.typeNames[graph.types[e]!]}|${graph.ids[start]}|${graph.ids[end]}|${facts.strings[code]}`;
+  return `${listed.typeNames[facts.types[f]!]}|${listed.entities[facts.starts[f]!]!.id}|${listed.entities[facts.ends[f]!]!.id}|${facts.strings[code]}`;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -202,77 +246,73 @@ function ranks(values: readonly string[]): Int32Array {
 }
 
 /**
- * Each entity's row in the page's order (entry numbers), and whether that order is Neo4j's for sure:
- * not when a name or key is missing or compared otherwise by Neo4j (UNSURE_ORDER), or two facts tie
- * on type, name and key.
+ * Each entity's facts in the page's order (fact numbers, in place of `rows.facts`), and per entity
+ * whether that order is Neo4j's for sure (1) or Neo4j must page it (0): a name or key missing or
+ * compared otherwise by Neo4j (UNSURE_ORDER), two facts tied on type, name and key.
  */
-function pageOrder(graph: PageGraph, facts: FactColumns, unsure: ReadonlySet<number>): { order: Int32Array; paged: Uint8Array } {
-  const n = graph.ids.length;
-  const nameRank = ranks(graph.names.map((name) => name ?? ''));
-  const unsureName = graph.names.map((name) => name === null || UNSURE_ORDER.test(name));
-  const typeRank = ranks(graph.typeNames);
-  const { offsets, neighbours, types } = graph;
-  const order = new Int32Array(neighbours.length);
-  const paged = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+function pageOrder(listed: ListedEntities, facts: FactColumns, rows: { offsets: Int32Array; facts: Int32Array }, unsure: ReadonlySet<number>): Uint8Array {
+  const names = listed.entities.map((e) => e.name);
+  const nameRank = ranks(names.map((name) => name ?? ''));
+  const unsureName = names.map((name) => name === null || UNSURE_ORDER.test(name));
+  const typeRank = ranks(listed.typeNames);
+  const { offsets } = rows;
+  const paged = new Uint8Array(names.length);
+  for (let i = 0; i < names.length; i++) {
     const from = offsets[i]!;
-    const row: number[] = [];
-    let sure = !unsure.has(i);
-    for (let e = from; e < offsets[i + 1]!; e++) {
-      row.push(e);
-      if (unsureName[neighbours[e]!]) sure = false;
-    }
-    const tie = (a: number, b: number) => typeRank[types[a]!]! - typeRank[types[b]!]! || nameRank[neighbours[a]!]! - nameRank[neighbours[b]!]!;
-    row.sort((a, b) => tie(a, b) || compare(keyOf(graph, facts, i, a), keyOf(graph, facts, i, b)));
-    for (let r = 0; r < row.length; r++) {
-      order[from + r] = row[r]!;
-      if (r > 0 && tie(row[r - 1]!, row[r]!) === 0 && keyOf(graph, facts, i, row[r - 1]!) === keyOf(graph, facts, i, row[r]!)) sure = false;
-    }
+    const row = Array.from(rows.facts.subarray(from, offsets[i + 1]!));
+    let sure = !unsure.has(i) && !row.some((f) => unsureName[otherEnd(facts, f, i)]);
+    const tie = (a: number, b: number) => typeRank[facts.types[a]!]! - typeRank[facts.types[b]!]! || nameRank[otherEnd(facts, a, i)]! - nameRank[otherEnd(facts, b, i)]!;
+    row.sort((a, b) => tie(a, b) || compare(keyOf(listed, facts, a), keyOf(listed, facts, b)));
+    row.forEach((f, r) => {
+      rows.facts[from + r] = f;
+      if (r > 0 && tie(row[r - 1]!, f) === 0 && keyOf(listed, facts, row[r - 1]!) === keyOf(listed, facts, f)) sure = false;
+    });
     paged[i] = sure ? 1 : 0;
   }
-  return { order, paged };
+  return paged;
 }
 
 export class FactPages {
   constructor(
-    private readonly graph: PageGraph,
+    private readonly listed: ListedEntities,
     private readonly facts: FactColumns,
-    private readonly order: Int32Array,
+    /** Entity i's facts in the page's order are ordered[offsets[i]] to ordered[offsets[i + 1] - 1]. */
+    private readonly offsets: Int32Array,
+    private readonly ordered: Int32Array,
     private readonly paged: Uint8Array,
   ) {}
 
   /** Entity `i`'s page as cypher/entity-detail.cypher lists it on the graph indexed; null when Neo4j must page it. */
   page(i: number, { offset, limit, sources }: DetailPage): PageFact[] | null {
     if (this.paged[i] !== 1) return null;
-    const { graph, facts } = this;
-    const from = Math.min(graph.offsets[i]! + offset, graph.offsets[i + 1]!);
-    const to = Math.min(from + limit, graph.offsets[i + 1]!);
+    const { listed, facts, offsets } = this;
+    const from = Math.min(offsets[i]! + offset, offsets[i + 1]!);
+    const to = Math.min(from + limit, offsets[i + 1]!);
     const page: PageFact[] = [];
     for (let r = from; r < to; r++) {
-      const e = this.order[r]!;
-      const f = graph.factAt[e]!;
-      const o = graph.neighbours[e]!;
+      const f = this.ordered[r]!;
+      const other = listed.entities[otherEnd(facts, f, i)]!;
       const evidence: string[] = [];
       const evidenceSources: string[] = [];
       for (let s = facts.evidenceStart[f]!; s < facts.evidenceStart[f + 1]!; s++) {
         evidence.push(facts.strings[facts.sentences[s]!]!);
         evidenceSources.push(facts.strings[facts.sentenceSources[s]!]!);
       }
-      const listed: IndexedArticle[] = [];
+      const articles: IndexedArticle[] = [];
       const first = facts.sourceStart[f]!;
       for (let s = first, end = Math.min(first + sources, facts.sourceStart[f + 1]!); s < end; s++) {
         const article = facts.sourceArticles[s]!;
-        if (article >= 0) listed.push(graph.articles[article]!);
+        if (article >= 0) articles.push(listed.articles[article]!);
       }
       page.push({
-        id: keyOf(graph, facts, i, e),
-        type: graph.typeNames[graph.types[e]!]!,
-        direction: graph.starts[f] === i ? 'out' : 'in',
-        other: { id: graph.ids[o]!, label: graph.labels[o]!, name: graph.names[o]! },
+        id: keyOf(listed, facts, f),
+        type: listed.typeNames[facts.types[f]!]!,
+        direction: facts.starts[f] === i ? 'out' : 'in',
+        other: { id: other.id, label: other.label, name: other.name! },
         properties: facts.propertySets[facts.properties[f]!]!,
         evidence,
         evidenceSources,
-        sources: listed,
+        sources: articles,
         sourceCount: facts.sourceCounts[f]!,
       });
     }

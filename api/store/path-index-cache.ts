@@ -1,15 +1,15 @@
 // Keeps GET /api/paths' in-memory index (path-index.ts) in step with the graph. The index is
-// built from three streamed reads (cypher/path-index-articles.cypher, path-index-entities.cypher,
-// then path-index-fact-pages.cypher up to maxPageRelationships, else path-index-facts.cypher: ~15 s
-// on a 100k-article graph without the pages, ~50 s with them) and stamped with GraphStamp as it
+// built from three streamed reads (cypher/path-index-entities.cypher, path-index-facts.cypher,
+// path-index-articles.cypher: ~15 s on a 100k-article graph), then entity detail's pages of facts from
+// a fourth (path-index-fact-pages.cypher: ~35 s more), and stamped with GraphStamp as it
 // was before the reads. A search uses it only while the stamp is unchanged; otherwise it searches
 // in Neo4j, as before the index, and a rebuild is planned for when the graph has been quiet for a
 // moment, so a stream of ingests does not rebuild after every article.
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './cypher.ts';
 import type { GraphStamp, Stamp } from './graph-stamp.ts';
 import type { Neo4jConnection } from './neo4j.ts';
-import { MAX_LISTED_SOURCES, type FactDetail } from './fact-pages.ts';
+import { MAX_LISTED_SOURCES, type FactDetail, type FactPages } from './fact-pages.ts';
 import { PathIndexBuilder, type CheckedPathIndex, type PathIndex } from './path-index.ts';
 import { evidenceSourcesOf, FACT_TYPES, toSourceRef } from './read.ts';
 import { plain, RELATIONSHIP_BOOKKEEPING, relationshipProperties } from './stored.ts';
@@ -92,8 +92,8 @@ export class PathIndexCache {
   }
 
   /** The index last built (it serves searches only while the graph is unchanged since). */
-  status(): { entities: number; facts: number; builtAt: string } | null {
-    return this.built && { ...this.built.index.size, builtAt: this.built.at.toISOString() };
+  status(): { entities: number; facts: number; builtAt: string; pages: boolean } | null {
+    return this.built && { ...this.built.index.size, builtAt: this.built.at.toISOString(), pages: this.built.index.hasPages };
   }
 
   close(): void {
@@ -121,52 +121,68 @@ export class PathIndexCache {
     return this.building;
   }
 
-  /** Reads the index; null when kept, or the graph's new stamp when a write came during the reads. */
+  /**
+   * Reads the index, then (up to maxPageRelationships) entity detail's pages of facts, in a read of
+   * their own: paths use the index meanwhile, detail requests the index's articles. null when kept,
+   * or the graph's new stamp when a write came during the reads.
+   */
   private async buildOnce(stamp: Stamp): Promise<Stamp | null> {
     try {
-      const index = await this.read(stamp);
+      const index = await this.read();
       // A write during the reads may be half in the index: keep it only if the graph did not move.
       const after = await this.stamp.current();
       if (after.key !== stamp.key) return after;
       this.built = { stamp: stamp.key, index, at: new Date() };
       const { entities, facts } = index.size;
       this.opts.log?.(`path index: ${entities} entities, ${facts} facts`);
+      const maxPages = this.opts.maxPageRelationships ?? DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS;
+      if (maxPages <= 0 || stamp.relationships > maxPages || this.closed) return null;
+      const pages = await this.readPages(index);
+      // The same for the pages: they must list the graph the index was built from.
+      const then = await this.stamp.current();
+      if (then.key !== stamp.key) return then;
+      index.attachPages(pages);
+      this.opts.log?.('path index: pages of facts ready');
       return null;
     } finally {
       this.building = null;
     }
   }
 
-  private async read(stamp: Stamp): Promise<PathIndex> {
-    const maxPages = this.opts.maxPageRelationships ?? DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS;
-    const withPages = maxPages > 0 && stamp.relationships <= maxPages;
+  private async read(): Promise<PathIndex> {
     const builder = new PathIndexBuilder(FACT_TYPES);
-    const session = this.conn.driver.session({ database: this.conn.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      await session.executeRead(async (tx) => {
-        // Articles first: a fact's sources are kept as article numbers.
-        await stream(tx.run(cypher('path-index-articles')), (r) => builder.article(toSourceRef(r.toObject())));
-        await stream(tx.run(cypher('path-index-entities')), (r) =>
-          builder.entity({
-            id: r.get('id') as string,
-            degree: Number(plain(r.get('degree'))),
-            event: r.get('event') === true,
-            date: (r.get('date') as string | null) ?? null,
-            label: r.get('label') as string,
-            name: (r.get('name') as string | null) ?? null,
-          }),
-        );
-        if (withPages) {
-          const params = { types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, maxSources: neo4j.int(MAX_LISTED_SOURCES) };
-          await stream(tx.run(cypher('path-index-fact-pages'), params), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, factDetail(r)));
-        } else {
-          await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
-        }
-      });
-    } finally {
-      await session.close();
-    }
+    await readStreams(this.conn, async (tx) => {
+      await stream(tx.run(cypher('path-index-entities')), (r) =>
+        builder.entity({
+          id: r.get('id') as string,
+          degree: Number(plain(r.get('degree'))),
+          event: r.get('event') === true,
+          date: (r.get('date') as string | null) ?? null,
+          label: r.get('label') as string,
+          name: (r.get('name') as string | null) ?? null,
+        }),
+      );
+      await stream(tx.run(cypher('path-index-facts'), { types: FACT_TYPES }), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string));
+      await stream(tx.run(cypher('path-index-articles')), (r) => builder.article(toSourceRef(r.toObject())));
+    });
     return builder.build();
+  }
+
+  private async readPages(index: PathIndex): Promise<FactPages> {
+    const builder = index.pagesBuilder();
+    const params = { types: FACT_TYPES, bookkeeping: RELATIONSHIP_BOOKKEEPING, maxSources: neo4j.int(MAX_LISTED_SOURCES) };
+    await readStreams(this.conn, (tx) => stream(tx.run(cypher('path-index-fact-pages'), params), (r) => builder.fact(r.get('start') as string, r.get('end') as string, r.get('type') as string, factDetail(r))));
+    return builder.build();
+  }
+}
+
+/** Streamed reads in one read transaction. */
+async function readStreams(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    await session.executeRead(work);
+  } finally {
+    await session.close();
   }
 }
 

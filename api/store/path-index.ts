@@ -7,7 +7,7 @@
 // URL and date, and entity detail's pages of facts (fact-pages.ts), so that a detail request on the
 // graph indexed needs neither the page's sort nor its per-fact reads in Neo4j (read.ts entityDetail).
 // No I/O here.
-import { FactPagesBuilder, IntList, type DetailPage, type FactDetail, type FactPages, type IndexedArticle, type PageFact } from './fact-pages.ts';
+import { FactPagesBuilder, IntList, type DetailPage, type FactPages, type IndexedArticle, type PageFact } from './fact-pages.ts';
 import type { GraphSeen } from './graph-stamp.ts';
 import type { StepRow } from './path-search.ts';
 
@@ -46,9 +46,6 @@ export class PathIndexBuilder {
   private readonly ends = new IntList();
   private readonly types = new IntList();
   private readonly articles = new Map<string, IndexedArticle>();
-  private readonly articleNumbers = new Map<string, number>();
-  /** Entity detail's pages, while every fact comes with what they list. */
-  private pages: FactPagesBuilder | null = new FactPagesBuilder();
   private readonly typeCodes: ReadonlyMap<string, number>;
 
   /** The fact relationship types, in the order their codes are given (at most 32). */
@@ -62,17 +59,12 @@ export class PathIndexBuilder {
     this.entities.push(entity);
   }
 
-  /** An article; the articles a fact lists as its sources are given before it. */
   article(article: IndexedArticle): void {
-    if (!this.articleNumbers.has(article.id)) this.articleNumbers.set(article.id, this.articleNumbers.size);
     this.articles.set(article.id, article);
   }
 
-  /**
-   * A fact between two entities given before; one read while entities were still being written is
-   * skipped. Without its detail the index holds no pages of facts.
-   */
-  fact(start: string, end: string, type: string, detail?: FactDetail): void {
+  /** A fact between two entities given before; one read while entities were still being written is skipped. */
+  fact(start: string, end: string, type: string): void {
     const a = this.position.get(start);
     const b = this.position.get(end);
     const code = this.typeCodes.get(type);
@@ -80,8 +72,6 @@ export class PathIndexBuilder {
     this.starts.push(a);
     this.ends.push(b);
     this.types.push(code);
-    if (!detail) this.pages = null;
-    else this.pages?.add(a, b, `${type}|${start}|${end}|`, detail, (id) => this.articleNumbers.get(id) ?? -1);
   }
 
   build(): PathIndex {
@@ -97,32 +87,16 @@ export class PathIndexBuilder {
     const fill = offsets.slice(0, n);
     const neighbours = new Int32Array(2 * facts);
     const types = new Uint8Array(2 * facts);
-    const factAt = new Int32Array(2 * facts);
     for (let i = 0; i < facts; i++) {
       const a = this.starts.values[i]!;
       const b = this.ends.values[i]!;
       const type = this.types.values[i]!;
       neighbours[fill[a]!] = b;
-      types[fill[a]!] = type;
-      factAt[fill[a]!++] = i;
+      types[fill[a]!++] = type;
       neighbours[fill[b]!] = a;
-      types[fill[b]!] = type;
-      factAt[fill[b]!++] = i;
+      types[fill[b]!++] = type;
     }
-    const articles = [...this.articles.values()];
-    const pages = this.pages?.build({
-      ids: this.entities.map((e) => e.id),
-      labels: this.entities.map((e) => e.label),
-      names: this.entities.map((e) => e.name),
-      typeNames: this.typeNames,
-      offsets,
-      neighbours,
-      types,
-      factAt,
-      starts: this.starts.done(),
-      articles,
-    });
-    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles, pages ?? null);
+    return new PathIndex(this.entities, this.position, this.typeNames, offsets, neighbours, types, this.articles);
   }
 }
 
@@ -130,6 +104,8 @@ export class PathIndex {
   /** The last mark given (nextMark) and the scratch arrays of step(), shared by every search. */
   private marks = 0;
   private marked: { mark: Int32Array; slot: Int32Array } | null = null;
+  /** Entity detail's pages of facts, once attached (attachPages). */
+  private pages: FactPages | null = null;
 
   constructor(
     private readonly entities: readonly IndexedEntity[],
@@ -138,13 +114,22 @@ export class PathIndex {
     private readonly offsets: Int32Array,
     private readonly neighbours: Int32Array,
     private readonly types: Uint8Array,
-    private readonly articles: ReadonlyMap<string, IndexedArticle>,
-    private readonly pages: FactPages | null,
+    private readonly articles: ReadonlyMap<string, IndexedArticle> = new Map(),
   ) {}
 
   /** Whether it holds entity detail's pages of facts (PathIndexOptions.maxPageRelationships). */
   get hasPages(): boolean {
     return this.pages !== null;
+  }
+
+  /** A builder of pages of facts over this index's entities and articles: given the same graph's facts, its build is attached. */
+  pagesBuilder(): FactPagesBuilder {
+    return new FactPagesBuilder({ typeNames: this.typeNames, position: this.position, entities: this.entities, articles: this.articles });
+  }
+
+  /** Entity detail's pages, built from the graph this index was built from. */
+  attachPages(pages: FactPages): void {
+    this.pages = pages;
   }
 
   get size(): { entities: number; facts: number } {

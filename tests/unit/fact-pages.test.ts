@@ -13,28 +13,45 @@ const key = (type: string, start: string, end: string, suffix = '') => `${type}|
 const article = (id: string) => ({ id, title: `Title ${id}`, url: null, publishedAt: '2024-01-01' });
 const all = { offset: 0, limit: 200, sources: 10 };
 
-function twinnedCity() {
+/** An index of these entities and facts over three articles, with its pages attached (PathIndex.pagesBuilder). */
+function indexOf(entities: IndexedEntity[], facts: [string, string, string, FactDetail][]) {
   const builder = new PathIndexBuilder(TYPES);
   for (const id of ['a1', 'a2', 'a3']) builder.article(article(id));
-  builder.entity(entity('city:home', 'Home'));
-  builder.entity(entity('city:zagreb', 'Zagreb'));
-  builder.entity(entity('city:esbjerg', 'Ésbjerg')); // É (U+00C9) sorts after Z, as Neo4j compares
-  builder.entity(entity('city:aarhus', 'Aarhus'));
-  builder.entity(entity('person:mayor', 'Aarhus', 'Person')); // same name as the city: the key decides
+  for (const e of entities) builder.entity(e);
+  for (const [start, end, type] of facts) builder.fact(start, end, type);
+  const index = builder.build();
+  const pages = index.pagesBuilder();
+  for (const [start, end, type, detail] of facts) pages.fact(start, end, type, detail);
+  index.attachPages(pages.build());
+  return index;
+}
+
+function twinnedCity() {
   const twin = (other: string) => fact({ key: key('SISTER_CITY_OF', 'city:home', other), evidence: ['They are twinned.'], evidenceSources: ['a1'], sourceIds: ['a1'], sourceCount: 1 });
-  builder.fact('city:home', 'city:zagreb', 'SISTER_CITY_OF', twin('city:zagreb'));
-  builder.fact('city:home', 'city:esbjerg', 'SISTER_CITY_OF', twin('city:esbjerg'));
-  builder.fact('city:aarhus', 'city:home', 'SISTER_CITY_OF', fact({ key: key('SISTER_CITY_OF', 'city:aarhus', 'city:home') }));
-  builder.fact('person:mayor', 'city:home', 'VISITED', fact({ key: key('VISITED', 'person:mayor', 'city:home', 'guest'), properties: { role: 'guest' } }));
-  builder.fact('person:mayor', 'city:home', 'MET_WITH', fact({ key: 'MET_WITH|an older key' }));
-  builder.fact('city:home', 'person:mayor', 'VISITED', fact({
-    key: key('VISITED', 'city:home', 'person:mayor'),
-    evidence: ['They met.', 'They met again.'],
-    evidenceSources: ['a2', 'analyst:kim'],
-    sourceIds: ['a2', 'gone', 'a3'],
-    sourceCount: 7,
-  }));
-  return builder.build();
+  return indexOf(
+    [
+      entity('city:home', 'Home'),
+      entity('city:zagreb', 'Zagreb'),
+      entity('city:esbjerg', 'Ésbjerg'), // É (U+00C9) sorts after Z, as Neo4j compares
+      entity('city:aarhus', 'Aarhus'),
+      entity('person:mayor', 'Aarhus', 'Person'), // same name as the city: the key decides
+    ],
+    [
+      ['city:home', 'city:zagreb', 'SISTER_CITY_OF', twin('city:zagreb')],
+      ['city:home', 'city:esbjerg', 'SISTER_CITY_OF', twin('city:esbjerg')],
+      ['city:aarhus', 'city:home', 'SISTER_CITY_OF', fact({ key: key('SISTER_CITY_OF', 'city:aarhus', 'city:home') })],
+      ['person:mayor', 'city:home', 'VISITED', fact({ key: key('VISITED', 'person:mayor', 'city:home', 'guest'), properties: { role: 'guest' } })],
+      ['person:mayor', 'city:home', 'MET_WITH', fact({ key: 'MET_WITH|an older key' })],
+      ['city:home', 'person:mayor', 'VISITED', fact({
+        key: key('VISITED', 'city:home', 'person:mayor'),
+        evidence: ['They met.', 'They met again.'],
+        evidenceSources: ['a2', 'analyst:kim'],
+        sourceIds: ['a2', 'gone', 'a3'],
+        sourceCount: 7,
+      })],
+      ['city:home', 'city:nowhere', 'VISITED', fact({ key: key('VISITED', 'city:home', 'city:nowhere') })], // an end the index does not hold: skipped
+    ],
+  );
 }
 
 describe('the pages of facts held with the path index', () => {
@@ -77,7 +94,7 @@ describe('the pages of facts held with the path index', () => {
     expect(index.detailPage('city:nowhere', all)).toBeNull();
   });
 
-  it('holds no pages when a fact comes without what they list (a graph above the pages limit)', () => {
+  it('has no pages until they are attached (none above the pages limit)', () => {
     const builder = new PathIndexBuilder(TYPES);
     builder.entity(entity('city:home', 'Home'));
     builder.entity(entity('city:zagreb', 'Zagreb'));
@@ -89,17 +106,19 @@ describe('the pages of facts held with the path index', () => {
   });
 
   it('leaves to Neo4j the pages whose order it cannot vouch for', () => {
-    const builder = new PathIndexBuilder(TYPES);
-    for (const [id, name] of [['city:loop', 'Loop'], ['city:keyless', 'Keyless'], ['city:far', 'Far'], ['city:emoji', 'Emoji 🏙'], ['city:near', 'Near'], ['city:private', '\uE000 Private use'], ['city:plain', 'Plain']] as const) builder.entity(entity(id, name));
-    builder.entity(entity('city:nameless', null));
-    builder.fact('city:loop', 'city:loop', 'VISITED', fact({ key: key('VISITED', 'city:loop', 'city:loop') }));
-    builder.fact('city:keyless', 'city:far', 'VISITED', fact());
-    builder.fact('city:near', 'city:emoji', 'VISITED', fact({ key: key('VISITED', 'city:near', 'city:emoji') }));
-    builder.fact('city:near', 'city:private', 'VISITED', fact({ key: key('VISITED', 'city:near', 'city:private') }));
-    builder.fact('city:plain', 'city:nameless', 'VISITED', fact({ key: key('VISITED', 'city:plain', 'city:nameless') }));
-    builder.fact('city:plain', 'city:far', 'MET_WITH', fact({ key: 'MET_WITH|twice' }));
-    builder.fact('city:far', 'city:plain', 'MET_WITH', fact({ key: 'MET_WITH|twice' }));
-    const index = builder.build();
+    const names = [['city:loop', 'Loop'], ['city:keyless', 'Keyless'], ['city:far', 'Far'], ['city:emoji', 'Emoji 🏙'], ['city:near', 'Near'], ['city:private', '\uE000 Private use'], ['city:plain', 'Plain']] as const;
+    const index = indexOf(
+      [...names.map(([id, name]) => entity(id, name)), entity('city:nameless', null)],
+      [
+        ['city:loop', 'city:loop', 'VISITED', fact({ key: key('VISITED', 'city:loop', 'city:loop') })],
+        ['city:keyless', 'city:far', 'VISITED', fact()],
+        ['city:near', 'city:emoji', 'VISITED', fact({ key: key('VISITED', 'city:near', 'city:emoji') })],
+        ['city:near', 'city:private', 'VISITED', fact({ key: key('VISITED', 'city:near', 'city:private') })],
+        ['city:plain', 'city:nameless', 'VISITED', fact({ key: key('VISITED', 'city:plain', 'city:nameless') })],
+        ['city:plain', 'city:far', 'MET_WITH', fact({ key: 'MET_WITH|twice' })],
+        ['city:far', 'city:plain', 'MET_WITH', fact({ key: 'MET_WITH|twice' })],
+      ],
+    );
     for (const id of ['city:loop', 'city:keyless', 'city:far', 'city:near', 'city:plain']) expect(index.detailPage(id, all)).toBeNull();
     // The ends of those facts have pages of their own when their own facts are sure.
     expect(index.detailPage('city:emoji', all)!.map((f) => f.other.id)).toEqual(['city:near']);
