@@ -4,12 +4,12 @@
 // end, properties, evidence with the article that first stated each sentence, and its first source
 // articles. A detail request whose read saw the graph the index was built from then builds its page
 // here instead of sorting and reading the facts in Neo4j (read.ts entityDetail). Built from a read of
-// its own after the path index (PathIndex.pagesBuilder, path-index-cache.ts), since it takes ~3 times
-// as long. Evidence sentences, key suffixes and property sets are stored once however many facts share
+// its own after the path index (PathIndex.pagesBuilder, path-index-cache.ts): it takes ~3 times as
+// long, and paths need not wait for it. Evidence sentences, key suffixes and property sets are stored once however many facts share
 // them (on the 100k graph ~2M sentences of facts are ~400k distinct ones). No I/O here.
 import type { Properties } from '../graph/schema.ts';
 
-/** What the index reads of one fact for its pages (cypher/path-index-facts.cypher). */
+/** What the index reads of one fact for its pages (cypher/path-index-fact-pages.cypher). */
 export interface FactDetail {
   key: string | null;
   properties: Properties;
