@@ -54,13 +54,17 @@ async function main(): Promise<void> {
   if (pathIndexMaxRelationships !== undefined && !(pathIndexMaxRelationships >= 0)) {
     throw new Error(`PATH_INDEX_MAX_RELATIONSHIPS must be a number of relationships (0: no index), not "${env.PATH_INDEX_MAX_RELATIONSHIPS}"`);
   }
+  const pathIndexPagesMaxRelationships = env.PATH_INDEX_PAGES_MAX_RELATIONSHIPS ? Number(env.PATH_INDEX_PAGES_MAX_RELATIONSHIPS) : undefined;
+  if (pathIndexPagesMaxRelationships !== undefined && !(pathIndexPagesMaxRelationships >= 0)) {
+    throw new Error(`PATH_INDEX_PAGES_MAX_RELATIONSHIPS must be a number of relationships (0: no pages), not "${env.PATH_INDEX_PAGES_MAX_RELATIONSHIPS}"`);
+  }
   // Without a token anyone who can reach the port may write, so only this machine may reach it.
   const host = apiToken ? (env.HOST ?? LOOPBACK) : LOOPBACK;
 
   const db = await openDatabase();
   const { conn } = db;
   let closing = false;
-  const app = await buildApp({ conn, apiToken, bodyLimit, pathIndexMaxRelationships, logger: env.LOG_REQUESTS === '1' });
+  const app = await buildApp({ conn, apiToken, bodyLimit, pathIndexMaxRelationships, pathIndexPagesMaxRelationships, logger: env.LOG_REQUESTS === '1' });
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;

@@ -21,7 +21,7 @@ import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { GraphStamp } from '../store/graph-stamp.ts';
 import { OverviewCache } from '../store/overview.ts';
-import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, PathIndexCache } from '../store/path-index-cache.ts';
+import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS, PathIndexCache } from '../store/path-index-cache.ts';
 import { preparePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
@@ -56,6 +56,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** GET /api/paths searches in memory while the graph has at most this many relationships (0: always in Neo4j). */
   pathIndexMaxRelationships?: number;
+  /** The path index holds entity detail's pages up to this many relationships in the graph (PathIndexOptions.maxPageRelationships). */
+  pathIndexPagesMaxRelationships?: number;
   /**
    * Bytes of search and entity answers kept until the graph changes (http/response-cache.ts; default
    * 64 MiB); 0 keeps none (the benchmarks measure the engine that way too).
@@ -168,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const overviews = new OverviewCache(opts.conn, stamp);
   const pathIndex = new PathIndexCache(opts.conn, stamp, {
     maxRelationships: opts.pathIndexMaxRelationships ?? DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS,
+    maxPageRelationships: opts.pathIndexPagesMaxRelationships ?? DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS,
     quietMs: PATH_INDEX_QUIET_MS,
     log: (message) => app.log.info(message),
   });

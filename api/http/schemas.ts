@@ -64,7 +64,12 @@ export const Health = z
     version: z.string().describe("this API's version"),
     counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
     pathIndex: z
-      .object({ entities: z.number().int(), facts: z.number().int(), builtAt: z.string() })
+      .object({
+        entities: z.number().int(),
+        facts: z.number().int(),
+        builtAt: z.string(),
+        pages: z.boolean().describe("whether it also holds entity detail's pages of facts (built after it; none above PATH_INDEX_PAGES_MAX_RELATIONSHIPS)"),
+      })
       .nullable()
       .describe('the in-memory index GET /api/paths searches while the graph is unchanged since builtAt (null: not built yet, or the graph has more relationships than PATH_INDEX_MAX_RELATIONSHIPS)'),
   })

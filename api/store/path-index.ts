@@ -4,10 +4,14 @@
 // cypher/path-step.cypher answer on the graph it was built from (tests/unit/path-index.test.ts,
 // tests/integration/api-queries.test.ts compare them); PathIndexCache (path-index-cache.ts) builds
 // it from Neo4j and keeps it only while the graph is unchanged. It also holds every article's title,
-// URL and date, which entity detail lists as the sources of a page of facts (read.ts entityDetail):
-// ~100 article lookups per page fewer in Neo4j. No I/O here.
+// URL and date, and entity detail's pages of facts (fact-pages.ts), so that a detail request on the
+// graph indexed needs neither the page's sort nor its per-fact reads in Neo4j (read.ts entityDetail).
+// No I/O here.
+import { FactPagesBuilder, IntList, type DetailPage, type FactPages, type IndexedArticle, type PageFact } from './fact-pages.ts';
 import type { GraphSeen } from './graph-stamp.ts';
 import type { StepRow } from './path-search.ts';
+
+export type { IndexedArticle } from './fact-pages.ts';
 
 /** What a path may pass through: relationship types, and events only when dated inside [since, until]. */
 export interface PathFilter {
@@ -24,35 +28,15 @@ export interface CheckedPathIndex {
   builtFrom(graph: GraphSeen): boolean;
 }
 
-/** An article as a source of facts: what entity detail and paths list (SourceRef). */
-export interface IndexedArticle {
-  id: string;
-  title: string;
-  url: string | null;
-  publishedAt: string | null;
-}
-
 export interface IndexedEntity {
   id: string;
   /** All its relationships, MENTIONS included (as COUNT { (m)--() }). */
   degree: number;
   event: boolean;
   date: string | null;
-}
-
-/** A growable Int32 list: a million facts are read one record at a time. */
-class IntList {
-  values = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
+  /** Its label (not Entity) and name, as a page of facts lists it at the other end. */
+  label: string;
+  name: string | null;
 }
 
 export class PathIndexBuilder {
@@ -120,6 +104,8 @@ export class PathIndex {
   /** The last mark given (nextMark) and the scratch arrays of step(), shared by every search. */
   private marks = 0;
   private marked: { mark: Int32Array; slot: Int32Array } | null = null;
+  /** Entity detail's pages of facts, once attached (attachPages). */
+  private pages: FactPages | null = null;
 
   constructor(
     private readonly entities: readonly IndexedEntity[],
@@ -130,6 +116,21 @@ export class PathIndex {
     private readonly types: Uint8Array,
     private readonly articles: ReadonlyMap<string, IndexedArticle> = new Map(),
   ) {}
+
+  /** Whether it holds entity detail's pages of facts (PathIndexOptions.maxPageRelationships). */
+  get hasPages(): boolean {
+    return this.pages !== null;
+  }
+
+  /** A builder of pages of facts over this index's entities and articles: given the same graph's facts, its build is attached. */
+  pagesBuilder(): FactPagesBuilder {
+    return new FactPagesBuilder({ typeNames: this.typeNames, position: this.position, entities: this.entities, articles: this.articles });
+  }
+
+  /** Entity detail's pages, built from the graph this index was built from. */
+  attachPages(pages: FactPages): void {
+    this.pages = pages;
+  }
 
   get size(): { entities: number; facts: number } {
     return { entities: this.entities.length, facts: this.neighbours.length / 2 };
@@ -142,6 +143,15 @@ export class PathIndex {
   /** The article with this id; undefined when the graph has none. */
   article(id: string): IndexedArticle | undefined {
     return this.articles.get(id);
+  }
+
+  /**
+   * A page of the entity's facts as cypher/entity-detail.cypher lists it on the graph indexed; null
+   * when the graph has no such entity, the index no pages, or Neo4j must page it (FactPages.page).
+   */
+  detailPage(id: string, page: DetailPage): PageFact[] | null {
+    const i = this.position.get(id);
+    return i === undefined || !this.pages ? null : this.pages.page(i, page);
   }
 
   /** What path-ends.cypher answers for one end: its degree, and whether a path may end there. */

@@ -20,6 +20,7 @@ import { REJECTED_PREFIX } from '../curation/ops.ts';
 import { cypher, cypherWithTypes } from './cypher.ts';
 import { allWordsQuery, fulltextQuery, rankHits } from './fulltext.ts';
 import type { Neo4jConnection } from './neo4j.ts';
+import type { DetailPage } from './fact-pages.ts';
 import type { CheckedPathIndex, PathFilter, PathIndex } from './path-index.ts';
 import { PathSearch, type StepRow } from './path-search.ts';
 import type { AliasKeys } from './rows.ts';
@@ -193,63 +194,65 @@ export const toSourceRef = (s: Row): SourceRef => ({ id: String(s.id), title: St
 /** A relationship an analyst rejected: out of every query, listed with its entity so it can be restored. */
 export type RejectedRelationship = z.infer<typeof Api.EntityDetail>['rejected'][number];
 
-export interface DetailPage {
-  /** Relationships to skip and to return, in type and name order. */
-  offset: number;
-  limit: number;
-  /** Source articles listed per relationship. */
-  sources: number;
-}
-
 /** For each (distinct) evidence sentence the article first recorded as stating it ("analyst:NAME" for an analyst's). */
-function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null): string[] {
+export function evidenceSourcesOf(evidence: string[], evidenceSources: string[] | null): string[] {
   const sources = evidenceSources ?? [];
   return [...new Set(evidence)].map((sentence) => sources[evidence.indexOf(sentence)] ?? '');
 }
 
 /** The fact types and their rejected forms, written into the entity query's patterns (cypherWithTypes). */
 const DETAIL_TYPES = { types: FACT_TYPES, rejectedTypes: FACT_TYPES.map((t) => `${REJECTED_PREFIX}${t}`) };
-let detailQuery: string | null = null;
+let detailQueries: { entity: string; entityAndPage: string } | null = null;
+
+/** entity-detail.cypher whole, and its first part alone (the entity's row) for a page built from the index. */
+function entityDetailQueries(): { entity: string; entityAndPage: string } {
+  const entityAndPage = cypherWithTypes('entity-detail', DETAIL_TYPES);
+  return { entity: entityAndPage.split(/^UNION ALL$/m)[0]!, entityAndPage };
+}
 
 /** Finds an article as a source (title, URL, date) by id; undefined when the graph has none. */
 type ArticleLookup = (id: string) => SourceRef | undefined;
 
+type EntityDetail = { node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] };
+
 /**
  * An entity with a page of its relationships; `total` counts them all. null when the entity is
- * unknown. The entity and its page come in one query (one round trip with BEGIN and one with
- * COMMIT), the page's source articles from the in-memory index when that read saw the graph it was
- * built from (`latest`, PathIndexCache.latest), else from Neo4j: in the same transaction when there
- * is no index, in a second read when the graph has changed since it was built.
+ * unknown. With an index that holds pages of facts (`latest`, PathIndexCache.latestOrPlan) the read
+ * asks Neo4j for the entity's row only, and when that read saw the graph the index was built from,
+ * the page comes from the index (PathIndex.detailPage: the same facts in the same order, without
+ * Neo4j's sort and per-fact reads); else the whole query with the articles in the same transaction.
+ * With an index without pages (a graph above PathIndexOptions.maxPageRelationships) the entity and
+ * its page come in one query and the page's source articles from the index when that read saw its
+ * graph, else from Neo4j: in the same transaction when there is no index, in a second read when the
+ * graph has changed since it was built.
  */
-export async function entityDetail(
-  conn: Neo4jConnection,
-  id: string,
-  page: DetailPage,
-  latest: CheckedPathIndex | null = null,
-): Promise<{ node: GraphNode; relationships: EntityRelationship[]; total: number; rejected: RejectedRelationship[] } | null> {
-  detailQuery ??= cypherWithTypes('entity-detail', DETAIL_TYPES);
-  const query = detailQuery;
+export async function entityDetail(conn: Neo4jConnection, id: string, page: DetailPage, latest: CheckedPathIndex | null = null): Promise<EntityDetail | null> {
+  detailQueries ??= entityDetailQueries();
+  const { entity, entityAndPage } = detailQueries;
   const params = { id, bookkeeping: RELATIONSHIP_BOOKKEEPING, offset: int(page.offset), limit: int(page.limit), maxSources: int(page.sources) };
-  const sourceIdsOf = (facts: Neo4jRecord[]) => [...new Set(facts.flatMap((r) => r.get('sourceIds') as string[]))];
-  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
-  let found: { records: Neo4jRecord[]; articles?: ArticleLookup };
-  let bookmarks: string[];
-  try {
-    found = await session.executeRead(async (tx) => {
-      const { records } = await tx.run(query, params);
-      return { records, ...(latest ? {} : { articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) }) };
-    });
-    bookmarks = session.lastBookmarks();
-  } finally {
-    await session.close();
+  let articlesFrom = latest;
+  if (latest?.index.hasPages) {
+    const { answer: records, bookmarks } = await readWithBookmarks(conn, async (tx) => (await tx.run(entity, params)).records);
+    const row = records[0];
+    if (!row) return null;
+    if (latest.builtFrom(graphSeen(row, bookmarks))) {
+      const facts = latest.index.detailPage(id, page);
+      if (facts) return detailOf(row, facts as EntityRelationship[]);
+    }
+    articlesFrom = null;
   }
+  const sourceIdsOf = (facts: Neo4jRecord[]) => [...new Set(facts.flatMap((r) => r.get('sourceIds') as string[]))];
+  const { answer: found, bookmarks } = await readWithBookmarks(conn, async (tx) => {
+    const { records } = await tx.run(entityAndPage, params);
+    return { records, ...(articlesFrom ? {} : { articles: await articlesById(tx, sourceIdsOf(records.filter(isFact))) }) };
+  });
   // The entity's row, then its page of facts (entity-detail.cypher's two parts).
   const row = found.records.find((r) => r.get('node') !== null);
   if (!row) return null;
   const facts = found.records.filter(isFact);
   let articles = facts.length === 0 ? () => undefined : found.articles;
-  if (!articles && latest && latest.builtFrom({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks })) {
-    const { index } = latest;
+  if (!articles && articlesFrom?.builtFrom(graphSeen(row, bookmarks))) {
+    const { index } = articlesFrom;
     articles = (sourceId) => index.article(sourceId);
   }
   articles ??= await read(conn, (tx) => articlesById(tx, sourceIdsOf(facts)));
@@ -259,6 +262,25 @@ export async function entityDetail(
     sources: (r.get('sourceIds') as string[]).map((sourceId) => articles(sourceId)).filter((a) => a !== undefined),
     sourceCount: Number(r.get('sourceCount')),
   }));
+  return detailOf(row, relationships);
+}
+
+/** What the read of entity-detail.cypher's entity row saw of the graph (GraphStamp.since). */
+const graphSeen = (row: Neo4jRecord, bookmarks: string[]) => ({ ...(plain(row.get('graph')) as { nodes: number; relationships: number }), bookmarks });
+
+/** One read transaction's answer and the bookmarks it ended with (GraphStamp.since compares them). */
+async function readWithBookmarks<T>(conn: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>): Promise<{ answer: T; bookmarks: string[] }> {
+  const session = conn.driver.session({ database: conn.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const answer = await session.executeRead(work);
+    return { answer, bookmarks: session.lastBookmarks() };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The answer from entity-detail.cypher's entity row and a page of facts. */
+function detailOf(row: Neo4jRecord, relationships: EntityRelationship[]): EntityDetail {
   const rejected = (row.get('rejected') as Row[]).map((r) => ({
     ...seenFrom(r.id, r.type, r.direction, r.other, r.properties, r.evidence),
     rejectedBy: String(r.rejectedBy ?? ''),

@@ -339,8 +339,66 @@ describe('paths searched in memory', () => {
       // Behind the API's back the article is retitled: no count changes, the index still has the old title.
       await run(`MATCH (a:Article {id: 'duo-article'}) SET a.title = 'Two people meet again'`);
       expect(await sourcesOf()).toEqual([[{ id: 'duo-article', title: 'Two people meet again', url: 'https://example.org/duo', publishedAt: '2024-10-01' }]]);
+      // And the fact itself changes: the page is the graph's, not the index's.
+      await run(`MATCH (:Entity {id: 'person:duo-dan'})-[r:MET_WITH]->() SET r.evidence = ['Dan met Eve at the port.'], r.role = 'guest'`);
+      const { body } = await call(api, 'GET', detail);
+      expect(body.relationships).toMatchObject([{ evidence: ['Dan met Eve at the port.'], properties: { role: 'guest' } }]);
     } finally {
       await run(`MATCH (n) WHERE n.id IN ['person:duo-dan', 'person:duo-eve', 'duo-article'] DETACH DELETE n`);
+    }
+  });
+
+  it("pages every entity's facts from the index exactly as Neo4j pages them", async () => {
+    // Two twins with the same name (the key decides), a name after Z (É, as Neo4j compares strings), and
+    // sentences shared by several facts.
+    const twins: GraphDocument = {
+      articles: [{ id: 'twins-article', title: 'Twins', publishedAt: '2024-03-01' }, { id: 'twins-later', title: 'Twins again', publishedAt: '2024-04-01' }],
+      nodes: [
+        { id: 'city:twinford', label: 'City', name: 'Twinford', aliases: [], properties: {} },
+        { id: 'city:springfield-us', label: 'City', name: 'Springfield', aliases: [], properties: {} },
+        { id: 'city:springfield-au', label: 'City', name: 'Springfield', aliases: [], properties: {} },
+        { id: 'city:esbjerg', label: 'City', name: 'Ésbjerg', aliases: [], properties: {} },
+        { id: 'person:tia-twinford', label: 'Person', name: 'Tia Twinford', aliases: [], properties: {} },
+      ],
+      relationships: [
+        ...['city:springfield-us', 'city:springfield-au', 'city:esbjerg'].map((target) => ({
+          type: 'SISTER_CITY_OF' as const, source: 'city:twinford', target, properties: {}, sources: ['twins-article', 'twins-later'], evidence: ['Twinford is twinned with Springfield, Springfield and Ésbjerg.'],
+        })),
+        { type: 'HOLDS_POSITION', source: 'person:tia-twinford', target: 'city:twinford', properties: { title: 'Mayor' }, sources: ['twins-later'], evidence: ['Tia Twinford, Mayor of Twinford, signed.'] },
+      ],
+    };
+    const run = (query: string) => api.conn.driver.executeQuery(query, {}, { database: api.conn.database });
+    const cache = new PathIndexCache(api.conn, new GraphStamp(api.conn), { maxRelationships: 1_000_000, quietMs: 50 });
+    const withoutPages = new PathIndexCache(api.conn, new GraphStamp(api.conn), { maxRelationships: 1_000_000, maxPageRelationships: 0, quietMs: 50 });
+    try {
+      expect((await call(api, 'POST', '/api/articles', twins)).status).toBe(201);
+      await cache.refresh();
+      const index = (await cache.current())!;
+      const ids = (await run('MATCH (n:Entity) RETURN n.id AS id ORDER BY id')).records.map((r) => r.get('id') as string);
+      expect(ids.length).toBeGreaterThan(20);
+      for (const id of ids) {
+        for (const page of [{ offset: 0, limit: 200, sources: 10 }, { offset: 1, limit: 2, sources: 1 }, { offset: 0, limit: 1000, sources: 0 }, { offset: 500, limit: 10, sources: 10 }]) {
+          const inMemory = index.detailPage(id, page);
+          const inNeo4j = (await entityDetail(api.conn, id, page, null))!.relationships;
+          expect(inMemory, `${id} ${JSON.stringify(page)}`).toEqual(inNeo4j);
+          // The answer lists properties in the order given (the other fields in the schema's order).
+          expect(inMemory!.map((f) => JSON.stringify(f.properties))).toEqual(inNeo4j.map((f) => JSON.stringify(f.properties)));
+        }
+      }
+      expect(index.detailPage('city:twinford', { offset: 0, limit: 200, sources: 10 })!.map((f) => f.other.id)).toEqual([
+        'person:tia-twinford', 'city:springfield-au', 'city:springfield-us', 'city:esbjerg',
+      ]);
+      // Above the pages limit the index holds none: Neo4j pages the facts, the index lists their articles.
+      await withoutPages.refresh();
+      expect(withoutPages.latest()!.index.hasPages).toBe(false);
+      for (const id of ids) {
+        const page = { offset: 0, limit: 200, sources: 10 };
+        expect(await entityDetail(api.conn, id, page, withoutPages.latest()), id).toEqual(await entityDetail(api.conn, id, page, null));
+      }
+    } finally {
+      cache.close();
+      withoutPages.close();
+      await run(`MATCH (n) WHERE n.id IN ['city:twinford', 'city:springfield-us', 'city:springfield-au', 'city:esbjerg', 'person:tia-twinford', 'twins-article', 'twins-later'] DETACH DELETE n`);
     }
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PathIndexBuilder, type IndexedEntity, type PathFilter } from '../../api/store/path-index.ts';
 
 const TYPES = ['MET_WITH', 'PARTICIPATED_IN', 'VISITED'];
-const entity = (id: string, degree = 1, date: string | null = null): IndexedEntity => ({ id, degree, event: id.startsWith('event:'), date });
+const entity = (id: string, degree = 1, date: string | null = null): IndexedEntity => ({ id, degree, event: id.startsWith('event:'), date, label: 'Person', name: id });
 
 function index() {
   const builder = new PathIndexBuilder(TYPES);

@@ -47,7 +47,7 @@ function search(graph: Graph, degree: (id: string) => number, from: string, to: 
 /** The in-memory index's levels (api/store/path-index.ts) over the same graph, each fact stored once or twice. */
 function indexedStep(edges: [number, number][], degree: (id: string) => number): Step {
   const builder = new PathIndexBuilder(['MET_WITH']);
-  for (let n = 0; n < 12; n++) builder.entity({ id: `n${n}`, degree: degree(`n${n}`), event: false, date: null });
+  for (let n = 0; n < 12; n++) builder.entity({ id: `n${n}`, degree: degree(`n${n}`), event: false, date: null, label: 'Person', name: `n${n}` });
   for (const [a, b] of edges) if (a !== b) builder.fact(`n${a}`, `n${b}`, 'MET_WITH');
   const index = builder.build();
   return (frontier, previous, others) => index.step(frontier, previous, others, { types: ['MET_WITH'], since: null, until: null, from: 'n0' });

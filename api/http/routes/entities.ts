@@ -51,7 +51,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ conn: Neo4jConnection; pathIn
       },
     },
     async (request) => {
-      // The page's source articles from the last index built, when the answer's read saw its graph.
+      // The page from the last index built, when the read of the entity saw its graph.
       const found = await entityDetail(conn, request.params.id, request.query, pathIndex.latestOrPlan(request));
       if (!found) throw notFound(`id: no entity "${request.params.id}"`);
       return found;
