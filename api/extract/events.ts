@@ -205,6 +205,27 @@ function datelineCity(a: Article): string | null {
   return m ? first!.refs[Number(m[1])] ?? null : null;
 }
 
+// The per-sentence word tests of `findEvents`, made once: a literal in the loop is a new RegExp object for every sentence.
+const TRAVELLING_GROUP_WORDS = /\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/;
+const GROUP_MEMBER_WORDS = /students|pupils|delegates|officials|teachers|youths/;
+const POSSESSIVE_PRONOUN = /\b(?:his|her|their) /i;
+const VISIT_WORDS = /visit|delegat|attended|welcomed to|arriv/;
+const DATE_SLOT = /⟨D\d+⟩/;
+const TIMES_WORD = /\btimes?\b/;
+const DEPARTURE_WORDS = /departed|left|leav/;
+const GUEST_WORDS = /delegat|guests|visitors/;
+const VISITING_WORDS = /visiting|welcomed/;
+const HOLDING_WORDS = /held|hold|host|organi|staged|launch|opened/;
+const TOOK_PLACE = / (?:was|were|will be) (?:held|staged)| took place/;
+const ATTENDING_WORDS = /attend|part in|particip|join/;
+const SIGNING_WORDS = /sign|ink|renew/;
+const HELD_WORDS = /held|staged|took place|opened/;
+const MEAL_OR_PARTY_WORDS = /reception|banquet|dinner|luncheon|breakfast|party/;
+const MEAL_WORDS = /reception|banquet|dinner|luncheon/;
+const WELCOMED_BY = /welcomed by|greeted by|received by/;
+const HAPPENING_WORDS = /ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/;
+const SIGN_WORD = /sign/;
+
 /**
  * The article's happenings: the rules' events, then `learned` (the learned step, learned/events.ts) adds the
  * happenings its model accepts, before the main event and the focus are settled over all of them.
@@ -272,7 +293,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
     }
     // visits of delegations
     // (also "a group of 20 students from X arrived in Y", "a youth choir from X toured Y")
-    if (hasDelegation || cues.testLower(/\b(?:groups?|teams?|troupes?|choirs?|orchestras?|party|parties|members|representatives|students|pupils|visitors|guests)\b/)) for (const m of cues.matches(DELEGATION_FROM)) {
+    if (hasDelegation || cues.testLower(TRAVELLING_GROUP_WORDS)) for (const m of cues.matches(DELEGATION_FROM)) {
       const originText = m[1]!;
       let origins = actorsIn(s, m.index! + m[0].length - originText.length, m.index! + m[0].length, 'COGM');
       // "from X's sister city Y": the delegation comes from Y
@@ -356,7 +377,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       addVisit(a, ev, s, dest, origins, words || null, country, null);
     }
     // "Japanese students will travel to Y", "Edmonds pupils are visiting Y": a group named by its city or nationality
-    if (cues.testLower(/students|pupils|delegates|officials|teachers|youths/)) for (const m of cues.matches(GROUP_NOUN)) {
+    if (cues.testLower(GROUP_MEMBER_WORDS)) for (const m of cues.matches(GROUP_NOUN)) {
       const j = Number(m[2]);
       const after = m.index! + m[0].length;
       const vm = visitVerbFrom(t, after);
@@ -373,15 +394,15 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       if (dest && !lastDelegation.includes(dest) && !subjectsBefore(a, s, m.index!, 'POGM').length) addVisit(a, ev, s, dest, lastDelegation, null, null, null);
     }
     // "A welcomed B on her first visit to Y": B's visit (not where a named event is the article's topic)
-    if (!namedEvents && cues.test(/\b(?:his|her|their) /i)) for (const m of cues.matches(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
+    if (!namedEvents && cues.test(POSSESSIVE_PRONOUN)) for (const m of cues.matches(/\b(?:his|her|their) (?:first |second |third |last |recent |\w+ ){0,2}(?:official |working |friendly |goodwill )?(?:visit|trip) to (?:the )?⟨C(\d+)⟩(?!['’])/gi)) {
       const person = lastPersonBefore(s, m.index!);
       const dest = s.refs[Number(m[1])];
       if (person && dest && a.positionsOf(person).every((f) => a.cityOf(f.to) !== dest)) addVisit(a, ev, s, dest, [], null, null, person)?.visitors.add(person);
     }
     // "Mayor X visits Y" in a headline; "X led a delegation to visit Y" / "A and B (…) attended Y" (a town) with a date
-    if (cues.testLower(/visit|delegat|attended|welcomed to|arriv/)) for (const m of cues.matches(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
+    if (cues.testLower(VISIT_WORDS)) for (const m of cues.matches(/\b(?:visits|visited|visiting|is visiting|attended|arriv(?:e|es|ed)(?: (?:on )?(?:⟨D\d+⟩|\w+day))? in|(?:was|were) welcomed to|(?:took|used) the opportunity for a (?:\w+ )?visit (?:in|to)|(?:paid|made) a (?:\w+ )?visit (?:in|to)|pays a visit to|makes a visit to|(?:led|headed|leads|heads) (?:a|an|the) (?:[\w-]+ ){0,2}delegation to(?: visit)?)\s+/g)) {
       const isTitle = s.paragraph === -1;
-      const hasDate = cues.test(/⟨D\d+⟩/) && !cues.test(/\btimes?\b/);
+      const hasDate = cues.test(DATE_SLOT) && !cues.test(TIMES_WORD);
       // "took the opportunity for a visit in the German sister city Y": a visit of its own, dated or not
       const toTwin = /^(?:the )?(?:⟨N\d+⟩ )?(?:sister|twin|partner) (?:city|town) ⟨C\d+⟩/.test(t.slice(m.index! + m[0].length)) && /\bvisit (?:in|to)\s+$/.test(m[0]);
       if (!isTitle && !hasDate && !toTwin) continue;
@@ -402,7 +423,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       for (const p of people) v?.visitors.add(p);
     }
     // "A, with B and C, departed X on July 19 for Y" / "… to spend a week in Y" / "left X for Y": a trip from home
-    if (cues.testLower(/departed|left|leav/)) for (const m of cues.matches(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
+    if (cues.testLower(DEPARTURE_WORDS)) for (const m of cues.matches(/\b(?:departed|departs|left|leaves|will leave) (?:from )?⟨C(\d+)⟩(?!['’])/g)) {
       const home = s.refs[Number(m[1])];
       const people = subjectsBefore(a, s, m.index!, 'P');
       if (!home || !people.length) continue;
@@ -432,7 +453,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
     // "the mayor welcomed the delegation … coming from Kure", "The City of X is hosting a delegation from its sister
     // city, Y", "the Town Council welcomed guests from Y": a visit to the welcoming side's city
     // (an article about a named event tells of delegations that came for it: no visit of its own)
-    if (!namedEvents && cues.testLower(/delegat|guests|visitors/)) for (const m of cues.matches(WELCOMED_FROM)) {
+    if (!namedEvents && cues.testLower(GUEST_WORDS)) for (const m of cues.matches(WELCOMED_FROM)) {
       const origin = s.refs[Number(m[1])];
       const host = subjectsBefore(a, s, m.index!, 'POGMC')[0] ?? cityNamedAsSubject(s, m.index!);
       const explicit = !host ? null : a.label(host) === 'City' ? host : a.positionsOf(host).map((f) => a.cityOf(f.to)).find(Boolean) ?? a.cityOf(host);
@@ -442,7 +463,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       if (host) v?.hosts.add(host);
     }
     // "hosted a reception in honour of the visiting Mayor of X, A", "welcomed A and his delegation to Y": A's visit
-    if (cues.testLower(/visiting|welcomed/)) {
+    if (cues.testLower(VISITING_WORDS)) {
       for (const m of cues.matches(/\bthe visiting (?:⟨T\d+⟩ (?:of (?:the )?⟨C(\d+)⟩(?:, ⟨N\d+⟩)?,? )?)?⟨P(\d+)⟩/g)) {
         const person = s.refs[Number(m[2])];
         if (!person) continue;
@@ -461,7 +482,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       }
     }
     // "X held a signing ceremony for …", "X and Y held a friendship forum"
-    if (cues.testLower(/held|hold|host|organi|staged|launch|opened/) && cues.testLower(/ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade/)) for (const m of cues.matches(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
+    if (cues.testLower(HOLDING_WORDS) && cues.testLower(HAPPENING_WORDS)) for (const m of cues.matches(/\b(?:held|hold|holds|hosted|host|hosts|organi[sz]ed|staged|launched|opened) (?:a |an |the |its |their )?((?:[\w-]+ ){0,3}?(?:signing ceremony|ceremony|forum|exhibition|reception|banquet|celebration|festival|conference|seminar|symposium|exchange day|exchange event|fair|expo|concert|gala|summit|meeting|talks|dinner|luncheon|workshop|competition|match|tournament|parade))\b/gi)) {
       if (/⟨E\d+⟩/.test(t.slice(m.index!, m.index! + m[0].length + 20))) continue;
       // "hosted the meeting to welcome the Y delegation": the purpose tells a bare meeting apart
       const purpose = PURPOSE.exec(t.slice(m.index! + m[0].length));
@@ -481,7 +502,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       introduced.set(s.index, id);
     }
     // "a welcome dinner was held at the Grand Hotel in Y", "a signing ceremony will be held in Y"
-    if (cues.testLower(/ (?:was|were|will be) (?:held|staged)| took place/)) for (const m of cues.matches(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
+    if (cues.testLower(TOOK_PLACE)) for (const m of cues.matches(/\b(an?|one|the) ((?:[\w-]+ ){0,3}?(?:reception|banquet|dinner|luncheon|gala|ceremony|forum|festival|concert|exhibition|conference|seminar|symposium|celebration|parade|meeting|workshop|fair|welcome party|farewell party))((?: for the (?:⟨[CNOG]\d+⟩ )?(?:[\w-]+ )?(?:delegation|delegates|guests|visitors))?) (?:(?:was|were|will be) (?:held|staged)|took place)\b/gi)) {
       // "the ceremony was held …" names an event told before, unless none of its kind is known yet
       if (/^the$/i.test(m[1]!) && a.events().some((e) => e.props.kind === kindOf(m[2]!))) continue;
       const city = heldIn(s, a) ?? null;
@@ -494,7 +515,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city, kind: kindOf(m[2]!) }));
     }
     // "will attend a civic ceremony marking the 25th anniversary": a happening its attendees introduce
-    if (cues.testLower(/attend|part in|particip|join/)) for (const m of cues.matches(ATTEND_NEW)) {
+    if (cues.testLower(ATTENDING_WORDS)) for (const m of cues.matches(ATTEND_NEW)) {
       const name = `${m[1]}${m[2]}`;
       if (name.split(' ').length < 2) continue;
       introduced.set(s.index, newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: kindOf(m[1]!) }));
@@ -515,16 +536,16 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       addVisit(a, ev, s, dest, [origin], null, null, null)?.leaderTitles.push(m[3]!.toLowerCase());
     }
     // "X and Y (yesterday) signed a sister-city agreement"; headline "X, Y sign sister-city agreement"
-    if (cues.testLower(/sign|ink|renew/)) for (const m of cues.matches(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
+    if (cues.testLower(SIGNING_WORDS)) for (const m of cues.matches(/⟨C(\d+)⟩,? (?:and )?⟨C(\d+)⟩(?:, ⟨N\d+⟩,)? (?:[\w-]+ ){0,4}?(?:sign|signs|signed|ink|inks|inked|renew|renewed) (?:an? |the |their )?["“'‘]?((?:[\w-]+ ){0,3}?(?:agreement|pact|memorandum|mou|accord|charter|protocol|letter of intent|resolution of (?:cooperation|co-operation|friendship)))/gi)) {
       const c1 = s.refs[Number(m[1])];
       const c2 = s.refs[Number(m[2])];
       if (!c1 || !c2) continue;
       const name = `${nameOf(a, c1)}–${nameOf(a, c2)} ${m[3]!.replace(/^(a|an|the) /, '')} signing`;
       newEvent(a, name, s, { date: dateIn(s), city: heldIn(s, a), kind: 'signing' });
     }
-    if (cues.testLower(/sign/)) signingAbroad ??= signings(a, s, introduced);
+    if (cues.testLower(SIGN_WORD)) signingAbroad ??= signings(a, s, introduced);
     // a quoted name that "was held": 'The gala "Evening of Friends" was held at …', headline '"X" held in Y'
-    if (cues.testLower(/held|staged|took place|opened/)) for (const m of cues.matches(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
+    if (cues.testLower(HELD_WORDS)) for (const m of cues.matches(/(?:\b(gala|festival|concert|ceremony|forum|fair|exhibition|show|party|evening|night|celebration|competition|tournament|parade|performance) )?["“'‘]⟨X(\d+)⟩["”'’] (?:was |were |is |will be )?(?:held|staged|took place|opened)\b/gi)) {
       const j = Number(m[2]);
       const mm = s.mentions[j]!;
       mm.kind = 'Event';
@@ -532,12 +553,12 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       introduced.set(s.index, s.refs[j]!);
     }
     // "Mayor X welcomed the visitors at a civic reception": X hosts a reception of the visit
-    if (cues.testLower(/reception|banquet|dinner|luncheon/)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
+    if (cues.testLower(MEAL_WORDS)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon))\b/gi)) {
       const id = newEvent(a, m[1]!, s, { date: dateIn(s), city: heldIn(s, a), kind: 'reception' });
       introduced.set(s.index, id);
     }
     // "they were formally welcomed by A and other officials at an informal greeting at the X Club": A hosts it
-    if (cues.testLower(/welcomed by|greeted by|received by/)) for (const m of cues.matches(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
+    if (cues.testLower(WELCOMED_BY)) for (const m of cues.matches(/\b(?:welcomed|greeted|received) by [^.]{0,100}? at an? ((?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon|greeting|gathering|ceremony)) at (?:the )?⟨([VGOM])(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!;
       const city = a.cityInName(venue.name) ?? heldIn(s, a) ?? ev.visits[0]?.dest ?? null;
       const id = newEvent(a, `${m[1]} at the ${venue.name}`, s, { date: dateIn(s), city, kind: kindOf(m[1]!.replace(/greeting|gathering/, 'reception')) });
@@ -545,7 +566,7 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
       ev.objects.push({ sentence: s.index, event: id, verbAt: m.index!, verb: 'welcomed by' });
     }
     // receptions and meetings at a venue
-    if (cues.testLower(/reception|banquet|dinner|luncheon|breakfast|party/)) for (const m of cues.matches(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
+    if (cues.testLower(MEAL_OR_PARTY_WORDS)) for (const m of cues.matches(/\b(?:an? |the )?((?:[\w-]+ )?(?:reception|banquet|dinner|luncheon|breakfast|gala dinner|welcome party)) (?:was |were )?(?:hosted|held|given|organi[sz]ed|offered) by ([^.]*?) at (?:the )?⟨V(\d+)⟩/gi)) {
       const venue = s.mentions[Number(m[3])]!.name;
       introduced.set(s.index, newEvent(a, `${m[1]} at ${venue}`, s, { date: dateIn(s), city: null, kind: 'reception' }));
     }

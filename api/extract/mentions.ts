@@ -156,7 +156,7 @@ export function tokenize(text: string): Token[] {
         }
       }
       // "Saudi-U.S. Parliamentary Friendship Committee", "Japan-U.S.": a dotted acronym after a hyphen stays in the word
-      if (/-\p{Lu}$/u.test(t)) {
+      if (HYPHEN_CAPITAL.test(t)) {
         DOTTED.lastIndex = end - 1;
         const d = DOTTED.exec(text);
         if (d) {
@@ -189,6 +189,28 @@ const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const INNER = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'von', 'van', 'der', 'den', 'ten', 'ter', 'zu', 'y', 'el', 'al', 'bin', 'upon']);
 const NAME_POSSESSIVES = /^(people|children|women|workers|men|veterans|citizens|farmers|st|saint|queen|king|prince|princess|lady|our|martyrs)['’]s$/i;
 const POSSESSIVE = /['’][sS]?$/;
+
+// Expressions of the per-token and per-phrase tests below, made once: a literal in a function is a new RegExp object
+// at every evaluation, and these run thousands of times an article.
+const TRAILING_PERIOD = /\.$/;
+const TRAILING_POSSESSIVE = /['’]s$/;
+const OF = /^of$/i;
+const SPACES = /\s+/;
+const APOSTROPHE = /^['’]$/;
+const ENDS_IN_S = /s$/;
+const NUMBER_ABBREVIATION = /^no\.?$/i;
+const ELIDED_ARTICLE = /^(?:nell|dell|dall|sull|all|d|l)['’]\p{Lu}/u;
+const LOCAL_LEVEL = /^(city|town|municipal|county|district)$/;
+const LOCAL_BODY = /^(council|government|assembly)$/;
+const BODY_LEVEL = /^(?:provincial|municipal|district|city|county|prefectural)$/;
+const LEVELLED_BODY_FIRST = /^(?:People['’]s|Party|Fatherland|Propaganda)$/;
+const LEVELLED_BODY_HEAD = /^(?:Committee|Council|Congress)$/;
+const COMPLEMENT_WORD = /^(of|for|in)$/i;
+const HYPHEN_CAPITAL = /-\p{Lu}$/u;
+const OPENING_QUOTE = /^["'“‘(]$/;
+const LIST_JOINER = /^(?:,|,? and|,? or) $/;
+const SUBDIVISION_OF = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i;
+const SUBDIVISION_AFTER = /^\s+(prefecture|province|county|state|region|oblast|governorate)\b|^\s+(districts|provinces|prefectures|counties|states|regions)\b/;
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const REMIT_ADJECTIVES = new Set(['foreign', 'culture', 'cultural', 'commerce', 'science', 'education', 'health', 'sports', 'housing', 'agriculture', 'industry', 'trade', 'tourism', 'radio', 'information', 'transport', 'transportation', 'planning', 'finance', 'justice']);
@@ -230,7 +252,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       if (!cur) break;
       const prevText = tokens[i - 1]!.text;
       // "UK-China Regional Leaders’ Summit", "Veterans’ Day": a plural possessive inside a name
-      if (isCap(cur) && /^['’]$/.test(prevText) && i - 2 > start && /s$/.test(tokens[i - 2]!.text) && isCap(tokens[i - 2]) && tokens[i - 1]!.start === tokens[i - 2]!.end) {
+      if (isCap(cur) && APOSTROPHE.test(prevText) && i - 2 > start && ENDS_IN_S.test(tokens[i - 2]!.text) && isCap(tokens[i - 2]) && tokens[i - 1]!.start === tokens[i - 2]!.end) {
         i++;
         continue;
       }
@@ -243,12 +265,12 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
       // "… Theater of X City Wednesday evening": a weekday follows a name, never ends one
       if (WEEKDAY.test(cur.text) && !/^the$/i.test(prevText)) break;
       // "No. 3 Middle School"
-      if (/^no\.?$/i.test(cur.text) && tokens[i + 1]?.kind === 'num' && isCap(tokens[i + 2])) {
+      if (NUMBER_ABBREVIATION.test(cur.text) && tokens[i + 1]?.kind === 'num' && isCap(tokens[i + 2])) {
         i += 3;
         continue;
       }
       // elided particles of place names: Reggio nell'Emilia, Castelnuovo dell'Abate
-      if (/^(?:nell|dell|dall|sull|all|d|l)['’]\p{Lu}/u.test(cur.text)) {
+      if (ELIDED_ARTICLE.test(cur.text)) {
         i++;
         continue;
       }
@@ -280,7 +302,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         continue;
       }
       // "Mito city council", "the Kure municipal government": a lower-case body after its town's name
-      if (/^(city|town|municipal|county|district)$/.test(cur.text) && /^(council|government|assembly)$/.test(tokens[i + 1]?.text ?? '')) {
+      if (LOCAL_LEVEL.test(cur.text) && LOCAL_BODY.test(tokens[i + 1]?.text ?? '')) {
         i += 2;
         break;
       }
@@ -329,10 +351,10 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
 
 /** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
 function levelledBody(tokens: Token[], i: number): boolean {
-  if (!/^(?:provincial|municipal|district|city|county|prefectural)$/.test(tokens[i]!.text)) return false;
+  if (!BODY_LEVEL.test(tokens[i]!.text)) return false;
   let j = i + 1;
   while (isCap(tokens[j]) && j - i <= 4) j++;
-  return j - i >= 3 && /^(?:People['’]s|Party|Fatherland|Propaganda)$/.test(tokens[i + 1]!.text) && /^(?:Committee|Council|Congress)$/.test(tokens[j - 1]!.text);
+  return j - i >= 3 && LEVELLED_BODY_FIRST.test(tokens[i + 1]!.text) && LEVELLED_BODY_HEAD.test(tokens[j - 1]!.text);
 }
 
 /** After "of": continue through ", Word, Word and Word" when every item is a single common noun
@@ -381,7 +403,7 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   if (tokens[andAt]!.text === '&') return j;
   // "Mayor Jo Ames and City Council members": a title and a person's name never open an organisation
   // ("Vice President of East Java Industrial and Commercial Association": after "of" the name is the body's)
-  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(/\.$/, ''))) && !a.some((x) => /^of$/i.test(x))) return andAt;
+  if (a.length >= 2 && (titleAt(a, 0) || HONORIFICS.has(a[0]!.toLowerCase().replace(TRAILING_PERIOD, ''))) && !a.some((x) => OF.test(x))) return andAt;
   const joined = `${a.join(' ')} and ${b.join(' ')}`.toLowerCase();
   if (compoundCities.has(joined)) return j;
   for (const c of compoundCities) if (joined.startsWith(c + ' ')) return j;
@@ -411,9 +433,9 @@ const TITLE_FIRST_WORDS = new Set([...TITLES].map((t) => t.split(' ')[0]!));
 
 /** The title starting at word w (longest match), as [title, length]. */
 export function titleAt(words: string[], w: number): [string, number] | null {
-  if (!TITLE_FIRST_WORDS.has(words[w]!.toLowerCase().replace(/\.$/, ''))) return null;
+  if (!TITLE_FIRST_WORDS.has(words[w]!.toLowerCase().replace(TRAILING_PERIOD, ''))) return null;
   for (let len = Math.min(MAX_TITLE_WORDS, words.length - w); len >= 1; len--) {
-    const t = words.slice(w, w + len).join(' ').toLowerCase().replace(/\.$/, '');
+    const t = words.slice(w, w + len).join(' ').toLowerCase().replace(TRAILING_PERIOD, '');
     if (TITLES.has(t)) return [t, len];
     // "Deputy Consul-General" is the "deputy consul general" of the list
     const spaced = t.replace(/-/g, ' ');
@@ -431,12 +453,12 @@ function headOf(words: string[]): { head: string; head2: string } {
     if ((ORGANIZATION_HEAD.has(penult) || OFFICE_HEAD.has(penult)) && place(words[words.length - 1]!).reading) end = words.length - 1;
   }
   for (let k = 1; k < words.length; k++) {
-    if (/^(of|for|in)$/i.test(words[k]!)) {
+    if (COMPLEMENT_WORD.test(words[k]!)) {
       end = k;
       break;
     }
   }
-  const w = words.slice(0, end).map((x) => x.toLowerCase().replace(/['’]s$/, ''));
+  const w = words.slice(0, end).map((x) => x.toLowerCase().replace(TRAILING_POSSESSIVE, ''));
   return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
 }
 
@@ -475,7 +497,7 @@ function genericBody(words: string[]): boolean {
 
 /** Label of an organisation or event name from its head noun, or null. */
 export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
-  const words = name.replace(/[(),"“”]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name.replace(/[(),"“”]/g, ' ').split(SPACES).filter(Boolean);
   if (!words.length) return null;
   const { head, head2 } = headOf(words);
   if (genericBody(words)) return null;
@@ -563,7 +585,7 @@ function readPhraseUncached(sentence: string, tokens: Token[], ph: Phrase, ctx: 
   const plain = toks.map((t) => t.text);
   // determiners never open a name, wherever the phrase stands: "Both Mandaue City", "All Sister Cities"
   while (k < toks.length - 1 && DETERMINERS.test(toks[k]!.text)) k++;
-  while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) {
+  while (k < toks.length - 1 && toks[k]!.kind === 'word' && NOT_NAME_WORDS.has(toks[k]!.text.toLowerCase()) && !titleAt(plain, k) && !/^former$/i.test(toks[k]!.text) && !HONORIFICS.has(toks[k]!.text.toLowerCase().replace(TRAILING_PERIOD, ''))) {
     // inside a sentence only "the" is dropped: "between The University of Waikato and …" keeps "University"
     if (!sentenceStart && !/^the$/i.test(toks[k]!.text)) break;
     k++;
@@ -579,7 +601,7 @@ function mention(sentence: string, toks: Token[], kind: MentionKind, extra: Part
   const text = sentence.slice(start, end);
   let name = extra.name ?? text;
   name = name.replace(/^(the|The)\s+/, '').replace(/['’][sS]$/, '').replace(/['’]$/, '');
-  return { kind, text, name, start, end, words: name.split(/\s+/).length, ...extra };
+  return { kind, text, name, start, end, words: name.split(SPACES).length, ...extra };
 }
 
 function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenceStart: boolean): Mention[] {
@@ -588,12 +610,12 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const possessive = POSSESSIVE.test(last) && !NAME_POSSESSIVES.test(last) && /['’]/.test(last);
   const full = sentence.slice(toks[0]!.start, toks[toks.length - 1]!.end);
   const clean = possessive ? full.replace(/['’][sS]?$/, '') : full;
-  const cleanWords = clean.split(/\s+/);
+  const cleanWords = clean.split(SPACES);
   // "Irish Sister City", "Sister Cities": the relation's words, not a name; "Sister City of X": X
   if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
   const sisterOf = /^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns) (?:of|with) (?:the )?/iu.exec(clean);
   if (sisterOf) {
-    const skip = sisterOf[0].trim().split(/\s+/).length;
+    const skip = sisterOf[0].trim().split(SPACES).length;
     return toks.length > skip ? readTokens(sentence, toks.slice(skip), ctx, false) : [];
   }
   // "… Friendship Society Mr. Petr Ryzhkov", "West Germany Dr. Zairin Zain": a body or a place, then a person its honorific opens
@@ -601,7 +623,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (inner > 0) {
     const before = words.slice(0, inner).join(' ');
     let nameAt = inner + 1;
-    while (nameAt < words.length - 1 && HONORIFICS.has(words[nameAt]!.toLowerCase().replace(/\.$/, ''))) nameAt++;
+    while (nameAt < words.length - 1 && HONORIFICS.has(words[nameAt]!.toLowerCase().replace(TRAILING_PERIOD, ''))) nameAt++;
     const person = mention(sentence, toks.slice(inner + 1), 'Person', { name: words.slice(nameAt).join(' ').replace(/['’][sS]$/, ''), possessive });
     const where = place(before);
     if (where.reading === 'country' || where.reading === 'region') return [mention(sentence, toks.slice(0, inner), 'Place', { name: before, country: where.country, placeKind: where.reading }), person];
@@ -613,7 +635,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
   // … and "Mayor Tom Hall of Kalamazoo": a title, then a given name and a surname that is a venue word
   const venueSurname = headLabel === 'Venue' && !!leadingTitle && (() => {
-    const of = cleanWords.findIndex((x) => /^of$/i.test(x));
+    const of = cleanWords.findIndex((x) => OF.test(x));
     const end = of > 0 ? of : cleanWords.length;
     const nameWords = cleanWords.slice(leadingTitle[1], end);
     return nameWords.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(nameWords[0]!) && !isCommonWord(nameWords[0]!) && !place(nameWords[0]!).reading && !NOT_NAME_WORDS.has(nameWords[0]!.toLowerCase());
@@ -623,7 +645,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const corporation = /^(?:The )?(?:Municipal )?Corporation of (?:the )?(?:City of )?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2})$/u.exec(clean);
   if (corporation) return [mention(sentence, toks, 'City', { name: corporation[1]!, possessive, placeKind: 'stated' })];
   // "Oudtshoorn Municipality (of Western Cape Province)": a municipality is a city, whatever the gazetteer knows
-  const ofAt = words.findIndex((x) => /^of$/i.test(x));
+  const ofAt = words.findIndex((x) => OF.test(x));
   const municipality = /^(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Municipality|Town)$/u.exec((ofAt > 0 ? words.slice(0, ofAt) : words).join(' '));
   if (municipality && !leadingTitle && !NOT_NAME_WORDS.has(cleanWords[0]!.toLowerCase()) && !place(cleanWords[0]!).commonWord) {
     const n = municipality[0].split(' ').length;
@@ -707,7 +729,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     // Title Name (with what is before the title: Former, a city, an office, a nationality)
     if (after.length > 0 && !byHead && !(after.length === 1 && /^(of|and)$/i.test(after[0]!))) {
       let nameWords = after;
-      while (nameWords.length > 1 && (HONORIFICS.has(nameWords[0]!.toLowerCase().replace(/\.$/, '')) || titleAt(nameWords, 0) || /^(&|and)$/i.test(nameWords[0]!) && titleAt(nameWords, 1))) {
+      while (nameWords.length > 1 && (HONORIFICS.has(nameWords[0]!.toLowerCase().replace(TRAILING_PERIOD, '')) || titleAt(nameWords, 0) || /^(&|and)$/i.test(nameWords[0]!) && titleAt(nameWords, 1))) {
         // "President & CEO Mary Kane": a second title joined by "&" before the name
         if (/^(&|and)$/i.test(nameWords[0]!)) nameWords = nameWords.slice(1);
         const t2 = titleAt(nameWords, 0);
@@ -729,7 +751,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       }
       if (nameWords.some((x) => /^(of|for|and|&)$/i.test(x))) break;
       // "Mayor Deputy Mayor": titles only, no name
-      if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) break;
+      if (nameWords.every((x) => TITLES.has(x.toLowerCase()) || HONORIFICS.has(x.toLowerCase().replace(TRAILING_PERIOD, '')))) break;
       if (WEAK_TITLES.has(title) && before.length === 0 && nameWords.length === 1 && atSentenceStart) break;
       // "the “Mayor Making” ceremonies": a title before a common -ing word names an occasion, not a person
       if (nameWords.length === 1 && /^\p{Lu}\p{Ll}+ing$/u.test(nameWords[0]!) && isCommonWord(nameWords[0]!)) break;
@@ -763,7 +785,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   }
 
   // 2. honorific + name
-  const h = cleanWords[0]!.toLowerCase().replace(/\.$/, '');
+  const h = cleanWords[0]!.toLowerCase().replace(TRAILING_PERIOD, '');
   if (HONORIFICS.has(h) && cleanWords.length >= 2 && !byHead) {
     return [mention(sentence, toks, 'Person', { name: cleanWords.slice(1).join(' '), possessive })];
   }
@@ -773,7 +795,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (byHead) return [mention(sentence, toks, byHead, { name: clean, possessive })];
 
   // 4. places
-  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
+  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ').replace(TRAILING_PERIOD, '');
   if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
   if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean)) && cleanWords.length <= 4 && !/\d/.test(clean)) {
     const p = place(clean);
@@ -825,7 +847,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
 function countriesAmongCountries(sentence: string, out: Mention[]): void {
   let start = 0;
   for (let j = 1; j <= out.length; j++) {
-    const joined = j < out.length && /^(?:,|,? and|,? or) $/.test(sentence.slice(out[j - 1]!.end, out[j]!.start));
+    const joined = j < out.length && LIST_JOINER.test(sentence.slice(out[j - 1]!.end, out[j]!.start));
     if (joined) continue;
     const run = out.slice(start, j);
     start = j;
@@ -849,7 +871,7 @@ const DEFINITION = /^,\s+(?:an?|the)\s+((?:[\p{Ll}-]+\s*){1,4})/u;
 function definedKind(sentence: string, end: number): MentionKind | null {
   const d = DEFINITION.exec(sentence.slice(end, end + 60));
   if (!d) return null;
-  for (const w of d[1]!.trim().split(/\s+/)) for (const [re, kind] of DEFINED_AS) if (re.test(w)) return kind;
+  for (const w of d[1]!.trim().split(SPACES)) for (const [re, kind] of DEFINED_AS) if (re.test(w)) return kind;
   return null;
 }
 
@@ -911,7 +933,7 @@ function seatThenEnvoy(m: Mention): Mention[] | null {
     const p = place(town);
     const name = words.slice(n).map((w) => w[0]);
     if (p.reading !== 'city' || p.commonWord || name.length > 5 || place(name[0]!).reading === 'country') continue;
-    if (!name.every((x) => /^\p{Lu}[\p{L}'’.-]*$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase().replace(/\.$/, '')))) continue;
+    if (!name.every((x) => /^\p{Lu}[\p{L}'’.-]*$/u.test(x) && !NOT_NAME_WORDS.has(x.toLowerCase()) && !HONORIFICS.has(x.toLowerCase().replace(TRAILING_PERIOD, '')))) continue;
     const townEnd = m.start + words[n - 1]!.index! + words[n - 1]![0].length;
     const nameStart = m.start + words[n]!.index!;
     return [
@@ -955,7 +977,7 @@ function consulateSeat(sentence: string, toks: Token[], title: string, prefix: s
 function bodyThenOfficer(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
   // "(Mayor of) Lindenberg Herr Karl Weber": an honorific opens the person
   for (let k = 1; k + 1 < toks.length; k++) {
-    if (!HONORIFICS.has(lower(toks[k]).replace(/\.$/, '')) || TITLES.has(lower(toks[k]))) continue;
+    if (!HONORIFICS.has(lower(toks[k]).replace(TRAILING_PERIOD, '')) || TITLES.has(lower(toks[k]))) continue;
     const person = readTokens(sentence, toks.slice(k), ctx, false);
     if (person.length === 1 && person[0]!.kind === 'Person') return [...readTokens(sentence, toks.slice(0, k), ctx, false), ...person];
   }
@@ -983,7 +1005,7 @@ const REMIT_NOUNS = /^(affairs|relations|cooperation|co-operation|exchanges?|dev
 const PLURAL_ABBREVIATIONS: Readonly<Record<string, string>> = { crs: 'councillor', cllrs: 'councillor', reps: 'representative', drs: 'doctor' };
 
 function pluralTitle(word: string): string | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = word.toLowerCase().replace(TRAILING_PERIOD, '');
   if (PLURAL_ABBREVIATIONS[w]) return PLURAL_ABBREVIATIONS[w]!;
   return w.length > 3 && w.endsWith('s') && TITLES.has(w.slice(0, -1)) && !WEAK_TITLES.has(w.slice(0, -1)) ? w.slice(0, -1) : null;
 }
@@ -1007,7 +1029,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
   const out: Mention[] = [];
   const list = phrases(tokens, ctx.compoundCities);
   for (const ph of list) {
-    const atStart = ph.first === 0 || /^["'“‘(]$/.test(tokens[0]!.text) && ph.first === 1;
+    const atStart = ph.first === 0 || OPENING_QUOTE.test(tokens[0]!.text) && ph.first === 1;
     out.push(...readPhrase(sentence, tokens, ph, ctx, atStart));
   }
   // lower-case titles between the phrases: "Ann Ito, vice chairman of …", "representatives Al Poe and Bo Dee"
@@ -1064,8 +1086,8 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     }
     // "Kita, in Saitama prefecture": a name before a lower-case subdivision word is the subdivision
     // … and so is one after "the U.S. state of", "the province of"
-    const subdivisionOf = /\b(?:state|province|prefecture|county|region|oblast|governorate) of (?:the )?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start));
-    const subdivisionAfter = /^\s+(prefecture|province|county|state|region|oblast|governorate)\b|^\s+(districts|provinces|prefectures|counties|states|regions)\b/.test(sentence.slice(m.end, m.end + 16));
+    const subdivisionOf = SUBDIVISION_OF.test(sentence.slice(Math.max(0, m.start - 20), m.start));
+    const subdivisionAfter = SUBDIVISION_AFTER.test(sentence.slice(m.end, m.end + 16));
     if (m.kind === 'City' && (subdivisionOf || subdivisionAfter)) {
       Object.assign(m, { kind: 'Place', placeKind: 'region', country: place(m.name).country });
       continue;

@@ -30,17 +30,28 @@ const OPENERS = new Set([
 
 const CONTINUES = /(?:[,;(\-–—&]|\b(?:and|or|of|the|to|in|for|with|a|an|by|at|from|on|as|its|his|her|their))\s*$/i;
 
+// The expressions of the per-character and per-sentence loops below, made once: a literal inside a loop is a new
+// RegExp object at every evaluation (thousands an article).
+const WORD_BEFORE_PERIOD = /[\p{L}\p{N}.]/u;
+const INITIAL = /^\p{Lu}$/u;
+const DOTTED_ABBREVIATION = /^(\p{L}\.)+\p{L}$/u;
+const PERIOD_THEN_CLOSERS = /^\.["'”’)\]]+$/;
+const LOWER_CASE_START = /^[\p{Ll}]/u;
+const LOWER_CASE_LINE = /^\s*\p{Ll}/u;
+const SPACE = /\s/;
+const LINE_BREAKS = /[\r\n\t]/g;
+
 function periodEndsSentence(text: string, dot: number, next: string): boolean {
   // the word right before the period, including inner periods (U.S, e.g)
   let i = dot - 1;
-  while (i >= 0 && dot - i < 40 && /[\p{L}\p{N}.]/u.test(text[i]!)) i--;
+  while (i >= 0 && dot - i < 40 && WORD_BEFORE_PERIOD.test(text[i]!)) i--;
   const word = text.slice(i + 1, dot);
   const lower = word.toLowerCase();
   if (!word) return true;
-  if (/^\p{Lu}$/u.test(word)) return false; // an initial: "H. K. Lee"
+  if (INITIAL.test(word)) return false; // an initial: "H. K. Lee"
   if (NEVER_FINAL.has(lower)) return false;
   if (FINAL_BEFORE_OPENER.has(lower)) return OPENERS.has(next.toLowerCase());
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return OPENERS.has(next.toLowerCase()); // U.S. / P.R.C. mid-sentence
+  if (DOTTED_ABBREVIATION.test(word)) return OPENERS.has(next.toLowerCase()); // U.S. / P.R.C. mid-sentence
   return true;
 }
 
@@ -56,11 +67,11 @@ function splitParagraph(text: string): [number, number][] {
     const end = m.index + m[0].length;
     NEXT_WORD.lastIndex = end;
     const nextWord = NEXT_WORD.exec(text)?.[1] ?? '';
-    if (m[0][0] === '.' && m[0].length === 1 || m[0].startsWith('.') && /^\.["'”’)\]]+$/.test(m[0])) {
+    if (m[0][0] === '.' && m[0].length === 1 || m[0].startsWith('.') && PERIOD_THEN_CLOSERS.test(m[0])) {
       if (!periodEndsSentence(text, m.index, nextWord)) continue;
     }
     // only a capital, a digit, a quote or a non-Latin script may open the next sentence
-    if (nextWord && /^[\p{Ll}]/u.test(nextWord) && m[0] !== '。') continue;
+    if (nextWord && LOWER_CASE_START.test(nextWord) && m[0] !== '。') continue;
     if (end > start) out.push([start, end]);
     start = end;
   }
@@ -98,7 +109,7 @@ export function splitSentences(body: string): Sentence[] {
       const prev = runs[runs.length - 1];
       if (prev) {
         const prevText = body.slice(Math.max(prev[0], prev[1] - 40), prev[1]);
-        if (CONTINUES.test(prevText) || /^\s*\p{Ll}/u.test(line)) {
+        if (CONTINUES.test(prevText) || LOWER_CASE_LINE.test(line)) {
           prev[1] = b;
           continue;
         }
@@ -112,13 +123,13 @@ export function splitSentences(body: string): Sentence[] {
       for (const [s, e] of splitParagraph(runText)) {
         let s2 = s;
         let e2 = e;
-        while (s2 < e2 && /\s/.test(runText[s2]!)) s2++;
-        while (e2 > s2 && /\s/.test(runText[e2 - 1]!)) e2--;
+        while (s2 < e2 && SPACE.test(runText[s2]!)) s2++;
+        while (e2 > s2 && SPACE.test(runText[e2 - 1]!)) e2--;
         if (e2 <= s2) continue;
         sentences.push({
           index: sentences.length,
           paragraph,
-          text: runText.slice(s2, e2).replace(/[\r\n\t]/g, ' '),
+          text: runText.slice(s2, e2).replace(LINE_BREAKS, ' '),
           start: a + s2,
           end: a + e2,
         });

@@ -50,6 +50,22 @@ function byList(s: AnalyzedSentence, from: number): [number, number] {
   return [from, stop ? from + stop.index : end];
 }
 
+// The per-sentence word tests of `participation`, made once: a literal in the loop is a new RegExp object for every sentence.
+const HOSTING_WORDS = /host|sponsor|held by/;
+const HOSTED_EVENT_WORDS = /host|threw|gave|organi/;
+const ORGANISING_WORDS = /organi|undertaken|arranged|coordinated/;
+const ARRANGEMENT_WORDS = /arrangement|coordination/;
+const THE_DELEGATION = /\bthe delegation\b/i;
+const WITNESSING_WORDS = /attend|witness|join|sealed|signed|inked|initial/;
+const ATTENDING_WORDS = /attend|join|witness|particip|part in|present at|accompan/;
+const MEAL_WORDS = /reception|banquet|dinner|luncheon/;
+const PRESENT_WORDS = /present|guests|attendees|attending/;
+const SPEAKING_WORDS = /speak|spoke|speech|address|remarks|lecture|talk|keynote/;
+const SPEECH_WORDS = /speech|remarks|greeting|address|toast|presentation/;
+const MESSAGE_WORDS = /welcome|message|toast|remarks|speech/;
+const BOTH_MAYORS = /\b(?:both|the two) mayors\b/i;
+const PRESENTING_WORDS = /presented|introduced|showcased|demonstrated/;
+
 export function participation(a: Article, ev: Events): void {
   // "X arranged a welcome party and the signing ceremony", "the guests enjoyed a luncheon": the subject's part
   for (const o of ev.objects) {
@@ -72,20 +88,20 @@ export function participation(a: Article, ev: Events): void {
     // one scan of the template tells which patterns' words it holds (cues.ts): the others are not run
     const cues = Cues.ofSentence(s);
     const lower = cues.lower;
-    if (cues.testLower(/host|sponsor|held by/)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
+    if (cues.testLower(HOSTING_WORDS)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:hosted|co-hosted|sponsored|co-sponsored|(?<=(?:was|were) )held) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       const event = eventBefore(a, ev, s, m.index!);
       for (const id of actorsIn(s, f, e, 'POMGC')) add(a, id, event, 'host', s);
     }
     // A hosted / held / gave a banquet (for …): A hosts it; A organised a forum: A organises it
-    if (cues.testLower(/host|threw|gave|organi/)) for (const m of cues.matches(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
+    if (cues.testLower(HOSTED_EVENT_WORDS)) for (const m of cues.matches(/\b(hosted|hosts|will host|is hosting|threw|gave|organi[sz]ed) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:banquet|reception|dinner|luncheon|lunch|gala|party|ceremony|forum|concert|festival|exhibition|seminar|symposium|conference|celebration|meeting)\b/gi)) {
       const event = ev.focus[s.index];
       if (!event || a.entities.get(event)?.first !== s.index) continue;
       const role: ParticipationRole = /^organi/i.test(m[1]!) ? 'organizer' : 'host';
       const city = hostingCity(s, m.index!);
       for (const id of city ? [city] : subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event, role, s);
     }
-    if (cues.testLower(/organi|undertaken|arranged|coordinated/)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
+    if (cues.testLower(ORGANISING_WORDS)) for (const m of cues.matches(/\b(?:jointly |co-?)?(?:organi[sz]ed|co-organi[sz]ed|undertaken|arranged|coordinated) by /gi)) {
       // "the X Exchange Program organized by Y": what Y organises is the named thing, not the event in focus
       if (/⟨[GOMX]\d+⟩,? $/.test(t.slice(0, m.index!))) continue;
       const [f, e] = byList(s, m.index! + m[0].length);
@@ -93,11 +109,11 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMG')) add(a, id, event, 'organizer', s);
     }
     // "With the assistance and arrangement of X, …", "under the coordination of X": X organises what the sentence tells
-    if (cues.testLower(/arrangement|coordination/)) for (const m of cues.matches(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
-      const forDelegation = cues.test(/\bthe delegation\b/i) ? ev.visits[0]?.event : null;
+    if (cues.testLower(ARRANGEMENT_WORDS)) for (const m of cues.matches(/\b(?:with|under) the (?:[\w-]+ and )?(?:arrangements?|coordination) of (?:the )?⟨([OGM])(\d+)⟩/gi)) {
+      const forDelegation = cues.test(THE_DELEGATION) ? ev.visits[0]?.event : null;
       add(a, s.refs[Number(m[2])], forDelegation ?? ev.focus[s.index] ?? ev.main, 'organizer', s);
     }
-    if (cues.testLower(/attend|witness|join|sealed|signed|inked|initial/)) for (const m of cues.matches(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
+    if (cues.testLower(WITNESSING_WORDS)) for (const m of cues.matches(/\b(?:attended|witnessed|joined|sealed|signed|inked|initialled|initialed) by /gi)) {
       const [f, e] = byList(s, m.index! + m[0].length);
       // "agreements will be signed by A and B": their part is in the article's signing, not in the visit told alongside
       const signing = /^(?:sealed|signed|inked|initial)/i.test(m[0]) && !/⟨E\d+⟩/.test(t.slice(0, m.index!)) ? a.events().find((x) => x.props.kind === 'signing') : undefined;
@@ -105,7 +121,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of actorsIn(s, f, e, 'POMG', true)) add(a, id, event, 'attendee', s);
     }
     // A, B and C (also) attended the event (and delivered speeches)
-    if (cues.testLower(/attend|join|witness|particip|part in|present at|accompan/)) for (const m of cues.matches(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
+    if (cues.testLower(ATTENDING_WORDS)) for (const m of cues.matches(/\b(?:attended|attend|attends|joined|witnessed|participated in|took part in|take part in|were present at|was present at|accompanied)\b/gi)) {
       if (/\bby\s*$/.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue;
       if (/\b(invited|asked) (?:\w+ ){0,4}to $/.test(t.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       // "attended Warstein" is a visit to the town, "joined the delegation" a place in it (read with the visits)
@@ -122,7 +138,7 @@ export function participation(a: Article, ev: Events): void {
       }
     }
     // "Mayor X welcomed the visitors at a civic reception": X hosts the reception
-    if (cues.testLower(/reception|banquet|dinner|luncheon/)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
+    if (cues.testLower(MEAL_WORDS)) for (const m of cues.matches(/\b(?:welcomed|received|greeted|honou?red|farewelled) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:delegation|delegates|visitors|guests|group)\b[^.⟨]{0,30}? at an? (?:[\w-]+ ){0,2}(?:reception|banquet|dinner|luncheon)\b/gi)) {
       const event = a.eventsFirstIn(s.index).find((e) => e.props.kind === 'reception');
       for (const id of subjectsBefore(a, s, m.index!, 'POMG')) add(a, id, event?.id, 'host', s);
     }
@@ -134,7 +150,7 @@ export function participation(a: Article, ev: Events): void {
       for (const id of subjectsBefore(a, s, m.index!, 'POMG')) if (guests.has(id)) add(a, id, event, 'attendee', s);
     }
     // "Among those present were A, B and C", "Guests included A and B"
-    if (cues.testLower(/present|guests|attendees|attending/)) for (const m of cues.matches(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
+    if (cues.testLower(PRESENT_WORDS)) for (const m of cues.matches(/\b(?:among (?:those|the guests) (?:present|attending) (?:were|was|included)|(?:guests|attendees|participants) included|also present were|present were|those attending included)\b:? /gi)) {
       const end = clauseEnd(t, m.index! + m[0].length);
       const event = ev.focus[s.index] ?? ev.main;
       for (const id of actorsIn(s, m.index! + m[0].length, end, 'POMG', true)) add(a, id, event, 'attendee', s);
@@ -148,7 +164,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // where A, B and C will (all) speak / A delivered a speech
     // (talking "with" someone is no speech; remarks are)
-    if (cues.testLower(/speak|spoke|speech|address|remarks|lecture|talk|keynote/)) for (const m of cues.matches(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
+    if (cues.testLower(SPEAKING_WORDS)) for (const m of cues.matches(/\b(?:will |would |to )?(?:all )?(?:speak(?! with)|spoke(?! with)|(?:delivered|delivers|gave|gives|give|made|makes) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address|lecture|talk|keynote)|addressed the (?:event|ceremony|audience|forum|meeting|gathering))\b/gi)) {
       const where = t.lastIndexOf('where ', m.index!);
       const subjects = where >= 0 ? actorsIn(s, where + 6, m.index!, 'POMG', true) : subjectsBefore(a, s, m.index!, 'POMG');
       const event = eventFor(a, ev, s, m.index!);
@@ -161,7 +177,7 @@ export function participation(a: Article, ev: Events): void {
     // (a capitalised first word is read as an unknown name: "Speeches were given by A")
     const lead = /^⟨X(\d+)⟩/.exec(t);
     const leadNoun = lead && /^(?:speeches|remarks|greetings|addresses|presentations|talks)$/i.test(s.mentions[Number(lead[1])]!.name) ? s.mentions[Number(lead[1])]!.name : null;
-    if (leadNoun || cues.testLower(/speech|remarks|greeting|address|toast|presentation/)) for (const m of cues.matches(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
+    if (leadNoun || cues.testLower(SPEECH_WORDS)) for (const m of cues.matches(/(?:^⟨X\d+⟩|\b(?:(?:short |brief |welcome |welcoming |opening |closing |congratulatory |keynote )?(?:speech(?:es)?|remarks|greetings|addresses|address|toasts?)|(?:presentations?|talks?)))(?:,? (?:were )?(?:given|made|delivered))? (?:by|from) (?:the )?/gi)) {
       if (m[0].startsWith('⟨') && !leadNoun) continue;
       const from = m.index! + m[0].length;
       // "an address by the Mayor of X" is no speech by the city; "a talk from the visitors" names nobody
@@ -172,7 +188,7 @@ export function participation(a: Article, ev: Events): void {
     }
     // "A began with a few words of welcome", "A read a message from …", "A proposed a toast", "with A giving short remarks",
     // "Both mayors … also gave speeches": a speech by the subject
-    if (cues.testLower(/welcome|message|toast|remarks|speech/)) for (const m of cues.matches(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
+    if (cues.testLower(MESSAGE_WORDS)) for (const m of cues.matches(/\b(?:(?:began|opened|started|closed)(?: [^.⟨]{0,30}?)? with (?:a few |some |brief |short )?(?:words of welcome|welcoming words|welcome remarks|a (?:welcome |welcoming )?(?:speech|address|toast))|read (?:out )?(?:a|the) (?:[\w-]+ )?(?:message|letter|greeting)|(?:proposed|raised|gave|made) (?:a|the) toast|(?:giving|delivering|making) (?:a |an |his |her |their )?(?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address))\b/gi)) {
       let subjects = antecedent(s, m.index!);
       if (!subjects.length) subjects = subjectsBefore(a, s, m.index!, 'POMG');
       // "… invited, with A attending and giving short remarks": the name right before the participle
@@ -181,13 +197,13 @@ export function participation(a: Article, ev: Events): void {
       const event = eventFor(a, ev, s, m.index!);
       for (const id of subjects) add(a, id, event, 'speaker', s);
     }
-    if (cues.test(/\b(?:both|the two) mayors\b/i)) for (const m of cues.matches(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
+    if (cues.test(BOTH_MAYORS)) for (const m of cues.matches(/\b(?:both|the two) mayors\b[^.]{0,80}?\b(?:gave|delivered|made) (?:\w+ ){0,2}?(?:speech(?:es)?|remarks|address(?:es)?)\b/gi)) {
       const event = eventFor(a, ev, s, m.index!);
       for (const f of a.factsOf('HOLDS_POSITION')) if (/^(?:lord )?mayor$/i.test(String(f.props.title)) && !f.props.former) add(a, f.from, event, 'speaker', s);
     }
     // "A presented information on …", "A introduced a promotional video": a presentation by the subject
     // (not "presented the award to B": that hands over a prize)
-    if (cues.testLower(/presented|introduced|showcased|demonstrated/)) for (const m of cues.matches(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
+    if (cues.testLower(PRESENTING_WORDS)) for (const m of cues.matches(/\b(?:presented|showcased|demonstrated) (?:information|details|an overview|a summary|a slideshow|a video|a film|a report|the history|the results|the work|the plans?|a proposal)\b|\bintroduced (?:a|the|their|its) (?:[\w-]+ ){0,2}?(?:video|film|dvd|⟨X\d+⟩|slideshow|projects?|programmes?|programs?|products?)\b/gi)) {
       if (/^[^.]{0,60}?\bto (?:the )?⟨P/.test(t.slice(m.index! + m[0].length))) continue;
       const event = eventFor(a, ev, s, m.index!);
       const who = antecedent(s, m.index!);
