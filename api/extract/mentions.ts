@@ -440,8 +440,13 @@ function headOf(words: string[]): { head: string; head2: string } {
   return { head: w[w.length - 1] ?? '', head2: w.slice(-2).join(' ') };
 }
 
-/** "Oranmore Twinning Committee", "Wonju Sister City Committee", "Tipperary Town Twinning committee": a town's friendship body. */
-const TOWN_FRIENDSHIP = /\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \w+)? (committee|association|council|board|group)$/;
+/**
+ * "Oranmore Twinning Committee", "Wonju Sister City Committee", "Santa Clara Sister Cities Organization", "St. Louis
+ * Sister Cities Program": a town's friendship body, a friendship association of the graph contract (an Office),
+ * whatever its head noun. The annotated sets since blind6 label them so; the older ones were relabelled to match.
+ */
+const TOWN_FRIENDSHIP = /\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \w+)? (committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation)$/;
+const FRIENDSHIP_BODY_HEAD = /^(committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation)$/;
 
 /** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
 function publicFriendshipBody(lowerName: string): boolean {
@@ -487,13 +492,13 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // "the Summer Capital of the Philippines": a capital of a place is a description, not a business
   if (head === 'capital' && /\bcapital of\b/i.test(name)) return null;
   // a town's own sister-city or twinning body is a friendship association, a public body (graph contract);
-  // the national federation ("Sister Cities International") and programmes are organisations
+  // the national federation ("Sister Cities International") is an organisation
   if (/^(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/i.test(name)) return 'Organization';
   if (/^(?:[\p{L}-]+ ){1,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Office';
-  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return /program(me)?$/i.test(name) ? 'Organization' : 'Office';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Office';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
-  if ((head === 'committee' || head === 'association' || head === 'council' || head === 'board' || head === 'group') && TOWN_FRIENDSHIP.test(whole)) return 'Office';
+  if (FRIENDSHIP_BODY_HEAD.test(head) && TOWN_FRIENDSHIP.test(whole)) return 'Office';
   // a committee is a council's or a government's ("International Relations Committee", "Executive Committee"), unless
   // it organises an event or gathers a public ("Organising Committee", "Youth Committee")
   if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';

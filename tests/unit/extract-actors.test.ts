@@ -402,7 +402,7 @@ describe('a holder inside a body\'s or a place\'s name', () => {
   table([
     ['splits a person an honorific opens off a body or a country before it', () => extract('The delegation was headed by the Chair of the Oslo Friendship Society Mr. Petr Ivanov and the Indonesian ambassador to Germany Dr. Ali Rahman.'), [
       hasNames('Person', ['Petr Ivanov', 'Ali Rahman']),
-      hasNames('Organization', ['Oslo Friendship Society']),
+      hasNames('Office', ['Oslo Friendship Society']),
       (g) => expect(names(g, 'Organization')).not.toContain('Germany'),
     ]],
     ['reads a special administrator of a body named by its initials', () => extract('The Galle Municipal Council (GMC) will send officials to Kobe. GMC Special Administrator Ravi Perera told the media the programme will start in May.'), [
@@ -417,6 +417,10 @@ describe('committees', () => {
       hasNames('Office', ['Hamar International Relations Committee']),
       hasNames('Organization', ['Bergen Festival Organising Committee']),
       holds('Anna Berg', 'Hamar International Relations Committee', 'Chair'),
+    ]],
+    ['reads a town\'s friendship body as a public body whatever its head noun, the national federation as an organisation', () => extract('Members of the Santa Clara Sister Cities Organization, the St. Louis Sister Cities Program and the Eugene Twinning Society met leaders of Sister Cities International in Washington.'), [
+      hasNames('Office', ['Santa Clara Sister Cities Organization', 'St. Louis Sister Cities Program', 'Eugene Twinning Society']),
+      hasNames('Organization', ['Sister Cities International']),
     ]],
   ]);
 });
