@@ -485,6 +485,8 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (/\b(co\.?,? ltd\.?|co\.? ltd\.?|inc\.?|corp\.?|llc|plc|gmbh|limited)$/i.test(name)) return /\bsister cit(y|ies)\b/i.test(name) ? 'Office' : 'Company';
   if (/travel agency|travel service|\b(news|press) agency$/i.test(whole)) return 'Company';
   if (/\b(agreement|pact|memorandum|charter|treaty|protocol)\b/i.test(words[0] + ' ' + head)) return null;
+  // "U.S. Conference of Mayors": a standing body of mayors, like a league or union of cities, not a meeting
+  if (/\bconference of mayors$/i.test(name)) return 'Organization';
   // "Board of Directors": a generic body with no proper name of its own
   if (/^(board|council|committee) of (directors|trustees|governors|supervisors|management|regents|elders)$/i.test(name)) return null;
   // a township's or county's governing board: "Warminster Board of Supervisors"

@@ -422,6 +422,9 @@ describe('committees', () => {
       hasNames('Office', ['Santa Clara Sister Cities Organization', 'St. Louis Sister Cities Program', 'Eugene Twinning Society']),
       hasNames('Organization', ['Sister Cities International']),
     ]],
+    ['reads a conference of mayors as a standing body, as a league of cities is', () => extract('Mayor Ana Cruz of Iloilo met the U.S. Conference of Mayors and the League of Cities of the Philippines in Manila.'), [
+      hasNames('Organization', ['U.S. Conference of Mayors', 'League of Cities of the Philippines']),
+    ]],
   ]);
 });
 
