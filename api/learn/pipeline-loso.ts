@@ -3,7 +3,9 @@
 // them and scored by ../shared/tools/score.mjs; rows are summed over the sets (pooled). This is the measure for a
 // change to the rules or candidates, which every learned step reads. The shipped model files are overwritten while
 // it runs and restored at the end, so run one at a time in a tree.
-// node --import tsx api/learn/pipeline-loso.ts [SET...]   (default: the sets nobody reads for error analysis)
+// node --import tsx api/learn/pipeline-loso.ts [--shipped] [SET...]   (default: the sets nobody reads for error analysis)
+// --shipped scores the shipped models on the same held sets, refitting nothing: the column to compare a refit with
+// (a set the shipped models were fitted on is not held out from them).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,8 @@ import { annotatedArticles, goldSets } from './corpus.ts';
 
 const SCORER = '../shared/tools/score.mjs';
 const MODELS = ['events', 'entities', 'relations'].map((step) => `api/extract/learned/${step}.json`);
-const args = process.argv.slice(2).filter((a) => a !== '--');
+const args = process.argv.slice(2).filter((a) => a !== '--' && a !== '--shipped');
+const refit = !process.argv.includes('--shipped');
 const sets = args.length ? args : ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind9', 'blind10'];
 const out = mkdtempSync(join(tmpdir(), 'pipeline-loso-'));
 const ROW = /^(\s*)(\S+)\s+P=\S+ R=\S+ F1=\S+\s+\(tp (\d+), fp (\d+), fn (\d+)\)/;
@@ -30,7 +33,7 @@ const shipped = MODELS.map((file) => readFileSync(file));
 const totals = new Map<string, [number, number, number]>();
 try {
   for (const set of sets) {
-    execFileSync(process.execPath, [...process.execArgv, 'api/cli/train.ts', '--except', set], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (refit) execFileSync(process.execPath, [...process.execArgv, 'api/cli/train.ts', '--except', set], { stdio: ['ignore', 'ignore', 'inherit'] });
     const file = join(out, `${set}.json`);
     execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { stdio: 'inherit', env: { ...process.env, PIPELINE_LOSO_SET: set, PIPELINE_LOSO_OUT: file } });
     const report = execFileSync('node', [SCORER, goldSets().get(set)!, file], { encoding: 'utf8' });
@@ -47,7 +50,7 @@ try {
 } finally {
   MODELS.forEach((file, i) => writeFileSync(file, shipped[i]!));
 }
-process.stdout.write(`== ${sets.join(', ')} pooled (graphs in ${out})\n`);
+process.stdout.write(`== ${sets.join(', ')} pooled, ${refit ? 'each refitted without it' : 'shipped models'} (graphs in ${out})\n`);
 for (const [key, [tp, fp, fn]] of totals) {
   process.stdout.write(`${key.padEnd(18)} P=${(tp / (tp + fp || 1)).toFixed(3)} R=${(tp / (tp + fn || 1)).toFixed(3)} F1=${((2 * tp) / (2 * tp + fp + fn || 1)).toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})\n`);
 }

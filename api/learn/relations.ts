@@ -81,7 +81,7 @@ const foldOf = (article: string) => createHash('sha1').update(article).digest()[
 function fit(examples: readonly RelationExample[], training: TrainingOptions): LinearModel {
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const kept = examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive }));
+  const kept = examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive, weight: e.weight }));
   return trainLogistic(kept, training);
 }
 
@@ -130,11 +130,28 @@ function trainType(type: LearnedType, data: RelationExamples, training: Training
   return { bias: round(bias), threshold: bestThreshold(scored, missed), weights };
 }
 
-/** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles. */
+/**
+ * Each article's weight in fitting (articles are keyed "set/file"): the mean number of articles per set over its set's
+ * own, so that every annotated set counts as much as any other whatever its size. Train alone is a quarter of the
+ * articles and comes from the publishers the rules were written on; the articles to decide come from new publishers,
+ * as each later set did (docs/extraction.md § "Tenth session: refit").
+ */
+export function setWeights(articles: Iterable<string>): Map<string, number> {
+  const setOf = (article: string) => article.slice(0, article.indexOf('/'));
+  const bySet = new Map<string, number>();
+  const unique = new Set(articles);
+  for (const article of unique) bySet.set(setOf(article), (bySet.get(setOf(article)) ?? 0) + 1);
+  const mean = unique.size / bySet.size;
+  return new Map([...unique].map((article) => [article, mean / bySet.get(setOf(article))!]));
+}
+
+/** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
 export function trainRelations(data: RelationExamples, training = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
   const models: RelationModels['models'] = {};
+  const weights = setWeights(data.examples.map((e) => e.article));
+  const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
   for (const type of types) {
-    const model = trainType(type, data, training);
+    const model = trainType(type, weighed, training);
     if (model) models[type] = model;
   }
   return { models };

@@ -8,7 +8,7 @@ import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import shipped from '../../api/extract/learned/relations.json' with { type: 'json' };
 import { DECIDED_TYPES, LEARNED_TYPES, RelationModelsSchema } from '../../api/extract/learned/relations.ts';
 import type { AnnotatedArticle } from '../../api/learn/corpus.ts';
-import { relationExamples, trainRelations } from '../../api/learn/relations.ts';
+import { relationExamples, setWeights, trainRelations } from '../../api/learn/relations.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
@@ -43,6 +43,14 @@ describe('training the relationship model', () => {
     expect(JSON.stringify(trainRelations(relationExamples(sample), undefined, LEARNED_TYPES))).toBe(first);
     // every type can be trained, those the shipped model leaves to the rules too
     expect(Object.keys(RelationModelsSchema.parse(JSON.parse(first)).models).sort()).toEqual([...LEARNED_TYPES].sort());
+  });
+
+  it('weighs every annotated set the same in fitting, however many articles it has', () => {
+    const articles = ['train/a.txt', 'train/b.txt', 'train/c.txt', 'blind/d.txt', 'train/a.txt'];
+    const weights = setWeights(articles);
+    expect(weights.get('train/a.txt')! * 3).toBeCloseTo(weights.get('blind/d.txt')!);
+    // the weights still sum to the number of articles
+    expect([...weights.values()].reduce((x, y) => x + y)).toBeCloseTo(4);
   });
 });
 

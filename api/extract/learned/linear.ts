@@ -15,6 +15,8 @@ export type LinearModel = z.infer<typeof LinearModelSchema>;
 export interface Example {
   features: readonly string[];
   positive: boolean;
+  /** how much the example counts in fitting: its error is scaled by it (1 when absent) */
+  weight?: number;
 }
 
 export interface TrainingOptions {
@@ -82,7 +84,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainingOpt
       const features = [...new Set(example.features)];
       let sum = bias;
       for (const f of features) sum += weights.get(f) ?? 0;
-      const error = sigmoid(sum) - (example.positive ? 1 : 0);
+      const error = (sigmoid(sum) - (example.positive ? 1 : 0)) * (example.weight ?? 1);
       biasSquares += error * error;
       bias -= (rate * error) / Math.sqrt(biasSquares + 1e-8);
       for (const f of features) {
