@@ -467,8 +467,10 @@ function headOf(words: string[]): { head: string; head2: string } {
  * Sister Cities Program": a town's friendship body, a friendship association of the graph contract (an Office),
  * whatever its head noun. The annotated sets since blind6 label them so; the older ones were relabelled to match.
  */
-const TOWN_FRIENDSHIP = /\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \w+)? (committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation)$/;
-const FRIENDSHIP_BODY_HEAD = /^(committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation)$/;
+const FRIENDSHIP_BODY_HEADS = 'committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation';
+const TOWN_FRIENDSHIP = new RegExp(`\\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \\w+)? (${FRIENDSHIP_BODY_HEADS})$`);
+/** The head noun must be the body's own: "Chair of the Bath Twinning Association" is no friendship body. */
+const FRIENDSHIP_BODY_HEAD = new RegExp(`^(${FRIENDSHIP_BODY_HEADS})$`);
 
 /** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
 function publicFriendshipBody(lowerName: string): boolean {
