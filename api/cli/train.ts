@@ -1,7 +1,8 @@
 // npm run train -- [--except SET]... [--out FILE] [--only NAME]  fits the learned extraction steps on the
 // annotated corpora (api/learn/corpus.ts) and writes their model files. The same corpora give the same files
-// byte for byte. A step marked `kept` keeps its shipped model unless named with --only (its refit loses today). --except leaves a set out (to score a model on articles it was not fitted on); --out writes
-// the model elsewhere than the shipped file (with --only when there are several trainers).
+// byte for byte. A step marked `kept` keeps its shipped model unless named with --only (its refit loses today).
+// --except leaves a set out (to score a model on articles it was not fitted on); --out writes the model elsewhere
+// than the shipped file (with --only when there are several trainers).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
