@@ -77,8 +77,11 @@ function openTrip(ctx: TripContext, s: AnalyzedSentence, m: RegExpExecArray): nu
   const place = s.mentions[Number(m.groups!.country)];
   // (the body tells the trip with its details; a headline only names it)
   if (ev.visits.length || s.paragraph === -1 || !place || place.kind !== 'Place' || place.placeKind !== 'country' || !place.country) return 0;
-  // "a delegation of U.S. mayors", "a mission of Japan": the nation its members come from, not where it goes
-  if (/\b(?:delegations?|missions?|delegates) of (?:the )?⟨N\d+⟩$/i.test(m[0])) return 0;
+  // "a delegation of U.S. mayors", "a mission of Japan", "delegates from Japan": the nation its members come from, not where it goes
+  if (/\b(?:delegations?|missions?|delegates) of (?:the )?⟨N\d+⟩$/i.test(m[0]) || /\bfrom (?:the )?⟨N\d+⟩$/i.test(m[0]) && !/^returned from\b/i.test(m[0])) return 0;
+  // "a delegation from A in <country>": the country of the town the delegation comes from
+  const from = /\bfrom (?:the )?(?:city of )?⟨C(\d+)⟩/i.exec(m[0]);
+  if (from && a.countryOfCity(s.refs[Number(from[1])]) === place.country) return 0;
   if (longBefore(a, dateIn(s)) || /\b(?:will|plan|plans|planned|would|hope|hopes|invited|invitation)\b/i.test(s.template.slice(0, m.index + m[0].length)) && !/\b(?:delegation|mission)\b/i.test(s.text)) return 0;
   const origin = originIn(a, s, m.index, place.country);
   const stops = stopsOf(a, s, place.country, origin);
