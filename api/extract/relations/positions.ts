@@ -33,6 +33,12 @@ const CONSULAR = /^(?:(?:deputy |vice )?consul(?:[ -]general)?|(?:deputy )?ambas
 /** A town's own posts, which a town named before a list of titled names holds. */
 const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
 
+/** A twinning, sister-city or friendship body's name. */
+const FRIENDSHIP_BODY = /\b(?:twinning|sister[- ]cit(?:y|ies)|twin[- ]towns?|friendship)\b.*\b(?:association|committee|commission|society|council|board|group|club|foundation|program(?:me)?|inc)\b/i;
+
+/** The officers of an association. */
+const ASSOCIATION_OFFICER = /^(?:(?:vice[- ])?(?:chair|chairman|chairwoman|chairperson|president)|secretary|treasurer)$/;
+
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
 
 function position(a: Article, person: string | null, title: Mention, place: string | null, s: AnalyzedSentence): void {
@@ -453,6 +459,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const t of trips) for (const id of t.visitors) visitedBy.set(id, [...(visitedBy.get(id) ?? []), t.dest]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
+  const friendshipBodies = [...a.entities.values()].filter((e) => (e.label === 'Office' || e.label === 'Organization') && FRIENDSHIP_BODY.test(e.name));
   const unnamedHolders = new Map<string, Set<string>>();
   for (const s of a.sentences) {
     if (!s.template.includes('⟨T')) continue;
@@ -483,6 +490,13 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
         a.addFact('HOLDS_POSITION', p.person, council, { title: titleCase(p.title), former: p.former }, p.sentence);
         continue;
       }
+    }
+    // "Chairwoman Ann Lee said the host families …": an officer's bare title in an article naming one twinning or
+    // sister-city body is that body's (the genre's associations are named once, their officers by title after)
+    if (friendshipBodies.length === 1 && ASSOCIATION_OFFICER.test(p.title)) {
+      seen.add(p.person);
+      a.addFact('HOLDS_POSITION', p.person, friendshipBodies[0]!.id, { title: titleCase(p.title), former: p.former }, p.sentence);
+      continue;
     }
     // only civic offices are placed by context; a director or a police commander could be anyone's
     if (!/mayor|governor|councill?or|council ?member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
