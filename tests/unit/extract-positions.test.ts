@@ -163,3 +163,14 @@ describe('honorary posts', () => {
     ]],
   ]);
 });
+
+describe('titles set beside a name, and counterparts', () => {
+  table([
+    ['reads "<Town> Mayor, X" as the town\'s mayor', () => extract('Lindau Mayor, Tserenbat Oyunbileg, welcomed the delegation from Dalby on Monday.', 'Dalby delegation visits Lindau'), [holds('Tserenbat Oyunbileg', 'Lindau', 'Mayor')]],
+    ['reads "the Mayor, X" as a bare title placed by the article', () => extract('The delegation from Dalby arrived in Lindau on Monday. At the reception the Mayor, Hana Sato, spoke of the long friendship.', 'Dalby delegation visits Lindau'), [holds('Hana Sato', 'Lindau', 'Mayor')]],
+    ['leaves the town\'s post to the bare mayor when the one named with the town is a former holder', () => extract('BOULDER — Former Mayor Tom Reed of Boulder signed the first agreement in 1990. Mayor Ann Lee said on Monday that the ties had never been stronger.', 'Boulder marks 35 years with Kobe'), [holds('Tom Reed', 'Boulder', 'Mayor'), holds('Ann Lee', 'Boulder', 'Mayor')]],
+    ['gives a counterpart the title of the official named before, in the town named with the word', () => extract('Mayor Ann Lee of Boulder met her Kobe counterpart, Kenji Sato, at city hall on Monday.', 'Boulder and Kobe mayors meet'), [holds('Ann Lee', 'Boulder', 'Mayor'), holds('Kenji Sato', 'Kobe', 'Mayor')]],
+    ['holds an officer\'s bare title at the one twinning body the article names', () => extract('The Dalby Twinning Association hosted ten guests from Lindau this week. Chairwoman Ann Lee said the host families had enjoyed every day of the visit.', 'Lindau guests in Dalby'), [holds('Ann Lee', 'Dalby Twinning Association', 'Chairwoman')]],
+    ['does not give "the Mayor of Y" to the next name when it has a post of its own', () => extract('At the invitation of the Mayor of Espoo, Ambassador Chen Wei attended the autumn festival on Monday.', 'Ambassador attends Espoo festival'), [holds('Chen Wei', 'Espoo', undefined)]],
+  ]);
+});

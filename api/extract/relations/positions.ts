@@ -20,6 +20,8 @@ interface Pending {
   sentence: number;
   /** "council chief executive Clare Hadley": the title is the local council's */
   council?: boolean;
+  /** "Mayor A met his counterpart, B": the title is held in another town than the official's named before */
+  counterpart?: boolean;
 }
 
 /** The head of a town's government: what a town named with its head in brackets is headed by. */
@@ -30,6 +32,12 @@ const CONSULAR = /^(?:(?:deputy |vice )?consul(?:[ -]general)?|(?:deputy )?ambas
 
 /** A town's own posts, which a town named before a list of titled names holds. */
 const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
+
+/** A twinning, sister-city or friendship body's name. */
+const FRIENDSHIP_BODY = /\b(?:twinning|sister[- ]cit(?:y|ies)|twin[- ]towns?|friendship)\b.*\b(?:association|committee|commission|society|council|board|group|club|foundation|program(?:me)?|inc)\b/i;
+
+/** The officers of an association. */
+const ASSOCIATION_OFFICER = /^(?:(?:vice[- ])?(?:chair|chairman|chairwoman|chairperson|president)|secretary|treasurer)$/;
 
 const TOP_TITLES = /^(mayor|lord mayor|governor|oberb(ü|u|ue)rgermeister|party secretary|city manager|chief executive|consul general|ambassador|president|chairman|chairwoman|chair|deputy mayor|vice mayor|executive vice mayor)$/;
 
@@ -121,6 +129,10 @@ export function explicitPositions(a: Article): void {
     // Title of Y, (Mr) X
     for (const m of cues.matches(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
+      // "At the invitation of the Mayor of Espoo, Ambassador Chen Li and …": a name with a head's or an envoy's post of its own
+      // is not the holder ("The Mayor of Warminster, Councillor Phil Keeble" is: a councillor's style)
+      const own = s.mentions[Number(m[4])]!.title;
+      if (own && own !== s.mentions[Number(m[1])]!.title && (TOP_TITLES.test(own) || CONSULAR.test(own))) continue;
       position(a, s.refs[Number(m[4])] ?? null, s.mentions[Number(m[1])]!, placeOf(a, s, m[2]! + m[3]), s);
     }
     // "Fano's Mayor, Massimo Seri", "the Association's chairman, Ann Lee": a possessive body's title, then the name
@@ -312,14 +324,18 @@ export function explicitPositions(a: Article): void {
       position(a, s.refs[Number(m[2])] ?? null, s.mentions[Number(m[1])]!, place, s);
       if (/^(councill?or|cllr|alderman|alderwoman)$/.test(pm.title)) styled.add(Number(m[2]));
     }
+    // "Johor Bahru Mayor, Burhan Amin", "Twinning Association Chairman, John Reardon": a place's title, a comma, then the
+    // holder (styled or not) with no title of their own
+    if (t.includes('⟩, ')) for (const m of cues.matches(/⟨T(\d+)⟩, (?:the )?(?:(?:Mr|Ms|Mrs|Dr|Cllr|Cr|Councill?or)\.? )?⟨P(\d+)⟩/gi)) {
+      const tm = s.mentions[Number(m[1])]!;
+      const pm = s.mentions[Number(m[2])]!;
+      if (!tm.titlePrefix || !tm.title || tm.plural || pm.title) continue;
+      position(a, s.refs[Number(m[2])] ?? null, tm, prefixPlace(a, tm.titlePrefix, tm.title, s.index), s);
+    }
     // Y Title X, Former Y Title X
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Person' || !m.title || !m.titlePrefix || styled.has(j)) return;
-      const prefix = m.titlePrefix.replace(/['’]s$/, '');
-      // "Chengdu Foreign Affairs Office Deputy Director Lu Sheng": the office is named only here
-      const label = labelByHead(prefix);
-      // "Yuba City City Councilmember X": the second "City" belongs to the title (city council member)
-      const place = a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? orgByAcronym(a, prefix) ?? (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, s.index) : municipalityOf(a, prefix, m.title, s.index));
+      const place = prefixPlace(a, m.titlePrefix, m.title, s.index);
       position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
       // "Mandaluyong Mayor A and Vice Mayor B": the place before the first title is the second's too
       const next = t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩(?: \\([^)⟨]*\\))? and ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
@@ -332,6 +348,16 @@ export function explicitPositions(a: Article): void {
       if (predecessor?.title === m.title && !predecessor.titlePrefix) position(a, s.refs[Number(formerNext![1])] ?? null, { ...predecessor, kind: 'Title', former: true }, place, s);
     });
   }
+}
+
+/** The town or body named before a title ("Y Mayor X", "Y Mayor, X"); "Chengdu Foreign Affairs Office Deputy Director Lu
+ * Sheng": an office named only there is made. */
+function prefixPlace(a: Article, titlePrefix: string, title: string, sentence: number): string | null {
+  const prefix = titlePrefix.replace(/['’]s$/, '');
+  const label = labelByHead(prefix);
+  // "Yuba City City Councilmember X": the second "City" belongs to the title (city council member)
+  return a.cityByName(prefix) ?? (/ (City|Town)$/.test(prefix) ? a.cityByName(prefix.replace(/ (City|Town)$/, '')) : null) ?? orgByName(a, prefix) ?? orgByAcronym(a, prefix) ??
+    (label === 'Office' || label === 'Company' || label === 'Organization' ? a.addOrg(label, prefix, sentence) : municipalityOf(a, prefix, title, sentence));
 }
 
 /** "Dobong-gu Mayor X", "Nelson Treasurer X": a town named only here, or one the gazetteer lacks, when a civic title is its. */
@@ -389,10 +415,20 @@ export function pendingTitles(a: Article): Pending[] {
       const id = s.refs[Number(m[3])];
       const tm = m[2] === undefined ? null : s.mentions[Number(m[2])]!;
       // a capitalised title too after a determiner: "representing our then Mayor, Cllr. Graham Hill"
-      const determined = /\b(?:our|their|its)(?: then| former)? $/i.test(s.template.slice(Math.max(0, m.index! - 20), m.index!));
+      const determined = /\b(?:the|our|their|its)(?: then| former)? $/i.test(s.template.slice(Math.max(0, m.index! - 20), m.index!));
       const title = m[1]?.toLowerCase() ?? (tm && !tm.plural && (!/\p{Lu}/u.test(tm.text[0]!) || determined) && /mayor|governor|councill?or/.test(tm.title ?? '') ? tm.title! : null);
       if (pm.title || !id || !title) continue;
       out.push({ person: id, title, former: false, sentence: s.index });
+    }
+    // "Mayor A met his counterpart, B", "the Mayor met with her French counterpart, B", "his Chicago equivalent B": the
+    // counterpart holds the title of the official named before, in another town (placed as a bare title)
+    if (/counterpart|equivalent/.test(s.template)) for (const m of matchAll(s.template, /\b(?:counterpart|equivalent),? (?:(?:Mr|Ms|Mrs|Dr)\.? )?⟨P(\d+)⟩/g)) {
+      const pm = s.mentions[Number(m[1])]!;
+      const id = s.refs[Number(m[1])];
+      if (pm.title || !id) continue;
+      const before = s.template.slice(0, m.index!);
+      const titled = [...before.matchAll(/⟨([PT])(\d+)⟩/g)].map((x) => s.mentions[Number(x[2])]!).filter((x) => x.title && !x.plural).pop();
+      if (titled?.title) out.push({ person: id, title: titled.title, former: false, sentence: s.index, counterpart: true });
     }
     // councilors A, B and C
     if (s.mentions.some((m) => m.kind === 'Title' && m.plural)) for (const m of matchAll(s.template, /⟨T(\d+)⟩ ((?:⟨P\d+⟩,? )+(?:and )?⟨P\d+⟩)/g)) {
@@ -411,6 +447,8 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   const explicit = new Set(a.factsOf('HOLDS_POSITION').map((f) => f.from));
   const taken = new Map<string, string>(); // city|title -> person
   for (const f of a.factsOf('HOLDS_POSITION')) {
+    // a former holder leaves the post to the one the article calls by the bare title
+    if (f.props.former) continue;
     const city = a.cityOf(f.to) ?? f.to;
     taken.set(`${city}|${String(f.props.title).toLowerCase()}`, f.from);
   }
@@ -421,6 +459,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const t of trips) for (const id of t.visitors) visitedBy.set(id, [...(visitedBy.get(id) ?? []), t.dest]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
+  const friendshipBodies = [...a.entities.values()].filter((e) => (e.label === 'Office' || e.label === 'Organization') && FRIENDSHIP_BODY.test(e.name));
   const unnamedHolders = new Map<string, Set<string>>();
   for (const s of a.sentences) {
     if (!s.template.includes('⟨T')) continue;
@@ -452,6 +491,13 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
         continue;
       }
     }
+    // "Chairwoman Ann Lee said the host families …": an officer's bare title in an article naming one twinning or
+    // sister-city body is that body's (the genre's associations are named once, their officers by title after)
+    if (friendshipBodies.length === 1 && ASSOCIATION_OFFICER.test(p.title)) {
+      seen.add(p.person);
+      a.addFact('HOLDS_POSITION', p.person, friendshipBodies[0]!.id, { title: titleCase(p.title), former: p.former }, p.sentence);
+      continue;
+    }
     // only civic offices are placed by context; a director or a police commander could be anyone's
     if (!/mayor|governor|councill?or|council ?member|alderman|city manager|clerk|b(ü|u|ue)rgermeister|burgomaster|prefect|magistrate|party secretary|selectman|reeve|provost|county executive/.test(p.title)) continue;
     seen.add(p.person);
@@ -468,7 +514,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     // "The mayor of St Albans visited Fano. … Mayor Anthony Rowlands said": the one town whose unnamed holder of the title the article names
     const unnamed = unnamedHolders.get(p.title);
     if (unnamed?.size === 1) candidates.push([...unnamed][0]!);
-    if (councils.length === 1 && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
+    if (councils.length === 1 && !p.counterpart && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
     const one = TOP_TITLES.test(p.title);
@@ -526,6 +572,9 @@ function localPlace(a: Article, s: AnalyzedSentence, person: string): string | n
   // "sending a delegation to Toluca, Mexico to meet the Mayor X": the mayor met there is that town's
   const meet = /⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? to (?:meet|greet|see|call on)(?: with)? (?:the )?(?:new )?$/.exec(before);
   if (meet) return s.refs[Number(meet[1])] ?? null;
+  // "his Chicago equivalent B": the counterpart's town named with the word
+  const counterpart = /⟨C(\d+)⟩ (?:counterpart|equivalent),? (?:(?:Mr|Ms|Mrs|Dr)\.? )?$/.exec(before);
+  if (counterpart) return s.refs[Number(counterpart[1])] ?? null;
   const after = t.slice(at, at + 160);
   const behalf = /^⟨P\d+⟩[^.⟨]{0,60}\bon behalf of (?:the )?(?:city of )?⟨C(\d+)⟩/.exec(after);
   if (behalf) return s.refs[Number(behalf[1])] ?? null;
