@@ -391,6 +391,9 @@ function ofList(tokens: Token[], i: number): number {
   }
 }
 
+/** Adjectives that open a coordinated part of a body's name and never end one. */
+const NAME_ADJECTIVE = /^(foreign|economic|regional|agricultural|municipal|cultural|industrial|commercial|technical|technological|scientific|educational|social|political|financial|environmental|historical|provincial|administrative|medical|legal|mechanical|electrical|trade)$/;
+
 /** "A and B" as one name: "Food and Wine Festival", "Lisburn and Castlereagh City Council", a known compound city. */
 function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: ReadonlySet<string>): number {
   let j = andAt + 1;
@@ -412,6 +415,9 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // "with Acme in Riverton and Kao Corp. in Kita": a place after in/at/from ends there
   if (headB && /^(in|at|from|to|near)$/i.test(tokens[start - 1]?.text ?? '') && place(a.join(' ')).reading) return andAt;
   if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
+  // "Chengdu Municipal Foreign and Overseas Chinese Affairs Office", "Taipei Economic and Cultural Representative
+  // Office": a name that stops at an adjective is not finished, and the body's head after "and" ends it
+  if (headB && b.length <= 5 && NAME_ADJECTIVE.test(lastA)) return j;
   // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
   return andAt;
