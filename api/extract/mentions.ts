@@ -391,8 +391,8 @@ function ofList(tokens: Token[], i: number): number {
   }
 }
 
-/** Adjectives that open a coordinated part of a body's name and never end one. */
-const NAME_ADJECTIVE = /^(foreign|economic|regional|agricultural|municipal|cultural|industrial|commercial|technical|technological|scientific|educational|social|political|financial|environmental|historical|provincial|administrative|medical|legal|mechanical|electrical|trade)$/;
+/** Words that open a coordinated part of a body's name and never end one (adjectives; "Relations", "Affairs" before a head). */
+const NAME_ADJECTIVE = /^(relations|affairs|foreign|economic|regional|agricultural|municipal|cultural|industrial|commercial|technical|technological|scientific|educational|social|political|financial|environmental|historical|provincial|administrative|medical|legal|mechanical|electrical|trade)$/;
 
 /** "A and B" as one name: "Food and Wine Festival", "Lisburn and Castlereagh City Council", a known compound city. */
 function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: ReadonlySet<string>): number {
@@ -476,6 +476,8 @@ function headOf(words: string[]): { head: string; head2: string } {
 const FRIENDSHIP_BODY_HEADS = 'committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation';
 const TOWN_FRIENDSHIP = new RegExp(`\\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \\w+)? (${FRIENDSHIP_BODY_HEADS})$`);
 /** The head noun must be the body's own: "Chair of the Bath Twinning Association" is no friendship body. */
+const TWINNING_IN_NAME = /\b(sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ](towns?|cit(y|ies))|(town |city )?twinning)\b/;
+const NETWORK_WORD = /\b(international|national|global|world|federation|league|union)\b/;
 const FRIENDSHIP_BODY_HEAD = new RegExp(`^(${FRIENDSHIP_BODY_HEADS})$`);
 
 /** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
@@ -531,6 +533,12 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (FRIENDSHIP_BODY_HEAD.test(head) && TOWN_FRIENDSHIP.test(whole)) return 'Office';
+  // "Sister City Association of Chattanooga", "Board of Sister Cities of Nashville", "Association for the Promotion of Town
+  // Twinning of the City of Beckum": a town's twinning body named with its town after the head; the national and world
+  // networks stay organisations ("International Association of Twinning Cities", "World Federation of Twin Cities")
+  if (FRIENDSHIP_BODY_HEAD.test(head) && TWINNING_IN_NAME.test(whole) && !NETWORK_WORD.test(whole)) return 'Office';
+  // "International Affairs Council", "International Relations Committee": a town's or a government's foreign-relations body
+  if (/^(council|committee|board)$/.test(head) && /\binternational (affairs|relations)\b/.test(whole) && !/\b(institute|association)\b/.test(whole)) return 'Office';
   // a committee is a council's or a government's ("International Relations Committee", "Executive Committee"), unless
   // it organises an event or gathers a public ("Organising Committee", "Youth Committee")
   if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';
