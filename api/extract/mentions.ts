@@ -306,6 +306,12 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         break;
       }
+      // "People's Committee of Binh Duong province", "Government of Tashkent city": a body of a province or town keeps the
+      // lower-case word its name ends with
+      if (/^(province|prefecture|city)$/.test(cur.text) && isCap(tokens[i - 1]) && !isCap(tokens[i + 1]) && bodyOfPlace(tokens, start, i)) {
+        i++;
+        break;
+      }
       // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
       if (l === 'and' && REMIT_ADJECTIVES.has(lower(tokens[i - 1])) && (i === start + 1 || /^(of|the)$/i.test(tokens[i - 2]!.text)) && isCap(tokens[i + 1])) {
         i++;
@@ -320,10 +326,15 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
-      // consulates and embassies are named by their seat: Consulate General of Japan in Shenyang
-      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul|friendship association/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
-        i += 2;
-        continue;
+      // consulates, embassies and a country's offices abroad are named by their seat: Consulate General of Japan in
+      // Shenyang, Taipei Economic and Cultural Office in Houston, German Representative Office in Ramallah, Hungarian
+      // Embassy in the Hague, American Chamber of Commerce in Taipei
+      if (l === 'in' && /consulate|embassy|consul|friendship association|representative office|cultural office|trade office|liaison office|chamber of commerce/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
+        const at = lower(tokens[i + 1]) === 'the' && /^Hague$/.test(tokens[i + 2]?.text ?? '') ? i + 2 : i + 1;
+        if (isCap(tokens[at])) {
+          i = at + 1;
+          continue;
+        }
       }
       // a short parenthesised part inside a name: … Sister City (Shenyang-Sasebo) Mayor Exchange Day
       if (cur.text === '(') {
@@ -389,6 +400,15 @@ function ofList(tokens: Token[], i: number): number {
     });
     return common ? k + 1 : i;
   }
+}
+
+/** Tokens [start, end) are "<body head> of <Place>": "People's Committee of Binh Duong", "Government of Tashkent". */
+function bodyOfPlace(tokens: Token[], start: number, end: number): boolean {
+  const words = tokens.slice(start, end).map((x) => x.text);
+  const of = words.indexOf('of');
+  if (of < 1 || of > 3 || end - start - of - 1 > 3) return false;
+  const head = words[of - 1]!.toLowerCase();
+  return OFFICE_HEAD.has(head) || ORGANIZATION_HEAD.has(head);
 }
 
 /** Words that open a coordinated part of a body's name and never end one (adjectives; "Relations", "Affairs" before a head). */
