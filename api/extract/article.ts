@@ -7,7 +7,7 @@ import type { EntityLabel } from '../graph/model.ts';
 import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { findDates } from './dates.ts';
-import { countryCode, type CityEntry } from './gazetteer.ts';
+import { countryCode, isCommonWord, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
@@ -239,7 +239,7 @@ export class Article {
         if (!/⟨[OMG]/.test(m[0])) continue;
         for (const x of matchAll(m[0], /⟨X(\d+)⟩/g)) {
           const mm = s.mentions[Number(x[1])]!;
-          if (mm.words >= 2 && mm.words <= 5 && !toPerson.has(Number(x[1]))) toCompany.add(Number(x[1]));
+          if (mm.words >= 2 && mm.words <= 5 && !toPerson.has(Number(x[1])) && !nameShaped(mm.name)) toCompany.add(Number(x[1]));
         }
       }
       let changed = false;
@@ -983,4 +983,14 @@ function isAllCaps(name: string): boolean {
 /** "Liu Guiping(Deputy Mayor of Chongqing)": a parenthesis glued to a name reads as one set apart. */
 function spaceBeforeParenthesis(text: string): string {
   return text.includes('(') ? text.replace(/([\p{L}.])\((?=\p{Lu})/gu, '$1 (') : text;
+}
+
+/**
+ * Two or three capitalised words none of which is an English word ("Constantin Tomescu", "Shana Hileman"): a
+ * person's name in a list of bodies and people, never a company's (those carry a common word: "Cummins
+ * Engineering", "Sands Hotel", "DeSilva Group").
+ */
+function nameShaped(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length <= 3 && looksLikePersonName(name) && !words.some((w) => isCommonWord(w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '')));
 }

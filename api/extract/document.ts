@@ -278,6 +278,9 @@ const TWINNING_WORD = /\b(?:sister[- ]?(?:cit(?:y|ies)|towns?)|twin(?:ned|ning|s
 // One entry of such a list: "- Shunan (周南), Japan (since 1990)", "Jerusalem – New York City, USA",
 // "• Municipality of VAC in Hungary,": a short line that starts with a name, places it (a comma, a bracket, a dash,
 // "in", "and") and is no sentence; a menu's "About Us" is none.
+// A list line's number ("1. ", "12) ") and a bulleted or numbered line.
+const LIST_NUMBER = /^\s*\d{1,2}[.)]\s+(?=\p{Lu})/u;
+const BULLETED = /^\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s/;
 const TOWN_ENTRY = /^(?:[-–•*·▪◦]\s*)?\p{Lu}[^.!?]*?(?:,|\(| [-–—]|[-–—] | in | and )[^.!?]*[.,;]?$/u;
 
 /**
@@ -289,9 +292,16 @@ function markTownLists(blocks: Block[]): void {
     const head = blocks[i]!;
     if (!TWINNING_WORD.test(head.text) || !(/[:;]$/.test(head.text) || (isShort(head) && head.kind !== 'para'))) continue;
     let j = i + 1;
-    // a blank line may part the list from its opening line, not its lines from each other
-    const entry = (b: Block) => b.kind !== 'para' && words(b.text, 17) <= 16 && TOWN_ENTRY.test(b.text);
-    while (j < blocks.length && entry(blocks[j]!) && (j === i + 1 || !blocks[j]!.gap)) blocks[j++]!.kind = 'entry';
+    const entry = (b: Block) => b.kind !== 'para' && words(b.text, 17) <= 16 && TOWN_ENTRY.test(b.text.replace(LIST_NUMBER, ''));
+    // a blank line may part the list from its opening line, not its lines from each other, unless every line
+    // is bulleted or numbered (a web page's list items, fetched one a paragraph)
+    let bulleted = false;
+    while (j < blocks.length && entry(blocks[j]!) && (j === i + 1 || !blocks[j]!.gap || bulleted && BULLETED.test(blocks[j]!.text))) {
+      bulleted = BULLETED.test(blocks[j]!.text);
+      // "1. Eugene, USA": the number would be read as a sentence of its own
+      blocks[j]!.text = blocks[j]!.text.replace(LIST_NUMBER, '');
+      blocks[j++]!.kind = 'entry';
+    }
     i = j - 1;
   }
 }

@@ -306,6 +306,12 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         break;
       }
+      // "People's Committee of Binh Duong province", "Government of Tashkent city": a body of a province or town keeps the
+      // lower-case word its name ends with
+      if (/^(province|prefecture|city)$/.test(cur.text) && isCap(tokens[i - 1]) && !isCap(tokens[i + 1]) && bodyOfPlace(tokens, start, i)) {
+        i++;
+        break;
+      }
       // "Foreign and Overseas Chinese Affairs Office", "Culture and Tourism Bureau": two remits joined inside one name
       if (l === 'and' && REMIT_ADJECTIVES.has(lower(tokens[i - 1])) && (i === start + 1 || /^(of|the)$/i.test(tokens[i - 2]!.text)) && isCap(tokens[i + 1])) {
         i++;
@@ -320,10 +326,15 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i += 2;
         continue;
       }
-      // consulates and embassies are named by their seat: Consulate General of Japan in Shenyang
-      if (l === 'in' && isCap(tokens[i + 1]) && /consulate|embassy|consul|friendship association/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
-        i += 2;
-        continue;
+      // consulates, embassies and a country's offices abroad are named by their seat: Consulate General of Japan in
+      // Shenyang, Taipei Economic and Cultural Office in Houston, German Representative Office in Ramallah, Hungarian
+      // Embassy in the Hague, American Chamber of Commerce in Taipei
+      if (l === 'in' && /consulate|embassy|consul|friendship association|representative office|cultural office|trade office|liaison office|chamber of commerce/i.test(tokens.slice(start, i).map((x) => x.text).join(' ')) && /^(general|consulate|consulate-general|embassy|japan|china|korea|\p{Lu}\p{L}+)$/iu.test(prevText)) {
+        const at = lower(tokens[i + 1]) === 'the' && /^Hague$/.test(tokens[i + 2]?.text ?? '') ? i + 2 : i + 1;
+        if (isCap(tokens[at])) {
+          i = at + 1;
+          continue;
+        }
       }
       // a short parenthesised part inside a name: … Sister City (Shenyang-Sasebo) Mayor Exchange Day
       if (cur.text === '(') {
@@ -391,6 +402,18 @@ function ofList(tokens: Token[], i: number): number {
   }
 }
 
+/** Tokens [start, end) are "<body head> of <Place>": "People's Committee of Binh Duong", "Government of Tashkent". */
+function bodyOfPlace(tokens: Token[], start: number, end: number): boolean {
+  const words = tokens.slice(start, end).map((x) => x.text);
+  const of = words.indexOf('of');
+  if (of < 1 || of > 3 || end - start - of - 1 > 3) return false;
+  const head = words[of - 1]!.toLowerCase();
+  return OFFICE_HEAD.has(head) || ORGANIZATION_HEAD.has(head);
+}
+
+/** Words that open a coordinated part of a body's name and never end one (adjectives; "Relations", "Affairs" before a head). */
+const NAME_ADJECTIVE = /^(relations|affairs|foreign|economic|regional|agricultural|municipal|cultural|industrial|commercial|technical|technological|scientific|educational|social|political|financial|environmental|historical|provincial|administrative|medical|legal|mechanical|electrical|trade)$/;
+
 /** "A and B" as one name: "Food and Wine Festival", "Lisburn and Castlereagh City Council", a known compound city. */
 function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: ReadonlySet<string>): number {
   let j = andAt + 1;
@@ -412,6 +435,9 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // "with Acme in Riverton and Kao Corp. in Kita": a place after in/at/from ends there
   if (headB && /^(in|at|from|to|near)$/i.test(tokens[start - 1]?.text ?? '') && place(a.join(' ')).reading) return andAt;
   if (headB && !headA && (b.length <= 2 || b.length <= 4 && EVENT_HEAD.has(lastB)) && a.length >= 1 && /^\p{Lu}\p{Ll}+$/u.test(a[a.length - 1]!)) return j;
+  // "Chengdu Municipal Foreign and Overseas Chinese Affairs Office", "Taipei Economic and Cultural Representative
+  // Office": a name that stops at an adjective is not finished, and the body's head after "and" ends it
+  if (headB && b.length <= 5 && NAME_ADJECTIVE.test(lastA)) return j;
   // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
   return andAt;
@@ -470,6 +496,8 @@ function headOf(words: string[]): { head: string; head2: string } {
 const FRIENDSHIP_BODY_HEADS = 'committee|association|council|board|group|society|commission|program|programme|organi[sz]ation|corporation';
 const TOWN_FRIENDSHIP = new RegExp(`\\b(twinning|sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ]towns?|friendship)( \\w+)? (${FRIENDSHIP_BODY_HEADS})$`);
 /** The head noun must be the body's own: "Chair of the Bath Twinning Association" is no friendship body. */
+const TWINNING_IN_NAME = /\b(sister[- ]cit(y|ies)|sister[- ]towns?|twin[- ](towns?|cit(y|ies))|(town |city )?twinning)\b/;
+const NETWORK_WORD = /\b(international|national|global|world|federation|league|union)\b/;
 const FRIENDSHIP_BODY_HEAD = new RegExp(`^(${FRIENDSHIP_BODY_HEADS})$`);
 
 /** A friendship league of legislators or governments ("Japan-Korea Friendship Kyoto Prefectural Assembly Federation") is a public body. */
@@ -525,6 +553,12 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   if (FRIENDSHIP_BODY_HEAD.test(head) && TOWN_FRIENDSHIP.test(whole)) return 'Office';
+  // "Sister City Association of Chattanooga", "Board of Sister Cities of Nashville", "Association for the Promotion of Town
+  // Twinning of the City of Beckum": a town's twinning body named with its town after the head; the national and world
+  // networks stay organisations ("International Association of Twinning Cities", "World Federation of Twin Cities")
+  if (FRIENDSHIP_BODY_HEAD.test(head) && TWINNING_IN_NAME.test(whole) && !NETWORK_WORD.test(whole)) return 'Office';
+  // "International Affairs Council", "International Relations Committee": a town's or a government's foreign-relations body
+  if (/^(council|committee|board)$/.test(head) && /\binternational (affairs|relations)\b/.test(whole) && !/\b(institute|association)\b/.test(whole)) return 'Office';
   // a committee is a council's or a government's ("International Relations Committee", "Executive Committee"), unless
   // it organises an event or gathers a public ("Organising Committee", "Youth Committee")
   if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';

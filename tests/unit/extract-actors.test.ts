@@ -436,3 +436,19 @@ describe('bodies named by their level', () => {
     ]],
   ]);
 });
+
+describe('bodies named with their town after the head, and names joined over "and"', () => {
+  table([
+    ['reads a town\'s twinning body named "X of <town>" and an international affairs council as public bodies, a world network as an organisation', () => extract('Jo Ames thanked the Sister City Association of Chattanooga, the Board of Sister Cities of Nashville, the Nashville International Affairs Council and the World Federation of Twin Cities.'), [
+      hasNames('Office', ['Sister City Association of Chattanooga', 'Board of Sister Cities of Nashville', 'Nashville International Affairs Council']),
+      hasNames('Organization', ['World Federation of Twin Cities']),
+    ]],
+    ['keeps a body\'s name whole over "and" after an adjective, and an office abroad with its seat', () => extract('Li Wei of the Chengdu Municipal Foreign and Overseas Chinese Affairs Office met Robert Lo, Director General of the Taipei Economic and Cultural Office in Houston.'), [
+      hasNames('Office', ['Chengdu Municipal Foreign and Overseas Chinese Affairs Office', 'Taipei Economic and Cultural Office in Houston']),
+      (g) => expect(names(g, 'Company')).toEqual([]),
+    ]],
+    ['does not read a person\'s name listed among bodies as a company', () => extract('Sponsors included the Sands Hotel, Kessler Engineering and Constantin Tomescu, local councilor of Sector 6.'), [
+      (g) => expect(names(g, 'Company')).not.toContain('Constantin Tomescu'),
+    ]],
+  ]);
+});

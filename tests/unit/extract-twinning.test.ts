@@ -271,3 +271,32 @@ describe('an unknown town before "twinned with"', () => {
     expect(pairs(g)).toEqual(['Macharaviaya ~ Pensacola']);
   });
 });
+
+describe('lists of a town\'s sister cities', () => {
+  it('reads a numbered list, one town a line, as partners of the town the opening line names', () => {
+    const g = extract('To date, Kathmandu has sister cities with the following cities:\n\n1. Eugene, the United States of America.\n2. Matsumoto, Japan.\n3. Minsk, Belarus.');
+    expect(pairs(g)).toEqual(expect.arrayContaining(['Eugene ~ Kathmandu', 'Kathmandu ~ Matsumoto', 'Kathmandu ~ Minsk']));
+  });
+
+  it('reads a bulleted list whose lines are parted by blank lines', () => {
+    const g = extract('Burnaby will end its friendship city relationships with three cities:\n\n• Kunming, Yunnan, China;\n\n• Dalian, China;\n\n• Changshu, China.');
+    expect(pairs(g)).toEqual(expect.arrayContaining(['Burnaby ~ Changshu', 'Burnaby ~ Dalian', 'Burnaby ~ Kunming']));
+  });
+
+  it('gives the list to the subject, not to the town of a fronted "In addition to X,"', () => {
+    const g = extract('In addition to Querétaro, San Antonio maintains sister city relationships with other cities:\n\n- Monterrey, Mexico (Established 1953)\n- Kumamoto, Japan (Established 1987)');
+    expect(pairs(g)).toEqual(expect.arrayContaining(['Monterrey ~ San Antonio', 'Kumamoto ~ San Antonio']));
+    expect(pairs(g)).not.toContain('Monterrey ~ Querétaro');
+  });
+
+  it('gives "X joins Y\'s other sister cities: A, B" to Y', () => {
+    const g = extract('Accra joins Chattanooga’s other sister cities: Wuxi, China; Hamm, Germany; Givatayim, Israel.');
+    expect(pairs(g)).toEqual(expect.arrayContaining(['Chattanooga ~ Hamm', 'Chattanooga ~ Givatayim']));
+    expect(pairs(g)).not.toContain('Accra ~ Hamm');
+  });
+
+  it('reads "The others are A and B" after a sentence about a town\'s sister cities', () => {
+    const g = extract('Wakayama is one of three sister cities of Richmond. The others are Pierrefonds and Xiamen, China.');
+    expect(pairs(g)).toEqual(expect.arrayContaining(['Pierrefonds ~ Richmond', 'Richmond ~ Xiamen']));
+  });
+});

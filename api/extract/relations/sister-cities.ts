@@ -59,6 +59,7 @@ function hyphenedPairMayFollow(text: string): boolean {
 export function sisterCities(a: Article): void {
   townLists(a);
   pairsWith(a);
+  listsAfter(a);
   for (const s of a.sentences) {
     if (!MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
     municipalNames(a, s);
@@ -148,7 +149,9 @@ export function sisterCities(a: Article): void {
         for (const p of pairs) pair(a, ref(p[1]), townAt(a, s, p[2]!, p[3]!), s);
         continue;
       }
-      const owner = ref(m[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
+      // "Accra joins Chattanooga's other sister cities: Wuxi, China; …": the possessor owns the list, not the subject
+      const possessor = /⟨C(\d+)⟩['’]s? (?:[\w-]+ ){0,3}$/.exec(t.slice(0, m.index!));
+      const owner = ref(m[1]) ?? ref(possessor?.[1]) ?? subjectCity(a, s, m.index!) ?? a.homeCity;
       // an unknown name is a town only after a word that opens the list ("Sister Cities Multimedia" is a heading)
       const opened = /(?:such as|including|like|with|include[sd]?|are|were|of|:)\s*$/i.test(m[0].slice(0, m[0].length - m[2]!.length));
       for (const [letter, j] of listedItems(m[2]!)) pair(a, owner, letter === 'C' ? ref(j) : opened ? townAt(a, s, letter, j) : null, s);
@@ -237,7 +240,8 @@ function isListLine(a: Article, s: AnalyzedSentence): boolean {
 // "Jerusalem – New York City, USA", "- Bengaluru and San Francisco, California, USA (2008)": a twinned pair a line
 const LISTED_PAIR = /^(?:[-–•*·▪◦]\s*)?⟨([CX])(\d+)⟩\s*(?:and|&|[-–—])\s*⟨([CXV])(\d+)⟩(?!\s*(?:and|&|[-–—])\s*⟨)/;
 // "- Shunan (周南), Japan (since 1990)", "• Enfield in England,", "• Chengdu, China, established 2010": one partner a line
-const LISTED_PARTNER = /^(?:[-–•*·▪◦]\s*)?(?:(?:the )?(?:city|town|municipality) of )?⟨([CXO])(\d+)⟩(?: \([^)]*\))?(?:,? ⟨N\d+⟩| in (?:the )?⟨N\d+⟩)/i;
+// "• Dongli District of Tianjin, Hebei, China;": a province between the town and its country
+const LISTED_PARTNER = /^(?:[-–•*·▪◦]\s*)?(?:(?:the )?(?:city|town|municipality) of )?⟨([CXOV])(\d+)⟩(?: \([^)]*\))?(?:(?:, ⟨[VXC]\d+⟩)?,? (?:the )?⟨N\d+⟩| in (?:the )?⟨N\d+⟩)/i;
 
 /**
  * The lines of a list of towns after the line that opens it (document.ts keeps such lines): a line naming two
@@ -285,9 +289,14 @@ function pairsWith(a: Article): void {
 
 const PARTNERSHIP = new RegExp(`${KEYWORD.source}|\\bpartnerships?\\b`, 'i');
 
+/** A fronted phrase naming a town beside the one the clause is about. */
+const ASIDE_CLAUSE = /^(?:in addition to|besides|apart from|aside from|other than|along with)\b[^,]{0,120},\s*/i;
+
 /** The town a list's opening line is about: "Twinning Cities to Sariyer Municipality;", "Perth now having eleven Sister City relationships:". */
 function headOwner(a: Article, s: AnalyzedSentence): string | null {
-  for (const m of matchAll(s.template, /⟨([COG])(\d+)⟩/g)) {
+  // "In addition to Querétaro, San Antonio maintains sister city relationships with 12 other cities:": the subject owns the list
+  const aside = ASIDE_CLAUSE.exec(s.template)?.[0].length ?? 0;
+  for (const m of matchAll(s.template.slice(aside), /⟨([COG])(\d+)⟩/g)) {
     const c = a.cityOf(s.refs[Number(m[2])]);
     if (c) return c;
   }
@@ -315,6 +324,32 @@ const TOWNS_LISTED = new RegExp(
     String.raw`\s*((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`,
   'gi',
 );
+
+// "The others are A, Quebec and B, China.", "These include relationships with A (USA), B (Canada), …": a list whose
+// subject points back at the sister cities of the sentence before
+const LIST_AFTER = new RegExp(
+  String.raw`^(?:the |its |their |our )?(?:others|other (?:[\w-]+ )?(?:cities|towns|partners|ones)|these|they) (?:are|were|include|includes|included)(?: (?:relations|relationships|ties|links|agreements) with| the (?:cities|towns) of)?:? ` +
+    String.raw`((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`,
+  'i',
+);
+
+/**
+ * "Wakayama is one of three Sister Cities of Richmond. The others are Pierrefonds, Quebec and Xiamen, China.": each
+ * town of such a list with the town whose sister cities the sentence before tells (named after "of" or "with", or
+ * as a possessor; else the article's town).
+ */
+function listsAfter(a: Article): void {
+  for (const s of a.sentences) {
+    const prev = a.sentences[s.index - 1];
+    if (!prev || !/^(?:the |its |their |our )?(?:others?|these|they)\b/i.test(s.template) || !KEYWORD.test(prev.text)) continue;
+    const m = LIST_AFTER.exec(s.template);
+    if (!m) continue;
+    const kw = Math.max(0, prev.template.search(KEYWORD));
+    const owned = /\b(?:of|with) (?:the )?(?:city of )?⟨([COG])(\d+)⟩/i.exec(prev.template.slice(kw)) ?? /⟨(C)(\d+)⟩['’]s? (?:[\w-]+ ){0,3}(?:sister|twin|friendship|partner)/i.exec(prev.template);
+    const owner = (owned && a.cityOf(prev.refs[Number(owned[2])])) ?? a.homeCity;
+    for (const [letter, j] of listedItems(m[1]!)) pair(a, owner, townAt(a, s, letter, j), s);
+  }
+}
 
 /** "sister cities including A and B, C and D, E and F": a list of pairs (two or more), not partners of the subject's town. */
 export function pairsListed(list: string): RegExpExecArray[] {
