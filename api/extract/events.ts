@@ -240,9 +240,10 @@ export function findEvents(a: Article, learned?: (a: Article, ev: Events) => voi
   const title = a.sentences.find((s) => s.paragraph === -1) ?? null;
   // origins of the delegation named last: "the delegation" refers to it
   let lastDelegation: string[] = [];
-  // "Mayor X meets with the Y Association": the headline's meeting, told by the first body sentence that says "met"
+  // "Mayor X meets with the Y Association", "Gyumri mayor receives Glendale mayor": the headline's meeting, told by the
+  // first body sentence that says "met"
   // ("Morocco ambassador in Nigeria meets FCT minister X": a title may be a common word beside the names)
-  let headlineMeeting = title && /^(?=(?:[\w-]+ ){0,2}⟨)(?:(?:⟨[A-Z]\d+⟩|[a-z][\w-]*)(?: (?:of|in) (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,4}(?:meets|met|holds talks with|held talks with)\b/.test(title.template)
+  let headlineMeeting = title && /^(?=(?:[\w-]+ ){0,2}⟨)(?:(?:⟨[A-Z]\d+⟩|[a-z][\w-]*)(?: (?:of|in) (?:the )?⟨[CNO]\d+⟩)?,? (?:and )?){1,4}(?:meets|met|holds talks with|held talks with|receives|received|welcomes|welcomed)\b/.test(title.template)
     ? newEvent(a, a.input.title.replace(/\s+/g, ' ').trim(), title, { date: null, city: null, kind: 'meeting' })
     : null;
 

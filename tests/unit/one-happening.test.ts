@@ -92,6 +92,12 @@ describe('the happening the headline tells', () => {
     expect(visitOf(g).aliases).not.toContain('The renewal of the Twinning Charter');
   });
 
+  it('is a meeting when a host "receives" a guest, as when the headline says "meets"', () => {
+    const g = extractText('Oldtown mayor receives Newport mayor',
+      'Mayor Anna Berg of Oldtown met with Mayor John Kerr of Newport at the city hall on Monday to discuss school exchanges.', '2025-03-04');
+    expect(events(g).map((e) => [e.name, e.properties.kind])).toEqual([['Oldtown mayor receives Newport mayor', 'meeting']]);
+  });
+
   it('is no alias of a side happening when the headline names no kind and the article read no visit', () => {
     const g = extractText('Jakarta seeks to bolster ties with Tokyo',
       'Jakarta will host the Crisis Management Conference next year, the governor said after talks in Dubai.', '2023-12-03');
