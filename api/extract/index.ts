@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
 import { Article } from './article.ts';
 import { parseStructured, readDocument, type InputFormat, type SourceDocument } from './document.ts';
-import { findEvents, type Events } from './events.ts';
+import { findEvents, headlineHappening, type Events } from './events.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
@@ -266,6 +266,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
   }
   const title = a.sentences.find((s) => s.paragraph === -1);
+  const toldByHeadline = headlineHappening(a, ev.main);
   const finalId = new Map<string, string>();
   const nodes: GraphNode[] = [];
   const byId = new Map<string, GraphNode>();
@@ -283,7 +284,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
       properties.kind = kind;
       if (city) properties.city = city;
       nid = eventId(e.name, date, city, kind);
-      if (e.id === ev.main && title && e.first === title.index && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
+      if (e.id === toldByHeadline && title && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else

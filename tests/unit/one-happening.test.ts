@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../api/extract/index.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
-import { events, extractText, named, roles } from '../support/extraction.ts';
+import { events, extractText, named, roles, visitOf } from '../support/extraction.ts';
 
 beforeAll(() => void gazetteerStats(), 120_000);
 
@@ -73,5 +73,34 @@ describe('happenings told by the genre\'s other words', () => {
     const title = 'Morocco ambassador in Nigeria meets FCT minister Nyesom Wike';
     const g = extractText(title, 'The Morocco ambassador in Nigeria, Moha Tagma, announced plans to build a new embassy in Abuja during his meeting with the minister of the Federal Capital Territory Nyesom Wike on Thursday.', '2019-05-12');
     expect(events(g).map((e) => [e.name, e.properties.kind])).toEqual([[title, 'meeting']]);
+  });
+});
+
+describe('the happening the headline tells', () => {
+  it('is known by the headline too when the body named the visit and the headline receives its delegation', () => {
+    const g = extractText('EMA receives Lowell delegation',
+      'A delegation from Lowell, Massachusetts, visited Winneba on Monday. The Municipal Chief Executive welcomed the visitors at the assembly hall.', '2025-03-04');
+    const visit = visitOf(g);
+    expect(visit.aliases).toContain('EMA receives Lowell delegation');
+  });
+
+  it('goes to the event whose name the headline holds, not to the visit beside it', () => {
+    const g = extractText('The renewal of the Twinning Charter',
+      'A civic delegation from Halifax visited Aachen last week. The renewal of the charter on September 26th was the highlight of the visit.', '2009-10-01');
+    const renewal = events(g).find((e) => e.name.startsWith('renewal'));
+    expect(renewal?.aliases).toContain('The renewal of the Twinning Charter');
+    expect(visitOf(g).aliases).not.toContain('The renewal of the Twinning Charter');
+  });
+
+  it('is a meeting when a host "receives" a guest, as when the headline says "meets"', () => {
+    const g = extractText('Oldtown mayor receives Newport mayor',
+      'Mayor Anna Berg of Oldtown met with Mayor John Kerr of Newport at the city hall on Monday to discuss school exchanges.', '2025-03-04');
+    expect(events(g).map((e) => [e.name, e.properties.kind])).toEqual([['Oldtown mayor receives Newport mayor', 'meeting']]);
+  });
+
+  it('is no alias of a side happening when the headline names no kind and the article read no visit', () => {
+    const g = extractText('Jakarta seeks to bolster ties with Tokyo',
+      'Jakarta will host the Crisis Management Conference next year, the governor said after talks in Dubai.', '2023-12-03');
+    for (const e of events(g)) expect(e.aliases).not.toContain('Jakarta seeks to bolster ties with Tokyo');
   });
 });
