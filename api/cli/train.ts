@@ -1,6 +1,6 @@
 // npm run train -- [--except SET]... [--out FILE] [--only NAME]  fits the learned extraction steps on the
 // annotated corpora (api/learn/corpus.ts) and writes their model files. The same corpora give the same files
-// byte for byte. A step marked `kept` keeps its shipped model unless named with --only (its refit loses today).
+// byte for byte; every step is refitted (each on its upstream steps' fresh models), --only NAME refits one.
 // --except leaves a set out (to score a model on articles it was not fitted on); --out writes the model elsewhere
 // than the shipped file (with --only when there are several trainers).
 import { execFileSync } from 'node:child_process';
@@ -16,18 +16,11 @@ interface Trainer {
   /** where the model is shipped */
   file: string;
   train(articles: readonly AnnotatedArticle[]): unknown;
-  /** why the shipped model stays when every step is fitted (only `--only NAME` refits it) */
-  kept?: string;
 }
 
 const TRAINERS: readonly Trainer[] = [
   // events first: the learned events step runs inside the rules' reading, before the entity and relation steps
-  {
-    name: 'events',
-    file: 'api/extract/learned/events.json',
-    train: (articles) => trainEventModel(articles).model,
-    kept: 'refitted on the tenth session\'s corpus it adds false events on sets it did not see (docs/extraction.md § "Tenth session: refit")',
-  },
+  { name: 'events', file: 'api/extract/learned/events.json', train: (articles) => trainEventModel(articles).model },
   // entities next: the relation step is decided on the entities this one keeps
   { name: 'entities', file: 'api/extract/learned/entities.json', train: (articles) => fitEntityModel(articles.map(articleCandidates)) },
   { name: 'relations', file: 'api/extract/learned/relations.json', train: (articles) => trainRelations(relationExamples(articles)) },
@@ -42,8 +35,7 @@ if (!articles.length) {
   process.stderr.write('no annotated article with its text under .corpus/: fetch the sets first (tests/corpus/*/SOURCES.md)\n');
   process.exit(2);
 }
-const trainers = TRAINERS.filter((t) => (values.only ? t.name === values.only : !t.kept));
-if (!values.only) for (const t of TRAINERS.filter((k) => k.kept)) process.stderr.write(`${t.name}: kept as shipped (${t.kept}); --only ${t.name} refits it\n`);
+const trainers = TRAINERS.filter((t) => !values.only || t.name === values.only);
 if (values.out && trainers.length > 1) {
   process.stderr.write('--out names one file: pick the trainer with --only NAME\n');
   process.exit(2);

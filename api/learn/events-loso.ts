@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { extractArticle, mergeGraphs } from '../extract/index.ts';
 import type { EventModel } from '../extract/learned/events.ts';
 import { annotatedArticles, goldSets } from './corpus.ts';
-import { collectCandidates, countHeads, fitEventModel } from './events.ts';
+import { collectCandidates, countHeads, fitEventModel, TRAINING } from './events.ts';
 
 const SCORER = '../shared/tools/score.mjs';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -44,7 +44,7 @@ function score(set: string, model: EventModel): string {
 
 for (const set of sets) {
   const heads = headsWithout.get(set)!;
-  const { model, outOfFold } = fitEventModel(candidates.filter((a) => a.set !== set), heads, { l2: Number(process.env.L2 ?? 1e-4), epochs: Number(process.env.EPOCHS ?? 30) });
+  const { model, outOfFold } = fitEventModel(candidates.filter((a) => a.set !== set), heads, { ...TRAINING, ...(process.env.L2 && { l2: Number(process.env.L2) }), ...(process.env.EPOCHS && { epochs: Number(process.env.EPOCHS) }) });
   const report = score(set, model);
   const lines = report.split('\n').filter((l) => /\(tp /.test(l));
   process.stdout.write(`== ${set}: threshold ${model.threshold}, ${model.perArticle} per article, out-of-fold Event F1 ${outOfFold.f1.toFixed(3)}\n${lines.filter((l) => /^(?:entities|relationships|\s+(?:Event|PARTICIPATED_IN)\s)/.test(l)).join('\n')}\n`);

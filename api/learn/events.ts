@@ -1,13 +1,15 @@
 // Fitting the learned events step (api/extract/learned/events.ts): the happening words are counted from the gold's
 // event names, every candidate the rules-only extractor leaves is labelled by whether the scorer would match it to a
 // gold event the rules missed, and the threshold and the number of events per article are chosen on out-of-fold
-// predictions (articles split in five), by the Event F1 the decision would give over the rules' own events.
+// predictions (articles split in five), by the Event F1 the decision would give over the rules' own events; the model
+// shipped is the mean of the five folds' models (TRAINING).
 import { readFileSync } from 'node:fs';
 import { extractArticle } from '../extract/index.ts';
 import { chooseEvents, type EventCandidate, type EventModel } from '../extract/learned/events.ts';
-import { classifier, trainLogistic, type Example, type TrainingOptions } from '../extract/learned/linear.ts';
+import { classifier, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 import { alignToGold, eventSimilar, normalizeName, type GoldFile } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
+import { setWeights } from './relations.ts';
 
 /** One candidate with what the scorer would make of it. */
 export interface LabelledCandidate {
@@ -112,23 +114,52 @@ export function simulate(articles: readonly ArticleCandidates[], probability: (a
   return { tp, fp, fn, f1: (2 * tp) / (2 * tp + fp + fn || 1) };
 }
 
-export const examplesOf = (articles: readonly ArticleCandidates[]): Example[] =>
-  articles.flatMap((a) => a.candidates.filter((c) => !c.neutral).map((c) => ({ features: c.features, positive: c.matches.length > 0 })));
+/** The examples of the articles' candidates; with `weights` (by article, `set/file`), each weighs its article's weight. */
+export const examplesOf = (articles: readonly ArticleCandidates[], weights?: ReadonlyMap<string, number>): Example[] =>
+  articles.flatMap((a) => a.candidates.filter((c) => !c.neutral).map((c) => ({ features: c.features, positive: c.matches.length > 0, weight: weights?.get(`${a.set}/${a.file}`) })));
 
 export interface FitOptions extends TrainingOptions {
   folds?: number;
+  /** every annotated set weighs the same in fitting, whatever its size (as in the relation step) */
+  balanced?: boolean;
+  /** the threshold is chosen on sets held out whole (new publishers) rather than on articles split in five */
+  foldBySet?: boolean;
+  /** the model is the mean of the folds' models the threshold was chosen on, not one more fit on every article */
+  meanOfFolds?: boolean;
+}
+
+/**
+ * How the shipped model is fitted: as the relation step's models (few, small steps with a firm L2 penalty, the mean
+ * of the folds' models), which held on new publishers where the eighth session's longer fit did not
+ * (docs/extraction.md § "Eleventh session: refit").
+ */
+export const TRAINING: FitOptions = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1, meanOfFolds: true };
+
+/** The mean of linear models: a weight absent from one counts as 0 there. */
+function meanModel(models: readonly LinearModel[]): LinearModel {
+  const sums = new Map<string, number>();
+  for (const m of models) for (const [f, w] of Object.entries(m.weights)) sums.set(f, (sums.get(f) ?? 0) + w);
+  const round = (x: number) => Math.round((x / models.length) * 1e4) / 1e4;
+  const weights = [...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { bias: round(models.reduce((sum, m) => sum + m.bias, 0)), threshold: 0.5, weights: Object.fromEntries(weights) };
 }
 
 /** Fits the model on the articles; the threshold and the events per article come from out-of-fold predictions. */
 export function fitEventModel(articles: readonly ArticleCandidates[], heads: readonly string[], options: FitOptions = {}): { model: EventModel; outOfFold: ReturnType<typeof simulate> } {
-  const { folds = 5, ...training } = options;
+  const { folds = 5, balanced = false, foldBySet = false, meanOfFolds = false, ...training } = options;
   const inHeads = new Set(heads);
   const kept = articles.map((a) => ({ ...a, candidates: a.candidates.filter((c) => inHeads.has(c.head)) }));
+  const weights = balanced ? setWeights(kept.map((a) => `${a.set}/${a.file}`)) : undefined;
   const probabilities: number[][] = kept.map((a) => a.candidates.map(() => 0));
-  for (let fold = 0; fold < folds; fold++) {
-    const fitted = classifier(trainLogistic(examplesOf(kept.filter((_, i) => i % folds !== fold)), training));
+  const foldModels: LinearModel[] = [];
+  const sets = [...new Set(kept.map((a) => a.set))];
+  const foldOf = foldBySet ? (a: ArticleCandidates) => sets.indexOf(a.set) : (_: ArticleCandidates, i: number) => i % folds;
+  for (let fold = 0; fold < (foldBySet ? sets.length : folds); fold++) {
+    const model = trainLogistic(examplesOf(kept.filter((a, i) => foldOf(a, i) !== fold), weights), training);
+    foldModels.push(model);
+    const fitted = classifier(model);
     kept.forEach((a, i) => {
-      if (i % folds === fold) a.candidates.forEach((c, j) => (probabilities[i]![j] = fitted.probability(c.features)));
+      if (foldOf(a, i) === fold) a.candidates.forEach((c, j) => (probabilities[i]![j] = fitted.probability(c.features)));
     });
   }
   let best = { threshold: 1, perArticle: 0, score: simulate(kept, () => 0, 1, 0) };
@@ -138,7 +169,7 @@ export function fitEventModel(articles: readonly ArticleCandidates[], heads: rea
       if (score.f1 > best.score.f1 + 1e-9) best = { threshold: Math.round(t * 100) / 100, perArticle, score };
     }
   }
-  const linear = trainLogistic(examplesOf(kept), training);
+  const linear = meanOfFolds ? meanModel(foldModels) : trainLogistic(examplesOf(kept, weights), training);
   return { model: { ...linear, threshold: best.threshold, heads: [...heads], perArticle: best.perArticle }, outOfFold: best.score };
 }
 
@@ -146,6 +177,6 @@ export function fitEventModel(articles: readonly ArticleCandidates[], heads: rea
 export function trainEventModel(articles: readonly AnnotatedArticle[], options: FitOptions = {}): { model: EventModel; outOfFold: ReturnType<typeof simulate>; examples: number } {
   const heads = countHeads(articles.map((a) => a.goldPath));
   const candidates = collectCandidates(articles, heads);
-  const fitted = fitEventModel(candidates, heads, options);
+  const fitted = fitEventModel(candidates, heads, { ...TRAINING, ...options });
   return { ...fitted, examples: examplesOf(candidates).length };
 }

@@ -1,7 +1,6 @@
 // Leave-one-set-out figures of the whole pipeline: for each named set, the learned steps `npm run train` fits are
-// refitted without it (`npm run train -- --except SET`, each step on its upstream steps' fresh models; a step train.ts
-// keeps stays as shipped), the set is extracted with
-// them and scored by ../shared/tools/score.mjs; rows are summed over the sets (pooled). This is the measure for a
+// refitted without it (`npm run train -- --except SET`, each step on its upstream steps' fresh models), the set is
+// extracted with them and scored by ../shared/tools/score.mjs; rows are summed over the sets (pooled). This is the measure for a
 // change to the rules or candidates, which every learned step reads. The shipped model files are overwritten while
 // it runs and restored at the end, so run one at a time in a tree.
 // node --import tsx api/learn/pipeline-loso.ts [--shipped] [SET...]   (default: the sets nobody reads for error analysis)
