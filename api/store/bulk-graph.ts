@@ -63,6 +63,9 @@ export interface BulkBatchResult {
   replacing: { id: string; title: string; file: string | null; previous: string }[];
 }
 
+/** Sources a fact keeps in its list alone; beyond, a set beside it answers whether an article is one (most facts have one or two). */
+const SOURCES_SCANNED = 32;
+
 const versionKeys = (a: { url?: string | null; title: string; file?: string | null }) =>
   a.url ? [`url|${a.url}`] : [`title|${a.title}|${a.file ?? ''}`];
 
@@ -76,6 +79,12 @@ export class BulkGraph {
   readonly relationships = new Map<string, BulkRelationship>();
   private readonly versions = new Map<string, string>();
   private readonly interned = new Map<string, string>();
+  /**
+   * The sources of the facts stated by many articles, as a set beside the list: a hub fact (a
+   * city located in its country) is restated by thousands of articles, and looking each new source
+   * up in the list made adding it cost as much as the list is long.
+   */
+  private readonly manySources = new Map<BulkRelationship, Set<string>>();
 
   /** `aliasKeys`: how entities are found among the stored ones, as given to writeGraph; `sink` takes each article as it is added. */
   constructor(
@@ -158,6 +167,15 @@ export class BulkGraph {
     }
   }
 
+  /** The set of a fact's sources once the list is long enough for a scan to cost more than the set (undefined before). */
+  private sourceSet(fact: BulkRelationship): Set<string> | undefined {
+    const known = this.manySources.get(fact);
+    if (known || fact.sources.length < SOURCES_SCANNED) return known;
+    const set = new Set(fact.sources);
+    this.manySources.set(fact, set);
+    return set;
+  }
+
   /** write-relationships.cypher (stored: new sources and capped evidence join) or write-new-relationships.cypher. */
   private writeRelationship(row: RelationshipRow): void {
     const stored = this.relationships.get(row.key);
@@ -177,12 +195,17 @@ export class BulkGraph {
       });
       return;
     }
-    const fresh = row.sources.filter((s) => !stored.sources.includes(s));
+    const known = this.sourceSet(stored);
+    const fresh = row.sources.filter((s) => (known ? !known.has(s) : !stored.sources.includes(s)));
     const stated = row.evidence.map((_, i) => i).filter((i) => fresh.includes(row.evidenceSources[i]!));
     const kept = stored.evidenceCount >= EVIDENCE_PER_RELATIONSHIP ? [] : stated.slice(0, EVIDENCE_PER_RELATIONSHIP - stored.evidenceCount);
     stored.properties = { ...row.properties, ...stored.properties };
     stored.statedProperties = appendToList(stored.statedProperties, row.statedProperties.filter((statement) => fresh.includes(statement.split('\t')[0]!)));
-    stored.sources.push(...fresh.map((s) => this.intern(s)));
+    for (const source of fresh) {
+      const id = this.intern(source);
+      stored.sources.push(id);
+      known?.add(id);
+    }
     stored.evidence = appendToList(stored.evidence, kept.map((i) => row.evidence[i]!));
     stored.evidenceSources = appendToList(stored.evidenceSources, kept.map((i) => row.evidenceSources[i]!));
     stored.evidenceCount += kept.length;
