@@ -223,9 +223,9 @@ function nearness(ctx: Context, x: string, y: string): { shared: number[]; dista
   let j = 0;
   for (const o of ox) {
     while (j < oy.length - 1 && oy[j + 1]!.sentence <= o.sentence) j++;
-    for (const k of [j, j + 1]) {
-      const p = oy[k];
-      if (!p) continue;
+    // the nearest of y's mentions are at j and j + 1
+    for (let k = j; k <= j + 1 && k < oy.length; k++) {
+      const p = oy[k]!;
       const d = Math.abs(p.sentence - o.sentence);
       if (d < distance) {
         distance = d;
@@ -270,26 +270,35 @@ function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], o
     for (const name of cuesOf(s)) out.add(CUE_IN_SENTENCE.get(name)!);
     return;
   }
-  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; f: Mention; l: Mention } | null = null;
+  // the nearest two mentions of the ends, the first found of equal gaps (the names' order decides which is first)
+  let gap = Infinity;
+  let xFirst = true;
+  let f: Mention | undefined;
+  let l: Mention | undefined;
   for (const p of mx) {
     for (const q of my) {
-      const [f, l, first] = p.start <= q.start ? [p, q, 'x' as const] : [q, p, 'y' as const];
-      const gap = Math.max(0, l.start - f.end);
-      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, f, l };
+      const pFirst = p.start <= q.start;
+      const g = Math.max(0, pFirst ? q.start - p.end : p.start - q.end);
+      if (g < gap) {
+        gap = g;
+        xFirst = pFirst;
+        f = pFirst ? p : q;
+        l = pFirst ? q : p;
+      }
     }
   }
-  if (!best) return;
-  const betweenText = s.text.slice(best.start, best.end);
+  if (!f || !l) return;
+  const betweenText = s.text.slice(f.end, l.start);
   const between = words(betweenText);
-  out.add(best.first === 'x' ? 'order:x' : 'order:y');
+  out.add(xFirst ? 'order:x' : 'order:y');
   out.add(feature('gap:', bucket(between.length, [0, 1, 2, 4, 8, 16])));
   if (between.length <= 8) for (const w of between) out.addWord('btw:', w);
   else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.addWord('btw-edge:', w);
-  for (const w of around(ctx, s, best.f).pre) out.addWord('pre:', w);
-  for (const w of around(ctx, s, best.l).post) out.addWord('post:', w);
+  for (const w of around(ctx, s, f).pre) out.addWord('pre:', w);
+  for (const w of around(ctx, s, l).post) out.addWord('post:', w);
   // a cue between the names is one of the sentence's (only those are looked for) unless a name ends or starts inside a word
   const cues = cuesOf(s);
-  const all = insideWord(s.text, best.start) || insideWord(s.text, best.end);
+  const all = insideWord(s.text, f.end) || insideWord(s.text, l.start);
   for (const [name, re] of CUES) if ((all || cues.includes(name)) && re.test(betweenText)) out.add(CUE_BETWEEN.get(name)!);
   for (const name of cues) if (!out.has(CUE_BETWEEN.get(name)!)) out.add(CUE_IN_SENTENCE.get(name)!);
   out.add(feature('names-in-sentence:', bucket(s.mentions.length, [2, 3, 5, 8])));
@@ -513,8 +522,9 @@ function linkedPairs(ctx: Context): Map<string, Set<string>> {
   const named: string[][] = ctx.a.sentences.map(() => []);
   for (const [id, list] of ctx.occurrences) for (const o of list) named[o.sentence]!.push(id);
   for (let s = 0; s < named.length; s++) {
-    const window = named.slice(s, s + MAX_DISTANCE + 1).flat();
-    for (const x of named[s]!) for (const y of window) link(x, y);
+    for (const x of named[s]!) {
+      for (let t = s; t <= s + MAX_DISTANCE && t < named.length; t++) for (const y of named[t]!) link(x, y);
+    }
   }
   for (const f of ctx.frames) {
     const members = [
