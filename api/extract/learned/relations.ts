@@ -567,9 +567,11 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
 
 /**
  * Every pair of the given types (all when none given), with its features written into `sink()` (called once a
- * pair), handed to `visit`; `open`: only the pairs the rules stated nothing of (what the stage decides).
+ * pair), handed to `visit`; `open`: only the pairs the rules stated nothing of (what the stage decides). A pair
+ * `skip` answers yes for, asked when only its frame features are written (its evidence and properties are
+ * known), is dropped before the costlier rest of its features are read.
  */
-function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void): void {
+function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
   const ctx = context(a, ev);
   const linked = linkedPairs(ctx);
   for (const type of options.types ?? LEARNED_TYPES) {
@@ -605,14 +607,6 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
       if (!facts.length && features.empty && near.distance > MAX_DISTANCE) continue;
-      features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
-      features.add(feature('shared:', bucket(near.shared.length, [0, 1, 2])));
-      const ox = ctx.occurrences.get(x) ?? [];
-      const oy = ctx.occurrences.get(y) ?? [];
-      for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
-      articleFeatures(ctx, type, x, y, features);
-      peerFeatures(ctx, type, x, y, features);
-      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -626,7 +620,19 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       }
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
       const values = type === 'PARTICIPATED_IN' ? PARTICIPATION_ROLES : sources ? [...sources.keys()] : NO_VALUE;
-      if (values.length) visit({ type, from: x, to: y, features, facts, evidence, props, values, sources });
+      if (!values.length) continue;
+      const pair = { type, from: x, to: y, features, facts, evidence, props, values, sources };
+      if (skip?.(pair)) continue;
+      // the rest of the features: the pair's evidence and properties do not depend on them
+      features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
+      features.add(feature('shared:', bucket(near.shared.length, [0, 1, 2])));
+      const ox = ctx.occurrences.get(x) ?? [];
+      const oy = ctx.occurrences.get(y) ?? [];
+      for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
+      articleFeatures(ctx, type, x, y, features);
+      peerFeatures(ctx, type, x, y, features);
+      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
+      visit(pair);
     }
   }
 }
@@ -795,7 +801,7 @@ function hostOfHappening(a: Article, c: Pair): boolean {
  * not visit the town where it receives its guests or holds office, and two towns the rules give as partners of one third town
  * (a list of one town's sister cities) are not partners of each other on that ground.
  */
-function vetoes(a: Article): (pair: Pair) => boolean {
+function vetoes(a: Article): { early: (pair: Pair) => boolean; late: (pair: Pair) => boolean } {
   const partners = new Map<string, Set<string>>();
   // per sentence, the towns the rules paired in it
   const pairedIn = new Map<number, Set<string>>();
@@ -810,10 +816,14 @@ function vetoes(a: Article): (pair: Pair) => boolean {
   const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
   // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
   const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
-  return (c) => {
-    if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
-    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
-    return false;
+  // early: what is known once a pair's frame features, evidence and properties are (the frame's host feature among them); late: the rest
+  return {
+    early(c) {
+      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
+      if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
+      return false;
+    },
+    late: (c) => c.type === 'VISITED' && c.features.has('visit:x-hosts-at-y'),
   };
 }
 
@@ -860,11 +870,11 @@ export function decideRelations(a: Article, ev: Events, scorers: RelationScorers
   const vetoed = vetoes(a);
   const accepted: { type: LearnedType; from: string; to: string; props: Properties; evidence: number[] }[] = [];
   eachPair(a, ev, { open: true, types: [...scorers.byType.keys()] }, () => scorers.sink.reset(), (pair) => {
-    if (vetoed(pair)) return;
+    if (vetoed.late(pair)) return;
     const scorer = scorers.byType.get(pair.type)!;
     const best = scorer.best(pair);
     if (best.probability >= scorer.threshold) accepted.push({ type: pair.type, from: pair.from, to: pair.to, props: propsOf(pair, pair.values[best.value]!), evidence: [...pair.evidence].sort(byNumber) });
-  });
+  }, vetoed.early);
   // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
   for (const c of accepted) {
     const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
