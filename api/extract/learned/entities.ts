@@ -194,9 +194,14 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     else spans.set(id, { name, first, surface, mentions: 1 });
     return id;
   };
+  // the entities described below: the contexts of the others' mentions would never be read
+  const isCandidate = (e: { id: string; label: Label }) => isDecided(e.label) && !RULES_DECIDE.has(e.label) && !settled(e);
+  const described = new Set<string>();
+  for (const e of a.entities.values()) if (isCandidate(e)) described.add(e.id);
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       let id = s.refs[j];
+      if (id && !described.has(id)) return;
       if (!id) {
         // the cheap tests first: most unclaimed mentions are not folded at all
         if (!SPAN_KINDS.has(m.kind) || m.kind === 'Place' && m.country || !/^\p{Lu}/u.test(m.name)) return;
@@ -265,7 +270,7 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     return [...new Set(f)];
   };
   for (const e of a.entities.values()) {
-    if (!isDecided(e.label) || RULES_DECIDE.has(e.label) || settled(e)) continue;
+    if (!isDecided(e.label) || !described.has(e.id)) continue;
     const extra: string[] = [];
     if (e.cityInName) extra.push('cityInName');
     if (e.aliases.size) extra.push('aliased');
