@@ -502,11 +502,6 @@ function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'>
   return titles;
 }
 
-const fits = (ctx: Context, type: LearnedType, x: string, y: string) => {
-  const [from, to] = ENDS[type];
-  return from.includes(ctx.a.label(x)!) && to.includes(ctx.a.label(y)!);
-};
-
 /**
  * The entities each entity could be in a fact with: named within MAX_DISTANCE sentences of it, in a frame
  * with it, a happening or its towns, or in a fact of the rules with it. Every other pair has no feature but
@@ -549,6 +544,50 @@ export function featuresOf(c: Candidate): string[] {
   return out;
 }
 
+/**
+ * The pairs of each type (parallel to `types`), in the order first met: the rules' facts of the type (of entities
+ * the entity step kept; a later fact of a pair gives its ends' order, as a map's value is replaced in place),
+ * then the linked pairs whose labels fit. The linked pairs are read once for all the types.
+ */
+function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, string][][] {
+  const { a } = ctx;
+  const found = types.map(() => new ByPair<[string, string]>());
+  const orders = types.map((): [string, string][] => []);
+  const meet = (t: number, x: string, y: string, reorder: boolean) => {
+    const known = found[t]!.get(x, y);
+    if (!known) {
+      const ends: [string, string] = [x, y];
+      found[t]!.set(x, y, ends);
+      orders[t]!.push(ends);
+    } else if (reorder) {
+      known[0] = x;
+      known[1] = y;
+    }
+  };
+  types.forEach((type, t) => {
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(t, f.from, f.to, true);
+  });
+  // the types an entity can be the first end of, found once for its label
+  const fromTypes: number[] = [];
+  for (const [x, others] of linkedPairs(ctx)) {
+    const lx = a.label(x)!;
+    fromTypes.length = 0;
+    types.forEach((type, t) => {
+      if (ENDS[type][0].includes(lx)) fromTypes.push(t);
+    });
+    if (!fromTypes.length) continue;
+    for (const y of others) {
+      const ly = a.label(y)!;
+      for (const t of fromTypes) {
+        const type = types[t]!;
+        if (!ENDS[type][1].includes(ly) || (SYMMETRIC.has(type) && x > y)) continue;
+        meet(t, x, y, false);
+      }
+    }
+  }
+  return orders;
+}
+
 /** One pair of one type: its features (the candidates of its values share them), the rules' facts of it, and its evidence. */
 export interface Pair<F extends FeatureSink = FeatureSink> {
   type: LearnedType;
@@ -573,31 +612,10 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
  */
 function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
   const ctx = context(a, ev);
-  const linked = linkedPairs(ctx);
-  for (const type of options.types ?? LEARNED_TYPES) {
-    // the pairs in the order first met; a later fact of a pair gives its ends' order (as a map's value is replaced in place)
-    const pairs = new ByPair<[string, string]>();
-    const order: [string, string][] = [];
-    const meet = (x: string, y: string, reorder: boolean) => {
-      const known = pairs.get(x, y);
-      if (!known) {
-        const ends: [string, string] = [x, y];
-        pairs.set(x, y, ends);
-        order.push(ends);
-      } else if (reorder) {
-        known[0] = x;
-        known[1] = y;
-      }
-    };
-    // the rules' facts (of entities the entity step kept)
-    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(f.from, f.to, true);
-    for (const [x, others] of linked) {
-      if (!ENDS[type][0].includes(a.label(x)!)) continue;
-      for (const y of others) {
-        if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
-        meet(x, y, false);
-      }
-    }
+  const types = options.types ?? LEARNED_TYPES;
+  const orders = pairsOfTypes(ctx, types);
+  types.forEach((type, t) => {
+    const order = orders[t]!;
     const factsOfType = ctx.factsByPair.get(type);
     for (const [x, y] of order) {
       const facts = factsOfType?.get(x, y) ?? [];
@@ -634,7 +652,7 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
       visit(pair);
     }
-  }
+  });
 }
 
 const NO_VALUE: readonly string[] = [''];
