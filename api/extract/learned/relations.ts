@@ -745,6 +745,16 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
     const id = table.ids.get(feature);
     return id === undefined ? 0 : weights[id]!;
   };
+  // a value's own features of a pair the rules stated nothing of depend on the value alone (but a title's, on where it was read)
+  const unstated = new Map<string, number[]>();
+  const ownWeights = (pair: Pair<FeatureIds>, value: string): number[] => {
+    const constant = !pair.facts.length && pair.type !== 'HOLDS_POSITION';
+    const known = constant ? unstated.get(value) : undefined;
+    if (known) return known;
+    const own = valueFeatures(pair, value).own.map(weightOf);
+    if (constant) unstated.set(value, own);
+    return own;
+  };
   const roles = new Float64Array(PARTICIPATION_ROLES.length);
   return {
     threshold: model.threshold,
@@ -760,9 +770,8 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
       let best = { value: -1, probability: -1 };
       for (let i = 0; i < pair.values.length; i++) {
         const value = pair.values[i]!;
-        const { own } = valueFeatures(pair, value);
         let sum = shared + (participation ? roles[roleIndex.get(value)!]! : 0);
-        for (const f of own) sum += weightOf(f);
+        for (const w of ownWeights(pair, value)) sum += w;
         const probability = sigmoid(sum);
         if (probability > best.probability) best = { value: i, probability };
       }
