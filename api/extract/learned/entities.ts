@@ -69,7 +69,19 @@ function firstWord(text: string, from: number, to: number): string | undefined {
   return start < end ? text.slice(start, end) : undefined;
 }
 
-const shapeOf = (w: string) => (/^\p{Lu}+$/u.test(w) ? (w.length > 1 ? 'A' : 'I') : /^\p{Lu}/u.test(w) ? 'Aa' : /^\p{Ll}/u.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
+// Unicode classes as module constants: the TypeScript loader writes a literal with \p{…} as `new RegExp(…)`, a new
+// object each time it is evaluated (once a word here).
+const UPPER_ONLY = /^\p{Lu}+$/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const SHORT_WORD = /^\p{Lu}[\p{Ll}]{0,3}\.?$/u;
+const CAPITALISED = /^\p{Lu}\p{L}/u;
+// and the word tests of every mention's neighbours
+const PUNCTUATION_FIRST = /^[,.;:()]/;
+const TRAILING_STOPS = /[.,]+$/;
+
+const shapeOf = (w: string) => (UPPER_ONLY.test(w) ? (w.length > 1 ? 'A' : 'I') : UPPER_FIRST.test(w) ? 'Aa' : LOWER_FIRST.test(w) ? 'a' : /\d/.test(w) ? '9' : '.');
 
 const genericCache = new BoundedCache<string | null>(20_000);
 
@@ -107,9 +119,9 @@ function nameFeatures(rule: string, name: string): readonly string[] {
       const c = headClass(w);
       if (c !== 'none') f.push(`has:${c}`);
     }
-    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) f.push('acronym');
+    if (words.some((w) => ACRONYM.test(w))) f.push('acronym');
     if (words.some((w) => /\d/.test(w))) f.push('digit');
-    if (/^\p{Lu}[\p{Ll}]{0,3}\.?$/u.test(name)) f.push('shortWord');
+    if (SHORT_WORD.test(name)) f.push('shortWord');
     if (name.length <= 4) f.push('short');
     if (personWords(name).length < words.length) f.push('honorificInName');
     if (countryCode(name)) f.push('country');
@@ -148,7 +160,7 @@ function townParts(name: string): TownPart[] {
     let taken = 0;
     for (let n = Math.min(MAX_PART_WORDS, words.length - i); n >= 1 && !taken; n--) {
       const run = words.slice(i, i + n);
-      if (n === words.length || !run.every((w) => /^\p{Lu}\p{L}/u.test(w))) continue;
+      if (n === words.length || !run.every((w) => CAPITALISED.test(w))) continue;
       const text = run.join(' ');
       if (n === 1 && isCommonWord(text.toLowerCase())) continue;
       if (isTown(text)) {
@@ -194,12 +206,17 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     else spans.set(id, { name, first, surface, mentions: 1 });
     return id;
   };
+  // the entities described below: the contexts of the others' mentions would never be read
+  const isCandidate = (e: { id: string; label: Label }) => isDecided(e.label) && !RULES_DECIDE.has(e.label) && !settled(e);
+  const described = new Set<string>();
+  for (const e of a.entities.values()) if (isCandidate(e)) described.add(e.id);
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       let id = s.refs[j];
+      if (id && !described.has(id)) return;
       if (!id) {
         // the cheap tests first: most unclaimed mentions are not folded at all
-        if (!SPAN_KINDS.has(m.kind) || m.kind === 'Place' && m.country || !/^\p{Lu}/u.test(m.name)) return;
+        if (!SPAN_KINDS.has(m.kind) || m.kind === 'Place' && m.country || !UPPER_FIRST.test(m.name)) return;
         const folded = fold(m.name);
         if (!folded || entityNames.has(folded)) return;
         id = addSpan(m.name, s.index, m.text);
@@ -231,10 +248,10 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       if (nextMention && nextMention.start - m.end <= 2) add(id, feature('beforeMention:', nextMention.kind));
       if (prev) add(id, feature('prev:', generic(prev) ?? shapeOf(prev)));
       else add(id, 'prev:^');
-      if (next) add(id, feature('next:', /^[,.;:()]/.test(next) ? next[0]! : generic(next) ?? shapeOf(next)));
+      if (next) add(id, feature('next:', PUNCTUATION_FIRST.test(next) ? next[0]! : generic(next) ?? shapeOf(next)));
       else add(id, 'next:$');
-      if (prev) add(id, feature('prevClass:', headClass(prev.toLowerCase().replace(/[.,]+$/, ''))));
-      if (next) add(id, feature('nextClass:', headClass(next.toLowerCase().replace(/[.,]+$/, ''))));
+      if (prev) add(id, feature('prevClass:', headClass(prev.toLowerCase().replace(TRAILING_STOPS, ''))));
+      if (next) add(id, feature('nextClass:', headClass(next.toLowerCase().replace(TRAILING_STOPS, ''))));
     });
   }
   const relations = new Map<string, Map<string, number>>();
@@ -265,7 +282,7 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     return [...new Set(f)];
   };
   for (const e of a.entities.values()) {
-    if (!isDecided(e.label) || RULES_DECIDE.has(e.label) || settled(e)) continue;
+    if (!isDecided(e.label) || !described.has(e.id)) continue;
     const extra: string[] = [];
     if (e.cityInName) extra.push('cityInName');
     if (e.aliases.size) extra.push('aliased');

@@ -223,9 +223,9 @@ function nearness(ctx: Context, x: string, y: string): { shared: number[]; dista
   let j = 0;
   for (const o of ox) {
     while (j < oy.length - 1 && oy[j + 1]!.sentence <= o.sentence) j++;
-    for (const k of [j, j + 1]) {
-      const p = oy[k];
-      if (!p) continue;
+    // the nearest of y's mentions are at j and j + 1
+    for (let k = j; k <= j + 1 && k < oy.length; k++) {
+      const p = oy[k]!;
       const d = Math.abs(p.sentence - o.sentence);
       if (d < distance) {
         distance = d;
@@ -270,26 +270,35 @@ function sentenceFeatures(ctx: Context, s: AnalyzedSentence, ox: Occurrence[], o
     for (const name of cuesOf(s)) out.add(CUE_IN_SENTENCE.get(name)!);
     return;
   }
-  let best: { gap: number; first: 'x' | 'y'; start: number; end: number; f: Mention; l: Mention } | null = null;
+  // the nearest two mentions of the ends, the first found of equal gaps (the names' order decides which is first)
+  let gap = Infinity;
+  let xFirst = true;
+  let f: Mention | undefined;
+  let l: Mention | undefined;
   for (const p of mx) {
     for (const q of my) {
-      const [f, l, first] = p.start <= q.start ? [p, q, 'x' as const] : [q, p, 'y' as const];
-      const gap = Math.max(0, l.start - f.end);
-      if (!best || gap < best.gap) best = { gap, first, start: f.end, end: l.start, f, l };
+      const pFirst = p.start <= q.start;
+      const g = Math.max(0, pFirst ? q.start - p.end : p.start - q.end);
+      if (g < gap) {
+        gap = g;
+        xFirst = pFirst;
+        f = pFirst ? p : q;
+        l = pFirst ? q : p;
+      }
     }
   }
-  if (!best) return;
-  const betweenText = s.text.slice(best.start, best.end);
+  if (!f || !l) return;
+  const betweenText = s.text.slice(f.end, l.start);
   const between = words(betweenText);
-  out.add(best.first === 'x' ? 'order:x' : 'order:y');
+  out.add(xFirst ? 'order:x' : 'order:y');
   out.add(feature('gap:', bucket(between.length, [0, 1, 2, 4, 8, 16])));
   if (between.length <= 8) for (const w of between) out.addWord('btw:', w);
   else for (const w of [...between.slice(0, 3), ...between.slice(-3)]) out.addWord('btw-edge:', w);
-  for (const w of around(ctx, s, best.f).pre) out.addWord('pre:', w);
-  for (const w of around(ctx, s, best.l).post) out.addWord('post:', w);
+  for (const w of around(ctx, s, f).pre) out.addWord('pre:', w);
+  for (const w of around(ctx, s, l).post) out.addWord('post:', w);
   // a cue between the names is one of the sentence's (only those are looked for) unless a name ends or starts inside a word
   const cues = cuesOf(s);
-  const all = insideWord(s.text, best.start) || insideWord(s.text, best.end);
+  const all = insideWord(s.text, f.end) || insideWord(s.text, l.start);
   for (const [name, re] of CUES) if ((all || cues.includes(name)) && re.test(betweenText)) out.add(CUE_BETWEEN.get(name)!);
   for (const name of cues) if (!out.has(CUE_BETWEEN.get(name)!)) out.add(CUE_IN_SENTENCE.get(name)!);
   out.add(feature('names-in-sentence:', bucket(s.mentions.length, [2, 3, 5, 8])));
@@ -493,11 +502,6 @@ function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'>
   return titles;
 }
 
-const fits = (ctx: Context, type: LearnedType, x: string, y: string) => {
-  const [from, to] = ENDS[type];
-  return from.includes(ctx.a.label(x)!) && to.includes(ctx.a.label(y)!);
-};
-
 /**
  * The entities each entity could be in a fact with: named within MAX_DISTANCE sentences of it, in a frame
  * with it, a happening or its towns, or in a fact of the rules with it. Every other pair has no feature but
@@ -513,8 +517,9 @@ function linkedPairs(ctx: Context): Map<string, Set<string>> {
   const named: string[][] = ctx.a.sentences.map(() => []);
   for (const [id, list] of ctx.occurrences) for (const o of list) named[o.sentence]!.push(id);
   for (let s = 0; s < named.length; s++) {
-    const window = named.slice(s, s + MAX_DISTANCE + 1).flat();
-    for (const x of named[s]!) for (const y of window) link(x, y);
+    for (const x of named[s]!) {
+      for (let t = s; t <= s + MAX_DISTANCE && t < named.length; t++) for (const y of named[t]!) link(x, y);
+    }
   }
   for (const f of ctx.frames) {
     const members = [
@@ -539,6 +544,50 @@ export function featuresOf(c: Candidate): string[] {
   return out;
 }
 
+/**
+ * The pairs of each type (parallel to `types`), in the order first met: the rules' facts of the type (of entities
+ * the entity step kept; a later fact of a pair gives its ends' order, as a map's value is replaced in place),
+ * then the linked pairs whose labels fit. The linked pairs are read once for all the types.
+ */
+function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, string][][] {
+  const { a } = ctx;
+  const found = types.map(() => new ByPair<[string, string]>());
+  const orders = types.map((): [string, string][] => []);
+  const meet = (t: number, x: string, y: string, reorder: boolean) => {
+    const known = found[t]!.get(x, y);
+    if (!known) {
+      const ends: [string, string] = [x, y];
+      found[t]!.set(x, y, ends);
+      orders[t]!.push(ends);
+    } else if (reorder) {
+      known[0] = x;
+      known[1] = y;
+    }
+  };
+  types.forEach((type, t) => {
+    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(t, f.from, f.to, true);
+  });
+  // the types an entity can be the first end of, found once for its label
+  const fromTypes: number[] = [];
+  for (const [x, others] of linkedPairs(ctx)) {
+    const lx = a.label(x)!;
+    fromTypes.length = 0;
+    types.forEach((type, t) => {
+      if (ENDS[type][0].includes(lx)) fromTypes.push(t);
+    });
+    if (!fromTypes.length) continue;
+    for (const y of others) {
+      const ly = a.label(y)!;
+      for (const t of fromTypes) {
+        const type = types[t]!;
+        if (!ENDS[type][1].includes(ly) || (SYMMETRIC.has(type) && x > y)) continue;
+        meet(t, x, y, false);
+      }
+    }
+  }
+  return orders;
+}
+
 /** One pair of one type: its features (the candidates of its values share them), the rules' facts of it, and its evidence. */
 export interface Pair<F extends FeatureSink = FeatureSink> {
   type: LearnedType;
@@ -557,35 +606,16 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
 
 /**
  * Every pair of the given types (all when none given), with its features written into `sink()` (called once a
- * pair), handed to `visit`; `open`: only the pairs the rules stated nothing of (what the stage decides).
+ * pair), handed to `visit`; `open`: only the pairs the rules stated nothing of (what the stage decides). A pair
+ * `skip` answers yes for, asked when only its frame features are written (its evidence and properties are
+ * known), is dropped before the costlier rest of its features are read.
  */
-function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void): void {
+function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
   const ctx = context(a, ev);
-  const linked = linkedPairs(ctx);
-  for (const type of options.types ?? LEARNED_TYPES) {
-    // the pairs in the order first met; a later fact of a pair gives its ends' order (as a map's value is replaced in place)
-    const pairs = new ByPair<[string, string]>();
-    const order: [string, string][] = [];
-    const meet = (x: string, y: string, reorder: boolean) => {
-      const known = pairs.get(x, y);
-      if (!known) {
-        const ends: [string, string] = [x, y];
-        pairs.set(x, y, ends);
-        order.push(ends);
-      } else if (reorder) {
-        known[0] = x;
-        known[1] = y;
-      }
-    };
-    // the rules' facts (of entities the entity step kept)
-    for (const f of a.factsOf(type)) if (a.entities.has(f.from) && a.entities.has(f.to)) meet(f.from, f.to, true);
-    for (const [x, others] of linked) {
-      if (!ENDS[type][0].includes(a.label(x)!)) continue;
-      for (const y of others) {
-        if (!fits(ctx, type, x, y) || (SYMMETRIC.has(type) && x > y)) continue;
-        meet(x, y, false);
-      }
-    }
+  const types = options.types ?? LEARNED_TYPES;
+  const orders = pairsOfTypes(ctx, types);
+  types.forEach((type, t) => {
+    const order = orders[t]!;
     const factsOfType = ctx.factsByPair.get(type);
     for (const [x, y] of order) {
       const facts = factsOfType?.get(x, y) ?? [];
@@ -595,14 +625,6 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
       if (!facts.length && features.empty && near.distance > MAX_DISTANCE) continue;
-      features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
-      features.add(feature('shared:', bucket(near.shared.length, [0, 1, 2])));
-      const ox = ctx.occurrences.get(x) ?? [];
-      const oy = ctx.occurrences.get(y) ?? [];
-      for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
-      articleFeatures(ctx, type, x, y, features);
-      peerFeatures(ctx, type, x, y, features);
-      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -616,9 +638,21 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       }
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
       const values = type === 'PARTICIPATED_IN' ? PARTICIPATION_ROLES : sources ? [...sources.keys()] : NO_VALUE;
-      if (values.length) visit({ type, from: x, to: y, features, facts, evidence, props, values, sources });
+      if (!values.length) continue;
+      const pair = { type, from: x, to: y, features, facts, evidence, props, values, sources };
+      if (skip?.(pair)) continue;
+      // the rest of the features: the pair's evidence and properties do not depend on them
+      features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
+      features.add(feature('shared:', bucket(near.shared.length, [0, 1, 2])));
+      const ox = ctx.occurrences.get(x) ?? [];
+      const oy = ctx.occurrences.get(y) ?? [];
+      for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
+      articleFeatures(ctx, type, x, y, features);
+      peerFeatures(ctx, type, x, y, features);
+      for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
+      visit(pair);
     }
-  }
+  });
 }
 
 const NO_VALUE: readonly string[] = [''];
@@ -711,6 +745,16 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
     const id = table.ids.get(feature);
     return id === undefined ? 0 : weights[id]!;
   };
+  // a value's own features of a pair the rules stated nothing of depend on the value alone (but a title's, on where it was read)
+  const unstated = new Map<string, number[]>();
+  const ownWeights = (pair: Pair<FeatureIds>, value: string): number[] => {
+    const constant = !pair.facts.length && pair.type !== 'HOLDS_POSITION';
+    const known = constant ? unstated.get(value) : undefined;
+    if (known) return known;
+    const own = valueFeatures(pair, value).own.map(weightOf);
+    if (constant) unstated.set(value, own);
+    return own;
+  };
   const roles = new Float64Array(PARTICIPATION_ROLES.length);
   return {
     threshold: model.threshold,
@@ -726,9 +770,8 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
       let best = { value: -1, probability: -1 };
       for (let i = 0; i < pair.values.length; i++) {
         const value = pair.values[i]!;
-        const { own } = valueFeatures(pair, value);
         let sum = shared + (participation ? roles[roleIndex.get(value)!]! : 0);
-        for (const f of own) sum += weightOf(f);
+        for (const w of ownWeights(pair, value)) sum += w;
         const probability = sigmoid(sum);
         if (probability > best.probability) best = { value: i, probability };
       }
@@ -785,7 +828,7 @@ function hostOfHappening(a: Article, c: Pair): boolean {
  * not visit the town where it receives its guests or holds office, and two towns the rules give as partners of one third town
  * (a list of one town's sister cities) are not partners of each other on that ground.
  */
-function vetoes(a: Article): (pair: Pair) => boolean {
+function vetoes(a: Article): { early: (pair: Pair) => boolean; late: (pair: Pair) => boolean } {
   const partners = new Map<string, Set<string>>();
   // per sentence, the towns the rules paired in it
   const pairedIn = new Map<number, Set<string>>();
@@ -800,10 +843,14 @@ function vetoes(a: Article): (pair: Pair) => boolean {
   const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
   // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
   const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
-  return (c) => {
-    if (c.type === 'VISITED') return c.features.has('visit:x-hosts-at-y') || c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
-    if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
-    return false;
+  // early: what is known once a pair's frame features, evidence and properties are (the frame's host feature among them); late: the rest
+  return {
+    early(c) {
+      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
+      if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
+      return false;
+    },
+    late: (c) => c.type === 'VISITED' && c.features.has('visit:x-hosts-at-y'),
   };
 }
 
@@ -850,11 +897,11 @@ export function decideRelations(a: Article, ev: Events, scorers: RelationScorers
   const vetoed = vetoes(a);
   const accepted: { type: LearnedType; from: string; to: string; props: Properties; evidence: number[] }[] = [];
   eachPair(a, ev, { open: true, types: [...scorers.byType.keys()] }, () => scorers.sink.reset(), (pair) => {
-    if (vetoed(pair)) return;
+    if (vetoed.late(pair)) return;
     const scorer = scorers.byType.get(pair.type)!;
     const best = scorer.best(pair);
     if (best.probability >= scorer.threshold) accepted.push({ type: pair.type, from: pair.from, to: pair.to, props: propsOf(pair, pair.values[best.value]!), evidence: [...pair.evidence].sort(byNumber) });
-  });
+  }, vetoed.early);
   // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
   for (const c of accepted) {
     const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
