@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { AnalyzedSentence, Article } from '../article.ts';
+import { Cues } from '../cues.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { matchAll } from '../match-all.ts';
 import { fold } from '../names.ts';
@@ -201,7 +202,8 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
   for (const s of a.sentences) {
     re.lastIndex = 0;
     let sc: SentenceContext | null = null;
-    for (const m of matchAll(s.template, re)) {
+    // the sentences without a head word are passed over (cues.ts: one scan of the template, shared with the readers)
+    for (const m of Cues.ofSentence(s).matches(re)) {
       sc ??= { date: dateIn(s), past: PAST_IN.test(s.template), habit: HABIT.test(s.template), place: heldIn(s, a) };
       const word = m[1]!;
       const lower = word.toLowerCase();
