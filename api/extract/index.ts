@@ -284,6 +284,8 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
       properties.kind = kind;
       if (city) properties.city = city;
       nid = eventId(e.name, date, city, kind);
+      // an undated happening is this article's: "the signing ceremony" or "the conference" elsewhere may be another
+      if (!date) nid = `${nid}~${id.slice(0, 8)}`;
       if (e.id === toldByHeadline && title && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;

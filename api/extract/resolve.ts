@@ -139,9 +139,12 @@ export function aliasKeys(node: GraphNode): string[] {
       if (typeof p.date === 'string' && p.date.length >= 7 && typeof p.city === 'string' && typeof p.kind === 'string') {
         keys.add(`Event|${p.date}|${p.city}|${p.kind}`);
       }
-      for (const n of names) {
-        const k = fold(n).replace(/^the /, '');
-        if (k) keys.add(`Event|${k}${typeof p.city === 'string' ? '|' + p.city : ''}${typeof p.date === 'string' ? '|' + p.date.slice(0, 4) : ''}`);
+      // an undated happening's name is no key: two articles' "signing ceremony" in one town are seldom one
+      if (typeof p.date === 'string') {
+        for (const n of names) {
+          const k = fold(n).replace(/^the /, '');
+          if (k) keys.add(`Event|${k}${typeof p.city === 'string' ? '|' + p.city : ''}|${p.date.slice(0, 4)}`);
+        }
       }
       break;
     }

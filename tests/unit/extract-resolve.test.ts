@@ -71,6 +71,17 @@ describe('resolution across articles', () => {
     expect(events[0]!.properties).toMatchObject({ date: '2024-05-20', kind: 'forum' });
   });
 
+  it('two articles\' undated ceremonies of one name in one city stay two events', () => {
+    const undated = (body: string) => ({ content: `Ties signed\n\n${body}`, format: 'text' as const });
+    const g = extractGraph([
+      undated('Mayor Anna Berg of Honolulu and Kenji Sato, President of the Kobe Club, signed the agreement at a ceremony in Honolulu.'),
+      undated('Mayor Anna Berg of Honolulu and Li Wei, President of the Xian Club, signed the agreement at a ceremony in Honolulu.'),
+    ]);
+    const events = g.nodes.filter((n) => n.label === 'Event');
+    expect(events).toHaveLength(2);
+    for (const e of events) expect(g.relationships.filter((r) => r.target === e.id).every((r) => r.sources.length === 1)).toBe(true);
+  });
+
   it('cities of one name in different countries stay apart; the article decides which', () => {
     const g = extractGraph([
       doc('Halifax in England', 'A choir from Halifax, England, visited Aachen.'),
