@@ -95,6 +95,18 @@ const onScreen = (page: Page, id: string) => page.evaluate((elementId) => window
 const edgeOf = (page: Page, type: string) => page.evaluate((t) => window.__cy!.edges(`[type = "${t}"]`).first().id() || '', type);
 
 describe('curating in the viewer', { timeout: 180_000 }, () => {
+  it('keeps the name an analyst is typing when the panel redraws under it', async () => {
+    const page = await open();
+    await page.fill('[data-testid=curate-analyst]', '');
+    await page.focus('[data-testid=curate-analyst]');
+    await page.keyboard.type('Tess');
+    await page.evaluate((id) => window.__cy!.getElementById(id).emit('tap'), FAO.id);
+    await page.waitForFunction((id) => window.__cy!.getElementById(id).selected(), FAO.id, POLL);
+    await page.keyboard.type(' Tester');
+    expect(await page.inputValue('[data-testid=curate-analyst]')).toBe('Tess Tester');
+    await page.close();
+  });
+
   it('merges two picked nodes: one node left, marked, its details saying what, who and why', async () => {
     const page = await open();
     await click(page, FAO.id);

@@ -20,7 +20,13 @@ const FACT_TYPES = ['HOLDS_POSITION', 'LOCATED_IN', 'SISTER_CITY_OF', 'PARTICIPA
 
 type Field = { name: string; label: string; value?: string; options?: string[] };
 
-export function createCuration(container: HTMLElement, actions: CurationActions) {
+export function createCuration(panel: HTMLElement, actions: CurationActions) {
+  // The name field is made once, outside what render() rebuilds: the panel re-renders whenever the graph or the
+  // selection changes, and a field rebuilt while the analyst types (or a test fills it) loses what was typed.
+  const analyst = h('input', { testid: 'curate-analyst', value: credentials.analyst, placeholder: 'your name', 'aria-label': 'Your name, recorded with your corrections' });
+  analyst.addEventListener('input', () => (credentials.analyst = analyst.value.trim()));
+  const container = h('div');
+  append(panel, h('h2', {}, 'Curate'), h('label', { class: 'curate-analyst' }, h('span', { class: 'muted' }, 'You: '), analyst), container);
   let picked: string[] = [];
   let corrections: Correction[] = [];
   let selection: { kind: 'node' | 'edge'; id: string } | null = null;
@@ -226,16 +232,7 @@ export function createCuration(container: HTMLElement, actions: CurationActions)
   function render(): void {
     const mine = ++token;
     clear(container);
-    const analyst = h('input', { testid: 'curate-analyst', value: credentials.analyst, placeholder: 'your name', 'aria-label': 'Your name, recorded with your corrections' });
-    // Kept on every keystroke: the panel re-renders whenever the graph or selection changes, and a
-    // name typed but not yet committed by a change event would be lost with the old input.
-    analyst.addEventListener('input', () => (credentials.analyst = analyst.value.trim()));
-    append(
-      container,
-      h('h2', {}, 'Curate'),
-      h('label', { class: 'curate-analyst' }, h('span', { class: 'muted' }, 'You: '), analyst),
-      pickedSection(),
-    );
+    append(container, pickedSection());
     const own = selection ? corrections.filter((c) => (selection!.kind === 'node' ? c.entities.includes(selection!.id) : c.relationships.includes(selection!.id))) : [];
     const after = () => {
       if (own.length > 0) container.append(h('h5', {}, 'Corrections of this element'), h('ul', { class: 'corrections', testid: 'element-corrections' }, ...own.map((c) => correctionItem(c, false))));
