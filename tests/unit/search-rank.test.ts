@@ -1,7 +1,7 @@
 // Ranking search hits the way an analyst expects: the entity named exactly what was typed first,
 // then names starting with it, then aliases, then typo matches by how few typos they need; ties by id.
 import { describe, expect, it } from 'vitest';
-import { fulltextQuery, matchTier, rankHits } from '../../api/store/fulltext.ts';
+import { fold, fulltextQuery, matchTier, rankHits } from '../../api/store/fulltext.ts';
 
 const hit = (name: string, score: number, aliases: string[] = [], id = `organization:${name}`) => ({ id, name, aliases, score });
 
@@ -47,5 +47,19 @@ describe('search ranking', () => {
   it('ignores case and accents when comparing', () => {
     expect(matchTier('sao paulo', hit('São Paulo', 1))).toBe(0);
     expect(matchTier('SAO', hit('São Paulo', 1))).toBe(1);
+  });
+
+  it('folds ASCII names as the Unicode folding does, and accented ones too', () => {
+    const unicodeFold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const samples = [
+      ...ascii.map((c) => `A${c}b ${c}9`),
+      ...Array.from({ length: 2000 }, () => Array.from({ length: 1 + Math.floor(random() * 20) }, () => ascii[Math.floor(random() * 128)]).join('')),
+      'Dunaújváros', 'Łódź City', 'İzmir', 'Ḱyōto – Osaka', 'Zhōu Wěi',
+    ];
+    for (const text of samples) expect(fold(text)).toBe(unicodeFold(text));
+    expect(fold('Dunaújváros Int’l Co., Ltd')).toBe('dunaujvaros int l co ltd');
   });
 });
