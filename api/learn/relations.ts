@@ -86,34 +86,21 @@ function fit(examples: readonly RelationExample[], training: TrainingOptions): L
 }
 
 /** Scores as the decision acts: per pair, the likeliest value; the pair's other right values are missed. */
-function decisions(model: LinearModel, examples: readonly RelationExample[], asStage = false): { scored: { probability: number; positive: boolean }[]; missed: number } {
+function decisions(model: LinearModel, examples: readonly RelationExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
   const c = classifier(model);
-  const groups = new Map<string, { probability: number; positive: boolean; ruled: boolean; stated: boolean }[]>();
+  const groups = new Map<string, { probability: number; positive: boolean }[]>();
   for (const e of examples) {
     const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
-    list.push({ probability: c.probability(e.features), positive: e.positive, ruled: e.features.includes('rule:yes'), stated: e.features.includes('rule:yes') || e.features.includes('rule:other-value') });
+    list.push({ probability: c.probability(e.features), positive: e.positive });
   }
   const scored: { probability: number; positive: boolean }[] = [];
   let missed = 0;
   for (const list of groups.values()) {
-    if (asStage && list.some((x) => x.stated)) {
-      // the stage keeps the rules' facts of a pair and decides nothing of it
-      for (const x of list) if (x.ruled) scored.push({ probability: 1, positive: x.positive });
-      if (list.some((x) => x.positive && !x.ruled)) missed++;
-      continue;
-    }
     const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
     scored.push(best);
     if (!best.positive && list.some((x) => x.positive)) missed++;
   }
   return { scored, missed };
-}
-
-/** The pairs the rules stated nothing of: what the stage decides. */
-function openGroups(examples: readonly RelationExample[]): Set<string> {
-  const ruled = new Set<string>();
-  for (const e of examples) if (e.features.includes('rule:yes') || e.features.includes('rule:other-value')) ruled.add(e.group);
-  return new Set(examples.filter((e) => !ruled.has(e.group)).map((e) => e.group));
 }
 
 /**
@@ -131,9 +118,8 @@ function trainType(type: LearnedType, data: RelationExamples, training: Training
   let bias = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
     const held = examples.filter((e) => foldOf(e.article) === fold);
-    const open = type === 'HOLDS_POSITION' && !!process.env.POS_OPEN_ONLY ? openGroups(examples) : null;
-    const model = fit(examples.filter((e) => foldOf(e.article) !== fold && (!open || open.has(e.group))), training);
-    const d = decisions(model, held, type === 'HOLDS_POSITION' && !!process.env.POS_STAGE_THRESHOLD);
+    const model = fit(examples.filter((e) => foldOf(e.article) !== fold), training);
+    const d = decisions(model, held);
     scored.push(...d.scored);
     missed += d.missed;
     bias += model.bias / FOLDS;

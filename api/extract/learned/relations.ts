@@ -25,7 +25,7 @@ export type LearnedType = (typeof LEARNED_TYPES)[number];
  * additions did not raise F1 (LOCATED_IN on the training stand-in, HOLDS_POSITION on the leave-one-set-out
  * totals), and HOLDS_POSITION has the most candidates (a pair per title): docs/extraction.md § "Learned decisions".
  */
-export const DECIDED_TYPES: readonly LearnedType[] = process.env.POS_DECIDE ? ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF', 'HOLDS_POSITION'] : ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
+export const DECIDED_TYPES: readonly LearnedType[] = ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
 
 /** One model per relationship type; a type without a model keeps the rules' facts. */
 export const RelationModelsSchema = z.object({
@@ -116,9 +116,7 @@ interface Context {
   /** PARTICIPATED_IN facts by participant */
   participations: Map<string, Fact[]>;
   /** titles of each person, found once (titlesOf) */
-  titles: Map<string, Map<string, TitleSource>>;
-  /** the bodies each title (lower case) is written with ("Mayor of Y", "Y Mayor X"), found once (titlePlaces) */
-  titlePlaces: Map<string, Set<string>> | null;
+  titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
   /** the words around each mention, read once */
   around: Map<Mention, Around>;
@@ -207,7 +205,7 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), titlePlaces: null, mentionRank, around: new Map(), ends: new Map(),
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
@@ -488,84 +486,20 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
   }
 }
 
-type TitleSource = 'rule' | 'mention' | 'sentence' | 'near' | 'article';
-const POS_MODE = process.env.POS_MODE ?? 'shipped';
-
 /** Titles a person is given: by the rules' positions and by the mentions that write one with the name. */
-function titlesOf(ctx: Context, person: string): Map<string, TitleSource> {
+function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'> {
   const known = ctx.titles.get(person);
   if (known) return known;
-  const titles = new Map<string, TitleSource>();
+  const titles = new Map<string, 'rule' | 'mention'>();
   ctx.titles.set(person, titles);
-  const give = (t: string, source: TitleSource) => {
-    const title = t.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase());
-    if (![...titles.keys()].some((k) => k.toLowerCase() === title.toLowerCase())) titles.set(title, source);
-  };
   for (const f of ctx.a.positionsOf(person)) if (typeof f.props.title === 'string') titles.set(f.props.title, 'rule');
-  const own = ctx.occurrences.get(person) ?? [];
-  for (const o of own) {
+  for (const o of ctx.occurrences.get(person) ?? []) {
     const t = ctx.a.sentences[o.sentence]!.mentions[o.mention]!.title;
-    if (t) give(t, 'mention');
-  }
-  if (POS_MODE === 'shipped') return titles;
-  const mine = new Set(own.map((o) => o.sentence));
-  const near = (i: number) => mine.has(i) || mine.has(i - 1) || mine.has(i + 1);
-  for (const s of ctx.a.sentences) {
-    const where: TitleSource = mine.has(s.index) ? 'sentence' : near(s.index) ? 'near' : 'article';
-    if (where === 'near' && POS_MODE === 'sentence') continue;
-    if (where === 'article' && POS_MODE !== 'article') continue;
-    for (const m of s.mentions) if (m.title && (m.kind === 'Title' || m.kind === 'Person')) give(m.title, where);
+    if (!t) continue;
+    const title = t.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/\b(Of|The|And|For)\b/g, (w) => w.toLowerCase());
+    if (![...titles.keys()].some((k) => k.toLowerCase() === title.toLowerCase())) titles.set(title, 'mention');
   }
   return titles;
-}
-
-const TITLE_BODY = /^,? (?:of|at|for|in) (?:the )?⟨[COMGX](\d+)⟩/;
-
-/** The bodies each title is written with in the article: "Mayor of ⟨Y⟩", "the Y Mayor" (its prefix a town or body). */
-function titlePlaces(ctx: Context): Map<string, Set<string>> {
-  if (ctx.titlePlaces) return ctx.titlePlaces;
-  const out = new Map<string, Set<string>>();
-  const add = (title: string, id: string | null | undefined) => {
-    if (id) (out.get(title) ?? out.set(title, new Set()).get(title)!).add(id);
-  };
-  for (const s of ctx.a.sentences) {
-    s.mentions.forEach((m, j) => {
-      if (!m.title || (m.kind !== 'Title' && m.kind !== 'Person')) return;
-      const title = m.title.toLowerCase();
-      const tag = `⟨${m.kind === 'Title' ? 'T' : 'P'}${j}⟩`;
-      const at = s.template.indexOf(tag);
-      const after = at >= 0 ? TITLE_BODY.exec(s.template.slice(at + tag.length)) : null;
-      if (after) add(title, s.refs[Number(after[1])]);
-      if (m.titlePrefix) add(title, ctx.a.cityByName(m.titlePrefix));
-    });
-  }
-  ctx.titlePlaces = out;
-  return out;
-}
-
-/**
- * What the article says of each title of a person and a body: the title is written with this body ("Mayor of Y"),
- * with other bodies only, or the rules give it at this body to someone else (a town's one mayor).
- */
-function titleCues(ctx: Context, x: string, y: string, values: readonly string[]): Map<string, string[]> {
-  const places = titlePlaces(ctx);
-  const town = ctx.a.cityOf(y) ?? y;
-  const out = new Map<string, string[]>();
-  for (const value of values) {
-    const cues: string[] = [];
-    const at = places.get(value.toLowerCase());
-    if (at?.has(y)) cues.push('title-at-y');
-    else if (at && [...at].some((b) => (ctx.a.cityOf(b) ?? b) === town)) cues.push('title-at-y-town');
-    else if (at?.size) cues.push('title-at-other');
-    for (const f of ctx.a.factsOf('HOLDS_POSITION')) {
-      if (f.from !== x && f.to === y && !f.props.former && String(f.props.title).toLowerCase() === value.toLowerCase()) {
-        cues.push('title-taken-at-y');
-        break;
-      }
-    }
-    out.set(value, cues);
-  }
-  return out;
 }
 
 /**
@@ -651,13 +585,6 @@ function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, str
       }
     }
   }
-  if (process.env.POS_PAIRS === 'all') {
-    const t = types.indexOf('HOLDS_POSITION');
-    if (t >= 0) {
-      const bodies = [...a.entities.values()].filter((e) => ENDS.HOLDS_POSITION[1].includes(e.label));
-      for (const p of a.entities.values()) if (p.label === 'Person') for (const b of bodies) meet(t, p.id, b.id, false);
-    }
-  }
   return orders;
 }
 
@@ -674,9 +601,7 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
   props: Properties;
   /** PARTICIPATED_IN: the roles; HOLDS_POSITION: the person's titles (with where each was read); [''] otherwise */
   values: readonly string[];
-  sources: Map<string, TitleSource> | null;
-  /** HOLDS_POSITION: what the article says of each title and the body (titleCues) */
-  cues: Map<string, string[]> | null;
+  sources: Map<string, 'rule' | 'mention'> | null;
 }
 
 /**
@@ -699,7 +624,7 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       const features = sink();
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
-      if (!facts.length && features.empty && near.distance > MAX_DISTANCE && !(type === 'HOLDS_POSITION' && process.env.POS_PAIRS === 'all')) continue;
+      if (!facts.length && features.empty && near.distance > MAX_DISTANCE) continue;
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -714,8 +639,7 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       const sources = type === 'HOLDS_POSITION' ? titlesOf(ctx, x) : null;
       const values = type === 'PARTICIPATED_IN' ? PARTICIPATION_ROLES : sources ? [...sources.keys()] : NO_VALUE;
       if (!values.length) continue;
-      const cues = sources && POS_MODE !== 'shipped' ? titleCues(ctx, x, y, values) : null;
-      const pair = { type, from: x, to: y, features, facts, evidence, props, values, sources, cues };
+      const pair = { type, from: x, to: y, features, facts, evidence, props, values, sources };
       if (skip?.(pair)) continue;
       // the rest of the features: the pair's evidence and properties do not depend on them
       features.add(feature('distance:', bucket(near.distance, [0, 1, 2, 4])));
@@ -753,7 +677,6 @@ function valueFeatures(pair: Pair, value: string): { own: string[]; mine: Fact[]
   }
   if (type === 'HOLDS_POSITION') {
     stated.add(`title-from:${pair.sources!.get(value)}`);
-    for (const c of pair.cues?.get(value) ?? []) stated.add(c);
     for (const w of words(value)) stated.add(`title-word:${w}`);
     if (value.toLowerCase().startsWith('former')) stated.add('title-former');
   }
