@@ -230,10 +230,11 @@ export function analysedArticle(doc: SourceDocument): Article {
 /**
  * One article as the relation step sees it, for training it: read by the rules and the learned entity step
  * (`entities`, the shipped model by default), with the analysed article and its events, the graph document
- * without learned relations, and the node id of each entity.
+ * without learned relations or places, and the node id of each entity.
  */
-export function readForLearning(doc: SourceDocument, entities?: EntityModel | null, places?: PlaceModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
-  const read = readArticle(doc, false, { entities, places, relations: null });
+export function readForLearning(doc: SourceDocument, entities?: EntityModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
+  // (the rules' places of events: the relation step decides on them, and the place step is fitted on them)
+  const read = readArticle(doc, false, { entities, places: null, relations: null });
   return read.analysed ? { ...read.analysed, document: read.document } : null;
 }
 

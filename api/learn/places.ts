@@ -38,7 +38,7 @@ export function placeExamples(articles: readonly AnnotatedArticle[]): PlaceExamp
   for (const article of articles) {
     const key = `${article.set}/${article.file}`;
     const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
-    const read = readForLearning(doc, undefined, null);
+    const read = readForLearning(doc);
     if (!read) continue;
     const alignment = alignToGold(article.goldPath, read.document);
     const labels = new Map(alignment.gold.entities.map((e) => [e.key, e] as const));
