@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { annotatedArticles, type AnnotatedArticle } from '../learn/corpus.ts';
 import { articleCandidates, fitEntityModel } from '../learn/entities.ts';
 import { trainEventModel } from '../learn/events.ts';
+import { placeExamples, trainPlaces } from '../learn/places.ts';
 import { relationExamples, trainRelations } from '../learn/relations.ts';
 
 interface Trainer {
@@ -23,6 +24,8 @@ const TRAINERS: readonly Trainer[] = [
   { name: 'events', file: 'api/extract/learned/events.json', train: (articles) => trainEventModel(articles).model },
   // entities next: the relation step is decided on the entities this one keeps
   { name: 'entities', file: 'api/extract/learned/entities.json', train: (articles) => fitEntityModel(articles.map(articleCandidates)) },
+  // places before relations: the relation step reads the events' decided places
+  { name: 'places', file: 'api/extract/learned/places.json', train: (articles) => trainPlaces(placeExamples(articles)) },
   { name: 'relations', file: 'api/extract/learned/relations.json', train: (articles) => trainRelations(relationExamples(articles)) },
 ];
 

@@ -23,6 +23,7 @@ import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
 import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
 import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
+import { decidePlaces, placeDecider, SHIPPED_PLACE_MODEL, statePlaces, type PlaceModel } from './learned/places.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
 import { decideRelations, relationScorers, RelationModelsSchema, type RelationModels, type RelationScorers } from './learned/relations.ts';
 
@@ -34,6 +35,8 @@ export interface ExtractOptions {
   entities?: EntityModel | null;
   /** the learned relationship decisions (learned/relations.ts): the shipped model when left out, null for the rules alone */
   relations?: RelationModels | null;
+  /** the learned place decision of each event (learned/places.ts): the shipped model when left out, null for the rules' places */
+  places?: PlaceModel | null;
   /** the learned events step (learned/events.ts, run inside the rules' reading): the shipped model when left out, null for the rules alone */
   eventModel?: EventModel | null;
   /** sees every article's candidate happenings with their features (what `npm run train` learns from) */
@@ -45,6 +48,11 @@ function deciderOf(model: EntityModel): EntityDecider {
   let d = deciders.get(model);
   if (!d) deciders.set(model, (d = entityDecider(model)));
   return d;
+}
+
+const placeDeciders = new WeakMap<PlaceModel, ReturnType<typeof placeDecider>>();
+function placeDeciderOf(model: PlaceModel): ReturnType<typeof placeDecider> {
+  return placeDeciders.get(model) ?? placeDeciders.set(model, placeDecider(model)).get(model)!;
 }
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
@@ -222,20 +230,21 @@ export function analysedArticle(doc: SourceDocument): Article {
 /**
  * One article as the relation step sees it, for training it: read by the rules and the learned entity step
  * (`entities`, the shipped model by default), with the analysed article and its events, the graph document
- * without learned relations, and the node id of each entity.
+ * without learned relations or places, and the node id of each entity.
  */
 export function readForLearning(doc: SourceDocument, entities?: EntityModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
-  const read = readArticle(doc, false, { entities, relations: null });
+  // (the rules' places of events: the relation step decides on them, and the place step is fitted on them)
+  const read = readArticle(doc, false, { entities, places: null, relations: null });
   return read.analysed ? { ...read.analysed, document: read.document } : null;
 }
 
 /**
  * One article's graph before resolution, with the names of the rules behind each relationship (parallel
  * to `relationships`; empty for the readers not yet kept as rules): what the rules report scores. The learned
- * relation step runs only when its model is given (its facts are no rule's).
+ * relation and place steps run only when their models are given (their facts are no rule's).
  */
 export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true, { ...options, relations: options.relations ?? null });
+  return readArticle(doc, true, { ...options, places: options.places ?? null, relations: options.relations ?? null });
 }
 
 interface ReadArticle {
@@ -259,8 +268,13 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     // the learned entity step: keeps, relabels or drops the entities the rules found (before the learned relation step)
     const entityModel = options.entities === undefined ? SHIPPED_ENTITY_MODEL : options.entities;
     if (entityModel) decideEntities(a, deciderOf(entityModel));
+    // the learned places: one town per event, decided on what the rules and the entity step read (as the model was
+    // fitted), stated after the relation step, which reads the rules' places as it was fitted on them
+    const placeModel = options.places === undefined ? SHIPPED_PLACE_MODEL : options.places;
+    const places = placeModel ? decidePlaces(a, ev, placeDeciderOf(placeModel)) : null;
     const decisions = relationDecisions(options);
     if (decisions) decideRelations(a, ev, decisions);
+    if (places) statePlaces(a, places);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read
     return { document: { articles: [article], nodes: [], relationships: [] }, rules: [] };
@@ -283,7 +297,8 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
       properties.date = date;
       properties.kind = kind;
       if (city) properties.city = city;
-      nid = eventId(e.name, date, city, kind);
+      // (an event whose place the learned step changed keeps the id of the rules' place: learned/places.ts)
+      nid = eventId(e.name, date, 'ruledCityId' in e.props ? (e.props.ruledCityId as string | null) : city, kind);
       // an undated happening is this article's: "the signing ceremony" or "the conference" elsewhere may be another
       if (!date) nid = `${nid}~${id.slice(0, 8)}`;
       if (e.id === toldByHeadline && title && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);

@@ -78,7 +78,7 @@ export function collectCandidates(articles: readonly AnnotatedArticle[], heads: 
   const observer: EventModel = { bias: 0, threshold: 1, weights: {}, heads: [...heads], perArticle: 0 };
   return articles.map((art) => {
     let seen: readonly EventCandidate[] = [];
-    const graph = extractArticle({ content: readFileSync(art.textPath, 'utf8'), format: 'text', file: art.file }, { eventModel: observer, observeEventCandidates: (c) => (seen = c), entities: null, relations: null });
+    const graph = extractArticle({ content: readFileSync(art.textPath, 'utf8'), format: 'text', file: art.file }, { eventModel: observer, observeEventCandidates: (c) => (seen = c), entities: null, places: null, relations: null });
     const alignment = alignToGold(art.goldPath, graph);
     const matched = new Set(alignment.goldOf.values());
     const events = alignment.gold.entities.filter((e) => e.label === 'Event');

@@ -13,7 +13,7 @@ beforeAll(() => void gazetteerStats(), 120_000);
 
 function extract(title: string, body: string, date = '2023-05-10'): GraphDocument {
   // what the rules read: the learned steps are off, as in tests/support/extraction.ts
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, relations: null, eventModel: null });
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, places: null, relations: null, eventModel: null });
 }
 
 function node(g: GraphDocument, label: string, name: string) {

@@ -10,7 +10,7 @@ beforeAll(() => void gazetteerStats(), 120_000);
 
 /** With the shipped learned events step, which names happenings the rules leave unplaced ("a four-day visit to Cambodia"). */
 const withLearnedEvents = (title: string, body: string): GraphDocument =>
-  extractArticle({ content: `${title}\ndate 2019-05-12\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, relations: null });
+  extractArticle({ content: `${title}\ndate 2019-05-12\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, places: null, relations: null });
 
 describe('a visit told twice', () => {
   it('is one event when the body names it without its town and a reader placed it in that country', () => {

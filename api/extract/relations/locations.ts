@@ -31,6 +31,7 @@ export function locations(a: Article, ev: Events): void {
   for (const e of a.entities.values()) {
     if (e.label !== 'Event') continue;
     let city = typeof e.props.cityId === 'string' ? e.props.cityId : null;
+    let via = city ? 'stated' : 'main-guess';
     // "a welcome party for the X delegation" is not held in X
     // (an article about a visit abroad tells its main happening where the visitors are, not at home)
     const abroad = ev.visits.length === 1 && ev.visits[0]!.event !== e.id ? ev.visits[0]!.dest : null;
@@ -40,15 +41,19 @@ export function locations(a: Article, ev: Events): void {
     if (!city) {
       const v = ev.visits.find((x) => x.event === e.id);
       city = v?.dest ?? null;
+      via = 'visit';
     }
     if (!city && ev.main && e.id !== ev.main) {
       // a happening during the main visit is in the visited city: told near it, or with that city named
       const v = ev.visits.find((x) => x.event === ev.main) ?? (ev.visits.length === 1 ? ev.visits[0] : undefined);
       const withDest = v && a.sentences[e.first]?.refs.includes(v.dest);
       if (v && (withDest || Math.abs(e.first - (a.entities.get(v.event)?.first ?? 0)) < 6)) city = v.dest;
+      via = 'near-visit';
     }
     if (city) {
       e.props.cityId = city;
+      // (how the rules placed it: a feature of the learned place decision, learned/places.ts; never written out)
+      e.props.placedBy = via;
       a.addFact('LOCATED_IN', e.id, city, {}, a.firstSentenceOf(e.id));
     }
   }
@@ -60,6 +65,7 @@ export function locations(a: Article, ev: Events): void {
     const s = a.sentences[e.first];
     if (!s || s.refs.some((r, j) => r && r !== mainCity && a.label(r) === 'City') || !inCountryGoneTo(a, e.id, mainCity)) continue;
     e.props.cityId = mainCity;
+    e.props.placedBy = 'main-city';
     a.addFact('LOCATED_IN', e.id, mainCity, {}, a.firstSentenceOf(e.id));
   }
 }
