@@ -303,7 +303,7 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     add(bodyId, 'gen:townBody');
     add(bodyId, `gen:townBody&kind:${m.kind}`);
     add(bodyId, `gen:townBody&head:${headClass(body.head)}`);
-    if (body.possessive) add(bodyId, 'gen:townBody&possessive');
+    if (body.possessive || m.possessive) add(bodyId, 'gen:townBody&possessive');
     if (body.lower) add(bodyId, 'gen:townBody&lower');
   };
   for (const s of a.sentences) {
