@@ -100,6 +100,29 @@ describe('candidates inside names the chunker ran together', () => {
   });
 });
 
+describe('candidates for people and bodies the chunker ran together with their neighbours', () => {
+  const text = [
+    'Karibib delegation visits Rabat',
+    '',
+    'The delegation was led by Karibib Town Council Petrus Nabot, who met the President of Rabat’s Municipal Council.',
+    'Lord Mayor Christian Schuchardt of Würzburg Germany sent greetings to the Carbonne twinning committee.',
+  ].join('\n');
+  const spans = () => entityCandidates(analysedArticle(readDocument(text, { format: 'text', file: 'karibib-rabat.txt' }))).filter((c) => c.ruleLabel === null);
+
+  it('proposes the person named at the end of a body’s name, saying what stood before', () => {
+    expect(spans().find((c) => c.name === 'Petrus Nabot')?.features).toEqual(expect.arrayContaining(['gen:personPart', 'gen:personPart&at:last', 'gen:personPart&last&besideClass:office']));
+  });
+
+  it('proposes a town’s body written after the town, possessive or in lower case', () => {
+    expect(spans().find((c) => c.name === 'Rabat’s Municipal Council')?.features).toEqual(expect.arrayContaining(['gen:townBody', 'gen:townBody&possessive', 'gen:townBody&head:office']));
+    expect(spans().find((c) => c.name === 'Carbonne twinning committee')?.features).toEqual(expect.arrayContaining(['gen:townBody', 'gen:townBody&lower']));
+  });
+
+  it('says when a town inside a longer name is followed by its own country', () => {
+    expect(spans().find((c) => c.name === 'Würzburg')?.features).toEqual(expect.arrayContaining(['gen:townPart&inNextCountry', 'gen:townPart&first&mentionPrev:of']));
+  });
+});
+
 describe('entity model', () => {
   it('ships a model file the schema accepts, with a model and threshold for every label it decides', () => {
     const file = JSON.parse(readFileSync('api/extract/learned/entities.json', 'utf8'));

@@ -7,11 +7,11 @@
 // facts whose ends no longer fit the model's endpoint labels are dropped.
 import { z } from 'zod';
 import { MODEL } from '../../graph/model.ts';
-import type { Article, Label } from '../article.ts';
+import type { AnalyzedSentence, Article, Label } from '../article.ts';
 import { BoundedCache } from '../bounded-cache.ts';
 import { countryCode, isCommonWord } from '../gazetteer.ts';
-import { place } from '../mentions.ts';
-import { COMPANY_HEAD, EVENT_HEAD, fold, HONORIFICS, OFFICE_HEAD, ORGANIZATION_HEAD, personWords, TITLES, VENUE_HEAD } from '../names.ts';
+import { place, type Mention } from '../mentions.ts';
+import { COMPANY_HEAD, EVENT_HEAD, fold, HONORIFICS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD, personWords, TITLES, VENUE_HEAD } from '../names.ts';
 import { orgId, personId } from '../resolve.ts';
 import { feature } from './feature-ids.ts';
 import { bucket, LinearModelSchema, sigmoid } from './linear.ts';
@@ -173,6 +173,89 @@ function townParts(name: string): TownPart[] {
   return parts;
 }
 
+/**
+ * A word that may stand in a person's name: capitalised (or a particle), no common English word, head noun,
+ * title, acronym, country or town (a town of up to four letters may be a surname: "Ho", "Phan").
+ */
+function personNameWord(w: string): boolean {
+  if (PARTICLE.test(w)) return true;
+  if (!PERSON_WORD.test(w) || LONG_ACRONYM.test(w)) return false;
+  const lower = w.toLowerCase().replace(/[.,'’]+$/g, '');
+  return !NOT_NAME_WORDS.has(lower) && !isCommonWord(lower) && headClass(lower) === 'none' && !countryCode(w) && (lower.length <= 4 || !isTown(w));
+}
+const PERSON_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+const PARTICLE = /^(?:al|bin|binti|de|del|van|von|der|la|le|da|di|dos|das)$/;
+const LONG_ACRONYM = /^\p{Lu}{3,}$/u;
+const MIN_PERSON_WORDS = 2;
+const MAX_PERSON_WORDS = 4;
+
+/**
+ * The person's name that opens or closes a longer name the readers left unclaimed, where the chunker ran it
+ * together with a title, a body or a town ("Karibib Town Council Petrus Nabot", "Vilnius Artūras Zuokas",
+ * "Peter Minhinnett of Daventry and District Friends of Iganga"): the longest run of two to four name words at
+ * the end, else at the start, with the words of the name around it.
+ */
+function personParts(name: string): TownPart[] {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length <= MIN_PERSON_WORDS) return [];
+  const parts: TownPart[] = [];
+  let start = words.length;
+  while (start > 0 && personNameWord(words[start - 1]!)) start--;
+  while (start < words.length && PARTICLE.test(words[start]!)) start++;
+  if (words.length - start >= MIN_PERSON_WORDS && words.length - start <= MAX_PERSON_WORDS && start > 0) parts.push({ name: words.slice(start).join(' '), at: 'last', prev: words[start - 1] });
+  let end = 0;
+  while (end < words.length && personNameWord(words[end]!)) end++;
+  while (end > 0 && PARTICLE.test(words[end - 1]!)) end--;
+  if (end >= MIN_PERSON_WORDS && end <= MAX_PERSON_WORDS && end < words.length) parts.push({ name: words.slice(0, end).join(' '), at: 'first', next: words[end] });
+  // a country, region or town read whole ("Costa Rica", "Khyber Pakhtunkhwa") is no person
+  return parts.filter((p) => !place(p.name).reading);
+}
+
+/** Lower-case words a town's body is written with after the town ("Carbonne twinning committee", "Port Hope council"). */
+const BODY_WORD = /^(?:municipal|metropolitan|city|town|county|district|regional|provincial|twinning|sister|friendship|mayor['’]s)$/;
+/** The word that ends a town's body: a head noun of an office or an organisation, or "Sister Cities". */
+const BODY_END = (w: string) => OFFICE_HEAD.has(w) || ORGANIZATION_HEAD.has(w) || w === 'cities' || w === 'governorate' || w === 'khokimiyat';
+const NEXT_WORD = /\s+([\p{L}][\p{L}'’.-]*)/uy;
+const MAX_BODY_WORDS = 5;
+
+interface TownBody {
+  /** where the body's name ends in the sentence */
+  end: number;
+  possessive: boolean;
+  /** a lower-case word in it */
+  lower: boolean;
+  head: string;
+}
+
+/**
+ * A town's body written after the town, which the chunker leaves out of the town's mention: "Rabat’s Municipal
+ * Council", "Dakhla's municipal council", "Mesa Sister Cities", "Carbonne twinning committee". The words after the
+ * town while they are capitalised or a body's lower-case words, cut after the last head noun.
+ */
+function townBody(text: string, townEnd: number): TownBody | undefined {
+  let at = townEnd;
+  const possessive = /^['’]s\s/.test(text.slice(at, at + 3));
+  if (possessive) at += 2;
+  let best: TownBody | undefined;
+  let lower = false;
+  for (let n = 0; n < MAX_BODY_WORDS; n++) {
+    NEXT_WORD.lastIndex = at;
+    const m = NEXT_WORD.exec(text);
+    if (!m) break;
+    const word = m[1]!.replace(/[.'’]+$/, '');
+    const w = word.toLowerCase();
+    const capital = CAPITALISED.test(word);
+    const bodyWord = BODY_WORD.test(w) || BODY_END(w);
+    if (capital ? NOT_NAME_WORDS.has(w) && !bodyWord : !bodyWord) break;
+    lower ||= !capital;
+    at = m.index + m[0].length;
+    // "sister cities" written in lower case is the towns, not a body
+    if (BODY_END(w) && (capital || w !== 'cities')) best = { end: at - (m[1]!.length - word.length), possessive, lower, head: w };
+    if (word.length < m[1]!.length) break;
+  }
+  return best;
+}
+
 function isTown(name: string): boolean {
   const p = place(name);
   return (p.reading === 'city' || p.reading === 'ambiguous') && p.cities.length > 0 && !countryCode(name);
@@ -210,8 +293,22 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
   const isCandidate = (e: { id: string; label: Label }) => isDecided(e.label) && !RULES_DECIDE.has(e.label) && !settled(e);
   const described = new Set<string>();
   for (const e of a.entities.values()) if (isCandidate(e)) described.add(e.id);
+  // a town's body the chunker cut off after the town: a candidate of its own, decided like any span
+  const addTownBody = (s: AnalyzedSentence, m: Mention) => {
+    const body = townBody(s.text, m.end);
+    if (!body) return;
+    const name = s.text.slice(m.start, body.end);
+    if (entityNames.has(fold(name))) return;
+    const bodyId = addSpan(name, s.index, name);
+    add(bodyId, 'gen:townBody');
+    add(bodyId, `gen:townBody&kind:${m.kind}`);
+    add(bodyId, `gen:townBody&head:${headClass(body.head)}`);
+    if (body.possessive || m.possessive) add(bodyId, 'gen:townBody&possessive');
+    if (body.lower) add(bodyId, 'gen:townBody&lower');
+  };
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
+      if (m.kind === 'City' || m.kind === 'Place' && !m.country) addTownBody(s, m);
       let id = s.refs[j];
       if (id && !described.has(id)) return;
       if (!id) {
@@ -222,6 +319,7 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
         id = addSpan(m.name, s.index, m.text);
         // towns the gazetteer knows inside an unclaimed name ("Aberdeen of Scotland", "Riverside-Sendai",
         // "Bucharest Radko Vlaykov"): candidates of their own, decided like any span
+        const mentionPrev = lastWord(s.text, Math.max(0, m.start - 30), m.start);
         for (const part of townParts(m.name)) {
           if (entityNames.has(fold(part.name))) continue;
           const partId = addSpan(part.name, s.index, part.name);
@@ -232,6 +330,23 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
           add(partId, `gen:townPart&next:${part.next === undefined ? '$' : generic(part.next) ?? shapeOf(part.next)}`);
           const country = place(part.name).cities[0]?.country;
           add(partId, `gen:townPart&countryNamed:${country ? bucket(a.countries.get(country) ?? 0, [0, 1, 2]) : 'none'}`);
+          // "of Würzburg Germany": the town's own country written after it
+          const nextCountry = part.next === undefined ? undefined : countryCode(part.next);
+          if (nextCountry) add(partId, place(part.name).cities.some((c) => c.country === nextCountry) ? 'gen:townPart&inNextCountry' : 'gen:townPart&nextCountry');
+          if (part.at === 'first') add(partId, `gen:townPart&first&mentionPrev:${mentionPrev === undefined ? '^' : generic(mentionPrev) ?? shapeOf(mentionPrev)}`);
+        }
+        for (const part of personParts(m.name)) {
+          if (entityNames.has(fold(part.name))) continue;
+          const partId = addSpan(part.name, s.index, part.name);
+          const beside = part.at === 'last' ? part.prev! : part.next!;
+          const besideWord = beside.toLowerCase().replace(TRAILING_STOPS, '');
+          add(partId, 'gen:personPart');
+          add(partId, `gen:personPart&kind:${m.kind}`);
+          add(partId, `gen:personPart&at:${part.at}`);
+          add(partId, `gen:personPart&${part.at}&beside:${generic(beside) ?? shapeOf(beside)}`);
+          add(partId, `gen:personPart&${part.at}&besideClass:${headClass(besideWord)}`);
+          if (isTown(beside.replace(TRAILING_STOPS, ''))) add(partId, `gen:personPart&${part.at}&besideTown`);
+          if (part.at === 'first') add(partId, `gen:personPart&first&mentionPrev:${mentionPrev === undefined ? '^' : generic(mentionPrev) ?? shapeOf(mentionPrev)}`);
         }
       }
       add(id, feature('kind:', m.kind));
