@@ -6,6 +6,7 @@
 // the relation patterns decide what they are from their context.
 import type { EntityLabel } from '../graph/model.ts';
 import { BoundedCache } from './bounded-cache.ts';
+import { singular } from './inflection.ts';
 import { classifyPlace, countryCode, findCitiesBySpelling, isCommonWord } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
@@ -527,7 +528,7 @@ const SHARED_HEAD = /^(committee|council|board|government|chamber|program|progra
 function genericBody(words: string[]): boolean {
   if (words.length < 2 || !SHARED_HEAD.test(words[words.length - 1]!.toLowerCase())) return false;
   const content = words.filter((w) => !/^(and|&)$/i.test(w));
-  return content.every((w) => /^(city|cities|town|towns)$/i.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '')) && !place(w).reading);
+  return content.every((w) => /^(city|cities|town|towns)$/i.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWord(singular(w.toLowerCase())) && !place(w).reading);
 }
 
 /** Label of an organisation or event name from its head noun, or null. */
