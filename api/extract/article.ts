@@ -9,6 +9,7 @@ import { BoundedCache } from './bounded-cache.ts';
 import { findDates } from './dates.ts';
 import { countryCode, isCommonWord, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
+import { singular } from './inflection.ts';
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import type { AnalyzedSentence } from './analyzed.ts';
@@ -992,5 +993,5 @@ function spaceBeforeParenthesis(text: string): string {
  */
 function nameShaped(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length <= 3 && looksLikePersonName(name) && !words.some((w) => isCommonWord(w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '')));
+  return words.length <= 3 && looksLikePersonName(name) && !words.some((w) => isCommonWord(singular(w.toLowerCase())));
 }

@@ -4,9 +4,11 @@
 // several articles are merged by alias keys (resolve.ts).
 import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphNode, GraphRelationship, Properties } from '../graph/schema.ts';
-import { Article } from './article.ts';
+import { Article, type Entity } from './article.ts';
 import { parseStructured, readDocument, type InputFormat, type SourceDocument } from './document.ts';
 import { findEvents, headlineHappening, type Events } from './events.ts';
+import { isCommonWord } from './gazetteer.ts';
+import { singular } from './inflection.ts';
 import { fold } from './names.ts';
 import { locations } from './relations/locations.ts';
 import { meetings } from './relations/meetings.ts';
@@ -15,7 +17,7 @@ import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
 import { sisterCities } from './relations/sister-cities.ts';
 import { statedVisits } from './relations/visits.ts';
-import { eventId, mergeGraphs, orgId } from './resolve.ts';
+import { eventId, mergeGraphs, orgId, withTown } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
 import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
@@ -136,6 +138,26 @@ function placeMunicipalOffices(a: Article): void {
     e.props.qualifiedId = orgId('Office', e.name);
     e.cityInName = a.homeCity!;
   }
+}
+
+/** Words that make a body a country's or the world's: its town would not tell two of them apart. */
+const NOT_A_TOWNS_BODY = /\b(?:ministry|minister|national|federal|federation|state|presidential|president|parliament|congress|senate|embassy|consulate|royal|cabinet)\b/i;
+
+/** "City Council", "the Mayor's Office", "International Relations Office": a body named by its kind, in common words only. */
+function namedByKind(e: Entity): boolean {
+  if (e.label !== 'Office' || e.cityInName || NOT_A_TOWNS_BODY.test(e.name)) return false;
+  const words = e.name.replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u).filter((w) => w && !/^(?:the|of|and|for|on|in)$/i.test(w));
+  return words.length > 0 && words.every((w) => isCommonWord(singular(w.toLowerCase())));
+}
+
+/**
+ * The town a body named by its kind belongs to: the town named with it, else the town the article is written from.
+ * It keeps two towns' "City Council" apart across articles while one town's meets itself (the name stays the text's).
+ */
+function townOfBody(a: Article, e: Entity): string | null {
+  if (!namedByKind(e)) return null;
+  const city = a.cityOf(e.id) ?? a.homeCity;
+  return city ? a.entities.get(city)?.name ?? null : null;
 }
 
 /**
@@ -304,6 +326,11 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
       if (e.id === toldByHeadline && title && fold(title.text) !== fold(e.name)) e.aliases.add(doc.title);
     }
     if (typeof e.props.qualifiedId === 'string') nid = e.props.qualifiedId;
+    const town = townOfBody(a, e);
+    if (town) {
+      properties.town = town;
+      nid = orgId(e.label, withTown(e.name, town));
+    }
     // a person known by one name only is this article's: "Mayor Fang" elsewhere may be someone else
     if (e.label === 'Person' && (e.words?.length ?? 2) < 2) nid = `${nid}~${id.slice(0, 8)}`;
     finalId.set(e.id, nid);

@@ -148,13 +148,28 @@ export function aliasKeys(node: GraphNode): string[] {
       }
       break;
     }
-    default:
+    default: {
+      // a body named by its kind ("City Council") is known with the town it belongs to (extraction's `town`)
+      const town = typeof p.town === 'string' ? p.town : null;
       for (const n of names) {
-        const k = orgKey(n);
+        const k = orgKey(town ? withTown(n, town) : n);
         if (k && (k.includes(' ') || k.length >= 3)) keys.add(`${node.label}|${k}`);
       }
+    }
   }
   return [...keys];
+}
+
+/**
+ * A body's name with the town it belongs to: "City Council" of Norfolk -> "Norfolk City Council"; the name when it
+ * says the town already, the town's when the town's name says the body ("District Municipality" of "Sarah Baartman
+ * District Municipality").
+ */
+export function withTown(name: string, town: string): string {
+  const body = ` ${fold(name)} `;
+  const place = ` ${fold(town)} `;
+  if (body.includes(place)) return name;
+  return place.includes(body) ? town : `${town} ${name.replace(/^the\s+/i, '')}`;
 }
 
 // ---------------------------------------------------------------- merging documents

@@ -87,7 +87,9 @@ const LABELS = {
   },
   Office: {
     description: 'a public body: government, party committee, bureau, commission, department, consulate, embassy, friendship association, port authority',
-    properties: {},
+    properties: {
+      town: { type: 'string', description: "the town a body named by its kind belongs to ('City Council' of Norfolk): two towns' bodies of one name stay apart" },
+    },
     display: { plural: 'Offices', color: '#f28e2b', border: '#b3600f', shape: 'round-rectangle', points: '2,3 14,3 14,13 2,13' },
   },
   Company: {

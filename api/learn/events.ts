@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { extractArticle } from '../extract/index.ts';
 import { chooseEvents, type EventCandidate, type EventModel } from '../extract/learned/events.ts';
+import { singular } from '../extract/inflection.ts';
 import { classifier, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 import { alignToGold, eventSimilar, normalizeName, type GoldFile } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
@@ -44,8 +45,6 @@ export function headOf(name: string): string | null {
   if (!head || !/^[a-z][a-z-]*$/.test(head)) return null;
   return singular(head);
 }
-
-const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
 
 /** Whether a word is mostly a head where it appears in event names: "city" appears in many ("sister city festival") but heads few. */
 const HEAD_SHARE = 0.25;

@@ -91,6 +91,18 @@ describe('resolution across articles', () => {
     expect(halifaxes.map((n) => n.properties.country).sort()).toEqual(['CA', 'GB']);
   });
 
+  it('a body named by its kind is its town\'s: two towns\' "City Council" stay apart, one town\'s meets itself and its full name', () => {
+    const meeting = (town: string, guest: string, date: string) =>
+      doc(`${town} students report`, `${town.toUpperCase()} — Students from ${town} visited ${guest}. At the City Council meeting on ${date}, the leader of the group gave a report of their trip.`, date);
+    const councils = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Office').map((n) => [n.name, n.properties.town ?? null]).sort();
+    expect(councils(extractGraph([meeting('Norfolk', 'Kitakyushu', 'June 4, 2024'), meeting('Wilhelmshaven', 'Norfolk', 'August 15, 2024')])))
+      .toEqual([['City Council', 'Norfolk'], ['City Council', 'Wilhelmshaven']]);
+    expect(councils(extractGraph([meeting('Norfolk', 'Kitakyushu', 'June 4, 2024'), meeting('Norfolk', 'Kobe', 'October 8, 2024')])))
+      .toEqual([['City Council', 'Norfolk']]);
+    const council = { id: 'x', label: 'Office' as const, name: 'City Council', aliases: [], properties: { town: 'Norfolk' } };
+    expect(aliasKeys(council)).toEqual(aliasKeys({ ...council, name: 'Norfolk City Council', properties: {} }));
+  });
+
   it('aliasKeys and remapToExisting point a new document at stored nodes', () => {
     const first = extractArticle(doc('A', 'Miyajima Daisuke, Mayor of Sasebo, visited Shenyang.'));
     const existing = new Map<string, string>();

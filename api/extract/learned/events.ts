@@ -9,6 +9,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import { Cues } from '../cues.ts';
 import { dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { matchAll } from '../match-all.ts';
+import { plural } from '../inflection.ts';
 import { fold } from '../names.ts';
 import { subjectsBefore } from '../relations/common.ts';
 import { bucket, classifier, LinearModelSchema, type Classifier } from './linear.ts';
@@ -63,18 +64,16 @@ const COMPLEMENT_NAME = /⟨([A-Z])\d+⟩/g;
 const CITY_NAME = /⟨C(\d+)⟩/g;
 const HABIT = /\b(?:annual(?:ly)?|every year|each year|regular(?:ly)?|traditional(?:ly)?)\b/i;
 
-/** The head words as one pattern: "visit", "visits", "ceremonies". */
-function headPattern(heads: readonly string[]): RegExp {
-  const alternatives = [...heads].sort((x, y) => y.length - x.length).map((h) => (h.endsWith('y') ? `${h.slice(0, -1)}(?:y|ies)` : `${h}(?:e?s)?`));
+/** The head words and their plurals as one pattern: "visit", "visits", "ceremonies". */
+function headPattern(forms: ReadonlyMap<string, string>): RegExp {
+  const alternatives = [...forms.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
   return new RegExp(String.raw`(?<![\w⟨-])(${alternatives.join('|')})(?![\w-])`, 'gi');
 }
 
-/** The head of each inflected form ("ceremonies" -> "ceremony"), the first head of the list when two give one form. */
+/** The head of each form ("ceremonies" -> "ceremony"), the first head of the list when two give one form. */
 function headForms(heads: readonly string[]): Map<string, string> {
   const forms = new Map<string, string>();
-  for (const h of heads) {
-    for (const form of [h, `${h}s`, `${h}es`, ...(h.endsWith('y') ? [`${h.slice(0, -1)}ies`] : [])]) if (!forms.has(form)) forms.set(form, h);
-  }
+  for (const h of heads) for (const form of [h, plural(h)]) if (!forms.has(form)) forms.set(form, h);
   return forms;
 }
 
@@ -185,7 +184,13 @@ function cityIn(s: AnalyzedSentence, t: string): string | null {
 /** The candidate happenings of an article, with their features, not counting those the rules already found. */
 export function eventCandidates(a: Article, ev: Events, heads: readonly string[]): EventCandidate[] {
   const key = heads.join('|');
-  const { re, forms } = patterns.get(key) ?? patterns.set(key, { re: headPattern(heads), forms: headForms(heads) }).get(key)!;
+  let read = patterns.get(key);
+  if (!read) {
+    const forms = headForms(heads);
+    read = { re: headPattern(forms), forms };
+    patterns.set(key, read);
+  }
+  const { re, forms } = read;
   const events = a.events();
   const known = events.flatMap((e) => [e.name, ...e.aliases]).map(contentWords);
   const ctx: ArticleContext = {

@@ -8,7 +8,7 @@ import type { AnalyzedSentence, Article } from '../article.ts';
 import type { Mention } from '../mentions.ts';
 import { Cues } from '../cues.ts';
 import { countryCode } from '../gazetteer.ts';
-import { labelByHead, place } from '../mentions.ts';
+import { labelByHead, namesFriendshipBody, place } from '../mentions.ts';
 import { titleCase } from '../names.ts';
 import { orgKey } from '../resolve.ts';
 import { matchAll } from '../match-all.ts';
@@ -32,9 +32,6 @@ const CONSULAR = /^(?:(?:deputy |vice )?consul(?:[ -]general)?|(?:deputy )?ambas
 
 /** A town's own posts, which a town named before a list of titled names holds. */
 const CIVIC_TITLE = /mayor|b(?:ü|u|ue)rgermeister|councill?or|council ?member|alderman|city manager|clerk|treasurer|director|secretary|commissioner/;
-
-/** A twinning, sister-city or friendship body's name. */
-const FRIENDSHIP_BODY = /\b(?:twinning|sister[- ]cit(?:y|ies)|twin[- ]towns?|friendship)\b.*\b(?:association|committee|commission|society|council|board|group|club|foundation|program(?:me)?|inc)\b/i;
 
 /** The officers of an association. */
 const ASSOCIATION_OFFICER = /^(?:(?:vice[- ])?(?:chair|chairman|chairwoman|chairperson|president)|secretary|treasurer)$/;
@@ -459,7 +456,7 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
   for (const t of trips) for (const id of t.visitors) visitedBy.set(id, [...(visitedBy.get(id) ?? []), t.dest]);
   // the one local council or government the article names without a city ("Mid and East Antrim Borough Council")
   const councils = [...a.entities.values()].filter((e) => e.label === 'Office' && !e.cityInName && /\b(council|government|municipality|borough)\b/i.test(e.name));
-  const friendshipBodies = [...a.entities.values()].filter((e) => (e.label === 'Office' || e.label === 'Organization') && FRIENDSHIP_BODY.test(e.name));
+  const friendshipBodies = [...a.entities.values()].filter((e) => (e.label === 'Office' || e.label === 'Organization') && namesFriendshipBody(e.name));
   const unnamedHolders = new Map<string, Set<string>>();
   for (const s of a.sentences) {
     if (!s.template.includes('⟨T')) continue;
