@@ -137,6 +137,8 @@ interface Context {
   participations: Map<string, Fact[]>;
   /** the participations the stage decided first, by participant */
   learned: LearnedParticipations;
+  /** linkedPairs, found once for both runs of the stage */
+  linked: Map<string, Set<string>> | null;
   /** titles of each person, found once (titlesOf) */
   titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
@@ -227,7 +229,7 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
@@ -534,7 +536,9 @@ function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'>
  * its distance, so this bounds the candidates without changing them (and without a loop over every pair).
  */
 function linkedPairs(ctx: Context): Map<string, Set<string>> {
+  if (ctx.linked) return ctx.linked;
   const linked = new Map<string, Set<string>>();
+  ctx.linked = linked;
   const link = (x: string, y: string) => {
     if (x === y) return;
     (linked.get(x) ?? linked.set(x, new Set()).get(x)!).add(y);
