@@ -12,7 +12,7 @@ import { decodeText } from '../extract/charset.ts';
 import { readDocument } from '../extract/document.ts';
 import { readForLearning } from '../extract/index.ts';
 import { classifier, trainLogistic, bestThreshold, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
-import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, relationCandidates, type LearnedType, type RelationModels } from '../extract/learned/relations.ts';
+import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
 import { alignToGold, normalizeName } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
 
@@ -37,10 +37,68 @@ export const TRAINING: TrainingOptions = { epochs: 10, l2: 3e-3, rate: 0.1, seed
 
 const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
 
-/** The examples of the given annotated articles, in article order. */
-export function relationExamples(articles: readonly AnnotatedArticle[]): RelationExamples {
+/** An article read for learning, with its gold alignment. */
+interface ReadExample {
+  key: string;
+  read: NonNullable<ReturnType<typeof readForLearning>>;
+  alignment: ReturnType<typeof alignToGold>;
+  optional: Set<string>;
+}
+
+/** A participation candidate of an article, kept to decide it out of fold before the stacked types' examples are made. */
+interface ParticipationCandidate {
+  from: string;
+  to: string;
+  role: string;
+  features: string[];
+  /** the rules stated it (the stage decides only the others) */
+  stated: boolean;
+}
+
+/**
+ * The examples of one article's candidates of the given types, labelled by the gold; the gold facts of each type that
+ * no positive candidate reaches are added to `missed`.
+ */
+function articleExamples(r: ReadExample, options: PairOptions, missed: Map<LearnedType, number>, participations?: ParticipationCandidate[]): RelationExample[] {
+  const { key, read, alignment, optional } = r;
+  const examples: RelationExample[] = [];
+  const covered = new Set<unknown>();
+  for (const c of relationCandidates(read.article, read.events, options)) {
+    if (c.type === 'PARTICIPATED_IN') participations?.push({ from: c.from, to: c.to, role: c.value, features: featuresOf(c), stated: c.facts.length > 0 });
+    const source = read.nodeOf.get(c.from);
+    const target = read.nodeOf.get(c.to);
+    if (!source || !target) continue;
+    const ends = [alignment.goldOf.get(source), alignment.goldOf.get(target)];
+    if (ends.some((g) => g && optional.has(g))) continue;
+    const value = normalizeValue(c.value);
+    const facts = alignment.factsBetween(c.type, source, target).filter((f) => f.values.includes(value));
+    const required = facts.filter((f) => !f.optional);
+    if (!required.length && facts.length) continue;
+    for (const f of required) covered.add(f);
+    const [a, b] = c.from < c.to || c.type !== 'MET_WITH' && c.type !== 'SISTER_CITY_OF' ? [source, target] : [target, source];
+    examples.push({ type: c.type, group: `${key}|${c.type}|${a}|${b}`, article: key, features: featuresOf(c), positive: required.length > 0 });
+  }
+  for (const type of options.types ?? LEARNED_TYPES) {
+    const wanted = alignment.gold.relationships.filter((f) => f.type === type && !f.optional).length;
+    // every fact the gold lists once; a covered fact is one of them
+    const reached = [...covered].filter((f) => (f as { type: string }).type === type).length;
+    missed.set(type, Math.max(0, wanted - reached));
+  }
+  return examples;
+}
+
+/**
+ * The examples of the given annotated articles, in article order. Visits and meetings are decided after
+ * participations, with the participations the stage decides as features (`STACKED_TYPES`): their examples are made
+ * in a second pass, each article's participations decided by the participation model fitted without its fold (the
+ * decisions it would see on an unseen article, not the surer ones of a model fitted on it).
+ */
+export function relationExamples(articles: readonly AnnotatedArticle[], training = TRAINING): RelationExamples {
   const examples: RelationExample[] = [];
   const missed = new Map<string, Map<LearnedType, number>>();
+  const reads: ReadExample[] = [];
+  const participations = new Map<string, ParticipationCandidate[]>();
+  const first = LEARNED_TYPES.filter((t) => !STACKED_TYPES.includes(t));
   for (const article of articles) {
     const key = `${article.set}/${article.file}`;
     const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
@@ -48,31 +106,45 @@ export function relationExamples(articles: readonly AnnotatedArticle[]): Relatio
     if (!read) continue;
     const alignment = alignToGold(article.goldPath, read.document);
     const optional = new Set(alignment.gold.entities.filter((e) => e.optional).map((e) => e.key));
-    const covered = new Set<unknown>();
-    for (const c of relationCandidates(read.article, read.events)) {
-      const source = read.nodeOf.get(c.from);
-      const target = read.nodeOf.get(c.to);
-      if (!source || !target) continue;
-      const ends = [alignment.goldOf.get(source), alignment.goldOf.get(target)];
-      if (ends.some((g) => g && optional.has(g))) continue;
-      const value = normalizeValue(c.value);
-      const facts = alignment.factsBetween(c.type, source, target).filter((f) => f.values.includes(value));
-      const required = facts.filter((f) => !f.optional);
-      if (!required.length && facts.length) continue;
-      for (const f of required) covered.add(f);
-      const [a, b] = c.from < c.to || c.type !== 'MET_WITH' && c.type !== 'SISTER_CITY_OF' ? [source, target] : [target, source];
-      examples.push({ type: c.type, group: `${key}|${c.type}|${a}|${b}`, article: key, features: featuresOf(c), positive: required.length > 0 });
-    }
+    const r = { key, read, alignment, optional };
+    reads.push(r);
     const byType = new Map<LearnedType, number>();
-    for (const type of LEARNED_TYPES) {
-      const wanted = alignment.gold.relationships.filter((r) => r.type === type && !r.optional).length;
-      // every fact the gold lists once; a covered fact is one of them
-      const reached = [...covered].filter((f) => (f as { type: string }).type === type).length;
-      byType.set(type, Math.max(0, wanted - reached));
-    }
+    const candidates: ParticipationCandidate[] = [];
+    examples.push(...articleExamples(r, { types: first }, byType, candidates));
+    participations.set(key, candidates);
     missed.set(key, byType);
   }
+  const decided = foldParticipations({ examples, missed }, participations, training);
+  for (const r of reads) examples.push(...articleExamples(r, { types: STACKED_TYPES, participations: decided.get(r.key) }, missed.get(r.key)!));
   return { examples, missed };
+}
+
+/** Each article's participations as the stage would decide them, by the participation model fitted without the article's fold. */
+function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<string, ParticipationCandidate[]>, training: TrainingOptions): Map<string, LearnedParticipations> {
+  const out = new Map<string, LearnedParticipations>();
+  const weights = setWeights(data.examples.map((e) => e.article));
+  const examples = data.examples.filter((e) => e.type === 'PARTICIPATED_IN').map((e) => ({ ...e, weight: weights.get(e.article)! }));
+  if (!examples.some((e) => e.positive)) return out;
+  const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const c = classifier(fit(examples.filter((e) => foldOf(e.article) !== fold), training));
+    for (const [article, list] of candidates) {
+      if (foldOf(article) !== fold) continue;
+      // per pair the likeliest role, stated when it reaches the threshold and the rules stated nothing of the pair
+      const best = new Map<string, { role: string; probability: number; stated: boolean; from: string; to: string }>();
+      for (const p of list) {
+        const pair = `${p.from}|${p.to}`;
+        const probability = c.probability(p.features);
+        const known = best.get(pair);
+        const stated = p.stated || !!known?.stated;
+        if (!known || probability > known.probability) best.set(pair, { role: p.role, probability, stated, from: p.from, to: p.to });
+        else known.stated = stated;
+      }
+      const decisions = [...best.values()].filter((b) => !b.stated && b.probability >= threshold).map((b) => ({ type: 'PARTICIPATED_IN', from: b.from, to: b.to, props: { role: b.role } }));
+      out.set(article, participationsOf(decisions));
+    }
+  }
+  return out;
 }
 
 const foldOf = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;

@@ -3,10 +3,11 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../api/extract/index.ts';
+import { readDocument } from '../../api/extract/document.ts';
+import { extractArticle, readForLearning } from '../../api/extract/index.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import shipped from '../../api/extract/learned/relations.json' with { type: 'json' };
-import { DECIDED_TYPES, LEARNED_TYPES, RelationModelsSchema } from '../../api/extract/learned/relations.ts';
+import { DECIDED_TYPES, LEARNED_TYPES, relationCandidates, RelationModelsSchema, type LearnedParticipations } from '../../api/extract/learned/relations.ts';
 import type { AnnotatedArticle } from '../../api/learn/corpus.ts';
 import { relationExamples, setWeights, trainRelations } from '../../api/learn/relations.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
@@ -115,5 +116,34 @@ describe('what the learned steps never state against the rules', () => {
   it('pairs no town with a state the article names only as another town\'s place: "Mayor of Miami, Florida, U.S.A"', () => {
     const g = read('Mr. John Baker, Mayor of Miami, Florida, U.S.A (Sister city to Kaohsiung), visiting the Lotus Temple on May 20, 2012.');
     expect(facts(g, 'SISTER_CITY_OF').filter((f) => f.includes('Florida'))).toEqual([]);
+  });
+});
+
+describe('meetings decided after the participations', () => {
+  // a host named in the lead and a guest named at the end, with no sentence or frame slot linking them
+  const CEREMONY = [
+    'Rockford marks 30 years of partnership',
+    'date 2023-05-02',
+    '',
+    'A ceremony marked the 30th anniversary of the partnership at Rockford City Hall on Monday.',
+    'Mayor Tom Hale opened the ceremony with a short speech.',
+    'Local schools prepared a show of music and dance.',
+    'Students sang songs in Japanese and English.',
+    'The choir of the high school closed the program.',
+    'Consul Kenji Sato thanked everyone for the evening.',
+  ].join('\n');
+
+  it('makes two people the stage finds taking part in one happening a candidate meeting, however far apart they are named', () => {
+    const read = readForLearning(readDocument(CEREMONY, { format: 'text', file: 'ceremony.txt' }))!;
+    const a = read.article;
+    const idOf = (name: string) => [...a.entities.values()].find((e) => e.name === name)!.id;
+    const [host, guest, ceremony] = [idOf('Tom Hale'), idOf('Kenji Sato'), idOf('Rockford ceremony')];
+    const meetings = (participations?: LearnedParticipations) =>
+      relationCandidates(a, read.events, { types: ['MET_WITH'], participations }).filter((c) => [c.from, c.to].sort().join() === [host, guest].sort().join());
+    expect(meetings()).toEqual([]);
+    const decided: LearnedParticipations = new Map([[host, [{ event: ceremony, role: 'host' }]], [guest, [{ event: ceremony, role: 'attendee' }]]]);
+    const [pair] = meetings(decided);
+    expect(pair).toBeDefined();
+    expect(pair!.shared).toContain('learned-same-event');
   });
 });

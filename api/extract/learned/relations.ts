@@ -17,6 +17,26 @@ import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.t
 import { matchAll } from '../match-all.ts';
 import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
 
+/**
+ * The participations the stage itself decided before it decides visits and meetings, by participant: the happening
+ * and the role. Who takes part in a happening in town Y and holds no office there visited Y, though the rules gave
+ * the happening no visit ("A of X and B of Y signed the agreement in Y", "the reception for the delegation").
+ */
+export type LearnedParticipations = ReadonlyMap<string, readonly { event: string; role: string }[]>;
+/** What the pairs of a run of the stage are listed with. */
+export interface PairOptions {
+  open?: boolean;
+  types?: readonly LearnedType[];
+  /** the participations decided first (none when the stage decides participations with the rest, as in training's first pass) */
+  participations?: LearnedParticipations;
+}
+/**
+ * The types decided after the others, with the participations decided first as features. VISITED was tried too
+ * (a participant of a happening in a town visited it): its F1 on unseen articles fell (docs/extraction.md § "Twelfth
+ * session: visits and meetings").
+ */
+export const STACKED_TYPES: readonly LearnedType[] = ['MET_WITH'];
+
 /** Every type the stage can describe a pair of (and a model can be trained for). */
 export const LEARNED_TYPES = ['HOLDS_POSITION', 'VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'LOCATED_IN', 'SISTER_CITY_OF'] as const;
 export type LearnedType = (typeof LEARNED_TYPES)[number];
@@ -115,6 +135,10 @@ interface Context {
   typesByPair: ByPair<Set<string>>;
   /** PARTICIPATED_IN facts by participant */
   participations: Map<string, Fact[]>;
+  /** the participations the stage decided first, by participant */
+  learned: LearnedParticipations;
+  /** linkedPairs, found once for both runs of the stage */
+  linked: Map<string, Set<string>> | null;
   /** titles of each person, found once (titlesOf) */
   titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
@@ -163,7 +187,7 @@ class ByPair<V> {
 const newFacts = (): Fact[] => [];
 const newTypes = () => new Set<string>();
 
-function context(a: Article, ev: Events): Context {
+function context(a: Article, ev: Events, learned: LearnedParticipations = new Map()): Context {
   const occurrences = new Map<string, Occurrence[]>();
   for (const s of a.sentences) {
     s.refs.forEach((id, mention) => {
@@ -205,7 +229,7 @@ function context(a: Article, ev: Events): Context {
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
@@ -453,6 +477,10 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     for (const f of ctx.participations.get(x) ?? []) {
       for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(feature(feature('same-event:', String(f.props.role)), feature('-', String(g.props.role))));
     }
+    // the two take part in one happening, by the rules' or the stage's participations
+    const ex = [...(ctx.participations.get(x) ?? []).map((f) => f.to), ...(ctx.learned.get(x) ?? []).map((p) => p.event)];
+    const ey = new Set([...(ctx.participations.get(y) ?? []).map((f) => f.to), ...(ctx.learned.get(y) ?? []).map((p) => p.event)]);
+    if ((ctx.learned.get(x)?.length || ctx.learned.get(y)?.length) && ex.some((e) => ey.has(e))) out.add(feature('learned-same-event', cy?.size && xCities?.size ? (shares(xCities, cy) ? ':same-town' : ':other-towns') : ''));
   }
   if (type === 'PARTICIPATED_IN') {
     if (y === ev.main) out.add('main-event');
@@ -508,7 +536,9 @@ function titlesOf(ctx: Context, person: string): Map<string, 'rule' | 'mention'>
  * its distance, so this bounds the candidates without changing them (and without a loop over every pair).
  */
 function linkedPairs(ctx: Context): Map<string, Set<string>> {
+  if (ctx.linked) return ctx.linked;
   const linked = new Map<string, Set<string>>();
+  ctx.linked = linked;
   const link = (x: string, y: string) => {
     if (x === y) return;
     (linked.get(x) ?? linked.set(x, new Set()).get(x)!).add(y);
@@ -585,7 +615,31 @@ function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, str
       }
     }
   }
+  types.forEach((type, t) => {
+    for (const [x, y] of throughHappenings(ctx, type)) if (ENDS[type][0].includes(a.label(x)!) && ENDS[type][1].includes(a.label(y)!)) meet(t, x, y, false);
+  });
   return orders;
+}
+
+/** Each participant's happenings, by the rules' participations and the stage's. */
+function happeningsOf(ctx: Context): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (who: string, event: string) => (out.get(who) ?? out.set(who, new Set()).get(who)!).add(event);
+  for (const [who, facts] of ctx.participations) for (const f of facts) add(who, f.to);
+  for (const [who, list] of ctx.learned) for (const p of list) add(who, p.event);
+  return out;
+}
+
+/**
+ * Two people taking part in one happening, wherever each is named, once the participations are decided: the host
+ * named in the lead and the guest named at the end of a reception are a meeting's candidate pair.
+ */
+function throughHappenings(ctx: Context, type: LearnedType): [string, string][] {
+  if (type !== 'MET_WITH' || !ctx.learned.size) return [];
+  const out: [string, string][] = [];
+  const people = [...happeningsOf(ctx)].filter(([who]) => ctx.a.label(who) === 'Person');
+  for (const [x, ex] of people) for (const [y, ey] of people) if (x < y && shares(ex, ey)) out.push([x, y]);
+  return out;
 }
 
 /** One pair of one type: its features (the candidates of its values share them), the rules' facts of it, and its evidence. */
@@ -610,10 +664,12 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
  * `skip` answers yes for, asked when only its frame features are written (its evidence and properties are
  * known), is dropped before the costlier rest of its features are read.
  */
-function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] }, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
-  const ctx = context(a, ev);
+function eachPair<F extends FeatureSink>(ctx: Context, options: PairOptions, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
+  const { a, ev } = ctx;
   const types = options.types ?? LEARNED_TYPES;
   const orders = pairsOfTypes(ctx, types);
+  const linkedThrough = new Map(types.map((type) => [type, new ByPair<boolean>()] as const));
+  for (const type of types) for (const [x, y] of throughHappenings(ctx, type)) linkedThrough.get(type)!.set(x, y, true);
   types.forEach((type, t) => {
     const order = orders[t]!;
     const factsOfType = ctx.factsByPair.get(type);
@@ -624,7 +680,7 @@ function eachPair<F extends FeatureSink>(a: Article, ev: Events, options: { open
       const features = sink();
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
-      if (!facts.length && features.empty && near.distance > MAX_DISTANCE) continue;
+      if (!facts.length && features.empty && near.distance > MAX_DISTANCE && !linkedThrough.get(type)!.get(x, y)) continue;
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
       const props: Properties = {};
@@ -695,9 +751,9 @@ function propsOf(pair: Pair, value: string): Properties {
  * Every candidate of the given types (all when none given), with its features; `open`: only the pairs the
  * rules stated nothing of (what the stage decides).
  */
-export function relationCandidates(a: Article, ev: Events, options: { open?: boolean; types?: readonly LearnedType[] } = {}): Candidate[] {
+export function relationCandidates(a: Article, ev: Events, options: PairOptions = {}): Candidate[] {
   const out: Candidate[] = [];
-  eachPair(a, ev, options, () => new FeatureNames(), (pair) => {
+  eachPair(context(a, ev, options.participations), options, () => new FeatureNames(), (pair) => {
     const shared = [...pair.features.names];
     const evidence = [...pair.evidence].sort(byNumber);
     for (const value of pair.values) {
@@ -896,15 +952,32 @@ function townsNamedAsPlaces(a: Article): Set<string> {
 export function decideRelations(a: Article, ev: Events, scorers: RelationScorers): void {
   const vetoed = vetoes(a);
   const accepted: { type: LearnedType; from: string; to: string; props: Properties; evidence: number[] }[] = [];
-  eachPair(a, ev, { open: true, types: [...scorers.byType.keys()] }, () => scorers.sink.reset(), (pair) => {
-    if (vetoed.late(pair)) return;
-    const scorer = scorers.byType.get(pair.type)!;
-    const best = scorer.best(pair);
-    if (best.probability >= scorer.threshold) accepted.push({ type: pair.type, from: pair.from, to: pair.to, props: propsOf(pair, pair.values[best.value]!), evidence: [...pair.evidence].sort(byNumber) });
-  }, vetoed.early);
+  // one reading of the article for both runs: the facts are stated after them
+  const ctx = context(a, ev);
+  const decide = (types: LearnedType[], participations: LearnedParticipations = new Map()) => {
+    ctx.learned = participations;
+    eachPair(ctx, { open: true, types }, () => scorers.sink.reset(), (pair) => {
+      if (vetoed.late(pair)) return;
+      const scorer = scorers.byType.get(pair.type)!;
+      const best = scorer.best(pair);
+      if (best.probability >= scorer.threshold) accepted.push({ type: pair.type, from: pair.from, to: pair.to, props: propsOf(pair, pair.values[best.value]!), evidence: [...pair.evidence].sort(byNumber) });
+    }, vetoed.early);
+  };
+  const decided = [...scorers.byType.keys()];
+  // participations first: the visits and meetings are decided knowing who the stage found taking part where
+  decide(decided.filter((t) => !STACKED_TYPES.includes(t)));
+  const stacked = decided.filter((t) => STACKED_TYPES.includes(t));
+  if (stacked.length) decide(stacked, participationsOf(accepted));
   // stated once every pair is decided: a fact stated earlier would change the features of the pairs after it
   for (const c of accepted) {
     const fact = a.addFact(c.type as RelationshipType, c.from, c.to, c.props, ...c.evidence);
     if (fact) fact.stage ??= 'learned';
   }
+}
+
+/** The decided participations among some decisions, by participant. */
+export function participationsOf(decisions: Iterable<{ type: string; from: string; to: string; props: Properties }>): LearnedParticipations {
+  const out = new Map<string, { event: string; role: string }[]>();
+  for (const d of decisions) if (d.type === 'PARTICIPATED_IN') (out.get(d.from) ?? out.set(d.from, []).get(d.from)!).push({ event: d.to, role: String(d.props.role) });
+  return out;
 }
