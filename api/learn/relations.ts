@@ -33,7 +33,14 @@ export interface RelationExamples {
 const FOLDS = 5;
 /** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
 const MIN_COUNT = 3;
-export const TRAINING: TrainingOptions = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1 };
+export interface RelationTraining extends TrainingOptions {
+  /** the threshold is chosen on folds of whole sets (new publishers) rather than on articles hashed into five folds */
+  foldBySet?: boolean;
+  /** how far sets are evened out in fitting: an article weighs (mean set size / its set's size) to this power (1: every set the same, 0: every article the same) */
+  balance?: number;
+}
+
+export const TRAINING: RelationTraining = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1, balance: 1 };
 
 const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
 
@@ -120,9 +127,10 @@ export function relationExamples(articles: readonly AnnotatedArticle[], training
 }
 
 /** Each article's participations as the stage would decide them, by the participation model fitted without the article's fold. */
-function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<string, ParticipationCandidate[]>, training: TrainingOptions): Map<string, LearnedParticipations> {
+function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<string, ParticipationCandidate[]>, training: RelationTraining): Map<string, LearnedParticipations> {
   const out = new Map<string, LearnedParticipations>();
-  const weights = setWeights(data.examples.map((e) => e.article));
+  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
+  const foldOf = foldsOf([...data.missed.keys()], training.foldBySet ?? false);
   const examples = data.examples.filter((e) => e.type === 'PARTICIPATED_IN').map((e) => ({ ...e, weight: weights.get(e.article)! }));
   if (!examples.some((e) => e.positive)) return out;
   const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
@@ -147,7 +155,27 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   return out;
 }
 
-const foldOf = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;
+const hashFold = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;
+const setOf = (article: string) => article.slice(0, article.indexOf('/'));
+
+/**
+ * Each article's fold (articles keyed "set/file"): hashed into five, or, by set, whole sets dealt into five folds
+ * (largest first, each to the fold with the fewest articles), so that every fold holds only publishers the other
+ * folds' fits never saw, at the cost of five fits.
+ */
+function foldsOf(articles: readonly string[], bySet: boolean): (article: string) => number {
+  if (!bySet) return hashFold;
+  const sizes = new Map<string, number>();
+  for (const article of articles) sizes.set(setOf(article), (sizes.get(setOf(article)) ?? 0) + 1);
+  const load = new Array<number>(FOLDS).fill(0);
+  const foldOfSet = new Map<string, number>();
+  for (const [set, n] of [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
+    const fold = load.indexOf(Math.min(...load));
+    foldOfSet.set(set, fold);
+    load[fold]! += n;
+  }
+  return (article) => foldOfSet.get(setOf(article))!;
+}
 
 /** Fits one type's weights on examples, leaving out the features seen fewer than MIN_COUNT times. */
 function fit(examples: readonly RelationExample[], training: TrainingOptions): LinearModel {
@@ -180,7 +208,7 @@ function decisions(model: LinearModel, examples: readonly RelationExample[]): { 
  * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
  * threshold was chosen for: a single fit on every article would be surer of itself than they were).
  */
-function trainType(type: LearnedType, data: RelationExamples, training: TrainingOptions): LinearModel | null {
+function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
   const examples = data.examples.filter((e) => e.type === type);
   if (!examples.some((e) => e.positive)) return null;
   const scored: { probability: number; positive: boolean }[] = [];
@@ -188,6 +216,7 @@ function trainType(type: LearnedType, data: RelationExamples, training: Training
   for (const m of data.missed.values()) missed += m.get(type) ?? 0;
   const sums = new Map<string, number>();
   let bias = 0;
+  const foldOf = foldsOf([...data.missed.keys()], training.foldBySet ?? false);
   for (let fold = 0; fold < FOLDS; fold++) {
     const held = examples.filter((e) => foldOf(e.article) === fold);
     const model = fit(examples.filter((e) => foldOf(e.article) !== fold), training);
@@ -208,19 +237,18 @@ function trainType(type: LearnedType, data: RelationExamples, training: Training
  * articles and comes from the publishers the rules were written on; the articles to decide come from new publishers,
  * as each later set did (docs/extraction.md § "Tenth session: refit").
  */
-export function setWeights(articles: Iterable<string>): Map<string, number> {
-  const setOf = (article: string) => article.slice(0, article.indexOf('/'));
+export function setWeights(articles: Iterable<string>, balance = 1): Map<string, number> {
   const bySet = new Map<string, number>();
   const unique = new Set(articles);
   for (const article of unique) bySet.set(setOf(article), (bySet.get(setOf(article)) ?? 0) + 1);
   const mean = unique.size / bySet.size;
-  return new Map([...unique].map((article) => [article, mean / bySet.get(setOf(article))!]));
+  return new Map([...unique].map((article) => [article, (mean / bySet.get(setOf(article))!) ** balance]));
 }
 
 /** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
-export function trainRelations(data: RelationExamples, training = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
+export function trainRelations(data: RelationExamples, training: RelationTraining = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
   const models: RelationModels['models'] = {};
-  const weights = setWeights(data.examples.map((e) => e.article));
+  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
   const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
   for (const type of types) {
     const model = trainType(type, weighed, training);

@@ -62,9 +62,10 @@ describe('learned entity decisions (shipped model)', () => {
     const twinning = extract('garstang-vimy.txt');
     expect(labelled(extract('garstang-vimy.txt', null))).toContain('Person:Vimy Twinning');
     expect(labelled(twinning)).not.toContain('Person:Vimy Twinning');
-    // the model fitted on 591 articles drops the group's name; an earlier one kept it as an organisation
+    // the model fitted on 591 articles dropped the group's name, an earlier one kept it as an organisation; the one
+    // fitted on 892 keeps it as an Office, the label the gold gives a town's twinning body since the tenth session
     const vimy = twinning.nodes.find((n) => n.name === 'Vimy Twinning');
-    if (vimy) expect(vimy).toMatchObject({ label: 'Organization', id: orgId('Organization', 'Vimy Twinning') });
+    if (vimy) expect(vimy).toMatchObject({ label: 'Office', id: orgId('Office', 'Vimy Twinning') });
     expectConsistent(twinning);
 
     expect(labelled(extract('kaohsiung-kumamoto.txt', null))).toContain('Person:KCCI');
