@@ -5,15 +5,15 @@
 // gold leaves optional, and a town the gold gives as an optional place only, teach nothing. The threshold is chosen
 // as the decision acts: per event, the likeliest town, on articles the weights were not fitted on (five folds),
 // counting the gold places no candidate reaches as missed.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../extract/charset.ts';
 import { readDocument } from '../extract/document.ts';
 import { readForLearning } from '../extract/index.ts';
-import { bestThreshold, classifier, trainLogistic, type Example, type LinearModel } from '../extract/learned/linear.ts';
+import type { Example } from '../extract/learned/linear.ts';
 import { placeCandidates, type PlaceModel } from '../extract/learned/places.ts';
 import { alignToGold } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
+import { foldAveragedModel, hashFold } from './fold-models.ts';
 import { setWeights, TRAINING } from './relations.ts';
 
 export interface PlaceExample extends Example {
@@ -28,8 +28,6 @@ export interface PlaceExamples {
   missed: number;
 }
 
-const FOLDS = 5;
-const MIN_COUNT = 3;
 
 /** The examples of the given annotated articles, read with the rules' places (the decision replaces them). */
 export function placeExamples(articles: readonly AnnotatedArticle[]): PlaceExamples {
@@ -62,46 +60,9 @@ export function placeExamples(articles: readonly AnnotatedArticle[]): PlaceExamp
   return { examples, missed };
 }
 
-const foldOf = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;
-
-function fit(examples: readonly PlaceExample[]): LinearModel {
-  const counts = new Map<string, number>();
-  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return trainLogistic(examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive, weight: e.weight })), TRAINING);
-}
-
-/** Per event, the likeliest town, as the decision takes it; an event whose likeliest town is wrong while a right one was offered misses it. */
-function decisions(model: LinearModel, examples: readonly PlaceExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
-  const c = classifier(model);
-  const groups = new Map<string, { probability: number; positive: boolean }[]>();
-  for (const e of examples) (groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!).push({ probability: c.probability(e.features), positive: e.positive });
-  const scored: { probability: number; positive: boolean }[] = [];
-  let missed = 0;
-  for (const list of groups.values()) {
-    const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
-    scored.push(best);
-    if (!best.positive && list.some((x) => x.positive)) missed++;
-  }
-  return { scored, missed };
-}
-
 /** The model: the mean of the weights fitted on each four fifths of the articles (each set weighing the same), with the threshold best on the fifths left out. */
 export function trainPlaces(data: PlaceExamples): PlaceModel {
   const weights = setWeights(data.examples.map((e) => e.article));
   const examples = data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! }));
-  const scored: { probability: number; positive: boolean }[] = [];
-  let missed = data.missed;
-  const sums = new Map<string, number>();
-  let bias = 0;
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const model = fit(examples.filter((e) => foldOf(e.article) !== fold));
-    const d = decisions(model, examples.filter((e) => foldOf(e.article) === fold));
-    scored.push(...d.scored);
-    missed += d.missed;
-    bias += model.bias / FOLDS;
-    for (const [f, w] of Object.entries(model.weights)) sums.set(f, (sums.get(f) ?? 0) + w / FOLDS);
-  }
-  const round = (x: number) => Math.round(x * 1e3) / 1e3;
-  const kept = [...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
-  return { bias: round(bias), threshold: bestThreshold(scored, missed), weights: Object.fromEntries(kept) };
+  return foldAveragedModel(examples, data.missed, hashFold, TRAINING);
 }

@@ -6,15 +6,15 @@
 // decided every pair, the rules' too, though the stage keeps the rules' facts: the training articles include
 // the ones the rules were written on, where they leave the model little to add, and a threshold fitted to what
 // they leave was too high on unseen sets (docs/extraction.md § "Learned decisions").
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../extract/charset.ts';
 import { readDocument } from '../extract/document.ts';
 import { readForLearning } from '../extract/index.ts';
-import { classifier, trainLogistic, bestThreshold, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
+import { classifier, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
 import { alignToGold, normalizeName } from './align.ts';
 import type { AnnotatedArticle } from './corpus.ts';
+import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold } from './fold-models.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
 export interface RelationExample extends Example {
@@ -30,9 +30,6 @@ export interface RelationExamples {
   missed: Map<string, Map<LearnedType, number>>;
 }
 
-const FOLDS = 5;
-/** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
-const MIN_COUNT = 3;
 export interface RelationTraining extends TrainingOptions {
   /** the threshold is chosen on folds of whole sets (new publishers) rather than on articles hashed into five folds */
   foldBySet?: boolean;
@@ -135,7 +132,7 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   if (!examples.some((e) => e.positive)) return out;
   const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
   for (let fold = 0; fold < FOLDS; fold++) {
-    const c = classifier(fit(examples.filter((e) => foldOf(e.article) !== fold), training));
+    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article) !== fold), training));
     for (const [article, list] of candidates) {
       if (foldOf(article) !== fold) continue;
       // per pair the likeliest role, stated when it reaches the threshold and the rules stated nothing of the pair
@@ -155,7 +152,6 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   return out;
 }
 
-const hashFold = (article: string) => createHash('sha1').update(article).digest()[0]! % FOLDS;
 const setOf = (article: string) => article.slice(0, article.indexOf('/'));
 
 /**
@@ -177,32 +173,6 @@ function foldsOf(articles: readonly string[], bySet: boolean): (article: string)
   return (article) => foldOfSet.get(setOf(article))!;
 }
 
-/** Fits one type's weights on examples, leaving out the features seen fewer than MIN_COUNT times. */
-function fit(examples: readonly RelationExample[], training: TrainingOptions): LinearModel {
-  const counts = new Map<string, number>();
-  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const kept = examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive, weight: e.weight }));
-  return trainLogistic(kept, training);
-}
-
-/** Scores as the decision acts: per pair, the likeliest value; the pair's other right values are missed. */
-function decisions(model: LinearModel, examples: readonly RelationExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
-  const c = classifier(model);
-  const groups = new Map<string, { probability: number; positive: boolean }[]>();
-  for (const e of examples) {
-    const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
-    list.push({ probability: c.probability(e.features), positive: e.positive });
-  }
-  const scored: { probability: number; positive: boolean }[] = [];
-  let missed = 0;
-  for (const list of groups.values()) {
-    const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
-    scored.push(best);
-    if (!best.positive && list.some((x) => x.positive)) missed++;
-  }
-  return { scored, missed };
-}
-
 /**
  * One type's model: the mean of the weights fitted on each four fifths of the articles, with the threshold
  * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
@@ -211,24 +181,9 @@ function decisions(model: LinearModel, examples: readonly RelationExample[]): { 
 function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
   const examples = data.examples.filter((e) => e.type === type);
   if (!examples.some((e) => e.positive)) return null;
-  const scored: { probability: number; positive: boolean }[] = [];
   let missed = 0;
   for (const m of data.missed.values()) missed += m.get(type) ?? 0;
-  const sums = new Map<string, number>();
-  let bias = 0;
-  const foldOf = foldsOf([...data.missed.keys()], training.foldBySet ?? false);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const held = examples.filter((e) => foldOf(e.article) === fold);
-    const model = fit(examples.filter((e) => foldOf(e.article) !== fold), training);
-    const d = decisions(model, held);
-    scored.push(...d.scored);
-    missed += d.missed;
-    bias += model.bias / FOLDS;
-    for (const [f, w] of Object.entries(model.weights)) sums.set(f, (sums.get(f) ?? 0) + w / FOLDS);
-  }
-  const round = (x: number) => Math.round(x * 1e3) / 1e3;
-  const weights = Object.fromEntries([...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { bias: round(bias), threshold: bestThreshold(scored, missed), weights };
+  return foldAveragedModel(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
 }
 
 /**

@@ -1,0 +1,68 @@
+// How a learned decision's model is fitted, for every step that decides among competing candidates (relations,
+// places): the weights are the mean of the fits on each four fifths of the articles, and the threshold is the one
+// best on the fifths each fit left out, scored as the decision acts (per group of candidates, the likeliest one).
+// The shipped weights are then of the same kind as the ones the threshold was chosen for: a single fit on every
+// article would be surer of itself than they were.
+import { createHash } from 'node:crypto';
+import { bestThreshold, classifier, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
+
+export const FOLDS = 5;
+/** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
+const MIN_COUNT = 3;
+
+/** A candidate of a decision: the candidates of one group compete, the decision states at most one of them. */
+export interface GroupedExample extends Example {
+  group: string;
+  /** the article's key ("set/file"), which decides its fold */
+  article: string;
+}
+
+/** An article's fold: its key hashed into FOLDS. */
+export const hashFold = (article: string): number => createHash('sha1').update(article).digest()[0]! % FOLDS;
+
+/** Fits weights on examples, leaving out the features seen fewer than MIN_COUNT times. */
+export function fitLeavingRareFeatures(examples: readonly Example[], training: TrainingOptions): LinearModel {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const kept = examples.map((e) => ({ features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT), positive: e.positive, weight: e.weight }));
+  return trainLogistic(kept, training);
+}
+
+/** Scores as the decision acts: per group, the likeliest candidate; the group's other right candidates are missed. */
+function decisions(model: LinearModel, examples: readonly GroupedExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
+  const c = classifier(model);
+  const groups = new Map<string, { probability: number; positive: boolean }[]>();
+  for (const e of examples) {
+    const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
+    list.push({ probability: c.probability(e.features), positive: e.positive });
+  }
+  const scored: { probability: number; positive: boolean }[] = [];
+  let missed = 0;
+  for (const list of groups.values()) {
+    const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
+    scored.push(best);
+    if (!best.positive && list.some((x) => x.positive)) missed++;
+  }
+  return { scored, missed };
+}
+
+/**
+ * The model of one decision: the mean of the fold fits' weights, with the threshold best on the held-out folds;
+ * `missed` counts the gold facts no candidate reaches (they are misses whatever the threshold).
+ */
+export function foldAveragedModel(examples: readonly GroupedExample[], missed: number, foldOf: (article: string) => number, training: TrainingOptions): LinearModel {
+  const scored: { probability: number; positive: boolean }[] = [];
+  const sums = new Map<string, number>();
+  let bias = 0;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article) !== fold), training);
+    const d = decisions(model, examples.filter((e) => foldOf(e.article) === fold));
+    scored.push(...d.scored);
+    missed += d.missed;
+    bias += model.bias / FOLDS;
+    for (const [f, w] of Object.entries(model.weights)) sums.set(f, (sums.get(f) ?? 0) + w / FOLDS);
+  }
+  const round = (x: number) => Math.round(x * 1e3) / 1e3;
+  const weights = Object.fromEntries([...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { bias: round(bias), threshold: bestThreshold(scored, missed), weights };
+}
