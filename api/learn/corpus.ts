@@ -3,7 +3,11 @@
 // model is scored on articles it was not fitted on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { decodeText } from '../extract/charset.ts';
+import { readDocument } from '../extract/document.ts';
+import { readForLearning } from '../extract/index.ts';
 import { readsAsEnglish } from '../extract/language.ts';
+import { alignToGold, type Alignment } from './align.ts';
 
 export interface AnnotatedArticle {
   set: string;
@@ -44,4 +48,18 @@ export function annotatedArticles(options: { root?: string; only?: readonly stri
     }
   }
   return articles;
+}
+
+/** An annotated article read by the rules (readForLearning) and aligned to its gold; `key` is "set/file". */
+export interface AlignedRead {
+  key: string;
+  read: NonNullable<ReturnType<typeof readForLearning>>;
+  alignment: Alignment;
+}
+
+/** The article read as a trainer sees it; null when the reader finds no article in the text. */
+export function readAligned(article: AnnotatedArticle): AlignedRead | null {
+  const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
+  const read = readForLearning(doc);
+  return read ? { key: `${article.set}/${article.file}`, read, alignment: alignToGold(article.goldPath, read.document) } : null;
 }

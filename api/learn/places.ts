@@ -5,14 +5,9 @@
 // gold leaves optional, and a town the gold gives as an optional place only, teach nothing. The threshold is chosen
 // as the decision acts: per event, the likeliest town, on articles the weights were not fitted on (five folds),
 // counting the gold places no candidate reaches as missed.
-import { readFileSync } from 'node:fs';
-import { decodeText } from '../extract/charset.ts';
-import { readDocument } from '../extract/document.ts';
-import { readForLearning } from '../extract/index.ts';
 import type { Example } from '../extract/learned/linear.ts';
 import { placeCandidates, type PlaceModel } from '../extract/learned/places.ts';
-import { alignToGold } from './align.ts';
-import type { AnnotatedArticle } from './corpus.ts';
+import { readAligned, type AnnotatedArticle } from './corpus.ts';
 import { foldAveragedModel, hashFold } from './fold-models.ts';
 import { setWeights, TRAINING } from './relations.ts';
 
@@ -28,17 +23,14 @@ export interface PlaceExamples {
   missed: number;
 }
 
-
 /** The examples of the given annotated articles, read with the rules' places (the decision replaces them). */
 export function placeExamples(articles: readonly AnnotatedArticle[]): PlaceExamples {
   const examples: PlaceExample[] = [];
   let missed = 0;
   for (const article of articles) {
-    const key = `${article.set}/${article.file}`;
-    const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
-    const read = readForLearning(doc);
-    if (!read) continue;
-    const alignment = alignToGold(article.goldPath, read.document);
+    const aligned = readAligned(article);
+    if (!aligned) continue;
+    const { key, read, alignment } = aligned;
     const labels = new Map(alignment.gold.entities.map((e) => [e.key, e] as const));
     const covered = new Set<unknown>();
     for (const c of placeCandidates(read.article, read.events)) {

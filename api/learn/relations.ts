@@ -6,14 +6,10 @@
 // decided every pair, the rules' too, though the stage keeps the rules' facts: the training articles include
 // the ones the rules were written on, where they leave the model little to add, and a threshold fitted to what
 // they leave was too high on unseen sets (docs/extraction.md § "Learned decisions").
-import { readFileSync } from 'node:fs';
-import { decodeText } from '../extract/charset.ts';
-import { readDocument } from '../extract/document.ts';
-import { readForLearning } from '../extract/index.ts';
 import { classifier, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
-import { alignToGold, normalizeName } from './align.ts';
-import type { AnnotatedArticle } from './corpus.ts';
+import { normalizeName } from './align.ts';
+import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
 import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold } from './fold-models.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
@@ -42,10 +38,7 @@ export const TRAINING: RelationTraining = { epochs: 10, l2: 3e-3, rate: 0.1, see
 const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
 
 /** An article read for learning, with its gold alignment. */
-interface ReadExample {
-  key: string;
-  read: NonNullable<ReturnType<typeof readForLearning>>;
-  alignment: ReturnType<typeof alignToGold>;
+interface ReadExample extends AlignedRead {
   optional: Set<string>;
 }
 
@@ -104,13 +97,11 @@ export function relationExamples(articles: readonly AnnotatedArticle[], training
   const participations = new Map<string, ParticipationCandidate[]>();
   const first = LEARNED_TYPES.filter((t) => !STACKED_TYPES.includes(t));
   for (const article of articles) {
-    const key = `${article.set}/${article.file}`;
-    const doc = readDocument(decodeText(readFileSync(article.textPath), { html: false }), { format: 'text', file: article.file });
-    const read = readForLearning(doc);
-    if (!read) continue;
-    const alignment = alignToGold(article.goldPath, read.document);
+    const aligned = readAligned(article);
+    if (!aligned) continue;
+    const { key, alignment } = aligned;
     const optional = new Set(alignment.gold.entities.filter((e) => e.optional).map((e) => e.key));
-    const r = { key, read, alignment, optional };
+    const r = { ...aligned, optional };
     reads.push(r);
     const byType = new Map<LearnedType, number>();
     const candidates: ParticipationCandidate[] = [];
