@@ -17,12 +17,13 @@ import {
 } from 'fastify-type-provider-zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { CharsetError, charsetOf, decodeText } from '../extract/charset.ts';
+import { aliasKeys } from '../extract/resolve.ts';
 import { ExtractionPool, type ExtractionPoolOptions } from '../ingest/extraction-pool.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
 import { GraphStamp } from '../store/graph-stamp.ts';
 import { OverviewCache } from '../store/overview.ts';
 import { DEFAULT_PATH_INDEX_MAX_RELATIONSHIPS, DEFAULT_PATH_INDEX_PAGES_MAX_RELATIONSHIPS, PathIndexCache } from '../store/path-index-cache.ts';
-import { preparePathQueries } from '../store/read.ts';
+import { rehearsePathQueries } from '../store/read.ts';
 import { loopbackOnly, requireTokenForWrites } from './auth.ts';
 import { answerWithin } from './deadline.ts';
 import { cacheResponses, DEFAULT_RESPONSE_CACHE_BYTES } from './response-cache.ts';
@@ -190,8 +191,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (existsSync(VIEWER_DIR)) await app.register(fastifyStatic, { root: VIEWER_DIR, prefix: '/', allowedPath: (path) => !path.startsWith('/api/') });
   // Best effort and in the background: an unreachable Neo4j must not keep the API from starting.
   app.addHook('onReady', async () => {
-    preparePathQueries(opts.conn)
-      .catch((error: unknown) => app.log.warn({ err: error }, 'could not plan the path queries ahead'))
+    rehearsePathQueries(opts.conn, aliasKeys)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not rehearse the path queries'))
       .then(() => pathIndex.refresh())
       .catch((error: unknown) => app.log.warn({ err: error }, 'could not build the path index'));
     // The viewer's default first picture (viz/src/overview.ts: 250 entities, 1,500 relationships),

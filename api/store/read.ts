@@ -483,11 +483,13 @@ export async function shortestPaths(
     if (!isTimeout(error)) throw error;
   }
   if (!found) {
-    // Out of time, often on cold query plans on a busy server (resolving a name, the first levels):
-    // once more with the plans cached, the ends resolved alone when they were not yet.
+    // Out of time, often on cold query plans on a busy server, or plans found stale after the graph
+    // grew: the ends resolved alone when they were not yet, the queries rehearsed untimed with this
+    // request's parameter types (rehearsePathQueries), then the search once more.
     if (!ends[0] || !ends[1]) ends = await read(conn, (tx) => resolveEnds(tx, [opts.from, opts.to], aliasKeys));
     const [from, to] = ends;
     if (!from || !to) return { from: from ?? null, to: to ?? null, paths: [], elements: { nodes: [], edges: [] }, timedOut: false };
+    await rehearsePathQueries(conn, aliasKeys, { types, since, until });
     try {
       found = await read(conn, (tx) => search(tx, from, to), { timeout: PATH_TIMEOUT_MS });
     } catch (error) {
@@ -617,14 +619,29 @@ function pathRows(routes: string[][], found: Row[]): { nodes: Row[]; hops: Row[]
   return routes.map((route) => ({ nodes: route.map((id) => nodes.get(id)!), hops: route.slice(1).map((b, i) => hops.get(pairKey(route[i]!, b))!) }));
 }
 
+/** Ids and a name no entity has: the rehearsal's lookups find nothing, so it reads no data. */
+const REHEARSAL = { from: 'warm-up:path-from', to: 'warm-up:path-to', via: ['warm-up:path-a', 'warm-up:path-b', 'warm-up:path-c'], name: 'Warmup Nobody Pathless' } as const;
+
 /**
- * Plans the path queries ahead (EXPLAIN caches the plan), so the first real search is not cut
- * short by planning time counted against its timeout.
+ * Runs every query of a search by names (resolveEnds' three lookups, path-ends, path-step,
+ * path-details) once over REHEARSAL's ids and name, with the parameter types a request with
+ * `filter` sends, so that Neo4j has planned them, and compiled the code that runs them, outside a
+ * search's PATH_TIMEOUT_MS: cold (a fresh server) or stale (the graph grew since they were
+ * planned), they take seconds on a busy machine. The EXPLAIN this replaces (empty lists, nothing
+ * run) left the first real run of each query about as slow.
  */
-export async function preparePathQueries(conn: Neo4jConnection): Promise<void> {
-  const params = { from: '', to: '', types: FACT_TYPES, since: null, until: null, frontier: [], previous: [], others: [], pairs: [], ids: [], bookkeeping: RELATIONSHIP_BOOKKEEPING, sources: int(0) };
+export async function rehearsePathQueries(conn: Neo4jConnection, aliasKeys: AliasKeys, filter: Omit<PathFilter, 'from'> = { types: FACT_TYPES, since: null, until: null }): Promise<void> {
+  const { from, to, via: [a, b, c], name } = REHEARSAL;
+  const params = { ...filter, from };
   await read(conn, async (tx) => {
-    for (const query of [cypher('path-ends'), cypher('path-step'), pathDetailsQuery()]) await tx.run(`EXPLAIN ${query}`, params);
+    await resolveEnds(tx, [from, name], aliasKeys);
+    await rows(tx, 'path-ends', { ...params, to });
+    // The first level of a side (nothing reached before it) and a later one.
+    await rows(tx, 'path-step', { ...params, frontier: [from], previous: [], others: [to] });
+    await rows(tx, 'path-step', { ...params, frontier: [from], previous: [to], others: [to] });
+    // Routes the size of a default answer (three, of two and three hops) with their articles: after a
+    // rehearsal over one pair, a real answer's path-details still took 2.5 s on a busy machine.
+    await tx.run(pathDetailsQuery(), pathDetailsParams([[from, a, to], [from, b, c, to], [from, a, c, to]], [from, to], [...filter.types], 3));
   });
 }
 
