@@ -23,7 +23,7 @@ import { assignHappenings, readFrames } from './frames/index.ts';
 import { creditMembers, readMembers, readParties } from './frames/parties.ts';
 import { readTrips } from './frames/trips.ts';
 import { readLead } from './frames/lead.ts';
-import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityDecider, type EntityModel } from './learned/entities.ts';
+import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityModel } from './learned/entities.ts';
 import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
 import { decidePlaces, placeDecider, SHIPPED_PLACE_MODEL, statePlaces, type PlaceModel } from './learned/places.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
@@ -45,25 +45,21 @@ export interface ExtractOptions {
   observeEventCandidates?: (candidates: readonly EventCandidate[]) => void;
 }
 
-const deciders = new WeakMap<EntityModel, EntityDecider>();
-function deciderOf(model: EntityModel): EntityDecider {
-  let d = deciders.get(model);
-  if (!d) deciders.set(model, (d = entityDecider(model)));
-  return d;
+/** `build` run once per model object, so that a model's decider is made once, not for every article. */
+function oncePerModel<M extends object, D>(build: (model: M) => D): (model: M) => D {
+  const built = new WeakMap<M, D>();
+  return (model) => built.get(model) ?? built.set(model, build(model)).get(model)!;
 }
-
-const placeDeciders = new WeakMap<PlaceModel, ReturnType<typeof placeDecider>>();
-function placeDeciderOf(model: PlaceModel): ReturnType<typeof placeDecider> {
-  return placeDeciders.get(model) ?? placeDeciders.set(model, placeDecider(model)).get(model)!;
-}
+const deciderOf = oncePerModel(entityDecider);
+const placeDeciderOf = oncePerModel(placeDecider);
+const scorersOf = oncePerModel(relationScorers);
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
-const scorersOf = new WeakMap<RelationModels, RelationScorers>();
 
 function relationDecisions(options: ExtractOptions): RelationScorers | null {
   const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
   if (!models) return null;
-  return scorersOf.get(models) ?? scorersOf.set(models, relationScorers(models)).get(models)!;
+  return scorersOf(models);
 }
 
 export interface ExtractInput {
