@@ -139,6 +139,8 @@ interface Context {
   learned: LearnedParticipations;
   /** linkedPairs, found once for both runs of the stage */
   linked: Map<string, Set<string>> | null;
+  /** happeningsOf, found once for the `learned` it was found with (decideRelations' second run has others) */
+  happenings: { learned: LearnedParticipations; byWho: Map<string, Set<string>> } | null;
   /** titles of each person, found once (titlesOf) */
   titles: Map<string, Map<string, 'rule' | 'mention'>>;
   mentionRank: Map<string, number>;
@@ -229,7 +231,7 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, happenings: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
@@ -478,9 +480,9 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       for (const g of ctx.participations.get(y) ?? []) if (f.to === g.to) out.add(feature(feature('same-event:', String(f.props.role)), feature('-', String(g.props.role))));
     }
     // the two take part in one happening, by the rules' or the stage's participations
-    const ex = [...(ctx.participations.get(x) ?? []).map((f) => f.to), ...(ctx.learned.get(x) ?? []).map((p) => p.event)];
-    const ey = new Set([...(ctx.participations.get(y) ?? []).map((f) => f.to), ...(ctx.learned.get(y) ?? []).map((p) => p.event)]);
-    if ((ctx.learned.get(x)?.length || ctx.learned.get(y)?.length) && ex.some((e) => ey.has(e))) out.add(feature('learned-same-event', cy?.size && xCities?.size ? (shares(xCities, cy) ? ':same-town' : ':other-towns') : ''));
+    const hx = happeningsOf(ctx).get(x);
+    const hy = happeningsOf(ctx).get(y);
+    if ((ctx.learned.get(x)?.length || ctx.learned.get(y)?.length) && hx && hy && shares(hx, hy)) out.add(feature('learned-same-event', cy?.size && xCities?.size ? (shares(xCities, cy) ? ':same-town' : ':other-towns') : ''));
   }
   if (type === 'PARTICIPATED_IN') {
     if (y === ev.main) out.add('main-event');
@@ -579,7 +581,7 @@ export function featuresOf(c: Candidate): string[] {
  * the entity step kept; a later fact of a pair gives its ends' order, as a map's value is replaced in place),
  * then the linked pairs whose labels fit. The linked pairs are read once for all the types.
  */
-function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, string][][] {
+function pairsOfTypes(ctx: Context, types: readonly LearnedType[], through: readonly (readonly [string, string][])[]): [string, string][][] {
   const { a } = ctx;
   const found = types.map(() => new ByPair<[string, string]>());
   const orders = types.map((): [string, string][] => []);
@@ -616,14 +618,16 @@ function pairsOfTypes(ctx: Context, types: readonly LearnedType[]): [string, str
     }
   }
   types.forEach((type, t) => {
-    for (const [x, y] of throughHappenings(ctx, type)) if (ENDS[type][0].includes(a.label(x)!) && ENDS[type][1].includes(a.label(y)!)) meet(t, x, y, false);
+    for (const [x, y] of through[t]!) if (ENDS[type][0].includes(a.label(x)!) && ENDS[type][1].includes(a.label(y)!)) meet(t, x, y, false);
   });
   return orders;
 }
 
 /** Each participant's happenings, by the rules' participations and the stage's. */
 function happeningsOf(ctx: Context): Map<string, Set<string>> {
+  if (ctx.happenings?.learned === ctx.learned) return ctx.happenings.byWho;
   const out = new Map<string, Set<string>>();
+  ctx.happenings = { learned: ctx.learned, byWho: out };
   const add = (who: string, event: string) => (out.get(who) ?? out.set(who, new Set()).get(who)!).add(event);
   for (const [who, facts] of ctx.participations) for (const f of facts) add(who, f.to);
   for (const [who, list] of ctx.learned) for (const p of list) add(who, p.event);
@@ -667,9 +671,13 @@ export interface Pair<F extends FeatureSink = FeatureSink> {
 function eachPair<F extends FeatureSink>(ctx: Context, options: PairOptions, sink: () => F, visit: (pair: Pair<F>) => void, skip?: (pair: Pair<F>) => boolean): void {
   const { a, ev } = ctx;
   const types = options.types ?? LEARNED_TYPES;
-  const orders = pairsOfTypes(ctx, types);
-  const linkedThrough = new Map(types.map((type) => [type, new ByPair<boolean>()] as const));
-  for (const type of types) for (const [x, y] of throughHappenings(ctx, type)) linkedThrough.get(type)!.set(x, y, true);
+  const through = types.map((type) => throughHappenings(ctx, type));
+  const orders = pairsOfTypes(ctx, types, through);
+  const linkedThrough = new Map(types.map((type, t) => {
+    const linked = new ByPair<boolean>();
+    for (const [x, y] of through[t]!) linked.set(x, y, true);
+    return [type, linked] as const;
+  }));
   types.forEach((type, t) => {
     const order = orders[t]!;
     const factsOfType = ctx.factsByPair.get(type);
