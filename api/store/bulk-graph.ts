@@ -10,8 +10,8 @@
 // (the CSV writer); ids are interned (every batch comes from a worker thread with its own copies of
 // the same strings); a fact's append-only lists are kept as the import's array fields, one string
 // each, instead of an array of strings (an array per list per fact cost more than its items).
-import type { GraphDocument, Properties } from '../graph/schema.ts';
-import { EVIDENCE_PER_RELATIONSHIP, remapToExisting, restrictToArticles, writeRows, type AliasKeys, type ArticleRow, type RelationshipRow } from './rows.ts';
+import type { GraphDocument, GraphNode, Properties } from '../graph/schema.ts';
+import { EVIDENCE_PER_RELATIONSHIP, keepsWholeDocument, remapToExisting, restrictToArticles, writeRows, type AliasKeys, type ArticleRow, type RelationshipRow } from './rows.ts';
 
 export interface BulkEntity {
   id: string;
@@ -66,6 +66,19 @@ export interface BulkBatchResult {
 /** Sources a fact keeps in its list alone; beyond, a set beside it answers whether an article is one (most facts have one or two). */
 const SOURCES_SCANNED = 32;
 
+/**
+ * The alias keys of each node computed once: the batch's nodes are asked for theirs three times
+ * (stored entities, remapping, the rows), and a body's keys cost a gazetteer look-up per name.
+ */
+function keptKeys(aliasKeys: AliasKeys): AliasKeys {
+  const kept = new WeakMap<GraphNode, string[]>();
+  return (node) => {
+    let keys = kept.get(node);
+    if (!keys) kept.set(node, (keys = aliasKeys(node)));
+    return keys;
+  };
+}
+
 const versionKeys = (a: { url?: string | null; title: string; file?: string | null }) =>
   a.url ? [`url|${a.url}`] : [`title|${a.title}|${a.file ?? ''}`];
 
@@ -116,9 +129,10 @@ export class BulkGraph {
     }
     if (fresh.size === 0) return result;
 
-    const part = restrictToArticles(doc, fresh);
-    const existing = this.entitiesByAliasKey(part.nodes.flatMap(this.aliasKeys));
-    const rows = writeRows(remapToExisting(part, existing, this.aliasKeys), this.aliasKeys);
+    const part = keepsWholeDocument(doc, fresh) ? doc : restrictToArticles(doc, fresh);
+    const keysOf = keptKeys(this.aliasKeys);
+    const existing = this.entitiesByAliasKey(part.nodes.flatMap(keysOf));
+    const rows = writeRows(remapToExisting(part, existing, keysOf), keysOf);
 
     for (const row of rows.entities) this.writeEntity(row);
     for (const { id, keys } of rows.aliasKeys) {

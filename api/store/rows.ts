@@ -129,6 +129,20 @@ export function restrictToArticles(doc: GraphDocument, keep: ReadonlySet<string>
 }
 
 /**
+ * Whether restrictToArticles(doc, keep) would keep the whole document: keep holds every article,
+ * and every relationship has sources, all of them kept (then every node is mentioned by a kept
+ * article: mentionsByArticle). A bulk build's batch is nearly always wholly new.
+ */
+export function keepsWholeDocument(doc: GraphDocument, keep: ReadonlySet<string>): boolean {
+  if (doc.articles.length === 0 || !doc.articles.every((a) => keep.has(a.id))) return false;
+  for (const rel of doc.relationships) {
+    if (rel.sources.length === 0 || (rel.type === 'MENTIONS' && !keep.has(rel.source))) return false;
+    for (const s of rel.sources) if (!keep.has(s)) return false;
+  }
+  return true;
+}
+
+/**
  * The document with, in each given article only, entity ids rewritten by that article's map (an
  * analyst split those mentions off into another entity); other articles keep the ids they had.
  */
@@ -244,7 +258,9 @@ export const EVIDENCE_PER_ARTICLE = 2;
  */
 export const EVIDENCE_PER_RELATIONSHIP = 12;
 
-const withoutNulls = (p: Properties): Properties => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+/** A copy without the null values (most properties hold none: then a plain copy, without an array per entry). */
+const withoutNulls = (p: Properties): Properties =>
+  Object.values(p).includes(null) ? Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null)) : { ...p };
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -75,3 +75,27 @@ describe('evidence of a fact stated by two articles of one batch', () => {
     expect(writeRows(doc, () => []).articles.map((a) => a.text)).toEqual(['Avalon and Brindle are sister cities.', 'Brindle signed a twinning deal with Avalon.']);
   });
 });
+
+describe('TextIndex.contains', () => {
+  // the rule: white space ignored, each character by its own lower case when that is one character
+  const lowered = (text: string) => [...text].map((c) => (/\s/.test(c) ? '' : c.toLowerCase().length === 1 ? c.toLowerCase() : c)).join('');
+
+  it('finds each character of the Basic Multilingual Plane by its own lower case, one character each', () => {
+    for (let start = 0; start < 0x10000; start += 256) {
+      const text = Array.from({ length: 256 }, (_, i) => String.fromCharCode(start + i)).filter((c) => !/[\ud800-\udfff]/.test(c)).join('');
+      if (text === '') continue;
+      const index = new TextIndex(`Before ${text} after`);
+      expect(index.contains(lowered(text)), `block U+${start.toString(16)}`).toBe(true);
+    }
+  });
+
+  it('keeps İ, a final Σ and a letter beyond the plane as squeeze reads them', () => {
+    const index = new TextIndex('İSTANBUL hosted ΟΔΟΣ and \u{10400} Deseret');
+    expect(index.contains('İstanbul hosted')).toBe(true);
+    expect(index.contains('οδοσ and')).toBe(true);
+    expect(index.contains('οδος and')).toBe(false);
+    expect(index.contains('\u{10400} deseret')).toBe(true);
+    expect(index.contains('\u{10428} deseret')).toBe(false);
+    expect(index.contains(' \t ')).toBe(false);
+  });
+});
