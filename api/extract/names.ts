@@ -171,6 +171,16 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'chairman', 'chairwoman', 'director', 'secretary', 'chief', 'executive', 'former', 'deputy', 'vice', 'acting',
 ]);
 
+// A replacement for every space between two words copies the string to give it back as it was: these expressions
+// match only what changes, and give what /\s+/g and /[^\p{L}\p{N}]+/gu give (a lone plain space is left as it is).
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const NOT_WORD_RUN = /[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]/gu;
+
+/** `s` with every run of white space made one plain space (as `s.replace(/\s+/g, ' ')`). */
+export function singleSpace(s: string): string {
+  return s.replace(SPACE_RUN, ' ');
+}
+
 const foldCache = new BoundedCache<string>(20_000);
 
 /** Folds case, accents and punctuation: the form every key is built from. */
@@ -191,7 +201,7 @@ function foldUncached(s: string): string {
     .replace(/&/g, ' and ')
     .replace(/['’ʼ`‘]s\b/g, 's')
     .replace(/['’ʼ`‘]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_WORD_RUN, ' ')
     .trim();
 }
 
@@ -240,7 +250,7 @@ export function personKeys(name: string): string[] {
 
 /** Canonical spelling of a title: "deputy mayor" -> "Deputy Mayor". */
 export function titleCase(title: string): string {
-  const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = singleSpace(title.toLowerCase()).trim();
   if (t === 'ceo' || t === 'coo') return t.toUpperCase();
   return t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/ (Of|For|And|The) /g, (w) => w.toLowerCase());
 }
