@@ -171,10 +171,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'chairman', 'chairwoman', 'director', 'secretary', 'chief', 'executive', 'former', 'deputy', 'vice', 'acting',
 ]);
 
-// A replacement for every space between two words copies the string to give it back as it was: these expressions
-// match only what changes, and give what /\s+/g and /[^\p{L}\p{N}]+/gu give (a lone plain space is left as it is).
+// /\s+/g matches every single space between two words and replaces it by itself: this matches only the runs that
+// change, so the result is the same (a lone plain space is left as it is).
 const SPACE_RUN = /\s{2,}|[^\S ]/g;
-const NOT_WORD_RUN = /[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]/gu;
 
 /** `s` with every run of white space made one plain space (as `s.replace(/\s+/g, ' ')`). */
 export function singleSpace(s: string): string {
@@ -201,7 +200,7 @@ function foldUncached(s: string): string {
     .replace(/&/g, ' and ')
     .replace(/['’ʼ`‘]s\b/g, 's')
     .replace(/['’ʼ`‘]/g, '')
-    .replace(NOT_WORD_RUN, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
