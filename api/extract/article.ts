@@ -10,7 +10,7 @@ import { findDates } from './dates.ts';
 import { countryCode, isCommonWord, type CityEntry } from './gazetteer.ts';
 import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
 import { singular } from './inflection.ts';
-import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, TITLE_RANK, withoutLeadingTitles } from './names.ts';
+import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, singleSpace, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
 import type { AnalyzedSentence } from './analyzed.ts';
 import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
@@ -415,7 +415,7 @@ export class Article {
   // ------------------------------------------------------------ entities
 
   addPerson(name: string, sentence: number, surface?: string): string {
-    const clean = name.replace(/['’]s$/, '').replace(/\s+/g, ' ').trim();
+    const clean = singleSpace(name.replace(/['’]s$/, '')).trim();
     const key = personKey(clean);
     const known = this.personByKey.get(key);
     const e0 = known ? this.entities.get(known) : undefined;
@@ -453,7 +453,7 @@ export class Article {
   }
 
   addOrg(label: 'Office' | 'Company' | 'Organization', name: string, sentence: number): string {
-    const clean = name.replace(/^(the|The)\s+/, '').replace(/\s+/g, ' ').trim();
+    const clean = singleSpace(name.replace(/^(the|The)\s+/, '')).trim();
     const key = orgKey(clean);
     const known = this.orgByKey.get(`${label}|${key}`);
     const e0 = known ? this.entities.get(known) : undefined;
@@ -480,7 +480,7 @@ export class Article {
   }
 
   addEvent(name: string, sentence: number, props: Properties): string {
-    const clean = name.replace(/\s+/g, ' ').replace(/^(the|The)\s+/, '').trim();
+    const clean = singleSpace(name).replace(/^(the|The)\s+/, '').trim();
     const key = fold(clean);
     for (const e of this.events()) {
       if (fold(e.name) === key || [...e.aliases].some((a) => fold(a) === key)) {
@@ -958,8 +958,11 @@ function template(s: AnalyzedSentence): string {
 const SPACING = /(\s+)(?=[,.;:!?)])|(\s{2,}|[^\S ])|\(\s+|[“”]/g;
 
 /** "Member of the Politburo, Chairman of …": a name that is a title's complement is the body or place the title is of, no person. */
+const TITLE_OF_NAME = /⟨T\d+⟩ (?:of|at|for) (?:the )?⟨X(\d+)⟩/g;
 function titleComplement(template: string, j: number): boolean {
-  return template.includes(`⟨X${j}⟩`) && new RegExp(`⟨T\\d+⟩ (?:of|at|for) (?:the )?⟨X${j}⟩`).test(template);
+  // one expression for every name (an expression built for each name is compiled again at every call)
+  const own = String(j);
+  return template.includes(`⟨X${own}⟩`) && matchAll(template, TITLE_OF_NAME).some((m) => m[1] === own);
 }
 
 function isBareHead(name: string): boolean {

@@ -14,7 +14,7 @@
 // most words are one event. The event "in focus" per sentence lets "the event" and "this visit" refer.
 import { Cues } from './cues.ts';
 import type { AnalyzedSentence, Article } from './article.ts';
-import { fold } from './names.ts';
+import { fold, singleSpace } from './names.ts';
 import { runSentenceRules, type SentenceRule } from './rules/engine.ts';
 import { actorsIn, cityAt, clauseEnd, clauseStart, lastPersonBefore, nearestSubjects, slots, subjectsBefore } from './relations/common.ts';
 import { matchAll } from './match-all.ts';
@@ -696,7 +696,7 @@ export function longBefore(a: Article, date: string | null): boolean {
 
 /** Template text back to the article's words. */
 export function words(s: AnalyzedSentence, t: string): string {
-  return t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '').replace(/\s+/g, ' ').trim();
+  return singleSpace(t.replace(/⟨[A-Z](\d+)⟩/g, (_, j: string) => s.mentions[Number(j)]?.name ?? '')).trim();
 }
 
 /**

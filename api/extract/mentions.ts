@@ -10,7 +10,7 @@ import { singular } from './inflection.ts';
 import { classifyPlace, countryCode, findCitiesBySpelling, isCommonWord } from './gazetteer.ts';
 import {
   COMPANY_HEAD, EVENT_HEAD, HONORIFICS, MAX_TITLE_WORDS, NOT_NAME_WORDS, OFFICE_HEAD, ORGANIZATION_HEAD,
-  PUBLIC_MARKERS, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
+  PUBLIC_MARKERS, singleSpace, TITLES, VENUE_HEAD, WEAK_TITLES, type OrgLabel,
 } from './names.ts';
 
 /** What a mention names: an entity of the model, or a word group extraction reads but never stores. */
@@ -840,7 +840,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   if (byHead) return [mention(sentence, toks, byHead, { name: clean, possessive })];
 
   // 4. places
-  const lowerClean = clean.toLowerCase().replace(/\s+/g, ' ').replace(TRAILING_PERIOD, '');
+  const lowerClean = singleSpace(clean.toLowerCase()).replace(TRAILING_PERIOD, '');
   if (ctx.compoundCities.has(lowerClean.replace(/ & /g, ' and '))) return [mention(sentence, toks, 'City', { name: clean, possessive })];
   if (!(cleanWords.length === 1 && NOT_NAME_WORDS.has(lowerClean)) && cleanWords.length <= 4 && !/\d/.test(clean)) {
     const p = place(clean);

@@ -171,6 +171,15 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'chairman', 'chairwoman', 'director', 'secretary', 'chief', 'executive', 'former', 'deputy', 'vice', 'acting',
 ]);
 
+// /\s+/g matches every single space between two words and replaces it by itself: this matches only the runs that
+// change, so the result is the same (a lone plain space is left as it is).
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
+/** `s` with every run of white space made one plain space (as `s.replace(/\s+/g, ' ')`). */
+export function singleSpace(s: string): string {
+  return s.replace(SPACE_RUN, ' ');
+}
+
 const foldCache = new BoundedCache<string>(20_000);
 
 /** Folds case, accents and punctuation: the form every key is built from. */
@@ -240,7 +249,7 @@ export function personKeys(name: string): string[] {
 
 /** Canonical spelling of a title: "deputy mayor" -> "Deputy Mayor". */
 export function titleCase(title: string): string {
-  const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = singleSpace(title.toLowerCase()).trim();
   if (t === 'ceo' || t === 'coo') return t.toUpperCase();
   return t.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/ (Of|For|And|The) /g, (w) => w.toLowerCase());
 }

@@ -53,6 +53,8 @@ export const PART_OF_VISIT: SentenceRule<FrameContext> = {
   },
 };
 
+// read once: `process.env` is a lookup in the process's environment at every access (once an article here)
+const DEBUG_FRAMES = !!process.env.DBG_FRAMES;
 /** The frames of each article read, for the "happening" stage that runs after the last sentence readers. */
 const framesOf = new WeakMap<Article, FrameContext>();
 
@@ -73,7 +75,7 @@ export function readFrames(a: Article, ev: Events): FrameContext {
   shareSides(ctx);
   runFrameRules(ctx, ctx.frames, DERIVE_RULES);
   runSentenceRules(ctx, a.sentences, [PART_OF_VISIT]);
-  if (process.env.DBG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()], 'named', [...f.visiting.named], 'groupMet', [...f.groupMet]);
+  if (DEBUG_FRAMES) for (const f of ctx.frames) console.error('FRAME', f.id, f.kind, f.place, 'host', [...f.host.people.keys()], [...f.host.bodies.keys()], 'visiting', [...f.visiting.people.keys()], [...f.visiting.bodies.keys()], 'met', [...f.met], 'metPeople', [...f.metPeople.keys()], 'named', [...f.visiting.named], 'groupMet', [...f.groupMet]);
   return ctx;
 }
 

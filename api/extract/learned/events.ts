@@ -100,19 +100,22 @@ interface SentenceContext {
   place: string | null;
 }
 
-/** A candidate with its name's content words and kind, read once for the checks that follow. */
-interface Found {
-  candidate: EventCandidate;
+/** The phrase a head word heads: the candidate's name, its content words, kind and place, and what its features read of it. */
+interface Phrase {
+  name: string;
   content: Set<string>;
   kind: string;
+  place: string | null;
+  mods: string[];
+  determiner: string;
+  comp: RegExpExecArray | null;
 }
 
 /** How far around the head the phrase is read: a name is never longer. */
 const WINDOW = 160;
 
-/** The candidate headed at `at` in sentence `s`, or null when the phrase names too little to be told apart. */
-function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceContext, at: number, headWord: string, head: string): Found | null {
-  const { a } = ctx;
+/** The phrase headed at `at` in sentence `s`, or null when it names too little to be told apart. */
+function phraseAt(s: AnalyzedSentence, sc: SentenceContext, at: number, headWord: string, head: string): Phrase | null {
   const t = s.template;
   // modifiers: up to three words or names right before the head, stopped by verbs, prepositions and determiners
   const left = t.slice(Math.max(0, at - WINDOW), at).split(' ');
@@ -135,7 +138,15 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
     : phrase;
   const content = contentWords(name);
   if (content.size < 2) return null;
-  const kind = kindOf(name);
+  const city = comp && /^(?:to|in|at)$/.test(comp[1]!) ? cityIn(s, comp[3]!) : null;
+  return { name, content, kind: kindOf(name), place: city ?? sc.place, mods, determiner, comp };
+}
+
+/** The candidate of a phrase headed at `at`, with its features (but the count of its head, which the caller adds). */
+function candidateOf(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceContext, p: Phrase, at: number, headWord: string, head: string): EventCandidate {
+  const { a } = ctx;
+  const t = s.template;
+  const { mods, determiner, comp, place } = p;
   const f: string[] = [`head:${head}`, `det:${/^(?:a|an)$/.test(determiner) ? 'a' : determiner}`];
   const plural = fold(headWord) !== head;
   if (plural) f.push('plural');
@@ -160,17 +171,14 @@ function candidateAt(ctx: ArticleContext, s: AnalyzedSentence, sc: SentenceConte
   if (sc.past) f.push('past');
   if (sc.habit) f.push('habit');
   if (/["“”]/.test(t.slice(Math.max(0, at - 2), at)) || /⟨[XE]\d+⟩/.test(mods.join(' '))) f.push('named');
-  const city = comp && /^(?:to|in|at)$/.test(comp[1]!) ? cityIn(s, comp[3]!) : null;
-  const place = city ?? sc.place;
   if (place) f.push('place');
   // what the rules already found: the same happening told again is one event
   f.push(`events:${bucket(ctx.knownCount, [0, 1, 2])}`);
-  if (ctx.knownKinds.has(kind)) f.push('sameKind', `sameKind&head:${head}`);
+  if (ctx.knownKinds.has(p.kind)) f.push('sameKind', `sameKind&head:${head}`);
   if (ctx.eventSentences.has(s.index)) f.push('eventInSentence');
   if (ctx.visitSentences.has(s.index)) f.push('visitSentence');
   if (headline && ctx.eventSentences.has(s.index)) f.push('headlineEvent');
-  const candidate = { name, aliases: headline ? [ctx.title] : [], sentence: s.index, at, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
-  return { candidate, content, kind };
+  return { name: p.name, aliases: headline ? [ctx.title] : [], sentence: s.index, at, head, features: f, date: date && !longBefore(a, date) ? date : null, city: place };
 }
 
 function cityIn(s: AnalyzedSentence, t: string): string | null {
@@ -213,15 +221,16 @@ export function eventCandidates(a: Article, ev: Events, heads: readonly string[]
       const word = m[1]!;
       const lower = word.toLowerCase();
       const head = forms.get(lower) ?? lower;
-      const found = candidateAt(ctx, s, sc, m.index!, word, head);
-      if (!found) continue;
-      const { candidate: c, content: words, kind } = found;
+      const p = phraseAt(s, sc, m.index!, word, head);
+      if (!p) continue;
       const n = (seenHeads.get(head) ?? 0) + 1;
       seenHeads.set(head, n);
-      c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
-      if (known.some((k) => overlapsHalf(k, words))) continue;
+      // the phrases left out are told apart by name, kind and place alone: their features are not read
+      if (known.some((k) => overlapsHalf(k, p.content))) continue;
       // a happening of a kind the rules found, in no other place, is the one they found told again
-      if (kind !== 'event' && events.some((e) => e.props.kind === kind && (!c.city || !e.props.cityId || e.props.cityId === c.city))) continue;
+      if (p.kind !== 'event' && events.some((e) => e.props.kind === p.kind && (!p.place || !e.props.cityId || e.props.cityId === p.place))) continue;
+      const c = candidateOf(ctx, s, sc, p, m.index!, word, head);
+      c.features.push(n === 1 ? 'firstOfHead' : 'repeatOfHead');
       out.push(c);
     }
   }
