@@ -70,15 +70,14 @@ export function sisterCities(a: Article): void {
     const ref = (j: string | undefined) => (j === undefined ? null : s.refs[Number(j)] ?? null);
     let found = false;
     // X's (Irish) sister city, Y  /  another of X's sister cities — Y
-    // ("Tipperary's twin town of Mautern")
-    for (const m of cues.matches(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–:-]+\s*)?(?:(?:of )?⟨N\d+⟩,? )?(?:of (?:the )?(?:(?:[\w-]+ )?(?:city|town) of )?)?⟨C(\d+)⟩/gi)) {
+    for (const m of cues.matches(/⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\s*(?:[,—–:-]+\s*)?(?:(?:of )?⟨N\d+⟩,? )?⟨C(\d+)⟩/gi)) {
       pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     // "A has been twinned with B since 1998", "A, twinned with B and C,", "The town is twinned with B"
     // ("The Hague, Holland, for example, has twinned with A and B, and Lyon, France, has twinned with C and D")
     // ("Macharaviaya twinned with Pensacola (USA)": an unknown name before "twinned with" is a town)
-    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨([CX])(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also |already |long )?(?:been )?|(?:is|are|was|were|became|got) )?(?:(?:now|already|officially|formally|first|also|long) )*twinned with /gi)) {
+    if (/\btwinned with\b/i.test(t)) for (const m of cues.matches(/(?:⟨([CX])(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:for example, |for instance, )?(?:which |that )?)?(?:(?:has|have|had) (?:also )?(?:been )?|(?:is|are|was|were|became|got|is now|was first) )?(?:officially |formally |first |also )?twinned with /gi)) {
       const named = m[1] === undefined ? null : townAt(a, s, m[1], m[2]!);
       // a named town the article could not place is no reason to take another for it
       if (m[1] !== undefined && !named) continue;
@@ -115,11 +114,6 @@ export function sisterCities(a: Article): void {
     // "(promoting their relations with) its sister city, Hangzhou": the partner of the subject's city
     for (const m of cues.matches(/\b(?:its|their|our) (?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi)) {
       pair(a, ownerCity(a, s, m.index!), ref(m[1]), s);
-      found = true;
-    }
-    // "Würzburg, Germany — a sister city of Rochester since 1964", "Hofu, Japan, the sister city of Monroe": the town before the apposition
-    for (const m of cues.matches(/⟨C(\d+)⟩(?:,? ⟨N\d+⟩)?,? (?:[—–-] )?(?:a|the) (?:[\w-]+ )?(?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|to) (?:the city of )?⟨C(\d+)⟩/gi)) {
-      pair(a, ref(m[1]), ref(m[2]), s);
       found = true;
     }
     for (const m of cues.matches(/\b(?:a|the) (?:sister|twin|friendship|partner)[- ](?:city|town) (?:of|with) (?:the city of )?⟨C(\d+)⟩/gi)) {
