@@ -300,3 +300,14 @@ describe('lists of a town\'s sister cities', () => {
     expect(pairs(g)).toEqual(expect.arrayContaining(['Pierrefonds ~ Richmond', 'Richmond ~ Xiamen']));
   });
 });
+
+describe('the two subjects of a copula (thirteenth session)', () => {
+  it.each([
+    ['In 2003, Squamish and Shimizu were declared sister cities.', ['Shimizu ~ Squamish']],
+    ["Azerbaijan's Shusha and Uzbekistan's Khiva became sister cities last week.", ['Khiva ~ Shusha']],
+  ])('pairs the subjects of "A and B became sister cities" however the names were typed: %s', (text, expected) => expect(pairs(extract(text))).toEqual(expected));
+
+  it('does not pair the last two towns of a longer list before the copula', () => {
+    expect(pairs(extract('Kassel, Florence and Yaroslavl are sister cities of Mulhouse.'))).not.toContain('Florence ~ Yaroslavl');
+  });
+});

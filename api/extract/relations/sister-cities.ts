@@ -85,6 +85,13 @@ export function sisterCities(a: Article): void {
       for (const item of listedTowns(a, s, m.index! + m[0].length)) pair(a, owner, item, s);
       found = true;
     }
+    // "Harbin and Chiang Mai became sister cities", "Squamish and Shimizu were declared sister cities", "Azerbaijan's
+    // Shusha and Uzbekistan's Khiva became sister cities": the two subjects of a copula are the pair, whatever the
+    // mention reader typed them (a name it could not place, a province named for its town)
+    for (const m of cues.matches(COPULA_PAIR)) {
+      pair(a, pairedTownAt(a, s, m[1]!, m[2]!), pairedTownAt(a, s, m[3]!, m[4]!), s);
+      found = true;
+    }
     // "Atlanta in the United States, Hangzhou in China and Varadero in Cuba are the other cities twinned with Montego Bay"
     for (const m of cues.matches(LIST_TWINNED_WITH)) {
       for (const c of matchAll(m[1]!, /⟨C(\d+)⟩/g)) pair(a, ref(m[2]), ref(c[1]), s);
@@ -375,6 +382,29 @@ function listedItems(list: string): [letter: string, index: string][] {
 const FOLLOWING = new RegExp(String.raw`⟨C(\d+)⟩['’]s (?:[\w-]+ )?(?:sister|twin|friendship|partner) (?:city|town)(?: (?:in )?(?:⟨D\d+⟩|(?:1[89]|20)\d\d))?, following ((?:(?:and )?${LIST_ITEM}[,;]? )*(?:and )?${LIST_ITEM})`, 'gi');
 
 const LIST_TWINNED_WITH = /((?:(?:, |,? and )?⟨C\d+⟩(?: in (?:the )?⟨N\d+⟩| \(⟨N\d+⟩\)|, ⟨N\d+⟩)?){2,}) (?:are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}(?:cities|towns) (?:twinned|paired|partnered) with ⟨C(\d+)⟩/g;
+
+// "A and B became / are / were declared / have been sister cities" (a country's possessive or "the Uzbek city of"
+// before either name, its country after it)
+const PAIR_END = String.raw`(?:⟨N\d+⟩['’]s? )?(?:(?:the )?(?:[\w-]+ |⟨[NX]\d+⟩ )?(?:city|town) of )?⟨([CXN])(\d+)⟩(?:,? ⟨N\d+⟩)?`;
+const COPULA_PAIR = new RegExp(
+  String.raw`(?<!⟨[CXN]\d+⟩,? )${PAIR_END},? (?:and|&) ${PAIR_END} (?:(?:have|has|had|will|officially|formally|also|now|to) )*` +
+    String.raw`(?:became|become|becomes|are|were|be|been|were declared|were named|were proclaimed)(?: officially| formally| now| declared| named)?(?: as)? (?:the )?(?:sister|twin|twinned|friendship|partner)[- ](?:cities|towns|municipalities)\b`,
+  'gi',
+);
+
+/** A town at a slot of a pair: a known or unknown town's name ("Shimizu"), or a province named after its town ("Chiang Mai"). */
+function pairedTownAt(a: Article, s: AnalyzedSentence, letter: string, index: string): string | null {
+  const j = Number(index);
+  const m = s.mentions[j]!;
+  if (letter === 'C' && !s.refs[j]) return a.municipality(m.name, s.index);
+  if (letter !== 'N') return townAt(a, s, letter, index);
+  const p = place(m.name);
+  if (p.reading === 'country' || !p.cities.length) return null;
+  const town = a.municipality(m.name, s.index);
+  s.refs[j] = town;
+  m.kind = 'City';
+  return town;
+}
 
 const VISIT_SISTER = /\b(?:sister|twin|friendship|partner)[- ](?:city|cities|town|towns) (?:visit|trip|tour) to (?:the city of )?⟨C(\d+)⟩(?!['’])|\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+(?:its |his |her |their |our )?(?:[\w-]+ |⟨N\d+⟩ )?(?:sister|twin|friendship|partner)[- ](?:city|town),? ⟨C(\d+)⟩(?!['’])/gi;
 
