@@ -147,28 +147,3 @@ describe('meetings decided after the participations', () => {
     expect(pair!.shared).toContain('learned-same-event');
   });
 });
-
-describe('sister-city candidates of the article\'s town (thirteenth session)', () => {
-  // the article's town in the lead, its partner named five sentences on as "the town's third sister city"
-  const EXCHANGE = [
-    'Fountain Hills welcomes exchange students',
-    'date 2023-09-12',
-    '',
-    'Fountain Hills will welcome thirteen students from Dierdorf, Germany, this October.',
-    'The students will stay with host families for two weeks.',
-    'They will attend classes at the high school.',
-    'Trips to the desert and a baseball game are planned.',
-    'The program has run every year since 2012.',
-    'A visit by dignitaries of the town\'s third sister city, Zamosc, Poland, will overlap the students\' stay.',
-  ].join('\n');
-
-  it('makes the article\'s town and a town a twinning sentence names a candidate pair, however far apart they are named', () => {
-    const read = readForLearning(readDocument(EXCHANGE, { format: 'text', file: 'exchange.txt' }))!;
-    const a = read.article;
-    const idOf = (name: string) => [...a.entities.values()].find((e) => e.name === name)!.id;
-    expect(a.homeCity).toBe(idOf('Fountain Hills'));
-    const [pair] = relationCandidates(a, read.events, { types: ['SISTER_CITY_OF'] }).filter((c) => [c.from, c.to].sort().join() === [a.homeCity, idOf('Zamosc')].sort().join());
-    expect(pair).toBeDefined();
-    expect(pair!.shared).toContain('home-partner:other-twin-told');
-  });
-});
