@@ -139,8 +139,6 @@ interface Context {
   learned: LearnedParticipations;
   /** linkedPairs, found once for both runs of the stage */
   linked: Map<string, Set<string>> | null;
-  /** twinTold, found once */
-  twinTold: Set<string> | null;
   /** happeningsOf, found once for the `learned` it was found with (decideRelations' second run has others) */
   happenings: { learned: LearnedParticipations; byWho: Map<string, Set<string>> } | null;
   /** titles of each person, found once (titlesOf) */
@@ -233,7 +231,7 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     seen.set(e.label, n + 1);
   }
   return {
-    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, twinTold: null, happenings: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
+    a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, happenings: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
   };
 }
@@ -418,15 +416,6 @@ function peerFeatures(ctx: Context, type: LearnedType, x: string, y: string, out
   }
 }
 
-/** A pair of the article's town and a town a sentence about twinning names (the partner an article about its town lists anywhere). */
-function homePartnerFeatures(ctx: Context, x: string, y: string, out: FeatureSink): void {
-  const home = ctx.a.homeCity;
-  const other = x === home ? y : y === home ? x : null;
-  if (!home || !other) return;
-  const told = twinTold(ctx);
-  if (told.has(other)) out.add(told.has(home) ? 'home-partner:both-twin-told' : 'home-partner:other-twin-told');
-}
-
 /** An entity's rank and mention count as features of either end ([as x, as y]), written once per article. */
 function endFeatures(ctx: Context, id: string): { rank: [string, string]; mentions: [string, string] } {
   let f = ctx.ends.get(id);
@@ -575,24 +564,7 @@ function linkedPairs(ctx: Context): Map<string, Set<string>> {
     for (const x of ctx.a.entities.keys()) for (const y of hubs) link(x, y);
   }
   for (const f of ctx.a.facts.values()) link(f.from, f.to);
-  // the article's town and every town a sentence about twinning names, however far apart ("the town's third Sister
-  // City, Zamosc", a list of partners under a heading): an article about a town's partners names them anywhere
-  const home = ctx.a.homeCity;
-  if (home) for (const town of twinTold(ctx)) link(home, town);
   return linked;
-}
-
-/** The towns named in a sentence with a twinning word, found once per article. */
-function twinTold(ctx: Context): Set<string> {
-  if (ctx.twinTold) return ctx.twinTold;
-  const out = new Set<string>();
-  ctx.twinTold = out;
-  const twin = CUES.find(([name]) => name === 'twin')![1];
-  for (const s of ctx.a.sentences) {
-    if (!twin.test(s.text)) continue;
-    for (const id of s.refs) if (id && ctx.a.label(id) === 'City') out.add(id);
-  }
-  return out;
 }
 
 const roleIndex = new Map(PARTICIPATION_ROLES.map((r, i) => [r as string, i]));
@@ -716,7 +688,6 @@ function eachPair<F extends FeatureSink>(ctx: Context, options: PairOptions, sin
       const features = sink();
       const evidence = new Set<number>();
       const frame = frameFeatures(ctx, type, x, y, features, evidence);
-      if (type === 'SISTER_CITY_OF') homePartnerFeatures(ctx, x, y, features);
       if (!facts.length && features.empty && near.distance > MAX_DISTANCE && !linkedThrough.get(type)!.get(x, y)) continue;
       if (!evidence.size) for (const s of near.near) evidence.add(s);
       if (!evidence.size) for (const end of [x, y]) evidence.add(a.firstSentenceOf(end));
