@@ -8,6 +8,7 @@ import { importOrSkip, type BenchContext } from './context.ts';
 import { clearDatabase, clearLargeDatabase, graphCounts, startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 import { naiveWrite } from './naive-writer.ts';
 import { loadCorpus, seconds, type CorpusText } from './support.ts';
+import { threadCpuSeconds } from '../../neo4j/proc-stat.ts';
 
 type WriteModule = typeof import('../../api/store/write.ts');
 type IngestModule = typeof import('../../api/ingest/service.ts');
@@ -47,6 +48,10 @@ export interface IngestTiming {
   extractSeconds: number;
   /** Time spent in writeGraph. */
   writeSeconds: number;
+  /** CPU seconds of the Neo4j server (all its threads: queries, commits, JIT, GC) during the ingest. */
+  neo4jCpuSeconds: number;
+  /** CPU seconds of the bench's main thread (writeGraph's rows, the driver, receiving the extracted batches). */
+  mainThreadCpuSeconds: number;
   relationshipsCreated: number;
   nodesCreated: number;
 }
@@ -60,7 +65,10 @@ export async function ingestAll(
   db: BenchNeo4j, texts: CorpusText[], opts: { progress?: (done: number) => void; capSeconds?: number } = {},
 ): Promise<IngestTiming> {
   const { ingestStream } = await importOrSkip<IngestModule>('../../api/ingest/service.ts', 'the ingest service');
-  const timing: IngestTiming = { articles: 0, totalSeconds: 0, extractSeconds: 0, writeSeconds: 0, relationshipsCreated: 0, nodesCreated: 0 };
+  const { cpuSeconds } = await importOrSkip<ServerModule>('../../neo4j/server.ts', 'the bundled Neo4j launcher');
+  const timing: IngestTiming = { articles: 0, totalSeconds: 0, extractSeconds: 0, writeSeconds: 0, neo4jCpuSeconds: 0, mainThreadCpuSeconds: 0, relationshipsCreated: 0, nodesCreated: 0 };
+  const neo4jCpuBefore = cpuSeconds(db.server.pid) ?? 0;
+  const mainCpuBefore = mainThreadCpuSeconds();
   const started = performance.now();
   function* batches() {
     for (let i = 0; i < texts.length; i += BATCH) {
@@ -74,8 +82,12 @@ export async function ingestAll(
     timing.articles += inputs;
     opts.progress?.(timing.articles);
   });
-  return { ...timing, ...times, totalSeconds: seconds(started) };
+  const neo4jCpuSeconds = (cpuSeconds(db.server.pid) ?? 0) - neo4jCpuBefore;
+  return { ...timing, ...times, totalSeconds: seconds(started), neo4jCpuSeconds, mainThreadCpuSeconds: mainThreadCpuSeconds() - mainCpuBefore };
 }
+
+/** CPU seconds of the calling (main) thread alone: process.cpuUsage() would add the extraction thread's. */
+const mainThreadCpuSeconds = () => threadCpuSeconds() ?? 0;
 
 /** The full run stops ingesting after this long and projects the 10k time from the rate so far. */
 const FULL_CAP_SECONDS = 480;
@@ -96,6 +108,7 @@ function reportIngest(ctx: BenchContext, label: string, how: string, timing: Ing
   ctx.report.target(SECTION, `${label} ingest rate${how}`, rate, 'articles/s', 10_000 / TARGET_SECONDS_10K, true, 'articles/s (10k in 60 s)');
   ctx.report.info(SECTION, `${label} relationships/s${how}`, timing.relationshipsCreated / total, 'relationships/s', `${timing.relationshipsCreated} relationships created`);
   ctx.report.info(SECTION, `${label} extraction thread busy, share of wall time${how}`, (100 * timing.extractSeconds) / total, '%', `extraction thread busy ${timing.extractSeconds.toFixed(1)} s, writes ${timing.writeSeconds.toFixed(1)} s, overlapping, in ${total.toFixed(1)} s wall (batches of ${BATCH})`);
+  ctx.report.info(SECTION, `${label} Neo4j CPU${how}`, timing.neo4jCpuSeconds, 's', `all of the server's threads (queries, commits, JIT, GC) during the ingest; the main thread (writeGraph's rows, the driver, receiving the extracted batches) ${timing.mainThreadCpuSeconds.toFixed(1)} s of CPU`);
 }
 
 /**

@@ -10,7 +10,10 @@
 // pass and prints its CPU and wall time. --class-archive FILE starts Neo4j with that class archive instead of
 // the installed one (neo4j/lib/neo4j-classes.jsa). --reads N then runs, 4 times over, entity detail and
 // paths (k 3, 6 hops) for N entities of the graph written, printing Neo4j's CPU per round: what the JVM
-// flags under test do to the API's reads once warm.
+// flags under test do to the API's reads once warm. --dump FILE writes, after the last pass, the graph as
+// FILE.export.json (the contract's export) and FILE.raw.txt (every node and relationship with all its
+// properties but Article.storedAt, one sorted line each): two checkouts writing the same --docs must
+// write the same files byte for byte when a change to the writes keeps the graph.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,12 +25,14 @@ import { aliasKeys } from '../../api/extract/resolve.ts';
 import { writeGraph } from '../../api/store/write.ts';
 import { entityDetail, shortestPaths } from '../../api/store/read.ts';
 import { warmUpWrites } from '../../api/store/warm-up.ts';
+import { exportCuratedGraph } from '../../api/curation/export.ts';
+import { plain } from '../../api/store/stored.ts';
 import { loadPipeline } from './ingest.ts';
 import { clearDatabase, startBenchNeo4j } from './neo4j.ts';
 import { loadCorpus } from './support.ts';
 
 const { values } = parseArgs({
-  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' }, 'warm-up': { type: 'string', default: '0' }, 'class-archive': { type: 'string' }, reads: { type: 'string', default: '0' } },
+  options: { batches: { type: 'string', default: '3' }, size: { type: 'string', default: '250' }, plan: { type: 'boolean', default: false }, 'plan-first': { type: 'boolean', default: false }, docs: { type: 'string' }, passes: { type: 'string', default: '1' }, 'warm-up': { type: 'string', default: '0' }, 'class-archive': { type: 'string' }, dump: { type: 'string' }, reads: { type: 'string', default: '0' } },
 });
 const batches = Number(values.batches);
 const size = Number(values.size);
@@ -36,6 +41,9 @@ const passes = Number(values.passes);
 const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').map((f) => f.slice(0, -'.cypher'.length));
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
 const timeByQuery = new Map<string, number>();
+/** CPU seconds Neo4j's Bolt worker threads spent in each statement (the statements of a batch run one at a time). */
+const workerCpuByQuery = new Map<string, number>();
+let neo4jPid = 0;
 let profileWrites = false;
 
 function planLines(plan: ProfiledPlan, depth = 0): string[] {
@@ -53,10 +61,12 @@ function instrumented(conn: Neo4jConnection): Neo4jConnection {
           const name = nameOf.get(query) ?? query.slice(0, 40);
           const profile = profileWrites && name.startsWith('write-');
           const started = performance.now();
+          const workerBefore = boltWorkerCpu(neo4jPid);
           const result = target.run(profile ? `PROFILE ${query}` : query, params);
           result.summary().then(
             (summary) => {
               timeByQuery.set(name, (timeByQuery.get(name) ?? 0) + performance.now() - started);
+              workerCpuByQuery.set(name, (workerCpuByQuery.get(name) ?? 0) + boltWorkerCpu(neo4jPid) - workerBefore);
               if (profile && summary.profile) console.log(`\n== PROFILE ${name}\n${planLines(summary.profile).join('\n')}`);
             },
             () => {},
@@ -101,6 +111,11 @@ function cpuByThread(pid: number): Map<string, number> {
   return groups;
 }
 
+/** CPU seconds of Neo4j's Bolt worker threads (where statements and commits run). */
+function boltWorkerCpu(pid: number): number {
+  return [...cpuByThread(pid)].filter(([name]) => name.startsWith('neoj.BoltWorke')).reduce((sum, [, s]) => sum + s, 0);
+}
+
 function threadDelta(before: Map<string, number>, after: Map<string, number>): string {
   return [...after]
     .map(([name, s]) => [name, s - (before.get(name) ?? 0)] as const)
@@ -124,6 +139,7 @@ function batchDocument(b: number): GraphDocument {
 }
 const db = await startBenchNeo4j(values['class-archive'] ? { jvmFlags: [`-XX:SharedArchiveFile=${values['class-archive']}`] } : {});
 try {
+  neo4jPid = db.server.pid;
   const conn = instrumented(db.conn);
   console.log(`Neo4j CPU from launch to ready (schema applied): ${cpuSeconds(db.server.pid).toFixed(1)} s; startup ${(db.server.startupMs / 1000).toFixed(1)} s wall`);
   const warmUpRounds = Number(values['warm-up']);
@@ -139,6 +155,7 @@ try {
   for (let pass = 1; pass <= passes; pass++) {
     if (pass > 1) await clearDatabase(db.conn);
     const totals = { extract: 0, neo4j: 0, wall: 0, client: 0 };
+    const workerCpuTotals = new Map<string, number>();
     // all of Neo4j's CPU from here on, including what its JIT and GC threads do while the next batch is extracted
     const cpuAtStart = cpuSeconds(db.server.pid);
     const threadsAtStart = cpuByThread(db.server.pid);
@@ -149,6 +166,7 @@ try {
       totals.extract += (extractCpu.user + extractCpu.system) / 1e6;
       profileWrites = values.plan && pass === 1 && b === (values["plan-first"] ? 0 : batches - 1);
       timeByQuery.clear();
+      workerCpuByQuery.clear();
       const cpuBefore = cpuSeconds(db.server.pid);
       const threadsBefore = cpuByThread(db.server.pid);
       const started = performance.now();
@@ -161,10 +179,17 @@ try {
       const cpu = cpuSeconds(db.server.pid) - cpuBefore;
       totals.wall += wall;
       const perQuery = [...timeByQuery].sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ');
+      const workerTotal = (cpuByThread(db.server.pid).get('neoj.BoltWorke') ?? 0) - (threadsBefore.get('neoj.BoltWorke') ?? 0);
+      const inStatements = [...workerCpuByQuery.values()].reduce((sum, s) => sum + s, 0);
+      for (const [n, s] of workerCpuByQuery) workerCpuTotals.set(n, (workerCpuTotals.get(n) ?? 0) + s);
+      workerCpuTotals.set('(commit and the rest)', (workerCpuTotals.get('(commit and the rest)') ?? 0) + workerTotal - inStatements);
+      const perQueryCpu = [...workerCpuByQuery].sort((x, y) => y[1] - x[1]).map(([n, s]) => `${n} ${s.toFixed(2)}`).join(', ');
       const threads = threadDelta(threadsBefore, cpuByThread(db.server.pid));
-      console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: extraction CPU ${((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)} s; write wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s, writeGraph's own CPU (rows, driver) ${client.toFixed(1)} s | ${perQuery}\n  Neo4j threads (CPU s): ${threads}`);
+      console.log(`batch ${b + 1}: ${size} articles, ${doc.nodes.length} nodes, ${doc.relationships.length} relationships: extraction CPU ${((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)} s; write wall ${wall.toFixed(1)} s, Neo4j CPU ${cpu.toFixed(1)} s, writeGraph's own CPU (rows, driver) ${client.toFixed(1)} s | ${perQuery}\n  Neo4j threads (CPU s): ${threads}\n  Bolt worker CPU s per statement: ${perQueryCpu}; commit and the rest ${(workerTotal - inStatements).toFixed(2)}`);
     }
     totals.neo4j = cpuSeconds(db.server.pid) - cpuAtStart;
+    console.log(`Bolt worker CPU s per statement over ${batches} batches: ${[...workerCpuTotals].sort((x, y) => y[1] - x[1]).map(([n, s]) => `${n} ${s.toFixed(2)}`).join(', ')}`);
+    workerCpuTotals.clear();
     // long provenance lists are rewritten whole each time an article joins them
     const lists = await db.conn.driver.executeQuery(
       `MATCH (:Entity)-[r]->(:Entity) WITH size(r.sources) AS n
@@ -174,6 +199,7 @@ try {
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`total over ${batches} batches${passes > 1 ? ` (pass ${pass} of ${passes})` : ''}: extraction CPU ${totals.extract.toFixed(1)} s, write wall ${totals.wall.toFixed(1)} s, writeGraph's own CPU ${totals.client.toFixed(1)} s, Neo4j CPU ${totals.neo4j.toFixed(1)} s (load ${load})\n  Neo4j threads (CPU s): ${threadDelta(threadsAtStart, cpuByThread(db.server.pid))}`);
   }
+  if (values.dump) await dumpGraph(db.conn, values.dump);
   const reads = Number(values.reads);
   if (reads > 0) {
     const found = await db.conn.driver.executeQuery('MATCH (n:Entity) WHERE EXISTS { (n)--(:Entity) } RETURN n.id AS id ORDER BY id LIMIT $n', { n: neo4jInt(reads) }, { database: db.conn.database });
@@ -191,4 +217,19 @@ try {
   }
 } finally {
   await db.stop();
+}
+
+/** JSON with object keys sorted, so equal maps print equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** The stored graph in two files (see --dump above). */
+async function dumpGraph(conn: Neo4jConnection, file: string): Promise<void> {
+  writeFileSync(`${file}.export.json`, `${JSON.stringify(await exportCuratedGraph(conn), null, 1)}\n`);
+  const query = async (q: string) => (await conn.driver.executeQuery(q, {}, { database: conn.database })).records.map((r) => canonicalJson(plain(r.toObject())));
+  const nodes = await query('MATCH (n) RETURN labels(n) AS labels, n {.*, storedAt: null} AS properties');
+  const relationships = await query('MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to, properties(r) AS properties');
+  writeFileSync(`${file}.raw.txt`, `${[...nodes.sort(), ...relationships.sort()].join('\n')}\n`);
+  console.log(`dump: ${nodes.length} nodes, ${relationships.length} relationships -> ${file}.export.json, ${file}.raw.txt`);
 }
