@@ -2,7 +2,7 @@
 // direction and keys, who mentions what, evidence paired with the article that states it.
 import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
 import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
-import { TextIndex } from '../graph/passages.ts';
+import { needle, TextIndex } from '../graph/passages.ts';
 import {
   type Article,
   type GraphDocument,
@@ -352,8 +352,10 @@ export function writeRows(doc: GraphDocument, aliasKeys: AliasKeys): WriteRows {
 function sentencePairing(articles: Article[]): (articleId: string, sentence: string) => boolean {
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const indexes = new Map<string, TextIndex[]>();
-  // a fact restated by many articles of a batch asks about each of its sentences once per article
+  // a fact restated by many articles of a batch asks about each of its sentences once per article,
+  // and each sentence is squeezed once for all the articles it is looked for in
   const answers = new Map<string, Map<string, boolean>>();
+  const needles = new Map<string, string>();
   return (articleId, sentence) => {
     const article = articleById.get(articleId);
     if (!article || article.text == null) return true;
@@ -366,7 +368,9 @@ function sentencePairing(articles: Article[]): (articleId: string, sentence: str
       index = [new TextIndex(article.title), new TextIndex(article.text)];
       indexes.set(articleId, index);
     }
-    const states = index.some((i) => i.contains(sentence));
+    let squeezed = needles.get(sentence);
+    if (squeezed === undefined) needles.set(sentence, (squeezed = needle(sentence)));
+    const states = index.some((i) => i.holds(squeezed));
     known.set(sentence, states);
     return states;
   };
