@@ -1,7 +1,7 @@
 // Locating evidence sentences in an article's stored text, and pairing each sentence of a fact
 // stated by several articles of one batch with the article whose text holds it.
 import { describe, expect, it } from 'vitest';
-import { TextIndex } from '../../api/graph/passages.ts';
+import { needle, TextIndex } from '../../api/graph/passages.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { writeRows } from '../../api/store/rows.ts';
 
@@ -19,6 +19,13 @@ describe('TextIndex.locate', () => {
     expect(index.locate('MAYOR LYU MET THE DELEGATION.')).toEqual({ start: 0, end: 29 });
     expect(index.locate('Mayor Lyu met the press.')).toBeNull();
     expect(index.locate('   ')).toBeNull();
+  });
+
+  it('holds a sentence squeezed once by needle() exactly when contains() finds it', () => {
+    const index = new TextIndex(text);
+    for (const sentence of ['MAYOR LYU MET THE DELEGATION.', 'The two cities signed a deal in Seoul (Korea) on Monday.', 'Mayor Lyu met the press.', '   ']) {
+      expect(index.holds(needle(sentence))).toBe(index.contains(sentence));
+    }
   });
 
   it('keeps offsets right after characters whose lower case is longer', () => {
