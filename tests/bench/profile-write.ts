@@ -41,7 +41,9 @@ const passes = Number(values.passes);
 const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').map((f) => f.slice(0, -'.cypher'.length));
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
 const timeByQuery = new Map<string, number>();
-/** CPU seconds Neo4j's Bolt worker threads spent in each statement (the statements of a batch run one at a time). */
+/** CPU seconds Neo4j's Bolt worker threads spent from sending each statement to its summary. Statements writeGraph
+ * sends together (pipelined) overlap: the first of a group is charged for its own run only, the later ones also for
+ * the ones before them still running; the sum over a batch stays right. */
 const workerCpuByQuery = new Map<string, number>();
 let neo4jPid = 0;
 let profileWrites = false;
