@@ -42,8 +42,8 @@ const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filte
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
 const timeByQuery = new Map<string, number>();
 /** CPU seconds Neo4j's Bolt worker threads spent from sending each statement to its summary. Statements writeGraph
- * sends together (pipelined) overlap: the first of a group is charged for its own run only, the later ones also for
- * the ones before them still running; the sum over a batch stays right. */
+ * sends together (pipelined) overlap: a later one of a group is also charged for the ones before it still running,
+ * so their sum overstates and "commit and the rest" understates; the batch's Neo4j threads line stays right. */
 const workerCpuByQuery = new Map<string, number>();
 let neo4jPid = 0;
 let profileWrites = false;
