@@ -83,9 +83,9 @@ export class TextIndex {
 
   /** contains() for a sentence squeezed once by needle(), when one sentence is looked for in many texts. */
   holds(needle: string): boolean {
-    return needle !== '' && this.squeezed.chars.includes(needle);
+    return needle !== '' && this.chars.includes(needle);
   }
 }
 
 /** A sentence as TextIndex.holds looks for it (white space out, lower-cased). */
-export const needle = (sentence: string): string => squeeze(sentence).chars;
+export const needle = (sentence: string): string => squeezedChars(sentence);

@@ -41,9 +41,8 @@ const passes = Number(values.passes);
 const QUERY_NAMES = readdirSync(new URL('../../cypher/', import.meta.url)).filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher').map((f) => f.slice(0, -'.cypher'.length));
 const nameOf = new Map(QUERY_NAMES.map((n) => [cypher(n), n]));
 const timeByQuery = new Map<string, number>();
-/** CPU seconds Neo4j's Bolt worker threads spent from sending each statement to its summary. Statements writeGraph
- * sends together (pipelined) overlap: a later one of a group is also charged for the ones before it still running,
- * so their sum overstates and "commit and the rest" understates; the batch's Neo4j threads line stays right. */
+/** CPU seconds Neo4j's Bolt worker threads spent from sending each statement to its summary. Were statements sent
+ * together (pipelined), they would overlap and a later one would also be charged for the ones before it still running. */
 const workerCpuByQuery = new Map<string, number>();
 let neo4jPid = 0;
 let profileWrites = false;
