@@ -957,9 +957,13 @@ function innerHonorific(toks: Token[]): number {
 /** A word that may stand in a person's name written after a body's: capitalised, no common, head, title or place word. */
 function personNameWord(t: Token): boolean {
   const w = t.text.toLowerCase();
+  if (POSSESSIVE.test(t.text)) return false;
   return /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(t.text) && !NOT_NAME_WORDS.has(w) && !TITLE_FIRST_WORDS.has(w) && !HONORIFICS.has(w) &&
     !OFFICE_HEAD.has(w) && !ORGANIZATION_HEAD.has(w) && !COMPANY_HEAD.has(w) && !EVENT_HEAD.has(w) && !VENUE_HEAD.has(w) && !countryCode(t.text) && !isCommonWord(t.text);
 }
+
+/** A body's name is at most this long before an officer's name (a longer run is a list of words, not a name). */
+const MAX_BODY_TOKENS = 10;
 
 /**
  * "Executive Authority of the City of Baku Eldar Azizov", "Foster City Sister City Association David Saito": a body's
@@ -977,9 +981,12 @@ function bodyThenName(sentence: string, toks: Token[], ctx: ReadContext): Mentio
     if (!isCap(end) || POSSESSIVE.test(end.text)) continue;
     const label = labelByHead(sentence.slice(bodyToks[0]!.start, end.end));
     if (label !== 'Office' && label !== 'Organization' && label !== 'Company') continue;
-    // the body ends at its head noun or at the complement after it ("… Office of Ulsan"), not at a name word
+    // the body ends at its head noun or at a place after it ("… Office of Ulsan", "Municipality of Boa Vista"), not at
+    // a name word ("Board of the Albergue Infantil Joseino") nor at a title ("… Department Director-General Su En-en")
     const head = (t: Token) => OFFICE_HEAD.has(lower(t)) || ORGANIZATION_HEAD.has(lower(t)) || COMPANY_HEAD.has(lower(t));
-    if (!head(end) && !bodyToks.some((t, k) => COMPLEMENT_WORD.test(t.text) && k > 0 && head(bodyToks[k - 1]!))) continue;
+    const headAt = bodyToks.findLastIndex(head);
+    if (headAt < 0 || bodyToks.length > MAX_BODY_TOKENS) continue;
+    if (headAt < bodyToks.length - 1 && !place(end.text).reading) continue;
     const nameToks = toks.slice(toks.length - n);
     if (place(nameToks.map((t) => t.text).join(' ')).reading) continue;
     const person = readTokens(sentence, nameToks, ctx, false);
