@@ -675,8 +675,13 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
     const b = labelByHead(before);
     if (b === 'Office' || b === 'Organization' || b === 'Company') return [...readTokens(sentence, toks.slice(0, inner), ctx, atSentenceStart), person];
   }
-  const headLabel = labelByHead(clean);
   const leadingTitle = titleAt(cleanWords, 0);
+  // "(the president of) Houston-Karachi Sister Cities Association Muhamad Saeed Shaikh": a body, then its officer's name
+  if (!leadingTitle && toks.length >= 4) {
+    const split = bodyThenName(sentence, toks, ctx);
+    if (split) return split;
+  }
+  const headLabel = labelByHead(clean);
   // "Mayor Park", "Governor Hall": a title and a surname that happens to be a venue word
   // … and "Mayor Tom Hall of Kalamazoo": a title, then a given name and a surname that is a venue word
   const venueSurname = headLabel === 'Venue' && !!leadingTitle && (() => {
@@ -748,7 +753,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
       const seat = CONSULAR_TITLE.test(title) ? consulateSeat(sentence, toks.slice(w + len + 1), title, '', ctx) : null;
       if (seat) return [...out, ...seat];
       // "Mayor of London Boris Johnson": a town, then the holder's name
-      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? (rest.length >= 3 ? townThenPerson(sentence, rest) : null) ?? readTokens(sentence, rest, ctx, false)));
+      if (rest.length) out.push(...(bodyThenOfficer(sentence, rest, ctx) ?? (rest.length >= 4 ? bodyThenName(sentence, rest, ctx) : null) ?? (rest.length >= 3 ? townThenPerson(sentence, rest) : null) ?? readTokens(sentence, rest, ctx, false)));
       return out;
     }
     // "Special Representative for Pacific Municipal Affairs Ana Lee Ross": a title with its remit, then the name
@@ -947,6 +952,48 @@ function innerHonorific(toks: Token[]): number {
     return rest.length <= 4 && rest.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && !NOT_NAME_WORDS.has(t.text.toLowerCase())) ? k : -1;
   }
   return -1;
+}
+
+/** A word that may stand in a person's name written after a body's: capitalised, no common, head, title or place word. */
+function personNameWord(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  if (POSSESSIVE.test(t.text)) return false;
+  return /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$|^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(t.text) && !NOT_NAME_WORDS.has(w) && !TITLE_FIRST_WORDS.has(w) && !HONORIFICS.has(w) &&
+    !OFFICE_HEAD.has(w) && !ORGANIZATION_HEAD.has(w) && !COMPANY_HEAD.has(w) && !EVENT_HEAD.has(w) && !VENUE_HEAD.has(w) && !countryCode(t.text) && !isCommonWord(t.text);
+}
+
+/** A body's name is at most this long before an officer's name (a longer run is a list of words, not a name). */
+const MAX_BODY_TOKENS = 10;
+
+/**
+ * "Executive Authority of the City of Baku Eldar Azizov", "Foster City Sister City Association David Saito": a body's
+ * name (a head noun of an office, organisation or company, with its complement) run together with the two- to
+ * four-word name of the person who holds a post in it, split into the body and the person. The shortest name that
+ * leaves a body is taken; the name must be no place and no other reading than a person's or an unknown name.
+ */
+function bodyThenName(sentence: string, toks: Token[], ctx: ReadContext): Mention[] | null {
+  const last = toks.length - 1;
+  if (!personNameWord(toks[last]!) || !personNameWord(toks[last - 1]!)) return null;
+  for (let n = 2; n <= 4 && toks.length - n >= 2; n++) {
+    if (n > 2 && !personNameWord(toks[toks.length - n]!)) return null;
+    const bodyToks = toks.slice(0, toks.length - n);
+    const end = bodyToks[bodyToks.length - 1]!;
+    if (!isCap(end) || POSSESSIVE.test(end.text)) continue;
+    const label = labelByHead(sentence.slice(bodyToks[0]!.start, end.end));
+    if (label !== 'Office' && label !== 'Organization' && label !== 'Company') continue;
+    // the body ends at its head noun or at a place after it ("… Office of Ulsan", "Municipality of Boa Vista"), not at
+    // a name word ("Board of the Albergue Infantil Joseino") nor at a title ("… Department Director-General Su En-en")
+    const head = (t: Token) => OFFICE_HEAD.has(lower(t)) || ORGANIZATION_HEAD.has(lower(t)) || COMPANY_HEAD.has(lower(t));
+    const headAt = bodyToks.findLastIndex(head);
+    if (headAt < 0 || bodyToks.length > MAX_BODY_TOKENS) continue;
+    if (headAt < bodyToks.length - 1 && !place(end.text).reading) continue;
+    const nameToks = toks.slice(toks.length - n);
+    if (place(nameToks.map((t) => t.text).join(' ')).reading) continue;
+    const person = readTokens(sentence, nameToks, ctx, false);
+    if (person.length !== 1 || person[0]!.kind !== 'Person' && person[0]!.kind !== 'Unknown') continue;
+    return [...readTokens(sentence, bodyToks, ctx, false), { ...person[0]!, kind: 'Person' }];
+  }
+  return null;
 }
 
 /** "(President of) X Association Jo Ames", "(…) X Association & X Treasurer Jo Ames": the body, then the person who holds the title. */

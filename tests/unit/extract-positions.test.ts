@@ -54,6 +54,10 @@ describe('bodies and their members', () => {
   table([
     ['reads sections, divisions and Philippine city councils as offices', () => extract('Rina Flores, head of the Davao City Tourism Section, and Leo Ramos of the Sangguniang Panlungsod of Davao City welcomed the guests from Kagoshima.'), [hasNames('Office', ['Davao City Tourism Section', 'Sangguniang Panlungsod of Davao City']), hasNames('Person', ['Rina Flores', 'Leo Ramos']), holds('Rina Flores', 'Davao City Tourism Section', 'Head')]],
     ['reads a municipal corporation as an office', () => extract('Officials of the Greater Pune Municipal Corporation visited the head office in Nagpur.'), [hasNames('Office', ['Greater Pune Municipal Corporation'])]],
+    ['splits a body\'s name from its officer\'s name written right after it', () => extract('The guests were welcomed by the president of the Oakdale Sister City Association Daniel Whitfield and by the Head of the Executive Authority of the City of Baku Eldar Azizov.'), [
+      hasNames('Office', ['Executive Authority of the City of Baku']), hasNames('Person', ['Daniel Whitfield', 'Eldar Azizov']),
+      holds('Eldar Azizov', 'Executive Authority of the City of Baku', 'Head'),
+    ]],
     ['gives "Councillors A and B of Y" the title at Y', () => extract('Councillors Ian Moss and Jo Kerr of Timaru District Council travelled to Eniwa last week.'), [holds('Ian Moss', 'Timaru District Council', 'Councillor'), holds('Jo Kerr', 'Timaru District Council', 'Councillor')]],
   ]);
 });
