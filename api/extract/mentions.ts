@@ -962,6 +962,9 @@ function personNameWord(t: Token): boolean {
     !OFFICE_HEAD.has(w) && !ORGANIZATION_HEAD.has(w) && !COMPANY_HEAD.has(w) && !EVENT_HEAD.has(w) && !VENUE_HEAD.has(w) && !countryCode(t.text) && !isCommonWord(t.text);
 }
 
+/** A head noun of an office, organisation or company. */
+const isBodyHead = (t: Token): boolean => OFFICE_HEAD.has(lower(t)) || ORGANIZATION_HEAD.has(lower(t)) || COMPANY_HEAD.has(lower(t));
+
 /** A body's name is at most this long before an officer's name (a longer run is a list of words, not a name). */
 const MAX_BODY_TOKENS = 10;
 
@@ -983,8 +986,7 @@ function bodyThenName(sentence: string, toks: Token[], ctx: ReadContext): Mentio
     if (label !== 'Office' && label !== 'Organization' && label !== 'Company') continue;
     // the body ends at its head noun or at a place after it ("… Office of Ulsan", "Municipality of Boa Vista"), not at
     // a name word ("Board of the Albergue Infantil Joseino") nor at a title ("… Department Director-General Su En-en")
-    const head = (t: Token) => OFFICE_HEAD.has(lower(t)) || ORGANIZATION_HEAD.has(lower(t)) || COMPANY_HEAD.has(lower(t));
-    const headAt = bodyToks.findLastIndex(head);
+    const headAt = bodyToks.findLastIndex(isBodyHead);
     if (headAt < 0 || bodyToks.length > MAX_BODY_TOKENS) continue;
     if (headAt < bodyToks.length - 1 && !place(end.text).reading) continue;
     const nameToks = toks.slice(toks.length - n);

@@ -77,8 +77,7 @@ export class TextIndex {
   }
 
   contains(sentence: string): boolean {
-    const needle = squeezedChars(sentence);
-    return needle !== '' && this.chars.includes(needle);
+    return this.holds(needle(sentence));
   }
 
   /** contains() for a sentence squeezed once by needle(), when one sentence is looked for in many texts. */

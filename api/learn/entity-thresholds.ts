@@ -1,6 +1,6 @@
 // Ways to choose the learned entity step's thresholds, side by side: for each variant the model is fitted on the
 // annotated sets (less the --except ones) and written to DIR/<name>.json, to be scored on sets it never saw
-// (`EXTRACT_FLAGS="--entities DIR/<name>.json" bash /work/judge13.sh NAME`). The articles are read once.
+// (`npm run -s extract -- --entities DIR/<name>.json TEXTS… > graph.json`, then ../shared/tools/score.mjs). The articles are read once.
 // node --import tsx api/learn/entity-thresholds.ts --dir DIR [--except SET]...
 // VARIANTS='[["sets", {"foldBy": "sets"}], ["0.5", {"threshold": 0.5}]]' (fields of FitOptions; without it, the shipped recipe)
 // CANDIDATES=FILE keeps the candidates read in a file and reads them from it next time (while rules, models and corpus stay)
