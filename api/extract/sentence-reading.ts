@@ -24,26 +24,28 @@ export function respaced(text: string): string {
   return text.replace(SPACING, (m: string, beforeClose?: string, run?: string) => (beforeClose !== undefined ? '' : run !== undefined ? ' ' : m[0] === '(' ? '(' : '"'));
 }
 
-const CLOSING = new Set([',', '.', ';', ':', '!', '?', ')']);
-
 /**
  * Whether `respaced` leaves the text as it is, read from its tokens instead of a scan of every character: the
  * tokenizer skips only white space, so the gaps between tokens are the text's white space runs, and every mark
- * SPACING reads (a closing mark, "(", a curly quote) is a token of its own.
+ * SPACING reads (a closing mark, "(", a curly quote) is a token of its own, so its first character.
  */
 function plainSpacing(text: string, tokens: readonly Token[]): boolean {
   let end = 0;
-  let previous = '';
   for (const t of tokens) {
-    if (t.start > end) {
-      if (!plainGap(text, end, t.start) || previous === '(' || CLOSING.has(t.text)) return false;
-    }
-    if (t.text === '“' || t.text === '”') return false;
-    previous = t.text;
+    const first = text.charCodeAt(t.start);
+    if (first === LEFT_DOUBLE_QUOTE || first === RIGHT_DOUBLE_QUOTE) return false;
+    if (t.start > end && !(plainGap(text, end, t.start) && !CLOSING.includes(first))) return false;
     end = t.end;
   }
-  return end === text.length || plainGap(text, end, text.length) && previous !== '(';
+  return end === text.length || plainGap(text, end, text.length);
 }
 
-/** A run of white space that is one plain space. */
-const plainGap = (text: string, from: number, to: number): boolean => to - from === 1 && text.charCodeAt(from) === 32;
+// , . ; : ! ? )
+const CLOSING = [44, 46, 59, 58, 33, 63, 41];
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+const OPENING_PARENTHESIS = 40;
+
+/** A run of white space that is one plain space, not after "(". */
+const plainGap = (text: string, from: number, to: number): boolean =>
+  to - from === 1 && text.charCodeAt(from) === 32 && text.charCodeAt(from - 1) !== OPENING_PARENTHESIS;
