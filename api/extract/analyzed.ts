@@ -1,7 +1,6 @@
 // A sentence under analysis, as the readers and the rules kept as data see it (its own module so that the
 // rules engine and the rule lists can read it without importing the article that runs them).
 import type { Mention } from './mentions.ts';
-import type { SentenceReading } from './sentence-reading.ts';
 
 export interface AnalyzedSentence {
   index: number;
@@ -14,6 +13,7 @@ export interface AnalyzedSentence {
   /** entity id per mention (null: none) */
   refs: (string | null)[];
   template: string;
-  /** the text's tokens and spacing, read once for every reader */
-  reading: SentenceReading;
+  /** nothing in the text is what templates respace (its reading's `plainSpacing`; the tokens are not kept: an
+   * article's worth of them kept alive costs the garbage collector more than reading them again would) */
+  plainSpacing: boolean;
 }

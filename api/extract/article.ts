@@ -148,7 +148,7 @@ export class Article {
         mentions.sort((a, b) => a.start - b.start);
       }
       const stated = t.stated === undefined ? text : spaceBeforeParenthesis(t.stated.length > 2000 ? t.stated.slice(0, 2000) : t.stated);
-      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, stated, mentions, refs: mentions.map(() => null), template: '', reading };
+      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, stated, mentions, refs: mentions.map(() => null), template: '', plainSpacing: reading.plainSpacing };
       s.template = template(s);
       this.sentences.push(s);
     }
@@ -952,7 +952,7 @@ function template(s: AnalyzedSentence): string {
   });
   out += s.text.slice(pos);
   // the placeholders hold no white space, quote or "(", so what respacing finds in a template it finds in the text
-  return (s.reading.plainSpacing ? out : respaced(out)).trim();
+  return (s.plainSpacing ? out : respaced(out)).trim();
 }
 
 /** "Member of the Politburo, Chairman of …": a name that is a title's complement is the body or place the title is of, no person. */
