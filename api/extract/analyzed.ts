@@ -13,4 +13,7 @@ export interface AnalyzedSentence {
   /** entity id per mention (null: none) */
   refs: (string | null)[];
   template: string;
+  /** nothing in the text is what templates respace (its reading's `plainSpacing`; the tokens are not kept: an
+   * article's worth of them kept alive costs the garbage collector more than reading them again would) */
+  plainSpacing: boolean;
 }

@@ -8,7 +8,7 @@ import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { findDates } from './dates.ts';
 import { countryCode, isCommonWord, type CityEntry } from './gazetteer.ts';
-import { findMentions, labelByHead, place, tokenize, type Mention, type MentionKind } from './mentions.ts';
+import { findMentions, labelByHead, place, type Mention, type MentionKind } from './mentions.ts';
 import { singular } from './inflection.ts';
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, singleSpace, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
@@ -17,6 +17,7 @@ import { PEOPLE_RULES, type PeopleContext } from './people-rules.ts';
 import { TOWN_RULES, type TownContext } from './town-rules.ts';
 import { allMatches, runSentenceRules } from './rules/engine.ts';
 import { splitSentences } from './sentences.ts';
+import { readSentence, respaced } from './sentence-reading.ts';
 import { matchAll } from './match-all.ts';
 
 export type { AnalyzedSentence } from './analyzed.ts';
@@ -138,8 +139,8 @@ export class Article {
     }
     for (const t of texts) {
       const text = spaceBeforeParenthesis(t.text.length > 2000 ? t.text.slice(0, 2000) : t.text);
-      const tokens = tokenize(text);
-      let mentions = findMentions(text, { compoundCities: this.compoundCities }, tokens);
+      const reading = readSentence(text);
+      let mentions = findMentions(text, { compoundCities: this.compoundCities }, reading.tokens);
       const dates = findDates(text, publishedAt);
       if (dates.length) {
         mentions = mentions.filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
@@ -147,7 +148,7 @@ export class Article {
         mentions.sort((a, b) => a.start - b.start);
       }
       const stated = t.stated === undefined ? text : spaceBeforeParenthesis(t.stated.length > 2000 ? t.stated.slice(0, 2000) : t.stated);
-      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, stated, mentions, refs: mentions.map(() => null), template: '' };
+      const s: AnalyzedSentence = { index: this.sentences.length, paragraph: t.paragraph, text, stated, mentions, refs: mentions.map(() => null), template: '', plainSpacing: reading.plainSpacing };
       s.template = template(s);
       this.sentences.push(s);
     }
@@ -950,12 +951,9 @@ function template(s: AnalyzedSentence): string {
     pos = m.end;
   });
   out += s.text.slice(pos);
-  return out.replace(SPACING, (m: string, beforeClose?: string, run?: string) => (beforeClose !== undefined ? '' : run !== undefined ? ' ' : m[0] === '(' ? '(' : '"')).trim();
+  // the placeholders hold no white space, quote or "(", so what respacing finds in a template it finds in the text
+  return (s.plainSpacing ? out : respaced(out)).trim();
 }
-
-// white space before closing punctuation; other white space than one plain space; "(" and the space
-// after it; curly double quotes (single spaces are not matched: a callback for each costs more than the rest)
-const SPACING = /(\s+)(?=[,.;:!?)])|(\s{2,}|[^\S ])|\(\s+|[“”]/g;
 
 /** "Member of the Politburo, Chairman of …": a name that is a title's complement is the body or place the title is of, no person. */
 const TITLE_OF_NAME = /⟨T\d+⟩ (?:of|at|for) (?:the )?⟨X(\d+)⟩/g;

@@ -203,7 +203,8 @@ const NUMBER_ABBREVIATION = /^no\.?$/i;
 const ELIDED_ARTICLE = /^(?:nell|dell|dall|sull|all|d|l)['’]\p{Lu}/u;
 const LOCAL_LEVEL = /^(city|town|municipal|county|district)$/;
 const LOCAL_BODY = /^(council|government|assembly)$/;
-const BODY_LEVEL = /^(?:provincial|municipal|district|city|county|prefectural)$/;
+// a set, not an expression: it is asked about every lower-case word of every sentence
+const BODY_LEVELS = new Set(['provincial', 'municipal', 'district', 'city', 'county', 'prefectural']);
 const LEVELLED_BODY_FIRST = /^(?:People['’]s|Party|Fatherland|Propaganda)$/;
 const LEVELLED_BODY_HEAD = /^(?:Committee|Council|Congress)$/;
 const COMPLEMENT_WORD = /^(of|for|in)$/i;
@@ -363,7 +364,7 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
 
 /** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
 function levelledBody(tokens: Token[], i: number): boolean {
-  if (!BODY_LEVEL.test(tokens[i]!.text)) return false;
+  if (!BODY_LEVELS.has(tokens[i]!.text)) return false;
   let j = i + 1;
   while (isCap(tokens[j]) && j - i <= 4) j++;
   return j - i >= 3 && LEVELLED_BODY_FIRST.test(tokens[i + 1]!.text) && LEVELLED_BODY_HEAD.test(tokens[j - 1]!.text);
@@ -457,6 +458,8 @@ export function place(name: string): ReturnType<typeof classifyPlace> {
 }
 
 const TITLE_FIRST_WORDS = new Set([...TITLES].map((t) => t.split(' ')[0]!));
+// the first words of titles and their plurals ("representatives"): one lookup for each lower-case word of a sentence
+const TITLE_OPENERS = new Set([...TITLE_FIRST_WORDS].flatMap((w) => [w, `${w}s`]));
 
 /** The title starting at word w (longest match), as [title, length]. */
 export function titleAt(words: string[], w: number): [string, number] | null {
@@ -1107,7 +1110,7 @@ function pluralTitle(word: string): string | null {
 /** A lower-case title starting at token i (longest first): "vice chairman", "representatives". */
 function lowerTitleAt(tokens: Token[], i: number): { title: string; plural: boolean; last: number } | null {
   const first = tokens[i]!.text;
-  if (!TITLE_FIRST_WORDS.has(first) && !(first.endsWith('s') && TITLE_FIRST_WORDS.has(first.slice(0, -1)))) return null;
+  if (!TITLE_OPENERS.has(first)) return null;
   let len = 0;
   while (len < MAX_TITLE_WORDS && i + len < tokens.length && tokens[i + len]!.kind === 'word' && !isCap(tokens[i + len])) len++;
   for (; len >= 1; len--) {

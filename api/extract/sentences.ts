@@ -41,10 +41,17 @@ const LOWER_CASE_LINE = /^\s*\p{Ll}/u;
 const SPACE = /\s/;
 const LINE_BREAKS = /[\r\n\t]/g;
 
+/** Whether the character at i belongs to the word before a period: WORD_BEFORE_PERIOD, with ASCII read by its code. */
+function wordBeforePeriod(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46;
+  return WORD_BEFORE_PERIOD.test(text[i]!);
+}
+
 function periodEndsSentence(text: string, dot: number, next: string): boolean {
   // the word right before the period, including inner periods (U.S, e.g)
   let i = dot - 1;
-  while (i >= 0 && dot - i < 40 && WORD_BEFORE_PERIOD.test(text[i]!)) i--;
+  while (i >= 0 && dot - i < 40 && wordBeforePeriod(text, i)) i--;
   const word = text.slice(i + 1, dot);
   const lower = word.toLowerCase();
   if (!word) return true;
@@ -95,12 +102,12 @@ export function splitSentences(body: string): Sentence[] {
   for (const [ps, pe] of paragraphs) {
     // break the paragraph into runs of lines that belong together
     const lines: [number, number][] = [];
-    let ls = ps;
-    for (let i = ps; i <= pe; i++) {
-      if (i === pe || body[i] === '\n') {
-        lines.push([ls, i]);
-        ls = i + 1;
-      }
+    for (let ls = ps; ; ) {
+      const br = body.indexOf('\n', ls);
+      const le = br < 0 || br > pe ? pe : br;
+      lines.push([ls, le]);
+      if (le === pe) break;
+      ls = le + 1;
     }
     const runs: [number, number][] = [];
     for (const [a, b] of lines) {
