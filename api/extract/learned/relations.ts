@@ -457,6 +457,12 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     if (yIs === 'other') for (const v of ev.visits) if (v.dest === y) yIs = 'visit-dest';
     // the pair's two facts together: an official of elsewhere in the town the article is about
     out.add(feature(feature('x-of-', xOf), feature('&y-', yIs)));
+    if (type === 'VISITED') {
+      // only the host's mark, which the late veto reads: without the features below VISITED scored as well or a little
+      // better on group A's held-out sets and on group B (docs/extraction.md § "Fourteenth session: who travelled and who met")
+      if (ev.visits.some((v) => (v.dest === y || v.stops?.includes(y)) && !v.visitors.has(x) && v.hosts.has(x))) out.add('visit:x-hosts-at-y');
+      return;
+    }
     let xCountry: string | null = null;
     for (const c of xCities ?? NO_IDS) xCountry ??= a.countryOfCity(c);
     xCountry ??= a.countryOfCity(cityOfX);
