@@ -10,7 +10,7 @@ import { classifier, type Example, type LinearModel, type TrainingOptions } from
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
 import { normalizeName } from './align.ts';
 import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
-import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold } from './fold-models.ts';
+import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold, type ThresholdRecipe } from './fold-models.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
 export interface RelationExample extends Example {
@@ -26,7 +26,7 @@ export interface RelationExamples {
   missed: Map<string, Map<LearnedType, number>>;
 }
 
-export interface RelationTraining extends TrainingOptions {
+export interface RelationTraining extends TrainingOptions, ThresholdRecipe {
   /** the threshold is chosen on folds of whole sets (new publishers) rather than on articles hashed into five folds */
   foldBySet?: boolean;
   /** how far sets are evened out in fitting: an article weighs (mean set size / its set's size) to this power (1: every set the same, 0: every article the same) */
@@ -123,9 +123,9 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   if (!examples.some((e) => e.positive)) return out;
   const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
   for (let fold = 0; fold < FOLDS; fold++) {
-    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article) !== fold), training));
+    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article, 0) !== fold), training));
     for (const [article, list] of candidates) {
-      if (foldOf(article) !== fold) continue;
+      if (foldOf(article, 0) !== fold) continue;
       // per pair the likeliest role, stated when it reaches the threshold and the rules stated nothing of the pair
       const best = new Map<string, { role: string; probability: number; stated: boolean; from: string; to: string }>();
       for (const p of list) {
@@ -150,7 +150,7 @@ const setOf = (article: string) => article.slice(0, article.indexOf('/'));
  * (largest first, each to the fold with the fewest articles), so that every fold holds only publishers the other
  * folds' fits never saw, at the cost of five fits.
  */
-function foldsOf(articles: readonly string[], bySet: boolean): (article: string) => number {
+function foldsOf(articles: readonly string[], bySet: boolean): (article: string, partition: number) => number {
   if (!bySet) return hashFold;
   const sizes = new Map<string, number>();
   for (const article of articles) sizes.set(setOf(article), (sizes.get(setOf(article)) ?? 0) + 1);
