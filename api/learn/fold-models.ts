@@ -4,7 +4,7 @@
 // The shipped weights are then of the same kind as the ones the threshold was chosen for: a single fit on every
 // article would be surer of itself than they were.
 import { createHash } from 'node:crypto';
-import { bestThreshold, classifier, plateauThreshold, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
+import { bestThreshold, classifier, halfBestF1Threshold, plateauThreshold, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 
 export const FOLDS = 5;
 /** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
@@ -27,6 +27,8 @@ export interface ThresholdRecipe {
   partitions?: number;
   /** the threshold is the centre of those whose held-out F1 comes within this of the best (plateauThreshold), not the best one */
   plateau?: number;
+  /** the threshold is half the best held-out F1 (halfBestF1Threshold: the best threshold of calibrated probabilities) */
+  halfBestF1?: boolean;
 }
 
 /** An article's fold in a partition: its key hashed into FOLDS (partition 0 hashes the key alone, as before partitions). */
@@ -58,12 +60,19 @@ function decisions(model: LinearModel, examples: readonly GroupedExample[]): { s
   return { scored, missed };
 }
 
+/** The fold fits of one decision: their decisions on the folds each left out (with the gold facts those miss), and their mean weights. */
+export interface FoldFits {
+  scored: { probability: number; positive: boolean }[];
+  missed: number;
+  bias: number;
+  weights: Record<string, number>;
+}
+
 /**
- * The model of one decision: the mean of the fold fits' weights, with the threshold chosen on the held-out folds
- * (recipe: ThresholdRecipe); `missed` counts the gold facts no candidate reaches (they are misses whatever the
- * threshold, once per partition).
+ * Fits one decision on each fold's complement, in every partition (ThresholdRecipe); `missed` counts the gold facts
+ * no candidate reaches (they are misses whatever the threshold, once per partition).
  */
-export function foldAveragedModel(examples: readonly GroupedExample[], missed: number, foldOf: (article: string, partition: number) => number, training: TrainingOptions & ThresholdRecipe): LinearModel {
+export function foldFits(examples: readonly GroupedExample[], missed: number, foldOf: (article: string, partition: number) => number, training: TrainingOptions & ThresholdRecipe): FoldFits {
   const partitions = training.partitions ?? 1;
   const scored: { probability: number; positive: boolean }[] = [];
   const sums = new Map<string, number>();
@@ -81,6 +90,19 @@ export function foldAveragedModel(examples: readonly GroupedExample[], missed: n
   }
   const round = (x: number) => Math.round(x * 1e3) / 1e3;
   const weights = Object.fromEntries([...sums].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const threshold = training.plateau === undefined ? bestThreshold(scored, heldOutMissed) : plateauThreshold(scored, heldOutMissed, training.plateau);
-  return { bias: round(bias), threshold, weights };
+  return { scored, missed: heldOutMissed, bias: round(bias), weights };
 }
+
+/** The model the fold fits make: their mean weights, with the threshold the recipe chooses on their held-out decisions. */
+export function modelOf(fits: FoldFits, recipe: ThresholdRecipe): LinearModel {
+  const threshold = recipe.halfBestF1
+    ? halfBestF1Threshold(fits.scored, fits.missed)
+    : recipe.plateau === undefined
+      ? bestThreshold(fits.scored, fits.missed)
+      : plateauThreshold(fits.scored, fits.missed, recipe.plateau);
+  return { bias: fits.bias, threshold, weights: fits.weights };
+}
+
+/** The model of one decision: the mean of the fold fits' weights, with the threshold chosen on the held-out folds. */
+export const foldAveragedModel = (examples: readonly GroupedExample[], missed: number, foldOf: (article: string, partition: number) => number, training: TrainingOptions & ThresholdRecipe): LinearModel =>
+  modelOf(foldFits(examples, missed, foldOf, training), training);

@@ -10,7 +10,7 @@ import { classifier, type Example, type LinearModel, type TrainingOptions } from
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
 import { normalizeName } from './align.ts';
 import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
-import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold, type ThresholdRecipe } from './fold-models.ts';
+import { FOLDS, fitLeavingRareFeatures, foldFits, hashFold, modelOf, type FoldFits, type ThresholdRecipe } from './fold-models.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
 export interface RelationExample extends Example {
@@ -165,16 +165,21 @@ function foldsOf(articles: readonly string[], bySet: boolean): (article: string,
 }
 
 /**
- * One type's model: the mean of the weights fitted on each four fifths of the articles, with the threshold
- * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
+ * One type's fold fits: the weights fitted on each four fifths of the articles, and their decisions on the fifth each
+ * left out, on which the threshold is chosen (the shipped weights, their mean, are of the same kind as the ones the
  * threshold was chosen for: a single fit on every article would be surer of itself than they were).
  */
-function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
+function typeFoldFits(type: LearnedType, data: RelationExamples, training: RelationTraining): FoldFits | null {
   const examples = data.examples.filter((e) => e.type === type);
   if (!examples.some((e) => e.positive)) return null;
   let missed = 0;
   for (const m of data.missed.values()) missed += m.get(type) ?? 0;
-  return foldAveragedModel(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
+  return foldFits(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
+}
+
+function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
+  const fits = typeFoldFits(type, data, training);
+  return fits && modelOf(fits, training);
 }
 
 /**
@@ -191,14 +196,21 @@ export function setWeights(articles: Iterable<string>, balance = 1): Map<string,
   return new Map([...unique].map((article) => [article, (mean / bySet.get(setOf(article))!) ** balance]));
 }
 
+/** Each type's fold fits (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
+export function relationFoldFits(data: RelationExamples, training: RelationTraining = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): Map<LearnedType, FoldFits> {
+  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
+  const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
+  const fits = new Map<LearnedType, FoldFits>();
+  for (const type of types) {
+    const f = typeFoldFits(type, weighed, training);
+    if (f) fits.set(type, f);
+  }
+  return fits;
+}
+
 /** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
 export function trainRelations(data: RelationExamples, training: RelationTraining = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
   const models: RelationModels['models'] = {};
-  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
-  const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
-  for (const type of types) {
-    const model = trainType(type, weighed, training);
-    if (model) models[type] = model;
-  }
+  for (const [type, fits] of relationFoldFits(data, training, types)) models[type] = modelOf(fits, training);
   return { models };
 }

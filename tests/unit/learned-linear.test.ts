@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestThreshold, classifier, LinearModelSchema, plateauThreshold, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
+import { bestThreshold, classifier, halfBestF1Threshold, LinearModelSchema, plateauThreshold, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
 
 // "met" in the sentence says yes unless "not" is there too; "city" is noise present on both sides.
 const examples: Example[] = [];
@@ -52,5 +52,15 @@ describe('plateauThreshold', () => {
 
   it('is the best cut when nothing else comes near it', () => {
     expect(plateauThreshold(scored, 0, 0)).toBe(bestThreshold(scored));
+  });
+});
+
+describe('halfBestF1Threshold', () => {
+  const scored = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map((probability, i) => ({ probability, positive: [0, 1, 3, 6].includes(i) }));
+
+  it('is half the best F1, whatever the cut that reaches it', () => {
+    expect(halfBestF1Threshold(scored)).toBe(0.375);
+    // two gold facts no candidate reaches: the best F1 falls to 8 / 13 (the cut that takes seven), and the threshold with it
+    expect(halfBestF1Threshold(scored, 2)).toBe(0.3077);
   });
 });
