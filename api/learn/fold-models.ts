@@ -1,6 +1,7 @@
 // How a learned decision's model is fitted, for every step that decides among competing candidates (relations,
-// places): the weights are the mean of the fits on each four fifths of the articles, and the threshold is the one
-// best on the fifths each fit left out, scored as the decision acts (per group of candidates, the likeliest one).
+// places): the weights are the mean of the fits on each four fifths of the articles, and the threshold is chosen
+// (ThresholdRecipe) on the fifths each fit left out, scored as the decision acts (per group of candidates, the
+// likeliest one).
 // The shipped weights are then of the same kind as the ones the threshold was chosen for: a single fit on every
 // article would be surer of itself than they were.
 import { createHash } from 'node:crypto';

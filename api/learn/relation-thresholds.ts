@@ -7,7 +7,7 @@
 // their variant's fits.
 // node --import tsx api/learn/relation-thresholds.ts --dir DIR [--except SET]...
 // VARIANTS='[["p1", {}], ["p3", {"partitions": 3}]]' (fields of RelationTraining, TRAINING's where not given)
-// CHOICES='[["best", {}], ["plateau01", {"plateau": 0.01}]]' (how the threshold is chosen: fields of ThresholdRecipe)
+// CHOICES='[["best", {}], ["half", {"halfBestF1": true}]]' (how the threshold is chosen: fields of ThresholdRecipe over TRAINING's)
 // SUBSETS='[["no train7", ["train7"]], …]' (sets left out of each extra fit; without it, none: the thresholds of the full fit only)
 // EXAMPLES=FILE keeps the examples read in a file and reads them from it next time (while rules, models and corpus stay)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: { except: { type: 'string', multiple: true }, dir: { type: 'string', default: '/tmp/relation-thresholds' } },
 });
 const variants: [string, RelationTraining][] = process.env.VARIANTS ? (JSON.parse(process.env.VARIANTS) as [string, RelationTraining][]) : [['shipped', {}]];
-const choices: [string, ThresholdRecipe][] = process.env.CHOICES ? (JSON.parse(process.env.CHOICES) as [string, ThresholdRecipe][]) : [['best', {}]];
+const choices: [string, ThresholdRecipe][] = process.env.CHOICES ? (JSON.parse(process.env.CHOICES) as [string, ThresholdRecipe][]) : [['train.ts', {}]];
 const subsets: [string, string[]][] = process.env.SUBSETS ? (JSON.parse(process.env.SUBSETS) as [string, string[]][]) : [];
 const setOf = (article: string) => article.slice(0, article.indexOf('/'));
 

@@ -33,6 +33,11 @@ export interface RelationTraining extends TrainingOptions, ThresholdRecipe {
   balance?: number;
 }
 
+/**
+ * The relation step's recipe: each threshold the best on the held-out folds. Half the best F1 (`halfBestF1`) moves
+ * far less from fit to fit but lost on blind20–23; three fold partitions (`partitions`) moved as much and tied
+ * (docs/extraction.md § "Fourteenth session: a refit that holds").
+ */
 export const TRAINING: RelationTraining = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1, balance: 1 };
 
 const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
