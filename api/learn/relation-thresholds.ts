@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: { except: { type: 'string', multiple: true }, dir: { type: 'string', default: '/tmp/relation-thresholds' } },
 });
 const variants: [string, RelationTraining][] = process.env.VARIANTS ? (JSON.parse(process.env.VARIANTS) as [string, RelationTraining][]) : [['shipped', {}]];
-const choices: [string, ThresholdRecipe][] = process.env.CHOICES ? (JSON.parse(process.env.CHOICES) as [string, ThresholdRecipe][]) : [['train.ts', {}]];
+const choices: [string, ThresholdRecipe][] = process.env.CHOICES ? (JSON.parse(process.env.CHOICES) as [string, ThresholdRecipe][]) : [['recipe', {}]];
 const subsets: [string, string[]][] = process.env.SUBSETS ? (JSON.parse(process.env.SUBSETS) as [string, string[]][]) : [];
 const setOf = (article: string) => article.slice(0, article.indexOf('/'));
 
