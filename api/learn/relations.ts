@@ -10,7 +10,7 @@ import { classifier, type Example, type LinearModel, type TrainingOptions } from
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
 import { normalizeName } from './align.ts';
 import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
-import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold } from './fold-models.ts';
+import { FOLDS, fitLeavingRareFeatures, foldFits, hashFold, modelOf, type FoldFits, type ThresholdRecipe } from './fold-models.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
 export interface RelationExample extends Example {
@@ -26,13 +26,18 @@ export interface RelationExamples {
   missed: Map<string, Map<LearnedType, number>>;
 }
 
-export interface RelationTraining extends TrainingOptions {
+export interface RelationTraining extends TrainingOptions, ThresholdRecipe {
   /** the threshold is chosen on folds of whole sets (new publishers) rather than on articles hashed into five folds */
   foldBySet?: boolean;
   /** how far sets are evened out in fitting: an article weighs (mean set size / its set's size) to this power (1: every set the same, 0: every article the same) */
   balance?: number;
 }
 
+/**
+ * The relation step's recipe: each threshold the best on the held-out folds. Half the best F1 (`halfBestF1`) moves
+ * far less from fit to fit but lost on blind20–23; three fold partitions (`partitions`) moved as much and tied
+ * (docs/extraction.md § "Fourteenth session: a refit that holds").
+ */
 export const TRAINING: RelationTraining = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1, balance: 1 };
 
 const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
@@ -123,9 +128,9 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   if (!examples.some((e) => e.positive)) return out;
   const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
   for (let fold = 0; fold < FOLDS; fold++) {
-    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article) !== fold), training));
+    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article, 0) !== fold), training));
     for (const [article, list] of candidates) {
-      if (foldOf(article) !== fold) continue;
+      if (foldOf(article, 0) !== fold) continue;
       // per pair the likeliest role, stated when it reaches the threshold and the rules stated nothing of the pair
       const best = new Map<string, { role: string; probability: number; stated: boolean; from: string; to: string }>();
       for (const p of list) {
@@ -150,7 +155,7 @@ const setOf = (article: string) => article.slice(0, article.indexOf('/'));
  * (largest first, each to the fold with the fewest articles), so that every fold holds only publishers the other
  * folds' fits never saw, at the cost of five fits.
  */
-function foldsOf(articles: readonly string[], bySet: boolean): (article: string) => number {
+function foldsOf(articles: readonly string[], bySet: boolean): (article: string, partition: number) => number {
   if (!bySet) return hashFold;
   const sizes = new Map<string, number>();
   for (const article of articles) sizes.set(setOf(article), (sizes.get(setOf(article)) ?? 0) + 1);
@@ -165,16 +170,21 @@ function foldsOf(articles: readonly string[], bySet: boolean): (article: string)
 }
 
 /**
- * One type's model: the mean of the weights fitted on each four fifths of the articles, with the threshold
- * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
+ * One type's fold fits: the weights fitted on each four fifths of the articles, and their decisions on the fifth each
+ * left out, on which the threshold is chosen (the shipped weights, their mean, are of the same kind as the ones the
  * threshold was chosen for: a single fit on every article would be surer of itself than they were).
  */
-function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
+function typeFoldFits(type: LearnedType, data: RelationExamples, training: RelationTraining): FoldFits | null {
   const examples = data.examples.filter((e) => e.type === type);
   if (!examples.some((e) => e.positive)) return null;
   let missed = 0;
   for (const m of data.missed.values()) missed += m.get(type) ?? 0;
-  return foldAveragedModel(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
+  return foldFits(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
+}
+
+function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
+  const fits = typeFoldFits(type, data, training);
+  return fits && modelOf(fits, training);
 }
 
 /**
@@ -191,14 +201,21 @@ export function setWeights(articles: Iterable<string>, balance = 1): Map<string,
   return new Map([...unique].map((article) => [article, (mean / bySet.get(setOf(article))!) ** balance]));
 }
 
+/** Each type's fold fits (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
+export function relationFoldFits(data: RelationExamples, training: RelationTraining = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): Map<LearnedType, FoldFits> {
+  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
+  const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
+  const fits = new Map<LearnedType, FoldFits>();
+  for (const type of types) {
+    const f = typeFoldFits(type, weighed, training);
+    if (f) fits.set(type, f);
+  }
+  return fits;
+}
+
 /** The models of the given types (those the shipped model decides when none given), from the examples of the annotated articles, each set weighing the same. */
 export function trainRelations(data: RelationExamples, training: RelationTraining = TRAINING, types: readonly LearnedType[] = DECIDED_TYPES): RelationModels {
   const models: RelationModels['models'] = {};
-  const weights = setWeights(data.examples.map((e) => e.article), training.balance);
-  const weighed: RelationExamples = { ...data, examples: data.examples.map((e) => ({ ...e, weight: weights.get(e.article)! })) };
-  for (const type of types) {
-    const model = trainType(type, weighed, training);
-    if (model) models[type] = model;
-  }
+  for (const [type, fits] of relationFoldFits(data, training, types)) models[type] = modelOf(fits, training);
   return { models };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestThreshold, classifier, LinearModelSchema, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
+import { bestThreshold, classifier, halfBestF1Threshold, LinearModelSchema, plateauThreshold, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
 
 // "met" in the sentence says yes unless "not" is there too; "city" is noise present on both sides.
 const examples: Example[] = [];
@@ -37,5 +37,30 @@ describe('bestThreshold', () => {
     expect(bestThreshold(scored)).toBe(0.3);
     // without the positive at 0.4, nothing is worth taking the negative at 0.6 for
     expect(bestThreshold(scored.slice(0, 3))).toBe(0.7);
+  });
+});
+
+describe('plateauThreshold', () => {
+  // F1 by cut: 0.85 → 0.40, 0.75 → 0.67, 0.65 → 0.57, 0.55 → 0.75 (best), 0.45 → 0.67, 0.35 → 0.60, 0.25 → 0.73, 0.15 → 0.67
+  const scored = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map((probability, i) => ({ probability, positive: [0, 1, 3, 6].includes(i) }));
+
+  it('takes the centre of the cuts whose F1 comes near the best, not the best cut alone', () => {
+    expect(bestThreshold(scored)).toBe(0.55);
+    expect(plateauThreshold(scored, 0, 0.03)).toBe(0.4);
+    expect(plateauThreshold(scored, 0, 0.1)).toBe(0.45);
+  });
+
+  it('is the best cut when nothing else comes near it', () => {
+    expect(plateauThreshold(scored, 0, 0)).toBe(bestThreshold(scored));
+  });
+});
+
+describe('halfBestF1Threshold', () => {
+  const scored = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map((probability, i) => ({ probability, positive: [0, 1, 3, 6].includes(i) }));
+
+  it('is half the best F1, whatever the cut that reaches it', () => {
+    expect(halfBestF1Threshold(scored)).toBe(0.375);
+    // two gold facts no candidate reaches: the best F1 falls to 8 / 13 (the cut that takes seven), and the threshold with it
+    expect(halfBestF1Threshold(scored, 2)).toBe(0.3077);
   });
 });

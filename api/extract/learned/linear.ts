@@ -101,18 +101,50 @@ export function trainLogistic(examples: readonly Example[], options: TrainingOpt
   return { bias: round(bias), threshold: 0.5, weights: Object.fromEntries(kept) };
 }
 
-/** The threshold that maximises F1 of the yes answers over examples scored by a model fitted without them. */
-export function bestThreshold(scored: readonly { probability: number; positive: boolean }[], positivesMissed = 0): number {
+type Scored = { probability: number; positive: boolean };
+
+/** The F1 of the yes answers at each threshold that separates two scores, highest threshold first. */
+function f1Curve(scored: readonly Scored[], positivesMissed: number): { threshold: number; f1: number }[] {
   const sorted = [...scored].sort((a, b) => b.probability - a.probability);
   const positives = sorted.filter((s) => s.positive).length + positivesMissed;
+  const curve: { threshold: number; f1: number }[] = [];
   let tp = 0;
-  let best = { f1: -1, threshold: 0.5 };
   for (let i = 0; i < sorted.length; i++) {
     if (sorted[i]!.positive) tp++;
     const next = sorted[i + 1];
     if (next && next.probability === sorted[i]!.probability) continue;
-    const f1 = (2 * tp) / (i + 1 + positives);
-    if (f1 > best.f1) best = { f1, threshold: next ? (sorted[i]!.probability + next.probability) / 2 : sorted[i]!.probability };
+    curve.push({ threshold: next ? (sorted[i]!.probability + next.probability) / 2 : sorted[i]!.probability, f1: (2 * tp) / (i + 1 + positives) });
   }
-  return Math.round(best.threshold * 1e4) / 1e4;
+  return curve;
+}
+
+const roundThreshold = (t: number) => Math.round(t * 1e4) / 1e4;
+
+/** The threshold that maximises F1 of the yes answers over examples scored by a model fitted without them. */
+export function bestThreshold(scored: readonly Scored[], positivesMissed = 0): number {
+  let best = { f1: -1, threshold: 0.5 };
+  for (const point of f1Curve(scored, positivesMissed)) if (point.f1 > best.f1) best = point;
+  return roundThreshold(best.threshold);
+}
+
+/**
+ * The centre of the thresholds whose F1 comes within `tolerance` of the best: the curve is flat near its top, and
+ * its argmax wanders along the flat part from one fit to the next, while the flat part's middle stays.
+ */
+export function plateauThreshold(scored: readonly Scored[], positivesMissed: number, tolerance: number): number {
+  const curve = f1Curve(scored, positivesMissed);
+  if (!curve.length) return 0.5;
+  const top = Math.max(...curve.map((p) => p.f1));
+  const near = curve.filter((p) => p.f1 >= top - tolerance).map((p) => p.threshold);
+  return roundThreshold((Math.min(...near) + Math.max(...near)) / 2);
+}
+
+/**
+ * Half the best F1 of the held-out decisions: for probabilities that are calibrated, the threshold that maximises
+ * expected F1 is half that F1 (a yes at probability p adds to F1 exactly when p > F1 / 2), and the curve's height
+ * moves far less from one fit to the next than the place of its maximum on a flat top.
+ */
+export function halfBestF1Threshold(scored: readonly Scored[], positivesMissed = 0): number {
+  const curve = f1Curve(scored, positivesMissed);
+  return curve.length ? roundThreshold(Math.max(...curve.map((p) => p.f1)) / 2) : 0.5;
 }
