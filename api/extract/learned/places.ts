@@ -54,7 +54,8 @@ const BEFORE_TO = /\b(?:to|visit(?:s|ed|ing)?|toured|tour of|arriv(?:e|es|ed|ing
 const BEFORE_FROM = /\b(?:from|of)\s+(?:the (?:city|town) of )?$/i;
 const AFTER_GUESTS = /^['’]?s?\s+(?:[\w-]+\s+)?(?:delegation|delegates|mission|visitors|guests|team|group)\b/i;
 // a town (or its officials) that welcomes, hosts or receives: the happening is there ("Bonifacio hosts Byblos", "Derry Mayor ⟨P1⟩ welcomed")
-const AFTER_HOST = /^['’]?s?\s+(?:(?:[\w-]+|⟨[A-Z]\d+⟩)\s+){0,3}?(?:welcome[sd]?|welcoming|host(?:s|ed|ing)?|receive[sd]?|receiving|greet(?:s|ed|ing)?)\b/i;
+// (a passive "⟨C0⟩ officials were received", "⟨C0⟩ was hosted by" is the guests': only "is hosting" may take an auxiliary)
+const AFTER_HOST = /^['’]?s?\s+(?:(?:(?!(?:is|are|was|were|be|been|being)\b)[\w-]+|⟨[A-Z]\d+⟩)\s+){0,3}?(?:(?:is|are|was|were)\s+)?(?:welcome[sd]?|welcoming|host(?:s|ed|ing)?|receive[sd]?|receiving|greet(?:s|ed|ing)?)\b(?<!(?:is|are|was|were)\s+\w+e[sd])/i;
 
 /** How the text around one mention of a town reads: "in", "to", "from", "guests", "host" or "". */
 function mentionCue(template: string, at: number, length: number): string {
