@@ -71,16 +71,18 @@ function mentionCue(template: string, at: number, length: number): string {
 
 // what stands before a body where something takes place: "a reception at the Town Hall", "a visit to Chisinau City Hall"
 const BEFORE_VENUE = /\b(?:at|in|inside|to|held at|hosted at|hosted by|organi[sz]ed by)\s+(?:the\s+)?$/i;
-const BODY_LETTER: Record<string, string> = { Office: 'O', Organization: 'G', Company: 'M' };
+const BODY_LETTER: Record<string, string> = { Office: 'O', Organization: 'G', Company: 'M', Venue: 'V' };
 
-/** The towns of the bodies one sentence names, each with "at" when the sentence tells something happening at the body. */
+/** The towns of the bodies and venues one sentence names, each with "at" when the sentence tells something happening at the body. */
 function venuesIn(a: Article, sentence: number): Map<string, string> {
   const s = a.sentences[sentence];
   const towns = new Map<string, string>();
   if (!s) return towns;
   s.refs.forEach((r, j) => {
-    const letter = BODY_LETTER[s.mentions[j]?.kind ?? ''];
-    const town = letter ? a.cityOf(r) : null;
+    const m = s.mentions[j];
+    const letter = BODY_LETTER[m?.kind ?? ''];
+    // a venue is no entity: its town is the one its name holds ("the Chisinau City Hall")
+    const town = !letter ? null : m!.kind === 'Venue' ? a.cityInName(m!.name) : a.cityOf(r);
     if (!letter || !town) return;
     const at = s.template.indexOf(`⟨${letter}${j}⟩`);
     const cue = at >= 0 && BEFORE_VENUE.test(s.template.slice(Math.max(0, at - 30), at)) ? 'at' : 'named';
