@@ -56,3 +56,30 @@ describe('the learned place of a happening', () => {
     expect(events(g).map((e) => e.id).sort()).toEqual(events(read(null)).map((e) => e.id).sort());
   });
 });
+
+describe('what the place decision reads of a happening', () => {
+  const placesIn = (content: string, places: PlaceModel) => placesOf(extractArticle({ content, format: 'text', file: 'test.txt' }, { entities: null, relations: null, places }));
+
+  it('reads the body or venue a happening is held at as telling its town', () => {
+    const text = `Harare and Lusaka renew their partnership
+date 2021-03-02
+
+The signing ceremony took place at the Lusaka City Council on Tuesday, with Harare Mayor Jacob Mafume and Lusaka Mayor Miles Sampa. Mafume was accompanied by Harare councillors.`;
+    const venue: PlaceModel = { bias: -3, threshold: 0.5, weights: { 'venue:at': 6 } };
+    const ceremony = (places: Map<string, string[]>) => [...places].filter(([name]) => name.endsWith('signing ceremony')).map(([, towns]) => towns);
+    expect(ceremony(placesIn(text, venue))).toEqual([['Lusaka']]);
+    // a venue the readers take for no entity: the town its name holds
+    expect(ceremony(placesIn(text.replace('Lusaka City Council', 'Lusaka City Hall'), venue))).toEqual([['Lusaka']]);
+  });
+
+  it('reads a town that welcomes or hosts as the venue, and the town whose officials were received as not', () => {
+    const text = `Kingston welcomes Windhoek delegation
+date 2023-05-02
+
+Kingston Mayor Delroy Williams welcomed a delegation from Windhoek on Monday. The Windhoek officials were received at the town hall, where the two mayors signed a cooperation agreement.`;
+    const host: PlaceModel = { bias: -3, threshold: 0.5, weights: { 'headline:host': 6, 'cue:host': 6 } };
+    const placed = [...placesIn(text, host).values()];
+    expect(placed.length).toBeGreaterThan(0);
+    for (const towns of placed) expect(towns).toEqual(['Kingston']);
+  });
+});

@@ -53,16 +53,42 @@ const BEFORE_IN = /\b(?:in|at|inside|held in|hosted in|city of|town of)\s+(?:the
 const BEFORE_TO = /\b(?:to|visit(?:s|ed|ing)?|toured|tour of|arriv(?:e|es|ed|ing) in|travel(?:led|ed)? to|trip to)\s+(?:the (?:city|town) of )?$/i;
 const BEFORE_FROM = /\b(?:from|of)\s+(?:the (?:city|town) of )?$/i;
 const AFTER_GUESTS = /^['’]?s?\s+(?:[\w-]+\s+)?(?:delegation|delegates|mission|visitors|guests|team|group)\b/i;
+// a town (or its officials) that welcomes, hosts or receives: the happening is there ("Bonifacio hosts Byblos", "Derry Mayor ⟨P1⟩ welcomed")
+// (a passive "⟨C0⟩ officials were received", "⟨C0⟩ was hosted by" is the guests': only "is hosting" may take an auxiliary)
+const AFTER_HOST = /^['’]?s?\s+(?:(?:(?!(?:is|are|was|were|be|been|being)\b)[\w-]+|⟨[A-Z]\d+⟩)\s+){0,3}?(?:(?:is|are|was|were)\s+)?(?:welcome[sd]?|welcoming|host(?:s|ed|ing)?|receive[sd]?|receiving|greet(?:s|ed|ing)?)\b(?<!(?:is|are|was|were)\s+\w+e[sd])/i;
 
-/** How the text around one mention of a town reads: "in", "to", "from", "guests" or "". */
+/** How the text around one mention of a town reads: "in", "to", "from", "guests", "host" or "". */
 function mentionCue(template: string, at: number, length: number): string {
   const before = template.slice(Math.max(0, at - 30), at);
   const after = template.slice(at + length, at + length + 30);
   if (AFTER_GUESTS.test(after)) return 'guests';
+  if (AFTER_HOST.test(after)) return 'host';
   if (BEFORE_IN.test(before)) return 'in';
   if (BEFORE_TO.test(before)) return 'to';
   if (BEFORE_FROM.test(before)) return 'from';
   return '';
+}
+
+// what stands before a body where something takes place: "a reception at the Town Hall", "a visit to Chisinau City Hall"
+const BEFORE_VENUE = /\b(?:at|in|inside|to|held at|hosted at|hosted by|organi[sz]ed by)\s+(?:the\s+)?$/i;
+const BODY_LETTER: Record<string, string> = { Office: 'O', Organization: 'G', Company: 'M', Venue: 'V' };
+
+/** The towns of the bodies and venues one sentence names, each with "at" when the sentence tells something happening at the body. */
+function venuesIn(a: Article, sentence: number): Map<string, string> {
+  const s = a.sentences[sentence];
+  const towns = new Map<string, string>();
+  if (!s) return towns;
+  s.refs.forEach((r, j) => {
+    const m = s.mentions[j];
+    const letter = BODY_LETTER[m?.kind ?? ''];
+    // a venue is no entity: its town is the one its name holds ("the Chisinau City Hall")
+    const town = !letter ? null : m!.kind === 'Venue' ? a.cityInName(m!.name) : a.cityOf(r);
+    if (!letter || !town) return;
+    const at = s.template.indexOf(`⟨${letter}${j}⟩`);
+    const cue = at >= 0 && BEFORE_VENUE.test(s.template.slice(Math.max(0, at - 30), at)) ? 'at' : 'named';
+    if (towns.get(town) !== 'at') towns.set(town, cue);
+  });
+  return towns;
 }
 
 /** The cues of every mention of a town in one sentence. */
@@ -165,6 +191,15 @@ function placeFeatures(a: Article, ev: Events, t: TownFacts, frame: Frame | unde
   const distance = mine.length ? Math.min(...mine.map((s) => Math.abs(s - e.first))) : 99;
   out.push(`distance:${bucket(distance, [0, 1, 3, 6])}`);
   if (distance === 0) for (const cue of cuesIn(a, e.first, town)) out.push(`sentence:${cue || 'named'}`);
+  // what the event's sentence says of the other towns it names: "the delegation from B arrived in A" (B's event is in A)
+  const mySentenceCues = distance === 0 ? cuesIn(a, e.first, town) : new Set<string>();
+  for (const other of new Set(a.sentences[e.first]?.refs ?? [])) {
+    if (!other || other === town || a.label(other) !== 'City') continue;
+    for (const cue of cuesIn(a, e.first, other)) if (cue && !mySentenceCues.has(cue)) out.push(`sentence-rival:${cue}`);
+  }
+  // a body the event's sentence names (a venue, a host council) whose town this is
+  const venue = venuesIn(a, e.first).get(town);
+  if (venue) out.push(`venue:${venue}`);
   // how the whole article names the town, and what it says of the others ("the delegation from B": B is the guests' town, not the venue)
   const cues = t.cuesOf.get(town)!;
   for (const cue of cues) if (cue) out.push(`cue:${cue}`);
