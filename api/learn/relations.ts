@@ -11,6 +11,8 @@ import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCan
 import { normalizeName } from './align.ts';
 import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
 import { FOLDS, fitLeavingRareFeatures, foldAveragedModel, hashFold } from './fold-models.ts';
+import { foldAveragedTrees, leavingRareFeatures } from './relation-trees.ts';
+import { trainBoosted, treesProbability, type BoostingOptions, type TreesModel } from '../extract/learned/trees.ts';
 
 /** One candidate as a training example: its pair (the decision takes one value per pair) and article. */
 export interface RelationExample extends Example {
@@ -31,6 +33,8 @@ export interface RelationTraining extends TrainingOptions {
   foldBySet?: boolean;
   /** how far sets are evened out in fitting: an article weighs (mean set size / its set's size) to this power (1: every set the same, 0: every article the same) */
   balance?: number;
+  /** the types decided by boosted trees (with these options) rather than by a logistic model */
+  trees?: Partial<Record<LearnedType, BoostingOptions>>;
 }
 
 export const TRAINING: RelationTraining = { epochs: 10, l2: 3e-3, rate: 0.1, seed: 1, balance: 1 };
@@ -123,7 +127,7 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   if (!examples.some((e) => e.positive)) return out;
   const threshold = trainType('PARTICIPATED_IN', { ...data, examples }, training)!.threshold;
   for (let fold = 0; fold < FOLDS; fold++) {
-    const c = classifier(fitLeavingRareFeatures(examples.filter((e) => foldOf(e.article) !== fold), training));
+    const c = foldFit('PARTICIPATED_IN', examples.filter((e) => foldOf(e.article) !== fold), training);
     for (const [article, list] of candidates) {
       if (foldOf(article) !== fold) continue;
       // per pair the likeliest role, stated when it reaches the threshold and the rules stated nothing of the pair
@@ -143,6 +147,14 @@ function foldParticipations(data: RelationExamples, candidates: ReadonlyMap<stri
   return out;
 }
 
+/** One fit of a type's learner on some examples (trees when the training names the type among them, else logistic). */
+function foldFit(type: LearnedType, examples: readonly Example[], training: RelationTraining): { probability(features: readonly string[]): number } {
+  const trees = training.trees?.[type];
+  if (!trees) return classifier(fitLeavingRareFeatures(examples, training));
+  const model = trainBoosted(leavingRareFeatures(examples), trees);
+  return { probability: (features) => treesProbability(model, features) };
+}
+
 const setOf = (article: string) => article.slice(0, article.indexOf('/'));
 
 /**
@@ -150,7 +162,7 @@ const setOf = (article: string) => article.slice(0, article.indexOf('/'));
  * (largest first, each to the fold with the fewest articles), so that every fold holds only publishers the other
  * folds' fits never saw, at the cost of five fits.
  */
-function foldsOf(articles: readonly string[], bySet: boolean): (article: string) => number {
+export function foldsOf(articles: readonly string[], bySet: boolean): (article: string) => number {
   if (!bySet) return hashFold;
   const sizes = new Map<string, number>();
   for (const article of articles) sizes.set(setOf(article), (sizes.get(setOf(article)) ?? 0) + 1);
@@ -169,12 +181,14 @@ function foldsOf(articles: readonly string[], bySet: boolean): (article: string)
  * that is best on the fifth each fit left out (the shipped weights are of the same kind as the ones the
  * threshold was chosen for: a single fit on every article would be surer of itself than they were).
  */
-function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | null {
+function trainType(type: LearnedType, data: RelationExamples, training: RelationTraining): LinearModel | TreesModel | null {
   const examples = data.examples.filter((e) => e.type === type);
   if (!examples.some((e) => e.positive)) return null;
   let missed = 0;
   for (const m of data.missed.values()) missed += m.get(type) ?? 0;
-  return foldAveragedModel(examples, missed, foldsOf([...data.missed.keys()], training.foldBySet ?? false), training);
+  const folds = foldsOf([...data.missed.keys()], training.foldBySet ?? false);
+  const trees = training.trees?.[type];
+  return trees ? foldAveragedTrees(examples, missed, folds, trees) : foldAveragedModel(examples, missed, folds, training);
 }
 
 /**
