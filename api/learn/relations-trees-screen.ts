@@ -87,21 +87,26 @@ function learnerOf(spec: string): Learner {
 }
 
 interface Decisions {
-  scored: { probability: number; positive: boolean }[];
+  /** stated: the rules stated the candidate and STAGE=1 asks for the stage's decision (the rules' facts stay) */
+  scored: { probability: number; positive: boolean; stated?: boolean }[];
   missed: number;
 }
 
+/** STAGE=1 scores as the stage acts: a pair the rules stated is stated whatever the model says; only the others are decided. */
+const AS_STAGE = process.env.STAGE === '1';
+
 /** Per pair the likeliest candidate; the pair's other right candidates are missed (fold-models.ts's `decisions`). */
-function decisions(margin: Margin, examples: readonly RelationExample[]): Decisions {
-  const groups = new Map<string, { probability: number; positive: boolean }[]>();
+function decisions(margin: Margin, examples: readonly RelationExample[], asStage = false): Decisions {
+  const groups = new Map<string, Decisions['scored']>();
   for (const e of examples) {
     const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
-    list.push({ probability: 1 / (1 + Math.exp(-margin(e.features))), positive: e.positive });
+    list.push({ probability: 1 / (1 + Math.exp(-margin(e.features))), positive: e.positive, stated: asStage && e.features.includes('rule:yes') });
   }
   const scored: Decisions['scored'] = [];
   let missed = 0;
   for (const list of groups.values()) {
-    const best = list.reduce((x, y) => (y.probability > x.probability ? y : x));
+    const stated = list.find((x) => x.stated);
+    const best = stated ?? list.reduce((x, y) => (y.probability > x.probability ? y : x));
     scored.push(best);
     if (!best.positive && list.some((x) => x.positive)) missed++;
   }
@@ -145,8 +150,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
     for (const spec of specs) {
       const started = process.cpuUsage();
       const { margin, threshold } = fitted(learnerOf(spec), train, missedIn((a) => outer(a) !== fold));
-      const d = decisions(margin, test);
-      const accepted = d.scored.filter((s) => s.probability >= threshold);
+      const d = decisions(margin, test, AS_STAGE);
+      const accepted = d.scored.filter((s) => s.probability >= threshold || s.stated);
       const tp = accepted.filter((s) => s.positive).length;
       const positives = d.scored.filter((s) => s.positive).length + d.missed + missedIn((a) => outer(a) === fold);
       const c: Counts = [tp, accepted.length - tp, positives - tp];

@@ -1,17 +1,24 @@
 // The relation step's decision by boosted trees (trees.ts) instead of a logistic model: the same pairs, the same
 // features, the same "likeliest value, stated from the threshold". The trees are compiled once into arrays of
 // feature ids, and a pair's features are marked once for all its values, so a question is an array look-up.
-import type { FeatureIds, FeatureTable } from './feature-ids.ts';
-import type { Pair, PairScorer } from './relations.ts';
+import type { FeatureTable } from './feature-ids.ts';
 import { sigmoid } from './linear.ts';
 import type { TreesModel } from './trees.ts';
 
+/** What the trees read of a relation step's pair (relations.ts's `Pair`, which imports this file). */
+export interface TreePair {
+  type: string;
+  /** the ids of the pair's features the table knows */
+  features: { readonly list: readonly number[] };
+  values: readonly string[];
+}
+
 /** What the relation step tells the trees about its features. */
-export interface TreeFeatureParts {
+export interface TreeFeatureParts<P extends TreePair = TreePair> {
   /** a participation feature's role and the pair's feature it conjoins ("host|btw:by": host, "btw:by") */
   roleOf(feature: string): { role: number; rest: string } | null;
   /** the features of one value of a pair (how the rules stated it, the role) */
-  own(pair: Pair, value: string): string[];
+  own(pair: P, value: string): string[];
   /** the role's index of a participation's value */
   roleIndex(value: string): number;
 }
@@ -30,7 +37,7 @@ export function treeFeatureNames(model: TreesModel, parts: Pick<TreeFeatureParts
   return names;
 }
 
-export function treesPairScorer(model: TreesModel, table: FeatureTable, parts: TreeFeatureParts): PairScorer {
+export function treesPairScorer<P extends TreePair>(model: TreesModel, table: FeatureTable, parts: TreeFeatureParts<P>): { threshold: number; best(pair: P): { value: number; probability: number } } {
   const inner = 2 ** model.depth - 1;
   const count = model.trees.length;
   // per node: the id of its feature (-1: no question), the role it conjoins (-1: none) and the id of the rest
@@ -70,7 +77,7 @@ export function treesPairScorer(model: TreesModel, table: FeatureTable, parts: T
   };
   return {
     threshold: model.threshold,
-    best(pair: Pair<FeatureIds>) {
+    best(pair: P) {
       generation++;
       for (const id of pair.features.list) shared[id] = generation;
       const participation = pair.type === 'PARTICIPATED_IN';

@@ -849,7 +849,7 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
 /** The features a vetoed pair is asked about, and the cues `sentenceFeatures` asks whether it wrote: they need ids whether a model weighs them or not. */
 const ASKED = ['visit:x-hosts-at-y', 'fr:x-host-at-y', ...CUE_BETWEEN.values()];
 
-const TREE_PARTS: TreeFeatureParts = { roleOf, own: (pair, value) => valueFeatures(pair, value).own, roleIndex: (value) => roleIndex.get(value)! };
+const TREE_PARTS: TreeFeatureParts<Pair<FeatureIds>> = { roleOf, own: (pair, value) => valueFeatures(pair, value).own, roleIndex: (value) => roleIndex.get(value)! };
 
 /** The scorers of a model file, read once. */
 export function relationScorers(models: RelationModels): RelationScorers {
