@@ -14,6 +14,8 @@ import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
+import { treeFeatureNames, treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
+import { TreesModelSchema } from './trees.ts';
 import { matchAll } from '../match-all.ts';
 import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
 
@@ -47,9 +49,9 @@ export type LearnedType = (typeof LEARNED_TYPES)[number];
  */
 export const DECIDED_TYPES: readonly LearnedType[] = ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
 
-/** One model per relationship type; a type without a model keeps the rules' facts. */
+/** One model per relationship type, logistic or boosted trees; a type without a model keeps the rules' facts. */
 export const RelationModelsSchema = z.object({
-  models: z.partialRecord(z.enum(LEARNED_TYPES), LinearModelSchema),
+  models: z.partialRecord(z.enum(LEARNED_TYPES), z.union([TreesModelSchema, LinearModelSchema])),
 });
 export type RelationModels = z.infer<typeof RelationModelsSchema>;
 
@@ -853,11 +855,15 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
 /** The features a vetoed pair is asked about, and the cues `sentenceFeatures` asks whether it wrote: they need ids whether a model weighs them or not. */
 const ASKED = ['visit:x-hosts-at-y', 'fr:x-host-at-y', ...CUE_BETWEEN.values()];
 
+const TREE_PARTS: TreeFeatureParts<Pair<FeatureIds>> = { roleOf, own: (pair, value) => valueFeatures(pair, value).own, roleIndex: (value) => roleIndex.get(value)! };
+
 /** The scorers of a model file, read once. */
 export function relationScorers(models: RelationModels): RelationScorers {
   const names = [...ASKED];
   for (const type of LEARNED_TYPES) {
-    for (const feature of Object.keys(models.models[type]?.weights ?? {})) {
+    const m = models.models[type];
+    if (m && 'trees' in m) names.push(...treeFeatureNames(m, TREE_PARTS));
+    for (const feature of Object.keys(m && 'weights' in m ? m.weights : {})) {
       names.push(feature);
       const r = roleOf(feature);
       if (r) names.push(r.rest);
@@ -867,7 +873,7 @@ export function relationScorers(models: RelationModels): RelationScorers {
   const byType = new Map<LearnedType, PairScorer>();
   for (const type of LEARNED_TYPES) {
     const m = models.models[type];
-    if (m) byType.set(type, pairScorer(m, table));
+    if (m) byType.set(type, 'trees' in m ? treesPairScorer(m, table, TREE_PARTS) : pairScorer(m, table));
   }
   return { table, byType, sink: new FeatureIds(table) };
 }
