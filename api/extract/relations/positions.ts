@@ -333,11 +333,8 @@ export function explicitPositions(a: Article): void {
     // Y Title X, Former Y Title X
     s.mentions.forEach((m, j) => {
       if (m.kind !== 'Person' || !m.title || !m.titlePrefix || styled.has(j)) return;
-      // ("Governing Mayor X": a qualifier alone is no place; the bare title is placed by implicitPositions)
-      const q = qualifiedTitle(m.titlePrefix, m.title);
-      if (!q.prefix) return;
-      const place = prefixPlace(a, q.prefix, q.title, s.index);
-      position(a, s.refs[j] ?? null, { ...m, kind: 'Title', title: q.title }, place, s);
+      const place = prefixPlace(a, m.titlePrefix, m.title, s.index);
+      position(a, s.refs[j] ?? null, { ...m, kind: 'Title' }, place, s);
       // "Mandaluyong Mayor A and Vice Mayor B": the place before the first title is the second's too
       const next = t.includes(`⟨P${j}⟩`) ? new RegExp(`⟨P${j}⟩(?: \\([^)⟨]*\\))? and ⟨P(\\d+)⟩(?! (?:of|from|at)\\b| \\(⟨)`).exec(t) : null;
       const other = next ? s.mentions[Number(next[1])] : undefined;
@@ -402,8 +399,6 @@ export function pendingTitles(a: Article): Pending[] {
   for (const s of a.sentences) {
     s.mentions.forEach((m, j) => {
       const id = s.refs[j];
-      const q = m.kind === 'Person' && m.title && m.titlePrefix ? qualifiedTitle(m.titlePrefix, m.title) : null;
-      if (q && !q.prefix && id) out.push({ person: id, title: q.title, former: !!m.former, sentence: s.index });
       if (m.kind === 'Person' && m.title && !m.titlePrefix && id) {
         // "Vice Governor Li Ming of Jilin Province": the title's place is named, and it is no city
         if (s.template.includes(`⟨P${j}⟩ of`) && new RegExp(`⟨P${j}⟩ of (?:the )?⟨[NV]\\d+⟩`).test(s.template)) return;
@@ -520,12 +515,6 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
     if (councils.length === 1 && !p.counterpart && /mayor|councill?or|council member|alderman|chief executive|manager|clerk/.test(p.title)) candidates.push(councils[0]!.id);
     if (a.homeCity) candidates.push(a.homeCity);
     for (const o of visitOrigins) candidates.push(o);
-    // "Mayor A of Y met Mayor B": when every town above is refused (its one holder named, or a town the person visits),
-    // the other town of the article's one tie with it is the person's
-    for (const c of [...candidates]) {
-      const partner = onlyPartner(a, c);
-      if (partner && !candidates.includes(partner)) candidates.push(partner);
-    }
     const one = TOP_TITLES.test(p.title);
     for (const c of candidates) {
       if (visited.has(c) || !local && visitDestinations.includes(c) && visitOrigins.length && c !== a.homeCity) continue;
@@ -540,27 +529,6 @@ export function implicitPositions(a: Article, pending: Pending[], visitOrigins: 
       break;
     }
   }
-}
-
-/** Words the chunker leaves before a title that qualify it and name no place: "Governing Mayor", "Kouga Executive Mayor". */
-const QUALIFIER = /^(?:governing|executive|municipal|metropolitan|interim|deputy|vice|resident|parks|planning|fire|senior|chief|assistant)$/i;
-/** The same, said of the whole prefix only: "County Governor X", "Village Chairman X" (but "Orange County Mayor" is Orange County's). */
-const LONE_QUALIFIER = /^(?:county|village|district|regional|provincial|city|town)$/i;
-
-/** A title prefix with its qualifiers moved into the title: "Kouga Executive" + "mayor" is Kouga's "executive mayor". */
-function qualifiedTitle(prefix: string, title: string): { prefix: string; title: string } {
-  const words = prefix.split(/\s+/);
-  let k = words.length;
-  while (k > 0 && QUALIFIER.test(words[k - 1]!)) k--;
-  if (k === 1 && LONE_QUALIFIER.test(words[0]!)) k = 0;
-  if (k === words.length) return { prefix, title };
-  return { prefix: words.slice(0, k).join(' '), title: `${words.slice(k).join(' ').toLowerCase()} ${title}` };
-}
-
-/** The one town the article ties to the city as a sister, twin or partner; null when it names none or several. */
-function onlyPartner(a: Article, city: string): string | null {
-  const partners = new Set(a.factsOf('SISTER_CITY_OF').flatMap((f) => (f.from === city ? [f.to] : f.to === city ? [f.from] : [])));
-  return partners.size === 1 && a.label([...partners][0]!) === 'City' ? [...partners][0]! : null;
 }
 
 /** Whether the sentence sends the person to the city: "X attended … in Y", "X travelled to Y", "X visited Y". */
