@@ -52,6 +52,9 @@ const MEMBERS = String.raw`(?:${MEMBER}(?:,|;|,? and|,? as well as) )*${MEMBER}`
 /** Lower-case nouns of a person's role, said after the name ("X, a resident of …") or before it ("delegate X"). */
 const ROLE = String.raw`(?:resident|widow|widower|wife|husband|son|daughter|student|pupil|adviser|advisor|spokes(?:man|woman|person)|chair-elect|president-elect|official|member|deputy|volunteer|organi[sz]er|co-?ordinator|interpreter|translator|teacher|professor|founder|native|citizen|\d+-year-old|artist|potter|painter|chaperone|delegate|host|ambassador|consul general|consul|minister|director|secretary|chairman|chairwoman|chairperson|president|head|representative|manager|officer|administrator|councillor|councilor|commissioner)`;
 
+/** The words of a title's complement that name a place or a body in words ("of the village", "of Y city", "of Z's provincial capital"). */
+const PLACE_WORDS = String.raw`(?:⟨[CNOGMV]\d+⟩(?:['’]s)?|\(⟨[A-Z]\d+⟩\)|the|city|town|village|municipality|municipal|council|capital|provincial|county|district|region|regional|association|committee|consulate|embassy|of|in|hosting|host|sister|twin|local)`;
+
 const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, flags);
 
 export const PEOPLE_RULES: readonly SentenceRule<PeopleContext>[] = [
@@ -95,6 +98,32 @@ export const PEOPLE_RULES: readonly SentenceRule<PeopleContext>[] = [
       expect: ['MET_WITH Lisa Helps -> Kenji Sato'],
     },
     apply: marks('title-then-name'),
+  },
+  {
+    name: 'title-of-place-then-name',
+    stage: 'people',
+    matches: re(String.raw`(?:⟨T\d+⟩|\b(?:(?:its|their|his|her|our|town|city|interim|acting) )(?:mayor|governor|leader|head|chair(?:man|woman|person)?|president))(?: (?:of|for|in|at|to) (?:the )?(?:${PLACE_WORDS} ){0,6}${PLACE_WORDS})?, (?<names>⟨X\d+⟩)(?=[,;.:]| and\b| \(|$)`),
+    emits: 'Person (the name)',
+    why: 'A title whose complement names a place in words ("The Mayor of the village, Ann Lee,", "the Mayor of Y city, Ann Lee", "its mayor, Ann Lee") and a comma before a name names that title\'s holder, as "title-then-name" does for a complement that is one mention.',
+    example: {
+      title: 'Oranmore twins with a Breton village',
+      body: 'Oranmore signed a twinning charter with Clohars-Fouesnant on May 2, 2024. The Mayor of the village, Michel Lahuec, visited Oranmore.',
+      expect: ['VISITED Michel Lahuec -> Oranmore'],
+    },
+    apply: marks('title-of-place-then-name'),
+  },
+  {
+    name: 'name-then-title-of',
+    stage: 'people',
+    matches: re(String.raw`(?<names>⟨X\d+⟩)(?: \([^()⟨]{1,30}\))?(?:, | [-–—] | (?:is|was|has been) )(?:the |a |an )?(?:(?:former|honorary|acting|interim|deputy|current|then) )?⟨T\d+⟩ (?:of|for|at|to) `),
+    emits: 'Person (the name)',
+    why: 'A name set beside a title of a place or body ("X, the Head of the Taipei Office", "X – Member of the Central Committee") is that title\'s holder; "name-then-role" reads lower-case role words only.',
+    example: {
+      title: 'Taipei office head invites mayors',
+      body: 'Feng Kwang-chung, the Head of the Taipei Economic and Cultural Office in Sao Paulo, visited Holambra on May 2, 2024.',
+      expect: ['HOLDS_POSITION Feng Kwang-chung -> Taipei Economic and Cultural Office in Sao Paulo'],
+    },
+    apply: marks('name-then-title-of'),
   },
   {
     name: 'leaders-of-places-named',

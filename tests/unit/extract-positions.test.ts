@@ -179,3 +179,10 @@ describe('titles set beside a name, and counterparts', () => {
     ['does not give "the Mayor of Y" to the next name when it has a post of its own', () => extract('At the invitation of the Mayor of Espoo, Ambassador Chen Wei attended the autumn festival on Monday.', 'Ambassador attends Espoo festival'), [holds('Chen Wei', 'Espoo', undefined)]],
   ]);
 });
+
+describe('towns named in words and notes after a name', () => {
+  table([
+    ['reads "the Mayor of Y city, X" with the town\'s common noun after its name', () => extract('The mayor of Wuhan city, Yong Wan, welcomed the delegation from Entebbe on Monday.', 'Entebbe delegation in Wuhan'), [holds('Yong Wan', 'Wuhan', 'Mayor')]],
+    ['reads "X (note), the Head of Y" with a note in brackets after the name', () => extract('Feng Kwang-chung (馮光中), the Head of the Taipei Economic and Cultural Office in Sao Paulo, visited Holambra on Monday.', 'Taiwan office head visits Holambra'), [holds('Feng Kwang-chung', 'Taipei Economic and Cultural Office in Sao Paulo', 'Head')]],
+  ]);
+});

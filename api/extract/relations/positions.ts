@@ -78,7 +78,7 @@ export function explicitPositions(a: Article): void {
     if (!t.includes('⟨T') && !s.mentions.some((m) => m.kind === 'Person' && m.title) && !/\b(?:mayors|governors|presidents|chairmen|chairwomen|chairs|councill?ors|directors) (?:of|at)\b/i.test(t) && !(t.includes(' who ') && / who (?:also |currently |now )?(?:chairs|heads|directs)\b/.test(t))) continue;
     // X, (the) Title of Y (and Title2)
     // ("Mayor of Japan Mito", "Mayor of the Chinese city Chengdu": a country may stand before the city)
-    for (const m of cues.matches(/⟨P(\d+)⟩(?:,? | \(|,? as | [-–—] )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
+    for (const m of cues.matches(/⟨P(\d+)⟩(?: \([^()⟨]{1,30}\))?(?:,? | \(|,? as | [-–—] )(?:the |a |an )?(?:former |first |new |current |incumbent |acting |then |newly[- ]elected |newly[- ]appointed |recently elected |re-elected |incoming |outgoing )?⟨T(\d+)⟩ (?:of|at|for|in) (?:the )?(?:(?:⟨N\d+⟩ )?(?:city|town) (?:of )?(?=⟨C)|⟨N\d+⟩ (?=⟨C))?⟨([OMGCXV])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: and (?:the )?⟨T(\d+)⟩(?! (?:of|at|for)))?/g)) {
       // "deputy mayor, A, district manager, B, the chairperson of Y, C, and …": in a list of titles each set before its
       // name, "the chairperson of Y" is the next name's
       const next = /(?:⟨T\d+⟩|\b(?:manager|mayor|councill?or|director|secretary|chair(?:person|man|woman)?|president|officer|clerk|treasurer|member|head|chief)), $/.test(t.slice(0, m.index)) ? /^,? (?:the )?⟨P(\d+)⟩(?=[,;.]| and\b)/.exec(t.slice(m.index! + m[0].length)) : null;
@@ -124,7 +124,8 @@ export function explicitPositions(a: Article): void {
       position(a, person, s.mentions[Number(m[2])]!, own ? place : a.cityOf(place) ?? place, s);
     }
     // Title of Y, (Mr) X
-    for (const m of cues.matches(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
+    // ("The mayor of Wuhan city, Yong Wan": the town's common noun after its name)
+    for (const m of cues.matches(/(?<!⟨[PXVNC]\d+⟩,? (?:the |a )?|⟨T\d+⟩ and (?:the )?)⟨T(\d+)⟩ (?:of|at|for) (?:the )?⟨([OMGCX])(\d+)⟩(?: \(⟨[A-Z]\d+⟩\))?(?: (?:city|town|municipality))?(?:, ⟨N\d+⟩)*, (?:the )?⟨P(\d+)⟩/g)) {
       if (s.mentions[Number(m[1])]!.plural) continue;
       // "At the invitation of the Mayor of Espoo, Ambassador Chen Li and …": a name with a head's or an envoy's post of its own
       // is not the holder ("The Mayor of Warminster, Councillor Phil Keeble" is: a councillor's style)
