@@ -43,13 +43,15 @@ export function fitLeavingRareFeatures(examples: readonly Example[], training: T
   return trainLogistic(kept, training);
 }
 
-/** Scores as the decision acts: per group, the likeliest candidate; the group's other right candidates are missed. */
-function decisions(model: LinearModel, examples: readonly GroupedExample[]): { scored: { probability: number; positive: boolean }[]; missed: number } {
-  const c = classifier(model);
+/**
+ * Scores as the decision acts: per group, the likeliest candidate by the fitted model's `probability`; the group's
+ * other right candidates are missed.
+ */
+export function groupDecisions(examples: readonly GroupedExample[], probability: (features: readonly string[]) => number): { scored: { probability: number; positive: boolean }[]; missed: number } {
   const groups = new Map<string, { probability: number; positive: boolean }[]>();
   for (const e of examples) {
     const list = groups.get(e.group) ?? groups.set(e.group, []).get(e.group)!;
-    list.push({ probability: c.probability(e.features), positive: e.positive });
+    list.push({ probability: probability(e.features), positive: e.positive });
   }
   const scored: { probability: number; positive: boolean }[] = [];
   let missed = 0;
@@ -60,6 +62,8 @@ function decisions(model: LinearModel, examples: readonly GroupedExample[]): { s
   }
   return { scored, missed };
 }
+
+const decisions = (model: LinearModel, examples: readonly GroupedExample[]) => groupDecisions(examples, classifier(model).probability);
 
 /** The fold fits of one decision: their decisions on the folds each left out (with the gold facts those miss), and their mean weights. */
 export interface FoldFits {

@@ -16,19 +16,13 @@ import { DECIDED_TYPES } from '../extract/learned/relations.ts';
 import { bestThreshold, type Example } from '../extract/learned/linear.ts';
 import { trainBoosted, treesMargin } from '../extract/learned/trees.ts';
 import { fitLeavingRareFeatures, FOLDS, hashFold } from './fold-models.ts';
+import { leavingRareFeatures } from './relation-trees.ts';
 import { foldsOf, setWeights, TRAINING, type RelationExample } from './relations.ts';
 
 type Margin = (features: readonly string[]) => number;
 type Learner = (examples: readonly Example[]) => Margin;
 
 /** features seen in fewer examples are left out, as fold-models.ts does for the logistic model */
-const MIN_COUNT = 3;
-function leavingRare(examples: readonly Example[]): Example[] {
-  const counts = new Map<string, number>();
-  for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return examples.map((e) => ({ ...e, features: e.features.filter((f) => counts.get(f)! >= MIN_COUNT) }));
-}
-
 const logistic: Learner = (examples) => {
   const m = fitLeavingRareFeatures(examples, TRAINING);
   const w = new Map(Object.entries(m.weights));
@@ -36,7 +30,7 @@ const logistic: Learner = (examples) => {
 };
 
 const trees = (rounds: number, depth: number, shrinkage: number): Learner => (examples) => {
-  const m = trainBoosted(leavingRare(examples), { rounds, depth, shrinkage });
+  const m = trainBoosted(leavingRareFeatures(examples), { rounds, depth, shrinkage });
   return (features) => {
     const set = new Set(features);
     return treesMargin(m, (f) => set.has(f));
@@ -46,7 +40,7 @@ const trees = (rounds: number, depth: number, shrinkage: number): Learner => (ex
 /** The logistic model, and boosted trees fitted on what it leaves: the margin is the sum of both. */
 const stacked = (rounds: number, depth: number, shrinkage: number): Learner => (examples) => {
   const linear = logistic(examples);
-  const kept = leavingRare(examples);
+  const kept = leavingRareFeatures(examples);
   const m = trainBoosted(kept, { rounds, depth, shrinkage }, examples.map((e) => linear(e.features)));
   return (features) => {
     const set = new Set(features);
