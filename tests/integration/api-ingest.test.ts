@@ -260,18 +260,19 @@ describe('ingesting articles', () => {
 });
 
 // A body named by its kind ("the City Council") is its article's town's: two towns' councils stay two entities,
-// one town's council told by two articles stays one. Articles written for this test in the genre's style.
+// one town's council told by two articles stays one. Articles written for this test in the genre's style; each names
+// the council as a body of people too, since "the City Council meeting" alone may be read as the meeting's name only.
 const NORFOLK_STUDENTS = `Norfolk students report on Kitakyushu trip
 
-NORFOLK — Ten students from Norfolk visited Kitakyushu, its sister city in Japan, in May 2024. At the City Council meeting on Tuesday, June 4, 2024, the leader of the group, Ann Lee, gave a report of their trip and presented Mayor Kenneth Alexander with a gift from the mayor of Kitakyushu.
+NORFOLK — Ten students from Norfolk visited Kitakyushu, its sister city in Japan, in May 2024. At the City Council meeting on Tuesday, June 4, 2024, the leader of the group, Ann Lee, gave a report of their trip to members of the City Council and presented Mayor Kenneth Alexander with a gift from the mayor of Kitakyushu.
 `;
 const NORFOLK_CHOIR = `Norfolk welcomes Kitakyushu choir
 
-NORFOLK — A choir from Kitakyushu performed in Norfolk on October 5, 2024. At the City Council meeting on Tuesday, October 8, 2024, the choir's director, Kenji Sato, presented Mayor Kenneth Alexander with a gift from the people of Kitakyushu.
+NORFOLK — A choir from Kitakyushu performed in Norfolk on October 5, 2024. At the City Council meeting on Tuesday, October 8, 2024, the choir's director, Kenji Sato, gave a report of the tour to members of the City Council and presented Mayor Kenneth Alexander with a gift from the people of Kitakyushu.
 `;
 const WILHELMSHAVEN_STUDENTS = `Wilhelmshaven students report on Norfolk trip
 
-WILHELMSHAVEN — Twelve students from Wilhelmshaven visited Norfolk, Virginia, in July 2024. At the City Council meeting on Thursday, August 15, 2024, the leader of the group, Jan Meyer, gave a report of their trip and presented Mayor Carsten Feist with a gift from the mayor of Norfolk.
+WILHELMSHAVEN — Twelve students from Wilhelmshaven visited Norfolk, Virginia, in July 2024. At the City Council meeting on Thursday, August 15, 2024, the leader of the group, Jan Meyer, gave a report of their trip to members of the City Council and presented Mayor Carsten Feist with a gift from the mayor of Norfolk.
 `;
 
 /** The stored "City Council" entities after ingesting the articles one by one, as separate requests. */

@@ -93,7 +93,7 @@ describe('resolution across articles', () => {
 
   it('a body named by its kind is its town\'s: two towns\' "City Council" stay apart, one town\'s meets itself and its full name', () => {
     const meeting = (town: string, guest: string, date: string) =>
-      doc(`${town} students report`, `${town.toUpperCase()} — Students from ${town} visited ${guest}. At the City Council meeting on ${date}, the leader of the group gave a report of their trip.`, date);
+      doc(`${town} students report`, `${town.toUpperCase()} — Students from ${town} visited ${guest}. At the City Council meeting on ${date}, the leader of the group gave a report of their trip to members of the City Council.`, date);
     const councils = (g: GraphDocument) => g.nodes.filter((n) => n.label === 'Office').map((n) => [n.name, n.properties.town ?? null]).sort();
     expect(councils(extractGraph([meeting('Norfolk', 'Kitakyushu', 'June 4, 2024'), meeting('Wilhelmshaven', 'Norfolk', 'August 15, 2024')])))
       .toEqual([['City Council', 'Norfolk'], ['City Council', 'Wilhelmshaven']]);
