@@ -195,11 +195,29 @@ function copyNode(n: GraphNode): GraphNode {
   return { id: n.id, label: n.label, name: n.name, aliases: [...(n.aliases ?? [])], properties: { ...(n.properties ?? {}) } };
 }
 
+/** A body's key of one word ("Office|bcc", "Organization|unesco"): an acronym or a bare name that several bodies may share. */
+function isOneWordKey(key: string): boolean {
+  const bar = key.indexOf('|');
+  return !/^(?:Person|City|Event)$/.test(key.slice(0, bar)) && !key.slice(bar + 1).includes(' ');
+}
+
+/**
+ * Nodes sharing a one-word key are one only when the key is unique among the bodies named in more words: "BCC" is
+ * the Bulawayo City Council of one article and the Banjul City Council of another, and must not make them one.
+ * Nodes known only by the one word join the single fully named body that holds it, or each other.
+ */
+function joinUnlessAmbiguous(uf: UnionFind, holders: string[], node: (id: string) => GraphNode): void {
+  const named = new Set(holders.filter((id) => aliasKeys(node(id)).some((k) => !isOneWordKey(k))).map((id) => uf.find(id)));
+  if (named.size > 1) return;
+  for (const id of holders.slice(1)) uf.union(holders[0]!, id);
+}
+
 /** Resolution across documents: nodes sharing an alias key become one; relationships follow. */
 export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
   const uf = new UnionFind();
   const nodes = new Map<string, GraphNode>();
   const keyOwner = new Map<string, string>();
+  const holdersOfWordKey = new Map<string, Set<string>>();
   for (const d of docs) {
     for (const n of d.nodes) {
       const existing = nodes.get(n.id);
@@ -207,12 +225,17 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
         if (existing.label === n.label) mergeNode(existing, copyNode(n));
       } else nodes.set(n.id, copyNode(n));
       for (const k of aliasKeys(n)) {
+        if (isOneWordKey(k)) {
+          (holdersOfWordKey.get(k) ?? holdersOfWordKey.set(k, new Set()).get(k)!).add(n.id);
+          continue;
+        }
         const owner = keyOwner.get(k);
         if (owner && owner !== n.id) uf.union(owner, n.id);
         else keyOwner.set(k, n.id);
       }
     }
   }
+  for (const holders of holdersOfWordKey.values()) joinUnlessAmbiguous(uf, [...holders], (id) => nodes.get(id)!);
   const merged = new Map<string, GraphNode>();
   for (const [id, n] of nodes) {
     const root = uf.find(id);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { extractArticle, extractGraph } from '../../api/extract/index.ts';
-import { aliasKeys } from '../../api/extract/resolve.ts';
+import { aliasKeys, mergeGraphs } from '../../api/extract/resolve.ts';
 import { remapToExisting } from '../../api/store/rows.ts';
 
 // the gazetteer loads once, on first use; a busy machine may need more than a test's default time
@@ -101,6 +101,24 @@ describe('resolution across articles', () => {
       .toEqual([['City Council', 'Norfolk']]);
     const council = { id: 'x', label: 'Office' as const, name: 'City Council', aliases: [], properties: { town: 'Norfolk' } };
     expect(aliasKeys(council)).toEqual(aliasKeys({ ...council, name: 'Norfolk City Council', properties: {} }));
+  });
+
+  it('an acronym shared by two towns\' councils ("BCC") does not make them one across articles', () => {
+    const g = extractGraph([
+      doc('Bulawayo delegation', 'The Bulawayo City Council (BCC) sent a delegation to Quelimane. BCC officials signed a trade memorandum.'),
+      doc('Banjul twinning', 'The Banjul City Council (BCC) welcomed a delegation from North Miami. BCC staff hosted the guests.', '2024-07-01'),
+    ]);
+    expect(g.nodes.filter((n) => n.label === 'Office').map((n) => n.name).sort()).toEqual(['Banjul City Council', 'Bulawayo City Council']);
+  });
+
+  it('a body known only by its acronym joins the one fully named body that has it, or stays apart when two have it', () => {
+    const article = (id: string, nodes: GraphDocument['nodes']): GraphDocument => ({ articles: [{ id, title: id, file: `${id}.txt` } as GraphDocument['articles'][number]], nodes, relationships: [] });
+    const office = (id: string, name: string, aliases: string[] = []) => ({ id, label: 'Office' as const, name, aliases, properties: {} });
+    const blantyre = article('a', [office('office:blantyre-council', 'Blantyre City Council', ['BCC'])]);
+    const bare = article('c', [office('office:bcc', 'BCC')]);
+    expect(mergeGraphs([blantyre, bare]).nodes.map((n) => [n.name, ...n.aliases].sort())).toEqual([['BCC', 'Blantyre City Council']]);
+    const banjul = article('b', [office('office:banjul-council', 'Banjul City Council', ['BCC'])]);
+    expect(mergeGraphs([blantyre, banjul, bare]).nodes.map((n) => n.name).sort()).toEqual(['BCC', 'Banjul City Council', 'Blantyre City Council']);
   });
 
   it('aliasKeys and remapToExisting point a new document at stored nodes', () => {
