@@ -190,9 +190,9 @@ function placeFeatures(a: Article, ev: Events, t: TownFacts, frame: Frame | unde
   const mine = t.sentencesOf.get(town) ?? [];
   const distance = mine.length ? Math.min(...mine.map((s) => Math.abs(s - e.first))) : 99;
   out.push(`distance:${bucket(distance, [0, 1, 3, 6])}`);
-  if (distance === 0) for (const cue of cuesIn(a, e.first, town)) out.push(`sentence:${cue || 'named'}`);
-  // what the event's sentence says of the other towns it names: "the delegation from B arrived in A" (B's event is in A)
   const mySentenceCues = distance === 0 ? cuesIn(a, e.first, town) : new Set<string>();
+  for (const cue of mySentenceCues) out.push(`sentence:${cue || 'named'}`);
+  // what the event's sentence says of the other towns it names: "the delegation from B arrived in A" (B's event is in A)
   for (const other of new Set(a.sentences[e.first]?.refs ?? [])) {
     if (!other || other === town || a.label(other) !== 'City') continue;
     for (const cue of cuesIn(a, e.first, other)) if (cue && !mySentenceCues.has(cue)) out.push(`sentence-rival:${cue}`);

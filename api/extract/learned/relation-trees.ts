@@ -23,20 +23,6 @@ export interface TreeFeatureParts<P extends TreePair = TreePair> {
   roleIndex(value: string): number;
 }
 
-/** The feature names a model asks about, and the rests of its role features: the table must know them all. */
-export function treeFeatureNames(model: TreesModel, parts: Pick<TreeFeatureParts, 'roleOf'>): string[] {
-  const names: string[] = [];
-  for (const tree of model.trees) {
-    for (const f of tree.features) {
-      if (f === null) continue;
-      names.push(f);
-      const r = parts.roleOf(f);
-      if (r) names.push(r.rest);
-    }
-  }
-  return names;
-}
-
 export function treesPairScorer<P extends TreePair>(model: TreesModel, table: FeatureTable, parts: TreeFeatureParts<P>): { threshold: number; best(pair: P): { value: number; probability: number } } {
   const inner = 2 ** model.depth - 1;
   const count = model.trees.length;

@@ -14,7 +14,7 @@ import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
 import type { Frame, Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
-import { treeFeatureNames, treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
+import { treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
 import { TreesModelSchema } from './trees.ts';
 import { matchAll } from '../match-all.ts';
 import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
@@ -862,8 +862,8 @@ export function relationScorers(models: RelationModels): RelationScorers {
   const names = [...ASKED];
   for (const type of LEARNED_TYPES) {
     const m = models.models[type];
-    if (m && 'trees' in m) names.push(...treeFeatureNames(m, TREE_PARTS));
-    for (const feature of Object.keys(m && 'weights' in m ? m.weights : {})) {
+    const asked = !m ? [] : 'trees' in m ? m.trees.flatMap((t) => t.features.filter((f) => f !== null)) : Object.keys(m.weights);
+    for (const feature of asked) {
       names.push(feature);
       const r = roleOf(feature);
       if (r) names.push(r.rest);
