@@ -1,8 +1,7 @@
 // Storing articles through the real HTTP API into the real Neo4j: idempotence, edits, concurrency,
 // provenance-aware delete, bodies named by their kind, bodies sharing an acronym.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -298,19 +297,9 @@ describe('a body named by its kind', () => {
 
 // "BCC" is the Bulawayo City Council of one article and the Banjul City Council of another: the acronym, a body's
 // one-word alias key, must not make them one entity whichever article comes first (api/graph/alias-keys.ts).
-// Articles written for this test in the genre's style.
-const BULAWAYO_BCC = `Bulawayo council delegation visits Quelimane
-
-Published: 2024-05-10
-
-A delegation of the Bulawayo City Council (BCC) visited Quelimane, Mozambique, on May 8, 2024. David Coltart, Mayor of the Bulawayo City Council, led the delegation. BCC officials signed a trade memorandum with the Quelimane municipality.
-`;
-const BANJUL_BCC = `Banjul council welcomes North Miami guests
-
-Published: 2024-07-01
-
-The Banjul City Council (BCC) welcomed a delegation from North Miami on June 28, 2024. Rohey Malick Lowe, Mayor of the Banjul City Council, hosted the guests. BCC staff showed the visitors the city's markets.
-`;
+// Articles written for these tests in the genre's style (tests/fixtures/acronym, also in bulk-import.test.ts).
+const ACRONYM_FILES = ['bulawayo-bcc.txt', 'banjul-bcc.txt'].map((file) => fileURLToPath(new URL(`../fixtures/acronym/${file}`, import.meta.url)));
+const [BULAWAYO_BCC, BANJUL_BCC] = ACRONYM_FILES.map((file) => readFileSync(file, 'utf8')) as [string, string];
 /** An article that names the council by its acronym alone (as a graph document: the rules read a bare "BCC" as no body). */
 const BARE_BCC: GraphDocument = {
   articles: [{ id: 'bare-bcc', title: 'BCC appoints a town clerk', publishedAt: '2024-09-01', url: 'https://example.org/bcc-clerk' }],
@@ -341,21 +330,13 @@ async function ingestEach(articles: (string | GraphDocument)[]): Promise<void> {
   for (const article of articles) expect((await call(api, 'POST', '/api/articles', article)).status).toBe(201);
 }
 
-/** `npm run extract` on the texts, each its own file, as the CLI's JSON on stdout. */
-function extractCli(texts: string[]): Promise<GraphDocument> {
-  const dir = mkdtempSync(join(tmpdir(), 'bcc-extract-'));
-  const files = texts.map((text, i) => {
-    const file = join(dir, `article-${i}.txt`);
-    writeFileSync(file, text);
-    return file;
-  });
+/** What `npm run extract` prints for the files. */
+function extractCli(files: string[]): Promise<GraphDocument> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   return new Promise((resolve, reject) =>
-    execFile(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/cli/extract.ts'), ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
-      rmSync(dir, { recursive: true, force: true });
-      if (error) reject(error);
-      else resolve(JSON.parse(stdout) as GraphDocument);
-    }),
+    execFile(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/cli/extract.ts'), ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as GraphDocument),
+    ),
   );
 }
 
@@ -370,7 +351,7 @@ describe('an acronym two bodies share ("BCC")', () => {
     await ingestEach([BANJUL_BCC, BULAWAYO_BCC]);
     expect(await storedOfficeHolders()).toEqual(twoCouncils);
     expect((await snapshot()).nodes.map((n) => n.id)).toEqual(bulawayoFirst.nodes.map((n) => n.id));
-    const extracted = await extractCli([BULAWAYO_BCC, BANJUL_BCC]);
+    const extracted = await extractCli(ACRONYM_FILES);
     expect(officeHolders(extracted)).toEqual(twoCouncils);
     expect(extracted.nodes.map((n) => n.id).sort()).toEqual(bulawayoFirst.nodes.map((n) => n.id));
   }, 120_000);
