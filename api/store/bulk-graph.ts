@@ -85,7 +85,7 @@ const versionKeys = (a: { url?: string | null; title: string; file?: string | nu
 
 export class BulkGraph {
   readonly entities = new Map<string, BulkEntity>();
-  /** Alias key -> the entities it names, without repeats (a key naming several is ambiguous: entities-by-alias-key skips it). */
+  /** Alias key -> the entities it names, without repeats (a key of more words naming several is ambiguous: entities-by-alias-key skips it). */
   readonly keys = new Map<string, string[]>();
   /** The entities holding a key of more words (graph/alias-keys.ts namedInMoreWords over their keys): bodies of their own, not known by a word alone. */
   private readonly named = new Set<string>();
