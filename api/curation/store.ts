@@ -7,7 +7,9 @@ import { aliasKeys } from '../extract/resolve.ts';
 import { ENTITY_LABELS, type EntityLabel } from '../graph/schema.ts';
 import { cypher } from '../store/cypher.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
+import { storedEntityOf } from '../store/rows.ts';
 import { plain } from '../store/stored.ts';
+import { storedKeys } from '../store/write.ts';
 import {
   CorrectionError,
   entityIdFor,
@@ -138,8 +140,9 @@ async function plan(tx: ManagedTransaction, request: CorrectionRequest, stamp: S
         const [stored] = (await entities(tx, [id])).values();
         if (stored) throw new CorrectionError(409, 'entity.name', `"${stored.name}" (${stored.id}) exists already`);
         const keys = aliasKeys({ id, label: spec.label, name: spec.name, aliases: spec.aliases, properties: spec.properties });
-        const [known] = await rows(tx, 'entities-by-alias-key', { keys });
-        if (known) throw new CorrectionError(409, 'entity.name', `"${spec.name}" names the stored entity ${String(known.id)}; rename or annotate it instead`);
+        // the entity an ingest would land this one on (a one-word key such as "BCC" only when unambiguous)
+        const known = storedEntityOf(id, keys, await storedKeys(tx, keys));
+        if (known) throw new CorrectionError(409, 'entity.name', `"${spec.name}" names the stored entity ${known}; rename or annotate it instead`);
         return planAddEntity(spec, id, stamp);
       }
       const spec = request.relationship!;

@@ -5,6 +5,7 @@
 // Government" / "Shenyang Municipal Government", "Miyajima Daisuke" / "Daisuke Miyajima", Lyu / Lv / Lü.
 // Cities carry their country in the key, so two cities of one name in different countries stay apart.
 import type { GraphDocument, GraphNode, GraphRelationship } from '../graph/schema.ts';
+import { isWordKey, namedInMoreWords, wordKeyJoins } from '../graph/alias-keys.ts';
 import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { classifyPlace, countryCode } from './gazetteer.ts';
@@ -195,20 +196,14 @@ function copyNode(n: GraphNode): GraphNode {
   return { id: n.id, label: n.label, name: n.name, aliases: [...(n.aliases ?? [])], properties: { ...(n.properties ?? {}) } };
 }
 
-/** A body's key of one word ("Office|bcc", "Organization|unesco"): an acronym or a bare name that several bodies may share. */
-function isOneWordKey(key: string): boolean {
-  const bar = key.indexOf('|');
-  return !/^(?:Person|City|Event)$/.test(key.slice(0, bar)) && !key.slice(bar + 1).includes(' ');
-}
-
 /**
- * Nodes sharing a one-word key are one only when the key is unique among the bodies named in more words: "BCC" is
- * the Bulawayo City Council of one article and the Banjul City Council of another, and must not make them one.
- * Nodes known only by the one word join the single fully named body that holds it, or each other.
+ * Nodes sharing a one-word key are one only when the key is unique among the bodies named in more words
+ * (graph/alias-keys.ts): "BCC" is the Bulawayo City Council of one article and the Banjul City Council of
+ * another, and must not make them one. Nodes known only by the one word join the single fully named body
+ * that holds it, or each other.
  */
 function joinUnlessAmbiguous(uf: UnionFind, holders: string[], node: (id: string) => GraphNode): void {
-  const named = new Set(holders.filter((id) => aliasKeys(node(id)).some((k) => !isOneWordKey(k))).map((id) => uf.find(id)));
-  if (named.size > 1) return;
+  if (!wordKeyJoins(holders.filter((id) => namedInMoreWords(aliasKeys(node(id)))).map((id) => uf.find(id)))) return;
   for (const id of holders.slice(1)) uf.union(holders[0]!, id);
 }
 
@@ -225,7 +220,7 @@ export function mergeGraphs(docs: GraphDocument[]): GraphDocument {
         if (existing.label === n.label) mergeNode(existing, copyNode(n));
       } else nodes.set(n.id, copyNode(n));
       for (const k of aliasKeys(n)) {
-        if (isOneWordKey(k)) {
+        if (isWordKey(k)) {
           (holdersOfWordKey.get(k) ?? holdersOfWordKey.set(k, new Set()).get(k)!).add(n.id);
           continue;
         }

@@ -11,7 +11,8 @@
 // the same strings); a fact's append-only lists are kept as the import's array fields, one string
 // each, instead of an array of strings (an array per list per fact cost more than its items).
 import type { GraphDocument, GraphNode, Properties } from '../graph/schema.ts';
-import { EVIDENCE_PER_RELATIONSHIP, keepsWholeDocument, remapToExisting, restrictToArticles, writeRows, type AliasKeys, type ArticleRow, type RelationshipRow } from './rows.ts';
+import { isWordKey, namedInMoreWords } from '../graph/alias-keys.ts';
+import { EVIDENCE_PER_RELATIONSHIP, keepsWholeDocument, remapToExisting, restrictToArticles, writeRows, type AliasKeys, type ArticleRow, type RelationshipRow, type StoredKeys } from './rows.ts';
 
 export interface BulkEntity {
   id: string;
@@ -84,8 +85,10 @@ const versionKeys = (a: { url?: string | null; title: string; file?: string | nu
 
 export class BulkGraph {
   readonly entities = new Map<string, BulkEntity>();
-  /** Alias key -> the entities it names, without repeats (a key naming several is ambiguous: entities-by-alias-key skips it). */
+  /** Alias key -> the entities it names, without repeats (a key of more words naming several is ambiguous: entities-by-alias-key skips it). */
   readonly keys = new Map<string, string[]>();
+  /** The entities holding a key of more words (graph/alias-keys.ts namedInMoreWords over their keys): bodies of their own, not known by a word alone. */
+  private readonly named = new Set<string>();
   /** The ids of the articles written to the sink. */
   readonly articles = new Set<string>();
   private lastStoredAt = 0;
@@ -131,11 +134,13 @@ export class BulkGraph {
 
     const part = keepsWholeDocument(doc, fresh) ? doc : restrictToArticles(doc, fresh);
     const keysOf = keptKeys(this.aliasKeys);
-    const existing = this.entitiesByAliasKey(part.nodes.flatMap(keysOf));
-    const rows = writeRows(remapToExisting(part, existing, keysOf), keysOf);
+    const stored = this.entitiesByAliasKey(part.nodes.flatMap(keysOf));
+    const existing = stored.unique;
+    const rows = writeRows(remapToExisting(part, stored, keysOf), keysOf);
 
     for (const row of rows.entities) this.writeEntity(row);
     for (const { id, keys } of rows.aliasKeys) {
+      if (namedInMoreWords(keys)) this.named.add(this.intern(id));
       // write-alias-keys.cypher: MERGE the key and its link
       for (const key of keys) {
         if (existing.get(key) === id) continue;
@@ -157,12 +162,14 @@ export class BulkGraph {
     return result;
   }
 
-  /** entities-by-alias-key.cypher: keys naming exactly one entity. */
-  private entitiesByAliasKey(keys: string[]): Map<string, string> {
-    const found = new Map<string, string>();
+  /** entities-by-alias-key.cypher: keys naming exactly one entity, and every entity a body's one-word key names. */
+  private entitiesByAliasKey(keys: string[]): StoredKeys {
+    const found: StoredKeys = { unique: new Map(), wordHolders: new Map() };
     for (const key of keys) {
       const ids = this.keys.get(key);
-      if (ids?.length === 1) found.set(key, ids[0]!);
+      if (!ids) continue;
+      if (ids.length === 1) found.unique.set(key, ids[0]!);
+      if (isWordKey(key)) found.wordHolders.set(key, ids.map((id) => ({ id, named: this.named.has(id) })));
     }
     return found;
   }

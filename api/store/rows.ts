@@ -1,5 +1,6 @@
 // Pure preparation of a GraphDocument for the write statements: canonical relationship
 // direction and keys, who mentions what, evidence paired with the article that states it.
+import { isWordKey, namedInMoreWords, wordKeyTarget, type WordKeyHolder } from '../graph/alias-keys.ts';
 import { canonicalEnds, relationshipKey } from '../graph/identity.ts';
 import { dedupeRelationships, mergeNode, withEvent } from '../graph/merge.ts';
 import { needle, TextIndex } from '../graph/passages.ts';
@@ -165,19 +166,48 @@ export function redirectInArticles(doc: GraphDocument, redirects: Map<string, Ma
  */
 export type AliasKeys = (node: GraphNode) => string[];
 
-/** Rewrites node ids (and relationship endpoints) to nodes already stored under one of their alias keys. */
-export function remapToExisting(doc: GraphDocument, existing: Map<string, string>, aliasKeys: AliasKeys): GraphDocument {
+/**
+ * What the store holds under the alias keys of a document: the entity each key names when it names
+ * one (a key naming several is ambiguous), and for a body's one-word key every entity it names, each
+ * with whether it is named in more words (graph/alias-keys.ts).
+ */
+export interface StoredKeys {
+  unique: Map<string, string>;
+  wordHolders: Map<string, WordKeyHolder[]>;
+}
+
+/**
+ * Rewrites node ids (and relationship endpoints) to nodes already stored under one of their alias
+ * keys: a key of more words first, else a one-word key when it is unambiguous (wordKeyTarget), so
+ * that "Banjul City Council (BCC)" never lands on the stored Bulawayo City Council (BCC).
+ */
+export function remapToExisting(doc: GraphDocument, stored: StoredKeys, aliasKeys: AliasKeys): GraphDocument {
   const remap = new Map<string, string>();
   for (const n of doc.nodes) {
-    for (const k of aliasKeys(n)) {
-      const id = existing.get(k);
-      if (id && id !== n.id) {
-        remap.set(n.id, id);
-        break;
-      }
-    }
+    const into = storedEntityOf(n.id, aliasKeys(n), stored);
+    if (into) remap.set(n.id, into);
   }
   return remapIds(doc, remap);
+}
+
+/** The stored entity a node is, by its keys (all of them, aliasKeys): null when none or itself. */
+export function storedEntityOf(id: string, keys: string[], stored: StoredKeys): string | null {
+  let storedAsItself = false;
+  for (const k of keys) {
+    if (isWordKey(k)) continue;
+    const into = stored.unique.get(k);
+    if (into && into !== id) return into;
+    storedAsItself ||= into === id;
+  }
+  // a stored entity does not move onto another through a word it has just been given
+  if (storedAsItself) return null;
+  const node = { id, named: namedInMoreWords(keys) };
+  for (const k of keys) {
+    if (!isWordKey(k)) continue;
+    const into = wordKeyTarget(stored.wordHolders.get(k) ?? [], node);
+    if (into) return into;
+  }
+  return null;
 }
 
 /** Rewrites node ids (and relationship endpoints) by the map, merging nodes that meet. */

@@ -3,6 +3,7 @@
 // the driver's executeWrite may retry it after a deadlock or a lost leader.
 import { int, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { z } from 'zod';
+import { isWordKey, namedInMoreWords } from '../graph/alias-keys.ts';
 import type { GraphDocument, GraphNode } from '../graph/schema.ts';
 import type * as Api from '../http/schemas.ts';
 import { mergedIdKey, splitMentionPrefix } from '../curation/ops.ts';
@@ -20,6 +21,7 @@ import {
   restrictToArticles,
   writeRows,
   type AliasKeys,
+  type StoredKeys,
 } from './rows.ts';
 import { plain } from './stored.ts';
 
@@ -131,13 +133,13 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
   // an entity merged away by an analyst is found under its id's key: its names land on the kept entity
   const keys = [...new Set(part.nodes.flatMap((node) => [...aliasKeys(node), mergedIdKey(node.id)]))];
-  const known = await run(tx, 'entities-by-alias-key', { keys });
-  const existing = new Map(known.records.map((r) => [r.get('key') as string, r.get('id') as string]));
+  const known = await storedKeys(tx, keys);
+  const existing = known.unique;
   const merged = new Map(part.nodes.flatMap((node) => {
     const into = existing.get(mergedIdKey(node.id));
     return into && into !== node.id ? [[node.id, into] as const] : [];
   }));
-  const resolved = remapToExisting(remapIds(part, merged), existing, aliasKeys);
+  const resolved = remapToExisting(remapIds(part, merged), known, aliasKeys);
   const redirects = await splitRedirects(tx, resolved);
   const remapped = redirectInArticles(resolved, redirects);
   await checkLabels(tx, doc, remapped.nodes);
@@ -167,6 +169,21 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
 
   const status = (id: string): ArticleStatus => (unchanged.has(id) ? 'unchanged' : updated.has(id) ? 'updated' : 'new');
   return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: status(a.id) })), changes };
+}
+
+/** What the store holds under these alias keys, in one statement (see StoredKeys). */
+export async function storedKeys(tx: ManagedTransaction, keys: string[]): Promise<StoredKeys> {
+  const found = await run(tx, 'entities-by-alias-key', { rows: keys.map((key) => ({ key, word: isWordKey(key) })) });
+  const stored: StoredKeys = { unique: new Map(), wordHolders: new Map() };
+  for (const record of found.records) {
+    const key = record.get('key') as string;
+    const ids = record.get('ids') as string[];
+    if (ids.length === 1) stored.unique.set(key, ids[0]!);
+    if (!isWordKey(key)) continue;
+    const holderKeys = record.get('holderKeys') as string[][];
+    stored.wordHolders.set(key, ids.map((id, i) => ({ id, named: namedInMoreWords(holderKeys[i]!) })));
+  }
+  return stored;
 }
 
 /** Per article, the entities whose mentions an analyst split off into another (entity id -> the other's id). */

@@ -1,6 +1,9 @@
 // Storing articles through the real HTTP API into the real Neo4j: idempotence, edits, concurrency,
-// provenance-aware delete, bodies named by their kind.
+// provenance-aware delete, bodies named by their kind, bodies sharing an acronym.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { GraphDocument } from '../../api/graph/schema.ts';
@@ -290,4 +293,84 @@ describe('a body named by its kind', () => {
   it('is one entity for one town told by two articles', async () => {
     expect(await councilsAfter(NORFOLK_STUDENTS, NORFOLK_CHOIR)).toEqual(['Norfolk']);
   });
+});
+
+// "BCC" is the Bulawayo City Council of one article and the Banjul City Council of another: the acronym, a body's
+// one-word alias key, must not make them one entity whichever article comes first (api/graph/alias-keys.ts).
+// Articles written for these tests in the genre's style (tests/fixtures/acronym, also in bulk-import.test.ts).
+const ACRONYM_FILES = ['bulawayo-bcc.txt', 'banjul-bcc.txt'].map((file) => fileURLToPath(new URL(`../fixtures/acronym/${file}`, import.meta.url)));
+const [BULAWAYO_BCC, BANJUL_BCC] = ACRONYM_FILES.map((file) => readFileSync(file, 'utf8')) as [string, string];
+/** An article that names the council by its acronym alone (as a graph document: the rules read a bare "BCC" as no body). */
+const BARE_BCC: GraphDocument = {
+  articles: [{ id: 'bare-bcc', title: 'BCC appoints a town clerk', publishedAt: '2024-09-01', url: 'https://example.org/bcc-clerk' }],
+  nodes: [
+    { id: 'office:bcc', label: 'Office', name: 'BCC', aliases: [], properties: {} },
+    { id: 'person:tendai-dube', label: 'Person', name: 'Tendai Dube', aliases: [], properties: {} },
+  ],
+  relationships: [{ type: 'HOLDS_POSITION', source: 'person:tendai-dube', target: 'office:bcc', properties: { title: 'Town Clerk' }, sources: ['bare-bcc'], evidence: ['BCC appointed Tendai Dube as Town Clerk.'] }],
+};
+
+/** Each Office of a graph by its names (name first), with the people holding a position in it. */
+function officeHolders(g: GraphDocument): string[] {
+  const nameOf = new Map(g.nodes.map((n) => [n.id, n.name]));
+  return g.nodes
+    .filter((n) => n.label === 'Office')
+    .map((o) => {
+      const holders = g.relationships.filter((r) => r.type === 'HOLDS_POSITION' && r.target === o.id).map((r) => nameOf.get(r.source)!);
+      return `${[o.name, ...[...o.aliases].sort()].join(' / ')}: ${holders.sort().join(', ')}`;
+    })
+    .sort();
+}
+
+async function storedOfficeHolders(): Promise<string[]> {
+  return officeHolders((await call<GraphDocument>(api, 'GET', '/api/graph')).body);
+}
+
+async function ingestEach(articles: (string | GraphDocument)[]): Promise<void> {
+  for (const article of articles) expect((await call(api, 'POST', '/api/articles', article)).status).toBe(201);
+}
+
+/** What `npm run extract` prints for the files. */
+function extractCli(files: string[]): Promise<GraphDocument> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  return new Promise((resolve, reject) =>
+    execFile(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/cli/extract.ts'), ...files], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as GraphDocument),
+    ),
+  );
+}
+
+describe('an acronym two bodies share ("BCC")', () => {
+  const twoCouncils = ['Banjul City Council / BCC: Rohey Malick Lowe', 'Bulawayo City Council / BCC: David Coltart'];
+
+  it('leaves two councils, each with its own mayor, ingested one after the other in either order, as npm run extract does', async () => {
+    await ingestEach([BULAWAYO_BCC, BANJUL_BCC]);
+    expect(await storedOfficeHolders()).toEqual(twoCouncils);
+    const bulawayoFirst = await snapshot();
+    await clearDatabase(api.conn);
+    await ingestEach([BANJUL_BCC, BULAWAYO_BCC]);
+    expect(await storedOfficeHolders()).toEqual(twoCouncils);
+    expect((await snapshot()).nodes.map((n) => n.id)).toEqual(bulawayoFirst.nodes.map((n) => n.id));
+    const extracted = await extractCli(ACRONYM_FILES);
+    expect(officeHolders(extracted)).toEqual(twoCouncils);
+    expect(extracted.nodes.map((n) => n.id).sort()).toEqual(bulawayoFirst.nodes.map((n) => n.id));
+  }, 120_000);
+
+  it('never makes the two fully named councils one, whenever a bare "BCC" comes; every write idempotent', async () => {
+    // The bare "BCC" joins the one council fully named so far; once two are, it stays an entity of its own.
+    const orders: [(string | GraphDocument)[], string[]][] = [
+      [[BARE_BCC, BULAWAYO_BCC, BANJUL_BCC], ['BCC / Bulawayo City Council: David Coltart, Tendai Dube', 'Banjul City Council / BCC: Rohey Malick Lowe']],
+      [[BULAWAYO_BCC, BARE_BCC, BANJUL_BCC], ['Banjul City Council / BCC: Rohey Malick Lowe', 'Bulawayo City Council / BCC: David Coltart, Tendai Dube']],
+      [[BULAWAYO_BCC, BANJUL_BCC, BARE_BCC], ['BCC: Tendai Dube', ...twoCouncils]],
+      [[BANJUL_BCC, BARE_BCC, BULAWAYO_BCC], ['Banjul City Council / BCC: Rohey Malick Lowe, Tendai Dube', 'Bulawayo City Council / BCC: David Coltart']],
+    ];
+    for (const [articles, offices] of orders) {
+      await clearDatabase(api.conn);
+      await ingestEach(articles);
+      expect(await storedOfficeHolders()).toEqual(offices);
+      const before = await snapshot();
+      for (const article of articles) expect((await call(api, 'POST', '/api/articles', article)).body.articles[0].status).toBe('unchanged');
+      expect(await snapshot()).toEqual(before);
+    }
+  }, 120_000);
 });

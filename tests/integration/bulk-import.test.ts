@@ -53,6 +53,9 @@ beforeAll(() => {
   generateCorpus({ count: 200, out: join(dir, 'corpus'), seed: 7 });
   copyFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), join(dir, 'corpus', 'seed.txt'));
   writeFileSync(join(dir, 'corpus', 'tricky.txt'), TRICKY);
+  // two councils both known as "BCC", first and last of the sorted files: two batches, so the second meets the first in the store
+  copyFileSync(new URL('../fixtures/acronym/bulawayo-bcc.txt', import.meta.url), join(dir, 'corpus', '000a-bulawayo-bcc.txt'));
+  copyFileSync(new URL('../fixtures/acronym/banjul-bcc.txt', import.meta.url), join(dir, 'corpus', 'zz-banjul-bcc.txt'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -92,6 +95,10 @@ describe('bulk seeding', () => {
     expect(incremental.nodes.length).toBeGreaterThan(2000);
     expect(incremental.relationships.length).toBeGreaterThan(5000);
     expect(incremental.relationships.some((r) => r.includes('\\"Shanghai\\"') || r.includes('\\"friendship city\\"'))).toBe(true);
+    // the acronym did not make the councils one: each keeps its mayor
+    const positions = incremental.relationships.map((r) => JSON.parse(r) as { type: string; from: string; to: string }).filter((r) => r.type === 'HOLDS_POSITION');
+    const mayors = positions.filter((r) => ['person:coltart-david', 'person:lowe-malick-rohey'].includes(r.from)).map(({ from, to }) => `${from} ${to}`);
+    expect(mayors.sort()).toEqual(['person:coltart-david office:bulawayo-council', 'person:lowe-malick-rohey office:banjul-council']);
     expect(bulk!.nodes).toEqual(incremental.nodes);
     expect(bulk!.relationships).toEqual(incremental.relationships);
     expect(bulk!.constraints).toEqual(incremental.constraints);

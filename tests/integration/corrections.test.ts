@@ -160,6 +160,18 @@ describe('corrections API', () => {
   });
 });
 
+describe('adding a body that shares an acronym with a stored one', () => {
+  it('adds "Banjul City Council (BCC)" beside the stored Bulawayo City Council (BCC); "BCC" alone names the stored one', async () => {
+    await ingest(article('bulawayo', [{ ...office('office:bulawayo-council', 'Bulawayo City Council'), aliases: ['BCC'] }], []));
+    const bare = await correct({ action: 'add', entity: { label: 'Office', name: 'BCC' } });
+    expect(bare.status).toBe(409);
+    expect(bare.body.message).toMatch(/names the stored entity office:bulawayo-council/);
+    const banjul = await correct({ action: 'add', entity: { label: 'Office', name: 'Banjul City Council', aliases: ['BCC'] } });
+    expect(banjul.status, JSON.stringify(banjul.body)).toBe(201);
+    expect((await named('BCC')).map((n) => n.name).sort()).toEqual(['Banjul City Council', 'Bulawayo City Council']);
+  });
+});
+
 describe('corrections survive', () => {
   it('merge, then an article naming the merged-away entity: still one entity, with both names', async () => {
     await ingest(ARTICLE_1);

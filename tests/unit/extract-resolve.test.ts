@@ -126,7 +126,7 @@ describe('resolution across articles', () => {
     const existing = new Map<string, string>();
     for (const n of first.nodes) for (const k of aliasKeys(n)) existing.set(k, `stored:${n.id}`);
     expect(aliasKeys(first.nodes.find((n) => n.label === 'Person')!)).toContain('Person|daisuke miyajima');
-    const second = remapToExisting(extractArticle(doc('B', 'Daisuke Miyajima, Mayor of Sasebo City, visited Shenyang.', '2024-09-01')), existing, aliasKeys);
+    const second = remapToExisting(extractArticle(doc('B', 'Daisuke Miyajima, Mayor of Sasebo City, visited Shenyang.', '2024-09-01')), { unique: existing, wordHolders: new Map() }, aliasKeys);
     // each article tells its own visit (another date, another happening): every other node is a stored one
     const visit = new Set(second.nodes.filter((n) => n.label === 'Event').map((n) => n.id));
     expect(second.nodes.every((n) => visit.has(n.id) || n.id.startsWith('stored:'))).toBe(true);
