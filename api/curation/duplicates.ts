@@ -64,16 +64,26 @@ function abbreviates(short: string, long: string): boolean {
   return initials.length >= 2 && shortWords.includes(initials) && shortWords.every((w) => w === initials || longWords.includes(w));
 }
 
+const oneWord = (name: string) => !fold(name).includes(' ');
+
+/**
+ * A name of one word ("BCC", "Sun") says nothing about two entities both named in more words: it is the
+ * Bulawayo and the Banjul City Council's, Sun Zhiyang's and Richard Sun's (as for ingest, graph/alias-keys.ts).
+ */
+function comparedNames(a: NamedEntity, b: NamedEntity): [string, string][] {
+  const namesOf = (e: NamedEntity) => [e.name, ...e.aliases];
+  const bothNamed = namesOf(a).some((n) => !oneWord(n)) && namesOf(b).some((n) => !oneWord(n));
+  return namesOf(a).flatMap((x) => namesOf(b).filter((y) => !(bothNamed && (oneWord(x) || oneWord(y)))).map((y): [string, string] => [x, y]));
+}
+
 function similarity(a: NamedEntity, b: NamedEntity): Reason | null {
-  for (const x of [a.name, ...a.aliases]) {
-    for (const y of [b.name, ...b.aliases]) {
-      const wx = nameWords(x);
-      const wy = nameWords(y);
-      if (wx.length > 0 && sortedKey(wx) === sortedKey(wy)) return { kind: 'similar-names', names: [x, y], how: 'same words in another order or spelling' };
-      if (abbreviates(x, y) || abbreviates(y, x)) return { kind: 'similar-names', names: [x, y], how: 'initials' };
-      const shared = wx.filter((w) => wy.includes(w)).length;
-      if (shared >= 2 && shared / new Set([...wx, ...wy]).size >= 0.6) return { kind: 'similar-names', names: [x, y], how: 'most words shared' };
-    }
+  for (const [x, y] of comparedNames(a, b)) {
+    const wx = nameWords(x);
+    const wy = nameWords(y);
+    if (wx.length > 0 && sortedKey(wx) === sortedKey(wy)) return { kind: 'similar-names', names: [x, y], how: 'same words in another order or spelling' };
+    if (abbreviates(x, y) || abbreviates(y, x)) return { kind: 'similar-names', names: [x, y], how: 'initials' };
+    const shared = wx.filter((w) => wy.includes(w)).length;
+    if (shared >= 2 && shared / new Set([...wx, ...wy]).size >= 0.6) return { kind: 'similar-names', names: [x, y], how: 'most words shared' };
   }
   return null;
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { aliasKeys } from '../extract/resolve.ts';
+import { isWordKey, namedInMoreWords } from '../graph/alias-keys.ts';
 import { ENTITY_LABELS, type EntityLabel } from '../graph/schema.ts';
 import { cypher } from '../store/cypher.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
@@ -367,6 +368,27 @@ export interface ReviewedCandidate {
   reasons: Reason[];
 }
 
+interface SharedKeys {
+  a: string;
+  b: string;
+  keys: string[];
+  aKeys: string[];
+  bKeys: string[];
+}
+
+/**
+ * The keys of each pair that say the two may be one: all of them, except a body's one-word key ("BCC")
+ * when both bodies are named in more words (Bulawayo and Banjul City Council), which ingest never joins
+ * either. Pairs left with no key are dropped.
+ */
+function sameEntityKeys(shared: SharedKeys[]): { a: string; b: string; keys: string[] }[] {
+  return shared.flatMap(({ a, b, keys, aKeys, bKeys }) => {
+    const bothNamed = namedInMoreWords(aKeys) && namedInMoreWords(bKeys);
+    const joining = keys.filter((key) => !(bothNamed && isWordKey(key)));
+    return joining.length > 0 ? [{ a, b, keys: joining }] : [];
+  });
+}
+
 /**
  * The duplicate review queue: candidate pairs by name (duplicates.ts), the best 4 × limit of them
  * looked up in the graph (same place, articles naming both), ranked by score.
@@ -374,7 +396,7 @@ export interface ReviewedCandidate {
 export async function reviewDuplicates(conn: Neo4jConnection, limit: number): Promise<{ candidates: ReviewedCandidate[]; total: number }> {
   return read(conn, async (tx) => {
     const named = (await rows(tx, 'duplicate-entities')) as unknown as NamedEntity[];
-    const shared = (await rows(tx, 'duplicate-shared-keys')) as unknown as { a: string; b: string; keys: string[] }[];
+    const shared = sameEntityKeys((await rows(tx, 'duplicate-shared-keys')) as unknown as SharedKeys[]);
     const dismissed = new Set((await rows(tx, 'dismissed-duplicates')).map((r) => dismissedKey(r.entities as string[])));
     const all = findCandidates(named, shared, dismissed).sort((x, y) => score(y.reasons) - score(x.reasons));
     const found = all.slice(0, limit * 4);

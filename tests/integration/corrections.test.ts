@@ -172,6 +172,20 @@ describe('adding a body that shares an acronym with a stored one', () => {
   });
 });
 
+describe('duplicate review of bodies sharing an acronym', () => {
+  it('does not offer two fully named councils as duplicates for their shared "BCC"; a bare "BCC" it does', async () => {
+    const bulawayo = { ...office('office:bulawayo-council', 'Bulawayo City Council'), aliases: ['BCC'] };
+    const banjul = { ...office('office:banjul-council', 'Banjul City Council'), aliases: ['BCC'] };
+    await ingest(article('bulawayo', [bulawayo], []));
+    await ingest(article('banjul', [banjul], []));
+    const pairs = async () => (await call(api, 'GET', '/api/review/duplicates')).body.candidates.map((c: { a: { id: string }; b: { id: string } }) => [c.a.id, c.b.id].sort().join(' ~ '));
+    expect(await pairs()).toEqual([]);
+    // a bare "BCC" stored after both is its own entity, and may be either council: the review offers both pairs
+    await ingest(article('bare', [office('office:bcc', 'BCC')], []));
+    expect((await pairs()).sort()).toEqual(['office:banjul-council ~ office:bcc', 'office:bcc ~ office:bulawayo-council']);
+  });
+});
+
 describe('corrections survive', () => {
   it('merge, then an article naming the merged-away entity: still one entity, with both names', async () => {
     await ingest(ARTICLE_1);

@@ -27,6 +27,17 @@ describe('duplicate candidates', () => {
     expect(byPair.get('o3~p5')).toEqual([{ kind: 'shared-alias-key', keys: ['Person|anna berg'] }]);
   });
 
+  it('does not pair two entities named in more words through a one-word name (an acronym, a surname)', () => {
+    const bodies = [
+      e('bulawayo', 'Office', 'Bulawayo City Council', ['BCC']),
+      e('banjul', 'Office', 'Banjul City Council', ['BCC']),
+      e('bcc', 'Office', 'BCC'),
+      e('zhiyang', 'Person', 'Sun Zhiyang', ['Sun']),
+      e('richard', 'Person', 'Richard Sun', ['Sun']),
+    ];
+    expect(pairs(findCandidates(bodies, [], new Set()))).toEqual(['banjul~bcc', 'bulawayo~bcc']);
+  });
+
   it('leaves dismissed pairs out', () => {
     expect(pairs(findCandidates(entities, [], new Set(['p1\np2', 'o1\no2'])))).toEqual(['p3~p4']);
   });
