@@ -263,6 +263,12 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i++;
         continue;
       }
+      // "the Iranian embassy in Lisbon", "Japan’s consulate in Toronto", "the UAE embassy": a country's mission abroad
+      // named in lower case after its country (the seat after "in" is taken below)
+      if (MISSION.test(cur.text) && nationBefore(tokens, start, i)) {
+        i += /^general$/.test(tokens[i + 1]?.text ?? '') ? 2 : 1;
+        continue;
+      }
       // "the Mayor’s Office", "Ulaanbaatar Governor’s Office", "the PM’s Office": an office named by its holder is one body
       if (cur.text === 'Office' && isCap(tokens[i - 1]) && TRAILING_POSSESSIVE.test(prevText)) {
         i++;
@@ -373,6 +379,20 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
     out.push({ first: start, last: i - 1 });
   }
   return out;
+}
+
+const MISSION = /^(?:embassy|consulate|consulate-general)$/;
+
+/**
+ * Tokens [start, end) name a country or a nationality ("Iranian", "Sri Lankan", "Japan’s", "UAE"), alone or after a
+ * title's "of" ("Consul General of Japan’s", then "consulate in Toronto").
+ */
+function nationBefore(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (/^(?:of|the)$/i.test(tokens[k]!.text)) start = k + 1;
+  if (end - start > 2 || end === start) return false;
+  const name = tokens.slice(start, end).map((t) => t.text).join(' ').replace(TRAILING_POSSESSIVE, '');
+  const p = place(name);
+  return p.reading === 'country' || !p.reading && !!countryCode(name);
 }
 
 /** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
