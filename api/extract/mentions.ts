@@ -504,6 +504,8 @@ function twoTownsBody(tokens: Token[], start: number, sepAt: number, afterAnd: b
   const opening = tokens.slice(start, from).map((t) => t.text).filter((x) => !/^(?:of|the)$/i.test(x));
   if (opening.length && !/^members$/i.test(opening.join(' ')) && titleAt(opening, 0)?.[1] !== opening.length) return sepAt;
   const a = tokens.slice(from, sepAt).map((t) => t.text);
+  // "DIXON – The Dixon Sister Cities Association …": a dateline's town before a dash, then the sentence
+  if (!afterAnd && (/^the$/i.test(tokens[sepAt + 1]!.text) || a.every((x) => !/\p{Ll}/u.test(x)))) return sepAt;
   if (a.length === 0 || a.length > MAX_TOWN_WORDS || titleAt(a, 0) || a.some((x) => !/^\p{Lu}/u.test(x) || POSSESSIVE.test(x))) return sepAt;
   if (a.some((x) => { const w = x.toLowerCase(); return OFFICE_HEAD.has(w) || ORGANIZATION_HEAD.has(w) || COMPANY_HEAD.has(w) || EVENT_HEAD.has(w); })) return sepAt;
   // a town the gazetteer knows, or one word ("Scopwick"): "Tim Ngata and Nelson Friendship Society" are a person and a body
