@@ -594,7 +594,7 @@ function genericName(words: string[]): boolean {
 }
 
 /** Heads that many towns' bodies or schemes share: "Executive Committee", "Sister City Program". */
-const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|initiative|mission)$/;
+const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|project|initiative|mission)$/;
 
 /**
  * "Executive Committee", "Sister City Program", "International Relations Committee": a shared head after common
