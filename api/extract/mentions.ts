@@ -679,27 +679,13 @@ function townsAssociation(words: string[]): boolean {
   return /^International (?:Exchange |Relations )?Association$/.test(words.slice(1).join(' ')) && townNamed(words[0]!);
 }
 
-/** A town, or two joined by a dash: the words a town's friendship body is named with ("Mesa", "Austin-Lima"). */
+/** A town, or two joined by a dash: the words a town's friendship body is named with ("Koshigaya", "Bristol-Porto"). */
 function townNamed(words: string): boolean {
   return words.split(/[-–/]/).every((part) => {
     const p = place(part);
     return (p.reading === 'city' || p.reading === 'ambiguous') && !p.commonWord && !countryCode(part);
   });
 }
-
-/**
- * "Mesa Sister Cities", "Austin-Lima Sister Cities": a town (or two) before "Sister Cities", capitalised and plural,
- * is the town's sister-cities association, as American publishers name it; "Japanese Sister Cities", "China Sister
- * Cities" (a nationality or a country) and the singular "Xiamen-Penang Sister City" (the tie) are not.
- */
-function townsSisterCities(name: string): boolean {
-  const m = /^([\p{L}-]+) Sister Cities$/u.exec(name);
-  return !!m && townNamed(m[1]!);
-}
-
-/** "Miami and Beirut Sister Cities": a town coordinated with another before "Sister Cities" is one of the two towns. */
-const COORDINATED_BEFORE = /(?:\band|&|,)\s*$/;
-
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
 // Phrases recur (city names, titles, offices): their reading is cached by text and re-placed.
@@ -764,8 +750,7 @@ function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenc
   const clean = possessive ? full.replace(/['’][sS]?$/, '') : full;
   const cleanWords = clean.split(SPACES);
   // "Irish Sister City", "Sister Cities": the relation's words, not a name; "Sister City of X": X
-  // ("Mesa Sister Cities", "Austin-Lima Sister Cities": a town's sister-cities body, by the American publishers' usage)
-  if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean) && !(townsSisterCities(clean) && !COORDINATED_BEFORE.test(sentence.slice(Math.max(0, toks[0]!.start - 5), toks[0]!.start)))) return [];
+  if (/^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns|Province|State)$/iu.test(clean)) return [];
   const sisterOf = /^(?:[\p{L}-]+ )?(?:Sister|Twin|Twinned|Friendship|Partner|Friendly) (?:City|Cities|Town|Towns) (?:of|with) (?:the )?/iu.exec(clean);
   if (sisterOf) {
     const skip = sisterOf[0].trim().split(SPACES).length;
