@@ -474,6 +474,7 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // Office": a name that stops at an adjective is not finished, and the body's head after "and" ends it
   if (headB && b.length <= 5 && NAME_ADJECTIVE.test(lastA)) return j;
   if (twoTownsBody(tokens, start, andAt, true) > andAt) return j;
+  if (remitAfterHead(a, b)) return j;
   // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
   // "(Mayor of) Derry City and Strabane District Council", "St Albans City and District Council": a city joined with its
@@ -481,6 +482,25 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   const town = a.slice(a.findLastIndex((x) => OF.test(x)) + 1);
   if (town.length >= 2 && town.length <= 3 && lastA === 'city' && /^(borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
   return andAt;
+}
+
+/** The last word of a body's remit: "… and Community Development", "… and International Relations", "… and Trade". */
+const REMIT_END = /^(?:affairs|relations|co-?operation|exchanges?|development|policy|trade|tourism|culture|education|investment|partnerships?|outreach|diplomacy|protocol|planning|welfare|services|industry|commerce|sports?|heritage|environment|infrastructure|protection|transport|health|communications?|information|technology|justice|finance|agriculture|resources|energy|arts|youth|innovation)$/;
+const REMIT_HEAD_OF = /^(?:of|for)$/i;
+
+/**
+ * "Ministry of Local Government and Community Development", "Department of Foreign Economic and International
+ * Relations", "Department for Communications and International Affairs": after "<office head> of|for", the words after
+ * "and" (one to three capitalised words, no place) that end in a remit word continue the body's remit, not a new name.
+ */
+function remitAfterHead(a: string[], b: string[]): boolean {
+  const of = a.findLastIndex((x) => REMIT_HEAD_OF.test(x));
+  if (of < 1 || b.length > 3 || !REMIT_END.test(b[b.length - 1]!.toLowerCase())) return false;
+  const head = a[of - 1]!.toLowerCase();
+  if (!OFFICE_HEAD.has(head) && !ORGANIZATION_HEAD.has(head)) return false;
+  // the remit is common words, not a person's or a place's name
+  const remit = [...a.slice(of + 1), ...b].filter((x) => !/^the$/i.test(x));
+  return remit.every((x) => /^\p{Lu}[\p{Ll}-]+$/u.test(x) && !place(x).reading) || remit.every((x) => isCommonWord(x.toLowerCase()));
 }
 
 /** The words of a town's friendship body after its town: "Twinning Association", "Sister City Project", "Sister Cities". */

@@ -467,6 +467,11 @@ describe('friendship bodies named after their two towns, embassies in lower case
       hasNames('Office', ['Derry City and Strabane District Council', 'Brisbane City Council']),
       (g) => expect(names(g, 'Office')).not.toContain('Daejeon Metropolitan City and Brisbane City Council'),
     ]],
+    ['keeps a ministry\'s remit whole over "and" after "of"', () => extract('Ann Ito, Head of the Department of Foreign Economic and International Relations, met the Ministry of Local Government and Community Development.'), [
+      hasNames('Office', ['Department of Foreign Economic and International Relations', 'Ministry of Local Government and Community Development']),
+      holds('Ann Ito', 'Department of Foreign Economic and International Relations', 'Head'),
+      (g) => expect(names(g, 'Company')).toEqual([]),
+    ]],
     ['reads "the Mayor’s Office" and "<town> Governor’s Office" as bodies, and a town\'s international association as a public one', () => extract('Kay Lee, spokesperson for the Mayor’s Office, met the head of the Ulaanbaatar Governor’s Office and the Matsue International Exchange Association.'), [
       hasNames('Office', ['Mayor’s Office', 'Ulaanbaatar Governor’s Office', 'Matsue International Exchange Association']),
       (g) => expect(names(g, 'Organization')).toEqual([]),
