@@ -263,6 +263,17 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
         i++;
         continue;
       }
+      // "the Iranian embassy in Lisbon", "Japan’s consulate in Toronto", "the UAE embassy": a country's mission abroad
+      // named in lower case after its country (the seat after "in" is taken below)
+      if (MISSION.test(cur.text) && nationBefore(tokens, start, i)) {
+        i += /^general$/.test(tokens[i + 1]?.text ?? '') ? 2 : 1;
+        continue;
+      }
+      // "the Mayor’s Office", "Ulaanbaatar Governor’s Office", "the PM’s Office": an office named by its holder is one body
+      if (cur.text === 'Office' && isCap(tokens[i - 1]) && TRAILING_POSSESSIVE.test(prevText)) {
+        i++;
+        continue;
+      }
       if (POSSESSIVE.test(prevText) && !NAME_POSSESSIVES.test(prevText)) break;
       // "… Theater of X City Wednesday evening": a weekday follows a name, never ends one
       if (WEEKDAY.test(cur.text) && !/^the$/i.test(prevText)) break;
@@ -347,6 +358,14 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
           continue;
         }
       }
+      // "Hartford/Ocotal Sister City Project", "St. Louis – Nanjing Sister Cities Committee": the two towns of a friendship body
+      if ((cur.text === '/' || cur.text === '–') && isCap(tokens[i + 1])) {
+        const j = twoTownsBody(tokens, start, i, false);
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
       // "and" joins two names into one only in a few shapes
       if ((l === 'and' || l === '&') && isCap(tokens[i + 1])) {
         const j = joinAnd(tokens, start, i, compoundCities);
@@ -360,6 +379,20 @@ function phrases(tokens: Token[], compoundCities: ReadonlySet<string>): Phrase[]
     out.push({ first: start, last: i - 1 });
   }
   return out;
+}
+
+const MISSION = /^(?:embassy|consulate|consulate-general)$/;
+
+/**
+ * Tokens [start, end) name a country or a nationality ("Iranian", "Sri Lankan", "Japan’s", "UAE"), alone or after a
+ * title's "of" ("Consul General of Japan’s", then "consulate in Toronto").
+ */
+function nationBefore(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (/^(?:of|the)$/i.test(tokens[k]!.text)) start = k + 1;
+  if (end - start > 2 || end === start) return false;
+  const name = tokens.slice(start, end).map((t) => t.text).join(' ').replace(TRAILING_POSSESSIVE, '');
+  const p = place(name);
+  return p.reading === 'country' || !p.reading && !!countryCode(name);
 }
 
 /** Whether token i is the lower-case level of a body whose capitalised name follows: "provincial People's Committee", "district Party Committee". */
@@ -440,9 +473,69 @@ function joinAnd(tokens: Token[], start: number, andAt: number, compoundCities: 
   // "Chengdu Municipal Foreign and Overseas Chinese Affairs Office", "Taipei Economic and Cultural Representative
   // Office": a name that stops at an adjective is not finished, and the body's head after "and" ends it
   if (headB && b.length <= 5 && NAME_ADJECTIVE.test(lastA)) return j;
+  if (twoTownsBody(tokens, start, andAt, true) > andAt) return j;
+  if (remitAfterHead(a, b)) return j;
   // "Lisburn and Castlereagh City Council", not "(Daejeon, ) Korea and Brisbane City Council"
   if (a.length === 1 && /^(city|borough|district|county) council$/i.test(b.slice(-2).join(' ')) && !countryCode(a[0]!)) return j;
+  // "(Mayor of) Derry City and Strabane District Council", "St Albans City and District Council": a city joined with its
+  // district in one council; not "Daejeon Metropolitan City and Brisbane City Council"
+  const town = a.slice(a.findLastIndex((x) => OF.test(x)) + 1);
+  if (town.length >= 2 && town.length <= 3 && lastA === 'city' && /^(borough|district|county) council$/i.test(b.slice(-2).join(' '))) return j;
   return andAt;
+}
+
+/** The last word of a body's remit: "… and Community Development", "… and International Relations", "… and Trade". */
+const REMIT_END = /^(?:affairs|relations|co-?operation|exchanges?|development|policy|trade|tourism|culture|education|investment|partnerships?|outreach|diplomacy|protocol|planning|welfare|services|industry|commerce|sports?|heritage|environment|infrastructure|protection|transport|health|communications?|information|technology|justice|finance|agriculture|resources|energy|arts|youth|innovation)$/;
+const REMIT_HEAD_OF = /^(?:of|for)$/i;
+
+/**
+ * "Ministry of Local Government and Community Development", "Department of Foreign Economic and International
+ * Relations", "Department for Communications and International Affairs": after "<office head> of|for", the words after
+ * "and" (one to three capitalised words, no place) that end in a remit word continue the body's remit, not a new name.
+ */
+function remitAfterHead(a: string[], b: string[]): boolean {
+  const of = a.findLastIndex((x) => REMIT_HEAD_OF.test(x));
+  if (of < 1 || b.length > 3 || !REMIT_END.test(b[b.length - 1]!.toLowerCase())) return false;
+  const head = a[of - 1]!.toLowerCase();
+  if (!OFFICE_HEAD.has(head) && !ORGANIZATION_HEAD.has(head)) return false;
+  // the remit is common words, not a person's or a place's name
+  const remit = [...a.slice(of + 1), ...b].filter((x) => !/^the$/i.test(x));
+  return remit.every((x) => /^\p{Lu}[\p{Ll}-]+$/u.test(x) && !place(x).reading) || remit.every((x) => isCommonWord(x.toLowerCase()));
+}
+
+/** The words of a town's friendship body after its town: "Twinning Association", "Sister City Project", "Sister Cities". */
+const FRIENDSHIP_BODY_END = /(?:^| )(?:(?:Twinning|Sister Cit(?:y|ies)|Twin Towns?|Friendship)(?: \p{Lu}[\p{L}-]*)? (?:Committee|Association|Council|Board|Group|Society|Commission|Program|Programme|Project|Corporation|Club|Foundation|Inc\.?)|Sister Cities)$/u;
+const MAX_TOWN_WORDS = 3;
+
+/**
+ * "Great Yarmouth and Rambouillet Twinning Association", "Ballinamuck/Essert Twinning Committee", "Madison/Tepatitlán
+ * Sister Cities": two towns joined by "and", "/" or a dash before a friendship body's name are the body's own name (a
+ * friendship body is named after both its towns). Tokens [start, sepAt) end with the first town's name (what follows
+ * their last "of" or "the"): one capitalised word, or up to three the gazetteer knows as a place, with no title or body
+ * head; the capitalised words after the separator end in a friendship body. After "and" the body needs its head noun: "Doha and Brasilia Sister Cities" is a headline's two
+ * towns. Where the joined name ends, else sepAt.
+ */
+function twoTownsBody(tokens: Token[], start: number, sepAt: number, afterAnd: boolean): number {
+  // "Chairman of Nairobi –Denver Sister City Committee", "Members of the Great Yarmouth and …": the first town is what
+  // follows the phrase's last "of (the)" when a title or "Members" stands before it ("Canton of Guichen and Skerries
+  // Town Twinning Association" are two)
+  let from = start;
+  for (let k = start; k < sepAt; k++) if (/^(?:of|the)$/i.test(tokens[k]!.text)) from = k + 1;
+  const opening = tokens.slice(start, from).map((t) => t.text).filter((x) => !/^(?:of|the)$/i.test(x));
+  if (opening.length && !/^members$/i.test(opening.join(' ')) && titleAt(opening, 0)?.[1] !== opening.length) return sepAt;
+  const a = tokens.slice(from, sepAt).map((t) => t.text);
+  // "DIXON – The Dixon Sister Cities Association …": a dateline's town before a dash, then the sentence
+  if (!afterAnd && (/^the$/i.test(tokens[sepAt + 1]!.text) || a.every((x) => !/\p{Ll}/u.test(x)))) return sepAt;
+  if (a.length === 0 || a.length > MAX_TOWN_WORDS || titleAt(a, 0) || a.some((x) => !/^\p{Lu}/u.test(x) || POSSESSIVE.test(x))) return sepAt;
+  if (a.some((x) => { const w = x.toLowerCase(); return OFFICE_HEAD.has(w) || ORGANIZATION_HEAD.has(w) || COMPANY_HEAD.has(w) || EVENT_HEAD.has(w); })) return sepAt;
+  // a town the gazetteer knows, or one word ("Scopwick"): "Tim Ngata and Nelson Friendship Society" are a person and a body
+  const first = place(a.join(' ')).reading;
+  if (a.length > 1 && first !== 'city' && first !== 'ambiguous' && first !== 'region') return sepAt;
+  let j = sepAt + 1;
+  while (isCap(tokens[j]) && !POSSESSIVE.test(tokens[j]!.text) && j - sepAt <= MAX_TOWN_WORDS + 4) j++;
+  const b = tokens.slice(sepAt + 1, j).map((t) => t.text).join(' ');
+  if (!FRIENDSHIP_BODY_END.test(b) || FRIENDSHIP_BODY_END.test(a.join(' ')) || afterAnd && /(?:^| )Sister Cities$/.test(b)) return sepAt;
+  return j;
 }
 
 // ---------------------------------------------------------------- reading a phrase
@@ -521,7 +614,7 @@ function genericName(words: string[]): boolean {
 }
 
 /** Heads that many towns' bodies or schemes share: "Executive Committee", "Sister City Program". */
-const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|initiative|mission)$/;
+const SHARED_HEAD = /^(committee|council|board|government|chamber|program|programme|project|initiative|mission)$/;
 
 /**
  * "Executive Committee", "Sister City Program", "International Relations Committee": a shared head after common
@@ -558,7 +651,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   // the national federation ("Sister Cities International") is an organisation
   if (/^(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/i.test(name)) return 'Organization';
   if (/^(?:[\p{L}-]+ ){1,2}(sister|twin|twinned|partner|friendship) (city|cities|town|towns) international$/iu.test(name)) return 'Office';
-  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Office';
+  if (/\bsister cit(y|ies)( international| association| committee| commission| council| program(me)?| project)?$/i.test(name) && words.length >= 3 && !/\bof (the )?sister cit/i.test(name)) return 'Office';
   if (words.length >= 2 && (VENUE_HEAD.has(head2) || head2 === 'city hall' || head2 === 'town hall')) return 'Venue';
   if (head2 === 'consulate general' || head2 === 'consulate-general') return 'Office';
   // "Oranmore Twinning Committee", "Wonju Sister City Committee", "St. Louis Sister Cities Program": a town's friendship
@@ -576,7 +669,7 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
   if (head === 'committee') return /sister|friendship|organi[sz]ing|youth|student|olympic|exchange|festival|parents|supporters/i.test(whole) ? 'Organization' : 'Office';
   if (head === 'council') return /sister|friendship|youth|student|arts|business|trade|research|cultural|british|chamber|world|international/i.test(whole) ? 'Organization' : 'Office';
   // the genre's friendship associations ("China-Japan Friendship Association", CPAFFC) are public bodies (graph contract)
-  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) ? 'Office' : 'Organization';
+  if (head === 'association' || head === 'society') return /people'?s association for friendship|friendship with foreign|friendship association/i.test(whole) || publicFriendshipBody(whole) || townsAssociation(words) ? 'Office' : 'Organization';
   if ((head === 'federation' || head === 'league') && publicFriendshipBody(whole)) return 'Office';
   if (head === 'center' || head === 'centre') return /convention|exhibition|conference|shopping|trade center|trading center|cultural center|sports|civic|community|leisure|visitor/i.test(whole) ? 'Venue' : 'Organization';
   if (head === 'museum') return 'Organization';
@@ -596,6 +689,23 @@ export function labelByHead(name: string): OrgLabel | 'Event' | 'Venue' | null {
 
 const DETERMINERS = /^(the|both|all|other|each|every|several|many|some|relevant|senior|including|among|these|those|this|that)$/i;
 
+/**
+ * "Koshigaya International Association", "Matsudo International Exchange Association": a town's own association for its
+ * foreign ties (the Japanese towns' public ones); "Bristol-Porto Association": the association of two twinned towns.
+ * Both are friendship associations of the graph contract (Offices).
+ */
+function townsAssociation(words: string[]): boolean {
+  if (words.length === 2) return /[-–]/.test(words[0]!) && townNamed(words[0]!);
+  return /^International (?:Exchange |Relations )?Association$/.test(words.slice(1).join(' ')) && townNamed(words[0]!);
+}
+
+/** A town, or two joined by a dash: the words a town's friendship body is named with ("Koshigaya", "Bristol-Porto"). */
+function townNamed(words: string): boolean {
+  return words.split(/[-–/]/).every((part) => {
+    const p = place(part);
+    return (p.reading === 'city' || p.reading === 'ambiguous') && !p.commonWord && !countryCode(part);
+  });
+}
 
 /** Reads one phrase into one or more mentions (a title-of phrase yields the title and its complement). */
 // Phrases recur (city names, titles, offices): their reading is cached by text and re-placed.

@@ -452,3 +452,29 @@ describe('bodies named with their town after the head, and names joined over "an
     ]],
   ]);
 });
+
+describe('friendship bodies named after their two towns, embassies in lower case, and offices named by their holder', () => {
+  table([
+    ['keeps two towns joined by "and", "/" or a dash inside their twinning body\'s name, never a person and a body', () => extract('Members of the Nelson and Matsue Twinning Association met Al Poe, chairman of the Hartford/Ocotal Sister City Project, and thanked the St. Louis – Nanjing Sister Cities Committee. Tim Ngata and Nelson Friendship Society members came too.'), [
+      hasNames('Office', ['Nelson and Matsue Twinning Association', 'Hartford/Ocotal Sister City Project', 'St. Louis – Nanjing Sister Cities Committee', 'Nelson Friendship Society']),
+      holds('Al Poe', 'Hartford/Ocotal Sister City Project', 'Chairman'),
+    ]],
+    ['reads a country\'s lower-case embassy or consulate with its seat as one body', () => extract('The proposal was put forward by the Iranian embassy in Lisbon. The Consul General of Japan’s consulate in Toronto, Eiji Yamamoto, came to Matsue.'), [
+      hasNames('Office', ['Iranian embassy in Lisbon', 'Japan’s consulate in Toronto']),
+      holds('Eiji Yamamoto', 'Japan’s consulate in Toronto', 'Consul General'),
+    ]],
+    ['reads "Derry City and Strabane District Council" as one council, not "Daejeon Metropolitan City and Brisbane City Council"', () => extract('Jo Ames, Mayor of Derry City and Strabane District Council, met Daejeon Metropolitan City and Brisbane City Council officials.'), [
+      hasNames('Office', ['Derry City and Strabane District Council', 'Brisbane City Council']),
+      (g) => expect(names(g, 'Office')).not.toContain('Daejeon Metropolitan City and Brisbane City Council'),
+    ]],
+    ['keeps a ministry\'s remit whole over "and" after "of"', () => extract('Ann Ito, Head of the Department of Foreign Economic and International Relations, met the Ministry of Local Government and Community Development.'), [
+      hasNames('Office', ['Department of Foreign Economic and International Relations', 'Ministry of Local Government and Community Development']),
+      holds('Ann Ito', 'Department of Foreign Economic and International Relations', 'Head'),
+      (g) => expect(names(g, 'Company')).toEqual([]),
+    ]],
+    ['reads "the Mayor’s Office" and "<town> Governor’s Office" as bodies, and a town\'s international association as a public one', () => extract('Kay Lee, spokesperson for the Mayor’s Office, met the head of the Ulaanbaatar Governor’s Office and the Matsue International Exchange Association.'), [
+      hasNames('Office', ['Mayor’s Office', 'Ulaanbaatar Governor’s Office', 'Matsue International Exchange Association']),
+      (g) => expect(names(g, 'Organization')).toEqual([]),
+    ]],
+  ]);
+});
