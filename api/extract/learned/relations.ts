@@ -12,7 +12,8 @@ import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
 import type { Events } from '../events.ts';
 import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
-import type { Frame, Side } from '../frames/model.ts';
+import { placeOfFrame, travellingGroups, type GroupMember, type TravellingGroups } from '../frames/groups.ts';
+import { homeOf, type Frame, type Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
 import { treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
 import { TreesModelSchema } from './trees.ts';
@@ -152,6 +153,8 @@ interface Context {
   ends: Map<string, { rank: [string, string]; mentions: [string, string] }>;
   /** the article's numbers of events and towns, as features */
   counts: [string, string];
+  /** who travels with each happening's visiting side, and how the text ties them to it */
+  groups: TravellingGroups;
 }
 
 // Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
@@ -200,13 +203,25 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
       list.push({ sentence: s.index, mention });
     });
   }
+  // an entity the learned entity step made of a span no reader claimed has no reference: it is named where the span is
+  const unreferenced = new Map<string, string>();
+  for (const e of a.entities.values()) if (e.label !== 'Event' && !occurrences.has(e.id)) for (const n of [e.name, ...e.aliases]) unreferenced.set(n.toLowerCase(), e.id);
+  if (unreferenced.size) {
+    for (const s of a.sentences) {
+      s.mentions.forEach((m, mention) => {
+        const id = s.refs[mention] ? undefined : unreferenced.get(m.name.toLowerCase());
+        if (id) (occurrences.get(id) ?? occurrences.set(id, []).get(id)!).push({ sentence: s.index, mention });
+      });
+    }
+  }
   // an event is named where it is first told and in the sentences of its frame, often by no name of its own
   const told = (id: string, sentence: number) => {
     const list = occurrences.get(id) ?? occurrences.set(id, []).get(id)!;
     if (!list.some((o) => o.sentence === sentence)) list.push({ sentence, mention: -1 });
   };
   for (const s of a.sentences) for (const e of a.eventsFirstIn(s.index)) told(e.id, s.index);
-  const frames = framesOfArticle(a)?.frames ?? [];
+  const read = framesOfArticle(a);
+  const frames = read?.frames ?? [];
   for (const f of frames) for (const sentence of f.sentences) told(f.id, sentence);
   for (const list of occurrences.values()) list.sort((x, y) => x.sentence - y.sentence);
   const sentencesOf = new Map<string, Set<number>>();
@@ -235,6 +250,7 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
   return {
     a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, happenings: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
+    groups: read ? travellingGroups(read, occurrences) : new Map(),
   };
 }
 
@@ -341,6 +357,7 @@ const slotSentences = (side: Side, id: string) => side.people.get(id) ?? side.bo
 function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, out: FeatureSink, evidence: Set<number>): Frame | null {
   let linked: Frame | null = null;
   for (const f of ctx.frames) {
+    if (groupFeatures(ctx, type, f, x, y, out, evidence)) linked ??= f;
     const xHost = sideOf(f.host, x);
     const xVisiting = sideOf(f.visiting, x);
     const main = f.id === ctx.ev.main ? ':main' : '';
@@ -395,6 +412,42 @@ function frameFeatures(ctx: Context, type: LearnedType, x: string, y: string, ou
     }
   }
   return linked;
+}
+
+/** A group member's tie and how far from the happening's sentences it was told, as features. */
+function tieFeatures(prefix: string, m: GroupMember, out: FeatureSink): void {
+  out.add(feature(prefix, m.tie));
+  out.add(feature(feature(prefix, m.tie), feature('&d:', bucket(m.distance, [0, 1, 3]))));
+}
+
+/**
+ * The travelling group's part in a pair of one frame: a member of its visiting group went to its place and its
+ * itinerary, took part in it as a visitor and met its hosts, whatever the distance in sentences between the member's
+ * name and the town or the host. Evidence: the sentence tying the member to the group, and the first telling the happening.
+ */
+function groupFeatures(ctx: Context, type: LearnedType, f: Frame, x: string, y: string, out: FeatureSink, evidence: Set<number>): boolean {
+  const group = ctx.groups.get(f.id);
+  if (!group) return false;
+  let member = group.get(x);
+  let other = y;
+  if (type === 'VISITED') {
+    if (!member || (placeOfFrame(ctx.a, f) !== y && !f.itinerary.has(y))) return false;
+    tieFeatures('grp-visit:', member, out);
+  } else if (type === 'PARTICIPATED_IN') {
+    if (!member || f.id !== y) return false;
+    tieFeatures('grp-part:', member, out);
+  } else if (type === 'MET_WITH') {
+    if (!member) [member, other] = [group.get(y), x];
+    const place = placeOfFrame(ctx.a, f);
+    if (!member || !(f.host.people.has(other) || (!!place && homeOf(ctx.a, other) === place))) return false;
+    tieFeatures('grp-met-host:', member, out);
+    for (const e of f.host.people.get(other) ?? []) evidence.add(e);
+  } else return false;
+  evidence.add(member.sentence);
+  let first = Infinity;
+  for (const s of f.sentences) first = Math.min(first, s);
+  if (first !== Infinity) evidence.add(first);
+  return true;
 }
 
 /**
@@ -568,8 +621,14 @@ function linkedPairs(ctx: Context): Map<string, Set<string>> {
     ];
     for (const x of members) for (const y of members) if (x < y) link(x, y);
     // a happening and its towns are candidates with every actor of the article (who took part, who went there)
-    const hubs = [f.id, ...(f.place ? [f.place] : []), ...f.itinerary.keys(), ...f.visiting.cities.keys()];
+    const place = placeOfFrame(ctx.a, f);
+    const hubs = [f.id, ...(place ? [place] : []), ...f.itinerary.keys(), ...f.visiting.cities.keys()];
     for (const x of ctx.a.entities.keys()) for (const y of hubs) link(x, y);
+    // the travelling group's members and the happening's hosts: a member meets them wherever each is named
+    const group = ctx.groups.get(f.id);
+    if (!group?.size) continue;
+    const hosts = [...ctx.a.entities.keys()].filter((id) => f.host.people.has(id) || (!!place && ctx.a.label(id) === 'Person' && homeOf(ctx.a, id) === place));
+    for (const x of group.keys()) for (const y of hosts) link(x, y);
   }
   for (const f of ctx.a.facts.values()) link(f.from, f.to);
   return linked;
