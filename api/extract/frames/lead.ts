@@ -2,7 +2,8 @@
 // words the readers of events.ts do not take for one: one official visiting a city ("Ambassador X has recently
 // visited Y"), a host receiving a guest ("Vice Chairman A yesterday received B on his working trip to the city"),
 // both only when no happening was read; a council signing an agreement with another city ("The X Assembly has
-// signed a cooperation agreement with the City of Y"), when no signing was read. Runs after the positions and
+// signed a cooperation agreement with the City of Y"), when no signing was read; last, the headline itself, when
+// no happening at all was read (headlineAsHappening). Runs after the positions and
 // meetings (a host's city is the city of the host's office) and before the frames, so that the frame rules fill
 // and derive the visit like any other.
 import type { AnalyzedSentence, Article } from '../article.ts';
@@ -273,19 +274,19 @@ function headlineSigning(ctx: LeadContext, title: AnalyzedSentence): void {
 /** Headlines shorter than this name a page's topic ("Twin Cities", "Sister City – San Rafael Del Norte"), not news. */
 const HEADLINE_HAPPENING_WORDS = 4;
 
-/**
- * Last, when no reader and not the learned step found any happening: the headline is the article's happening
- * ("Yazd and Uzbek city of Khiva become sister cities", "Gaza city council agrees to twin with Tripoli"). The genre
- * reports a happening an article and names it by its headline (the headline is an alias of the article's happening
- * in nearly every gold file); a short headline names the topic of a page (a list of twin towns), and a body that
- * dates nothing of the news tells a record or history, not a happening.
- */
 /** The body tells news, not history: it dates nothing, or something not years before publication. */
 function datedNews(a: Article): boolean {
   const dates = a.sentences.map((s) => (s.paragraph >= 0 ? dateIn(s) : null)).filter((d): d is string => d !== null);
   return !dates.length || dates.some((d) => !longBefore(a, d));
 }
 
+/**
+ * Last, when no reader and not the learned step found any happening: the headline is the article's happening
+ * ("Yazd and Uzbek city of Khiva become sister cities", "Gaza city council agrees to twin with Tripoli"). The genre
+ * reports a happening an article and names it by its headline (the headline is an alias of the article's happening
+ * in nearly every gold file); a short headline names the topic of a page (a list of twin towns), and a body whose
+ * every date is years before publication tells history, not a happening.
+ */
 function headlineAsHappening(ctx: LeadContext, title: AnalyzedSentence): void {
   const { a } = ctx;
   const headline = title.text.replace(/\s+/g, ' ').trim();
