@@ -21,7 +21,8 @@ describe('learned events', () => {
   const visit = article('Twinning news from Alnwick', 'Mayor Anna Becker of Alnwick returned from a twinning visit to Voerde on Sunday. She was received by Mayor Dirk Haarmann in the town hall of Voerde.');
 
   it('finds a visit the rules miss, with its visitor, host and place, each edge quoting the sentence', () => {
-    expect(events(extract(visit, true))).toEqual([]);
+    // the rules alone read no visit (the headline stands for the article's happening)
+    expect(events(extract(visit, true)).filter((e) => /Voerde/.test(e.name))).toEqual([]);
     const g = extract(visit);
     const found = events(g);
     expect(found).toHaveLength(1);

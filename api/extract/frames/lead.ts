@@ -2,11 +2,12 @@
 // words the readers of events.ts do not take for one: one official visiting a city ("Ambassador X has recently
 // visited Y"), a host receiving a guest ("Vice Chairman A yesterday received B on his working trip to the city"),
 // both only when no happening was read; a council signing an agreement with another city ("The X Assembly has
-// signed a cooperation agreement with the City of Y"), when no signing was read. Runs after the positions and
+// signed a cooperation agreement with the City of Y"), when no signing was read; last, the headline itself, when
+// no happening at all was read (headlineAsHappening). Runs after the positions and
 // meetings (a host's city is the city of the host's office) and before the frames, so that the frame rules fill
 // and derive the visit like any other.
 import type { AnalyzedSentence, Article } from '../article.ts';
-import { addVisit, AGREEMENT, dateIn, heldIn, longBefore, newEvent, words, type Events } from '../events.ts';
+import { addVisit, AGREEMENT, dateIn, heldIn, kindOf, longBefore, newEvent, words, type Events } from '../events.ts';
 import { runSentenceRules, type SentenceRule } from '../rules/engine.ts';
 import { matchAll } from '../match-all.ts';
 
@@ -247,6 +248,7 @@ export function readLead(a: Article, ev: Events): void {
   runSentenceRules({ a, ev }, [...body, ...title], LEAD_RULES);
   runSentenceRules({ a, ev }, [...a.sentences.filter((s) => s.paragraph >= 0), ...title], SIGNING_RULES);
   if (title[0]) headlineSigning({ a, ev }, title[0]);
+  if (title[0]) headlineAsHappening({ a, ev }, title[0]);
 }
 
 /** A headline's verb of signing: "X and Y sign …", "X inks MOU with Y". */
@@ -267,4 +269,29 @@ function headlineSigning(ctx: LeadContext, title: AnalyzedSentence): void {
   if (signings.length) return;
   const event = newEvent(a, headline, title, { date: null, city: null, kind: 'signing' });
   if (!ev.main) makeMain(ctx, event);
+}
+
+/** Headlines shorter than this name a page's topic ("Twin Cities", "Sister City – San Rafael Del Norte"), not news. */
+const HEADLINE_HAPPENING_WORDS = 4;
+
+/** The body tells news, not history: it dates nothing, or something not years before publication. */
+function datedNews(a: Article): boolean {
+  const dates = a.sentences.map((s) => (s.paragraph >= 0 ? dateIn(s) : null)).filter((d): d is string => d !== null);
+  return !dates.length || dates.some((d) => !longBefore(a, d));
+}
+
+/**
+ * Last, when no reader and not the learned step found any happening: the headline is the article's happening
+ * ("Yazd and Uzbek city of Khiva become sister cities", "Gaza city council agrees to twin with Tripoli"). The genre
+ * reports a happening an article and names it by its headline (the headline is an alias of the article's happening
+ * in nearly every gold file); a short headline names the topic of a page (a list of twin towns), and a body whose
+ * every date is years before publication tells history, not a happening.
+ */
+function headlineAsHappening(ctx: LeadContext, title: AnalyzedSentence): void {
+  const { a } = ctx;
+  const headline = title.text.replace(/\s+/g, ' ').trim();
+  if (a.events().length || headline.split(' ').length < HEADLINE_HAPPENING_WORDS || !datedNews(a)) return;
+  // an agreement the headline names is a signing only when it says so by a verb (headlineSigning, before)
+  const kind = kindOf(headline);
+  makeMain(ctx, newEvent(a, headline, title, { date: null, city: null, kind: kind === 'signing' ? 'event' : kind }));
 }
