@@ -46,6 +46,11 @@ export interface Events {
   focus: (string | null)[];
   /** "X arranged a welcome party": events that are the object of a verb, with where the verb is (for its subject's role) */
   objects: { sentence: number; event: string; verbAt: number; verb: string }[];
+  /**
+   * The learned events step only showed its candidates (to its trainer) and decided nothing: no happening may then
+   * stand in for its decision (the headline, frames/lead.ts), or the trainer would find the gold happening taken.
+   */
+  observedOnly?: boolean;
 }
 
 const KINDS: [RegExp, string][] = [

@@ -288,9 +288,9 @@ function datedNews(a: Article): boolean {
  * every date is years before publication tells history, not a happening.
  */
 function headlineAsHappening(ctx: LeadContext, title: AnalyzedSentence): void {
-  const { a } = ctx;
+  const { a, ev } = ctx;
   const headline = title.text.replace(/\s+/g, ' ').trim();
-  if (a.events().length || headline.split(' ').length < HEADLINE_HAPPENING_WORDS || !datedNews(a)) return;
+  if (ev.observedOnly || a.events().length || headline.split(' ').length < HEADLINE_HAPPENING_WORDS || !datedNews(a)) return;
   // an agreement the headline names is a signing only when it says so by a verb (headlineSigning, before)
   const kind = kindOf(headline);
   makeMain(ctx, newEvent(a, headline, title, { date: null, city: null, kind: kind === 'signing' ? 'event' : kind }));
