@@ -270,7 +270,10 @@ const classifiers = new WeakMap<EventModel, Classifier>();
 /** Adds the candidates the model accepts to the article's events. */
 export function addLearnedEvents(a: Article, ev: Events, model: EventModel, observe?: (candidates: readonly EventCandidate[]) => void): void {
   const candidates = eventCandidates(a, ev, model.heads);
-  observe?.(candidates);
+  if (observe) {
+    observe(candidates);
+    ev.observedOnly = true;
+  }
   if (!model.perArticle) return;
   const decide = classifiers.get(model) ?? classifiers.set(model, classifier(model)).get(model)!;
   const scored = candidates.map((candidate) => ({ candidate, probability: decide.probability(candidate.features) }));
