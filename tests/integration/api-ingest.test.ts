@@ -310,11 +310,12 @@ const BARE_BCC: GraphDocument = {
   relationships: [{ type: 'HOLDS_POSITION', source: 'person:tendai-dube', target: 'office:bcc', properties: { title: 'Town Clerk' }, sources: ['bare-bcc'], evidence: ['BCC appointed Tendai Dube as Town Clerk.'] }],
 };
 
-/** Each Office of a graph by its names (name first), with the people holding a position in it. */
+/** Each Office of a graph that goes by "BCC", by its names (name first), with the people holding a position in it. */
 function officeHolders(g: GraphDocument): string[] {
   const nameOf = new Map(g.nodes.map((n) => [n.id, n.name]));
   return g.nodes
-    .filter((n) => n.label === 'Office')
+    // the articles name other bodies too ("the Quelimane municipality"), as the extractor happens to read them
+    .filter((n) => n.label === 'Office' && [n.name, ...n.aliases].includes('BCC'))
     .map((o) => {
       const holders = g.relationships.filter((r) => r.type === 'HOLDS_POSITION' && r.target === o.id).map((r) => nameOf.get(r.source)!);
       return `${[o.name, ...[...o.aliases].sort()].join(' / ')}: ${holders.sort().join(', ')}`;
