@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { aliasKeys } from '../extract/resolve.ts';
-import { isWordKey, namedInMoreWords } from '../graph/alias-keys.ts';
+import { isWordKey, namedInMoreWords, wordKeyJoins } from '../graph/alias-keys.ts';
 import { ENTITY_LABELS, type EntityLabel } from '../graph/schema.ts';
 import { cypher } from '../store/cypher.ts';
 import type { Neo4jConnection } from '../store/neo4j.ts';
@@ -377,14 +377,14 @@ interface SharedKeys {
 }
 
 /**
- * The keys of each pair that say the two may be one: all of them, except a body's one-word key ("BCC")
- * when both bodies are named in more words (Bulawayo and Banjul City Council), which ingest never joins
- * either. Pairs left with no key are dropped.
+ * The keys of each pair that say the two may be one: the keys ingest would join them by (graph/alias-keys.ts), so
+ * not a body's one-word key ("BCC") both hold while named in more words (Bulawayo and Banjul City Council).
+ * Pairs left with no key are dropped.
  */
 function sameEntityKeys(shared: SharedKeys[]): { a: string; b: string; keys: string[] }[] {
   return shared.flatMap(({ a, b, keys, aKeys, bKeys }) => {
-    const bothNamed = namedInMoreWords(aKeys) && namedInMoreWords(bKeys);
-    const joining = keys.filter((key) => !(bothNamed && isWordKey(key)));
+    const named = [namedInMoreWords(aKeys) ? a : null, namedInMoreWords(bKeys) ? b : null].filter((id) => id !== null);
+    const joining = keys.filter((key) => !isWordKey(key) || wordKeyJoins(named));
     return joining.length > 0 ? [{ a, b, keys: joining }] : [];
   });
 }
