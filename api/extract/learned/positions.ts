@@ -179,11 +179,13 @@ export function positionCandidates(a: Article, vocabulary: { heads: readonly str
       const placed = people.map((p) => ({ p, ...placement(s, t, p.m) })).filter((x) => x.order !== 'overlap' && x.gap.length <= MAX_GAP && !x.gap.includes('P'));
       for (const { p, order, gap } of placed) {
         const mine = positions.filter((f) => f.from === p.id);
+        // a title the rules gave the person is theirs to place (a second holder of it was wrong more often than right)
+        if (mine.some((f) => String(f.props.title).toLowerCase() === key)) continue;
         const own: string[] = [
           `order:${order}`, `gap:${order}:${shapeFeature(gap)}`, `gap-n:${order}:${bucket(gap.length, [0, 1, 2, 4])}`,
           `head:${t.words[t.words.length - 1]}`, `case:${/^\p{Lu}/u.test(s.text.slice(t.start, t.end)) ? 'upper' : 'lower'}`,
           `people:${bucket(people.length, [1, 2, 3])}`,
-          mine.length ? (mine.some((f) => String(f.props.title).toLowerCase() === key) ? 'rule:same-title' : 'rule:other-title') : 'rule:none',
+          mine.length ? 'rule:other-title' : 'rule:none',
         ];
         // the person's own mention carries a title: the same one ("Mayor X"), or another, and this one is someone else's
         const ownTitle = p.m.title ? titleCase(p.m.title).toLowerCase() : null;
