@@ -5,7 +5,7 @@
 // the step acts (the rules' facts kept, one holder per person and title) on folds of whole sets the weights were not
 // fitted on: new publishers, as the articles to decide are.
 import { readFileSync } from 'node:fs';
-import { positionCandidates, titleVocabulary, type PositionModel } from '../extract/learned/positions.ts';
+import { compileVocabulary, positionCandidates, titleVocabulary, type PositionModel } from '../extract/learned/positions.ts';
 import { normalizeName, type GoldFile, type GoldFact } from './align.ts';
 import { readAligned, type AnnotatedArticle } from './corpus.ts';
 import { foldFits, modelOf, type GroupedExample } from './fold-models.ts';
@@ -35,7 +35,8 @@ export interface PositionExamples {
 }
 
 /** Each article's candidates labelled by its gold, for a vocabulary. */
-export function positionExamples(articles: readonly AnnotatedArticle[], vocabulary: { heads: readonly string[]; modifiers: readonly string[] }): PositionExamples {
+export function positionExamples(articles: readonly AnnotatedArticle[], words: { heads: readonly string[]; modifiers: readonly string[] }): PositionExamples {
+  const vocabulary = compileVocabulary(words);
   const examples: GroupedExample[] = [];
   let missed = 0;
   let reachable = 0;
