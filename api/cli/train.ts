@@ -10,6 +10,7 @@ import { annotatedArticles, type AnnotatedArticle } from '../learn/corpus.ts';
 import { articleCandidates, fitEntityModel } from '../learn/entities.ts';
 import { trainEventModel } from '../learn/events.ts';
 import { placeExamples, trainPlaces } from '../learn/places.ts';
+import { trainPositions } from '../learn/positions.ts';
 import { relationExamples, trainRelations } from '../learn/relations.ts';
 
 interface Trainer {
@@ -27,6 +28,8 @@ const TRAINERS: readonly Trainer[] = [
   // places before relations: the relation step reads the events' decided places
   { name: 'places', file: 'api/extract/learned/places.json', train: (articles) => trainPlaces(placeExamples(articles)) },
   { name: 'relations', file: 'api/extract/learned/relations.json', train: (articles) => trainRelations(relationExamples(articles)) },
+  // the position reader runs last, on the rules' and the entity step's reading (not on the relation step's facts)
+  { name: 'positions', file: 'api/extract/learned/positions.json', train: trainPositions },
 ];
 
 const { values } = parseArgs({

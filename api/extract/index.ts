@@ -26,6 +26,8 @@ import { readLead } from './frames/lead.ts';
 import { decideEntities, entityDecider, SHIPPED_ENTITY_MODEL, type EntityModel } from './learned/entities.ts';
 import { addLearnedEvents, shippedEventModel, type EventCandidate, type EventModel } from './learned/events.ts';
 import { decidePlaces, placeDecider, SHIPPED_PLACE_MODEL, statePlaces, type PlaceModel } from './learned/places.ts';
+import shippedPositions from './learned/positions.json' with { type: 'json' };
+import { decidePositions, positionDecider, PositionModelSchema, type PositionModel } from './learned/positions.ts';
 import shippedRelations from './learned/relations.json' with { type: 'json' };
 import { decideRelations, relationScorers, RelationModelsSchema, type RelationModels, type RelationScorers } from './learned/relations.ts';
 
@@ -39,6 +41,8 @@ export interface ExtractOptions {
   relations?: RelationModels | null;
   /** the learned place decision of each event (learned/places.ts): the shipped model when left out, null for the rules' places */
   places?: PlaceModel | null;
+  /** the learned position reader (learned/positions.ts, run last): the shipped model when left out, null for the rules' positions alone */
+  positions?: PositionModel | null;
   /** the learned events step (learned/events.ts, run inside the rules' reading): the shipped model when left out, null for the rules alone */
   eventModel?: EventModel | null;
   /** sees every article's candidate happenings with their features (what `npm run train` learns from) */
@@ -53,8 +57,10 @@ function oncePerModel<M extends object, D>(build: (model: M) => D): (model: M) =
 const deciderOf = oncePerModel(entityDecider);
 const placeDeciderOf = oncePerModel(placeDecider);
 const scorersOf = oncePerModel(relationScorers);
+const positionDeciderOf = oncePerModel(positionDecider);
 
 const SHIPPED_RELATIONS = RelationModelsSchema.parse(shippedRelations);
+const SHIPPED_POSITIONS = PositionModelSchema.parse(shippedPositions);
 
 function relationDecisions(options: ExtractOptions): RelationScorers | null {
   const models = options.relations === undefined ? SHIPPED_RELATIONS : options.relations;
@@ -250,7 +256,7 @@ export function analysedArticle(doc: SourceDocument): Article {
  */
 export function readForLearning(doc: SourceDocument, entities?: EntityModel | null): { article: Article; events: Events; document: GraphDocument; nodeOf: ReadonlyMap<string, string> } | null {
   // (the rules' places of events: the relation step decides on them, and the place step is fitted on them)
-  const read = readArticle(doc, false, { entities, places: null, relations: null });
+  const read = readArticle(doc, false, { entities, places: null, relations: null, positions: null });
   return read.analysed ? { ...read.analysed, document: read.document } : null;
 }
 
@@ -260,7 +266,7 @@ export function readForLearning(doc: SourceDocument, entities?: EntityModel | nu
  * relation and place steps run only when their models are given (their facts are no rule's).
  */
 export function tracedDocument(doc: SourceDocument, options: ExtractOptions = {}): { document: GraphDocument; rules: string[][] } {
-  return readArticle(doc, true, { ...options, places: options.places ?? null, relations: options.relations ?? null });
+  return readArticle(doc, true, { ...options, places: options.places ?? null, relations: options.relations ?? null, positions: options.positions ?? null });
 }
 
 interface ReadArticle {
@@ -290,6 +296,10 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     const places = placeModel ? decidePlaces(a, ev, placeDeciderOf(placeModel)) : null;
     const decisions = relationDecisions(options);
     if (decisions) decideRelations(a, ev, decisions);
+    // the learned position reader: titles no reader took, beside the rules' (its model was fitted without the
+    // relation step's facts, and reads only the rules')
+    const positionModel = options.positions === undefined ? SHIPPED_POSITIONS : options.positions;
+    if (positionModel) decidePositions(a, positionDeciderOf(positionModel));
     if (places) statePlaces(a, places);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read

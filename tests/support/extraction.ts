@@ -11,7 +11,7 @@ import type { GraphDocument } from '../../api/graph/schema.ts';
  * and two deputies given a part, "Mayor Park" not taken for a person, the towns of one list paired.
  */
 export function extractText(title: string, body: string, date: string): GraphDocument {
-  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, places: null, relations: null, eventModel: null });
+  return extractArticle({ content: `${title}\ndate ${date}\n\n${body}`, format: 'text', file: 'test.txt' }, { entities: null, places: null, relations: null, positions: null, eventModel: null });
 }
 
 export const names = (g: GraphDocument, label: string): string[] => g.nodes.filter((n) => n.label === label).map((n) => n.name);

@@ -47,6 +47,7 @@ export type LearnedType = (typeof LEARNED_TYPES)[number];
  * The types the shipped model decides. HOLDS_POSITION and LOCATED_IN are left to the rules: their learned
  * additions did not raise F1 (LOCATED_IN on the training stand-in, HOLDS_POSITION on the leave-one-set-out
  * totals), and HOLDS_POSITION has the most candidates (a pair per title): docs/extraction.md § "Learned decisions".
+ * Titles no reader takes are proposed and decided by the learned position reader (learned/positions.ts).
  */
 export const DECIDED_TYPES: readonly LearnedType[] = ['VISITED', 'MET_WITH', 'PARTICIPATED_IN', 'SISTER_CITY_OF'];
 
