@@ -276,7 +276,7 @@ type TripRole = 'dest' | 'origin' | 'both';
  * Which towns the article's trips reach and which they come from, read over every visit and frame with a visiting
  * side, and which way they go from the home town (`in`: visitors came to it, `out`: its people went elsewhere). A
  * visitor and a host at one happening differ by this alone when neither's office is known: who comes from the
- * town a trip set out from did not visit it (docs/extraction.md § "Sixteenth session: visits").
+ * town a trip set out from did not visit it (docs/extraction.md § "Sixteenth session: visits (helper visits16)").
  */
 function tripsOfArticle(a: Article, ev: Events, frames: readonly Frame[]): { tripRoles: Map<string, TripRole>; homeDirection: string } {
   const roles = new Map<string, TripRole>();
