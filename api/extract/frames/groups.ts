@@ -15,7 +15,7 @@ import { homeOf, type Frame, type FrameContext } from './model.ts';
  * visiting side no reader filled (a twinning ceremony in A), an official of the `other-town` whose officials the article names.
  */
 export type GroupTie = 'named' | 'side' | 'led' | 'listed' | 'official' | 'group' | 'other-town';
-const TIE_ORDER: readonly GroupTie[] = ['named', 'side', 'led', 'listed', 'official', 'group', 'other-town'];
+export const TIE_ORDER: readonly GroupTie[] = ['named', 'side', 'led', 'listed', 'official', 'group', 'other-town'];
 
 export interface GroupMember {
   tie: GroupTie;

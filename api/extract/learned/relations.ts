@@ -12,7 +12,7 @@ import type { AnalyzedSentence, Article, Fact, Label } from '../article.ts';
 import type { Events } from '../events.ts';
 import type { Mention } from '../mentions.ts';
 import { framesOfArticle } from '../frames/index.ts';
-import { placeOfFrame, travellingGroups, type GroupMember, type TravellingGroups } from '../frames/groups.ts';
+import { placeOfFrame, TIE_ORDER, travellingGroups, type GroupMember, type TravellingGroups } from '../frames/groups.ts';
 import { homeOf, type Frame, type Side } from '../frames/model.ts';
 import { bucket, LinearModelSchema, sigmoid, type LinearModel } from './linear.ts';
 import { treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
@@ -156,6 +156,10 @@ interface Context {
   counts: [string, string];
   /** who travels with each happening's visiting side, and how the text ties them to it */
   groups: TravellingGroups;
+  /** each town's part in the article's trips (tripRoles) */
+  tripRoles: Map<string, TripRole>;
+  /** which way the article's trips go, seen from its home town */
+  homeDirection: string;
 }
 
 // Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
@@ -252,7 +256,50 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     a, ev, frames, occurrences, sentencesOf, positionCities, factsByPair, typesByPair, participations, learned, linked: null, happenings: null, titles: new Map(), mentionRank, around: new Map(), ends: new Map(),
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
     groups: read ? travellingGroups(read, occurrences) : new Map(),
+    ...tripsOfArticle(a, ev, frames),
   };
+}
+
+/** The surest tie of a person to any travelling group of the article, or `no`. */
+function travelTie(ctx: Context, person: string): string {
+  let best: GroupMember | undefined;
+  for (const group of ctx.groups.values()) {
+    const m = group.get(person);
+    if (m && (!best || TIE_ORDER.indexOf(m.tie) < TIE_ORDER.indexOf(best.tie))) best = m;
+  }
+  return best?.tie ?? 'no';
+}
+
+/** A town's part in the article's trips: gone to, come from, both, or neither. */
+type TripRole = 'dest' | 'origin' | 'both';
+
+/**
+ * Which towns the article's trips reach and which they come from, read over every visit and frame with a visiting
+ * side, and which way they go from the home town (`in`: visitors came to it, `out`: its people went elsewhere). A
+ * visitor and a host at one happening differ by this alone when neither's office is known: who comes from the
+ * town a trip set out from did not visit it (docs/extraction.md § "Sixteenth session: visits (helper visits16)").
+ */
+function tripsOfArticle(a: Article, ev: Events, frames: readonly Frame[]): { tripRoles: Map<string, TripRole>; homeDirection: string } {
+  const roles = new Map<string, TripRole>();
+  const mark = (town: string | null | undefined, role: 'dest' | 'origin') => {
+    if (!town) return;
+    const known = roles.get(town);
+    roles.set(town, !known || known === role ? role : 'both');
+  };
+  for (const v of ev.visits) {
+    mark(v.dest, 'dest');
+    for (const s of v.stops ?? []) mark(s, 'dest');
+    for (const o of v.origins) if (a.label(o) === 'City') mark(o, 'origin');
+  }
+  for (const f of frames) {
+    if (!f.visiting.cities.size && !f.visiting.people.size && f.kind !== 'visit') continue;
+    mark(placeOfFrame(a, f), 'dest');
+    for (const town of f.itinerary.keys()) mark(town, 'dest');
+    for (const town of f.visiting.cities.keys()) mark(town, 'origin');
+  }
+  const home = a.homeCity ? roles.get(a.homeCity) : undefined;
+  const homeDirection = !a.homeCity ? 'no-home' : home === 'dest' ? 'in' : home === 'origin' ? 'out' : home ?? 'none';
+  return { tripRoles: roles, homeDirection };
 }
 
 /** The sentences naming both ends, and the distance in sentences between their nearest mentions. */
@@ -514,6 +561,13 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
     // the pair's two facts together: an official of elsewhere in the town the article is about
     out.add(feature(feature('x-of-', xOf), feature('&y-', yIs)));
     if (type === 'VISITED') {
+      // the pair's office and town read against the way the article's trips go: an official of elsewhere at the home
+      // town is its visitor when visitors came to it and its host when its own people went out
+      const trip = ctx.tripRoles.get(y) ?? 'none';
+      out.add(feature(feature(feature('trip-y:', trip), feature('&x-of-', xOf)), feature('&home:', ctx.homeDirection)));
+      out.add(feature(feature('home:', ctx.homeDirection), feature(feature('&x-of-', xOf), feature('&y-', yIs))));
+      // whether any of the article's travelling groups takes the person along, wherever its happening was placed
+      out.add(feature(feature('travels:', travelTie(ctx, x)), feature(feature('&y-', yIs), feature('&trip-y:', trip))));
       // only the host's mark, which the late veto reads: without the features below VISITED scored as well or a little
       // better on group A's held-out sets and on group B (docs/extraction.md § "Fourteenth session: who travelled and who met")
       if (ev.visits.some((v) => (v.dest === y || v.stops?.includes(y)) && !v.visitors.has(x) && v.hosts.has(x))) out.add('visit:x-hosts-at-y');
