@@ -133,14 +133,14 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
   const part = restrictToArticles(doc, new Set(fresh.map((a) => a.id)));
   // an entity merged away by an analyst is found under its id's key: its names land on the kept entity
   const keys = [...new Set(part.nodes.flatMap((node) => [...aliasKeys(node), mergedIdKey(node.id)]))];
-  // both lookups go out together (see pipelined)
-  const [known, redirects] = await pipelined([storedKeys(tx, keys), splitRedirects(tx, part)]);
+  const known = await storedKeys(tx, keys);
   const existing = known.unique;
   const merged = new Map(part.nodes.flatMap((node) => {
     const into = existing.get(mergedIdKey(node.id));
     return into && into !== node.id ? [[node.id, into] as const] : [];
   }));
   const resolved = remapToExisting(remapIds(part, merged), known, aliasKeys);
+  const redirects = await splitRedirects(tx, resolved);
   const remapped = redirectInArticles(resolved, redirects);
   await checkLabels(tx, doc, remapped.nodes);
   const rows = writeRows(remapped, aliasKeys);
@@ -148,28 +148,24 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument, al
   // for the entity it was split from stay keys of that one
   const splitOff = new Set([...redirects.values()].flatMap((remap) => [...remap.values()]));
 
+  await run(tx, 'write-entities', { rows: rows.entities }, changes);
+  // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
+  const mergedMeanwhile = await run(tx, 'merged-entity-ids', { ids: rows.entities.map((e) => e.id) });
+  if (mergedMeanwhile.records.length > 0) throw new MergedMeanwhile(mergedMeanwhile.records.map((r) => r.get('id') as string));
   // keys that already name their entity (most of them, for recurring actors) need no write
   const newKeys = rows.aliasKeys
     .filter(({ id }) => !splitOff.has(id))
     .map(({ id, keys }) => ({ id, keys: keys.filter((key) => existing.get(key) !== id) }))
     .filter((row) => row.keys.length > 0);
-  const [, mergedMeanwhile, , , found] = await pipelined([
-    run(tx, 'write-entities', { rows: rows.entities }, changes),
-    run(tx, 'merged-entity-ids', { ids: rows.entities.map((e) => e.id) }),
-    run(tx, 'write-alias-keys', { rows: newKeys }),
-    run(tx, 'write-articles', { rows: rows.articles }, changes),
-    // keys first, then each relationship's full row to the one statement that writes it
-    run(tx, 'stored-relationship-keys', { rows: rows.relationships.map(({ key, source, target }) => ({ key, source, target })) }),
-  ]);
-  // An analyst's merge committed after the lookup above: its merged-away entity was just written again. Start over.
-  if (mergedMeanwhile.records.length > 0) throw new MergedMeanwhile(mergedMeanwhile.records.map((r) => r.get('id') as string));
+  await run(tx, 'write-alias-keys', { rows: newKeys });
+  await run(tx, 'write-articles', { rows: rows.articles }, changes);
+  // keys first, then each relationship's full row to the one statement that writes it
+  const found = await run(tx, 'stored-relationship-keys', { rows: rows.relationships.map(({ key, source, target }) => ({ key, source, target })) });
   const foundKeys = new Set(found.records.map((r) => r.get('key') as string));
   const restated = rows.relationships.filter((row) => foundKeys.has(row.key));
+  if (restated.length > 0) await run(tx, 'write-relationships', { rows: restated, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes);
   const created = newRelationshipRows(rows.relationships.filter((row) => !foundKeys.has(row.key)));
-  await pipelined([
-    restated.length > 0 ? run(tx, 'write-relationships', { rows: restated, maxEvidence: int(EVIDENCE_PER_RELATIONSHIP) }, changes) : null,
-    created.length > 0 ? run(tx, 'write-new-relationships', { rows: created }, changes) : null,
-  ]);
+  if (created.length > 0) await run(tx, 'write-new-relationships', { rows: created }, changes);
 
   const status = (id: string): ArticleStatus => (unchanged.has(id) ? 'unchanged' : updated.has(id) ? 'updated' : 'new');
   return { articles: doc.articles.map((a) => ({ id: a.id, title: a.title, status: status(a.id) })), changes };
@@ -188,17 +184,6 @@ export async function storedKeys(tx: ManagedTransaction, keys: string[]): Promis
     stored.wordHolders.set(key, ids.map((id, i) => ({ id, named: namedInMoreWords(holderKeys[i]!) })));
   }
   return stored;
-}
-
-/**
- * Statements issued together, without waiting for each other's answers: the driver sends them one
- * after the other on the transaction's connection and Neo4j runs them in that order, so the graph is
- * what awaiting each in turn writes, but the main thread packs the next statement's rows while Neo4j
- * runs the one before, and the round trips between them go. Answers come back in order, so the
- * first statement that fails is the error thrown (a later one only fails because of it).
- */
-async function pipelined<T extends readonly unknown[]>(statements: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
-  return Promise.all(statements) as Promise<{ [K in keyof T]: Awaited<T[K]> }>;
 }
 
 /** Per article, the entities whose mentions an analyst split off into another (entity id -> the other's id). */
