@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureNeo4jInstalled, libDir, neo4jDir } from './install.ts';
-import { cpuSeconds, isNeo4jOn, jvmFlags, readPidRecord, residentMemoryMiB } from './server.ts';
+import { cpuSeconds, IMPORT_JVM, isNeo4jOn, jvmFlags, readPidRecord, residentMemoryMiB } from './server.ts';
 
 export const DEFAULT_DATABASE = 'neo4j';
 
@@ -47,7 +47,7 @@ export async function runAdminImport(opts: {
   const started = performance.now();
   const child = spawn(
     'java',
-    [...jvmFlags(opts.heap ?? '1g'), '-cp', join(libDir, '*'), 'org.neo4j.cli.AdminTool',
+    [...jvmFlags(opts.heap ?? '1g', IMPORT_JVM), '-cp', join(libDir, '*'), 'org.neo4j.cli.AdminTool',
       'database', 'import', 'full', opts.database ?? DEFAULT_DATABASE, ...opts.args],
     { env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: neo4jDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -166,21 +166,31 @@ const megabytes = (size: string) => {
   return Number(match[1]) * { k: 1 / 1024, m: 1, g: 1024 }[match[2]!.toLowerCase() as 'k' | 'm' | 'g'];
 };
 
-export const jvmFlags = (heap: string) => [
+/**
+ * The server's collector and inlining limits. On 2 cores G1's concurrent threads and write barriers cost more
+ * than they save: with the serial collector a fresh server wrote the bench's first 3,000 articles on 4–11 %
+ * less CPU (GC, the JIT compiling smaller code, the Bolt worker running it). Inlining less again (limits
+ * lowered from 1000, 100, 35 and 15) took the JIT's CPU over those articles from ~19 to ~14 s with the serial
+ * collector, 15–18 % less CPU in all, and neither the writes of later batches nor warm reads got slower
+ * (docs/benchmarks.md § "Incremental ingest, sixteenth session").
+ */
+export const SERVER_JVM = ['-XX:+UseSerialGC', '-XX:InlineSmallCode=500', '-XX:FreqInlineSize=50', '-XX:MaxInlineSize=20', '-XX:MaxInlineLevel=6'];
+/** The offline import's: G1, whose collections use every core as its stages do, and the fifth session's limits. */
+export const IMPORT_JVM = ['-XX:+UseG1GC', '-XX:InlineSmallCode=1000', '-XX:FreqInlineSize=100'];
+
+export const jvmFlags = (heap: string, own: string[]) => [
   `-Xmx${heap}`,
-  // Start small and grow: without -Xms G1 commits 1/64 of the machine's memory up front.
+  // Start small and grow: without -Xms the JVM commits 1/64 of the machine's memory up front.
   `-Xms${Math.min(128, megabytes(heap))}m`,
   // Only errors from the JVM's own logging (archiving at exit warns about every class it skips).
   '-Xlog:disable',
   '-Xlog:all=error:stderr',
-  '-XX:+UseG1GC',
+  ...own,
   // Cheaper C2 compilations: a fresh server's JIT spends about half of its CPU over the first few thousand
   // articles compiling Neo4j. Without escape analysis and with less inlining of large or already compiled
-  // methods it spent a third less (27.8 -> 18.3 s over 2,000 articles) and the writes and reads did not get
-  // slower (docs/benchmarks.md, § Ingest: where Neo4j's CPU goes).
+  // methods (the limits in SERVER_JVM and IMPORT_JVM) it spent a third less (27.8 -> 18.3 s over 2,000
+  // articles) and the writes and reads did not get slower (docs/benchmarks.md, § Ingest: where Neo4j's CPU goes).
   '-XX:-DoEscapeAnalysis',
-  '-XX:InlineSmallCode=1000',
-  '-XX:FreqInlineSize=100',
   '-XX:+ExitOnOutOfMemoryError',
   '-XX:-OmitStackTraceInFastThrow',
   '-Djdk.nio.maxCachedBufferSize=1024',
@@ -311,7 +321,7 @@ export async function startBundledNeo4j(opts: BundledNeo4jOptions = {}): Promise
   setInitialPassword(dataDir, password);
 
   const args = [
-    ...jvmFlags(opts.heap ?? '512m'),
+    ...jvmFlags(opts.heap ?? '512m', SERVER_JVM),
     '-cp', join(libDir, '*'),
     'org.neo4j.server.CommunityEntryPoint',
     `--home-dir=${dataDir}`,
