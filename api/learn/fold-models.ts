@@ -5,7 +5,7 @@
 // The shipped weights are then of the same kind as the ones the threshold was chosen for: a single fit on every
 // article would be surer of itself than they were.
 import { createHash } from 'node:crypto';
-import { bestThreshold, classifier, halfBestF1Threshold, plateauThreshold, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
+import { bestThreshold, classifier, halfBestF1Threshold, plateauThreshold, smoothedThreshold, trainLogistic, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 
 export const FOLDS = 5;
 /** features seen in fewer examples are left out of a model: too rare to weigh, and they bloat the file */
@@ -30,6 +30,8 @@ export interface ThresholdRecipe {
   plateau?: number;
   /** the threshold is half the best held-out F1 (halfBestF1Threshold: the best threshold of calibrated probabilities) */
   halfBestF1?: boolean;
+  /** the threshold is the best of the held-out F1 curve averaged over ± this much threshold (smoothedThreshold) */
+  smooth?: number;
 }
 
 /** An article's fold in a partition: its key hashed into FOLDS (partition 0 hashes the key alone, as before partitions). */
@@ -102,9 +104,11 @@ export function foldFits(examples: readonly GroupedExample[], missed: number, fo
 export function modelOf(fits: FoldFits, recipe: ThresholdRecipe): LinearModel {
   const threshold = recipe.halfBestF1
     ? halfBestF1Threshold(fits.scored, fits.missed)
-    : recipe.plateau === undefined
-      ? bestThreshold(fits.scored, fits.missed)
-      : plateauThreshold(fits.scored, fits.missed, recipe.plateau);
+    : recipe.smooth !== undefined
+      ? smoothedThreshold(fits.scored, fits.missed, recipe.smooth)
+      : recipe.plateau === undefined
+        ? bestThreshold(fits.scored, fits.missed)
+        : plateauThreshold(fits.scored, fits.missed, recipe.plateau);
   return { bias: fits.bias, threshold, weights: fits.weights };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestThreshold, classifier, halfBestF1Threshold, LinearModelSchema, plateauThreshold, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
+import { bestThreshold, classifier, halfBestF1Threshold, LinearModelSchema, plateauThreshold, smoothedThreshold, trainLogistic, type Example } from '../../api/extract/learned/linear.ts';
 
 // "met" in the sentence says yes unless "not" is there too; "city" is noise present on both sides.
 const examples: Example[] = [];
@@ -62,5 +62,19 @@ describe('halfBestF1Threshold', () => {
     expect(halfBestF1Threshold(scored)).toBe(0.375);
     // two gold facts no candidate reaches: the best F1 falls to 8 / 13 (the cut that takes seven), and the threshold with it
     expect(halfBestF1Threshold(scored, 2)).toBe(0.3077);
+  });
+});
+
+describe('smoothedThreshold', () => {
+  // F1 by cut: 0.85 → 0.40, 0.75 → 0.67, 0.65 → 0.57, 0.55 → 0.75 (best), 0.45 → 0.67, 0.35 → 0.60, 0.25 → 0.73, 0.15 → 0.67
+  const scored = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map((probability, i) => ({ probability, positive: [0, 1, 3, 6].includes(i) }));
+
+  it('without a window takes the best cut (the lowest threshold that makes its decisions)', () => {
+    expect(smoothedThreshold(scored, 0, 0)).toBe(0.505);
+  });
+
+  it('with a wide window prefers the thresholds where F1 stays high to a lone best cut between two low ones', () => {
+    // from 0.05 to 0.3 the F1 stays 0.67–0.73; around the best cut it falls to 0.57 and 0.67
+    expect(smoothedThreshold(scored, 0, 0.15)).toBe(0.15);
   });
 });

@@ -139,6 +139,33 @@ export function plateauThreshold(scored: readonly Scored[], positivesMissed: num
   return roundThreshold((Math.min(...near) + Math.max(...near)) / 2);
 }
 
+/** the thresholds a smoothed curve is read at */
+const GRID = Array.from({ length: 181 }, (_, i) => 0.05 + i * 0.005);
+
+/**
+ * The best threshold of the F1 curve averaged over a window of thresholds (± `window`): the held-out curve is flat
+ * and noisy near its top, and its argmax jumps from one refit to the next where the window's mean stays.
+ */
+export function smoothedThreshold(scored: readonly Scored[], positivesMissed: number, window: number): number {
+  const sorted = [...scored].sort((a, b) => b.probability - a.probability);
+  const positives = sorted.filter((s) => s.positive).length + positivesMissed;
+  const f1 = GRID.map((t) => {
+    let tp = 0;
+    let yes = 0;
+    for (const s of sorted) {
+      if (s.probability < t) break;
+      yes++;
+      if (s.positive) tp++;
+    }
+    return (2 * tp) / (yes + positives || 1);
+  });
+  const mean = GRID.map((t) => {
+    const near = f1.filter((_, j) => Math.abs(GRID[j]! - t) <= window + 1e-9);
+    return near.reduce((a, b) => a + b, 0) / near.length;
+  });
+  return roundThreshold(GRID[mean.indexOf(Math.max(...mean))]!);
+}
+
 /**
  * Half the best F1 of the held-out decisions: for probabilities that are calibrated, the threshold that maximises
  * expected F1 is half that F1 (a yes at probability p adds to F1 exactly when p > F1 / 2), and the curve's height

@@ -95,18 +95,22 @@ export function treesPairScorer<P extends TreePair>(model: TreesModel, table: Fe
         for (const id of list) shared[id] = generation;
       }
       let best = { value: -1, probability: -1 };
+      // the pair's features are held once for all its values; each value's own features on top, released after it
+      for (const id of list) hold(id);
+      const ofPair = heldSlots.length;
       for (let i = 0; i < pair.values.length; i++) {
         const value = pair.values[i]!;
-        for (const id of list) hold(id);
         for (const f of parts.own(pair, value)) {
           const id = table.ids.get(f);
           if (id !== undefined) hold(id);
         }
         const probability = sigmoid(margin(participation && conjoinsRoles ? parts.roleIndex(value) : -1));
-        for (const s of heldSlots) answer[s] = 0;
-        heldSlots.length = 0;
+        for (let k = ofPair; k < heldSlots.length; k++) answer[heldSlots[k]!] = 0;
+        heldSlots.length = ofPair;
         if (probability > best.probability) best = { value: i, probability };
       }
+      for (const s of heldSlots) answer[s] = 0;
+      heldSlots.length = 0;
       return best;
     },
   };

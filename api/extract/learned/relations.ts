@@ -969,7 +969,15 @@ function pairScorer(model: LinearModel, table: FeatureTable): PairScorer {
 /** The features a vetoed pair is asked about, and the cues `sentenceFeatures` asks whether it wrote: they need ids whether a model weighs them or not. */
 const ASKED = ['visit:x-hosts-at-y', 'fr:x-host-at-y', ...CUE_BETWEEN.values()];
 
-const TREE_PARTS: TreeFeatureParts<Pair<FeatureIds>> = { roleOf, own: (pair, value) => valueFeatures(pair, value).own, roleIndex: (value) => roleIndex.get(value)! };
+// a value's own features of a pair the rules stated nothing of depend on its type and value alone (a title's also on where it was read)
+const UNSTATED_OWN = new Map<string, string[]>();
+const ownFeatures = (pair: Pair<FeatureIds>, value: string): string[] => {
+  if (pair.facts.length || pair.type === 'HOLDS_POSITION') return valueFeatures(pair, value).own;
+  const key = `${pair.type}|${value}`;
+  return UNSTATED_OWN.get(key) ?? UNSTATED_OWN.set(key, valueFeatures(pair, value).own).get(key)!;
+};
+
+const TREE_PARTS: TreeFeatureParts<Pair<FeatureIds>> = { roleOf, own: ownFeatures, roleIndex: (value) => roleIndex.get(value)! };
 
 /** The scorers of a model file, read once. */
 export function relationScorers(models: RelationModels): RelationScorers {
