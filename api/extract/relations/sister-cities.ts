@@ -544,3 +544,34 @@ function municipalNames(a: Article, s: AnalyzedSentence): void {
     s.template = s.template.replace(`⟨X${j}⟩`, `⟨C${j}⟩`);
   }
 }
+
+// One town of a run of towns ("A", "A (Japan)", "A of Korea", "A in the US", "A, Germany") and what parts two of them
+const RUN_ITEM = String.raw`⟨C\d+⟩(?: \((?:the )?⟨N\d+⟩\)| (?:of|in) (?:the )?⟨N\d+⟩|, (?:the )?⟨N\d+⟩(?=[,;]| and))?`;
+const TOWN_RUN = new RegExp(String.raw`${RUN_ITEM}(?:(?:[,;] (?:and )?|,? (?:and|&) )${RUN_ITEM})+`, 'g');
+
+/** The towns of each run of two or more towns of a sentence ("Hurth, Les Ulis, Skavina and Spijkenesse"). */
+function townRuns(s: AnalyzedSentence): string[][] {
+  return matchAll(s.template, TOWN_RUN).map((run) => matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]).filter((id): id is string => !!id));
+}
+
+/**
+ * A town's tie with one town of a run of towns in a twinning sentence that names it outside the run is its tie with
+ * every town of the run ("In Thetford we are proud of our twin towns; Hurth, Les Ulis, Skavina and Spijkenesse",
+ * "Zhengzhou became a sister city to Richmond of the United States, Jinju of Korea and Samara of Russia"). Run after
+ * the learned relation step, whose model weighs each item apart and accepts the first of a list more often than the last.
+ */
+export function listPartners(a: Article): void {
+  for (const f of [...a.factsOf('SISTER_CITY_OF')]) {
+    for (const e of f.evidence) {
+      const s = a.sentences[e];
+      if (!s || !MAYBE.test(s.text) || !KEYWORD.test(s.text)) continue;
+      for (const [owner, item] of [[f.from, f.to], [f.to, f.from]] as const) {
+        if (!s.refs.includes(owner)) continue;
+        for (const run of townRuns(s)) {
+          if (!run.includes(item) || run.includes(owner)) continue;
+          for (const other of run) pair(a, owner, other, s);
+        }
+      }
+    }
+  }
+}
