@@ -15,7 +15,7 @@ import { meetings } from './relations/meetings.ts';
 import { readCoordination } from './relations/coordination.ts';
 import { participation, visitMembers } from './relations/participation.ts';
 import { explicitPositions, implicitPositions, pendingTitles } from './relations/positions.ts';
-import { listPartners, sisterCities } from './relations/sister-cities.ts';
+import { sisterCities } from './relations/sister-cities.ts';
 import { statedVisits } from './relations/visits.ts';
 import { eventId, mergeGraphs, orgId, withTown } from './resolve.ts';
 import { readAttendance, readGuests } from './frames/attendance.ts';
@@ -289,12 +289,7 @@ function readArticle(doc: SourceDocument, traced: boolean, options: ExtractOptio
     const placeModel = options.places === undefined ? SHIPPED_PLACE_MODEL : options.places;
     const places = placeModel ? decidePlaces(a, ev, placeDeciderOf(placeModel)) : null;
     const decisions = relationDecisions(options);
-    if (decisions) {
-      decideRelations(a, ev, decisions);
-      // a list's towns share their owner's tie: after the learned step, which weighs each item of a list apart
-      listPartners(a);
-      a.markStage('list-partners');
-    }
+    if (decisions) decideRelations(a, ev, decisions);
     if (places) statePlaces(a, places);
   } catch {
     // extraction never fails an ingest: an article that trips a pattern still counts as read

@@ -1,10 +1,7 @@
 // Sister-city and visit statements that earlier readers missed, on sentences written for these tests
 // in the style of council and foreign-affairs news (no article text).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDocument } from '../../api/extract/document.ts';
 import { gazetteerStats } from '../../api/extract/gazetteer.ts';
-import { analysedArticle } from '../../api/extract/index.ts';
-import { listPartners } from '../../api/extract/relations/sister-cities.ts';
 import type { GraphDocument } from '../../api/graph/schema.ts';
 import { extractText, nameOf, names, sisterPairs as pairs, table } from '../support/extraction.ts';
 
@@ -312,26 +309,5 @@ describe('the two subjects of a copula (thirteenth session)', () => {
 
   it('does not pair the last two towns of a longer list before the copula', () => {
     expect(pairs(extract('Kassel, Florence and Yaroslavl are sister cities of Mulhouse.'))).not.toContain('Florence ~ Yaroslavl');
-  });
-});
-
-describe('a list of twin towns after the learned step (listPartners)', () => {
-  // the learned relation step weighs each item of a list apart: given the owner's tie with one item, every item is a partner
-  const tiedWithFirst = (title: string, body: string, owner: string, first: string): string[] => {
-    const a = analysedArticle(readDocument(`${title}\ndate 2023-05-10\n\n${body}`, { format: 'text', file: 'test.txt' }));
-    const sentence = a.sentences.find((s) => s.text.includes(first))!;
-    a.addFact('SISTER_CITY_OF', a.cityByName(owner), a.cityByName(first), {}, sentence.index);
-    listPartners(a);
-    return a.factsOf('SISTER_CITY_OF').map((f) => [a.entities.get(f.from)!.name, a.entities.get(f.to)!.name].sort().join(' ~ ')).sort();
-  };
-
-  it('gives the owner every town of the list', () => {
-    expect(tiedWithFirst('Mayor addresses twinning evening', 'In Ashford we are proud of our links with each of our twin towns; Fougeres, Bad Munstereifel and Hurth.', 'Ashford', 'Fougeres'))
-      .toEqual(['Ashford ~ Bad Munstereifel', 'Ashford ~ Fougeres', 'Ashford ~ Hurth']);
-  });
-
-  it('does not pair the towns of a list with each other, nor spread a tie outside a twinning sentence', () => {
-    const ties = tiedWithFirst('Mayor returns from tour', 'The mayor of Ashford toured Rennes, Lyon and Nantes last week.', 'Ashford', 'Rennes');
-    expect(ties).toEqual(['Ashford ~ Rennes']);
   });
 });

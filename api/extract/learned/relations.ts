@@ -1003,7 +1003,7 @@ function inOneList(s: AnalyzedSentence | undefined, x: string, y: string): boole
  * The towns the article names only as the place of another ("Seattle (Washington, the USA)", "Tacoma, Washington;",
  * "Miami, Florida, U.S.A", "Mayor of Miami, Florida on May 29"): a state read as its namesake town, never a partner.
  */
-export function townsNamedAsPlaces(a: Article): Set<string> {
+function townsNamedAsPlaces(a: Article): Set<string> {
   const asPlace = new Set<string>();
   const otherwise = new Set<string>();
   for (const s of a.sentences) {

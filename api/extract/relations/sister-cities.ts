@@ -7,7 +7,6 @@ import { Cues } from '../cues.ts';
 import { place } from '../mentions.ts';
 import { numberWord } from './common.ts';
 import { matchAll } from '../match-all.ts';
-import { townsNamedAsPlaces } from '../learned/relations.ts';
 
 const KEYWORD = /\bsister[- ]?(?:city(?:ship)?|cities|town|towns|state|province|relations?|relationships?|ties)\b|\btwin(?:ned|ning)?\b|\btwin (?:city|town)|\bfriendship[- ](?:city|cities|town|agreements?|pacts?|accords?|charters?)|\bfriendly (?:city|cities)|\bpartner (?:city|cities|town)|\bsisterhood\b|['’]s sisters:|\btown twinning\b|\bjumelage\b|\bst(ä|a)dtepartnerschaft/i;
 
@@ -543,53 +542,5 @@ function municipalNames(a: Article, s: AnalyzedSentence): void {
     s.refs[j] = a.municipality(m.name, s.index);
     m.kind = 'City';
     s.template = s.template.replace(`⟨X${j}⟩`, `⟨C${j}⟩`);
-  }
-}
-
-// One town of a run of towns ("A", "A (Japan)", "A of Korea", "A in the US", "A, Germany") and what parts two of them
-const RUN_ITEM = String.raw`⟨C\d+⟩(?: \((?:the )?⟨N\d+⟩\)| (?:of|in) (?:the )?⟨N\d+⟩|, (?:the )?⟨N\d+⟩(?=[,;]| and))?`;
-const TOWN_RUN = new RegExp(String.raw`${RUN_ITEM}(?:(?:[,;] (?:and )?|,? (?:and|&) )${RUN_ITEM})+`, 'g');
-
-/** Whether a sentence writes two or more pairs of towns in a row ("A with B; C with D", "A - B, C - D", "A and B, C and D"). */
-function pairsInARow(s: AnalyzedSentence): boolean {
-  return matchAll(s.template, /⟨C\d+⟩(?: of ⟨N\d+⟩)? (?:with|[-–—]) ⟨C\d+⟩/g).length >= 2 || matchAll(s.template, /⟨C\d+⟩ and ⟨C\d+⟩,/g).length >= 2;
-}
-
-/** The towns of each run of two or more towns of a sentence ("Hurth, Les Ulis, Skavina and Spijkenesse"). */
-function townRuns(s: AnalyzedSentence): string[][] {
-  return matchAll(s.template, TOWN_RUN).map((run) => matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]).filter((id): id is string => !!id));
-}
-
-/**
- * A town's tie with one town of a run of towns in a twinning sentence that names it outside the run is its tie with
- * every town of the run ("In Thetford we are proud of our twin towns; Hurth, Les Ulis, Skavina and Spijkenesse",
- * "Joining Ciudad Juárez, Mexico and Hadera, Israel, …"). Run after the learned relation step, whose model weighs
- * each item apart and accepts the first of a list more often than the last. Not a run of which a town is already
- * tied with another town of the sentence, nor a sentence of pairs written in a row ("Ketchikan with Gero; Kenai with
- * Akita", "Sheki - Kokand, Ganja - Samarkand", "A and B, C and D") or that pairs its lists "respectively".
- */
-export function listPartners(a: Article): void {
-  const ties = [...a.factsOf('SISTER_CITY_OF')];
-  const partners = new Map<string, Set<string>>();
-  for (const f of ties) {
-    (partners.get(f.from) ?? partners.set(f.from, new Set()).get(f.from)!).add(f.to);
-    (partners.get(f.to) ?? partners.set(f.to, new Set()).get(f.to)!).add(f.from);
-  }
-  // "Miami, Florida, U.S.A (Sister city to Kaohsiung)": a state read as its namesake town is no item
-  const placeOnly = townsNamedAsPlaces(a);
-  for (const f of ties) {
-    for (const e of f.evidence) {
-      const s = a.sentences[e];
-      if (!s || !MAYBE.test(s.text) || !KEYWORD.test(s.text) || /\brespectively\b/i.test(s.text) || pairsInARow(s)) continue;
-      for (const [owner, item] of [[f.from, f.to], [f.to, f.from]] as const) {
-        if (!s.refs.includes(owner)) continue;
-        for (const run of townRuns(s)) {
-          if (!run.includes(item) || run.includes(owner)) continue;
-          const paired = run.some((town) => [...(partners.get(town) ?? [])].some((p) => p !== owner && s.refs.includes(p)));
-          // a tie already stated keeps its own year
-          if (!paired) for (const other of run) if (!partners.get(owner)?.has(other) && !placeOnly.has(other)) pair(a, owner, other, s);
-        }
-      }
-    }
   }
 }
