@@ -996,15 +996,19 @@ const TOWN_RUN = new RegExp(String.raw`${RUN_ITEM}(?:(?:[,;] (?:and )?|,? (?:and
 const TWIN_WORD = CUES.find(([name]) => name === 'twin')![1];
 
 /**
- * A town and a list of three or more towns of a twinning sentence that names the town outside it ("X is twinned with
- * A, B and C": the word features weigh each item apart, the last items lower); not a sentence of pairs written in a
- * row ("Ketchikan with Gero; Kenai with Akita", "A - B, C - D").
+ * How two towns stand to the runs of towns ("Hurth, Les Ulis, Skavina and Spijkenesse") of a twinning sentence that
+ * names both: one in a run and the other outside it (a town and its list of partners: "X is twinned with A, B and C",
+ * which the word features weigh item by item, the last items lower), or both in one run (partners of a third town, or
+ * pairs in a row: "Ketchikan with Gero; Kenai with Akita").
  */
 function twinListFeatures(s: AnalyzedSentence, x: string, y: string, out: FeatureSink): void {
-  if (!TWIN_WORD.test(s.text) || matchAll(s.template, /⟨C\d+⟩(?: of ⟨N\d+⟩)? (?:with|[-–—]) ⟨C\d+⟩/g).length >= 2) return;
+  if (!TWIN_WORD.test(s.text)) return;
   for (const run of matchAll(s.template, TOWN_RUN)) {
     const ids = matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]);
-    if (ids.length > 2 && ids.includes(x) !== ids.includes(y)) out.add('twin-list:owner-item');
+    const inX = ids.includes(x);
+    const inY = ids.includes(y);
+    if (inX && inY) out.add(ids.length > 2 ? 'twin-list:same-run' : 'twin-list:same-pair');
+    else if (inX || inY) out.add(ids.length > 2 ? 'twin-list:owner-item' : 'twin-list:owner-one-of-two');
   }
 }
 
