@@ -778,7 +778,6 @@ function eachPair<F extends FeatureSink>(ctx: Context, options: PairOptions, sin
       const ox = ctx.occurrences.get(x) ?? [];
       const oy = ctx.occurrences.get(y) ?? [];
       for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) sentenceFeatures(ctx, a.sentences[near.shared[i]!]!, ox, oy, features);
-      if (type === 'SISTER_CITY_OF') for (let i = 0; i < near.shared.length && i < MAX_SHARED; i++) twinListFeatures(a.sentences[near.shared[i]!]!, x, y, features);
       articleFeatures(ctx, type, x, y, features);
       peerFeatures(ctx, type, x, y, features);
       for (const other of ctx.typesByPair.get(x, y) ?? []) if (other !== type) features.add(feature('also:', other));
@@ -988,28 +987,6 @@ function vetoes(a: Article): { early: (pair: Pair) => boolean; late: (pair: Pair
     },
     late: (c) => c.type === 'VISITED' && c.features.has('visit:x-hosts-at-y'),
   };
-}
-
-// One town of a run of towns ("A", "A (Japan)", "A of Korea", "A in the US", "A, Germany") and what parts two of them
-const RUN_ITEM = String.raw`⟨C\d+⟩(?: \((?:the )?⟨N\d+⟩\)| (?:of|in) (?:the )?⟨N\d+⟩|, (?:the )?⟨N\d+⟩(?=[,;]| and))?`;
-const TOWN_RUN = new RegExp(String.raw`${RUN_ITEM}(?:(?:[,;] (?:and )?|,? (?:and|&) )${RUN_ITEM})+`, 'g');
-const TWIN_WORD = CUES.find(([name]) => name === 'twin')![1];
-
-/**
- * How two towns stand to the runs of towns ("Hurth, Les Ulis, Skavina and Spijkenesse") of a twinning sentence that
- * names both: one in a run and the other outside it (a town and its list of partners: "X is twinned with A, B and C",
- * which the word features weigh item by item, the last items lower), or both in one run (partners of a third town, or
- * pairs in a row: "Ketchikan with Gero; Kenai with Akita").
- */
-function twinListFeatures(s: AnalyzedSentence, x: string, y: string, out: FeatureSink): void {
-  if (!TWIN_WORD.test(s.text)) return;
-  for (const run of matchAll(s.template, TOWN_RUN)) {
-    const ids = matchAll(run[0], /⟨C(\d+)⟩/g).map((m) => s.refs[Number(m[1])]);
-    const inX = ids.includes(x);
-    const inY = ids.includes(y);
-    if (inX && inY) out.add(ids.length > 2 ? 'twin-list:same-run' : 'twin-list:same-pair');
-    else if (inX || inY) out.add(ids.length > 2 ? 'twin-list:owner-item' : 'twin-list:owner-one-of-two');
-  }
 }
 
 /** Whether towns `x` and `y` are two items of one list of three or more towns in sentence `s` ("A, B, C and D"). */
