@@ -124,6 +124,37 @@ describe('candidates for people and bodies the chunker ran together with their n
   });
 });
 
+describe('the rules\' offices and organisations', () => {
+  const text = [
+    'Link association welcomes Kadoma mayor',
+    '',
+    'The Stevenage-Kadoma Link Association welcomed Mayor Daniel Chinyanganya of Kadoma to Stevenage on Monday.',
+    'The Rotary Club of Stevenage and Hill Laboratories Ltd hosted a dinner.',
+  ].join('\n');
+  const file = 'stevenage-kadoma.txt';
+  // a model that keeps the rules' people and towns and reads "Link" and "Laboratories" in a body's name as an Office's words
+  const model = (officeWeights: Record<string, number>) => EntityModelSchema.parse({
+    labels: Object.fromEntries(['Person', 'Office', 'Organization', 'Company', 'City'].map((l) => [l, {
+      bias: -5, threshold: 0.5, weights: l === 'Office' ? officeWeights : { [`rule:${l}`]: 10 },
+    }])),
+  });
+  const extract = (m: ReturnType<typeof model>) => extractArticle({ content: text, format: 'text', file }, { entities: m });
+
+  it('are relabelled when the model reads the other body label, with the id of the new label; companies are not', () => {
+    expect(labelled(extractArticle({ content: text, format: 'text', file }, { entities: null }))).toContain('Organization:Stevenage-Kadoma Link Association');
+    const g = extract(model({ 'w:link': 10, 'w:laboratories': 10 }));
+    expect(g.nodes.find((n) => n.name === 'Stevenage-Kadoma Link Association')).toMatchObject({ label: 'Office', id: orgId('Office', 'Stevenage-Kadoma Link Association') });
+    expect(labelled(g)).toEqual(expect.arrayContaining(['Organization:Rotary Club of Stevenage', 'Company:Hill Laboratories Ltd']));
+    expectConsistent(g);
+  });
+
+  it('keep the rules\' label when the model finds none of the three likely, and are never dropped', () => {
+    const g = extract(model({}));
+    expect(labelled(g)).toEqual(expect.arrayContaining(['Organization:Stevenage-Kadoma Link Association', 'Organization:Rotary Club of Stevenage', 'Company:Hill Laboratories Ltd']));
+    expectConsistent(g);
+  });
+});
+
 describe('entity model', () => {
   it('ships a model file the schema accepts, with a model and threshold for every label it decides', () => {
     const file = JSON.parse(readFileSync('api/extract/learned/entities.json', 'utf8'));
