@@ -69,7 +69,8 @@ export function normalizeName(s: unknown): string {
     .replace(/^the /, '');
 }
 
-const normalizeValue = (s: unknown) => normalizeName(s).replace(/^former /, '');
+/** A gold or extracted title or role as the scorer compares them: "former" is no part of the post. */
+export const normalizeValue = (s: unknown) => normalizeName(s).replace(/^former /, '');
 
 function nameKeys(label: string, name: string): string[] {
   const n = normalizeName(name);

@@ -6,12 +6,10 @@
 // fitted on: new publishers, as the articles to decide are.
 import { readFileSync } from 'node:fs';
 import { compileVocabulary, positionCandidates, titleVocabulary, type PositionModel } from '../extract/learned/positions.ts';
-import { normalizeName, type GoldFile, type GoldFact } from './align.ts';
+import { normalizeValue, type GoldFile, type GoldFact } from './align.ts';
 import { readAligned, type AnnotatedArticle } from './corpus.ts';
 import { foldFits, modelOf, type GroupedExample } from './fold-models.ts';
 import { foldsOf, setWeights, TRAINING } from './relations.ts';
-
-const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
 
 /** The gold's titles of some articles, every admitted form. */
 function goldTitles(articles: readonly AnnotatedArticle[]): string[] {

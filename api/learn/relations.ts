@@ -8,7 +8,7 @@
 // they leave was too high on unseen sets (docs/extraction.md § "Learned decisions").
 import { classifier, type Example, type LinearModel, type TrainingOptions } from '../extract/learned/linear.ts';
 import { DECIDED_TYPES, featuresOf, LEARNED_TYPES, participationsOf, relationCandidates, STACKED_TYPES, type LearnedParticipations, type LearnedType, type PairOptions, type RelationModels } from '../extract/learned/relations.ts';
-import { normalizeName } from './align.ts';
+import { normalizeValue } from './align.ts';
 import { readAligned, type AlignedRead, type AnnotatedArticle } from './corpus.ts';
 import { FOLDS, fitLeavingRareFeatures, foldFits, hashFold, modelOf, type FoldFits, type ThresholdRecipe } from './fold-models.ts';
 import { foldAveragedTrees, leavingRareFeatures } from './relation-trees.ts';
@@ -56,8 +56,6 @@ export const TRAINING: RelationTraining = {
   balance: 1,
   trees: { MET_WITH: { rounds: 200, depth: 3, shrinkage: 0.1 }, PARTICIPATED_IN: { rounds: 25, depth: 3, shrinkage: 0.5 } },
 };
-
-const normalizeValue = (s: string) => normalizeName(s).replace(/^former /, '');
 
 /** An article read for learning, with its gold alignment. */
 interface ReadExample extends AlignedRead {
