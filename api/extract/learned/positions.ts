@@ -170,6 +170,25 @@ const shortShape = (s: AnalyzedSentence, from: number, to: number) => (to - from
 const ruled = (a: Article, type: 'HOLDS_POSITION' | 'VISITED') => a.factsOf(type).filter((f) => f.stage !== 'learned');
 
 /**
+ * The holders a title may have, each with its mention in the sentence (null for a town named elsewhere): the
+ * sentence's bodies and towns, the home town, the article's other towns (a visiting side's town named in another
+ * sentence); and the body nearest the title in the sentence.
+ */
+function holdersOf(t: Span, bodies: readonly Anchor[], home: string | null, towns: readonly string[]): { holders: Map<string, Mention | null>; nearest: string | null } {
+  const holders = new Map<string, Mention | null>();
+  for (const b of bodies) if (!holders.has(b.id)) holders.set(b.id, b.m);
+  if (home && !holders.has(home)) holders.set(home, null);
+  for (const town of towns) if (!holders.has(town)) holders.set(town, null);
+  let nearest: string | null = null;
+  let nearestDistance = Infinity;
+  for (const b of bodies) {
+    const d = b.m.start >= t.end ? b.m.start - t.end : t.start >= b.m.end ? t.start - b.m.end : 0;
+    if (d < nearestDistance) [nearest, nearestDistance] = [b.id, d];
+  }
+  return { holders, nearest };
+}
+
+/**
  * Every (person, title, holder) the vocabulary and the sentences propose that the rules did not state: the pairs
  * the rules gave a position are theirs.
  */
@@ -190,7 +209,7 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
     if (!spans.length) continue;
     const people = peopleIn(a, s);
     if (!people.length) continue;
-    const bodies: { id: string; m: Mention }[] = [];
+    const bodies: Anchor[] = [];
     s.mentions.forEach((m, j) => {
       const id = s.refs[j];
       const label = a.label(id);
@@ -208,6 +227,7 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
       const key = title.toLowerCase();
       // the word before the title: "the", "former", "'s", "city"
       const before = tokens(s.text.slice(Math.max(0, t.start - 20), t.start)).pop() ?? '^';
+      const { holders, nearest } = holdersOf(t, bodies, home, towns);
       for (const { p, order, gap } of placed) {
         const mine = positions.filter((f) => f.from === p.id);
         // a title the rules gave the person is theirs to place (a second holder of it was wrong more often than right)
@@ -224,18 +244,6 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
         for (const w of gap) own.push(`gap-w:${order}:${w}`);
         own.push(`pre:${before}`);
         for (const w of t.words.slice(0, -1)) own.push(`mod:${w}`);
-        const holders = new Map<string, Mention | null>();
-        for (const b of bodies) if (!holders.has(b.id)) holders.set(b.id, b.m);
-        if (home && !holders.has(home)) holders.set(home, null);
-        // the article's other towns: a visiting side's town named in another sentence
-        for (const town of towns) if (!holders.has(town)) holders.set(town, null);
-        // the body nearest the title in the sentence
-        let nearest: string | null = null;
-        let nearestDistance = Infinity;
-        for (const b of bodies) {
-          const d = b.m.start >= t.end ? b.m.start - t.end : t.start >= b.m.end ? t.start - b.m.end : 0;
-          if (d < nearestDistance) [nearest, nearestDistance] = [b.id, d];
-        }
         for (const [holder, m] of holders) {
           if (holder === p.id || held.has(`${p.id}|${holder}`)) continue;
           const label = a.label(holder)!;
