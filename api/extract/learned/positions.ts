@@ -2,7 +2,7 @@
 // their readers takes its wording; this step proposes every run of title words of a vocabulary learnt from the gold
 // titles (head words such as Mayor, Consul General, Councillor with their modifiers: Deputy, Vice, Executive, …), pairs
 // it with a person named next to it in the sentence ("Title Name", "Name, Title of Holder", "Name (Title)", "as
-// Title") and with each body or town of the sentence and the article's home town as the holder, and lets a logistic
+// Title") and with each body or town of the sentence and of the article as the holder, and lets a logistic
 // model say which (person, title, holder) holds, from the words between, the punctuation, the holder's kind and place
 // and what the rules already gave the person. It only adds: a pair the rules gave a position is left to them.
 // The vocabulary and the weights are data (positions.json, written by `npm run train`: api/learn/positions.ts).
@@ -172,7 +172,8 @@ const ruled = (a: Article, type: 'HOLDS_POSITION' | 'VISITED') => a.factsOf(type
 /**
  * The holders a title may have, each with its mention in the sentence (null for a town named elsewhere): the
  * sentence's bodies and towns, the home town, the article's other towns (a visiting side's town named in another
- * sentence); and the body nearest the title in the sentence.
+ * sentence) and its other bodies (`elsewhere`: the council or committee named once, in another sentence); and the body
+ * nearest the title in the sentence.
  */
 function holdersOf(t: Span, bodies: readonly Anchor[], home: string | null, towns: readonly string[], elsewhere: readonly string[]): { holders: Map<string, Mention | null>; nearest: string | null } {
   const holders = new Map<string, Mention | null>();
