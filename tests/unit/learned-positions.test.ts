@@ -46,6 +46,14 @@ describe('candidates', () => {
     ]);
   });
 
+  it('pairs a title with a body the article names in another sentence: the post is often the body\'s, not the town\'s', () => {
+    const a = read('The students were welcomed by the Durban Municipal Council at the city hall. Municipal Manager Charl du Plessis showed them the harbour.');
+    const proposed = positionCandidates(a, VOCABULARY).filter((c) => nameOf(a, c.holder) === 'Durban Municipal Council');
+    expect(proposed.map((c) => `${nameOf(a, c.person)}: ${c.title}`)).toEqual(['Charl du Plessis: Municipal Manager']);
+    // named elsewhere, of the kind its name ends with, and sharing the title's word
+    expect(proposed[0]!.features).toEqual(expect.arrayContaining(['h:body-elsewhere', 'manager|h-end:council', 'h:shares-title-word']));
+  });
+
   it('leaves a title the rules gave the person to them', () => {
     const a = read('Deputy Mayor Pieter Botha of Durban welcomed the students from Freiburg at the city hall.');
     expect(positions(a)).toEqual(['Pieter Botha -> Durban: Deputy Mayor']);

@@ -2,7 +2,7 @@
 // their readers takes its wording; this step proposes every run of title words of a vocabulary learnt from the gold
 // titles (head words such as Mayor, Consul General, Councillor with their modifiers: Deputy, Vice, Executive, …), pairs
 // it with a person named next to it in the sentence ("Title Name", "Name, Title of Holder", "Name (Title)", "as
-// Title") and with each body or town of the sentence and the article's home town as the holder, and lets a logistic
+// Title") and with each body or town of the sentence and of the article as the holder, and lets a logistic
 // model say which (person, title, holder) holds, from the words between, the punctuation, the holder's kind and place
 // and what the rules already gave the person. It only adds: a pair the rules gave a position is left to them.
 // The vocabulary and the weights are data (positions.json, written by `npm run train`: api/learn/positions.ts).
@@ -172,13 +172,15 @@ const ruled = (a: Article, type: 'HOLDS_POSITION' | 'VISITED') => a.factsOf(type
 /**
  * The holders a title may have, each with its mention in the sentence (null for a town named elsewhere): the
  * sentence's bodies and towns, the home town, the article's other towns (a visiting side's town named in another
- * sentence); and the body nearest the title in the sentence.
+ * sentence) and its other bodies (`elsewhere`: the council or committee named once, in another sentence); and the body
+ * nearest the title in the sentence.
  */
-function holdersOf(t: Span, bodies: readonly Anchor[], home: string | null, towns: readonly string[]): { holders: Map<string, Mention | null>; nearest: string | null } {
+function holdersOf(t: Span, bodies: readonly Anchor[], home: string | null, towns: readonly string[], elsewhere: readonly string[]): { holders: Map<string, Mention | null>; nearest: string | null } {
   const holders = new Map<string, Mention | null>();
   for (const b of bodies) if (!holders.has(b.id)) holders.set(b.id, b.m);
   if (home && !holders.has(home)) holders.set(home, null);
   for (const town of towns) if (!holders.has(town)) holders.set(town, null);
+  for (const body of elsewhere) if (!holders.has(body)) holders.set(body, null);
   let nearest: string | null = null;
   let nearestDistance = Infinity;
   for (const b of bodies) {
@@ -201,6 +203,11 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
   const held = new Set(a.factsOf('HOLDS_POSITION').map((f) => `${f.from}|${f.to}`));
   const home = a.homeCity;
   const towns = [...a.entities.values()].filter((e) => e.label === 'City').map((e) => e.id);
+  // the article's bodies: a title's body is often named in another sentence ("Chief Executive X" of the council named before)
+  const articleBodies = [...a.entities.values()].filter((e) => e.label !== 'City' && HOLDER_LABELS.has(e.label));
+  const bodyNamed = bodyNames(articleBodies);
+  const bodyWords = new Map(articleBodies.map((e) => [e.id, stems(e.name)]));
+  const bodyEnds = new Map(articleBodies.map((e) => [e.id, e.name.toLowerCase().match(/[a-z]+$/)?.[0] ?? '']));
   let mostNamed: string | null = null;
   for (const e of a.entities.values()) if (e.label === 'City' && (!mostNamed || e.mentions > a.entities.get(mostNamed)!.mentions)) mostNamed = e.id;
   const out: PositionCandidate[] = [];
@@ -211,7 +218,8 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
     if (!people.length) continue;
     const bodies: Anchor[] = [];
     s.mentions.forEach((m, j) => {
-      const id = s.refs[j];
+      // (a name the rules left unknown that the learned entity step made a body has no reference in the sentence)
+      const id = s.refs[j] ?? (m.kind === 'Unknown' ? bodyNamed.get(m.name.toLowerCase()) : undefined);
       const label = a.label(id);
       if (id && label && HOLDER_LABELS.has(label)) bodies.push({ id, m });
     });
@@ -227,7 +235,8 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
       const key = title.toLowerCase();
       // the word before the title: "the", "former", "'s", "city"
       const before = tokens(s.text.slice(Math.max(0, t.start - 20), t.start)).pop() ?? '^';
-      const { holders, nearest } = holdersOf(t, bodies, home, towns);
+      const { holders, nearest } = holdersOf(t, bodies, home, towns, articleBodies.map((e) => e.id));
+      const titleStems = stems(t.words.join(' '));
       for (const { p, order, gap } of placed) {
         const mine = positions.filter((f) => f.from === p.id);
         // a title the rules gave the person is theirs to place (a second holder of it was wrong more often than right)
@@ -249,7 +258,7 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
           const label = a.label(holder)!;
           const head = t.words[t.words.length - 1];
           const features = [...own, `h-label:${label}`, `${head}|h-label:${label}`];
-          if (!m) features.push(holder === home ? 'h:home-only' : 'h:elsewhere');
+          if (!m) features.push(holder === home ? 'h:home-only' : label === 'City' ? 'h:elsewhere' : 'h:body-elsewhere');
           else if (m.start >= t.end) {
             const between = shortShape(s, t.end, m.start);
             features.push(`h-after:${between}`, `${order}|h-after:${between}`);
@@ -258,6 +267,11 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
             features.push(`h-before:${between}`, `${order}|h-before:${between}`);
           }
           else features.push('h:around-title');
+          // a body whose name shares a word with the title: "Councillor" of the Council, "Municipal Chief Executive" of the Municipal Assembly
+          if (bodyWords.get(holder)?.some((w) => titleStems.includes(w))) features.push('h:shares-title-word', `${order}|h:shares-title-word${m ? '' : ':elsewhere'}`);
+          // the kind of body by the last word of its name ("council", "assembly", "committee", "embassy") beside the title's head
+          const bodyEnd = bodyEnds.get(holder);
+          if (bodyEnd) features.push(`${head}|h-end:${bodyEnd}`);
           if (m && m.start >= p.m.start && m.end <= p.m.end) features.push('h:in-name');
           if (holder === nearest) features.push('h:nearest');
           const town = a.cityOf(holder) ?? holder;
@@ -275,6 +289,16 @@ export function positionCandidates(a: Article, vocabulary: Vocabulary): Position
   }
   return out;
 }
+
+/** The article's bodies by their names and aliases in lower case. */
+function bodyNames(bodies: readonly { id: string; name: string; aliases: ReadonlySet<string> }[]): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const e of bodies) for (const n of [e.name, ...e.aliases]) if (!named.has(n.toLowerCase())) named.set(n.toLowerCase(), e.id);
+  return named;
+}
+
+/** The first five letters of a text's words of five letters or more: "councillor" and "council" share "counc". */
+const stems = (text: string) => (text.toLowerCase().match(/[a-z]{5,}/g) ?? []).map((w) => w.slice(0, 5));
 
 /** A model file read once for deciding. */
 export interface PositionDecider {
