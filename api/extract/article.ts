@@ -540,8 +540,7 @@ export class Article {
     if (m.words === 1 && !/city$/i.test(m.name) && m.placeKind !== 'stated') {
       const before = s.text.slice(Math.max(0, m.start - 30), m.start);
       const after = s.text.slice(m.end, m.end + 25);
-      const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text)
-        || withCountry(s, j);
+      const context = /(\b(in|to|from|of|visit(?:ed|s|ing)?|between|and|with|city|cities|town|twin|sister|friendship|as|at|toward|towards|reached|left|arrived)\s+(the\s+)?$|[,—–-]\s*$)/i.test(before) || /^\s*(,|\(|city|and|—|–|\s-)/i.test(after) || m.start === 0 && /^[A-Z\s]+$/.test(m.text);
       const big = cities[0]!.population >= 100_000 || /^PPL(C|A)$/.test(cities[0]!.featureCode);
       // a headline capitalises every word: "… Urban Safety and Economy" names no town Economy
       if (s.paragraph === -1 && !big) return null;
@@ -552,7 +551,7 @@ export class Article {
     const after = s.text.slice(m.end, m.end + 40);
     const next = s.mentions[j + 1];
     let country: string | null = null;
-    if (next && next.kind === 'Place' && next.country && COUNTRY_AFTER.test(s.text.slice(m.end, next.start))) country = next.country;
+    if (next && next.kind === 'Place' && next.country && /^\s*(,|\(|in\b)\s*(the\s+)?$/i.test(s.text.slice(m.end, next.start))) country = next.country;
     if (!country && /^\s*,\s*(\p{Lu}[\p{L}.]+)/u.test(after)) country = null;
     // a town named again without its country is the one the article already placed ("Toluca, Mexico … Toluca")
     const placed = country ? null : this.cityByName(name);
@@ -975,21 +974,6 @@ function isBareHead(name: string): boolean {
 const REGION_IN_NAME = /(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:Prefecture|Province)\b/gu;
 
 // "Adachi City Council", "Central Highlands Regional Council", "Derry City & Strabane District Council"
-/** What joins a town to its country written after it: "Neuwied, Germany", "Apasco (Mexico)", "Neuwied in Germany". */
-const COUNTRY_AFTER = /^\s*(,|\(|in\b)\s*(the\s+)?$/i;
-
-/**
- * A small town's one-word name written with its country after it ("a place called Neuwied in Germany") or its
- * nationality right before it ("the Turkish Finike", "Polish Rzeszów"): the genre's way of naming a foreign town.
- */
-function withCountry(s: AnalyzedSentence, j: number): boolean {
-  const m = s.mentions[j]!;
-  const next = s.mentions[j + 1];
-  if (next?.kind === 'Place' && next.placeKind === 'country' && COUNTRY_AFTER.test(s.text.slice(m.end, next.start))) return true;
-  const prev = s.mentions[j - 1];
-  return prev?.kind === 'Place' && prev.placeKind === 'demonym' && /^\s+$/.test(s.text.slice(prev.end, m.start));
-}
-
 const COUNCIL_OF_TOWN = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}?)(?: City| Town| District| Borough)?(?: (?:&|and) (\p{Lu}[\p{L}'’-]+))? (?:City |Town |District |Regional |Shire |Borough |County |Municipal )?Council$/u;
 
 const MUNICIPALITY_KINDS = ['District', 'Town', 'Municipality', 'Shire', 'County', 'Borough', 'Township', 'Ward'];
