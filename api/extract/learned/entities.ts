@@ -264,37 +264,6 @@ function isTown(name: string): boolean {
   return (p.reading === 'city' || p.reading === 'ambiguous') && p.cities.length > 0 && !countryCode(name);
 }
 
-/** A sentence that tells of a twinning: its unknown names are likelier towns ("twinned with Neuwied in Germany"). */
-const TWINNING_SENTENCE = /\b(?:sister[- ]?(?:cit|town|communit|municipal|relation|count|provinc|state)|twin(?:ned|ning|s)?\b|twin[- ]?(?:town|cit)|partner(?:ship)? (?:cit|town|municipal)|friendship (?:cit|town|agreement|relation|link))/i;
-/** What joins two names of one list: a comma, "and", "&", a dash ("Nelson-Miyazu"). */
-const LIST_GAP = /^\s*(?:,|,?\s*and|&|[-–—]|;)\s*$/;
-/** What joins a town to its country: "Neuwied, Germany", "Apasco (Mexico)", "Opole in Poland", "Jinju of Korea". */
-const COUNTRY_GAP = /^\s*(?:,|\(|in|of)\s*(?:the\s+)?$/;
-
-const isCountry = (m: Mention | undefined): boolean => m?.kind === 'Place' && m.placeKind === 'country';
-
-/**
- * The genre's town contexts of a mention, for names the gazetteer lacks or reads otherwise: its sentence tells of a
- * twinning, its country is written after it, a town stands beside it in a list (or a town and its country do).
- */
-function townContext(s: AnalyzedSentence, j: number, twinning: boolean): string[] {
-  const m = s.mentions[j]!;
-  const out: string[] = [];
-  if (twinning) out.push('ctx:twinSentence');
-  const next = s.mentions[j + 1];
-  const nextCountry = isCountry(next) && COUNTRY_GAP.test(s.text.slice(m.end, next!.start));
-  if (nextCountry) out.push('ctx:nextCountry');
-  const prev = s.mentions[j - 1];
-  // the neighbour in the list, past a country written after it ("Hurth, Germany, Les Ulis"): a town
-  const prevItem = isCountry(prev) ? s.mentions[j - 2] : prev;
-  const nextItem = nextCountry ? s.mentions[j + 2] : next;
-  const townBeside = (o: Mention | undefined, gap: string) => o?.kind === 'City' && LIST_GAP.test(gap);
-  if (prevItem && townBeside(prevItem, s.text.slice(isCountry(prev) ? prev!.end : prevItem.end, m.start).replace(/^\s*\)/, ''))
-    || nextItem && townBeside(nextItem, s.text.slice(nextCountry ? next!.end : m.end, nextItem.start).replace(/^\s*\)/, ''))) out.push('ctx:listTown');
-  if (twinning && out.length > 1) out.push('ctx:twinSentence&townCue');
-  return out;
-}
-
 /** Mention kinds the readers leave unclaimed that may still name an entity: spans the step may make one of. */
 const SPAN_KINDS = new Set(['Unknown', 'Place', 'Venue', 'Person', 'Office', 'Organization', 'Company', 'City']);
 
@@ -341,7 +310,6 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
     if (body.lower) add(bodyId, 'gen:townBody&lower');
   };
   for (const s of a.sentences) {
-    const twinning = TWINNING_SENTENCE.test(s.text);
     s.mentions.forEach((m, j) => {
       if (m.kind === 'City' || m.kind === 'Place' && !m.country) addTownBody(s, m);
       let id = s.refs[j];
@@ -400,7 +368,6 @@ export function entityCandidates(a: Article, settled: (e: { id: string; label: s
       else add(id, 'prev:^');
       if (next) add(id, feature('next:', PUNCTUATION_FIRST.test(next) ? next[0]! : generic(next) ?? shapeOf(next)));
       else add(id, 'next:$');
-      for (const c of townContext(s, j, twinning)) add(id, c);
       if (prev) add(id, feature('prevClass:', headClass(prev.toLowerCase().replace(TRAILING_STOPS, ''))));
       if (next) add(id, feature('nextClass:', headClass(next.toLowerCase().replace(TRAILING_STOPS, ''))));
     });
