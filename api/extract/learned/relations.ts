@@ -19,6 +19,7 @@ import { treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
 import { TreesModelSchema } from './trees.ts';
 import { matchAll } from '../match-all.ts';
 import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
+import { personSides, type PersonSide } from './person-sides.ts';
 
 /**
  * The participations the stage itself decided before it decides visits and meetings, by participant: the happening
@@ -160,6 +161,8 @@ interface Context {
   tripRoles: Map<string, TripRole>;
   /** which way the article's trips go, seen from its home town */
   homeDirection: string;
+  /** each person's side as the sentences naming them tell it (personSides), read at the first VISITED pair */
+  sides: Map<string, PersonSide> | null;
 }
 
 // Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
@@ -257,6 +260,7 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
     groups: read ? travellingGroups(read, occurrences) : new Map(),
     ...tripsOfArticle(a, ev, frames),
+    sides: null,
   };
 }
 
@@ -568,6 +572,13 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       out.add(feature(feature('home:', ctx.homeDirection), feature(feature('&x-of-', xOf), feature('&y-', yIs))));
       // whether any of the article's travelling groups takes the person along, wherever its happening was placed
       out.add(feature(feature('travels:', travelTie(ctx, x)), feature(feature('&y-', yIs), feature('&trip-y:', trip))));
+      // the side the sentences tell the person on ("X arrived", "welcomed X" against "X welcomed", "hosted by X"), read
+      // against the town and the person's office: a host with no known office is otherwise the visitor's double
+      if (lx === 'Person') {
+        const side = (ctx.sides ??= personSides(a)).get(x) ?? 'none';
+        out.add(feature(feature('side:', side), feature('&y-', yIs)));
+        out.add(feature(feature('side:', side), feature('&x-of-', xOf)));
+      }
       // only the host's mark, which the late veto reads: without the features below VISITED scored as well or a little
       // better on group A's held-out sets and on group B (docs/extraction.md § "Fourteenth session: who travelled and who met")
       if (ev.visits.some((v) => (v.dest === y || v.stops?.includes(y)) && !v.visitors.has(x) && v.hosts.has(x))) out.add('visit:x-hosts-at-y');
