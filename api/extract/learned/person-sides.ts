@@ -9,11 +9,12 @@ import type { Article } from '../article.ts';
 export type PersonSide = 'visitor' | 'host' | 'both' | 'none';
 
 // after the name, an apposition ("X, mayor of Y,") and auxiliaries may stand before the verb
-const APPOSITION = String.raw`^(?:\s*\([^)]*\))?(?:\s*,[^,;.]{1,80},)?\s+(?:who\s+)?`;
+// (or a companion: "X and his delegation arrived", "X and Y visited")
+const APPOSITION = String.raw`^(?:\s*\([^)]*\))?(?:\s+of\s+(?:the\s+)?⟨[CONGX]\d+⟩)?(?:\s*,[^,;.]{1,80},)?(?:\s+and\s+(?:⟨P\d+⟩|(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+))?\s+(?:who\s+)?`;
 const AUXILIARIES = String.raw`(?:(?:has|have|had|will|would|also|recently|then|later|first|now|currently|officially|warmly|personally|formally|to)\s+)*`;
 const LEAD_IN = APPOSITION + String.raw`(?:(?:was|were|is|are|be|been)\s+)?` + AUXILIARIES;
 /** the person is received: "X was welcomed", "X, who was received by" (checked before the host's verbs, which it holds) */
-const PASSIVE = new RegExp(APPOSITION + AUXILIARIES + String.raw`(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:welcomed|received|hosted|greeted|invited)\b`, 'i');
+const PASSIVE = new RegExp(APPOSITION + AUXILIARIES + String.raw`(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:welcomed|received|hosted|greeted|invited|accompanied)\b`, 'i');
 /** the person is the traveller: "X visited", "X arrived in", "X led the delegation" */
 const VISITOR_AFTER = new RegExp(
   LEAD_IN +
@@ -22,13 +23,13 @@ const VISITOR_AFTER = new RegExp(
 );
 /** the person receives: "X welcomed", "X hosted a reception" */
 const HOST_AFTER = new RegExp(
-  LEAD_IN + String.raw`(?:welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|host(?:s|ed|ing)?|greet(?:s|ed|ing)?|granted|entertain(?:s|ed)?|show(?:s|ed) (?:the|them|their|our)\b)`,
+  LEAD_IN + String.raw`(?:(?:expressed|said|was|is)\s+(?:his|her|their|the|very\s+)?\s*(?:pleasure|honou?r|happy|glad|delighted|pleased)\s+(?:\w+\s+)?to\s+)?(?:welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|host(?:s|ed|ing)?|greet(?:s|ed|ing)?|granted|entertain(?:s|ed)?|show(?:s|ed) (?:the|them|their|our)\b)`,
   'i',
 );
 /** the person is received or named as the visiting party: "welcomed X", "the delegation led by the mayor of Y, X" */
-const VISITOR_BEFORE = /\b(?:welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|host(?:s|ed|ing)|greet(?:s|ed|ing)?|led by|headed by|accompanied by|visits? (?:of|by)|delegation (?:of|from|including|included|comprising)|guests?(?: of honou?r)?|visiting|visitors?)\s+(?:the\s+|a\s+|an\s+)?(?:[^.;]{0,60}?,\s*)?$/i;
+const VISITOR_BEFORE = /\b(?:welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|host(?:s|ed|ing)|greet(?:s|ed|ing)?|led by|headed by|accompanied by|visits? (?:of|by)|leading (?:the|a|an) (?:[\w-]+ ){0,3}?(?:delegation|group|team|mission) (?:was|is|were)|delegation (?:of|from|including|included|comprising)|guests?(?: of honou?r)?|visiting|visitors?)\s+(?:the\s+|a\s+|an\s+)?(?:[^.;]{0,60}?,\s*)?(?:⟨T\d+⟩\s+)?$/i;
 /** the person is the host the guests' side names: "hosted by X", "a courtesy call on X" */
-const HOST_BEFORE = /\b(?:(?:welcomed|received|hosted|greeted|invited|guests?) (?:by|of)|courtesy (?:call|visit) (?:on|to)|call(?:ed)? on|host,?)\s+(?:the\s+)?(?:[^.;]{0,60}?,\s*)?$/i;
+const HOST_BEFORE = /\b(?:(?:welcomed|received|hosted|greeted|invited|guests?) (?:by|of)|courtesy (?:call|visit) (?:on|to)|call(?:ed)? on|host,?)\s+(?:the\s+)?(?:[^.;]{0,60}?,\s*)?(?:⟨T\d+⟩\s+)?$/i;
 
 /** How one mention of a person reads: as the visiting side, the host side, or neither. */
 function mentionSide(template: string, at: number, length: number): 'visitor' | 'host' | null {
