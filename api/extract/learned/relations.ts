@@ -574,8 +574,9 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       out.add(feature(feature('travels:', travelTie(ctx, x)), feature(feature('&y-', yIs), feature('&trip-y:', trip))));
       // the side the sentences tell the person on ("X arrived", "welcomed X" against "X welcomed", "hosted by X"), read
       // against the town and the person's office: a host with no known office is otherwise the visitor's double
-      if (lx === 'Person') {
-        const side = (ctx.sides ??= personSides(a)).get(x) ?? 'none';
+      // (most people are told on neither side: they keep the features they had)
+      const side = lx === 'Person' ? (ctx.sides ??= personSides(a)).get(x) ?? 'none' : 'none';
+      if (side !== 'none') {
         out.add(feature(feature('side:', side), feature('&y-', yIs)));
         out.add(feature(feature('side:', side), feature('&x-of-', xOf)));
       }
