@@ -40,7 +40,7 @@ describe('the side each person is told on', () => {
   it('gives the visit decision the side with the town, and the place decision the side of each town\'s officials', () => {
     const { article, events, idOf } = read(WELCOME);
     const visit = relationCandidates(article, events).find((c) => c.type === 'VISITED' && c.from === idOf('Mary Jones') && c.to === idOf('Springfield'));
-    expect(visit?.shared).toContain('side:host&y-home');
+    expect(visit?.shared.some((f) => f.startsWith('side:host&') && f.endsWith('&y-home'))).toBe(true);
     const places = placeCandidates(article, events).filter((c) => c.city === idOf('Springfield'));
     expect(places.length).toBeGreaterThan(0);
     for (const c of places) expect(c.features).toContain('officials-side:host');

@@ -576,9 +576,11 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       // against the town and the person's office: a host with no known office is otherwise the visitor's double
       // (most people are told on neither side: they keep the features they had)
       const side = lx === 'Person' ? (ctx.sides ??= personSides(a)).get(x) ?? 'none' : 'none';
+      // (crossed with the person's office town: a visitor told so is no visitor of the town a trip set out from)
       if (side !== 'none') {
-        out.add(feature(feature('side:', side), feature('&y-', yIs)));
-        out.add(feature(feature('side:', side), feature('&x-of-', xOf)));
+        const sideOf = feature(feature('side:', side), feature('&x-of-', xOf));
+        out.add(feature(sideOf, feature('&y-', yIs)));
+        out.add(feature(sideOf, feature('&trip-y:', trip)));
       }
       // only the host's mark, which the late veto reads: without the features below VISITED scored as well or a little
       // better on group A's held-out sets and on group B (docs/extraction.md § "Fourteenth session: who travelled and who met")
