@@ -161,8 +161,6 @@ interface Context {
   tripRoles: Map<string, TripRole>;
   /** which way the article's trips go, seen from its home town */
   homeDirection: string;
-  /** each person's side as the sentences naming them tell it (personSides), read at the first VISITED pair */
-  sides: Map<string, PersonSide> | null;
 }
 
 // Helpers of the per-pair loops, declared once: a closure made inside them costs a call per pair.
@@ -260,7 +258,6 @@ function context(a: Article, ev: Events, learned: LearnedParticipations = new Ma
     counts: [`events:${bucket(seen.get('Event') ?? 0, [0, 1, 3])}`, `cities:${bucket(seen.get('City') ?? 0, [1, 2, 4])}`],
     groups: read ? travellingGroups(read, occurrences) : new Map(),
     ...tripsOfArticle(a, ev, frames),
-    sides: null,
   };
 }
 
@@ -572,16 +569,6 @@ function articleFeatures(ctx: Context, type: LearnedType, x: string, y: string, 
       out.add(feature(feature('home:', ctx.homeDirection), feature(feature('&x-of-', xOf), feature('&y-', yIs))));
       // whether any of the article's travelling groups takes the person along, wherever its happening was placed
       out.add(feature(feature('travels:', travelTie(ctx, x)), feature(feature('&y-', yIs), feature('&trip-y:', trip))));
-      // the side the sentences tell the person on ("X arrived", "welcomed X" against "X welcomed", "hosted by X"), read
-      // against the town and the person's office: a host with no known office is otherwise the visitor's double
-      // (most people are told on neither side: they keep the features they had)
-      const side = lx === 'Person' ? (ctx.sides ??= personSides(a)).get(x) ?? 'none' : 'none';
-      // (crossed with the person's office town: a visitor told so is no visitor of the town a trip set out from)
-      if (side !== 'none') {
-        const sideOf = feature(feature('side:', side), feature('&x-of-', xOf));
-        out.add(feature(sideOf, feature('&y-', yIs)));
-        out.add(feature(sideOf, feature('&trip-y:', trip)));
-      }
       // only the host's mark, which the late veto reads: without the features below VISITED scored as well or a little
       // better on group A's held-out sets and on group B (docs/extraction.md § "Fourteenth session: who travelled and who met")
       if (ev.visits.some((v) => (v.dest === y || v.stops?.includes(y)) && !v.visitors.has(x) && v.hosts.has(x))) out.add('visit:x-hosts-at-y');
@@ -1055,10 +1042,13 @@ function vetoes(a: Article): { early: (pair: Pair) => boolean; late: (pair: Pair
   const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
   // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
   const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
+  // the people the sentences tell only as receiving guests ("X welcomed", "hosted by X"), read at the first visit asked about
+  let sides: Map<string, PersonSide> | undefined;
+  const toldAsHost = (person: string) => (sides ??= personSides(a)).get(person) === 'host';
   // early: what is known once a pair's frame features, evidence and properties are (the frame's host feature among them); late: the rest
   return {
     early(c) {
-      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
+      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c) || toldAsHost(c.from);
       if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
       return false;
     },
