@@ -1,8 +1,9 @@
 // Which side of the article's exchange each person is told on: the visiting side ("X visited", "X arrived", "X led
 // the delegation", "welcomed X", "X was received", "the delegation led by X") or the host side ("X welcomed",
-// "X hosted", "received by X"). Read over every sentence naming the person, as a feature of the learned relation
-// step: a host with no office the extraction knows looks, to every other feature, like the visitor at the same
-// happening (docs/extraction.md § "Seventeenth session: visits and places (helper visits17)").
+// "X hosted", "received by X"). Read over every sentence naming the person. The place step reads it as the side of
+// each town's officials (the hosts' town is where the happening is); as features of the learned visit decision, and
+// as a veto of its visits, it did not help (docs/extraction.md § "Seventeenth session: visits and places (helper
+// visits17)").
 import type { Article } from '../article.ts';
 
 /** What the article's sentences say of one person's side: `visitor`, `host`, `both` (each said), or `none`. */

@@ -19,7 +19,6 @@ import { treesPairScorer, type TreeFeatureParts } from './relation-trees.ts';
 import { TreesModelSchema } from './trees.ts';
 import { matchAll } from '../match-all.ts';
 import { feature, FeatureIds, FeatureNames, FeatureTable, type FeatureSink } from './feature-ids.ts';
-import { personSides, type PersonSide } from './person-sides.ts';
 
 /**
  * The participations the stage itself decided before it decides visits and meetings, by participant: the happening
@@ -1042,13 +1041,10 @@ function vetoes(a: Article): { early: (pair: Pair) => boolean; late: (pair: Pair
   const readApart = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => pairedIn.get(e)?.has(c.from) && pairedIn.get(e)!.has(c.to));
   // two items of one list of three or more towns ("such as Los Angeles, Paris, Marseille, and Rabat"), wherever both are named
   const listedTogether = (c: Pair) => c.evidence.size > 0 && [...c.evidence].every((e) => inOneList(a.sentences[e], c.from, c.to));
-  // the people the sentences tell only as receiving guests ("X welcomed", "hosted by X"), read at the first visit asked about
-  let sides: Map<string, PersonSide> | undefined;
-  const toldAsHost = (person: string) => (sides ??= personSides(a)).get(person) === 'host';
   // early: what is known once a pair's frame features, evidence and properties are (the frame's host feature among them); late: the rest
   return {
     early(c) {
-      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c) || toldAsHost(c.from);
+      if (c.type === 'VISITED') return c.features.has('fr:x-host-at-y') || a.positionsOf(c.from).some((f) => f.to === c.to || a.cityOf(f.to) === c.to) || hostOfHappening(a, c);
       if (c.type === 'SISTER_CITY_OF') return shares(partners.get(c.from) ?? NO_IDS, partners.get(c.to) ?? NO_IDS) || readApart(c) || listedTogether(c) || placeOnly.has(c.from) || placeOnly.has(c.to);
       return false;
     },
