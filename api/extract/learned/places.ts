@@ -13,6 +13,7 @@ import { framesOfArticle } from '../frames/index.ts';
 import type { Frame } from '../frames/model.ts';
 import { matchAll } from '../match-all.ts';
 import { bucket, classifier, LinearModelSchema, type Classifier, type LinearModel } from './linear.ts';
+import { personSides } from './person-sides.ts';
 import shippedModel from './places.json' with { type: 'json' };
 
 export const PlaceModelSchema = LinearModelSchema;
@@ -45,6 +46,8 @@ interface TownFacts {
   owners: Set<string>;
   /** the towns whose officials take part in each event, by role: host, visitor or other (a host's town wins) */
   officialsAt: Map<string, Map<string, string>>;
+  /** the side the sentences tell each town's current officials on (personSides): `host`, `visitor` or `both` */
+  officialsSide: Map<string, string>;
   towns: number;
 }
 
@@ -123,6 +126,16 @@ function townFacts(a: Article, ev: Events): TownFacts {
     const byTown = officialsAt.get(f.to) ?? officialsAt.set(f.to, new Map()).get(f.to)!;
     for (const t of towns) if (t && byTown.get(t) !== 'host') byTown.set(t, role);
   }
+  const officialsSide = new Map<string, string>();
+  for (const [person, side] of personSides(a)) {
+    if (side === 'none') continue;
+    for (const p of a.positionsOf(person)) {
+      const town = p.props.former ? null : a.cityOf(p.to);
+      if (!town) continue;
+      const known = officialsSide.get(town);
+      officialsSide.set(town, !known || known === side ? side : 'both');
+    }
+  }
   const owners = new Set<string>();
   for (const s of a.sentences) {
     for (const m of matchAll(s.template, /⟨C(\d+)⟩['’]s? (?:[\w-]+ |⟨N\d+⟩ ){0,3}?(?:sister|twin|friendship|partner) (?:city|cities|town|towns)\b/gi)) {
@@ -148,6 +161,7 @@ function townFacts(a: Article, ev: Events): TownFacts {
     visitOrigin: new Set(ev.visits.flatMap((v) => v.origins.map((o) => a.cityOf(o) ?? o))),
     visited: new Set(a.factsOf('VISITED').map((f) => f.to)),
     officialsAt,
+    officialsSide,
     towns: sentencesOf.size,
   };
 }
@@ -226,6 +240,9 @@ function placeFeatures(a: Article, ev: Events, t: TownFacts, frame: Frame | unde
   }
   const officials = t.officialsAt.get(event)?.get(town);
   if (officials) out.push(`officials:${officials}`);
+  // the side the article tells the town's officials on, whichever happening: the hosts' town is where things happen
+  const side = t.officialsSide.get(town);
+  if (side) out.push(`officials-side:${side}`);
   const goneTo = countriesGoneTo(a, event);
   if (goneTo.length) out.push(goneTo.includes(a.countryOfCity(town) ?? '') ? 'country:gone-to' : 'country:not-gone-to');
   const homeCountry = a.countryOfCity(a.homeCity);
