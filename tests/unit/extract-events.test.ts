@@ -667,7 +667,7 @@ describe('naming a bare event noun by what follows', () => {
 
 describe('evidence', () => {
   it('quotes each sentence as the article prints it, the title-case headline included', () => {
-    const seed = readFileSync(new URL('../../../shared/corpus/seed/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
+    const seed = readFileSync(new URL('../../seed/articles/shenyang-sasebo-mayor-exchange-day.txt', import.meta.url), 'utf8');
     const g = extractArticle({ content: seed, format: 'text', file: 'seed.txt' });
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
     const evidence = g.relationships.flatMap((r) => r.evidence);
