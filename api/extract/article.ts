@@ -8,7 +8,7 @@ import type { Properties, RelationshipType } from '../graph/schema.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { findDates } from './dates.ts';
 import { countryCode, isCommonWord, type CityEntry } from './gazetteer.ts';
-import { findMentions, labelByHead, newMention, place, type Mention, type MentionKind } from './mentions.ts';
+import { findMentions, labelByHead, place, type Mention, type MentionKind } from './mentions.ts';
 import { singular } from './inflection.ts';
 import { fold, looksLikePersonName, NOT_NAME_WORDS, personKey, personWords, singleSpace, TITLE_RANK, withoutLeadingTitles } from './names.ts';
 import { cityId, initials, orgId, orgKey, personId } from './resolve.ts';
@@ -144,7 +144,7 @@ export class Article {
       const dates = findDates(text, publishedAt);
       if (dates.length) {
         mentions = mentions.filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
-        for (const d of dates) mentions.push(newMention({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 }));
+        for (const d of dates) mentions.push({ kind: 'Date', text: d.text, name: d.text, start: d.start, end: d.end, date: d.date, words: 1 });
         mentions.sort((a, b) => a.start - b.start);
       }
       const stated = t.stated === undefined ? text : spaceBeforeParenthesis(t.stated.length > 2000 ? t.stated.slice(0, 2000) : t.stated);

@@ -44,22 +44,6 @@ export interface Mention {
   typedBy?: string;
 }
 
-/** What every mention is built from; the other fields default to undefined. */
-export type MentionFields = Pick<Mention, 'kind' | 'text' | 'name' | 'start' | 'end' | 'words'> & Partial<Mention>;
-
-/**
- * A mention with every field of the interface, in one order, `undefined` where unknown. The readers type
- * mentions late (a City becomes a Place, a rule sets `typedBy`); objects that all have one shape from
- * construction keep V8's optimised code of the functions reading them, which objects gaining keys later deoptimise.
- */
-export function newMention(m: MentionFields): Mention {
-  return {
-    kind: m.kind, text: m.text, name: m.name, start: m.start, end: m.end, title: m.title, former: m.former,
-    titlePrefix: m.titlePrefix, plural: m.plural, possessive: m.possessive, country: m.country,
-    placeKind: m.placeKind, date: m.date, words: m.words, typedBy: m.typedBy,
-  };
-}
-
 export interface Token {
   text: string;
   start: number;
@@ -775,7 +759,7 @@ function mention(sentence: string, toks: Token[], kind: MentionKind, extra: Part
   const text = sentence.slice(start, end);
   let name = extra.name ?? text;
   name = name.replace(/^(the|The)\s+/, '').replace(/['’][sS]$/, '').replace(/['’]$/, '');
-  return newMention({ kind, text, name, start, end, words: name.split(SPACES).length, ...extra });
+  return { kind, text, name, start, end, words: name.split(SPACES).length, ...extra };
 }
 
 function readTokens(sentence: string, toks: Token[], ctx: ReadContext, atSentenceStart: boolean): Mention[] {
@@ -1160,8 +1144,8 @@ function seatThenEnvoy(m: Mention): Mention[] | null {
     const townEnd = m.start + words[n - 1]!.index! + words[n - 1]![0].length;
     const nameStart = m.start + words[n]!.index!;
     return [
-      newMention({ kind: 'City', text: town, name: town, start: m.start, end: townEnd, words: n, placeKind: 'city' }),
-      newMention({ kind: 'Person', text: m.text.slice(words[n]!.index!), name: name.join(' '), start: nameStart, end: m.end, words: name.length }),
+      { kind: 'City', text: town, name: town, start: m.start, end: townEnd, words: n, placeKind: 'city' },
+      { kind: 'Person', text: m.text.slice(words[n]!.index!), name: name.join(' '), start: nameStart, end: m.end, words: name.length },
     ];
   }
   return null;
@@ -1291,7 +1275,7 @@ export function findMentions(sentence: string, ctx: ReadContext, tokens = tokeni
     const isTitleUse = afterPlace || placeThenName || coordinatedTitle || ledByIts || (plural ? /^\s+\p{Lu}/u.test(after) : /^\s+(of|at|for)\s/.test(after) || /,\s*(the\s+|its\s+|their\s+)?$/.test(sentence.slice(Math.max(0, s - 9), s)) && /^\s*(of|at|for|,|\.)/.test(after) || /^\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(sentence.slice(e, e + 40)) && !/\b(a|an|its|their|his|her)\s+$/i.test(before));
     i = found.last;
     if (!isTitleUse) continue;
-    out.push(newMention({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 }));
+    out.push({ kind: 'Title', text: sentence.slice(s, e), name: sentence.slice(s, e), start: s, end: e, title: found.title, plural, words: 1 });
   }
   out.sort((a, b) => a.start - b.start);
   // "Ben Ross, Riverton councilman,": the name before that apposition is a person's
