@@ -3,7 +3,9 @@
 // "X hosted", "received by X"). Read over every sentence naming the person. The place step reads it as the side of
 // each town's officials (the hosts' town is where the happening is); as features of the learned visit decision, and
 // as a veto of its visits, it did not help (docs/extraction.md § "Seventeenth session: visits and places (helper
-// visits17)").
+// visits17)"). It reads more than the frames' host and visiting sides (frames/fill-rules.ts), which fill only from a
+// happening's own sentences: the place feature built from the frames' sides instead gave 5 more false places on
+// group B (same section).
 import type { Article } from '../article.ts';
 
 /** What the article's sentences say of one person's side: `visitor`, `host`, `both` (each said), or `none`. */
